@@ -1,0 +1,3 @@
+"""posreturns: in-store returns for store tills."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,91 @@
+"""`init`, `demo`, `import` and `generate`: getting data onto a till."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from datetime import date
+from pathlib import Path
+
+from posreturns.app import open_till
+from posreturns.cli.output import EXIT_OK, Output
+from posreturns.paths import DATABASE_FILE, resolve_data_dir
+from posreturns.services.importing import import_bytes, import_file
+
+
+def register(commands: argparse._SubParsersAction, shared: list[argparse.ArgumentParser]) -> None:  # type: ignore[type-arg]
+    init = commands.add_parser("init", parents=shared, help="create or migrate the till's data folder")
+    init.set_defaults(handler=run_init)
+    demo = commands.add_parser("demo", parents=shared, help="load the French demo store PARIS-01")
+    demo.add_argument("--if-missing", action="store_true", help="do nothing when the data folder already has a store")
+    demo.add_argument("--today", type=date.fromisoformat, help="anchor day of the demo's sales (default: today)")
+    demo.set_defaults(handler=run_demo)
+    imp = commands.add_parser("import", parents=shared, help="import a canonical posreturns/1 JSON file")
+    imp.add_argument("file", type=Path)
+    imp.set_defaults(handler=run_import)
+    gen = commands.add_parser("generate", parents=shared, help="build the store-scale benchmark data set")
+    gen.add_argument("--orders", type=int, default=1_000_000)
+    gen.add_argument("--skus", type=int, default=200_000)
+    gen.add_argument("--customers", type=int, default=100_000)
+    gen.add_argument("--returns", type=int, default=100_000)
+    gen.add_argument("--seed", type=int, default=7)
+    gen.set_defaults(handler=run_generate)
+
+
+def run_init(args: argparse.Namespace, out: Output) -> int:
+    data_dir = resolve_data_dir(args.data_dir)
+    till = open_till(data_dir)
+    till.close()
+    out.result({"data_dir": str(data_dir), "database": str(data_dir / DATABASE_FILE)},
+               f"Till data ready in {data_dir}")
+    return EXIT_OK
+
+
+def run_demo(args: argparse.Namespace, out: Output) -> int:
+    from posreturns.demo.store import STORE, demo_document
+
+    data_dir = resolve_data_dir(args.data_dir)
+    till = open_till(data_dir)
+    try:
+        if args.if_missing and till.settings.store_id():
+            out.result({"data_dir": str(data_dir), "loaded": False}, f"Demo store already present in {data_dir}")
+            return EXIT_OK
+        counts = import_bytes(json.dumps(demo_document(args.today)).encode(), "demo", till.cache_writer)
+        if not till.settings.get("store.id"):
+            till.settings.set("store.id", STORE["id"])
+    finally:
+        till.close()
+    out.result({"data_dir": str(data_dir), "loaded": True, "counts": counts},
+               f"Demo store {STORE['id']} loaded in {data_dir}: {counts['orders']} orders, {counts['products']} products.")
+    return EXIT_OK
+
+
+def run_import(args: argparse.Namespace, out: Output) -> int:
+    till = open_till(resolve_data_dir(args.data_dir))
+    try:
+        started = time.perf_counter()
+        counts = import_file(args.file, till.cache_writer)
+        elapsed = time.perf_counter() - started
+    finally:
+        till.close()
+    summary = ", ".join(f"{n} {name}" for name, n in counts.items() if name != "returns_applied")
+    out.result({"file": str(args.file), "counts": counts, "seconds": round(elapsed, 3)},
+               f"Imported {args.file}: {summary}.")
+    return EXIT_OK
+
+
+def run_generate(args: argparse.Namespace, out: Output) -> int:
+    from posreturns.demo.scale import ScaleSpec, generate
+
+    till = open_till(resolve_data_dir(args.data_dir))
+    try:
+        spec = ScaleSpec(args.skus, args.orders, args.customers, args.returns, args.seed)
+        started = time.perf_counter()
+        generate(till.engine, spec, progress=out.progress)
+        elapsed = time.perf_counter() - started
+    finally:
+        till.close()
+    out.result({"orders": args.orders, "seconds": round(elapsed, 1), "orders_per_second": round(args.orders / elapsed)},
+               f"Generated {args.orders:,} orders in {elapsed:.1f} s ({args.orders / elapsed:,.0f} orders/s).")
+    return EXIT_OK

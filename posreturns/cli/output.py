@@ -1,0 +1,39 @@
+"""Printing results and errors: human text by default, JSON with `--json`; exit codes."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+EXIT_OK, EXIT_BAD_INPUT, EXIT_NOT_FOUND, EXIT_FAILED = 0, 2, 3, 1
+
+
+class Output:
+    def __init__(self, as_json: bool) -> None:
+        self.as_json = as_json
+
+    def result(self, data: Any, text: str) -> None:
+        if self.as_json:
+            json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+        else:
+            print(text)
+
+    def error(self, code: str, message: str) -> None:
+        if self.as_json:
+            json.dump({"error": {"code": code, "message": message}}, sys.stderr, ensure_ascii=False)
+            sys.stderr.write("\n")
+        else:
+            print(f"posreturns: {message}", file=sys.stderr)
+
+    def progress(self, done: int, total: int, label: str) -> None:
+        """A one-line progress bar on stderr (kept off stdout so JSON stays clean)."""
+        if not sys.stderr.isatty() and done not in (0, total):
+            return
+        width = 30
+        filled = width * done // max(total, 1)
+        sys.stderr.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done:,}/{total:,}")
+        if done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()

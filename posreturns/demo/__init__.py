@@ -1,0 +1,1 @@
+"""Demo and store-scale data: the French demo store and the benchmark data set."""

@@ -1,0 +1,1 @@
+"""The domain: pure Python (stdlib only) — orders, money, returns, policy, refunds, events."""

@@ -1,0 +1,48 @@
+"""What the policy needs to know about the world when it quotes a return (all passed in, never fetched)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+from posreturns.domain.money import Money
+
+
+@dataclass(frozen=True, slots=True)
+class PriceInfo:
+    """Today's shelf price of a SKU (tax included) and what a receipt-less return needs to know."""
+
+    price: Money
+    tax_rate: Decimal = Decimal(0)  # percent
+    category: str = ""
+    final_sale: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyContext:
+    """The till's situation at quote time.
+
+    `now` must be timezone-aware; return windows are counted in calendar days of its timezone
+    (the store's). `customer_recent_returns` and `customer_recent_refunded` count the customer's
+    returns in the policy's serial-returner window, *not* counting the one being quoted.
+    `offline_refunded_today` is what this till has refunded while offline today. `drawer_cash`
+    is the cash in the drawer when known (None: unknown, no limit). `cache_as_of` is the age of
+    the order data when offline.
+    """
+
+    now: datetime
+    store_id: str
+    offline: bool = False
+    customer_recent_returns: int = 0
+    customer_recent_refunded: Money | None = None
+    offline_refunded_today: Money | None = None
+    prices: Mapping[str, PriceInfo] = field(default_factory=dict)
+    manager_approval: bool = False
+    drawer_cash: Money | None = None
+    cache_as_of: datetime | None = None
+
+    def __post_init__(self) -> None:
+        if self.now.tzinfo is None or self.now.utcoffset() is None:
+            raise ValueError("PolicyContext.now must be timezone-aware")

@@ -1,0 +1,165 @@
+"""Money: `Decimal` amounts in a currency, integer minor units at the edges.
+
+The one rounding rule of the product lives here: `Money.of` rounds half up to the currency's minor
+unit. Splitting an amount over parts (`Money.allocate`) uses the largest-remainder method so the
+parts always add up exactly to the whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from posreturns.domain.errors import CurrencyMismatch, InvalidAmount
+
+# ISO 4217 minor-unit exponents for the currencies a till is likely to meet; others default to 2.
+_EXPONENTS = {"JPY": 0, "KRW": 0, "CLP": 0, "ISK": 0, "BHD": 3, "KWD": 3, "TND": 3, "JOD": 3, "OMR": 3}
+_AMOUNT = re.compile(r"-?(\d+)(?:\.(\d+))?")
+
+
+def exponent(currency: str) -> int:
+    return _EXPONENTS.get(currency, 2)
+
+
+def quantum(currency: str) -> Decimal:
+    return Decimal(1).scaleb(-exponent(currency))
+
+
+def parse_minor(text: str, currency: str) -> int:
+    """Parse a decimal string such as "19.99" into minor units (1999), refusing extra decimals."""
+    if not isinstance(text, str) or not _AMOUNT.fullmatch(text):
+        raise InvalidAmount(f'"{text}" is not an amount; write it as a decimal string such as "19.99".')
+    whole, _, fraction = text.lstrip("-").partition(".")
+    places = exponent(currency)
+    if len(fraction) > places and fraction[places:].strip("0"):
+        raise InvalidAmount(f'"{text}" has more than {places} decimals, which {currency} does not allow.')
+    fraction = (fraction + "0" * places)[:places]
+    minor = int(whole) * 10**places + (int(fraction) if fraction else 0)
+    return -minor if text.startswith("-") else minor
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    """An exact amount of one currency, always held at the currency's minor unit."""
+
+    amount: Decimal
+    currency: str
+
+    @classmethod
+    def of(cls, value: Decimal | int | str, currency: str) -> Money:
+        """Round `value` half up to the currency's minor unit: the product's only rounding rule."""
+        return cls(Decimal(value).quantize(quantum(currency), rounding=ROUND_HALF_UP), currency)
+
+    @classmethod
+    def from_minor(cls, minor: int, currency: str) -> Money:
+        return cls(Decimal(minor).scaleb(-exponent(currency)).quantize(quantum(currency)), currency)
+
+    @classmethod
+    def parse(cls, text: str, currency: str) -> Money:
+        return cls.from_minor(parse_minor(text, currency), currency)
+
+    @classmethod
+    def zero(cls, currency: str) -> Money:
+        return cls.from_minor(0, currency)
+
+    @classmethod
+    def total(cls, amounts: Iterable[Money], currency: str) -> Money:
+        result = cls.zero(currency)
+        for amount in amounts:
+            result = result + amount
+        return result
+
+    @property
+    def minor(self) -> int:
+        return int(self.amount.scaleb(exponent(self.currency)))
+
+    def _check(self, other: Money) -> None:
+        if other.currency != self.currency:
+            raise CurrencyMismatch(f"cannot combine {self.currency} with {other.currency}")
+
+    def __add__(self, other: Money) -> Money:
+        self._check(other)
+        return Money(self.amount + other.amount, self.currency)
+
+    def __sub__(self, other: Money) -> Money:
+        self._check(other)
+        return Money(self.amount - other.amount, self.currency)
+
+    def __neg__(self) -> Money:
+        return Money(-self.amount, self.currency)
+
+    def __mul__(self, factor: int) -> Money:
+        if not isinstance(factor, int):
+            raise TypeError("multiply money by whole quantities only; use Money.of(amount * rate) to round")
+        return Money(self.amount * factor, self.currency)
+
+    __rmul__ = __mul__
+
+    def __lt__(self, other: Money) -> bool:
+        self._check(other)
+        return self.amount < other.amount
+
+    def __le__(self, other: Money) -> bool:
+        self._check(other)
+        return self.amount <= other.amount
+
+    def __gt__(self, other: Money) -> bool:
+        self._check(other)
+        return self.amount > other.amount
+
+    def __ge__(self, other: Money) -> bool:
+        self._check(other)
+        return self.amount >= other.amount
+
+    def is_zero(self) -> bool:
+        return self.amount == 0
+
+    def min(self, other: Money) -> Money:
+        return self if self <= other else other
+
+    def max(self, other: Money) -> Money:
+        return self if self >= other else other
+
+    def allocate(self, weights: Sequence[int | Decimal]) -> list[Money]:
+        """Split into parts proportional to `weights`, to the minor unit, summing exactly to self."""
+        minors = allocate_minor(self.minor, weights)
+        return [Money.from_minor(m, self.currency) for m in minors]
+
+    def __str__(self) -> str:
+        return str(self.amount)
+
+    def format(self) -> str:
+        """Plain display form, e.g. '19.99 EUR' (the UI formats for the locale)."""
+        return f"{self.amount} {self.currency}"
+
+
+def div_half_up(numerator: int, denominator: int) -> int:
+    """Integer division rounded half away from zero: `Money.of`'s rule, for minor-unit arithmetic."""
+    if denominator <= 0:
+        raise ValueError("denominator must be positive")
+    quotient, remainder = divmod(abs(numerator), denominator)
+    if 2 * remainder >= denominator:
+        quotient += 1
+    return quotient if numerator >= 0 else -quotient
+
+
+def allocate_minor(total: int, weights: Sequence[int | Decimal]) -> list[int]:
+    """Largest-remainder split of `total` minor units over `weights`; ties go to the earlier part."""
+    if not weights:
+        return []
+    weight_sum = sum(weights)
+    if weight_sum == 0:
+        base = [0] * len(weights)
+        base[0] = total
+        return base
+    sign = -1 if total < 0 else 1
+    magnitude = abs(total)
+    exact = [Decimal(magnitude) * Decimal(w) / Decimal(weight_sum) for w in weights]
+    floors = [int(x) for x in exact]
+    leftover = magnitude - sum(floors)
+    order = sorted(range(len(weights)), key=lambda i: (-(exact[i] - floors[i]), i))
+    for i in order[:leftover]:
+        floors[i] += 1
+    return [sign * f for f in floors]

@@ -1,0 +1,142 @@
+"""Reads sales out of the local store as domain `Order`s, and the searches that find them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Engine
+
+from posreturns.domain.money import Money
+from posreturns.domain.orders import Channel, Order, OrderLine, Tender, TenderMethod
+from posreturns.services.ports import OrderSummary, VariantInfo
+
+_ORDER = ("SELECT o.id, o.number, o.channel, o.store_id, o.placed_at, o.currency, o.prices_include_tax, "
+          "o.customer_id, o.order_discount_minor, o.shipping_minor, c.name AS customer_name "
+          "FROM orders o LEFT JOIN customers c ON c.id = o.customer_id ")
+_LINES = ("SELECT l.id, l.sku, v.title, l.qty, l.unit_price_minor, l.discount_minor, l.order_discount_share_minor, "
+          "l.tax_rate, l.tax_minor, l.paid_minor, l.returned_qty, l.refunded_minor, l.serials_json, "
+          "p.category, v.final_sale, v.serial_tracked FROM order_lines l JOIN variants v ON v.sku = l.sku "
+          "JOIN products p ON p.id = v.product_id WHERE l.order_id = ? ORDER BY l.position")
+_TENDERS = ("SELECT id, method, amount_minor, refunded_minor, reference, card_last4 FROM tenders "
+            "WHERE order_id = ? ORDER BY position")
+_SUMMARY = ("SELECT o.id, o.number, o.channel, o.placed_at, o.total_minor, o.currency, c.name, o.store_id "
+            "FROM orders o LEFT JOIN customers c ON c.id = o.customer_id ")
+
+
+def parse_utc(text: str) -> datetime:
+    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+
+
+def format_utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class SqlOrderRepository:
+    """`OrderRepository` over SQLite; every call is one short read transaction."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def _rows(self, sql: str, params: Sequence[Any]) -> list[Any]:
+        with self.engine.connect() as connection:
+            return connection.exec_driver_sql(sql, tuple(params)).all()
+
+    def get(self, order_id: str) -> Order | None:
+        return self._load(_ORDER + "WHERE o.id = ?", (order_id,))
+
+    def by_number_keys(self, keys: list[str]) -> Order | None:
+        for key in keys:
+            order = self._load(_ORDER + "WHERE o.number_key = ?", (key,))
+            if order:
+                return order
+        return None
+
+    def _load(self, sql: str, params: tuple[Any, ...]) -> Order | None:
+        with self.engine.connect() as connection:
+            head = connection.exec_driver_sql(sql, params).first()
+            if head is None:
+                return None
+            lines = connection.exec_driver_sql(_LINES, (head.id,)).all()
+            tenders = connection.exec_driver_sql(_TENDERS, (head.id,)).all()
+            returned_serials = connection.exec_driver_sql(
+                "SELECT rl.order_line_id, rl.serial FROM return_lines rl JOIN order_lines l ON l.id = rl.order_line_id "
+                "WHERE l.order_id = ? AND rl.serial IS NOT NULL", (head.id,)).all()
+        cur = head.currency
+        serials_back: dict[str, list[str]] = {}
+        for line_id, serial in returned_serials:
+            serials_back.setdefault(line_id, []).append(serial)
+        return Order(
+            id=head.id, number=head.number, channel=Channel(head.channel), store_id=head.store_id,
+            placed_at=parse_utc(head.placed_at), currency=cur, prices_include_tax=bool(head.prices_include_tax),
+            customer_id=head.customer_id, customer_name=head.customer_name,
+            order_discount=Money.from_minor(head.order_discount_minor, cur),
+            shipping=Money.from_minor(head.shipping_minor, cur),
+            lines=tuple(
+                OrderLine(
+                    id=r.id, sku=r.sku, title=r.title, qty=r.qty, unit_price=Money.from_minor(r.unit_price_minor, cur),
+                    discount=Money.from_minor(r.discount_minor, cur),
+                    order_discount_share=Money.from_minor(r.order_discount_share_minor, cur),
+                    tax_rate=Decimal(r.tax_rate), tax=Money.from_minor(r.tax_minor, cur),
+                    paid=Money.from_minor(r.paid_minor, cur), returned_qty=r.returned_qty,
+                    refunded=Money.from_minor(r.refunded_minor, cur), serials=tuple(json.loads(r.serials_json)),
+                    returned_serials=tuple(serials_back.get(r.id, ())), category=r.category,
+                    final_sale=bool(r.final_sale), serial_tracked=bool(r.serial_tracked),
+                )
+                for r in lines
+            ),
+            tenders=tuple(
+                Tender(id=t.id, method=TenderMethod(t.method), amount=Money.from_minor(t.amount_minor, cur),
+                       refunded=Money.from_minor(t.refunded_minor, cur), reference=t.reference, card_last4=t.card_last4)
+                for t in tenders
+            ),
+        )
+
+    def sku_for_barcode(self, code_key: str) -> str | None:
+        rows = self._rows("SELECT sku FROM barcodes WHERE code = ?", (code_key,))
+        return rows[0][0] if rows else None
+
+    def variant(self, sku: str) -> VariantInfo | None:
+        rows = self._rows(
+            "SELECT v.sku, v.product_id, v.title, p.category, v.price_minor, v.final_sale, v.serial_tracked "
+            "FROM variants v JOIN products p ON p.id = v.product_id WHERE v.sku = ?", (sku,))
+        if not rows:
+            return None
+        r = rows[0]
+        currency = self._catalog_currency()
+        return VariantInfo(r.sku, r.product_id, r.title, r.category, Money.from_minor(r.price_minor, currency),
+                           bool(r.final_sale), bool(r.serial_tracked))
+
+    def _catalog_currency(self) -> str:
+        rows = self._rows("SELECT currency FROM stores ORDER BY id LIMIT 1", ())
+        return rows[0][0] if rows else "EUR"
+
+    def _summaries(self, where: str, params: Sequence[Any], limit: int) -> list[OrderSummary]:
+        rows = self._rows(_SUMMARY + where + " ORDER BY o.placed_at DESC LIMIT ?", (*params, limit))
+        return [OrderSummary(r.id, r.number, r.channel, parse_utc(r.placed_at), Money.from_minor(r.total_minor, r.currency),
+                             r.name, r.store_id) for r in rows]
+
+    def by_customer_email(self, prefix: str, limit: int) -> list[OrderSummary]:
+        return self._summaries("WHERE o.customer_id IN (SELECT id FROM customers WHERE email_key >= ? AND email_key < ? "
+                               "LIMIT 200)", (prefix, prefix + "\U0010ffff"), limit)
+
+    def by_customer_phone(self, key: str, limit: int) -> list[OrderSummary]:
+        return self._summaries("WHERE o.customer_id IN (SELECT id FROM customers WHERE phone_key >= ? AND phone_key < ? "
+                               "LIMIT 200)", (key, key + "\U0010ffff"), limit)
+
+    def by_customer_name(self, tokens: list[str], limit: int) -> list[OrderSummary]:
+        clauses = " AND ".join(
+            ["o.customer_id IN (SELECT customer_id FROM customer_tokens WHERE token >= ? AND token < ?)"] * len(tokens))
+        params = [bound for t in tokens for bound in (t, t + "\U0010ffff")]
+        return self._summaries("WHERE " + clauses, params, limit)
+
+    def by_card(self, last4: str, start: datetime, end: datetime, limit: int) -> list[OrderSummary]:
+        return self._summaries("WHERE o.id IN (SELECT order_id FROM tenders WHERE card_last4 = ?) "
+                               "AND o.placed_at >= ? AND o.placed_at < ?", (last4, format_utc(start), format_utc(end)), limit)
+
+    def by_amount(self, total_minor: int, start: datetime, end: datetime, limit: int) -> list[OrderSummary]:
+        return self._summaries("WHERE o.total_minor = ? AND o.placed_at >= ? AND o.placed_at < ?",
+                               (total_minor, format_utc(start), format_utc(end)), limit)

@@ -1,0 +1,210 @@
+"""Typed rows of the local store. Money is always `*_minor` INTEGER, in the row's currency.
+
+Ledgers live on the rows they protect and the database enforces them: a line can never have more
+returned than sold, nor a tender more refunded than it paid (CHECK constraints), whatever process
+writes.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, MetaData, String, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+STOCK_BUCKETS = ("sellable", "quarantine", "resale", "rtv", "scrap")
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class StoreRow(Base):
+    __tablename__ = "stores"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    name: Mapped[str]
+    currency: Mapped[str] = mapped_column(String(3))
+    prices_include_tax: Mapped[bool]
+    timezone: Mapped[str]
+
+
+class ProductRow(Base):
+    __tablename__ = "products"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    title: Mapped[str]
+    category: Mapped[str]
+
+
+class VariantRow(Base):
+    __tablename__ = "variants"
+    sku: Mapped[str] = mapped_column(String, primary_key=True)
+    product_id: Mapped[str] = mapped_column(ForeignKey("products.id"), index=True)
+    title: Mapped[str]
+    options_json: Mapped[str]
+    price_minor: Mapped[int]
+    tax_rate: Mapped[str]
+    final_sale: Mapped[bool]
+    serial_tracked: Mapped[bool]
+
+
+class BarcodeRow(Base):
+    """A scannable code of a variant; numeric GTINs are stored as 14 digits."""
+
+    __tablename__ = "barcodes"
+    code: Mapped[str] = mapped_column(String, primary_key=True)
+    sku: Mapped[str] = mapped_column(ForeignKey("variants.sku"), index=True)
+
+
+class CustomerRow(Base):
+    __tablename__ = "customers"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    name: Mapped[str | None]
+    email: Mapped[str | None]
+    phone: Mapped[str | None]
+    email_key: Mapped[str | None] = mapped_column(index=True)
+    phone_key: Mapped[str | None] = mapped_column(index=True)
+
+
+class CustomerTokenRow(Base):
+    """One normalised word of a customer's name, for name-prefix search."""
+
+    __tablename__ = "customer_tokens"
+    token: Mapped[str] = mapped_column(String, primary_key=True)
+    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"), primary_key=True)
+
+
+class OrderRow(Base):
+    __tablename__ = "orders"
+    __table_args__ = (
+        Index("ix_orders_total_placed", "total_minor", "placed_at"),
+        Index("ix_orders_customer_placed", "customer_id", "placed_at"),
+        CheckConstraint("channel IN ('store', 'web')", name="channel"),
+    )
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    number: Mapped[str]
+    number_key: Mapped[str] = mapped_column(unique=True)
+    channel: Mapped[str]
+    store_id: Mapped[str | None] = mapped_column(ForeignKey("stores.id"))
+    placed_at: Mapped[str]  # ISO-8601 UTC, "YYYY-MM-DDTHH:MM:SSZ", sorts as text
+    currency: Mapped[str] = mapped_column(String(3))
+    prices_include_tax: Mapped[bool]
+    customer_id: Mapped[str | None] = mapped_column(ForeignKey("customers.id"))
+    order_discount_minor: Mapped[int]
+    shipping_minor: Mapped[int]
+    total_minor: Mapped[int]
+
+
+class OrderLineRow(Base):
+    __tablename__ = "order_lines"
+    __table_args__ = (
+        CheckConstraint("qty > 0", name="qty_positive"),
+        CheckConstraint("returned_qty >= 0 AND returned_qty <= qty", name="returned_within_sold"),
+        CheckConstraint("paid_minor >= 0", name="paid_not_negative"),
+        CheckConstraint("refunded_minor >= 0 AND refunded_minor <= paid_minor", name="refunded_within_paid"),
+        Index("ix_order_lines_order_sku", "order_id", "sku"),
+    )
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"))
+    position: Mapped[int]
+    sku: Mapped[str] = mapped_column(ForeignKey("variants.sku"))
+    qty: Mapped[int]
+    unit_price_minor: Mapped[int]
+    discount_minor: Mapped[int]
+    order_discount_share_minor: Mapped[int]
+    tax_rate: Mapped[str]
+    tax_minor: Mapped[int]
+    paid_minor: Mapped[int]
+    serials_json: Mapped[str] = mapped_column(default="[]")
+    returned_qty: Mapped[int] = mapped_column(default=0)
+    refunded_minor: Mapped[int] = mapped_column(default=0)
+
+
+class TenderRow(Base):
+    __tablename__ = "tenders"
+    __table_args__ = (
+        UniqueConstraint("order_id", "position"),
+        CheckConstraint("method IN ('card', 'cash', 'gift_card', 'store_credit')", name="method"),
+        CheckConstraint("refunded_minor >= 0 AND refunded_minor <= amount_minor", name="refunded_within_paid"),
+        Index("ix_tenders_card_last4", "card_last4"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"))
+    position: Mapped[int]
+    method: Mapped[str]
+    amount_minor: Mapped[int]
+    reference: Mapped[str | None]
+    card_last4: Mapped[str | None]
+    refunded_minor: Mapped[int] = mapped_column(default=0)
+
+
+class ReturnRow(Base):
+    """A return document: imported from the OMS (origin 'oms') or completed on this till ('till')."""
+
+    __tablename__ = "returns"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    number: Mapped[str | None] = mapped_column(unique=True)
+    order_id: Mapped[str | None] = mapped_column(ForeignKey("orders.id"), index=True)
+    origin: Mapped[str]
+    store_id: Mapped[str | None]
+    till_id: Mapped[str | None]
+    customer_id: Mapped[str | None] = mapped_column(index=True)
+    created_at: Mapped[str]
+    currency: Mapped[str] = mapped_column(String(3))
+    refund_total_minor: Mapped[int]
+
+
+class ReturnLineRow(Base):
+    __tablename__ = "return_lines"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    return_id: Mapped[str] = mapped_column(ForeignKey("returns.id"), index=True)
+    order_line_id: Mapped[str | None] = mapped_column(ForeignKey("order_lines.id"), index=True)
+    sku: Mapped[str]
+    qty: Mapped[int]
+    refund_minor: Mapped[int]
+    serial: Mapped[str | None]
+
+
+class ReturnTenderRow(Base):
+    __tablename__ = "return_tenders"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    return_id: Mapped[str] = mapped_column(ForeignKey("returns.id"), index=True)
+    tender_id: Mapped[int | None] = mapped_column(ForeignKey("tenders.id"))
+    method: Mapped[str]
+    amount_minor: Mapped[int]
+
+
+class StockLevelRow(Base):
+    __tablename__ = "stock_levels"
+    __table_args__ = (CheckConstraint(f"bucket IN {STOCK_BUCKETS!r}", name="bucket"),)
+    location: Mapped[str] = mapped_column(String, primary_key=True)
+    sku: Mapped[str] = mapped_column(ForeignKey("variants.sku"), primary_key=True)
+    bucket: Mapped[str] = mapped_column(String, primary_key=True)
+    qty: Mapped[int]
+    updated_at: Mapped[str]
+
+
+class StockMovementRow(Base):
+    """Append-only stock ledger: every change of a level on this till."""
+
+    __tablename__ = "stock_movements"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    location: Mapped[str]
+    sku: Mapped[str] = mapped_column(index=True)
+    bucket: Mapped[str]
+    delta: Mapped[int]
+    reason: Mapped[str]
+    reference: Mapped[str | None]
+    created_at: Mapped[str]
+
+
+class SettingRow(Base):
+    """Till settings, stored with the data (never in the registry)."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    value: Mapped[str]

@@ -1,0 +1,406 @@
+"""The canonical data contract (`posreturns/1`): parse and validate a document into records.
+
+Every problem is reported with the JSON path of the offending value and one sentence saying what
+is wrong. Validation is complete before anything is written, and the writer runs in a single
+transaction, so a bad file imports nothing. Records are NamedTuples of plain values (amounts in
+minor units) so that a million orders load fast.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any, NamedTuple
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from posreturns.domain.errors import InvalidAmount
+from posreturns.domain.money import Money, parse_minor
+from posreturns.domain.pricing import LineCharge, price_lines
+from posreturns.services.errors import ImportRejected
+from posreturns.services.normalize import barcode_key, gtin_check_digit_ok, gtin14
+
+FORMAT = "posreturns/1"
+TENDER_METHODS = frozenset({"card", "cash", "gift_card", "store_credit"})
+
+
+class StoreRecord(NamedTuple):
+    id: str
+    name: str
+    currency: str
+    prices_include_tax: bool
+    timezone: str
+
+
+class ProductRecord(NamedTuple):
+    sku: str
+    product_id: str
+    title: str
+    options_json: str
+    price_minor: int
+    tax_rate: str
+    final_sale: bool
+    serial_tracked: bool
+    category: str
+    barcodes: tuple[str, ...]
+    path: str
+
+
+class CustomerRecord(NamedTuple):
+    id: str
+    name: str | None
+    email: str | None
+    phone: str | None
+
+
+class LineRecord(NamedTuple):
+    id: str
+    order_id: str
+    position: int
+    sku: str
+    qty: int
+    unit_price_minor: int
+    discount_minor: int
+    order_discount_share_minor: int
+    tax_rate: str
+    tax_minor: int
+    paid_minor: int
+    serials_json: str
+
+
+class TenderRecord(NamedTuple):
+    order_id: str
+    position: int
+    method: str
+    amount_minor: int
+    reference: str | None
+    card_last4: str | None
+
+
+class OrderRecord(NamedTuple):
+    id: str
+    number: str
+    channel: str
+    store_id: str | None
+    placed_at: str
+    currency: str
+    prices_include_tax: bool
+    customer_id: str | None
+    order_discount_minor: int
+    shipping_minor: int
+    total_minor: int
+    lines: list[LineRecord]
+    tenders: list[TenderRecord]
+    path: str
+
+
+class StockRecord(NamedTuple):
+    location: str
+    sku: str
+    sellable: int
+    path: str
+
+
+class ReturnLineRecord(NamedTuple):
+    order_line_id: str
+    qty: int
+    amount_minor: int
+    path: str
+
+
+class ReturnTenderRecord(NamedTuple):
+    method: str
+    amount_minor: int
+    path: str
+
+
+class ReturnRecord(NamedTuple):
+    id: str
+    order_id: str
+    created_at: str | None
+    lines: list[ReturnLineRecord]
+    tenders: list[ReturnTenderRecord]
+    path: str
+
+
+class Document(NamedTuple):
+    catalog_currency: str
+    stores: list[StoreRecord]
+    products: list[ProductRecord]
+    customers: list[CustomerRecord]
+    orders: list[OrderRecord]
+    stock: list[StockRecord]
+    returns: list[ReturnRecord]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {name: len(getattr(self, name)) for name in ("stores", "products", "customers", "orders", "stock", "returns")}
+
+
+class _Reader:
+    """Typed access to a JSON object, raising `ImportRejected` with the path of what is wrong."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def fail(self, path: str, reason: str) -> ImportRejected:
+        return ImportRejected(self.source, path, reason)
+
+    def obj(self, value: Any, path: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(path, f"expected an object, got {_kind(value)}.")
+        return value
+
+    def array(self, parent: dict[str, Any], key: str, path: str, required: bool = False) -> list[Any]:
+        if key not in parent:
+            if required:
+                raise self.fail(f"{path}.{key}", "this field is missing.")
+            return []
+        value = parent[key]
+        if not isinstance(value, list):
+            raise self.fail(f"{path}.{key}", f"expected an array, got {_kind(value)}.")
+        return value
+
+    def text(self, parent: dict[str, Any], key: str, path: str, optional: bool = False) -> Any:
+        value = parent.get(key)
+        if value is None and optional:
+            return None
+        if key not in parent:
+            raise self.fail(f"{path}.{key}", "this field is missing.")
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(f"{path}.{key}", f"expected a non-empty string, got {_kind(value)}.")
+        return value
+
+    def flag(self, parent: dict[str, Any], key: str, path: str, default: bool | None = None) -> bool:
+        if key not in parent and default is not None:
+            return default
+        value = parent.get(key)
+        if not isinstance(value, bool):
+            raise self.fail(f"{path}.{key}", f"expected true or false, got {_kind(value)}.")
+        return value
+
+    def count(self, parent: dict[str, Any], key: str, path: str, minimum: int) -> int:
+        value = parent.get(key)
+        if type(value) is not int or value < minimum:
+            raise self.fail(f"{path}.{key}", f"expected a whole number of at least {minimum}, got {_kind(value)}.")
+        return value
+
+    def amount(self, parent: dict[str, Any], key: str, path: str, currency: str, default: str | None = None) -> int:
+        value = parent.get(key, default)
+        if key not in parent and default is None:
+            raise self.fail(f"{path}.{key}", "this field is missing.")
+        if not isinstance(value, str):
+            raise self.fail(f"{path}.{key}", f'expected a decimal string such as "19.99", got {_kind(value)}.')
+        try:
+            minor = parse_minor(value, currency)
+        except InvalidAmount as error:
+            raise self.fail(f"{path}.{key}", str(error)) from None
+        if minor < 0:
+            raise self.fail(f"{path}.{key}", f'"{value}" is negative; amounts in this file are never negative.')
+        return minor
+
+    def rate(self, parent: dict[str, Any], key: str, path: str) -> str:
+        value = parent.get(key)
+        try:
+            rate = Decimal(value) if isinstance(value, str) else None
+        except InvalidOperation:
+            rate = None
+        if rate is None or not rate.is_finite() or not 0 <= rate < 100:
+            raise self.fail(f"{path}.{key}", f'expected a tax rate in percent as a string such as "20" or "5.5", got {_kind(value)}.')
+        return str(rate.normalize()) if rate else "0"
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f'"{value[:40]}"'
+    return "an array" if isinstance(value, list) else "an object"
+
+
+def load_document(raw: bytes | str, source: str) -> Document:
+    """Parse and fully validate a canonical JSON document (syntax, types, sums, cross-references
+    within the file). Checks that need the local store (unknown SKU, over-returns) are the writer's."""
+    try:
+        data = json.loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        where = f"line {error.lineno}, column {error.colno}" if isinstance(error, json.JSONDecodeError) else "bytes"
+        raise ImportRejected(source, "$", f"the file is not valid JSON ({where}: {error.msg if hasattr(error, 'msg') else error}).") from None
+    return _DocumentParser(source).parse(data)
+
+
+class _DocumentParser(_Reader):
+    def parse(self, data: Any) -> Document:
+        root = self.obj(data, "$")
+        if root.get("format") != FORMAT:
+            raise self.fail("$.format", f'expected "{FORMAT}", got {_kind(root.get("format"))}.')
+        stores = [self.store(item, f"$.stores[{i}]") for i, item in enumerate(self.array(root, "stores", "$"))]
+        currency = root.get("catalog_currency") or (stores[0].currency if stores else "EUR")
+        if not isinstance(currency, str) or len(currency) != 3 or not currency.isupper():
+            raise self.fail("$.catalog_currency", f"expected a 3-letter currency code such as EUR, got {_kind(currency)}.")
+        products = [self.product(item, f"$.products[{i}]", currency) for i, item in enumerate(self.array(root, "products", "$"))]
+        customers = [self.customer(item, f"$.customers[{i}]") for i, item in enumerate(self.array(root, "customers", "$"))]
+        orders = [self.order(item, f"$.orders[{i}]") for i, item in enumerate(self.array(root, "orders", "$"))]
+        stock = [self.stock(item, f"$.stock[{i}]") for i, item in enumerate(self.array(root, "stock", "$"))]
+        orders_by_id = {order.id: order for order in orders}
+        returns = [self.ret(item, f"$.returns[{i}]", orders_by_id) for i, item in enumerate(self.array(root, "returns", "$"))]
+        self.unique([(s.id, f"$.stores[{i}].id") for i, s in enumerate(stores)], "store id")
+        self.unique([(p.sku, p.path + ".sku") for p in products], "SKU")
+        self.unique([(c.id, f"$.customers[{i}].id") for i, c in enumerate(customers)], "customer id")
+        self.unique([(o.id, o.path + ".id") for o in orders], "order id")
+        self.unique([(o.number.upper(), o.path + ".number") for o in orders], "order number")
+        self.unique([(line.id, f"{o.path}.lines[{line.position}].id") for o in orders for line in o.lines], "order line id")
+        self.unique([(r.id, r.path + ".id") for r in returns], "return id")
+        self.unique([(code, f"{p.path}.barcodes") for p in products for code in p.barcodes], "barcode")
+        return Document(currency, stores, products, customers, orders, stock, returns)
+
+    def unique(self, keyed: list[tuple[str, str]], what: str) -> None:
+        seen: set[str] = set()
+        for key, path in keyed:
+            if key in seen:
+                raise self.fail(path, f'the {what} "{key}" appears twice in this file.')
+            seen.add(key)
+
+    def store(self, item: Any, path: str) -> StoreRecord:
+        item = self.obj(item, path)
+        currency = self.text(item, "currency", path)
+        if len(currency) != 3 or not currency.isupper():
+            raise self.fail(f"{path}.currency", f"expected a 3-letter currency code such as EUR, got {_kind(currency)}.")
+        timezone = self.text(item, "timezone", path)
+        try:
+            ZoneInfo(timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise self.fail(f"{path}.timezone", f'"{timezone}" is not a known time zone; use a name such as "Europe/Paris".') from None
+        return StoreRecord(self.text(item, "id", path), self.text(item, "name", path), currency,
+                           self.flag(item, "prices_include_tax", path), timezone)
+
+    def product(self, item: Any, path: str, currency: str) -> ProductRecord:
+        item = self.obj(item, path)
+        options = item.get("options", {})
+        if not isinstance(options, dict) or not all(isinstance(v, str) for v in options.values()):
+            raise self.fail(f"{path}.options", "expected an object of text values such as {\"size\": \"M\"}.")
+        codes = []
+        for i, code in enumerate(self.array(item, "barcodes", path)):
+            if not isinstance(code, str) or not code.strip():
+                raise self.fail(f"{path}.barcodes[{i}]", f"expected a barcode string, got {_kind(code)}.")
+            if gtin14(code.strip()) and not gtin_check_digit_ok(code.strip()):
+                raise self.fail(f"{path}.barcodes[{i}]", f'"{code}" has a wrong check digit; correct the barcode.')
+            codes.append(barcode_key(code))
+        return ProductRecord(
+            self.text(item, "sku", path), self.text(item, "product_id", path), self.text(item, "title", path),
+            json.dumps(options, ensure_ascii=False, sort_keys=True), self.amount(item, "price", path, currency),
+            self.rate(item, "tax_rate", path), self.flag(item, "final_sale", path, False),
+            self.flag(item, "serial_tracked", path, False), self.text(item, "category", path), tuple(codes), path)
+
+    def customer(self, item: Any, path: str) -> CustomerRecord:
+        item = self.obj(item, path)
+        return CustomerRecord(self.text(item, "id", path), self.text(item, "name", path, optional=True),
+                              self.text(item, "email", path, optional=True), self.text(item, "phone", path, optional=True))
+
+    def order(self, item: Any, path: str) -> OrderRecord:
+        item = self.obj(item, path)
+        order_id = self.text(item, "id", path)
+        channel = item.get("channel")
+        if channel not in ("store", "web"):
+            raise self.fail(f"{path}.channel", f'expected "store" or "web", got {_kind(channel)}.')
+        store_id = self.text(item, "store_id", path, optional=channel == "web")
+        currency = self.text(item, "currency", path)
+        include_tax = self.flag(item, "prices_include_tax", path)
+        placed_at = self.timestamp(item, "placed_at", path)
+        customer_id = self.text(item, "customer_id", path, optional=True)
+        raw_lines = self.array(item, "lines", path, required=True)
+        if not raw_lines:
+            raise self.fail(f"{path}.lines", "an order needs at least one line.")
+        charges, ids, skus, rates, serials = [], [], [], [], []
+        for i, raw in enumerate(raw_lines):
+            lpath = f"{path}.lines[{i}]"
+            raw = self.obj(raw, lpath)
+            qty = self.count(raw, "qty", lpath, 1)
+            unit = self.amount(raw, "unit_price", lpath, currency)
+            discount = self.amount(raw, "discount", lpath, currency, "0")
+            if discount > unit * qty:
+                raise self.fail(f"{lpath}.discount", "the discount is larger than the line's price.")
+            rate = self.rate(raw, "tax_rate", lpath)
+            tax = self.amount(raw, "tax", lpath, currency) if raw.get("tax") is not None else None
+            line_serials = self.array(raw, "serials", lpath)
+            if len(line_serials) > qty or not all(isinstance(s, str) and s for s in line_serials):
+                raise self.fail(f"{lpath}.serials", f"expected at most {qty} serial number strings.")
+            charges.append(LineCharge(qty, unit, discount, Decimal(rate), tax))
+            ids.append(self.text(raw, "id", lpath))
+            skus.append(self.text(raw, "sku", lpath))
+            rates.append(rate)
+            serials.append(json.dumps(line_serials))
+        order_discount = self.amount(item, "order_discount", path, currency, "0")
+        if order_discount > sum(c.net for c in charges):
+            raise self.fail(f"{path}.order_discount", "the order discount is larger than what the lines cost.")
+        shipping = self.amount(item, "shipping", path, currency, "0")
+        priced = price_lines(charges, order_discount, include_tax)
+        lines = [LineRecord(ids[i], order_id, i, skus[i], c.qty, c.unit_price, c.discount, p.order_discount_share,
+                            rates[i], p.tax, p.paid, serials[i]) for i, (c, p) in enumerate(zip(charges, priced))]
+        total = sum(p.paid for p in priced) + shipping
+        tenders = [self.tender(raw, f"{path}.tenders[{i}]", order_id, i, currency)
+                   for i, raw in enumerate(self.array(item, "tenders", path, required=True))]
+        paid = sum(t.amount_minor for t in tenders)
+        if paid != total:
+            raise self.fail(f"{path}.tenders", f"the tenders add up to {_show(paid, currency)} but the order "
+                                               f"comes to {_show(total, currency)}; they must be equal.")
+        return OrderRecord(order_id, self.text(item, "number", path), channel, store_id, placed_at, currency,
+                           include_tax, customer_id, order_discount, shipping, total, lines, tenders, path)
+
+    def tender(self, raw: Any, path: str, order_id: str, position: int, currency: str) -> TenderRecord:
+        raw = self.obj(raw, path)
+        method = raw.get("method")
+        if method not in TENDER_METHODS:
+            raise self.fail(f"{path}.method", f"expected one of {', '.join(sorted(TENDER_METHODS))}, got {_kind(method)}.")
+        last4 = self.text(raw, "card_last4", path, optional=True)
+        if last4 is not None and not (len(last4) == 4 and last4.isdigit()):
+            raise self.fail(f"{path}.card_last4", f"expected the card's last four digits, got {_kind(last4)}.")
+        return TenderRecord(order_id, position, method, self.amount(raw, "amount", path, currency),
+                            self.text(raw, "reference", path, optional=True), last4)
+
+    def timestamp(self, parent: dict[str, Any], key: str, path: str) -> str:
+        value = self.text(parent, key, path)
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            moment = None
+        if moment is None or moment.tzinfo is None:
+            raise self.fail(f"{path}.{key}", f'expected an ISO-8601 time with its offset such as "2026-11-20T14:05:00+01:00", got {_kind(value)}.')
+        return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    def stock(self, item: Any, path: str) -> StockRecord:
+        item = self.obj(item, path)
+        return StockRecord(self.text(item, "location", path), self.text(item, "sku", path),
+                           self.count(item, "sellable", path, 0), path)
+
+    def ret(self, item: Any, path: str, orders: dict[str, OrderRecord]) -> ReturnRecord:
+        item = self.obj(item, path)
+        order_id = self.text(item, "order_id", path)
+        currency = orders[order_id].currency if order_id in orders else self.text(item, "currency", path, optional=True) or "EUR"
+        lines = []
+        for i, raw in enumerate(self.array(item, "lines", path, required=True)):
+            lpath = f"{path}.lines[{i}]"
+            raw = self.obj(raw, lpath)
+            lines.append(ReturnLineRecord(self.text(raw, "order_line_id", lpath), self.count(raw, "qty", lpath, 1),
+                                          self.amount(raw, "amount", lpath, currency), lpath))
+        if not lines:
+            raise self.fail(f"{path}.lines", "a return needs at least one line.")
+        tenders = []
+        for i, raw in enumerate(self.array(item, "tenders", path, required=True)):
+            tpath = f"{path}.tenders[{i}]"
+            raw = self.obj(raw, tpath)
+            if raw.get("method") not in TENDER_METHODS:
+                raise self.fail(f"{tpath}.method", f"expected one of {', '.join(sorted(TENDER_METHODS))}, got {_kind(raw.get('method'))}.")
+            tenders.append(ReturnTenderRecord(raw["method"], self.amount(raw, "amount", tpath, currency), tpath))
+        if sum(t.amount_minor for t in tenders) != sum(line.amount_minor for line in lines):
+            raise self.fail(f"{path}.tenders", "the refunded tenders must add up to the amounts of the returned lines.")
+        created_at = self.timestamp(item, "created_at", path) if item.get("created_at") is not None else None
+        return ReturnRecord(self.text(item, "id", path), order_id, created_at, lines, tenders, path)
+
+
+def _show(minor: int, currency: str) -> str:
+    return Money.from_minor(minor, currency).format()

@@ -1,0 +1,164 @@
+"""Finding the original sale: by receipt number, by customer, by card and date, by date and amount;
+and matching a scanned item to the lines of that sale."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from posreturns.domain.errors import InvalidAmount
+from posreturns.domain.money import parse_minor
+from posreturns.domain.orders import Order, OrderLine
+from posreturns.services.errors import BadInput, NotFound
+from posreturns.services.normalize import barcode_key, email_key, name_tokens, number_key_candidates
+from posreturns.services.ports import OrderRepository, OrderSummary
+
+_DATE = r"(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})"
+_CARD_AND_DATE = re.compile(rf"^(?:(\d{{4}})\s+{_DATE}|{_DATE}\s+(\d{{4}}))$")
+_DATE_AND_AMOUNT = re.compile(rf"^{_DATE}\s+(\d+(?:[.,]\d{{1,3}})?)$")
+_PHONE = re.compile(r"^\+?[\d\s().-]{6,}$")
+MAX_QUERY = 200
+
+
+@dataclass(frozen=True, slots=True)
+class ItemMatch:
+    """The lines of a sale a scanned item can be returned against, or why there is none."""
+
+    sku: str | None
+    lines: tuple[OrderLine, ...]
+    problem: str | None = None  # 'unknown_product' | 'not_on_receipt' | 'already_returned'
+    message: str | None = None
+
+
+class OrderLookup:
+    """Use case: find sales in the local cache (the sync layer fills it, and fetches on a miss)."""
+
+    def __init__(self, orders: OrderRepository, timezone: str = "Europe/Paris", limit: int = 50) -> None:
+        self.orders = orders
+        self.zone = ZoneInfo(timezone)
+        self.limit = limit
+
+    def find_receipt(self, typed: str) -> Order:
+        text = _clean(typed)
+        if "/" in text:  # e-receipt QR payloads are URLs ending with the receipt number
+            text = text.rstrip("/").rsplit("/", 1)[-1]
+        keys = number_key_candidates(text)
+        order = self.orders.by_number_keys(keys) if keys else None
+        if order is None:
+            raise NotFound(f'No sale with the number "{text}" is on this till; check the number or search by customer.')
+        return order
+
+    def get(self, order_id: str) -> Order:
+        order = self.orders.get(order_id)
+        if order is None:
+            raise NotFound(f'The sale "{order_id}" is not on this till; search for it again.')
+        return order
+
+    def search(self, query: str) -> list[OrderSummary]:
+        """Auto-detects the kind of query: e-mail, phone, card last four + date, date + amount,
+        receipt number, or customer name prefix."""
+        text = _clean(query)
+        if match := _CARD_AND_DATE.match(text):
+            last4 = match.group(1) or match.group(4)
+            return self.by_card(last4, _parse_date(match.group(2) or match.group(3)))
+        if match := _DATE_AND_AMOUNT.match(text):
+            return self.by_amount(_parse_date(match.group(1)), match.group(2).replace(",", "."))
+        if "@" in text:
+            return self.by_email(text)
+        if _PHONE.match(text) and sum(ch.isdigit() for ch in text) >= 6:
+            found = self.by_phone(text)
+            return found or self._receipt_as_list(text)
+        return self._receipt_as_list(text) or self.by_name(text)
+
+    def _receipt_as_list(self, text: str) -> list[OrderSummary]:
+        try:
+            order = self.find_receipt(text)
+        except NotFound:
+            return []
+        return [OrderSummary(order.id, order.number, order.channel.value, order.placed_at, order.total,
+                             order.customer_name, order.store_id)]
+
+    def by_email(self, text: str) -> list[OrderSummary]:
+        key = email_key(text)
+        if len(key) < 3:
+            raise BadInput("Type at least three characters of the e-mail address.")
+        return self.orders.by_customer_email(key, self.limit)
+
+    def by_phone(self, text: str) -> list[OrderSummary]:
+        digits = "".join(ch for ch in text if ch.isdigit())
+        if len(digits) >= 9:
+            key = digits[-9:]
+        else:
+            key = digits.lstrip("0")
+        if len(key) < 4:
+            raise BadInput("Type at least six digits of the phone number.")
+        return self.orders.by_customer_phone(key, self.limit)
+
+    def by_name(self, text: str) -> list[OrderSummary]:
+        tokens = [t for t in name_tokens(text) if len(t) >= 2]
+        if not tokens:
+            raise BadInput("Type at least two letters of the customer's name, a phone number, an e-mail or a receipt number.")
+        return self.orders.by_customer_name(tokens, self.limit)
+
+    def by_card(self, last4: str, day: date) -> list[OrderSummary]:
+        if not (len(last4) == 4 and last4.isdigit()):
+            raise BadInput("Type the card's last four digits, then the date of the sale.")
+        start, end = self._day_bounds(day)
+        return self.orders.by_card(last4, start, end, self.limit)
+
+    def by_amount(self, day: date, amount: str, currency: str = "EUR") -> list[OrderSummary]:
+        try:
+            minor = parse_minor(amount, currency)
+        except InvalidAmount as error:
+            raise BadInput(str(error)) from None
+        start, end = self._day_bounds(day)
+        return self.orders.by_amount(minor, start, end, self.limit)
+
+    def _day_bounds(self, day: date) -> tuple[datetime, datetime]:
+        start = datetime.combine(day, time.min, self.zone)
+        return start, datetime.combine(day + timedelta(days=1), time.min, self.zone)
+
+    def match_item(self, order: Order, code: str) -> ItemMatch:
+        """Which returnable lines of `order` a scanned barcode, SKU or order-line id designates."""
+        text = _clean(code)
+        if any(line.id == text for line in order.lines):
+            lines = tuple(line for line in order.lines if line.id == text)
+            sku: str | None = lines[0].sku
+        else:
+            sku = self.orders.sku_for_barcode(barcode_key(text))
+            if sku is None and self.orders.variant(text):
+                sku = text
+            if sku is None:
+                return ItemMatch(None, (), "unknown_product",
+                                 f'"{text}" is not a product this till knows; scan the item\'s barcode again or type its SKU.')
+            lines = tuple(order.lines_for_sku(sku))
+        if not lines:
+            return ItemMatch(sku, (), "not_on_receipt",
+                             f"This item ({sku}) is not on receipt {order.number}; check the receipt or search for another sale.")
+        returnable = tuple(line for line in lines if line.returnable_qty > 0)
+        if not returnable:
+            return ItemMatch(sku, (), "already_returned",
+                             f"This item ({sku}) has already been returned from receipt {order.number}; nothing is left to return.")
+        return ItemMatch(sku, returnable)
+
+
+def _clean(text: str) -> str:
+    if not isinstance(text, str) or not text.strip():
+        raise BadInput("Nothing was scanned or typed; scan the receipt or type its number.")
+    if len(text) > MAX_QUERY or any(ord(ch) < 32 and ch not in "\t" for ch in text):
+        raise BadInput("That scan is unreadable; scan it again or type the number.")
+    return text.strip()
+
+
+def _parse_date(text: str) -> date:
+    try:
+        if "/" in text:
+            day, month, year = (int(part) for part in text.split("/"))
+            return date(year, month, day)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise BadInput(f'"{text}" is not a date; write it as 2026-11-20 or 20/11/2026.') from None
+
+
