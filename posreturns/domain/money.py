@@ -29,10 +29,14 @@ def quantum(currency: str) -> Decimal:
 
 def parse_minor(text: str, currency: str) -> int:
     """Parse a decimal string such as "19.99" into minor units (1999), refusing extra decimals."""
-    if not isinstance(text, str) or not _AMOUNT.fullmatch(text):
+    match = _AMOUNT.fullmatch(text) if isinstance(text, str) else None
+    if match is None:
         raise InvalidAmount(f'"{text}" is not an amount; write it as a decimal string such as "19.99".')
-    whole, _, fraction = text.lstrip("-").partition(".")
+    whole, fraction = match.group(1), match.group(2) or ""
     places = exponent(currency)
+    if len(fraction) == places:
+        minor = int(whole + fraction)
+        return -minor if text[0] == "-" else minor
     if len(fraction) > places and fraction[places:].strip("0"):
         raise InvalidAmount(f'"{text}" has more than {places} decimals, which {currency} does not allow.')
     fraction = (fraction + "0" * places)[:places]

@@ -20,21 +20,21 @@ from posreturns.services.canonical import Document, ReturnRecord
 from posreturns.services.errors import ImportRejected
 from posreturns.services.normalize import email_key, name_tokens, number_key, phone_key
 
-_UPSERT_STORE = ("INSERT INTO stores (id, name, currency, prices_include_tax, timezone) VALUES (?,?,?,?,?) "
+UPSERT_STORE = ("INSERT INTO stores (id, name, currency, prices_include_tax, timezone) VALUES (?,?,?,?,?) "
                  "ON CONFLICT(id) DO UPDATE SET name=excluded.name, currency=excluded.currency, "
                  "prices_include_tax=excluded.prices_include_tax, timezone=excluded.timezone")
-_UPSERT_PRODUCT = ("INSERT INTO products (id, title, category) VALUES (?,?,?) ON CONFLICT(id) DO UPDATE SET "
+UPSERT_PRODUCT = ("INSERT INTO products (id, title, category) VALUES (?,?,?) ON CONFLICT(id) DO UPDATE SET "
                    "title=excluded.title, category=excluded.category")
-_UPSERT_VARIANT = ("INSERT INTO variants (sku, product_id, title, options_json, price_minor, tax_rate, final_sale, "
+UPSERT_VARIANT = ("INSERT INTO variants (sku, product_id, title, options_json, price_minor, tax_rate, final_sale, "
                    "serial_tracked) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(sku) DO UPDATE SET "
                    "product_id=excluded.product_id, title=excluded.title, options_json=excluded.options_json, "
                    "price_minor=excluded.price_minor, tax_rate=excluded.tax_rate, final_sale=excluded.final_sale, "
                    "serial_tracked=excluded.serial_tracked")
-_UPSERT_BARCODE = "INSERT INTO barcodes (code, sku) VALUES (?,?) ON CONFLICT(code) DO UPDATE SET sku=excluded.sku"
-_UPSERT_CUSTOMER = ("INSERT INTO customers (id, name, email, phone, email_key, phone_key) VALUES (?,?,?,?,?,?) "
+UPSERT_BARCODE = "INSERT INTO barcodes (code, sku) VALUES (?,?) ON CONFLICT(code) DO UPDATE SET sku=excluded.sku"
+UPSERT_CUSTOMER = ("INSERT INTO customers (id, name, email, phone, email_key, phone_key) VALUES (?,?,?,?,?,?) "
                     "ON CONFLICT(id) DO UPDATE SET name=excluded.name, email=excluded.email, phone=excluded.phone, "
                     "email_key=excluded.email_key, phone_key=excluded.phone_key")
-_UPSERT_ORDER = ("INSERT INTO orders (id, number, number_key, channel, store_id, placed_at, currency, "
+UPSERT_ORDER = ("INSERT INTO orders (id, number, number_key, channel, store_id, placed_at, currency, "
                  "prices_include_tax, customer_id, order_discount_minor, shipping_minor, total_minor) "
                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET number=excluded.number, "
                  "number_key=excluded.number_key, channel=excluded.channel, store_id=excluded.store_id, "
@@ -42,18 +42,18 @@ _UPSERT_ORDER = ("INSERT INTO orders (id, number, number_key, channel, store_id,
                  "prices_include_tax=excluded.prices_include_tax, customer_id=excluded.customer_id, "
                  "order_discount_minor=excluded.order_discount_minor, shipping_minor=excluded.shipping_minor, "
                  "total_minor=excluded.total_minor")
-_UPSERT_LINE = ("INSERT INTO order_lines (id, order_id, position, sku, qty, unit_price_minor, discount_minor, "
+UPSERT_LINE = ("INSERT INTO order_lines (id, order_id, position, sku, qty, unit_price_minor, discount_minor, "
                 "order_discount_share_minor, tax_rate, tax_minor, paid_minor, serials_json, returned_qty, "
                 "refunded_minor) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,0,0) ON CONFLICT(id) DO UPDATE SET "
                 "order_id=excluded.order_id, position=excluded.position, sku=excluded.sku, qty=excluded.qty, "
                 "unit_price_minor=excluded.unit_price_minor, discount_minor=excluded.discount_minor, "
                 "order_discount_share_minor=excluded.order_discount_share_minor, tax_rate=excluded.tax_rate, "
                 "tax_minor=excluded.tax_minor, paid_minor=excluded.paid_minor, serials_json=excluded.serials_json")
-_UPSERT_TENDER = ("INSERT INTO tenders (order_id, position, method, amount_minor, reference, card_last4, "
+UPSERT_TENDER = ("INSERT INTO tenders (order_id, position, method, amount_minor, reference, card_last4, "
                   "refunded_minor) VALUES (?,?,?,?,?,?,0) ON CONFLICT(order_id, position) DO UPDATE SET "
                   "method=excluded.method, amount_minor=excluded.amount_minor, reference=excluded.reference, "
                   "card_last4=excluded.card_last4")
-_UPSERT_STOCK = ("INSERT INTO stock_levels (location, sku, bucket, qty, updated_at) VALUES (?,?,'sellable',?,?) "
+UPSERT_STOCK = ("INSERT INTO stock_levels (location, sku, bucket, qty, updated_at) VALUES (?,?,'sellable',?,?) "
                  "ON CONFLICT(location, sku, bucket) DO UPDATE SET qty=excluded.qty, updated_at="
                  "CASE WHEN stock_levels.qty = excluded.qty THEN stock_levels.updated_at ELSE excluded.updated_at END")
 
@@ -76,21 +76,21 @@ class SqlCacheWriter:
     def _write(self, connection: Connection, document: Document, source: str) -> int:
         run = connection.exec_driver_sql
         self._check_references(connection, document, source)
-        many(run, _UPSERT_STORE, [tuple(s) for s in document.stores])
-        many(run, _UPSERT_PRODUCT, list({p.product_id: (p.product_id, p.title, p.category) for p in document.products}.values()))
-        many(run, _UPSERT_VARIANT, [p[:8] for p in document.products])
-        many(run, _UPSERT_BARCODE, [(code, p.sku) for p in document.products for code in p.barcodes])
-        many(run, _UPSERT_CUSTOMER, [customer_row(c.id, c.name, c.email, c.phone) for c in document.customers])
+        many(run, UPSERT_STORE, [tuple(s) for s in document.stores])
+        many(run, UPSERT_PRODUCT, list({p.product_id: (p.product_id, p.title, p.category) for p in document.products}.values()))
+        many(run, UPSERT_VARIANT, [p[:8] for p in document.products])
+        many(run, UPSERT_BARCODE, [(code, p.sku) for p in document.products for code in p.barcodes])
+        many(run, UPSERT_CUSTOMER, [customer_row(c.id, c.name, c.email, c.phone) for c in document.customers])
         if document.customers:
             ids = [(c.id,) for c in document.customers]
             many(run, "DELETE FROM customer_tokens WHERE customer_id = ?", ids)
             many(run, "INSERT OR IGNORE INTO customer_tokens (token, customer_id) VALUES (?,?)",
                  [(t, c.id) for c in document.customers for t in name_tokens(c.name or "")])
-        many(run, _UPSERT_ORDER, [order_row(o) for o in document.orders])
-        many(run, _UPSERT_LINE, [line for o in document.orders for line in o.lines])
-        many(run, _UPSERT_TENDER, [tender for o in document.orders for tender in o.tenders])
+        many(run, UPSERT_ORDER, [order_row(o) for o in document.orders])
+        many(run, UPSERT_LINE, [line for o in document.orders for line in o.lines])
+        many(run, UPSERT_TENDER, [tender for o in document.orders for tender in o.tenders])
         now = utc_now()
-        many(run, _UPSERT_STOCK, [(s.location, s.sku, s.sellable, now) for s in document.stock])
+        many(run, UPSERT_STOCK, [(s.location, s.sku, s.sellable, now) for s in document.stock])
         return sum(apply_prior_return(connection, r, source) for r in document.returns)
 
     def _check_references(self, connection: Connection, document: Document, source: str) -> None:

@@ -9,6 +9,8 @@ minor units) so that a million orders load fast.
 from __future__ import annotations
 
 import json
+
+import orjson
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple
@@ -172,15 +174,19 @@ class _Reader:
         return value
 
     def flag(self, parent: dict[str, Any], key: str, path: str, default: bool | None = None) -> bool:
-        if key not in parent and default is not None:
-            return default
+        if key not in parent:
+            if default is not None:
+                return default
+            raise self.fail(f"{path}.{key}", "this field is missing.")
         value = parent.get(key)
         if not isinstance(value, bool):
             raise self.fail(f"{path}.{key}", f"expected true or false, got {_kind(value)}.")
         return value
 
     def count(self, parent: dict[str, Any], key: str, path: str, minimum: int) -> int:
-        value = parent.get(key)
+        if key not in parent:
+            raise self.fail(f"{path}.{key}", "this field is missing.")
+        value = parent[key]
         if type(value) is not int or value < minimum:
             raise self.fail(f"{path}.{key}", f"expected a whole number of at least {minimum}, got {_kind(value)}.")
         return value
@@ -226,10 +232,9 @@ def load_document(raw: bytes | str, source: str) -> Document:
     """Parse and fully validate a canonical JSON document (syntax, types, sums, cross-references
     within the file). Checks that need the local store (unknown SKU, over-returns) are the writer's."""
     try:
-        data = json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        where = f"line {error.lineno}, column {error.colno}" if isinstance(error, json.JSONDecodeError) else "bytes"
-        raise ImportRejected(source, "$", f"the file is not valid JSON ({where}: {error.msg if hasattr(error, 'msg') else error}).") from None
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        raise ImportRejected(source, "$", f"the file is not valid JSON ({error}); check that it was not cut short.") from None
     return _DocumentParser(source).parse(data)
 
 
@@ -333,7 +338,7 @@ class _DocumentParser(_Reader):
             ids.append(self.text(raw, "id", lpath))
             skus.append(self.text(raw, "sku", lpath))
             rates.append(rate)
-            serials.append(json.dumps(line_serials))
+            serials.append(json.dumps(line_serials) if line_serials else "[]")
         order_discount = self.amount(item, "order_discount", path, currency, "0")
         if order_discount > sum(c.net for c in charges):
             raise self.fail(f"{path}.order_discount", "the order discount is larger than what the lines cost.")

@@ -18,14 +18,15 @@ def number_key(number: str) -> str:
 
 
 def number_key_candidates(typed: str) -> list[str]:
-    """The key as typed, then with a leading receipt word removed ('Order #1042' -> '1042')."""
+    """The key as typed, then without the receipt words in front ('Ticket n° PA01-42' -> 'PA0142')."""
     key = number_key(typed)
     keys = [key] if key else []
-    words = re.split(r"[\s#:°.\-]+", fold(typed).upper().strip(), maxsplit=1)
-    if len(words) == 2 and words[0] in RECEIPT_PREFIXES:
-        rest = number_key(words[1])
-        if rest and rest not in keys:
-            keys.append(rest)
+    words = [w for w in re.split(r"[^0-9A-Z]+", fold(typed).upper()) if w]
+    while len(words) > 1 and words[0] in RECEIPT_PREFIXES:
+        words.pop(0)
+        stripped = "".join(words)
+        if stripped not in keys:
+            keys.append(stripped)
     return keys
 
 

@@ -1,0 +1,1 @@
+"""Benchmarks (`make bench`): they measure and print; they never pass or fail a build."""

@@ -1,0 +1,71 @@
+"""The home screen's state: what was scanned, the sale found, and what went wrong."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, Signal
+
+from posreturns.domain.errors import UserFacingError
+from posreturns.domain.orders import Order
+from posreturns.services.lookup import OrderLookup
+from posreturns.services.ports import OrderSummary
+
+
+class Runner(Protocol):
+    def run(self, work: Any, on_done: Any, on_error: Any) -> None: ...
+
+
+class LookupPresenter(QObject):
+    """Finds sales for the scan/search field.
+
+    Signals:
+        busy(bool): a lookup started or ended.
+        order_found(object): the `Order` to show.
+        results_found(list): `OrderSummary` rows when a search matched several sales.
+        message(str): one sentence for the cashier (nothing found, bad input, failure).
+    """
+
+    busy = Signal(bool)
+    order_found = Signal(object)
+    results_found = Signal(list)
+    message = Signal(str)
+
+    def __init__(self, lookup: OrderLookup, runner: Runner) -> None:
+        super().__init__()
+        self.lookup, self.runner = lookup, runner
+        self.order: Order | None = None
+
+    def submit(self, text: str) -> None:
+        if not text.strip():
+            self.message.emit(self.tr("Scan a receipt or type a number, a phone, an e-mail or a name."))
+            return
+        self.busy.emit(True)
+        self.runner.run(lambda: self.lookup.search(text), self._on_results, self._on_error)
+
+    def open_order(self, order_id: str) -> None:
+        self.busy.emit(True)
+        self.runner.run(lambda: self.lookup.get(order_id), self._on_order, self._on_error)
+
+    def _on_results(self, results: list[OrderSummary]) -> None:
+        if len(results) == 1:
+            self.open_order(results[0].id)
+            return
+        self.busy.emit(False)
+        if not results:
+            self.message.emit(self.tr("No sale matches; check the number or search by phone, e-mail or name."))
+            return
+        self.results_found.emit(results)
+
+    def _on_order(self, order: Order) -> None:
+        self.busy.emit(False)
+        self.order = order
+        self.order_found.emit(order)
+
+    def _on_error(self, error: BaseException) -> None:
+        self.busy.emit(False)
+        if isinstance(error, UserFacingError):
+            self.message.emit(str(error))
+        else:
+            self.message.emit(self.tr("The search failed ({0}); try again, and call support if it persists.")
+                              .replace("{0}", type(error).__name__))

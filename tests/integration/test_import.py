@@ -1,0 +1,105 @@
+"""Importing canonical files: everything or nothing, and the same file twice changes nothing."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import DEMO_DAY, dump
+from posreturns.app import Till
+from posreturns.demo.store import demo_document
+from posreturns.services.errors import ImportRejected
+from posreturns.services.importing import import_bytes, import_file
+
+
+def _import(till: Till, document: dict[str, Any]) -> dict[str, int]:
+    return import_bytes(json.dumps(document).encode(), "test.json", till.cache_writer)
+
+
+def test_the_demo_imports_with_prices_ledgers_and_stock(demo_till: Till) -> None:
+    order = demo_till.lookup.find_receipt("PA01-000102")
+    assert str(order.total) == "257.00"
+    assert [str(line.order_discount_share) for line in order.lines] == ["7.80", "10.04", "2.16"]
+    partly_returned = demo_till.lookup.find_receipt("PA01-000106")
+    assert partly_returned.lines[0].returned_qty == 1 and str(partly_returned.lines[0].refunded) == "29.90"
+    assert str(partly_returned.tenders[0].refunded) == "29.90"
+    with demo_till.engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT count(*) FROM stock_levels").scalar() == 105
+
+
+def test_importing_the_same_file_again_changes_nothing(demo_till: Till) -> None:
+    before = dump(demo_till)
+    counts = _import(demo_till, demo_document(DEMO_DAY))
+    assert counts["returns_applied"] == 0
+    assert dump(demo_till) == before
+
+
+def test_import_file_reads_from_disk(till: Till, tmp_path: Path) -> None:
+    path = tmp_path / "store.json"
+    path.write_text(json.dumps(demo_document(DEMO_DAY)), encoding="utf-8")
+    assert import_file(path, till.cache_writer)["orders"] == 10
+
+
+def _broken(mutate: Any) -> dict[str, Any]:
+    document = copy.deepcopy(demo_document(DEMO_DAY))
+    mutate(document)
+    return document
+
+
+BAD = {
+    "missing field": (lambda d: d["orders"][3]["lines"][0].pop("qty"), "$.orders[3].lines[0].qty", "missing"),
+    "number instead of a decimal string": (lambda d: d["orders"][0]["lines"][1].update(unit_price=89.0),
+                                           "$.orders[0].lines[1].unit_price", "decimal string"),
+    "tenders do not add up": (lambda d: d["orders"][2]["tenders"][0].update(amount="80.00"),
+                              "$.orders[2].tenders", "add up to 80.00 EUR"),
+    "unknown SKU": (lambda d: d["orders"][9]["lines"][0].update(sku="NOPE-1"), "$.orders[9].lines[0].sku",
+                    'SKU "NOPE-1" is unknown'),
+    "wrong check digit": (lambda d: d["products"][4]["barcodes"].append("4006381333932"),
+                          "$.products[4].barcodes[1]", "check digit"),
+    "bad channel": (lambda d: d["orders"][1].update(channel="phone"), "$.orders[1].channel", '"store" or "web"'),
+    "time without offset": (lambda d: d["orders"][1].update(placed_at="2026-11-20T10:00:00"),
+                            "$.orders[1].placed_at", "offset"),
+    "duplicate order id": (lambda d: d["orders"][4].update(id="ORD-1001"), "$.orders[4].id", "twice"),
+    "return beyond what was sold": (lambda d: d["returns"].append(
+        {"id": "RET-NEW", "order_id": "ORD-1006", "lines": [{"order_line_id": "ORD-1006-L1", "qty": 3, "amount": "29.90"}],
+         "tenders": [{"method": "card", "amount": "29.90"}]}), "$.returns[1].lines[0].qty", "exceed"),
+    "unknown customer": (lambda d: d["orders"][0].update(customer_id="CUS-999"), "$.orders[0].customer_id", "unknown"),
+    "wrong format": (lambda d: d.update(format="posreturns/9"), "$.format", "posreturns/1"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD))
+def test_a_bad_file_is_refused_with_its_path_and_imports_nothing(demo_till: Till, case: str) -> None:
+    mutate, path, reason = BAD[case]
+    before = dump(demo_till)
+    document = _broken(mutate)
+    document["orders"].append({**copy.deepcopy(document["orders"][0]), "id": "ORD-NEW", "number": "PA01-999999",
+                               "lines": [{**document["orders"][0]["lines"][0], "id": "ORD-NEW-L1"}],
+                               "tenders": [{"method": "cash", "amount": "59.80"}]})
+    with pytest.raises(ImportRejected) as raised:
+        _import(demo_till, document)
+    assert raised.value.path == path
+    assert reason in raised.value.reason
+    assert str(raised.value).startswith("test.json: " + path)
+    assert dump(demo_till) == before
+
+
+def test_malformed_json_is_refused_with_a_clear_sentence(till: Till) -> None:
+    with pytest.raises(ImportRejected, match="not valid JSON"):
+        import_bytes(b'{"format": "posreturns/1", "orders": [', "cut.json", till.cache_writer)
+    with pytest.raises(ImportRejected, match="not valid JSON"):
+        import_bytes(b"\xff\xfe garbage", "binary.json", till.cache_writer)
+
+
+def test_an_order_can_reference_a_catalogue_imported_earlier(demo_till: Till) -> None:
+    later = {"format": "posreturns/1", "orders": [{
+        "id": "ORD-LATER", "number": "PA01-000900", "channel": "store", "store_id": "PARIS-01",
+        "placed_at": "2026-11-25T10:00:00+01:00", "currency": "EUR", "prices_include_tax": True, "customer_id": None,
+        "lines": [{"id": "ORD-LATER-L1", "sku": "TSH-RED-M", "qty": 1, "unit_price": "29.90", "tax_rate": "20"}],
+        "tenders": [{"method": "cash", "amount": "29.90"}]}]}
+    assert _import(demo_till, later)["orders"] == 1
+    assert demo_till.lookup.find_receipt("PA01-000900").lines[0].title.startswith("T-shirt")

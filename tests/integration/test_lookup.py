@@ -1,0 +1,87 @@
+"""Finding the original sale in the local cache, and matching scanned items to its lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from posreturns.app import Till
+from posreturns.services.errors import BadInput, NotFound
+
+
+@pytest.mark.parametrize("typed", ["PA01-000101", "pa01 000101", " Pa01-000101 ", "Ticket n° PA01-000101",
+                                   "https://receipts.example.fr/r/PA01-000101"])
+def test_receipt_numbers_are_found_however_they_are_typed_or_scanned(demo_till: Till, typed: str) -> None:
+    assert demo_till.lookup.find_receipt(typed).id == "ORD-1001"
+
+
+def test_web_orders_are_found_by_their_number(demo_till: Till) -> None:
+    order = demo_till.lookup.find_receipt("w-100201")
+    assert order.channel.value == "web" and str(order.shipping) == "4.90"
+
+
+def test_an_unknown_receipt_says_what_to_do(demo_till: Till) -> None:
+    with pytest.raises(NotFound, match="search by customer"):
+        demo_till.lookup.find_receipt("PA01-999999")
+
+
+def test_each_line_shows_sold_returned_returnable_and_unit_paid(demo_till: Till) -> None:
+    order = demo_till.lookup.find_receipt("PA01-000106")
+    shirt = order.lines[0]
+    assert (shirt.qty, shirt.returned_qty, shirt.returnable_qty, str(shirt.unit_paid)) == (3, 1, 2, "29.90")
+    discounted = demo_till.lookup.find_receipt("PA01-000102").lines[0]
+    assert str(discounted.unit_paid) == "100.20"  # 120.00 - 12.00 line discount - 7.80 order discount share
+
+
+@pytest.mark.parametrize("query, numbers", [
+    ("+33 6 12 34 56 78", {"PA01-000101", "PA01-000106"}),
+    ("0612345678", {"PA01-000101", "PA01-000106"}),
+    ("helene.dup", {"PA01-000102", "PA01-000107"}),
+    ("HELENE.DUPRE@EXAMPLE.FR", {"PA01-000102", "PA01-000107"}),
+    ("dupré", {"PA01-000102", "PA01-000107"}),
+    ("ines lef", {"PA01-000104", "W-100201"}),
+    ("4242 2026-11-23", {"PA01-000101"}),
+    ("23/11/2026 4242", {"PA01-000101"}),
+    ("2026-11-20 257.00", {"PA01-000102"}),
+    ("2026-11-20 257,00", {"PA01-000102"}),
+])
+def test_search_finds_sales_by_customer_card_or_amount(demo_till: Till, query: str, numbers: set[str]) -> None:
+    assert {s.number for s in demo_till.lookup.search(query)} == numbers
+
+
+def test_card_search_is_limited_to_the_day_in_the_store_time_zone(demo_till: Till) -> None:
+    assert demo_till.lookup.search("4242 2026-11-22") == []
+
+
+def test_a_search_too_short_to_be_useful_is_refused(demo_till: Till) -> None:
+    with pytest.raises(BadInput):
+        demo_till.lookup.search("a")
+    with pytest.raises(BadInput, match="unreadable"):
+        demo_till.lookup.search("\x00\x01garbage")
+
+
+def test_an_item_barcode_finds_its_line(demo_till: Till) -> None:
+    order = demo_till.lookup.find_receipt("PA01-000101")
+    barcode = _barcode(demo_till, "JEAN-SLIM-40")
+    match = demo_till.lookup.match_item(order, barcode)
+    assert match.problem is None and [line.id for line in match.lines] == ["ORD-1001-L2"]
+    assert demo_till.lookup.match_item(order, "0" + barcode).lines  # the same GTIN sent as 14 digits
+
+
+def test_an_item_that_does_not_match_says_why(demo_till: Till) -> None:
+    order = demo_till.lookup.find_receipt("PA01-000101")
+    assert demo_till.lookup.match_item(order, "3760009999990").problem == "unknown_product"
+    not_on = demo_till.lookup.match_item(order, _barcode(demo_till, "ROBE-LIN-38"))
+    assert not_on.problem == "not_on_receipt" and "PA01-000101" in (not_on.message or "")
+
+
+def test_a_fully_returned_line_is_reported_as_already_returned(demo_till: Till) -> None:
+    with demo_till.engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE order_lines SET returned_qty = qty WHERE id = 'ORD-1001-L2'")
+    order = demo_till.lookup.find_receipt("PA01-000101")
+    assert demo_till.lookup.match_item(order, "JEAN-SLIM-40").problem == "already_returned"
+
+
+def _barcode(till: Till, sku: str) -> str:
+    with till.engine.connect() as connection:
+        code = connection.exec_driver_sql("SELECT code FROM barcodes WHERE sku = ?", (sku,)).scalar_one()
+    return str(code)[1:]  # as an EAN-13 scanner sends it

@@ -1,0 +1,71 @@
+"""The local store on a real SQLite file: durability settings, migrations, ledger constraints."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+
+import pytest
+from sqlalchemy.exc import IntegrityError
+
+from posreturns.app import Till, open_till
+from posreturns.persistence import migrate
+from posreturns.persistence.engine import WRITE, pragma
+
+
+def test_every_connection_is_durable_and_enforces_foreign_keys(till: Till) -> None:
+    assert pragma(till.engine, "journal_mode") == "wal"
+    assert pragma(till.engine, "synchronous") == 2  # FULL
+    assert pragma(till.engine, "foreign_keys") == 1
+    assert pragma(till.engine, "busy_timeout") >= 5000
+
+
+def test_the_schema_is_at_the_newest_migration_and_reopening_applies_nothing(till: Till) -> None:
+    assert migrate.current_revision(till.engine) == migrate.head_revision()
+    assert migrate.upgrade(till.engine) is False
+
+
+def test_writers_take_the_write_lock_at_begin(till: Till) -> None:
+    """BEGIN IMMEDIATE: a second writer cannot even start while the first holds its transaction."""
+    db_file = till.data_dir / "posreturns.db"
+    with till.engine.connect().execution_options(**WRITE) as connection, connection.begin():
+        connection.exec_driver_sql("INSERT INTO settings (key, value) VALUES ('k', 'v')")
+        other = sqlite3.connect(db_file, timeout=0.1, isolation_level=None)
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
+        other.close()
+
+
+def test_a_line_can_never_have_more_returned_than_sold(demo_till: Till) -> None:
+    with pytest.raises(IntegrityError):
+        with demo_till.engine.connect().execution_options(**WRITE) as connection, connection.begin():
+            connection.exec_driver_sql("UPDATE order_lines SET returned_qty = qty + 1 WHERE id = 'ORD-1001-L1'")
+    with pytest.raises(IntegrityError):
+        with demo_till.engine.connect().execution_options(**WRITE) as connection, connection.begin():
+            connection.exec_driver_sql("UPDATE tenders SET refunded_minor = amount_minor + 1 WHERE order_id = 'ORD-1001'")
+    order = demo_till.orders.get("ORD-1001")
+    assert order is not None and order.lines[0].returned_qty == 0
+
+
+def test_two_threads_reading_while_one_writes_see_committed_data_only(demo_till: Till) -> None:
+    seen: list[int] = []
+
+    def read() -> None:
+        order = demo_till.orders.get("ORD-1006")
+        assert order is not None
+        seen.append(order.lines[0].returned_qty)
+
+    with demo_till.engine.connect().execution_options(**WRITE) as connection, connection.begin():
+        connection.exec_driver_sql("UPDATE order_lines SET returned_qty = 2 WHERE id = 'ORD-1006-L1'")
+        reader = threading.Thread(target=read)
+        reader.start()
+        reader.join()
+    read()
+    assert seen == [1, 2]
+
+
+def test_data_folder_is_created_on_first_open(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "deep" / "folder"
+    opened = open_till(target)
+    opened.close()
+    assert (target / "posreturns.db").exists()
