@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -13,6 +14,7 @@ from posreturns.app import Till, open_till
 from posreturns.demo.store import demo_document
 from posreturns.services.importing import import_bytes
 
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # headless by default; Xvfb runs set it themselves
 DEMO_DAY = date(2026, 11, 26)
 
 

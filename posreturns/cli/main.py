@@ -37,9 +37,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _run_gui(args: argparse.Namespace, out: Output) -> int:
+    from posreturns.app import open_till
+    from posreturns.paths import resolve_data_dir
     from posreturns.ui.launch import run_window
 
-    return run_window(args.data_dir)
+    till = open_till(resolve_data_dir(args.data_dir))
+    try:
+        return run_window(till.lookup)
+    finally:
+        till.close()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

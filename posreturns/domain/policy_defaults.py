@@ -43,6 +43,7 @@ refund_above = "500.00"
 name = "opened-electronics"
 categories = ["electronics"]
 conditions = ["OPENED"]
+reasons = ["CHANGED_MIND", "WRONG_SIZE", "OTHER"]
 percent = 10
 en = "Opened electronics: {percent} restocking fee."
 fr = "Électronique ouverte : frais de remise en stock de {percent}."

@@ -126,7 +126,7 @@ class Table:
     def choice(self, key: str, enum: type[E]) -> E:
         value = self.raw(key)
         try:
-            return enum(value)
+            return enum(str(value)) if isinstance(value, str) else enum("\0")
         except ValueError:
             choices = ", ".join(f'"{m.value}"' for m in enum)
             raise self.fail(key, f"one of {choices}") from None

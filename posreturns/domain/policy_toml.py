@@ -113,7 +113,9 @@ def _window(table: Table) -> WindowRules:
 
 
 def _sale_items(t: Table) -> SaleItemRules:
-    rules = SaleItemRules(t.boolean("enabled"), t.percent("min_discount_percent"), t.choices("methods", RefundMethod))
+    rules = SaleItemRules(
+        t.boolean("enabled"), t.percent("min_discount_percent"), t.choices("methods", RefundMethod)
+    )
     t.finish()
     return rules
 
@@ -245,4 +247,3 @@ def _default_disposition(t: Table) -> Disposition:
     value = t.choice("disposition", Disposition)
     t.finish()
     return value
-

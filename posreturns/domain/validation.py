@@ -57,7 +57,9 @@ def _check_against_order(order: Order, requests: tuple[ReturnLineRequest, ...]) 
                 f"Item line {request.order_line_id} is not on receipt {order.number}; scan the item again."
             ) from None
         if request.sku is not None and request.sku != line.sku:
-            raise InvalidReturn(f"Item {request.sku} is not on receipt {order.number} at that line; rescan it.")
+            raise InvalidReturn(
+                f"Item {request.sku} is not on receipt {order.number} at that line; rescan it."
+            )
         per_line[line.id] += request.qty
         if line.serial_tracked:
             _check_serial(line, request, serials_seen)
@@ -74,9 +76,13 @@ def _check_serial(line: OrderLine, request: ReturnLineRequest, seen: set[str]) -
     if request.qty != 1 or not request.serial:
         raise InvalidReturn(f'"{line.title}" is serial-tracked; scan the serial number of each unit.')
     if request.serial not in line.serials:
-        raise InvalidReturn(f"Serial {request.serial} was not sold on this line; check the unit and scan again.")
+        raise InvalidReturn(
+            f"Serial {request.serial} was not sold on this line; check the unit and scan again."
+        )
     if request.serial in line.returned_serials or request.serial in seen:
-        raise InvalidReturn(f"Serial {request.serial} has already been returned; it cannot be returned twice.")
+        raise InvalidReturn(
+            f"Serial {request.serial} has already been returned; it cannot be returned twice."
+        )
     seen.add(request.serial)
 
 
@@ -84,7 +90,9 @@ def _check_exchange(draft: ReturnDraft, currency: str) -> None:
     if draft.refund_method is RefundMethod.EXCHANGE and not draft.exchange_lines:
         raise InvalidReturn("An exchange needs a replacement item; scan it or choose another refund method.")
     if draft.refund_method is not RefundMethod.EXCHANGE and draft.exchange_lines:
-        raise InvalidReturn("Replacement items were added but the refund method is not exchange; choose exchange.")
+        raise InvalidReturn(
+            "Replacement items were added but the refund method is not exchange; choose exchange."
+        )
     for item in draft.exchange_lines:
         if item.qty < 1:
             raise InvalidReturn("A replacement quantity must be at least 1; correct the quantity.")

@@ -1,0 +1,227 @@
+"""The one entry point: `quote_return(draft, policy, context) -> Quote`.
+
+Pure and deterministic: the only randomness (voucher codes) is injected. The steps are
+validate → value each row from the sale snapshot → policy (lines, then the return) → fees and
+shipping → allocation to tenders / voucher / exchange → stock moves. A refused return has no
+allocation and no stock moves; a return that needs approval is quoted in full so the cashier and
+the manager see what the approval would allow.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from posreturns.domain.allocation import Allocation, TenderDebit, TenderPayout, allocate_refund
+from posreturns.domain.context import PolicyContext
+from posreturns.domain.decision import Alert, DecisionStatus, ReturnDecision, TraceEntry, money_text
+from posreturns.domain.exchange import ExchangeQuote, quote_exchange, replacement_moves
+from posreturns.domain.money import Money
+from posreturns.domain.policy import Policy
+from posreturns.domain.policy_engine import evaluate
+from posreturns.domain.refunds import BreakdownStep, apply_fee, price_draft
+from posreturns.domain.returns import Condition, Disposition, Reason, RefundMethod, ReturnDraft, StockBucket
+from posreturns.domain.stock import StockMove
+from posreturns.domain.validation import validate_draft
+from posreturns.domain.vouchers import Voucher, VoucherCodeSource
+
+
+@dataclass(frozen=True, slots=True)
+class LineQuote:
+    """One returned row: decision, money (value − fee = refund; tax is contained in value), where it goes."""
+
+    order_line_id: str | None
+    sku: str
+    qty: int
+    reason: Reason
+    condition: Condition
+    serial: str | None
+    status: DecisionStatus
+    unit_paid: Money
+    value: Money  # add to OrderLine.refunded when the return completes
+    fee: Money
+    tax: Money
+    refund: Money
+    disposition: Disposition
+    alerts: tuple[Alert, ...]
+    breakdown: tuple[BreakdownStep, ...]
+    trace: tuple[TraceEntry, ...]
+
+    @property
+    def bucket(self) -> StockBucket:
+        return self.disposition.bucket
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Everything a return screen, a receipt and the completion step need."""
+
+    status: DecisionStatus  # after any manager approval in the context
+    approval_required: bool
+    policy_version: str
+    currency: str
+    refund_method: RefundMethod
+    allowed_methods: tuple[RefundMethod, ...]
+    offline: bool
+    trace: tuple[TraceEntry, ...]  # return-level rules, allocation notes
+    lines: tuple[LineQuote, ...]
+    shipping: Money  # shipping refunded with this return
+    refund_total: Money  # Σ line refunds + shipping (the value of the return)
+    tenders: tuple[TenderPayout, ...]  # what leaves the till / the host's terminal
+    ledger: tuple[TenderDebit, ...]  # add to Tender.refunded when the return completes
+    voucher: Voucher | None
+    cash_rounding: Money
+    exchange: ExchangeQuote | None
+    stock_moves: tuple[StockMove, ...]
+    incentive_offer: Money | None  # bonus the customer would get by taking store credit
+
+    @property
+    def fee_total(self) -> Money:
+        return Money.total((line.fee for line in self.lines), self.currency)
+
+    @property
+    def tax_total(self) -> Money:
+        return Money.total((line.tax for line in self.lines), self.currency)
+
+    @property
+    def key_line(self) -> TraceEntry | None:
+        """The sentence printed on the receipt: the first rule that decided, else the first entry."""
+        entries = [*self.trace, *(e for line in self.lines for e in line.trace)]
+        deciding = [e for e in entries if e.effect is not None and e.effect is not DecisionStatus.ALLOWED]
+        chosen = deciding or entries
+        return chosen[0] if chosen else None
+
+
+def quote_return(
+    draft: ReturnDraft,
+    policy: Policy,
+    context: PolicyContext,
+    *,
+    voucher_codes: VoucherCodeSource | None = None,
+) -> Quote:
+    """Decide and price a return. Raises `InvalidReturn` for impossible input and
+    `RefundExceedsTenders` if the sale's ledger is inconsistent; policy outcomes are statuses."""
+    currency = policy.currency
+    validate_draft(draft, currency)
+    amounts = price_draft(draft, context, currency)
+    decision = evaluate(draft, policy, context, amounts)
+    lines = []
+    for row, verdict in zip(amounts, decision.lines, strict=True):
+        fee, refund, steps = apply_fee(row, verdict.fee_rate)
+        r = row.request
+        lines.append(
+            LineQuote(
+                r.order_line_id,
+                row.sku,
+                r.qty,
+                r.reason,
+                r.condition,
+                r.serial,
+                verdict.status,
+                row.unit_paid,
+                row.value,
+                fee,
+                row.tax,
+                refund,
+                verdict.disposition,
+                verdict.alerts,
+                steps,
+                verdict.trace,
+            )
+        )
+    zero = Money.zero(currency)
+    shipping = draft.order.shipping_refundable if decision.shipping_refundable and draft.order else zero
+    total = Money.total((line.refund for line in lines), currency) + shipping
+    trace = list(decision.trace)
+    allocation, exchange, moves = Allocation((), (), None, zero, ()), None, []
+    if decision.final_status is not DecisionStatus.REFUSED:
+        allocation, exchange = _settle(draft, policy, context, decision, total, voucher_codes)
+        moves = [
+            StockMove(line.sku, context.store_id, line.bucket, line.qty, "return", line.serial)
+            for line in lines
+        ]
+        moves += replacement_moves(draft.exchange_lines, context.store_id)
+        trace += allocation.trace
+    offer = _incentive_offer(draft, policy, decision, total)
+    if offer is not None:
+        trace.append(
+            TraceEntry(
+                "incentive_offer",
+                f"Offer: store credit would add {money_text(offer, 'en')}.",
+                f"Proposition : un avoir ajouterait {money_text(offer, 'fr')}.",
+            )
+        )
+    return Quote(
+        status=decision.final_status,
+        approval_required=decision.approval_required,
+        policy_version=policy.version,
+        currency=currency,
+        refund_method=draft.refund_method,
+        allowed_methods=tuple(m for m in RefundMethod if m in decision.methods),
+        offline=draft.offline or context.offline,
+        trace=tuple(trace),
+        lines=tuple(lines),
+        shipping=shipping,
+        refund_total=total,
+        tenders=allocation.payouts,
+        ledger=allocation.ledger,
+        voucher=allocation.voucher,
+        cash_rounding=allocation.cash_rounding,
+        exchange=exchange,
+        stock_moves=tuple(moves),
+        incentive_offer=offer,
+    )
+
+
+def _settle(
+    draft: ReturnDraft,
+    policy: Policy,
+    context: PolicyContext,
+    decision: ReturnDecision,
+    total: Money,
+    codes: VoucherCodeSource | None,
+) -> tuple[Allocation, ExchangeQuote | None]:
+    method = draft.refund_method
+    if method is RefundMethod.EXCHANGE:
+        exchange = quote_exchange(draft.exchange_lines, total, decision.bonus_rate)
+        to_voucher = RefundMethod.ORIGINAL not in decision.methods
+        allocation = allocate_refund(
+            draft.order,
+            exchange.to_refund,
+            policy,
+            context,
+            to_voucher=to_voucher,
+            via_host=True,
+            voucher_codes=codes,
+        )
+        return allocation, exchange
+    if method is RefundMethod.STORE_CREDIT:
+        bonus = Money.of(total.amount * decision.bonus_rate / 100, total.currency)
+        return allocate_refund(
+            draft.order, total, policy, context, to_voucher=True, bonus=bonus, voucher_codes=codes
+        ), None
+    return allocate_refund(
+        draft.order,
+        total,
+        policy,
+        context,
+        to_voucher=False,
+        cash_for_card=draft.cash_for_card,
+        voucher_codes=codes,
+    ), None
+
+
+def _incentive_offer(
+    draft: ReturnDraft, policy: Policy, decision: ReturnDecision, total: Money
+) -> Money | None:
+    rules = policy.incentive
+    if (
+        not rules.enabled
+        or draft.refund_method is not RefundMethod.ORIGINAL
+        or RefundMethod.STORE_CREDIT not in rules.methods
+        or RefundMethod.STORE_CREDIT not in decision.methods
+        or decision.final_status is DecisionStatus.REFUSED
+    ):
+        return None
+    offer = Money.of(total.amount * rules.percent / Decimal(100), total.currency)
+    return None if offer.is_zero() else offer

@@ -1,0 +1,50 @@
+"""The published JSON Schema and our validator agree: the schema is an independent oracle."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from conftest import DEMO_DAY
+from posreturns.demo.store import demo_document
+from posreturns.services.canonical import load_document
+from posreturns.services.errors import ImportRejected
+
+SCHEMA = json.loads((Path(__file__).parents[3] / "docs" / "data-format.schema.json").read_text())
+
+
+def test_the_schema_itself_is_valid_and_accepts_the_demo() -> None:
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+    document = demo_document(DEMO_DAY)
+    jsonschema.validate(document, SCHEMA)
+    load_document(json.dumps(document), "demo")
+
+
+SHAPE_ERRORS = {
+    "qty as text": lambda d: d["orders"][0]["lines"][0].update(qty="2"),
+    "qty zero": lambda d: d["orders"][0]["lines"][0].update(qty=0),
+    "amount as number": lambda d: d["orders"][0]["tenders"][0].update(amount=148.8),
+    "unknown tender method": lambda d: d["orders"][0]["tenders"][0].update(method="cheque"),
+    "missing order number": lambda d: d["orders"][0].pop("number"),
+    "empty lines": lambda d: d["orders"][0].update(lines=[]),
+    "store sale without store": lambda d: d["orders"][0].update(store_id=None),
+    "negative stock": lambda d: d["stock"][0].update(sellable=-1),
+    "currency lower case": lambda d: d["stores"][0].update(currency="eur"),
+    "boolean as text": lambda d: d["products"][0].update(final_sale="no"),
+    "rate as number": lambda d: d["products"][0].update(tax_rate=20),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SHAPE_ERRORS))
+def test_shape_errors_are_refused_by_both_the_schema_and_the_importer(case: str) -> None:
+    document: Any = copy.deepcopy(demo_document(DEMO_DAY))
+    SHAPE_ERRORS[case](document)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(document, SCHEMA)
+    with pytest.raises(ImportRejected):
+        load_document(json.dumps(document), "case.json")
