@@ -3,9 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test bench venv translations screenshots oms clean
+.PHONY: run test bench venv clean
 
 venv: $(STAMP)
 
@@ -15,11 +14,11 @@ $(STAMP): pyproject.toml drivers/pyproject.toml tools/make_venv.py
 	touch $@
 
 run: $(STAMP)
-	QT_QPA_PLATFORM= $(BIN)/posreturns demo --if-missing
-	QT_QPA_PLATFORM= $(BIN)/posreturns gui
+	$(BIN)/posreturns demo --if-missing
+	$(BIN)/posreturns gui
 
 test: $(STAMP)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench $(BENCH_ARGS)

@@ -66,7 +66,8 @@ def tender_ledger(order: Order, amount: Money, policy: Policy) -> list[TenderDeb
             remaining = remaining - take
     if remaining.amount > 0:
         raise RefundExceedsTenders(
-            f"The refund of {amount.format()} is more than the payments of order {order.number} can give back; "
+            f"The refund of {amount.format()} is more than the payments of order {order.number} "
+            "can give back; "
             "check the order's refund history."
         )
     return ledger
@@ -146,15 +147,18 @@ def _code(codes: VoucherCodeSource | None) -> str:
 def _no_cash_tender(amount: Money) -> TraceEntry:
     return TraceEntry(
         "cash",
-        f"No cash was paid on this sale: the card part ({money_text(amount, 'en')}) is given as store credit.",
-        f"Aucun paiement en espèces sur cette vente : la part carte ({money_text(amount, 'fr')}) est rendue en avoir.",
+        f"No cash was paid on this sale: the card part ({money_text(amount, 'en')}) "
+        "is given as store credit.",
+        "Aucun paiement en espèces sur cette vente : "
+        f"la part carte ({money_text(amount, 'fr')}) est rendue en avoir.",
     )
 
 
 def _drawer_short(drawer: Money) -> TraceEntry:
     return TraceEntry(
         "cash_drawer",
-        f"Not enough cash in the drawer ({money_text(drawer, 'en')}): the cash part is given as store credit.",
+        f"Not enough cash in the drawer ({money_text(drawer, 'en')}): "
+        "the cash part is given as store credit.",
         f"Pas assez d'espèces en caisse ({money_text(drawer, 'fr')}) : la part espèces est rendue en avoir.",
     )
 

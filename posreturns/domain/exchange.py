@@ -1,6 +1,6 @@
 """Exchanges: replacement items paid with the value of the returned ones.
 
-An even exchange moves no money. Otherwise `difference` = replacements − credit: positive is
+An even exchange moves no money. Otherwise `difference` = replacements - credit: positive is
 collected from the customer, negative is given back; both go through the host POS. An incentive
 bonus only lowers what the customer pays: it never turns into money paid out.
 """

@@ -173,7 +173,8 @@ def _window(order: Order, category: str, policy: Policy, now: datetime, verdict:
             TraceEntry(
                 "window",
                 f"Past the {days}-day return window, which ended on {day_text(deadline, 'en')} (policy {v}).",
-                f"Hors du délai de retour de {days} jours, terminé le {day_text(deadline, 'fr')} (politique {v}).",
+                f"Hors du délai de retour de {days} jours, "
+                f"terminé le {day_text(deadline, 'fr')} (politique {v}).",
                 policy.window.outside,
             )
         )
@@ -182,7 +183,8 @@ def _window(order: Order, category: str, policy: Policy, now: datetime, verdict:
             TraceEntry(
                 "window",
                 f'Holiday extension "{extension}": returnable until {day_text(deadline, "en")} (policy {v}).',
-                f"Prolongation « {extension} » : reprise possible jusqu'au {day_text(deadline, 'fr')} (politique {v}).",
+                f"Prolongation « {extension} » : "
+                f"reprise possible jusqu'au {day_text(deadline, 'fr')} (politique {v}).",
             )
         )
     else:

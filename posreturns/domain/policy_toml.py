@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Mapping
 
-from posreturns.domain.decision import Alert, DecisionStatus
+from posreturns.domain.decision import DecisionStatus
 from posreturns.domain.errors import PolicyError
 from posreturns.domain.money import exponent
 from posreturns.domain.orders import Channel, TenderMethod
@@ -13,25 +13,26 @@ from posreturns.domain.policy import (
     ApprovalRules,
     CashRounding,
     CashRules,
-    DispositionRule,
-    FeeRule,
-    HolidayExtension,
     IncentiveRules,
     OfflineRules,
     Policy,
     ReceiptlessRules,
     RoundingMode,
     SaleItemRules,
-    Selector,
     SerialReturnerRules,
     ShippingRules,
-    WindowRules,
 )
 from posreturns.domain.policy_defaults import DEFAULT_POLICY_TOML
 from posreturns.domain.policy_reader import Table, deep_merge
-from posreturns.domain.returns import Condition, Disposition, Reason, RefundMethod
-
-_ACTIONS = ("refused", "needs_approval")
+from posreturns.domain.policy_toml_rules import (
+    ACTIONS,
+    parse_alerts,
+    parse_default_disposition,
+    parse_disposition,
+    parse_fee,
+    parse_window,
+)
+from posreturns.domain.returns import Reason, RefundMethod
 
 
 def _load(text: str | bytes, what: str) -> dict[str, object]:
@@ -49,25 +50,25 @@ def parse_policy(text: str | bytes) -> Policy:
     currency = root.text("currency")
     if len(currency) != 3 or not currency.isalpha() or not currency.isupper():
         raise root.fail("currency", 'an ISO 4217 code such as "EUR"')
-    alerts = _alerts(root.table("alerts"))
+    alerts = parse_alerts(root.table("alerts"))
     policy = Policy(
         version=root.text("version"),
         currency=currency,
-        window=_window(root.table("window")),
+        window=parse_window(root.table("window")),
         final_sale=_action(root.table("final_sale"), "action"),
         sale_items=_sale_items(root.table("sale_items")),
         receiptless=_receiptless(root.table("receiptless"), currency),
         serial_returners=_serial_returners(root.table("serial_returners"), currency),
         approval=_approval(root.table("approval"), currency),
-        fees=tuple(_fee(t) for t in root.tables("fees")),
+        fees=tuple(parse_fee(t) for t in root.tables("fees")),
         offline=_offline(root.table("offline"), currency),
         incentive=_incentive(root.table("incentive")),
         cash=_cash(root.table("cash")),
         cash_rounding=_cash_rounding(root.table("cash_rounding")),
         shipping=_shipping(root.table("shipping")),
         tender_order=_tender_order(root.table("tenders")),
-        dispositions=tuple(_disposition(t, alerts) for t in root.tables("dispositions")),
-        default_disposition=_default_disposition(root.table("disposition_default")),
+        dispositions=tuple(parse_disposition(t, alerts) for t in root.tables("dispositions")),
+        default_disposition=parse_default_disposition(root.table("disposition_default")),
     )
     root.finish()
     return policy
@@ -75,41 +76,10 @@ def parse_policy(text: str | bytes) -> Policy:
 
 def _action(table: Table, key: str) -> DecisionStatus:
     value = table.raw(key)
-    if value not in _ACTIONS:
+    if value not in ACTIONS:
         raise table.fail(key, '"refused" or "needs_approval"')
     table.finish()
     return DecisionStatus(value)
-
-
-def _day_map(table: Table, channels: bool) -> Mapping[str, int]:
-    result = {}
-    for key in table.data:
-        if channels and key not in {c.value for c in Channel}:
-            raise table.fail(key, 'a channel name: "store" or "web"')
-        result[key] = table.integer(key, minimum=0)
-    return result
-
-
-def _window(table: Table) -> WindowRules:
-    extensions = []
-    for ext in table.tables("extensions"):
-        item = HolidayExtension(ext.text("name"), ext.day("sold_from"), ext.day("sold_to"), ext.day("until"))
-        if item.sold_to < item.sold_from or item.until < item.sold_to:
-            raise ext.fail("until", "on or after sold_to, itself on or after sold_from")
-        ext.finish()
-        extensions.append(item)
-    outside = table.raw("outside")
-    if outside not in _ACTIONS:
-        raise table.fail("outside", '"refused" or "needs_approval"')
-    rules = WindowRules(
-        days=table.integer("days"),
-        categories=_day_map(table.table("categories"), channels=False),
-        channels=_day_map(table.table("channels"), channels=True),
-        extensions=tuple(extensions),
-        outside=DecisionStatus(outside),
-    )
-    table.finish()
-    return rules
 
 
 def _sale_items(t: Table) -> SaleItemRules:
@@ -146,23 +116,6 @@ def _approval(t: Table, currency: str) -> ApprovalRules:
     rules = ApprovalRules(t.boolean("enabled"), t.money("refund_above", currency))
     t.finish()
     return rules
-
-
-def _selector(t: Table) -> Selector:
-    return Selector(
-        reasons=t.choices("reasons", Reason) if t.has("reasons") else frozenset(),
-        conditions=t.choices("conditions", Condition) if t.has("conditions") else frozenset(),
-        categories=frozenset(t.strings("categories")) if t.has("categories") else frozenset(),
-    )
-
-
-def _fee(t: Table) -> FeeRule:
-    name = t.text("name")
-    en = t.text("en") if t.has("en") else f"Restocking fee of {{percent}} (rule {name})."
-    fr = t.text("fr") if t.has("fr") else f"Frais de remise en stock de {{percent}} (règle {name})."
-    rule = FeeRule(name, _selector(t), t.percent("percent"), en, fr)
-    t.finish()
-    return rule
 
 
 def _offline(t: Table, currency: str) -> OfflineRules:
@@ -220,30 +173,3 @@ def _tender_order(t: Table) -> tuple[TenderMethod, ...]:
         raise t.fail("order", "a list naming each of card, cash, gift_card and store_credit once")
     t.finish()
     return methods
-
-
-def _alerts(t: Table) -> Mapping[str, Alert]:
-    result = {}
-    for code in t.data:
-        entry = t.table(code)
-        result[code] = Alert(code, entry.text("en"), entry.text("fr"))
-        entry.finish()
-    return result
-
-
-def _disposition(t: Table, alerts: Mapping[str, Alert]) -> DispositionRule:
-    codes = t.strings("alerts") if t.has("alerts") else ()
-    for code in codes:
-        if code not in alerts:
-            raise t.fail("alerts", f"a list of alerts defined under [alerts] (no '{code}' there)")
-    rule = DispositionRule(
-        t.text("name"), _selector(t), t.choice("disposition", Disposition), tuple(alerts[c] for c in codes)
-    )
-    t.finish()
-    return rule
-
-
-def _default_disposition(t: Table) -> Disposition:
-    value = t.choice("disposition", Disposition)
-    t.finish()
-    return value

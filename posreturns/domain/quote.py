@@ -9,87 +9,23 @@ the manager see what the approval would allow.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
-from posreturns.domain.allocation import Allocation, TenderDebit, TenderPayout, allocate_refund
+from posreturns.domain.allocation import Allocation, allocate_refund
 from posreturns.domain.context import PolicyContext
-from posreturns.domain.decision import Alert, DecisionStatus, ReturnDecision, TraceEntry, money_text
+from posreturns.domain.decision import DecisionStatus, ReturnDecision, TraceEntry, money_text
 from posreturns.domain.exchange import ExchangeQuote, quote_exchange, replacement_moves
 from posreturns.domain.money import Money
 from posreturns.domain.policy import Policy
 from posreturns.domain.policy_engine import evaluate
-from posreturns.domain.refunds import BreakdownStep, apply_fee, price_draft
-from posreturns.domain.returns import Condition, Disposition, Reason, RefundMethod, ReturnDraft, StockBucket
+from posreturns.domain.quote_model import LineQuote, Quote
+from posreturns.domain.refunds import apply_fee, price_draft
+from posreturns.domain.returns import RefundMethod, ReturnDraft
 from posreturns.domain.stock import StockMove
 from posreturns.domain.validation import validate_draft
-from posreturns.domain.vouchers import Voucher, VoucherCodeSource
+from posreturns.domain.vouchers import VoucherCodeSource
 
-
-@dataclass(frozen=True, slots=True)
-class LineQuote:
-    """One returned row: decision, money (value − fee = refund; tax is contained in value), where it goes."""
-
-    order_line_id: str | None
-    sku: str
-    qty: int
-    reason: Reason
-    condition: Condition
-    serial: str | None
-    status: DecisionStatus
-    unit_paid: Money
-    value: Money  # add to OrderLine.refunded when the return completes
-    fee: Money
-    tax: Money
-    refund: Money
-    disposition: Disposition
-    alerts: tuple[Alert, ...]
-    breakdown: tuple[BreakdownStep, ...]
-    trace: tuple[TraceEntry, ...]
-
-    @property
-    def bucket(self) -> StockBucket:
-        return self.disposition.bucket
-
-
-@dataclass(frozen=True, slots=True)
-class Quote:
-    """Everything a return screen, a receipt and the completion step need."""
-
-    status: DecisionStatus  # after any manager approval in the context
-    approval_required: bool
-    policy_version: str
-    currency: str
-    refund_method: RefundMethod
-    allowed_methods: tuple[RefundMethod, ...]
-    offline: bool
-    trace: tuple[TraceEntry, ...]  # return-level rules, allocation notes
-    lines: tuple[LineQuote, ...]
-    shipping: Money  # shipping refunded with this return
-    refund_total: Money  # Σ line refunds + shipping (the value of the return)
-    tenders: tuple[TenderPayout, ...]  # what leaves the till / the host's terminal
-    ledger: tuple[TenderDebit, ...]  # add to Tender.refunded when the return completes
-    voucher: Voucher | None
-    cash_rounding: Money
-    exchange: ExchangeQuote | None
-    stock_moves: tuple[StockMove, ...]
-    incentive_offer: Money | None  # bonus the customer would get by taking store credit
-
-    @property
-    def fee_total(self) -> Money:
-        return Money.total((line.fee for line in self.lines), self.currency)
-
-    @property
-    def tax_total(self) -> Money:
-        return Money.total((line.tax for line in self.lines), self.currency)
-
-    @property
-    def key_line(self) -> TraceEntry | None:
-        """The sentence printed on the receipt: the first rule that decided, else the first entry."""
-        entries = [*self.trace, *(e for line in self.lines for e in line.trace)]
-        deciding = [e for e in entries if e.effect is not None and e.effect is not DecisionStatus.ALLOWED]
-        chosen = deciding or entries
-        return chosen[0] if chosen else None
+__all__ = ["LineQuote", "Quote", "quote_return"]
 
 
 def quote_return(

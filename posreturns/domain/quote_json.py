@@ -6,7 +6,7 @@ from typing import Any
 
 from posreturns.domain.decision import Alert, TraceEntry
 from posreturns.domain.money import Money
-from posreturns.domain.quote import LineQuote, Quote
+from posreturns.domain.quote_model import LineQuote, Quote
 from posreturns.domain.refunds import BreakdownStep
 
 

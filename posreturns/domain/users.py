@@ -114,7 +114,8 @@ def check_manager_pin(user: User, pin: str, lockout: Lockout, now: datetime) -> 
         assert lockout.locked_until is not None  # is_locked said so
         minutes = max(1, -(-int((lockout.locked_until - now).total_seconds()) // 60))
         raise PinError(
-            f"Too many wrong PINs: {user.name} is locked for {minutes} more minute(s); wait or ask another manager."
+            f"Too many wrong PINs: {user.name} is locked for {minutes} more minute(s); "
+            "wait or ask another manager."
         )
     if not user.role.can_approve:
         raise PinError(f"{user.name} is not a manager and cannot approve; ask a manager.")

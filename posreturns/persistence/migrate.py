@@ -36,7 +36,18 @@ def upgrade(engine: Engine) -> bool:
         return False
     config = alembic_config()
     with engine.connect().execution_options(**WRITE) as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
-        connection.commit()
+        # SQLite rebuilds altered tables (copy, drop, rename): foreign keys must be off meanwhile,
+        # and can only be switched outside a transaction; they are checked again before commit.
+        raw = connection.connection.driver_connection
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+            if broken:
+                connection.rollback()
+                raise RuntimeError(f"migration left {len(broken)} broken references; the database was not changed")
+            connection.commit()
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
     return True

@@ -156,6 +156,17 @@ class ReturnRow(Base):
     created_at: Mapped[str]
     currency: Mapped[str] = mapped_column(String(3))
     refund_total_minor: Mapped[int]
+    status: Mapped[str] = mapped_column(default="completed", server_default="completed")
+    refund_method: Mapped[str | None]
+    decision: Mapped[str | None]
+    policy_version: Mapped[str | None]
+    trace_json: Mapped[str] = mapped_column(default="[]", server_default="[]")
+    offline: Mapped[bool] = mapped_column(default=False, server_default="0")
+    cashier: Mapped[str | None]
+    approved_by: Mapped[str | None]
+    idempotency_key: Mapped[str | None] = mapped_column(unique=True)
+    result_json: Mapped[str | None]
+    exchange_difference_minor: Mapped[int] = mapped_column(default=0, server_default="0")
 
 
 class ReturnLineRow(Base):
@@ -167,6 +178,13 @@ class ReturnLineRow(Base):
     qty: Mapped[int]
     refund_minor: Mapped[int]
     serial: Mapped[str | None]
+    reason: Mapped[str | None]
+    condition: Mapped[str | None]
+    disposition: Mapped[str | None]
+    fee_minor: Mapped[int] = mapped_column(default=0, server_default="0")
+    tax_minor: Mapped[int] = mapped_column(default=0, server_default="0")
+    note: Mapped[str | None]
+    alerts_json: Mapped[str] = mapped_column(default="[]", server_default="[]")
 
 
 class ReturnTenderRow(Base):
@@ -176,6 +194,8 @@ class ReturnTenderRow(Base):
     tender_id: Mapped[int | None] = mapped_column(ForeignKey("tenders.id"))
     method: Mapped[str]
     amount_minor: Mapped[int]
+    executed_by: Mapped[str] = mapped_column(default="till", server_default="till")
+    reference: Mapped[str | None]
 
 
 class StockLevelRow(Base):
@@ -208,3 +228,88 @@ class SettingRow(Base):
     __tablename__ = "settings"
     key: Mapped[str] = mapped_column(String, primary_key=True)
     value: Mapped[str]
+
+
+class UserRow(Base):
+    """A till user; managers and admins have a PIN (scrypt hash) and a lockout state."""
+
+    __tablename__ = "users"
+    __table_args__ = (CheckConstraint("role IN ('cashier', 'manager', 'admin')", name="role"),)
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    name: Mapped[str]
+    role: Mapped[str]
+    pin_hash: Mapped[str | None]
+    failed_attempts: Mapped[int] = mapped_column(default=0)
+    locked_until: Mapped[str | None]
+    created_at: Mapped[str]
+
+
+class ExchangeLineRow(Base):
+    """A replacement item handed over in an exchange."""
+
+    __tablename__ = "exchange_lines"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    return_id: Mapped[str] = mapped_column(ForeignKey("returns.id"), index=True)
+    sku: Mapped[str] = mapped_column(ForeignKey("variants.sku"))
+    qty: Mapped[int]
+    unit_price_minor: Mapped[int]
+
+
+class VoucherRow(Base):
+    """Store credit issued by a return (the code is printed as a barcode)."""
+
+    __tablename__ = "vouchers"
+    code: Mapped[str] = mapped_column(String, primary_key=True)
+    return_id: Mapped[str] = mapped_column(ForeignKey("returns.id"), index=True)
+    amount_minor: Mapped[int]
+    currency: Mapped[str] = mapped_column(String(3))
+    issued_at: Mapped[str]
+
+
+class AuditRow(Base):
+    """Append-only audit log: who did what, when, under which policy."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[str]
+    actor: Mapped[str | None]
+    action: Mapped[str] = mapped_column(index=True)
+    subject: Mapped[str | None] = mapped_column(index=True)
+    detail_json: Mapped[str]
+
+
+class OutboxRow(Base):
+    """An event to deliver to the OMS, written in the same transaction as the change it describes.
+
+    `seq` is the till's monotonic sequence; rows are never deleted before they are acknowledged.
+    """
+
+    __tablename__ = "outbox"
+    __table_args__ = (
+        CheckConstraint("status IN ('pending', 'applied', 'duplicate', 'rejected', 'held')", name="status"),
+        Index("ix_outbox_due", "status", "next_attempt_at", "seq"),
+    )
+    seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    event_id: Mapped[str] = mapped_column(unique=True)
+    till_id: Mapped[str]
+    aggregate_type: Mapped[str]
+    aggregate_id: Mapped[str] = mapped_column(index=True)
+    event_type: Mapped[str]
+    schema_version: Mapped[int]
+    payload_json: Mapped[str]
+    created_at: Mapped[str]
+    status: Mapped[str] = mapped_column(default="pending")
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_attempt_at: Mapped[str | None]
+    last_error: Mapped[str | None]
+    acked_at: Mapped[str | None]
+    server_result_json: Mapped[str | None]
+
+
+class SyncStreamRow(Base):
+    """The pull cursor of one OMS stream, written with the rows it brought."""
+
+    __tablename__ = "sync_streams"
+    stream: Mapped[str] = mapped_column(String, primary_key=True)
+    cursor: Mapped[str | None]
+    last_pulled_at: Mapped[str | None]

@@ -69,3 +69,30 @@ def test_data_folder_is_created_on_first_open(tmp_path) -> None:  # type: ignore
     opened = open_till(target)
     opened.close()
     assert (target / "posreturns.db").exists()
+
+
+def test_an_older_database_with_data_is_migrated_at_start_up_without_losing_rows(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from alembic import command
+
+    from conftest import DEMO_DAY
+    from posreturns.demo.store import demo_document
+    from posreturns.persistence.engine import create_sqlite_engine
+    from posreturns.services.importing import import_bytes
+
+    engine = create_sqlite_engine(tmp_path / "posreturns.db")
+    config = migrate.alembic_config()
+    with engine.connect().execution_options(**WRITE) as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.commit()
+    from posreturns.persistence.cache_writer import SqlCacheWriter
+
+    import_bytes(json.dumps(demo_document(DEMO_DAY)).encode(), "demo", SqlCacheWriter(engine))
+    engine.dispose()
+    reopened = open_till(tmp_path)
+    assert migrate.current_revision(reopened.engine) == migrate.head_revision() != "0001"
+    order = reopened.lookup.find_receipt("PA01-000106")
+    assert order.lines[0].returned_qty == 1
+    reopened.close()
