@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench venv clean
+.PHONY: run test bench oms oms-down venv clean
 
 venv: $(STAMP)
 
@@ -22,6 +22,12 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench $(BENCH_ARGS)
+
+oms: $(STAMP)
+	$(BIN)/python oms/harness.py up
+
+oms-down: $(STAMP)
+	$(BIN)/python oms/harness.py down
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -7,7 +7,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 
-from posreturns.cli import data_commands, order_commands
+from posreturns.cli import config_commands, data_commands, order_commands
 from posreturns.cli.output import EXIT_BAD_INPUT, EXIT_NOT_FOUND, Output
 from posreturns.domain.errors import UserFacingError
 from posreturns.services.errors import NotFound
@@ -31,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     shared = [global_options(suppress=True)]
     data_commands.register(commands, shared)
     order_commands.register(commands, shared)
+    config_commands.register(commands, shared)
     gui = commands.add_parser("gui", parents=shared, help="open the till window")
     gui.set_defaults(handler=_run_gui)
     return parser

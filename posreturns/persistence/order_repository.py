@@ -15,7 +15,7 @@ from posreturns.domain.orders import Channel, Order, OrderLine, Tender, TenderMe
 from posreturns.services.ports import OrderSummary, VariantInfo
 
 _ORDER = ("SELECT o.id, o.number, o.channel, o.store_id, o.placed_at, o.currency, o.prices_include_tax, "
-          "o.customer_id, o.order_discount_minor, o.shipping_minor, c.name AS customer_name "
+          "o.customer_id, o.order_discount_minor, o.shipping_minor, o.shipping_refunded_minor, c.name AS customer_name "
           "FROM orders o LEFT JOIN customers c ON c.id = o.customer_id ")
 _LINES = ("SELECT l.id, l.sku, v.title, l.qty, l.unit_price_minor, l.discount_minor, l.order_discount_share_minor, "
           "l.tax_rate, l.tax_minor, l.paid_minor, l.returned_qty, l.refunded_minor, l.serials_json, "
@@ -75,6 +75,7 @@ class SqlOrderRepository:
             customer_id=head.customer_id, customer_name=head.customer_name,
             order_discount=Money.from_minor(head.order_discount_minor, cur),
             shipping=Money.from_minor(head.shipping_minor, cur),
+            shipping_refunded=Money.from_minor(head.shipping_refunded_minor, cur) if head.shipping_refunded_minor else None,
             lines=tuple(
                 OrderLine(
                     id=r.id, sku=r.sku, title=r.title, qty=r.qty, unit_price=Money.from_minor(r.unit_price_minor, cur),
@@ -101,14 +102,14 @@ class SqlOrderRepository:
 
     def variant(self, sku: str) -> VariantInfo | None:
         rows = self._rows(
-            "SELECT v.sku, v.product_id, v.title, p.category, v.price_minor, v.final_sale, v.serial_tracked "
+            "SELECT v.sku, v.product_id, v.title, p.category, v.price_minor, v.final_sale, v.serial_tracked, v.tax_rate "
             "FROM variants v JOIN products p ON p.id = v.product_id WHERE v.sku = ?", (sku,))
         if not rows:
             return None
         r = rows[0]
         currency = self._catalog_currency()
         return VariantInfo(r.sku, r.product_id, r.title, r.category, Money.from_minor(r.price_minor, currency),
-                           bool(r.final_sale), bool(r.serial_tracked))
+                           bool(r.final_sale), bool(r.serial_tracked), Decimal(r.tax_rate))
 
     def _catalog_currency(self) -> str:
         rows = self._rows("SELECT currency FROM stores ORDER BY id LIMIT 1", ())
@@ -128,10 +129,10 @@ class SqlOrderRepository:
                                "LIMIT 200)", (key, key + "\U0010ffff"), limit)
 
     def by_customer_name(self, tokens: list[str], limit: int) -> list[OrderSummary]:
-        clauses = " AND ".join(
-            ["o.customer_id IN (SELECT customer_id FROM customer_tokens WHERE token >= ? AND token < ?)"] * len(tokens))
+        """Customers whose name has a word starting with each token (at most 200), then their sales."""
+        matching = " INTERSECT ".join(["SELECT customer_id FROM customer_tokens WHERE token >= ? AND token < ?"] * len(tokens))
         params = [bound for t in tokens for bound in (t, t + "\U0010ffff")]
-        return self._summaries("WHERE " + clauses, params, limit)
+        return self._summaries(f"WHERE o.customer_id IN ({matching} LIMIT 200)", params, limit)
 
     def by_card(self, last4: str, start: datetime, end: datetime, limit: int) -> list[OrderSummary]:
         return self._summaries("WHERE o.id IN (SELECT order_id FROM tenders WHERE card_last4 = ?) "

@@ -1,0 +1,1 @@
+"""Tools around the test OMS (a real Medusa v2): harness.py runs it, seed.py fills it."""
