@@ -1,0 +1,53 @@
+"""Labels: the second-hand resale label and the inspection tag for held items."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from posreturns.devices.documents import Barcode, Block, Cut, Feed, Rule, Text
+from posreturns.devices.wording import CONDITIONS, REASONS, money, moment, pick, word
+
+
+@dataclass(frozen=True)
+class ResaleLabel:
+    title: str
+    grade: str  # A like new, B good, C fair
+    price: str
+    original_price: str
+    currency: str
+    barcode: str  # the resale unit's own code (EAN-13 or internal Code 128)
+
+
+@dataclass(frozen=True)
+class InspectionTag:
+    return_number: str
+    sku: str
+    title: str
+    reason: str
+    condition: str
+    received_at: datetime
+    note: str = ""
+    serial: str | None = None
+
+
+def resale_label(label: ResaleLabel, lang: str) -> list[Block]:
+    symbology = "ean13" if label.barcode.isdigit() and len(label.barcode) == 13 else "code128"
+    return [Text(word("resale", lang), "center", bold=True), Text(label.title, "center"),
+            Text(f"{word('grade', lang)} {label.grade}", "center", bold=True, large=True),
+            Text(money(label.price, label.currency, lang), "center", bold=True, large=True),
+            Text(f"{word('was', lang)}: {money(label.original_price, label.currency, lang)}", "center"),
+            Barcode(symbology, label.barcode), Feed(2), Cut()]
+
+
+def inspection_tag(tag: InspectionTag, lang: str) -> list[Block]:
+    blocks: list[Block] = [Text(word("inspect", lang), "center", bold=True, large=True), Rule(),
+                           Text(f"{tag.sku} - {tag.title}"),
+                           Text(f"{word('reason', lang)}: {pick(REASONS.get(tag.reason), tag.reason, lang)}"),
+                           Text(f"{word('condition', lang)}: {pick(CONDITIONS.get(tag.condition), tag.condition, lang)}"),
+                           Text(f"{word('received', lang)}: {moment(tag.received_at, lang)}")]
+    if tag.serial:
+        blocks.append(Text(f"{word('serial', lang)}: {tag.serial}"))
+    if tag.note:
+        blocks.append(Text(f"{word('note', lang)}: {tag.note}"))
+    return blocks + [Barcode("code128", tag.return_number), Text(tag.return_number, "center"), Feed(2), Cut()]

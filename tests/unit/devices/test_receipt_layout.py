@@ -1,0 +1,101 @@
+"""Golden tests of the printed documents: the text the paper shows, per width and language.
+
+Set POSRETURNS_UPDATE_GOLDEN=1 to rewrite the golden files after an intended change, then review
+the diff like any other change.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from posreturns.app import Till
+from posreturns.devices.documents import Barcode, QrCode, render_text
+from posreturns.devices.labels import InspectionTag, ResaleLabel, inspection_tag, resale_label
+from posreturns.devices.receipt_layout import ReturnReceipt, StoreHeader, return_receipt, voucher_slip
+from posreturns.domain.context import PolicyContext, PriceInfo
+from posreturns.domain.policy import Policy
+from posreturns.domain.quote import quote_return
+from posreturns.domain.quote_json import quote_to_dict
+from posreturns.domain.returns import Condition, ExchangeLine, Reason, RefundMethod, ReturnDraft, ReturnLineRequest
+
+GOLDEN = Path(__file__).with_name("golden")
+PARIS = ZoneInfo("Europe/Paris")
+NOW = datetime(2026, 11, 26, 10, 30, tzinfo=PARIS)
+DEFAULT_POLICY = Policy.from_toml((Path(__file__).parents[3] / "resources" / "policy" / "default.toml").read_text("utf-8"))
+HEADER = StoreHeader("Maison Lumière — Paris Rivoli", "PARIS-01", "T1", "12 rue de Rivoli, 75004 Paris")
+
+
+def _result(till: Till, receipt: str, lines: list[tuple[str, Reason, Condition]], method: RefundMethod,
+            exchange: tuple[ExchangeLine, ...] = ()) -> tuple[Any, dict[str, Any]]:
+    order = till.lookup.find_receipt(receipt)
+    draft = ReturnDraft(order=order, refund_method=method, exchange_lines=exchange, lines=tuple(
+        ReturnLineRequest(qty=1, reason=reason, condition=condition, order_line_id=line_id)
+        for line_id, reason, condition in lines))
+    context = PolicyContext(now=NOW, store_id="PARIS-01",
+                            prices={x.sku: PriceInfo(x.unit_price) for x in exchange})
+    quote = quote_return(draft, DEFAULT_POLICY, context, voucher_codes=lambda: "V-7Q2M-K8XD")
+    return order, quote_to_dict(quote)
+
+
+SCENARIOS = {
+    "discounted-card-cash": ("PA01-000102", [("ORD-1002-L1", Reason.WRONG_SIZE, Condition.NEW_WITH_TAGS),
+                                             ("ORD-1002-L3", Reason.DEFECTIVE, Condition.OPENED)], RefundMethod.ORIGINAL),
+    "sale-item-store-credit": ("PA01-000103", [("ORD-1003-L1", Reason.CHANGED_MIND, Condition.NEW_WITH_TAGS)],
+                               RefundMethod.STORE_CREDIT),
+}
+
+
+def _receipt(till: Till, name: str) -> ReturnReceipt:
+    number, lines, method = SCENARIOS[name]
+    order, result = _result(till, number, lines, method)
+    titles = {line.sku: line.title for line in order.lines}
+    return ReturnReceipt(HEADER, "RET-PARIS01-T1-000007", NOW, "marie", result, order.number,
+                         order.placed_at.astimezone(PARIS), titles)
+
+
+def _check_golden(name: str, text: str) -> None:
+    path = GOLDEN / f"{name}.txt"
+    if os.environ.get("POSRETURNS_UPDATE_GOLDEN") == "1":
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), f"{path.name} differs; review and regenerate if intended"
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("width", [48, 32])
+@pytest.mark.parametrize("scenario", sorted(SCENARIOS))
+def test_return_receipts_match_their_golden_text(demo_till: Till, scenario: str, width: int, lang: str) -> None:
+    text = render_text(return_receipt(_receipt(demo_till, scenario), width, lang), width)
+    assert all(len(line) <= width for line in text.splitlines())
+    _check_golden(f"receipt-{scenario}-{width}-{lang}", text)
+
+
+def test_the_receipt_carries_the_return_number_as_code128_and_qr_and_the_voucher_as_code128(demo_till: Till) -> None:
+    blocks = return_receipt(_receipt(demo_till, "sale-item-store-credit"), 48, "fr")
+    assert Barcode("code128", "RET-PARIS01-T1-000007") in blocks
+    assert QrCode("RET-PARIS01-T1-000007") in blocks
+    assert Barcode("code128", "V-7Q2M-K8XD") in blocks
+
+
+def test_the_why_this_amount_steps_on_paper_add_up_to_the_line_refund(demo_till: Till) -> None:
+    receipt = _receipt(demo_till, "discounted-card-cash")
+    text = render_text(return_receipt(receipt, 48, "en"), 48)
+    for line in receipt.result["lines"]:
+        assert line["refund"] in text.replace("€", "")
+        counted = sum(float(s["amount"]) for s in line["breakdown"] if s.get("counted", True))
+        assert round(counted, 2) == float(line["refund"])
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_labels_match_their_golden_text(lang: str) -> None:
+    label = ResaleLabel("Baskets cuir blanc 41", "B", "69.50", "139.00", "EUR", "2000000000121")
+    tag = InspectionTag("RET-PARIS01-T1-000007", "CASQ-BT-NOIR", "Casque Bluetooth, noir", "DEFECTIVE", "OPENED",
+                        NOW, note="Ne s'allume plus", serial="SN-CQ-0001")
+    voucher = voucher_slip(HEADER, {"code": "V-7Q2M-K8XD", "amount": "53.40"}, "EUR", NOW, lang)
+    text = "\n".join(render_text(blocks, 32) for blocks in (resale_label(label, lang), inspection_tag(tag, lang), voucher))
+    _check_golden(f"labels-{lang}", text)
