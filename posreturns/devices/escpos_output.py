@@ -1,0 +1,44 @@
+"""Turns printer-independent document blocks into ESC/POS bytes for one printer profile."""
+
+from __future__ import annotations
+
+from posdrivers import EscPosEncoder, PrinterProfile
+
+from posreturns.devices.documents import Barcode, Block, Columns, Cut, Feed, QrCode, Rule, Text, columns, wrap
+
+
+def encode_document(blocks: list[Block], profile: PrinterProfile, *, open_drawer: bool = False) -> bytes:
+    """The whole job: initialise, the blocks, then the drawer kick (cash refunds only) and the cut."""
+    width = profile.columns("A")
+    out = EscPosEncoder(profile).initialize()
+    for block in blocks:
+        if isinstance(block, Text):
+            out.align(block.align).bold(block.bold)
+            if block.large:
+                out.size(2, 2)
+            for line in wrap(block.text, width // 2 if block.large else width):
+                out.line(line)
+            out.size().bold(False).align("left")
+        elif isinstance(block, Columns):
+            out.bold(block.bold)
+            for line in columns(block.left, block.right, width):
+                out.line(line)
+            out.bold(False)
+        elif isinstance(block, Rule):
+            out.line(block.char * width)
+        elif isinstance(block, Barcode):
+            out.align("center")
+            if block.symbology == "ean13":
+                out.ean13(block.data)
+            else:
+                out.code128(block.data)
+            out.align("left")
+        elif isinstance(block, QrCode):
+            out.align("center").qr(block.data).align("left")
+        elif isinstance(block, Feed):
+            out.feed(block.lines)
+        elif isinstance(block, Cut):
+            if open_drawer:
+                out.drawer_kick()
+            out.cut()
+    return out.to_bytes()
