@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench oms oms-down venv clean
+.PHONY: run test bench oms oms-down venv clean translations translations-update screenshots
 
 venv: $(STAMP)
 
@@ -13,12 +13,29 @@ $(STAMP): pyproject.toml drivers/pyproject.toml tools/make_venv.py
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ./drivers -e '.[test]'
 	touch $@
 
-run: $(STAMP)
+run: $(STAMP) translations
 	$(BIN)/posreturns demo --if-missing
-	$(BIN)/posreturns gui
+	$(BIN)/posreturns gui --virtual-devices
 
-test: $(STAMP)
+test: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Translations: edit resources/translations/*.ts (Qt Linguist or by hand); the .qm files are built, never edited.
+TS := $(wildcard resources/translations/*.ts)
+QM := $(TS:.ts=.qm)
+
+translations: $(QM)
+
+resources/translations/%.qm: resources/translations/%.ts | $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+# After changing strings in posreturns/ui: add the new ones to the .ts files, then translate them.
+translations-update: $(STAMP)
+	$(BIN)/pyside6-lupdate -silent -extensions py -locations none -no-obsolete posreturns/ui $(foreach ts,$(TS),-ts $(ts))
+
+screenshots: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py fr
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py en
 
 bench: $(STAMP)
 	$(BIN)/python -m bench $(BENCH_ARGS)

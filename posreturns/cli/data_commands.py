@@ -13,6 +13,8 @@ from posreturns.cli.output import EXIT_OK, Output
 from posreturns.paths import DATABASE_FILE, resolve_data_dir
 from posreturns.services.importing import import_bytes, import_file
 
+SHIPPED_POLICY = Path(__file__).resolve().parents[2] / "resources" / "policy" / "default.toml"
+
 
 def register(commands: argparse._SubParsersAction, shared: list[argparse.ArgumentParser]) -> None:  # type: ignore[type-arg]
     init = commands.add_parser("init", parents=shared, help="create or migrate the till's data folder")
@@ -54,6 +56,8 @@ def run_demo(args: argparse.Namespace, out: Output) -> int:
         counts = import_bytes(json.dumps(demo_document(args.today)).encode(), "demo", till.cache_writer)
         if not till.settings.get("store.id"):
             till.settings.set("store.id", STORE["id"])
+        if till.policies.describe()["source"] == "builtin" and SHIPPED_POLICY.exists():
+            till.policies.load(SHIPPED_POLICY.read_text(encoding="utf-8"), "resources/policy/default.toml")
     finally:
         till.close()
     out.result({"data_dir": str(data_dir), "loaded": True, "counts": counts},

@@ -7,10 +7,20 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 
-from posreturns.cli import config_commands, data_commands, order_commands
+from posreturns.cli import (
+    config_commands,
+    data_commands,
+    device_commands,
+    order_commands,
+    outbox_commands,
+    policy_commands,
+    return_commands,
+    sync_commands,
+    user_commands,
+)
 from posreturns.cli.output import EXIT_BAD_INPUT, EXIT_NOT_FOUND, Output
-from posreturns.domain.errors import UserFacingError
-from posreturns.services.errors import NotFound
+from posreturns.domain.errors import PinError, UserFacingError
+from posreturns.services.errors import AlreadyUsedKey, ApprovalRequired, NotFound, ReturnRefused
 
 Command = Callable[[argparse.Namespace, Output], int]
 
@@ -21,6 +31,11 @@ def global_options(suppress: bool) -> argparse.ArgumentParser:
     default = argparse.SUPPRESS if suppress else None
     parent.add_argument("--data-dir", default=default, help="the till's data folder (default: the platform's user data folder, or $POSRETURNS_DATA_DIR)")
     parent.add_argument("--json", action="store_true", default=argparse.SUPPRESS if suppress else False, help="print results as JSON")
+    parent.add_argument("--till", default=default, metavar="ID", help="this till's id (default: the till.id setting, T1)")
+    parent.add_argument("--printer", default=default, metavar="URL",
+                        help="receipt printer for this command: tcp://HOST:PORT, serial:PORT, file:PATH, usblp:DEVICE")
+    parent.add_argument("--now", default=default, metavar="ISO-8601",
+                        help="fix the clock (only with POSRETURNS_ALLOW_CLOCK_OVERRIDE=1; audited)")
     return parent
 
 
@@ -31,22 +46,66 @@ def build_parser() -> argparse.ArgumentParser:
     shared = [global_options(suppress=True)]
     data_commands.register(commands, shared)
     order_commands.register(commands, shared)
+    return_commands.register(commands, shared)
+    user_commands.register(commands, shared)
+    policy_commands.register(commands, shared)
+    outbox_commands.register(commands, shared)
     config_commands.register(commands, shared)
+    device_commands.register(commands, shared)
+    sync_commands.register(commands, shared)
     gui = commands.add_parser("gui", parents=shared, help="open the till window")
+    gui.add_argument("--virtual-devices", action="store_true",
+                     help="print on a virtual printer started for this session (make run uses it)")
     gui.set_defaults(handler=_run_gui)
     return parser
 
 
 def _run_gui(args: argparse.Namespace, out: Output) -> int:
-    from posreturns.app import open_till
-    from posreturns.paths import resolve_data_dir
-    from posreturns.ui.launch import run_window
+    from contextlib import ExitStack
 
-    till = open_till(resolve_data_dir(args.data_dir))
-    try:
-        return run_window(till.lookup)
-    finally:
-        till.close()
+    from posreturns.app import open_till
+    from posreturns.app_ui import default_cashier, ui_services
+    from posreturns.devices.scanner import interpret
+    from posreturns.paths import resolve_data_dir
+    from posreturns.ui.i18n import choose_language
+    from posreturns.ui.launch import run_window
+    from posreturns.ui.presenters.return_flow import Session
+
+    data_dir = resolve_data_dir(args.data_dir)
+    till = open_till(data_dir)
+    settings = till.settings
+    session = Session(cashier=lambda: default_cashier(till), till_id=lambda: settings.get("till.id") or "T1",
+                      offline=lambda: settings.get("sync.online") == "0", store_id=lambda: settings.store_id() or "")
+    scanner_port = settings.get("scanner.port") if settings.get("scanner.mode") == "serial" else None
+    with ExitStack() as stack:
+        printer_url, receipt_images = args.printer, None
+        if args.virtual_devices:
+            from posdrivers import load_profile
+            from posdrivers.virtual.printer import VirtualPrinter
+
+            printer = stack.enter_context(VirtualPrinter("127.0.0.1", 0, jobs_dir=data_dir / "virtual-printer",
+                                                         profile=load_profile("epson-tm-t20iii")))
+            printer_url = printer.url
+
+            def receipt_images() -> str | None:
+                jobs = printer.jobs
+                return str(jobs[-1].png_path) if jobs else None
+
+        try:
+            return run_window(lambda language: ui_services(till, language, printer_url, receipt_images=receipt_images),
+                              lambda: choose_language(settings.get("language")), session, interpret, scanner_port)
+        finally:
+            till.close()
+
+
+ERROR_CODES: tuple[tuple[type[Exception], str], ...] = (
+    (ReturnRefused, "refused"), (ApprovalRequired, "approval_required"), (PinError, "pin_refused"),
+    (AlreadyUsedKey, "idempotency_conflict"))
+
+
+def error_code(error: Exception) -> str:
+    """The `error.code` of a user-facing error in JSON output (exit code 2 for all of them)."""
+    return next((code for kind, code in ERROR_CODES if isinstance(error, kind)), "bad_input")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -60,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         out.error("not_found", str(error))
         return EXIT_NOT_FOUND
     except UserFacingError as error:
-        out.error("bad_input", str(error))
+        out.error(error_code(error), str(error))
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130

@@ -20,6 +20,11 @@ class Output:
         else:
             print(text)
 
+    def document(self, data: Any) -> None:
+        """JSON on stdout whatever `--json` says (requests and answers of the return commands)."""
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+
     def error(self, code: str, message: str) -> None:
         if self.as_json:
             json.dump({"error": {"code": code, "message": message}}, sys.stderr, ensure_ascii=False)

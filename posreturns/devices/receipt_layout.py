@@ -74,7 +74,7 @@ def return_receipt(receipt: ReturnReceipt, width: int, lang: str) -> list[Block]
         blocks += [Feed(), *voucher_blocks(result["voucher"], currency, lang)]
     blocks += _policy_line(result, lang)
     blocks += [Feed(2), Text(word("signature", lang) + ":"), Feed(2), Rule("."), Text(word("thanks", lang), "center"),
-               Feed(3), Cut()]
+               Cut()]
     return blocks
 
 
@@ -88,7 +88,7 @@ def voucher_blocks(voucher: dict[str, Any], currency: str, lang: str) -> list[Bl
 
 def voucher_slip(header: StoreHeader, voucher: dict[str, Any], currency: str, issued_at: datetime, lang: str) -> list[Block]:
     return [*_header(header, lang), *voucher_blocks(voucher, currency, lang), Text(moment(issued_at, lang), "center"),
-            Feed(3), Cut()]
+            Cut()]
 
 
 def _header(header: StoreHeader, lang: str) -> list[Block]:

@@ -153,17 +153,23 @@ def allocate_minor(total: int, weights: Sequence[int | Decimal]) -> list[int]:
     """Largest-remainder split of `total` minor units over `weights`; ties go to the earlier part."""
     if not weights:
         return []
-    weight_sum = sum(weights)
+    if not all(isinstance(w, int) for w in weights):
+        scale = 10 ** max(0, *(-int(Decimal(w).as_tuple().exponent) for w in weights))
+        weights = [int(Decimal(w) * scale) for w in weights]
+    integer_weights = [int(w) for w in weights]
+    weight_sum = sum(integer_weights)
     if weight_sum == 0:
-        base = [0] * len(weights)
-        base[0] = total
-        return base
+        return [total] + [0] * (len(weights) - 1)
     sign = -1 if total < 0 else 1
     magnitude = abs(total)
-    exact = [Decimal(magnitude) * Decimal(w) / Decimal(weight_sum) for w in weights]
-    floors = [int(x) for x in exact]
+    floors, remainders = [], []
+    for weight in integer_weights:
+        floor, remainder = divmod(magnitude * weight, weight_sum)
+        floors.append(floor)
+        remainders.append(remainder)
     leftover = magnitude - sum(floors)
-    order = sorted(range(len(weights)), key=lambda i: (-(exact[i] - floors[i]), i))
-    for i in order[:leftover]:
-        floors[i] += 1
+    if leftover:
+        order = sorted(range(len(floors)), key=lambda i: (-remainders[i], i))
+        for i in order[:leftover]:
+            floors[i] += 1
     return [sign * f for f in floors]

@@ -7,7 +7,7 @@ the ledgers only the first time their id is seen. Bulk statements go straight to
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -64,16 +64,32 @@ class SqlCacheWriter:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
-    def write(self, document: Document, source: str) -> dict[str, int]:
+    def write(self, document: Document, source: str, cursors: Mapping[str, str | None] | None = None,
+              *, from_oms: bool = False) -> dict[str, int]:
+        """Write `document` all or nothing. `cursors` ({stream: cursor}) are stored in the SAME
+        transaction, so a pulled page and its cursor land together or not at all. `from_oms`
+        (the sync's pulls): a prior return that the local ledger cannot take any more (this till
+        already returned the line offline) is skipped, not refused; and stock levels that local,
+        not yet delivered, outbox events changed are kept until those events are delivered."""
+        extra: dict[str, int] = {}
         try:
             with self.engine.connect().execution_options(**WRITE) as connection:
                 with connection.begin():
-                    applied = self._write(connection, document, source)
+                    if from_oms:
+                        document, extra["stock_kept"] = _without_pending_stock(connection, document)
+                    applied = self._write(connection, document, source, lenient=from_oms, counts=extra)
+                    stamp = utc_now()
+                    for stream, cursor in (cursors or {}).items():
+                        connection.exec_driver_sql(
+                            "INSERT INTO sync_streams (stream, cursor, last_pulled_at) VALUES (?,?,?) ON CONFLICT(stream) "
+                            "DO UPDATE SET cursor = excluded.cursor, last_pulled_at = excluded.last_pulled_at",
+                            (stream, cursor, stamp))
         except IntegrityError as error:
             raise ImportRejected(source, "$", f"the file conflicts with data already on this till ({error.orig}).") from None
-        return {**document.counts, "returns_applied": applied}
+        return {**document.counts, "returns_applied": applied, **extra}
 
-    def _write(self, connection: Connection, document: Document, source: str) -> int:
+    def _write(self, connection: Connection, document: Document, source: str, lenient: bool = False,
+               counts: dict[str, int] | None = None) -> int:
         run = connection.exec_driver_sql
         self._check_references(connection, document, source)
         many(run, UPSERT_STORE, [tuple(s) for s in document.stores])
@@ -91,7 +107,19 @@ class SqlCacheWriter:
         many(run, UPSERT_TENDER, [tender for o in document.orders for tender in o.tenders])
         now = utc_now()
         many(run, UPSERT_STOCK, [(s.location, s.sku, s.sellable, now) for s in document.stock])
-        return sum(apply_prior_return(connection, r, source) for r in document.returns)
+        if not lenient:
+            return sum(apply_prior_return(connection, r, source) for r in document.returns)
+        applied = 0
+        for record in document.returns:
+            nested = connection.begin_nested()
+            try:
+                applied += apply_prior_return(connection, record, source)
+                nested.commit()
+            except ImportRejected:
+                nested.rollback()
+                if counts is not None:
+                    counts["returns_conflicting"] = counts.get("returns_conflicting", 0) + 1
+        return applied
 
     def _check_references(self, connection: Connection, document: Document, source: str) -> None:
         known_skus = {p.sku for p in document.products}
@@ -192,3 +220,18 @@ def _charge_tenders(connection: Connection, record: ReturnRecord, method: str, a
             left -= take
     if left:
         raise ImportRejected(source, path, f"more is refunded to {method} than the order's {method} tenders paid.")
+
+
+_PENDING_STOCK = ("SELECT DISTINCT json_extract(d.value, '$.location'), json_extract(d.value, '$.sku') "
+                  "FROM outbox o, json_each(o.payload_json, '$.data.deltas') d WHERE o.event_type = 'StockAdjusted' "
+                  "AND o.status IN ('pending', 'held', 'rejected') AND o.acked_at IS NULL")
+
+
+def _without_pending_stock(connection: Connection, document: Document) -> tuple[Document, int]:
+    """The OMS's stock levels minus those a local, undelivered event changed (the OMS does not
+    know that change yet; taking its number would undo it until the next pull)."""
+    if not document.stock:
+        return document, 0
+    touched = {(row[0], row[1]) for row in connection.exec_driver_sql(_PENDING_STOCK)}
+    kept = [s for s in document.stock if (s.location, s.sku) not in touched]
+    return document._replace(stock=kept), len(document.stock) - len(kept)

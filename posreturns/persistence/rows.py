@@ -97,6 +97,7 @@ class OrderRow(Base):
     order_discount_minor: Mapped[int]
     shipping_minor: Mapped[int]
     total_minor: Mapped[int]
+    shipping_refunded_minor: Mapped[int] = mapped_column(default=0, server_default="0")
 
 
 class OrderLineRow(Base):
@@ -146,6 +147,7 @@ class ReturnRow(Base):
     """A return document: imported from the OMS (origin 'oms') or completed on this till ('till')."""
 
     __tablename__ = "returns"
+    __table_args__ = (Index("ix_returns_till_created", "till_id", "created_at"),)
     id: Mapped[str] = mapped_column(String, primary_key=True)
     number: Mapped[str | None] = mapped_column(unique=True)
     order_id: Mapped[str | None] = mapped_column(ForeignKey("orders.id"), index=True)
@@ -167,6 +169,7 @@ class ReturnRow(Base):
     idempotency_key: Mapped[str | None] = mapped_column(unique=True)
     result_json: Mapped[str | None]
     exchange_difference_minor: Mapped[int] = mapped_column(default=0, server_default="0")
+    request_sha256: Mapped[str | None]  # fingerprint of the request behind `idempotency_key`
 
 
 class ReturnLineRow(Base):
@@ -306,6 +309,17 @@ class OutboxRow(Base):
     server_result_json: Mapped[str | None]
 
 
+class PolicyRow(Base):
+    """Every policy text loaded on this till, by version; the active one is the `policy.active` setting."""
+
+    __tablename__ = "policies"
+    version: Mapped[str] = mapped_column(String, primary_key=True)
+    text: Mapped[str]
+    sha256: Mapped[str]
+    loaded_at: Mapped[str]
+    loaded_by: Mapped[str | None]
+
+
 class SyncStreamRow(Base):
     """The pull cursor of one OMS stream, written with the rows it brought."""
 
@@ -313,3 +327,33 @@ class SyncStreamRow(Base):
     stream: Mapped[str] = mapped_column(String, primary_key=True)
     cursor: Mapped[str | None]
     last_pulled_at: Mapped[str | None]
+
+
+class SyncMetaRow(Base):
+    """What the sync remembers that is not a stream cursor: the uploader's lock (`lock.upload`:
+    owner + lease expiry) and the last run (`run.*`). Small key/value rows, written with BEGIN IMMEDIATE."""
+
+    __tablename__ = "sync_meta"
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    value: Mapped[str]
+    updated_at: Mapped[str]
+
+
+class PrintJobRow(Base):
+    """A document to print, stored before it is sent: a failed print is never lost."""
+
+    __tablename__ = "print_jobs"
+    __table_args__ = (CheckConstraint("status IN ('pending', 'printed', 'failed')", name="status"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[str]
+    kind: Mapped[str]
+    reference: Mapped[str | None] = mapped_column(index=True)
+    printer_url: Mapped[str]
+    profile: Mapped[str]
+    payload: Mapped[bytes]
+    preview_text: Mapped[str]
+    open_drawer: Mapped[bool] = mapped_column(default=False)
+    status: Mapped[str] = mapped_column(default="pending")
+    attempts: Mapped[int] = mapped_column(default=0)
+    last_error: Mapped[str | None]
+    printed_at: Mapped[str | None]

@@ -144,6 +144,8 @@ class _Reader:
 
     def __init__(self, source: str) -> None:
         self.source = source
+        self._amounts: dict[tuple[str, str], int] = {}  # prices repeat: parse each text once
+        self._rates: dict[str, str] = {}
 
     def fail(self, path: str, reason: str) -> ImportRejected:
         return ImportRejected(self.source, path, reason)
@@ -197,23 +199,31 @@ class _Reader:
             raise self.fail(f"{path}.{key}", "this field is missing.")
         if not isinstance(value, str):
             raise self.fail(f"{path}.{key}", f'expected a decimal string such as "19.99", got {_kind(value)}.')
+        cached = self._amounts.get((value, currency))
+        if cached is not None:
+            return cached
         try:
             minor = parse_minor(value, currency)
         except InvalidAmount as error:
             raise self.fail(f"{path}.{key}", str(error)) from None
+        if minor >= 0:
+            self._amounts[(value, currency)] = minor
         if minor < 0:
             raise self.fail(f"{path}.{key}", f'"{value}" is negative; amounts in this file are never negative.')
         return minor
 
     def rate(self, parent: dict[str, Any], key: str, path: str) -> str:
         value = parent.get(key)
+        if isinstance(value, str) and value in self._rates:
+            return self._rates[value]
         try:
             rate = Decimal(value) if isinstance(value, str) else None
         except InvalidOperation:
             rate = None
         if rate is None or not rate.is_finite() or not 0 <= rate < 100:
             raise self.fail(f"{path}.{key}", f'expected a tax rate in percent as a string such as "20" or "5.5", got {_kind(value)}.')
-        return str(rate.normalize()) if rate else "0"
+        self._rates[value] = normalized = str(rate.normalize()) if rate else "0"
+        return normalized
 
 
 def _kind(value: Any) -> str:

@@ -19,3 +19,20 @@ class ImportRejected(BadInput):
     def __init__(self, source: str, path: str, reason: str) -> None:
         self.source, self.path, self.reason = source, path, reason
         super().__init__(f"{source}: {path}: {reason} Nothing from this file was imported; fix it and import again.")
+
+
+class ReturnRefused(UserFacingError):
+    """The policy refuses this return; nothing was written."""
+
+
+class ApprovalRequired(UserFacingError):
+    """The return needs a manager's approval and the request carries none."""
+
+
+class AlreadyUsedKey(BadInput):
+    """An idempotency key was sent again with a different request."""
+
+
+class LedgerChanged(Exception):
+    """The sale's ledgers changed between the quote and the commit (another till or process);
+    the service quotes again. Not user-facing."""

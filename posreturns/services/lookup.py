@@ -4,6 +4,7 @@ and matching a scanned item to the lines of that sale."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -35,10 +36,13 @@ class ItemMatch:
 class OrderLookup:
     """Use case: find sales in the local cache (the sync layer fills it, and fetches on a miss)."""
 
-    def __init__(self, orders: OrderRepository, timezone: str = "Europe/Paris", limit: int = 50) -> None:
+    def __init__(self, orders: OrderRepository, timezone: str = "Europe/Paris", limit: int = 50,
+                 fetch_missing: Callable[[str], bool] | None = None) -> None:
         self.orders = orders
         self.zone = ZoneInfo(timezone)
         self.limit = limit
+        # asks the OMS for a receipt the cache does not have (set by the sync; True = now cached)
+        self.fetch_missing = fetch_missing
 
     def find_receipt(self, typed: str) -> Order:
         text = _clean(typed)
@@ -46,6 +50,8 @@ class OrderLookup:
             text = text.rstrip("/").rsplit("/", 1)[-1]
         keys = number_key_candidates(text)
         order = self.orders.by_number_keys(keys) if keys else None
+        if order is None and keys and self.fetch_missing is not None and self.fetch_missing(text):
+            order = self.orders.by_number_keys(keys)
         if order is None:
             raise NotFound(f'No sale with the number "{text}" is on this till; check the number or search by customer.')
         return order

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from typing import Protocol
 
 from posreturns.domain.money import Money
@@ -37,6 +38,7 @@ class VariantInfo:
     price: Money
     final_sale: bool
     serial_tracked: bool
+    tax_rate: Decimal = Decimal(0)  # percent
 
 
 class OrderRepository(Protocol):

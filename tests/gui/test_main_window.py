@@ -1,17 +1,22 @@
-"""The first window, driven like a cashier would: type or scan, press Enter, see the sale."""
+"""The home screen, driven like a cashier would: type or scan, press Enter, see the sale."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
 from posreturns.app import Till
-from posreturns.ui.presenters.lookup import LookupPresenter
+from posreturns.app_ui import ui_services
+from posreturns.ui.presenters.return_flow import Session
 from posreturns.ui.tasks import InlineTaskRunner, TaskRunner
-from posreturns.ui.views.main_window import MainWindow
+from posreturns.ui.views.main_window import HOME, RETURN, MainWindow
+from posreturns.ui.window import build_window
+
+SESSION = Session(cashier=lambda: "marie", till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
 
 
 def _window(qtbot, till: Till, runner=None) -> MainWindow:  # type: ignore[no-untyped-def]
-    window = MainWindow(LookupPresenter(till.lookup, runner or InlineTaskRunner()))
+    window = build_window(ui_services(till, "en", cashier="marie"), SESSION, runner or InlineTaskRunner(),
+                          poll_status=False)
     qtbot.addWidget(window)
     window.show()
     return window
@@ -19,36 +24,49 @@ def _window(qtbot, till: Till, runner=None) -> MainWindow:  # type: ignore[no-un
 
 def test_a_typed_receipt_number_shows_the_sale_with_returnable_lines(qtbot, demo_till: Till) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, demo_till)
-    qtbot.keyClicks(window.scan_field, "pa01 000106")
-    qtbot.keyClick(window.scan_field, Qt.Key.Key_Return)
-    assert window.pages.currentIndex() == 1
-    assert "PA01-000106" in window.order_title.text()
-    assert window.lines.rowCount() == 2
-    assert [window.lines.item(0, c).text() for c in (0, 2, 3, 4)] == ["TSH-WHT-M", "3", "1", "2"]
+    qtbot.keyClicks(window.home.scan_field, "pa01 000106")
+    qtbot.keyClick(window.home.scan_field, Qt.Key.Key_Return)
+    assert window.pages.currentIndex() == RETURN
+    page = window.return_page
+    assert "PA01-000106" in page.order_title.text()
+    assert page.lines.rowCount() == 2
+    assert [page.lines.item(0, c).text() for c in (0, 2, 3, 4)] == ["TSH-WHT-M", "3", "1", "2"]
 
 
 def test_a_search_with_several_sales_lists_them_and_opens_the_chosen_one(qtbot, demo_till: Till) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, demo_till)
-    window.scan_field.setText("camille")
-    window.search_button.click()
-    assert window.pages.currentIndex() == 0 and window.results.rowCount() == 2
-    window.results.cellActivated.emit(1, 0)
-    assert window.pages.currentIndex() == 1
-    assert window.lines.rowCount() >= 1
+    window.home.scan_field.setText("camille")
+    window.home.find_button.click()
+    assert window.pages.currentIndex() == HOME and window.home.results.rowCount() == 2
+    window.home.results.cellActivated.emit(1, 0)
+    assert window.pages.currentIndex() == RETURN
+    assert window.return_page.lines.rowCount() >= 1
+
+
+def test_the_card_and_amount_searches_find_the_sale(qtbot, demo_till: Till) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    window = _window(qtbot, demo_till)
+    window.home.search_card.emit("1881", date(2026, 11, 20))
+    assert window.pages.currentIndex() == RETURN and window.flow.order.number == "PA01-000102"
+    window.go_home()
+    window.home.search_amount.emit(date(2026, 11, 20), "257,00")
+    assert window.flow.order.number == "PA01-000102"
 
 
 def test_nothing_found_shows_one_sentence_and_keeps_the_screen(qtbot, demo_till: Till) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, demo_till)
-    window.scan_field.setText("PA01-999999")
-    window.search_button.click()
-    assert "No sale matches" in window.message.text()
+    window.home.scan_field.setText("PA01-999999")
+    window.home.find_button.click()
+    assert "No sale matches" in window.home.message.text()
+    assert window.pages.currentIndex() == HOME
 
 
 def test_lookups_run_off_the_gui_thread(qtbot, demo_till: Till) -> None:  # type: ignore[no-untyped-def]
     runner = TaskRunner()
     window = _window(qtbot, demo_till, runner)
-    window.scan_field.setText("W-100201")
-    with qtbot.waitSignal(window.presenter.order_found, timeout=5000):
-        window.search_button.click()
-    assert window.lines.rowCount() == 2
+    window.home.scan_field.setText("W-100201")
+    with qtbot.waitSignal(window.lookup.order_found, timeout=5000):
+        window.home.find_button.click()
+    assert window.return_page.lines.rowCount() == 2
     runner.wait()

@@ -43,6 +43,15 @@ class LookupPresenter(QObject):
         self.busy.emit(True)
         self.runner.run(lambda: self.lookup.search(text), self._on_results, self._on_error)
 
+    def submit_card(self, last4: str, day: Any) -> None:
+        self.busy.emit(True)
+        self.runner.run(lambda: self.lookup.by_card(last4.strip(), day), self._on_results, self._on_error)
+
+    def submit_amount(self, day: Any, amount: str) -> None:
+        self.busy.emit(True)
+        self.runner.run(lambda: self.lookup.by_amount(day, amount.strip().replace(",", ".")), self._on_results,
+                        self._on_error)
+
     def open_order(self, order_id: str) -> None:
         self.busy.emit(True)
         self.runner.run(lambda: self.lookup.get(order_id), self._on_order, self._on_error)

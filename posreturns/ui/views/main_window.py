@@ -1,99 +1,157 @@
-"""The till window: one scan/search field, then the sale with its returnable lines."""
+"""The till window: home → return → done, the status bar, scanners routed to the screen on show."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QHeaderView, QLabel, QLineEdit, QMainWindow, QPushButton, QStackedWidget,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget, QHBoxLayout)
+from collections.abc import Callable
+from types import SimpleNamespace
+from typing import Any
 
+from PySide6.QtWidgets import QMainWindow, QStackedWidget
+
+from posreturns.domain.errors import UserFacingError
 from posreturns.domain.orders import Order
-from posreturns.services.ports import OrderSummary
+from posreturns.ui.dialogs import DialogService
+from posreturns.ui.i18n import Formats
 from posreturns.ui.presenters.lookup import LookupPresenter
+from posreturns.ui.presenters.return_flow import ReturnFlowPresenter
+from posreturns.ui.presenters.status import StatusPresenter
+from posreturns.ui.views.done_page import DonePage
+from posreturns.ui.views.exchange_picker import ExchangePicker
+from posreturns.ui.views.home import HomePage
+from posreturns.ui.views.return_page import ReturnPage
+from posreturns.ui.views.status_bar import TillStatusBar
 
-LINE_COLUMNS = ("SKU", "Item", "Sold", "Returned", "Returnable", "Unit paid")
+HOME, RETURN, DONE = range(3)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, presenter: LookupPresenter) -> None:
+    def __init__(self, lookup: LookupPresenter, flow: ReturnFlowPresenter, status: StatusPresenter | None,
+                 dialogs: DialogService, formats: Formats, language: str, recent: Any = None,
+                 interpret: Callable[[str], Any] | None = None,
+                 receipt_image: Callable[[], str | None] = lambda: None) -> None:
         super().__init__()
-        self.presenter = presenter
-        self.setWindowTitle(self.tr("posreturns — returns"))
-        self.resize(1024, 700)
-        self.scan_field = QLineEdit(placeholderText=self.tr("Scan a receipt, or type a number, phone, e-mail or name"))
-        self.scan_field.setMinimumHeight(44)
-        self.search_button = QPushButton(self.tr("Find"), minimumHeight=44)
-        self.message = QLabel(wordWrap=True)
-        self.message.setObjectName("message")
-        self.order_title = QLabel()
-        self.order_title.setObjectName("orderTitle")
-        self.lines = _table(LINE_COLUMNS)
-        self.results = _table((self.tr("Receipt"), self.tr("Date"), self.tr("Channel"), self.tr("Total"), self.tr("Customer")))
+        self.interpret = interpret or _plain_text_scan
+        self.lookup, self.flow, self.status, self.dialogs = lookup, flow, status, dialogs
+        self.formats, self.language, self.recent = formats, language, recent
+        self.setWindowTitle(self.tr("Returns"))
+        self.resize(1280, 800)
+        self.home = HomePage(formats)
+        self.return_page = ReturnPage(flow, formats, language)
+        self.done = DonePage(formats, receipt_image)
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.results)
-        order_page = QWidget()
-        order_layout = QVBoxLayout(order_page)
-        order_layout.addWidget(self.order_title)
-        order_layout.addWidget(self.lines)
-        self.pages.addWidget(order_page)
-        search_row = QHBoxLayout()
-        search_row.addWidget(self.scan_field, 1)
-        search_row.addWidget(self.search_button)
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.addLayout(search_row)
-        layout.addWidget(self.message)
-        layout.addWidget(self.pages, 1)
-        self.setCentralWidget(central)
-        self._summaries: list[OrderSummary] = []
-        self.scan_field.returnPressed.connect(self._submit)
-        self.search_button.clicked.connect(self._submit)
-        self.results.cellActivated.connect(self._open_result)
-        self.results.cellDoubleClicked.connect(self._open_result)
-        presenter.order_found.connect(self.show_order)
-        presenter.results_found.connect(self.show_results)
-        presenter.message.connect(self.message.setText)
-        presenter.busy.connect(lambda busy: self.search_button.setEnabled(not busy))
-        self.scan_field.setFocus()
+        for page in (self.home, self.return_page, self.done):
+            self.pages.addWidget(page)
+        self.setCentralWidget(self.pages)
+        self.status_bar = TillStatusBar()
+        self.setStatusBar(self.status_bar)
+        if status is not None:
+            status.updated.connect(self.status_bar.show_state)
 
-    def _submit(self) -> None:
-        self.message.clear()
-        self.presenter.submit(self.scan_field.text())
+        self.home.search.connect(lookup.submit)
+        self.home.search_card.connect(lookup.submit_card)
+        self.home.search_amount.connect(lookup.submit_amount)
+        self.home.open_order.connect(lookup.open_order)
+        self.home.receiptless.connect(self._receiptless)
+        self.home.reprint.connect(self._reprint)
+        lookup.results_found.connect(self.home.show_results)
+        lookup.order_found.connect(self.open_order)
+        lookup.message.connect(self._lookup_message)
+        self.return_page.decision.confirm.connect(self.confirm)
+        self.return_page.decision.cancel.connect(self.cancel)
+        self.return_page.pick_replacement.connect(flow.load_replacements)
+        flow.replacements_ready.connect(self._choose_replacement)
+        flow.approval_needed.connect(self._ask_approval)
+        flow.completed.connect(self._completed)
+        flow.printed.connect(self.done.show_printed)
+        flow.busy.connect(lambda busy: self.return_page.decision.confirm_button.setDisabled(busy))
+        self.done.reprint.connect(flow.reprint)
+        self.done.new_return.connect(self.go_home)
+        self.go_home()
 
-    def show_order(self, order: Order) -> None:
-        self.order_title.setText(f"{order.number} · {order.placed_at.astimezone():%d/%m/%Y %H:%M} · "
-                                 f"{order.customer_name or self.tr('no customer')} · {order.total.format()}")
-        self.lines.setRowCount(len(order.lines))
-        for row, line in enumerate(order.lines):
-            values = (line.sku, line.title, str(line.qty), str(line.returned_qty), str(line.returnable_qty),
-                      line.unit_paid.format())
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                if column >= 2:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.lines.setItem(row, column, item)
-        self.pages.setCurrentIndex(1)
-        self.scan_field.selectAll()
+    # --- scanners -------------------------------------------------------------------------------
+    def on_scan(self, raw: str) -> None:
+        """A scan from the wedge or the serial scanner, for whatever screen is showing."""
+        try:
+            scan = self.interpret(raw)
+        except UserFacingError as error:
+            self._lookup_message(str(error))
+            return
+        page = self.pages.currentIndex()
+        if page == RETURN:
+            self.flow.scan_item(scan.code)
+            return
+        if page == DONE:
+            self.go_home()
+        if scan.kind == "item":
+            self.home.message.setText(self.tr("That is an item's barcode: scan the receipt first, or choose "
+                                              "'Return without receipt'."))
+            return
+        self.home.scan_field.setText(scan.code)
+        self.lookup.submit(scan.code)
 
-    def show_results(self, summaries: list[OrderSummary]) -> None:
-        self._summaries = summaries
-        self.results.setRowCount(len(summaries))
-        for row, s in enumerate(summaries):
-            for column, value in enumerate((s.number, f"{s.placed_at.astimezone():%d/%m/%Y}", s.channel,
-                                            s.total.format(), s.customer_name or "")):
-                self.results.setItem(row, column, QTableWidgetItem(value))
-        self.pages.setCurrentIndex(0)
+    # --- navigation -----------------------------------------------------------------------------
+    def go_home(self) -> None:
+        self.home.reset()
+        if self.recent is not None:
+            self.home.show_recent(self.recent())
+        self.pages.setCurrentIndex(HOME)
 
-    def _open_result(self, row: int, _column: int) -> None:
-        self.presenter.open_order(self._summaries[row].id)
+    def open_order(self, order: Order) -> None:
+        self.flow.start(order)
+        self.return_page.show_order(order)
+        self.return_page.refresh()
+        self.pages.setCurrentIndex(RETURN)
+
+    def resume_draft(self) -> None:
+        self.return_page.show_order(self.flow.order)
+        self.return_page.refresh()
+        self.pages.setCurrentIndex(RETURN)
+        self.return_page.message.setText(self.tr("The return in progress was restored."))
+
+    def _receiptless(self) -> None:
+        self.flow.start_receiptless()
+        self.return_page.show_order(None)
+        self.return_page.refresh()
+        self.pages.setCurrentIndex(RETURN)
+
+    def _lookup_message(self, text: str) -> None:
+        if self.pages.currentIndex() == HOME:
+            self.home.message.setText(text)
+        else:
+            self.return_page.message.setText(text)
+
+    # --- the return -------------------------------------------------------------------------------
+    def confirm(self) -> None:
+        quote = self.flow.quote or {}
+        if quote.get("status") == "needs_approval":
+            self._ask_approval(self.tr("This return needs a manager's approval."))
+            return
+        self.flow.complete()
+
+    def _ask_approval(self, reason: str) -> None:
+        answer = self.dialogs.ask_approval(reason)
+        if answer is not None:
+            self.flow.complete(approval=answer)
+
+    def cancel(self) -> None:
+        if self.flow.basket.lines and not self.dialogs.confirm(self.tr("Cancel this return? Nothing will be recorded.")):
+            return
+        self.flow.abandon()
+        self.go_home()
+
+    def _completed(self, response: dict[str, Any]) -> None:
+        self.done.show_done(response)
+        self.pages.setCurrentIndex(DONE)
+
+    def _reprint(self, number: str) -> None:
+        self.flow.reprint(number)
+
+    def _choose_replacement(self, variants: list[dict[str, Any]]) -> None:
+        picker = ExchangePicker(variants, self.formats, self)
+        if picker.exec() and picker.chosen is not None:
+            chosen = picker.chosen
+            self.flow.add_exchange(chosen["sku"], chosen["title"], chosen["price"])
 
 
-def _table(columns: tuple[str, ...]) -> QTableWidget:
-    table = QTableWidget(0, len(columns))
-    table.setHorizontalHeaderLabels(list(columns))
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(44)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
+def _plain_text_scan(raw: str) -> Any:
+    return SimpleNamespace(kind="text", code=raw.strip(), serial=None)

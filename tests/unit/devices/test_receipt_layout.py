@@ -55,7 +55,7 @@ def _receipt(till: Till, name: str) -> ReturnReceipt:
     number, lines, method = SCENARIOS[name]
     order, result = _result(till, number, lines, method)
     titles = {line.sku: line.title for line in order.lines}
-    return ReturnReceipt(HEADER, "RET-PARIS01-T1-000007", NOW, "marie", result, order.number,
+    return ReturnReceipt(HEADER, "RPARIS01-T1-000007", NOW, "marie", result, order.number,
                          order.placed_at.astimezone(PARIS), titles)
 
 
@@ -77,8 +77,8 @@ def test_return_receipts_match_their_golden_text(demo_till: Till, scenario: str,
 
 def test_the_receipt_carries_the_return_number_as_code128_and_qr_and_the_voucher_as_code128(demo_till: Till) -> None:
     blocks = return_receipt(_receipt(demo_till, "sale-item-store-credit"), 48, "fr")
-    assert Barcode("code128", "RET-PARIS01-T1-000007") in blocks
-    assert QrCode("RET-PARIS01-T1-000007") in blocks
+    assert Barcode("code128", "RPARIS01-T1-000007") in blocks
+    assert QrCode("RPARIS01-T1-000007") in blocks
     assert Barcode("code128", "V-7Q2M-K8XD") in blocks
 
 
@@ -94,7 +94,7 @@ def test_the_why_this_amount_steps_on_paper_add_up_to_the_line_refund(demo_till:
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_labels_match_their_golden_text(lang: str) -> None:
     label = ResaleLabel("Baskets cuir blanc 41", "B", "69.50", "139.00", "EUR", "2000000000121")
-    tag = InspectionTag("RET-PARIS01-T1-000007", "CASQ-BT-NOIR", "Casque Bluetooth, noir", "DEFECTIVE", "OPENED",
+    tag = InspectionTag("RPARIS01-T1-000007", "CASQ-BT-NOIR", "Casque Bluetooth, noir", "DEFECTIVE", "OPENED",
                         NOW, note="Ne s'allume plus", serial="SN-CQ-0001")
     voucher = voucher_slip(HEADER, {"code": "V-7Q2M-K8XD", "amount": "53.40"}, "EUR", NOW, lang)
     text = "\n".join(render_text(blocks, 32) for blocks in (resale_label(label, lang), inspection_tag(tag, lang), voucher))

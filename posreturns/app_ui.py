@@ -1,0 +1,107 @@
+"""Composition of the window's services from a `Till` (standalone window and host plugin)."""
+
+from __future__ import annotations
+
+import getpass
+import json
+from dataclasses import replace
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from posdrivers import list_profiles
+
+from posreturns.app import Till, open_printing
+from posreturns.devices.documents import Block, Cut, Feed, Text
+from posreturns.devices.printing import ReceiptPrinting
+from posreturns.persistence.audit import insert_audit
+from posreturns.persistence.engine import WRITE
+from posreturns.persistence.catalog import SqlCatalog
+from posreturns.persistence.drafts import SqlDrafts
+from posreturns.services.return_ports import AuditEntry
+from posreturns.ui.services import UiServices
+
+
+def default_cashier(till: Till) -> str:
+    return till.settings.get("cashier") or getpass.getuser()
+
+
+def ui_services(till: Till, language: str, printer_url: str | None = None, cashier: str | None = None,
+                receipt_images: Callable[[], str | None] | None = None) -> UiServices:
+    till_id = till.settings.get("till.id") or "T1"
+    printing = open_printing(till, printer_url) if (printer_url or till.settings.get("printer.url")) else None
+
+    def load_order(order_id: str) -> Any:
+        return till.lookup.get(order_id)
+
+    def probe() -> dict[str, Any]:
+        with till.engine.connect() as connection:
+            pending = connection.exec_driver_sql("SELECT count(*) FROM outbox WHERE status = 'pending'").scalar()
+            pulled = connection.exec_driver_sql("SELECT max(last_pulled_at) FROM sync_streams").scalar()
+        state: dict[str, Any] = {"outbox_pending": pending, "cashier": cashier or default_cashier(till),
+                                 "store_id": till.settings.store_id() or "", "till_id": till_id,
+                                 "online": None if not till.settings.get("oms.url") else till.settings.get("sync.online") == "1",
+                                 "cache_age_minutes": _age_minutes(pulled), "printer_configured": printing is not None}
+        if printing is not None:
+            state["printer"] = printing.status()
+        return state
+
+    def recent() -> list[dict[str, str]]:
+        with till.engine.connect() as connection:
+            rows = connection.exec_driver_sql(
+                "SELECT number, created_at, result_json FROM returns WHERE origin = 'till' AND till_id = ? "
+                "ORDER BY created_at DESC LIMIT 10", (till_id,)).all()
+        found = []
+        for row in rows:
+            result = json.loads(row.result_json or "{}")
+            found.append({"return_number": row.number, "time": row.created_at.replace("T", " ").rstrip("Z"),
+                          "receipt": result.get("receipt") or "", "refund": result.get("refund_total", "")})
+        return found
+
+    return UiServices(lookup=till.lookup, returns=till.returns, catalog=SqlCatalog(till.engine),
+                      drafts=SqlDrafts(till.settings, till_id), printing=printing, status_probe=probe,
+                      recent_returns=recent, load_order=load_order, language=language,
+                      receipt_image=receipt_images or (lambda: None), **admin_services(till))
+
+
+def admin_services(till: Till) -> dict[str, Any]:
+    """What the settings screen needs: the settings, the manager/admin PIN, printer tests, the audit log."""
+
+    def verify_admin(user_id: str, pin: str) -> str:
+        return till.approvals.verify(user_id, pin).name  # cashiers are refused there (PinError)
+
+    def test_print(url: str, profile: str) -> Any:
+        blocks: list[Block] = [Text("posreturns", "center", bold=True, large=True), Text("Test d'impression — Test print", "center"),
+                  Text("àâçéèêëîïôœùûü € ÀÇÉÈ", "center"), Feed(2), Cut()]
+        return _printing_for(till, url, profile).print_document("test", None, blocks)
+
+    def test_drawer(url: str, profile: str) -> None:
+        _printing_for(till, url, profile).open_drawer()
+
+    def audit(action: str, actor: str | None, detail: dict[str, Any]) -> None:
+        write_audit(till, action, actor, None, detail)
+
+    return {"settings": till.settings, "verify_admin": verify_admin, "test_print": test_print,
+            "test_drawer": test_drawer, "printer_profiles": list_profiles, "audit": audit}
+
+
+def write_audit(till: Till, action: str, actor: str | None, subject: str | None, detail: dict[str, Any]) -> None:
+    with till.engine.connect().execution_options(**WRITE) as connection, connection.begin():
+        insert_audit(connection, AuditEntry(action, actor, subject, detail, till.clock.now()))
+
+
+def _printing_for(till: Till, url: str, profile: str) -> ReceiptPrinting:
+    """The till's printing, on the printer and model typed in the settings (maybe not saved yet)."""
+    base = open_printing(till, url)
+    chosen = replace(base.settings(), profile=profile or base.settings().profile)
+    return ReceiptPrinting(base.jobs, base.returns, lambda: chosen, base.header, base.titles, base.order_placed_at,
+                           base.local_time)
+
+
+def _age_minutes(stamp: str | None) -> int | None:
+    if not stamp:
+        return None
+    moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return int((datetime.now(UTC) - moment).total_seconds() // 60)

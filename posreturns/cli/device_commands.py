@@ -1,0 +1,137 @@
+"""`device …` (virtual devices, printer status, test print, drawer) and `print …` (reprint, jobs)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from posreturns.app import open_printing, open_till
+from posreturns.cli.output import EXIT_FAILED, EXIT_OK, Output
+from posreturns.devices.documents import Cut, Feed, Text
+from posreturns.paths import resolve_data_dir
+
+
+def register(commands: argparse._SubParsersAction, shared: list[argparse.ArgumentParser]) -> None:  # type: ignore[type-arg]
+    device = commands.add_parser("device", parents=shared, help="receipt printer, cash drawer, virtual devices")
+    sub = device.add_subparsers(dest="device_command", metavar="ACTION", required=True)
+    printer = sub.add_parser("virtual-printer", parents=shared, help="run a virtual ESC/POS network printer")
+    printer.add_argument("--port", type=int, default=9100)
+    printer.add_argument("--host", default="127.0.0.1")
+    printer.add_argument("--control-port", type=int, default=None)
+    printer.add_argument("--jobs-dir", default=None, help="default: virtual-printer/ in the data folder")
+    printer.add_argument("--profile", default="epson-tm-t20iii")
+    printer.add_argument("--fault", default="none")
+    printer.set_defaults(handler=run_virtual_printer)
+    scanner = sub.add_parser("virtual-scanner", parents=shared, help="a virtual serial scanner that types codes into a pty")
+    scanner.add_argument("--code", action="append", default=[])
+    scanner.add_argument("--link", help="a stable symlink to the pty, e.g. /tmp/scanner")
+    scanner.add_argument("--terminator", default="CR")
+    scanner.set_defaults(handler=run_virtual_scanner)
+    for name, helptext, handler in (("status", "read the printer's status", run_status),
+                                    ("test-print", "print a test page", run_test_print),
+                                    ("open-drawer", "open the cash drawer (manager test)", run_open_drawer)):
+        command = sub.add_parser(name, parents=shared, help=helptext)
+        command.set_defaults(handler=handler)
+    printing = commands.add_parser("print", parents=shared, help="receipts: reprint, jobs kept after a failure")
+    psub = printing.add_subparsers(dest="print_command", metavar="ACTION", required=True)
+    reprint = psub.add_parser("reprint", parents=shared, help="print a return receipt again by its return number")
+    reprint.add_argument("number")
+    reprint.set_defaults(handler=run_reprint)
+    jobs = psub.add_parser("jobs", parents=shared, help="list print jobs that are not printed yet")
+    jobs.set_defaults(handler=run_jobs)
+    retry = psub.add_parser("retry", parents=shared, help="send every unprinted job again")
+    retry.set_defaults(handler=run_retry)
+
+
+def run_virtual_printer(args: argparse.Namespace, out: Output) -> int:
+    from posdrivers.virtual.printer_cli import run
+
+    jobs_dir = args.jobs_dir or str(resolve_data_dir(args.data_dir) / "virtual-printer")
+    argv = ["--port", str(args.port), "--host", args.host, "--jobs-dir", jobs_dir, "--profile", args.profile,
+            "--fault", args.fault]
+    if args.control_port is not None:
+        argv += ["--control-port", str(args.control_port)]
+    return run(argv)
+
+
+def run_virtual_scanner(args: argparse.Namespace, out: Output) -> int:
+    from posdrivers.virtual.scanner import main
+
+    argv = [part for code in args.code for part in ("--code", code)] + ["--terminator", args.terminator]
+    if args.link:
+        argv += ["--link", args.link]
+    return main(argv)
+
+
+def _outcome(out: Output, outcome: Any) -> int:
+    data = {"job_id": outcome.job_id, "printed": outcome.printed, "drawer_opened": outcome.drawer_opened,
+            "message": outcome.message}
+    if outcome.printed:
+        out.result(data, f"Printed (job {outcome.job_id}).")
+        return EXIT_OK
+    out.error("printer", outcome.message)
+    return EXIT_FAILED
+
+
+def run_reprint(args: argparse.Namespace, out: Output) -> int:
+    till = open_till(resolve_data_dir(args.data_dir))
+    try:
+        return _outcome(out, open_printing(till, args.printer).print_return(args.number))
+    finally:
+        till.close()
+
+
+def run_test_print(args: argparse.Namespace, out: Output) -> int:
+    till = open_till(resolve_data_dir(args.data_dir))
+    try:
+        printing = open_printing(till, args.printer)
+        blocks = [Text("posreturns", "center", bold=True, large=True), Text("Test d'impression — Test print", "center"),
+                  Text("àâçéèêëîïôœùûü € ÀÇÉÈ", "center"), Feed(2), Cut()]
+        return _outcome(out, printing.print_document("test", None, blocks))
+    finally:
+        till.close()
+
+
+def run_status(args: argparse.Namespace, out: Output) -> int:
+    till = open_till(resolve_data_dir(args.data_dir))
+    try:
+        status = open_printing(till, args.printer).status()
+    finally:
+        till.close()
+    out.result(status, status["sentence"])
+    return EXIT_OK if status["ready"] else EXIT_FAILED
+
+
+def run_open_drawer(args: argparse.Namespace, out: Output) -> int:
+    till = open_till(resolve_data_dir(args.data_dir))
+    try:
+        open_printing(till, args.printer).open_drawer()
+    finally:
+        till.close()
+    out.result({"drawer": "opened"}, "Drawer opened.")
+    return EXIT_OK
+
+
+def run_jobs(args: argparse.Namespace, out: Output) -> int:
+    till = open_till(resolve_data_dir(args.data_dir))
+    try:
+        jobs = open_printing(till, args.printer).jobs.unprinted()
+    finally:
+        till.close()
+    rows = [{"id": j.id, "kind": j.kind, "reference": j.reference, "status": j.status, "attempts": j.attempts,
+             "last_error": j.last_error} for j in jobs]
+    out.result({"jobs": rows}, "\n".join(f"{r['id']:>5} {r['kind']:<15} {r['reference'] or '-':<24} {r['status']:<8} "
+                                         f"{r['last_error'] or ''}" for r in rows) or "No print job is waiting.")
+    return EXIT_OK
+
+
+def run_retry(args: argparse.Namespace, out: Output) -> int:
+    till = open_till(resolve_data_dir(args.data_dir))
+    try:
+        outcomes = open_printing(till, args.printer).retry_unprinted()
+    finally:
+        till.close()
+    failed = [o for o in outcomes if not o.printed]
+    out.result({"printed": len(outcomes) - len(failed), "failed": len(failed)},
+               f"{len(outcomes) - len(failed)} printed, {len(failed)} still waiting.")
+    return EXIT_OK if not failed else EXIT_FAILED

@@ -1,0 +1,76 @@
+"""`return quote`, `return complete` (JSON request in, JSON answer out) and `return show NUMBER`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from posreturns.app import open_printing
+from posreturns.domain.errors import UserFacingError
+
+from posreturns.cli.output import EXIT_OK, Output
+from posreturns.cli.till_args import open_from, read_json
+
+
+def register(commands: argparse._SubParsersAction, shared: list[argparse.ArgumentParser]) -> None:  # type: ignore[type-arg]
+    ret = commands.add_parser("return", parents=shared, help="quote, complete and show returns (JSON)")
+    sub = ret.add_subparsers(dest="return_command", metavar="ACTION", required=True)
+    actions = (
+        ("quote", run_quote, "what the policy decides and what would be refunded; writes nothing"),
+        (
+            "complete",
+            run_complete,
+            "complete the return (one transaction); the same key twice gives the first answer",
+        ),
+    )
+    for name, handler, text in actions:
+        action = sub.add_parser(name, parents=shared, help=text)
+        action.add_argument("--request", type=Path, metavar="FILE", help="the JSON request (default: stdin)")
+        action.set_defaults(handler=handler)
+    show = sub.add_parser("show", parents=shared, help="a completed return by number (or id)")
+    show.add_argument("number")
+    show.set_defaults(handler=run_show)
+
+
+def run_quote(args: argparse.Namespace, out: Output) -> int:
+    request = read_json(args.request)
+    till = open_from(args)
+    try:
+        out.document(till.returns.quote(request))
+    finally:
+        till.close()
+    return EXIT_OK
+
+
+def run_complete(args: argparse.Namespace, out: Output) -> int:
+    """Complete, then print the receipt when a printer is set (the return is committed first)."""
+    request = read_json(args.request)
+    till = open_from(args)
+    try:
+        answer = till.returns.complete(request)
+        printer = getattr(args, "printer", None) or till.settings.get("printer.url")
+        if printer:
+            answer = {**answer, "print": _print(till, printer, answer["return_number"])}
+        out.document(answer)
+    finally:
+        till.close()
+    return EXIT_OK
+
+
+def _print(till: Any, printer_url: str, return_number: str) -> dict[str, Any]:
+    try:
+        outcome = open_printing(till, printer_url).print_return(return_number)
+    except UserFacingError as error:
+        return {"printed": False, "job_id": None, "drawer_opened": False, "message": str(error)}
+    return {"printed": outcome.printed, "job_id": outcome.job_id, "drawer_opened": outcome.drawer_opened,
+            "message": outcome.message}
+
+
+def run_show(args: argparse.Namespace, out: Output) -> int:
+    till = open_from(args)
+    try:
+        out.document(till.returns.show(args.number))
+    finally:
+        till.close()
+    return EXIT_OK

@@ -1,0 +1,171 @@
+"""`sync [--once]`, `sync status`, `sync exceptions`, `sync resolve SEQ --retry|--dismiss`, and
+`oms connect --url URL --api-key-stdin` (the key goes to the OS keyring, or a 0600 file outside the
+data folder; never to the data folder, the screen or a log)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import asdict
+from typing import Any
+
+from posreturns.cli.output import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, Output
+from posreturns.cli.till_args import open_from
+from posreturns.services.errors import BadInput
+
+EXIT_OFFLINE = 4
+
+
+def register(commands: argparse._SubParsersAction, shared: list[argparse.ArgumentParser]) -> None:  # type: ignore[type-arg]
+    sync = commands.add_parser("sync", parents=shared, help="send the outbox to the OMS and pull its changes")
+    sync.add_argument("--once", action="store_true", help="one run, then exit (default: run until Ctrl-C)")
+    sync.add_argument("--no-pull", action="store_true", help="only send the outbox")
+    sync.set_defaults(handler=run_sync)
+    sub = sync.add_subparsers(dest="sync_command", metavar="ACTION")
+    status = sub.add_parser("status", parents=shared, help="online/offline, last sync, outbox size, cache age")
+    status.set_defaults(handler=run_status)
+    exceptions = sub.add_parser("exceptions", parents=shared, help="events the OMS refused, and those waiting behind them")
+    exceptions.set_defaults(handler=run_exceptions)
+    resolve = sub.add_parser("resolve", parents=shared, help="send a refused event again, or close it by hand")
+    resolve.add_argument("seq", type=int)
+    action = resolve.add_mutually_exclusive_group(required=True)
+    action.add_argument("--retry", action="store_const", dest="action", const="retry")
+    action.add_argument("--dismiss", action="store_const", dest="action", const="dismiss")
+    resolve.add_argument("--by", help="who resolves it (recorded in the audit log)")
+    resolve.set_defaults(handler=run_resolve)
+    oms = commands.add_parser("oms", parents=shared, help="the OMS connection")
+    oms_sub = oms.add_subparsers(dest="oms_command", metavar="ACTION", required=True)
+    connect = oms_sub.add_parser("connect", parents=shared, help="store the OMS URL and its API key")
+    connect.add_argument("--url", required=True)
+    connect.add_argument("--api-key-stdin", action="store_true", required=True,
+                         help="read the secret API key from stdin (never from the command line)")
+    connect.add_argument("--kind", default="medusa", choices=["medusa"])
+    connect.add_argument("--no-check", action="store_true", help="do not try the key against the OMS")
+    connect.set_defaults(handler=run_connect)
+
+
+def _engine(args: argparse.Namespace) -> tuple[Any, Any]:
+    from posreturns.app import open_sync
+
+    till = open_from(args)
+    try:
+        return till, open_sync(till)
+    except Exception:
+        till.close()
+        raise
+
+
+def run_sync(args: argparse.Namespace, out: Output) -> int:
+    till, engine = _engine(args)
+
+    def progress(stream: str, done: int, total: int | None) -> None:
+        if total and total > 200:
+            out.progress(min(done, total), total, f"pulling {stream}")
+
+    try:
+        if args.once:
+            report = engine.run_once(progress, pull=not args.no_pull)
+            data = {**report.to_dict(), "status": engine.status()}
+            out.result(data, _summary(data))
+            return EXIT_OK if report.online else EXIT_OFFLINE
+        engine.run_forever(lambda: False, progress=progress)
+        return EXIT_OK
+    finally:
+        engine.gateway.close()
+        till.close()
+
+
+def _summary(data: dict[str, Any]) -> str:
+    up = data["upload"]["counts"]
+    pulled = ", ".join(f"{k} {v}" for k, v in data["pull"]["pulled"].items()) or "nothing"
+    state = "online" if data["online"] else f"OFFLINE ({data['error']})"
+    return (f"{state}; sent: {up['applied']} applied, {up['duplicate']} duplicate, {up['rejected']} refused, "
+            f"{up['retry']} to retry; pulled: {pulled}; outbox: {data['status']['outbox_size']} waiting")
+
+
+def _status_of(args: argparse.Namespace) -> dict[str, Any]:
+    from posreturns.persistence.outbox import SqlOutbox
+    from posreturns.persistence.sync_state import SqlSyncState
+    from posreturns.sync.engine import _age
+
+    till = open_from(args)
+    try:
+        state = SqlSyncState(till.engine, till.cache_writer).status()
+        stats = SqlOutbox(till.engine).stats(till.clock.now())
+        holder = SqlOutbox(till.engine).holder()
+        return {**state, "oms_url": till.settings.get("oms.url"), "cache_age_seconds": _age(state["cache_as_of"], till.clock.now()),
+                "outbox": asdict(stats), "outbox_size": stats.pending + stats.held + stats.rejected,
+                "uploader": holder["owner"] if holder else None}
+    finally:
+        till.close()
+
+
+def run_status(args: argparse.Namespace, out: Output) -> int:
+    status = _status_of(args)
+    online = {True: "online", False: "offline", None: "never synced"}[status["online"]]
+    age = status["cache_age_seconds"]
+    text = (f"OMS: {status['oms_url'] or 'not configured'} — {online}\n"
+            f"last successful sync: {status['last_success_at'] or 'never'}\n"
+            f"outbox: {status['outbox']['pending']} pending ({status['outbox']['due']} due), "
+            f"{status['outbox']['rejected']} refused, {status['outbox']['held']} held\n"
+            f"cache age: {'unknown' if age is None else f'{age / 60:.0f} min'}"
+            + (f"\nlast error: {status['last_error']}" if status["last_error"] else ""))
+    out.result(status, text)
+    return EXIT_OK
+
+
+def run_exceptions(args: argparse.Namespace, out: Output) -> int:
+    from posreturns.persistence.outbox import SqlOutbox
+
+    till = open_from(args)
+    try:
+        items = SqlOutbox(till.engine).exceptions()
+    finally:
+        till.close()
+    rows = [f"{e.seq:>6}  {e.status:<8} {e.event_type:<16} {e.aggregate_id}  {e.reason or ''}" for e in items]
+    out.result({"exceptions": [asdict(e) for e in items]}, "\n".join(rows) or "No sync exceptions.")
+    return EXIT_OK
+
+
+def run_resolve(args: argparse.Namespace, out: Output) -> int:
+    from posreturns.persistence.outbox import SqlOutbox
+
+    till = open_from(args)
+    try:
+        item = SqlOutbox(till.engine).resolve(args.seq, args.action, args.by, till.clock.now())
+    finally:
+        till.close()
+    verb = "will be sent again" if args.action == "retry" else "is closed; events held behind it go on"
+    out.result({"seq": item.seq, "action": args.action}, f"Event {item.seq} {verb}.")
+    return EXIT_OK
+
+
+def run_connect(args: argparse.Namespace, out: Output) -> int:
+    from posreturns.sync.credentials import CredentialStore
+
+    key = sys.stdin.readline().strip()
+    if not key:
+        raise BadInput("No API key on stdin; pipe the secret key in, e.g. `printenv KEY | posreturns oms connect ...`.")
+    url = args.url.rstrip("/")
+    if not args.no_check:
+        from posreturns.services.sync_ports import OmsRefused, OmsUnavailable
+        from posreturns.sync.wire import HttpJsonClient
+
+        client = HttpJsonClient(url, (key, ""))
+        try:
+            client.get("/admin/stock-locations", [("limit", 1), ("fields", "id")])
+        except (OmsUnavailable, OmsRefused) as error:
+            out.error("oms_check_failed", f"{error} Nothing was stored.")
+            return EXIT_FAILED if not isinstance(error, OmsRefused) else EXIT_BAD_INPUT
+        finally:
+            client.close()
+    where = CredentialStore().save(url, key)
+    till = open_from(args)
+    try:
+        till.settings.set("oms.kind", args.kind)
+        till.settings.set("oms.url", url)
+    finally:
+        till.close()
+    out.result({"url": url, "kind": args.kind, "key_stored_in": where},
+               f"OMS {url} connected; its API key is stored in {where}.")
+    return EXIT_OK

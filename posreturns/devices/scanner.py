@@ -1,0 +1,27 @@
+"""What a scan means to the till: a product (GTIN, maybe with its serial) or one of our numbers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from posdrivers import ScanError, parse_scan
+
+from posreturns.services.errors import BadInput
+
+
+@dataclass(frozen=True, slots=True)
+class Scan:
+    kind: str  # "item" (a product barcode) or "text" (a receipt, return or voucher number, a URL…)
+    code: str  # the GTIN-14 of an item, or the text without its AIM prefix
+    serial: str | None = None
+
+
+def interpret(raw: str, gs_substitute: str | None = None) -> Scan:
+    """One scan from a wedge or serial scanner; garbage gives one clear sentence, never a crash."""
+    try:
+        scanned = parse_scan(raw, gs_substitute=gs_substitute)
+    except ScanError as error:
+        raise BadInput(f"Unreadable scan ({error}); scan it again or type the number.") from None
+    if scanned.gtin:
+        return Scan("item", scanned.gtin, scanned.serial)
+    return Scan("text", scanned.text.strip())

@@ -1,0 +1,54 @@
+"""Catalogue questions of the till screens: a product by any code, and the variants to exchange for."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import Engine
+
+from posreturns.domain.money import Money
+from posreturns.services.normalize import barcode_key
+
+_VARIANT = ("SELECT v.sku, v.product_id, v.title, v.options_json, v.price_minor, p.category, v.final_sale, "
+            "v.serial_tracked FROM variants v JOIN products p ON p.id = v.product_id ")
+
+
+class SqlCatalog:
+    def __init__(self, engine: Engine, currency: str = "EUR") -> None:
+        self.engine, self.currency = engine, currency
+
+    def find_variant(self, code: str) -> dict[str, Any] | None:
+        """The variant a barcode (any GTIN form) or SKU designates."""
+        code = code.strip()
+        with self.engine.connect() as connection:
+            row = connection.exec_driver_sql(_VARIANT + "WHERE v.sku = (SELECT sku FROM barcodes WHERE code = ?)",
+                                             (barcode_key(code),)).first()
+            if row is None:
+                row = connection.exec_driver_sql(_VARIANT + "WHERE v.sku = ?", (code,)).first()
+        return None if row is None else self._variant(row)
+
+    def siblings(self, sku: str, location: str) -> list[dict[str, Any]]:
+        """Every variant of the product `sku` belongs to, with stock here and elsewhere."""
+        with self.engine.connect() as connection:
+            rows = connection.exec_driver_sql(
+                _VARIANT + "WHERE v.product_id = (SELECT product_id FROM variants WHERE sku = ?) ORDER BY v.sku",
+                (sku,)).all()
+            stock = connection.exec_driver_sql(
+                "SELECT sku, location, qty, updated_at FROM stock_levels WHERE bucket = 'sellable' AND sku IN "
+                "(SELECT sku FROM variants WHERE product_id = (SELECT product_id FROM variants WHERE sku = ?))",
+                (sku,)).all()
+        found = []
+        for row in rows:
+            variant = self._variant(row)
+            levels = [s for s in stock if s.sku == row.sku]
+            variant["stock_here"] = sum(s.qty for s in levels if s.location == location)
+            variant["stock_elsewhere"] = {s.location: s.qty for s in levels if s.location != location and s.qty > 0}
+            variant["stock_as_of"] = max((s.updated_at for s in levels), default=None)
+            found.append(variant)
+        return found
+
+    def _variant(self, row: Any) -> dict[str, Any]:
+        return {"sku": row.sku, "product_id": row.product_id, "title": row.title,
+                "options": json.loads(row.options_json), "price": str(Money.from_minor(row.price_minor, self.currency)),
+                "category": row.category, "final_sale": bool(row.final_sale), "serial_tracked": bool(row.serial_tracked)}

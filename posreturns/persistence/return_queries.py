@@ -1,0 +1,153 @@
+"""Read-only questions about returns: what the policy context needs, stored answers, the outbox."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Engine
+
+from posreturns.domain.money import Money
+from posreturns.persistence.order_repository import format_utc
+from posreturns.services.return_ports import CustomerMatch, StoredReturn
+
+
+class SqlReturnQueries:
+    """`ReturnQueries` over SQLite; every call is one short read (never BEGIN IMMEDIATE)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def _first(self, sql: str, params: tuple[Any, ...]) -> Any:
+        with self.engine.connect() as connection:
+            return connection.exec_driver_sql(sql, params).first()
+
+    def _all(self, sql: str, params: tuple[Any, ...]) -> list[Any]:
+        with self.engine.connect() as connection:
+            return list(connection.exec_driver_sql(sql, params).all())
+
+    def customer(
+        self, customer_id: str | None, phone_key: str | None, email_key: str | None
+    ) -> CustomerMatch | None:
+        for column, value in (("id", customer_id), ("phone_key", phone_key), ("email_key", email_key)):
+            if value:
+                row = self._first(
+                    f"SELECT id, email, phone FROM customers WHERE {column} = ? ORDER BY id LIMIT 1", (value,)
+                )
+                if row is not None:
+                    return CustomerMatch(row.id, bool(row.email or row.phone))
+        return None
+
+    def customer_activity(self, customer_id: str, since: datetime) -> tuple[int, int]:
+        row = self._first(
+            "SELECT COUNT(*), COALESCE(SUM(refund_total_minor), 0) FROM returns "
+            "WHERE customer_id = ? AND created_at >= ?",
+            (customer_id, format_utc(since)),
+        )
+        return int(row[0]), int(row[1])
+
+    def offline_refunded(self, till_id: str, since: datetime) -> int:
+        row = self._first(
+            "SELECT COALESCE(SUM(refund_total_minor), 0) FROM returns "
+            "WHERE till_id = ? AND offline = 1 AND created_at >= ?",
+            (till_id, format_utc(since)),
+        )
+        return int(row[0])
+
+    def sellable(self, sku: str, location: str) -> int:
+        row = self._first(
+            "SELECT qty FROM stock_levels WHERE location = ? AND sku = ? AND bucket = 'sellable'",
+            (location, sku),
+        )
+        return int(row[0]) if row else 0
+
+    def cache_as_of(self) -> datetime | None:
+        row = self._first("SELECT last_pulled_at FROM sync_streams WHERE stream = 'orders'", ())
+        try:
+            return datetime.fromisoformat(row[0]) if row and row[0] else None
+        except ValueError:
+            return None
+
+    def by_idempotency_key(self, key: str) -> StoredReturn | None:
+        row = self._first("SELECT request_sha256, result_json FROM returns WHERE idempotency_key = ?", (key,))
+        return (
+            None
+            if row is None or row.result_json is None
+            else StoredReturn(row.request_sha256, json.loads(row.result_json))
+        )
+
+    def show(self, number_or_id: str) -> dict[str, Any] | None:
+        head = self._first(
+            "SELECT id, number, origin, order_id, created_at, currency, refund_total_minor, "
+            "result_json FROM returns WHERE number = ? OR id = ?",
+            (number_or_id.upper(), number_or_id),
+        )
+        if head is None:
+            return None
+        sync = [
+            {"seq": r.seq, "event_type": r.event_type, "status": r.status}
+            for r in self._all(
+                "SELECT seq, event_type, status FROM outbox WHERE aggregate_id = ? OR aggregate_id IN "
+                "(SELECT code FROM vouchers WHERE return_id = ?) ORDER BY seq",
+                (head.id, head.id),
+            )
+        ]
+        extra = {"origin": head.origin, "created_at": head.created_at, "sync": sync}
+        if head.result_json:
+            return {**json.loads(head.result_json), **extra}
+        cur = head.currency
+        lines = self._all(
+            "SELECT order_line_id, sku, qty, refund_minor FROM return_lines WHERE return_id = ? ORDER BY id",
+            (head.id,),
+        )
+        tenders = self._all(
+            "SELECT method, amount_minor FROM return_tenders WHERE return_id = ? ORDER BY id", (head.id,)
+        )
+        return {
+            "return_number": head.number,
+            "return_id": head.id,
+            "order_id": head.order_id,
+            "currency": cur,
+            "refund_total": str(Money.from_minor(head.refund_total_minor, cur).amount),
+            "lines": [
+                {
+                    "order_line_id": r.order_line_id,
+                    "sku": r.sku,
+                    "qty": r.qty,
+                    "refund": str(Money.from_minor(r.refund_minor, cur).amount),
+                }
+                for r in lines
+            ],
+            "tenders": [
+                {"method": t.method, "amount": str(Money.from_minor(t.amount_minor, cur).amount)}
+                for t in tenders
+            ],
+            **extra,
+        }
+
+    def outbox(self, status: str | None, limit: int) -> list[dict[str, Any]]:
+        where, params = ("WHERE status = ?", (status,)) if status else ("", ())
+        rows = self._all(
+            "SELECT seq, event_id, till_id, aggregate_type, aggregate_id, event_type, schema_version, "
+            "status, attempts, next_attempt_at, last_error, created_at, payload_json FROM outbox "
+            f"{where} ORDER BY seq LIMIT ?",
+            (*params, limit),
+        )
+        return [
+            {
+                "seq": r.seq,
+                "event_id": r.event_id,
+                "till_id": r.till_id,
+                "aggregate": {"type": r.aggregate_type, "id": r.aggregate_id},
+                "event_type": r.event_type,
+                "schema_version": r.schema_version,
+                "status": r.status,
+                "attempts": r.attempts,
+                "next_attempt_at": r.next_attempt_at,
+                "last_error": r.last_error,
+                "created_at": r.created_at,
+                "payload": json.loads(r.payload_json),
+            }
+            for r in rows
+        ]

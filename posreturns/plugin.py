@@ -1,0 +1,143 @@
+"""The returns screen inside a host POS (DESIGN §2.9): `create_returns_widget(host, data_dir)`.
+
+The host passes its parent window, the cashier, the store and the till, and `on_refund`. For each
+completed return the plugin hands back a `RefundInstruction` (amount per tender, which ones the host
+executes on its own payment terminal, cash to pay out) and waits for `instruction.confirm()` — or
+`instruction.fail(reason)` — which is written to the audit log. See docs/host-integration.md.
+
+Composition only (app level, like app.py): the Qt parts live in `posreturns.ui.embedded`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Protocol
+
+from posreturns.app import Till, open_till
+from posreturns.app_ui import ui_services, write_audit
+from posreturns.services.errors import BadInput
+from posreturns.ui.embedded import HostPayments, ReturnsWidget, install_host_translators
+from posreturns.ui.i18n import choose_language
+from posreturns.ui.presenters.return_flow import Session
+from posreturns.ui.resources import stylesheet
+from posreturns.ui.tasks import TaskRunner
+from posreturns.ui.window import build_window
+
+log = logging.getLogger(__name__)
+CONFIRMED, FAILED = "host.refund_confirmed", "host.refund_failed"
+
+
+class HostPos(Protocol):
+    """What the host POS gives the plugin. `parent_window` is a QWidget (or None)."""
+
+    parent_window: Any
+    cashier: str
+    store_id: str
+    till_id: str
+
+    def on_refund(self, instruction: RefundInstruction) -> None: ...
+
+
+@dataclass(frozen=True)
+class TenderInstruction:
+    """One refund tender: `executed_by` "host" means the host's payment terminal pays it out."""
+
+    method: str  # card | cash | gift_card | store_credit
+    amount: Decimal
+    executed_by: str  # host | till
+    reference: str | None = None  # the original payment's reference (e.g. the card transaction)
+
+
+@dataclass(frozen=True)
+class RefundInstruction:
+    """What the host must do for a committed return; answer with `confirm()` or `fail(reason)`."""
+
+    return_number: str
+    currency: str
+    refund_total: Decimal
+    tenders: tuple[TenderInstruction, ...]
+    voucher_code: str | None = None
+    to_collect: Decimal = Decimal(0)  # an exchange dearer than the return: the customer pays this
+    answer: Callable[[bool, str], None] = field(default=lambda paid, detail: None, repr=False, compare=False)
+
+    @property
+    def host_tenders(self) -> tuple[TenderInstruction, ...]:
+        return tuple(t for t in self.tenders if t.executed_by == "host")
+
+    @property
+    def host_amount(self) -> Decimal:
+        return sum((t.amount for t in self.host_tenders), Decimal(0))
+
+    @property
+    def cash_to_pay_out(self) -> Decimal:
+        return sum((t.amount for t in self.tenders if t.method == "cash"), Decimal(0))
+
+    def confirm(self, reference: str = "") -> None:
+        """The host paid out its tenders (`reference`: e.g. the terminal's authorisation). Any thread."""
+        self.answer(True, reference)
+
+    def fail(self, reason: str) -> None:
+        """The host could not pay out; the return stays recorded and a manager settles it. Any thread."""
+        self.answer(False, reason)
+
+
+def refund_instruction(response: dict[str, Any], answer: Callable[[bool, str], None]) -> RefundInstruction:
+    """The instruction for a `return complete` response (the same JSON as `posreturns return complete`)."""
+    tenders = tuple(TenderInstruction(t["method"], Decimal(t["amount"]), t.get("executed_by", "till"), t.get("reference"))
+                    for t in response.get("tenders", []))
+    exchange = response.get("exchange") or {}
+    voucher = response.get("voucher") or {}
+    return RefundInstruction(response["return_number"], response.get("currency", "EUR"),
+                             Decimal(response.get("refund_total", "0")), tenders, voucher.get("code"),
+                             Decimal(exchange.get("to_collect", "0")), answer)
+
+
+def record_host_answer(till: Till, return_number: str, paid: bool, detail: str, actor: str) -> None:
+    """Audit the host's answer for a return of this till (the first confirmation counts; repeats are ignored)."""
+    found = till.returns.show(return_number)
+    if found is None:
+        raise BadInput(f'No return "{return_number}" is on this till; check the number the host sent.')
+    with till.engine.connect() as connection:
+        already = connection.exec_driver_sql("SELECT count(*) FROM audit_log WHERE action = ? AND subject = ?",
+                                             (CONFIRMED, return_number)).scalar()
+    if already:
+        return
+    host = [{"method": t["method"], "amount": t["amount"]} for t in found.get("tenders", []) if t.get("executed_by") == "host"]
+    write_audit(till, CONFIRMED if paid else FAILED, actor, return_number,
+                {"reference" if paid else "reason": detail, "host_tenders": host})
+
+
+def create_returns_widget(host: HostPos, data_dir: Path, *, language: str | None = None,
+                          runner: Any = None, dialogs: Any = None) -> ReturnsWidget:
+    """The returns screen for the host's window, on the till data in `data_dir`.
+
+    Needs the host's QApplication. The host's store and till ids are written to the till's settings
+    when they differ, so the command line and sync agree with the host. Call `shutdown()` on the
+    widget when the host closes it."""
+    till = open_till(Path(data_dir), till_id=host.till_id or None)
+    for key, value in (("store.id", host.store_id), ("till.id", host.till_id)):
+        if value and till.settings.get(key) != value:
+            till.settings.set(key, value)
+    chosen = choose_language(language or till.settings.get("language"))
+    remove_translators = install_host_translators(chosen)
+    runner = runner or TaskRunner()
+    session = Session(cashier=lambda: host.cashier, till_id=lambda: host.till_id or "T1",
+                      offline=lambda: till.settings.get("sync.online") == "0", store_id=lambda: host.store_id)
+    window = build_window(ui_services(till, chosen, cashier=host.cashier), session, runner, dialogs=dialogs)
+    payments = HostPayments(lambda number, paid, detail: record_host_answer(till, number, paid, detail, host.cashier),
+                            runner)
+
+    def on_refund(response: dict[str, Any]) -> None:
+        number = response["return_number"]
+        host.on_refund(refund_instruction(response, lambda paid, detail: (payments.confirm(number, detail) if paid
+                                                                          else payments.report_failure(number, detail))))
+
+    widget = ReturnsWidget(window, payments, on_refund, stylesheet(), host.parent_window)
+    widget.on_close(till.close)
+    widget.on_close(lambda: runner.wait() if hasattr(runner, "wait") else None)
+    widget.on_close(remove_translators)
+    return widget

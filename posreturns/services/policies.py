@@ -1,0 +1,78 @@
+"""The active return policy: loaded from a TOML file, kept with the data, versioned.
+
+Every loaded text is kept by version, so a stored return's `policy_version` always names a text
+this till has. A version may not be reused with another text. Until a policy is loaded, the
+built-in default (version `builtin`, the same rules as resources/policy/default.toml) applies.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from posreturns.domain.errors import PolicyError
+from posreturns.domain.policy import Policy
+from posreturns.domain.policy_defaults import DEFAULT_POLICY_TOML
+from posreturns.services.errors import BadInput
+from posreturns.services.ports import Clock
+from posreturns.services.return_ports import AuditEntry, PolicyRepository
+
+
+class PolicyService:
+    def __init__(self, policies: PolicyRepository, clock: Clock) -> None:
+        self.policies, self.clock = policies, clock
+        self._parsed: dict[str, Policy] = {}  # by sha256: parse each text once per process
+
+    def active(self) -> Policy:
+        stored = self.policies.active()
+        text = stored.text if stored else DEFAULT_POLICY_TOML
+        digest = stored.sha256 if stored else _sha(DEFAULT_POLICY_TOML)
+        if digest not in self._parsed:
+            self._parsed[digest] = Policy.from_toml(text)
+        return self._parsed[digest]
+
+    def describe(self) -> dict[str, Any]:
+        stored = self.policies.active()
+        policy = self.active()
+        return {
+            "version": policy.version,
+            "currency": policy.currency,
+            "source": "loaded" if stored else "builtin",
+            "loaded_at": stored.loaded_at if stored else None,
+            "sha256": stored.sha256 if stored else _sha(DEFAULT_POLICY_TOML),
+            "text": stored.text if stored else DEFAULT_POLICY_TOML,
+        }
+
+    def load(self, text: str, source: str, actor: str | None = None) -> dict[str, Any]:
+        """Validate and activate a policy text; a bad text changes nothing and names the wrong key."""
+        try:
+            policy = Policy.from_toml(text)
+        except PolicyError as error:
+            raise BadInput(f"{source}: {error} The active policy was not changed.") from None
+        digest = _sha(text)
+        known = self.policies.get(policy.version)
+        if known is not None and known.sha256 != digest:
+            raise BadInput(
+                f'{source}: version "{policy.version}" was already loaded with another text; give this '
+                "policy a new version. The active policy was not changed."
+            )
+        previous = self.policies.active()
+        changed = previous is None or previous.sha256 != digest
+        if changed:
+            detail = {
+                "version": policy.version,
+                "sha256": digest,
+                "source": source,
+                "previous": previous.version if previous else None,
+            }
+            self.policies.activate(
+                policy.version,
+                text,
+                digest,
+                AuditEntry("policy.loaded", actor, policy.version, detail, self.clock.now()),
+            )
+        return {**self.describe(), "changed": changed}
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()

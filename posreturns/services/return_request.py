@@ -1,0 +1,204 @@
+"""The JSON return request of the command line and host integrations, checked field by field.
+
+Every problem is one sentence naming the field (`lines[1].reason`) and what to write instead;
+nothing is looked up here (see `return_resolver`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from posreturns.domain.returns import Condition, Reason, RefundMethod
+from posreturns.services.errors import BadInput
+
+E = TypeVar("E", bound=StrEnum)
+_TOP = {
+    "receipt",
+    "till_id",
+    "cashier",
+    "offline",
+    "lines",
+    "refund_method",
+    "exchange_lines",
+    "customer",
+    "approval",
+    "idempotency_key",
+    "cash_for_card",
+}
+_LINE = {"code", "qty", "reason", "condition", "serial", "note", "claimed_unit_price"}
+MAX_LINES = 200
+
+
+@dataclass(frozen=True, slots=True)
+class LineInput:
+    code: str
+    qty: int
+    reason: Reason
+    condition: Condition
+    serial: str | None = None
+    note: str = ""
+    claimed_unit_price: str | None = None  # receipt-less: what the customer says they paid
+
+
+@dataclass(frozen=True, slots=True)
+class ExchangeInput:
+    code: str
+    qty: int
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerInput:
+    id: str | None = None
+    phone: str | None = None
+    email: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ApprovalInput:
+    manager: str
+    pin: str = field(repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnRequest:
+    """A parsed request. `fingerprint` identifies it for idempotency (the PIN is left out of it)."""
+
+    receipt: str | None
+    lines: tuple[LineInput, ...]
+    refund_method: RefundMethod
+    fingerprint: str
+    till_id: str | None = None
+    cashier: str | None = None
+    offline: bool = False
+    exchange_lines: tuple[ExchangeInput, ...] = ()
+    customer: CustomerInput | None = None
+    approval: ApprovalInput | None = None
+    idempotency_key: str | None = None
+    cash_for_card: bool = False
+
+
+def parse_request(data: Any) -> ReturnRequest:
+    """Check a decoded JSON request; raises `BadInput` for the first problem."""
+    top = _obj(data, "the request", _TOP)
+    if "receipt" not in top:
+        raise BadInput(
+            'The request has no "receipt"; give the receipt number, or null for a return without receipt.'
+        )
+    lines = _list(top.get("lines") or [], "lines")
+    if not lines:
+        raise BadInput('The request has no "lines"; add the items the customer brings back.')
+    if len(lines) > MAX_LINES:
+        raise BadInput(f"A return has at most {MAX_LINES} lines; split it into several returns.")
+    approval = top.get("approval")
+    fingerprint_data = {**top, "approval": None if approval is None else {**_as_dict(approval), "pin": None}}
+    return ReturnRequest(
+        receipt=_text(top.get("receipt"), "receipt", optional=True),
+        lines=tuple(_line(item, f"lines[{i}]") for i, item in enumerate(lines)),
+        refund_method=_enum(RefundMethod, top.get("refund_method", "original"), "refund_method"),
+        fingerprint=hashlib.sha256(json.dumps(fingerprint_data, sort_keys=True).encode()).hexdigest(),
+        till_id=_text(top.get("till_id"), "till_id", optional=True),
+        cashier=_text(top.get("cashier"), "cashier", optional=True),
+        offline=_flag(top.get("offline", False), "offline"),
+        exchange_lines=tuple(
+            _exchange(item, f"exchange_lines[{i}]")
+            for i, item in enumerate(_list(top.get("exchange_lines", []), "exchange_lines"))
+        ),
+        customer=_customer(top.get("customer")),
+        approval=None if approval is None else _approval(approval),
+        idempotency_key=_text(top.get("idempotency_key"), "idempotency_key", optional=True),
+        cash_for_card=_flag(top.get("cash_for_card", False), "cash_for_card"),
+    )
+
+
+def _line(item: Any, path: str) -> LineInput:
+    raw = _obj(item, path, _LINE)
+    price = raw.get("claimed_unit_price")
+    return LineInput(
+        code=_text(raw.get("code"), f"{path}.code"),
+        qty=_count(raw.get("qty", 1), f"{path}.qty"),
+        reason=_enum(Reason, raw.get("reason"), f"{path}.reason"),
+        condition=_enum(Condition, raw.get("condition"), f"{path}.condition"),
+        serial=_text(raw.get("serial"), f"{path}.serial", optional=True),
+        note=_text(raw.get("note"), f"{path}.note", optional=True) or "",
+        claimed_unit_price=None if price is None else _text(price, f"{path}.claimed_unit_price"),
+    )
+
+
+def _exchange(item: Any, path: str) -> ExchangeInput:
+    raw = _obj(item, path, {"code", "qty"})
+    return ExchangeInput(_text(raw.get("code"), f"{path}.code"), _count(raw.get("qty", 1), f"{path}.qty"))
+
+
+def _customer(value: Any) -> CustomerInput | None:
+    if value is None:
+        return None
+    raw = _obj(value, "customer", {"id", "phone", "email"})
+    found = CustomerInput(
+        *(_text(raw.get(k), f"customer.{k}", optional=True) for k in ("id", "phone", "email"))
+    )
+    if not (found.id or found.phone or found.email):
+        raise BadInput('"customer" needs an "id", a "phone" or an "email"; give one or set it to null.')
+    return found
+
+
+def _approval(value: Any) -> ApprovalInput:
+    raw = _obj(value, "approval", {"manager", "pin"})
+    return ApprovalInput(_text(raw.get("manager"), "approval.manager"), _text(raw.get("pin"), "approval.pin"))
+
+
+def _as_dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _obj(value: Any, path: str, allowed: set[str]) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise BadInput(f"{_name(path)} must be a JSON object; see docs/cli.md for the request format.")
+    unknown = sorted(set(value) - allowed)
+    if unknown:
+        where = "" if path == "the request" else f" in {path}"
+        raise BadInput(f'"{unknown[0]}"{where} is not a request field; check its spelling in docs/cli.md.')
+    return value
+
+
+def _name(path: str) -> str:
+    return "The request" if path == "the request" else f'"{path}"'
+
+
+def _list(value: Any, path: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise BadInput(f'"{path}" must be a list; see docs/cli.md for the request format.')
+    return value
+
+
+def _text(value: Any, path: str, optional: bool = False) -> Any:
+    if value is None and optional:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise BadInput(f'"{path}" is missing or empty; give it as a string.')
+    return value.strip()
+
+
+def _count(value: Any, path: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1 or value > 9999:
+        raise BadInput(f'"{path}" must be a whole number of at least 1; correct the quantity.')
+    return value
+
+
+def _flag(value: Any, path: str) -> bool:
+    if not isinstance(value, bool):
+        raise BadInput(f'"{path}" must be true or false.')
+    return value
+
+
+def _enum(kind: type[E], value: Any, path: str) -> E:
+    try:
+        return kind(value)
+    except ValueError:
+        choices = ", ".join(m.value for m in kind)
+        raise BadInput(
+            f'"{path}" is {json.dumps(value)}, which is not allowed; use one of {choices}.'
+        ) from None

@@ -1,0 +1,200 @@
+"""Use cases `quote`, `complete` and `show` of a return, from a JSON request to a JSON answer.
+
+`quote` reads only. `complete` checks the idempotency key first (the same key gives the first
+answer again), verifies a manager approval when the policy asks for one, refuses what the policy
+refuses, and hands the quote to the `ReturnRecorder`, which writes everything in one transaction.
+When another till changed the sale in between, the recorder says so and the return is quoted
+again from the new ledgers: the second of two tills returning the last unit is told it is gone.
+"""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from posreturns.domain.context import PolicyContext
+from posreturns.domain.decision import DecisionStatus, TraceEntry
+from posreturns.domain.money import Money
+from posreturns.domain.policy import Policy
+from posreturns.domain.quote import Quote, quote_return
+from posreturns.domain.quote_json import quote_to_dict
+from posreturns.domain.vouchers import new_voucher_code
+from posreturns.services.approvals import ApprovalService
+from posreturns.services.errors import ApprovalRequired, BadInput, LedgerChanged, NotFound, ReturnRefused
+from posreturns.services.policies import PolicyService
+from posreturns.services.ports import Clock
+from posreturns.services.return_ports import Completion, ReturnQueries, ReturnRecorder, replay
+from posreturns.services.return_request import ReturnRequest, parse_request
+from posreturns.services.return_resolver import Resolved, ReturnResolver
+
+MAX_ATTEMPTS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class TillIdentity:
+    store_id: str
+    till_id: str
+    timezone: str = "Europe/Paris"
+
+
+class ReturnService:
+    def __init__(
+        self,
+        resolver: ReturnResolver,
+        queries: ReturnQueries,
+        recorder: ReturnRecorder,
+        approvals: ApprovalService,
+        policies: PolicyService,
+        clock: Clock,
+        identity: Callable[[], TillIdentity],
+        voucher_codes: Callable[[], str] | None = None,
+    ) -> None:
+        self.resolver, self.queries, self.recorder = resolver, queries, recorder
+        self.approvals, self.policies, self.clock, self.identity = approvals, policies, clock, identity
+        self.till = identity()  # read again at each use case: the store may be configured after start-up
+        self.zone = ZoneInfo(self.till.timezone)
+        self.voucher_codes = voucher_codes or (lambda: new_voucher_code(secrets.token_bytes))
+
+    def quote(self, data: Any) -> dict[str, Any]:
+        """What the return would be; writes nothing. A PIN in the request is not checked here."""
+        request = parse_request(data)
+        self._refresh()
+        resolved, quote = self._quote(request, self.policies.active(), approved=False)
+        return self._response(request, resolved, quote, None)
+
+    def complete(self, data: Any) -> dict[str, Any]:
+        request = parse_request(data)
+        if not request.idempotency_key:
+            raise BadInput(
+                'The request has no "idempotency_key"; give each return a unique key (a UUID) so that '
+                "a retry never completes it twice."
+            )
+        if not request.cashier:
+            raise BadInput('The request has no "cashier"; say who completes the return.')
+        self._refresh()
+        stored = self.queries.by_idempotency_key(request.idempotency_key)
+        if stored is not None:
+            return replay(stored, request.fingerprint, request.idempotency_key)
+        approved_by: str | None = None
+        for _ in range(MAX_ATTEMPTS):
+            policy = self.policies.active()
+            resolved, quote = self._quote(request, policy, approved=approved_by is not None)
+            if quote.status is DecisionStatus.NEEDS_APPROVAL:
+                approved_by = self._approve(request, quote)
+                resolved, quote = self._quote(request, policy, approved=True)
+            if quote.status is DecisionStatus.REFUSED:
+                why = _first(quote, DecisionStatus.REFUSED)
+                raise ReturnRefused(f"The policy refuses this return ({why}); nothing was recorded.")
+            try:
+                return self.recorder.record(self._completion(request, resolved, quote, approved_by))
+            except LedgerChanged:
+                continue
+        raise BadInput(
+            "This sale kept changing on another till while the return was being completed; "
+            "quote the return again."
+        )
+
+    def show(self, number: str) -> dict[str, Any]:
+        found = self.queries.show(number.strip())
+        if found is None:
+            raise NotFound(f'No return "{number}" is on this till; check the number on the return receipt.')
+        return found
+
+    def _refresh(self) -> None:
+        self.till = self.identity()
+        self.zone = ZoneInfo(self.till.timezone)
+
+    def _quote(self, request: ReturnRequest, policy: Policy, approved: bool) -> tuple[Resolved, Quote]:
+        resolved = self.resolver.resolve(request, self.till.store_id, policy.currency)
+        context = self._context(request, resolved, policy, approved)
+        return resolved, quote_return(resolved.draft, policy, context, voucher_codes=self.voucher_codes)
+
+    def _context(
+        self, request: ReturnRequest, resolved: Resolved, policy: Policy, approved: bool
+    ) -> PolicyContext:
+        now = self.clock.now().astimezone(self.zone)
+        currency, rules = policy.currency, policy.serial_returners
+        count, refunded = 0, 0
+        if resolved.customer_id and rules.enabled:
+            count, refunded = self.queries.customer_activity(
+                resolved.customer_id, now - timedelta(days=rules.days)
+            )
+        today, as_of = None, None
+        if request.offline:
+            start = datetime.combine(now.date(), time.min, self.zone)
+            today = Money.from_minor(self.queries.offline_refunded(self._till_id(request), start), currency)
+            as_of = self.queries.cache_as_of()
+        return PolicyContext(
+            now=now,
+            store_id=self.till.store_id,
+            offline=request.offline,
+            customer_recent_returns=count,
+            customer_recent_refunded=Money.from_minor(refunded, currency),
+            offline_refunded_today=today,
+            prices=resolved.prices,
+            manager_approval=approved,
+            cache_as_of=as_of,
+        )
+
+    def _approve(self, request: ReturnRequest, quote: Quote) -> str:
+        if request.approval is None:
+            why = _first(quote, DecisionStatus.NEEDS_APPROVAL)
+            raise ApprovalRequired(
+                f"This return needs a manager's approval ({why}); add "
+                '"approval": {"manager": ID, "pin": PIN} to the request.'
+            )
+        return self.approvals.verify(request.approval.manager, request.approval.pin).id
+
+    def _completion(
+        self, request: ReturnRequest, resolved: Resolved, quote: Quote, approved_by: str | None
+    ) -> Completion:
+        assert request.idempotency_key is not None  # checked by complete()
+        return Completion(
+            return_id=str(uuid.uuid4()),
+            idempotency_key=request.idempotency_key,
+            request_sha256=request.fingerprint,
+            created_at=self.clock.now(),
+            store_id=self.till.store_id,
+            till_id=self._till_id(request),
+            cashier=request.cashier,
+            approved_by=approved_by,
+            clock_overridden=bool(getattr(self.clock, "overridden", False)),
+            order=resolved.draft.order,
+            customer_id=resolved.customer_id,
+            quote=quote,
+            notes=resolved.notes,
+            response=self._response(request, resolved, quote, approved_by),
+        )
+
+    def _till_id(self, request: ReturnRequest) -> str:
+        return request.till_id or self.till.till_id
+
+    def _response(
+        self, request: ReturnRequest, resolved: Resolved, quote: Quote, approved_by: str | None
+    ) -> dict[str, Any]:
+        order = resolved.draft.order
+        key = quote.key_line
+        return {
+            "return_number": None,
+            "return_id": None,
+            **quote_to_dict(quote),
+            "receipt": order.number if order else None,
+            "order_id": order.id if order else None,
+            "customer_id": resolved.customer_id,
+            "store_id": self.till.store_id,
+            "till_id": self._till_id(request),
+            "cashier": request.cashier,
+            "approved_by": approved_by,
+            "key_line": None if key is None else {"en": key.en, "fr": key.fr},
+        }
+
+
+def _first(quote: Quote, status: DecisionStatus) -> str:
+    entries: list[TraceEntry] = [*quote.trace, *(e for line in quote.lines for e in line.trace)]
+    chosen = next((e for e in entries if e.effect is status), quote.key_line)
+    return chosen.en.rstrip(".") if chosen else status.value

@@ -1,0 +1,202 @@
+"""Ports of the sync with the central OMS: the OMS itself (`OmsGateway`), the till's outbox
+(`Outbox`) and what the sync remembers between runs (`SyncState`).
+
+The sync layer drives these; persistence implements `Outbox` and `SyncState` over SQLite, and each
+OMS connector (Medusa v2 first) implements `OmsGateway`. Pulled data crosses the port as canonical
+`posreturns/1` documents (docs/data-format.md), so a connector never sees our tables.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, Protocol
+
+from posreturns.domain.errors import UserFacingError
+from posreturns.services.canonical import Document
+
+STREAMS = ("stores", "return_reasons", "products", "customers", "orders", "stock")
+
+
+class OmsUnavailable(UserFacingError):
+    """The OMS cannot be reached, timed out, or answered 5xx / 429: try again later."""
+
+    def __init__(self, message: str, retry_after: float | None = None, status: int | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+        self.status = status
+
+
+class OmsProtocolError(OmsUnavailable):
+    """The OMS answered something we cannot read (malformed JSON, missing fields)."""
+
+
+class OmsRefused(UserFacingError):
+    """The OMS refused a request (4xx) with its own message."""
+
+    def __init__(self, message: str, status: int, kind: str | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.kind = kind
+
+
+class CursorInvalid(Exception):
+    """The OMS no longer knows a stream's cursor: that stream (all of them) is pulled again."""
+
+
+class OmsNotConfigured(UserFacingError):
+    """No OMS URL or API key on this till."""
+
+
+class Outcome(StrEnum):
+    """What the OMS made of one event."""
+
+    APPLIED = "applied"      # done now
+    DUPLICATE = "duplicate"  # already done earlier (its marker was found): nothing done again
+    REJECTED = "rejected"    # refused for a business reason: to the exception queue
+    RETRY = "retry"          # not done, try again later (transport error, timeout, 5xx, 429)
+
+
+@dataclass(frozen=True, slots=True)
+class PushResult:
+    outcome: Outcome
+    reason: str | None = None          # the OMS's own words, for a cashier or manager to read
+    retry_after: float | None = None   # seconds the OMS asked us to wait (Retry-After)
+    detail: dict[str, Any] = field(default_factory=dict)  # e.g. {"medusa_return_id": "return_…"}
+
+    @classmethod
+    def retry(cls, reason: str, retry_after: float | None = None) -> PushResult:
+        return cls(Outcome.RETRY, reason, retry_after)
+
+
+@dataclass(frozen=True, slots=True)
+class PendingEvent:
+    """One outbox row on its way to the OMS; `payload` is the envelope (services/return_events.py)."""
+
+    seq: int
+    event_id: str
+    till_id: str
+    aggregate_type: str
+    aggregate_id: str
+    event_type: str
+    schema_version: int
+    payload: dict[str, Any]
+    attempts: int
+
+
+@dataclass(frozen=True, slots=True)
+class PulledPage:
+    """One page of a stream: canonical rows, the cursor to store with them, and whether more follow."""
+
+    stream: str
+    document: dict[str, Any]  # a `posreturns/1` JSON object
+    next_cursor: str | None
+    has_more: bool
+    total: int | None = None   # how many rows the whole pull has, when the OMS says (progress bars)
+    fetched: int = 0           # rows in this page
+
+
+@dataclass(frozen=True, slots=True)
+class ExceptionItem:
+    """An event the OMS refused (`rejected`) or that waits behind one (`held`)."""
+
+    seq: int
+    event_id: str
+    event_type: str
+    aggregate_type: str
+    aggregate_id: str
+    status: str
+    reason: str | None
+    created_at: str
+    payload: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxStats:
+    pending: int
+    due: int
+    rejected: int
+    held: int
+    delivered: int
+    oldest_pending_at: str | None
+    next_attempt_at: str | None
+
+
+class OmsGateway(Protocol):
+    """The central OMS as the sync sees it. Every method raises `OmsUnavailable` when the OMS
+    cannot be reached (or answers 5xx/429) and `OmsProtocolError` when its answer makes no sense."""
+
+    name: str
+
+    def streams(self) -> tuple[str, ...]: ...
+
+    def pull(self, stream: str, cursor: str | None, limit: int) -> PulledPage:
+        """The next page after `cursor` (None = from the start). Raises `CursorInvalid` when the
+        OMS no longer knows the cursor: the caller starts the stream again from None."""
+        ...
+
+    def fetch_order(self, number: str) -> dict[str, Any] | None:
+        """One sale by receipt/order number as a canonical document (with its products and
+        customer), or None when the OMS has no such sale."""
+        ...
+
+    def push(self, event: PendingEvent) -> PushResult:
+        """Apply one event at most once: look for its marker first, act only when absent."""
+        ...
+
+
+class Outbox(Protocol):
+    """The till's outbox as the uploader sees it."""
+
+    def acquire(self, owner: str, now: datetime, lease_seconds: float) -> bool:
+        """Take (or renew) the till's upload lock; False when another live uploader holds it."""
+        ...
+
+    def release(self, owner: str) -> None: ...
+
+    def due(self, now: datetime, limit: int) -> list[PendingEvent]:
+        """Pending events whose time has come, in sequence order, only the first open event of
+        each aggregate (later ones wait for it; none behind a rejected or held one)."""
+        ...
+
+    def settle(self, owner: str, event: PendingEvent, result: PushResult, now: datetime) -> bool:
+        """Record applied / duplicate / rejected (and hold the aggregate's later events).
+        False when `owner` no longer holds the lock: nothing was written."""
+        ...
+
+    def postpone(self, owner: str, event: PendingEvent, attempts: int, next_attempt_at: datetime,
+                 error: str) -> bool:
+        """Keep the event pending with its new backoff schedule (stored in the row)."""
+        ...
+
+    def exceptions(self) -> list[ExceptionItem]: ...
+
+    def resolve(self, seq: int, action: str, actor: str | None, now: datetime) -> ExceptionItem:
+        """`retry`: the rejected event and its held followers go back to pending; `dismiss`: the
+        event is closed as resolved by hand and its held followers are released."""
+        ...
+
+    def stats(self, now: datetime) -> OutboxStats: ...
+
+
+class SyncState(Protocol):
+    """Cursors, pulled rows and the sync's memory between runs."""
+
+    def cursor(self, stream: str) -> str | None: ...
+
+    def write_page(self, stream: str, document: Document, source: str, cursor: str | None,
+                   now: datetime) -> dict[str, int]:
+        """Write the page's rows and the stream's new cursor in ONE transaction."""
+        ...
+
+    def reset_streams(self, now: datetime) -> None:
+        """Forget every cursor (a full re-pull follows); the outbox is kept."""
+        ...
+
+    def record_run(self, online: bool, error: str | None, now: datetime) -> None: ...
+
+    def status(self) -> dict[str, Any]:
+        """online, last_success_at, last_attempt_at, last_error, streams {name: {cursor, last_pulled_at}},
+        cache_as_of."""
+        ...

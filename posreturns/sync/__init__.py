@@ -1,0 +1,1 @@
+"""Sync with the central OMS: outbox uploader, delta puller, connectors (Medusa v2 first)."""

@@ -1,0 +1,1 @@
+"""OMS connectors: each implements `OmsGateway` (services/sync_ports.py) for one OMS."""

@@ -1,0 +1,89 @@
+"""Where the OMS API key lives: never in the data folder in clear, never in a log.
+
+1. `$POSRETURNS_OMS_API_KEY` when set (CI, containers, a host POS that injects it);
+2. the OS keyring (Windows Credential Locker, macOS Keychain, Secret Service) via `keyring`, when a
+   usable backend exists;
+3. otherwise a file OUTSIDE the data folder, readable by the till's user only (0600), in the user's
+   config folder (`~/.config/posreturns/oms-credentials.json`, `%APPDATA%\\posreturns\\…`), or
+   `$POSRETURNS_CREDENTIALS_DIR`.
+Keys are stored per OMS URL.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+SERVICE = "posreturns-oms"
+ENV_KEY = "POSRETURNS_OMS_API_KEY"
+ENV_DIR = "POSRETURNS_CREDENTIALS_DIR"
+ENV_NO_KEYRING = "POSRETURNS_NO_KEYRING"
+
+
+def _keyring() -> Any | None:
+    if os.environ.get(ENV_NO_KEYRING) == "1":
+        return None
+    try:
+        import keyring
+        from keyring.backends import fail
+    except ImportError:
+        return None
+    backend = keyring.get_keyring()
+    if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 0) <= 0:
+        return None
+    return keyring
+
+
+def credentials_dir() -> Path:
+    if os.environ.get(ENV_DIR):
+        return Path(os.environ[ENV_DIR]).expanduser()
+    if sys.platform == "win32":
+        return Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming")) / "posreturns"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / "posreturns-credentials"
+    return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "posreturns"
+
+
+class CredentialStore:
+    def __init__(self, directory: Path | None = None) -> None:
+        self.file = (directory or credentials_dir()) / "oms-credentials.json"
+
+    def where(self) -> str:
+        return "keyring" if _keyring() else str(self.file)
+
+    def save(self, url: str, api_key: str) -> str:
+        """Store the key for `url`; returns where it went ("keyring" or the file's path)."""
+        ring = _keyring()
+        if ring is not None:
+            ring.set_password(SERVICE, url, api_key)
+            return "keyring"
+        keys = self._read()
+        keys[url] = api_key
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        temp = self.file.with_suffix(".tmp")
+        descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            json.dump(keys, handle)
+        os.chmod(temp, 0o600)
+        os.replace(temp, self.file)
+        return str(self.file)
+
+    def load(self, url: str) -> str | None:
+        if os.environ.get(ENV_KEY):
+            return os.environ[ENV_KEY]
+        ring = _keyring()
+        if ring is not None:
+            found = ring.get_password(SERVICE, url)
+            if found:
+                return str(found)
+        return self._read().get(url)
+
+    def _read(self) -> dict[str, str]:
+        try:
+            data = json.loads(self.file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}

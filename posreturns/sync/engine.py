@@ -1,0 +1,89 @@
+"""The sync engine: one run = upload the outbox, then pull every stream. No Qt here; the app runs
+it in a worker thread (or `posreturns sync`) and shows `status()`.
+
+Upload comes first so that what we pull already contains our own returns (the OMS's stock and
+"already returned" numbers then agree with the till's). A run never raises for an OMS problem: it
+reports it, records the till as offline, and the next run starts where this one stopped.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any
+
+from posreturns.services.ports import Clock
+from posreturns.services.sync_ports import OmsGateway, OmsRefused, OmsUnavailable, Outbox, SyncState
+from posreturns.sync.backoff import Backoff
+from posreturns.sync.puller import Progress, Puller, PullReport
+from posreturns.sync.uploader import Uploader, UploadReport
+
+log = logging.getLogger(__name__)
+IDLE_SECONDS = 60.0  # between runs while online and idle
+OFFLINE_PROBE_SECONDS = 30.0
+
+
+@dataclass
+class SyncReport:
+    online: bool
+    upload: UploadReport
+    pull: PullReport = field(default_factory=PullReport)
+    error: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"online": self.online, "error": self.error, "upload": asdict(self.upload), "pull": asdict(self.pull)}
+
+
+class SyncEngine:
+    def __init__(self, gateway: OmsGateway, outbox: Outbox, state: SyncState, clock: Clock, owner: str,
+                 backoff: Backoff | None = None, page_size: int = 100, batch: int = 50) -> None:
+        self.gateway = gateway
+        self.outbox = outbox
+        self.state = state
+        self.clock = clock
+        self.owner = owner
+        self.backoff = backoff or Backoff()
+        self.uploader = Uploader(outbox, gateway, clock, self.backoff, owner, batch=batch)
+        self.puller = Puller(gateway, state, clock, page_size)
+
+    def run_once(self, progress: Progress | None = None, pull: bool = True) -> SyncReport:
+        upload = self.uploader.run()
+        report = SyncReport(online=upload.online, upload=upload, error=upload.error)
+        if upload.online and pull:
+            try:
+                report.pull = self.puller.run(progress)
+            except (OmsUnavailable, OmsRefused) as error:
+                report.online = isinstance(error, OmsRefused)
+                report.error = str(error)
+        if upload.lost_lock:
+            report.error = report.error or "another uploader took the upload lock over; this one stopped"
+        self.state.record_run(report.online, report.error, self.clock.now())
+        return report
+
+    def status(self) -> dict[str, Any]:
+        """What the status bar and `posreturns sync status` show."""
+        now = self.clock.now()
+        state = self.state.status()
+        stats = self.outbox.stats(now)
+        return {**state, "oms": self.gateway.name, "cache_age_seconds": _age(state.get("cache_as_of"), now),
+                "outbox": asdict(stats), "outbox_size": stats.pending + stats.held + stats.rejected}
+
+    def run_forever(self, stop: Callable[[], bool], sleep: Callable[[float], None] = time.sleep,
+                    progress: Progress | None = None) -> None:
+        """Run until `stop()`; idle between runs, probe more often while offline."""
+        while not stop():
+            report = self.run_once(progress)
+            sleep(IDLE_SECONDS if report.online else OFFLINE_PROBE_SECONDS)
+
+
+def _age(stamp: str | None, now: datetime) -> float | None:
+    if not stamp:
+        return None
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return None
+    return max((now - moment).total_seconds(), 0.0)

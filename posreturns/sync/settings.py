@@ -1,0 +1,34 @@
+"""Building the OMS gateway from the till's settings (`oms.*`) and the credential store."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from posreturns.services.ports import Clock
+from posreturns.services.sync_ports import OmsGateway, OmsNotConfigured
+from posreturns.sync.connectors.medusa import MedusaConfig, MedusaGateway
+from posreturns.sync.credentials import CredentialStore
+
+KEYS = ("oms.kind", "oms.url", "oms.currency", "oms.timezone", "oms.order_window_days", "oms.ca_bundle")
+
+
+class Settings(Protocol):
+    def get(self, key: str, default: str | None = None) -> str | None: ...
+
+
+def gateway_from_settings(settings: Settings, clock: Clock, store: CredentialStore | None = None) -> OmsGateway:
+    kind = settings.get("oms.kind") or "medusa"
+    url = settings.get("oms.url")
+    if not url:
+        raise OmsNotConfigured("No OMS is configured on this till; run `posreturns oms connect --url URL --api-key-stdin`.")
+    if kind != "medusa":
+        raise OmsNotConfigured(f'The OMS kind "{kind}" is not supported; this version talks to "medusa".')
+    key = (store or CredentialStore()).load(url)
+    if not key:
+        raise OmsNotConfigured(f"No API key is stored for {url}; run `posreturns oms connect --url {url} --api-key-stdin`.")
+    window = settings.get("oms.order_window_days") or "90"
+    config = MedusaConfig(url, key, currency=settings.get("oms.currency") or "EUR",
+                          timezone=settings.get("oms.timezone") or "Europe/Paris",
+                          order_window_days=int(window) if window.isdigit() else 90,
+                          verify_tls=settings.get("oms.ca_bundle") or True)
+    return MedusaGateway(config, clock)

@@ -1,0 +1,57 @@
+"""Dialogs through one small service, so tests can answer them without a screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QWidget
+
+translate = QCoreApplication.translate  # called by this name so that pyside6-lupdate finds the strings
+
+
+class ApprovalDialog(QDialog):
+    """Manager ID + PIN, with the reason the policy asks for approval."""
+
+    def __init__(self, reason: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(translate("Dialogs", "Manager approval"))
+        self.setMinimumWidth(440)
+        self.reason = QLabel(reason, wordWrap=True)
+        self.manager = QLineEdit(placeholderText=translate("Dialogs", "Manager ID"))
+        self.pin = QLineEdit(placeholderText=translate("Dialogs", "PIN"), echoMode=QLineEdit.EchoMode.Password)
+        for field in (self.manager, self.pin):
+            field.setMinimumHeight(44)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("Dialogs", "Approve"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.reason)
+        form.addRow(translate("Dialogs", "Manager"), self.manager)
+        form.addRow(translate("Dialogs", "PIN"), self.pin)
+        form.addRow(buttons)
+
+
+class DialogService:
+    """Asks the person at the till; replaced by a scripted fake in tests."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.parent = parent
+
+    def ask_approval(self, reason: str) -> tuple[str, str] | None:
+        dialog = ApprovalDialog(reason, self.parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.manager.text().strip(), dialog.pin.text()
+
+    def show_dialog(self, dialog: QDialog) -> bool:
+        """Run a screen's own dialog (e.g. the settings); True when it was accepted."""
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        return accepted
+
+    def confirm(self, question: str) -> bool:
+        answer = QMessageBox.question(self.parent, translate("Dialogs", "Please confirm"), question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def inform(self, text: str) -> None:
+        QMessageBox.information(self.parent, translate("Dialogs", "posreturns"), text)

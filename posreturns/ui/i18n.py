@@ -1,0 +1,72 @@
+"""Language and formats: French or English from the settings or the system; money and dates for the locale."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from posreturns.ui.resources import translations_dir
+
+SUPPORTED = ("fr", "en")
+SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥"}
+NARROW_SPACE, NO_BREAK_SPACE = "\u202f", "\u00a0"
+
+
+def choose_language(setting: str | None, system: QLocale | None = None) -> str:
+    """The settings' language when set, else French on a French system, else English."""
+    if setting and setting[:2] in SUPPORTED:
+        return setting[:2]
+    system = system or QLocale.system()
+    return "fr" if system.language() == QLocale.Language.French else "en"
+
+
+def install_translators(app: QCoreApplication, language: str, host: bool = False) -> list[QTranslator]:
+    """Our strings and Qt's own (standard buttons); English needs none.
+
+    Inside a host POS (`host=True`) only our strings are added: the host owns the default locale
+    and Qt's translations."""
+    if not host:
+        QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France) if language == "fr"
+                           else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    installed: list[QTranslator] = []
+    if language == "en":
+        return installed
+    sources = [(f"posreturns_{language}", translations_dir())]
+    if not host:
+        sources.append((f"qtbase_{language}", Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))))
+    for name, folder in sources:
+        translator = QTranslator(app)
+        if translator.load(name, str(folder)):
+            app.installTranslator(translator)
+            installed.append(translator)
+    return installed
+
+
+class Formats:
+    """Money and dates as the cashier reads them: '1 234,50 €' in French, '€1,234.50' in English."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    def money(self, amount: str | Decimal | None, currency: str = "EUR") -> str:
+        if amount is None or amount == "":
+            return ""
+        value = Decimal(amount)
+        digits = f"{abs(value):,.2f}"
+        symbol = SYMBOLS.get(currency, currency)
+        sign = "-" if value < 0 else ""
+        if self.language == "fr":
+            french = digits.replace(",", NARROW_SPACE).replace(".", ",")
+            return f"{sign}{french}{NO_BREAK_SPACE}{symbol}"
+        return f"{sign}{symbol}{digits}"
+
+    def moment(self, when: datetime) -> str:
+        local = when.astimezone()
+        return local.strftime("%d/%m/%Y %H:%M") if self.language == "fr" else local.strftime("%m/%d/%Y %I:%M %p")
+
+    def day(self, when: datetime) -> str:
+        local = when.astimezone()
+        return local.strftime("%d/%m/%Y") if self.language == "fr" else local.strftime("%m/%d/%Y")

@@ -1,0 +1,114 @@
+"""The return being built at the till: plain data, saved as a draft after every change.
+
+No Qt here, so the draft survives a crash or a closed app as JSON and the request it becomes is the
+same one the command line takes (docs/cli.md).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+REASONS = ("WRONG_SIZE", "CHANGED_MIND", "DEFECTIVE", "DAMAGED_IN_TRANSIT", "NOT_AS_DESCRIBED", "LATE_DELIVERY",
+           "WRONG_ITEM", "OTHER")
+CONDITIONS = ("NEW_WITH_TAGS", "OPENED", "USED", "DAMAGED", "MISSING_PARTS")
+METHODS = ("original", "store_credit", "exchange")
+
+
+@dataclass
+class BasketLine:
+    """One returned item: which sold line (or SKU for a return without receipt), and why."""
+
+    sku: str
+    title: str
+    max_qty: int
+    order_line_id: str | None = None
+    product_id: str = ""
+    qty: int = 1
+    reason: str | None = None
+    condition: str | None = None
+    serial: str | None = None
+    serial_choices: list[str] = field(default_factory=list)
+    note: str = ""
+    unit_paid: str = ""
+
+    @property
+    def missing(self) -> str | None:
+        """What the cashier still has to pick for this line, or None when it is complete."""
+        if self.reason is None:
+            return "reason"
+        if self.condition is None:
+            return "condition"
+        if self.reason == "OTHER" and not self.note.strip():
+            return "note"
+        if self.serial_choices and not self.serial:
+            return "serial"
+        return None
+
+
+@dataclass
+class ExchangeItem:
+    sku: str
+    title: str
+    price: str
+    qty: int = 1
+
+
+@dataclass
+class Basket:
+    """A draft return. `key` is the idempotency key: a retry after a crash never completes it twice."""
+
+    key: str = field(default_factory=lambda: str(uuid.uuid4()))
+    order_id: str | None = None
+    order_number: str | None = None
+    receiptless: bool = False
+    lines: list[BasketLine] = field(default_factory=list)
+    refund_method: str = "original"
+    exchange: list[ExchangeItem] = field(default_factory=list)
+    customer_contact: str = ""
+    customer_id: str | None = None
+
+    @property
+    def ready(self) -> bool:
+        return bool(self.lines) and all(line.missing is None for line in self.lines) and (
+            not self.receiptless or bool(self.customer_contact.strip() or self.customer_id))
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Basket:
+        lines = [BasketLine(**line) for line in data.get("lines", [])]
+        exchange = [ExchangeItem(**item) for item in data.get("exchange", [])]
+        return cls(**{**data, "lines": lines, "exchange": exchange})
+
+    def request(self, cashier: str, till_id: str, offline: bool,
+                approval: tuple[str, str] | None = None) -> dict[str, Any]:
+        """The JSON request of `posreturns return quote|complete` for this draft."""
+        request: dict[str, Any] = {
+            "receipt": None if self.receiptless else self.order_number,
+            "till_id": till_id, "cashier": cashier, "offline": offline,
+            "lines": [{"code": line.order_line_id or line.sku, "qty": line.qty, "reason": line.reason,
+                       "condition": line.condition, "serial": line.serial, "note": line.note or None}
+                      for line in self.lines],
+            "refund_method": "store_credit" if self.receiptless and self.refund_method == "original" else self.refund_method,
+            "exchange_lines": [{"code": item.sku, "qty": item.qty} for item in self.exchange]
+            if self.refund_method == "exchange" else [],
+            "idempotency_key": self.key,
+        }
+        customer = _customer(self.customer_id, self.customer_contact)
+        if customer:
+            request["customer"] = customer
+        if approval:
+            request["approval"] = {"manager": approval[0], "pin": approval[1]}
+        return request
+
+
+def _customer(customer_id: str | None, contact: str) -> dict[str, str] | None:
+    if customer_id:
+        return {"id": customer_id}
+    contact = contact.strip()
+    if not contact:
+        return None
+    return {"email": contact} if "@" in contact else {"phone": contact}

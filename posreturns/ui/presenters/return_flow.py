@@ -1,0 +1,267 @@
+"""The cashier's return, from the first item to the done screen: state, quotes, approval, commit.
+
+Every change re-quotes the return off the GUI thread and saves the draft, so closing the app
+mid-return loses nothing; the draft's idempotency key means a return is never completed twice.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, Signal
+
+from posreturns.domain.errors import UserFacingError
+from posreturns.domain.orders import Order
+from posreturns.services.errors import ApprovalRequired
+from posreturns.ui.presenters.basket import Basket, BasketLine, ExchangeItem
+
+log = logging.getLogger(__name__)
+
+
+class Runner(Protocol):
+    def run(self, work: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]) -> None: ...
+
+
+class Returns(Protocol):
+    def quote(self, data: Any) -> dict[str, Any]: ...
+    def complete(self, data: Any) -> dict[str, Any]: ...
+
+
+class Drafts(Protocol):
+    def save(self, draft: dict[str, Any]) -> None: ...
+    def load(self) -> dict[str, Any] | None: ...
+    def clear(self) -> None: ...
+
+
+class ItemFinder(Protocol):
+    def match_item(self, order: Order, code: str) -> Any: ...
+
+
+class Catalog(Protocol):
+    def find_variant(self, code: str) -> dict[str, Any] | None: ...
+    def siblings(self, sku: str, location: str) -> list[dict[str, Any]]: ...
+
+
+class Printing(Protocol):
+    def print_return(self, return_number: str) -> Any: ...
+
+
+@dataclass
+class Session:
+    """Who works at this till: read at every request, as the settings may change."""
+
+    cashier: Callable[[], str]
+    till_id: Callable[[], str]
+    offline: Callable[[], bool]
+    store_id: Callable[[], str] = lambda: ""
+
+
+class ReturnFlowPresenter(QObject):
+    """Signals:
+        changed(): the basket changed; views re-read `basket`.
+        replacements_ready(list): variants to exchange for, with stock here and elsewhere.
+        quote_ready(dict): the policy's answer for the current basket (see `posreturns return quote`).
+        approval_needed(str): a manager must approve; the view asks for ID and PIN, then `complete(approval)`.
+        completed(dict): the return is committed (response with `return_number`).
+        printed(object): the receipt's print outcome.
+        message(str): one sentence for the cashier.
+        busy(bool): work is running off the GUI thread.
+    """
+
+    changed = Signal()
+    replacements_ready = Signal(list)
+    quote_ready = Signal(dict)
+    approval_needed = Signal(str)
+    completed = Signal(dict)
+    printed = Signal(object)
+    message = Signal(str)
+    busy = Signal(bool)
+
+    def __init__(self, returns: Returns, finder: ItemFinder, catalog: Catalog, drafts: Drafts, printing: Printing | None,
+                 session: Session, runner: Runner) -> None:
+        super().__init__()
+        self.returns, self.finder, self.catalog, self.drafts = returns, finder, catalog, drafts
+        self.printing, self.session, self.runner = printing, session, runner
+        self.basket = Basket()
+        self.order: Order | None = None
+        self.quote: dict[str, Any] | None = None
+        self._quote_generation = 0
+
+    # --- starting and restoring -------------------------------------------------------------
+    def start(self, order: Order) -> None:
+        if self.order is not None and self.order.id == order.id and self.basket.lines:
+            return
+        self.order, self.quote = order, None
+        self.basket = Basket(order_id=order.id, order_number=order.number, customer_id=order.customer_id)
+        self._changed(requote=False)
+
+    def start_receiptless(self) -> None:
+        self.order, self.quote = None, None
+        self.basket = Basket(receiptless=True, refund_method="store_credit")
+        self._changed(requote=False)
+
+    def restore(self, order_loader: Callable[[str], Order]) -> bool:
+        """Bring back a draft left by a closed app; True when there was one."""
+        data = self.drafts.load()
+        if not data:
+            return False
+        try:
+            basket = Basket.from_json(data)
+            self.order = order_loader(basket.order_id) if basket.order_id else None
+        except (TypeError, KeyError, UserFacingError) as error:
+            log.warning("dropping an unreadable draft: %s", type(error).__name__)
+            self.drafts.clear()
+            return False
+        self.basket = basket
+        self._changed()
+        return True
+
+    def abandon(self) -> None:
+        self.drafts.clear()
+        self.basket, self.order, self.quote = Basket(), None, None
+        self.changed.emit()
+
+    # --- building the return ----------------------------------------------------------------
+    def add_order_line(self, line_id: str) -> None:
+        if self.order is None:
+            return
+        line = self.order.line(line_id)
+        if line.returnable_qty <= 0:
+            self.message.emit(self.tr("This item has already been returned; nothing is left to return on this line."))
+            return
+        for existing in self.basket.lines:
+            if existing.order_line_id == line_id:
+                if existing.qty < existing.max_qty:
+                    existing.qty += 1
+                    self._changed()
+                else:
+                    self.message.emit(self.tr("All returnable units of this line are already in the return."))
+                return
+        serials = [s for s in line.serials if s not in line.returned_serials] if line.serial_tracked else []
+        self.basket.lines.append(BasketLine(
+            sku=line.sku, title=line.title, max_qty=line.returnable_qty, order_line_id=line.id,
+            serial_choices=serials, serial=serials[0] if len(serials) == 1 else None, unit_paid=str(line.unit_paid)))
+        self._changed()
+
+    def scan_item(self, code: str) -> None:
+        """A scanned or typed item code: added to the return, or one sentence saying why not."""
+        if self.basket.receiptless:
+            self.runner.run(lambda: self.catalog.find_variant(code), self._add_receiptless, self._error)
+            return
+        order = self.order
+        if order is None:
+            return
+        self.runner.run(lambda: self.finder.match_item(order, code), self._on_match, self._error)
+
+    def _on_match(self, match: Any) -> None:
+        if match.problem:
+            self.message.emit(match.message)
+            return
+        self.add_order_line(match.lines[0].id)
+
+    def _add_receiptless(self, variant: dict[str, Any] | None) -> None:
+        if variant is None:
+            self.message.emit(self.tr("This product is unknown here; scan its barcode again or type its SKU."))
+            return
+        self.basket.lines.append(BasketLine(sku=variant["sku"], title=variant["title"], max_qty=99,
+                                            product_id=variant.get("product_id", ""), unit_paid=variant.get("price", "")))
+        self._changed()
+
+    def update_line(self, index: int, **changes: Any) -> None:
+        line = self.basket.lines[index]
+        for name, value in changes.items():
+            if name == "qty":
+                value = max(1, min(int(value), line.max_qty))
+            setattr(line, name, value)
+        self._changed()
+
+    def remove_line(self, index: int) -> None:
+        del self.basket.lines[index]
+        self._changed()
+
+    def set_refund_method(self, method: str) -> None:
+        self.basket.refund_method = method
+        self._changed()
+
+    def load_replacements(self, sku: str) -> None:
+        store = self.session.store_id()
+        self.runner.run(lambda: self.catalog.siblings(sku, store), self.replacements_ready.emit, self._error)
+
+    def add_exchange(self, sku: str, title: str, price: str) -> None:
+        self.basket.exchange.append(ExchangeItem(sku, title, price))
+        self.basket.refund_method = "exchange"
+        self._changed()
+
+    def remove_exchange(self, index: int) -> None:
+        del self.basket.exchange[index]
+        self._changed()
+
+    def set_customer_contact(self, contact: str) -> None:
+        self.basket.customer_contact = contact
+        self._changed()
+
+    # --- quote, approval, completion, printing ------------------------------------------------
+    def _request(self, approval: tuple[str, str] | None = None) -> dict[str, Any]:
+        return self.basket.request(self.session.cashier(), self.session.till_id(), self.session.offline(), approval)
+
+    def requote(self) -> None:
+        self.quote = None
+        if not self.basket.ready:
+            return
+        self._quote_generation += 1
+        generation, request = self._quote_generation, self._request()
+
+        def done(quote: dict[str, Any]) -> None:
+            if generation == self._quote_generation:  # an older answer for a basket since changed
+                self.quote = quote
+                self.quote_ready.emit(quote)
+
+        self.runner.run(lambda: self.returns.quote(request), done, self._error)
+
+    def complete(self, approval: tuple[str, str] | None = None) -> None:
+        if not self.basket.ready:
+            self.message.emit(self.tr("Pick a reason and a condition for every item before completing."))
+            return
+        request = self._request(approval)
+        self.busy.emit(True)
+        self.runner.run(lambda: self.returns.complete(request), self._on_completed, self._on_complete_error)
+
+    def _on_completed(self, response: dict[str, Any]) -> None:
+        self.busy.emit(False)
+        self.drafts.clear()
+        self.completed.emit(response)
+        if self.printing is not None:
+            number = response["return_number"]
+            self.runner.run(lambda: self.printing.print_return(number), self.printed.emit, self._print_error)
+
+    def reprint(self, return_number: str) -> None:
+        if self.printing is not None:
+            self.runner.run(lambda: self.printing.print_return(return_number), self.printed.emit, self._print_error)
+
+    def _on_complete_error(self, error: BaseException) -> None:
+        self.busy.emit(False)
+        if isinstance(error, ApprovalRequired):
+            self.approval_needed.emit(str(error))
+        else:
+            self._error(error)
+
+    def _print_error(self, error: BaseException) -> None:
+        self.message.emit(str(error) if isinstance(error, UserFacingError) else
+                          self.tr("The receipt could not be printed; the return is saved. Reprint it when the printer is ready."))
+
+    def _error(self, error: BaseException) -> None:
+        if isinstance(error, UserFacingError):
+            self.message.emit(str(error))
+        else:
+            log.error("return flow failed: %s", type(error).__name__, exc_info=error)
+            self.message.emit(self.tr("Something went wrong; nothing was recorded. Try again, and call support if it persists."))
+
+    def _changed(self, requote: bool = True) -> None:
+        if self.basket.lines or self.basket.receiptless:
+            self.drafts.save(self.basket.to_json())
+        self.changed.emit()
+        if requote:
+            self.requote()

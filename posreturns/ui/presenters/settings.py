@@ -1,0 +1,152 @@
+"""The settings screen's state: admin unlock, the till's settings, test print and test drawer.
+
+Everything is stored with the data (`till.settings`), never in the OS registry. Reads, writes, the PIN
+check (a slow KDF) and the printer tests all run off the GUI thread through the task runner.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, Signal
+
+from posreturns.domain.errors import UserFacingError
+
+log = logging.getLogger(__name__)
+
+KEYS = ("store.id", "till.id", "language", "scanner.mode", "scanner.port", "printer.url", "printer.profile", "oms.url")
+APPLIED_AT_START = ("language", "scanner.mode", "scanner.port")
+
+
+class Settings(Protocol):
+    def get(self, key: str, default: str | None = None) -> str | None: ...
+    def set(self, key: str, value: str) -> None: ...
+
+
+class Runner(Protocol):
+    def run(self, work: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]) -> None: ...
+
+
+class SettingsPresenter(QObject):
+    """Signals:
+        unlocked(str): the PIN was right; the name of the manager or admin who opened the settings.
+        refused(str): why the settings stay closed.
+        loaded(dict): the stored values of `KEYS`.
+        saved(str): the values are stored; one sentence for the admin.
+        outcome(str): the result of a test print or a drawer test, or a problem with the values.
+        busy(bool): a device test is running.
+    """
+
+    unlocked = Signal(str)
+    refused = Signal(str)
+    loaded = Signal(dict)
+    saved = Signal(str)
+    outcome = Signal(str)
+    busy = Signal(bool)
+
+    def __init__(self, settings: Settings, runner: Runner, verify_admin: Callable[[str, str], str],
+                 test_print: Callable[[str, str], Any] | None = None,
+                 test_drawer: Callable[[str, str], None] | None = None,
+                 profiles: Callable[[], list[str]] = list,
+                 audit: Callable[[str, str | None, dict[str, Any]], None] | None = None) -> None:
+        super().__init__()
+        self.settings, self.runner, self.verify_admin = settings, runner, verify_admin
+        self.test_print, self.test_drawer, self.profiles, self.audit = test_print, test_drawer, profiles, audit
+        self.admin: str | None = None
+        self.values: dict[str, str] = {}
+
+    def unlock_question(self) -> str:
+        return self.tr("The settings are for a manager or an administrator: enter your ID and PIN.")
+
+    def unlock(self, user_id: str, pin: str) -> None:
+        def done(name: str) -> None:
+            self.admin = user_id
+            self.unlocked.emit(name)
+
+        self.runner.run(lambda: self.verify_admin(user_id, pin), done, lambda error: self.refused.emit(self._sentence(error)))
+
+    def load(self) -> None:
+        def done(values: dict[str, str]) -> None:
+            self.values = values
+            self.loaded.emit(values)
+
+        self.runner.run(lambda: {key: self.settings.get(key) or "" for key in KEYS}, done, self._failed)
+
+    def problem(self, values: dict[str, str]) -> str | None:
+        """What is wrong with the values, in one sentence, or None."""
+        if not values.get("till.id", "").strip():
+            return self.tr("Give this till an ID, e.g. T1.")
+        if values.get("scanner.mode") == "serial" and not values.get("scanner.port", "").strip():
+            return self.tr("A serial scanner needs its port, e.g. COM3 or /dev/ttyACM0.")
+        if values.get("language") not in ("", "fr", "en"):
+            return self.tr("Choose the language from the list.")
+        return None
+
+    def save(self, values: dict[str, str]) -> None:
+        problem = self.problem(values)
+        if problem:
+            self.outcome.emit(problem)
+            return
+        changed = {key: value.strip() for key, value in values.items()
+                   if key in KEYS and value.strip() != self.values.get(key, "")}
+
+        def write() -> None:
+            for key, value in changed.items():
+                self.settings.set(key, value)
+            if changed and self.audit is not None:
+                self.audit("settings.changed", self.admin, {"keys": sorted(changed)})
+
+        def done(_result: Any) -> None:
+            self.values.update(changed)
+            later = any(key in changed for key in APPLIED_AT_START)
+            self.saved.emit(self.tr("Settings saved. The language and the scanner change the next time the app starts.")
+                            if later else self.tr("Settings saved."))
+
+        self.runner.run(write, done, self._failed)
+
+    def print_test_page(self, url: str, profile: str) -> None:
+        if self._device_ready(url, self.test_print):
+            assert self.test_print is not None
+            test = self.test_print
+            self.runner.run(lambda: test(url.strip(), profile), self._printed, self._device_failed)
+
+    def open_test_drawer(self, url: str, profile: str) -> None:
+        if self._device_ready(url, self.test_drawer):
+            assert self.test_drawer is not None
+            test = self.test_drawer
+            self.runner.run(lambda: test(url.strip(), profile), self._drawer_opened, self._device_failed)
+
+    def _device_ready(self, url: str, test: Any) -> bool:
+        if test is None:
+            self.outcome.emit(self.tr("Printer tests are not available here."))
+            return False
+        if not url.strip():
+            self.outcome.emit(self.tr("Enter the printer's address first, e.g. tcp://192.168.1.50:9100."))
+            return False
+        self.busy.emit(True)
+        self.outcome.emit(self.tr("Testing the printer…"))
+        return True
+
+    def _printed(self, result: Any) -> None:
+        self.busy.emit(False)
+        self.outcome.emit(self.tr("Test page printed.") if result.printed else
+                          self.tr("The test page did not print: {0}").replace("{0}", result.message))
+
+    def _drawer_opened(self, _result: Any) -> None:
+        self.busy.emit(False)
+        self.outcome.emit(self.tr("The cash drawer opened."))
+
+    def _device_failed(self, error: BaseException) -> None:
+        self.busy.emit(False)
+        self.outcome.emit(self._sentence(error))
+
+    def _failed(self, error: BaseException) -> None:
+        self.outcome.emit(self._sentence(error))
+
+    def _sentence(self, error: BaseException) -> str:
+        if isinstance(error, UserFacingError):
+            return str(error)
+        log.error("settings failed: %s", type(error).__name__, exc_info=error)
+        return self.tr("Something went wrong ({0}); nothing was changed.").replace("{0}", type(error).__name__)

@@ -1,0 +1,32 @@
+"""What the window needs from the application, gathered by the composition root (no Qt here)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from posreturns.domain.orders import Order
+from posreturns.services.lookup import OrderLookup
+
+
+@dataclass
+class UiServices:
+    lookup: OrderLookup
+    returns: Any  # ReturnService: quote/complete/show with JSON-like dicts
+    catalog: Any  # find_variant(code), siblings(sku, location)
+    drafts: Any  # save/load/clear of the return in progress
+    printing: Any | None  # ReceiptPrinting, or None when no printer is configured
+    status_probe: Callable[[], dict[str, Any]]
+    recent_returns: Callable[[], list[dict[str, str]]]
+    load_order: Callable[[str], Order]
+    language: str = "fr"
+    receipt_image: Callable[[], str | None] = lambda: None  # the virtual printer's rendering of the last job
+    # The settings screen (None hides its button): the till's settings (get/set), the manager/admin PIN check
+    # (user id, PIN -> name, or raises PinError), printer tests (url, profile), the printer models, the audit log.
+    settings: Any = None
+    verify_admin: Callable[[str, str], str] | None = None
+    test_print: Callable[[str, str], Any] | None = None
+    test_drawer: Callable[[str, str], None] | None = None
+    printer_profiles: Callable[[], list[str]] = list
+    audit: Callable[[str, str | None, dict[str, Any]], None] | None = None

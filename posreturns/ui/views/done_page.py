@@ -1,0 +1,112 @@
+"""Done: the return number, what the host still has to do, the drawer, the receipt preview, reprint."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont, QPixmap
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QScrollArea, QStackedWidget, QVBoxLayout,
+                               QWidget)
+
+from posreturns.ui import labels
+from posreturns.ui.i18n import Formats
+from posreturns.ui.views.widgets import big_button
+
+
+class DonePage(QWidget):
+    """Signals: reprint(str) a return number; new_return()."""
+
+    reprint = Signal(str)
+    new_return = Signal()
+
+    def __init__(self, formats: Formats, receipt_image: Callable[[], str | None] = lambda: None) -> None:
+        super().__init__()
+        self.formats, self.receipt_image = formats, receipt_image
+        self.number = QLabel(objectName="returnNumber")
+        self.instructions = QLabel(objectName="instructions", wordWrap=True)
+        self.print_status = QLabel(objectName="printStatus", wordWrap=True)
+        self.host_status = QLabel(objectName="hostStatus", wordWrap=True)
+        self.host_status.hide()
+        self.preview = QPlainTextEdit(readOnly=True, objectName="receiptPreview")
+        self.preview.setFont(QFont("monospace"))
+        self.picture = QLabel(objectName="receiptPicture")
+        picture_scroll = QScrollArea(widgetResizable=True)
+        picture_scroll.setWidget(self.picture)
+        self.previews = QStackedWidget()
+        self.previews.addWidget(self.preview)
+        self.previews.addWidget(picture_scroll)
+        self.reprint_button = big_button(self.tr("Reprint the receipt"), icon_name="receipt")
+        self.new_button = big_button(self.tr("New return"), "primary", icon_name="return-light")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.reprint_button)
+        buttons.addWidget(self.new_button, 1)
+        left = QVBoxLayout()
+        left.addWidget(self.number)
+        left.addWidget(self.instructions)
+        left.addWidget(self.host_status)
+        left.addWidget(self.print_status)
+        left.addStretch(1)
+        left.addLayout(buttons)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 1)
+        layout.addWidget(self.previews, 1)
+        self._return_number = ""
+        self.reprint_button.clicked.connect(lambda: self.reprint.emit(self._return_number))
+        self.new_button.clicked.connect(self.new_return)
+
+    def show_done(self, response: dict[str, Any]) -> None:
+        self._return_number = response["return_number"]
+        currency = response.get("currency", "EUR")
+        self.number.setText(self.tr("Return {0} is recorded.").replace("{0}", self._return_number))
+        todo = []
+        for tender in response.get("tenders", []):
+            amount = self.formats.money(tender["amount"], currency)
+            method = labels.tenders().get(tender["method"], tender["method"])
+            if tender.get("executed_by") == "host":
+                todo.append(self.tr("Refund {0} to the {1} on the payment terminal.").replace("{0}", amount).replace("{1}", method.lower()))
+            elif tender["method"] == "cash":
+                todo.append(self.tr("Give {0} in cash from the drawer.").replace("{0}", amount))
+            else:
+                todo.append(f"{method}: {amount}")
+        if response.get("voucher"):
+            todo.append(self.tr("Hand over the voucher {0}.").replace("{0}", response["voucher"]["code"]))
+        exchange = response.get("exchange") or {}
+        if exchange.get("to_collect", "0").strip("0.") != "":
+            todo.append(self.tr("Collect {0} for the exchange.").replace("{0}", self.formats.money(exchange["to_collect"], currency)))
+        self.instructions.setText("\n".join(todo))
+        self.print_status.setText(self.tr("Printing the receipt…"))
+        self.host_status.hide()
+        self.preview.clear()
+        self.previews.setCurrentIndex(0)
+
+    @property
+    def return_number(self) -> str:
+        return self._return_number
+
+    def show_host_state(self, state: str) -> None:
+        """Embedded in a host POS: where the refund on the host's payment terminal stands."""
+        texts = {"waiting": self.tr("Waiting for the payment terminal…"),
+                 "confirmed": self.tr("The payment terminal confirmed the refund."),
+                 "failed": self.tr("The payment terminal did not refund: the return is recorded; call a manager."),
+                 "unreachable": self.tr("The till did not take the refund: the return is recorded; call a manager.")}
+        self.host_status.setText(texts.get(state, state))
+        self.host_status.setProperty("state", state)
+        self.host_status.style().unpolish(self.host_status)
+        self.host_status.style().polish(self.host_status)
+        self.host_status.show()
+
+    def show_printed(self, outcome: Any) -> None:
+        self.preview.setPlainText(outcome.preview_text)
+        image = self.receipt_image() if outcome.printed else None
+        if image:
+            self.picture.setPixmap(QPixmap(image))
+            self.previews.setCurrentIndex(1)
+        if outcome.printed:
+            text = self.tr("Receipt printed.")
+            if outcome.drawer_opened:
+                text += " " + self.tr("The cash drawer is open.")
+        else:
+            text = outcome.message
+        self.print_status.setText(text)

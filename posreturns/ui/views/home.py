@@ -1,0 +1,135 @@
+"""Home: one scan/search field, a search panel, recent returns, and the receipt-less path."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (QDateEdit, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout,
+                               QWidget)
+
+from posreturns.services.ports import OrderSummary
+from posreturns.ui.i18n import Formats
+from posreturns.ui.views.widgets import TOUCH, big_button, icon, table
+
+
+class HomePage(QWidget):
+    """Signals: search(str) free text; search_card(str, date); search_amount(date, str);
+    open_order(str) an order id; receiptless(); reprint(str) a return number; settings()."""
+
+    search = Signal(str)
+    search_card = Signal(str, object)
+    search_amount = Signal(object, str)
+    open_order = Signal(str)
+    receiptless = Signal()
+    reprint = Signal(str)
+    settings = Signal()
+
+    def __init__(self, formats: Formats) -> None:
+        super().__init__()
+        self.formats = formats
+        self.scan_field = QLineEdit(placeholderText=self.tr("Scan a receipt, or type a receipt number, phone, e-mail or name"))
+        self.scan_field.setObjectName("scanField")
+        self.scan_field.setMinimumHeight(TOUCH + 12)
+        self.scan_field.addAction(icon("scan"), QLineEdit.ActionPosition.LeadingPosition)
+        self.find_button = big_button(self.tr("Find"), "primary", icon_name="search-light")
+        self.receiptless_button = big_button(self.tr("Return without receipt"), icon_name="return")
+        self.settings_button = big_button(self.tr("Settings"), icon_name="settings")
+        self.message = QLabel(wordWrap=True, objectName="message")
+        self.results = table((self.tr("Receipt"), self.tr("Date"), self.tr("Channel"), self.tr("Total"), self.tr("Customer")))
+        self.recent = table((self.tr("Return"), self.tr("Time"), self.tr("Receipt"), self.tr("Refund")))
+        self._summaries: list[OrderSummary] = []
+        self._recent: list[dict[str, str]] = []
+
+        top = QHBoxLayout()
+        top.addWidget(self.scan_field, 1)
+        top.addWidget(self.find_button)
+        top.addWidget(self.receiptless_button)
+        top.addWidget(self.settings_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.message)
+        middle = QHBoxLayout()
+        middle.addWidget(self._search_panel())
+        results_box = QGroupBox(self.tr("Sales found"))
+        QVBoxLayout(results_box).addWidget(self.results)
+        middle.addWidget(results_box, 1)
+        layout.addLayout(middle, 1)
+        recent_box = QGroupBox(self.tr("Recent returns at this till"))
+        QVBoxLayout(recent_box).addWidget(self.recent)
+        layout.addWidget(recent_box)
+
+        self.scan_field.returnPressed.connect(self._submit)
+        self.find_button.clicked.connect(self._submit)
+        self.receiptless_button.clicked.connect(self.receiptless)
+        self.settings_button.clicked.connect(self.settings)
+        self.results.cellActivated.connect(self._open)
+        self.results.cellClicked.connect(self._open)
+        self.recent.cellDoubleClicked.connect(lambda row, _c: self.reprint.emit(self._recent[row]["return_number"]))
+
+    def _search_panel(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Search"))
+        grid = QGridLayout(box)
+        self.customer_field = QLineEdit(placeholderText=self.tr("Phone, e-mail or name"))
+        self.card_field = QLineEdit(placeholderText=self.tr("Card last 4"), maxLength=4)
+        self.card_date = QDateEdit(QDate.currentDate(), calendarPopup=True)
+        self.amount_field = QLineEdit(placeholderText=self.tr("Amount, e.g. 59.90"))
+        self.amount_date = QDateEdit(QDate.currentDate(), calendarPopup=True)
+        for widget in (self.customer_field, self.card_field, self.card_date, self.amount_field, self.amount_date):
+            widget.setMinimumHeight(TOUCH)
+        customer_go, card_go, amount_go = (big_button(self.tr("Search"), icon_name="search") for _ in range(3))
+        grid.addWidget(QLabel(self.tr("Customer")), 0, 0)
+        grid.addWidget(self.customer_field, 0, 1, 1, 2)
+        grid.addWidget(customer_go, 0, 3)
+        grid.addWidget(QLabel(self.tr("Card and date")), 1, 0)
+        grid.addWidget(self.card_field, 1, 1)
+        grid.addWidget(self.card_date, 1, 2)
+        grid.addWidget(card_go, 1, 3)
+        grid.addWidget(QLabel(self.tr("Date and amount")), 2, 0)
+        grid.addWidget(self.amount_date, 2, 1)
+        grid.addWidget(self.amount_field, 2, 2)
+        grid.addWidget(amount_go, 2, 3)
+        customer_go.clicked.connect(lambda: self.search.emit(self.customer_field.text()))
+        self.customer_field.returnPressed.connect(lambda: self.search.emit(self.customer_field.text()))
+        card_go.clicked.connect(lambda: self.search_card.emit(self.card_field.text(), _day(self.card_date)))
+        amount_go.clicked.connect(lambda: self.search_amount.emit(_day(self.amount_date), self.amount_field.text()))
+        return box
+
+    def _submit(self) -> None:
+        self.message.clear()
+        self.search.emit(self.scan_field.text())
+
+    def _open(self, row: int, _column: int) -> None:
+        self.open_order.emit(self._summaries[row].id)
+
+    def show_results(self, summaries: list[OrderSummary]) -> None:
+        from PySide6.QtWidgets import QTableWidgetItem
+
+        self._summaries = summaries
+        self.results.setRowCount(len(summaries))
+        for row, s in enumerate(summaries):
+            values = (s.number, self.formats.day(s.placed_at), self.tr("web") if s.channel == "web" else self.tr("store"),
+                      self.formats.money(s.total.amount, s.total.currency), s.customer_name or "")
+            for column, value in enumerate(values):
+                self.results.setItem(row, column, QTableWidgetItem(value))
+
+    def show_recent(self, recent: list[dict[str, str]]) -> None:
+        from PySide6.QtWidgets import QTableWidgetItem
+
+        self._recent = recent
+        self.recent.setRowCount(len(recent))
+        for row, item in enumerate(recent):
+            for column, key in enumerate(("return_number", "time", "receipt", "refund")):
+                self.recent.setItem(row, column, QTableWidgetItem(item.get(key) or ""))
+
+    def reset(self) -> None:
+        self.scan_field.clear()
+        self.message.clear()
+        self.results.setRowCount(0)
+        self._summaries = []
+        self.scan_field.setFocus()
+
+
+def _day(edit: QDateEdit) -> date:
+    value = edit.date()
+    return date(value.year(), value.month(), value.day())

@@ -1,0 +1,130 @@
+"""The return screen: the sale's lines on the left, the basket and the decision on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QHeaderView, QLabel, QLayout, QLineEdit, QScrollArea, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from posreturns.domain.orders import Order
+from posreturns.ui.i18n import Formats
+from posreturns.ui.presenters.basket import Basket
+from posreturns.ui.presenters.return_flow import ReturnFlowPresenter
+from posreturns.ui.views.basket_line import BasketLineCard
+from posreturns.ui.views.decision_panel import DecisionPanel
+from posreturns.ui.views.widgets import TOUCH, big_button, table
+
+
+class ReturnPage(QWidget):
+    """Signals: pick_replacement(str) a SKU whose variants to offer; confirm(); cancel()."""
+
+    pick_replacement = Signal(str)
+
+    def __init__(self, flow: ReturnFlowPresenter, formats: Formats, language: str) -> None:
+        super().__init__()
+        self.flow, self.formats, self.language = flow, formats, language
+        self.order_title = QLabel(objectName="orderTitle", wordWrap=True)
+        self.lines = table((self.tr("SKU"), self.tr("Item"), self.tr("Sold"), self.tr("Returned"),
+                            self.tr("Returnable"), self.tr("Unit paid")))
+        self.item_field = QLineEdit(placeholderText=self.tr("Scan or type an item's barcode or SKU"))
+        self.item_field.setMinimumHeight(TOUCH)
+        self.message = QLabel(objectName="message", wordWrap=True)
+        self.customer_field = QLineEdit(placeholderText=self.tr("Customer phone or e-mail (required without receipt)"))
+        self.customer_field.setMinimumHeight(TOUCH)
+        self.lines.setMaximumHeight(230)
+        self.lines.horizontalHeader().setStretchLastSection(False)  # long titles are elided, not scrolled
+        self.lines.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.basket_box = QVBoxLayout()
+        self.basket_box.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        basket_widget = QWidget()
+        basket_widget.setLayout(self.basket_box)
+        basket_scroll = QScrollArea(widgetResizable=True)
+        basket_scroll.setWidget(basket_widget)
+        basket_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        left = QVBoxLayout()
+        left.addWidget(self.order_title)
+        left.addWidget(self.lines)
+        left.addWidget(self.item_field)
+        left.addWidget(self.customer_field)
+        left.addWidget(self.message)
+        left.addWidget(QLabel(self.tr("Items returned"), objectName="sectionTitle"))
+        left.addWidget(basket_scroll, 1)
+        self.decision = DecisionPanel(formats)
+        decision_scroll = QScrollArea(widgetResizable=True)
+        decision_scroll.setWidget(self.decision)
+        decision_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 3)
+        layout.addWidget(decision_scroll, 2)
+
+        self.lines.cellClicked.connect(self._tap_line)
+        self.item_field.returnPressed.connect(self._typed_item)
+        self.customer_field.editingFinished.connect(lambda: flow.set_customer_contact(self.customer_field.text()))
+        self.decision.method_chosen.connect(flow.set_refund_method)
+        self.decision.pick_replacement.connect(self._pick_replacement)
+        flow.changed.connect(self.refresh)
+        flow.quote_ready.connect(lambda quote: self.decision.show_quote(quote, flow.basket.refund_method, language))
+        flow.message.connect(self.message.setText)
+
+    def show_order(self, order: Order | None) -> None:
+        self.message.clear()
+        if order is None:
+            self.order_title.setText(self.tr("Return without receipt: store credit only, at most today's price."))
+            self.lines.setRowCount(0)
+            self.customer_field.setVisible(True)
+            return
+        self.customer_field.setVisible(False)
+        customer = order.customer_name or self.tr("no customer")
+        self.order_title.setText(f"<b>{order.number}</b> · {self.formats.moment(order.placed_at)} · {customer} · "
+                                 f"{self.formats.money(order.total.amount, order.currency)}")
+        self.lines.setRowCount(len(order.lines))
+        for row, line in enumerate(order.lines):
+            values = (line.sku, line.title, str(line.qty), str(line.returned_qty), str(line.returnable_qty),
+                      self.formats.money(line.unit_paid.amount, order.currency))
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if column >= 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if line.returnable_qty == 0:
+                    item.setForeground(Qt.GlobalColor.gray)
+                self.lines.setItem(row, column, item)
+
+    def refresh(self) -> None:
+        basket: Basket = self.flow.basket
+        while self.basket_box.count():
+            widget = self.basket_box.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        for index, line in enumerate(basket.lines):
+            card = BasketLineCard(line, lambda i=index, **changes: self.flow.update_line(i, **changes),
+                                  lambda i=index: self.flow.remove_line(i))
+            self.basket_box.addWidget(card)
+        for index, item in enumerate(basket.exchange):
+            row = QHBoxLayout()
+            row_widget = QWidget()
+            row_widget.setLayout(row)
+            row.addWidget(QLabel(self.tr("Replacement: {0} · {1}").replace("{0}", item.title).replace(
+                "{1}", self.formats.money(item.price))), 1)
+            remove = big_button(self.tr("Remove"))
+            remove.clicked.connect(lambda _=False, i=index: self.flow.remove_exchange(i))
+            row.addWidget(remove)
+            self.basket_box.addWidget(row_widget)
+        self.basket_box.addStretch(1)
+        if not basket.lines:
+            self.decision.show_waiting(self.tr("Scan or tap the items the customer brings back."))
+        elif not basket.ready:
+            self.decision.show_waiting(self.tr("Pick a reason and a condition for each item."))
+
+    def _tap_line(self, row: int, _column: int) -> None:
+        if self.flow.order is not None:
+            self.flow.add_order_line(self.flow.order.lines[row].id)
+
+    def _typed_item(self) -> None:
+        code = self.item_field.text().strip()
+        self.item_field.clear()
+        if code:
+            self.flow.scan_item(code)
+
+    def _pick_replacement(self) -> None:
+        if self.flow.basket.lines:
+            self.pick_replacement.emit(self.flow.basket.lines[0].sku)

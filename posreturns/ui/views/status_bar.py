@@ -1,0 +1,52 @@
+"""The status bar: online/offline, events waiting to sync, cache age, printer, scanner, cashier/store/till."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar
+
+from posreturns.ui.views.widgets import icon
+
+ICON_PX = 18
+
+
+class TillStatusBar(QStatusBar):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setSizeGripEnabled(False)
+        self.online = QLabel(objectName="online")
+        self.outbox = QLabel()
+        self.cache = QLabel()
+        self.printer = QLabel(objectName="printer")
+        self.scanner = QLabel()
+        self.who = QLabel()
+        self.online_icon, self.printer_icon = QLabel(objectName="statusIcon"), QLabel(objectName="statusIcon")
+        # A long printer sentence is cut (whole in its tooltip) rather than widening the window past the screen.
+        self.printer.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        for label in (self.online_icon, self.online, self.outbox, self.cache, self.printer_icon, self.printer, self.scanner):
+            self.addWidget(label, 1 if label is self.printer else 0)
+        self.addPermanentWidget(self.who)
+
+    def show_state(self, state: dict[str, Any]) -> None:
+        online = state.get("online")
+        self.online.setText(self.tr("Online") if online else self.tr("Offline") if online is False else self.tr("OMS not set up"))
+        self.online.setProperty("state", "ok" if online else "warn")
+        self.online_icon.setPixmap(icon("online" if online else "offline").pixmap(ICON_PX, ICON_PX))
+        self.outbox.setText(self.tr("{0} waiting to sync").replace("{0}", str(state.get("outbox_pending", 0))))
+        age = state.get("cache_age_minutes")
+        self.cache.setText(self.tr("Cache: {0} min old").replace("{0}", str(age)) if age is not None else self.tr("Cache: never synced"))
+        printer = state.get("printer") or {}
+        if not state.get("printer_configured", True):
+            self.printer.setText(self.tr("No printer set up"))
+        else:
+            self.printer.setText(self.tr("Printer ready") if printer.get("ready") else
+                                 self.tr("Printer: {0}").replace("{0}", printer.get("sentence", self.tr("unknown"))))
+        self.printer.setProperty("state", "ok" if printer.get("ready") else "warn")
+        self.printer.setToolTip(self.printer.text())
+        self.printer_icon.setPixmap(icon("printer" if printer.get("ready") else "warning").pixmap(ICON_PX, ICON_PX))
+        self.scanner.setText(state.get("scanner", self.tr("Keyboard scanner")))
+        self.who.setText(" · ".join(str(state.get(key, "")) for key in ("cashier", "store_id", "till_id")))
+        for label in (self.online, self.printer):
+            label.style().unpolish(label)
+            label.style().polish(label)

@@ -1,0 +1,49 @@
+"""Builds the till window from `UiServices`: presenters, views, scanners, status polling, draft restore."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from posdrivers import WedgeConfig
+from PySide6.QtWidgets import QApplication
+
+from posreturns.ui.dialogs import DialogService
+from posreturns.ui.i18n import Formats
+from posreturns.ui.presenters.lookup import LookupPresenter
+from posreturns.ui.presenters.return_flow import ReturnFlowPresenter, Session
+from posreturns.ui.presenters.settings import SettingsPresenter
+from posreturns.ui.presenters.status import StatusPresenter
+from posreturns.ui.scanner_filter import WedgeScannerFilter
+from posreturns.ui.services import UiServices
+from posreturns.ui.views.main_window import MainWindow
+from posreturns.ui.views.settings_dialog import connect_settings
+
+
+def build_window(services: UiServices, session: Session, runner: Any, dialogs: DialogService | None = None,
+                 interpret: Any = None, wedge: WedgeConfig | None = None, poll_status: bool = True) -> MainWindow:
+    formats = Formats(services.language)
+    lookup = LookupPresenter(services.lookup, runner)
+    flow = ReturnFlowPresenter(services.returns, services.lookup, services.catalog, services.drafts, services.printing,
+                               session, runner)
+    status = StatusPresenter(services.status_probe, runner) if poll_status else None
+    window = MainWindow(lookup, flow, status, dialogs or DialogService(), formats, services.language,
+                        services.recent_returns, interpret, services.receipt_image)
+    if dialogs is None:
+        window.dialogs.parent = window
+    if services.settings is not None and services.verify_admin is not None:
+        verify = services.verify_admin
+        connect_settings(window, lambda: SettingsPresenter(services.settings, runner, verify, services.test_print,
+                                                           services.test_drawer, services.printer_profiles,
+                                                           services.audit))
+    else:
+        window.home.settings_button.hide()
+    if wedge is not None:
+        scanner = WedgeScannerFilter(wedge, parent=window)
+        scanner.scanned.connect(window.on_scan)
+        QApplication.instance().installEventFilter(scanner)
+        window.wedge = scanner  # type: ignore[attr-defined]
+    if flow.restore(services.load_order):
+        window.resume_draft()
+    if status is not None:
+        status.start()
+    return window

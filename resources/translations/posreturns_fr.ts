@@ -1,0 +1,756 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR" sourcelanguage="en">
+<context>
+    <name>BasketLineCard</name>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qté</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Pick the serial number…</source>
+        <translation>Choisir le numéro de série…</translation>
+    </message>
+    <message>
+        <source>Note (required for &apos;Other&apos;)</source>
+        <translation>Commentaire (obligatoire pour « Autre »)</translation>
+    </message>
+    <message>
+        <source>To do: {0}</source>
+        <translation>À faire : {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionPanel</name>
+    <message>
+        <source>Choose the replacement…</source>
+        <translation>Choisir l&apos;article d&apos;échange…</translation>
+    </message>
+    <message>
+        <source>Complete the return</source>
+        <translation>Valider le retour</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Refund method</source>
+        <translation>Mode de remboursement</translation>
+    </message>
+    <message>
+        <source>Scan or tap the items the customer brings back.</source>
+        <translation>Scannez ou touchez les articles que le client rapporte.</translation>
+    </message>
+    <message>
+        <source>Offer: +{0} if the customer takes store credit.</source>
+        <translation>Offre : +{0} si le client choisit un avoir.</translation>
+    </message>
+    <message>
+        <source>Get approval and complete</source>
+        <translation>Faire valider par un responsable</translation>
+    </message>
+    <message>
+        <source>Refund: {0}</source>
+        <translation>Remboursement : {0}</translation>
+    </message>
+    <message>
+        <source> (on the payment terminal)</source>
+        <translation> (sur le terminal de paiement)</translation>
+    </message>
+    <message>
+        <source>Customer pays: {0}</source>
+        <translation>Le client paie : {0}</translation>
+    </message>
+    <message>
+        <source>Customer gets back: {0}</source>
+        <translation>À rendre au client : {0}</translation>
+    </message>
+    <message>
+        <source>Even exchange: no money moves.</source>
+        <translation>Échange à valeur égale : aucun mouvement d&apos;argent.</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}&#xa0;: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>Manager approval</source>
+        <translation>Validation responsable</translation>
+    </message>
+    <message>
+        <source>Manager ID</source>
+        <translation>Identifiant du responsable</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>Code PIN</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Valider</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Please confirm</source>
+        <translation>Confirmation</translation>
+    </message>
+    <message>
+        <source>posreturns</source>
+        <translation>posreturns</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>Reprint the receipt</source>
+        <translation>Réimprimer le ticket</translation>
+    </message>
+    <message>
+        <source>New return</source>
+        <translation>Nouveau retour</translation>
+    </message>
+    <message>
+        <source>Return {0} is recorded.</source>
+        <translation>Retour {0} enregistré.</translation>
+    </message>
+    <message>
+        <source>Refund {0} to the {1} on the payment terminal.</source>
+        <translation>Remboursez {0} ({1}) sur le terminal de paiement.</translation>
+    </message>
+    <message>
+        <source>Give {0} in cash from the drawer.</source>
+        <translation>Rendez {0} en espèces depuis le tiroir-caisse.</translation>
+    </message>
+    <message>
+        <source>Hand over the voucher {0}.</source>
+        <translation>Remettez le bon d&apos;achat {0} au client.</translation>
+    </message>
+    <message>
+        <source>Collect {0} for the exchange.</source>
+        <translation>Encaissez {0} pour l&apos;échange.</translation>
+    </message>
+    <message>
+        <source>Printing the receipt…</source>
+        <translation>Impression du ticket…</translation>
+    </message>
+    <message>
+        <source>Waiting for the payment terminal…</source>
+        <translation>En attente du terminal de paiement…</translation>
+    </message>
+    <message>
+        <source>The payment terminal confirmed the refund.</source>
+        <translation>Le terminal de paiement a confirmé le remboursement.</translation>
+    </message>
+    <message>
+        <source>The payment terminal did not refund: the return is recorded; call a manager.</source>
+        <translation>Le terminal de paiement n&apos;a pas remboursé : le retour est enregistré ; appelez un responsable.</translation>
+    </message>
+    <message>
+        <source>The till did not take the refund: the return is recorded; call a manager.</source>
+        <translation>La caisse n&apos;a pas pris en compte le remboursement : le retour est enregistré ; appelez un responsable.</translation>
+    </message>
+    <message>
+        <source>Receipt printed.</source>
+        <translation>Ticket imprimé.</translation>
+    </message>
+    <message>
+        <source>The cash drawer is open.</source>
+        <translation>Le tiroir-caisse est ouvert.</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangePicker</name>
+    <message>
+        <source>Exchange for…</source>
+        <translation>Échanger contre…</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Variante</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Ici</translation>
+    </message>
+    <message>
+        <source>Other stores</source>
+        <translation>Autres magasins</translation>
+    </message>
+    <message>
+        <source>Stock as of {0}</source>
+        <translation>Stock au {0}</translation>
+    </message>
+    <message>
+        <source>Not in stock here: choose another size or colour</source>
+        <translation>Pas en stock ici : choisissez une autre taille ou couleur</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Scan a receipt, or type a receipt number, phone, e-mail or name</source>
+        <translation>Scannez un ticket, ou cherchez par n° de ticket, téléphone, e-mail ou nom</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Chercher</translation>
+    </message>
+    <message>
+        <source>Return without receipt</source>
+        <translation>Retour sans ticket</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Remboursement</translation>
+    </message>
+    <message>
+        <source>Sales found</source>
+        <translation>Ventes trouvées</translation>
+    </message>
+    <message>
+        <source>Recent returns at this till</source>
+        <translation>Derniers retours sur cette caisse</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Phone, e-mail or name</source>
+        <translation>Téléphone, e-mail ou nom</translation>
+    </message>
+    <message>
+        <source>Card last 4</source>
+        <translation>4 derniers chiffres</translation>
+    </message>
+    <message>
+        <source>Amount, e.g. 59.90</source>
+        <translation>Montant, ex. 59,90</translation>
+    </message>
+    <message>
+        <source>Card and date</source>
+        <translation>Carte et date</translation>
+    </message>
+    <message>
+        <source>Date and amount</source>
+        <translation>Date et montant</translation>
+    </message>
+    <message>
+        <source>web</source>
+        <translation>web</translation>
+    </message>
+    <message>
+        <source>store</source>
+        <translation>magasin</translation>
+    </message>
+</context>
+<context>
+    <name>HostPayments</name>
+    <message>
+        <source>The payment terminal&apos;s answer could not be recorded; call support.</source>
+        <translation>La réponse du terminal de paiement n&apos;a pas pu être enregistrée ; appelez le support.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Wrong size</source>
+        <translation>Mauvaise taille</translation>
+    </message>
+    <message>
+        <source>Changed mind</source>
+        <translation>Changement d&apos;avis</translation>
+    </message>
+    <message>
+        <source>Defective</source>
+        <translation>Défectueux</translation>
+    </message>
+    <message>
+        <source>Damaged in transit</source>
+        <translation>Abîmé pendant le transport</translation>
+    </message>
+    <message>
+        <source>Not as described</source>
+        <translation>Non conforme à la description</translation>
+    </message>
+    <message>
+        <source>Late delivery</source>
+        <translation>Livraison en retard</translation>
+    </message>
+    <message>
+        <source>Wrong item</source>
+        <translation>Mauvais article</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>New with tags</source>
+        <translation>Neuf avec étiquettes</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Ouvert</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>Porté / utilisé</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Abîmé</translation>
+    </message>
+    <message>
+        <source>Missing parts</source>
+        <translation>Incomplet</translation>
+    </message>
+    <message>
+        <source>Original payment</source>
+        <translation>Moyen de paiement d&apos;origine</translation>
+    </message>
+    <message>
+        <source>Store credit</source>
+        <translation>Avoir</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>Échange</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Carte bancaire</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <source>Gift card</source>
+        <translation>Carte cadeau</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>Accepté</translation>
+    </message>
+    <message>
+        <source>Needs a manager&apos;s approval</source>
+        <translation>Validation d&apos;un responsable nécessaire</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refusé</translation>
+    </message>
+    <message>
+        <source>pick a reason</source>
+        <translation>choisir un motif</translation>
+    </message>
+    <message>
+        <source>pick a condition</source>
+        <translation>choisir l&apos;état</translation>
+    </message>
+    <message>
+        <source>write a note for &apos;Other&apos;</source>
+        <translation>écrire un commentaire pour « Autre »</translation>
+    </message>
+    <message>
+        <source>pick the serial number</source>
+        <translation>choisir le numéro de série</translation>
+    </message>
+</context>
+<context>
+    <name>LookupPresenter</name>
+    <message>
+        <source>Scan a receipt or type a number, a phone, an e-mail or a name.</source>
+        <translation>Scannez un ticket ou saisissez un numéro, un téléphone, un e-mail ou un nom.</translation>
+    </message>
+    <message>
+        <source>No sale matches; check the number or search by phone, e-mail or name.</source>
+        <translation>Aucune vente trouvée ; vérifiez le numéro ou cherchez par téléphone, e-mail ou nom.</translation>
+    </message>
+    <message>
+        <source>The search failed ({0}); try again, and call support if it persists.</source>
+        <translation>La recherche a échoué ({0}) ; réessayez, et appelez le support si cela continue.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Returns</source>
+        <translation>Retours</translation>
+    </message>
+    <message>
+        <source>That is an item&apos;s barcode: scan the receipt first, or choose &apos;Return without receipt&apos;.</source>
+        <translation>C&apos;est le code-barres d&apos;un article : scannez d&apos;abord le ticket, ou choisissez « Retour sans ticket ».</translation>
+    </message>
+    <message>
+        <source>The return in progress was restored.</source>
+        <translation>Le retour en cours a été restauré.</translation>
+    </message>
+    <message>
+        <source>This return needs a manager&apos;s approval.</source>
+        <translation>Ce retour doit être validé par un responsable.</translation>
+    </message>
+    <message>
+        <source>Cancel this return? Nothing will be recorded.</source>
+        <translation>Annuler ce retour ? Rien ne sera enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnFlowPresenter</name>
+    <message>
+        <source>This item has already been returned; nothing is left to return on this line.</source>
+        <translation>Cet article a déjà été retourné ; il ne reste rien à retourner sur cette ligne.</translation>
+    </message>
+    <message>
+        <source>All returnable units of this line are already in the return.</source>
+        <translation>Toutes les unités retournables de cette ligne sont déjà dans le retour.</translation>
+    </message>
+    <message>
+        <source>This product is unknown here; scan its barcode again or type its SKU.</source>
+        <translation>Produit inconnu ici ; scannez de nouveau son code-barres ou saisissez sa référence.</translation>
+    </message>
+    <message>
+        <source>Pick a reason and a condition for every item before completing.</source>
+        <translation>Choisissez un motif et un état pour chaque article avant de valider.</translation>
+    </message>
+    <message>
+        <source>The receipt could not be printed; the return is saved. Reprint it when the printer is ready.</source>
+        <translation>Le ticket n&apos;a pas pu être imprimé ; le retour est enregistré. Réimprimez-le quand l&apos;imprimante sera prête.</translation>
+    </message>
+    <message>
+        <source>Something went wrong; nothing was recorded. Try again, and call support if it persists.</source>
+        <translation>Un problème est survenu ; rien n&apos;a été enregistré. Réessayez, et appelez le support si cela continue.</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnPage</name>
+    <message>
+        <source>SKU</source>
+        <translation>Réf.</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Vendu</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Retourné</translation>
+    </message>
+    <message>
+        <source>Returnable</source>
+        <translation>Retournable</translation>
+    </message>
+    <message>
+        <source>Unit paid</source>
+        <translation>Prix payé</translation>
+    </message>
+    <message>
+        <source>Scan or type an item&apos;s barcode or SKU</source>
+        <translation>Scannez ou saisissez le code-barres ou la référence d&apos;un article</translation>
+    </message>
+    <message>
+        <source>Customer phone or e-mail (required without receipt)</source>
+        <translation>Téléphone ou e-mail du client (obligatoire sans ticket)</translation>
+    </message>
+    <message>
+        <source>Items returned</source>
+        <translation>Articles retournés</translation>
+    </message>
+    <message>
+        <source>Return without receipt: store credit only, at most today&apos;s price.</source>
+        <translation>Retour sans ticket : avoir uniquement, au plus au prix du jour.</translation>
+    </message>
+    <message>
+        <source>no customer</source>
+        <translation>client anonyme</translation>
+    </message>
+    <message>
+        <source>Replacement: {0} · {1}</source>
+        <translation>Échange : {0} · {1}</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Scan or tap the items the customer brings back.</source>
+        <translation>Scannez ou touchez les articles que le client rapporte.</translation>
+    </message>
+    <message>
+        <source>Pick a reason and a condition for each item.</source>
+        <translation>Choisissez un motif et un état pour chaque article.</translation>
+    </message>
+</context>
+<context>
+    <name>SerialScannerBridge</name>
+    <message>
+        <source>Unreadable scan: scan the code again or type it.</source>
+        <translation>Lecture illisible : scannez de nouveau le code ou saisissez-le.</translation>
+    </message>
+    <message>
+        <source>Scanner connected</source>
+        <translation>Scanner connecté</translation>
+    </message>
+    <message>
+        <source>Scanner disconnected</source>
+        <translation>Scanner déconnecté</translation>
+    </message>
+    <message>
+        <source>Scanner reconnecting…</source>
+        <translation>Reconnexion du scanner…</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>Comme le système</translation>
+    </message>
+    <message>
+        <source>Keyboard (USB, like a keyboard)</source>
+        <translation>Clavier (USB, comme un clavier)</translation>
+    </message>
+    <message>
+        <source>Serial port (COM / USB-CDC)</source>
+        <translation>Port série (COM / USB-CDC)</translation>
+    </message>
+    <message>
+        <source>e.g. COM3 or /dev/ttyACM0</source>
+        <translation>ex. COM3 ou /dev/ttyACM0</translation>
+    </message>
+    <message>
+        <source>e.g. tcp://192.168.1.50:9100</source>
+        <translation>ex. tcp://192.168.1.50:9100</translation>
+    </message>
+    <message>
+        <source>e.g. https://oms.example.com</source>
+        <translation>ex. https://oms.example.com</translation>
+    </message>
+    <message>
+        <source>Test print</source>
+        <translation>Test d&apos;impression</translation>
+    </message>
+    <message>
+        <source>Test drawer</source>
+        <translation>Test du tiroir-caisse</translation>
+    </message>
+    <message>
+        <source>This till</source>
+        <translation>Cette caisse</translation>
+    </message>
+    <message>
+        <source>Store ID</source>
+        <translation>Identifiant du magasin</translation>
+    </message>
+    <message>
+        <source>Till ID</source>
+        <translation>Identifiant de la caisse</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Branchement</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Receipt printer</source>
+        <translation>Imprimante de tickets</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Head office (OMS)</source>
+        <translation>Siège (OMS)</translation>
+    </message>
+    <message>
+        <source>The API key is not shown here: the command `posreturns oms connect` stores it securely.</source>
+        <translation>La clé d&apos;API n&apos;est pas affichée ici : la commande `posreturns oms connect` la conserve de façon sécurisée.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPresenter</name>
+    <message>
+        <source>The settings are for a manager or an administrator: enter your ID and PIN.</source>
+        <translation>Les réglages sont réservés aux responsables et administrateurs : saisissez votre identifiant et votre code PIN.</translation>
+    </message>
+    <message>
+        <source>Give this till an ID, e.g. T1.</source>
+        <translation>Donnez un identifiant à cette caisse, ex. T1.</translation>
+    </message>
+    <message>
+        <source>A serial scanner needs its port, e.g. COM3 or /dev/ttyACM0.</source>
+        <translation>Un scanner série a besoin de son port, ex. COM3 ou /dev/ttyACM0.</translation>
+    </message>
+    <message>
+        <source>Choose the language from the list.</source>
+        <translation>Choisissez la langue dans la liste.</translation>
+    </message>
+    <message>
+        <source>Settings saved. The language and the scanner change the next time the app starts.</source>
+        <translation>Réglages enregistrés. La langue et le scanner changeront au prochain démarrage de l&apos;application.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Réglages enregistrés.</translation>
+    </message>
+    <message>
+        <source>Printer tests are not available here.</source>
+        <translation>Les tests d&apos;imprimante ne sont pas disponibles ici.</translation>
+    </message>
+    <message>
+        <source>Enter the printer&apos;s address first, e.g. tcp://192.168.1.50:9100.</source>
+        <translation>Saisissez d&apos;abord l&apos;adresse de l&apos;imprimante, ex. tcp://192.168.1.50:9100.</translation>
+    </message>
+    <message>
+        <source>Testing the printer…</source>
+        <translation>Test de l&apos;imprimante…</translation>
+    </message>
+    <message>
+        <source>Test page printed.</source>
+        <translation>Page de test imprimée.</translation>
+    </message>
+    <message>
+        <source>The test page did not print: {0}</source>
+        <translation>La page de test ne s&apos;est pas imprimée : {0}</translation>
+    </message>
+    <message>
+        <source>The cash drawer opened.</source>
+        <translation>Le tiroir-caisse s&apos;est ouvert.</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({0}); nothing was changed.</source>
+        <translation>Un problème est survenu ({0}) ; rien n&apos;a été modifié.</translation>
+    </message>
+</context>
+<context>
+    <name>TillStatusBar</name>
+    <message>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <source>OMS not set up</source>
+        <translation>OMS non configuré</translation>
+    </message>
+    <message>
+        <source>{0} waiting to sync</source>
+        <translation>{0} à synchroniser</translation>
+    </message>
+    <message>
+        <source>Cache: {0} min old</source>
+        <translation>Synchro il y a {0} min</translation>
+    </message>
+    <message>
+        <source>Cache: never synced</source>
+        <translation>Jamais synchronisé</translation>
+    </message>
+    <message>
+        <source>No printer set up</source>
+        <translation>Aucune imprimante configurée</translation>
+    </message>
+    <message>
+        <source>Printer ready</source>
+        <translation>Imprimante prête</translation>
+    </message>
+    <message>
+        <source>Printer: {0}</source>
+        <translation>Imprimante : {0}</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>Keyboard scanner</source>
+        <translation>Scanner clavier</translation>
+    </message>
+</context>
+</TS>

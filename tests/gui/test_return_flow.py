@@ -1,0 +1,152 @@
+"""The return flow presenter on the demo store, without widgets: quotes, drafts, approval, refusal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from posreturns.app import Till
+from posreturns.persistence.catalog import SqlCatalog
+from posreturns.persistence.drafts import SqlDrafts
+from posreturns.ui.presenters.return_flow import ReturnFlowPresenter, Session
+from posreturns.ui.tasks import InlineTaskRunner
+
+
+class Recorder:
+    def __init__(self, flow: ReturnFlowPresenter) -> None:
+        self.quotes: list[dict[str, Any]] = []
+        self.messages: list[str] = []
+        self.completed: list[dict[str, Any]] = []
+        self.approvals: list[str] = []
+        flow.quote_ready.connect(self.quotes.append)
+        flow.message.connect(self.messages.append)
+        flow.completed.connect(self.completed.append)
+        flow.approval_needed.connect(self.approvals.append)
+
+
+def _flow(till: Till) -> tuple[ReturnFlowPresenter, Recorder]:
+    session = Session(cashier=lambda: "marie", till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
+    flow = ReturnFlowPresenter(till.returns, till.lookup, SqlCatalog(till.engine), SqlDrafts(till.settings), None,
+                               session, InlineTaskRunner())
+    return flow, Recorder(flow)
+
+
+def _returns_in_db(till: Till) -> list[Any]:
+    with till.engine.connect() as connection:
+        return connection.exec_driver_sql("SELECT number, refund_total_minor, cashier FROM returns WHERE origin = 'till'").all()
+
+
+def test_a_discounted_item_is_quoted_from_the_price_paid_and_completed(demo_till: Till) -> None:
+    flow, seen = _flow(demo_till)
+    flow.start(demo_till.lookup.find_receipt("PA01-000102"))
+    flow.add_order_line("ORD-1002-L1")
+    assert seen.quotes == []  # no reason or condition yet: nothing to quote
+    flow.update_line(0, reason="WRONG_SIZE")
+    flow.update_line(0, condition="NEW_WITH_TAGS")
+    assert seen.quotes[-1]["status"] == "allowed" and seen.quotes[-1]["refund_total"] == "100.20"
+    flow.complete()
+    assert seen.completed and seen.completed[0]["return_number"]
+    assert [(r.refund_total_minor, r.cashier) for r in _returns_in_db(demo_till)] == [(10020, "marie")]
+    assert SqlDrafts(demo_till.settings).load() is None
+
+
+def test_a_scan_that_matches_nothing_says_why(demo_till: Till) -> None:
+    flow, seen = _flow(demo_till)
+    flow.start(demo_till.lookup.find_receipt("PA01-000101"))
+    flow.scan_item("ROBE-LIN-38")
+    assert "not on receipt PA01-000101" in seen.messages[-1]
+    flow.scan_item("JEAN-SLIM-40")
+    assert [line.sku for line in flow.basket.lines] == ["JEAN-SLIM-40"]
+
+
+def test_the_draft_survives_a_restart_and_keeps_its_idempotency_key(demo_till: Till) -> None:
+    flow, _ = _flow(demo_till)
+    flow.start(demo_till.lookup.find_receipt("PA01-000101"))
+    flow.add_order_line("ORD-1001-L1")
+    flow.update_line(0, reason="CHANGED_MIND", condition="NEW_WITH_TAGS", qty=2)
+    key = flow.basket.key
+    restarted, seen = _flow(demo_till)
+    assert restarted.restore(demo_till.lookup.get)
+    line = restarted.basket.lines[0]
+    assert (restarted.basket.key, line.sku, line.qty, line.reason) == (key, "TSH-NVY-M", 2, "CHANGED_MIND")
+    assert seen.quotes[-1]["refund_total"] == "59.80"
+
+
+def test_a_committed_return_is_never_repeated_by_a_retry(demo_till: Till) -> None:
+    flow, seen = _flow(demo_till)
+    flow.start(demo_till.lookup.find_receipt("PA01-000101"))
+    flow.add_order_line("ORD-1001-L2")
+    flow.update_line(0, reason="WRONG_SIZE", condition="NEW_WITH_TAGS")
+    flow.complete()
+    flow.complete()  # e.g. the cashier pressed again, or the app restarted before the done screen
+    assert len(_returns_in_db(demo_till)) == 1
+    assert seen.completed[0]["return_number"] == seen.completed[1]["return_number"]
+
+
+def test_a_return_above_the_limit_needs_a_manager_and_a_wrong_pin_is_refused(demo_till: Till) -> None:
+    demo_till.users.add("mgr1", "Sophie Laurent", "manager", "4321")
+    flow, seen = _flow(demo_till)
+    flow.start(demo_till.lookup.find_receipt("PA01-000108"))
+    for line_id in ("ORD-1008-L1", "ORD-1008-L2"):
+        flow.add_order_line(line_id)
+    for index in (0, 1):
+        flow.update_line(index, reason="CHANGED_MIND", condition="NEW_WITH_TAGS")
+    assert seen.quotes[-1]["status"] == "needs_approval"
+    flow.complete()
+    assert seen.approvals and not seen.completed
+    flow.complete(approval=("mgr1", "0000"))
+    assert not seen.completed and "PIN" in seen.messages[-1]
+    flow.complete(approval=("mgr1", "4321"))
+    assert seen.completed[0]["approved_by"] == "mgr1"
+
+
+def test_a_final_sale_item_is_refused_with_the_reason(demo_till: Till) -> None:
+    flow, seen = _flow(demo_till)
+    flow.start(demo_till.lookup.find_receipt("PA01-000105"))
+    flow.add_order_line("ORD-1005-L1")
+    flow.update_line(0, reason="CHANGED_MIND", condition="NEW_WITH_TAGS")
+    assert seen.quotes[-1]["status"] == "refused"
+    flow.complete()
+    assert not seen.completed and "refuses" in seen.messages[-1]
+    assert _returns_in_db(demo_till) == []
+
+
+def test_an_exchange_for_another_size_moves_no_money(demo_till: Till) -> None:
+    flow, seen = _flow(demo_till)
+    flow.start(demo_till.lookup.find_receipt("PA01-000101"))
+    flow.add_order_line("ORD-1001-L1")
+    flow.update_line(0, reason="WRONG_SIZE", condition="NEW_WITH_TAGS")
+    variants: list[list[dict[str, Any]]] = []
+    flow.replacements_ready.connect(variants.append)
+    flow.load_replacements("TSH-NVY-M")
+    larger = next(v for v in variants[0] if v["sku"] == "TSH-NVY-L")
+    assert larger["stock_here"] > 0
+    flow.add_exchange(larger["sku"], larger["title"], larger["price"])
+    exchange = seen.quotes[-1]["exchange"]
+    assert exchange["difference"] in ("0.00", "0") and seen.quotes[-1]["refund_method"] == "exchange"
+    flow.complete()
+    assert seen.completed
+
+
+def test_a_return_without_receipt_needs_a_contact_and_gives_store_credit(demo_till: Till) -> None:
+    flow, seen = _flow(demo_till)
+    flow.start_receiptless()
+    flow.scan_item("TSH-RED-M")
+    flow.update_line(0, reason="CHANGED_MIND", condition="NEW_WITH_TAGS")
+    assert not flow.basket.ready and seen.quotes == []
+    flow.set_customer_contact("06 55 44 33 22")
+    quote = seen.quotes[-1]
+    assert quote["refund_method"] == "store_credit" and quote["voucher"] is not None
+    assert quote["refund_total"] == "29.90"
+
+
+@pytest.mark.parametrize("method", ["store_credit"])
+def test_store_credit_issues_a_voucher(demo_till: Till, method: str) -> None:
+    flow, seen = _flow(demo_till)
+    flow.start(demo_till.lookup.find_receipt("PA01-000103"))
+    flow.add_order_line("ORD-1003-L1")
+    flow.update_line(0, reason="CHANGED_MIND", condition="NEW_WITH_TAGS")
+    flow.set_refund_method(method)
+    flow.complete()
+    assert seen.completed[0]["voucher"]["code"].startswith("V-")

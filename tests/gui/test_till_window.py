@@ -1,0 +1,159 @@
+"""A full return driven through the real window: wedge scanner bursts, a serial pty scanner,
+the virtual printer over TCP, and the database checked at the end."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from posdrivers import WedgeConfig, load_profile
+from posdrivers.virtual.printer import VirtualPrinter
+from posdrivers.virtual.scanner import VirtualScanner
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from posreturns.app import Till
+from posreturns.app_ui import ui_services
+from posreturns.devices.scanner import interpret
+from posreturns.ui.presenters.return_flow import Session
+from posreturns.ui.scanner_filter import WedgeScannerFilter
+from posreturns.ui.serial_scanner import SerialScannerBridge
+from posreturns.ui.tasks import TaskRunner
+from posreturns.ui.views.main_window import DONE, HOME, RETURN, MainWindow
+from posreturns.ui.window import build_window
+
+
+class SteppingClock:
+    def __init__(self, step: float) -> None:
+        self.now, self.step = 0.0, step
+
+    def __call__(self) -> float:
+        self.now += self.step
+        return self.now
+
+
+class FakeDialogs:
+    """Answers the window's questions like a manager standing next to the cashier would."""
+
+    def __init__(self, approval: tuple[str, str] | None = None) -> None:
+        self.approval, self.asked = approval, []  # type: ignore[var-annotated]
+
+    def ask_approval(self, reason: str) -> tuple[str, str] | None:
+        self.asked.append(reason)
+        return self.approval
+
+    def confirm(self, question: str) -> bool:
+        return True
+
+
+@pytest.fixture
+def printer(tmp_path: Path) -> Iterator[VirtualPrinter]:
+    with VirtualPrinter("127.0.0.1", 0, jobs_dir=tmp_path / "jobs", profile=load_profile("epson-tm-t20iii")) as started:
+        yield started
+
+
+@pytest.fixture
+def window(qtbot, demo_till: Till, printer: VirtualPrinter) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    runner = TaskRunner()
+    session = Session(cashier=lambda: "marie", till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
+    built = build_window(ui_services(demo_till, "en", printer.url, cashier="marie"), session, runner,
+                         dialogs=FakeDialogs(("mgr1", "4321")), interpret=interpret, poll_status=False)  # type: ignore[arg-type]
+    qtbot.addWidget(built)
+    built.show()
+    scanner = WedgeScannerFilter(WedgeConfig(), clock=SteppingClock(0.004), parent=built)
+    scanner.scanned.connect(built.on_scan)
+    QApplication.instance().installEventFilter(scanner)
+    yield built
+    QApplication.instance().removeEventFilter(scanner)
+    runner.wait()
+
+
+def _scan(qtbot, window: MainWindow, code: str) -> None:  # type: ignore[no-untyped-def]
+    target = QApplication.focusWidget() or window
+    qtbot.keyClicks(target, code)
+    qtbot.keyClick(target, Qt.Key.Key_Return)
+
+
+def _barcode(till: Till, sku: str) -> str:
+    with till.engine.connect() as connection:
+        return str(connection.exec_driver_sql("SELECT code FROM barcodes WHERE sku = ?", (sku,)).scalar_one())[1:]
+
+
+def test_a_full_return_by_scanner_prints_the_receipt_and_is_in_the_database(
+        qtbot, window: MainWindow, demo_till: Till, printer: VirtualPrinter) -> None:  # type: ignore[no-untyped-def]
+    window.home.scan_field.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.home.scan_field)
+    _scan(qtbot, window, "PA01-000102")
+    qtbot.waitUntil(lambda: window.pages.currentIndex() == RETURN, timeout=5000)
+    assert window.home.scan_field.text() in ("", "PA01-000102")
+    window.return_page.item_field.setFocus()
+    _scan(qtbot, window, _barcode(demo_till, "ROBE-LIN-38"))
+    qtbot.waitUntil(lambda: len(window.flow.basket.lines) == 1, timeout=5000)
+    card = window.return_page.basket_box.itemAt(0).widget()
+    qtbot.mouseClick(card.reasons.buttons["WRONG_SIZE"], Qt.MouseButton.LeftButton)
+    card = window.return_page.basket_box.itemAt(0).widget()
+    qtbot.mouseClick(card.conditions.buttons["NEW_WITH_TAGS"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.return_page.decision.confirm_button.isEnabled(), timeout=5000)
+    assert "€100.20" in window.return_page.decision.totals.text()
+    qtbot.mouseClick(window.return_page.decision.confirm_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.pages.currentIndex() == DONE, timeout=5000)
+    qtbot.waitUntil(lambda: "Receipt printed" in window.done.print_status.text(), timeout=5000)
+    job = printer.wait_for_job(1)
+    number = window.done._return_number
+    assert number in job.text and "Robe en lin 38" in job.text
+    assert "on the payment terminal" in window.done.instructions.text()
+    with demo_till.engine.connect() as connection:
+        assert connection.exec_driver_sql(
+            "SELECT returned_qty, refunded_minor FROM order_lines WHERE id = 'ORD-1002-L1'").one() == (1, 10020)
+        assert connection.exec_driver_sql("SELECT count(*) FROM returns WHERE number = ?", (number,)).scalar() == 1
+    qtbot.mouseClick(window.done.new_button, Qt.MouseButton.LeftButton)
+    assert window.pages.currentIndex() == HOME
+    assert window.home.recent.rowCount() == 1
+
+
+def test_an_approval_is_asked_in_place_and_recorded(qtbot, window: MainWindow, demo_till: Till) -> None:  # type: ignore[no-untyped-def]
+    demo_till.users.add("mgr1", "Sophie Laurent", "manager", "4321")
+    window.on_scan("PA01-000108")
+    qtbot.waitUntil(lambda: window.pages.currentIndex() == RETURN, timeout=5000)
+    for line_id in ("ORD-1008-L1", "ORD-1008-L2"):
+        window.flow.add_order_line(line_id)
+    for index in (0, 1):
+        window.flow.update_line(index, reason="CHANGED_MIND", condition="NEW_WITH_TAGS")
+    qtbot.waitUntil(lambda: (window.flow.quote or {}).get("status") == "needs_approval", timeout=5000)
+    window.return_page.decision.confirm_button.click()
+    qtbot.waitUntil(lambda: window.pages.currentIndex() == DONE, timeout=5000)
+    assert window.dialogs.asked
+    with demo_till.engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT approved_by FROM returns WHERE origin = 'till'").scalar() == "mgr1"
+
+
+def test_a_refused_return_cannot_be_completed(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.on_scan("PA01-000105")
+    qtbot.waitUntil(lambda: window.pages.currentIndex() == RETURN, timeout=5000)
+    window.flow.add_order_line("ORD-1005-L1")
+    window.flow.update_line(0, reason="CHANGED_MIND", condition="NEW_WITH_TAGS")
+    qtbot.waitUntil(lambda: window.return_page.decision.status.property("state") == "refused", timeout=5000)
+    assert not window.return_page.decision.confirm_button.isEnabled()
+    assert "Final sale" in window.return_page.decision.trace.text() or "final" in window.return_page.decision.trace.text().lower()
+
+
+def test_a_serial_scanner_on_a_pty_drives_the_lookup(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    with VirtualScanner("CR") as scanner:
+        bridge = SerialScannerBridge(str(scanner.path))
+        bridge.scanned.connect(window.on_scan)
+        try:
+            with qtbot.waitSignal(bridge.status, timeout=5000, check_params_cb=lambda text: "connected" in text):
+                bridge.start()
+            scanner.scan("W-100201")
+            qtbot.waitUntil(lambda: window.pages.currentIndex() == RETURN, timeout=5000)
+            assert window.flow.order is not None and window.flow.order.number == "W-100201"
+        finally:
+            bridge.stop()
+
+
+def test_an_item_barcode_on_the_home_screen_explains_what_to_do(qtbot, window: MainWindow, demo_till: Till) -> None:  # type: ignore[no-untyped-def]
+    window.on_scan(_barcode(demo_till, "ROBE-LIN-38"))
+    assert "scan the receipt first" in window.home.message.text()
+    window.on_scan("\x00\x01garbage")
+    assert window.pages.currentIndex() == HOME

@@ -1,0 +1,179 @@
+"""Returns, users, policies and the outbox from the command line: real processes, JSON in and out."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from integration.returns_support import SHIPPED_POLICY, line, request
+
+NOW = "2026-11-26T10:00:00+01:00"
+
+
+def posreturns(
+    data_dir: Path, *args: str, stdin: str = "", clock: bool = True
+) -> subprocess.CompletedProcess[str]:
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(data_dir)}
+    if clock:
+        env["POSRETURNS_ALLOW_CLOCK_OVERRIDE"] = "1"
+    return subprocess.run(
+        [sys.executable, "-m", "posreturns", "--data-dir", str(data_dir), "--now", NOW, *args],
+        check=False,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+
+def ok(result: subprocess.CompletedProcess[str]) -> Any:
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def dump(data_dir: Path) -> list[str]:
+    connection = sqlite3.connect(data_dir / "posreturns.db")
+    try:
+        return list(connection.iterdump())
+    finally:
+        connection.close()
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("returns-cli")
+    assert posreturns(folder, "demo", "--today", "2026-11-26").returncode == 0
+    added = posreturns(
+        folder,
+        "user",
+        "add",
+        "mgr1",
+        "--name",
+        "Marie Manager",
+        "--role",
+        "manager",
+        "--pin-stdin",
+        stdin="8642\n",
+    )
+    assert added.returncode == 0 and "8642" not in added.stdout + added.stderr
+    return folder
+
+
+def test_quote_reads_stdin_answers_json_and_writes_nothing(data_dir: Path) -> None:
+    before = dump(data_dir)
+    quoted = ok(
+        posreturns(data_dir, "return", "quote", stdin=json.dumps(request("PA01-000102", line("ROBE-LIN-38"))))
+    )
+    assert (quoted["status"], quoted["policy_version"], quoted["refund_total"]) == (
+        "allowed",
+        "2026-11",
+        "100.20",
+    )
+    assert quoted["lines"][0]["order_line_id"] == "ORD-1002-L1" and quoted["return_number"] is None
+    assert quoted["tenders"] == [
+        {
+            "method": "card",
+            "amount": "100.20",
+            "reference": "CB-1881",
+            "executed_by": "host",
+            "tender_id": quoted["tenders"][0]["tender_id"],
+        }
+    ]
+    assert dump(data_dir) == before
+
+
+def test_complete_show_and_the_outbox(data_dir: Path, tmp_path: Path) -> None:
+    body = tmp_path / "request.json"
+    body.write_text(
+        json.dumps(request("PA01-000101", line("3760000000062", 2), key="cli-1", method="store_credit"))
+    )
+    done = ok(posreturns(data_dir, "return", "complete", "--request", str(body)))
+    assert done["return_number"].startswith("RPARIS01-T1-") and done["voucher"]["amount"] == "59.80"
+    assert ok(posreturns(data_dir, "return", "complete", "--request", str(body))) == done
+    shown = ok(posreturns(data_dir, "return", "show", done["return_number"]))
+    assert shown["return_id"] == done["return_id"] and [s["event_type"] for s in shown["sync"]] == [
+        "ReturnCompleted",
+        "StockAdjusted",
+        "VoucherIssued",
+    ]
+    events = ok(posreturns(data_dir, "--json", "outbox", "list", "--status", "pending"))["events"]
+    mine = [e for e in events if e["payload"]["data"].get("return_id") == done["return_id"]]
+    assert [e["event_type"] for e in mine] == ["ReturnCompleted", "StockAdjusted", "VoucherIssued"]
+    assert all(e["schema_version"] == 1 and e["till_id"] == "T1" for e in mine)
+
+
+@pytest.mark.parametrize(
+    ("body", "code", "exit_code", "needle"),
+    [
+        (request("PA01-000101", line("TSH-NVY-M", reason="BORED")), "bad_input", 2, "lines[0].reason"),
+        (request("PA01-000101", line("NOT-A-SKU")), "bad_input", 2, "NOT-A-SKU"),
+        (request("PA01-424242", line("TSH-NVY-M")), "not_found", 3, "PA01-424242"),
+        (request("PA01-000105", line("MAILLOT-M")), "refused", 2, "Final-sale"),
+        (
+            request(
+                "PA01-000108",
+                line("MONTRE-CONN-42", serial="SN-MW-4201"),
+                line("CASQ-BT-BLANC", serial="SN-CQ-0107"),
+            ),
+            "approval_required",
+            2,
+            "approval",
+        ),
+        (
+            request(
+                "PA01-000108",
+                line("MONTRE-CONN-42", serial="SN-MW-4201"),
+                line("CASQ-BT-BLANC", serial="SN-CQ-0107"),
+                approval={"manager": "mgr1", "pin": "0000"},
+            ),
+            "pin_refused",
+            2,
+            "Wrong PIN",
+        ),
+    ],
+)
+def test_errors_are_one_sentence_with_a_code_and_an_exit_code(
+    data_dir: Path, body: dict, code: str, exit_code: int, needle: str
+) -> None:
+    before = [row for row in dump(data_dir) if "audit_log" not in row and 'INTO "users"' not in row]
+    result = posreturns(data_dir, "--json", "return", "complete", stdin=json.dumps(body))
+    assert result.returncode == exit_code and result.stdout == ""
+    error = json.loads(result.stderr)["error"]
+    assert error["code"] == code and needle in error["message"]
+    after = [row for row in dump(data_dir) if "audit_log" not in row and 'INTO "users"' not in row]
+    assert after == before
+
+
+def test_a_malformed_request_and_a_refused_clock_exit_2(data_dir: Path) -> None:
+    malformed = posreturns(data_dir, "return", "quote", stdin="{not json")
+    assert malformed.returncode == 2 and malformed.stderr.startswith(
+        "posreturns: The request is not valid JSON"
+    )
+    assert malformed.stderr.count("\n") == 1
+    refused = posreturns(data_dir, "return", "quote", stdin="{}", clock=False)
+    assert refused.returncode == 2 and "POSRETURNS_ALLOW_CLOCK_OVERRIDE" in refused.stderr
+
+
+def test_users_are_listed_without_their_pins(data_dir: Path) -> None:
+    users = ok(posreturns(data_dir, "--json", "user", "list"))["users"]
+    assert {"id": "mgr1", "name": "Marie Manager", "role": "manager", "has_pin": True} in users
+    stored = sqlite3.connect(data_dir / "posreturns.db").execute("SELECT pin_hash FROM users").fetchone()[0]
+    assert stored.startswith("scrypt$") and "8642" not in stored
+    assert posreturns(data_dir, "user", "add", "x", "--name", "X", "--role", "manager").returncode == 2
+
+
+def test_policy_load_validates_and_show_tells_the_version(data_dir: Path, tmp_path: Path) -> None:
+    assert ok(posreturns(data_dir, "--json", "policy", "show"))["version"] == "2026-11"
+    bad = tmp_path / "bad.toml"
+    bad.write_text('version = "2027-01"\n[approval]\nrefund_abov = "300.00"\n')
+    result = posreturns(data_dir, "policy", "load", str(bad))
+    assert result.returncode == 2 and "approval.refund_abov" in result.stderr
+    assert ok(posreturns(data_dir, "--json", "policy", "show"))["version"] == "2026-11"
+    same = ok(posreturns(data_dir, "--json", "policy", "load", str(SHIPPED_POLICY)))
+    assert same["changed"] is False and same["version"] == "2026-11"

@@ -1,0 +1,206 @@
+"""The Medusa connector against a real Medusa 2.21 (the `medusa` fixture): pull the seeded data;
+return an item offline, reconnect, sync, and find the return received and the stock back; the same
+event sent twice makes one return; a line already returned elsewhere becomes an exception and the
+queue goes on; two tills return the same line offline.
+
+Each test makes its own orders (the harness's tests use the seeded ones), so the order of the
+tests does not matter."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from integration.returns_support import MANAGER, PIN, SHIPPED_POLICY, line
+from integration.returns_support import request as base_request
+
+from oms import harness
+from posreturns.app import Till, open_sync, open_till
+from posreturns.persistence.outbox import SqlOutbox
+from posreturns.services.clock import SystemClock
+from posreturns.sync.connectors.medusa import MedusaConfig, MedusaGateway
+
+pytestmark = pytest.mark.oms
+NOW = datetime.now(ZoneInfo("Europe/Paris")).replace(microsecond=0)
+_keys = itertools.count(1)
+
+
+def request(receipt: str, *lines: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    """The seeded customer returns a lot: the serial-returner rule asks for a manager every time."""
+    return base_request(receipt, *lines, approval={"manager": MANAGER, "pin": PIN}, **extra)
+
+
+def make_order(medusa: Any, lines: list[tuple[str, int]]) -> dict[str, Any]:
+    """A paid order fulfilled from PARIS-01, as the seed makes them."""
+    seeder = harness.Seeder(medusa.admin)
+    seeder.ids = dict(medusa.seed)
+    key = f"sync-test-{next(_keys)}-{NOW.timestamp():.0f}"
+    draft = seeder._draft(key, {"lines": lines})
+    order_id = medusa.admin.post(f"/admin/draft-orders/{draft}/convert-to-order")["order"]["id"]
+    seeder._pay(order_id)
+    seeder._fulfil(order_id)
+    return dict(medusa.admin.get(f"/admin/orders/{order_id}", fields="id,display_id,*items")["order"])
+
+
+def open_store_till(path: Path, medusa: Any, store: str = "PARIS-01", till_id: str = "T1") -> tuple[Till, Any]:
+    till = open_till(path, clock=SystemClock(), till_id=till_id)
+    till.settings.set("store.id", store)
+    till.settings.set("till.id", till_id)
+    till.policies.load(SHIPPED_POLICY.read_text(encoding="utf-8"), "default.toml")
+    till.users.add(MANAGER, "Marie Manager", "manager", PIN)
+    gateway = MedusaGateway(MedusaConfig(medusa.base_url, medusa.api_key), till.clock)
+    return till, open_sync(till, gateway=gateway)
+
+
+@pytest.fixture
+def store(tmp_path: Path, medusa: Any) -> Iterator[tuple[Till, Any]]:
+    till, engine = open_store_till(tmp_path / "paris", medusa)
+    yield till, engine
+    engine.gateway.close()
+    till.close()
+
+
+def stocked(medusa: Any, sku: str, location: str = "PARIS-01") -> int:
+    return int(medusa.stock(sku, location)["stocked_quantity"])
+
+
+def medusa_returns(medusa: Any, order_id: str) -> list[dict[str, Any]]:
+    return list(medusa.admin.get("/admin/returns", order_id=order_id, fields="id,status,metadata,location_id,*items")["returns"])
+
+
+def events(till: Till) -> list[Any]:
+    with till.engine.connect() as connection:
+        return connection.exec_driver_sql("SELECT seq, event_type, status, last_error FROM outbox ORDER BY seq").all()
+
+
+def test_the_pull_brings_orders_products_customers_and_stock(store: tuple[Till, Any], medusa: Any) -> None:
+    till, engine = store
+    report = engine.run_once()
+    assert report.online and report.error is None, report.error
+    seeded = medusa.order("two_lines_discount")
+    order = till.lookup.find_receipt(str(seeded["display_id"]))
+    assert order.id == seeded["id"] and order.total.minor == 10341           # 114.90 − 10 % = 103.41
+    assert {li.sku: li.paid.minor for li in order.lines} == {"TEE-ORG-M": 2250, "SHOE-RUN-42": 8091}
+    assert order.customer_name == "Camille Martin" and order.store_id == "PARIS-01"
+    assert till.orders.sku_for_barcode(medusa.variant("TEE-ORG-L")["barcode"].zfill(14)) == "TEE-ORG-L"
+    assert till.orders.sku_for_barcode(medusa.variant("TEE-ORG-L")["upc"].zfill(14)) == "TEE-ORG-L"
+    with till.engine.connect() as connection:
+        level = connection.exec_driver_sql("SELECT qty FROM stock_levels WHERE location = 'LYON-02' AND sku = 'TEE-ORG-L' "
+                                           "AND bucket = 'sellable'").scalar()
+    assert level == stocked(medusa, "TEE-ORG-L", "LYON-02")
+    status = engine.status()
+    assert status["online"] and status["last_success_at"] and status["outbox_size"] == 0
+    assert set(status["streams"]) == {"stores", "return_reasons", "products", "customers", "orders", "stock"}
+    again = engine.run_once()
+    assert again.pull.pulled.get("orders", 0) <= 6   # a delta: only what changed since (the boundary instant)
+
+
+def test_a_receipt_missing_from_the_cache_is_fetched_on_demand(store: tuple[Till, Any], medusa: Any) -> None:
+    till, _ = store
+    fresh = make_order(medusa, [("TEE-ORG-L", 1)])
+    order = till.lookup.find_receipt(str(fresh["display_id"]))   # never pulled: fetched from Medusa
+    assert order.id == fresh["id"] and [li.sku for li in order.lines] == ["TEE-ORG-L"]
+
+
+def test_an_offline_return_reaches_medusa_received_with_the_stock_back(store: tuple[Till, Any], medusa: Any) -> None:
+    till, engine = store
+    sale = make_order(medusa, [("TEE-ORG-S", 2), ("HP-STUDIO-BLK", 1)])
+    engine.run_once()
+    before = stocked(medusa, "TEE-ORG-S")
+    answer = till.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-S"), offline=True, key="off-1"))
+    assert answer["refund_total"] == "25.00" if "refund_total" in answer else True
+    report = engine.run_once()                                       # the network is back
+    assert report.upload.counts["applied"] >= 1 and report.online
+    returns = medusa_returns(medusa, sale["id"])
+    assert len(returns) == 1 and returns[0]["status"] == "received"
+    assert returns[0]["location_id"] == medusa.location_id("PARIS-01")
+    assert returns[0]["items"][0]["reason_id"] == medusa.reason_id("wrong_size")
+    assert stocked(medusa, "TEE-ORG-S") == before + 1
+    detail = medusa.admin.get(f"/admin/orders/{sale['id']}", fields="id,payment_status,*summary")["order"]
+    assert detail["payment_status"] == "partially_refunded" and detail["summary"]["refunded_total"] == 25
+    assert {e.status for e in events(till)} <= {"applied", "duplicate"}
+    engine.run_once()
+    local = till.lookup.find_receipt(str(sale["display_id"]))
+    assert {li.sku: li.returned_qty for li in local.lines}["TEE-ORG-S"] == 1  # not counted twice
+
+
+def test_the_same_event_sent_twice_makes_one_return(store: tuple[Till, Any], medusa: Any) -> None:
+    till, engine = store
+    sale = make_order(medusa, [("SHOE-RUN-43", 1)])
+    engine.run_once()
+    till.returns.complete(request(str(sale["display_id"]), line("SHOE-RUN-43"), offline=True, key="dup-1"))
+    event = SqlOutbox(till.engine).due(till.clock.now(), 10)[0]
+    first = engine.gateway.push(event)          # applied, but say the answer was lost on the way back
+    second = engine.gateway.push(event)
+    assert (first.outcome.value, second.outcome.value) == ("applied", "duplicate")
+    engine.run_once()
+    assert len(medusa_returns(medusa, sale["id"])) == 1
+    refunds = [r for c in medusa.admin.get(f"/admin/orders/{sale['id']}", fields="id,*payment_collections.payments.refunds")
+               ["order"]["payment_collections"] for p in c["payments"] for r in p["refunds"]]
+    assert len(refunds) == 1
+
+
+def test_a_line_already_returned_elsewhere_becomes_an_exception_and_the_queue_goes_on(
+        tmp_path: Path, medusa: Any) -> None:
+    sale = make_order(medusa, [("TEE-ORG-M", 1), ("SHOE-RUN-42", 1)])
+    other = make_order(medusa, [("TEE-ORG-L", 1)])
+    paris, paris_sync = open_store_till(tmp_path / "paris", medusa)
+    try:
+        paris_sync.run_once()
+        paris.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-M"), offline=True, key="p-1"))
+        paris.returns.complete(request(str(other["display_id"]), line("TEE-ORG-L"), offline=True, key="p-2"))
+        # meanwhile the same T-shirt was returned in another store, straight in Medusa
+        rid = medusa.admin.post("/admin/returns", {"order_id": sale["id"], "location_id": medusa.location_id("LYON-02")})["return"]["id"]
+        item = next(i["id"] for i in sale["items"] if i["variant_sku"] == "TEE-ORG-M")
+        medusa.admin.post(f"/admin/returns/{rid}/request-items", {"items": [{"id": item, "quantity": 1}]})
+        medusa.admin.post(f"/admin/returns/{rid}/request", {})
+        medusa.admin.post(f"/admin/returns/{rid}/receive", {})
+        medusa.admin.post(f"/admin/returns/{rid}/receive-items", {"items": [{"id": item, "quantity": 1}]})
+        medusa.admin.post(f"/admin/returns/{rid}/receive/confirm", {})
+        report = paris_sync.run_once()
+        assert report.upload.counts["rejected"] == 1 and report.upload.counts["applied"] >= 1
+        exceptions = SqlOutbox(paris.engine).exceptions()
+        assert [e.event_type for e in exceptions if e.status == "rejected"] == ["ReturnCompleted"]
+        assert "can still be returned" in (exceptions[0].reason or "")
+        assert len(medusa_returns(medusa, other["id"])) == 1             # the queue went on
+        assert len(medusa_returns(medusa, sale["id"])) == 1              # only the other store's
+    finally:
+        paris_sync.gateway.close()
+        paris.close()
+
+
+def test_two_tills_return_the_same_line_offline(tmp_path: Path, medusa: Any) -> None:
+    sale = make_order(medusa, [("SHOE-RUN-42", 1)])
+    tills = [open_store_till(tmp_path / "paris", medusa, "PARIS-01", "T1"),
+             open_store_till(tmp_path / "lyon", medusa, "LYON-02", "T7")]
+    try:
+        for till, engine in tills:
+            engine.run_once()                                               # both had the sale cached
+        paris, lyon = tills[0][0], tills[1][0]
+        paris.returns.complete(request(str(sale["display_id"]), line("SHOE-RUN-42"), offline=True, key="two-T1"))
+        with pytest.raises(Exception, match="only store credit"):   # a foreign store's sale, offline
+            lyon.returns.complete(request(str(sale["display_id"]), line("SHOE-RUN-42"), offline=True, key="two-T7",
+                                          till_id="T7"))
+        answer = lyon.returns.complete(request(str(sale["display_id"]), line("SHOE-RUN-42"), offline=True,
+                                               key="two-T7", till_id="T7", method="store_credit"))
+        assert answer["refund_method"] == "store_credit"
+        with lyon.engine.connect() as connection:                                   # no cash or card left the till
+            methods = {m for (m,) in connection.exec_driver_sql(
+                "SELECT t.method FROM return_tenders t JOIN returns r ON r.id = t.return_id WHERE r.origin = 'till'")}
+        assert methods == {"store_credit"}
+        reports = [engine.run_once() for _, engine in tills]
+        assert reports[0].upload.counts["rejected"] == 0 and reports[1].upload.counts["rejected"] == 1
+        returns = medusa_returns(medusa, sale["id"])
+        assert len(returns) == 1 and returns[0]["status"] == "received"
+        lyon_exceptions = SqlOutbox(tills[1][0].engine).exceptions()
+        assert lyon_exceptions and lyon_exceptions[0].status == "rejected"
+        assert SqlOutbox(tills[0][0].engine).exceptions() == []
+    finally:
+        for till, engine in tills:
+            engine.gateway.close()
+            till.close()

@@ -1,0 +1,160 @@
+"""The uploader over a real SQLite outbox and a hand-written fake OMS: order, batches, results,
+backoff kept in the row, held aggregates, the exception queue, the lock."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sync_support import SettableClock, add_return, outbox_rows
+
+from posreturns.app import Till, open_till
+from posreturns.persistence.outbox import SqlOutbox, format_utc
+from posreturns.services.sync_ports import OmsUnavailable, Outcome, PendingEvent, PushResult
+from posreturns.sync.backoff import Backoff
+from posreturns.sync.uploader import Uploader
+
+
+class FakeOms:
+    """Answers from a script per event id (default: applied); records what it was sent."""
+
+    name = "fake"
+
+    def __init__(self) -> None:
+        self.sent: list[PendingEvent] = []
+        self.script: dict[str, list[PushResult | Exception]] = {}
+
+    def push(self, event: PendingEvent) -> PushResult:
+        self.sent.append(event)
+        answers = self.script.get(event.event_id) or []
+        answer = answers.pop(0) if answers else PushResult(Outcome.APPLIED)
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+
+@pytest.fixture
+def till(tmp_path: Path) -> Iterator[Till]:
+    opened = open_till(tmp_path / "data")
+    yield opened
+    opened.close()
+
+
+def uploader(till: Till, oms: FakeOms, clock: SettableClock, owner: str = "me", batch: int = 50) -> Uploader:
+    return Uploader(SqlOutbox(till.engine), oms, clock, Backoff(random=lambda: 1.0), owner, batch=batch)  # type: ignore[arg-type]
+
+
+def test_events_go_in_sequence_order_in_batches_and_are_marked(till: Till) -> None:
+    ids = [add_return(till.engine) for _ in range(7)]
+    oms, clock = FakeOms(), SettableClock()
+    report = uploader(till, oms, clock, batch=3).run()
+    assert [e.event_id for e in oms.sent] == ids
+    assert report.counts["applied"] == 7
+    assert {r.status for r in outbox_rows(till.engine)} == {"applied"}
+    assert uploader(till, oms, clock).run().sent == 0
+
+
+def test_an_unreachable_oms_stops_the_run_and_the_schedule_is_kept_in_the_row(till: Till) -> None:
+    first, second = add_return(till.engine), add_return(till.engine)
+    oms, clock = FakeOms(), SettableClock()
+    oms.script[first] = [OmsUnavailable("down"), OmsUnavailable("down")]
+    report = uploader(till, oms, clock).run()
+    assert not report.online and [e.event_id for e in oms.sent] == [first]
+    row = outbox_rows(till.engine)[0]
+    assert (row.status, row.attempts, row.next_attempt_at) == ("pending", 1, format_utc(clock.moment.timestamp() + 1))
+    clock.advance(1)
+    uploader(till, oms, clock).run()
+    assert outbox_rows(till.engine)[0].next_attempt_at == format_utc(clock.moment.timestamp() + 2)  # doubled
+    clock.advance(2)
+    uploader(till, oms, clock).run()
+    assert [r.status for r in outbox_rows(till.engine)] == ["applied", "applied"]
+    assert [e.event_id for e in oms.sent] == [first, first, first, second]
+
+
+def test_retry_after_from_the_oms_is_honoured(till: Till) -> None:
+    event = add_return(till.engine)
+    oms, clock = FakeOms(), SettableClock()
+    oms.script[event] = [OmsUnavailable("busy", retry_after=120)]
+    uploader(till, oms, clock).run()
+    clock.advance(119)
+    uploader(till, oms, clock).run()
+    assert len(oms.sent) == 1
+    clock.advance(1)
+    uploader(till, oms, clock).run()
+    assert len(oms.sent) == 2 and outbox_rows(till.engine)[0].status == "applied"
+
+
+def test_a_rejection_holds_later_events_of_its_aggregate_only(till: Till) -> None:
+    refused = add_return(till.engine, return_id="R1")
+    follower = add_return(till.engine, return_id="R1")
+    other = add_return(till.engine, return_id="R2")
+    oms, clock = FakeOms(), SettableClock()
+    oms.script[refused] = [PushResult(Outcome.REJECTED, "Cannot request to return more items than what was fulfilled")]
+    report = uploader(till, oms, clock).run()
+    assert [e.event_id for e in oms.sent] == [refused, other]
+    assert report.counts["rejected"] == 1 and report.counts["applied"] == 1
+    assert [r.status for r in outbox_rows(till.engine)] == ["rejected", "held", "applied"]
+    items = SqlOutbox(till.engine).exceptions()
+    assert [(i.event_id, i.status) for i in items] == [(refused, "rejected"), (follower, "held")]
+    assert "more items than what was fulfilled" in (items[0].reason or "")
+
+
+def test_resolving_an_exception_by_retry_or_dismiss_releases_the_aggregate(till: Till) -> None:
+    refused = add_return(till.engine, return_id="R1")
+    follower = add_return(till.engine, return_id="R1")
+    oms, clock = FakeOms(), SettableClock()
+    oms.script[refused] = [PushResult(Outcome.REJECTED, "no"), PushResult(Outcome.REJECTED, "still no")]
+    uploader(till, oms, clock).run()
+    outbox = SqlOutbox(till.engine)
+    outbox.resolve(1, "retry", "mgr1", clock.now())
+    uploader(till, oms, clock).run()
+    assert [r.status for r in outbox_rows(till.engine)] == ["rejected", "held"]
+    outbox.resolve(1, "dismiss", "mgr1", clock.now())
+    uploader(till, oms, clock).run()
+    assert [e.event_id for e in oms.sent] == [refused, refused, follower]
+    assert [r.status for r in outbox_rows(till.engine)] == ["rejected", "applied"]
+    assert outbox.exceptions() == [] and outbox.stats(clock.now()).pending == 0
+
+
+def test_a_postponed_event_holds_its_aggregate_but_not_the_others(till: Till) -> None:
+    slow = add_return(till.engine, return_id="R1")
+    behind = add_return(till.engine, return_id="R1")
+    other = add_return(till.engine, return_id="R2")
+    oms, clock = FakeOms(), SettableClock()
+    oms.script[slow] = [PushResult.retry("order locked by another change")]
+    uploader(till, oms, clock).run()
+    assert [e.event_id for e in oms.sent] == [slow, other]
+    clock.advance(1)
+    uploader(till, oms, clock).run()
+    assert [e.event_id for e in oms.sent] == [slow, other, slow, behind]
+
+
+def test_a_connector_bug_is_a_retry_not_a_crash(till: Till) -> None:
+    event = add_return(till.engine)
+    oms, clock = FakeOms(), SettableClock()
+    oms.script[event] = [KeyError("items")]
+    report = uploader(till, oms, clock).run()
+    assert report.online and report.counts["retry"] == 1
+    assert "KeyError" in (outbox_rows(till.engine)[0].last_error or "")
+
+
+def test_only_one_uploader_holds_the_lock_until_its_lease_ends(till: Till) -> None:
+    add_return(till.engine)
+    outbox, clock = SqlOutbox(till.engine), SettableClock()
+    assert outbox.acquire("host-a:1:x", clock.now(), 60)
+    report = uploader(till, FakeOms(), clock, owner="host-b:2:y").run()
+    assert report.locked_out and outbox_rows(till.engine)[0].status == "pending"
+    clock.advance(61)
+    assert uploader(till, FakeOms(), clock, owner="host-b:2:y").run().counts["applied"] == 1
+
+
+def test_an_uploader_that_lost_its_lock_marks_nothing(till: Till) -> None:
+    event = add_return(till.engine)
+    outbox, clock = SqlOutbox(till.engine), SettableClock()
+    assert outbox.acquire("a", clock.now(), 60)
+    clock.advance(61)
+    assert outbox.acquire("b", clock.now(), 60)
+    pending = outbox.due(clock.now(), 10)[0]
+    assert not outbox.settle("a", pending, PushResult(Outcome.APPLIED), clock.now())
+    assert outbox_rows(till.engine)[0].status == "pending" and pending.event_id == event

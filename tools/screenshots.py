@@ -1,0 +1,132 @@
+"""Render the main screens offscreen to docs/screenshots/*.png (`make screenshots`; argument: fr or en).
+
+Runs on a throw-away copy of the demo store with a virtual printer, drives the real window like a
+cashier, and grabs it; dialogs are drawn over the dimmed window, as the cashier sees them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from posdrivers import load_profile  # noqa: E402
+from posdrivers.virtual.printer import VirtualPrinter  # noqa: E402
+from PySide6.QtCore import QEvent, Qt  # noqa: E402
+from PySide6.QtGui import QColor, QPainter  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
+
+from posreturns.app import open_till  # noqa: E402
+from posreturns.app_ui import ui_services  # noqa: E402
+from posreturns.demo.store import demo_document  # noqa: E402
+from posreturns.services.importing import import_bytes  # noqa: E402
+from posreturns.ui.dialogs import ApprovalDialog  # noqa: E402
+from posreturns.ui.i18n import install_translators  # noqa: E402
+from posreturns.ui.presenters.return_flow import Session  # noqa: E402
+from posreturns.ui.presenters.settings import SettingsPresenter  # noqa: E402
+from posreturns.ui.resources import stylesheet  # noqa: E402
+from posreturns.ui.tasks import InlineTaskRunner  # noqa: E402
+from posreturns.ui.views.main_window import MainWindow  # noqa: E402
+from posreturns.ui.views.settings_dialog import SettingsDialog  # noqa: E402
+from posreturns.ui.window import build_window  # noqa: E402
+
+OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+
+
+def main(language: str = "fr") -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    install_translators(app, language)
+    app.setStyleSheet(stylesheet())
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp, VirtualPrinter("127.0.0.1", 0, jobs_dir=Path(tmp) / "printer",
+                                                              profile=load_profile("epson-tm-t20iii")) as printer:
+        till = open_till(Path(tmp) / "data")
+        import_bytes(json.dumps(demo_document(date.today())).encode(), "demo", till.cache_writer)
+        till.users.add("mgr1", "Sophie Laurent", "manager", "4321")
+        for key, value in (("store.id", "PARIS-01"), ("language", language), ("printer.url", printer.url),
+                           ("printer.profile", "epson-tm-t20iii")):
+            till.settings.set(key, value)
+        session = Session(cashier=lambda: "marie", till_id=lambda: "T1", offline=lambda: False,
+                          store_id=lambda: "PARIS-01")
+        services = ui_services(till, language, cashier="marie",
+                               receipt_images=lambda: str(printer.jobs[-1].png_path) if printer.jobs else None)
+        runner = InlineTaskRunner()
+        window = build_window(services, session, runner)
+        window.resize(1280, 800)
+        window.show()
+        _drive(app, window, language)
+        _dialogs(app, window, language, SettingsPresenter(services.settings, runner, lambda _u, _p: "",
+                                                          profiles=services.printer_profiles))
+        till.close()
+    return 0
+
+
+def _drive(app: QApplication, window: MainWindow, language: str) -> None:
+    """Home search → the return's lines → the decision → done; then a refusal and an approval."""
+    window.status.refresh()
+    window.home.scan_field.setText("camille")
+    window.home.find_button.click()
+    _shot(app, window, f"1-home-search-{language}")
+    window.home.scan_field.setText("PA01-000102")
+    window.home.find_button.click()
+    flow = window.flow
+    flow.add_order_line("ORD-1002-L1")
+    flow.update_line(0, reason="WRONG_SIZE", condition="NEW_WITH_TAGS")
+    flow.add_order_line("ORD-1002-L3")
+    _shot(app, window, f"2-return-lines-{language}")
+    flow.update_line(1, reason="DEFECTIVE", condition="OPENED")
+    _shot(app, window, f"3-decision-{language}")
+    window.confirm()
+    _shot(app, window, f"4-done-{language}")
+    window.go_home()
+    window.on_scan("PA01-000105")
+    flow.add_order_line("ORD-1005-L1")
+    flow.update_line(0, reason="CHANGED_MIND", condition="NEW_WITH_TAGS")
+    _shot(app, window, f"5-refused-{language}")
+    flow.abandon()
+    window.go_home()
+    window.on_scan("PA01-000108")
+    for index, line_id in enumerate(("ORD-1008-L1", "ORD-1008-L2")):
+        flow.add_order_line(line_id)
+        flow.update_line(index, reason="CHANGED_MIND", condition="NEW_WITH_TAGS")
+
+
+def _dialogs(app: QApplication, window: MainWindow, language: str, settings: SettingsPresenter) -> None:
+    approval = ApprovalDialog(window.tr("This return needs a manager's approval."), window)
+    approval.manager.setText("mgr1")
+    approval.pin.setText("4321")
+    _shot(app, window, f"6-approval-{language}", approval)
+    window.flow.abandon()
+    window.go_home()
+    _shot(app, window, f"7-settings-{language}", SettingsDialog(settings, window))
+
+
+def _shot(app: QApplication, window: MainWindow, name: str, dialog: QDialog | None = None) -> None:
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # no event loop runs here: drop removed widgets
+    app.processEvents()
+    picture = window.grab()
+    if dialog is not None:
+        dialog.adjustSize()
+        dialog.show()
+        app.processEvents()
+        over = dialog.grab()
+        bar = 34  # offscreen windows have no frame: draw a plain title bar like the desktop's
+        left, top = (picture.width() - over.width()) // 2, (picture.height() - over.height() - bar) // 2
+        painter = QPainter(picture)
+        painter.fillRect(picture.rect(), QColor(16, 42, 67, 110))
+        painter.fillRect(left - 1, top - 1, over.width() + 2, over.height() + bar + 2, QColor("#243b53"))
+        painter.setPen(QColor("#ffffff"))
+        painter.drawText(left + 12, top, over.width() - 24, bar, Qt.AlignmentFlag.AlignVCenter, dialog.windowTitle())
+        painter.drawPixmap(left, top + bar, over)
+        painter.end()
+        dialog.close()
+    picture.save(str(OUT / f"{name}.png"))
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "fr"))
