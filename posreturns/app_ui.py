@@ -11,7 +11,9 @@ from typing import Any
 
 from posdrivers import list_profiles
 
-from posreturns.app import Till, open_printing
+from posreturns.app import Till, open_printing, open_sync
+from posreturns.services.sync_ports import OmsNotConfigured
+from posreturns.sync.worker import SyncWorker
 from posreturns.devices.documents import Block, Cut, Feed, Text
 from posreturns.devices.printing import ReceiptPrinting
 from posreturns.persistence.audit import insert_audit
@@ -26,8 +28,20 @@ def default_cashier(till: Till) -> str:
     return till.settings.get("cashier") or getpass.getuser()
 
 
+def start_sync(till: Till) -> SyncWorker | None:
+    """The background sync of the window, when an OMS is configured (`posreturns oms connect`)."""
+    if not till.settings.get("oms.url"):
+        return None
+    try:
+        worker = SyncWorker(open_sync(till))
+    except OmsNotConfigured:
+        return None
+    worker.start()
+    return worker
+
+
 def ui_services(till: Till, language: str, printer_url: str | None = None, cashier: str | None = None,
-                receipt_images: Callable[[], str | None] | None = None) -> UiServices:
+                receipt_images: Callable[[], str | None] | None = None, sync: SyncWorker | None = None) -> UiServices:
     till_id = till.settings.get("till.id") or "T1"
     printing = open_printing(till, printer_url) if (printer_url or till.settings.get("printer.url")) else None
 
@@ -40,8 +54,13 @@ def ui_services(till: Till, language: str, printer_url: str | None = None, cashi
             pulled = connection.exec_driver_sql("SELECT max(last_pulled_at) FROM sync_streams").scalar()
         state: dict[str, Any] = {"outbox_pending": pending, "cashier": cashier or default_cashier(till),
                                  "store_id": till.settings.store_id() or "", "till_id": till_id,
-                                 "online": None if not till.settings.get("oms.url") else till.settings.get("sync.online") == "1",
-                                 "cache_age_minutes": _age_minutes(pulled), "printer_configured": printing is not None}
+                                 "online": None, "cache_age_minutes": _age_minutes(pulled),
+                                 "printer_configured": printing is not None}
+        if sync is not None:
+            synced = sync.status()
+            age = synced.get("cache_age_seconds")
+            state.update(online=synced.get("online"), outbox_pending=synced.get("outbox_size", pending),
+                         cache_age_minutes=None if age is None else int(age // 60), sync_error=synced.get("last_error"))
         if printing is not None:
             state["printer"] = printing.status()
         return state
@@ -61,7 +80,8 @@ def ui_services(till: Till, language: str, printer_url: str | None = None, cashi
     return UiServices(lookup=till.lookup, returns=till.returns, catalog=SqlCatalog(till.engine),
                       drafts=SqlDrafts(till.settings, till_id), printing=printing, status_probe=probe,
                       recent_returns=recent, load_order=load_order, language=language,
-                      receipt_image=receipt_images or (lambda: None), **admin_services(till))
+                      receipt_image=receipt_images or (lambda: None),
+                      approval_hint=till.settings.get("demo.approval_hint") or "", **admin_services(till))
 
 
 def admin_services(till: Till) -> dict[str, Any]:

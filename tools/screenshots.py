@@ -6,7 +6,6 @@ cashier, and grabs it; dialogs are drawn over the dimmed window, as the cashier 
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import tempfile
@@ -23,8 +22,7 @@ from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
 
 from posreturns.app import open_till  # noqa: E402
 from posreturns.app_ui import ui_services  # noqa: E402
-from posreturns.demo.store import demo_document  # noqa: E402
-from posreturns.services.importing import import_bytes  # noqa: E402
+from posreturns.demo.install import install_demo  # noqa: E402
 from posreturns.ui.dialogs import ApprovalDialog  # noqa: E402
 from posreturns.ui.i18n import install_translators  # noqa: E402
 from posreturns.ui.presenters.return_flow import Session  # noqa: E402
@@ -46,7 +44,7 @@ def main(language: str = "fr") -> int:
     with tempfile.TemporaryDirectory() as tmp, VirtualPrinter("127.0.0.1", 0, jobs_dir=Path(tmp) / "printer",
                                                               profile=load_profile("epson-tm-t20iii")) as printer:
         till = open_till(Path(tmp) / "data")
-        import_bytes(json.dumps(demo_document(date.today())).encode(), "demo", till.cache_writer)
+        install_demo(till, date.today())
         till.users.add("mgr1", "Sophie Laurent", "manager", "4321")
         for key, value in (("store.id", "PARIS-01"), ("language", language), ("printer.url", printer.url),
                            ("printer.profile", "epson-tm-t20iii")):

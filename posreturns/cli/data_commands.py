@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import json
 import time
 from datetime import date
 from pathlib import Path
 
 from posreturns.app import open_till
+from posreturns.demo.install import install_default_policy
 from posreturns.cli.output import EXIT_OK, Output
 from posreturns.paths import DATABASE_FILE, resolve_data_dir
-from posreturns.services.importing import import_bytes, import_file
+from posreturns.services.importing import import_file
 
-SHIPPED_POLICY = Path(__file__).resolve().parents[2] / "resources" / "policy" / "default.toml"
 
 
 def register(commands: argparse._SubParsersAction, shared: list[argparse.ArgumentParser]) -> None:  # type: ignore[type-arg]
@@ -38,14 +37,18 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
 def run_init(args: argparse.Namespace, out: Output) -> int:
     data_dir = resolve_data_dir(args.data_dir)
     till = open_till(data_dir)
-    till.close()
+    try:
+        install_default_policy(till)
+    finally:
+        till.close()
     out.result({"data_dir": str(data_dir), "database": str(data_dir / DATABASE_FILE)},
                f"Till data ready in {data_dir}")
     return EXIT_OK
 
 
 def run_demo(args: argparse.Namespace, out: Output) -> int:
-    from posreturns.demo.store import STORE, demo_document
+    from posreturns.demo.install import install_demo
+    from posreturns.demo.store import STORE
 
     data_dir = resolve_data_dir(args.data_dir)
     till = open_till(data_dir)
@@ -53,11 +56,7 @@ def run_demo(args: argparse.Namespace, out: Output) -> int:
         if args.if_missing and till.settings.store_id():
             out.result({"data_dir": str(data_dir), "loaded": False}, f"Demo store already present in {data_dir}")
             return EXIT_OK
-        counts = import_bytes(json.dumps(demo_document(args.today)).encode(), "demo", till.cache_writer)
-        if not till.settings.get("store.id"):
-            till.settings.set("store.id", STORE["id"])
-        if till.policies.describe()["source"] == "builtin" and SHIPPED_POLICY.exists():
-            till.policies.load(SHIPPED_POLICY.read_text(encoding="utf-8"), "resources/policy/default.toml")
+        counts = install_demo(till, args.today)
     finally:
         till.close()
     out.result({"data_dir": str(data_dir), "loaded": True, "counts": counts},

@@ -64,7 +64,7 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
     from contextlib import ExitStack
 
     from posreturns.app import open_till
-    from posreturns.app_ui import default_cashier, ui_services
+    from posreturns.app_ui import default_cashier, start_sync, ui_services
     from posreturns.devices.scanner import interpret
     from posreturns.paths import resolve_data_dir
     from posreturns.ui.i18n import choose_language
@@ -74,10 +74,14 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
     data_dir = resolve_data_dir(args.data_dir)
     till = open_till(data_dir)
     settings = till.settings
-    session = Session(cashier=lambda: default_cashier(till), till_id=lambda: settings.get("till.id") or "T1",
-                      offline=lambda: settings.get("sync.online") == "0", store_id=lambda: settings.store_id() or "")
     scanner_port = settings.get("scanner.port") if settings.get("scanner.mode") == "serial" else None
     with ExitStack() as stack:
+        sync = start_sync(till)
+        if sync is not None:
+            stack.callback(sync.stop)
+        session = Session(cashier=lambda: default_cashier(till), till_id=lambda: settings.get("till.id") or "T1",
+                          offline=lambda: sync is not None and sync.status().get("online") is False,
+                          store_id=lambda: settings.store_id() or "")
         printer_url, receipt_images = args.printer, None
         if args.virtual_devices:
             from posdrivers import load_profile
@@ -92,7 +96,8 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
                 return str(jobs[-1].png_path) if jobs else None
 
         try:
-            return run_window(lambda language: ui_services(till, language, printer_url, receipt_images=receipt_images),
+            return run_window(lambda language: ui_services(till, language, printer_url, receipt_images=receipt_images,
+                                                           sync=sync),
                               lambda: choose_language(settings.get("language")), session, interpret, scanner_port)
         finally:
             till.close()

@@ -11,11 +11,12 @@ translate = QCoreApplication.translate  # called by this name so that pyside6-lu
 class ApprovalDialog(QDialog):
     """Manager ID + PIN, with the reason the policy asks for approval."""
 
-    def __init__(self, reason: str, parent: QWidget | None = None) -> None:
+    def __init__(self, reason: str, parent: QWidget | None = None, hint: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("Dialogs", "Manager approval"))
         self.setMinimumWidth(440)
         self.reason = QLabel(reason, wordWrap=True)
+        self.hint = QLabel(hint, objectName="hint")
         self.manager = QLineEdit(placeholderText=translate("Dialogs", "Manager ID"))
         self.pin = QLineEdit(placeholderText=translate("Dialogs", "PIN"), echoMode=QLineEdit.EchoMode.Password)
         for field in (self.manager, self.pin):
@@ -26,6 +27,8 @@ class ApprovalDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(self.reason)
+        if hint:
+            form.addRow(self.hint)
         form.addRow(translate("Dialogs", "Manager"), self.manager)
         form.addRow(translate("Dialogs", "PIN"), self.pin)
         form.addRow(buttons)
@@ -34,11 +37,11 @@ class ApprovalDialog(QDialog):
 class DialogService:
     """Asks the person at the till; replaced by a scripted fake in tests."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        self.parent = parent
+    def __init__(self, parent: QWidget | None = None, approval_hint: str = "") -> None:
+        self.parent, self.approval_hint = parent, approval_hint
 
     def ask_approval(self, reason: str) -> tuple[str, str] | None:
-        dialog = ApprovalDialog(reason, self.parent)
+        dialog = ApprovalDialog(reason, self.parent, self.approval_hint)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.manager.text().strip(), dialog.pin.text()

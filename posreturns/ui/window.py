@@ -26,7 +26,8 @@ def build_window(services: UiServices, session: Session, runner: Any, dialogs: D
     flow = ReturnFlowPresenter(services.returns, services.lookup, services.catalog, services.drafts, services.printing,
                                session, runner)
     status = StatusPresenter(services.status_probe, runner) if poll_status else None
-    window = MainWindow(lookup, flow, status, dialogs or DialogService(), formats, services.language,
+    window = MainWindow(lookup, flow, status, dialogs or DialogService(approval_hint=services.approval_hint),
+                        formats, services.language,
                         services.recent_returns, interpret, services.receipt_image)
     if dialogs is None:
         window.dialogs.parent = window
