@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 from collections.abc import Iterator
 from datetime import date
@@ -39,3 +40,14 @@ def dump(till: Till) -> list[str]:
         return list(raw.driver_connection.iterdump())
     finally:
         raw.close()
+
+
+@pytest.fixture(autouse=True)
+def fail_on_warning_logs(caplog: pytest.LogCaptureFixture, request: pytest.FixtureRequest) -> Iterator[None]:
+    """A WARNING or worse logged during a test fails it, unless the test says it expects one
+    (marker `allow_warning_logs`): errors must not slip by as log lines."""
+    yield
+    if request.node.get_closest_marker("allow_warning_logs"):
+        return
+    logged = [f"{r.levelname} {r.name}: {r.getMessage()}" for r in caplog.get_records("call") if r.levelno >= logging.WARNING]
+    assert not logged, f"unexpected warning logs: {logged}"

@@ -161,6 +161,7 @@ def test_stop_ends_the_thread_and_reports_it(make_reader, collector: Collector) 
         assert collector.statuses[-1] == ScannerStatus("disconnected", "stopped")
 
 
+@pytest.mark.allow_warning_logs
 def test_loop_url_and_a_failing_handler(make_reader, collector: Collector) -> None:
     """loop:// works like any port; an exception in the scan handler does not stop the reader."""
     port = serial.serial_for_url("loop://", timeout=0.02)

@@ -143,6 +143,7 @@ def test_a_restart_in_the_middle_of_a_backoff_keeps_the_schedule(till: Till, oms
         reopened.close()
 
 
+@pytest.mark.allow_warning_logs
 def test_a_refused_event_goes_to_the_exception_queue_and_the_queue_goes_on(till: Till, oms: FakeMedusa) -> None:
     oms.state.orders["order_1"]["items"][0]["detail"]["return_received_quantity"] = 1  # returned elsewhere
     refused = add_return(till.engine, line="l1", return_id="A")

@@ -145,6 +145,7 @@ def test_the_same_event_sent_twice_makes_one_return(store: tuple[Till, Any], med
     assert len(refunds) == 1
 
 
+@pytest.mark.allow_warning_logs
 def test_a_line_already_returned_elsewhere_becomes_an_exception_and_the_queue_goes_on(
         tmp_path: Path, medusa: Any) -> None:
     sale = make_order(medusa, [("TEE-ORG-M", 1), ("SHOE-RUN-42", 1)])
@@ -174,6 +175,7 @@ def test_a_line_already_returned_elsewhere_becomes_an_exception_and_the_queue_go
         paris.close()
 
 
+@pytest.mark.allow_warning_logs
 def test_two_tills_return_the_same_line_offline(tmp_path: Path, medusa: Any) -> None:
     sale = make_order(medusa, [("SHOE-RUN-42", 1)])
     tills = [open_store_till(tmp_path / "paris", medusa, "PARIS-01", "T1"),

@@ -85,6 +85,7 @@ def test_retry_after_from_the_oms_is_honoured(till: Till) -> None:
     assert len(oms.sent) == 2 and outbox_rows(till.engine)[0].status == "applied"
 
 
+@pytest.mark.allow_warning_logs
 def test_a_rejection_holds_later_events_of_its_aggregate_only(till: Till) -> None:
     refused = add_return(till.engine, return_id="R1")
     follower = add_return(till.engine, return_id="R1")
@@ -100,6 +101,7 @@ def test_a_rejection_holds_later_events_of_its_aggregate_only(till: Till) -> Non
     assert "more items than what was fulfilled" in (items[0].reason or "")
 
 
+@pytest.mark.allow_warning_logs
 def test_resolving_an_exception_by_retry_or_dismiss_releases_the_aggregate(till: Till) -> None:
     refused = add_return(till.engine, return_id="R1")
     follower = add_return(till.engine, return_id="R1")
@@ -130,6 +132,7 @@ def test_a_postponed_event_holds_its_aggregate_but_not_the_others(till: Till) ->
     assert [e.event_id for e in oms.sent] == [slow, other, slow, behind]
 
 
+@pytest.mark.allow_warning_logs
 def test_a_connector_bug_is_a_retry_not_a_crash(till: Till) -> None:
     event = add_return(till.engine)
     oms, clock = FakeOms(), SettableClock()
