@@ -17,12 +17,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bench.import_file import import_document
 from posreturns.app import open_till
 from posreturns.cli.output import Output
 from posreturns.demo.scale import FIRST, LAST, ScaleSpec, generate, receipt_number, sku_barcode
 from posreturns.services.importing import import_bytes
-
-from bench.import_file import import_document
 
 
 def percentiles(samples: list[float]) -> tuple[float, float]:

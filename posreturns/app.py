@@ -6,24 +6,24 @@ Nothing is built at import time; `open_till` is called once per process (or per 
 from __future__ import annotations
 
 import os
-from typing import Any
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 
-from posreturns.paths import DATABASE_FILE
 from posreturns.devices.printing import PrinterSettings, ReceiptPrinting
 from posreturns.devices.receipt_layout import StoreHeader
+from posreturns.paths import DATABASE_FILE
 from posreturns.persistence import migrate
-from posreturns.persistence.catalog import SqlCatalog
-from posreturns.persistence.print_jobs import SqlPrintJobs
 from posreturns.persistence.cache_writer import SqlCacheWriter
+from posreturns.persistence.catalog import SqlCatalog
 from posreturns.persistence.engine import create_sqlite_engine
 from posreturns.persistence.order_repository import SqlOrderRepository
 from posreturns.persistence.policy_repository import SqlPolicyRepository
+from posreturns.persistence.print_jobs import SqlPrintJobs
 from posreturns.persistence.return_queries import SqlReturnQueries
 from posreturns.persistence.return_recorder import SqlReturnRecorder
 from posreturns.persistence.settings import SqlSettings

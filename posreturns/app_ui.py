@@ -4,23 +4,23 @@ from __future__ import annotations
 
 import getpass
 import json
-from dataclasses import replace
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
 from posdrivers import list_profiles
 
 from posreturns.app import Till, open_printing, open_sync
-from posreturns.services.sync_ports import OmsNotConfigured
-from posreturns.sync.worker import SyncWorker
 from posreturns.devices.documents import Block, Cut, Feed, Text
 from posreturns.devices.printing import ReceiptPrinting
 from posreturns.persistence.audit import insert_audit
-from posreturns.persistence.engine import WRITE
 from posreturns.persistence.catalog import SqlCatalog
 from posreturns.persistence.drafts import SqlDrafts
+from posreturns.persistence.engine import WRITE
 from posreturns.services.return_ports import AuditEntry
+from posreturns.services.sync_ports import OmsNotConfigured
+from posreturns.sync.worker import SyncWorker
 from posreturns.ui.services import UiServices
 
 

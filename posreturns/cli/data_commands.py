@@ -8,11 +8,10 @@ from datetime import date
 from pathlib import Path
 
 from posreturns.app import open_till
-from posreturns.demo.install import install_default_policy
 from posreturns.cli.output import EXIT_OK, Output
+from posreturns.demo.install import install_default_policy
 from posreturns.paths import DATABASE_FILE, resolve_data_dir
 from posreturns.services.importing import import_file
-
 
 
 def register(commands: argparse._SubParsersAction, shared: list[argparse.ArgumentParser]) -> None:  # type: ignore[type-arg]

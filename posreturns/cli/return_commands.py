@@ -7,10 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from posreturns.app import open_printing
-from posreturns.domain.errors import UserFacingError
-
 from posreturns.cli.output import EXIT_OK, Output
 from posreturns.cli.till_args import open_from, read_json
+from posreturns.domain.errors import UserFacingError
 
 
 def register(commands: argparse._SubParsersAction, shared: list[argparse.ArgumentParser]) -> None:  # type: ignore[type-arg]

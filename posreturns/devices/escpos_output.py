@@ -6,7 +6,6 @@ from posdrivers import EscPosEncoder, PrinterProfile
 
 from posreturns.devices.documents import Barcode, Block, Columns, Cut, Feed, QrCode, Rule, Text, columns, wrap
 
-
 QUIET_ZONE_MODULES = 10
 
 

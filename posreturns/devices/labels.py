@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from posreturns.devices.documents import Barcode, Block, Cut, Feed, Rule, Text
-from posreturns.devices.wording import CONDITIONS, REASONS, money, moment, pick, word
+from posreturns.devices.wording import CONDITIONS, REASONS, moment, money, pick, word
 
 
 @dataclass(frozen=True)

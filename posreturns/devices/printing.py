@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from posdrivers import PosDriverError, Printer, PrinterProfile, load_profile
+from posdrivers import PosDriverError, Printer, PrinterOffline, PrinterProfile, PrinterTimeout, load_profile
 
 from posreturns.devices.documents import Block, render_text
 from posreturns.devices.escpos_output import encode_document
@@ -41,6 +41,24 @@ class PrintOutcome:
     message: str
     preview_text: str
     drawer_opened: bool
+    message_fr: str = ""
+
+    def in_language(self, language: str) -> str:
+        return self.message_fr if language == "fr" and self.message_fr else self.message
+
+
+def french_problem(error: PosDriverError) -> str:
+    """The printer's problem in French, from what the driver found (its sentences are English)."""
+    status = getattr(error, "status", None)
+    if status is not None and status.paper_out:
+        return "L'imprimante n'a plus de papier : remettez un rouleau."
+    if status is not None and status.cover_open:
+        return "Le capot de l'imprimante est ouvert : refermez-le."
+    if isinstance(error, PrinterTimeout):
+        return "L'imprimante ne répond pas : vérifiez qu'elle est allumée et prête."
+    if isinstance(error, PrinterOffline):
+        return "L'imprimante est injoignable : vérifiez qu'elle est allumée et branchée."
+    return "L'imprimante est en erreur : vérifiez-la."
 
 
 class ReturnReader(Protocol):
@@ -87,7 +105,8 @@ class ReceiptPrinting:
             self.jobs.mark(job.id, "failed", str(error))
             log.info("print job %s kept for later: %s", job.id, type(error).__name__)
             return PrintOutcome(job.id, False, f"{error} The receipt is kept; reprint it when the printer is ready.",
-                                job.preview_text, False)
+                                job.preview_text, False,
+                                f"{french_problem(error)} Le ticket est conservé ; réimprimez-le quand l'imprimante est prête.")
         self.jobs.mark(job.id, "printed")
         return PrintOutcome(job.id, True, "", job.preview_text, job.open_drawer)
 

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from posreturns.devices.documents import Barcode, Block, Columns, Cut, Feed, QrCode, Rule, Text
-from posreturns.devices.wording import CONDITIONS, METHODS, REASONS, money, moment, pick, word
+from posreturns.devices.wording import CONDITIONS, METHODS, REASONS, moment, money, pick, word
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,8 @@ def interpret(raw: str, gs_substitute: str | None = None) -> Scan:
     try:
         scanned = parse_scan(raw, gs_substitute=gs_substitute)
     except ScanError as error:
-        raise BadInput(f"Unreadable scan ({error}); scan it again or type the number.") from None
+        raise BadInput(f"Unreadable scan ({error}); scan it again or type the number.",
+                       "Scan illisible ; scannez à nouveau ou tapez le numéro.") from None
     if scanned.gtin:
         return Scan("item", scanned.gtin, scanned.serial)
     return Scan("text", scanned.text.strip())

@@ -8,7 +8,18 @@ class DomainError(Exception):
 
 
 class UserFacingError(DomainError):
-    """An error whose message is one sentence saying what happened and what to do next."""
+    """An error whose message is one sentence saying what happened and what to do next.
+
+    `fr` is the same sentence in French when the raiser gives it; the window shows it to French
+    cashiers (the command line and logs stay in English).
+    """
+
+    def __init__(self, message: str, fr: str | None = None) -> None:
+        super().__init__(message)
+        self.fr = fr
+
+    def in_language(self, language: str) -> str:
+        return self.fr if language == "fr" and self.fr else str(self)
 
 
 class InvalidAmount(UserFacingError):

@@ -115,22 +115,28 @@ def check_manager_pin(user: User, pin: str, lockout: Lockout, now: datetime) -> 
         minutes = max(1, -(-int((lockout.locked_until - now).total_seconds()) // 60))
         raise PinError(
             f"Too many wrong PINs: {user.name} is locked for {minutes} more minute(s); "
-            "wait or ask another manager."
+            "wait or ask another manager.",
+            f"Trop de codes erronés : {user.name} est bloqué(e) encore {minutes} minute(s) ; "
+            "patientez ou appelez un autre responsable.",
         )
     if not user.role.can_approve:
-        raise PinError(f"{user.name} is not a manager and cannot approve; ask a manager.")
+        raise PinError(f"{user.name} is not a manager and cannot approve; ask a manager.",
+                       f"{user.name} n'est pas responsable et ne peut pas valider ; appelez un responsable.")
     if user.pin_hash is None or not verify_pin(pin, user.pin_hash):
         state = lockout.failed(now)
         left = MAX_FAILURES - state.failures
-        locked = f"Wrong PIN; {user.name} is locked for {int(LOCKOUT.total_seconds() // 60)} minutes."
-        msg = locked if state.is_locked(now) else f"Wrong PIN; {left} tries left before the account locks."
-        raise WrongPin(msg, state)
+        minutes = int(LOCKOUT.total_seconds() // 60)
+        if state.is_locked(now):
+            raise WrongPin(f"Wrong PIN; {user.name} is locked for {minutes} minutes.", state,
+                           f"Code erroné ; {user.name} est bloqué(e) pendant {minutes} minutes.")
+        raise WrongPin(f"Wrong PIN; {left} tries left before the account locks.", state,
+                       f"Code erroné ; encore {left} essai(s) avant le blocage du compte.")
     return lockout.succeeded()
 
 
 class WrongPin(PinError):
     """A wrong PIN; carries the lockout state to store."""
 
-    def __init__(self, message: str, lockout: Lockout) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, lockout: Lockout, fr: str | None = None) -> None:
+        super().__init__(message, fr)
         self.lockout = lockout

@@ -25,7 +25,8 @@ class ApprovalService:
         found = self.users.get(manager_id)
         if found is None:
             raise PinError(
-                f'No user "{manager_id}" is on this till; check the manager id or ask another manager.'
+                f'No user "{manager_id}" is on this till; check the manager id or ask another manager.',
+                f"Aucun utilisateur « {manager_id} » sur cette caisse ; vérifiez l'identifiant du responsable.",
             )
         user, lockout = found
         now = self.clock.now()

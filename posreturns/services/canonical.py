@@ -9,18 +9,18 @@ minor units) so that a million orders load fast.
 from __future__ import annotations
 
 import json
-
-import orjson
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import orjson
+
 from posreturns.domain.errors import InvalidAmount
 from posreturns.domain.money import Money, parse_minor
 from posreturns.domain.pricing import LineCharge, price_lines
 from posreturns.services.errors import ImportRejected
-from posreturns.services.normalize import barcode_key, gtin_check_digit_ok, gtin14
+from posreturns.services.normalize import barcode_key, gtin14, gtin_check_digit_ok
 
 FORMAT = "posreturns/1"
 TENDER_METHODS = frozenset({"card", "cash", "gift_card", "store_credit"})

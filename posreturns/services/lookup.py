@@ -31,6 +31,7 @@ class ItemMatch:
     lines: tuple[OrderLine, ...]
     problem: str | None = None  # 'unknown_product' | 'not_on_receipt' | 'already_returned'
     message: str | None = None
+    message_fr: str | None = None
 
 
 class OrderLookup:
@@ -53,13 +54,15 @@ class OrderLookup:
         if order is None and keys and self.fetch_missing is not None and self.fetch_missing(text):
             order = self.orders.by_number_keys(keys)
         if order is None:
-            raise NotFound(f'No sale with the number "{text}" is on this till; check the number or search by customer.')
+            raise NotFound(f'No sale with the number "{text}" is on this till; check the number or search by customer.',
+                           f"Aucune vente n° « {text} » sur cette caisse ; vérifiez le numéro ou cherchez par client.")
         return order
 
     def get(self, order_id: str) -> Order:
         order = self.orders.get(order_id)
         if order is None:
-            raise NotFound(f'The sale "{order_id}" is not on this till; search for it again.')
+            raise NotFound(f'The sale "{order_id}" is not on this till; search for it again.',
+                           f"La vente « {order_id} » n'est pas sur cette caisse ; recherchez-la à nouveau.")
         return order
 
     def search(self, query: str) -> list[OrderSummary]:
@@ -89,7 +92,8 @@ class OrderLookup:
     def by_email(self, text: str) -> list[OrderSummary]:
         key = email_key(text)
         if len(key) < 3:
-            raise BadInput("Type at least three characters of the e-mail address.")
+            raise BadInput("Type at least three characters of the e-mail address.",
+                           "Tapez au moins trois caractères de l'adresse e-mail.")
         return self.orders.by_customer_email(key, self.limit)
 
     def by_phone(self, text: str) -> list[OrderSummary]:
@@ -99,18 +103,21 @@ class OrderLookup:
         else:
             key = digits.lstrip("0")
         if len(key) < 4:
-            raise BadInput("Type at least six digits of the phone number.")
+            raise BadInput("Type at least six digits of the phone number.",
+                           "Tapez au moins six chiffres du numéro de téléphone.")
         return self.orders.by_customer_phone(key, self.limit)
 
     def by_name(self, text: str) -> list[OrderSummary]:
         tokens = [t for t in name_tokens(text) if len(t) >= 2]
         if not tokens:
-            raise BadInput("Type at least two letters of the customer's name, a phone number, an e-mail or a receipt number.")
+            raise BadInput("Type at least two letters of the customer's name, a phone number, an e-mail or a receipt number.",
+                           "Tapez au moins deux lettres du nom du client, un téléphone, un e-mail ou un n° de ticket.")
         return self.orders.by_customer_name(tokens, self.limit)
 
     def by_card(self, last4: str, day: date) -> list[OrderSummary]:
         if not (len(last4) == 4 and last4.isdigit()):
-            raise BadInput("Type the card's last four digits, then the date of the sale.")
+            raise BadInput("Type the card's last four digits, then the date of the sale.",
+                           "Tapez les quatre derniers chiffres de la carte, puis la date de la vente.")
         start, end = self._day_bounds(day)
         return self.orders.by_card(last4, start, end, self.limit)
 
@@ -138,23 +145,28 @@ class OrderLookup:
                 sku = text
             if sku is None:
                 return ItemMatch(None, (), "unknown_product",
-                                 f'"{text}" is not a product this till knows; scan the item\'s barcode again or type its SKU.')
+                                 f'"{text}" is not a product this till knows; scan the item\'s barcode again or type its SKU.',
+                                 f"« {text} » n'est pas un produit connu ; scannez à nouveau le code-barres ou tapez la référence.")
             lines = tuple(order.lines_for_sku(sku))
         if not lines:
             return ItemMatch(sku, (), "not_on_receipt",
-                             f"This item ({sku}) is not on receipt {order.number}; check the receipt or search for another sale.")
+                             f"This item ({sku}) is not on receipt {order.number}; check the receipt or search for another sale.",
+                             f"Cet article ({sku}) n'est pas sur le ticket {order.number} ; vérifiez le ticket ou cherchez une autre vente.")
         returnable = tuple(line for line in lines if line.returnable_qty > 0)
         if not returnable:
             return ItemMatch(sku, (), "already_returned",
-                             f"This item ({sku}) has already been returned from receipt {order.number}; nothing is left to return.")
+                             f"This item ({sku}) has already been returned from receipt {order.number}; nothing is left to return.",
+                             f"Cet article ({sku}) a déjà été retourné sur le ticket {order.number} ; il ne reste rien à retourner.")
         return ItemMatch(sku, returnable)
 
 
 def _clean(text: str) -> str:
     if not isinstance(text, str) or not text.strip():
-        raise BadInput("Nothing was scanned or typed; scan the receipt or type its number.")
+        raise BadInput("Nothing was scanned or typed; scan the receipt or type its number.",
+                       "Rien n'a été scanné ni saisi ; scannez le ticket ou tapez son numéro.")
     if len(text) > MAX_QUERY or any(ord(ch) < 32 and ch not in "\t" for ch in text):
-        raise BadInput("That scan is unreadable; scan it again or type the number.")
+        raise BadInput("That scan is unreadable; scan it again or type the number.",
+                       "Scan illisible ; scannez à nouveau ou tapez le numéro.")
     return text.strip()
 
 
@@ -165,6 +177,7 @@ def _parse_date(text: str) -> date:
             return date(year, month, day)
         return date.fromisoformat(text)
     except ValueError:
-        raise BadInput(f'"{text}" is not a date; write it as 2026-11-20 or 20/11/2026.') from None
+        raise BadInput(f'"{text}" is not a date; write it as 2026-11-20 or 20/11/2026.',
+                       f"« {text} » n'est pas une date ; écrivez-la 20/11/2026.") from None
 
 

@@ -88,8 +88,9 @@ class ReturnService:
                 approved_by = self._approve(request, quote)
                 resolved, quote = self._quote(request, policy, approved=True)
             if quote.status is DecisionStatus.REFUSED:
-                why = _first(quote, DecisionStatus.REFUSED)
-                raise ReturnRefused(f"The policy refuses this return ({why}); nothing was recorded.")
+                why, pourquoi = _first(quote, DecisionStatus.REFUSED)
+                raise ReturnRefused(f"The policy refuses this return ({why}); nothing was recorded.",
+                                    f"La politique refuse ce retour ({pourquoi}) ; rien n'a été enregistré.")
             try:
                 return self.recorder.record(self._completion(request, resolved, quote, approved_by))
             except LedgerChanged:
@@ -143,10 +144,11 @@ class ReturnService:
 
     def _approve(self, request: ReturnRequest, quote: Quote) -> str:
         if request.approval is None:
-            why = _first(quote, DecisionStatus.NEEDS_APPROVAL)
+            why, pourquoi = _first(quote, DecisionStatus.NEEDS_APPROVAL)
             raise ApprovalRequired(
                 f"This return needs a manager's approval ({why}); add "
-                '"approval": {"manager": ID, "pin": PIN} to the request.'
+                '"approval": {"manager": ID, "pin": PIN} to the request.',
+                f"Ce retour doit être validé par un responsable ({pourquoi}).",
             )
         return self.approvals.verify(request.approval.manager, request.approval.pin).id
 
@@ -194,7 +196,10 @@ class ReturnService:
         }
 
 
-def _first(quote: Quote, status: DecisionStatus) -> str:
+def _first(quote: Quote, status: DecisionStatus) -> tuple[str, str]:
+    """The rule that decided, in English and French."""
     entries: list[TraceEntry] = [*quote.trace, *(e for line in quote.lines for e in line.trace)]
     chosen = next((e for e in entries if e.effect is status), quote.key_line)
-    return chosen.en.rstrip(".") if chosen else status.value
+    if chosen is None:
+        return status.value, status.value
+    return chosen.en.rstrip("."), chosen.fr.rstrip(".")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QWidget
 
@@ -51,6 +53,13 @@ class DialogService:
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         dialog.deleteLater()
         return accepted
+
+    def choose_replacement(self, variants: list[dict[str, Any]], formats: Any) -> dict[str, Any] | None:
+        """The variant the customer takes instead (only ones in stock here can be chosen)."""
+        from posreturns.ui.views.exchange_picker import ExchangePicker
+
+        picker = ExchangePicker(variants, formats, self.parent)
+        return picker.chosen if picker.exec() else None
 
     def confirm(self, question: str) -> bool:
         answer = QMessageBox.question(self.parent, translate("Dialogs", "Please confirm"), question)

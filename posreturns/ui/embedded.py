@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from posreturns.domain.errors import UserFacingError
 from posreturns.ui.i18n import install_translators
+from posreturns.ui.messages import cashier_text
 from posreturns.ui.scanner_filter import WedgeScannerFilter
 from posreturns.ui.views.main_window import MainWindow
 
@@ -71,7 +72,7 @@ class HostPayments(QObject):
     def _on_answer(self, return_number: str, paid: bool, detail: str) -> None:
         def failed(error: BaseException) -> None:
             log.error("host answer for %s not recorded: %s", return_number, type(error).__name__)
-            self.message.emit(str(error) if isinstance(error, UserFacingError) else
+            self.message.emit(cashier_text(error) if isinstance(error, UserFacingError) else
                               self.tr("The payment terminal's answer could not be recorded; call support."))
 
         self.runner.run(lambda: self.record(return_number, paid, detail),

@@ -129,3 +129,20 @@ def test_lupdate_finds_no_string_missing_from_the_french_file(tmp_path: Path) ->
     in_code, in_file = set(_messages(fresh)), set(_messages(FRENCH_TS))
     assert in_code - in_file == set(), "run `make translations-update` and translate the new strings"
     assert in_file - in_code == set(), "strings no longer in the code: run `make translations-update`"
+
+
+def test_errors_from_the_services_reach_a_french_cashier_in_french(qtbot, demo_till: Till, french: None) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, demo_till, "fr")
+    window.flow.scan_item("JEAN-SLIM-40")
+    assert window.return_page.message.text().startswith("Cet article (JEAN-SLIM-40) n'est pas sur le ticket PA01-000102")
+    window.go_home()
+    window.lookup.submit("a")
+    assert "Tapez au moins deux lettres" in window.home.message.text()
+    demo_till.users.add("mgr9", "Paul", "manager", "4321")
+    window.on_scan("PA01-000108")
+    for line_id in ("ORD-1008-L1", "ORD-1008-L2"):
+        window.flow.add_order_line(line_id)
+    for index in (0, 1):
+        window.flow.update_line(index, reason="CHANGED_MIND", condition="NEW_WITH_TAGS")
+    window.flow.complete(approval=("mgr9", "0000"))
+    assert window.return_page.message.text().startswith("Code erroné ; encore 4 essai(s)")

@@ -157,3 +157,43 @@ def test_an_item_barcode_on_the_home_screen_explains_what_to_do(qtbot, window: M
     assert "scan the receipt first" in window.home.message.text()
     window.on_scan("\x00\x01garbage")
     assert window.pages.currentIndex() == HOME
+
+
+class PickingDialogs(FakeDialogs):
+    def __init__(self, sku: str) -> None:
+        super().__init__()
+        self.sku, self.offered = sku, []  # type: ignore[var-annotated]
+
+    def choose_replacement(self, variants, formats):  # type: ignore[no-untyped-def]
+        self.offered = variants
+        return next(v for v in variants if v["sku"] == self.sku)
+
+
+def test_an_exchange_for_another_size_through_the_window(qtbot, window: MainWindow, demo_till: Till) -> None:  # type: ignore[no-untyped-def]
+    window.dialogs = PickingDialogs("TSH-NVY-L")
+    window.on_scan("PA01-000101")
+    qtbot.waitUntil(lambda: window.pages.currentIndex() == RETURN, timeout=5000)
+    window.flow.add_order_line("ORD-1001-L1")
+    window.flow.update_line(0, reason="WRONG_SIZE", condition="NEW_WITH_TAGS")
+    window.return_page.decision.method_buttons["exchange"].click()
+    qtbot.waitUntil(lambda: window.return_page.decision.replacement_button.isVisible(), timeout=5000)
+    window.return_page.decision.replacement_button.click()
+    qtbot.waitUntil(lambda: bool(window.flow.basket.exchange), timeout=5000)
+    assert {v["sku"] for v in window.dialogs.offered} >= {"TSH-NVY-S", "TSH-NVY-L", "TSH-NVY-XL"}
+    qtbot.waitUntil(lambda: "no money moves" in window.return_page.decision.totals.text(), timeout=5000)
+    window.return_page.decision.confirm_button.click()
+    qtbot.waitUntil(lambda: window.pages.currentIndex() == DONE, timeout=5000)
+    with demo_till.engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT sku, qty FROM exchange_lines").all() == [("TSH-NVY-L", 1)]
+        moves = dict(connection.exec_driver_sql(
+            "SELECT sku, sum(delta) FROM stock_movements WHERE location = 'PARIS-01' GROUP BY sku").all())
+    assert moves == {"TSH-NVY-L": -1, "TSH-NVY-M": 1}
+
+
+def test_each_serial_tracked_unit_is_returned_on_its_own_line(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.on_scan("PA01-000104")
+    qtbot.waitUntil(lambda: window.pages.currentIndex() == RETURN, timeout=5000)
+    window.flow.add_order_line("ORD-1004-L1")
+    assert [(line.serial, line.max_qty) for line in window.flow.basket.lines] == [("SN-CQ-0001", 1)]
+    window.flow.add_order_line("ORD-1004-L1")
+    assert len(window.flow.basket.lines) == 1  # one unit sold, one unit in the return

@@ -10,6 +10,7 @@ from posreturns.domain.errors import UserFacingError
 from posreturns.domain.orders import Order
 from posreturns.services.lookup import OrderLookup
 from posreturns.services.ports import OrderSummary
+from posreturns.ui.messages import cashier_text
 
 
 class Runner(Protocol):
@@ -74,7 +75,7 @@ class LookupPresenter(QObject):
     def _on_error(self, error: BaseException) -> None:
         self.busy.emit(False)
         if isinstance(error, UserFacingError):
-            self.message.emit(str(error))
+            self.message.emit(cashier_text(error))
         else:
             self.message.emit(self.tr("The search failed ({0}); try again, and call support if it persists.")
                               .replace("{0}", type(error).__name__))

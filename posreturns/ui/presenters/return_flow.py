@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from posreturns.domain.errors import UserFacingError
 from posreturns.domain.orders import Order
 from posreturns.services.errors import ApprovalRequired
+from posreturns.ui.messages import cashier_text, current_language
 from posreturns.ui.presenters.basket import Basket, BasketLine, ExchangeItem
 
 log = logging.getLogger(__name__)
@@ -132,18 +133,21 @@ class ReturnFlowPresenter(QObject):
         if line.returnable_qty <= 0:
             self.message.emit(self.tr("This item has already been returned; nothing is left to return on this line."))
             return
-        for existing in self.basket.lines:
-            if existing.order_line_id == line_id:
-                if existing.qty < existing.max_qty:
-                    existing.qty += 1
-                    self._changed()
-                else:
-                    self.message.emit(self.tr("All returnable units of this line are already in the return."))
-                return
-        serials = [s for s in line.serials if s not in line.returned_serials] if line.serial_tracked else []
+        taken = [existing for existing in self.basket.lines if existing.order_line_id == line_id]
+        if sum(existing.qty for existing in taken) >= line.returnable_qty:
+            self.message.emit(self.tr("All returnable units of this line are already in the return."))
+            return
+        if taken and not line.serial_tracked:
+            taken[0].qty += 1
+            self._changed()
+            return
+        # a serial-tracked unit is returned on its own line, with its own serial number
+        chosen = {existing.serial for existing in taken}
+        serials = [s for s in line.serials if s not in line.returned_serials and s not in chosen] if line.serial_tracked else []
         self.basket.lines.append(BasketLine(
-            sku=line.sku, title=line.title, max_qty=line.returnable_qty, order_line_id=line.id,
-            serial_choices=serials, serial=serials[0] if len(serials) == 1 else None, unit_paid=str(line.unit_paid)))
+            sku=line.sku, title=line.title, max_qty=1 if line.serial_tracked else line.returnable_qty,
+            order_line_id=line.id, serial_choices=serials, serial=serials[0] if len(serials) == 1 else None,
+            unit_paid=str(line.unit_paid)))
         self._changed()
 
     def scan_item(self, code: str) -> None:
@@ -158,7 +162,8 @@ class ReturnFlowPresenter(QObject):
 
     def _on_match(self, match: Any) -> None:
         if match.problem:
-            self.message.emit(match.message)
+            french = current_language() == "fr" and getattr(match, "message_fr", None)
+            self.message.emit(french or match.message)
             return
         self.add_order_line(match.lines[0].id)
 
@@ -244,17 +249,17 @@ class ReturnFlowPresenter(QObject):
     def _on_complete_error(self, error: BaseException) -> None:
         self.busy.emit(False)
         if isinstance(error, ApprovalRequired):
-            self.approval_needed.emit(str(error))
+            self.approval_needed.emit(cashier_text(error))
         else:
             self._error(error)
 
     def _print_error(self, error: BaseException) -> None:
-        self.message.emit(str(error) if isinstance(error, UserFacingError) else
+        self.message.emit(cashier_text(error) if isinstance(error, UserFacingError) else
                           self.tr("The receipt could not be printed; the return is saved. Reprint it when the printer is ready."))
 
     def _error(self, error: BaseException) -> None:
         if isinstance(error, UserFacingError):
-            self.message.emit(str(error))
+            self.message.emit(cashier_text(error))
         else:
             log.error("return flow failed: %s", type(error).__name__, exc_info=error)
             self.message.emit(self.tr("Something went wrong; nothing was recorded. Try again, and call support if it persists."))

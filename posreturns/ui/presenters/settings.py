@@ -13,6 +13,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, Signal
 
 from posreturns.domain.errors import UserFacingError
+from posreturns.ui.messages import cashier_text
 
 log = logging.getLogger(__name__)
 
@@ -147,6 +148,6 @@ class SettingsPresenter(QObject):
 
     def _sentence(self, error: BaseException) -> str:
         if isinstance(error, UserFacingError):
-            return str(error)
+            return cashier_text(error)
         log.error("settings failed: %s", type(error).__name__, exc_info=error)
         return self.tr("Something went wrong ({0}); nothing was changed.").replace("{0}", type(error).__name__)

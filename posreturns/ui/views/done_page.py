@@ -7,11 +7,19 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QPixmap
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QScrollArea, QStackedWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from posreturns.ui import labels
 from posreturns.ui.i18n import Formats
+from posreturns.ui.messages import cashier_text
 from posreturns.ui.views.widgets import big_button
 
 
@@ -108,5 +116,5 @@ class DonePage(QWidget):
             if outcome.drawer_opened:
                 text += " " + self.tr("The cash drawer is open.")
         else:
-            text = outcome.message
+            text = cashier_text(outcome)
         self.print_status.setText(text)

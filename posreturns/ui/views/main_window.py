@@ -12,11 +12,11 @@ from posreturns.domain.errors import UserFacingError
 from posreturns.domain.orders import Order
 from posreturns.ui.dialogs import DialogService
 from posreturns.ui.i18n import Formats
+from posreturns.ui.messages import cashier_text
 from posreturns.ui.presenters.lookup import LookupPresenter
 from posreturns.ui.presenters.return_flow import ReturnFlowPresenter
 from posreturns.ui.presenters.status import StatusPresenter
 from posreturns.ui.views.done_page import DonePage
-from posreturns.ui.views.exchange_picker import ExchangePicker
 from posreturns.ui.views.home import HomePage
 from posreturns.ui.views.return_page import ReturnPage
 from posreturns.ui.views.status_bar import TillStatusBar
@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         try:
             scan = self.interpret(raw)
         except UserFacingError as error:
-            self._lookup_message(str(error))
+            self._lookup_message(cashier_text(error))
             return
         page = self.pages.currentIndex()
         if page == RETURN:
@@ -147,9 +147,8 @@ class MainWindow(QMainWindow):
         self.flow.reprint(number)
 
     def _choose_replacement(self, variants: list[dict[str, Any]]) -> None:
-        picker = ExchangePicker(variants, self.formats, self)
-        if picker.exec() and picker.chosen is not None:
-            chosen = picker.chosen
+        chosen = self.dialogs.choose_replacement(variants, self.formats)
+        if chosen is not None:
             self.flow.add_exchange(chosen["sku"], chosen["title"], chosen["price"])
 
 

@@ -10,9 +10,8 @@ Revises: 0002
 Create Date: 2026-11-26 07:41:57.654396
 """
 
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0003'
 down_revision = '0002'

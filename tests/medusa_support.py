@@ -1,0 +1,99 @@
+"""Shared by the tests against the real Medusa (`medusa` fixture of tests/oms): a till of a store
+pointed at it, orders made for one test, reading Medusa back, and an HTTP client that loses one
+answer after Medusa committed (the lost-response fault, against the real OMS)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from integration.returns_support import MANAGER, PIN, SHIPPED_POLICY
+from integration.returns_support import request as base_request
+
+from oms import harness
+from posreturns.app import Till, open_sync, open_till
+from posreturns.services.clock import SystemClock
+from posreturns.services.sync_ports import OmsUnavailable
+from posreturns.sync.connectors.medusa import MedusaConfig, MedusaGateway
+from posreturns.sync.wire import HttpJsonClient
+
+NOW = datetime.now(ZoneInfo("Europe/Paris")).replace(microsecond=0)
+_keys = itertools.count(1)
+
+
+def request(receipt: str, *lines: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    """The seeded customer returns a lot: the serial-returner rule asks for a manager every time."""
+    return base_request(receipt, *lines, approval={"manager": MANAGER, "pin": PIN}, **extra)
+
+
+def make_order(medusa: Any, lines: list[tuple[str, int]]) -> dict[str, Any]:
+    """A paid order fulfilled from PARIS-01, as the seed makes them."""
+    seeder = harness.Seeder(medusa.admin)
+    seeder.ids = dict(medusa.seed)
+    key = f"sync-test-{next(_keys)}-{NOW.timestamp():.0f}"
+    draft = seeder._draft(key, {"lines": lines})
+    order_id = medusa.admin.post(f"/admin/draft-orders/{draft}/convert-to-order")["order"]["id"]
+    seeder._pay(order_id)
+    seeder._fulfil(order_id)
+    return dict(medusa.admin.get(f"/admin/orders/{order_id}", fields="id,display_id,*items")["order"])
+
+
+class LosingClient(HttpJsonClient):
+    """Sends every request for real; the answer of the first POST whose path matches `lose` is lost
+    on the way back (Medusa has committed, the till hears nothing)."""
+
+    def __init__(self, base_url: str, api_key: str, lose: str | None = None) -> None:
+        super().__init__(base_url, (api_key, ""))
+        self.lose = lose
+        self.lost: list[str] = []
+
+    def request(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+        answer = super().request(method, path, **kwargs)
+        if self.lose and method == "POST" and re.search(self.lose, path.split("?")[0]):
+            self.lose = None
+            self.lost.append(path)
+            raise OmsUnavailable(f"The answer to POST {path} was lost (test).")
+        return answer
+
+
+def open_store_till(path: Path, medusa: Any, store: str = "PARIS-01", till_id: str = "T1",
+                    lose: str | None = None) -> tuple[Till, Any]:
+    till = open_till(path, clock=SystemClock(), till_id=till_id)
+    till.settings.set("store.id", store)
+    till.settings.set("till.id", till_id)
+    till.policies.load(SHIPPED_POLICY.read_text(encoding="utf-8"), "default.toml")
+    till.users.add(MANAGER, "Marie Manager", "manager", PIN)
+    client = LosingClient(medusa.base_url, medusa.api_key, lose)
+    gateway = MedusaGateway(MedusaConfig(medusa.base_url, medusa.api_key), till.clock, client)
+    return till, open_sync(till, gateway=gateway)
+
+
+def stocked(medusa: Any, sku: str, location: str = "PARIS-01") -> int:
+    return int(medusa.stock(sku, location)["stocked_quantity"])
+
+
+def medusa_returns(medusa: Any, order_id: str) -> list[dict[str, Any]]:
+    return list(medusa.admin.get("/admin/returns", order_id=order_id,
+                                 fields="id,status,metadata,location_id,*items")["returns"])
+
+
+def refunds(medusa: Any, order_id: str) -> list[dict[str, Any]]:
+    order = medusa.admin.get(f"/admin/orders/{order_id}", fields="id,*payment_collections.payments.refunds")["order"]
+    return [r for c in order["payment_collections"] for p in c["payments"] for r in p["refunds"]]
+
+
+def events(till: Till) -> list[Any]:
+    with till.engine.connect() as connection:
+        return connection.exec_driver_sql(
+            "SELECT seq, event_type, status, last_error, payload_json FROM outbox ORDER BY seq").all()
+
+
+def local_stock(till: Till, sku: str, location: str = "PARIS-01", bucket: str = "sellable") -> int:
+    with till.engine.connect() as connection:
+        return int(connection.exec_driver_sql(
+            "SELECT coalesce(sum(qty), 0) FROM stock_levels WHERE location = ? AND sku = ? AND bucket = ?",
+            (location, sku, bucket)).scalar() or 0)
