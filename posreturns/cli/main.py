@@ -75,6 +75,7 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
     till = open_till(data_dir)
     settings = till.settings
     scanner_port = settings.get("scanner.port") if settings.get("scanner.mode") == "serial" else None
+    virtual_scan = None
     with ExitStack() as stack:
         sync = start_sync(till)
         if sync is not None:
@@ -95,10 +96,17 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
                 jobs = printer.jobs
                 return str(jobs[-1].png_path) if jobs else None
 
+            if sys.platform != "win32":  # the virtual serial scanner is a pty
+                from posdrivers.virtual.scanner import VirtualScanner
+
+                scanner = stack.enter_context(VirtualScanner("CR"))
+                scanner_port, virtual_scan = str(scanner.path), scanner.scan
+
         try:
             return run_window(lambda language: ui_services(till, language, printer_url, receipt_images=receipt_images,
                                                            sync=sync),
-                              lambda: choose_language(settings.get("language")), session, interpret, scanner_port)
+                              lambda: choose_language(settings.get("language")), session, interpret, scanner_port,
+                              virtual_scan)
         finally:
             till.close()
 

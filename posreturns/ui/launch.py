@@ -8,7 +8,7 @@ from typing import Any
 
 from posdrivers import WedgeConfig
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QToolBar
 
 from posreturns.ui.i18n import install_translators
 from posreturns.ui.presenters.return_flow import Session
@@ -20,7 +20,8 @@ from posreturns.ui.window import build_window
 
 
 def run_window(make_services: Callable[[str], UiServices], choose_language: Callable[[], str], session: Session,
-               interpret: Any, serial_port: str | None = None) -> int:
+               interpret: Any, serial_port: str | None = None,
+               virtual_scan: Callable[[str], None] | None = None) -> int:
     QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("posreturns")
@@ -35,6 +36,8 @@ def run_window(make_services: Callable[[str], UiServices], choose_language: Call
         serial.scanned.connect(window.on_scan)
         serial.status.connect(lambda text: window.status.merge(scanner=text) if window.status else None)
         serial.start()
+    if virtual_scan is not None:
+        window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, virtual_scanner_bar(virtual_scan))
     window.show()
     try:
         return app.exec()
@@ -42,3 +45,22 @@ def run_window(make_services: Callable[[str], UiServices], choose_language: Call
         if serial is not None:
             serial.stop()
         runner.wait()
+
+
+def virtual_scanner_bar(scan: Callable[[str], None]) -> QToolBar:
+    """Demo only: a field whose codes go through the virtual serial scanner, like a real scan."""
+    bar = QToolBar(QApplication.translate("Launch", "Virtual scanner"))
+    bar.setMovable(False)
+    field = QLineEdit(placeholderText=QApplication.translate("Launch", "Type a code, press Enter: it is scanned"))
+    field.setMinimumHeight(36)
+
+    def send() -> None:
+        code = field.text().strip()
+        field.clear()
+        if code:
+            scan(code)
+
+    field.returnPressed.connect(send)
+    bar.addWidget(QLabel(QApplication.translate("Launch", "Virtual scanner (demo)") + " "))
+    bar.addWidget(field)
+    return bar

@@ -418,6 +418,21 @@
     </message>
 </context>
 <context>
+    <name>Launch</name>
+    <message>
+        <source>Virtual scanner</source>
+        <translation>Scanner virtuel</translation>
+    </message>
+    <message>
+        <source>Type a code, press Enter: it is scanned</source>
+        <translation>Tapez un code puis Entrée : il est scanné</translation>
+    </message>
+    <message>
+        <source>Virtual scanner (demo)</source>
+        <translation>Scanner virtuel (démo)</translation>
+    </message>
+</context>
+<context>
     <name>LookupPresenter</name>
     <message>
         <source>Scan a receipt or type a number, a phone, an e-mail or a name.</source>

@@ -61,6 +61,7 @@ class DecisionPanel(QWidget):
         for widget in (self.trace, self.why, self.totals, self.offer):
             widget.clear()
         self.confirm_button.setEnabled(False)
+        self.replacement_button.setVisible(False)
 
     def show_quote(self, quote: dict[str, Any], method: str, language: str) -> None:
         status = quote["status"]

@@ -124,6 +124,9 @@ class ReturnPage(QWidget):
             self.decision.show_waiting(self.tr("Scan or tap the items the customer brings back."))
         elif not basket.ready:
             self.decision.show_waiting(self.tr("Pick a reason and a condition for each item."))
+        self.decision.replacement_button.setVisible(basket.refund_method == "exchange" and bool(basket.lines))
+        for code, button in self.decision.method_buttons.items():
+            button.setChecked(code == basket.refund_method)
 
     def _tap_line(self, row: int, _column: int) -> None:
         if self.flow.order is not None:
