@@ -780,6 +780,29 @@ def up(settings: Settings, *, fresh: bool = False) -> dict[str, Any]:
     return state
 
 
+def till_commands(settings: Settings, state: Mapping[str, Any], data_dir: str = "/tmp/till") -> str:
+    """For a person: the commands that point a till (data folder `data_dir`) at this OMS, to paste
+    from the repository's folder. The key is read from the state file, never printed."""
+
+    def short(path: Path) -> str:
+        try:
+            return str(path.relative_to(Path.cwd()))
+        except ValueError:
+            return str(path)
+
+    python = Path(sys.executable)
+    script = python.parent / ("posreturns.exe" if os.name == "nt" else "posreturns")
+    posreturns = f"{short(script)} --data-dir {data_dir}" if script.exists() else f"posreturns --data-dir {data_dir}"
+    key = f"{short(python)} -c \"import json;print(json.load(open('{short(settings.state_file)}'))['api_key'])\""
+    return "\n".join([
+        "Point a till at this OMS (any empty folder will do for the data):",
+        f"  {key} | {posreturns} oms connect --url {state['medusa']['base_url']} --api-key-stdin",
+        f"  {posreturns} config set store.id PARIS-01",
+        f"  {posreturns} sync --once",
+        "Then complete a return of a pulled order and sync again (docs/sync.md, \"Trying it by hand\").",
+    ])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="oms/harness.py", description=__doc__.split("\n\n")[0])
     parser.add_argument("command", choices=["install", "start", "seed", "status", "stop", "up", "down"])
@@ -806,8 +829,11 @@ def main(argv: list[str] | None = None) -> int:
                         "timings": state.get("timings", {}),
                     },
                     indent=2,
-                )
+                ),
+                flush=True,
             )
+            if args.command == "up":
+                print(till_commands(settings, state), file=sys.stderr, flush=True)
         elif args.command == "seed":
             state = load_state(settings)
             if not state.get("api_key") or not _health(state.get("medusa", {}).get("base_url", "")):

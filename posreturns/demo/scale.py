@@ -126,7 +126,7 @@ def _orders(engine: Engine, spec: ScaleSpec, rng: random.Random, prices: list[in
             orders.append((oid, number, number_key(number), "web" if web else "store", None if web else STORES[n % 10],
                            placed, "EUR", True, customer, order_discount, shipping, total))
             lines += [(f"{oid}-{i}", oid, i, skus[i], c.qty, c.unit_price, c.discount, p.order_discount_share,
-                       "20", p.tax, p.paid, "[]") for i, (c, p) in enumerate(zip(charges, priced))]
+                       "20", p.tax, p.paid, _serials(skus[i], oid, i, c.qty)) for i, (c, p) in enumerate(zip(charges, priced))]
             last4 = f"{rng.randrange(10_000):04d}"
             if rng.random() < 0.1 and total > 1000:
                 tenders += [(oid, 0, "card", total - 1000, f"CB-{last4}", last4), (oid, 1, "cash", 1000, None, None)]
@@ -136,6 +136,13 @@ def _orders(engine: Engine, spec: ScaleSpec, rng: random.Random, prices: list[in
                 tenders.append((oid, 0, "card", total, f"CB-{last4}", last4))
         _write(engine, [(sql.UPSERT_ORDER, orders), (sql.UPSERT_LINE, lines), (sql.UPSERT_TENDER, tenders)])
         report(min(start + BATCH, spec.orders), spec.orders, "orders")
+
+
+def _serials(sku: str, order_id: str, position: int, qty: int) -> str:
+    """Serial-tracked variants (every 8th SKU, as in the catalogue) are sold with their serials."""
+    if int(sku[3:]) % 8:
+        return "[]"
+    return json.dumps([f"SN-{order_id}-{position}-{unit}" for unit in range(qty)])
 
 
 def _returns(engine: Engine, spec: ScaleSpec, rng: random.Random, report: Progress) -> None:

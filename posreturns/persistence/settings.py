@@ -1,21 +1,40 @@
-"""Till settings stored with the data (a key/value table), so a till is configured in one folder."""
+"""Till settings stored with the data (a key/value table), so a till is configured in one folder.
+
+Reads come from a copy refreshed every few seconds (a quote reads the till's identity several
+times); writes go through at once and update the copy, and another process's change is seen within
+`FRESH_SECONDS`.
+"""
 
 from __future__ import annotations
+
+import time
 
 from sqlalchemy import Engine
 
 from posreturns.persistence.engine import WRITE
 
 DEFAULTS = {"store.id": "", "till.id": "T1", "language": ""}
+FRESH_SECONDS = 2.0
 
 
 class SqlSettings:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._copy: dict[str, str] = {}
+        self._stores: list[tuple[str, str]] = []
+        self._read_at = float("-inf")
+
+    def _stored(self) -> dict[str, str]:
+        if time.monotonic() - self._read_at > FRESH_SECONDS:
+            with self.engine.connect() as connection:
+                self._copy = dict(connection.exec_driver_sql("SELECT key, value FROM settings").all())
+                stores = connection.exec_driver_sql("SELECT id, timezone FROM stores ORDER BY id").all()
+            self._stores = [(row.id, row.timezone) for row in stores]
+            self._read_at = time.monotonic()
+        return self._copy
 
     def get(self, key: str, default: str | None = None) -> str | None:
-        with self.engine.connect() as connection:
-            value = connection.exec_driver_sql("SELECT value FROM settings WHERE key = ?", (key,)).scalar()
+        value = self._stored().get(key)
         return value if value is not None else DEFAULTS.get(key, default)
 
     def set(self, key: str, value: str) -> None:
@@ -23,21 +42,23 @@ class SqlSettings:
             connection.exec_driver_sql(
                 "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, value))
+        self._stored()[key] = value
+
+    def refresh(self) -> None:
+        """Forget the copy (e.g. after importing stores)."""
+        self._read_at = float("-inf")
 
     def all(self) -> dict[str, str]:
-        with self.engine.connect() as connection:
-            stored = dict(connection.exec_driver_sql("SELECT key, value FROM settings").all())
-        return {**DEFAULTS, **stored}
+        return {**DEFAULTS, **self._stored()}
 
     def store_id(self) -> str | None:
         configured = self.get("store.id")
         if configured:
             return configured
-        with self.engine.connect() as connection:
-            return connection.exec_driver_sql("SELECT id FROM stores ORDER BY id LIMIT 1").scalar()
+        self._stored()
+        return self._stores[0][0] if self._stores else None
 
     def store_timezone(self) -> str:
         store = self.store_id()
-        with self.engine.connect() as connection:
-            zone = connection.exec_driver_sql("SELECT timezone FROM stores WHERE id = ?", (store,)).scalar()
-        return zone or "Europe/Paris"
+        self._stored()
+        return next((zone for sid, zone in self._stores if sid == store), None) or "Europe/Paris"

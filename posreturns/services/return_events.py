@@ -1,16 +1,20 @@
 """Outbox events of a completed return: `ReturnCompleted`, `StockAdjusted`, `VoucherIssued`.
 
 Each payload is a self-contained envelope (DESIGN §4, research/offline-sync.md §6.2): event id,
-type, schema version, aggregate, device, time, operator, approval, offline flag, policy version,
-and `data`. Money is in integer minor units, never floats. The till's sequence number is the
-outbox row's `seq`.
+type, schema version, aggregate, device, time, operator, approval, offline flag, the age of the
+till's order data (`cache_as_of`), policy version, `data`, and `payload_sha256`, the fingerprint of
+everything else (`fingerprint`). Money is in integer minor units, never floats. The till's sequence
+number is the outbox row's `seq`. Events written before `cache_as_of` and `payload_sha256` existed
+have neither; readers must accept both.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import uuid
 from dataclasses import dataclass
-from datetime import UTC
+from datetime import UTC, datetime
 from typing import Any
 
 from posreturns.domain.money import Money
@@ -30,6 +34,18 @@ class OutboxEvent:
 
 def _minor(amount: Money | None) -> int | None:
     return None if amount is None else amount.minor
+
+
+def _utc(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def fingerprint(payload: dict[str, Any]) -> str:
+    """sha256 of the envelope without its `payload_sha256`: canonical JSON (sorted keys, no spaces,
+    UTF-8), so the same event always gives the same fingerprint after a JSON round trip."""
+    body = {k: v for k, v in payload.items() if k != "payload_sha256"}
+    text = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def return_events(c: Completion, number: str) -> list[OutboxEvent]:
@@ -148,6 +164,7 @@ def return_events(c: Completion, number: str) -> list[OutboxEvent]:
                     "return_id": c.return_id,
                     "return_number": number,
                     "customer_id": c.customer_id,
+                    "order_id": None if order is None else order.id,
                 },
             )
         )
@@ -164,11 +181,13 @@ def _event(
         "schema_version": SCHEMA_VERSION,
         "aggregate": {"type": aggregate_type, "id": aggregate_id},
         "device": {"store_id": c.store_id, "till_id": c.till_id},
-        "occurred_at": c.created_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "occurred_at": _utc(c.created_at),
         "operator_id": c.cashier,
         "approved_by": c.approved_by,
         "offline": c.quote.offline,
+        "cache_as_of": _utc(c.cache_as_of),
         "policy_version": c.quote.policy_version,
         "data": data,
     }
+    payload["payload_sha256"] = fingerprint(payload)
     return OutboxEvent(event_id, kind, aggregate_type, aggregate_id, payload)

@@ -58,6 +58,7 @@ class Completion:
     quote: Quote
     notes: tuple[str, ...]  # one per quote line
     response: dict[str, Any]  # the answer, without return_number / return_id
+    cache_as_of: datetime | None = None  # when the orders were last pulled from the OMS (None: never)
 
 
 def replay(stored: StoredReturn, request_sha256: str, key: str) -> dict[str, Any]:

@@ -171,6 +171,7 @@ class ReturnService:
             quote=quote,
             notes=resolved.notes,
             response=self._response(request, resolved, quote, approved_by),
+            cache_as_of=self.queries.cache_as_of(),
         )
 
     def _till_id(self, request: ReturnRequest) -> str:

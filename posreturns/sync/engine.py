@@ -71,12 +71,26 @@ class SyncEngine:
         return {**state, "oms": self.gateway.name, "cache_age_seconds": _age(state.get("cache_as_of"), now),
                 "outbox": asdict(stats), "outbox_size": stats.pending + stats.held + stats.rejected}
 
-    def run_forever(self, stop: Callable[[], bool], sleep: Callable[[float], None] = time.sleep,
-                    progress: Progress | None = None) -> None:
-        """Run until `stop()`; idle between runs, probe more often while offline."""
+    def run_forever(self, stop: Callable[[], bool], sleep: Callable[[float], object] = time.sleep,
+                    progress: Progress | None = None, idle_seconds: float = IDLE_SECONDS,
+                    offline_seconds: float = OFFLINE_PROBE_SECONDS) -> None:
+        """Run until `stop()`; idle between runs, probe more often while offline. A run that fails
+        with an unexpected exception (a bug) is logged and recorded, and the next one comes as if
+        offline: nothing ends the loop but `stop()`."""
         while not stop():
-            report = self.run_once(progress)
-            sleep(IDLE_SECONDS if report.online else OFFLINE_PROBE_SECONDS)
+            try:
+                online = self.run_once(progress).online
+            except Exception as error:  # a bug in one run must not end the till's sync for the day
+                log.exception("a sync run failed; the next one starts in %.0f s", offline_seconds)
+                online = False
+                self._record_failure(error)
+            sleep(idle_seconds if online else offline_seconds)
+
+    def _record_failure(self, error: Exception) -> None:
+        try:
+            self.state.record_run(False, f"The sync failed ({type(error).__name__}: {error})"[:300], self.clock.now())
+        except Exception:  # the database itself failing: already logged above, try again next run
+            log.exception("the failed sync run could not be recorded")
 
 
 def _age(stamp: str | None, now: datetime) -> float | None:

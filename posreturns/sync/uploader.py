@@ -6,6 +6,9 @@ batches; per event applied / duplicate / rejected / retry.
   floor. When the OMS is unreachable the run stops: the next events would fail the same way.
 * A rejection goes to the exception queue with the OMS's reason, and holds back the later events
   of the same aggregate only; every other aggregate goes on.
+* An event whose stored payload no longer matches its fingerprint (`payload_sha256`, written with
+  it) was changed after the return was recorded: it is refused, never sent. Older events have no
+  fingerprint and are sent as they are.
 * The lock is renewed before each batch and checked at every mark: an uploader that lost it (its
   lease expired, another took over) stops without marking anything.
 """
@@ -16,6 +19,7 @@ import logging
 from dataclasses import dataclass, field
 
 from posreturns.services.ports import Clock
+from posreturns.services.return_events import fingerprint
 from posreturns.services.sync_ports import (
     OmsGateway,
     OmsUnavailable,
@@ -105,6 +109,10 @@ class Uploader:
 
     def _push(self, event: PendingEvent) -> tuple[PushResult, bool]:
         """The gateway's answer; (result, OMS reachable). Nothing raised here stops the till."""
+        stored = event.payload.get("payload_sha256")
+        if stored and stored != fingerprint(event.payload):
+            return PushResult(Outcome.REJECTED, f"Event {event.seq} was changed after it was written (its fingerprint "
+                                                "no longer matches), so it was not sent."), True
         try:
             return self.gateway.push(event), True
         except OmsUnavailable as error:

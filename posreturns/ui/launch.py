@@ -34,6 +34,7 @@ def run_window(make_services: Callable[[str], UiServices], choose_language: Call
     if serial_port:
         serial = SerialScannerBridge(serial_port)
         serial.scanned.connect(window.on_scan)
+        serial.unreadable.connect(window.show_message)
         serial.status.connect(lambda text: window.status.merge(scanner=text) if window.status else None)
         serial.start()
     if virtual_scan is not None:

@@ -86,6 +86,7 @@ def test_the_widget_lives_in_the_host_window_with_the_hosts_till(embedded: Retur
                                                                   demo_till: Till) -> None:
     assert embedded.parentWidget() is host.parent_window and not embedded.window_.isWindow()
     assert embedded.window_.home.find_button.text() == "Find"
+    demo_till.settings.refresh()  # the plugin wrote them through its own connection
     assert demo_till.settings.get("till.id") == "T2" and demo_till.settings.get("store.id") == "PARIS-01"
 
 

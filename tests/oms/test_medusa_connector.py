@@ -8,53 +8,18 @@ tests does not matter."""
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
-from integration.returns_support import MANAGER, PIN, SHIPPED_POLICY, line
-from integration.returns_support import request as base_request
+from integration.returns_support import line
+from medusa_support import make_order, medusa_returns, open_store_till, refunds, request, stocked
 
-from oms import harness
-from posreturns.app import Till, open_sync, open_till
+from posreturns.app import Till
 from posreturns.persistence.outbox import SqlOutbox
-from posreturns.services.clock import SystemClock
-from posreturns.sync.connectors.medusa import MedusaConfig, MedusaGateway
 
 pytestmark = pytest.mark.oms
-NOW = datetime.now(ZoneInfo("Europe/Paris")).replace(microsecond=0)
-_keys = itertools.count(1)
-
-
-def request(receipt: str, *lines: dict[str, Any], **extra: Any) -> dict[str, Any]:
-    """The seeded customer returns a lot: the serial-returner rule asks for a manager every time."""
-    return base_request(receipt, *lines, approval={"manager": MANAGER, "pin": PIN}, **extra)
-
-
-def make_order(medusa: Any, lines: list[tuple[str, int]]) -> dict[str, Any]:
-    """A paid order fulfilled from PARIS-01, as the seed makes them."""
-    seeder = harness.Seeder(medusa.admin)
-    seeder.ids = dict(medusa.seed)
-    key = f"sync-test-{next(_keys)}-{NOW.timestamp():.0f}"
-    draft = seeder._draft(key, {"lines": lines})
-    order_id = medusa.admin.post(f"/admin/draft-orders/{draft}/convert-to-order")["order"]["id"]
-    seeder._pay(order_id)
-    seeder._fulfil(order_id)
-    return dict(medusa.admin.get(f"/admin/orders/{order_id}", fields="id,display_id,*items")["order"])
-
-
-def open_store_till(path: Path, medusa: Any, store: str = "PARIS-01", till_id: str = "T1") -> tuple[Till, Any]:
-    till = open_till(path, clock=SystemClock(), till_id=till_id)
-    till.settings.set("store.id", store)
-    till.settings.set("till.id", till_id)
-    till.policies.load(SHIPPED_POLICY.read_text(encoding="utf-8"), "default.toml")
-    till.users.add(MANAGER, "Marie Manager", "manager", PIN)
-    gateway = MedusaGateway(MedusaConfig(medusa.base_url, medusa.api_key), till.clock)
-    return till, open_sync(till, gateway=gateway)
 
 
 @pytest.fixture
@@ -63,14 +28,6 @@ def store(tmp_path: Path, medusa: Any) -> Iterator[tuple[Till, Any]]:
     yield till, engine
     engine.gateway.close()
     till.close()
-
-
-def stocked(medusa: Any, sku: str, location: str = "PARIS-01") -> int:
-    return int(medusa.stock(sku, location)["stocked_quantity"])
-
-
-def medusa_returns(medusa: Any, order_id: str) -> list[dict[str, Any]]:
-    return list(medusa.admin.get("/admin/returns", order_id=order_id, fields="id,status,metadata,location_id,*items")["returns"])
 
 
 def events(till: Till) -> list[Any]:
@@ -140,9 +97,7 @@ def test_the_same_event_sent_twice_makes_one_return(store: tuple[Till, Any], med
     assert (first.outcome.value, second.outcome.value) == ("applied", "duplicate")
     engine.run_once()
     assert len(medusa_returns(medusa, sale["id"])) == 1
-    refunds = [r for c in medusa.admin.get(f"/admin/orders/{sale['id']}", fields="id,*payment_collections.payments.refunds")
-               ["order"]["payment_collections"] for p in c["payments"] for r in p["refunds"]]
-    assert len(refunds) == 1
+    assert len(refunds(medusa, sale["id"])) == 1
 
 
 @pytest.mark.allow_warning_logs

@@ -21,22 +21,24 @@ pytestmark = pytest.mark.oms
 EXCHANGE_FIELDS = "id,return_id,metadata,canceled_at,*additional_items,additional_items.item.*"
 
 
-def exchange_at_the_till(till: Till, engine: Any, medusa: Any, key: str) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Pull, then exchange the sale's M for an L at the till; (the Medusa sale, the till's answer)."""
+def exchange_at_the_till(till: Till, engine: Any, medusa: Any, key: str) -> tuple[dict[str, Any], tuple[int, int]]:
+    """Sell an M, pull, exchange it for an L at the till; (the Medusa sale, stock of M and L before)."""
     sale = make_order(medusa, [("TEE-ORG-M", 1)])
+    before = stocked(medusa, "TEE-ORG-M"), stocked(medusa, "TEE-ORG-L")
     assert engine.run_once().online
     assert local_stock(till, "TEE-ORG-L") == stocked(medusa, "TEE-ORG-L") - medusa.stock("TEE-ORG-L")["reserved_quantity"]
     answer = till.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-M"), method="exchange",
                                            exchange_lines=[{"code": "TEE-ORG-L", "qty": 1}], key=key))
     assert answer["refund_method"] == "exchange" and answer["exchange"]["difference"] == "0.00"
-    return sale, answer
+    return sale, before
 
 
 def medusa_exchanges(medusa: Any, order_id: str) -> list[dict[str, Any]]:
     return list(medusa.admin.get("/admin/exchanges", order_id=order_id, fields=EXCHANGE_FIELDS)["exchanges"])
 
 
-def assert_one_exchange(medusa: Any, till: Till, sale: dict[str, Any], m_before: int, l_before: int) -> None:
+def assert_one_exchange(medusa: Any, till: Till, sale: dict[str, Any], before: tuple[int, int]) -> None:
+    m_before, l_before = before
     (completed,) = [e for e in events(till) if e.event_type == "ReturnCompleted"]
     found = medusa_exchanges(medusa, sale["id"])
     assert len(found) == 1, found
@@ -67,8 +69,7 @@ def store(tmp_path: Path, medusa: Any) -> Iterator[tuple[Till, Any]]:
 
 def test_an_exchange_at_the_till_becomes_one_medusa_exchange(store: tuple[Till, Any], medusa: Any) -> None:
     till, engine = store
-    m_before, l_before = stocked(medusa, "TEE-ORG-M"), stocked(medusa, "TEE-ORG-L")
-    sale, _ = exchange_at_the_till(till, engine, medusa, "x-1")
+    sale, before = exchange_at_the_till(till, engine, medusa, "x-1")
     event = SqlOutbox(till.engine).due(till.clock.now(), 10)[0]
     assert event.event_type == "ReturnCompleted"
     first = engine.gateway.push(event)     # applied, but say the answer was lost on the way back
@@ -77,7 +78,7 @@ def test_an_exchange_at_the_till_becomes_one_medusa_exchange(store: tuple[Till, 
     assert second.detail["medusa_exchange_id"] == first.detail["medusa_exchange_id"]
     report = engine.run_once()
     assert report.online and report.upload.counts["rejected"] == 0, report.error
-    assert_one_exchange(medusa, till, sale, m_before, l_before)
+    assert_one_exchange(medusa, till, sale, before)
     local = till.lookup.find_receipt(str(sale["display_id"]))      # pulled back: counted once
     assert {li.sku: li.returned_qty for li in local.lines}.get("TEE-ORG-M") == 1
 
@@ -87,8 +88,7 @@ def test_an_exchange_at_the_till_becomes_one_medusa_exchange(store: tuple[Till, 
 def test_an_answer_lost_at_any_step_of_an_exchange_changes_nothing(tmp_path: Path, medusa: Any, step: str) -> None:
     till, engine = open_store_till(tmp_path / "paris", medusa, lose=step)
     try:
-        m_before, l_before = stocked(medusa, "TEE-ORG-M"), stocked(medusa, "TEE-ORG-L")
-        sale, _ = exchange_at_the_till(till, engine, medusa, f"x-lost-{step}")
+        sale, before = exchange_at_the_till(till, engine, medusa, f"x-lost-{step}")
         event = SqlOutbox(till.engine).due(till.clock.now(), 10)[0]
         with pytest.raises(OmsUnavailable):
             engine.gateway.push(event)                   # Medusa did it; the till never heard back
@@ -96,7 +96,22 @@ def test_an_answer_lost_at_any_step_of_an_exchange_changes_nothing(tmp_path: Pat
         again = engine.gateway.push(event)               # the uploader's resend
         assert again.outcome.value in ("applied", "duplicate"), again.reason
         engine.run_once()
-        assert_one_exchange(medusa, till, sale, m_before, l_before)
+        assert_one_exchange(medusa, till, sale, before)
     finally:
         engine.gateway.close()
         till.close()
+
+
+def test_an_exchange_waits_while_another_change_locks_the_order(store: tuple[Till, Any], medusa: Any) -> None:
+    till, engine = store
+    sale, before = exchange_at_the_till(till, engine, medusa, "x-locked")
+    blocking = medusa.admin.post("/admin/returns", {"order_id": sale["id"],          # opened in Medusa, left open
+                                                    "location_id": medusa.location_id("LYON-02")})["return"]["id"]
+    event = SqlOutbox(till.engine).due(till.clock.now(), 10)[0]
+    waiting = engine.gateway.push(event)
+    assert waiting.outcome.value == "retry" and "active order change" in (waiting.reason or "")
+    assert medusa_exchanges(medusa, sale["id"]) == []
+    medusa.admin.delete(f"/admin/returns/{blocking}/request")                          # the other change ends
+    assert engine.gateway.push(event).outcome.value == "applied"
+    engine.run_once()
+    assert_one_exchange(medusa, till, sale, before)

@@ -7,10 +7,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sync_support import SettableClock, add_return, outbox_rows
+from sync_support import SettableClock, add_event, add_return, outbox_rows, return_payload
 
 from posreturns.app import Till, open_till
 from posreturns.persistence.outbox import SqlOutbox, format_utc
+from posreturns.services.return_events import fingerprint
 from posreturns.services.sync_ports import OmsUnavailable, Outcome, PendingEvent, PushResult
 from posreturns.sync.backoff import Backoff
 from posreturns.sync.uploader import Uploader
@@ -161,3 +162,21 @@ def test_an_uploader_that_lost_its_lock_marks_nothing(till: Till) -> None:
     pending = outbox.due(clock.now(), 10)[0]
     assert not outbox.settle("a", pending, PushResult(Outcome.APPLIED), clock.now())
     assert outbox_rows(till.engine)[0].status == "pending" and pending.event_id == event
+
+
+@pytest.mark.allow_warning_logs
+def test_an_event_changed_after_it_was_written_is_refused_not_sent(till: Till) -> None:
+    sealed = return_payload("e-sealed", "R1")
+    sealed["payload_sha256"] = fingerprint(sealed)
+    tampered = return_payload("e-tampered", "R2")
+    tampered["payload_sha256"] = fingerprint(tampered)
+    tampered["data"]["refund_total_minor"] += 100                 # edited in the database afterwards
+    legacy = return_payload("e-legacy", "R3")                     # written before fingerprints existed
+    for payload in (sealed, tampered, legacy):
+        add_event(till.engine, payload)
+    oms, clock = FakeOms(), SettableClock()
+    report = uploader(till, oms, clock).run()
+    assert [e.event_id for e in oms.sent] == ["e-sealed", "e-legacy"]
+    assert report.counts["rejected"] == 1
+    (item,) = SqlOutbox(till.engine).exceptions()
+    assert item.event_id == "e-tampered" and "changed after it was written" in (item.reason or "")

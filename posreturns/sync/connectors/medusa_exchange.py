@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from posreturns.services.sync_ports import OmsRefused, Outcome, PendingEvent, PushResult
 from posreturns.sync.connectors import medusa_mapping as mapping
+from posreturns.sync.connectors.medusa_markers import event_metadata, other_content
 
 if TYPE_CHECKING:
     from posreturns.sync.connectors.medusa_returns import ReturnPusher
@@ -20,11 +21,13 @@ if TYPE_CHECKING:
 
 def push_exchange(pusher: ReturnPusher, event: PendingEvent, data: dict[str, Any], order: dict[str, Any],
                   location: str) -> PushResult:
-    from posreturns.sync.connectors.medusa_returns import ORDER_FIELDS, _wanted, over_return
+    from posreturns.sync.connectors.medusa_returns import LOCKED, ORDER_FIELDS, _wanted, over_return
 
     client = pusher.client
     wanted = _wanted(data)
     found = pusher.find(order["id"], event.event_id, "/admin/exchanges", "exchanges")
+    if found is not None and other_content(found, event):
+        return PushResult(Outcome.REJECTED, other_content(found, event), detail={"medusa_exchange_id": found["id"]})
     if found is not None and not found.get("return_id"):
         client.delete(f"/admin/exchanges/{found['id']}/request")  # created but never requested: start again
         found = None
@@ -43,6 +46,8 @@ def push_exchange(pusher: ReturnPusher, event: PendingEvent, data: dict[str, Any
         handed = _fulfil(pusher, fresh, data, location)
         refunded = pusher.refund(event, data, fresh)
     except OmsRefused as error:
+        if LOCKED in str(error):
+            return PushResult.retry(f"Medusa: {error} (another change of this order is in progress)")
         return PushResult(Outcome.REJECTED, f"Medusa refused the exchange: {error}")
     duplicate = resumed and received_before and not handed and not refunded
     return PushResult(Outcome.DUPLICATE if duplicate else Outcome.APPLIED,
@@ -52,9 +57,7 @@ def push_exchange(pusher: ReturnPusher, event: PendingEvent, data: dict[str, Any
 def _create(pusher: ReturnPusher, event: PendingEvent, data: dict[str, Any], order: dict[str, Any], location: str,
             wanted: dict[str, dict[str, Any]]) -> dict[str, Any]:
     client = pusher.client
-    meta = {mapping.MARKER: event.event_id, mapping.RETURN_ID: data.get("return_id"),
-            "posreturns_return_number": data.get("return_number"), "posreturns_till": event.till_id}
-    exchange = client.post("/admin/exchanges", {"order_id": order["id"], "metadata": meta,
+    exchange = client.post("/admin/exchanges", {"order_id": order["id"], "metadata": event_metadata(event, data),
                                                 "description": f"In-store exchange {data.get('return_number')}"})["exchange"]
     xid = exchange["id"]
     try:

@@ -2,11 +2,12 @@
 for before anything is done, and every step can be resumed when a response was lost.
 
 * `ReturnCompleted` -> medusa_returns.py (return / refund / exchange).
-* `StockAdjusted`   -> units moved by a return are already moved by the return's receive; other
-  sellable moves set the level (Medusa has no delta route), with a two-phase marker on the
-  inventory item so a replay sets the same absolute level instead of adding again.
-* `VoucherIssued`   -> Medusa has no store credit: the voucher is recorded on the customer's metadata
-  (`posreturns_voucher_<code>`); the money side is a credit line written with the return.
+* `StockAdjusted`   -> units moved by a return or exchange are moved by Medusa itself (the return's
+  receive puts restocked units back, dismissed ones stay out; the exchange's fulfilment takes the
+  new ones): acknowledged without a call. Any other move is refused (the till makes none).
+* `VoucherIssued`   -> Medusa has no store credit: the voucher is recorded in the metadata
+  (`posreturns_voucher_<code>`) of the original order and of the customer; the money side is a
+  credit line written with the return.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 
 from posreturns.services.sync_ports import OmsRefused, Outcome, PendingEvent, PushResult
 from posreturns.sync.connectors import medusa_mapping as mapping
-from posreturns.sync.connectors.medusa_returns import ReturnPusher, major
+from posreturns.sync.connectors.medusa_returns import LOCKED, ReturnPusher, major
 from posreturns.sync.wire import HttpJsonClient, NotFoundAtOms
 
 COVERED_REASONS = ("return", "exchange")
@@ -71,57 +72,48 @@ class MedusaPusher:
         return PushResult(Outcome.APPLIED, detail={"not_sent": f"Medusa has no use for {event.event_type} events"})
 
     def stock(self, event: PendingEvent, data: dict[str, Any]) -> PushResult:
-        covered, changed, already = 0, [], 0
-        for index, delta in enumerate(data.get("deltas") or []):
-            if delta.get("reason") in COVERED_REASONS or delta.get("bucket") != "sellable":
-                covered += 1  # moved by the return's receive, or a bucket Medusa does not hold
-                continue
-            done = self._set_level(f"posreturns_stock_{event.event_id}_{index}", delta)
-            changed.append(delta.get("sku"))
-            already += done
-        outcome = Outcome.DUPLICATE if changed and already == len(changed) else Outcome.APPLIED
-        return PushResult(outcome, detail={"covered_by_returns": covered, "levels_set": changed})
-
-    def _set_level(self, key: str, delta: dict[str, Any]) -> bool:
-        """Apply one sellable delta; True when it had been applied before (marker found)."""
-        location = self.location_id(delta.get("location"))
-        items = self.client.get("/admin/inventory-items", [("sku", delta.get("sku")), ("fields", "id,sku,metadata")])
-        found = items.get("inventory_items") or []
-        if not location or not found:
-            raise NotFoundAtOms(f"no inventory for {delta.get('sku')} at {delta.get('location')}", 404)
-        item = found[0]
-        marker = (item.get("metadata") or {}).get(key)
-        if isinstance(marker, dict) and marker.get("done"):
-            return True
-        if isinstance(marker, dict) and "target" in marker:
-            target = int(marker["target"])
-        else:
-            levels = self.client.get(f"/admin/inventory-items/{item['id']}/location-levels",
-                                     [("location_id", location)]).get("inventory_levels") or []
-            current = mapping.qty(levels[0], "stocked_quantity") if levels else 0
-            target = max(current + int(delta.get("delta") or 0), 0)
-            self.client.post(f"/admin/inventory-items/{item['id']}", {"metadata": {key: {"target": target}}})
-        self.client.post(f"/admin/inventory-items/{item['id']}/location-levels/{location}", {"stocked_quantity": target})
-        self.client.post(f"/admin/inventory-items/{item['id']}", {"metadata": {key: {"target": target, "done": True}}})
-        return False
+        """Stock moved by a return or an exchange is moved in Medusa by the return's receive and the
+        exchange's fulfilment (or lies in a bucket Medusa does not hold): nothing to send. The till
+        makes no other stock moves; one would be refused rather than silently dropped."""
+        deltas = data.get("deltas") or []
+        other = next((d for d in deltas if d.get("reason") not in COVERED_REASONS), None)
+        if other is not None:
+            return PushResult(Outcome.REJECTED, f"Medusa is only sent stock moves of returns and exchanges, not "
+                                                f"{other.get('reason')!r} for {other.get('sku')}; set that level in "
+                                                "Medusa by hand.")
+        return PushResult(Outcome.APPLIED, detail={"covered_by_returns": len(deltas)})
 
     def voucher(self, event: PendingEvent, data: dict[str, Any]) -> PushResult:
-        customer = data.get("customer_id")
+        """Note the voucher on the original order and on the customer (each once); events written
+        before `order_id` was added go to the customer only."""
         code = str(data.get("code") or event.aggregate_id)
-        if not customer or not str(customer).startswith("cus_"):
-            return PushResult(Outcome.APPLIED, detail={"recorded": "on the till only: the voucher has no Medusa customer"})
         key = f"posreturns_voucher_{code}"
-        try:
-            record = self.client.get(f"/admin/customers/{customer}", [("fields", "id,metadata")]).get("customer") or {}
-        except NotFoundAtOms:
-            return PushResult(Outcome.APPLIED, detail={"recorded": f"on the till only: Medusa has no customer {customer}"})
-        if key in (record.get("metadata") or {}):
-            return PushResult(Outcome.DUPLICATE, detail={"customer": customer})
-        minor = int(data.get("amount_minor") or 0)
-        value = {"amount": format(major(minor, str(data.get("currency") or self.currency)), "f"), "currency": data.get("currency"),
+        currency = str(data.get("currency") or self.currency)
+        value = {"amount": format(major(int(data.get("amount_minor") or 0), currency), "f"), "currency": currency,
                  "return_number": data.get("return_number"), "event_id": event.event_id}
+        targets = [(f"/admin/orders/{data['order_id']}", "order")] if str(data.get("order_id") or "").startswith("order_") else []
+        if str(data.get("customer_id") or "").startswith("cus_"):
+            targets.append((f"/admin/customers/{data['customer_id']}", "customer"))
+        if not targets:
+            return PushResult(Outcome.APPLIED, detail={"recorded": "on the till only: no Medusa order or customer"})
+        done: dict[str, str] = {}
         try:
-            self.client.post(f"/admin/customers/{customer}", {"metadata": {key: value}})
+            for path, kind in targets:
+                done[kind] = self._note(path, kind, key, value)
         except OmsRefused as error:
-            return PushResult(Outcome.REJECTED, f"Medusa: {error}")
-        return PushResult(Outcome.APPLIED, detail={"customer": customer})
+            if LOCKED in str(error):
+                return PushResult.retry(f"Medusa: {error} (another change of this order is in progress)")
+            return PushResult(Outcome.REJECTED, f"Medusa refused to record voucher {code}: {error}")
+        already = all(state == "already there" for state in done.values())
+        return PushResult(Outcome.DUPLICATE if already else Outcome.APPLIED, detail={"voucher": code, **done})
+
+    def _note(self, path: str, kind: str, key: str, value: dict[str, Any]) -> str:
+        """Write `key` in the record's metadata unless it is there; what happened, in words."""
+        try:
+            record = self.client.get(path, [("fields", "id,metadata")]).get(kind) or {}
+        except NotFoundAtOms:
+            return "not in Medusa"
+        if key in (record.get("metadata") or {}):
+            return "already there"
+        self.client.post(path, {"metadata": {key: value}})
+        return "recorded"

@@ -20,6 +20,7 @@ from posreturns.domain.money import exponent
 from posreturns.services.sync_ports import OmsRefused, Outcome, PendingEvent, PushResult
 from posreturns.sync.connectors import medusa_mapping as mapping
 from posreturns.sync.connectors.medusa_exchange import push_exchange
+from posreturns.sync.connectors.medusa_markers import event_metadata, other_content
 from posreturns.sync.wire import HttpJsonClient
 
 if TYPE_CHECKING:
@@ -58,6 +59,8 @@ class ReturnPusher:
         wanted = _wanted(data)
         found = self.find(order["id"], event.event_id, "/admin/returns", "returns")
         resumed = found is not None
+        if found is not None and other_content(found, event):
+            return PushResult(Outcome.REJECTED, other_content(found, event), detail={"medusa_return_id": found["id"]})
         if found is None:
             problem = over_return(order, wanted)
             if problem:
@@ -88,11 +91,9 @@ class ReturnPusher:
 
     def open(self, event: PendingEvent, data: dict[str, Any], order: dict[str, Any], location: str,
              wanted: dict[str, dict[str, Any]]) -> dict[str, Any]:
-        meta = {mapping.MARKER: event.event_id, mapping.RETURN_ID: data.get("return_id"),
-                "posreturns_return_number": data.get("return_number"), "posreturns_till": event.till_id,
-                "posreturns_offline": bool(event.payload.get("offline"))}
         created = self.client.post("/admin/returns", {
-            "order_id": order["id"], "location_id": location, "no_notification": True, "metadata": meta,
+            "order_id": order["id"], "location_id": location, "no_notification": True,
+            "metadata": event_metadata(event, data),
             "description": f"In-store return {data.get('return_number')}",
             "internal_note": f"posreturns event {event.event_id}"})["return"]
         rid = created["id"]

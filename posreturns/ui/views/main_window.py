@@ -114,6 +114,10 @@ class MainWindow(QMainWindow):
         self.return_page.refresh()
         self.pages.setCurrentIndex(RETURN)
 
+    def show_message(self, text: str) -> None:
+        """One sentence for the cashier on whatever screen is showing (e.g. an unreadable scan)."""
+        self._lookup_message(text)
+
     def _lookup_message(self, text: str) -> None:
         if self.pages.currentIndex() == HOME:
             self.home.message.setText(text)

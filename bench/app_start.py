@@ -1,0 +1,45 @@
+"""Cold start of the till window on a data folder, measured from inside a fresh process.
+
+    python -m bench.app_start DATA_DIR   -> prints {"ready_s": …, "rss_mb": …}
+"""
+
+from __future__ import annotations
+
+import time
+
+STARTED = time.perf_counter()
+
+import json  # noqa: E402
+import os  # noqa: E402
+import resource  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+
+def main(data_dir: str) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from posreturns.app import open_till
+    from posreturns.app_ui import ui_services
+    from posreturns.ui.presenters.return_flow import Session
+    from posreturns.ui.tasks import TaskRunner
+    from posreturns.ui.window import build_window
+
+    app = QApplication(sys.argv[:1])
+    till = open_till(Path(data_dir))
+    session = Session(cashier=lambda: "bench", till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "STORE-01")
+    runner = TaskRunner()
+    window = build_window(ui_services(till, "en", cashier="bench"), session, runner)
+    window.show()
+    app.processEvents()
+    ready = time.perf_counter() - STARTED
+    runner.wait()
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"ready_s": round(ready, 3), "rss_mb": round(rss_mb, 1)}))
+    till.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))

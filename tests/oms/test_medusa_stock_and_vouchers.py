@@ -1,0 +1,84 @@
+"""Stock buckets and vouchers against a real Medusa 2.21: a restocked unit goes back into the store's
+stock, a defective one is received as dismissed and stays out of it (the till's quarantine has no
+Medusa counterpart); the return carries the event's fingerprint and cache age; a store-credit
+voucher is noted on the original order and on the customer, once."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from integration.returns_support import line
+from medusa_support import events, local_stock, make_order, medusa_returns, open_store_till, request, stocked
+
+from posreturns.app import Till
+from posreturns.persistence.outbox import SqlOutbox
+
+pytestmark = pytest.mark.oms
+
+
+@pytest.fixture
+def store(tmp_path: Path, medusa: Any) -> Iterator[tuple[Till, Any]]:
+    till, engine = open_store_till(tmp_path / "paris", medusa)
+    yield till, engine
+    engine.gateway.close()
+    till.close()
+
+
+def payload(till: Till, event_type: str) -> dict[str, Any]:
+    (found,) = [json.loads(e.payload_json) for e in events(till) if e.event_type == event_type]
+    return dict(found)
+
+
+def test_a_defective_item_is_received_as_dismissed_and_not_put_back_in_stock(
+        store: tuple[Till, Any], medusa: Any) -> None:
+    till, engine = store
+    sale = make_order(medusa, [("TEE-ORG-S", 1), ("SHOE-RUN-43", 1)])
+    engine.run_once()
+    tee, shoe = stocked(medusa, "TEE-ORG-S"), stocked(medusa, "SHOE-RUN-43")
+    answer = till.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-S"),
+                                           line("SHOE-RUN-43", reason="DEFECTIVE", condition="USED"), key="defect-1"))
+    assert [(li["sku"], li["disposition"], li["bucket"]) for li in answer["lines"]] == [
+        ("TEE-ORG-S", "RESTOCK", "sellable"), ("SHOE-RUN-43", "INSPECT", "quarantine")]
+    report = engine.run_once()
+    assert report.online and report.upload.counts["rejected"] == 0, report.error
+    (returned,) = medusa_returns(medusa, sale["id"])
+    assert returned["status"] == "received"
+    order = medusa.admin.get(f"/admin/orders/{sale['id']}", fields="id,*items,items.detail.*")["order"]
+    detail = {i["variant_sku"]: i["detail"] for i in order["items"]}
+    assert (detail["TEE-ORG-S"]["return_received_quantity"], detail["TEE-ORG-S"]["return_dismissed_quantity"]) == (1, 0)
+    assert (detail["SHOE-RUN-43"]["return_received_quantity"], detail["SHOE-RUN-43"]["return_dismissed_quantity"]) == (0, 1)
+    assert stocked(medusa, "TEE-ORG-S") == tee + 1          # back on sale at the store
+    assert stocked(medusa, "SHOE-RUN-43") == shoe           # NOT back in Medusa's stock
+    stock_event = next(e for e in events(till) if e.event_type == "StockAdjusted")
+    assert stock_event.status == "applied"
+    # after the pull the till agrees with Medusa on sellable stock and keeps its own quarantine
+    assert local_stock(till, "SHOE-RUN-43") == stocked(medusa, "SHOE-RUN-43") - medusa.stock("SHOE-RUN-43")["reserved_quantity"]
+    assert local_stock(till, "SHOE-RUN-43", bucket="quarantine") == 1
+    completed = payload(till, "ReturnCompleted")
+    assert returned["metadata"]["posreturns_payload_sha256"] == completed["payload_sha256"]
+    assert returned["metadata"]["posreturns_cache_as_of"] == completed["cache_as_of"] is not None
+
+
+def test_a_voucher_is_noted_on_the_order_and_the_customer_once(store: tuple[Till, Any], medusa: Any) -> None:
+    till, engine = store
+    sale = make_order(medusa, [("TEE-ORG-M", 1)])
+    engine.run_once()
+    answer = till.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-M"), method="store_credit",
+                                           key="voucher-1"))
+    code = answer["voucher"]["code"]
+    voucher_event = next(e for e in SqlOutbox(till.engine).due(till.clock.now(), 10) if e.event_type == "VoucherIssued")
+    report = engine.run_once()
+    assert report.online and report.upload.counts["rejected"] == 0, report.error
+    key = f"posreturns_voucher_{code}"
+    order = medusa.admin.get(f"/admin/orders/{sale['id']}", fields="id,metadata,customer_id")["order"]
+    customer = medusa.admin.get(f"/admin/customers/{order['customer_id']}", fields="id,metadata")["customer"]
+    for noted in (order["metadata"][key], customer["metadata"][key]):
+        assert noted == {"amount": "25.00", "currency": "EUR", "return_number": answer["return_number"],
+                         "event_id": voucher_event.event_id}
+    again = engine.gateway.push(voucher_event)              # sent again (an answer lost): nothing more
+    assert again.outcome.value == "duplicate"
+    assert {e.status for e in events(till)} <= {"applied", "duplicate"}
