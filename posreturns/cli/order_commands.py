@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from zoneinfo import ZoneInfo
 
 from posreturns.app import open_till
 from posreturns.cli.output import EXIT_NOT_FOUND, EXIT_OK, Output
@@ -27,12 +28,10 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
 
 
 def run_show(args: argparse.Namespace, out: Output) -> int:
-    till = open_till(resolve_data_dir(args.data_dir))
-    try:
+    with open_till(resolve_data_dir(args.data_dir)) as till:
         order = till.lookup.find_receipt(args.number)
-    finally:
-        till.close()
-    rows = [f"{order.number}  {order.channel.value}  {order.placed_at:%Y-%m-%d %H:%M} UTC  "
+        zone = ZoneInfo(till.settings.store_timezone())
+    rows = [f"{order.number}  {order.channel.value}  {order.placed_at.astimezone(zone):%Y-%m-%d %H:%M %Z}  "
             f"{order.customer_name or '-'}  total {order.total.format()}"]
     rows.append(f"  {'SKU':<16} {'title':<44} sold returned returnable  unit paid")
     for line in order.lines:
@@ -43,11 +42,8 @@ def run_show(args: argparse.Namespace, out: Output) -> int:
 
 
 def run_search(args: argparse.Namespace, out: Output) -> int:
-    till = open_till(resolve_data_dir(args.data_dir))
-    try:
+    with open_till(resolve_data_dir(args.data_dir)) as till:
         found = till.lookup.search(" ".join(args.query))
-    finally:
-        till.close()
     if not found:
         out.error("not_found", "No sale matches this search; try the receipt number, a phone number or an e-mail.")
         return EXIT_NOT_FOUND
@@ -58,12 +54,9 @@ def run_search(args: argparse.Namespace, out: Output) -> int:
 
 
 def run_match(args: argparse.Namespace, out: Output) -> int:
-    till = open_till(resolve_data_dir(args.data_dir))
-    try:
+    with open_till(resolve_data_dir(args.data_dir)) as till:
         order = till.lookup.find_receipt(args.number)
         match = till.lookup.match_item(order, args.code)
-    finally:
-        till.close()
     if match.problem:
         out.error(match.problem, match.message or "")
         return EXIT_NOT_FOUND
