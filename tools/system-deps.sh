@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# What the tests need from the system beyond Python: Qt's runtime libraries, PostgreSQL and
-# Node.js >= 20.19 (the real Medusa of the connector tests). Run by `make test` and `.ci/run`.
+# What posreturns needs from the system beyond Python. `system-deps.sh gui` (run by `make run`): the
+# libraries of Qt's X11 platform plugin. `system-deps.sh` (run by `make test` and so `.ci/run`): Qt's
+# offscreen libraries, PostgreSQL and Node.js >= 20.19 (the real Medusa of the connector tests).
 # As root on Debian it installs what is missing (apt, and Node from the npm registry when Debian's
 # is too old); otherwise it says what to install. It changes nothing that is already there.
 set -euo pipefail
@@ -19,11 +20,21 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
-missing=()
-for package in libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0; do
-  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
-done
-[ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+need_packages() {
+  local missing=()
+  for package in "$@"; do
+    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+}
+
+command -v dpkg >/dev/null 2>&1 || exit 0  # not Debian: nothing we know how to check
+need_packages libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
+if [ "${1:-}" = gui ]; then
+  need_packages libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
+    libxcb-randr0 libxcb-shape0 libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0
+  exit 0
+fi
 
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || apt_install postgresql
 

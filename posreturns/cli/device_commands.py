@@ -7,7 +7,7 @@ from typing import Any
 
 from posreturns.app import open_printing, open_till
 from posreturns.cli.output import EXIT_FAILED, EXIT_OK, Output
-from posreturns.devices.documents import Cut, Feed, Text
+from posreturns.devices.documents import Block, Cut, Feed, Text
 from posreturns.paths import resolve_data_dir
 
 
@@ -51,7 +51,7 @@ def run_virtual_printer(args: argparse.Namespace, out: Output) -> int:
             "--fault", args.fault]
     if args.control_port is not None:
         argv += ["--control-port", str(args.control_port)]
-    return run(argv)
+    return int(run(argv))
 
 
 def run_virtual_scanner(args: argparse.Namespace, out: Output) -> int:
@@ -60,7 +60,7 @@ def run_virtual_scanner(args: argparse.Namespace, out: Output) -> int:
     argv = [part for code in args.code for part in ("--code", code)] + ["--terminator", args.terminator]
     if args.link:
         argv += ["--link", args.link]
-    return main(argv)
+    return int(main(argv))
 
 
 def _outcome(out: Output, outcome: Any) -> int:
@@ -81,7 +81,7 @@ def run_reprint(args: argparse.Namespace, out: Output) -> int:
 def run_test_print(args: argparse.Namespace, out: Output) -> int:
     with open_till(resolve_data_dir(args.data_dir)) as till:
         printing = open_printing(till, args.printer)
-        blocks = [Text("posreturns", "center", bold=True, large=True), Text("Test d'impression — Test print", "center"),
+        blocks: list[Block] = [Text("posreturns", "center", bold=True, large=True), Text("Test d'impression — Test print", "center"),
                   Text("àâçéèêëîïôœùûü € ÀÇÉÈ", "center"), Feed(2), Cut()]
         return _outcome(out, printing.print_document("test", None, blocks))
 

@@ -23,7 +23,7 @@ def install_default_policy(till: Till) -> None:
 def install_demo(till: Till, anchor: date | None = None) -> dict[str, int]:
     counts = import_bytes(json.dumps(demo_document(anchor)).encode(), "demo", till.cache_writer)
     if not till.settings.get("store.id"):
-        till.settings.set("store.id", STORE["id"])
+        till.settings.set("store.id", str(STORE["id"]))
     install_default_policy(till)
     if not any(user.id == DEMO_MANAGER[0] for user in till.users.list()):
         till.users.add(DEMO_MANAGER[0], DEMO_MANAGER[1], "manager", DEMO_MANAGER[2])

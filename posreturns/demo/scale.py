@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import Engine
 
 from posreturns.domain.pricing import LineCharge, price_lines
 from posreturns.persistence import cache_writer as sql
 from posreturns.persistence.engine import WRITE
-from posreturns.services.normalize import number_key
+from posreturns.services.normalize import name_tokens, number_key
 
 Progress = Callable[[int, int, str], None]
 FIRST = ["Camille", "Léa", "Hugo", "Louis", "Chloé", "Inès", "Jules", "Manon", "Lucas", "Emma", "Nathan",
@@ -63,7 +64,7 @@ def generate(engine: Engine, spec: ScaleSpec, progress: Progress | None = None) 
     _returns(engine, spec, rng, report)
 
 
-def _write(engine: Engine, statements: list[tuple[str, list[tuple[object, ...]]]]) -> None:
+def _write(engine: Engine, statements: Sequence[tuple[str, Sequence[tuple[Any, ...]]]]) -> None:
     with engine.connect().execution_options(**WRITE) as connection, connection.begin():
         for statement, rows in statements:
             sql.many(connection.exec_driver_sql, statement, rows)
@@ -95,7 +96,7 @@ def _customers(engine: Engine, spec: ScaleSpec, report: Progress) -> None:
             name = f"{first} {last}"
             email = f"{first}.{last}.{n}@example.fr".lower()
             rows.append(sql.customer_row(f"C{n:06d}", name, email, f"06{n:08d}"))
-            tokens += [(token, f"C{n:06d}") for token in sql.name_tokens(name)]
+            tokens += [(token, f"C{n:06d}") for token in name_tokens(name)]
         _write(engine, [(sql.UPSERT_CUSTOMER, rows), ("INSERT OR IGNORE INTO customer_tokens VALUES (?, ?)", tokens)])
         report(min(start + BATCH, spec.customers), spec.customers, "customers")
 

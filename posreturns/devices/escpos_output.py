@@ -56,4 +56,4 @@ def encode_document(blocks: list[Block], profile: PrinterProfile, *, open_drawer
             if open_drawer:
                 out.drawer_kick()
             out.cut()
-    return out.to_bytes()
+    return bytes(out.to_bytes())

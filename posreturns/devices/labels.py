@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Literal
 
 from posreturns.devices.documents import Barcode, Block, Cut, Feed, Rule, Text
 from posreturns.devices.wording import CONDITIONS, REASONS, moment, money, pick, word
@@ -32,7 +33,7 @@ class InspectionTag:
 
 
 def resale_label(label: ResaleLabel, lang: str) -> list[Block]:
-    symbology = "ean13" if label.barcode.isdigit() and len(label.barcode) == 13 else "code128"
+    symbology: Literal["code128", "ean13"] = "ean13" if label.barcode.isdigit() and len(label.barcode) == 13 else "code128"
     return [Text(word("resale", lang), "center", bold=True), Text(label.title, "center"),
             Text(f"{word('grade', lang)} {label.grade}", "center", bold=True, large=True),
             Text(money(label.price, label.currency, lang), "center", bold=True, large=True),

@@ -144,4 +144,4 @@ def _policy_line(result: dict[str, Any], lang: str) -> list[Block]:
 
 
 def _nonzero(amount: str | None) -> bool:
-    return bool(amount) and amount.strip("0.-") != ""
+    return amount is not None and amount.strip("0.-") != ""

@@ -32,7 +32,8 @@ def parse_minor(text: str, currency: str) -> int:
     match = _AMOUNT.fullmatch(text) if isinstance(text, str) else None
     if match is None:
         raise InvalidAmount(f'"{text}" is not an amount; write it as a decimal string such as "19.99".')
-    whole, fraction = match.group(1), match.group(2) or ""
+    whole: str = match.group(1)
+    fraction: str = match.group(2) or ""
     places = exponent(currency)
     if len(fraction) == places:
         minor = int(whole + fraction)
@@ -40,7 +41,7 @@ def parse_minor(text: str, currency: str) -> int:
     if len(fraction) > places and fraction[places:].strip("0"):
         raise InvalidAmount(f'"{text}" has more than {places} decimals, which {currency} does not allow.')
     fraction = (fraction + "0" * places)[:places]
-    minor = int(whole) * 10**places + (int(fraction) if fraction else 0)
+    minor = int(whole) * int(10**places) + (int(fraction) if fraction else 0)
     return -minor if text.startswith("-") else minor
 
 

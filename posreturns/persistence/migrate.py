@@ -39,6 +39,7 @@ def upgrade(engine: Engine) -> bool:
         # SQLite rebuilds altered tables (copy, drop, rename): foreign keys must be off meanwhile,
         # and can only be switched outside a transaction; they are checked again before commit.
         raw = connection.connection.driver_connection
+        assert raw is not None  # a live pysqlite connection
         raw.execute("PRAGMA foreign_keys=OFF")
         try:
             config.attributes["connection"] = connection

@@ -43,7 +43,7 @@ class SqlOrderRepository:
 
     def _rows(self, sql: str, params: Sequence[Any]) -> list[Any]:
         with self.engine.connect() as connection:
-            return connection.exec_driver_sql(sql, tuple(params)).all()
+            return list(connection.exec_driver_sql(sql, tuple(params)).all())
 
     def get(self, order_id: str) -> Order | None:
         return self._load(_ORDER + "WHERE o.id = ?", (order_id,))

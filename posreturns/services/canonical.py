@@ -222,7 +222,7 @@ class _Reader:
             rate = None
         if rate is None or not rate.is_finite() or not 0 <= rate < 100:
             raise self.fail(f"{path}.{key}", f'expected a tax rate in percent as a string such as "20" or "5.5", got {_kind(value)}.')
-        self._rates[value] = normalized = str(rate.normalize()) if rate else "0"
+        self._rates[str(value)] = normalized = str(rate.normalize()) if rate else "0"
         return normalized
 
 
