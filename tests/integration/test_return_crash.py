@@ -55,9 +55,11 @@ def test_kill_9_leaves_each_return_whole_or_absent(tmp_path: Path) -> None:
                     output.append(text.split()[1])
             time.sleep(rng.uniform(0.0, 0.08))
             os.kill(pid, signal.SIGKILL)
-            while (text := zygote.stdout.readline().strip()) != "dead":
+            while not (text := zygote.stdout.readline().strip()).endswith("dead"):
                 assert text.startswith("ok "), f"the till stopped before it was killed: {text}"
                 output.append(text.split()[1])
+            # a line the kill cut short ("okdead", "ok RPAR…dead") acknowledged nothing: the till died
+            # while printing it, so it may or may not have committed; check_whole() covers both cases
             acknowledged |= set(output)
             stored = {r[0] for r in rows(db, "SELECT number FROM returns WHERE origin = 'till'")}
             assert acknowledged <= stored
