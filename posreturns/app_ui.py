@@ -81,7 +81,8 @@ def ui_services(till: Till, language: str, printer_url: str | None = None, cashi
                       drafts=SqlDrafts(till.settings, till_id), printing=printing, status_probe=probe,
                       recent_returns=recent, load_order=load_order, language=language,
                       receipt_image=receipt_images or (lambda: None),
-                      approval_hint=till.settings.get("demo.approval_hint") or "", **admin_services(till))
+                      approval_hint=till.settings.get("demo.approval_hint") or "",
+                      after_return=sync.nudge if sync is not None else (lambda: None), **admin_services(till))
 
 
 def admin_services(till: Till) -> dict[str, Any]:

@@ -27,6 +27,7 @@ class SyncWorker:
         self.offline_seconds = offline_seconds
         self.restart_seconds = restart_seconds
         self._stop = threading.Event()
+        self._wake = threading.Event()
         self._thread: threading.Thread | None = None
 
     @property
@@ -42,6 +43,7 @@ class SyncWorker:
     def stop(self, timeout: float = 10.0) -> None:
         """Wake the thread and wait for it (at most `timeout` seconds: a request may be under way)."""
         self._stop.set()
+        self._wake.set()
         if self._thread is not None:
             self._thread.join(timeout)
             if not self._thread.is_alive():
@@ -50,10 +52,18 @@ class SyncWorker:
     def status(self) -> dict[str, Any]:
         return self.engine.status()
 
+    def nudge(self) -> None:
+        """Sync now rather than at the end of the idle wait (e.g. a return was just completed)."""
+        self._wake.set()
+
+    def _sleep(self, seconds: float) -> None:
+        self._wake.wait(seconds)
+        self._wake.clear()
+
     def _run(self) -> None:
         while not self._stop.is_set():
             try:
-                self.engine.run_forever(self._stop.is_set, sleep=self._stop.wait, idle_seconds=self.idle_seconds,
+                self.engine.run_forever(self._stop.is_set, sleep=self._sleep, idle_seconds=self.idle_seconds,
                                         offline_seconds=self.offline_seconds)
             except Exception:  # e.g. the database failing while a failure is recorded: start again later
                 log.exception("the sync loop stopped; it starts again in %.0f s", self.restart_seconds)

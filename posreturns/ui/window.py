@@ -43,6 +43,7 @@ def build_window(services: UiServices, session: Session, runner: Any, dialogs: D
         scanner.scanned.connect(window.on_scan)
         QApplication.instance().installEventFilter(scanner)
         window.wedge = scanner  # type: ignore[attr-defined]
+    flow.completed.connect(lambda _response: services.after_return())
     if flow.restore(services.load_order):
         window.resume_draft()
     if status is not None:

@@ -96,3 +96,18 @@ def test_a_failed_run_is_recorded_for_the_status_bar(till: Till) -> None:
     engine.run_forever(lambda: next(runs), sleep=lambda seconds: None)
     status = engine.status()
     assert status["online"] is False and "RuntimeError: a bug in the connector" in (status["last_error"] or "")
+
+
+def test_a_nudge_sends_a_new_return_without_waiting_for_the_idle_time(till: Till) -> None:
+    gateway = FakeGateway()
+    worker = SyncWorker(open_sync(till, gateway=gateway))   # idle 60 s between runs
+    worker.start()
+    try:
+        assert gateway.pulled.wait(WAIT), "no sync run happened"
+        event = add_return(till.engine, line="l2")
+        gateway.pulled.clear()
+        worker.nudge()                                      # what the window does after a return
+        assert gateway.pulled.wait(WAIT), "the nudge did not start a run"
+    finally:
+        worker.stop(timeout=WAIT)
+    assert event in gateway.pushed
