@@ -27,6 +27,7 @@ from posreturns.persistence.print_jobs import SqlPrintJobs
 from posreturns.persistence.return_queries import SqlReturnQueries
 from posreturns.persistence.return_recorder import SqlReturnRecorder
 from posreturns.persistence.settings import SqlSettings
+from posreturns.persistence.till_overview import SqlTillOverview
 from posreturns.persistence.user_repository import SqlUserRepository
 from posreturns.services.approvals import ApprovalService, UserAdmin
 from posreturns.services.clock import FixedClock, SystemClock, parse_now
@@ -117,8 +118,7 @@ def open_printing(till: Till, printer_url: str | None = None) -> ReceiptPrinting
 
     def header() -> StoreHeader:
         store_id = till.settings.store_id() or ""
-        with till.engine.connect() as connection:
-            name = connection.exec_driver_sql("SELECT name FROM stores WHERE id = ?", (store_id,)).scalar()
+        name = SqlTillOverview(till.engine).store_name(store_id)
         return StoreHeader(name or store_id, store_id, till.settings.get("till.id") or "T1",
                            till.settings.get("store.address") or "")
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import getpass
-import json
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -18,6 +17,7 @@ from posreturns.persistence.audit import insert_audit
 from posreturns.persistence.catalog import SqlCatalog
 from posreturns.persistence.drafts import SqlDrafts
 from posreturns.persistence.engine import WRITE
+from posreturns.persistence.till_overview import SqlTillOverview
 from posreturns.services.return_ports import AuditEntry
 from posreturns.services.sync_ports import OmsNotConfigured
 from posreturns.sync.worker import SyncWorker
@@ -48,10 +48,10 @@ def ui_services(till: Till, language: str, printer_url: str | None = None, cashi
     def load_order(order_id: str) -> Any:
         return till.lookup.get(order_id)
 
+    overview = SqlTillOverview(till.engine)
+
     def probe() -> dict[str, Any]:
-        with till.engine.connect() as connection:
-            pending = connection.exec_driver_sql("SELECT count(*) FROM outbox WHERE status = 'pending'").scalar()
-            pulled = connection.exec_driver_sql("SELECT max(last_pulled_at) FROM sync_streams").scalar()
+        pending, pulled = overview.pending_events(), overview.last_pulled_at()
         state: dict[str, Any] = {"outbox_pending": pending, "cashier": cashier or default_cashier(till),
                                  "store_id": till.settings.store_id() or "", "till_id": till_id,
                                  "online": None, "cache_age_minutes": _age_minutes(pulled),
@@ -65,21 +65,9 @@ def ui_services(till: Till, language: str, printer_url: str | None = None, cashi
             state["printer"] = printing.status()
         return state
 
-    def recent() -> list[dict[str, str]]:
-        with till.engine.connect() as connection:
-            rows = connection.exec_driver_sql(
-                "SELECT number, created_at, result_json FROM returns WHERE origin = 'till' AND till_id = ? "
-                "ORDER BY created_at DESC LIMIT 10", (till_id,)).all()
-        found = []
-        for row in rows:
-            result = json.loads(row.result_json or "{}")
-            found.append({"return_number": row.number, "time": row.created_at.replace("T", " ").rstrip("Z"),
-                          "receipt": result.get("receipt") or "", "refund": result.get("refund_total", "")})
-        return found
-
     return UiServices(lookup=till.lookup, returns=till.returns, catalog=SqlCatalog(till.engine),
                       drafts=SqlDrafts(till.settings, till_id), printing=printing, status_probe=probe,
-                      recent_returns=recent, load_order=load_order, language=language,
+                      recent_returns=lambda: overview.recent_returns(till_id), load_order=load_order, language=language,
                       receipt_image=receipt_images or (lambda: None),
                       approval_hint=till.settings.get("demo.approval_hint") or "",
                       after_return=sync.nudge if sync is not None else (lambda: None), **admin_services(till))

@@ -19,6 +19,7 @@ from typing import Any, Protocol
 
 from posreturns.app import Till, open_till
 from posreturns.app_ui import ui_services, write_audit
+from posreturns.persistence.till_overview import SqlTillOverview
 from posreturns.services.errors import BadInput
 from posreturns.ui.embedded import HostPayments, ReturnsWidget, install_host_translators
 from posreturns.ui.i18n import choose_language
@@ -101,10 +102,7 @@ def record_host_answer(till: Till, return_number: str, paid: bool, detail: str, 
     found = till.returns.show(return_number)
     if found is None:
         raise BadInput(f'No return "{return_number}" is on this till; check the number the host sent.')
-    with till.engine.connect() as connection:
-        already = connection.exec_driver_sql("SELECT count(*) FROM audit_log WHERE action = ? AND subject = ?",
-                                             (CONFIRMED, return_number)).scalar()
-    if already:
+    if SqlTillOverview(till.engine).audited(CONFIRMED, return_number):
         return
     host = [{"method": t["method"], "amount": t["amount"]} for t in found.get("tenders", []) if t.get("executed_by") == "host"]
     write_audit(till, CONFIRMED if paid else FAILED, actor, return_number,
