@@ -17,10 +17,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Protocol
 
-from posreturns.app import Till, open_till
-from posreturns.app_ui import ui_services, write_audit
-from posreturns.persistence.till_overview import SqlTillOverview
-from posreturns.services.errors import BadInput
+from posreturns.app import open_till
+from posreturns.app_ui import ui_services
+from posreturns.host_answers import record_host_answer
 from posreturns.ui.embedded import HostPayments, ReturnsWidget, install_host_translators
 from posreturns.ui.i18n import choose_language
 from posreturns.ui.presenters.return_flow import Session
@@ -29,7 +28,6 @@ from posreturns.ui.tasks import TaskRunner
 from posreturns.ui.window import build_window
 
 log = logging.getLogger(__name__)
-CONFIRMED, FAILED = "host.refund_confirmed", "host.refund_failed"
 
 
 class HostPos(Protocol):
@@ -95,18 +93,6 @@ def refund_instruction(response: dict[str, Any], answer: Callable[[bool, str], N
     return RefundInstruction(response["return_number"], response.get("currency", "EUR"),
                              Decimal(response.get("refund_total", "0")), tenders, voucher.get("code"),
                              Decimal(exchange.get("to_collect", "0")), answer)
-
-
-def record_host_answer(till: Till, return_number: str, paid: bool, detail: str, actor: str) -> None:
-    """Audit the host's answer for a return of this till (the first confirmation counts; repeats are ignored)."""
-    found = till.returns.show(return_number)
-    if found is None:
-        raise BadInput(f'No return "{return_number}" is on this till; check the number the host sent.')
-    if SqlTillOverview(till.engine).audited(CONFIRMED, return_number):
-        return
-    host = [{"method": t["method"], "amount": t["amount"]} for t in found.get("tenders", []) if t.get("executed_by") == "host"]
-    write_audit(till, CONFIRMED if paid else FAILED, actor, return_number,
-                {"reference" if paid else "reason": detail, "host_tenders": host})
 
 
 def create_returns_widget(host: HostPos, data_dir: Path, *, language: str | None = None,

@@ -27,6 +27,14 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
         action = sub.add_parser(name, parents=shared, help=text)
         action.add_argument("--request", type=Path, metavar="FILE", help="the JSON request (default: stdin)")
         action.set_defaults(handler=handler)
+    confirm = sub.add_parser("confirm", parents=shared,
+                             help="record the host's answer: the card refund was paid out on its terminal, or failed")
+    confirm.add_argument("number")
+    answer = confirm.add_mutually_exclusive_group(required=True)
+    answer.add_argument("--reference", help="the terminal's authorisation / transaction reference")
+    answer.add_argument("--failed", metavar="REASON", help="the terminal refused or failed: why")
+    confirm.add_argument("--by", default="host", help="who answers (default: host)")
+    confirm.set_defaults(handler=run_confirm)
     show = sub.add_parser("show", parents=shared, help="a completed return by number (or id)")
     show.add_argument("number")
     show.set_defaults(handler=run_show)
@@ -64,6 +72,16 @@ def _print(till: Any, printer_url: str, return_number: str) -> dict[str, Any]:
         return {"printed": False, "job_id": None, "drawer_opened": False, "message": str(error)}
     return {"printed": outcome.printed, "job_id": outcome.job_id, "drawer_opened": outcome.drawer_opened,
             "message": outcome.message}
+
+
+def run_confirm(args: argparse.Namespace, out: Output) -> int:
+    from posreturns.host_answers import record_host_answer
+
+    paid = args.failed is None
+    with open_from(args) as till:
+        record_host_answer(till, args.number, paid, args.reference if paid else args.failed, args.by)
+    out.document({"return_number": args.number, "host_paid": paid})
+    return EXIT_OK
 
 
 def run_show(args: argparse.Namespace, out: Output) -> int:

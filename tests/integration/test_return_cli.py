@@ -177,3 +177,22 @@ def test_policy_load_validates_and_show_tells_the_version(data_dir: Path, tmp_pa
     assert ok(posreturns(data_dir, "--json", "policy", "show"))["version"] == "2026-11"
     same = ok(posreturns(data_dir, "--json", "policy", "load", str(SHIPPED_POLICY)))
     assert same["changed"] is False and same["version"] == "2026-11"
+
+
+def test_a_host_confirms_the_card_refund_on_the_command_line_and_it_is_audited_once(data_dir: Path) -> None:
+    done = ok(posreturns(data_dir, "return", "complete", stdin=json.dumps(
+        {"receipt": "W-100202", "cashier": "marie", "idempotency_key": "host-confirm-1",
+         "lines": [{"code": "ORD-W2002-L1", "qty": 1, "reason": "WRONG_SIZE", "condition": "NEW_WITH_TAGS"}]})))
+    assert [t["executed_by"] for t in done["tenders"]] == ["host"]
+    number = done["return_number"]
+    assert ok(posreturns(data_dir, "return", "confirm", number, "--reference", "AUTH-777"))["host_paid"] is True
+    ok(posreturns(data_dir, "return", "confirm", number, "--reference", "AUTH-777"))  # a retry by the host
+    connection = sqlite3.connect(data_dir / "posreturns.db")
+    try:
+        audited = connection.execute("SELECT detail_json FROM audit_log WHERE action = 'host.refund_confirmed' "
+                                     "AND subject = ?", (number,)).fetchall()
+    finally:
+        connection.close()
+    assert len(audited) == 1 and json.loads(audited[0][0])["reference"] == "AUTH-777"
+    missing = posreturns(data_dir, "return", "confirm", "RPARIS01-T1-999999", "--failed", "declined")
+    assert missing.returncode == 3 and "RPARIS01-T1-999999" in missing.stderr
