@@ -10,232 +10,34 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from decimal import Decimal, InvalidOperation
-from typing import Any, NamedTuple
+from decimal import Decimal
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import orjson
 
-from posreturns.domain.errors import InvalidAmount
-from posreturns.domain.money import Money, parse_minor
+from posreturns.domain.money import Money
 from posreturns.domain.pricing import LineCharge, price_lines
+from posreturns.services.canonical_records import (
+    FORMAT,
+    TENDER_METHODS,
+    CustomerRecord,
+    Document,
+    LineRecord,
+    OrderRecord,
+    ProductRecord,
+    ReturnLineRecord,
+    ReturnRecord,
+    ReturnTenderRecord,
+    StockRecord,
+    StoreRecord,
+    TenderRecord,
+)
 from posreturns.services.errors import ImportRejected
+from posreturns.services.json_reader import JsonReader, describe
 from posreturns.services.normalize import barcode_key, gtin14, gtin_check_digit_ok
 
-FORMAT = "posreturns/1"
-TENDER_METHODS = frozenset({"card", "cash", "gift_card", "store_credit"})
-
-
-class StoreRecord(NamedTuple):
-    id: str
-    name: str
-    currency: str
-    prices_include_tax: bool
-    timezone: str
-
-
-class ProductRecord(NamedTuple):
-    sku: str
-    product_id: str
-    title: str
-    options_json: str
-    price_minor: int
-    tax_rate: str
-    final_sale: bool
-    serial_tracked: bool
-    category: str
-    barcodes: tuple[str, ...]
-    path: str
-
-
-class CustomerRecord(NamedTuple):
-    id: str
-    name: str | None
-    email: str | None
-    phone: str | None
-
-
-class LineRecord(NamedTuple):
-    id: str
-    order_id: str
-    position: int
-    sku: str
-    qty: int
-    unit_price_minor: int
-    discount_minor: int
-    order_discount_share_minor: int
-    tax_rate: str
-    tax_minor: int
-    paid_minor: int
-    serials_json: str
-
-
-class TenderRecord(NamedTuple):
-    order_id: str
-    position: int
-    method: str
-    amount_minor: int
-    reference: str | None
-    card_last4: str | None
-
-
-class OrderRecord(NamedTuple):
-    id: str
-    number: str
-    channel: str
-    store_id: str | None
-    placed_at: str
-    currency: str
-    prices_include_tax: bool
-    customer_id: str | None
-    order_discount_minor: int
-    shipping_minor: int
-    total_minor: int
-    lines: list[LineRecord]
-    tenders: list[TenderRecord]
-    path: str
-
-
-class StockRecord(NamedTuple):
-    location: str
-    sku: str
-    sellable: int
-    path: str
-
-
-class ReturnLineRecord(NamedTuple):
-    order_line_id: str
-    qty: int
-    amount_minor: int
-    path: str
-
-
-class ReturnTenderRecord(NamedTuple):
-    method: str
-    amount_minor: int
-    path: str
-
-
-class ReturnRecord(NamedTuple):
-    id: str
-    order_id: str
-    created_at: str | None
-    lines: list[ReturnLineRecord]
-    tenders: list[ReturnTenderRecord]
-    path: str
-
-
-class Document(NamedTuple):
-    catalog_currency: str
-    stores: list[StoreRecord]
-    products: list[ProductRecord]
-    customers: list[CustomerRecord]
-    orders: list[OrderRecord]
-    stock: list[StockRecord]
-    returns: list[ReturnRecord]
-
-    @property
-    def counts(self) -> dict[str, int]:
-        return {name: len(getattr(self, name)) for name in ("stores", "products", "customers", "orders", "stock", "returns")}
-
-
-class _Reader:
-    """Typed access to a JSON object, raising `ImportRejected` with the path of what is wrong."""
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-        self._amounts: dict[tuple[str, str], int] = {}  # prices repeat: parse each text once
-        self._rates: dict[str, str] = {}
-
-    def fail(self, path: str, reason: str) -> ImportRejected:
-        return ImportRejected(self.source, path, reason)
-
-    def obj(self, value: Any, path: str) -> dict[str, Any]:
-        if not isinstance(value, dict):
-            raise self.fail(path, f"expected an object, got {_kind(value)}.")
-        return value
-
-    def array(self, parent: dict[str, Any], key: str, path: str, required: bool = False) -> list[Any]:
-        if key not in parent:
-            if required:
-                raise self.fail(f"{path}.{key}", "this field is missing.")
-            return []
-        value = parent[key]
-        if not isinstance(value, list):
-            raise self.fail(f"{path}.{key}", f"expected an array, got {_kind(value)}.")
-        return value
-
-    def text(self, parent: dict[str, Any], key: str, path: str, optional: bool = False) -> Any:
-        value = parent.get(key)
-        if value is None and optional:
-            return None
-        if key not in parent:
-            raise self.fail(f"{path}.{key}", "this field is missing.")
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(f"{path}.{key}", f"expected a non-empty string, got {_kind(value)}.")
-        return value
-
-    def flag(self, parent: dict[str, Any], key: str, path: str, default: bool | None = None) -> bool:
-        if key not in parent:
-            if default is not None:
-                return default
-            raise self.fail(f"{path}.{key}", "this field is missing.")
-        value = parent.get(key)
-        if not isinstance(value, bool):
-            raise self.fail(f"{path}.{key}", f"expected true or false, got {_kind(value)}.")
-        return value
-
-    def count(self, parent: dict[str, Any], key: str, path: str, minimum: int) -> int:
-        if key not in parent:
-            raise self.fail(f"{path}.{key}", "this field is missing.")
-        value = parent[key]
-        if type(value) is not int or value < minimum:
-            raise self.fail(f"{path}.{key}", f"expected a whole number of at least {minimum}, got {_kind(value)}.")
-        return value
-
-    def amount(self, parent: dict[str, Any], key: str, path: str, currency: str, default: str | None = None) -> int:
-        value = parent.get(key, default)
-        if key not in parent and default is None:
-            raise self.fail(f"{path}.{key}", "this field is missing.")
-        if not isinstance(value, str):
-            raise self.fail(f"{path}.{key}", f'expected a decimal string such as "19.99", got {_kind(value)}.')
-        cached = self._amounts.get((value, currency))
-        if cached is not None:
-            return cached
-        try:
-            minor = parse_minor(value, currency)
-        except InvalidAmount as error:
-            raise self.fail(f"{path}.{key}", str(error)) from None
-        if minor >= 0:
-            self._amounts[(value, currency)] = minor
-        if minor < 0:
-            raise self.fail(f"{path}.{key}", f'"{value}" is negative; amounts in this file are never negative.')
-        return minor
-
-    def rate(self, parent: dict[str, Any], key: str, path: str) -> str:
-        value = parent.get(key)
-        if isinstance(value, str) and value in self._rates:
-            return self._rates[value]
-        try:
-            rate = Decimal(value) if isinstance(value, str) else None
-        except InvalidOperation:
-            rate = None
-        if rate is None or not rate.is_finite() or not 0 <= rate < 100:
-            raise self.fail(f"{path}.{key}", f'expected a tax rate in percent as a string such as "20" or "5.5", got {_kind(value)}.')
-        self._rates[str(value)] = normalized = str(rate.normalize()) if rate else "0"
-        return normalized
-
-
-def _kind(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    if isinstance(value, str):
-        return f'"{value[:40]}"'
-    return "an array" if isinstance(value, list) else "an object"
+__all__ = ["FORMAT", "Document", "ReturnRecord", "load_document"]
 
 
 def load_document(raw: bytes | str, source: str) -> Document:
@@ -248,15 +50,15 @@ def load_document(raw: bytes | str, source: str) -> Document:
     return _DocumentParser(source).parse(data)
 
 
-class _DocumentParser(_Reader):
+class _DocumentParser(JsonReader):
     def parse(self, data: Any) -> Document:
         root = self.obj(data, "$")
         if root.get("format") != FORMAT:
-            raise self.fail("$.format", f'expected "{FORMAT}", got {_kind(root.get("format"))}.')
+            raise self.fail("$.format", f'expected "{FORMAT}", got {describe(root.get("format"))}.')
         stores = [self.store(item, f"$.stores[{i}]") for i, item in enumerate(self.array(root, "stores", "$"))]
         currency = root.get("catalog_currency") or (stores[0].currency if stores else "EUR")
         if not isinstance(currency, str) or len(currency) != 3 or not currency.isupper():
-            raise self.fail("$.catalog_currency", f"expected a 3-letter currency code such as EUR, got {_kind(currency)}.")
+            raise self.fail("$.catalog_currency", f"expected a 3-letter currency code such as EUR, got {describe(currency)}.")
         products = [self.product(item, f"$.products[{i}]", currency) for i, item in enumerate(self.array(root, "products", "$"))]
         customers = [self.customer(item, f"$.customers[{i}]") for i, item in enumerate(self.array(root, "customers", "$"))]
         orders = [self.order(item, f"$.orders[{i}]") for i, item in enumerate(self.array(root, "orders", "$"))]
@@ -284,7 +86,7 @@ class _DocumentParser(_Reader):
         item = self.obj(item, path)
         currency = self.text(item, "currency", path)
         if len(currency) != 3 or not currency.isupper():
-            raise self.fail(f"{path}.currency", f"expected a 3-letter currency code such as EUR, got {_kind(currency)}.")
+            raise self.fail(f"{path}.currency", f"expected a 3-letter currency code such as EUR, got {describe(currency)}.")
         timezone = self.text(item, "timezone", path)
         try:
             ZoneInfo(timezone)
@@ -301,7 +103,7 @@ class _DocumentParser(_Reader):
         codes = []
         for i, code in enumerate(self.array(item, "barcodes", path)):
             if not isinstance(code, str) or not code.strip():
-                raise self.fail(f"{path}.barcodes[{i}]", f"expected a barcode string, got {_kind(code)}.")
+                raise self.fail(f"{path}.barcodes[{i}]", f"expected a barcode string, got {describe(code)}.")
             if gtin14(code.strip()) and not gtin_check_digit_ok(code.strip()):
                 raise self.fail(f"{path}.barcodes[{i}]", f'"{code}" has a wrong check digit; correct the barcode.')
             codes.append(barcode_key(code))
@@ -321,7 +123,7 @@ class _DocumentParser(_Reader):
         order_id = self.text(item, "id", path)
         channel = item.get("channel")
         if channel not in ("store", "web"):
-            raise self.fail(f"{path}.channel", f'expected "store" or "web", got {_kind(channel)}.')
+            raise self.fail(f"{path}.channel", f'expected "store" or "web", got {describe(channel)}.')
         store_id = self.text(item, "store_id", path, optional=channel == "web")
         currency = self.text(item, "currency", path)
         include_tax = self.flag(item, "prices_include_tax", path)
@@ -370,10 +172,10 @@ class _DocumentParser(_Reader):
         raw = self.obj(raw, path)
         method = raw.get("method")
         if method not in TENDER_METHODS:
-            raise self.fail(f"{path}.method", f"expected one of {', '.join(sorted(TENDER_METHODS))}, got {_kind(method)}.")
+            raise self.fail(f"{path}.method", f"expected one of {', '.join(sorted(TENDER_METHODS))}, got {describe(method)}.")
         last4 = self.text(raw, "card_last4", path, optional=True)
         if last4 is not None and not (len(last4) == 4 and last4.isdigit()):
-            raise self.fail(f"{path}.card_last4", f"expected the card's last four digits, got {_kind(last4)}.")
+            raise self.fail(f"{path}.card_last4", f"expected the card's last four digits, got {describe(last4)}.")
         return TenderRecord(order_id, position, method, self.amount(raw, "amount", path, currency),
                             self.text(raw, "reference", path, optional=True), last4)
 
@@ -384,7 +186,7 @@ class _DocumentParser(_Reader):
         except ValueError:
             moment = None
         if moment is None or moment.tzinfo is None:
-            raise self.fail(f"{path}.{key}", f'expected an ISO-8601 time with its offset such as "2026-11-20T14:05:00+01:00", got {_kind(value)}.')
+            raise self.fail(f"{path}.{key}", f'expected an ISO-8601 time with its offset such as "2026-11-20T14:05:00+01:00", got {describe(value)}.')
         return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
     def stock(self, item: Any, path: str) -> StockRecord:
@@ -409,7 +211,7 @@ class _DocumentParser(_Reader):
             tpath = f"{path}.tenders[{i}]"
             raw = self.obj(raw, tpath)
             if raw.get("method") not in TENDER_METHODS:
-                raise self.fail(f"{tpath}.method", f"expected one of {', '.join(sorted(TENDER_METHODS))}, got {_kind(raw.get('method'))}.")
+                raise self.fail(f"{tpath}.method", f"expected one of {', '.join(sorted(TENDER_METHODS))}, got {describe(raw.get('method'))}.")
             tenders.append(ReturnTenderRecord(raw["method"], self.amount(raw, "amount", tpath, currency), tpath))
         if sum(t.amount_minor for t in tenders) != sum(line.amount_minor for line in lines):
             raise self.fail(f"{path}.tenders", "the refunded tenders must add up to the amounts of the returned lines.")

@@ -1,0 +1,125 @@
+"""The records of a canonical `posreturns/1` document: plain values, amounts in minor units.
+
+NamedTuples whose field order is the column order of the cache writer's statements, so a million
+orders go to SQLite without being copied again.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+FORMAT = "posreturns/1"
+TENDER_METHODS = frozenset({"card", "cash", "gift_card", "store_credit"})
+
+
+class StoreRecord(NamedTuple):
+    id: str
+    name: str
+    currency: str
+    prices_include_tax: bool
+    timezone: str
+
+
+class ProductRecord(NamedTuple):
+    sku: str
+    product_id: str
+    title: str
+    options_json: str
+    price_minor: int
+    tax_rate: str
+    final_sale: bool
+    serial_tracked: bool
+    category: str
+    barcodes: tuple[str, ...]
+    path: str
+
+
+class CustomerRecord(NamedTuple):
+    id: str
+    name: str | None
+    email: str | None
+    phone: str | None
+
+
+class LineRecord(NamedTuple):
+    id: str
+    order_id: str
+    position: int
+    sku: str
+    qty: int
+    unit_price_minor: int
+    discount_minor: int
+    order_discount_share_minor: int
+    tax_rate: str
+    tax_minor: int
+    paid_minor: int
+    serials_json: str
+
+
+class TenderRecord(NamedTuple):
+    order_id: str
+    position: int
+    method: str
+    amount_minor: int
+    reference: str | None
+    card_last4: str | None
+
+
+class OrderRecord(NamedTuple):
+    id: str
+    number: str
+    channel: str
+    store_id: str | None
+    placed_at: str
+    currency: str
+    prices_include_tax: bool
+    customer_id: str | None
+    order_discount_minor: int
+    shipping_minor: int
+    total_minor: int
+    lines: list[LineRecord]
+    tenders: list[TenderRecord]
+    path: str
+
+
+class StockRecord(NamedTuple):
+    location: str
+    sku: str
+    sellable: int
+    path: str
+
+
+class ReturnLineRecord(NamedTuple):
+    order_line_id: str
+    qty: int
+    amount_minor: int
+    path: str
+
+
+class ReturnTenderRecord(NamedTuple):
+    method: str
+    amount_minor: int
+    path: str
+
+
+class ReturnRecord(NamedTuple):
+    id: str
+    order_id: str
+    created_at: str | None
+    lines: list[ReturnLineRecord]
+    tenders: list[ReturnTenderRecord]
+    path: str
+
+
+class Document(NamedTuple):
+    catalog_currency: str
+    stores: list[StoreRecord]
+    products: list[ProductRecord]
+    customers: list[CustomerRecord]
+    orders: list[OrderRecord]
+    stock: list[StockRecord]
+    returns: list[ReturnRecord]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {name: len(getattr(self, name)) for name in ("stores", "products", "customers", "orders", "stock", "returns")}

@@ -1,0 +1,109 @@
+"""Typed access to a parsed JSON document, each problem reported with its JSON path."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from posreturns.domain.errors import InvalidAmount
+from posreturns.domain.money import parse_minor
+from posreturns.services.errors import ImportRejected
+
+
+class JsonReader:
+    """Typed access to a JSON object, raising `ImportRejected` with the path of what is wrong."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._amounts: dict[tuple[str, str], int] = {}  # prices repeat: parse each text once
+        self._rates: dict[str, str] = {}
+
+    def fail(self, path: str, reason: str) -> ImportRejected:
+        return ImportRejected(self.source, path, reason)
+
+    def obj(self, value: Any, path: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(path, f"expected an object, got {describe(value)}.")
+        return value
+
+    def array(self, parent: dict[str, Any], key: str, path: str, required: bool = False) -> list[Any]:
+        if key not in parent:
+            if required:
+                raise self.fail(f"{path}.{key}", "this field is missing.")
+            return []
+        value = parent[key]
+        if not isinstance(value, list):
+            raise self.fail(f"{path}.{key}", f"expected an array, got {describe(value)}.")
+        return value
+
+    def text(self, parent: dict[str, Any], key: str, path: str, optional: bool = False) -> Any:
+        value = parent.get(key)
+        if value is None and optional:
+            return None
+        if key not in parent:
+            raise self.fail(f"{path}.{key}", "this field is missing.")
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(f"{path}.{key}", f"expected a non-empty string, got {describe(value)}.")
+        return value
+
+    def flag(self, parent: dict[str, Any], key: str, path: str, default: bool | None = None) -> bool:
+        if key not in parent:
+            if default is not None:
+                return default
+            raise self.fail(f"{path}.{key}", "this field is missing.")
+        value = parent.get(key)
+        if not isinstance(value, bool):
+            raise self.fail(f"{path}.{key}", f"expected true or false, got {describe(value)}.")
+        return value
+
+    def count(self, parent: dict[str, Any], key: str, path: str, minimum: int) -> int:
+        if key not in parent:
+            raise self.fail(f"{path}.{key}", "this field is missing.")
+        value = parent[key]
+        if type(value) is not int or value < minimum:
+            raise self.fail(f"{path}.{key}", f"expected a whole number of at least {minimum}, got {describe(value)}.")
+        return value
+
+    def amount(self, parent: dict[str, Any], key: str, path: str, currency: str, default: str | None = None) -> int:
+        value = parent.get(key, default)
+        if key not in parent and default is None:
+            raise self.fail(f"{path}.{key}", "this field is missing.")
+        if not isinstance(value, str):
+            raise self.fail(f"{path}.{key}", f'expected a decimal string such as "19.99", got {describe(value)}.')
+        cached = self._amounts.get((value, currency))
+        if cached is not None:
+            return cached
+        try:
+            minor = parse_minor(value, currency)
+        except InvalidAmount as error:
+            raise self.fail(f"{path}.{key}", str(error)) from None
+        if minor >= 0:
+            self._amounts[(value, currency)] = minor
+        if minor < 0:
+            raise self.fail(f"{path}.{key}", f'"{value}" is negative; amounts in this file are never negative.')
+        return minor
+
+    def rate(self, parent: dict[str, Any], key: str, path: str) -> str:
+        value = parent.get(key)
+        if isinstance(value, str) and value in self._rates:
+            return self._rates[value]
+        try:
+            rate = Decimal(value) if isinstance(value, str) else None
+        except InvalidOperation:
+            rate = None
+        if rate is None or not rate.is_finite() or not 0 <= rate < 100:
+            raise self.fail(f"{path}.{key}", f'expected a tax rate in percent as a string such as "20" or "5.5", got {describe(value)}.')
+        self._rates[str(value)] = normalized = str(rate.normalize()) if rate else "0"
+        return normalized
+
+
+def describe(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f'"{value[:40]}"'
+    return "an array" if isinstance(value, list) else "an object"
