@@ -11,6 +11,7 @@ from sqlalchemy.engine import Connection
 from posreturns.domain.quote_json import quote_to_dict
 from posreturns.persistence.audit import insert_audit
 from posreturns.persistence.order_repository import format_utc
+from posreturns.services.errors import LedgerChanged
 from posreturns.services.return_events import SCHEMA_VERSION, return_events
 from posreturns.services.return_ports import AuditEntry, Completion
 
@@ -138,6 +139,11 @@ def move_stock(connection: Connection, c: Completion, number: str) -> None:
         return
     run = connection.exec_driver_sql
     run(_UPSERT_STOCK, [(m.location, m.sku, m.bucket.value, m.delta, at) for m in moves])
+    for move in (m for m in moves if m.delta < 0):  # a replacement handed over in an exchange
+        left = run("SELECT qty FROM stock_levels WHERE location = ? AND sku = ? AND bucket = ?",
+                   (move.location, move.sku, move.bucket.value)).scalar()
+        if left is None or left < 0:  # another till took the last one since the quote: quote again
+            raise LedgerChanged(f"{move.sku} is no longer in stock at {move.location}")
     run(
         "INSERT INTO stock_movements (location, sku, bucket, delta, reason, reference, created_at) "
         "VALUES (?,?,?,?,?,?,?)",

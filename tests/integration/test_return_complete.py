@@ -247,3 +247,21 @@ def test_bad_requests_say_what_is_wrong_and_write_nothing(shop: Till, body: dict
         shop.returns.complete(body)
     assert str(raised.value).count(". ") == 0 and str(raised.value).endswith(".")
     assert dump(shop) == before
+
+
+def test_the_last_replacement_taken_by_another_till_meanwhile_is_not_handed_out_twice(
+        shop: Till, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The quote saw the last unit in stock; by commit time another till has taken it. The commit
+    notices (stock would go below zero), quotes again, and refuses with the reason."""
+    with shop.engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE stock_levels SET qty = 0 WHERE location = 'PARIS-01' "
+                                   "AND sku = 'JEAN-SLIM-42' AND bucket = 'sellable'")
+    real = shop.queries.sellable
+    stale = iter([1])  # the first quote still sees the unit the other till just took
+    monkeypatch.setattr(shop.queries, "sellable", lambda sku, location: next(stale, None) or real(sku, location))
+    before = dump(shop)
+    with pytest.raises(Exception, match="not in stock in this store") as raised:
+        shop.returns.complete(request("PA01-000101", line("JEAN-SLIM-40"), method="exchange",
+                                      exchange_lines=[{"code": "JEAN-SLIM-42", "qty": 1}]))
+    assert "LedgerChanged" not in type(raised.value).__name__
+    assert dump(shop) == before
