@@ -175,7 +175,8 @@ class _DocumentParser(JsonReader):
             raise self.fail(f"{path}.method", f"expected one of {', '.join(sorted(TENDER_METHODS))}, got {describe(method)}.")
         last4 = self.text(raw, "card_last4", path, optional=True)
         if last4 is not None and not (len(last4) == 4 and last4.isdigit()):
-            raise self.fail(f"{path}.card_last4", f"expected the card's last four digits, got {describe(last4)}.")
+            # never echo the value: it may be a whole card number
+            raise self.fail(f"{path}.card_last4", f"expected only the card's last four digits, got {len(last4)} characters.")
         return TenderRecord(order_id, position, method, self.amount(raw, "amount", path, currency),
                             self.text(raw, "reference", path, optional=True), last4)
 

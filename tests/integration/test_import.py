@@ -103,3 +103,12 @@ def test_an_order_can_reference_a_catalogue_imported_earlier(demo_till: Till) ->
         "tenders": [{"method": "cash", "amount": "29.90"}]}]}
     assert _import(demo_till, later)["orders"] == 1
     assert demo_till.lookup.find_receipt("PA01-000900").lines[0].title.startswith("T-shirt")
+
+
+def test_a_card_number_sent_by_mistake_is_refused_without_being_repeated(till: Till) -> None:
+    document = demo_document(DEMO_DAY)
+    document["orders"][0]["tenders"][0]["card_last4"] = "4111111111111111"
+    with pytest.raises(ImportRejected) as raised:
+        _import(till, document)
+    assert raised.value.path == "$.orders[0].tenders[0].card_last4"
+    assert "4111" not in str(raised.value) and "16 characters" in str(raised.value)
