@@ -21,6 +21,7 @@ from posreturns.app import open_till
 from posreturns.app_ui import ui_services
 from posreturns.host_answers import record_host_answer
 from posreturns.ui.embedded import HostPayments, ReturnsWidget, install_host_translators
+from posreturns.ui.garbage import GuiThreadGarbageCollector
 from posreturns.ui.i18n import choose_language
 from posreturns.ui.presenters.return_flow import Session
 from posreturns.ui.resources import stylesheet
@@ -123,5 +124,8 @@ def create_returns_widget(host: HostPos, data_dir: Path, *, language: str | None
     widget = ReturnsWidget(window, payments, on_refund, stylesheet(), host.parent_window)
     widget.on_close(till.close)
     widget.on_close(lambda: runner.wait() if hasattr(runner, "wait") else None)
+    collector = GuiThreadGarbageCollector(widget)  # see posreturns/ui/garbage.py: worker threads must not free widgets
+    collector.start()
+    widget.on_close(collector.stop)
     widget.on_close(remove_translators)
     return widget

@@ -10,6 +10,7 @@ from posdrivers import WedgeConfig
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QToolBar
 
+from posreturns.ui.garbage import GuiThreadGarbageCollector
 from posreturns.ui.i18n import install_translators
 from posreturns.ui.presenters.return_flow import Session
 from posreturns.ui.resources import stylesheet
@@ -28,6 +29,8 @@ def run_window(make_services: Callable[[str], UiServices], choose_language: Call
     language = choose_language()
     install_translators(app, language)
     app.setStyleSheet(stylesheet())
+    collector = GuiThreadGarbageCollector(app)
+    collector.start()
     runner = TaskRunner()
     window = build_window(make_services(language), session, runner, interpret=interpret, wedge=WedgeConfig())
     serial = None
@@ -46,6 +49,7 @@ def run_window(make_services: Callable[[str], UiServices], choose_language: Call
         if serial is not None:
             serial.stop()
         runner.wait()
+        collector.stop()
 
 
 def virtual_scanner_bar(scan: Callable[[str], None]) -> QToolBar:

@@ -128,7 +128,10 @@ class MainWindow(QMainWindow):
     def confirm(self) -> None:
         quote = self.flow.quote or {}
         if quote.get("status") == "needs_approval":
-            self._ask_approval(self.tr("This return needs a manager's approval."))
+            entries = quote.get("trace", []) + [e for line in quote.get("lines", []) for e in line.get("trace", [])]
+            why = next((e["fr"] if self.language == "fr" else e["en"] for e in entries
+                        if e.get("effect") == "needs_approval"), "")
+            self._ask_approval(" ".join(filter(None, (self.tr("This return needs a manager's approval."), why))))
             return
         self.flow.complete()
 

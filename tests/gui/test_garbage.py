@@ -1,0 +1,31 @@
+"""The window's collector: automatic collection off, cycles freed from the GUI thread's timer."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+
+from posreturns.ui.garbage import GuiThreadGarbageCollector
+
+
+class Node:
+    def __init__(self) -> None:
+        self.me = self  # a reference cycle: only the cyclic collector frees it
+
+
+def test_cycles_are_freed_by_the_timer_not_by_automatic_collection(qtbot) -> None:  # type: ignore[no-untyped-def]
+    collector = GuiThreadGarbageCollector(interval_ms=10)
+    collector.thresholds = (1, 10, 10)
+    gc.enable()
+    collector.start()
+    try:
+        assert not gc.isenabled()
+        cycle = Node()
+        ref = weakref.ref(cycle)
+        del cycle
+        for _ in range(5):
+            Node()  # push the young generation past its threshold
+        qtbot.waitUntil(lambda: ref() is None, timeout=2000)
+    finally:
+        collector.stop()
+    assert gc.isenabled()
