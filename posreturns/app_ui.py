@@ -60,6 +60,7 @@ def ui_services(till: Till, language: str, printer_url: str | None = None, cashi
             synced = sync.status()
             age = synced.get("cache_age_seconds")
             state.update(online=synced.get("online"), outbox_pending=synced.get("outbox_size", pending),
+                         sync_exceptions=(synced.get("outbox") or {}).get("rejected", 0),
                          cache_age_minutes=None if age is None else int(age // 60), sync_error=synced.get("last_error"))
         if printing is not None:
             state["printer"] = printing.status()

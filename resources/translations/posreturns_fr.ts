@@ -740,6 +740,14 @@
         <translation>{0} à synchroniser</translation>
     </message>
     <message>
+        <source>{0} refused by the OMS: a manager must resolve them</source>
+        <translation>{0} refusé(s) par l'OMS : un responsable doit les traiter</translation>
+    </message>
+    <message>
+        <source>posreturns sync exceptions, then posreturns sync resolve SEQ --retry or --dismiss</source>
+        <translation>posreturns sync exceptions, puis posreturns sync resolve SEQ --retry ou --dismiss</translation>
+    </message>
+    <message>
         <source>Cache: {0} min old</source>
         <translation>Synchro il y a {0} min</translation>
     </message>

@@ -70,3 +70,13 @@ def test_lookups_run_off_the_gui_thread(qtbot, demo_till: Till) -> None:  # type
         window.home.find_button.click()
     assert window.return_page.lines.rowCount() == 2
     runner.wait()
+
+
+def test_the_status_bar_tells_a_manager_about_events_the_oms_refused(qtbot, demo_till: Till) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, demo_till)
+    window.status_bar.show_state({"online": True, "outbox_pending": 2, "sync_exceptions": 1, "cache_age_minutes": 3,
+                                  "printer_configured": False, "cashier": "marie", "store_id": "PARIS-01", "till_id": "T1"})
+    assert "2 waiting to sync" in window.status_bar.outbox.text()
+    assert "1 refused by the OMS: a manager must resolve them" in window.status_bar.outbox.text()
+    window.status_bar.show_state({"online": False, "outbox_pending": 0, "sync_exceptions": 0})
+    assert window.status_bar.outbox.text() == "0 waiting to sync" and window.status_bar.online.text() == "Offline"

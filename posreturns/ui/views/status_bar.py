@@ -16,7 +16,7 @@ class TillStatusBar(QStatusBar):
         super().__init__()
         self.setSizeGripEnabled(False)
         self.online = QLabel(objectName="online")
-        self.outbox = QLabel()
+        self.outbox = QLabel(objectName="outbox")
         self.cache = QLabel()
         self.printer = QLabel(objectName="printer")
         self.scanner = QLabel()
@@ -33,7 +33,15 @@ class TillStatusBar(QStatusBar):
         self.online.setText(self.tr("Online") if online else self.tr("Offline") if online is False else self.tr("OMS not set up"))
         self.online.setProperty("state", "ok" if online else "warn")
         self.online_icon.setPixmap(icon("online" if online else "offline").pixmap(ICON_PX, ICON_PX))
-        self.outbox.setText(self.tr("{0} waiting to sync").replace("{0}", str(state.get("outbox_pending", 0))))
+        waiting = self.tr("{0} waiting to sync").replace("{0}", str(state.get("outbox_pending", 0)))
+        refused = state.get("sync_exceptions") or 0
+        if refused:
+            waiting += " · " + self.tr("{0} refused by the OMS: a manager must resolve them").replace("{0}", str(refused))
+            self.outbox.setToolTip(self.tr("posreturns sync exceptions, then posreturns sync resolve SEQ --retry or --dismiss"))
+        self.outbox.setText(waiting)
+        self.outbox.setProperty("state", "warn" if refused else "")
+        self.outbox.style().unpolish(self.outbox)
+        self.outbox.style().polish(self.outbox)
         age = state.get("cache_age_minutes")
         self.cache.setText(self.tr("Cache: {0} min old").replace("{0}", str(age)) if age is not None else self.tr("Cache: never synced"))
         printer = state.get("printer") or {}
