@@ -11,6 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from posdrivers import load_profile
+from posdrivers.virtual.printer import VirtualPrinter
+
 from posreturns.app import Till, open_till
 from posreturns.demo.store import demo_document
 from posreturns.services.importing import import_bytes
@@ -51,3 +54,21 @@ def fail_on_warning_logs(caplog: pytest.LogCaptureFixture, request: pytest.Fixtu
         return
     logged = [f"{r.levelname} {r.name}: {r.getMessage()}" for r in caplog.get_records("call") if r.levelno >= logging.WARNING]
     assert not logged, f"unexpected warning logs: {logged}"
+
+
+@pytest.fixture
+def printer(tmp_path: Path) -> Iterator[VirtualPrinter]:
+    """A virtual ESC/POS printer on a loopback TCP port, storing its jobs under tmp_path."""
+    with VirtualPrinter("127.0.0.1", 0, jobs_dir=tmp_path / "jobs", profile=load_profile("epson-tm-t20iii")) as started:
+        yield started
+
+
+class SteppingClock:
+    """Advances by `step` seconds at every reading: how fast the keys of a keyboard wedge arrive."""
+
+    def __init__(self, step: float) -> None:
+        self.now, self.step = 1000.0, step
+
+    def __call__(self) -> float:
+        self.now += self.step
+        return self.now

@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import zxingcpp
 from PIL import Image
-from posdrivers import load_profile
 from posdrivers.virtual.printer import VirtualPrinter
 
 from posreturns.app import Till, open_printing
 
 DRAWER_KICK = b"\x1bp"
 
-
-@pytest.fixture
-def printer(tmp_path: Path) -> Iterator[VirtualPrinter]:
-    with VirtualPrinter("127.0.0.1", 0, jobs_dir=tmp_path / "jobs", profile=load_profile("epson-tm-t20iii")) as started:
-        yield started
 
 
 def _complete(till: Till, line: str, receipt: str, method: str = "original", key: str = "k-1") -> dict[str, Any]:

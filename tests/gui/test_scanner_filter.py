@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
+from conftest import SteppingClock
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from posreturns.ui.scanner_filter import WedgeScannerFilter
 
-
-class SteppingClock:
-    """Advances by `step` seconds at every reading: how fast the 'keys' arrive."""
-
-    def __init__(self, step: float) -> None:
-        self.now, self.step = 1000.0, step
-
-    def __call__(self) -> float:
-        self.now += self.step
-        return self.now
 
 
 def _setup(qtbot, step: float):  # type: ignore[no-untyped-def]

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from posdrivers import load_profile
 from posdrivers.virtual.printer import VirtualPrinter
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
@@ -40,11 +38,6 @@ class FakeDialogs:
     def confirm(self, question: str) -> bool:
         return True
 
-
-@pytest.fixture
-def printer(tmp_path: Path) -> Iterator[VirtualPrinter]:
-    with VirtualPrinter("127.0.0.1", 0, jobs_dir=tmp_path / "jobs", profile=load_profile("epson-tm-t20iii")) as started:
-        yield started
 
 
 @pytest.fixture

@@ -4,10 +4,10 @@ the virtual printer over TCP, and the database checked at the end."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from posdrivers import WedgeConfig, load_profile
+from conftest import SteppingClock
+from posdrivers import WedgeConfig
 from posdrivers.virtual.printer import VirtualPrinter
 from posdrivers.virtual.scanner import VirtualScanner
 from PySide6.QtCore import Qt
@@ -24,14 +24,6 @@ from posreturns.ui.views.main_window import DONE, HOME, RETURN, MainWindow
 from posreturns.ui.window import build_window
 
 
-class SteppingClock:
-    def __init__(self, step: float) -> None:
-        self.now, self.step = 0.0, step
-
-    def __call__(self) -> float:
-        self.now += self.step
-        return self.now
-
 
 class FakeDialogs:
     """Answers the window's questions like a manager standing next to the cashier would."""
@@ -46,11 +38,6 @@ class FakeDialogs:
     def confirm(self, question: str) -> bool:
         return True
 
-
-@pytest.fixture
-def printer(tmp_path: Path) -> Iterator[VirtualPrinter]:
-    with VirtualPrinter("127.0.0.1", 0, jobs_dir=tmp_path / "jobs", profile=load_profile("epson-tm-t20iii")) as started:
-        yield started
 
 
 @pytest.fixture

@@ -110,3 +110,14 @@ def _oms(state: dict[str, Any]) -> MedusaOms:
         state=state,
         admin=harness.AdminClient(state["medusa"]["base_url"], state["api_key"]),
     )
+
+
+@pytest.fixture
+def store(tmp_path: Path, medusa: Any) -> Iterator[tuple[Any, Any]]:
+    """A PARIS-01 till connected to the test Medusa: (till, sync engine)."""
+    from medusa_support import open_store_till
+
+    till, engine = open_store_till(tmp_path / "paris", medusa)
+    yield till, engine
+    engine.gateway.close()
+    till.close()

@@ -8,7 +8,6 @@ tests does not matter."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,13 +20,6 @@ from posreturns.persistence.outbox import SqlOutbox
 
 pytestmark = pytest.mark.oms
 
-
-@pytest.fixture
-def store(tmp_path: Path, medusa: Any) -> Iterator[tuple[Till, Any]]:
-    till, engine = open_store_till(tmp_path / "paris", medusa)
-    yield till, engine
-    engine.gateway.close()
-    till.close()
 
 
 def events(till: Till) -> list[Any]:

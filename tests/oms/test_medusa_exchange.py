@@ -5,7 +5,6 @@ and L handed over from it. An answer lost at any step, or the event sent again, 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -58,13 +57,6 @@ def assert_one_exchange(medusa: Any, till: Till, sale: dict[str, Any], before: t
     assert order["summary"]["pending_difference"] == 0 and refunds(medusa, sale["id"]) == []
     assert {e.status for e in events(till)} <= {"applied", "duplicate"}
 
-
-@pytest.fixture
-def store(tmp_path: Path, medusa: Any) -> Iterator[tuple[Till, Any]]:
-    till, engine = open_store_till(tmp_path / "paris", medusa)
-    yield till, engine
-    engine.gateway.close()
-    till.close()
 
 
 def test_an_exchange_at_the_till_becomes_one_medusa_exchange(store: tuple[Till, Any], medusa: Any) -> None:

@@ -6,26 +6,17 @@ voucher is noted on the original order and on the customer, once."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from integration.returns_support import line
-from medusa_support import events, local_stock, make_order, medusa_returns, open_store_till, request, stocked
+from medusa_support import events, local_stock, make_order, medusa_returns, request, stocked
 
 from posreturns.app import Till
 from posreturns.persistence.outbox import SqlOutbox
 
 pytestmark = pytest.mark.oms
 
-
-@pytest.fixture
-def store(tmp_path: Path, medusa: Any) -> Iterator[tuple[Till, Any]]:
-    till, engine = open_store_till(tmp_path / "paris", medusa)
-    yield till, engine
-    engine.gateway.close()
-    till.close()
 
 
 def payload(till: Till, event_type: str) -> dict[str, Any]:
