@@ -19,7 +19,7 @@ from posreturns.cli import (
     sync_commands,
     user_commands,
 )
-from posreturns.cli.output import EXIT_BAD_INPUT, EXIT_OK, EXIT_NOT_FOUND, Output
+from posreturns.cli.output import EXIT_BAD_INPUT, EXIT_NOT_FOUND, EXIT_OK, Output
 from posreturns.domain.errors import PinError, UserFacingError
 from posreturns.services.errors import AlreadyUsedKey, ApprovalRequired, NotFound, ReturnRefused
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
+from posreturns.domain.money import display
+
 WORDS: dict[str, dict[str, str]] = {
     "return_receipt": {"en": "RETURN RECEIPT", "fr": "TICKET DE RETOUR"},
     "return_number": {"en": "Return", "fr": "Retour"},
@@ -56,7 +58,6 @@ METHODS = {
     "card": ("Card", "Carte bancaire"), "cash": ("Cash", "Espèces"), "gift_card": ("Gift card", "Carte cadeau"),
     "store_credit": ("Store credit", "Avoir"),
 }
-SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "CHF": "CHF", "JPY": "¥"}
 
 
 def word(key: str, lang: str) -> str:
@@ -70,15 +71,8 @@ def pick(pair: tuple[str, str] | None, code: str, lang: str) -> str:
 
 
 def money(amount: str | Decimal, currency: str, lang: str) -> str:
-    """'1234.50' EUR -> '1 234,50 €' in French, '€1,234.50' in English."""
-    value = Decimal(amount)
-    sign = "-" if value < 0 else ""
-    digits = f"{abs(value):,.{max(0, -value.as_tuple().exponent)}f}"  # type: ignore[operator]
-    symbol = SYMBOLS.get(currency, currency)
-    if lang == "fr":
-        digits = digits.replace(",", " ").replace(".", ",")
-        return f"{sign}{digits} {symbol}"
-    return f"{sign}{symbol}{digits}" if len(symbol) == 1 else f"{sign}{digits} {symbol}"
+    """'1234.50' EUR -> '1 234,50 €' in French, '€1,234.50' in English (plain spaces for the printer)."""
+    return display(amount, currency, lang)
 
 
 def moment(when: datetime, lang: str) -> str:

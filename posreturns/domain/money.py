@@ -174,3 +174,19 @@ def allocate_minor(total: int, weights: Sequence[int | Decimal]) -> list[int]:
         for i in order[:leftover]:
             floors[i] += 1
     return [sign * f for f in floors]
+
+
+SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "CHF": "CHF"}
+
+
+def display(amount: str | Decimal, currency: str, language: str, group: str = " ", space: str = " ") -> str:
+    """An amount as a person reads it: '1 234,50 €' in French, '€1,234.50' in English, with the
+    currency's own number of decimals. `group` and `space` let the screen use non-breaking spaces
+    where the receipt printer's code page has only the plain one."""
+    value = Decimal(amount)
+    sign = "-" if value < 0 else ""
+    digits = f"{abs(value):,.{exponent(currency)}f}"
+    symbol = SYMBOLS.get(currency, currency)
+    if language == "fr":
+        return f"{sign}{digits.replace(',', '_').replace('.', ',').replace('_', group)}{space}{symbol}"
+    return f"{sign}{symbol}{digits}" if len(symbol) == 1 else f"{sign}{digits}{space}{symbol}"

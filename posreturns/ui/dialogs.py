@@ -64,6 +64,3 @@ class DialogService:
     def confirm(self, question: str) -> bool:
         answer = QMessageBox.question(self.parent, translate("Dialogs", "Please confirm"), question)
         return answer == QMessageBox.StandardButton.Yes
-
-    def inform(self, text: str) -> None:
-        QMessageBox.information(self.parent, translate("Dialogs", "posreturns"), text)

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from posreturns.domain.money import display
 from posreturns.ui.resources import translations_dir
 
 SUPPORTED = ("fr", "en")
-SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥"}
 NARROW_SPACE, NO_BREAK_SPACE = "\u202f", "\u00a0"
 
 
@@ -54,14 +54,7 @@ class Formats:
     def money(self, amount: str | Decimal | None, currency: str = "EUR") -> str:
         if amount is None or amount == "":
             return ""
-        value = Decimal(amount)
-        digits = f"{abs(value):,.2f}"
-        symbol = SYMBOLS.get(currency, currency)
-        sign = "-" if value < 0 else ""
-        if self.language == "fr":
-            french = digits.replace(",", NARROW_SPACE).replace(".", ",")
-            return f"{sign}{french}{NO_BREAK_SPACE}{symbol}"
-        return f"{sign}{symbol}{digits}"
+        return display(amount, currency, self.language, NARROW_SPACE, NO_BREAK_SPACE)
 
     def moment(self, when: datetime) -> str:
         local = when.astimezone()
