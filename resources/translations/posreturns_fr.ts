@@ -113,10 +113,6 @@
         <source>Please confirm</source>
         <translation>Confirmation</translation>
     </message>
-    <message>
-        <source>posreturns</source>
-        <translation>posreturns</translation>
-    </message>
 </context>
 <context>
     <name>DonePage</name>
@@ -741,7 +737,7 @@
     </message>
     <message>
         <source>{0} refused by the OMS: a manager must resolve them</source>
-        <translation>{0} refusé(s) par l'OMS : un responsable doit les traiter</translation>
+        <translation>{0} refusé(s) par l&apos;OMS : un responsable doit les traiter</translation>
     </message>
     <message>
         <source>posreturns sync exceptions, then posreturns sync resolve SEQ --retry or --dismiss</source>
