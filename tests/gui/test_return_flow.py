@@ -150,3 +150,33 @@ def test_store_credit_issues_a_voucher(demo_till: Till, method: str) -> None:
     flow.set_refund_method(method)
     flow.complete()
     assert seen.completed[0]["voucher"]["code"].startswith("V-")
+
+
+class DeferredRunner:
+    """Keeps the work until the test runs it, in any order: like a thread pool that is late."""
+
+    def __init__(self) -> None:
+        self.jobs: list[Any] = []
+
+    def run(self, work, on_done, on_error) -> None:  # type: ignore[no-untyped-def]
+        self.jobs.append((work, on_done, on_error))
+
+    def run_all(self, reverse: bool = False) -> None:
+        jobs, self.jobs = self.jobs, []
+        for work, on_done, _on_error in (reversed(jobs) if reverse else jobs):
+            on_done(work())
+
+
+def test_drafts_are_written_off_the_gui_thread_and_the_newest_one_wins(demo_till: Till) -> None:
+    session = Session(cashier=lambda: "marie", till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
+    drafts, runner = SqlDrafts(demo_till.settings), DeferredRunner()
+    flow = ReturnFlowPresenter(demo_till.returns, demo_till.lookup, SqlCatalog(demo_till.engine), drafts, None,
+                               session, runner)
+    flow.start(demo_till.lookup.find_receipt("PA01-000101"))
+    flow.add_order_line("ORD-1001-L1")
+    flow.update_line(0, reason="WRONG_SIZE")
+    assert drafts.load() is None  # nothing written on the GUI thread
+    draft_writes = [job for job in runner.jobs if job[0] == flow._write_draft]
+    runner.jobs = draft_writes
+    runner.run_all(reverse=True)  # the writes finish in the wrong order
+    assert drafts.load()["lines"][0]["reason"] == "WRONG_SIZE"

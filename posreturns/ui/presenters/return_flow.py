@@ -7,6 +7,7 @@ mid-return loses nothing; the draft's idempotency key means a return is never co
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -90,6 +91,8 @@ class ReturnFlowPresenter(QObject):
         self.order: Order | None = None
         self.quote: dict[str, Any] | None = None
         self._quote_generation = 0
+        self._draft: dict[str, Any] | None = None  # what the next draft write stores (None: clear it)
+        self._draft_lock = threading.Lock()
 
     # --- starting and restoring -------------------------------------------------------------
     def start(self, order: Order) -> None:
@@ -114,14 +117,14 @@ class ReturnFlowPresenter(QObject):
             self.order = order_loader(basket.order_id) if basket.order_id else None
         except (TypeError, KeyError, UserFacingError) as error:
             log.warning("dropping an unreadable draft: %s", type(error).__name__)
-            self.drafts.clear()
+            self._store_draft(None)
             return False
         self.basket = basket
         self._changed()
         return True
 
     def abandon(self) -> None:
-        self.drafts.clear()
+        self._store_draft(None)
         self.basket, self.order, self.quote = Basket(), None, None
         self.changed.emit()
 
@@ -236,7 +239,7 @@ class ReturnFlowPresenter(QObject):
 
     def _on_completed(self, response: dict[str, Any]) -> None:
         self.busy.emit(False)
-        self.drafts.clear()
+        self._store_draft(None)
         self.completed.emit(response)
         if self.printing is not None:
             number = response["return_number"]
@@ -264,9 +267,23 @@ class ReturnFlowPresenter(QObject):
             log.error("return flow failed: %s", type(error).__name__, exc_info=error)
             self.message.emit(self.tr("Something went wrong; nothing was recorded. Try again, and call support if it persists."))
 
+    def _store_draft(self, data: dict[str, Any] | None) -> None:
+        """Save (or clear) the draft off the GUI thread: a write waits for fsync and for the database
+        lock. Each write stores the newest draft at the time it runs, so writes finishing out of
+        order never leave an older draft behind."""
+        self._draft = data
+        self.runner.run(self._write_draft, lambda _result: None, self._error)
+
+    def _write_draft(self) -> None:
+        with self._draft_lock:
+            if self._draft is None:
+                self.drafts.clear()
+            else:
+                self.drafts.save(self._draft)
+
     def _changed(self, requote: bool = True) -> None:
         if self.basket.lines or self.basket.receiptless:
-            self.drafts.save(self.basket.to_json())
+            self._store_draft(self.basket.to_json())
         self.changed.emit()
         if requote:
             self.requote()
