@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -22,6 +23,8 @@ from posreturns.services.return_ports import AuditEntry
 from posreturns.services.sync_ports import OmsNotConfigured
 from posreturns.sync.worker import SyncWorker
 from posreturns.ui.services import UiServices
+
+PRINTER_STATUS_SECONDS = 30.0
 
 
 def default_cashier(till: Till) -> str:
@@ -49,6 +52,7 @@ def ui_services(till: Till, language: str, printer_url: str | None = None, cashi
         return till.lookup.get(order_id)
 
     overview = SqlTillOverview(till.engine)
+    printer_seen: dict[str, Any] = {"at": float("-inf"), "status": None}
 
     def probe() -> dict[str, Any]:
         pending, pulled = overview.pending_events(), overview.last_pulled_at()
@@ -63,7 +67,11 @@ def ui_services(till: Till, language: str, printer_url: str | None = None, cashi
                          sync_exceptions=(synced.get("outbox") or {}).get("rejected", 0),
                          cache_age_minutes=None if age is None else int(age // 60), sync_error=synced.get("last_error"))
         if printing is not None:
-            state["printer"] = printing.status()
+            # a network printer serves one connection at a time: ask it rarely, not at every poll,
+            # so the status question does not stand in the way of a receipt
+            if time.monotonic() - printer_seen["at"] > PRINTER_STATUS_SECONDS:
+                printer_seen.update(at=time.monotonic(), status=printing.status())
+            state["printer"] = printer_seen["status"]
         return state
 
     return UiServices(lookup=till.lookup, returns=till.returns, catalog=SqlCatalog(till.engine),
