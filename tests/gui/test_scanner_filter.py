@@ -79,7 +79,7 @@ def _hid_setup(qtbot, config: WedgeConfig | None = None):  # type: ignore[no-unt
     return field, scanner, scans, records
 
 
-CODES = ["PA01-000101", "ROBE-LIN-40", "RPARIS01-T1-000007", "3760000000056"]
+CODES = ["PA01-000101", "ROBE-LIN-40", "RPARIS01-T1-000007", "3760000000161"]
 
 
 @pytest.mark.parametrize("layout", ["us", "fr"])
@@ -119,8 +119,8 @@ def test_a_short_pause_of_the_scanner_itself_stays_inside_the_scan(qtbot) -> Non
 def test_gs_sent_as_ctrl_bracket_is_the_gs1_separator(qtbot, layout: str) -> None:  # type: ignore[no-untyped-def]
     field, scanner, scans, _records = _hid_setup(qtbot)
     try:
-        Scanner().play("]C10103760000000056\x1d21SN-CQ-0001\r", every_ms=6, layout=layout)
-        assert scans == ["]C10103760000000056\x1d21SN-CQ-0001"]
+        Scanner().play("]C10103760000000291\x1d21SN-CQ-0001\r", every_ms=6, layout=layout)
+        assert scans == ["]C10103760000000291\x1d21SN-CQ-0001"]
     finally:
         QApplication.instance().removeEventFilter(scanner)
 

@@ -37,6 +37,19 @@ def status_request(n: int) -> bytes:
     return DLE + b"\x04" + bytes([n])
 
 
+def process_id_request(process_id: bytes) -> bytes:
+    """``GS ( H`` function 48 (Epson): the printer answers ``37 22 d1 d2 d3 d4 00`` once everything sent
+    before it is printed. ``process_id`` is four bytes in 32-126."""
+    if len(process_id) != 4 or not all(32 <= b <= 126 for b in process_id):
+        raise EncodingError("A process ID is four bytes from 32 to 126.")
+    return GS + b"(H\x06\x0000" + process_id
+
+
+def transmit_status_request(n: int = 1) -> bytes:
+    """``GS r n``: processed in order, so its one-byte reply means the data before it was processed."""
+    return GS + b"r" + bytes([n])
+
+
 class EscPosEncoder:
     """Builds ESC/POS bytes for one :class:`PrinterProfile`."""
 
@@ -164,6 +177,15 @@ class EscPosEncoder:
             raise EncodingError(f"Drawer pin {pin} does not exist: use pin 2 or pin 5.")
         on, off = (max(1, min(255, round(ms / 2))) for ms in (settings.on_ms, settings.off_ms))
         return self._add(ESC + b"p" + bytes([0 if pin == 2 else 1, on, off]))
+
+    def drawer_pulse_realtime(self, pin: int | None = None) -> EscPosEncoder:
+        """``DLE DC4 1 m t``: a drawer pulse the printer executes on receipt, even offline or out of
+        paper (m 0 = pin 2, 1 = pin 5; t × 100 ms on and off, 1-8)."""
+        settings = self.profile.drawer
+        pin = settings.pin if pin is None else pin
+        if pin not in (2, 5):
+            raise EncodingError(f"Drawer pin {pin} does not exist: use pin 2 or pin 5.")
+        return self._add(DLE + b"\x14\x01" + bytes([0 if pin == 2 else 1, max(1, min(8, round(settings.on_ms / 100)))]))
 
     def status_request(self, n: int) -> EscPosEncoder:
         return self._add(status_request(n))
