@@ -12,8 +12,10 @@ from typing import Any
 from posdrivers import list_profiles
 
 from posreturns.app import Till, open_printing, open_sync
+from posreturns.devices.device_settings import gs_substitute
 from posreturns.devices.documents import Block, Cut, Feed, Text
 from posreturns.devices.printing import ReceiptPrinting
+from posreturns.devices.scanner import Scan, interpret
 from posreturns.persistence.audit import insert_audit
 from posreturns.persistence.catalog import SqlCatalog
 from posreturns.persistence.drafts import SqlDrafts
@@ -29,6 +31,11 @@ PRINTER_STATUS_SECONDS = 30.0
 
 def default_cashier(till: Till) -> str:
     return till.settings.get("cashier") or getpass.getuser()
+
+
+def scan_interpreter(till: Till) -> Callable[[str], Scan]:
+    """What a scan means, with the GS stand-in the till's scanner is set to send (read at each scan)."""
+    return lambda raw: interpret(raw, gs_substitute(till.settings.get))
 
 
 def start_sync(till: Till) -> SyncWorker | None:

@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
             return
         page = self.pages.currentIndex()
         if page == RETURN:
-            self.flow.scan_item(scan.code)
+            self.flow.scan_item(scan.code, getattr(scan, "serial", None))
             return
         if page == DONE:
             self.go_home()
