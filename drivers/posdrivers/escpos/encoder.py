@@ -8,9 +8,10 @@ Usage::
     enc.cut()
     data = enc.to_bytes()
 
-Every method appends and returns the encoder. Nothing is silently dropped or replaced: text the code
-page cannot print raises :class:`~posdrivers.errors.UnprintableText`, bad barcode data raises
-:class:`~posdrivers.errors.BarcodeDataError`. The encoder is pure: no I/O, deterministic bytes.
+Every method appends and returns the encoder. Text the code page cannot print degrades (see
+:mod:`.codepages`) and ``degraded`` records what was replaced, so the caller can say it once; with
+``strict=True`` it raises :class:`~posdrivers.errors.UnprintableText` instead. Bad barcode data
+raises :class:`~posdrivers.errors.BarcodeDataError`. The encoder is pure: no I/O, deterministic bytes.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Any
 
 from posdrivers.errors import EncodingError
 from posdrivers.escpos import barcodes
-from posdrivers.escpos.codepages import encode_text
+from posdrivers.escpos.codepages import degrade_text, encode_text
 from posdrivers.escpos.profiles import PrinterProfile
 from posdrivers.escpos.raster import BitImage, raster_command, to_bit_image
 
@@ -53,8 +54,10 @@ def transmit_status_request(n: int = 1) -> bytes:
 class EscPosEncoder:
     """Builds ESC/POS bytes for one :class:`PrinterProfile`."""
 
-    def __init__(self, profile: PrinterProfile) -> None:
+    def __init__(self, profile: PrinterProfile, *, strict: bool = False) -> None:
         self.profile = profile
+        self.strict = strict
+        self.degraded: dict[str, str] = {}
         self._buffer = bytearray()
 
     def to_bytes(self) -> bytes:
@@ -77,8 +80,13 @@ class EscPosEncoder:
         return self._add(ESC + b"t" + bytes([self.profile.code_page.escpos_number]))
 
     def text(self, text: str) -> EscPosEncoder:
-        """Text in the profile's code page; ``\\n`` feeds a line. Other control characters are refused."""
-        return self._add(encode_text(text, self.profile.code_page))
+        """Text in the profile's code page; ``\\n`` feeds a line. Other control characters degrade to
+        ``?`` (refused with ``strict``): data can never inject printer commands."""
+        if self.strict:
+            return self._add(encode_text(text, self.profile.code_page, strict=True))
+        printable, replaced = degrade_text(text, self.profile.code_page)
+        self.degraded.update(replaced)
+        return self._add(printable.encode(self.profile.code_page.codec))
 
     def line(self, text: str = "") -> EscPosEncoder:
         """Text followed by a line feed."""
