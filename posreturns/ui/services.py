@@ -29,6 +29,7 @@ class UiServices:
     settings: Any = None
     verify_admin: Callable[[str, str], str] | None = None
     test_print: Callable[[str, str], Any] | None = None
-    test_drawer: Callable[[str, str], None] | None = None
+    test_drawer: Callable[..., None] | None = None  # (url, profile, actor)
     printer_profiles: Callable[[], list[str]] = list
     audit: Callable[[str, str | None, dict[str, Any]], None] | None = None
+    drawer: Any | None = None  # CashDrawer: opened once for a cash refund, apart from the receipt

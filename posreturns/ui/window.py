@@ -7,6 +7,7 @@ from typing import Any
 from posdrivers import WedgeConfig
 from PySide6.QtWidgets import QApplication
 
+from posreturns.ui.device_runner import DeviceTaskRunner
 from posreturns.ui.dialogs import DialogService
 from posreturns.ui.i18n import Formats
 from posreturns.ui.presenters.lookup import LookupPresenter
@@ -23,8 +24,9 @@ def build_window(services: UiServices, session: Session, runner: Any, dialogs: D
                  interpret: Any = None, wedge: WedgeConfig | None = None, poll_status: bool = True) -> MainWindow:
     formats = Formats(services.language)
     lookup = LookupPresenter(services.lookup, runner)
+    printer_runner = DeviceTaskRunner(services.printing.device) if services.printing is not None else runner
     flow = ReturnFlowPresenter(services.returns, services.lookup, services.catalog, services.drafts, services.printing,
-                               session, runner)
+                               session, runner, services.drawer, printer_runner)
     status = StatusPresenter(services.status_probe, runner) if poll_status else None
     window = MainWindow(lookup, flow, status, dialogs or DialogService(approval_hint=services.approval_hint),
                         formats, services.language,

@@ -29,6 +29,8 @@ FAULTS = ("none", "paper_near_end", "paper_out", "cover_open", "error", "no_answ
           "drop")
 #: Faults in which the printer is offline and throws received data away.
 DISCARDING = frozenset({"paper_out", "cover_open", "error", "no_answer", "hang", "drop"})
+#: Faults in which the real-time drawer pulse (DLE DC4) still works, as on an Epson printer.
+REALTIME_WHILE_OFFLINE = frozenset({"paper_out", "cover_open"})
 
 
 def check_fault(name: str) -> str:

@@ -29,7 +29,7 @@ from typing import Self
 
 from posdrivers.escpos.profiles import PrinterProfile, load_profile
 from posdrivers.virtual.control import ControlServer
-from posdrivers.virtual.faults import DISCARDING, check_fault, reply_byte
+from posdrivers.virtual.faults import DISCARDING, REALTIME_WHILE_OFFLINE, check_fault, reply_byte
 from posdrivers.virtual.interpreter import Interpreter
 from posdrivers.virtual.jobs import Job, JobStore
 from posdrivers.virtual.ops import QUESTIONS, VISIBLE, Op
@@ -204,6 +204,10 @@ class VirtualPrinter:
                 self._finish_job(ops)  # what came before is printed when the printer answers
                 ops = []
                 self._confirm(conn, op)
+                continue
+            if op.kind == "drawer" and op.raw.startswith(b"\x10\x14") and self.fault in REALTIME_WHILE_OFFLINE:
+                self.drawer_open = True  # DLE DC4 is executed on receipt, even out of paper
+                self.store.save([op])
                 continue
             if op.kind == "drawer" and self.fault not in DISCARDING:
                 self.drawer_open = True

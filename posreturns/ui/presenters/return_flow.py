@@ -51,6 +51,10 @@ class Printing(Protocol):
     def print_return(self, return_number: str) -> Any: ...
 
 
+class Drawer(Protocol):
+    def open_for_return(self, result: dict[str, Any], actor: str | None) -> Any: ...
+
+
 @dataclass
 class Session:
     """Who works at this till: read at every request, as the settings may change."""
@@ -69,6 +73,7 @@ class ReturnFlowPresenter(QObject):
         approval_needed(str): a manager must approve; the view asks for ID and PIN, then `complete(approval)`.
         completed(dict): the return is committed (response with `return_number`).
         printed(object): the receipt's print outcome.
+        drawer(object): the cash drawer's outcome, for a return that pays cash out at this till.
         message(str): one sentence for the cashier.
         busy(bool): work is running off the GUI thread.
     """
@@ -79,14 +84,18 @@ class ReturnFlowPresenter(QObject):
     approval_needed = Signal(str)
     completed = Signal(dict)
     printed = Signal(object)
+    drawer = Signal(object)
     message = Signal(str)
     busy = Signal(bool)
 
     def __init__(self, returns: Returns, finder: ItemFinder, catalog: Catalog, drafts: Drafts, printing: Printing | None,
-                 session: Session, runner: Runner) -> None:
+                 session: Session, runner: Runner, drawer: Drawer | None = None,
+                 printer_runner: Runner | None = None) -> None:
         super().__init__()
         self.returns, self.finder, self.catalog, self.drafts = returns, finder, catalog, drafts
         self.printing, self.session, self.runner = printing, session, runner
+        self.cash_drawer = drawer
+        self.printer_runner = printer_runner or runner  # the printer's own thread in the window
         self.basket = Basket()
         self.order: Order | None = None
         self.quote: dict[str, Any] | None = None
@@ -257,16 +266,28 @@ class ReturnFlowPresenter(QObject):
         self.runner.run(lambda: self.returns.complete(request), self._on_completed, self._on_complete_error)
 
     def _on_completed(self, response: dict[str, Any]) -> None:
+        """The return is committed: the drawer opens (cash only, once), then the receipt prints; both
+        wait in the printer thread's queue, in that order."""
         self.busy.emit(False)
         self._store_draft(None)
         self.completed.emit(response)
+        drawer, cashier = self.cash_drawer, self.session.cashier()
+        if drawer is not None:
+            self.printer_runner.run(lambda: drawer.open_for_return(response, cashier), self._drawer_done,
+                                    self._print_error)
         if self.printing is not None:
             number = response["return_number"]
-            self.runner.run(lambda: self.printing.print_return(number), self.printed.emit, self._print_error)
+            self.printer_runner.run(lambda: self.printing.print_return(number), self.printed.emit, self._print_error)
 
     def reprint(self, return_number: str) -> None:
+        """A copy of the receipt (never the drawer)."""
         if self.printing is not None:
-            self.runner.run(lambda: self.printing.print_return(return_number), self.printed.emit, self._print_error)
+            self.printer_runner.run(lambda: self.printing.print_return(return_number), self.printed.emit,
+                                    self._print_error)
+
+    def _drawer_done(self, outcome: Any) -> None:
+        if outcome is not None:
+            self.drawer.emit(outcome)
 
     def _on_complete_error(self, error: BaseException) -> None:
         self.busy.emit(False)

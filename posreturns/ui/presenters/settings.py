@@ -49,7 +49,7 @@ class SettingsPresenter(QObject):
 
     def __init__(self, settings: Settings, runner: Runner, verify_admin: Callable[[str, str], str],
                  test_print: Callable[[str, str], Any] | None = None,
-                 test_drawer: Callable[[str, str], None] | None = None,
+                 test_drawer: Callable[..., None] | None = None,
                  profiles: Callable[[], list[str]] = list,
                  audit: Callable[[str, str | None, dict[str, Any]], None] | None = None) -> None:
         super().__init__()
@@ -116,8 +116,8 @@ class SettingsPresenter(QObject):
     def open_test_drawer(self, url: str, profile: str) -> None:
         if self._device_ready(url, self.test_drawer):
             assert self.test_drawer is not None
-            test = self.test_drawer
-            self.runner.run(lambda: test(url.strip(), profile), self._drawer_opened, self._device_failed)
+            test, admin = self.test_drawer, self.admin
+            self.runner.run(lambda: test(url.strip(), profile, admin), self._drawer_opened, self._device_failed)
 
     def _device_ready(self, url: str, test: Any) -> bool:
         if test is None:

@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         flow.approval_needed.connect(self._ask_approval)
         flow.completed.connect(self._completed)
         flow.printed.connect(self.done.show_printed)
+        flow.drawer.connect(self.done.show_drawer)
         flow.busy.connect(lambda busy: self.return_page.decision.confirm_button.setDisabled(busy))
         self.done.reprint.connect(flow.reprint)
         self.done.new_return.connect(self.go_home)
