@@ -43,6 +43,7 @@ class Barcode:
     symbology: Literal["code128", "ean13"]
     data: str
     alternative: str | None = None
+    any_ascii: bool = False  # Code 128 of any printable ASCII (scanner programming codes), not only [A-Z0-9-]
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,7 +60,7 @@ def encode_document(blocks: list[Block], profile: PrinterProfile) -> EncodedDocu
             if block.symbology == "ean13":
                 out.ean13(block.data, module_width=module)
             else:
-                out.code128(block.data, module_width=module)
+                out.code128(block.data, module_width=module, ascii_=block.any_ascii)
             out.align("left")
         elif isinstance(block, QrCode):
             out.align("center").qr(block.data).align("left")

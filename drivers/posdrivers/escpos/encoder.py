@@ -131,10 +131,11 @@ class EscPosEncoder:
     # --- codes and images ------------------------------------------------------------------------
 
     def code128(
-        self, data: str, *, height: int = 64, module_width: int = 3, hri: str = "below"
+        self, data: str, *, height: int = 64, module_width: int = 3, hri: str = "below", ascii_: bool = False
     ) -> EscPosEncoder:
-        """Code 128 (code set B) of ``[A-Z0-9-]`` data, e.g. a return number."""
-        barcodes.check_code128(data)
+        """Code 128 (code set B) of ``[A-Z0-9-]`` data, e.g. a return number; ``ascii_`` allows any
+        printable ASCII but ``{`` (scanner programming codes)."""
+        barcodes.check_code128(data, ascii_=ascii_)
         return self._linear("CODE128", data, height, module_width, hri)
 
     def ean13(
