@@ -12,11 +12,12 @@ from typing import Any
 from posdrivers import list_profiles
 
 from posreturns.app import Till, open_drawer_control, open_printing, open_sync
-from posreturns.devices.device_settings import gs_substitute
+from posreturns.devices.device_settings import check_setting, gs_substitute
 from posreturns.devices.documents import Block, Cut, Feed, Text
 from posreturns.devices.printer_thread import PrinterThread
 from posreturns.devices.printing import PrinterProblem, ReceiptPrinting
 from posreturns.devices.scanner import Scan, interpret
+from posreturns.devices.scanner_sheet import describe_scan, scanner_sheet
 from posreturns.persistence.audit import insert_audit
 from posreturns.persistence.catalog import SqlCatalog
 from posreturns.persistence.drafts import SqlDrafts
@@ -91,6 +92,8 @@ def ui_services(till: Till, language: str, printer_url: str | None = None, cashi
                       approval_hint=till.settings.get("demo.approval_hint") or "",
                       after_return=sync.nudge if sync is not None else (lambda: None),
                       drawer=open_drawer_control(printing) if printing is not None else None,
+                      print_scanner_sheet=(lambda: printing.print_document("scanner_sheet", None, scanner_sheet(language)))
+                      if printing is not None else None,
                       **admin_services(till, device))
 
 
@@ -113,8 +116,12 @@ def admin_services(till: Till, device: PrinterThread | None = None) -> dict[str,
     def audit(action: str, actor: str | None, detail: dict[str, Any]) -> None:
         write_audit(till, action, actor, None, detail)
 
+    def describe(text: str, completed: bool) -> dict[str, str]:
+        return describe_scan(text, completed, gs_substitute(till.settings.get))
+
     return {"settings": till.settings, "verify_admin": verify_admin, "test_print": test_print,
-            "test_drawer": test_drawer, "printer_profiles": list_profiles, "audit": audit}
+            "test_drawer": test_drawer, "printer_profiles": list_profiles, "audit": audit,
+            "check_setting": check_setting, "describe_scan": describe}
 
 
 def write_audit(till: Till, action: str, actor: str | None, subject: str | None, detail: dict[str, Any]) -> None:

@@ -53,6 +53,8 @@ def strokes(code: str, layout: str = "us", system: str = "linux") -> list[Stroke
             out.append(Stroke((K.Key_Shift,) if char.isupper() else (), getattr(K, f"Key_{char.upper()}"), char))
         elif char.isdigit():
             out.append(Stroke((K.Key_Shift,) if layout == "fr" else (), getattr(K, f"Key_{char}"), char))
+        elif char not in (_PUNCT_FR if layout == "fr" else _PUNCT_US):
+            out.append(Stroke((), K.Key_unknown, char))  # e.g. what the till types for a key of another layout
         else:
             key, mods = (_PUNCT_FR if layout == "fr" else _PUNCT_US)[char]
             held: tuple[Qt.Key, ...] = ()

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from posdrivers import ScanError, ScannedCode, parse_scan
+
 from posreturns.devices.documents import Barcode, Block, Cut, Feed, QrCode, Rule, Text
 
 GS = "\x1d"
@@ -109,3 +111,35 @@ def _gs1_ok(data: str, gs_substitute: str | None) -> bool:
 def _typed(code: str, keys: dict[str, str]) -> str:
     """What a scanner set to the other keyboard layout makes this till type for `code`."""
     return "".join(keys.get(c, c) for c in code)
+
+
+def describe_scan(text: str, completed: bool, gs_substitute: str | None) -> dict[str, str]:
+    """For the set-up page: how the till reads `text`, and the verdict on a test code, in both languages."""
+    try:
+        code = parse_scan(text, gs_substitute=gs_substitute)
+    except ScanError as error:
+        parsed = (f"Unreadable: {error}", "Illisible : le scan ne correspond à aucun code connu.")
+    else:
+        parsed = _read_as(code)
+    check = check_test_scan(text, completed, gs_substitute)
+    state = "" if check is None else ("ok" if check.ok else "warn")
+    return {"parsed_en": parsed[0], "parsed_fr": parsed[1], "check_en": check.en if check else "",
+            "check_fr": check.fr if check else "", "state": state}
+
+
+def _read_as(code: ScannedCode) -> tuple[str, str]:
+    symbology = code.symbology_name or "no AIM identifier"
+    symbologie = code.symbology_name or "sans identifiant AIM"
+    if code.kind == "gtin":
+        return (f"{symbology}: product {code.gtin} ({code.gtin_format})",
+                f"{symbologie} : produit {code.gtin} ({code.gtin_format})")
+    if code.kind == "gs1":
+        parts = [(f"GTIN {code.gtin}", f"GTIN {code.gtin}") if code.gtin else None,
+                 (f"serial {code.serial}", f"n° de série {code.serial}") if code.serial else None,
+                 (f"batch {code.batch}", f"lot {code.batch}") if code.batch else None]
+        found = [part for part in parts if part]
+        return (f"{symbology}: GS1 " + ", ".join(p[0] for p in found), f"{symbologie} : GS1 " + ", ".join(p[1] for p in found))
+    if code.kind == "url":
+        return f"{symbology}: link {code.text}", f"{symbologie} : lien {code.text}"
+    return (f"{symbology}: text {code.text!r} (receipt, return or voucher number)",
+            f"{symbologie} : texte {code.text!r} (numéro de ticket, de retour ou de bon)")

@@ -116,6 +116,7 @@ class ReturnsWidget(QWidget):
         if self.wedge is not None:
             self.wedge.scanned.connect(window.on_scan)
             _app().installEventFilter(self.wedge)
+            window.wedge = self.wedge  # type: ignore[attr-defined]  # the scanner set-up page reads it
         window.flow.completed.connect(self._completed)  # after the window's own slot: the done page is shown
         payments.state.connect(self._state)
         payments.message.connect(window.done.print_status.setText)

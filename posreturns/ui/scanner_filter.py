@@ -94,6 +94,7 @@ class WedgeScannerFilter(QObject):
         self.clock, self.busy_tolerance = clock, busy_tolerance
         self.detector = WedgeDetector(config, clock)
         self.last_record: ScanRecord | None = None
+        self.scans_paused = False  # the set-up page is open: scans are described, not acted on
         self._replaying = False
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self._on_timeout)
@@ -165,7 +166,7 @@ class WedgeScannerFilter(QObject):
                     QApplication.sendEvent(target, QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, text))
             finally:
                 self._replaying = False
-        if decision.scan is not None:
+        if decision.scan is not None and not self.scans_paused:
             self.scanned.emit(decision.scan)
         if self.detector.holding and self._burst_start is None:
             self._burst_start = at

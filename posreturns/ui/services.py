@@ -33,3 +33,8 @@ class UiServices:
     printer_profiles: Callable[[], list[str]] = list
     audit: Callable[[str, str | None, dict[str, Any]], None] | None = None
     drawer: Any | None = None  # CashDrawer: opened once for a cash refund, apart from the receipt
+    # The scanner set-up page: a scan's text and whether it ended with the suffix -> how it reads and the verdict;
+    # printing the set-up sheet; the check of a device setting before it is stored (value -> stored value or BadInput).
+    describe_scan: Callable[[str, bool], dict[str, str]] | None = None
+    print_scanner_sheet: Callable[[], Any] | None = None
+    check_setting: Callable[[str, str], str] = lambda key, value: value.strip()

@@ -11,12 +11,16 @@ from posreturns.ui.device_runner import DeviceTaskRunner
 from posreturns.ui.dialogs import DialogService
 from posreturns.ui.i18n import Formats
 from posreturns.ui.presenters.lookup import LookupPresenter
+from posreturns.ui.presenters.print_queue import PrintQueuePresenter
 from posreturns.ui.presenters.return_flow import ReturnFlowPresenter, Session
+from posreturns.ui.presenters.scanner_setup import ScannerSetupPresenter
 from posreturns.ui.presenters.settings import SettingsPresenter
 from posreturns.ui.presenters.status import StatusPresenter
 from posreturns.ui.scanner_filter import WedgeScannerFilter
 from posreturns.ui.services import UiServices
 from posreturns.ui.views.main_window import MainWindow
+from posreturns.ui.views.print_queue_dialog import PrintQueueDialog
+from posreturns.ui.views.scanner_setup_dialog import ScannerSetupDialog
 from posreturns.ui.views.settings_dialog import connect_settings
 
 
@@ -33,11 +37,17 @@ def build_window(services: UiServices, session: Session, runner: Any, dialogs: D
                         services.recent_returns, interpret, services.receipt_image)
     if dialogs is None:
         window.dialogs.parent = window
+    if services.printing is not None:
+        printing = services.printing
+        window.print_queue = lambda: PrintQueueDialog(PrintQueuePresenter(printing, runner, printer_runner), window)
     if services.settings is not None and services.verify_admin is not None:
         verify = services.verify_admin
         connect_settings(window, lambda: SettingsPresenter(services.settings, runner, verify, services.test_print,
                                                            services.test_drawer, services.printer_profiles,
-                                                           services.audit))
+                                                           services.audit, services.check_setting),
+                         lambda: ScannerSetupDialog(ScannerSetupPresenter(
+                             getattr(window, "wedge", None), services.describe_scan or _no_description,
+                             services.print_scanner_sheet, printer_runner), window))
     else:
         window.home.settings_button.hide()
     if wedge is not None:
@@ -51,3 +61,7 @@ def build_window(services: UiServices, session: Session, runner: Any, dialogs: D
     if status is not None:
         status.start()
     return window
+
+
+def _no_description(text: str, completed: bool) -> dict[str, str]:
+    return {"parsed_en": text, "parsed_fr": text, "check_en": "", "check_fr": "", "state": ""}

@@ -46,6 +46,8 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status_bar)
         if status is not None:
             status.updated.connect(self.status_bar.show_state)
+        self.print_queue: Callable[[], Any] | None = None  # builds the print queue dialog (when a printer is set)
+        self.status_bar.print_queue_button.clicked.connect(self.open_print_queue)
 
         self.home.search.connect(lookup.submit)
         self.home.search_card.connect(lookup.submit_card)
@@ -89,6 +91,12 @@ class MainWindow(QMainWindow):
             return
         self.home.scan_field.setText(scan.code)
         self.lookup.submit(scan.code)
+
+    def open_print_queue(self) -> None:
+        if self.print_queue is not None:
+            self.dialogs.show_dialog(self.print_queue())
+            if self.status is not None:
+                self.status.refresh()
 
     # --- navigation -----------------------------------------------------------------------------
     def go_home(self) -> None:
