@@ -15,7 +15,7 @@ from posreturns.app import Till, open_drawer_control, open_printing, open_sync
 from posreturns.devices.device_settings import check_setting, gs_substitute
 from posreturns.devices.documents import Block, Cut, Feed, Text
 from posreturns.devices.printer_thread import PrinterThread
-from posreturns.devices.printing import PrinterProblem, ReceiptPrinting
+from posreturns.devices.printing import PrinterProblem, PrinterSettings, ReceiptPrinting
 from posreturns.devices.scanner import Scan, interpret
 from posreturns.devices.scanner_sheet import describe_scan, scanner_sheet
 from posreturns.persistence.audit import insert_audit
@@ -120,7 +120,7 @@ def admin_services(till: Till, device: PrinterThread | None = None) -> dict[str,
         return describe_scan(text, completed, gs_substitute(till.settings.get))
 
     return {"settings": till.settings, "verify_admin": verify_admin, "test_print": test_print,
-            "test_drawer": test_drawer, "printer_profiles": list_profiles, "audit": audit,
+            "test_drawer": test_drawer, "printer_profiles": _profiles_default_first, "audit": audit,
             "check_setting": check_setting, "describe_scan": describe}
 
 
@@ -135,6 +135,12 @@ def _printing_for(till: Till, url: str, profile: str, device: PrinterThread | No
     chosen = replace(base.settings(), profile=profile or base.settings().profile)
     return ReceiptPrinting(base.jobs, base.returns, lambda: chosen, base.header, base.titles, base.order_placed_at,
                            base.local_time, base.device)
+
+
+def _profiles_default_first() -> list[str]:
+    """The shipped printer profiles, the default one first (what an unset `printer.profile` means)."""
+    default = PrinterSettings("").profile
+    return [default, *(name for name in list_profiles() if name != default)]
 
 
 def _age_minutes(stamp: str | None) -> int | None:

@@ -113,8 +113,8 @@ def create_returns_widget(host: HostPos, data_dir: Path, *, language: str | None
     runner = runner or TaskRunner()
     session = Session(cashier=lambda: host.cashier, till_id=lambda: host.till_id or "T1",
                       offline=lambda: till.settings.get("sync.online") == "0", store_id=lambda: host.store_id)
-    window = build_window(ui_services(till, chosen, cashier=host.cashier), session, runner, dialogs=dialogs,
-                          interpret=scan_interpreter(till))
+    services = ui_services(till, chosen, cashier=host.cashier)
+    window = build_window(services, session, runner, dialogs=dialogs, interpret=scan_interpreter(till))
     payments = HostPayments(lambda number, paid, detail: record_host_answer(till, number, paid, detail, host.cashier),
                             runner)
 
@@ -126,6 +126,8 @@ def create_returns_widget(host: HostPos, data_dir: Path, *, language: str | None
     widget = ReturnsWidget(window, payments, on_refund, stylesheet(), host.parent_window,
                            wedge_config=wedge_config(till.settings.get))
     widget.on_close(till.close)
+    if services.printing is not None:
+        widget.on_close(services.printing.device.stop)
     widget.on_close(lambda: runner.wait() if hasattr(runner, "wait") else None)
     collector = GuiThreadGarbageCollector(widget)  # see posreturns/ui/garbage.py: worker threads must not free widgets
     collector.start()

@@ -17,7 +17,7 @@ from posdrivers import ScanError, ScannedCode, parse_scan
 from posreturns.devices.documents import Barcode, Block, Cut, Feed, QrCode, Rule, Text
 
 GS = "\x1d"
-LAYOUT_CODE = "TEST-AZQWMY-0123456789"
+LAYOUT_CODE = "AZQWM-135790"  # letters and digits that differ between QWERTY and AZERTY; fits 58 mm
 EAN_CODE = "4006381333931"
 GS1_CODE = f"0104006381333931{GS}21SN-TEST-42"
 #: Honeywell menu commands (command + "." = store): suffix CR for all symbologies, keyboard country.

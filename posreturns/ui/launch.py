@@ -33,7 +33,8 @@ def run_window(make_services: Callable[[str], UiServices], choose_language: Call
     collector = GuiThreadGarbageCollector(app)
     collector.start()
     runner = TaskRunner()
-    window = build_window(make_services(language), session, runner, interpret=interpret, wedge=wedge or WedgeConfig())
+    services = make_services(language)
+    window = build_window(services, session, runner, interpret=interpret, wedge=wedge or WedgeConfig())
     bridge = None
     if serial_port:
         bridge = SerialScannerBridge(serial_port, **(serial or {}))
@@ -50,6 +51,8 @@ def run_window(make_services: Callable[[str], UiServices], choose_language: Call
         if bridge is not None:
             bridge.stop()
         runner.wait()
+        if services.printing is not None:
+            services.printing.device.stop()  # finish the queued print jobs, end the printer thread
         collector.stop()
 
 

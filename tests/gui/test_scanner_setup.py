@@ -72,14 +72,14 @@ def test_a_test_code_scanned_by_a_qwerty_scanner_on_an_azerty_till_says_to_switc
         qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     setup = _open_setup(qtbot, window)
     # what a US-layout scanner makes an AZERTY till type: A/Q and Z/W swapped, &é"'( for digits
-    Scanner().play("TEST)QWAZ?Y)à&é\"'(-è_ç\r", every_ms=8)
+    Scanner().play("QWAZ?)&\"(èçà\r", every_ms=8)
     qtbot.waitUntil(lambda: "QWERTY (US) but this till is AZERTY" in setup.check.text(), timeout=5000)
-    assert setup.scanned.text().startswith("'TEST)QWAZ") and setup.keys.rowCount() > 40
+    assert setup.scanned.text().startswith("'QWAZ?)") and setup.keys.rowCount() > 20
     assert "ended by the suffix" in setup.timing.text() and "longest gap 8 ms" in setup.timing.text()
     assert window.pages.currentIndex() == HOME and window.home.message.text() == ""  # no lookup while set up
     Scanner().play(LAYOUT_CODE + "\r", every_ms=8, layout="fr")
     qtbot.waitUntil(lambda: setup.check.text().startswith("Correct"), timeout=5000)
-    assert "text 'TEST-AZQWMY-0123456789'" in setup.parsed.text()
+    assert "text 'AZQWM-135790'" in setup.parsed.text()
     setup.reject()
     assert not window.wedge.scans_paused  # type: ignore[attr-defined]
 
