@@ -91,8 +91,7 @@ class _ScopedWedge(WedgeScannerFilter):
         self.scope = scope
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        focus = QApplication.focusWidget()
-        if focus is None or not self.scope.isAncestorOf(focus):
+        if not isinstance(watched, QWidget) or not self.scope.isAncestorOf(watched):
             return False
         return super().eventFilter(watched, event)
 

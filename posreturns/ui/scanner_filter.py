@@ -24,6 +24,7 @@ from posdrivers.scanner.wedge import Decision
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
+from shiboken6 import isValid
 
 _SPECIAL_KEYS = {"\r": Qt.Key.Key_Return, "\n": Qt.Key.Key_Return, "\t": Qt.Key.Key_Tab}
 GS = "\x1d"
@@ -101,6 +102,7 @@ class WedgeScannerFilter(QObject):
         self._event_time = float("-inf")  # the last key event's own time (seconds)
         self._local_time = 0.0  # when it was processed, on `clock`
         self._log: deque[tuple[float, KeyRecord]] = deque(maxlen=LOG_SIZE)
+        self._target: QObject | None = None  # the widget the keys went to: where held keys are replayed
         self._burst_start: float | None = None
 
     # --- events -------------------------------------------------------------------------------
@@ -108,9 +110,9 @@ class WedgeScannerFilter(QObject):
         kind = event.type()
         if self._replaying or kind not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             return False
-        target = _target()
-        if target is None or watched is not target:
+        if watched is not _receiver(watched):
             return False  # the same key propagating to parents, or to the window first
+        self._target = watched
         assert isinstance(event, QKeyEvent)
         at = self._stamp(event)
         self._remember(at, event)
@@ -157,8 +159,8 @@ class WedgeScannerFilter(QObject):
     # --- decisions ----------------------------------------------------------------------------
     def _apply(self, decision: Decision, at: float, by_pause: bool = False) -> None:
         self._record(decision, by_pause)
-        target = _target()
-        if decision.replay and target is not None:
+        target = self._target
+        if decision.replay and target is not None and isValid(target):
             self._replaying = True
             try:
                 for text in decision.replay:
@@ -215,6 +217,11 @@ def _meant(text: str, modifiers: Qt.KeyboardModifier) -> str:
     return text
 
 
-def _target() -> QWidget | None:
-    """Where key events go: the focused widget, or the active window when nothing has the focus."""
-    return QApplication.focusWidget() or QApplication.activeWindow()
+def _receiver(watched: QObject) -> QWidget | None:
+    """The widget a key event is for: its window's focus widget (or the window itself). Asked of the
+    window rather than of QApplication, which knows no focus widget while no window is active (a
+    till without a window manager, a window just behind a closed message box)."""
+    if not isinstance(watched, QWidget):
+        return None
+    window = watched.window()
+    return window.focusWidget() or window

@@ -205,3 +205,38 @@ def test_a_fast_burst_without_the_suffix_is_described_as_such(qtbot) -> None:  #
         assert scans == [] and field.text() == "PA01-000101"
     finally:
         QApplication.instance().removeEventFilter(scanner)
+
+
+def test_scans_reach_a_window_that_qt_does_not_think_active(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A till without a window manager: X gives the window the keys, but Qt knows no active window and
+    no application focus widget. The filter asks the window for its focus widget instead."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.show()
+    field.setFocus()
+    other = QLineEdit()
+    qtbot.addWidget(other)
+    other.show()
+    other.activateWindow()
+    other.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not field)
+    assert field.window().focusWidget() is field
+    scanner = WedgeScannerFilter()
+    QApplication.instance().installEventFilter(scanner)
+    scans: list[str] = []
+    scanner.scanned.connect(scans.append)
+    try:
+        stamp = 10_000
+        for char in "PA01-000101\r":
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                stamp += 5
+                event = QKeyEvent(kind, Qt.Key.Key_Return if char == "\r" else Qt.Key.Key_unknown,
+                                  Qt.KeyboardModifier.NoModifier, char)
+                event.setTimestamp(stamp)
+                QApplication.sendEvent(field, event)
+        assert scans == ["PA01-000101"] and field.text() == ""
+    finally:
+        QApplication.instance().removeEventFilter(scanner)
