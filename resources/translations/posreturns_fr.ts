@@ -1024,8 +1024,12 @@
         <translation>inconnu</translation>
     </message>
     <message>
-        <source>{0} waiting to print: open the print queue</source>
-        <translation>{0} en attente d&apos;impression : ouvrir la file d&apos;impression</translation>
+        <source>{0} to print</source>
+        <translation>{0} à imprimer</translation>
+    </message>
+    <message>
+        <source>Receipts waiting for the printer: open the print queue</source>
+        <translation>Tickets en attente de l&apos;imprimante : ouvrir la file d&apos;impression</translation>
     </message>
     <message>
         <source>Keyboard scanner</source>

@@ -36,7 +36,10 @@ class PrintQueueDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for column in range(4):
+            self.table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         self.empty = QLabel(self.tr("Nothing is waiting for the printer."), objectName="note")
         self.outcome = QLabel(objectName="message", wordWrap=True)
@@ -69,12 +72,13 @@ class PrintQueueDialog(QDialog):
             kind = self.kinds.get(job["kind"], job["kind"])
             if job["copy"]:
                 kind += " " + self.tr("(copy)")
-            cells = (kind, job["reference"], job["created_at"].replace("T", " ").rstrip("Z"), str(job["attempts"]),
+            cells = (kind, job["reference"], job["created_at"][:16].replace("T", " "), str(job["attempts"]),
                      job["problem"])
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(row, column, item)
+        self.table.resizeRowsToContents()
         if jobs:
             self.table.selectRow(0)
         self.table.setVisible(bool(jobs))
