@@ -15,7 +15,7 @@ from posreturns.app import Till, open_drawer_control, open_printing, open_sync
 from posreturns.devices.device_settings import check_setting, gs_substitute
 from posreturns.devices.documents import Block, Cut, Feed, Text
 from posreturns.devices.printer_thread import PrinterThread
-from posreturns.devices.printing import PrinterProblem, PrinterSettings, ReceiptPrinting
+from posreturns.devices.printing import PrinterSettings, ReceiptPrinting
 from posreturns.devices.scanner import Scan, interpret
 from posreturns.devices.scanner_sheet import describe_scan, scanner_sheet
 from posreturns.persistence.audit import insert_audit
@@ -109,9 +109,7 @@ def admin_services(till: Till, device: PrinterThread | None = None) -> dict[str,
         return _printing_for(till, url, profile, device).print_document("test", None, blocks)
 
     def test_drawer(url: str, profile: str, actor: str | None = None) -> None:
-        outcome = open_drawer_control(_printing_for(till, url, profile, device)).open(actor)
-        if not outcome.opened:
-            raise PrinterProblem(outcome.message, outcome.message_fr)
+        _printing_for(till, url, profile, device).open_drawer(actor)
 
     def audit(action: str, actor: str | None, detail: dict[str, Any]) -> None:
         write_audit(till, action, actor, None, detail)

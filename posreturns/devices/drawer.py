@@ -44,11 +44,14 @@ class CashDrawer:
         """Open it for a committed return that pays cash out here, once; None when it pays no cash."""
         if not pays_cash_at_till(result):
             return None
-        number = result["return_number"]
+        return self.device.call(lambda: self._once(result["return_number"], actor))
+
+    def _once(self, number: str, actor: str | None) -> DrawerOutcome:
+        # checked on the printer thread, where openings run one at a time: two callers never both open it
         if self.jobs.drawer_opened_for(number):
             return DrawerOutcome(False, "The cash drawer was already opened for this return; it does not open twice.",
                                  "Le tiroir-caisse a déjà été ouvert pour ce retour ; il ne s'ouvre pas deux fois.")
-        return self.device.call(lambda: self._pulse(number, actor, CASH_REFUND))
+        return self._pulse(number, actor, CASH_REFUND)
 
     def open(self, actor: str | None, reason: str = MANAGER) -> DrawerOutcome:
         """A deliberate opening (a manager's test, a float count): audited with who asked."""

@@ -100,6 +100,7 @@ class WedgeScannerFilter(QObject):
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self._on_timeout)
         self._event_time = float("-inf")  # the last key event's own time (seconds)
+        self._time_source = ""  # "event" (the event's timestamp) or "clock" (synthetic events)
         self._local_time = 0.0  # when it was processed, on `clock`
         self._log: deque[tuple[float, KeyRecord]] = deque(maxlen=LOG_SIZE)
         self._target: QObject | None = None  # the widget the keys went to: where held keys are replayed
@@ -137,11 +138,16 @@ class WedgeScannerFilter(QObject):
 
     def _stamp(self, event: QKeyEvent) -> float:
         """The event's own time in seconds (its clock, not ours); synthetic events without one use
-        `clock`. Never earlier than the previous event."""
+        `clock`. Times from two different clocks (or a clock that wrapped) cannot be compared: what
+        is held is settled first, so a burst never spans them."""
         now = self.clock()
-        stamp = event.timestamp() / 1000.0 if event.timestamp() else now
-        at = max(stamp, self._event_time)
-        self._event_time, self._local_time = at, now
+        source = "event" if event.timestamp() else "clock"
+        at = event.timestamp() / 1000.0 if source == "event" else now
+        if source != self._time_source or at < self._event_time - 1.0:
+            self._apply(self.detector.timeout(float("inf")), self._event_time, by_pause=True)
+        else:
+            at = max(at, self._event_time)  # slightly out of order: as if at the same time
+        self._time_source, self._event_time, self._local_time = source, at, now
         return at
 
     def _event_now(self) -> float:

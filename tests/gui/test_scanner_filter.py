@@ -240,3 +240,19 @@ def test_scans_reach_a_window_that_qt_does_not_think_active(qtbot) -> None:  # t
         assert scans == ["PA01-000101"] and field.text() == ""
     finally:
         QApplication.instance().removeEventFilter(scanner)
+
+
+def test_a_synthetic_key_without_timestamp_never_joins_typing_into_a_scan(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Times on the events' clock and on ours cannot be compared: a key sent by a program (no
+    timestamp) followed by a person typing is typing, not one long scan."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    field, scanner, scans, _records = _hid_setup(qtbot)
+    try:
+        QApplication.sendEvent(field, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_X, Qt.KeyboardModifier.NoModifier, "x"))
+        Scanner(start_ms=1_000).type_slowly("dupre 42\r")
+        qtbot.waitUntil(lambda: field.text() == "xdupre 42", timeout=2000)
+        assert scans == []
+    finally:
+        QApplication.instance().removeEventFilter(scanner)
