@@ -44,7 +44,8 @@ class PrintQueuePresenter(QObject):
         self.printer_runner.run(self.printing.retry_unprinted, self._retried_all, self._failed)
 
     def cancel(self, job_id: int) -> None:
-        self.runner.run(lambda: self.printing.cancel(job_id), self._cancelled, self._failed)
+        # a tuple, not a bare bool: some PySide6 releases mishandle Python singletons in queued signals
+        self.runner.run(lambda: (self.printing.cancel(job_id),), self._cancelled, self._failed)
 
     def _retried(self, outcome: Any) -> None:
         self.outcome.emit(self.tr("Printed.") if outcome.printed else cashier_text(outcome))
@@ -56,9 +57,9 @@ class PrintQueuePresenter(QObject):
                           .replace("{1}", str(len(outcomes) - printed)))
         self.load()
 
-    def _cancelled(self, cancelled: Any) -> None:
+    def _cancelled(self, result: tuple[bool]) -> None:
         self.outcome.emit(self.tr("Cancelled: it will not print. The receipt can still be reprinted from the return.")
-                          if cancelled else self.tr("That job was no longer waiting."))
+                          if result[0] else self.tr("That job was no longer waiting."))
         self.load()
 
     def _failed(self, error: BaseException) -> None:
