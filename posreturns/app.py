@@ -14,6 +14,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 
+from posreturns.devices.drawer import CashDrawer
+from posreturns.devices.printer_thread import PrinterThread
 from posreturns.devices.printing import PrinterSettings, ReceiptPrinting
 from posreturns.devices.receipt_layout import StoreHeader
 from posreturns.paths import DATABASE_FILE
@@ -109,11 +111,17 @@ def printer_settings(till: Till, printer_url: str | None = None) -> PrinterSetti
                        "or pass --printer URL.")
     language = till.settings.get("language") or "fr"
     return PrinterSettings(url, till.settings.get("printer.profile") or "epson-tm-t20iii",
-                           "en" if language.startswith("en") else "fr")
+                           "en" if language.startswith("en") else "fr", till.settings.get("printer.profile_file") or "")
 
 
-def open_printing(till: Till, printer_url: str | None = None) -> ReceiptPrinting:
-    """Receipt printing for this till: jobs stored in its database, sent to its printer."""
+def open_drawer_control(printing: ReceiptPrinting) -> CashDrawer:
+    """The cash drawer on the same printer thread as the receipts."""
+    return CashDrawer(printing.jobs, printing.settings, printing.device)
+
+
+def open_printing(till: Till, printer_url: str | None = None, device: PrinterThread | None = None) -> ReceiptPrinting:
+    """Receipt printing for this till: jobs stored in its database, sent to the printer configured at
+    each attempt, on `device` (the one printer thread of the process; a new one if not given)."""
     catalog = SqlCatalog(till.engine)
 
     def header() -> StoreHeader:
@@ -138,7 +146,7 @@ def open_printing(till: Till, printer_url: str | None = None) -> ReceiptPrinting
         return local_time(order.placed_at) if order else None
 
     return ReceiptPrinting(SqlPrintJobs(till.engine), till.queries, lambda: printer_settings(till, printer_url),
-                           header, titles, placed_at, local_time)
+                           header, titles, placed_at, local_time, device)
 
 
 def open_sync(till: Till, gateway: Any = None, clock: Any = None) -> Any:

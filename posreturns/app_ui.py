@@ -11,9 +11,13 @@ from typing import Any
 
 from posdrivers import list_profiles
 
-from posreturns.app import Till, open_printing, open_sync
+from posreturns.app import Till, open_drawer_control, open_printing, open_sync
+from posreturns.devices.device_settings import check_setting, gs_substitute
 from posreturns.devices.documents import Block, Cut, Feed, Text
-from posreturns.devices.printing import ReceiptPrinting
+from posreturns.devices.printer_thread import PrinterThread
+from posreturns.devices.printing import PrinterSettings, ReceiptPrinting
+from posreturns.devices.scanner import Scan, interpret
+from posreturns.devices.scanner_sheet import describe_scan, scanner_sheet
 from posreturns.persistence.audit import insert_audit
 from posreturns.persistence.catalog import SqlCatalog
 from posreturns.persistence.drafts import SqlDrafts
@@ -31,6 +35,11 @@ def default_cashier(till: Till) -> str:
     return till.settings.get("cashier") or getpass.getuser()
 
 
+def scan_interpreter(till: Till) -> Callable[[str], Scan]:
+    """What a scan means, with the GS stand-in the till's scanner is set to send (read at each scan)."""
+    return lambda raw: interpret(raw, gs_substitute(till.settings.get))
+
+
 def start_sync(till: Till) -> SyncWorker | None:
     """The background sync of the window, when an OMS is configured (`posreturns oms connect`)."""
     if not till.settings.get("oms.url"):
@@ -46,7 +55,8 @@ def start_sync(till: Till) -> SyncWorker | None:
 def ui_services(till: Till, language: str, printer_url: str | None = None, cashier: str | None = None,
                 receipt_images: Callable[[], str | None] | None = None, sync: SyncWorker | None = None) -> UiServices:
     till_id = till.settings.get("till.id") or "T1"
-    printing = open_printing(till, printer_url) if (printer_url or till.settings.get("printer.url")) else None
+    device = PrinterThread()  # the window's one printer thread: receipts, drawer, status and tests
+    printing = open_printing(till, printer_url, device) if (printer_url or till.settings.get("printer.url")) else None
 
     def load_order(order_id: str) -> Any:
         return till.lookup.get(order_id)
@@ -59,7 +69,8 @@ def ui_services(till: Till, language: str, printer_url: str | None = None, cashi
         state: dict[str, Any] = {"outbox_pending": pending, "cashier": cashier or default_cashier(till),
                                  "store_id": till.settings.store_id() or "", "till_id": till_id,
                                  "online": None, "cache_age_minutes": _age_minutes(pulled),
-                                 "printer_configured": printing is not None}
+                                 "printer_configured": printing is not None,
+                                 "print_waiting": len(printing.waiting()) if printing is not None else 0}
         if sync is not None:
             synced = sync.status()
             age = synced.get("cache_age_seconds")
@@ -79,10 +90,14 @@ def ui_services(till: Till, language: str, printer_url: str | None = None, cashi
                       recent_returns=lambda: overview.recent_returns(till_id), load_order=load_order, language=language,
                       receipt_image=receipt_images or (lambda: None),
                       approval_hint=till.settings.get("demo.approval_hint") or "",
-                      after_return=sync.nudge if sync is not None else (lambda: None), **admin_services(till))
+                      after_return=sync.nudge if sync is not None else (lambda: None),
+                      drawer=open_drawer_control(printing) if printing is not None else None,
+                      print_scanner_sheet=(lambda: printing.print_document("scanner_sheet", None, scanner_sheet(language)))
+                      if printing is not None else None,
+                      **admin_services(till, device))
 
 
-def admin_services(till: Till) -> dict[str, Any]:
+def admin_services(till: Till, device: PrinterThread | None = None) -> dict[str, Any]:
     """What the settings screen needs: the settings, the manager/admin PIN, printer tests, the audit log."""
 
     def verify_admin(user_id: str, pin: str) -> str:
@@ -91,16 +106,20 @@ def admin_services(till: Till) -> dict[str, Any]:
     def test_print(url: str, profile: str) -> Any:
         blocks: list[Block] = [Text("posreturns", "center", bold=True, large=True), Text("Test d'impression — Test print", "center"),
                   Text("àâçéèêëîïôœùûü € ÀÇÉÈ", "center"), Feed(2), Cut()]
-        return _printing_for(till, url, profile).print_document("test", None, blocks)
+        return _printing_for(till, url, profile, device).print_document("test", None, blocks)
 
-    def test_drawer(url: str, profile: str) -> None:
-        _printing_for(till, url, profile).open_drawer()
+    def test_drawer(url: str, profile: str, actor: str | None = None) -> None:
+        _printing_for(till, url, profile, device).open_drawer(actor)
 
     def audit(action: str, actor: str | None, detail: dict[str, Any]) -> None:
         write_audit(till, action, actor, None, detail)
 
+    def describe(text: str, completed: bool) -> dict[str, str]:
+        return describe_scan(text, completed, gs_substitute(till.settings.get))
+
     return {"settings": till.settings, "verify_admin": verify_admin, "test_print": test_print,
-            "test_drawer": test_drawer, "printer_profiles": list_profiles, "audit": audit}
+            "test_drawer": test_drawer, "printer_profiles": _profiles_default_first, "audit": audit,
+            "check_setting": check_setting, "describe_scan": describe}
 
 
 def write_audit(till: Till, action: str, actor: str | None, subject: str | None, detail: dict[str, Any]) -> None:
@@ -108,12 +127,18 @@ def write_audit(till: Till, action: str, actor: str | None, subject: str | None,
         insert_audit(connection, AuditEntry(action, actor, subject, detail, till.clock.now()))
 
 
-def _printing_for(till: Till, url: str, profile: str) -> ReceiptPrinting:
+def _printing_for(till: Till, url: str, profile: str, device: PrinterThread | None) -> ReceiptPrinting:
     """The till's printing, on the printer and model typed in the settings (maybe not saved yet)."""
-    base = open_printing(till, url)
+    base = open_printing(till, url, device)
     chosen = replace(base.settings(), profile=profile or base.settings().profile)
     return ReceiptPrinting(base.jobs, base.returns, lambda: chosen, base.header, base.titles, base.order_placed_at,
-                           base.local_time)
+                           base.local_time, base.device)
+
+
+def _profiles_default_first() -> list[str]:
+    """The shipped printer profiles, the default one first (what an unset `printer.profile` means)."""
+    default = PrinterSettings("").profile
+    return [default, *(name for name in list_profiles() if name != default)]
 
 
 def _age_minutes(stamp: str | None) -> int | None:

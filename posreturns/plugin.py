@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from posreturns.app import open_till
-from posreturns.app_ui import ui_services
+from posreturns.app_ui import scan_interpreter, ui_services
+from posreturns.devices.device_settings import wedge_config
 from posreturns.host_answers import record_host_answer
 from posreturns.ui.embedded import HostPayments, ReturnsWidget, install_host_translators
 from posreturns.ui.garbage import GuiThreadGarbageCollector
@@ -112,7 +113,8 @@ def create_returns_widget(host: HostPos, data_dir: Path, *, language: str | None
     runner = runner or TaskRunner()
     session = Session(cashier=lambda: host.cashier, till_id=lambda: host.till_id or "T1",
                       offline=lambda: till.settings.get("sync.online") == "0", store_id=lambda: host.store_id)
-    window = build_window(ui_services(till, chosen, cashier=host.cashier), session, runner, dialogs=dialogs)
+    services = ui_services(till, chosen, cashier=host.cashier)
+    window = build_window(services, session, runner, dialogs=dialogs, interpret=scan_interpreter(till))
     payments = HostPayments(lambda number, paid, detail: record_host_answer(till, number, paid, detail, host.cashier),
                             runner)
 
@@ -121,8 +123,11 @@ def create_returns_widget(host: HostPos, data_dir: Path, *, language: str | None
         host.on_refund(refund_instruction(response, lambda paid, detail: (payments.confirm(number, detail) if paid
                                                                           else payments.report_failure(number, detail))))
 
-    widget = ReturnsWidget(window, payments, on_refund, stylesheet(), host.parent_window)
+    widget = ReturnsWidget(window, payments, on_refund, stylesheet(), host.parent_window,
+                           wedge_config=wedge_config(till.settings.get))
     widget.on_close(till.close)
+    if services.printing is not None:
+        widget.on_close(services.printing.device.stop)
     widget.on_close(lambda: runner.wait() if hasattr(runner, "wait") else None)
     collector = GuiThreadGarbageCollector(widget)  # see posreturns/ui/garbage.py: worker threads must not free widgets
     collector.start()

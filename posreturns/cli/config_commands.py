@@ -6,6 +6,7 @@ import argparse
 
 from posreturns.app import open_till
 from posreturns.cli.output import EXIT_OK, Output
+from posreturns.devices.device_settings import check_setting
 from posreturns.paths import resolve_data_dir
 
 
@@ -24,9 +25,11 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
 
 
 def run_set(args: argparse.Namespace, out: Output) -> int:
+    """Device settings (printer.*, scanner.*) are checked first: a wrong one is refused, nothing stored."""
+    value = check_setting(args.key, args.value)
     with open_till(resolve_data_dir(args.data_dir)) as till:
-        till.settings.set(args.key, args.value)
-    out.result({args.key: args.value}, f"{args.key} = {args.value}")
+        till.settings.set(args.key, value)
+    out.result({args.key: value}, f"{args.key} = {value}")
     return EXIT_OK
 
 

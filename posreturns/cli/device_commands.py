@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 from typing import Any
 
-from posreturns.app import open_printing, open_till
+from posreturns.app import open_drawer_control, open_printing, open_till
 from posreturns.cli.output import EXIT_FAILED, EXIT_OK, Output
 from posreturns.devices.documents import Block, Cut, Feed, Text
 from posreturns.paths import resolve_data_dir
@@ -37,10 +38,15 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
     reprint = psub.add_parser("reprint", parents=shared, help="print a return receipt again by its return number")
     reprint.add_argument("number")
     reprint.set_defaults(handler=run_reprint)
-    jobs = psub.add_parser("jobs", parents=shared, help="list print jobs that are not printed yet")
+    jobs = psub.add_parser("jobs", parents=shared, help="list print jobs waiting for the printer")
     jobs.set_defaults(handler=run_jobs)
-    retry = psub.add_parser("retry", parents=shared, help="send every unprinted job again")
+    retry = psub.add_parser("retry", parents=shared,
+                            help="send waiting jobs again, to the printer configured now (all, or one by id)")
+    retry.add_argument("job_id", nargs="?", type=int)
     retry.set_defaults(handler=run_retry)
+    cancel = psub.add_parser("cancel", parents=shared, help="never print a waiting job (the return can be reprinted)")
+    cancel.add_argument("job_id", type=int)
+    cancel.set_defaults(handler=run_cancel)
 
 
 def run_virtual_printer(args: argparse.Namespace, out: Output) -> int:
@@ -64,10 +70,10 @@ def run_virtual_scanner(args: argparse.Namespace, out: Output) -> int:
 
 
 def _outcome(out: Output, outcome: Any) -> int:
-    data = {"job_id": outcome.job_id, "printed": outcome.printed, "drawer_opened": outcome.drawer_opened,
-            "message": outcome.message}
+    data = {"job_id": outcome.job_id, "printed": outcome.printed, "confirmed": outcome.confirmed,
+            "copy": outcome.copy, "drawer_opened": False, "message": outcome.message}
     if outcome.printed:
-        out.result(data, f"Printed (job {outcome.job_id}).")
+        out.result(data, f"Printed (job {outcome.job_id})." if outcome.confirmed else outcome.message)
         return EXIT_OK
     out.error("printer", outcome.message)
     return EXIT_FAILED
@@ -94,17 +100,21 @@ def run_status(args: argparse.Namespace, out: Output) -> int:
 
 
 def run_open_drawer(args: argparse.Namespace, out: Output) -> int:
+    """A deliberate opening, written to the audit log with the user who asked."""
     with open_till(resolve_data_dir(args.data_dir)) as till:
-        open_printing(till, args.printer).open_drawer()
+        outcome = open_drawer_control(open_printing(till, args.printer)).open(getpass.getuser())
+    if not outcome.opened:
+        out.error("drawer", outcome.message)
+        return EXIT_FAILED
     out.result({"drawer": "opened"}, "Drawer opened.")
     return EXIT_OK
 
 
 def run_jobs(args: argparse.Namespace, out: Output) -> int:
     with open_till(resolve_data_dir(args.data_dir)) as till:
-        jobs = open_printing(till, args.printer).jobs.unprinted()
+        jobs = open_printing(till, args.printer).waiting()
     rows = [{"id": j.id, "kind": j.kind, "reference": j.reference, "status": j.status, "attempts": j.attempts,
-             "last_error": j.last_error} for j in jobs]
+             "copy": j.copy, "created_at": j.created_at, "last_error": j.last_error} for j in jobs]
     out.result({"jobs": rows}, "\n".join(f"{r['id']:>5} {r['kind']:<15} {r['reference'] or '-':<24} {r['status']:<8} "
                                          f"{r['last_error'] or ''}" for r in rows) or "No print job is waiting.")
     return EXIT_OK
@@ -112,8 +122,20 @@ def run_jobs(args: argparse.Namespace, out: Output) -> int:
 
 def run_retry(args: argparse.Namespace, out: Output) -> int:
     with open_till(resolve_data_dir(args.data_dir)) as till:
-        outcomes = open_printing(till, args.printer).retry_unprinted()
+        printing = open_printing(till, args.printer)
+        outcomes = [printing.retry(args.job_id)] if args.job_id is not None else printing.retry_unprinted()
     failed = [o for o in outcomes if not o.printed]
     out.result({"printed": len(outcomes) - len(failed), "failed": len(failed)},
                f"{len(outcomes) - len(failed)} printed, {len(failed)} still waiting.")
     return EXIT_OK if not failed else EXIT_FAILED
+
+
+def run_cancel(args: argparse.Namespace, out: Output) -> int:
+    with open_till(resolve_data_dir(args.data_dir)) as till:
+        cancelled = open_printing(till, args.printer).cancel(args.job_id)
+    if not cancelled:
+        out.error("not_waiting", f"Print job {args.job_id} is not waiting (printed, cancelled, replaced or unknown): "
+                                 "see `posreturns print jobs`.")
+        return EXIT_FAILED
+    out.result({"cancelled": args.job_id}, f"Job {args.job_id} cancelled; it will not print.")
+    return EXIT_OK

@@ -65,8 +65,8 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
     from contextlib import ExitStack
 
     from posreturns.app import open_till
-    from posreturns.app_ui import default_cashier, start_sync, ui_services
-    from posreturns.devices.scanner import interpret
+    from posreturns.app_ui import default_cashier, scan_interpreter, start_sync, ui_services
+    from posreturns.devices.device_settings import serial_options, wedge_config
     from posreturns.paths import resolve_data_dir
     from posreturns.ui.i18n import choose_language
     from posreturns.ui.launch import run_window
@@ -106,8 +106,9 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
         try:
             return run_window(lambda language: ui_services(till, language, printer_url, receipt_images=receipt_images,
                                                            sync=sync),
-                              lambda: choose_language(settings.get("language")), session, interpret, scanner_port,
-                              virtual_scan)
+                              lambda: choose_language(settings.get("language")), session, scan_interpreter(till),
+                              scanner_port, virtual_scan, wedge=wedge_config(settings.get),
+                              serial=serial_options(settings.get))
         finally:
             till.close()
 

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from posreturns.app import open_printing
+from posreturns.app import open_drawer_control, open_printing
 from posreturns.cli.output import EXIT_OK, Output
 from posreturns.cli.till_args import open_from, read_json
 from posreturns.domain.errors import UserFacingError
@@ -58,20 +58,26 @@ def run_complete(args: argparse.Namespace, out: Output) -> int:
         answer = till.returns.complete(request)
         printer = getattr(args, "printer", None) or till.settings.get("printer.url")
         if printer:
-            answer = {**answer, "print": _print(till, printer, answer["return_number"])}
+            answer = {**answer, **_drawer_and_receipt(till, printer, answer)}
         out.document(answer)
     finally:
         till.close()
     return EXIT_OK
 
 
-def _print(till: Any, printer_url: str, return_number: str) -> dict[str, Any]:
+def _drawer_and_receipt(till: Any, printer_url: str, answer: dict[str, Any]) -> dict[str, Any]:
+    """The drawer opens first when the return pays cash out here (once per return, audited), then
+    the receipt prints; a replayed `complete` (same key) opens nothing again."""
     try:
-        outcome = open_printing(till, printer_url).print_return(return_number)
+        printing = open_printing(till, printer_url)
+        drawer = open_drawer_control(printing).open_for_return(answer, answer.get("cashier"))
+        outcome = printing.print_return(answer["return_number"])
     except UserFacingError as error:
-        return {"printed": False, "job_id": None, "drawer_opened": False, "message": str(error)}
-    return {"printed": outcome.printed, "job_id": outcome.job_id, "drawer_opened": outcome.drawer_opened,
-            "message": outcome.message}
+        return {"print": {"printed": False, "job_id": None, "drawer_opened": False, "message": str(error)}}
+    opened = drawer is not None and drawer.opened
+    extra: dict[str, Any] = {"drawer": {"opened": opened, "message": drawer.message}} if drawer is not None else {}
+    return {"print": {"printed": outcome.printed, "confirmed": outcome.confirmed, "job_id": outcome.job_id,
+                      "copy": outcome.copy, "drawer_opened": opened, "message": outcome.message}, **extra}
 
 
 def run_confirm(args: argparse.Namespace, out: Output) -> int:

@@ -38,10 +38,13 @@ class ReturnReceipt:
     receipt_url: str | None = None  # e-receipt link printed as QR; the return number otherwise
 
 
-def return_receipt(receipt: ReturnReceipt, width: int, lang: str) -> list[Block]:
+def return_receipt(receipt: ReturnReceipt, width: int, lang: str, copy: bool = False) -> list[Block]:
+    """The receipt; `copy` marks a second print DUPLICATA / COPY at the top and the bottom."""
     result, currency = receipt.result, receipt.result.get("currency", "EUR")
     blocks: list[Block] = [*_header(receipt.header, lang), Text(word("return_receipt", lang), "center", bold=True, large=True),
                            Feed()]
+    if copy:
+        blocks[-1:-1] = [Text(word("copy", lang), "center", bold=True, large=True)]
     blocks += [Text(f"{word('return_number', lang)} {receipt.return_number}", "center", bold=True),
                Barcode("code128", receipt.return_number), QrCode(receipt.receipt_url or receipt.return_number)]
     blocks.append(Text(moment(receipt.completed_at, lang), "center"))
@@ -73,9 +76,10 @@ def return_receipt(receipt: ReturnReceipt, width: int, lang: str) -> list[Block]
     if result.get("voucher"):
         blocks += [Feed(), *voucher_blocks(result["voucher"], currency, lang)]
     blocks += _policy_line(result, lang)
-    blocks += [Feed(2), Text(word("signature", lang) + ":"), Feed(2), Rule("."), Text(word("thanks", lang), "center"),
-               Cut()]
-    return blocks
+    blocks += [Feed(2), Text(word("signature", lang) + ":"), Feed(2), Rule("."), Text(word("thanks", lang), "center")]
+    if copy:
+        blocks.append(Text(word("copy", lang), "center", bold=True, large=True))
+    return blocks + [Cut()]
 
 
 def voucher_blocks(voucher: dict[str, Any], currency: str, lang: str) -> list[Block]:

@@ -7,7 +7,7 @@ writes.
 
 from __future__ import annotations
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, MetaData, String, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, MetaData, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING = {
@@ -343,7 +343,8 @@ class PrintJobRow(Base):
     """A document to print, stored before it is sent: a failed print is never lost."""
 
     __tablename__ = "print_jobs"
-    __table_args__ = (CheckConstraint("status IN ('pending', 'printed', 'failed')", name="status"),)
+    __table_args__ = (CheckConstraint("status IN ('pending', 'printed', 'sent', 'failed', 'superseded', 'cancelled')",
+                                      name="status"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     created_at: Mapped[str]
     kind: Mapped[str]
@@ -353,7 +354,11 @@ class PrintJobRow(Base):
     payload: Mapped[bytes]
     preview_text: Mapped[str]
     open_drawer: Mapped[bool] = mapped_column(default=False)
-    status: Mapped[str] = mapped_column(default="pending")
+    status: Mapped[str] = mapped_column(default="pending", index=True)
     attempts: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[str | None]
     printed_at: Mapped[str | None]
+    document: Mapped[str | None] = mapped_column(Text)  # the blocks as JSON, encoded for the printer of each attempt
+    copy: Mapped[bool] = mapped_column(default=False, server_default=false())
+    proof: Mapped[str | None]  # how the printer confirmed it: process_id | transmit_status | status | none
+    updated_at: Mapped[str | None]

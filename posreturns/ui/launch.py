@@ -22,7 +22,8 @@ from posreturns.ui.window import build_window
 
 def run_window(make_services: Callable[[str], UiServices], choose_language: Callable[[], str], session: Session,
                interpret: Any, serial_port: str | None = None,
-               virtual_scan: Callable[[str], None] | None = None) -> int:
+               virtual_scan: Callable[[str], None] | None = None, wedge: WedgeConfig | None = None,
+               serial: dict[str, Any] | None = None) -> int:
     QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("posreturns")
@@ -32,23 +33,26 @@ def run_window(make_services: Callable[[str], UiServices], choose_language: Call
     collector = GuiThreadGarbageCollector(app)
     collector.start()
     runner = TaskRunner()
-    window = build_window(make_services(language), session, runner, interpret=interpret, wedge=WedgeConfig())
-    serial = None
+    services = make_services(language)
+    window = build_window(services, session, runner, interpret=interpret, wedge=wedge or WedgeConfig())
+    bridge = None
     if serial_port:
-        serial = SerialScannerBridge(serial_port)
-        serial.scanned.connect(window.on_scan)
-        serial.unreadable.connect(window.show_message)
-        serial.status.connect(lambda text: window.status.merge(scanner=text) if window.status else None)
-        serial.start()
+        bridge = SerialScannerBridge(serial_port, **(serial or {}))
+        bridge.scanned.connect(window.on_scan)
+        bridge.unreadable.connect(window.show_message)
+        bridge.status.connect(lambda text: window.status.merge(scanner=text) if window.status else None)
+        bridge.start()
     if virtual_scan is not None:
         window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, virtual_scanner_bar(virtual_scan))
     window.show()
     try:
         return app.exec()
     finally:
-        if serial is not None:
-            serial.stop()
+        if bridge is not None:
+            bridge.stop()
         runner.wait()
+        if services.printing is not None:
+            services.printing.device.stop()  # finish the queued print jobs, end the printer thread
         collector.stop()
 
 

@@ -29,6 +29,12 @@ class UiServices:
     settings: Any = None
     verify_admin: Callable[[str, str], str] | None = None
     test_print: Callable[[str, str], Any] | None = None
-    test_drawer: Callable[[str, str], None] | None = None
+    test_drawer: Callable[..., None] | None = None  # (url, profile, actor)
     printer_profiles: Callable[[], list[str]] = list
     audit: Callable[[str, str | None, dict[str, Any]], None] | None = None
+    drawer: Any | None = None  # CashDrawer: opened once for a cash refund, apart from the receipt
+    # The scanner set-up page: a scan's text and whether it ended with the suffix -> how it reads and the verdict;
+    # printing the set-up sheet; the check of a device setting before it is stored (value -> stored value or BadInput).
+    describe_scan: Callable[[str, bool], dict[str, str]] | None = None
+    print_scanner_sheet: Callable[[], Any] | None = None
+    check_setting: Callable[[str, str], str] = lambda key, value: value.strip()

@@ -169,6 +169,10 @@
         <translation>Ticket imprimé.</translation>
     </message>
     <message>
+        <source>Copy of the receipt printed.</source>
+        <translation>Duplicata du ticket imprimé.</translation>
+    </message>
+    <message>
         <source>The cash drawer is open.</source>
         <translation>Le tiroir-caisse est ouvert.</translation>
     </message>
@@ -467,6 +471,96 @@
     </message>
 </context>
 <context>
+    <name>PrintQueueDialog</name>
+    <message>
+        <source>Print queue</source>
+        <translation>File d&apos;impression</translation>
+    </message>
+    <message>
+        <source>Return receipt</source>
+        <translation>Ticket de retour</translation>
+    </message>
+    <message>
+        <source>Test page</source>
+        <translation>Page de test</translation>
+    </message>
+    <message>
+        <source>Scanner set-up sheet</source>
+        <translation>Feuille de réglage du scanner</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>Bon d&apos;achat</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Depuis</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Essais</translation>
+    </message>
+    <message>
+        <source>Why it did not print</source>
+        <translation>Pourquoi il n&apos;est pas imprimé</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for the printer.</source>
+        <translation>Rien n&apos;attend l&apos;imprimante.</translation>
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation>Réimprimer</translation>
+    </message>
+    <message>
+        <source>Cancel this job</source>
+        <translation>Annuler cette impression</translation>
+    </message>
+    <message>
+        <source>Print all again</source>
+        <translation>Tout réimprimer</translation>
+    </message>
+    <message>
+        <source>(copy)</source>
+        <translation>(duplicata)</translation>
+    </message>
+</context>
+<context>
+    <name>PrintQueuePresenter</name>
+    <message>
+        <source>Printing…</source>
+        <translation>Impression…</translation>
+    </message>
+    <message>
+        <source>Printed.</source>
+        <translation>Imprimé.</translation>
+    </message>
+    <message>
+        <source>{0} printed, {1} still waiting.</source>
+        <translation>{0} imprimé(s), {1} encore en attente.</translation>
+    </message>
+    <message>
+        <source>Cancelled: it will not print. The receipt can still be reprinted from the return.</source>
+        <translation>Annulé : il ne sera pas imprimé. Le ticket peut toujours être réimprimé depuis le retour.</translation>
+    </message>
+    <message>
+        <source>That job was no longer waiting.</source>
+        <translation>Cette impression n&apos;était plus en attente.</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({0}); nothing was changed.</source>
+        <translation>Un problème est survenu ({0}) ; rien n&apos;a été modifié.</translation>
+    </message>
+</context>
+<context>
     <name>ReturnFlowPresenter</name>
     <message>
         <source>This item has already been returned; nothing is left to return on this line.</source>
@@ -475,6 +569,18 @@
     <message>
         <source>All returnable units of this line are already in the return.</source>
         <translation>Toutes les unités retournables de cette ligne sont déjà dans le retour.</translation>
+    </message>
+    <message>
+        <source>This unit (serial {0}) is already in the return.</source>
+        <translation>Cet article (n° de série {0}) est déjà dans le retour.</translation>
+    </message>
+    <message>
+        <source>This unit (serial {0}) has already been returned.</source>
+        <translation>Cet article (n° de série {0}) a déjà été retourné.</translation>
+    </message>
+    <message>
+        <source>Serial {0} was not sold on this receipt: check the item, or return it without receipt.</source>
+        <translation>Le n° de série {0} n&apos;a pas été vendu sur ce ticket : vérifiez l&apos;article, ou faites un retour sans ticket.</translation>
     </message>
     <message>
         <source>This product is unknown here; scan its barcode again or type its SKU.</source>
@@ -557,6 +663,92 @@
     </message>
 </context>
 <context>
+    <name>ScannerSetupDialog</name>
+    <message>
+        <source>Scanner set-up</source>
+        <translation>Réglage du scanner</translation>
+    </message>
+    <message>
+        <source>Scan any code, or the test codes of the set-up sheet: this page shows what the scanner typed and what to change. Scans do nothing else while it is open.</source>
+        <translation>Scannez un code, ou les codes de test de la feuille de réglage : cette page montre ce que le scanner a tapé et ce qu&apos;il faut changer. Tant qu&apos;elle est ouverte, les scans ne font rien d&apos;autre.</translation>
+    </message>
+    <message>
+        <source>Nothing scanned yet.</source>
+        <translation>Rien n&apos;a encore été scanné.</translation>
+    </message>
+    <message>
+        <source>Scanned</source>
+        <translation>Scanné</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>Rythme</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>Lu comme</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Touche</translation>
+    </message>
+    <message>
+        <source>Modifiers</source>
+        <translation>Modificateurs</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Print the set-up sheet</source>
+        <translation>Imprimer la feuille de réglage</translation>
+    </message>
+    <message>
+        <source>ended by the suffix</source>
+        <translation>terminé par le suffixe</translation>
+    </message>
+    <message>
+        <source>ended by a pause, no suffix</source>
+        <translation>terminé par une pause, sans suffixe</translation>
+    </message>
+    <message>
+        <source>{0} key presses in {1} ms, longest gap {2} ms, {3}</source>
+        <translation>{0} touches en {1} ms, plus long écart {2} ms, {3}</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerSetupPresenter</name>
+    <message>
+        <source>No keyboard scanner is watched here: scans from a serial scanner show in the window as usual.</source>
+        <translation>Aucun scanner clavier n&apos;est suivi ici : les scans d&apos;un scanner série s&apos;affichent dans la fenêtre comme d&apos;habitude.</translation>
+    </message>
+    <message>
+        <source>No receipt printer is set up: set its address first.</source>
+        <translation>Aucune imprimante de tickets n&apos;est configurée : indiquez d&apos;abord son adresse.</translation>
+    </message>
+    <message>
+        <source>Printing the set-up sheet…</source>
+        <translation>Impression de la feuille de réglage…</translation>
+    </message>
+    <message>
+        <source>Set-up sheet printed: scan its codes here.</source>
+        <translation>Feuille de réglage imprimée : scannez ses codes ici.</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({0}); nothing was changed.</source>
+        <translation>Un problème est survenu ({0}) ; rien n&apos;a été modifié.</translation>
+    </message>
+</context>
+<context>
     <name>SerialScannerBridge</name>
     <message>
         <source>Unreadable scan: scan the code again or type it.</source>
@@ -598,8 +790,52 @@
         <translation>ex. COM3 ou /dev/ttyACM0</translation>
     </message>
     <message>
+        <source>Enter or Tab</source>
+        <translation>Entrée ou Tab</translation>
+    </message>
+    <message>
+        <source>Enter (CR)</source>
+        <translation>Entrée (CR)</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <source>None (ends on a pause)</source>
+        <translation>Aucun (fin sur une pause)</translation>
+    </message>
+    <message>
+        <source>9600 (usual)</source>
+        <translation>9600 (habituel)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>Even</source>
+        <translation>Paire</translation>
+    </message>
+    <message>
+        <source>Odd</source>
+        <translation>Impaire</translation>
+    </message>
+    <message>
+        <source>e.g. | (empty: GS as Ctrl+])</source>
+        <translation>ex. | (vide : GS par Ctrl+])</translation>
+    </message>
+    <message>
+        <source>Scanner set-up…</source>
+        <translation>Réglage du scanner…</translation>
+    </message>
+    <message>
         <source>e.g. tcp://192.168.1.50:9100</source>
         <translation>ex. tcp://192.168.1.50:9100</translation>
+    </message>
+    <message>
+        <source>your own profile file (optional)</source>
+        <translation>votre propre fichier de profil (facultatif)</translation>
     </message>
     <message>
         <source>e.g. https://oms.example.com</source>
@@ -642,6 +878,22 @@
         <translation>Port</translation>
     </message>
     <message>
+        <source>Suffix</source>
+        <translation>Suffixe</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Vitesse</translation>
+    </message>
+    <message>
+        <source>Parity</source>
+        <translation>Parité</translation>
+    </message>
+    <message>
+        <source>GS stand-in</source>
+        <translation>Remplaçant de GS</translation>
+    </message>
+    <message>
         <source>Receipt printer</source>
         <translation>Imprimante de tickets</translation>
     </message>
@@ -652,6 +904,10 @@
     <message>
         <source>Model</source>
         <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Profile file</source>
+        <translation>Fichier de profil</translation>
     </message>
     <message>
         <source>Head office (OMS)</source>
@@ -766,6 +1022,14 @@
     <message>
         <source>unknown</source>
         <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>{0} to print</source>
+        <translation>{0} à imprimer</translation>
+    </message>
+    <message>
+        <source>Receipts waiting for the printer: open the print queue</source>
+        <translation>Tickets en attente de l&apos;imprimante : ouvrir la file d&apos;impression</translation>
     </message>
     <message>
         <source>Keyboard scanner</source>

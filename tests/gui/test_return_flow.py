@@ -180,3 +180,24 @@ def test_drafts_are_written_off_the_gui_thread_and_the_newest_one_wins(demo_till
     runner.jobs = draft_writes
     runner.run_all(reverse=True)  # the writes finish in the wrong order
     assert drafts.load()["lines"][0]["reason"] == "WRONG_SIZE"
+
+
+def test_a_scanned_gs1_serial_picks_that_very_unit(demo_till: Till) -> None:
+    """Two units sold on one line: the serial in the scan (AI 21) says which one comes back."""
+    from dataclasses import replace
+
+    from posreturns.devices.scanner import interpret
+
+    flow, seen = _flow(demo_till)
+    order = demo_till.lookup.find_receipt("PA01-000104")
+    headphones = replace(order.lines[0], qty=2, serials=("SN-CQ-0001", "SN-CQ-0002"))
+    flow.start(replace(order, lines=(headphones, *order.lines[1:])))
+    scan = interpret("]d20103760000000291|21SN-CQ-0002", gs_substitute="|")
+    flow.scan_item(scan.code, scan.serial)
+    assert [(line.sku, line.serial) for line in flow.basket.lines] == [("CASQ-BT-NOIR", "SN-CQ-0002")]
+    flow.scan_item(scan.code, scan.serial)
+    assert "SN-CQ-0002" in seen.messages[-1] and "already in the return" in seen.messages[-1]
+    flow.scan_item(scan.code, "SN-XX-9999")
+    assert "SN-XX-9999 was not sold on this receipt" in seen.messages[-1]
+    flow.scan_item(scan.code, "SN-CQ-0001")
+    assert [line.serial for line in flow.basket.lines] == ["SN-CQ-0002", "SN-CQ-0001"]

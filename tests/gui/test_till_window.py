@@ -184,3 +184,24 @@ def test_each_serial_tracked_unit_is_returned_on_its_own_line(qtbot, window: Mai
     assert [(line.serial, line.max_qty) for line in window.flow.basket.lines] == [("SN-CQ-0001", 1)]
     window.flow.add_order_line("ORD-1004-L1")
     assert len(window.flow.basket.lines) == 1  # one unit sold, one unit in the return
+
+
+def test_a_gs1_scan_from_an_lf_serial_scanner_reaches_the_basket_with_its_serial(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The scanner sends LF after each scan and | for the GS1 separator, as set up in the settings."""
+    window.interpret = lambda raw: interpret(raw, gs_substitute="|")
+    with VirtualScanner("LF") as scanner:
+        bridge = SerialScannerBridge(str(scanner.path))
+        bridge.scanned.connect(window.on_scan)
+        try:
+            with qtbot.waitSignal(bridge.status, timeout=5000, check_params_cb=lambda text: "connected" in text):
+                bridge.start()
+            scanner.scan("PA01-000108")
+            qtbot.waitUntil(lambda: window.pages.currentIndex() == RETURN, timeout=5000)
+            scanner.scan("]d20103760000000307|21SN-CQ-0107")
+            qtbot.waitUntil(lambda: len(window.flow.basket.lines) == 1, timeout=5000)
+            assert (window.flow.basket.lines[0].sku, window.flow.basket.lines[0].serial) == ("CASQ-BT-BLANC", "SN-CQ-0107")
+            scanner.scan("]d20103760000000314|21SN-CQ-0107")  # the watch, with the headphones' serial
+            qtbot.waitUntil(lambda: "was not sold" in window.return_page.message.text(), timeout=5000)
+            assert len(window.flow.basket.lines) == 1
+        finally:
+            bridge.stop()

@@ -17,8 +17,9 @@ from posreturns.ui.messages import cashier_text
 
 log = logging.getLogger(__name__)
 
-KEYS = ("store.id", "till.id", "language", "scanner.mode", "scanner.port", "printer.url", "printer.profile", "oms.url")
-APPLIED_AT_START = ("language", "scanner.mode", "scanner.port")
+KEYS = ("store.id", "till.id", "language", "scanner.mode", "scanner.port", "scanner.suffix", "scanner.baudrate",
+        "scanner.parity", "scanner.gs_substitute", "printer.url", "printer.profile", "printer.profile_file", "oms.url")
+APPLIED_AT_START = ("language", "scanner.mode", "scanner.port", "scanner.suffix", "scanner.baudrate", "scanner.parity")
 
 
 class Settings(Protocol):
@@ -49,11 +50,12 @@ class SettingsPresenter(QObject):
 
     def __init__(self, settings: Settings, runner: Runner, verify_admin: Callable[[str, str], str],
                  test_print: Callable[[str, str], Any] | None = None,
-                 test_drawer: Callable[[str, str], None] | None = None,
+                 test_drawer: Callable[..., None] | None = None,
                  profiles: Callable[[], list[str]] = list,
-                 audit: Callable[[str, str | None, dict[str, Any]], None] | None = None) -> None:
+                 audit: Callable[[str, str | None, dict[str, Any]], None] | None = None,
+                 check: Callable[[str, str], str] = lambda key, value: value.strip()) -> None:
         super().__init__()
-        self.settings, self.runner, self.verify_admin = settings, runner, verify_admin
+        self.settings, self.runner, self.verify_admin, self.check = settings, runner, verify_admin, check
         self.test_print, self.test_drawer, self.profiles, self.audit = test_print, test_drawer, profiles, audit
         self.admin: str | None = None
         self.values: dict[str, str] = {}
@@ -90,16 +92,18 @@ class SettingsPresenter(QObject):
         if problem:
             self.outcome.emit(problem)
             return
-        changed = {key: value.strip() for key, value in values.items()
-                   if key in KEYS and value.strip() != self.values.get(key, "")}
+        typed = {key: value.strip() for key, value in values.items()
+                 if key in KEYS and value.strip() != self.values.get(key, "")}
 
-        def write() -> None:
+        def write() -> dict[str, str]:
+            changed = {key: self.check(key, value) for key, value in typed.items()}  # a wrong one: nothing stored
             for key, value in changed.items():
                 self.settings.set(key, value)
             if changed and self.audit is not None:
                 self.audit("settings.changed", self.admin, {"keys": sorted(changed)})
+            return changed
 
-        def done(_result: Any) -> None:
+        def done(changed: dict[str, str]) -> None:
             self.values.update(changed)
             later = any(key in changed for key in APPLIED_AT_START)
             self.saved.emit(self.tr("Settings saved. The language and the scanner change the next time the app starts.")
@@ -116,8 +120,8 @@ class SettingsPresenter(QObject):
     def open_test_drawer(self, url: str, profile: str) -> None:
         if self._device_ready(url, self.test_drawer):
             assert self.test_drawer is not None
-            test = self.test_drawer
-            self.runner.run(lambda: test(url.strip(), profile), self._drawer_opened, self._device_failed)
+            test, admin = self.test_drawer, self.admin
+            self.runner.run(lambda: test(url.strip(), profile, admin), self._drawer_opened, self._device_failed)
 
     def _device_ready(self, url: str, test: Any) -> bool:
         if test is None:

@@ -46,6 +46,8 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status_bar)
         if status is not None:
             status.updated.connect(self.status_bar.show_state)
+        self.print_queue: Callable[[], Any] | None = None  # builds the print queue dialog (when a printer is set)
+        self.status_bar.print_queue_button.clicked.connect(self.open_print_queue)
 
         self.home.search.connect(lookup.submit)
         self.home.search_card.connect(lookup.submit_card)
@@ -63,6 +65,7 @@ class MainWindow(QMainWindow):
         flow.approval_needed.connect(self._ask_approval)
         flow.completed.connect(self._completed)
         flow.printed.connect(self.done.show_printed)
+        flow.drawer.connect(self.done.show_drawer)
         flow.busy.connect(lambda busy: self.return_page.decision.confirm_button.setDisabled(busy))
         self.done.reprint.connect(flow.reprint)
         self.done.new_return.connect(self.go_home)
@@ -78,7 +81,7 @@ class MainWindow(QMainWindow):
             return
         page = self.pages.currentIndex()
         if page == RETURN:
-            self.flow.scan_item(scan.code)
+            self.flow.scan_item(scan.code, getattr(scan, "serial", None))
             return
         if page == DONE:
             self.go_home()
@@ -88,6 +91,12 @@ class MainWindow(QMainWindow):
             return
         self.home.scan_field.setText(scan.code)
         self.lookup.submit(scan.code)
+
+    def open_print_queue(self) -> None:
+        if self.print_queue is not None:
+            self.dialogs.show_dialog(self.print_queue())
+            if self.status is not None:
+                self.status.refresh()
 
     # --- navigation -----------------------------------------------------------------------------
     def go_home(self) -> None:
