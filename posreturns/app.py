@@ -20,6 +20,7 @@ from posreturns.paths import DATABASE_FILE
 from posreturns.persistence import migrate
 from posreturns.persistence.cache_writer import SqlCacheWriter
 from posreturns.persistence.catalog import SqlCatalog
+from posreturns.persistence.delivery_networks import SqlDeliveryNetworks
 from posreturns.persistence.engine import create_sqlite_engine
 from posreturns.persistence.order_repository import SqlOrderRepository
 from posreturns.persistence.policy_repository import SqlPolicyRepository
@@ -35,6 +36,7 @@ from posreturns.services.errors import BadInput
 from posreturns.services.lookup import OrderLookup
 from posreturns.services.policies import PolicyService
 from posreturns.services.ports import Clock
+from posreturns.services.promises import PromiseService
 from posreturns.services.return_resolver import ReturnResolver
 from posreturns.services.returns import ReturnService, TillIdentity
 
@@ -157,3 +159,9 @@ def open_sync(till: Till, gateway: Any = None, clock: Any = None) -> Any:
     engine = SyncEngine(gateway, SqlOutbox(till.engine), state, clock, owner_id())
     till.lookup.fetch_missing = RemoteOrderFetcher(gateway, state, clock)
     return engine
+
+
+def open_promises(till: Till) -> PromiseService:
+    """Delivery promises of exchanges from the cached stock and the store's delivery network."""
+    return PromiseService(SqlCatalog(till.engine), SqlDeliveryNetworks(till.engine), till.clock,
+                          lambda: till.settings.store_id() or "")

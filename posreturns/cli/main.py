@@ -12,6 +12,7 @@ from posreturns.cli import (
     config_commands,
     data_commands,
     device_commands,
+    exchange_commands,
     order_commands,
     outbox_commands,
     policy_commands,
@@ -48,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     data_commands.register(commands, shared)
     order_commands.register(commands, shared)
     return_commands.register(commands, shared)
+    exchange_commands.register(commands, shared)
     user_commands.register(commands, shared)
     policy_commands.register(commands, shared)
     outbox_commands.register(commands, shared)

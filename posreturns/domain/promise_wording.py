@@ -38,9 +38,15 @@ def day_words(day: date, today: date, language: str) -> str:
         return WORDS["today"][lang]
     if day == today + timedelta(days=1):
         return WORDS["tomorrow"][lang]
+    return calendar_day(day, lang, with_year=day.year != today.year)
+
+
+def calendar_day(day: date, language: str, with_year: bool = False) -> str:
+    """'Tuesday 1 December', 'mardi 1er décembre' (and the year when asked)."""
+    lang = _lang(language)
     number = "1er" if lang == "fr" and day.day == 1 else str(day.day)
     text = f"{DAYS[lang][day.weekday()]} {number} {MONTHS[lang][day.month - 1]}"
-    return text if day.year == today.year else f"{text} {day.year}"
+    return f"{text} {day.year}" if with_year else text
 
 
 def time_words(moment: time) -> str:
