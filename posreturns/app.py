@@ -6,6 +6,7 @@ Nothing is built at import time; `open_till` is called once per process (or per 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -114,8 +115,17 @@ def printer_settings(till: Till, printer_url: str | None = None) -> PrinterSetti
                            "en" if language.startswith("en") else "fr")
 
 
-def open_printing(till: Till, printer_url: str | None = None) -> ReceiptPrinting:
-    """Receipt printing for this till: jobs stored in its database, sent to its printer."""
+@dataclass(frozen=True)
+class ReceiptSources:
+    """What a receipt shows beside the stored return: paper and e-mail read the same."""
+
+    header: Callable[[], StoreHeader]
+    titles: Callable[[list[str]], dict[str, str]]
+    placed_at: Callable[[str], datetime | None]
+    local_time: Callable[[datetime], datetime]
+
+
+def receipt_sources(till: Till) -> ReceiptSources:
     catalog = SqlCatalog(till.engine)
 
     def header() -> StoreHeader:
@@ -139,8 +149,14 @@ def open_printing(till: Till, printer_url: str | None = None) -> ReceiptPrinting
         order = till.orders.get(order_id)
         return local_time(order.placed_at) if order else None
 
+    return ReceiptSources(header, titles, placed_at, local_time)
+
+
+def open_printing(till: Till, printer_url: str | None = None) -> ReceiptPrinting:
+    """Receipt printing for this till: jobs stored in its database, sent to its printer."""
+    sources = receipt_sources(till)
     return ReceiptPrinting(SqlPrintJobs(till.engine), till.queries, lambda: printer_settings(till, printer_url),
-                           header, titles, placed_at, local_time)
+                           sources.header, sources.titles, sources.placed_at, sources.local_time)
 
 
 def open_sync(till: Till, gateway: Any = None, clock: Any = None) -> Any:
@@ -165,3 +181,32 @@ def open_promises(till: Till) -> PromiseService:
     """Delivery promises of exchanges from the cached stock and the store's delivery network."""
     return PromiseService(SqlCatalog(till.engine), SqlDeliveryNetworks(till.engine), till.clock,
                           lambda: till.settings.store_id() or "")
+
+
+def open_mail(till: Till, credentials: Any = None) -> Any:
+    """The e-receipt sender of `till` (a `posreturns.sync.mail_sender.MailSender`) through the SMTP
+    relay of its settings (`mail.*`, password from the credential store); raises `MailNotConfigured`."""
+    from email.message import EmailMessage
+
+    from posreturns.devices.email_receipt import MailAddressing, receipt_mail
+    from posreturns.devices.receipt_layout import receipt_of
+    from posreturns.persistence.mail_queue import SqlMailQueue
+    from posreturns.persistence.outbox import owner_id
+    from posreturns.services.mail_ports import QueuedMail
+    from posreturns.sync.mail_sender import MailSender
+    from posreturns.sync.mail_settings import in_doubt_rule, smtp_settings
+    from posreturns.sync.smtp_relay import SmtpRelay
+
+    relay = smtp_settings(till.settings, credentials)
+    sources = receipt_sources(till)
+
+    def compose(mail: QueuedMail) -> EmailMessage:
+        result = till.queries.show(mail.return_id)
+        if result is None:
+            raise LookupError(f"return {mail.return_number} is not on this till")
+        receipt = receipt_of(result, sources.header(), sources.titles, sources.placed_at, sources.local_time)
+        return receipt_mail(receipt, MailAddressing(relay.sender, mail.recipient, mail.message_id, relay.reply_to),
+                            mail.language)
+
+    return MailSender(SqlMailQueue(till.engine), compose, lambda: SmtpRelay(relay), till.clock, owner_id(),
+                      in_doubt_rule(till.settings))

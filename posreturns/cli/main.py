@@ -13,6 +13,7 @@ from posreturns.cli import (
     data_commands,
     device_commands,
     exchange_commands,
+    mail_commands,
     order_commands,
     outbox_commands,
     policy_commands,
@@ -50,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     order_commands.register(commands, shared)
     return_commands.register(commands, shared)
     exchange_commands.register(commands, shared)
+    mail_commands.register(commands, shared)
     user_commands.register(commands, shared)
     policy_commands.register(commands, shared)
     outbox_commands.register(commands, shared)

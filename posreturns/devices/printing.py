@@ -9,14 +9,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, Protocol
 
 from posdrivers import PosDriverError, Printer, PrinterOffline, PrinterProfile, PrinterTimeout, load_profile
 
 from posreturns.devices.documents import Block, render_text
 from posreturns.devices.escpos_output import encode_document
-from posreturns.devices.receipt_layout import ReturnReceipt, StoreHeader, return_receipt
+from posreturns.devices.receipt_layout import ReturnReceipt, StoreHeader, receipt_of, return_receipt
 from posreturns.domain.errors import UserFacingError
 from posreturns.services.printing_ports import PrintJob, PrintJobStore
 
@@ -123,12 +123,7 @@ class ReceiptPrinting:
                              render_text(blocks, profile.columns("A")), open_drawer)
 
     def _receipt(self, result: dict[str, Any]) -> ReturnReceipt:
-        skus = [line["sku"] for line in result.get("lines", [])] + [x["sku"] for x in (result.get("exchange") or {}).get("lines", [])]
-        created = datetime.fromisoformat(result["created_at"].replace("Z", "+00:00")) if result.get("created_at") else None
-        placed = self.order_placed_at(result["order_id"]) if result.get("order_id") else None
-        return ReturnReceipt(self.header(), result["return_number"], self.local_time(created or datetime.now(UTC)),
-                             result.get("cashier"), result, result.get("receipt"), placed, self.titles(skus),
-                             result.get("approved_by"))
+        return receipt_of(result, self.header(), self.titles, self.order_placed_at, self.local_time)
 
 
 def _profile(name: str) -> PrinterProfile:
