@@ -11,7 +11,7 @@ from typing import Any
 
 from posdrivers import list_profiles
 
-from posreturns.app import Till, open_printing, open_sync
+from posreturns.app import Till, open_mail, open_printing, open_sync
 from posreturns.devices.documents import Block, Cut, Feed, Text
 from posreturns.devices.printing import ReceiptPrinting
 from posreturns.persistence.audit import insert_audit
@@ -21,6 +21,8 @@ from posreturns.persistence.engine import WRITE
 from posreturns.persistence.till_overview import SqlTillOverview
 from posreturns.services.return_ports import AuditEntry
 from posreturns.services.sync_ports import OmsNotConfigured
+from posreturns.sync.mail_settings import MailNotConfigured
+from posreturns.sync.mail_worker import MailWorker
 from posreturns.sync.worker import SyncWorker
 from posreturns.ui.services import UiServices
 
@@ -38,6 +40,18 @@ def start_sync(till: Till) -> SyncWorker | None:
     try:
         worker = SyncWorker(open_sync(till))
     except OmsNotConfigured:
+        return None
+    worker.start()
+    return worker
+
+
+def start_mail(till: Till) -> MailWorker | None:
+    """The window's e-receipt sender, when an SMTP relay is configured (`posreturns mail connect`)."""
+    if not till.settings.get("mail.host"):
+        return None
+    try:
+        worker = MailWorker(open_mail(till))
+    except MailNotConfigured:
         return None
     worker.start()
     return worker

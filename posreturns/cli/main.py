@@ -69,7 +69,7 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
     from contextlib import ExitStack
 
     from posreturns.app import open_till
-    from posreturns.app_ui import default_cashier, start_sync, ui_services
+    from posreturns.app_ui import default_cashier, start_mail, start_sync, ui_services
     from posreturns.devices.scanner import interpret
     from posreturns.paths import resolve_data_dir
     from posreturns.ui.i18n import choose_language
@@ -85,6 +85,9 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
         sync = start_sync(till)
         if sync is not None:
             stack.callback(sync.stop)
+        mail = start_mail(till)
+        if mail is not None:
+            stack.callback(mail.stop)
         session = Session(cashier=lambda: default_cashier(till), till_id=lambda: settings.get("till.id") or "T1",
                           offline=lambda: sync is not None and sync.status().get("online") is False,
                           store_id=lambda: settings.store_id() or "")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import socket
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -275,3 +276,24 @@ def test_the_next_e_receipt_goes_out_on_the_same_connection_after_a_refused_one(
     report = open_mail(shop).run_once()
     assert (report.sent, report.failed) == (1, 1)
     assert [r.rcpt_tos for r in box.received] == [["camille.martin@example.fr"]]
+
+
+def test_the_windows_worker_sends_in_the_background_and_stops(shop: Till, inbox: tuple[Inbox, Relay]) -> None:
+    from posreturns.app_ui import start_mail
+
+    box, relay = inbox
+    shop.settings.set("mail.host", "")
+    assert start_mail(shop) is None  # no relay configured: no thread
+    shop.settings.set("mail.host", "127.0.0.1")
+    relay_port(shop, relay.port)
+    worker = start_mail(shop)
+    assert worker is not None
+    try:
+        complete_with_e_receipt(shop)
+        worker.nudge()
+        deadline = time.monotonic() + 30
+        while not box.received and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        worker.stop()
+    assert len(box.received) == 1 and queue_row(shop).status is MailStatus.SENT
