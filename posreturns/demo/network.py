@@ -9,10 +9,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-NEARBY_STORE = {"id": "PARIS-03", "name": "Maison Lumière — Paris Marais", "currency": "EUR",
-                "prices_include_tax": True, "timezone": "Europe/Paris"}
-
-
 def _next(anchor: date, month: int, day: int) -> date:
     """The next `month`/`day` on or after `anchor`."""
     this_year = date(anchor.year, month, day)

@@ -10,11 +10,11 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from posreturns.demo.network import NEARBY_STORE
-
 PARIS = ZoneInfo("Europe/Paris")
 STORE = {"id": "PARIS-01", "name": "Maison Lumière — Paris Rivoli", "currency": "EUR",
          "prices_include_tax": True, "timezone": "Europe/Paris"}
+NEARBY_STORE = {"id": "PARIS-03", "name": "Maison Lumière — Paris Marais", "currency": "EUR",
+                "prices_include_tax": True, "timezone": "Europe/Paris"}
 OTHER_STORE = {"id": "LYON-02", "name": "Maison Lumière — Lyon Bellecour", "currency": "EUR",
                "prices_include_tax": True, "timezone": "Europe/Paris"}
 # Sizes sold out here, to exchange from the network with a delivery promise (see demo/network.py).
