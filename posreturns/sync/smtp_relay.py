@@ -1,10 +1,11 @@
 """The store's SMTP relay (smtplib), with the end of a message's data as a seam.
 
 `send` writes MAIL, RCPT, DATA and the message, then calls `data_end` (the queue commits
-`sending`), then sends the final "." and reads the answer. So every failure falls on one side of
-that line: before it the relay cannot have accepted the message (RFC 5321 §4.1.1.4: a relay
-delivers only what ended with "."), so it is simply sent again later; after it, without an answer,
-nobody knows (`AnswerLost`). smtplib's own errors are wrapped here, in sentences a manager can act on.
+`sending`), checks that the relay has not closed the connection meanwhile, then sends the final "."
+and reads the answer. So every failure falls on one side of that line: before it the relay cannot
+have accepted the message (RFC 5321 §4.1.1.4: a relay delivers only what ended with "."), so it is
+simply sent again later; after it, without an answer, nobody knows (`AnswerLost`). smtplib's own
+errors are wrapped here, in sentences a manager can act on.
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ class SmtpRelay:
 
     def connect(self) -> None:
         s = self.settings
-        where = f"the SMTP relay {s.host}:{s.port}"
+        relay = f"SMTP relay {s.host}:{s.port}"
         try:
             context = ssl.create_default_context(cafile=s.ca_bundle)
             if s.security is Security.SSL:
@@ -90,7 +91,8 @@ class SmtpRelay:
             self._smtp.ehlo()
             if s.security is Security.STARTTLS:
                 if not self._smtp.has_extn("starttls"):
-                    raise RelayUnavailable(f"{where} does not offer STARTTLS; set mail.security to \"ssl\" or ask "
+                    self.close()
+                    raise RelayUnavailable(f"The {relay} does not offer STARTTLS; set mail.security to \"ssl\" or ask "
                                            "its administrator to enable TLS.")
                 self._smtp.starttls(context=context)
                 self._smtp.ehlo()
@@ -98,15 +100,15 @@ class SmtpRelay:
                 _login(self._smtp, s.user, s.password or "")
         except smtplib.SMTPAuthenticationError as error:
             self.close()
-            raise RelayUnavailable(f"{where} refused the user name or password ({error.smtp_code}); run "
+            raise RelayUnavailable(f"The {relay} refused the user name or password ({error.smtp_code}); run "
                                    "`posreturns mail connect` again with the right ones.") from None
         except ssl.SSLError as error:
             self.close()
-            raise RelayUnavailable(f"The TLS connection to {where} failed ({error.reason or error}); check "
+            raise RelayUnavailable(f"The TLS connection to the {relay} failed ({error.reason or error}); check "
                                    "mail.security and mail.ca_bundle.") from None
         except (OSError, smtplib.SMTPException) as error:
             self.close()
-            raise RelayUnavailable(f"Cannot reach {where} ({_reason(error)}); the e-mails wait in the queue.") from None
+            raise RelayUnavailable(f"Cannot reach the {relay} ({_reason(error)}); the e-mails wait in the queue.") from None
 
     def close(self) -> None:
         smtp, self._smtp = self._smtp, None

@@ -297,3 +297,15 @@ def test_the_windows_worker_sends_in_the_background_and_stops(shop: Till, inbox:
     finally:
         worker.stop()
     assert len(box.received) == 1 and queue_row(shop).status is MailStatus.SENT
+
+
+def test_a_relay_without_the_tls_the_settings_ask_for_is_named_and_nothing_is_sent(shop: Till,
+                                                                                 inbox: tuple[Inbox, Relay]) -> None:
+    box, relay = inbox
+    relay_port(shop, relay.port)
+    shop.settings.set("mail.security", "starttls")
+    complete_with_e_receipt(shop)
+    report = open_mail(shop).run_once()
+    assert report.relay_error == (f'The SMTP relay 127.0.0.1:{relay.port} does not offer STARTTLS; set mail.security '
+                                  'to "ssl" or ask its administrator to enable TLS.')
+    assert box.received == [] and queue_row(shop).status is MailStatus.PENDING
