@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -19,14 +20,15 @@ from posreturns.persistence.catalog import SqlCatalog
 from posreturns.persistence.drafts import SqlDrafts
 from posreturns.persistence.engine import WRITE
 from posreturns.persistence.till_overview import SqlTillOverview
+from posreturns.services.errors import BadInput
 from posreturns.services.return_ports import AuditEntry
 from posreturns.services.sync_ports import OmsNotConfigured
-from posreturns.sync.mail_settings import MailNotConfigured
 from posreturns.sync.mail_worker import MailWorker
 from posreturns.sync.worker import SyncWorker
 from posreturns.ui.services import UiServices
 
 PRINTER_STATUS_SECONDS = 30.0
+log = logging.getLogger(__name__)
 
 
 def default_cashier(till: Till) -> str:
@@ -51,7 +53,8 @@ def start_mail(till: Till) -> MailWorker | None:
         return None
     try:
         worker = MailWorker(open_mail(till))
-    except MailNotConfigured:
+    except BadInput as error:  # a setting is wrong: the window still opens, the e-receipts wait
+        log.warning("e-receipts are not sent: %s", error)
         return None
     worker.start()
     return worker

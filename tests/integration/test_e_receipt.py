@@ -309,3 +309,12 @@ def test_a_relay_without_the_tls_the_settings_ask_for_is_named_and_nothing_is_se
     assert report.relay_error == (f'The SMTP relay 127.0.0.1:{relay.port} does not offer STARTTLS; set mail.security '
                                   'to "ssl" or ask its administrator to enable TLS.')
     assert box.received == [] and queue_row(shop).status is MailStatus.PENDING
+
+
+@pytest.mark.allow_warning_logs
+def test_a_wrong_mail_setting_does_not_stop_the_window(shop: Till, caplog: pytest.LogCaptureFixture) -> None:
+    from posreturns.app_ui import start_mail
+
+    shop.settings.set("mail.from", "the shop")
+    assert start_mail(shop) is None
+    assert 'e-receipts are not sent: mail.from is "the shop", which is not an e-mail address' in caplog.text
