@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+
 def _next(anchor: date, month: int, day: int) -> date:
     """The next `month`/`day` on or after `anchor`."""
     this_year = date(anchor.year, month, day)
