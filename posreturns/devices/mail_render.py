@@ -18,7 +18,6 @@ from posreturns.devices.documents import Barcode, Block, Columns, Cut, Feed, QrC
 
 TEXT_WIDTH = 48
 BAR_MODULE_PX, BAR_HEIGHT_PX, QR_MODULE_PX = 2, 64, 4
-_ALIGN = {"left": "left", "center": "center", "right": "right"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +91,7 @@ def mail_html(blocks: list[Block], images: dict[int, InlineImage], title: str, l
 def _row(block: Block, image: InlineImage | None) -> str:
     if isinstance(block, Text):
         indent = len(block.text) - len(block.text.lstrip(" "))
-        style = [f"text-align:{_ALIGN[block.align]}"]
+        style = [f"text-align:{block.align}"]
         if block.bold:
             style.append("font-weight:bold")
         if block.large:
