@@ -6,6 +6,7 @@ Nothing is built at import time; `open_till` is called once per process (or per 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -22,6 +23,7 @@ from posreturns.paths import DATABASE_FILE
 from posreturns.persistence import migrate
 from posreturns.persistence.cache_writer import SqlCacheWriter
 from posreturns.persistence.catalog import SqlCatalog
+from posreturns.persistence.delivery_networks import SqlDeliveryNetworks
 from posreturns.persistence.engine import create_sqlite_engine
 from posreturns.persistence.order_repository import SqlOrderRepository
 from posreturns.persistence.policy_repository import SqlPolicyRepository
@@ -37,6 +39,7 @@ from posreturns.services.errors import BadInput
 from posreturns.services.lookup import OrderLookup
 from posreturns.services.policies import PolicyService
 from posreturns.services.ports import Clock
+from posreturns.services.promises import PromiseService
 from posreturns.services.return_resolver import ReturnResolver
 from posreturns.services.returns import ReturnService, TillIdentity
 
@@ -119,9 +122,17 @@ def open_drawer_control(printing: ReceiptPrinting) -> CashDrawer:
     return CashDrawer(printing.jobs, printing.settings, printing.device)
 
 
-def open_printing(till: Till, printer_url: str | None = None, device: PrinterThread | None = None) -> ReceiptPrinting:
-    """Receipt printing for this till: jobs stored in its database, sent to the printer configured at
-    each attempt, on `device` (the one printer thread of the process; a new one if not given)."""
+@dataclass(frozen=True)
+class ReceiptSources:
+    """What a receipt shows beside the stored return: paper and e-mail read the same."""
+
+    header: Callable[[], StoreHeader]
+    titles: Callable[[list[str]], dict[str, str]]
+    placed_at: Callable[[str], datetime | None]
+    local_time: Callable[[datetime], datetime]
+
+
+def receipt_sources(till: Till) -> ReceiptSources:
     catalog = SqlCatalog(till.engine)
 
     def header() -> StoreHeader:
@@ -145,8 +156,15 @@ def open_printing(till: Till, printer_url: str | None = None, device: PrinterThr
         order = till.orders.get(order_id)
         return local_time(order.placed_at) if order else None
 
+    return ReceiptSources(header, titles, placed_at, local_time)
+
+
+def open_printing(till: Till, printer_url: str | None = None, device: PrinterThread | None = None) -> ReceiptPrinting:
+    """Receipt printing for this till: jobs stored in its database, sent to the printer configured at
+    each attempt, on `device` (the one printer thread of the process; a new one if not given)."""
+    sources = receipt_sources(till)
     return ReceiptPrinting(SqlPrintJobs(till.engine), till.queries, lambda: printer_settings(till, printer_url),
-                           header, titles, placed_at, local_time, device)
+                           sources.header, sources.titles, sources.placed_at, sources.local_time, device)
 
 
 def open_sync(till: Till, gateway: Any = None, clock: Any = None) -> Any:
@@ -165,3 +183,38 @@ def open_sync(till: Till, gateway: Any = None, clock: Any = None) -> Any:
     engine = SyncEngine(gateway, SqlOutbox(till.engine), state, clock, owner_id())
     till.lookup.fetch_missing = RemoteOrderFetcher(gateway, state, clock)
     return engine
+
+
+def open_promises(till: Till) -> PromiseService:
+    """Delivery promises of exchanges from the cached stock and the store's delivery network."""
+    return PromiseService(SqlCatalog(till.engine), SqlDeliveryNetworks(till.engine), till.clock,
+                          lambda: till.settings.store_id() or "")
+
+
+def open_mail(till: Till, credentials: Any = None) -> Any:
+    """The e-receipt sender of `till` (a `posreturns.sync.mail_sender.MailSender`) through the SMTP
+    relay of its settings (`mail.*`, password from the credential store); raises `MailNotConfigured`."""
+    from email.message import EmailMessage
+
+    from posreturns.devices.email_receipt import MailAddressing, receipt_mail
+    from posreturns.devices.receipt_layout import receipt_of
+    from posreturns.persistence.mail_queue import SqlMailQueue
+    from posreturns.persistence.outbox import owner_id
+    from posreturns.services.mail_ports import QueuedMail
+    from posreturns.sync.mail_sender import MailSender
+    from posreturns.sync.mail_settings import in_doubt_rule, smtp_settings
+    from posreturns.sync.smtp_relay import SmtpRelay
+
+    relay = smtp_settings(till.settings, credentials)
+    sources = receipt_sources(till)
+
+    def compose(mail: QueuedMail) -> EmailMessage:
+        result = till.queries.show(mail.return_id)
+        if result is None:
+            raise LookupError(f"return {mail.return_number} is not on this till")
+        receipt = receipt_of(result, sources.header(), sources.titles, sources.placed_at, sources.local_time)
+        return receipt_mail(receipt, MailAddressing(relay.sender, mail.recipient, mail.message_id, relay.reply_to),
+                            mail.language)
+
+    return MailSender(SqlMailQueue(till.engine), compose, lambda: SmtpRelay(relay), till.clock, owner_id(),
+                      in_doubt_rule(till.settings))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -11,7 +12,7 @@ from typing import Any
 
 from posdrivers import list_profiles
 
-from posreturns.app import Till, open_drawer_control, open_printing, open_sync
+from posreturns.app import Till, open_drawer_control, open_mail, open_printing, open_sync
 from posreturns.devices.device_settings import check_setting, gs_substitute
 from posreturns.devices.documents import Block, Cut, Feed, Text
 from posreturns.devices.printer_thread import PrinterThread
@@ -23,12 +24,15 @@ from posreturns.persistence.catalog import SqlCatalog
 from posreturns.persistence.drafts import SqlDrafts
 from posreturns.persistence.engine import WRITE
 from posreturns.persistence.till_overview import SqlTillOverview
+from posreturns.services.errors import BadInput
 from posreturns.services.return_ports import AuditEntry
 from posreturns.services.sync_ports import OmsNotConfigured
+from posreturns.sync.mail_worker import MailWorker
 from posreturns.sync.worker import SyncWorker
 from posreturns.ui.services import UiServices
 
 PRINTER_STATUS_SECONDS = 30.0
+log = logging.getLogger(__name__)
 
 
 def default_cashier(till: Till) -> str:
@@ -47,6 +51,19 @@ def start_sync(till: Till) -> SyncWorker | None:
     try:
         worker = SyncWorker(open_sync(till))
     except OmsNotConfigured:
+        return None
+    worker.start()
+    return worker
+
+
+def start_mail(till: Till) -> MailWorker | None:
+    """The window's e-receipt sender, when an SMTP relay is configured (`posreturns mail connect`)."""
+    if not till.settings.get("mail.host"):
+        return None
+    try:
+        worker = MailWorker(open_mail(till))
+    except BadInput as error:  # a setting is wrong: the window still opens, the e-receipts wait
+        log.warning("e-receipts are not sent: %s", error)
         return None
     worker.start()
     return worker

@@ -12,6 +12,8 @@ from posreturns.cli import (
     config_commands,
     data_commands,
     device_commands,
+    exchange_commands,
+    mail_commands,
     order_commands,
     outbox_commands,
     policy_commands,
@@ -48,6 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     data_commands.register(commands, shared)
     order_commands.register(commands, shared)
     return_commands.register(commands, shared)
+    exchange_commands.register(commands, shared)
+    mail_commands.register(commands, shared)
     user_commands.register(commands, shared)
     policy_commands.register(commands, shared)
     outbox_commands.register(commands, shared)
@@ -65,7 +69,7 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
     from contextlib import ExitStack
 
     from posreturns.app import open_till
-    from posreturns.app_ui import default_cashier, scan_interpreter, start_sync, ui_services
+    from posreturns.app_ui import default_cashier, scan_interpreter, start_mail, start_sync, ui_services
     from posreturns.devices.device_settings import serial_options, wedge_config
     from posreturns.paths import resolve_data_dir
     from posreturns.ui.i18n import choose_language
@@ -81,6 +85,9 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
         sync = start_sync(till)
         if sync is not None:
             stack.callback(sync.stop)
+        mail = start_mail(till)
+        if mail is not None:
+            stack.callback(mail.stop)
         session = Session(cashier=lambda: default_cashier(till), till_id=lambda: settings.get("till.id") or "T1",
                           offline=lambda: sync is not None and sync.status().get("online") is False,
                           store_id=lambda: settings.store_id() or "")

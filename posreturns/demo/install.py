@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from posreturns.app import Till
+from posreturns.app import Till, open_promises
+from posreturns.demo.network import demo_network
 from posreturns.demo.store import STORE, demo_document
 from posreturns.services.importing import import_bytes
 from posreturns.ui.resources import resources_dir
@@ -25,6 +26,9 @@ def install_demo(till: Till, anchor: date | None = None) -> dict[str, int]:
     if not till.settings.get("store.id"):
         till.settings.set("store.id", str(STORE["id"]))
     install_default_policy(till)
+    promises = open_promises(till)
+    if till.settings.store_id() == STORE["id"] and not promises.describe()["loaded"]:
+        promises.load(demo_network(anchor), "demo network")
     if not any(user.id == DEMO_MANAGER[0] for user in till.users.list()):
         till.users.add(DEMO_MANAGER[0], DEMO_MANAGER[1], "manager", DEMO_MANAGER[2])
         till.users.add("admin", "Demo admin", "admin", "0000")

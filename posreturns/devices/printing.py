@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, Protocol
 
 from posdrivers import (
@@ -31,7 +31,7 @@ from posdrivers import (
 from posreturns.devices.documents import Block, from_json, render_text, to_json
 from posreturns.devices.escpos_output import EncodedDocument, encode_document
 from posreturns.devices.printer_thread import PrinterThread
-from posreturns.devices.receipt_layout import ReturnReceipt, StoreHeader, return_receipt
+from posreturns.devices.receipt_layout import ReturnReceipt, StoreHeader, receipt_of, return_receipt
 from posreturns.domain.errors import UserFacingError
 from posreturns.services.printing_ports import PrintJob, PrintJobStore
 
@@ -199,12 +199,7 @@ class ReceiptPrinting:
                              to_json(blocks), copy)
 
     def _receipt(self, result: dict[str, Any]) -> ReturnReceipt:
-        skus = [line["sku"] for line in result.get("lines", [])] + [x["sku"] for x in (result.get("exchange") or {}).get("lines", [])]
-        created = datetime.fromisoformat(result["created_at"].replace("Z", "+00:00")) if result.get("created_at") else None
-        placed = self.order_placed_at(result["order_id"]) if result.get("order_id") else None
-        return ReturnReceipt(self.header(), result["return_number"], self.local_time(created or datetime.now(UTC)),
-                             result.get("cashier"), result, result.get("receipt"), placed, self.titles(skus),
-                             result.get("approved_by"))
+        return receipt_of(result, self.header(), self.titles, self.order_placed_at, self.local_time)
 
 
 class PrinterControl:

@@ -6,8 +6,9 @@ same paper) for a paper width in columns (48 on 80 mm, 32 on 58 mm) and a langua
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from posreturns.devices.documents import Barcode, Block, Columns, Cut, Feed, QrCode, Rule, Text
@@ -38,8 +39,22 @@ class ReturnReceipt:
     receipt_url: str | None = None  # e-receipt link printed as QR; the return number otherwise
 
 
-def return_receipt(receipt: ReturnReceipt, width: int, lang: str, copy: bool = False) -> list[Block]:
-    """The receipt; `copy` marks a second print DUPLICATA / COPY at the top and the bottom."""
+def receipt_of(result: dict[str, Any], header: StoreHeader, titles: Callable[[list[str]], dict[str, str]],
+               order_placed_at: Callable[[str], datetime | None],
+               local_time: Callable[[datetime], datetime]) -> ReturnReceipt:
+    """The receipt of a completed return as stored (`return show`): the paper and the e-mail agree."""
+    skus = [line["sku"] for line in result.get("lines", [])] + [x["sku"] for x in (result.get("exchange") or {}).get("lines", [])]
+    created = datetime.fromisoformat(result["created_at"]) if result.get("created_at") else None
+    placed = order_placed_at(result["order_id"]) if result.get("order_id") else None
+    return ReturnReceipt(header, result["return_number"], local_time(created or datetime.now(UTC)),
+                         result.get("cashier"), result, result.get("receipt"), placed, titles(skus),
+                         result.get("approved_by"))
+
+
+def return_receipt(receipt: ReturnReceipt, width: int, lang: str, copy: bool = False,
+                   signature: bool = True) -> list[Block]:
+    """The receipt's blocks; `copy` marks a second print DUPLICATA / COPY at the top and the bottom;
+    `signature=False` leaves out the signature line (the e-mail has none)."""
     result, currency = receipt.result, receipt.result.get("currency", "EUR")
     blocks: list[Block] = [*_header(receipt.header, lang), Text(word("return_receipt", lang), "center", bold=True, large=True),
                            Feed()]
@@ -76,7 +91,11 @@ def return_receipt(receipt: ReturnReceipt, width: int, lang: str, copy: bool = F
     if result.get("voucher"):
         blocks += [Feed(), *voucher_blocks(result["voucher"], currency, lang)]
     blocks += _policy_line(result, lang)
-    blocks += [Feed(2), Text(word("signature", lang) + ":"), Feed(2), Rule("."), Text(word("thanks", lang), "center")]
+    if signature:
+        blocks += [Feed(2), Text(word("signature", lang) + ":"), Feed(2), Rule(".")]
+    else:
+        blocks.append(Feed())
+    blocks.append(Text(word("thanks", lang), "center"))
     if copy:
         blocks.append(Text(word("copy", lang), "center", bold=True, large=True))
     return blocks + [Cut()]

@@ -19,6 +19,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from posreturns.persistence.engine import WRITE
+from posreturns.persistence.mail_queue import write_contact
 from posreturns.persistence.return_writes import (
     audit_return,
     charge_ledgers,
@@ -70,6 +71,7 @@ class SqlReturnRecorder:
             move_stock(connection, c, number)
             audit_return(connection, c, number)
             write_outbox(connection, c, number)
+            write_contact(connection, c)
         return result
 
 

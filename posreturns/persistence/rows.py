@@ -362,3 +362,60 @@ class PrintJobRow(Base):
     copy: Mapped[bool] = mapped_column(default=False, server_default=false())
     proof: Mapped[str | None]  # how the printer confirmed it: process_id | transmit_status | status | none
     updated_at: Mapped[str | None]
+
+
+class DeliveryNetworkRow(Base):
+    """The store's delivery network file (sources, cut-offs, routes, calendars), as loaded."""
+
+    __tablename__ = "delivery_networks"
+    store_id: Mapped[str] = mapped_column(String, primary_key=True)
+    text: Mapped[str]
+    sha256: Mapped[str]
+    loaded_at: Mapped[str]
+    loaded_by: Mapped[str | None]
+
+
+class ReturnContactRow(Base):
+    """How the customer of a return wants to hear from the store, and their consent."""
+
+    __tablename__ = "return_contacts"
+    __table_args__ = (CheckConstraint("channel IN ('email', 'sms', 'none')", name="channel"),
+                      CheckConstraint("channel = 'none' OR consent", name="consent"))
+    return_id: Mapped[str] = mapped_column(ForeignKey("returns.id"), primary_key=True)
+    channel: Mapped[str]
+    email: Mapped[str | None]
+    phone: Mapped[str | None]
+    consent: Mapped[bool]
+    e_receipt: Mapped[bool]
+    language: Mapped[str]
+    recorded_at: Mapped[str]
+
+
+class MailRow(Base):
+    """An e-mail to send (the e-receipt), written in the same transaction as its return.
+
+    `message_id` is derived from the return, so every attempt sends the same message; `sent_at` is
+    written only after the relay's 250. `sending` marks a message whose end of data was sent and
+    whose answer was not read yet: after a crash or a lost connection it is `in_doubt`."""
+
+    __tablename__ = "mail_queue"
+    __table_args__ = (
+        CheckConstraint("status IN ('pending', 'sending', 'sent', 'failed', 'in_doubt')", name="status"),
+        UniqueConstraint("return_id", "kind"),
+        Index("ix_mail_queue_due", "status", "next_attempt_at", "id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    return_id: Mapped[str] = mapped_column(ForeignKey("returns.id"))
+    kind: Mapped[str]
+    recipient: Mapped[str]
+    language: Mapped[str]
+    message_id: Mapped[str] = mapped_column(unique=True)
+    created_at: Mapped[str]
+    status: Mapped[str] = mapped_column(default="pending")
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_attempt_at: Mapped[str | None]
+    last_error: Mapped[str | None]
+    claimed_by: Mapped[str | None]
+    claimed_until: Mapped[str | None]
+    sent_at: Mapped[str | None]
+    server_reply: Mapped[str | None]

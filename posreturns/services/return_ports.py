@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
+from posreturns.domain.contact import CustomerContact
 from posreturns.domain.orders import Order
 from posreturns.domain.quote_model import Quote
 from posreturns.domain.users import Lockout, User
@@ -59,6 +60,7 @@ class Completion:
     notes: tuple[str, ...]  # one per quote line
     response: dict[str, Any]  # the answer, without return_number / return_id
     cache_as_of: datetime | None = None  # when the orders were last pulled from the OMS (None: never)
+    contact: CustomerContact | None = None  # how the customer wants to hear from the store; e-receipt
 
 
 def replay(stored: StoredReturn, request_sha256: str, key: str) -> dict[str, Any]:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from posreturns.domain.contact import ContactChannel, CustomerContact
+from posreturns.domain.errors import InvalidReturn
 from posreturns.domain.returns import Condition, Reason, RefundMethod
 from posreturns.services.errors import BadInput
 
@@ -28,6 +30,7 @@ _TOP = {
     "approval",
     "idempotency_key",
     "cash_for_card",
+    "contact",
 }
 _LINE = {"code", "qty", "reason", "condition", "serial", "note", "claimed_unit_price"}
 MAX_LINES = 200
@@ -79,6 +82,7 @@ class ReturnRequest:
     approval: ApprovalInput | None = None
     idempotency_key: str | None = None
     cash_for_card: bool = False
+    contact: CustomerContact | None = None
 
 
 def parse_request(data: Any) -> ReturnRequest:
@@ -111,6 +115,7 @@ def parse_request(data: Any) -> ReturnRequest:
         approval=None if approval is None else _approval(approval),
         idempotency_key=_text(top.get("idempotency_key"), "idempotency_key", optional=True),
         cash_for_card=_flag(top.get("cash_for_card", False), "cash_for_card"),
+        contact=_contact(top.get("contact")),
     )
 
 
@@ -143,6 +148,23 @@ def _customer(value: Any) -> CustomerInput | None:
     if not (found.id or found.phone or found.email):
         raise BadInput('"customer" needs an "id", a "phone" or an "email"; give one or set it to null.')
     return found
+
+
+def _contact(value: Any) -> CustomerContact | None:
+    if value is None:
+        return None
+    raw = _obj(value, "contact", {"channel", "email", "phone", "consent", "e_receipt", "language"})
+    try:
+        return CustomerContact(
+            channel=_enum(ContactChannel, raw.get("channel", "none"), "contact.channel"),
+            email=_text(raw.get("email"), "contact.email", optional=True),
+            phone=_text(raw.get("phone"), "contact.phone", optional=True),
+            consent=_flag(raw.get("consent", False), "contact.consent"),
+            e_receipt=_flag(raw.get("e_receipt", False), "contact.e_receipt"),
+            language=_text(raw.get("language", "fr"), "contact.language"),
+        )
+    except InvalidReturn as error:
+        raise BadInput(f'"contact": {error}') from None
 
 
 def _approval(value: Any) -> ApprovalInput:

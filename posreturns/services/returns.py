@@ -172,6 +172,7 @@ class ReturnService:
             notes=resolved.notes,
             response=self._response(request, resolved, quote, approved_by),
             cache_as_of=self.queries.cache_as_of(),
+            contact=request.contact,
         )
 
     def _till_id(self, request: ReturnRequest) -> str:
@@ -194,6 +195,7 @@ class ReturnService:
             "cashier": request.cashier,
             "approved_by": approved_by,
             "key_line": None if key is None else {"en": key.en, "fr": key.fr},
+            **({"contact": request.contact.summary()} if request.contact else {}),
         }
 
 

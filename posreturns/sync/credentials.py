@@ -48,8 +48,12 @@ def credentials_dir() -> Path:
 
 
 class CredentialStore:
-    def __init__(self, directory: Path | None = None) -> None:
-        self.file = (directory or credentials_dir()) / "oms-credentials.json"
+    """The OMS API keys by default; `smtp_credentials()` keeps the SMTP relay's passwords the same way."""
+
+    def __init__(self, directory: Path | None = None, *, service: str = SERVICE,
+                 file_name: str = "oms-credentials.json", env_key: str = ENV_KEY) -> None:
+        self.file = (directory or credentials_dir()) / file_name
+        self.service, self.env_key = service, env_key
 
     def where(self) -> str:
         return "keyring" if _keyring() else str(self.file)
@@ -58,7 +62,7 @@ class CredentialStore:
         """Store the key for `url`; returns where it went ("keyring" or the file's path)."""
         ring = _keyring()
         if ring is not None:
-            ring.set_password(SERVICE, url, api_key)
+            ring.set_password(self.service, url, api_key)
             return "keyring"
         keys = self._read()
         keys[url] = api_key
@@ -72,11 +76,11 @@ class CredentialStore:
         return str(self.file)
 
     def load(self, url: str) -> str | None:
-        if os.environ.get(ENV_KEY):
-            return os.environ[ENV_KEY]
+        if os.environ.get(self.env_key):
+            return os.environ[self.env_key]
         ring = _keyring()
         if ring is not None:
-            found = ring.get_password(SERVICE, url)
+            found = ring.get_password(self.service, url)
             if found:
                 return str(found)
         return self._read().get(url)
@@ -87,3 +91,9 @@ class CredentialStore:
         except (OSError, ValueError):
             return {}
         return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def smtp_credentials(directory: Path | None = None) -> CredentialStore:
+    """The SMTP relay's password, by `smtp://USER@HOST:PORT` (`$POSRETURNS_SMTP_PASSWORD` first)."""
+    return CredentialStore(directory, service="posreturns-smtp", file_name="smtp-credentials.json",
+                           env_key="POSRETURNS_SMTP_PASSWORD")
