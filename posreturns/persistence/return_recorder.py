@@ -1,11 +1,13 @@
 """Completing a return: everything in ONE `BEGIN IMMEDIATE` transaction, or nothing.
 
 In order: the idempotency key (a known key gives the stored answer and writes nothing), the sale's
-ledgers re-read and compared with the snapshot the quote was computed from (`LedgerChanged` when
-another process changed them), the per-till return number, the return and its lines, tenders and
-exchange lines, the line / tender / shipping ledgers (CHECK constraints are the last guard), the
-stock levels and the append-only stock movements, the voucher, the audit rows and the outbox
-events. The commit is fsynced (WAL, synchronous=FULL) before the caller prints or opens the drawer.
+ledgers and the customer's recent returns (serial returners) and the till's offline refunds today
+re-read and compared with the snapshot the quote was computed from (`LedgerChanged` when another
+process changed them: the return is quoted again, and may now need a manager), the per-till
+return number, the return and its lines, tenders and exchange lines, the line / tender / shipping
+ledgers (CHECK constraints are the last guard), the stock levels and the append-only stock
+movements, the voucher, the audit rows and the outbox events. The commit is fsynced (WAL,
+synchronous=FULL) before the caller prints or opens the drawer.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from posreturns.persistence.return_writes import (
     move_stock,
     write_outbox,
 )
+from posreturns.persistence.return_queries import customer_activity, offline_refunded
 from posreturns.services.errors import LedgerChanged
 from posreturns.services.return_ports import Completion, StoredReturn, replay
 
@@ -60,6 +63,7 @@ class SqlReturnRecorder:
                     c.idempotency_key,
                 )
             _check_ledgers(connection, c)
+            _check_activity(connection, c)
             number = return_number(c.store_id, c.till_id, _next_seq(connection, c.till_id))
             result = {**c.response, "return_number": number, "return_id": c.return_id}
             insert_return(connection, c, number, result)
@@ -95,6 +99,18 @@ def _check_ledgers(connection: Connection, c: Completion) -> None:
         or shipping != expected_shipping
     ):
         raise LedgerChanged(f"order {order.id} changed since the quote")
+
+
+def _check_activity(connection: Connection, c: Completion) -> None:
+    """The serial-returner and offline limits were read before this transaction: count again."""
+    seen = c.activity
+    if seen.customer_id is not None and seen.customer_since is not None:
+        now = customer_activity(connection, seen.customer_id, seen.customer_since)
+        if now != (seen.customer_returns, seen.customer_refunded_minor):
+            raise LedgerChanged(f"customer {seen.customer_id} returned something else since the quote")
+    if seen.offline_till_id is not None and seen.offline_since is not None:
+        if offline_refunded(connection, seen.offline_till_id, seen.offline_since) != seen.offline_refunded_minor:
+            raise LedgerChanged(f"till {seen.offline_till_id} refunded something else offline since the quote")
 
 
 def _next_seq(connection: Connection, till_id: str) -> int:
