@@ -26,7 +26,8 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
 def run_set(args: argparse.Namespace, out: Output) -> int:
     with open_till(resolve_data_dir(args.data_dir)) as till:
         till.settings.set(args.key, args.value)
-    out.result({args.key: args.value}, f"{args.key} = {args.value}")
+        value = till.settings.get(args.key) or ""
+    out.result({args.key: value}, f"{args.key} = {value}")
     return EXIT_OK
 
 

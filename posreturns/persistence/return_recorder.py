@@ -13,7 +13,6 @@ synchronous=FULL) before the caller prints or opens the drawer.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from sqlalchemy import Engine
@@ -30,18 +29,8 @@ from posreturns.persistence.return_writes import (
 )
 from posreturns.persistence.return_queries import customer_activity, offline_refunded
 from posreturns.services.errors import LedgerChanged
+from posreturns.services.numbering import return_number
 from posreturns.services.return_ports import Completion, StoredReturn, replay
-
-_NOT_CODE = re.compile(r"[^A-Z0-9]+")
-
-
-def return_number(store_id: str, till_id: str, seq: int) -> str:
-    """`R<store>-<till>-<seq>`, e.g. RPARIS01-T1-000007: only A-Z, 0-9 and '-', so it survives every
-    scanner keymap, and short enough for a Code 128 with quiet zones on 80 mm paper."""
-    store = _NOT_CODE.sub("", store_id.upper())[:8] or "STORE"
-    till = _NOT_CODE.sub("", till_id.upper())[:4] or "TILL"
-    return f"R{store}-{till}-{seq:06d}"
-
 
 class SqlReturnRecorder:
     """`ReturnRecorder` over SQLite."""
@@ -64,7 +53,7 @@ class SqlReturnRecorder:
                 )
             _check_ledgers(connection, c)
             _check_activity(connection, c)
-            number = return_number(c.store_id, c.till_id, _next_seq(connection, c.till_id))
+            number = _next_number(connection, c.store_id, c.till_id)
             result = {**c.response, "return_number": number, "return_id": c.return_id}
             insert_return(connection, c, number, result)
             try:
@@ -113,13 +102,17 @@ def _check_activity(connection: Connection, c: Completion) -> None:
             raise LedgerChanged(f"till {seen.offline_till_id} refunded something else offline since the quote")
 
 
-def _next_seq(connection: Connection, till_id: str) -> int:
+def _next_number(connection: Connection, store_id: str, till_id: str) -> str:
+    """The till's next return number. A number already taken (a till id that shared its code with
+    another before numbers were fixed, a restored backup) is skipped, never reissued."""
+    run = connection.exec_driver_sql
     key = f"returns.seq.{till_id}"
-    current = connection.exec_driver_sql("SELECT value FROM settings WHERE key = ?", (key,)).scalar()
-    seq = int(current or 0) + 1
-    connection.exec_driver_sql(
-        "INSERT INTO settings (key, value) VALUES (?, ?) "
-        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        (key, str(seq)),
-    )
-    return seq
+    seq = int(run("SELECT value FROM settings WHERE key = ?", (key,)).scalar() or 0)
+    while True:
+        seq += 1
+        number = return_number(store_id, till_id, seq)
+        if run("SELECT 1 FROM returns WHERE number = ?", (number,)).first() is None:
+            break
+    run("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (key, str(seq)))
+    return number

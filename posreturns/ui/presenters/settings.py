@@ -24,6 +24,7 @@ APPLIED_AT_START = ("language", "scanner.mode", "scanner.port")
 class Settings(Protocol):
     def get(self, key: str, default: str | None = None) -> str | None: ...
     def set(self, key: str, value: str) -> None: ...
+    def set_many(self, values: dict[str, str]) -> None: ...
 
 
 class Runner(Protocol):
@@ -94,8 +95,7 @@ class SettingsPresenter(QObject):
                    if key in KEYS and value.strip() != self.values.get(key, "")}
 
         def write() -> None:
-            for key, value in changed.items():
-                self.settings.set(key, value)
+            self.settings.set_many(changed)  # all or nothing: a refused value changes nothing
             if changed and self.audit is not None:
                 self.audit("settings.changed", self.admin, {"keys": sorted(changed)})
 
