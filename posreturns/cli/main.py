@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import logging
 import os
 import sys
@@ -22,6 +23,7 @@ from posreturns.cli import (
 from posreturns.cli.output import EXIT_BAD_INPUT, EXIT_NOT_FOUND, EXIT_OK, Output
 from posreturns.domain.errors import PinError, UserFacingError
 from posreturns.services.errors import AlreadyUsedKey, ApprovalRequired, NotFound, ReturnRefused
+from posreturns.services.input_checks import storable
 
 Command = Callable[[argparse.Namespace, Output], int]
 
@@ -40,6 +42,7 @@ def global_options(suppress: bool) -> argparse.ArgumentParser:
     return parent
 
 
+@functools.cache  # built once per process (a test calls main() many times)
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="posreturns", description="In-store returns for store tills.",
                                      parents=[global_options(suppress=False)])
@@ -124,7 +127,13 @@ def error_code(error: Exception) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    args = build_parser().parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    garbled = next((n for n, word in enumerate(words, 1) if not storable(word)), None)
+    if garbled is not None:  # e.g. bytes that are not UTF-8: they would reach the database or the screen
+        print(f"posreturns: argument {garbled} holds invalid text (not UTF-8, or control characters); "
+              "type it again.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    args = build_parser().parse_args(words)
     out = Output(args.json)
     handler: Command = args.handler
     try:

@@ -189,7 +189,7 @@ class _DocumentParser(JsonReader):
     def tender(self, raw: Any, path: str, order_id: str, position: int, currency: str) -> TenderRecord:
         raw = self.obj(raw, path, FIELDS["tender"])
         method = raw.get("method")
-        if method not in TENDER_METHODS:
+        if not isinstance(method, str) or method not in TENDER_METHODS:
             raise self.fail(f"{path}.method", f"expected one of {', '.join(sorted(TENDER_METHODS))}, got {describe(method)}.")
         last4 = self.text(raw, "card_last4", path, optional=True)
         if last4 is not None and not (len(last4) == 4 and last4.isdigit()):
@@ -238,7 +238,7 @@ class _DocumentParser(JsonReader):
         for i, raw in enumerate(self.array(item, "tenders", path, required=True)):
             tpath = f"{path}.tenders[{i}]"
             raw = self.obj(raw, tpath, FIELDS["return_tender"])
-            if raw.get("method") not in TENDER_METHODS:
+            if not isinstance(raw.get("method"), str) or raw["method"] not in TENDER_METHODS:
                 raise self.fail(f"{tpath}.method", f"expected one of {', '.join(sorted(TENDER_METHODS))}, got {describe(raw.get('method'))}.")
             tenders.append(ReturnTenderRecord(raw["method"], self.amount(raw, "amount", tpath, currency), tpath))
         if sum(t.amount_minor for t in tenders) != sum(line.amount_minor for line in lines):

@@ -34,7 +34,7 @@ class JsonReader:
             raise self.fail(path, f"expected an object, got {describe(value)}.")
         if fields is not None and not fields.issuperset(value):
             unknown = sorted(set(value) - fields)[0]
-            raise self.fail(f"{path}.{_shown(unknown)}", "this field is unknown in posreturns/1; check its spelling "
+            raise self.fail(f"{path}.{printable(unknown)}", "this field is unknown in posreturns/1; check its spelling "
                                                          "in docs/data-format.md or leave it out.")
         return value
 
@@ -133,11 +133,11 @@ def describe(value: Any) -> str:
     if isinstance(value, (int, float)):
         return f"the number {value}" if abs(value) < 10**30 else "a number too large"
     if isinstance(value, str):
-        return f'"{_shown(value[:40])}"'
+        return f'"{printable(value[:40])}"'
     return "an array" if isinstance(value, list) else "an object"
 
 
-def _shown(text: str) -> str:
+def printable(text: str) -> str:
     """`text` as it can be printed in a message: never a card number, never a lone surrogate."""
     if has_card_number(text):
         return "(a card number)"

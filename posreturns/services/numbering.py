@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from posreturns.services.errors import BadInput
 
 _NOT_CODE = re.compile(r"[^A-Z0-9]+")
-_TILL_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,15}")
+TILL_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,15}")
 STORE_PLAIN, TILL_PLAIN = 7, 5  # longest code written as is; fingerprinted codes are one longer
 _KEEP = {STORE_PLAIN: 3, TILL_PLAIN: 2}  # characters of the id kept in front of the fingerprint
 
@@ -49,7 +49,7 @@ def check_till_id(till_id: str, known: Iterable[str]) -> str:
     """`till_id` stripped, or `BadInput` when it is malformed or would share its return numbers with
     another till id already used in this data folder."""
     value = till_id.strip()
-    if not _TILL_ID.fullmatch(value):
+    if not TILL_ID.fullmatch(value):
         raise BadInput(
             f'"{value[:40]}" is not a till id; use 1 to 16 letters, digits, "-", "_" or ".", starting with a '
             "letter or a digit (e.g. T1).",
