@@ -13,6 +13,7 @@ synchronous=FULL) before the caller prints or opens the drawer.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Engine
@@ -20,6 +21,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from posreturns.persistence.engine import WRITE
+from posreturns.persistence.marks import Marks
 from posreturns.persistence.return_writes import (
     audit_return,
     charge_ledgers,
@@ -35,8 +37,9 @@ from posreturns.services.return_ports import Completion, StoredReturn, replay
 class SqlReturnRecorder:
     """`ReturnRecorder` over SQLite."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, after_commit: Callable[[Marks], None] = lambda marks: None) -> None:
         self.engine = engine
+        self.after_commit = after_commit  # the high-water marks beside the database (see `marks`)
 
     def record(self, c: Completion) -> dict[str, Any]:
         with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
@@ -53,7 +56,7 @@ class SqlReturnRecorder:
                 )
             _check_ledgers(connection, c)
             _check_activity(connection, c)
-            number = _next_number(connection, c.store_id, c.till_id)
+            number, seq = _next_number(connection, c.store_id, c.till_id)
             result = {**c.response, "return_number": number, "return_id": c.return_id}
             insert_return(connection, c, number, result)
             try:
@@ -63,6 +66,8 @@ class SqlReturnRecorder:
             move_stock(connection, c, number)
             audit_return(connection, c, number)
             write_outbox(connection, c, number)
+            marks = Marks({c.till_id: seq}, run("SELECT MAX(seq) FROM outbox").scalar_one())
+        self.after_commit(marks)
         return result
 
 
@@ -102,7 +107,7 @@ def _check_activity(connection: Connection, c: Completion) -> None:
             raise LedgerChanged(f"till {seen.offline_till_id} refunded something else offline since the quote")
 
 
-def _next_number(connection: Connection, store_id: str, till_id: str) -> str:
+def _next_number(connection: Connection, store_id: str, till_id: str) -> tuple[str, int]:
     """The till's next return number. A number already taken (a till id that shared its code with
     another before numbers were fixed, a restored backup) is skipped, never reissued."""
     run = connection.exec_driver_sql
@@ -115,4 +120,4 @@ def _next_number(connection: Connection, store_id: str, till_id: str) -> str:
             break
     run("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         (key, str(seq)))
-    return number
+    return number, seq

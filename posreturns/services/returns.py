@@ -59,8 +59,10 @@ class ReturnService:
         clock: Clock,
         identity: Callable[[], TillIdentity],
         voucher_codes: Callable[[], str] | None = None,
+        guard: Callable[[], None] = lambda: None,
     ) -> None:
         self.resolver, self.queries, self.recorder = resolver, queries, recorder
+        self.guard = guard  # raises when the database cannot be trusted with a new return
         self.approvals, self.policies, self.clock, self.identity = approvals, policies, clock, identity
         self.till = identity()  # read again at each use case: the store may be configured after start-up
         self.zone = ZoneInfo(self.till.timezone)
@@ -82,6 +84,7 @@ class ReturnService:
             )
         if not request.cashier:
             raise BadInput('The request has no "cashier"; say who completes the return.')
+        self.guard()
         self._refresh()
         stored = self.queries.by_idempotency_key(request.idempotency_key)
         if stored is not None:

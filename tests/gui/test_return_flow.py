@@ -180,3 +180,26 @@ def test_drafts_are_written_off_the_gui_thread_and_the_newest_one_wins(demo_till
     runner.jobs = draft_writes
     runner.run_all(reverse=True)  # the writes finish in the wrong order
     assert drafts.load()["lines"][0]["reason"] == "WRONG_SIZE"
+
+
+def test_a_till_whose_database_lost_returns_refuses_the_return_with_one_sentence(tmp_path: Any) -> None:
+    import json
+    from datetime import date
+
+    from posreturns.app import open_till
+    from posreturns.demo.store import demo_document
+    from posreturns.persistence.marks import Marks, MarksFile
+    from posreturns.services.importing import import_bytes
+
+    with open_till(tmp_path / "data") as till:
+        import_bytes(json.dumps(demo_document(date(2026, 11, 26))).encode(), "demo", till.cache_writer)
+    MarksFile(tmp_path / "data", tmp_path / "data" / "posreturns.db").raise_to(Marks({"T1": 3}, 7))  # it had issued 3
+    with open_till(tmp_path / "data") as till:
+        flow, seen = _flow(till)
+        flow.start(till.lookup.find_receipt("PA01-000102"))
+        flow.add_order_line("ORD-1002-L1")
+        flow.update_line(0, reason="WRONG_SIZE")
+        flow.update_line(0, condition="NEW_WITH_TAGS")
+        flow.complete()
+        assert not seen.completed and _returns_in_db(till) == []
+        assert "returns 1-3 of till T1" in seen.messages[-1] and "posreturns restore" in seen.messages[-1]
