@@ -203,3 +203,14 @@ def test_a_till_whose_database_lost_returns_refuses_the_return_with_one_sentence
         flow.complete()
         assert not seen.completed and _returns_in_db(till) == []
         assert "returns 1-3 of till T1" in seen.messages[-1] and "posreturns restore" in seen.messages[-1]
+
+
+def test_a_card_number_typed_in_a_note_is_refused_and_never_kept_in_the_draft(demo_till: Till) -> None:
+    flow, seen = _flow(demo_till)
+    flow.start(demo_till.lookup.find_receipt("PA01-000102"))
+    flow.add_order_line("ORD-1002-L1")
+    flow.update_line(0, reason="OTHER", condition="NEW_WITH_TAGS", note="paid with 4111 1111 1111 1111")
+    assert "card number" in seen.messages[-1] and "4111" not in seen.messages[-1]
+    with demo_till.engine.connect() as connection:
+        stored = connection.exec_driver_sql("SELECT group_concat(value) FROM settings").scalar()
+    assert "4111 1111" not in stored and "paid with ************1111" in stored  # the draft keeps the rest
