@@ -157,7 +157,7 @@ def _approval(value: Any) -> ApprovalInput:
 
 
 def _till_id(value: Any) -> str | None:
-    text = _text(value, "till_id", optional=True)
+    text: str | None = _text(value, "till_id", optional=True)
     if text is not None and not TILL_ID.fullmatch(text):
         raise BadInput('"till_id" must be 1 to 16 letters, digits, "-", "_" or "."; use the till\'s id (e.g. T1).')
     return text
