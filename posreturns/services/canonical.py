@@ -72,7 +72,6 @@ class _DocumentParser(JsonReader):
         self.unique([(s.id, f"$.stores[{i}].id") for i, s in enumerate(stores)], "store id")
         self.unique([(store_code(s.id), f"$.stores[{i}].id") for i, s in enumerate(stores)],
                     "store code (the id in capitals without punctuation, as in return numbers)")
-
         self.unique([(p.sku, p.path + ".sku") for p in products], "SKU")
         self.unique([(c.id, f"$.customers[{i}].id") for i, c in enumerate(customers)], "customer id")
         self.unique([(o.id, o.path + ".id") for o in orders], "order id")

@@ -15,7 +15,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from fuzz.fuzz_support import DEEP, as_bytes, assert_answered, digest, garbled, mutated, nasty, run_cli, texts
+from cli_support import assert_answered, digest, run_cli
+from fuzz.fuzz_support import DEEP, as_bytes, garbled, mutated, nasty, texts
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from integration.returns_support import MANAGER, PIN, SHIPPED_POLICY, line, request

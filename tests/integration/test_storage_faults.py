@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fuzz.fuzz_support import digest, run_cli
+from cli_support import digest, run_cli
 from integration.returns_support import check_whole, line, open_shop, request
 
 
