@@ -21,8 +21,10 @@ from posreturns.cli import (
     sync_commands,
     user_commands,
 )
+from posreturns.app import check_storage
 from posreturns.cli.output import EXIT_BAD_INPUT, EXIT_NOT_FOUND, EXIT_OK, Output
 from posreturns.domain.errors import PinError, UserFacingError
+from posreturns.paths import resolve_data_dir
 from posreturns.services.errors import AlreadyUsedKey, ApprovalRequired, NotFound, ReturnRefused, StorageError
 from posreturns.services.input_checks import storable
 
@@ -72,7 +74,6 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
     from posreturns.app import open_till
     from posreturns.app_ui import default_cashier, start_sync, ui_services
     from posreturns.devices.scanner import interpret
-    from posreturns.paths import resolve_data_dir
     from posreturns.ui.i18n import choose_language
     from posreturns.ui.launch import run_window
     from posreturns.ui.presenters.return_flow import Session
@@ -125,7 +126,7 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
 
 ERROR_CODES: tuple[tuple[type[Exception], str], ...] = (
     (ReturnRefused, "refused"), (ApprovalRequired, "approval_required"), (PinError, "pin_refused"),
-    (AlreadyUsedKey, "idempotency_conflict"))
+    (AlreadyUsedKey, "idempotency_conflict"), (StorageError, "storage"))
 
 
 def error_code(error: Exception) -> str:
@@ -143,13 +144,6 @@ READ_ONLY: frozenset[Command] = frozenset({
     storage_commands.run_backup, storage_commands.run_restore, _run_gui})
 
 
-def check_storage(args: argparse.Namespace) -> None:
-    from posreturns.app import check_storage as check
-    from posreturns.paths import resolve_data_dir
-
-    check(resolve_data_dir(args.data_dir))
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     words = list(sys.argv[1:] if argv is None else argv)
@@ -163,7 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Command = args.handler
     try:
         if handler not in READ_ONLY:
-            check_storage(args)
+            check_storage(resolve_data_dir(args.data_dir))
         return handler(args, out)
     except NotFound as error:
         out.error("not_found", str(error))
