@@ -24,11 +24,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from posreturns.persistence.marks import Marks, MarksFile
+from posreturns.persistence.marks import OUTBOX_SQL, SEQUENCES_SQL, Marks, MarksFile, marks_of
 from posreturns.persistence.storage_errors import sentence, storage_error
 from posreturns.services.errors import BadInput, StorageError
 
-_MARKS_SQL = ("SELECT key, value FROM settings WHERE key LIKE 'returns.seq.%'", "SELECT COALESCE(MAX(seq), 0) FROM outbox")
 
 
 @dataclass(frozen=True)
@@ -143,9 +142,7 @@ def _set_aside(database: Path) -> Path:
 
 
 def _marks(connection: sqlite3.Connection) -> Marks:
-    tills = {key[len("returns.seq."):]: int(value) for key, value in connection.execute(_MARKS_SQL[0])
-             if str(value).isdigit()}
-    return Marks(tills, connection.execute(_MARKS_SQL[1]).fetchone()[0])
+    return marks_of(connection.execute(SEQUENCES_SQL), connection.execute(OUTBOX_SQL).fetchone()[0])
 
 
 def _check(connection: sqlite3.Connection, path: Path, *, full: bool) -> None:

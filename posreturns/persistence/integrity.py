@@ -33,6 +33,8 @@ QuickCheck = Literal["never", "due", "always"]
 
 
 class DatabaseGuard:
+    """Whether this till's database can be trusted with a new return; keeps the marks raised."""
+
     def __init__(self, engine: Engine, data_dir: Path, database: Path) -> None:
         self.engine, self.database = engine, database
         self.marks = MarksFile(data_dir, database)

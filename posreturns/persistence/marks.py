@@ -18,7 +18,7 @@ import hashlib
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,11 +54,19 @@ class Marks:
         return {"format": 1, "returns": self.returns, "outbox": self.outbox}
 
 
+SEQUENCES_SQL = "SELECT key, value FROM settings WHERE key LIKE 'returns.seq.%'"
+OUTBOX_SQL = "SELECT COALESCE(MAX(seq), 0) FROM outbox"
+
+
+def marks_of(sequences: Iterable[Any], outbox: int) -> Marks:
+    """The marks from the rows of `SEQUENCES_SQL` and the value of `OUTBOX_SQL`."""
+    return Marks({key[len("returns.seq."):]: int(value) for key, value in sequences if str(value).isdigit()},
+                 int(outbox))
+
+
 def database_marks(connection: Connection) -> Marks:
     run = connection.exec_driver_sql
-    tills = {key[len("returns.seq."):]: int(value) for key, value in
-             run("SELECT key, value FROM settings WHERE key LIKE 'returns.seq.%'") if str(value).isdigit()}
-    return Marks(tills, int(run("SELECT COALESCE(MAX(seq), 0) FROM outbox").scalar_one()))
+    return marks_of(run(SEQUENCES_SQL), run(OUTBOX_SQL).scalar_one())
 
 
 class MarksFile:
