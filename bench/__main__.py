@@ -80,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         (lambda q=q: lookup.search(q)) for q in queries[: args.samples]])
     results["quote_20_lines"] = quote_bench(till, args.samples // 4)
     results["complete"] = complete_bench(args.data_dir, spec, rng, args.samples // 4)
+    results["marks_write"] = marks_bench(args.data_dir, args.samples // 4)
+    results["quick_check"] = quick_check_bench(till)
     till.close()
     results["cold_start"] = cold_start(args.data_dir)
     results["import"] = import_throughput(args.import_orders)
@@ -137,6 +139,25 @@ def complete_bench(data_dir: Path, spec: ScaleSpec, rng: random.Random, samples:
         return measure("complete a return (fsync)", 25, calls[:samples], warm_up=False)
     finally:
         till.close()
+
+
+def marks_bench(data_dir: Path, samples: int) -> dict[str, float]:
+    """What each completed return adds after its commit: the high-water marks file, fsynced and renamed."""
+    from posreturns.persistence.marks import Marks, MarksFile
+
+    marks = MarksFile(data_dir, data_dir / "posreturns.db")
+    known = marks.read() or Marks()
+    return measure("high-water marks after a commit", 10, [lambda: marks.raise_to(known)] * samples, warm_up=False)
+
+
+def quick_check_bench(till: Any) -> dict[str, float]:
+    """The whole-database check the window runs in the background at each start."""
+    started = time.perf_counter()
+    till.guard.quick_check("always")
+    elapsed = time.perf_counter() - started
+    size = (till.data_dir / "posreturns.db").stat().st_size
+    print(f"{'PRAGMA quick_check (whole cache)':<34} {elapsed:.2f} s for {size / 1e6:,.0f} MB (in the background)")
+    return {"seconds": round(elapsed, 2), "megabytes": round(size / 1e6)}
 
 
 def cold_start(data_dir: Path) -> dict[str, float]:

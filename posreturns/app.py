@@ -25,6 +25,7 @@ from posreturns.persistence.cache_writer import SqlCacheWriter
 from posreturns.persistence.catalog import SqlCatalog
 from posreturns.persistence.delivery_networks import SqlDeliveryNetworks
 from posreturns.persistence.engine import create_sqlite_engine
+from posreturns.persistence.integrity import DatabaseGuard, QuickCheck
 from posreturns.persistence.order_repository import SqlOrderRepository
 from posreturns.persistence.policy_repository import SqlPolicyRepository
 from posreturns.persistence.print_jobs import SqlPrintJobs
@@ -62,6 +63,7 @@ class Till:
     users: UserAdmin
     approvals: ApprovalService
     returns: ReturnService
+    guard: DatabaseGuard
 
     def close(self) -> None:
         self.engine.dispose()
@@ -82,10 +84,20 @@ def make_clock(now: str | None) -> Clock:
     return FixedClock(parse_now(now))
 
 
-def open_till(data_dir: Path, *, clock: Clock | None = None, till_id: str | None = None) -> Till:
-    """Open (creating and migrating if needed) the till's store in `data_dir`."""
+def open_till(data_dir: Path, *, clock: Clock | None = None, till_id: str | None = None,
+              quick_check: QuickCheck = "never") -> Till:
+    """Open (creating and migrating if needed) the till's store in `data_dir`. `quick_check` reads
+    every page of the database first ("always"; "due": commands that write, see
+    `persistence.integrity`); the high-water marks are always compared. `StorageError` when the
+    database is damaged."""
     engine = create_sqlite_engine(data_dir / DATABASE_FILE)
-    migrate.upgrade(engine)
+    try:
+        guard = DatabaseGuard(engine, data_dir, data_dir / DATABASE_FILE)
+        migrate.upgrade(engine)
+        guard.check(quick_check)
+    except Exception:
+        engine.dispose()
+        raise
     clock = clock or SystemClock()
     orders = SqlOrderRepository(engine)
     settings = SqlSettings(engine)
@@ -100,10 +112,23 @@ def open_till(data_dir: Path, *, clock: Clock | None = None, till_id: str | None
         return TillIdentity(settings.store_id() or "", till_id or settings.get("till.id") or "T1",
                             settings.store_timezone())
 
-    returns = ReturnService(ReturnResolver(lookup, orders, queries), queries, SqlReturnRecorder(engine), approvals,
-                            policies, clock, identity)
+    returns = ReturnService(ReturnResolver(lookup, orders, queries), queries,
+                            SqlReturnRecorder(engine, guard.after_commit), approvals, policies, clock, identity,
+                            guard=guard.refuse_if_unsafe)
     return Till(data_dir, engine, orders, lookup, SqlCacheWriter(engine), settings, clock, queries, policies,
-                UserAdmin(users, clock), approvals, returns)
+                UserAdmin(users, clock), approvals, returns, guard)
+
+
+def check_storage(data_dir: Path) -> None:
+    """Before a command that writes: the quick check when due (`StorageError` on a damaged database)."""
+    database = data_dir / DATABASE_FILE
+    if not database.exists():
+        return
+    engine = create_sqlite_engine(database)
+    try:
+        DatabaseGuard(engine, data_dir, database).quick_check("due")
+    finally:
+        engine.dispose()
 
 
 def printer_settings(till: Till, printer_url: str | None = None) -> PrinterSettings:

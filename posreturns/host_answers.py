@@ -9,12 +9,17 @@ from __future__ import annotations
 from posreturns.app import Till
 from posreturns.app_ui import write_audit
 from posreturns.persistence.till_overview import SqlTillOverview
+from posreturns.services.errors import BadInput
+from posreturns.services.input_checks import has_card_number, storable
 
 CONFIRMED, FAILED = "host.refund_confirmed", "host.refund_failed"
 
 
 def record_host_answer(till: Till, return_number: str, paid: bool, detail: str, actor: str) -> None:
     """Audit the host's answer for a return of this till (the first confirmation counts; repeats are ignored)."""
+    if len(detail) > 500 or not storable(detail) or has_card_number(detail):
+        raise BadInput("The host's reference or reason must be plain text of at most 500 characters, never a full "
+                       "card number; send the terminal's transaction reference or the card's last four digits.")
     found = till.returns.show(return_number)  # NotFound, one sentence, when the number is not on this till
     if SqlTillOverview(till.engine).audited(CONFIRMED, return_number):
         return

@@ -105,6 +105,7 @@ def create_returns_widget(host: HostPos, data_dir: Path, *, language: str | None
     when they differ, so the command line and sync agree with the host. Call `shutdown()` on the
     widget when the host closes it."""
     till = open_till(Path(data_dir), till_id=host.till_id or None)
+    till.guard.check_in_background()
     for key, value in (("store.id", host.store_id), ("till.id", host.till_id)):
         if value and till.settings.get(key) != value:
             till.settings.set(key, value)
@@ -115,6 +116,8 @@ def create_returns_widget(host: HostPos, data_dir: Path, *, language: str | None
                       offline=lambda: till.settings.get("sync.online") == "0", store_id=lambda: host.store_id)
     services = ui_services(till, chosen, cashier=host.cashier)
     window = build_window(services, session, runner, dialogs=dialogs, interpret=scan_interpreter(till))
+    if (problem := till.guard.problem()) is not None:  # the database lost returns: none is issued until restored
+        window.show_message(problem.in_language(chosen))
     payments = HostPayments(lambda number, paid, detail: record_host_answer(till, number, paid, detail, host.cashier),
                             runner)
 

@@ -29,6 +29,7 @@ def run_set(args: argparse.Namespace, out: Output) -> int:
     value = check_setting(args.key, args.value)
     with open_till(resolve_data_dir(args.data_dir)) as till:
         till.settings.set(args.key, value)
+        value = till.settings.get(args.key) or ""
     out.result({args.key: value}, f"{args.key} = {value}")
     return EXIT_OK
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import logging
 import os
 import sys
@@ -18,12 +19,16 @@ from posreturns.cli import (
     outbox_commands,
     policy_commands,
     return_commands,
+    storage_commands,
     sync_commands,
     user_commands,
 )
+from posreturns.app import check_storage
 from posreturns.cli.output import EXIT_BAD_INPUT, EXIT_NOT_FOUND, EXIT_OK, Output
 from posreturns.domain.errors import PinError, UserFacingError
-from posreturns.services.errors import AlreadyUsedKey, ApprovalRequired, NotFound, ReturnRefused
+from posreturns.paths import resolve_data_dir
+from posreturns.services.errors import AlreadyUsedKey, ApprovalRequired, NotFound, ReturnRefused, StorageError
+from posreturns.services.input_checks import storable
 
 Command = Callable[[argparse.Namespace, Output], int]
 
@@ -42,6 +47,7 @@ def global_options(suppress: bool) -> argparse.ArgumentParser:
     return parent
 
 
+@functools.cache  # built once per process (a test calls main() many times)
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="posreturns", description="In-store returns for store tills.",
                                      parents=[global_options(suppress=False)])
@@ -58,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     config_commands.register(commands, shared)
     device_commands.register(commands, shared)
     sync_commands.register(commands, shared)
+    storage_commands.register(commands, shared)
     gui = commands.add_parser("gui", parents=shared, help="open the till window")
     gui.add_argument("--virtual-devices", action="store_true",
                      help="print on a virtual printer started for this session (make run uses it)")
@@ -77,7 +84,13 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
     from posreturns.ui.presenters.return_flow import Session
 
     data_dir = resolve_data_dir(args.data_dir)
-    till = open_till(data_dir)
+    try:
+        till = open_till(data_dir)
+    except StorageError as error:  # damaged, locked, unreadable: one sentence in a box, no window
+        from posreturns.ui.launch import show_fatal
+
+        return show_fatal(error)
+    till.guard.check_in_background()  # seconds on a store-scale cache: the window does not wait for it
     settings = till.settings
     scanner_port = settings.get("scanner.port") if settings.get("scanner.mode") == "serial" else None
     virtual_scan = None
@@ -115,14 +128,15 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
                                                            sync=sync),
                               lambda: choose_language(settings.get("language")), session, scan_interpreter(till),
                               scanner_port, virtual_scan, wedge=wedge_config(settings.get),
-                              serial=serial_options(settings.get))
+                              serial=serial_options(settings.get),
+                              notice=till.guard.problem, checked=till.guard.checked)
         finally:
             till.close()
 
 
 ERROR_CODES: tuple[tuple[type[Exception], str], ...] = (
     (ReturnRefused, "refused"), (ApprovalRequired, "approval_required"), (PinError, "pin_refused"),
-    (AlreadyUsedKey, "idempotency_conflict"))
+    (AlreadyUsedKey, "idempotency_conflict"), (StorageError, "storage"))
 
 
 def error_code(error: Exception) -> str:
@@ -130,12 +144,30 @@ def error_code(error: Exception) -> str:
     return next((code for kind, code in ERROR_CODES if isinstance(error, kind)), "bad_input")
 
 
+# Commands that write nothing; every other one first reads the whole database when its last check is
+# old (`PRAGMA quick_check`, see persistence.integrity); the window checks at each start.
+READ_ONLY: frozenset[Command] = frozenset({
+    config_commands.run_get, config_commands.run_list, order_commands.run_show, order_commands.run_search,
+    order_commands.run_match, outbox_commands.run_list, policy_commands.run_show, return_commands.run_quote,
+    return_commands.run_show, sync_commands.run_status, sync_commands.run_exceptions, user_commands.run_list,
+    device_commands.run_virtual_printer, device_commands.run_virtual_scanner, device_commands.run_status,
+    storage_commands.run_backup, storage_commands.run_restore, _run_gui})
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    args = build_parser().parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    garbled = next((n for n, word in enumerate(words, 1) if not storable(word)), None)
+    if garbled is not None:  # e.g. bytes that are not UTF-8: they would reach the database or the screen
+        print(f"posreturns: argument {garbled} holds invalid text (not UTF-8, or control characters); "
+              "type it again.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    args = build_parser().parse_args(words)
     out = Output(args.json)
     handler: Command = args.handler
     try:
+        if handler not in READ_ONLY:
+            check_storage(resolve_data_dir(args.data_dir))
         return handler(args, out)
     except NotFound as error:
         out.error("not_found", str(error))

@@ -12,6 +12,7 @@ from typing import Any
 from posreturns.cli.output import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, Output
 from posreturns.cli.till_args import open_from
 from posreturns.services.errors import BadInput
+from posreturns.services.oms_address import check_oms_url
 
 EXIT_OFFLINE = 4
 
@@ -143,10 +144,10 @@ def run_resolve(args: argparse.Namespace, out: Output) -> int:
 def run_connect(args: argparse.Namespace, out: Output) -> int:
     from posreturns.sync.credentials import CredentialStore
 
+    url = check_oms_url(args.url)
     key = sys.stdin.readline().strip()
     if not key:
         raise BadInput("No API key on stdin; pipe the secret key in, e.g. `printenv KEY | posreturns oms connect ...`.")
-    url = args.url.rstrip("/")
     if not args.no_check:
         from posreturns.services.sync_ports import OmsRefused, OmsUnavailable
         from posreturns.sync.wire import HttpJsonClient

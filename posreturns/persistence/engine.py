@@ -3,6 +3,7 @@
 pysqlite's own transaction handling is switched off (`isolation_level = None`) so that we emit BEGIN
 ourselves: writers open with BEGIN IMMEDIATE and take the write lock up front, which avoids the
 deadlock-prone lock upgrade of a deferred transaction and makes "one writer at a time" explicit.
+SQLite's faults of the disk (full, read-only, locked, damaged) come out as `StorageError`.
 """
 
 from __future__ import annotations
@@ -12,14 +13,19 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, ExceptionContext
+
+from posreturns.persistence.storage_errors import storage_error
 
 BUSY_TIMEOUT_MS = 10_000
 WRITE = {"sqlite_begin": "IMMEDIATE"}
 
 
 def create_sqlite_engine(path: Path) -> Engine:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise storage_error(error, path) or error from None
     engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
 
     @event.listens_for(engine, "connect")
@@ -33,6 +39,12 @@ def create_sqlite_engine(path: Path) -> Engine:
         cursor.execute("PRAGMA cache_size=-65536")
         cursor.execute("PRAGMA temp_store=MEMORY")
         cursor.close()
+
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context: ExceptionContext) -> None:
+        fault = storage_error(context.original_exception, path)
+        if fault is not None:  # disk full, read-only, locked, damaged: one sentence instead of a traceback
+            raise fault from context.original_exception
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:

@@ -38,6 +38,22 @@ class AuditEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class ActivitySnapshot:
+    """The counts the policy's limits were computed from: the customer's recent returns (serial
+    returners) and this till's offline refunds today. The recorder counts them again inside its
+    transaction; a difference means another till or process completed a return meanwhile, and the
+    return is quoted again (it may now need a manager's approval)."""
+
+    customer_id: str | None = None
+    customer_since: datetime | None = None
+    customer_returns: int = 0
+    customer_refunded_minor: int = 0
+    offline_till_id: str | None = None
+    offline_since: datetime | None = None
+    offline_refunded_minor: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class Completion:
     """Everything the recorder writes for one return, decided before its transaction starts.
 
@@ -61,6 +77,7 @@ class Completion:
     response: dict[str, Any]  # the answer, without return_number / return_id
     cache_as_of: datetime | None = None  # when the orders were last pulled from the OMS (None: never)
     contact: CustomerContact | None = None  # how the customer wants to hear from the store; e-receipt
+    activity: ActivitySnapshot = ActivitySnapshot()
 
 
 def replay(stored: StoredReturn, request_sha256: str, key: str) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import secrets
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -28,7 +28,13 @@ from posreturns.services.approvals import ApprovalService
 from posreturns.services.errors import ApprovalRequired, BadInput, LedgerChanged, NotFound, ReturnRefused
 from posreturns.services.policies import PolicyService
 from posreturns.services.ports import Clock
-from posreturns.services.return_ports import Completion, ReturnQueries, ReturnRecorder, replay
+from posreturns.services.return_ports import (
+    ActivitySnapshot,
+    Completion,
+    ReturnQueries,
+    ReturnRecorder,
+    replay,
+)
 from posreturns.services.return_request import ReturnRequest, parse_request
 from posreturns.services.return_resolver import Resolved, ReturnResolver
 
@@ -53,8 +59,10 @@ class ReturnService:
         clock: Clock,
         identity: Callable[[], TillIdentity],
         voucher_codes: Callable[[], str] | None = None,
+        guard: Callable[[], None] = lambda: None,
     ) -> None:
         self.resolver, self.queries, self.recorder = resolver, queries, recorder
+        self.guard = guard  # raises when the database cannot be trusted with a new return
         self.approvals, self.policies, self.clock, self.identity = approvals, policies, clock, identity
         self.till = identity()  # read again at each use case: the store may be configured after start-up
         self.zone = ZoneInfo(self.till.timezone)
@@ -64,7 +72,7 @@ class ReturnService:
         """What the return would be; writes nothing. A PIN in the request is not checked here."""
         request = parse_request(data)
         self._refresh()
-        resolved, quote = self._quote(request, self.policies.active(), approved=False)
+        resolved, quote, _ = self._quote(request, self.policies.active(), approved=False)
         return self._response(request, resolved, quote, None)
 
     def complete(self, data: Any) -> dict[str, Any]:
@@ -76,6 +84,7 @@ class ReturnService:
             )
         if not request.cashier:
             raise BadInput('The request has no "cashier"; say who completes the return.')
+        self.guard()
         self._refresh()
         stored = self.queries.by_idempotency_key(request.idempotency_key)
         if stored is not None:
@@ -83,16 +92,16 @@ class ReturnService:
         approved_by: str | None = None
         for _ in range(MAX_ATTEMPTS):
             policy = self.policies.active()
-            resolved, quote = self._quote(request, policy, approved=approved_by is not None)
+            resolved, quote, activity = self._quote(request, policy, approved=approved_by is not None)
             if quote.status is DecisionStatus.NEEDS_APPROVAL:
                 approved_by = self._approve(request, quote)
-                resolved, quote = self._quote(request, policy, approved=True)
+                resolved, quote, activity = self._quote(request, policy, approved=True)
             if quote.status is DecisionStatus.REFUSED:
                 why, pourquoi = _first(quote, DecisionStatus.REFUSED)
                 raise ReturnRefused(f"The policy refuses this return ({why}); nothing was recorded.",
                                     f"La politique refuse ce retour ({pourquoi}) ; rien n'a été enregistré.")
             try:
-                return self.recorder.record(self._completion(request, resolved, quote, approved_by))
+                return self.recorder.record(self._completion(request, resolved, quote, approved_by, activity))
             except LedgerChanged:
                 continue
         raise BadInput(
@@ -110,37 +119,44 @@ class ReturnService:
         self.till = self.identity()
         self.zone = ZoneInfo(self.till.timezone)
 
-    def _quote(self, request: ReturnRequest, policy: Policy, approved: bool) -> tuple[Resolved, Quote]:
+    def _quote(
+        self, request: ReturnRequest, policy: Policy, approved: bool
+    ) -> tuple[Resolved, Quote, ActivitySnapshot]:
         resolved = self.resolver.resolve(request, self.till.store_id, policy.currency)
-        context = self._context(request, resolved, policy, approved)
-        return resolved, quote_return(resolved.draft, policy, context, voucher_codes=self.voucher_codes)
+        context, activity = self._context(request, resolved, policy, approved)
+        return resolved, quote_return(resolved.draft, policy, context, voucher_codes=self.voucher_codes), activity
 
     def _context(
         self, request: ReturnRequest, resolved: Resolved, policy: Policy, approved: bool
-    ) -> PolicyContext:
+    ) -> tuple[PolicyContext, ActivitySnapshot]:
         now = self.clock.now().astimezone(self.zone)
         currency, rules = policy.currency, policy.serial_returners
-        count, refunded = 0, 0
+        activity = ActivitySnapshot()
         if resolved.customer_id and rules.enabled:
-            count, refunded = self.queries.customer_activity(
-                resolved.customer_id, now - timedelta(days=rules.days)
-            )
+            since = now - timedelta(days=rules.days)
+            count, refunded = self.queries.customer_activity(resolved.customer_id, since)
+            activity = replace(activity, customer_id=resolved.customer_id, customer_since=since,
+                               customer_returns=count, customer_refunded_minor=refunded)
         today, as_of = None, None
         if request.offline:
             start = datetime.combine(now.date(), time.min, self.zone)
-            today = Money.from_minor(self.queries.offline_refunded(self._till_id(request), start), currency)
+            refunded_today = self.queries.offline_refunded(self._till_id(request), start)
+            activity = replace(activity, offline_till_id=self._till_id(request), offline_since=start,
+                               offline_refunded_minor=refunded_today)
+            today = Money.from_minor(refunded_today, currency)
             as_of = self.queries.cache_as_of()
-        return PolicyContext(
+        context = PolicyContext(
             now=now,
             store_id=self.till.store_id,
             offline=request.offline,
-            customer_recent_returns=count,
-            customer_recent_refunded=Money.from_minor(refunded, currency),
+            customer_recent_returns=activity.customer_returns,
+            customer_recent_refunded=Money.from_minor(activity.customer_refunded_minor, currency),
             offline_refunded_today=today,
             prices=resolved.prices,
             manager_approval=approved,
             cache_as_of=as_of,
         )
+        return context, activity
 
     def _approve(self, request: ReturnRequest, quote: Quote) -> str:
         if request.approval is None:
@@ -153,7 +169,8 @@ class ReturnService:
         return self.approvals.verify(request.approval.manager, request.approval.pin).id
 
     def _completion(
-        self, request: ReturnRequest, resolved: Resolved, quote: Quote, approved_by: str | None
+        self, request: ReturnRequest, resolved: Resolved, quote: Quote, approved_by: str | None,
+        activity: ActivitySnapshot,
     ) -> Completion:
         assert request.idempotency_key is not None  # checked by complete()
         return Completion(
@@ -173,6 +190,7 @@ class ReturnService:
             response=self._response(request, resolved, quote, approved_by),
             cache_as_of=self.queries.cache_as_of(),
             contact=request.contact,
+            activity=activity,
         )
 
     def _till_id(self, request: ReturnRequest) -> str:

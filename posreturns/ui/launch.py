@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Callable
 from typing import Any
 
 from posdrivers import WedgeConfig
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QToolBar
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QToolBar
 
+from posreturns.domain.errors import UserFacingError
 from posreturns.ui.garbage import GuiThreadGarbageCollector
 from posreturns.ui.i18n import install_translators
+from posreturns.ui.messages import cashier_text, current_language
 from posreturns.ui.presenters.return_flow import Session
 from posreturns.ui.resources import stylesheet
 from posreturns.ui.serial_scanner import SerialScannerBridge
@@ -23,7 +26,11 @@ from posreturns.ui.window import build_window
 def run_window(make_services: Callable[[str], UiServices], choose_language: Callable[[], str], session: Session,
                interpret: Any, serial_port: str | None = None,
                virtual_scan: Callable[[str], None] | None = None, wedge: WedgeConfig | None = None,
-               serial: dict[str, Any] | None = None) -> int:
+               serial: dict[str, Any] | None = None,
+               notice: Callable[[], UserFacingError | None] = lambda: None, checked: threading.Event | None = None) -> int:
+    """Show the window until it is closed. What `notice()` gives (why no return can be issued) is
+    shown on the home screen at the start, and again once the database check in the background
+    (`checked`) has finished."""
     QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("posreturns")
@@ -45,6 +52,18 @@ def run_window(make_services: Callable[[str], UiServices], choose_language: Call
     if virtual_scan is not None:
         window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, virtual_scanner_bar(virtual_scan))
     window.show()
+    if (problem := notice()) is not None:
+        window.show_message(cashier_text(problem))
+    watch = QTimer(interval=500)
+    if checked is not None:
+        def look() -> None:
+            if checked.is_set():
+                watch.stop()
+                if (found := notice()) is not None:
+                    window.show_message(cashier_text(found))
+
+        watch.timeout.connect(look)
+        watch.start()
     try:
         return app.exec()
     finally:
@@ -54,6 +73,14 @@ def run_window(make_services: Callable[[str], UiServices], choose_language: Call
         if services.printing is not None:
             services.printing.device.stop()  # finish the queued print jobs, end the printer thread
         collector.stop()
+
+
+def show_fatal(error: UserFacingError) -> int:
+    """The till cannot start (its database is damaged or cannot be opened): say why in a box."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    install_translators(app, current_language())
+    QMessageBox.critical(None, "posreturns", cashier_text(error))
+    return 2
 
 
 def virtual_scanner_bar(scan: Callable[[str], None]) -> QToolBar:

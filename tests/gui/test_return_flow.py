@@ -201,3 +201,37 @@ def test_a_scanned_gs1_serial_picks_that_very_unit(demo_till: Till) -> None:
     assert "SN-XX-9999 was not sold on this receipt" in seen.messages[-1]
     flow.scan_item(scan.code, "SN-CQ-0001")
     assert [line.serial for line in flow.basket.lines] == ["SN-CQ-0002", "SN-CQ-0001"]
+
+
+def test_a_till_whose_database_lost_returns_refuses_the_return_with_one_sentence(tmp_path: Any) -> None:
+    import json
+    from datetime import date
+
+    from posreturns.app import open_till
+    from posreturns.demo.store import demo_document
+    from posreturns.persistence.marks import Marks, MarksFile
+    from posreturns.services.importing import import_bytes
+
+    with open_till(tmp_path / "data") as till:
+        import_bytes(json.dumps(demo_document(date(2026, 11, 26))).encode(), "demo", till.cache_writer)
+    MarksFile(tmp_path / "data", tmp_path / "data" / "posreturns.db").raise_to(Marks({"T1": 3}, 7))  # it had issued 3
+    with open_till(tmp_path / "data") as till:
+        flow, seen = _flow(till)
+        flow.start(till.lookup.find_receipt("PA01-000102"))
+        flow.add_order_line("ORD-1002-L1")
+        flow.update_line(0, reason="WRONG_SIZE")
+        flow.update_line(0, condition="NEW_WITH_TAGS")
+        flow.complete()
+        assert not seen.completed and _returns_in_db(till) == []
+        assert "returns 1-3 of till T1" in seen.messages[-1] and "posreturns restore" in seen.messages[-1]
+
+
+def test_a_card_number_typed_in_a_note_is_refused_and_never_kept_in_the_draft(demo_till: Till) -> None:
+    flow, seen = _flow(demo_till)
+    flow.start(demo_till.lookup.find_receipt("PA01-000102"))
+    flow.add_order_line("ORD-1002-L1")
+    flow.update_line(0, reason="OTHER", condition="NEW_WITH_TAGS", note="paid with 4111 1111 1111 1111")
+    assert "card number" in seen.messages[-1] and "4111" not in seen.messages[-1]
+    with demo_till.engine.connect() as connection:
+        stored = connection.exec_driver_sql("SELECT group_concat(value) FROM settings").scalar()
+    assert "4111 1111" not in stored and "paid with ************1111" in stored  # the draft keeps the rest

@@ -200,3 +200,24 @@ def race(data_dir: str, who: str, receipts: list[str], sku: str, barrier: Any, r
     finally:
         till.close()
         results.put((who, outcome))
+
+
+def serial_race(data_dir: str, who: str, rounds: int, barrier: Any, results: Any) -> None:
+    """A till process for the serial-returner race: in each round, the customer of that round brings
+    back one sale at this till and another sale at the rival till, at the same moment."""
+    from posreturns.services.errors import ApprovalRequired
+
+    till = open_shop(Path(data_dir), setup=False)
+    outcome = []
+    try:
+        for n in range(rounds):
+            receipt = f"SERIAL-{n:05d}" if who == "A" else f"SERIAL-{n + rounds:05d}"
+            barrier.wait(timeout=60)
+            try:
+                answer = till.returns.complete(request(receipt, line("TSH-WHT-S"), key=f"{who}-{n}"))
+                outcome.append((n, "ok", answer["return_number"]))
+            except ApprovalRequired as error:
+                outcome.append((n, "approval", str(error)))
+    finally:
+        till.close()
+        results.put((who, outcome))

@@ -185,6 +185,8 @@ def test_a_host_confirms_the_card_refund_on_the_command_line_and_it_is_audited_o
          "lines": [{"code": "ORD-W2002-L1", "qty": 1, "reason": "WRONG_SIZE", "condition": "NEW_WITH_TAGS"}]})))
     assert [t["executed_by"] for t in done["tenders"]] == ["host"]
     number = done["return_number"]
+    card = posreturns(data_dir, "return", "confirm", number, "--reference", "4111 1111 1111 1111")
+    assert card.returncode == 2 and "card number" in card.stderr and "4111" not in card.stderr
     assert ok(posreturns(data_dir, "return", "confirm", number, "--reference", "AUTH-777"))["host_paid"] is True
     ok(posreturns(data_dir, "return", "confirm", number, "--reference", "AUTH-777"))  # a retry by the host
     connection = sqlite3.connect(data_dir / "posreturns.db")

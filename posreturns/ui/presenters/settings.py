@@ -25,6 +25,7 @@ APPLIED_AT_START = ("language", "scanner.mode", "scanner.port", "scanner.suffix"
 class Settings(Protocol):
     def get(self, key: str, default: str | None = None) -> str | None: ...
     def set(self, key: str, value: str) -> None: ...
+    def set_many(self, values: dict[str, str]) -> None: ...
 
 
 class Runner(Protocol):
@@ -97,8 +98,7 @@ class SettingsPresenter(QObject):
 
         def write() -> dict[str, str]:
             changed = {key: self.check(key, value) for key, value in typed.items()}  # a wrong one: nothing stored
-            for key, value in changed.items():
-                self.settings.set(key, value)
+            self.settings.set_many(changed)  # all or nothing: a refused value changes nothing
             if changed and self.audit is not None:
                 self.audit("settings.changed", self.admin, {"keys": sorted(changed)})
             return changed
