@@ -78,7 +78,7 @@ def ui_services(till: Till, language: str, printer_url: str | None = None, cashi
                       drafts=SqlDrafts(till.settings, till_id), printing=printing, status_probe=probe,
                       recent_returns=lambda: overview.recent_returns(till_id), load_order=load_order, language=language,
                       receipt_image=receipt_images or (lambda: None),
-                      approval_hint=till.settings.get("demo.approval_hint") or "",
+                      approval_hint=till.settings.get("demo.approval_hint") or "", data_dir=str(till.data_dir),
                       after_return=sync.nudge if sync is not None else (lambda: None), **admin_services(till))
 
 

@@ -7,7 +7,10 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
 
+from posreturns import __version__
 from posreturns.cli import (
     config_commands,
     data_commands,
@@ -37,6 +40,8 @@ def global_options(suppress: bool) -> argparse.ArgumentParser:
                         help="receipt printer for this command: tcp://HOST:PORT, serial:PORT, file:PATH, usblp:DEVICE")
     parent.add_argument("--now", default=default, metavar="ISO-8601",
                         help="fix the clock (only with POSRETURNS_ALLOW_CLOCK_OVERRIDE=1; audited)")
+    parent.add_argument("--version", action="version", version=f"posreturns {__version__}",
+                        help="print the version and exit")
     return parent
 
 
@@ -74,6 +79,7 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
 
     data_dir = resolve_data_dir(args.data_dir)
     till = open_till(data_dir)
+    log_to_file(data_dir)
     settings = till.settings
     scanner_port = settings.get("scanner.port") if settings.get("scanner.mode") == "serial" else None
     virtual_scan = None
@@ -120,6 +126,26 @@ ERROR_CODES: tuple[tuple[type[Exception], str], ...] = (
 def error_code(error: Exception) -> str:
     """The `error.code` of a user-facing error in JSON output (exit code 2 for all of them)."""
     return next((code for kind, code in ERROR_CODES if isinstance(error, kind)), "bad_input")
+
+
+def log_to_file(data_dir: Path) -> None:
+    """The window also logs to `<data>/logs/posreturns.log` (a till started from a menu has no terminal)."""
+    folder = data_dir / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    handler = RotatingFileHandler(folder / "posreturns.log", maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    for terminal in root.handlers:
+        terminal.setLevel(max(terminal.level, logging.WARNING))
+    handler.setLevel(logging.INFO)
+    root.addHandler(handler)
+    root.setLevel(min(root.level, logging.INFO))
+    logging.getLogger(__name__).info("posreturns %s started (data folder %s)", __version__, data_dir)
+
+
+def till_main() -> int:
+    """`posreturns-till`, the launcher of menus and shortcuts: the window, with the same options as `gui`."""
+    return main(["gui", *sys.argv[1:]])
 
 
 def main(argv: Sequence[str] | None = None) -> int:

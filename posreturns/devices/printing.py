@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from posdrivers import PosDriverError, Printer, PrinterOffline, PrinterProfile, PrinterTimeout, load_profile
 
+from posreturns import __version__
 from posreturns.devices.documents import Block, render_text
 from posreturns.devices.escpos_output import encode_document
 from posreturns.devices.receipt_layout import ReturnReceipt, StoreHeader, return_receipt
@@ -128,7 +129,7 @@ class ReceiptPrinting:
         placed = self.order_placed_at(result["order_id"]) if result.get("order_id") else None
         return ReturnReceipt(self.header(), result["return_number"], self.local_time(created or datetime.now(UTC)),
                              result.get("cashier"), result, result.get("receipt"), placed, self.titles(skus),
-                             result.get("approved_by"))
+                             result.get("approved_by"), software=f"posreturns {__version__}")
 
 
 def _profile(name: str) -> PrinterProfile:

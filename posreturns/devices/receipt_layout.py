@@ -36,6 +36,7 @@ class ReturnReceipt:
     titles: dict[str, str] = field(default_factory=dict)  # sku -> product title
     approved_by: str | None = None
     receipt_url: str | None = None  # e-receipt link printed as QR; the return number otherwise
+    software: str = ""  # "posreturns 1.2.0" in the footer: which version printed this paper
 
 
 def return_receipt(receipt: ReturnReceipt, width: int, lang: str) -> list[Block]:
@@ -73,8 +74,10 @@ def return_receipt(receipt: ReturnReceipt, width: int, lang: str) -> list[Block]
     if result.get("voucher"):
         blocks += [Feed(), *voucher_blocks(result["voucher"], currency, lang)]
     blocks += _policy_line(result, lang)
-    blocks += [Feed(2), Text(word("signature", lang) + ":"), Feed(2), Rule("."), Text(word("thanks", lang), "center"),
-               Cut()]
+    blocks += [Feed(2), Text(word("signature", lang) + ":"), Feed(2), Rule("."), Text(word("thanks", lang), "center")]
+    if receipt.software:
+        blocks.append(Text(receipt.software, "center"))
+    blocks.append(Cut())
     return blocks
 
 

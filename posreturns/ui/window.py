@@ -15,6 +15,7 @@ from posreturns.ui.presenters.settings import SettingsPresenter
 from posreturns.ui.presenters.status import StatusPresenter
 from posreturns.ui.scanner_filter import WedgeScannerFilter
 from posreturns.ui.services import UiServices
+from posreturns.ui.views.about import AboutDialog
 from posreturns.ui.views.main_window import MainWindow
 from posreturns.ui.views.settings_dialog import connect_settings
 
@@ -31,6 +32,7 @@ def build_window(services: UiServices, session: Session, runner: Any, dialogs: D
                         services.recent_returns, interpret, services.receipt_image)
     if dialogs is None:
         window.dialogs.parent = window
+    window.home.about.connect(lambda: window.dialogs.show_dialog(AboutDialog(services.data_dir, window)))
     if services.settings is not None and services.verify_admin is not None:
         verify = services.verify_admin
         connect_settings(window, lambda: SettingsPresenter(services.settings, runner, verify, services.test_print,

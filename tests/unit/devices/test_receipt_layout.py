@@ -27,7 +27,7 @@ from posreturns.domain.returns import Condition, ExchangeLine, Reason, RefundMet
 GOLDEN = Path(__file__).with_name("golden")
 PARIS = ZoneInfo("Europe/Paris")
 NOW = datetime(2026, 11, 26, 10, 30, tzinfo=PARIS)
-DEFAULT_POLICY = Policy.from_toml((Path(__file__).parents[3] / "resources" / "policy" / "default.toml").read_text("utf-8"))
+DEFAULT_POLICY = Policy.from_toml((Path(__file__).parents[3] / "posreturns" / "resources" / "policy" / "default.toml").read_text("utf-8"))
 HEADER = StoreHeader("Maison Lumière — Paris Rivoli", "PARIS-01", "T1", "12 rue de Rivoli, 75004 Paris")
 
 
