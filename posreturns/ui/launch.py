@@ -14,6 +14,7 @@ from posreturns.ui.garbage import GuiThreadGarbageCollector
 from posreturns.ui.i18n import install_translators
 from posreturns.ui.presenters.return_flow import Session
 from posreturns.ui.resources import stylesheet
+from posreturns.ui.self_check import schedule_self_check
 from posreturns.ui.serial_scanner import SerialScannerBridge
 from posreturns.ui.services import UiServices
 from posreturns.ui.tasks import TaskRunner
@@ -22,7 +23,7 @@ from posreturns.ui.window import build_window
 
 def run_window(make_services: Callable[[str], UiServices], choose_language: Callable[[], str], session: Session,
                interpret: Any, serial_port: str | None = None,
-               virtual_scan: Callable[[str], None] | None = None) -> int:
+               virtual_scan: Callable[[str], None] | None = None, self_check_after: float | None = None) -> int:
     QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("posreturns")
@@ -43,6 +44,8 @@ def run_window(make_services: Callable[[str], UiServices], choose_language: Call
     if virtual_scan is not None:
         window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, virtual_scanner_bar(virtual_scan))
     window.show()
+    if self_check_after is not None:
+        schedule_self_check(app, window, language, self_check_after)
     try:
         return app.exec()
     finally:
