@@ -8,12 +8,14 @@ from typing import Any
 
 from posdrivers import WedgeConfig
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QToolBar
 
 from posreturns.ui.garbage import GuiThreadGarbageCollector
 from posreturns.ui.i18n import install_translators
 from posreturns.ui.presenters.return_flow import Session
-from posreturns.ui.resources import stylesheet
+from posreturns import __version__
+from posreturns.ui.resources import icon_path, stylesheet
 from posreturns.ui.self_check import schedule_self_check
 from posreturns.ui.serial_scanner import SerialScannerBridge
 from posreturns.ui.services import UiServices
@@ -27,6 +29,8 @@ def run_window(make_services: Callable[[str], UiServices], choose_language: Call
     QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("posreturns")
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(icon_path("app")))
     language = choose_language()
     install_translators(app, language)
     app.setStyleSheet(stylesheet())
