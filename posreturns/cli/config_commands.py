@@ -1,12 +1,18 @@
-"""`config set|get|list`: till settings stored with the data (printer URL, store, till, language…)."""
+"""`config set|get|list|import`: till settings stored with the data (printer URL, store, till, language…)."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+
+from posdrivers import PosDriverError, load_profile, transport_from_url
 
 from posreturns.app import open_till
 from posreturns.cli.output import EXIT_OK, Output
 from posreturns.paths import resolve_data_dir
+from posreturns.services.errors import BadInput
+from posreturns.services.provisioning import read_provisioning
 
 
 def register(commands: argparse._SubParsersAction, shared: list[argparse.ArgumentParser]) -> None:  # type: ignore[type-arg]
@@ -21,6 +27,11 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
     get.set_defaults(handler=run_get)
     list_ = sub.add_parser("list", parents=shared, help="print every setting")
     list_.set_defaults(handler=run_list)
+    import_ = sub.add_parser("import", parents=shared,
+                             help="set up this till from a provisioning file (TOML; see docs/install.md)")
+    import_.add_argument("file", help="the provisioning file; - reads it from stdin")
+    import_.add_argument("--dry-run", action="store_true", help="check the file and show what would change; write nothing")
+    import_.set_defaults(handler=run_import)
 
 
 def run_set(args: argparse.Namespace, out: Output) -> int:
@@ -42,3 +53,36 @@ def run_list(args: argparse.Namespace, out: Output) -> int:
         values = till.settings.all()
     out.result(values, "\n".join(f"{key} = {value}" for key, value in sorted(values.items())))
     return EXIT_OK
+
+
+def run_import(args: argparse.Namespace, out: Output) -> int:
+    source = "stdin" if args.file == "-" else args.file
+    try:
+        text = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+    except OSError as error:
+        raise BadInput(f"Cannot read {source} ({error.strerror}); check the path.") from None
+    values = read_provisioning(text, source)
+    if args.till:  # one shared file for a store's tills, the till id on the command line
+        values["till.id"] = args.till
+    _check_devices(values, source)
+    with open_till(resolve_data_dir(args.data_dir)) as till:
+        changed = {key: value for key, value in values.items() if till.settings.get(key) != value}
+        if not args.dry_run:
+            for key, value in changed.items():
+                till.settings.set(key, value)
+    verb = "would change" if args.dry_run else "changed"
+    lines = [f"{key} = {value}" for key, value in sorted(changed.items())] or ["(nothing: the till already has these)"]
+    out.result({"file": source, "changed": changed, "dry_run": args.dry_run},
+               f"{source}: {len(changed)} setting(s) {verb}.\n" + "\n".join(lines))
+    return EXIT_OK
+
+
+def _check_devices(values: dict[str, str], source: str) -> None:
+    """The printer address and model, checked with the drivers before anything is written."""
+    try:
+        if values.get("printer.url"):
+            transport_from_url(values["printer.url"])
+        if values.get("printer.profile"):
+            load_profile(values["printer.profile"])
+    except PosDriverError as error:
+        raise BadInput(f"{source}: {error}") from None

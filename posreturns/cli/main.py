@@ -62,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     gui = commands.add_parser("gui", parents=shared, help="open the till window")
     gui.add_argument("--virtual-devices", action="store_true",
                      help="print on a virtual printer started for this session (make run uses it)")
+    gui.add_argument("--fullscreen", action="store_true", help="open full screen (a kiosk till; see docs/install.md)")
     gui.add_argument("--self-check", type=float, metavar="SECONDS",
                      help="open the window, then after SECONDS print (JSON) whether the translations, style and icons "
                           "loaded, and close; exit 1 if something is missing (installer smoke tests)")
@@ -116,7 +117,7 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
             return run_window(lambda language: ui_services(till, language, printer_url, receipt_images=receipt_images,
                                                            sync=sync),
                               lambda: choose_language(settings.get("language")), session, interpret, scanner_port,
-                              virtual_scan, args.self_check)
+                              virtual_scan, args.self_check, args.fullscreen)
         finally:
             till.close()
 

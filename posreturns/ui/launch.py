@@ -25,7 +25,8 @@ from posreturns.ui.window import build_window
 
 def run_window(make_services: Callable[[str], UiServices], choose_language: Callable[[], str], session: Session,
                interpret: Any, serial_port: str | None = None,
-               virtual_scan: Callable[[str], None] | None = None, self_check_after: float | None = None) -> int:
+               virtual_scan: Callable[[str], None] | None = None, self_check_after: float | None = None,
+               fullscreen: bool = False) -> int:
     QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("posreturns")
@@ -47,7 +48,10 @@ def run_window(make_services: Callable[[str], UiServices], choose_language: Call
         serial.start()
     if virtual_scan is not None:
         window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, virtual_scanner_bar(virtual_scan))
-    window.show()
+    if fullscreen:  # a kiosk till: nothing but the returns screen
+        window.showFullScreen()
+    else:
+        window.show()
     if self_check_after is not None:
         schedule_self_check(app, window, language, self_check_after)
     try:
