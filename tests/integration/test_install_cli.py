@@ -4,6 +4,7 @@ a till all or nothing, and the window's log in the data folder."""
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 from importlib.metadata import version
@@ -79,3 +80,14 @@ def test_a_bad_device_in_the_file_changes_nothing(tmp_path: Path, line: str, wor
 def test_a_missing_file_is_one_sentence(tmp_path: Path) -> None:
     done = posreturns(tmp_path, "config", "import", str(tmp_path / "nowhere.toml"))
     assert done.returncode == 2 and done.stderr.startswith("posreturns: Cannot read") and "Traceback" not in done.stderr
+
+
+def test_an_older_version_refuses_a_database_a_newer_one_migrated(tmp_path: Path) -> None:
+    assert posreturns(tmp_path, "init").returncode == 0
+    connection = sqlite3.connect(tmp_path / "posreturns.db")
+    with connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0099'")
+    connection.close()
+    done = posreturns(tmp_path, "config", "list")
+    assert done.returncode == 2 and "written by a newer version of posreturns (schema 0099)" in done.stderr
+    assert "Traceback" not in done.stderr
