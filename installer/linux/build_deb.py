@@ -80,7 +80,8 @@ def build(app: Path, out: Path) -> Path:
                 path.chmod(0o755)
         out.mkdir(parents=True, exist_ok=True)
         target = out / f"posreturns_{deb_version}_{arch}.deb"
-        subprocess.run(["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(root), str(target)], check=True,
+        # gzip rather than xz: minutes faster to build on a busy CI box, for a third more on disk.
+        subprocess.run(["dpkg-deb", "--root-owner-group", "-Zgzip", "-z6", "--build", str(root), str(target)], check=True,
                        stdout=subprocess.DEVNULL)
     print(f"{target} ({target.stat().st_size / 1e6:.1f} MB)")
     return target

@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QToolBar
 
+from posreturns import __version__
 from posreturns.ui.garbage import GuiThreadGarbageCollector
 from posreturns.ui.i18n import install_translators
 from posreturns.ui.presenters.return_flow import Session
-from posreturns import __version__
 from posreturns.ui.resources import icon_path, stylesheet
 from posreturns.ui.self_check import schedule_self_check
 from posreturns.ui.serial_scanner import SerialScannerBridge

@@ -18,7 +18,7 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("About posreturns"))
         self.setMinimumWidth(520)
-        self.version = QLabel(f"posreturns {__version__}", objectName="returnNumber")
+        self.version = QLabel(f"posreturns {__version__}", objectName="aboutVersion")
         form = QFormLayout(self)
         form.addRow(self.version)
         form.addRow(QLabel(self.tr("In-store returns for store tills."), wordWrap=True))
