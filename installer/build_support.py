@@ -5,6 +5,7 @@ icon), so nothing built is committed."""
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -28,7 +29,8 @@ VERSION_INFO = """VSVersionInfo(
 
 def version_numbers(version: str) -> tuple[int, int, int, int]:
     """'1.2.3' -> (1, 2, 3, 0); a pre-release ('1.3.0rc1') keeps its leading numbers."""
-    found = [int(part) for part in re.findall(r"\d+", version.split("+")[0].split("rc")[0].split("a")[0])][:4]
+    release = re.match(r"\d+(\.\d+)*", version)
+    found = [int(part) for part in release.group(0).split(".")][:4] if release else []
     return tuple(found + [0] * (4 - len(found)))  # type: ignore[return-value]
 
 
@@ -44,8 +46,7 @@ def app_icon(root: Path, work: Path) -> str:
     target = work / "posreturns.ico"
     if target.exists():
         return str(target)
-    import os
-
+    work.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PIL import Image
     from PySide6.QtCore import QBuffer, QIODevice, Qt
@@ -63,6 +64,5 @@ def app_icon(root: Path, work: Path) -> str:
     image.save(buffer, "PNG")
     png = work / "posreturns-256.png"
     png.write_bytes(bytes(buffer.data()))
-    work.mkdir(parents=True, exist_ok=True)
     Image.open(png).save(target, sizes=[(16, 16), (24, 24), (32, 32), (48, 48), (64, 64), (128, 128), (256, 256)])
     return str(target)

@@ -11,7 +11,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from packaging_support import ROOT, VERSION
 
 APP = ROOT / "dist" / "posreturns"

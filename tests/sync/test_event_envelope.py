@@ -5,8 +5,8 @@ and `VoucherIssued` names the original order."""
 from __future__ import annotations
 
 import json
-from importlib.metadata import version
 from collections.abc import Iterator
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
