@@ -1,4 +1,5 @@
-"""Store-scale benchmarks of DESIGN §6.1: lookups on the full cache, and import throughput.
+"""Store-scale benchmarks (a large store's data, README "Performance"): lookups on the full
+cache, and import throughput.
 
     python -m bench [--data-dir var/bench] [--orders 1000000] [--samples 2000]
 

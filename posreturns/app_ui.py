@@ -106,7 +106,7 @@ def ui_services(till: Till, language: str, printer_url: str | None = None, cashi
                       drafts=SqlDrafts(till.settings, till_id), printing=printing, status_probe=probe,
                       recent_returns=lambda: overview.recent_returns(till_id), load_order=load_order, language=language,
                       receipt_image=receipt_images or (lambda: None),
-                      approval_hint=till.settings.get("demo.approval_hint") or "",
+                      approval_hint=till.settings.get("demo.approval_hint") or "", data_dir=str(till.data_dir),
                       after_return=sync.nudge if sync is not None else (lambda: None),
                       drawer=open_drawer_control(printing) if printing is not None else None,
                       print_scanner_sheet=(lambda: printing.print_document("scanner_sheet", None, scanner_sheet(language)))

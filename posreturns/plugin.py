@@ -1,4 +1,4 @@
-"""The returns screen inside a host POS (DESIGN §2.9): `create_returns_widget(host, data_dir)`.
+"""The returns screen inside a host POS (docs/host-integration.md): `create_returns_widget(host, data_dir)`.
 
 The host passes its parent window, the cashier, the store and the till, and `on_refund`. For each
 completed return the plugin hands back a `RefundInstruction` (amount per tender, which ones the host

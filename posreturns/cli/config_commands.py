@@ -1,13 +1,17 @@
-"""`config set|get|list`: till settings stored with the data (printer URL, store, till, language…)."""
+"""`config set|get|list|import`: till settings stored with the data (printer URL, store, till, language…)."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 
 from posreturns.app import open_till
 from posreturns.cli.output import EXIT_OK, Output
 from posreturns.devices.device_settings import check_setting
 from posreturns.paths import resolve_data_dir
+from posreturns.services.errors import BadInput
+from posreturns.services.provisioning import read_provisioning
 
 
 def register(commands: argparse._SubParsersAction, shared: list[argparse.ArgumentParser]) -> None:  # type: ignore[type-arg]
@@ -22,6 +26,11 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
     get.set_defaults(handler=run_get)
     list_ = sub.add_parser("list", parents=shared, help="print every setting")
     list_.set_defaults(handler=run_list)
+    import_ = sub.add_parser("import", parents=shared,
+                             help="set up this till from a provisioning file (TOML; see docs/install.md)")
+    import_.add_argument("file", help="the provisioning file; - reads it from stdin")
+    import_.add_argument("--dry-run", action="store_true", help="check the file and show what would change; write nothing")
+    import_.set_defaults(handler=run_import)
 
 
 def run_set(args: argparse.Namespace, out: Output) -> int:
@@ -45,4 +54,28 @@ def run_list(args: argparse.Namespace, out: Output) -> int:
     with open_till(resolve_data_dir(args.data_dir)) as till:
         values = till.settings.all()
     out.result(values, "\n".join(f"{key} = {value}" for key, value in sorted(values.items())))
+    return EXIT_OK
+
+
+def run_import(args: argparse.Namespace, out: Output) -> int:
+    source = "stdin" if args.file == "-" else args.file
+    try:
+        text = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+    except OSError as error:
+        raise BadInput(f"Cannot read {source} ({error.strerror}); check the path.") from None
+    values = read_provisioning(text, source)
+    if args.till:  # one shared file for a store's tills, the till id on the command line
+        values["till.id"] = args.till
+    try:  # the printer and scanner settings, checked with the drivers before anything is written
+        values = {key: check_setting(key, value) for key, value in values.items()}
+    except BadInput as error:
+        raise BadInput(f"{source}: {error}") from None
+    with open_till(resolve_data_dir(args.data_dir)) as till:
+        changed = {key: value for key, value in values.items() if till.settings.get(key) != value}
+        if not args.dry_run:
+            till.settings.set_many(changed)  # all or nothing, with the till id and OMS address checks
+    verb = "would change" if args.dry_run else "changed"
+    lines = [f"{key} = {value}" for key, value in sorted(changed.items())] or ["(nothing: the till already has these)"]
+    out.result({"file": source, "changed": changed, "dry_run": args.dry_run},
+               f"{source}: {len(changed)} setting(s) {verb}.\n" + "\n".join(lines))
     return EXIT_OK

@@ -8,7 +8,10 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
 
+from posreturns import __version__
 from posreturns.cli import (
     config_commands,
     data_commands,
@@ -44,6 +47,8 @@ def global_options(suppress: bool) -> argparse.ArgumentParser:
                         help="receipt printer for this command: tcp://HOST:PORT, serial:PORT, file:PATH, usblp:DEVICE")
     parent.add_argument("--now", default=default, metavar="ISO-8601",
                         help="fix the clock (only with POSRETURNS_ALLOW_CLOCK_OVERRIDE=1; audited)")
+    parent.add_argument("--version", action="version", version=f"posreturns {__version__}",
+                        help="print the version and exit")
     return parent
 
 
@@ -68,6 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
     gui = commands.add_parser("gui", parents=shared, help="open the till window")
     gui.add_argument("--virtual-devices", action="store_true",
                      help="print on a virtual printer started for this session (make run uses it)")
+    gui.add_argument("--fullscreen", action="store_true", help="open full screen (a kiosk till; see docs/install.md)")
+    gui.add_argument("--self-check", type=float, metavar="SECONDS",
+                     help="open the window, then after SECONDS print (JSON) whether the translations, style and icons "
+                          "loaded, and close; exit 1 if something is missing (installer smoke tests)")
     gui.set_defaults(handler=_run_gui)
     return parser
 
@@ -90,6 +99,7 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
         from posreturns.ui.launch import show_fatal
 
         return show_fatal(error)
+    log_to_file(data_dir)
     till.guard.check_in_background()  # seconds on a store-scale cache: the window does not wait for it
     settings = till.settings
     scanner_port = settings.get("scanner.port") if settings.get("scanner.mode") == "serial" else None
@@ -129,7 +139,8 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
                               lambda: choose_language(settings.get("language")), session, scan_interpreter(till),
                               scanner_port, virtual_scan, wedge=wedge_config(settings.get),
                               serial=serial_options(settings.get),
-                              notice=till.guard.problem, checked=till.guard.checked)
+                              notice=till.guard.problem, checked=till.guard.checked,
+                              self_check_after=args.self_check, fullscreen=args.fullscreen)
         finally:
             till.close()
 
@@ -152,6 +163,26 @@ READ_ONLY: frozenset[Command] = frozenset({
     return_commands.run_show, sync_commands.run_status, sync_commands.run_exceptions, user_commands.run_list,
     device_commands.run_virtual_printer, device_commands.run_virtual_scanner, device_commands.run_status,
     storage_commands.run_backup, storage_commands.run_restore, _run_gui})
+
+
+def log_to_file(data_dir: Path) -> None:
+    """The window also logs to `<data>/logs/posreturns.log` (a till started from a menu has no terminal)."""
+    folder = data_dir / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    handler = RotatingFileHandler(folder / "posreturns.log", maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    for terminal in root.handlers:
+        terminal.setLevel(max(terminal.level, logging.WARNING))
+    handler.setLevel(logging.INFO)
+    root.addHandler(handler)
+    root.setLevel(min(root.level, logging.INFO))
+    logging.getLogger(__name__).info("posreturns %s started (data folder %s)", __version__, data_dir)
+
+
+def till_main() -> int:
+    """`posreturns-till`, the launcher of menus and shortcuts: the window, with the same options as `gui`."""
+    return main(["gui", *sys.argv[1:]])
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -9,14 +9,14 @@ from posreturns.app import Till, open_promises
 from posreturns.demo.network import demo_network
 from posreturns.demo.store import STORE, demo_document
 from posreturns.services.importing import import_bytes
-from posreturns.ui.resources import resources_dir
+from posreturns.ui.resources import default_policy
 
 DEMO_MANAGER = ("sophie", "Sophie Laurent", "1234")
 
 
 def install_default_policy(till: Till) -> None:
     """A new till starts with the shipped default policy file (its version is printed on receipts)."""
-    shipped = resources_dir() / "policy" / "default.toml"
+    shipped = default_policy()
     if till.policies.describe()["source"] == "builtin" and shipped.exists():
         till.policies.load(shipped.read_text(encoding="utf-8"), "resources/policy/default.toml")
 

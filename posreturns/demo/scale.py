@@ -1,4 +1,5 @@
-"""The store-scale data set of DESIGN §6.1, generated straight into the local store.
+"""The store-scale data set (200,000 SKUs, 1,000,000 orders, 100,000 customers), generated
+straight into the local store.
 
 Deterministic for a seed. Rows go through the cache writer's own statements, in batches inside
 one write transaction per batch, so the generator measures the same path as an initial cache load.

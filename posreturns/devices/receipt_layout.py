@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from posreturns import __version__
 from posreturns.devices.documents import Barcode, Block, Columns, Cut, Feed, QrCode, Rule, Text
 from posreturns.devices.wording import CONDITIONS, METHODS, REASONS, moment, money, pick, word
 
@@ -37,6 +38,7 @@ class ReturnReceipt:
     titles: dict[str, str] = field(default_factory=dict)  # sku -> product title
     approved_by: str | None = None
     receipt_url: str | None = None  # e-receipt link printed as QR; the return number otherwise
+    software: str = ""  # "posreturns 1.2.0" in the footer: which version printed this paper
 
 
 def receipt_of(result: dict[str, Any], header: StoreHeader, titles: Callable[[list[str]], dict[str, str]],
@@ -48,7 +50,7 @@ def receipt_of(result: dict[str, Any], header: StoreHeader, titles: Callable[[li
     placed = order_placed_at(result["order_id"]) if result.get("order_id") else None
     return ReturnReceipt(header, result["return_number"], local_time(created or datetime.now(UTC)),
                          result.get("cashier"), result, result.get("receipt"), placed, titles(skus),
-                         result.get("approved_by"))
+                         result.get("approved_by"), software=f"posreturns {__version__}")
 
 
 def return_receipt(receipt: ReturnReceipt, width: int, lang: str, copy: bool = False,
@@ -96,6 +98,8 @@ def return_receipt(receipt: ReturnReceipt, width: int, lang: str, copy: bool = F
     else:
         blocks.append(Feed())
     blocks.append(Text(word("thanks", lang), "center"))
+    if receipt.software:
+        blocks.append(Text(receipt.software, "center"))
     if copy:
         blocks.append(Text(word("copy", lang), "center", bold=True, large=True))
     return blocks + [Cut()]

@@ -2,7 +2,7 @@
 
 Every loaded text is kept by version, so a stored return's `policy_version` always names a text
 this till has. A version may not be reused with another text. Until a policy is loaded, the
-built-in default (version `builtin`, the same rules as resources/policy/default.toml) applies.
+built-in default (version `builtin`, the same rules as posreturns/resources/policy/default.toml) applies.
 """
 
 from __future__ import annotations

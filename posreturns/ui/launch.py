@@ -9,14 +9,17 @@ from typing import Any
 
 from posdrivers import WedgeConfig
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QToolBar
 
+from posreturns import __version__
 from posreturns.domain.errors import UserFacingError
 from posreturns.ui.garbage import GuiThreadGarbageCollector
 from posreturns.ui.i18n import install_translators
 from posreturns.ui.messages import cashier_text, current_language
 from posreturns.ui.presenters.return_flow import Session
-from posreturns.ui.resources import stylesheet
+from posreturns.ui.resources import icon_path, stylesheet
+from posreturns.ui.self_check import schedule_self_check
 from posreturns.ui.serial_scanner import SerialScannerBridge
 from posreturns.ui.services import UiServices
 from posreturns.ui.tasks import TaskRunner
@@ -27,13 +30,16 @@ def run_window(make_services: Callable[[str], UiServices], choose_language: Call
                interpret: Any, serial_port: str | None = None,
                virtual_scan: Callable[[str], None] | None = None, wedge: WedgeConfig | None = None,
                serial: dict[str, Any] | None = None,
-               notice: Callable[[], UserFacingError | None] = lambda: None, checked: threading.Event | None = None) -> int:
+               notice: Callable[[], UserFacingError | None] = lambda: None, checked: threading.Event | None = None,
+               self_check_after: float | None = None, fullscreen: bool = False) -> int:
     """Show the window until it is closed. What `notice()` gives (why no return can be issued) is
     shown on the home screen at the start, and again once the database check in the background
     (`checked`) has finished."""
     QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("posreturns")
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(icon_path("app")))
     language = choose_language()
     install_translators(app, language)
     app.setStyleSheet(stylesheet())
@@ -51,7 +57,12 @@ def run_window(make_services: Callable[[str], UiServices], choose_language: Call
         bridge.start()
     if virtual_scan is not None:
         window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, virtual_scanner_bar(virtual_scan))
-    window.show()
+    if fullscreen:  # a kiosk till: nothing but the returns screen
+        window.showFullScreen()
+    else:
+        window.show()
+    if self_check_after is not None:
+        schedule_self_check(app, window, language, self_check_after)
     if (problem := notice()) is not None:
         window.show_message(cashier_text(problem))
     watch = QTimer(interval=500)

@@ -23,6 +23,7 @@ class UiServices:
     language: str = "fr"
     receipt_image: Callable[[], str | None] = lambda: None
     approval_hint: str = ""  # the demo store tells who can approve
+    data_dir: str = ""  # shown in the about box, with the logs beside it
     after_return: Callable[[], None] = lambda: None  # e.g. wake the sync so the return reaches the OMS now  # the virtual printer's rendering of the last job
     # The settings screen (None hides its button): the till's settings (get/set), the manager/admin PIN check
     # (user id, PIN -> name, or raises PinError), printer tests (url, profile), the printer models, the audit log.

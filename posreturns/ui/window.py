@@ -18,6 +18,7 @@ from posreturns.ui.presenters.settings import SettingsPresenter
 from posreturns.ui.presenters.status import StatusPresenter
 from posreturns.ui.scanner_filter import WedgeScannerFilter
 from posreturns.ui.services import UiServices
+from posreturns.ui.views.about import AboutDialog
 from posreturns.ui.views.main_window import MainWindow
 from posreturns.ui.views.print_queue_dialog import PrintQueueDialog
 from posreturns.ui.views.scanner_setup_dialog import ScannerSetupDialog
@@ -40,6 +41,7 @@ def build_window(services: UiServices, session: Session, runner: Any, dialogs: D
     if services.printing is not None:
         printing = services.printing
         window.print_queue = lambda: PrintQueueDialog(PrintQueuePresenter(printing, runner, printer_runner), window)
+    window.home.about.connect(lambda: window.dialogs.show_dialog(AboutDialog(services.data_dir, window)))
     if services.settings is not None and services.verify_admin is not None:
         verify = services.verify_admin
         connect_settings(window, lambda: SettingsPresenter(services.settings, runner, verify, services.test_print,

@@ -17,7 +17,7 @@ from posreturns.services.clock import FixedClock
 from posreturns.services.importing import import_bytes
 
 ROOT = Path(__file__).parents[2]
-SHIPPED_POLICY = ROOT / "resources" / "policy" / "default.toml"
+SHIPPED_POLICY = ROOT / "posreturns" / "resources" / "policy" / "default.toml"
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=ZoneInfo("Europe/Paris"))
 MANAGER, PIN = "mgr1", "2468"
 

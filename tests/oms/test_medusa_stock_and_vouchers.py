@@ -12,6 +12,7 @@ import pytest
 from integration.returns_support import line
 from medusa_support import events, local_stock, make_order, medusa_returns, request, stocked
 
+import posreturns
 from posreturns.app import Till
 from posreturns.persistence.outbox import SqlOutbox
 
@@ -52,6 +53,7 @@ def test_a_defective_item_is_received_as_dismissed_and_not_put_back_in_stock(
     completed = payload(till, "ReturnCompleted")
     assert returned["metadata"]["posreturns_payload_sha256"] == completed["payload_sha256"]
     assert returned["metadata"]["posreturns_cache_as_of"] == completed["cache_as_of"] is not None
+    assert returned["metadata"]["posreturns_app_version"] == completed["device"]["app_version"] == posreturns.__version__
 
 
 def test_a_voucher_is_noted_on_the_order_and_the_customer_once(store: tuple[Till, Any], medusa: Any) -> None:

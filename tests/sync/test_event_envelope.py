@@ -1,4 +1,4 @@
-"""The envelope of the outbox events (services/return_events.py, research/offline-sync.md §6.2):
+"""The envelope of the outbox events (services/return_events.py, docs/sync.md):
 `cache_as_of` = when the orders were last pulled, `payload_sha256` = the fingerprint of the rest,
 and `VoucherIssued` names the original order."""
 
@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -51,3 +52,11 @@ def test_a_voucher_names_the_original_order(shop: Till) -> None:
     (voucher,) = [p for p in payloads(shop) if p["event_type"] == "VoucherIssued"]
     assert voucher["data"]["order_id"] == answer["order_id"] and voucher["data"]["order_id"]
     assert voucher["data"]["code"] == answer["voucher"]["code"]
+
+
+def test_every_event_names_the_version_of_posreturns_that_wrote_it(shop: Till) -> None:
+    shop.returns.complete(request("PA01-000101", line("TSH-NVY-M"), method="store_credit"))
+    events = payloads(shop)
+    assert len(events) == 3
+    assert {p["device"]["app_version"] for p in events} == {version("posreturns")} != {None}
+    assert all(p["payload_sha256"] == fingerprint(p) for p in events)  # the version is fingerprinted too

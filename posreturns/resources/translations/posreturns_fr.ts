@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About posreturns</source>
+        <translation>À propos de posreturns</translation>
+    </message>
+    <message>
+        <source>In-store returns for store tills.</source>
+        <translation>Retours en magasin pour les caisses.</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Dossier des données</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>Journaux</translation>
+    </message>
+    <message>
+        <source>Runs on</source>
+        <translation>Fonctionne avec</translation>
+    </message>
+</context>
+<context>
     <name>BasketLineCard</name>
     <message>
         <source>Remove</source>
@@ -229,6 +252,10 @@
     <message>
         <source>Settings</source>
         <translation>Réglages</translation>
+    </message>
+    <message>
+        <source>About posreturns</source>
+        <translation>À propos de posreturns</translation>
     </message>
     <message>
         <source>Receipt</source>
