@@ -132,7 +132,7 @@ def complete_bench(data_dir: Path, spec: ScaleSpec, rng: random.Random, samples:
                        {"code": line.id, "qty": 1, "reason": "WRONG_SIZE", "condition": "NEW_WITH_TAGS"}]}
         if till.returns.quote(request)["status"] != "allowed":
             continue  # final sale, a customer who needs approval…: not what this measures
-        calls.append(lambda request=request: till.returns.complete(request))
+        calls.append(lambda request=request: till.returns.complete(request, CASHIER))
     try:
         return measure("complete a return (fsync)", 25, calls[:samples], warm_up=False)
     finally:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -14,12 +13,13 @@ from posdrivers import list_profiles
 from posreturns.app import Till, open_printing, open_sync
 from posreturns.devices.documents import Block, Cut, Feed, Text
 from posreturns.devices.printing import ReceiptPrinting
-from posreturns.persistence.audit import insert_audit
+from posreturns.domain.permissions import Permission
+from posreturns.domain.users import Principal
 from posreturns.persistence.catalog import SqlCatalog
 from posreturns.persistence.drafts import SqlDrafts
-from posreturns.persistence.engine import WRITE
+from posreturns.persistence.integrity import SqlIntegrity
 from posreturns.persistence.till_overview import SqlTillOverview
-from posreturns.services.return_ports import AuditEntry
+from posreturns.services.integrity import summary
 from posreturns.services.sync_ports import OmsNotConfigured
 from posreturns.sync.worker import SyncWorker
 from posreturns.ui.services import UiServices
@@ -27,13 +27,10 @@ from posreturns.ui.services import UiServices
 PRINTER_STATUS_SECONDS = 30.0
 
 
-def default_cashier(till: Till) -> str:
-    return till.settings.get("cashier") or getpass.getuser()
-
-
 def start_sync(till: Till) -> SyncWorker | None:
-    """The background sync of the window, when an OMS is configured (`posreturns oms connect`)."""
-    if not till.settings.get("oms.url"):
+    """The background sync of the window, when an OMS is configured (`posreturns oms connect`) and the
+    till is not a training till."""
+    if not till.settings.get("oms.url") or till.training:
         return None
     try:
         worker = SyncWorker(open_sync(till))
@@ -43,8 +40,11 @@ def start_sync(till: Till) -> SyncWorker | None:
     return worker
 
 
-def ui_services(till: Till, language: str, printer_url: str | None = None, cashier: str | None = None,
-                receipt_images: Callable[[], str | None] | None = None, sync: SyncWorker | None = None) -> UiServices:
+def ui_services(till: Till, language: str, printer_url: str | None = None,
+                receipt_images: Callable[[], str | None] | None = None, sync: SyncWorker | None = None,
+                signs_in: bool = True) -> UiServices:
+    """The window's services. `signs_in`: the window asks for an ID and PIN (standalone); a host POS
+    that vouches for its cashier passes False."""
     till_id = till.settings.get("till.id") or "T1"
     printing = open_printing(till, printer_url) if (printer_url or till.settings.get("printer.url")) else None
 
@@ -56,8 +56,7 @@ def ui_services(till: Till, language: str, printer_url: str | None = None, cashi
 
     def probe() -> dict[str, Any]:
         pending, pulled = overview.pending_events(), overview.last_pulled_at()
-        state: dict[str, Any] = {"outbox_pending": pending, "cashier": cashier or default_cashier(till),
-                                 "store_id": till.settings.store_id() or "", "till_id": till_id,
+        state: dict[str, Any] = {"outbox_pending": pending, "store_id": till.settings.store_id() or "", "till_id": till_id,
                                  "online": None, "cache_age_minutes": _age_minutes(pulled),
                                  "printer_configured": printing is not None}
         if sync is not None:
@@ -79,14 +78,31 @@ def ui_services(till: Till, language: str, printer_url: str | None = None, cashi
                       recent_returns=lambda: overview.recent_returns(till_id), load_order=load_order, language=language,
                       receipt_image=receipt_images or (lambda: None),
                       approval_hint=till.settings.get("demo.approval_hint") or "",
-                      after_return=sync.nudge if sync is not None else (lambda: None), **admin_services(till))
+                      after_return=sync.nudge if sync is not None else (lambda: None),
+                      sign_in=(lambda user_id, pin: till.access.sign_in(user_id, pin, Permission.COMPLETE_RETURN))
+                      if signs_in else None,
+                      sign_in_hint=till.settings.get("demo.sign_in_hint") or "", training=till.training,
+                      integrity=lambda: summary(SqlIntegrity(till.engine).check()), **admin_services(till))
+
+
+class SettingsAccess:
+    """The settings screen's unlock (a manager's or admin's PIN) and changes, through the services."""
+
+    def __init__(self, till: Till) -> None:
+        self.till = till
+
+    def unlock(self, user_id: str, pin: str) -> Principal:
+        return self.till.access.sign_in(user_id, pin, Permission.CHANGE_DEVICE_SETTINGS)
+
+    def change(self, actor: Principal, values: dict[str, str]) -> dict[str, str]:
+        return self.till.settings_admin.change(actor, values)
+
+    def may_change(self, actor: Principal, key: str) -> bool:
+        return self.till.settings_admin.may_change(actor, key)
 
 
 def admin_services(till: Till) -> dict[str, Any]:
-    """What the settings screen needs: the settings, the manager/admin PIN, printer tests, the audit log."""
-
-    def verify_admin(user_id: str, pin: str) -> str:
-        return till.approvals.verify(user_id, pin).name  # cashiers are refused there (PinError)
+    """What the settings screen needs: the settings, the manager/admin unlock, printer tests."""
 
     def test_print(url: str, profile: str) -> Any:
         blocks: list[Block] = [Text("posreturns", "center", bold=True, large=True), Text("Test d'impression — Test print", "center"),
@@ -96,16 +112,12 @@ def admin_services(till: Till) -> dict[str, Any]:
     def test_drawer(url: str, profile: str) -> None:
         _printing_for(till, url, profile).open_drawer()
 
-    def audit(action: str, actor: str | None, detail: dict[str, Any]) -> None:
-        write_audit(till, action, actor, None, detail)
-
-    return {"settings": till.settings, "verify_admin": verify_admin, "test_print": test_print,
-            "test_drawer": test_drawer, "printer_profiles": list_profiles, "audit": audit}
+    return {"settings": till.settings, "settings_access": SettingsAccess(till), "test_print": test_print,
+            "test_drawer": test_drawer, "printer_profiles": list_profiles}
 
 
 def write_audit(till: Till, action: str, actor: str | None, subject: str | None, detail: dict[str, Any]) -> None:
-    with till.engine.connect().execution_options(**WRITE) as connection, connection.begin():
-        insert_audit(connection, AuditEntry(action, actor, subject, detail, till.clock.now()))
+    till.audit(action, actor, subject, detail)
 
 
 def _printing_for(till: Till, url: str, profile: str) -> ReceiptPrinting:

@@ -8,16 +8,19 @@ from __future__ import annotations
 
 from posreturns.app import Till
 from posreturns.app_ui import write_audit
+from posreturns.domain.permissions import Permission
+from posreturns.domain.users import Principal
 from posreturns.persistence.till_overview import SqlTillOverview
 
 CONFIRMED, FAILED = "host.refund_confirmed", "host.refund_failed"
 
 
-def record_host_answer(till: Till, return_number: str, paid: bool, detail: str, actor: str) -> None:
+def record_host_answer(till: Till, return_number: str, paid: bool, detail: str, actor: Principal) -> None:
     """Audit the host's answer for a return of this till (the first confirmation counts; repeats are ignored)."""
+    till.access.require(actor, Permission.CONFIRM_HOST_PAYMENT, return_number)
     found = till.returns.show(return_number)  # NotFound, one sentence, when the number is not on this till
     if SqlTillOverview(till.engine).audited(CONFIRMED, return_number):
         return
     host = [{"method": t["method"], "amount": t["amount"]} for t in found.get("tenders", []) if t.get("executed_by") == "host"]
-    write_audit(till, CONFIRMED if paid else FAILED, actor, return_number,
-                {"reference" if paid else "reason": detail, "host_tenders": host})
+    write_audit(till, CONFIRMED if paid else FAILED, actor.user_id, return_number,
+                {"reference" if paid else "reason": detail, "host_tenders": host, "vouched_by": actor.vouched_by})

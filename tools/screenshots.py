@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
 from posreturns.app import open_till  # noqa: E402
 from posreturns.app_ui import ui_services  # noqa: E402
 from posreturns.demo.install import install_demo  # noqa: E402
+from posreturns.domain.users import Principal  # noqa: E402
 from posreturns.ui.dialogs import ApprovalDialog  # noqa: E402
 from posreturns.ui.i18n import install_translators  # noqa: E402
 from posreturns.ui.presenters.return_flow import Session  # noqa: E402
@@ -45,13 +46,13 @@ def main(language: str = "fr") -> int:
                                                               profile=load_profile("epson-tm-t20iii")) as printer:
         till = open_till(Path(tmp) / "data")
         install_demo(till, date.today())
-        till.users.add("mgr1", "Sophie Laurent", "manager", "4321")
+        till.users.seed("mgr1", "Sophie Laurent", "manager", "4321")
         for key, value in (("store.id", "PARIS-01"), ("language", language), ("printer.url", printer.url),
                            ("printer.profile", "epson-tm-t20iii")):
             till.settings.set(key, value)
-        session = Session(cashier=lambda: "marie", till_id=lambda: "T1", offline=lambda: False,
+        session = Session(principal=Principal.vouched("marie", by="tests"), till_id=lambda: "T1", offline=lambda: False,
                           store_id=lambda: "PARIS-01")
-        services = ui_services(till, language, cashier="marie",
+        services = ui_services(till, language, signs_in=False,
                                receipt_images=lambda: str(printer.jobs[-1].png_path) if printer.jobs else None)
         runner = InlineTaskRunner()
         window = build_window(services, session, runner)

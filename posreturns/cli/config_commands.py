@@ -1,4 +1,5 @@
-"""`config set|get|list`: till settings stored with the data (printer URL, store, till, language…)."""
+"""`config set|get|list`: till settings stored with the data (printer URL, store, till, language…).
+Reading is free; `config set` needs a manager (devices, language) or an administrator (the rest)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,10 @@ import argparse
 
 from posreturns.app import open_till
 from posreturns.cli.output import EXIT_OK, Output
+from posreturns.cli.signing import ask
+from posreturns.cli.till_args import open_from
 from posreturns.paths import resolve_data_dir
+from posreturns.services.settings_admin import permission_for
 
 
 def register(commands: argparse._SubParsersAction, shared: list[argparse.ArgumentParser]) -> None:  # type: ignore[type-arg]
@@ -24,8 +28,11 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
 
 
 def run_set(args: argparse.Namespace, out: Output) -> int:
-    with open_till(resolve_data_dir(args.data_dir)) as till:
-        till.settings.set(args.key, args.value)
+    needed = permission_for(args.key)
+    credentials = ask(args, needed, "config set")
+    with open_from(args) as till:
+        actor = credentials.sign_in(till, needed)
+        till.settings_admin.change(actor, {args.key: args.value})
     out.result({args.key: args.value}, f"{args.key} = {args.value}")
     return EXIT_OK
 

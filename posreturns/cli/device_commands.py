@@ -1,4 +1,5 @@
-"""`device …` (virtual devices, printer status, test print, drawer) and `print …` (reprint, jobs)."""
+"""`device …` (virtual devices, printer status, test print, drawer) and `print …` (reprint, jobs).
+Reprints need a signed-in user and opening the drawer a manager."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from typing import Any
 
 from posreturns.app import open_printing, open_till
 from posreturns.cli.output import EXIT_FAILED, EXIT_OK, Output
+from posreturns.cli.signing import sign_in
 from posreturns.devices.documents import Block, Cut, Feed, Text
+from posreturns.domain.permissions import Permission
 from posreturns.paths import resolve_data_dir
 
 
@@ -75,6 +78,7 @@ def _outcome(out: Output, outcome: Any) -> int:
 
 def run_reprint(args: argparse.Namespace, out: Output) -> int:
     with open_till(resolve_data_dir(args.data_dir)) as till:
+        sign_in(args, till, Permission.REPRINT_RECEIPT, "print reprint")
         return _outcome(out, open_printing(till, args.printer).print_return(args.number))
 
 
@@ -95,7 +99,9 @@ def run_status(args: argparse.Namespace, out: Output) -> int:
 
 def run_open_drawer(args: argparse.Namespace, out: Output) -> int:
     with open_till(resolve_data_dir(args.data_dir)) as till:
+        actor = sign_in(args, till, Permission.OPEN_DRAWER, "device open-drawer")
         open_printing(till, args.printer).open_drawer()
+        till.audit("drawer.opened", actor.user_id, None, {"from": "command line"})
     out.result({"drawer": "opened"}, "Drawer opened.")
     return EXIT_OK
 
@@ -112,6 +118,7 @@ def run_jobs(args: argparse.Namespace, out: Output) -> int:
 
 def run_retry(args: argparse.Namespace, out: Output) -> int:
     with open_till(resolve_data_dir(args.data_dir)) as till:
+        sign_in(args, till, Permission.REPRINT_RECEIPT, "print retry")
         outcomes = open_printing(till, args.printer).retry_unprinted()
     failed = [o for o in outcomes if not o.printed]
     out.result({"printed": len(outcomes) - len(failed), "failed": len(failed)},

@@ -18,10 +18,18 @@ from posreturns.cli import (
     return_commands,
     sync_commands,
     user_commands,
+    verify_commands,
 )
 from posreturns.cli.output import EXIT_BAD_INPUT, EXIT_NOT_FOUND, EXIT_OK, Output
 from posreturns.domain.errors import PinError, UserFacingError
-from posreturns.services.errors import AlreadyUsedKey, ApprovalRequired, NotFound, ReturnRefused
+from posreturns.services.errors import (
+    AlreadyUsedKey,
+    ApprovalRequired,
+    BadInput,
+    NotFound,
+    PermissionDenied,
+    ReturnRefused,
+)
 
 Command = Callable[[argparse.Namespace, Output], int]
 
@@ -36,7 +44,11 @@ def global_options(suppress: bool) -> argparse.ArgumentParser:
     parent.add_argument("--printer", default=default, metavar="URL",
                         help="receipt printer for this command: tcp://HOST:PORT, serial:PORT, file:PATH, usblp:DEVICE")
     parent.add_argument("--now", default=default, metavar="ISO-8601",
-                        help="fix the clock (only with POSRETURNS_ALLOW_CLOCK_OVERRIDE=1; audited)")
+                        help="fix the clock (training tills only; audited)")
+    parent.add_argument("--user", default=default, metavar="ID",
+                        help="who runs a command that changes something (their PIN is asked for)")
+    parent.add_argument("--pin-stdin", action="store_true", default=argparse.SUPPRESS if suppress else False,
+                        help="read PINs from standard input, one per line (yours first), instead of a prompt")
     return parent
 
 
@@ -54,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     config_commands.register(commands, shared)
     device_commands.register(commands, shared)
     sync_commands.register(commands, shared)
+    verify_commands.register(commands, shared)
     gui = commands.add_parser("gui", parents=shared, help="open the till window")
     gui.add_argument("--virtual-devices", action="store_true",
                      help="print on a virtual printer started for this session (make run uses it)")
@@ -65,7 +78,7 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
     from contextlib import ExitStack
 
     from posreturns.app import open_till
-    from posreturns.app_ui import default_cashier, start_sync, ui_services
+    from posreturns.app_ui import start_sync, ui_services
     from posreturns.devices.scanner import interpret
     from posreturns.paths import resolve_data_dir
     from posreturns.ui.i18n import choose_language
@@ -74,6 +87,10 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
 
     data_dir = resolve_data_dir(args.data_dir)
     till = open_till(data_dir)
+    if args.virtual_devices and not till.training:
+        till.close()
+        raise BadInput("--virtual-devices is for training tills (the demo store, or init --training); this till "
+                       "prints on its real printer.")
     settings = till.settings
     scanner_port = settings.get("scanner.port") if settings.get("scanner.mode") == "serial" else None
     virtual_scan = None
@@ -81,7 +98,7 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
         sync = start_sync(till)
         if sync is not None:
             stack.callback(sync.stop)
-        session = Session(cashier=lambda: default_cashier(till), till_id=lambda: settings.get("till.id") or "T1",
+        session = Session(till_id=lambda: settings.get("till.id") or "T1",
                           offline=lambda: sync is not None and sync.status().get("online") is False,
                           store_id=lambda: settings.store_id() or "")
         printer_url, receipt_images = args.printer, None
@@ -114,7 +131,7 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
 
 ERROR_CODES: tuple[tuple[type[Exception], str], ...] = (
     (ReturnRefused, "refused"), (ApprovalRequired, "approval_required"), (PinError, "pin_refused"),
-    (AlreadyUsedKey, "idempotency_conflict"))
+    (AlreadyUsedKey, "idempotency_conflict"), (PermissionDenied, "permission_denied"))
 
 
 def error_code(error: Exception) -> str:

@@ -1,7 +1,8 @@
 """The return receipt and the store-credit voucher, laid out as printer-independent blocks.
 
 Pure functions of a `ReturnReceipt` (built from the completed return as stored, so a reprint is the
-same paper) for a paper width in columns (48 on 80 mm, 32 on 58 mm) and a language.
+same paper) for a paper width in columns (48 on 80 mm, 32 on 58 mm) and a language. A return made on
+a training till says "TRAINING / FORMATION" at the top, on its voucher and at the bottom.
 """
 
 from __future__ import annotations
@@ -40,8 +41,9 @@ class ReturnReceipt:
 
 def return_receipt(receipt: ReturnReceipt, width: int, lang: str) -> list[Block]:
     result, currency = receipt.result, receipt.result.get("currency", "EUR")
-    blocks: list[Block] = [*_header(receipt.header, lang), Text(word("return_receipt", lang), "center", bold=True, large=True),
-                           Feed()]
+    training = _training(result, lang)
+    blocks: list[Block] = [*_header(receipt.header, lang), *training,
+                           Text(word("return_receipt", lang), "center", bold=True, large=True), Feed()]
     blocks += [Text(f"{word('return_number', lang)} {receipt.return_number}", "center", bold=True),
                Barcode("code128", receipt.return_number), QrCode(receipt.receipt_url or receipt.return_number)]
     blocks.append(Text(moment(receipt.completed_at, lang), "center"))
@@ -71,11 +73,18 @@ def return_receipt(receipt: ReturnReceipt, width: int, lang: str) -> list[Block]
         blocks.append(Columns(label, money(tender["amount"], currency, lang)))
     blocks += _exchange(result.get("exchange"), receipt.titles, currency, lang)
     if result.get("voucher"):
-        blocks += [Feed(), *voucher_blocks(result["voucher"], currency, lang)]
+        blocks += [Feed(), *training, *voucher_blocks(result["voucher"], currency, lang)]
     blocks += _policy_line(result, lang)
-    blocks += [Feed(2), Text(word("signature", lang) + ":"), Feed(2), Rule("."), Text(word("thanks", lang), "center"),
-               Cut()]
+    blocks += [Feed(2), Text(word("signature", lang) + ":"), Feed(2), Rule("."), *training,
+               Text(word("thanks", lang), "center"), Cut()]
     return blocks
+
+
+def _training(result: dict[str, Any], lang: str) -> list[Block]:
+    if not result.get("training"):
+        return []
+    return [Text(word("training", lang), "center", bold=True, large=True), Text(word("training_note", lang), "center"),
+            Feed()]
 
 
 def voucher_blocks(voucher: dict[str, Any], currency: str, lang: str) -> list[Block]:

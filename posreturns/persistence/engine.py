@@ -3,6 +3,8 @@
 pysqlite's own transaction handling is switched off (`isolation_level = None`) so that we emit BEGIN
 ourselves: writers open with BEGIN IMMEDIATE and take the write lock up front, which avoids the
 deadlock-prone lock upgrade of a deferred transaction and makes "one writer at a time" explicit.
+The database and its folder are readable by the till's user only (see `private_files`), and every
+connection can compute the audit chain's hash (see `audit`).
 """
 
 from __future__ import annotations
@@ -14,17 +16,22 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection
 
+from posreturns.persistence.audit_chain import CHAIN_FUNCTION, chain_hash
+from posreturns.persistence.private_files import make_private, private_folder
+
 BUSY_TIMEOUT_MS = 10_000
 WRITE = {"sqlite_begin": "IMMEDIATE"}
 
 
 def create_sqlite_engine(path: Path) -> Engine:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(path.parent)
+    make_private(path)
     engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         dbapi_connection.isolation_level = None
+        dbapi_connection.create_function(CHAIN_FUNCTION, 7, chain_hash, deterministic=True)
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=FULL")

@@ -11,7 +11,9 @@ import time
 
 from sqlalchemy import Engine
 
+from posreturns.persistence.audit import insert_audit
 from posreturns.persistence.engine import WRITE
+from posreturns.services.return_ports import AuditEntry
 
 DEFAULTS = {"store.id": "", "till.id": "T1", "language": ""}
 FRESH_SECONDS = 2.0
@@ -38,11 +40,18 @@ class SqlSettings:
         return value if value is not None else DEFAULTS.get(key, default)
 
     def set(self, key: str, value: str) -> None:
+        """Store one setting as posreturns itself keeps it (people change settings through `change`)."""
+        self.change({key: value}, None)
+
+    def change(self, values: dict[str, str], audit: AuditEntry | None) -> None:
+        """Store `values` and their audit row in one transaction."""
         with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
             connection.exec_driver_sql(
                 "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (key, value))
-        self._stored()[key] = value
+                list(values.items()))
+            if audit is not None:
+                insert_audit(connection, audit)
+        self._stored().update(values)
 
     def refresh(self) -> None:
         """Forget the copy (e.g. after importing stores)."""

@@ -36,3 +36,8 @@ class AlreadyUsedKey(BadInput):
 class LedgerChanged(Exception):
     """The sale's ledgers changed between the quote and the commit (another till or process);
     the service quotes again. Not user-facing."""
+
+
+class PermissionDenied(UserFacingError):
+    """The signed-in user's role does not allow this use case; nothing was changed (and the refusal
+    is in the audit log)."""

@@ -5,7 +5,7 @@ type, schema version, aggregate, device, time, operator, approval, offline flag,
 till's order data (`cache_as_of`), policy version, `data`, and `payload_sha256`, the fingerprint of
 everything else (`fingerprint`). Money is in integer minor units, never floats. The till's sequence
 number is the outbox row's `seq`. Events written before `cache_as_of` and `payload_sha256` existed
-have neither; readers must accept both.
+have neither; readers must accept both. Events of a till set up for training carry `"training": true`.
 """
 
 from __future__ import annotations
@@ -189,5 +189,7 @@ def _event(
         "policy_version": c.quote.policy_version,
         "data": data,
     }
+    if c.training:  # never sent: training tills do not sync, and the uploader refuses such an event
+        payload["training"] = True
     payload["payload_sha256"] = fingerprint(payload)
     return OutboxEvent(event_id, kind, aggregate_type, aggregate_id, payload)

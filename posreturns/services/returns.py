@@ -12,7 +12,7 @@ from __future__ import annotations
 import secrets
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -20,11 +20,13 @@ from zoneinfo import ZoneInfo
 from posreturns.domain.context import PolicyContext
 from posreturns.domain.decision import DecisionStatus, TraceEntry
 from posreturns.domain.money import Money
+from posreturns.domain.permissions import Permission
 from posreturns.domain.policy import Policy
 from posreturns.domain.quote import Quote, quote_return
 from posreturns.domain.quote_json import quote_to_dict
+from posreturns.domain.users import Principal
 from posreturns.domain.vouchers import new_voucher_code
-from posreturns.services.approvals import ApprovalService
+from posreturns.services.access import AccessService
 from posreturns.services.errors import ApprovalRequired, BadInput, LedgerChanged, NotFound, ReturnRefused
 from posreturns.services.policies import PolicyService
 from posreturns.services.ports import Clock
@@ -40,6 +42,7 @@ class TillIdentity:
     store_id: str
     till_id: str
     timezone: str = "Europe/Paris"
+    training: bool = False  # a till set up for training: its returns are marked and never reported
 
 
 class ReturnService:
@@ -48,14 +51,14 @@ class ReturnService:
         resolver: ReturnResolver,
         queries: ReturnQueries,
         recorder: ReturnRecorder,
-        approvals: ApprovalService,
+        access: AccessService,
         policies: PolicyService,
         clock: Clock,
         identity: Callable[[], TillIdentity],
         voucher_codes: Callable[[], str] | None = None,
     ) -> None:
         self.resolver, self.queries, self.recorder = resolver, queries, recorder
-        self.approvals, self.policies, self.clock, self.identity = approvals, policies, clock, identity
+        self.access, self.policies, self.clock, self.identity = access, policies, clock, identity
         self.till = identity()  # read again at each use case: the store may be configured after start-up
         self.zone = ZoneInfo(self.till.timezone)
         self.voucher_codes = voucher_codes or (lambda: new_voucher_code(secrets.token_bytes))
@@ -67,15 +70,19 @@ class ReturnService:
         resolved, quote = self._quote(request, self.policies.active(), approved=False)
         return self._response(request, resolved, quote, None)
 
-    def complete(self, data: Any) -> dict[str, Any]:
+    def complete(self, data: Any, actor: Principal) -> dict[str, Any]:
+        """Complete the return for `actor`, the cashier who signed in (or whom the host vouches for)."""
+        self.access.require(actor, Permission.COMPLETE_RETURN)
         request = parse_request(data)
         if not request.idempotency_key:
             raise BadInput(
                 'The request has no "idempotency_key"; give each return a unique key (a UUID) so that '
                 "a retry never completes it twice."
             )
-        if not request.cashier:
-            raise BadInput('The request has no "cashier"; say who completes the return.')
+        if request.cashier and request.cashier != actor.user_id:
+            raise BadInput(f'The request\'s "cashier" is "{request.cashier}" but "{actor.user_id}" signed in; '
+                           "leave it out or sign in as that cashier.")
+        request = replace(request, cashier=actor.user_id)
         self._refresh()
         stored = self.queries.by_idempotency_key(request.idempotency_key)
         if stored is not None:
@@ -150,7 +157,7 @@ class ReturnService:
                 '"approval": {"manager": ID, "pin": PIN} to the request.',
                 f"Ce retour doit être validé par un responsable ({pourquoi}).",
             )
-        return self.approvals.verify(request.approval.manager, request.approval.pin).id
+        return self.access.sign_in(request.approval.manager, request.approval.pin, Permission.APPROVE_RETURN).user_id
 
     def _completion(
         self, request: ReturnRequest, resolved: Resolved, quote: Quote, approved_by: str | None
@@ -166,6 +173,7 @@ class ReturnService:
             cashier=request.cashier,
             approved_by=approved_by,
             clock_overridden=bool(getattr(self.clock, "overridden", False)),
+            training=self.till.training,
             order=resolved.draft.order,
             customer_id=resolved.customer_id,
             quote=quote,
@@ -194,6 +202,7 @@ class ReturnService:
             "cashier": request.cashier,
             "approved_by": approved_by,
             "key_line": None if key is None else {"en": key.en, "fr": key.fr},
+            "training": self.till.training,
         }
 
 

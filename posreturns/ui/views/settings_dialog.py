@@ -1,4 +1,6 @@
 """The settings dialog (managers and admins): till, language, scanner, receipt printer, OMS address.
+A manager changes the devices and the language; the till's identity and the OMS are an admin's (greyed
+out for a manager, and refused by the settings service anyway).
 
 `connect_settings` wires the home screen's Settings button: manager/admin PIN first (through the
 dialog service), then the dialog, shown through the dialog service too so tests can drive it.
@@ -86,6 +88,11 @@ class SettingsDialog(QDialog):
             lambda: presenter.open_test_drawer(self.printer_url.text(), self.printer_profile.currentData()))
         self.buttons.accepted.connect(lambda: presenter.save(self.values()))
         self.buttons.rejected.connect(self.reject)
+        self.fields = {"store.id": self.store_id, "till.id": self.till_id, "language": self.language,
+                       "scanner.mode": self.scanner_mode, "scanner.port": self.scanner_port,
+                       "printer.url": self.printer_url, "printer.profile": self.printer_profile, "oms.url": self.oms_url}
+        for key, field in self.fields.items():
+            field.setEnabled(presenter.editable(key))
         presenter.loaded.connect(self.show_values)
         presenter.outcome.connect(self.outcome.setText)
         presenter.saved.connect(self._saved)
@@ -117,7 +124,7 @@ class SettingsDialog(QDialog):
         self.test_drawer_button.setDisabled(busy)
 
     def _scanner_mode_changed(self) -> None:
-        self.scanner_port.setEnabled(self.scanner_mode.currentData() == "serial")
+        self.scanner_port.setEnabled(self.scanner_mode.currentData() == "serial" and self.presenter.editable("scanner.port"))
 
     def _combo(self, choices: Any) -> QComboBox:
         combo = QComboBox()
