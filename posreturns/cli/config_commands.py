@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import argparse
 
-from posreturns.app import open_till
 from posreturns.cli.output import EXIT_OK, Output
 from posreturns.cli.signing import ask
 from posreturns.cli.till_args import open_from
-from posreturns.paths import resolve_data_dir
 from posreturns.services.settings_admin import permission_for
 
 
@@ -38,14 +36,14 @@ def run_set(args: argparse.Namespace, out: Output) -> int:
 
 
 def run_get(args: argparse.Namespace, out: Output) -> int:
-    with open_till(resolve_data_dir(args.data_dir)) as till:
+    with open_from(args) as till:
         value = till.settings.get(args.key)
     out.result({args.key: value}, value or "")
     return EXIT_OK
 
 
 def run_list(args: argparse.Namespace, out: Output) -> int:
-    with open_till(resolve_data_dir(args.data_dir)) as till:
+    with open_from(args) as till:
         values = till.settings.all()
     out.result(values, "\n".join(f"{key} = {value}" for key, value in sorted(values.items())))
     return EXIT_OK

@@ -90,7 +90,7 @@ def run_import(args: argparse.Namespace, out: Output) -> int:
 def run_generate(args: argparse.Namespace, out: Output) -> int:
     from posreturns.demo.scale import ScaleSpec, generate
 
-    with open_till(resolve_data_dir(args.data_dir)) as till:
+    with open_from(args) as till:
         _training_only(till, "Generated data")
         spec = ScaleSpec(args.skus, args.orders, args.customers, args.returns, args.seed)
         started = time.perf_counter()

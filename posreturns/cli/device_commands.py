@@ -6,9 +6,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from posreturns.app import open_printing, open_till
+from posreturns.app import open_printing
 from posreturns.cli.output import EXIT_FAILED, EXIT_OK, Output
 from posreturns.cli.signing import sign_in
+from posreturns.cli.till_args import open_from
 from posreturns.devices.documents import Block, Cut, Feed, Text
 from posreturns.domain.permissions import Permission
 from posreturns.paths import resolve_data_dir
@@ -77,13 +78,13 @@ def _outcome(out: Output, outcome: Any) -> int:
 
 
 def run_reprint(args: argparse.Namespace, out: Output) -> int:
-    with open_till(resolve_data_dir(args.data_dir)) as till:
+    with open_from(args) as till:
         sign_in(args, till, Permission.REPRINT_RECEIPT, "print reprint")
         return _outcome(out, open_printing(till, args.printer).print_return(args.number))
 
 
 def run_test_print(args: argparse.Namespace, out: Output) -> int:
-    with open_till(resolve_data_dir(args.data_dir)) as till:
+    with open_from(args) as till:
         printing = open_printing(till, args.printer)
         blocks: list[Block] = [Text("posreturns", "center", bold=True, large=True), Text("Test d'impression — Test print", "center"),
                   Text("àâçéèêëîïôœùûü € ÀÇÉÈ", "center"), Feed(2), Cut()]
@@ -91,14 +92,14 @@ def run_test_print(args: argparse.Namespace, out: Output) -> int:
 
 
 def run_status(args: argparse.Namespace, out: Output) -> int:
-    with open_till(resolve_data_dir(args.data_dir)) as till:
+    with open_from(args) as till:
         status = open_printing(till, args.printer).status()
     out.result(status, status["sentence"])
     return EXIT_OK if status["ready"] else EXIT_FAILED
 
 
 def run_open_drawer(args: argparse.Namespace, out: Output) -> int:
-    with open_till(resolve_data_dir(args.data_dir)) as till:
+    with open_from(args) as till:
         actor = sign_in(args, till, Permission.OPEN_DRAWER, "device open-drawer")
         open_printing(till, args.printer).open_drawer()
         till.audit("drawer.opened", actor.user_id, None, {"from": "command line"})
@@ -107,7 +108,7 @@ def run_open_drawer(args: argparse.Namespace, out: Output) -> int:
 
 
 def run_jobs(args: argparse.Namespace, out: Output) -> int:
-    with open_till(resolve_data_dir(args.data_dir)) as till:
+    with open_from(args) as till:
         jobs = open_printing(till, args.printer).jobs.unprinted()
     rows = [{"id": j.id, "kind": j.kind, "reference": j.reference, "status": j.status, "attempts": j.attempts,
              "last_error": j.last_error} for j in jobs]
@@ -117,7 +118,7 @@ def run_jobs(args: argparse.Namespace, out: Output) -> int:
 
 
 def run_retry(args: argparse.Namespace, out: Output) -> int:
-    with open_till(resolve_data_dir(args.data_dir)) as till:
+    with open_from(args) as till:
         sign_in(args, till, Permission.REPRINT_RECEIPT, "print retry")
         outcomes = open_printing(till, args.printer).retry_unprinted()
     failed = [o for o in outcomes if not o.printed]

@@ -229,3 +229,23 @@ def race(data_dir: str, who: str, receipts: list[str], sku: str, barrier: Any, r
     finally:
         till.close()
         results.put((who, outcome))
+
+
+def guess(data_dir: str, user_id: str, pins: list[str], barrier: Any, results: Any) -> None:
+    """A process trying PINs for one user, in step with the others (the PIN lockout's concurrency test)."""
+    from posreturns.domain.errors import PinError
+    from posreturns.domain.permissions import Permission
+
+    till = open_till(Path(data_dir))
+    outcome = []
+    try:
+        barrier.wait(timeout=60)
+        for pin in pins:
+            try:
+                till.access.sign_in(user_id, pin, Permission.APPROVE_RETURN)
+                outcome.append("signed in")
+            except PinError as error:
+                outcome.append(str(error))
+    finally:
+        till.close()
+        results.put(outcome)
