@@ -1,4 +1,4 @@
-"""Render the main screens offscreen to docs/screenshots/*.png (`make screenshots`; argument: fr or en).
+"""Render the main screens and the sign-in screen offscreen to docs/screenshots/*.png (`make screenshots`; argument: fr or en).
 
 Runs on a throw-away copy of the demo store with a virtual printer, drives the real window like a
 cashier, and grabs it; dialogs are drawn over the dimmed window, as the cashier sees them.
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
 from posreturns.app import open_till  # noqa: E402
 from posreturns.app_ui import ui_services  # noqa: E402
 from posreturns.demo.install import install_demo  # noqa: E402
-from posreturns.domain.users import Principal  # noqa: E402
+from posreturns.domain.users import Principal, Role  # noqa: E402
 from posreturns.ui.dialogs import ApprovalDialog  # noqa: E402
 from posreturns.ui.i18n import install_translators  # noqa: E402
 from posreturns.ui.presenters.return_flow import Session  # noqa: E402
@@ -59,8 +59,15 @@ def main(language: str = "fr") -> int:
         window.resize(1280, 800)
         window.show()
         _drive(app, window, language)
-        _dialogs(app, window, language, SettingsPresenter(services.settings, runner, lambda _u, _p: "",
-                                                          profiles=services.printer_profiles))
+        settings = SettingsPresenter(services.settings, runner, services.settings_access,
+                                     profiles=services.printer_profiles)
+        settings.admin = Principal("admin", "Alex Admin", Role.ADMIN)  # as if the admin had typed their PIN
+        _dialogs(app, window, language, settings)
+        signing_in = build_window(ui_services(till, language), Session(till_id=lambda: "T1", offline=lambda: False),
+                                  runner, poll_status=False)
+        signing_in.resize(1280, 800)
+        signing_in.show()
+        _shot(app, signing_in, f"8-sign-in-{language}")
         till.close()
     return 0
 

@@ -40,5 +40,5 @@ def add_demo_users(till: Till) -> None:
         if user_id not in known:
             till.users.seed(user_id, name, role, pin)
     till.settings.set("demo.approval_hint", f"Demo: manager {DEMO_MANAGER[0]}, PIN {DEMO_MANAGER[2]}")
-    till.settings.set("demo.sign_in_hint", "Demo — " + " · ".join(
-        f"{role} {user_id} / {pin}" for user_id, _name, pin, role in DEMO_USERS))
+    till.settings.set("demo.sign_in_hint", "Demo / Démo:\n" + "\n".join(
+        f"{role} {user_id} — PIN {pin}" for user_id, _name, pin, role in DEMO_USERS))

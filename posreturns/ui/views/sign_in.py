@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from posreturns.ui.presenters.sign_in import SignInPresenter
@@ -14,7 +15,7 @@ class SignInPage(QWidget):
     def __init__(self, presenter: SignInPresenter, hint: str = "") -> None:
         super().__init__()
         self.presenter = presenter
-        title = QLabel(self.tr("Sign in"), objectName="returnNumber")
+        title = QLabel(self.tr("Sign in"), objectName="signInTitle")
         self.user_id = QLineEdit(placeholderText=self.tr("Your ID"), objectName="signInField")
         self.pin = QLineEdit(placeholderText=self.tr("PIN"), echoMode=QLineEdit.EchoMode.Password,
                              objectName="signInField")
@@ -31,7 +32,7 @@ class SignInPage(QWidget):
         form.addWidget(QLabel(self.tr("PIN")), 1, 0)
         form.addWidget(self.pin, 1, 1)
         panel = QWidget(objectName="signInPanel")
-        panel.setMaximumWidth(420)
+        panel.setFixedWidth(400)  # a refusal's sentence wraps instead of moving the pad under the finger
         column = QVBoxLayout(panel)
         column.addWidget(title, alignment=Qt.AlignmentFlag.AlignHCenter)
         column.addLayout(form)
@@ -48,6 +49,10 @@ class SignInPage(QWidget):
         self.pad.submitted.connect(self.submit)
         presenter.refused.connect(self._refused)
         presenter.busy.connect(self._busy)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        (self.pin if self.user_id.text() else self.user_id).setFocus()
 
     def reset(self) -> None:
         self.user_id.clear()
