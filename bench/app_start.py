@@ -29,7 +29,8 @@ def main(data_dir: str) -> int:
 
     app = QApplication(sys.argv[:1])
     till = open_till(Path(data_dir))
-    session = Session(principal=Principal.vouched("bench", by="bench"), till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "STORE-01")
+    session = Session(principal=Principal.vouched("bench", by="bench"), till_id=lambda: "T1", offline=lambda: False,
+                      store_id=lambda: "STORE-01")
     runner = TaskRunner()
     window = build_window(ui_services(till, "en", signs_in=False), session, runner)
     window.show()

@@ -17,8 +17,8 @@ from sqlalchemy import Engine
 
 from posreturns.devices.printing import PrinterSettings, ReceiptPrinting
 from posreturns.devices.receipt_layout import StoreHeader
-from posreturns.paths import DATABASE_FILE
 from posreturns.domain.lockout import Moment
+from posreturns.paths import DATABASE_FILE
 from posreturns.persistence import migrate
 from posreturns.persistence.audit import SqlAuditLog
 from posreturns.persistence.cache_writer import SqlCacheWriter

@@ -56,8 +56,8 @@ def ui_services(till: Till, language: str, printer_url: str | None = None,
 
     def probe() -> dict[str, Any]:
         pending, pulled = overview.pending_events(), overview.last_pulled_at()
-        state: dict[str, Any] = {"outbox_pending": pending, "store_id": till.settings.store_id() or "", "till_id": till_id,
-                                 "online": None, "cache_age_minutes": _age_minutes(pulled),
+        state: dict[str, Any] = {"outbox_pending": pending, "store_id": till.settings.store_id() or "",
+                                 "till_id": till_id, "online": None, "cache_age_minutes": _age_minutes(pulled),
                                  "printer_configured": printing is not None}
         if sync is not None:
             synced = sync.status()
@@ -109,15 +109,13 @@ def admin_services(till: Till) -> dict[str, Any]:
                   Text("àâçéèêëîïôœùûü € ÀÇÉÈ", "center"), Feed(2), Cut()]
         return _printing_for(till, url, profile).print_document("test", None, blocks)
 
-    def test_drawer(url: str, profile: str) -> None:
+    def test_drawer(actor: Principal, url: str, profile: str) -> None:
+        till.access.require(actor, Permission.OPEN_DRAWER, "settings")
         _printing_for(till, url, profile).open_drawer()
+        till.audit("drawer.opened", actor.user_id, None, {"from": "settings", "printer": url})
 
     return {"settings": till.settings, "settings_access": SettingsAccess(till), "test_print": test_print,
             "test_drawer": test_drawer, "printer_profiles": list_profiles}
-
-
-def write_audit(till: Till, action: str, actor: str | None, subject: str | None, detail: dict[str, Any]) -> None:
-    till.audit(action, actor, subject, detail)
 
 
 def _printing_for(till: Till, url: str, profile: str) -> ReceiptPrinting:

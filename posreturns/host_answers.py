@@ -7,7 +7,6 @@ drive posreturns from the command line.
 from __future__ import annotations
 
 from posreturns.app import Till
-from posreturns.app_ui import write_audit
 from posreturns.domain.permissions import Permission
 from posreturns.domain.users import Principal
 from posreturns.persistence.till_overview import SqlTillOverview
@@ -22,5 +21,5 @@ def record_host_answer(till: Till, return_number: str, paid: bool, detail: str, 
     if SqlTillOverview(till.engine).audited(CONFIRMED, return_number):
         return
     host = [{"method": t["method"], "amount": t["amount"]} for t in found.get("tenders", []) if t.get("executed_by") == "host"]
-    write_audit(till, CONFIRMED if paid else FAILED, actor.user_id, return_number,
-                {"reference" if paid else "reason": detail, "host_tenders": host, "vouched_by": actor.vouched_by})
+    till.audit(CONFIRMED if paid else FAILED, actor.user_id, return_number,
+               {"reference" if paid else "reason": detail, "host_tenders": host, "vouched_by": actor.vouched_by})

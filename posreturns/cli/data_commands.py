@@ -14,6 +14,7 @@ from posreturns.cli.signing import ask
 from posreturns.cli.till_args import open_from
 from posreturns.demo.install import install_default_policy
 from posreturns.domain.permissions import Permission
+from posreturns.domain.users import Role
 from posreturns.paths import DATABASE_FILE, resolve_data_dir
 from posreturns.services.errors import BadInput
 from posreturns.services.importing import import_file
@@ -47,7 +48,7 @@ def run_init(args: argparse.Namespace, out: Output) -> int:
         if args.training:
             set_up_training(till)
         install_default_policy(till)
-        training, admins = till.training, [u for u in till.users.list() if u.role.value == "admin"]
+        training, admins = till.training, [u for u in till.users.list() if u.role is Role.ADMIN]
     next_step = "" if admins else ("\nAdd its first administrator: posreturns user add ID --name NAME --role admin "
                                    "--first-admin")
     out.result({"data_dir": str(data_dir), "database": str(data_dir / DATABASE_FILE), "training": training},
@@ -62,8 +63,8 @@ def run_demo(args: argparse.Namespace, out: Output) -> int:
     data_dir = resolve_data_dir(args.data_dir)
     with open_till(data_dir) as till:
         if args.if_missing and till.settings.store_id():
-            if till.training:
-                add_demo_users(till)  # a demo loaded by an older version has no demo cashier
+            if till.training and not till.settings.get("demo.sign_in_hint"):
+                add_demo_users(till)  # a demo loaded by an older version: no cashier, other PINs
             out.result({"data_dir": str(data_dir), "loaded": False}, f"Demo store already present in {data_dir}")
             return EXIT_OK
         _training_only(till, "The demo store")

@@ -14,7 +14,8 @@ from posreturns.services.errors import BadInput
 
 
 def open_from(args: argparse.Namespace) -> Till:
-    return open_till(resolve_data_dir(args.data_dir), till_id=getattr(args, "till", None), now=getattr(args, "now", None))
+    return open_till(resolve_data_dir(args.data_dir), till_id=getattr(args, "till", None),
+                     now=getattr(args, "now", None))
 
 
 def read_json(path: Path | None) -> Any:

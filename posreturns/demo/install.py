@@ -34,10 +34,13 @@ def install_demo(till: Till, anchor: date | None = None) -> dict[str, int]:
 
 
 def add_demo_users(till: Till) -> None:
-    """The demo's cashier, manager and administrator (those missing), and the hints that show them."""
+    """The demo's cashier, manager and administrator with the PINs the window shows (a demo loaded by an
+    older version had other ones), and the hints that show them."""
     known = {user.id for user in till.users.list()}
     for user_id, name, pin, role in DEMO_USERS:
-        if user_id not in known:
+        if user_id in known:
+            till.users.seed_pin(user_id, pin)
+        else:
             till.users.seed(user_id, name, role, pin)
     till.settings.set("demo.approval_hint", f"Demo: manager {DEMO_MANAGER[0]}, PIN {DEMO_MANAGER[2]}")
     till.settings.set("demo.sign_in_hint", "Demo / Démo:\n" + "\n".join(

@@ -19,7 +19,15 @@ from datetime import timedelta
 from posreturns.domain.errors import PinError
 from posreturns.domain.lockout import LOCKOUT, Lockout, Moment
 from posreturns.domain.permissions import WHAT, Permission, allows, least_role
-from posreturns.domain.pins import PepperMissing, Pepper, hash_pin, needs_rehash, pepper_id_of, spend_a_check, verify_pin
+from posreturns.domain.pins import (
+    Pepper,
+    PepperMissing,
+    hash_pin,
+    needs_rehash,
+    pepper_id_of,
+    spend_a_check,
+    verify_pin,
+)
 from posreturns.domain.users import Principal, Role, User
 from posreturns.services.access_ports import Attempt, AuditLog, PepperStore, UserRepository
 from posreturns.services.errors import PermissionDenied

@@ -46,9 +46,16 @@ class UserAdmin:
         """A new PIN for `user_id`: the user themselves, or an administrator. Unlocks the account."""
         if actor.user_id != user_id or actor.vouched_by is not None:
             self.access.require(actor, Permission.MANAGE_USERS, user_id)
+        return self._set_pin(actor.user_id, user_id, pin)
+
+    def seed_pin(self, user_id: str, pin: str) -> User:
+        """Set a PIN without a signed-in administrator: for setup code only (the demo's users)."""
+        return self._set_pin(None, user_id, pin)
+
+    def _set_pin(self, actor: str | None, user_id: str, pin: str) -> User:
         user = self._existing(user_id)
         check_new_pin(pin, user.role)
-        self.users.update(user_id, self._entry("user.pin_changed", actor, user_id, {}),
+        self.users.update(user_id, AuditEntry("user.pin_changed", actor, user_id, {}, self.moments().wall),
                           pin_hash=hash_pin(pin, self.peppers.current()), lockout=Lockout())
         return user
 

@@ -35,5 +35,5 @@ class UiServices:
     settings: Any = None
     settings_access: Any = None
     test_print: Callable[[str, str], Any] | None = None
-    test_drawer: Callable[[str, str], None] | None = None
+    test_drawer: Callable[[Principal, str, str], None] | None = None  # who opens it, url, profile
     printer_profiles: Callable[[], list[str]] = list

@@ -155,6 +155,7 @@ def test_test_print_and_test_drawer_reach_the_printer_typed_in_the_dialog(
     qtbot.mouseClick(dialog.test_drawer_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.outcome.text() == "The cash drawer opened.", timeout=5000)
     assert b"\x1bp" in printer.wait_for_job(2).data
+    assert [actor for actor, _detail in _audit(demo_till, "drawer.opened")] == ["mgr1"]
     assert demo_till.settings.get("printer.url") is None
 
 

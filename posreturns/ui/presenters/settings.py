@@ -59,7 +59,7 @@ class SettingsPresenter(QObject):
 
     def __init__(self, settings: Settings, runner: Runner, access: SettingsAccess,
                  test_print: Callable[[str, str], Any] | None = None,
-                 test_drawer: Callable[[str, str], None] | None = None,
+                 test_drawer: Callable[[Principal, str, str], None] | None = None,
                  profiles: Callable[[], list[str]] = list) -> None:
         super().__init__()
         self.settings, self.runner, self.access = settings, runner, access
@@ -75,7 +75,8 @@ class SettingsPresenter(QObject):
             self.admin = principal
             self.unlocked.emit(principal.name)
 
-        self.runner.run(lambda: self.access.unlock(user_id, pin), done, lambda error: self.refused.emit(self._sentence(error)))
+        self.runner.run(lambda: self.access.unlock(user_id, pin), done,
+                        lambda error: self.refused.emit(self._sentence(error)))
 
     def editable(self, key: str) -> bool:
         """Whether the signed-in manager or admin may change `key` (the service checks it again)."""
@@ -129,10 +130,12 @@ class SettingsPresenter(QObject):
             self.runner.run(lambda: test(url.strip(), profile), self._printed, self._device_failed)
 
     def open_test_drawer(self, url: str, profile: str) -> None:
-        if self._device_ready(url, self.test_drawer):
+        """Open the drawer, as the manager or admin who unlocked the settings (checked and audited)."""
+        admin = self.admin
+        if admin is not None and self._device_ready(url, self.test_drawer):
             assert self.test_drawer is not None
             test = self.test_drawer
-            self.runner.run(lambda: test(url.strip(), profile), self._drawer_opened, self._device_failed)
+            self.runner.run(lambda: test(admin, url.strip(), profile), self._drawer_opened, self._device_failed)
 
     def _device_ready(self, url: str, test: Any) -> bool:
         if test is None:

@@ -124,7 +124,8 @@ class SettingsDialog(QDialog):
         self.test_drawer_button.setDisabled(busy)
 
     def _scanner_mode_changed(self) -> None:
-        self.scanner_port.setEnabled(self.scanner_mode.currentData() == "serial" and self.presenter.editable("scanner.port"))
+        serial = self.scanner_mode.currentData() == "serial"
+        self.scanner_port.setEnabled(serial and self.presenter.editable("scanner.port"))
 
     def _combo(self, choices: Any) -> QComboBox:
         combo = QComboBox()
