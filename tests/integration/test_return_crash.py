@@ -45,12 +45,13 @@ def test_kill_9_leaves_each_return_whole_or_absent(tmp_path: Path) -> None:
         for attempt in range(KILLS):
             zygote.stdin.write(f"run {attempt}\n")
             zygote.stdin.flush()
-            pid, ready, output = 0, False, []
-            while not (pid and ready):  # the zygote's `pid` and the till's first lines may come in any order
+            pid, output = 0, []
+            # the zygote's `pid` and the till's lines may come in any order; the kill waits for the first
+            # commit, so every round gets work done however slow the machine is, then strikes at random
+            while not (pid and output):
                 text = zygote.stdout.readline().strip()
                 assert text and text != "dead", "the till stopped before it was killed"
                 pid = int(text.split()[1]) if text.startswith("pid ") else pid
-                ready = ready or text == "ready"
                 if text.startswith("ok "):
                     output.append(text.split()[1])
             time.sleep(rng.uniform(0.0, 0.08))
@@ -65,4 +66,4 @@ def test_kill_9_leaves_each_return_whole_or_absent(tmp_path: Path) -> None:
             assert acknowledged <= stored
             check_whole(db, baseline)
         zygote.stdin.close()
-    assert len(acknowledged) > KILLS  # the child got real work done between kills
+    assert len(acknowledged) >= KILLS  # each round committed at least one return before its kill

@@ -182,6 +182,7 @@ def test_an_event_changed_after_it_was_written_is_refused_not_sent(till: Till) -
     assert item.event_id == "e-tampered" and "changed after it was written" in (item.reason or "")
 
 
+@pytest.mark.allow_warning_logs  # the refusal is logged like any other
 def test_an_event_of_a_training_return_is_never_sent(till: Till) -> None:
     import uuid
 
