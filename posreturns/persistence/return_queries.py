@@ -13,6 +13,12 @@ from posreturns.persistence.order_repository import format_utc
 from posreturns.services.return_ports import CustomerMatch, StoredReturn
 
 
+# Read by the quote, and again by the recorder inside its transaction (see return_recorder).
+CUSTOMER_ACTIVITY = ("SELECT COUNT(*), COALESCE(SUM(refund_total_minor), 0) FROM returns "
+                     "WHERE customer_id = ? AND created_at >= ?")
+OFFLINE_REFUNDED = ("SELECT COALESCE(SUM(refund_total_minor), 0) FROM returns "
+                    "WHERE till_id = ? AND offline = 1 AND created_at >= ?")
+
 class SqlReturnQueries:
     """`ReturnQueries` over SQLite; every call is one short read (never BEGIN IMMEDIATE)."""
 
@@ -40,20 +46,11 @@ class SqlReturnQueries:
         return None
 
     def customer_activity(self, customer_id: str, since: datetime) -> tuple[int, int]:
-        row = self._first(
-            "SELECT COUNT(*), COALESCE(SUM(refund_total_minor), 0) FROM returns "
-            "WHERE customer_id = ? AND created_at >= ?",
-            (customer_id, format_utc(since)),
-        )
+        row = self._first(CUSTOMER_ACTIVITY, (customer_id, format_utc(since)))
         return int(row[0]), int(row[1])
 
     def offline_refunded(self, till_id: str, since: datetime) -> int:
-        row = self._first(
-            "SELECT COALESCE(SUM(refund_total_minor), 0) FROM returns "
-            "WHERE till_id = ? AND offline = 1 AND created_at >= ?",
-            (till_id, format_utc(since)),
-        )
-        return int(row[0])
+        return int(self._first(OFFLINE_REFUNDED, (till_id, format_utc(since)))[0])
 
     def sellable(self, sku: str, location: str) -> int:
         row = self._first(

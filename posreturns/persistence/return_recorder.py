@@ -1,8 +1,9 @@
 """Completing a return: everything in ONE `BEGIN IMMEDIATE` transaction, or nothing.
 
 In order: the idempotency key (a known key gives the stored answer and writes nothing), the sale's
-ledgers re-read and compared with the snapshot the quote was computed from (`LedgerChanged` when
-another process changed them), the per-till return number, the return and its lines, tenders and
+ledgers and the counts the policy used (the customer's recent returns, the till's offline refunds)
+re-read and compared with what the quote was computed from (`LedgerChanged` when another process
+changed them), the per-till return number, the return and its lines, tenders and
 exchange lines, the line / tender / shipping ledgers (CHECK constraints are the last guard), the
 stock levels and the append-only stock movements, the voucher, the audit rows and the outbox
 events. The commit is fsynced (WAL, synchronous=FULL) before the caller prints or opens the drawer.
@@ -19,6 +20,8 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from posreturns.persistence.engine import WRITE
+from posreturns.persistence.order_repository import format_utc
+from posreturns.persistence.return_queries import CUSTOMER_ACTIVITY, OFFLINE_REFUNDED
 from posreturns.persistence.return_writes import (
     audit_return,
     charge_ledgers,
@@ -60,6 +63,7 @@ class SqlReturnRecorder:
                     c.idempotency_key,
                 )
             _check_ledgers(connection, c)
+            _check_reads(connection, c)
             number = return_number(c.store_id, c.till_id, _next_seq(connection, c.till_id))
             result = {**c.response, "return_number": number, "return_id": c.return_id}
             insert_return(connection, c, number, result)
@@ -95,6 +99,19 @@ def _check_ledgers(connection: Connection, c: Completion) -> None:
         or shipping != expected_shipping
     ):
         raise LedgerChanged(f"order {order.id} changed since the quote")
+
+
+def _check_reads(connection: Connection, c: Completion) -> None:
+    """What the policy counted (serial returner, offline cap) must not have moved since the quote."""
+    run, reads = connection.exec_driver_sql, c.reads
+    if reads.customer_id is not None and reads.customer_since is not None:
+        row = run(CUSTOMER_ACTIVITY, (reads.customer_id, format_utc(reads.customer_since))).one()
+        if (int(row[0]), int(row[1])) != reads.customer_activity:
+            raise LedgerChanged(f"customer {reads.customer_id} returned something else since the quote")
+    if reads.offline_till is not None and reads.offline_since is not None:
+        spent = int(run(OFFLINE_REFUNDED, (reads.offline_till, format_utc(reads.offline_since))).scalar_one())
+        if spent != reads.offline_refunded:
+            raise LedgerChanged(f"till {reads.offline_till} refunded more offline since the quote")
 
 
 def _next_seq(connection: Connection, till_id: str) -> int:

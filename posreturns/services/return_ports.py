@@ -36,6 +36,20 @@ class AuditEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class PolicyReads:
+    """What a quote read for the policy that other tills can change before the commit: the customer's
+    recent returns (serial-returner rule) and the till's offline refunds of the day (offline cap). The
+    recorder reads them again inside its transaction; when they changed, the return is quoted again."""
+
+    customer_id: str | None = None
+    customer_since: datetime | None = None
+    customer_activity: tuple[int, int] = (0, 0)  # returns, refunded minor units
+    offline_till: str | None = None
+    offline_since: datetime | None = None
+    offline_refunded: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class Completion:
     """Everything the recorder writes for one return, decided before its transaction starts.
 
@@ -59,6 +73,7 @@ class Completion:
     notes: tuple[str, ...]  # one per quote line
     response: dict[str, Any]  # the answer, without return_number / return_id
     cache_as_of: datetime | None = None  # when the orders were last pulled from the OMS (None: never)
+    reads: PolicyReads = PolicyReads()
 
 
 def replay(stored: StoredReturn, request_sha256: str, key: str) -> dict[str, Any]:

@@ -3,8 +3,10 @@
 `quote` reads only. `complete` checks the idempotency key first (the same key gives the first
 answer again), verifies a manager approval when the policy asks for one, refuses what the policy
 refuses, and hands the quote to the `ReturnRecorder`, which writes everything in one transaction.
-When another till changed the sale in between, the recorder says so and the return is quoted
-again from the new ledgers: the second of two tills returning the last unit is told it is gone.
+When another till changed the sale in between, or the customer's recent returns or the till's
+offline refunds the policy counted, the recorder says so and the return is quoted again from what
+is now stored: the second of two tills returning the last unit is told it is gone, and the second
+of two returns of a serial returner made at once asks for the manager the first one did not need.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from posreturns.services.access import AccessService
 from posreturns.services.errors import ApprovalRequired, BadInput, LedgerChanged, NotFound, ReturnRefused
 from posreturns.services.policies import PolicyService
 from posreturns.services.ports import Clock
-from posreturns.services.return_ports import Completion, ReturnQueries, ReturnRecorder, replay
+from posreturns.services.return_ports import Completion, PolicyReads, ReturnQueries, ReturnRecorder, replay
 from posreturns.services.return_request import ReturnRequest, parse_request
 from posreturns.services.return_resolver import Resolved, ReturnResolver
 
@@ -67,7 +69,7 @@ class ReturnService:
         """What the return would be; writes nothing. A PIN in the request is not checked here."""
         request = parse_request(data)
         self._refresh()
-        resolved, quote = self._quote(request, self.policies.active(), approved=False)
+        resolved, quote, _reads = self._quote(request, self.policies.active(), approved=False)
         return self._response(request, resolved, quote, None)
 
     def complete(self, data: Any, actor: Principal) -> dict[str, Any]:
@@ -90,16 +92,16 @@ class ReturnService:
         approved_by: str | None = None
         for _ in range(MAX_ATTEMPTS):
             policy = self.policies.active()
-            resolved, quote = self._quote(request, policy, approved=approved_by is not None)
+            resolved, quote, reads = self._quote(request, policy, approved=approved_by is not None)
             if quote.status is DecisionStatus.NEEDS_APPROVAL:
                 approved_by = self._approve(request, quote)
-                resolved, quote = self._quote(request, policy, approved=True)
+                resolved, quote, reads = self._quote(request, policy, approved=True)
             if quote.status is DecisionStatus.REFUSED:
                 why, pourquoi = _first(quote, DecisionStatus.REFUSED)
                 raise ReturnRefused(f"The policy refuses this return ({why}); nothing was recorded.",
                                     f"La politique refuse ce retour ({pourquoi}) ; rien n'a été enregistré.")
             try:
-                return self.recorder.record(self._completion(request, resolved, quote, approved_by))
+                return self.recorder.record(self._completion(request, resolved, quote, approved_by, reads))
             except LedgerChanged:
                 continue
         raise BadInput(
@@ -117,27 +119,32 @@ class ReturnService:
         self.till = self.identity()
         self.zone = ZoneInfo(self.till.timezone)
 
-    def _quote(self, request: ReturnRequest, policy: Policy, approved: bool) -> tuple[Resolved, Quote]:
+    def _quote(
+        self, request: ReturnRequest, policy: Policy, approved: bool
+    ) -> tuple[Resolved, Quote, PolicyReads]:
         resolved = self.resolver.resolve(request, self.till.store_id, policy.currency)
-        context = self._context(request, resolved, policy, approved)
-        return resolved, quote_return(resolved.draft, policy, context, voucher_codes=self.voucher_codes)
+        context, reads = self._context(request, resolved, policy, approved)
+        return resolved, quote_return(resolved.draft, policy, context, voucher_codes=self.voucher_codes), reads
 
     def _context(
         self, request: ReturnRequest, resolved: Resolved, policy: Policy, approved: bool
-    ) -> PolicyContext:
+    ) -> tuple[PolicyContext, PolicyReads]:
         now = self.clock.now().astimezone(self.zone)
         currency, rules = policy.currency, policy.serial_returners
-        count, refunded = 0, 0
+        count, refunded, reads = 0, 0, PolicyReads()
         if resolved.customer_id and rules.enabled:
-            count, refunded = self.queries.customer_activity(
-                resolved.customer_id, now - timedelta(days=rules.days)
-            )
+            since = now - timedelta(days=rules.days)
+            count, refunded = self.queries.customer_activity(resolved.customer_id, since)
+            reads = replace(reads, customer_id=resolved.customer_id, customer_since=since,
+                            customer_activity=(count, refunded))
         today, as_of = None, None
         if request.offline:
             start = datetime.combine(now.date(), time.min, self.zone)
-            today = Money.from_minor(self.queries.offline_refunded(self._till_id(request), start), currency)
+            spent = self.queries.offline_refunded(self._till_id(request), start)
+            today = Money.from_minor(spent, currency)
             as_of = self.queries.cache_as_of()
-        return PolicyContext(
+            reads = replace(reads, offline_till=self._till_id(request), offline_since=start, offline_refunded=spent)
+        context = PolicyContext(
             now=now,
             store_id=self.till.store_id,
             offline=request.offline,
@@ -148,6 +155,7 @@ class ReturnService:
             manager_approval=approved,
             cache_as_of=as_of,
         )
+        return context, reads
 
     def _approve(self, request: ReturnRequest, quote: Quote) -> str:
         if request.approval is None:
@@ -160,7 +168,7 @@ class ReturnService:
         return self.access.sign_in(request.approval.manager, request.approval.pin, Permission.APPROVE_RETURN).user_id
 
     def _completion(
-        self, request: ReturnRequest, resolved: Resolved, quote: Quote, approved_by: str | None
+        self, request: ReturnRequest, resolved: Resolved, quote: Quote, approved_by: str | None, reads: PolicyReads
     ) -> Completion:
         assert request.idempotency_key is not None  # checked by complete()
         return Completion(
@@ -180,6 +188,7 @@ class ReturnService:
             notes=resolved.notes,
             response=self._response(request, resolved, quote, approved_by),
             cache_as_of=self.queries.cache_as_of(),
+            reads=reads,
         )
 
     def _till_id(self, request: ReturnRequest) -> str:

@@ -86,8 +86,10 @@ def request(
     return {**body, **extra}
 
 
-def orders_document(count: int, skus: list[str], qty: int, prefix: str = "BULK") -> dict[str, Any]:
-    """`count` store orders of the demo catalogue, one line per SKU with `qty` units, card + cash."""
+def orders_document(count: int, skus: list[str], qty: int, prefix: str = "BULK",
+                    customer_of: Any = lambda n: None) -> dict[str, Any]:
+    """`count` store orders of the demo catalogue, one line per SKU with `qty` units, card + cash;
+    `customer_of(n)` names the customer of order n (added to the document), or None."""
     orders = []
     for n in range(count):
         lines = [
@@ -112,7 +114,7 @@ def orders_document(count: int, skus: list[str], qty: int, prefix: str = "BULK")
                 "placed_at": "2026-11-20T10:00:00+01:00",
                 "currency": "EUR",
                 "prices_include_tax": True,
-                "customer_id": None,
+                "customer_id": customer_of(n),
                 "lines": lines,
                 "order_discount": "0",
                 "shipping": "0",
@@ -127,7 +129,9 @@ def orders_document(count: int, skus: list[str], qty: int, prefix: str = "BULK")
                 ],
             }
         )
-    return {"format": "posreturns/1", "orders": orders}
+    customers = sorted({o["customer_id"] for o in orders if o["customer_id"]})
+    return {"format": "posreturns/1", "orders": orders,
+            "customers": [{"id": c, "name": f"Customer {c}", "email": None, "phone": None} for c in customers]}
 
 
 def rows(db: Path, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
@@ -249,3 +253,25 @@ def guess(data_dir: str, user_id: str, pins: list[str], barrier: Any, results: A
     finally:
         till.close()
         results.put(outcome)
+
+
+def race_customer(data_dir: str, who: str, receipts: list[str], sku: str, barrier: Any, results: Any) -> None:
+    """Like `race`, for returns whose policy counts the customer's other returns: a return the
+    policy now sends to a manager is reported as "approval"."""
+    from posreturns.services.errors import ApprovalRequired, BadInput
+
+    till = open_shop(Path(data_dir), setup=False)
+    outcome = []
+    try:
+        for receipt in receipts:
+            barrier.wait(timeout=60)
+            try:
+                answer = till.returns.complete(request(receipt, line(sku), key=f"{who}-{receipt}"), CASHIER)
+                outcome.append((receipt, "ok", answer["return_number"]))
+            except ApprovalRequired:
+                outcome.append((receipt, "approval", ""))
+            except BadInput as error:
+                outcome.append((receipt, "refused", str(error)))
+    finally:
+        till.close()
+        results.put((who, outcome))
