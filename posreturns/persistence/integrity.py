@@ -12,22 +12,26 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DatabaseError
 
 from posreturns.persistence.audit import chain_breaks, missing_triggers
 from posreturns.services.integrity import Finding
 
 LIMIT = 20  # findings of one kind: enough to act on, bounded for a badly damaged file
 
+# Lines with returns whose ledger differs, then lines with a ledger but no returns (read through the
+# partial index ix_order_lines_returned: a store has millions of lines and few returned ones).
 _LINE_LEDGERS = (
-    "SELECT ol.id, ol.returned_qty, ol.refunded_minor, COALESCE(r.qty, 0) AS qty, COALESCE(r.value, 0) AS value "
-    "FROM order_lines ol LEFT JOIN (SELECT order_line_id, SUM(qty) AS qty, SUM(refund_minor + fee_minor) AS value "
-    "FROM return_lines WHERE order_line_id IS NOT NULL GROUP BY order_line_id) r ON r.order_line_id = ol.id "
-    "WHERE ol.returned_qty <> COALESCE(r.qty, 0) OR ol.refunded_minor <> COALESCE(r.value, 0) LIMIT ?")
+    "WITH r AS (SELECT order_line_id, SUM(qty) AS qty, SUM(refund_minor + fee_minor) AS value FROM return_lines "
+    "WHERE order_line_id IS NOT NULL GROUP BY order_line_id) "
+    "SELECT ol.id, ol.returned_qty, ol.refunded_minor, r.qty, r.value FROM r JOIN order_lines ol "
+    "ON ol.id = r.order_line_id WHERE ol.returned_qty <> r.qty OR ol.refunded_minor <> r.value "
+    "UNION ALL SELECT ol.id, ol.returned_qty, ol.refunded_minor, 0, 0 FROM order_lines ol "
+    "WHERE (ol.returned_qty > 0 OR ol.refunded_minor > 0) AND ol.id NOT IN (SELECT order_line_id FROM r) LIMIT ?")
 _STOCK = (
-    "SELECT l.location, l.sku, l.bucket, l.qty, COALESCE(m.total, 0) AS total FROM stock_levels l "
-    "LEFT JOIN (SELECT location, sku, bucket, SUM(delta) AS total FROM stock_movements "
-    "GROUP BY location, sku, bucket) m ON m.location = l.location AND m.sku = l.sku AND m.bucket = l.bucket "
-    "WHERE l.qty <> COALESCE(m.total, 0) LIMIT ?")
+    "SELECT location, sku, bucket, qty, total FROM (SELECT l.location, l.sku, l.bucket, l.qty, "
+    "(SELECT COALESCE(SUM(m.delta), 0) FROM stock_movements m WHERE m.location = l.location AND m.sku = l.sku "
+    "AND m.bucket = l.bucket) AS total FROM stock_levels l) WHERE qty <> total LIMIT ?")
 _PROBLEMS = {
     "edited": ("was changed after it was written", "a été modifiée après son écriture"),
     "broken_link": ("no longer follows the row before it (a row was changed or removed)",
@@ -37,18 +41,23 @@ _PROBLEMS = {
 
 
 class SqlIntegrity:
-    """`IntegrityCheck` over SQLite."""
+    """The checks, read-only, over one SQLite store."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
     def check(self, full: bool = False) -> list[Finding]:
         """Every finding; `full` adds SQLite's page-by-page check (slow on a store-scale file)."""
-        with self.engine.connect() as connection:
-            found = _database(connection) if full else []
-            if found:  # a damaged file: the other checks would read garbage
-                return found
-            return [*_audit(connection), *_line_ledgers(connection), *_stock(connection)]
+        try:
+            with self.engine.connect() as connection:
+                found = _database(connection) if full else []
+                if found:  # a damaged file: the other checks would read garbage
+                    return found
+                return [*_audit(connection), *_line_ledgers(connection), *_stock(connection)]
+        except DatabaseError as error:  # pages too damaged to read at all
+            reason = str(error.orig)
+            return [Finding("database", "posreturns.db", f"SQLite cannot read the database file ({reason}).",
+                            f"SQLite ne peut pas lire le fichier de la base ({reason}).")]
 
 
 def _database(connection: Connection) -> list[Finding]:

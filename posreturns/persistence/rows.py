@@ -7,7 +7,7 @@ writes.
 
 from __future__ import annotations
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, MetaData, String, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, MetaData, String, UniqueConstraint, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING = {
@@ -108,6 +108,8 @@ class OrderLineRow(Base):
         CheckConstraint("paid_minor >= 0", name="paid_not_negative"),
         CheckConstraint("refunded_minor >= 0 AND refunded_minor <= paid_minor", name="refunded_within_paid"),
         Index("ix_order_lines_order_sku", "order_id", "sku"),
+        # the few lines with something returned, so `verify` need not read every line of every sale
+        Index("ix_order_lines_returned", "id", sqlite_where=text("returned_qty > 0 OR refunded_minor > 0")),
     )
     id: Mapped[str] = mapped_column(String, primary_key=True)
     order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"))
@@ -219,6 +221,7 @@ class StockMovementRow(Base):
     older than this rule (migration 0006)."""
 
     __tablename__ = "stock_movements"
+    __table_args__ = (Index("ix_stock_movements_level", "location", "sku", "bucket", "delta"),)  # sums per level
     id: Mapped[int] = mapped_column(primary_key=True)
     location: Mapped[str]
     sku: Mapped[str] = mapped_column(index=True)

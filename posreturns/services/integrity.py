@@ -4,7 +4,6 @@ manager what broke."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
 
 
 @dataclass(frozen=True, slots=True)
@@ -13,10 +12,6 @@ class Finding:
     subject: str
     en: str
     fr: str
-
-
-class IntegrityCheck(Protocol):
-    def check(self, full: bool = False) -> list[Finding]: ...
 
 
 _PARTS = {

@@ -116,4 +116,5 @@ def test_a_damaged_file_is_reported_by_the_full_check(shop: Till, tmp_path: Path
     finally:
         till.close()
     assert findings and {f.kind for f in findings} == {"database"}
-    assert findings[0].en.startswith("SQLite finds the database file damaged")
+    # where the scribble lands depends on the page layout: SQLite lists the damage, or cannot read past it
+    assert findings[0].en.startswith(("SQLite finds the database file damaged", "SQLite cannot read the database file"))

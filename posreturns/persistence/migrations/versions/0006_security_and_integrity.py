@@ -7,6 +7,8 @@
   also refuse UPDATE and DELETE (see posreturns/persistence/audit.py);
 * stock_movements: one `baseline` movement per stock level that its movements do not explain, so
   that from now on every level is the sum of its movements (imports record theirs as `oms.level`);
+* two indexes for `posreturns verify`: the sale lines with something returned (partial), and the
+  movements by level;
 * settings: a till that holds the demo store is a training till (`till.training`).
 
 Revision ID: 0006
@@ -50,6 +52,9 @@ def upgrade() -> None:
     with op.batch_alter_table("audit_log", schema=None) as batch_op:
         batch_op.add_column(sa.Column("prev_hash", sa.String(), nullable=True))
         batch_op.add_column(sa.Column("row_hash", sa.String(), nullable=True))
+    op.create_index("ix_order_lines_returned", "order_lines", ["id"],
+                    sqlite_where=sa.text("returned_qty > 0 OR refunded_minor > 0"))
+    op.create_index("ix_stock_movements_level", "stock_movements", ["location", "sku", "bucket", "delta"])
     connection = op.get_bind()
     previous = None
     rows = connection.exec_driver_sql(
@@ -76,6 +81,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     for name in ("audit_log_chain", "audit_log_no_update", "audit_log_no_delete"):
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    op.drop_index("ix_stock_movements_level", table_name="stock_movements")
+    op.drop_index("ix_order_lines_returned", table_name="order_lines")
     with op.batch_alter_table("audit_log", schema=None) as batch_op:
         batch_op.drop_column("row_hash")
         batch_op.drop_column("prev_hash")
