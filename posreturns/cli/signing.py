@@ -47,7 +47,9 @@ def ask(args: argparse.Namespace, permission: Permission, command: str) -> Crede
         if getattr(args, "pin_stdin", False) or not sys.stdin.isatty():
             raise BadInput(f"`posreturns {command}` needs the ID and PIN of {WHO[least_role(permission)]}: add "
                            "--user ID (the PIN is asked for, or read from the first line of stdin with --pin-stdin).")
-        user_id = input("User ID: ").strip()
+        sys.stderr.write("User ID: ")  # prompts stay off stdout, which may carry JSON
+        sys.stderr.flush()
+        user_id = sys.stdin.readline().strip()
     return Credentials(user_id, read_line(args, f"PIN for {user_id}: ", "your PIN"))
 
 

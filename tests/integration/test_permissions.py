@@ -185,3 +185,36 @@ def test_the_first_administrator_needs_no_one_else_and_then_only_once(tmp_path: 
     assert code == 2 and "already has an administrator" in err
     assert [tuple(r) for r in rows(fresh / "posreturns.db", "SELECT actor, subject FROM audit_log WHERE action = 'user.added'")] == [
         (None, "root")]
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="needs a POSIX pseudo-terminal")
+def test_on_a_terminal_the_pin_is_asked_for_and_never_echoed(demo_dir: Path) -> None:
+    import os
+    import pty
+    import select
+    import sys
+
+    pid, terminal = pty.fork()
+    if pid == 0:  # the child: posreturns on a real terminal
+        os.execv(sys.executable, [sys.executable, "-m", "posreturns", "--data-dir", str(demo_dir), "config", "set",
+                                  "printer.profile", "generic-58mm", "--user", "sophie"])
+    seen = b""
+
+    def read_until(needle: bytes) -> None:
+        nonlocal seen
+        while needle not in seen:
+            ready, _, _ = select.select([terminal], [], [], 60)
+            assert ready, f"no {needle!r} after {seen!r}"
+            try:
+                chunk = os.read(terminal, 1024)
+            except OSError:  # the child closed the terminal
+                break
+            seen += chunk
+
+    read_until(b"PIN for sophie:")
+    os.write(terminal, b"1234\n")
+    read_until(b"printer.profile = generic-58mm")
+    _, status = os.waitpid(pid, 0)
+    os.close(terminal)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert b"1234" not in seen
