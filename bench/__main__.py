@@ -25,7 +25,11 @@ from posreturns.app import open_till
 from posreturns.services.clock import FixedClock
 from posreturns.cli.output import Output
 from posreturns.demo.scale import FIRST, LAST, ScaleSpec, generate, receipt_number, sku_barcode
+from posreturns.domain.permissions import Permission
+from posreturns.domain.users import Principal
 from posreturns.services.importing import import_bytes
+
+CASHIER = Principal.vouched("bench", by="bench")
 
 
 def percentiles(samples: list[float]) -> tuple[float, float]:
@@ -53,7 +57,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--orders", type=int, default=1_000_000)
     parser.add_argument("--samples", type=int, default=2000)
     parser.add_argument("--import-orders", type=int, default=50_000)
+    parser.add_argument("--pin-only", action="store_true", help="only the cost of a PIN check (seconds, not minutes)")
     args = parser.parse_args(argv)
+    pin_check = pin_check_bench()
+    if args.pin_only:
+        print(json.dumps({"pin_check": pin_check}, indent=2))
+        return 0
     spec = ScaleSpec(orders=args.orders, skus=args.orders // 5, customers=args.orders // 10, returns=args.orders // 10)
     marker = args.data_dir / f"scale-{spec.orders}.done"
     till = open_till(args.data_dir)
@@ -64,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"built in {time.perf_counter() - started:.0f} s", file=sys.stderr)
         marker.touch()
     rng = random.Random(11)
-    results: dict[str, object] = {}
+    results: dict[str, object] = {"pin_check": pin_check}
     indexes = [rng.randrange(spec.orders) for _ in range(args.samples)]
     lookup = till.lookup
     results["receipt_lookup"] = measure("receipt lookup (scan -> order)", 5, [
@@ -135,7 +144,7 @@ def complete_bench(data_dir: Path, spec: ScaleSpec, rng: random.Random, samples:
                        {"code": line.id, "qty": 1, "reason": "WRONG_SIZE", "condition": "NEW_WITH_TAGS"}]}
         if till.returns.quote(request)["status"] != "allowed":
             continue  # final sale, a customer who needs approval…: not what this measures
-        calls.append(lambda request=request: till.returns.complete(request))
+        calls.append(lambda request=request: till.returns.complete(request, CASHIER))
     try:
         return measure("complete a return (fsync)", 25, calls[:samples], warm_up=False)
     finally:
@@ -159,6 +168,19 @@ def quick_check_bench(till: Any) -> dict[str, float]:
     size = (till.data_dir / "posreturns.db").stat().st_size
     print(f"{'PRAGMA quick_check (whole cache)':<34} {elapsed:.2f} s for {size / 1e6:,.0f} MB (in the background)")
     return {"seconds": round(elapsed, 2), "megabytes": round(size / 1e6)}
+
+
+def pin_check_bench(samples: int = 12) -> dict[str, float]:
+    """One sign-in: the peppered scrypt check inside its write transaction, as a till does it. Slow on
+    purpose (an offline guess costs as much); the target keeps it bearable at the till."""
+    with tempfile.TemporaryDirectory() as tmp:
+        till = open_till(Path(tmp))
+        try:
+            till.users.seed("bench", "Bench", "manager", "2468")
+            return measure("PIN check (sign-in, KDF)", 300, [
+                lambda: till.access.sign_in("bench", "2468", Permission.APPROVE_RETURN)] * samples, warm_up=False)
+        finally:
+            till.close()
 
 
 def cold_start(data_dir: Path) -> dict[str, float]:

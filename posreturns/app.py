@@ -5,7 +5,7 @@ Nothing is built at import time; `open_till` is called once per process (or per 
 
 from __future__ import annotations
 
-import os
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,13 +19,15 @@ from posreturns.devices.drawer import CashDrawer
 from posreturns.devices.printer_thread import PrinterThread
 from posreturns.devices.printing import PrinterSettings, ReceiptPrinting
 from posreturns.devices.receipt_layout import StoreHeader
+from posreturns.domain.lockout import Moment
 from posreturns.paths import DATABASE_FILE
 from posreturns.persistence import migrate
+from posreturns.persistence.audit import SqlAuditLog
 from posreturns.persistence.cache_writer import SqlCacheWriter
 from posreturns.persistence.catalog import SqlCatalog
 from posreturns.persistence.delivery_networks import SqlDeliveryNetworks
 from posreturns.persistence.engine import create_sqlite_engine
-from posreturns.persistence.integrity import DatabaseGuard, QuickCheck
+from posreturns.persistence.database_guard import DatabaseGuard, QuickCheck
 from posreturns.persistence.order_repository import SqlOrderRepository
 from posreturns.persistence.policy_repository import SqlPolicyRepository
 from posreturns.persistence.print_jobs import SqlPrintJobs
@@ -34,17 +36,22 @@ from posreturns.persistence.return_recorder import SqlReturnRecorder
 from posreturns.persistence.settings import SqlSettings
 from posreturns.persistence.till_overview import SqlTillOverview
 from posreturns.persistence.user_repository import SqlUserRepository
-from posreturns.services.approvals import ApprovalService, UserAdmin
-from posreturns.services.clock import FixedClock, SystemClock, parse_now
+from posreturns.services.access import AccessService
+from posreturns.services.clock import FixedClock, SystemClock, parse_now, system_moment
 from posreturns.services.errors import BadInput
 from posreturns.services.lookup import OrderLookup
 from posreturns.services.policies import PolicyService
 from posreturns.services.ports import Clock
 from posreturns.services.promises import PromiseService
 from posreturns.services.return_resolver import ReturnResolver
+from posreturns.services.return_ports import AuditEntry
 from posreturns.services.returns import ReturnService, TillIdentity
+from posreturns.services.settings_admin import SettingsAdmin
+from posreturns.services.users import UserAdmin
+from posreturns.sync.pepper_store import PepperStore
 
-CLOCK_OVERRIDE_ENV = "POSRETURNS_ALLOW_CLOCK_OVERRIDE"
+TRAINING_KEY = "till.training"
+INSTALL_ID_KEY = "security.install_id"
 
 
 @dataclass
@@ -60,10 +67,20 @@ class Till:
     clock: Clock
     queries: SqlReturnQueries
     policies: PolicyService
+    access: AccessService
     users: UserAdmin
-    approvals: ApprovalService
+    settings_admin: SettingsAdmin
     returns: ReturnService
     guard: DatabaseGuard
+
+    @property
+    def training(self) -> bool:
+        """Set up for training (`init --training`, the demo store): `--now` works, returns are marked."""
+        return self.settings.get(TRAINING_KEY) == "1"
+
+    def audit(self, action: str, actor: str | None, subject: str | None, detail: dict[str, Any]) -> None:
+        """One audit row, in its own transaction."""
+        SqlAuditLog(self.engine).record(AuditEntry(action, actor, subject, detail, self.clock.now()))
 
     def close(self) -> None:
         self.engine.dispose()
@@ -75,48 +92,56 @@ class Till:
         self.close()
 
 
-def make_clock(now: str | None) -> Clock:
-    """The system clock, or a fixed one for `--now` when the environment allows it (tests, demos)."""
-    if now is None:
-        return SystemClock()
-    if os.environ.get(CLOCK_OVERRIDE_ENV) != "1":
-        raise BadInput(f"--now is refused on a real till; it works only with {CLOCK_OVERRIDE_ENV}=1 (tests and demos).")
-    return FixedClock(parse_now(now))
+def open_till(data_dir: Path, *, clock: Clock | None = None, till_id: str | None = None, now: str | None = None,
+              moments: Callable[[], Moment] = system_moment, quick_check: QuickCheck = "never") -> Till:
+    """Open (creating and migrating if needed) the till's store in `data_dir`.
 
-
-def open_till(data_dir: Path, *, clock: Clock | None = None, till_id: str | None = None,
-              quick_check: QuickCheck = "never") -> Till:
-    """Open (creating and migrating if needed) the till's store in `data_dir`. `quick_check` reads
-    every page of the database first ("always"; "due": commands that write, see
-    `persistence.integrity`); the high-water marks are always compared. `StorageError` when the
-    database is damaged."""
+    `now` (`--now`) fixes the clock, and only a training till accepts it; `clock` and `moments`
+    (the PIN lockout's time) are for tests. `quick_check` reads every page of the database first
+    ("always"; "due": commands that write, see `persistence.database_guard`); the high-water marks
+    are always compared. `StorageError` when the database is damaged."""
     engine = create_sqlite_engine(data_dir / DATABASE_FILE)
     try:
         guard = DatabaseGuard(engine, data_dir, data_dir / DATABASE_FILE)
         migrate.upgrade(engine)
         guard.check(quick_check)
-    except Exception:
+        settings = SqlSettings(engine)
+        if now is not None:
+            if settings.get(TRAINING_KEY) != "1":
+                raise BadInput("--now is refused: this till records real returns. It works only on a training till "
+                               "(posreturns init --training in a new data folder, or the demo store).")
+            clock = FixedClock(parse_now(now))
+    except BaseException:
         engine.dispose()
         raise
     clock = clock or SystemClock()
     orders = SqlOrderRepository(engine)
-    settings = SqlSettings(engine)
     timezone = settings.store_timezone()
     lookup = OrderLookup(orders, timezone=timezone)
     queries = SqlReturnQueries(engine)
     users = SqlUserRepository(engine)
-    policies = PolicyService(SqlPolicyRepository(engine), clock)
-    approvals = ApprovalService(users, clock)
+
+    def install_id() -> str:
+        known = settings.get(INSTALL_ID_KEY)
+        if not known:
+            known = uuid.uuid4().hex
+            settings.set(INSTALL_ID_KEY, known)
+        return known
+
+    peppers = PepperStore(data_dir, install_id)
+    access = AccessService(users, SqlAuditLog(engine), peppers, moments)
+    policies = PolicyService(SqlPolicyRepository(engine), clock, access)
 
     def identity() -> TillIdentity:
         return TillIdentity(settings.store_id() or "", till_id or settings.get("till.id") or "T1",
-                            settings.store_timezone())
+                            settings.store_timezone(), settings.get(TRAINING_KEY) == "1")
 
     returns = ReturnService(ReturnResolver(lookup, orders, queries), queries,
-                            SqlReturnRecorder(engine, guard.after_commit), approvals, policies, clock, identity,
+                            SqlReturnRecorder(engine, guard.after_commit), access, policies, clock, identity,
                             guard=guard.refuse_if_unsafe)
     return Till(data_dir, engine, orders, lookup, SqlCacheWriter(engine), settings, clock, queries, policies,
-                UserAdmin(users, clock), approvals, returns, guard)
+                access, UserAdmin(users, access, peppers, moments), SettingsAdmin(settings, access, policies, moments),
+                returns, guard)
 
 
 def check_storage(data_dir: Path) -> None:
@@ -129,6 +154,18 @@ def check_storage(data_dir: Path) -> None:
         DatabaseGuard(engine, data_dir, database).quick_check("due")
     finally:
         engine.dispose()
+
+
+def set_up_training(till: Till) -> None:
+    """Make `till` a training till: `--now` and the demo switches work, returns are marked "TRAINING /
+    FORMATION" and never sent to the OMS nor reported. Only a till with nothing recorded on it can
+    become one, and it stays one."""
+    if till.training:
+        return
+    if SqlTillOverview(till.engine).in_use():
+        raise BadInput("This till already holds real sales, returns or users, so it cannot become a training till; "
+                       "set one up in a new data folder: posreturns --data-dir FOLDER init --training.")
+    till.settings.change({TRAINING_KEY: "1"}, AuditEntry("till.training_set_up", None, None, {}, till.clock.now()))
 
 
 def printer_settings(till: Till, printer_url: str | None = None) -> PrinterSettings:
@@ -202,6 +239,8 @@ def open_sync(till: Till, gateway: Any = None, clock: Any = None) -> Any:
     from posreturns.sync.fetch import RemoteOrderFetcher
     from posreturns.sync.settings import gateway_from_settings
 
+    if till.training:
+        raise BadInput("This is a training till: it never talks to the OMS, so nothing practised here reaches it.")
     clock = clock or till.clock
     gateway = gateway or gateway_from_settings(till.settings, clock)
     state = SqlSyncState(till.engine, till.cache_writer)
@@ -213,12 +252,13 @@ def open_sync(till: Till, gateway: Any = None, clock: Any = None) -> Any:
 def open_promises(till: Till) -> PromiseService:
     """Delivery promises of exchanges from the cached stock and the store's delivery network."""
     return PromiseService(SqlCatalog(till.engine), SqlDeliveryNetworks(till.engine), till.clock,
-                          lambda: till.settings.store_id() or "")
+                          lambda: till.settings.store_id() or "", till.access)
 
 
 def open_mail(till: Till, credentials: Any = None) -> Any:
     """The e-receipt sender of `till` (a `posreturns.sync.mail_sender.MailSender`) through the SMTP
-    relay of its settings (`mail.*`, password from the credential store); raises `MailNotConfigured`."""
+    relay of its settings (`mail.*`, password from the credential store); raises `MailNotConfigured`, or
+    `BadInput` on a training till."""
     from email.message import EmailMessage
 
     from posreturns.devices.email_receipt import MailAddressing, receipt_mail
@@ -230,6 +270,9 @@ def open_mail(till: Till, credentials: Any = None) -> Any:
     from posreturns.sync.mail_settings import in_doubt_rule, smtp_settings
     from posreturns.sync.smtp_relay import SmtpRelay
 
+    if till.training:
+        raise BadInput("This is a training till: it sends no e-receipts, so nothing practised here reaches a customer. "
+                       "The e-receipts stay in the queue (`posreturns mail list`).")
     relay = smtp_settings(till.settings, credentials)
     sources = receipt_sources(till)
 

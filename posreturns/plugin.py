@@ -1,6 +1,8 @@
 """The returns screen inside a host POS (docs/host-integration.md): `create_returns_widget(host, data_dir)`.
 
-The host passes its parent window, the cashier, the store and the till, and `on_refund`. For each
+The host passes its parent window, the cashier, the store and the till, and `on_refund`. The host
+vouches for its signed-in cashier (`host.cashier`, read at each return): the widget has no sign-in
+screen, and that cashier may do what a cashier may do — a manager still approves with their PIN. For each
 completed return the plugin hands back a `RefundInstruction` (amount per tender, which ones the host
 executes on its own payment terminal, cash to pay out) and waits for `instruction.confirm()` — or
 `instruction.fail(reason)` — which is written to the audit log. See docs/host-integration.md.
@@ -20,7 +22,9 @@ from typing import Any, Protocol
 from posreturns.app import open_till
 from posreturns.app_ui import scan_interpreter, ui_services
 from posreturns.devices.device_settings import wedge_config
+from posreturns.domain.users import Principal
 from posreturns.host_answers import record_host_answer
+from posreturns.services.return_ports import AuditEntry
 from posreturns.ui.embedded import HostPayments, ReturnsWidget, install_host_translators
 from posreturns.ui.garbage import GuiThreadGarbageCollector
 from posreturns.ui.i18n import choose_language
@@ -106,19 +110,24 @@ def create_returns_widget(host: HostPos, data_dir: Path, *, language: str | None
     widget when the host closes it."""
     till = open_till(Path(data_dir), till_id=host.till_id or None)
     till.guard.check_in_background()
-    for key, value in (("store.id", host.store_id), ("till.id", host.till_id)):
-        if value and till.settings.get(key) != value:
-            till.settings.set(key, value)
+    changed = {key: value for key, value in (("store.id", host.store_id), ("till.id", host.till_id))
+               if value and till.settings.get(key) != value}
+    if changed:
+        till.settings.change(changed, AuditEntry("settings.changed", "host", None, {"changes": changed, "by": "host"},
+                                                 till.clock.now()))
     chosen = choose_language(language or till.settings.get("language"))
     remove_translators = install_host_translators(chosen)
     runner = runner or TaskRunner()
-    session = Session(cashier=lambda: host.cashier, till_id=lambda: host.till_id or "T1",
-                      offline=lambda: till.settings.get("sync.online") == "0", store_id=lambda: host.store_id)
-    services = ui_services(till, chosen, cashier=host.cashier)
+    def cashier() -> Principal:
+        return Principal.vouched(host.cashier, by="host")
+
+    session = Session(till_id=lambda: host.till_id or "T1", offline=lambda: till.settings.get("sync.online") == "0",
+                      store_id=lambda: host.store_id, vouched=cashier)
+    services = ui_services(till, chosen, signs_in=False)
     window = build_window(services, session, runner, dialogs=dialogs, interpret=scan_interpreter(till))
     if (problem := till.guard.problem()) is not None:  # the database lost returns: none is issued until restored
         window.show_message(problem.in_language(chosen))
-    payments = HostPayments(lambda number, paid, detail: record_host_answer(till, number, paid, detail, host.cashier),
+    payments = HostPayments(lambda number, paid, detail: record_host_answer(till, number, paid, detail, cashier()),
                             runner)
 
     def on_refund(response: dict[str, Any]) -> None:

@@ -37,15 +37,15 @@ def check_installed_app(cli: list[str], till: list[str], work: Path) -> dict[str
     assert run([*cli, "--version"], work, env).strip() == f"posreturns {VERSION}"
     db = [*cli, "--data-dir", str(data)]
     run([*db, "demo"], work, env)
-    run([*db, "config", "set", "language", "fr"], work, env)
+    run([*db, "config", "set", "language", "fr", "--user", "sophie", "--pin-stdin"], work, env, stdin="1234\n")  # the demo's manager
     order = json.loads(run([*db, "--json", "order", "show", "PA01-000101"], work, env))
     line = next(item for item in order["lines"] if item["returnable"] > 0)
-    request = {"receipt": "PA01-000101", "till_id": "T1", "cashier": "alice", "refund_method": "original",
+    request = {"receipt": "PA01-000101", "till_id": "T1", "cashier": "camille", "refund_method": "original",
                "idempotency_key": "packaging-1",
                "lines": [{"code": line["sku"], "qty": 1, "reason": "WRONG_SIZE", "condition": "NEW_WITH_TAGS"}]}
     receipt = work / "receipt.bin"
-    done = json.loads(run([*db, "--json", "--printer", f"file:{receipt}", "return", "complete"], work, env,
-                          stdin=json.dumps(request)))
+    done = json.loads(run([*db, "--json", "--printer", f"file:{receipt}", "return", "complete", "--user", "camille",
+                           "--pin-stdin"], work, env, stdin="2580\n" + json.dumps(request)))
     assert done["status"] == "allowed" and done["print"]["printed"] is True
     assert f"posreturns {VERSION}".encode() in receipt.read_bytes()
     events = json.loads(run([*db, "--json", "outbox", "list"], work, env))["events"]

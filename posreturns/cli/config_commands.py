@@ -1,4 +1,6 @@
-"""`config set|get|list|import`: till settings stored with the data (printer URL, store, till, language…)."""
+"""`config set|get|list|import`: till settings stored with the data (printer URL, store, till, language…).
+Reading is free; `config set` and `config import` need a manager (devices, language) or an
+administrator (the rest)."""
 
 from __future__ import annotations
 
@@ -6,12 +8,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from posreturns.app import open_till
 from posreturns.cli.output import EXIT_OK, Output
+from posreturns.cli.signing import ask
+from posreturns.cli.till_args import open_from
 from posreturns.devices.device_settings import check_setting
-from posreturns.paths import resolve_data_dir
+from posreturns.domain.permissions import Permission, least_role
 from posreturns.services.errors import BadInput
 from posreturns.services.provisioning import read_provisioning
+from posreturns.services.settings_admin import permission_for
 
 
 def register(commands: argparse._SubParsersAction, shared: list[argparse.ArgumentParser]) -> None:  # type: ignore[type-arg]
@@ -35,30 +39,37 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
 
 def run_set(args: argparse.Namespace, out: Output) -> int:
     """Device settings (printer.*, scanner.*) are checked first: a wrong one is refused, nothing stored."""
+    needed = permission_for(args.key)
+    credentials = ask(args, needed, "config set")
     value = check_setting(args.key, args.value)
-    with open_till(resolve_data_dir(args.data_dir)) as till:
-        till.settings.set(args.key, value)
+    with open_from(args) as till:
+        value = till.settings_admin.check({args.key: value})[args.key]  # a wrong value: refused before signing in
+        actor = credentials.sign_in(till, needed)
+        till.settings_admin.change(actor, {args.key: value})
         value = till.settings.get(args.key) or ""
     out.result({args.key: value}, f"{args.key} = {value}")
     return EXIT_OK
 
 
 def run_get(args: argparse.Namespace, out: Output) -> int:
-    with open_till(resolve_data_dir(args.data_dir)) as till:
+    with open_from(args) as till:
         value = till.settings.get(args.key)
     out.result({args.key: value}, value or "")
     return EXIT_OK
 
 
 def run_list(args: argparse.Namespace, out: Output) -> int:
-    with open_till(resolve_data_dir(args.data_dir)) as till:
+    with open_from(args) as till:
         values = till.settings.all()
     out.result(values, "\n".join(f"{key} = {value}" for key, value in sorted(values.items())))
     return EXIT_OK
 
 
 def run_import(args: argparse.Namespace, out: Output) -> int:
+    """The whole file is checked before anything is written; then it is stored as one audited change by
+    someone allowed to change every key in it (`--dry-run` writes nothing and needs nobody)."""
     source = "stdin" if args.file == "-" else args.file
+    credentials = None if args.dry_run else ask(args, Permission.CHANGE_DEVICE_SETTINGS, "config import")
     try:
         text = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
     except OSError as error:
@@ -70,10 +81,14 @@ def run_import(args: argparse.Namespace, out: Output) -> int:
         values = {key: check_setting(key, value) for key, value in values.items()}
     except BadInput as error:
         raise BadInput(f"{source}: {error}") from None
-    with open_till(resolve_data_dir(args.data_dir)) as till:
+    with open_from(args) as till:
+        values = till.settings_admin.check(values)  # the till id and OMS address too: all before anything is written
         changed = {key: value for key, value in values.items() if till.settings.get(key) != value}
-        if not args.dry_run:
-            till.settings.set_many(changed)  # all or nothing, with the till id and OMS address checks
+        if credentials is not None:
+            needed = max((permission_for(key) for key in values), key=lambda p: least_role(p).rank,
+                         default=Permission.CHANGE_DEVICE_SETTINGS)
+            actor = credentials.sign_in(till, needed)
+            till.settings_admin.change(actor, changed)  # all or nothing, with the till id and OMS address checks
     verb = "would change" if args.dry_run else "changed"
     lines = [f"{key} = {value}" for key, value in sorted(changed.items())] or ["(nothing: the till already has these)"]
     out.result({"file": source, "changed": changed, "dry_run": args.dry_run},

@@ -1,14 +1,17 @@
-"""`device …` (virtual devices, printer status, test print, drawer) and `print …` (reprint, jobs)."""
+"""`device …` (virtual devices, printer status, test print, drawer) and `print …` (reprint, jobs).
+Reprints, retries and cancelling a job need a signed-in user, and opening the drawer a manager."""
 
 from __future__ import annotations
 
 import argparse
-import getpass
 from typing import Any
 
-from posreturns.app import open_drawer_control, open_printing, open_till
+from posreturns.app import open_drawer_control, open_printing
 from posreturns.cli.output import EXIT_FAILED, EXIT_OK, Output
+from posreturns.cli.signing import sign_in
+from posreturns.cli.till_args import open_from
 from posreturns.devices.documents import Block, Cut, Feed, Text
+from posreturns.domain.permissions import Permission
 from posreturns.paths import resolve_data_dir
 
 
@@ -80,12 +83,13 @@ def _outcome(out: Output, outcome: Any) -> int:
 
 
 def run_reprint(args: argparse.Namespace, out: Output) -> int:
-    with open_till(resolve_data_dir(args.data_dir)) as till:
+    with open_from(args) as till:
+        sign_in(args, till, Permission.REPRINT_RECEIPT, "print reprint")
         return _outcome(out, open_printing(till, args.printer).print_return(args.number))
 
 
 def run_test_print(args: argparse.Namespace, out: Output) -> int:
-    with open_till(resolve_data_dir(args.data_dir)) as till:
+    with open_from(args) as till:
         printing = open_printing(till, args.printer)
         blocks: list[Block] = [Text("posreturns", "center", bold=True, large=True), Text("Test d'impression — Test print", "center"),
                   Text("àâçéèêëîïôœùûü € ÀÇÉÈ", "center"), Feed(2), Cut()]
@@ -93,16 +97,17 @@ def run_test_print(args: argparse.Namespace, out: Output) -> int:
 
 
 def run_status(args: argparse.Namespace, out: Output) -> int:
-    with open_till(resolve_data_dir(args.data_dir)) as till:
+    with open_from(args) as till:
         status = open_printing(till, args.printer).status()
     out.result(status, status["sentence"])
     return EXIT_OK if status["ready"] else EXIT_FAILED
 
 
 def run_open_drawer(args: argparse.Namespace, out: Output) -> int:
-    """A deliberate opening, written to the audit log with the user who asked."""
-    with open_till(resolve_data_dir(args.data_dir)) as till:
-        outcome = open_drawer_control(open_printing(till, args.printer)).open(getpass.getuser())
+    """A deliberate opening, written to the audit log (by the drawer) with the manager who signed in."""
+    with open_from(args) as till:
+        actor = sign_in(args, till, Permission.OPEN_DRAWER, "device open-drawer")
+        outcome = open_drawer_control(open_printing(till, args.printer)).open(actor.user_id)
     if not outcome.opened:
         out.error("drawer", outcome.message)
         return EXIT_FAILED
@@ -111,7 +116,7 @@ def run_open_drawer(args: argparse.Namespace, out: Output) -> int:
 
 
 def run_jobs(args: argparse.Namespace, out: Output) -> int:
-    with open_till(resolve_data_dir(args.data_dir)) as till:
+    with open_from(args) as till:
         jobs = open_printing(till, args.printer).waiting()
     rows = [{"id": j.id, "kind": j.kind, "reference": j.reference, "status": j.status, "attempts": j.attempts,
              "copy": j.copy, "created_at": j.created_at, "last_error": j.last_error} for j in jobs]
@@ -121,7 +126,8 @@ def run_jobs(args: argparse.Namespace, out: Output) -> int:
 
 
 def run_retry(args: argparse.Namespace, out: Output) -> int:
-    with open_till(resolve_data_dir(args.data_dir)) as till:
+    with open_from(args) as till:
+        sign_in(args, till, Permission.REPRINT_RECEIPT, "print retry")
         printing = open_printing(till, args.printer)
         outcomes = [printing.retry(args.job_id)] if args.job_id is not None else printing.retry_unprinted()
     failed = [o for o in outcomes if not o.printed]
@@ -131,7 +137,8 @@ def run_retry(args: argparse.Namespace, out: Output) -> int:
 
 
 def run_cancel(args: argparse.Namespace, out: Output) -> int:
-    with open_till(resolve_data_dir(args.data_dir)) as till:
+    with open_from(args) as till:
+        sign_in(args, till, Permission.REPRINT_RECEIPT, "print cancel")
         cancelled = open_printing(till, args.printer).cancel(args.job_id)
     if not cancelled:
         out.error("not_waiting", f"Print job {args.job_id} is not waiting (printed, cancelled, replaced or unknown): "

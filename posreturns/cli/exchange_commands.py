@@ -1,4 +1,5 @@
-"""`exchange promise CODE [--home|--store]`, `exchange network load FILE`, `exchange network show [--text]`."""
+"""`exchange promise CODE [--home|--store]`, `exchange network load FILE` (an administrator's),
+`exchange network show [--text]`."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from pathlib import Path
 
 from posreturns.app import open_promises
 from posreturns.cli.output import EXIT_OK, Output
+from posreturns.cli.signing import ask
 from posreturns.cli.till_args import open_from
+from posreturns.domain.permissions import Permission
 from posreturns.domain.promise import Destination
 from posreturns.domain.promise_wording import calendar_day
 from posreturns.services.errors import BadInput
@@ -73,6 +76,7 @@ def _age(seconds: float) -> str:
 
 
 def run_load(args: argparse.Namespace, out: Output) -> int:
+    credentials = ask(args, Permission.LOAD_DELIVERY_NETWORK, "exchange network load")
     try:
         text = args.file.read_bytes().decode("utf-8")
     except OSError as error:
@@ -80,7 +84,8 @@ def run_load(args: argparse.Namespace, out: Output) -> int:
     except UnicodeDecodeError:
         raise BadInput(f"{args.file} is not UTF-8 text; save it as UTF-8 and load it again.") from None
     with open_from(args) as till:
-        loaded = open_promises(till).load(text, str(args.file))
+        actor = credentials.sign_in(till, Permission.LOAD_DELIVERY_NETWORK)
+        loaded = open_promises(till).load(text, str(args.file), actor)
     verb = "is now in use" if loaded["changed"] else "was already in use"
     out.result(loaded, f"The delivery network of {loaded['store_id']} ({len(loaded['sources'])} sources) {verb}.")
     return EXIT_OK

@@ -1,6 +1,7 @@
 """`mail connect`, `mail send-pending [--watch]`, `mail status`, `mail list`, `mail resend NUMBER`:
 the e-receipts queue and the store's SMTP relay (its password goes to the OS keyring, or a 0600
-file outside the data folder; never to the data folder, the screen or a log)."""
+file outside the data folder; never to the data folder, the screen or a log). Connecting needs an
+administrator and a resend a signed-in user; a training till never sends e-receipts."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ import time
 from typing import Any
 
 from posreturns.cli.output import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_NOT_FOUND, EXIT_OK, Output
+from posreturns.cli.signing import ask, sign_in
 from posreturns.cli.till_args import open_from
+from posreturns.domain.permissions import Permission
 from posreturns.services.errors import BadInput
 from posreturns.services.mail_ports import MailStatus, QueuedMail
 
@@ -24,9 +27,9 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
     connect.add_argument("--host", required=True)
     connect.add_argument("--port", type=int, help="default: 587 for starttls, 465 for ssl, 25 for none")
     connect.add_argument("--security", default="starttls", choices=["starttls", "ssl", "none"])
-    connect.add_argument("--user", help="the relay's user name, when it asks for a login")
+    connect.add_argument("--login", metavar="NAME", help="the relay's user name, when it asks for a login")
     connect.add_argument("--password-stdin", action="store_true",
-                         help="read the password from stdin (never from the command line)")
+                         help="read the password from stdin, after your PIN (never from the command line)")
     connect.add_argument("--from", dest="sender", required=True, metavar="ADDRESS",
                          help='the sender, e.g. "Maison Lumière <rivoli@example.fr>"')
     connect.add_argument("--reply-to", metavar="ADDRESS")
@@ -45,7 +48,6 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
     resend = sub.add_parser("resend", parents=shared, help="queue a return's e-receipt again (failed, in doubt, or --again)")
     resend.add_argument("number", help="the return number (or id)")
     resend.add_argument("--again", action="store_true", help="also when it was already sent (the customer lost it)")
-    resend.add_argument("--by", help="who asks (recorded in the audit log)")
     resend.set_defaults(handler=run_resend)
 
 
@@ -54,32 +56,34 @@ def run_connect(args: argparse.Namespace, out: Output) -> int:
     from posreturns.sync.mail_settings import DEFAULT_PORTS, parse_security, parse_sender, password_key
     from posreturns.sync.smtp_relay import RelayUnavailable, SmtpRelay, SmtpSettings
 
+    credentials = ask(args, Permission.CONNECT_MAIL, "mail connect")
     security = parse_security(args.security)
     port = args.port or DEFAULT_PORTS[security]
     sender = parse_sender(args.sender)
     if args.reply_to:
         parse_sender(args.reply_to, "--reply-to")
+    with open_from(args) as till:
+        actor = credentials.sign_in(till, Permission.CONNECT_MAIL)
     password = sys.stdin.readline().rstrip("\r\n") if args.password_stdin else None
     if args.password_stdin and not password:
         raise BadInput("No password on stdin; pipe it in, e.g. `printenv SMTP_PASSWORD | posreturns mail connect ...`.")
-    if password and not args.user:
-        raise BadInput("A password needs a user name; add --user.")
+    if password and not args.login:
+        raise BadInput("A password needs a user name; add --login NAME.")
     if not args.no_check:
         try:
-            with SmtpRelay(SmtpSettings(args.host, port, security, sender, args.user, password, args.reply_to,
+            with SmtpRelay(SmtpSettings(args.host, port, security, sender, args.login, password, args.reply_to,
                                         args.ca_bundle)):
                 pass
         except RelayUnavailable as error:
             out.error("smtp_check_failed", f"{error} Nothing was stored.")
             return EXIT_FAILED
-    where = smtp_credentials().save(password_key(args.host, port, args.user), password) if password else None
+    where = smtp_credentials().save(password_key(args.host, port, args.login), password) if password else None
     with open_from(args) as till:
-        for key, value in (("mail.host", args.host), ("mail.port", str(port)), ("mail.security", security.value),
-                           ("mail.user", args.user or ""), ("mail.from", sender), ("mail.reply_to", args.reply_to or ""),
-                           ("mail.ca_bundle", args.ca_bundle or "")):
-            till.settings.set(key, value)
+        till.settings_admin.change(actor, {
+            "mail.host": args.host, "mail.port": str(port), "mail.security": security.value, "mail.user": args.login or "",
+            "mail.from": sender, "mail.reply_to": args.reply_to or "", "mail.ca_bundle": args.ca_bundle or ""})
     stored = f"; its password is stored in {where}" if where else ""
-    out.result({"host": args.host, "port": port, "security": security.value, "user": args.user,
+    out.result({"host": args.host, "port": port, "security": security.value, "user": args.login,
                 "from": sender, "password_stored_in": where}, f"SMTP relay {args.host}:{port} set{stored}.")
     return EXIT_OK
 
@@ -137,6 +141,7 @@ def run_resend(args: argparse.Namespace, out: Output) -> int:
     from posreturns.persistence.mail_queue import SqlMailQueue
 
     with open_from(args) as till:
+        actor = sign_in(args, till, Permission.REPRINT_RECEIPT, "mail resend")
         queue = SqlMailQueue(till.engine)
         mail = queue.find(args.number.strip())
         if mail is None:
@@ -147,7 +152,7 @@ def run_resend(args: argparse.Namespace, out: Output) -> int:
                                    + ("add --again to send it once more." if mail.status is MailStatus.SENT
                                       else "it needs no resend."))
             return EXIT_BAD_INPUT
-        queue.requeue(mail.id, till.clock.now(), args.by, f"resend of a {mail.status.value} e-receipt")
+        queue.requeue(mail.id, till.clock.now(), actor.user_id, f"resend of a {mail.status.value} e-receipt")
     out.result({"return_number": mail.return_number, "was": mail.status.value},
                f"The e-receipt of {mail.return_number} will be sent again (`posreturns mail send-pending` sends it now).")
     return EXIT_OK

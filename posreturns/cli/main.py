@@ -25,12 +25,21 @@ from posreturns.cli import (
     storage_commands,
     sync_commands,
     user_commands,
+    verify_commands,
 )
 from posreturns.app import check_storage
 from posreturns.cli.output import EXIT_BAD_INPUT, EXIT_NOT_FOUND, EXIT_OK, Output
 from posreturns.domain.errors import PinError, UserFacingError
 from posreturns.paths import resolve_data_dir
-from posreturns.services.errors import AlreadyUsedKey, ApprovalRequired, NotFound, ReturnRefused, StorageError
+from posreturns.services.errors import (
+    AlreadyUsedKey,
+    ApprovalRequired,
+    BadInput,
+    NotFound,
+    PermissionDenied,
+    ReturnRefused,
+    StorageError,
+)
 from posreturns.services.input_checks import storable
 
 Command = Callable[[argparse.Namespace, Output], int]
@@ -46,7 +55,11 @@ def global_options(suppress: bool) -> argparse.ArgumentParser:
     parent.add_argument("--printer", default=default, metavar="URL",
                         help="receipt printer for this command: tcp://HOST:PORT, serial:PORT, file:PATH, usblp:DEVICE")
     parent.add_argument("--now", default=default, metavar="ISO-8601",
-                        help="fix the clock (only with POSRETURNS_ALLOW_CLOCK_OVERRIDE=1; audited)")
+                        help="fix the clock (training tills only; audited)")
+    parent.add_argument("--user", default=default, metavar="ID",
+                        help="who runs a command that changes something (their PIN is asked for)")
+    parent.add_argument("--pin-stdin", action="store_true", default=argparse.SUPPRESS if suppress else False,
+                        help="read PINs from standard input, one per line (yours first), instead of a prompt")
     parent.add_argument("--version", action="version", version=f"posreturns {__version__}",
                         help="print the version and exit")
     return parent
@@ -70,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     device_commands.register(commands, shared)
     sync_commands.register(commands, shared)
     storage_commands.register(commands, shared)
+    verify_commands.register(commands, shared)
     gui = commands.add_parser("gui", parents=shared, help="open the till window")
     gui.add_argument("--virtual-devices", action="store_true",
                      help="print on a virtual printer started for this session (make run uses it)")
@@ -85,7 +99,7 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
     from contextlib import ExitStack
 
     from posreturns.app import open_till
-    from posreturns.app_ui import default_cashier, scan_interpreter, start_mail, start_sync, ui_services
+    from posreturns.app_ui import scan_interpreter, start_mail, start_sync, ui_services
     from posreturns.devices.device_settings import serial_options, wedge_config
     from posreturns.paths import resolve_data_dir
     from posreturns.ui.i18n import choose_language
@@ -99,6 +113,10 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
         from posreturns.ui.launch import show_fatal
 
         return show_fatal(error)
+    if args.virtual_devices and not till.training:
+        till.close()
+        raise BadInput("--virtual-devices is for training tills (the demo store, or init --training); this till "
+                       "prints on its real printer.")
     log_to_file(data_dir)
     till.guard.check_in_background()  # seconds on a store-scale cache: the window does not wait for it
     settings = till.settings
@@ -111,7 +129,7 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
         mail = start_mail(till)
         if mail is not None:
             stack.callback(mail.stop)
-        session = Session(cashier=lambda: default_cashier(till), till_id=lambda: settings.get("till.id") or "T1",
+        session = Session(till_id=lambda: settings.get("till.id") or "T1",
                           offline=lambda: sync is not None and sync.status().get("online") is False,
                           store_id=lambda: settings.store_id() or "")
         printer_url, receipt_images = args.printer, None
@@ -147,7 +165,7 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
 
 ERROR_CODES: tuple[tuple[type[Exception], str], ...] = (
     (ReturnRefused, "refused"), (ApprovalRequired, "approval_required"), (PinError, "pin_refused"),
-    (AlreadyUsedKey, "idempotency_conflict"), (StorageError, "storage"))
+    (AlreadyUsedKey, "idempotency_conflict"), (StorageError, "storage"), (PermissionDenied, "permission_denied"))
 
 
 def error_code(error: Exception) -> str:
@@ -155,14 +173,17 @@ def error_code(error: Exception) -> str:
     return next((code for kind, code in ERROR_CODES if isinstance(error, kind)), "bad_input")
 
 
-# Commands that write nothing; every other one first reads the whole database when its last check is
-# old (`PRAGMA quick_check`, see persistence.integrity); the window checks at each start.
+# Commands that write nothing (and backup/restore, which check the database themselves); every other
+# one first reads the whole database when its last check is old (`PRAGMA quick_check`, see
+# persistence.database_guard); the window checks at each start.
 READ_ONLY: frozenset[Command] = frozenset({
     config_commands.run_get, config_commands.run_list, order_commands.run_show, order_commands.run_search,
     order_commands.run_match, outbox_commands.run_list, policy_commands.run_show, return_commands.run_quote,
     return_commands.run_show, sync_commands.run_status, sync_commands.run_exceptions, user_commands.run_list,
     device_commands.run_virtual_printer, device_commands.run_virtual_scanner, device_commands.run_status,
-    storage_commands.run_backup, storage_commands.run_restore, _run_gui})
+    device_commands.run_jobs, exchange_commands.run_promise, exchange_commands.run_show, mail_commands.run_status,
+    mail_commands.run_list, verify_commands.run_verify, storage_commands.run_backup, storage_commands.run_restore,
+    _run_gui})
 
 
 def log_to_file(data_dir: Path) -> None:

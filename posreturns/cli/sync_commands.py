@@ -1,6 +1,7 @@
 """`sync [--once]`, `sync status`, `sync exceptions`, `sync resolve SEQ --retry|--dismiss`, and
 `oms connect --url URL --api-key-stdin` (the key goes to the OS keyring, or a 0600 file outside the
-data folder; never to the data folder, the screen or a log)."""
+data folder; never to the data folder, the screen or a log). Resolving needs a manager and connecting
+an administrator (with --pin-stdin, the PIN is the first line of stdin, before the API key)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from dataclasses import asdict
 from typing import Any
 
 from posreturns.cli.output import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, Output
+from posreturns.cli.signing import ask
 from posreturns.cli.till_args import open_from
+from posreturns.domain.permissions import Permission
 from posreturns.services.errors import BadInput
 from posreturns.services.oms_address import check_oms_url
 
@@ -32,7 +35,6 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
     action = resolve.add_mutually_exclusive_group(required=True)
     action.add_argument("--retry", action="store_const", dest="action", const="retry")
     action.add_argument("--dismiss", action="store_const", dest="action", const="dismiss")
-    resolve.add_argument("--by", help="who resolves it (recorded in the audit log)")
     resolve.set_defaults(handler=run_resolve)
     oms = commands.add_parser("oms", parents=shared, help="the OMS connection")
     oms_sub = oms.add_subparsers(dest="oms_command", metavar="ACTION", required=True)
@@ -131,11 +133,10 @@ def run_exceptions(args: argparse.Namespace, out: Output) -> int:
 def run_resolve(args: argparse.Namespace, out: Output) -> int:
     from posreturns.persistence.outbox import SqlOutbox
 
-    till = open_from(args)
-    try:
-        item = SqlOutbox(till.engine).resolve(args.seq, args.action, args.by, till.clock.now())
-    finally:
-        till.close()
+    credentials = ask(args, Permission.RESOLVE_SYNC, "sync resolve")
+    with open_from(args) as till:
+        actor = credentials.sign_in(till, Permission.RESOLVE_SYNC)
+        item = SqlOutbox(till.engine).resolve(args.seq, args.action, actor.user_id, till.clock.now())
     verb = "will be sent again" if args.action == "retry" else "is closed; events held behind it go on"
     out.result({"seq": item.seq, "action": args.action}, f"Event {item.seq} {verb}.")
     return EXIT_OK
@@ -145,6 +146,12 @@ def run_connect(args: argparse.Namespace, out: Output) -> int:
     from posreturns.sync.credentials import CredentialStore
 
     url = check_oms_url(args.url)
+    credentials = ask(args, Permission.CONNECT_OMS, "oms connect")
+    with open_from(args) as till:
+        actor = credentials.sign_in(till, Permission.CONNECT_OMS)
+        if till.training:
+            raise BadInput("This is a training till: it never talks to the OMS. Connect a till set up without "
+                           "--training.")
     key = sys.stdin.readline().strip()
     if not key:
         raise BadInput("No API key on stdin; pipe the secret key in, e.g. `printenv KEY | posreturns oms connect ...`.")
@@ -161,12 +168,8 @@ def run_connect(args: argparse.Namespace, out: Output) -> int:
         finally:
             client.close()
     where = CredentialStore().save(url, key)
-    till = open_from(args)
-    try:
-        till.settings.set("oms.kind", args.kind)
-        till.settings.set("oms.url", url)
-    finally:
-        till.close()
+    with open_from(args) as till:
+        till.settings_admin.change(actor, {"oms.kind": args.kind, "oms.url": url})
     out.result({"url": url, "kind": args.kind, "key_stored_in": where},
                f"OMS {url} connected; its API key is stored in {where}.")
     return EXIT_OK

@@ -1,4 +1,4 @@
-"""Opening the till the global options describe: data folder, till id, clock."""
+"""Opening the till the global options describe: data folder, till id, clock (`--now`, training tills only)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 
 import orjson
 
-from posreturns.app import Till, make_clock, open_till
+from posreturns.app import Till, open_till
 from posreturns.paths import resolve_data_dir
 from posreturns.services.errors import BadInput
 from posreturns.services.json_reader import printable
@@ -18,8 +18,8 @@ MAX_DEPTH = 32
 
 
 def open_from(args: argparse.Namespace) -> Till:
-    clock = make_clock(getattr(args, "now", None))
-    return open_till(resolve_data_dir(args.data_dir), clock=clock, till_id=getattr(args, "till", None))
+    return open_till(resolve_data_dir(args.data_dir), till_id=getattr(args, "till", None),
+                     now=getattr(args, "now", None))
 
 
 def read_json(path: Path | None) -> Any:

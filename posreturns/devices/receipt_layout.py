@@ -1,7 +1,8 @@
 """The return receipt and the store-credit voucher, laid out as printer-independent blocks.
 
 Pure functions of a `ReturnReceipt` (built from the completed return as stored, so a reprint is the
-same paper) for a paper width in columns (48 on 80 mm, 32 on 58 mm) and a language.
+same paper) for a paper width in columns (48 on 80 mm, 32 on 58 mm) and a language. A return made on
+a training till says "TRAINING / FORMATION" at the top, on its voucher and at the bottom.
 """
 
 from __future__ import annotations
@@ -58,8 +59,9 @@ def return_receipt(receipt: ReturnReceipt, width: int, lang: str, copy: bool = F
     """The receipt's blocks; `copy` marks a second print DUPLICATA / COPY at the top and the bottom;
     `signature=False` leaves out the signature line (the e-mail has none)."""
     result, currency = receipt.result, receipt.result.get("currency", "EUR")
-    blocks: list[Block] = [*_header(receipt.header, lang), Text(word("return_receipt", lang), "center", bold=True, large=True),
-                           Feed()]
+    training = _training(result, lang)
+    blocks: list[Block] = [*_header(receipt.header, lang), *training,
+                           Text(word("return_receipt", lang), "center", bold=True, large=True), Feed()]
     if copy:
         blocks[-1:-1] = [Text(word("copy", lang), "center", bold=True, large=True)]
     blocks += [Text(f"{word('return_number', lang)} {receipt.return_number}", "center", bold=True),
@@ -91,18 +93,25 @@ def return_receipt(receipt: ReturnReceipt, width: int, lang: str, copy: bool = F
         blocks.append(Columns(label, money(tender["amount"], currency, lang)))
     blocks += _exchange(result.get("exchange"), receipt.titles, currency, lang)
     if result.get("voucher"):
-        blocks += [Feed(), *voucher_blocks(result["voucher"], currency, lang)]
+        blocks += [Feed(), *training, *voucher_blocks(result["voucher"], currency, lang)]
     blocks += _policy_line(result, lang)
     if signature:
         blocks += [Feed(2), Text(word("signature", lang) + ":"), Feed(2), Rule(".")]
     else:
         blocks.append(Feed())
-    blocks.append(Text(word("thanks", lang), "center"))
+    blocks += [*training, Text(word("thanks", lang), "center")]
     if receipt.software:
         blocks.append(Text(receipt.software, "center"))
     if copy:
         blocks.append(Text(word("copy", lang), "center", bold=True, large=True))
     return blocks + [Cut()]
+
+
+def _training(result: dict[str, Any], lang: str) -> list[Block]:
+    if not result.get("training"):
+        return []
+    return [Text(word("training", lang), "center", bold=True, large=True), Text(word("training_note", lang), "center"),
+            Feed()]
 
 
 def voucher_blocks(voucher: dict[str, Any], currency: str, lang: str) -> list[Block]:

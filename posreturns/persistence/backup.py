@@ -25,9 +25,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from posreturns.persistence.marks import OUTBOX_SQL, SEQUENCES_SQL, Marks, MarksFile, marks_of
+from posreturns.persistence.private_files import make_private
 from posreturns.persistence.storage_errors import sentence, storage_error
 from posreturns.services.errors import BadInput, StorageError
-
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,7 @@ def backup_database(database: Path, destination: Path) -> BackupReport:
         raise BadInput("The backup cannot replace the live database; give another file or folder.")
     temporary = destination.with_name(destination.name + ".partial")
     try:
+        make_private(temporary)  # a backup holds what the database holds: the till's user only, like it
         with _open(database, read_only=True) as source, _open(temporary) as copy:
             source.backup(copy)
             copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file: no -wal beside it

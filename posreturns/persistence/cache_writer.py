@@ -55,6 +55,13 @@ UPSERT_TENDER = ("INSERT INTO tenders (order_id, position, method, amount_minor,
                   "refunded_minor) VALUES (?,?,?,?,?,?,0) ON CONFLICT(order_id, position) DO UPDATE SET "
                   "method=excluded.method, amount_minor=excluded.amount_minor, reference=excluded.reference, "
                   "card_last4=excluded.card_last4")
+# The change a new level makes, as a movement (before the level is written): levels stay the sum of
+# their movements.
+RECORD_STOCK_CHANGE = (
+    "INSERT INTO stock_movements (location, sku, bucket, delta, reason, reference, created_at) "
+    "SELECT ?1, ?2, 'sellable', ?3 - COALESCE(l.qty, 0), 'oms.level', ?5, ?4 FROM (SELECT 1) "
+    "LEFT JOIN stock_levels l ON l.location = ?1 AND l.sku = ?2 AND l.bucket = 'sellable' "
+    "WHERE ?3 <> COALESCE(l.qty, 0)")
 UPSERT_STOCK = ("INSERT INTO stock_levels (location, sku, bucket, qty, updated_at) VALUES (?,?,'sellable',?,?) "
                  "ON CONFLICT(location, sku, bucket) DO UPDATE SET qty=excluded.qty, updated_at="
                  "CASE WHEN stock_levels.qty = excluded.qty THEN stock_levels.updated_at ELSE excluded.updated_at END")
@@ -110,7 +117,9 @@ class SqlCacheWriter:
             _refuse_moved_lines(connection, document, source)
         many(run, UPSERT_TENDER, [tender for o in document.orders for tender in o.tenders])
         now = utc_now()
-        many(run, UPSERT_STOCK, [(s.location, s.sku, s.sellable, now) for s in document.stock])
+        levels = [(s.location, s.sku, s.sellable, now) for s in document.stock]
+        many(run, RECORD_STOCK_CHANGE, [(*level, source) for level in levels])
+        many(run, UPSERT_STOCK, levels)
         if not lenient:
             return sum(apply_prior_return(connection, r, source) for r in document.returns)
         applied = 0

@@ -1,124 +1,101 @@
-"""The database's health as the till starts: not damaged (`PRAGMA quick_check`), not gone back in
-time (its high-water marks, see `marks`). A damaged database stops the start with one sentence; a
-database that lost returns still opens (sales can be looked up) but issues no return until a
-manager restores a backup.
+"""Do the till's records still add up? The checks behind `posreturns verify` and the window's start-up.
+(Whether the database file itself can be trusted with a new return, at each start, is
+`database_guard`'s.)
 
-`quick_check` reads every page: about 9 s for a store-scale cache of a million orders (800 MB) on a
-busy two-core till, a few milliseconds for a small one. So the window runs it at each start on a
-thread of its own and opens at once (a damaged database then refuses returns, with its sentence);
-commands that write run it first when the last check that passed is older than `QUICK_CHECK_EVERY`
-or the database file was replaced since (the stamp `posreturns.checked` beside it says when).
+* the audit log: its guard triggers are in place and its hash chain is whole;
+* every sale line's returned quantity and refunded amount equal the sums of its return lines;
+* every stock level equals the sum of its movements;
+* (full check only) SQLite's own `PRAGMA integrity_check` of every page and index.
+
+Each finding is one sentence in English and French naming what broke; nothing is written.
 """
 
 from __future__ import annotations
 
-import json
-import logging
-import os
-import threading
-import time
-from pathlib import Path
-from typing import Literal
-
 from sqlalchemy import Engine
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DatabaseError
 
-from posreturns.persistence.marks import Marks, MarksFile, database_marks
-from posreturns.persistence.storage_errors import sentence
+from posreturns.persistence.audit import chain_breaks, missing_triggers
 from posreturns.services.errors import StorageError
+from posreturns.services.integrity import Finding
 
-log = logging.getLogger(__name__)
-QUICK_CHECK_EVERY = 24 * 3600.0  # seconds
-CHECKED_FILE = "posreturns.checked"
-QuickCheck = Literal["never", "due", "always"]
+LIMIT = 20  # findings of one kind: enough to act on, bounded for a badly damaged file
+
+# Lines with returns whose ledger differs, then lines with a ledger but no returns (read through the
+# partial index ix_order_lines_returned: a store has millions of lines and few returned ones).
+_LINE_LEDGERS = (
+    "WITH r AS (SELECT order_line_id, SUM(qty) AS qty, SUM(refund_minor + fee_minor) AS value FROM return_lines "
+    "WHERE order_line_id IS NOT NULL GROUP BY order_line_id) "
+    "SELECT ol.id, ol.returned_qty, ol.refunded_minor, r.qty, r.value FROM r JOIN order_lines ol "
+    "ON ol.id = r.order_line_id WHERE ol.returned_qty <> r.qty OR ol.refunded_minor <> r.value "
+    "UNION ALL SELECT ol.id, ol.returned_qty, ol.refunded_minor, 0, 0 FROM order_lines ol "
+    "WHERE (ol.returned_qty > 0 OR ol.refunded_minor > 0) AND ol.id NOT IN (SELECT order_line_id FROM r) LIMIT ?")
+_STOCK = (
+    "SELECT location, sku, bucket, qty, total FROM (SELECT l.location, l.sku, l.bucket, l.qty, "
+    "(SELECT COALESCE(SUM(m.delta), 0) FROM stock_movements m WHERE m.location = l.location AND m.sku = l.sku "
+    "AND m.bucket = l.bucket) AS total FROM stock_levels l) WHERE qty <> total LIMIT ?")
+_PROBLEMS = {
+    "edited": ("was changed after it was written", "a été modifiée après son écriture"),
+    "broken_link": ("no longer follows the row before it (a row was changed or removed)",
+                    "ne suit plus la ligne précédente (une ligne a été modifiée ou supprimée)"),
+    "unchained": ("has no hash: it was written around posreturns", "n'a pas d'empreinte : écrite hors de posreturns"),
+}
 
 
-class DatabaseGuard:
-    """Whether this till's database can be trusted with a new return; keeps the marks raised."""
+class SqlIntegrity:
+    """The checks, read-only, over one SQLite store."""
 
-    def __init__(self, engine: Engine, data_dir: Path, database: Path) -> None:
-        self.engine, self.database = engine, database
-        self.marks = MarksFile(data_dir, database)
-        self.stamp = data_dir / CHECKED_FILE
-        self.missing: list[str] = []  # what the marks saw that the database lost
-        self.missing_fr: list[str] = []
-        self.damaged: StorageError | None = None  # what the check in the background found
-        self.checked = threading.Event()  # the check in the background has finished
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
 
-    def check(self, quick_check: QuickCheck) -> None:
-        """At start-up: the quick check when asked (or due), then the marks (two small reads)."""
-        self.quick_check(quick_check)
-        with self.engine.connect() as connection:
-            held = database_marks(connection)
-        seen = self.marks.read()
-        self.missing = seen.missing_from(held) if seen is not None else []
-        self.missing_fr = seen.missing_from(held, "fr") if seen is not None else []
-        if not self.missing and (seen is None or held.missing_from(seen)) and (held.returns or held.outbox):
-            self.after_commit(held)  # a crash came between a commit and its mark, or the first start
-
-    def quick_check(self, when: QuickCheck) -> None:
-        """`StorageError` when SQLite finds the database damaged."""
-        if when == "never" or (when == "due" and not self._quick_check_due()):
-            return
-        with self.engine.connect() as connection:
-            problems = [row[0] for row in connection.exec_driver_sql("PRAGMA quick_check(5)")]
-        if problems != ["ok"]:
-            log.error("quick_check of %s: %s", self.database, "; ".join(problems))
-            raise sentence("damaged", self.database)
-        self._stamp_checked()
-
-    def check_in_background(self) -> threading.Thread:
-        """The quick check while the window opens; `problem()` says what it found once `checked` is set."""
-        def run() -> None:
-            try:
-                self.quick_check("always")
-            except StorageError as error:
-                self.damaged = error
-            finally:
-                self.checked.set()
-
-        thread = threading.Thread(target=run, name="quick-check", daemon=True)
-        thread.start()
-        return thread
-
-    def _identity(self) -> list[int]:
-        found = os.stat(self.database)
-        return [found.st_dev, found.st_ino]
-
-    def _quick_check_due(self) -> bool:
+    def check(self, full: bool = False) -> list[Finding]:
+        """Every finding; `full` adds SQLite's page-by-page check (slow on a store-scale file)."""
         try:
-            stamp = json.loads(self.stamp.read_text(encoding="utf-8"))
-            return bool(stamp["file"] != self._identity() or time.time() - float(stamp["at"]) > QUICK_CHECK_EVERY)
-        except (OSError, ValueError, KeyError, TypeError):
-            return True
+            with self.engine.connect() as connection:
+                found = _database(connection) if full else []
+                if found:  # a damaged file: the other checks would read garbage
+                    return found
+                return [*_audit(connection), *_line_ledgers(connection), *_stock(connection)]
+        except (DatabaseError, StorageError) as error:  # pages too damaged to read at all
+            reason = str(error.orig) if isinstance(error, DatabaseError) else str(error.__cause__ or error)
+            return [Finding("database", "posreturns.db", f"SQLite cannot read the database file ({reason}).",
+                            f"SQLite ne peut pas lire le fichier de la base ({reason}).")]
 
-    def _stamp_checked(self) -> None:
-        try:  # a hint only: losing it costs one more check
-            self.stamp.write_text(json.dumps({"at": time.time(), "file": self._identity()}), encoding="utf-8")
-        except OSError:
-            pass
 
-    def refuse_if_unsafe(self) -> None:
-        problem = self.problem()
-        if problem is not None:
-            raise problem
+def _database(connection: Connection) -> list[Finding]:
+    answers = [row[0] for row in connection.exec_driver_sql(f"PRAGMA integrity_check({LIMIT})")]
+    if answers == ["ok"]:
+        return []
+    return [Finding("database", "posreturns.db", f"SQLite finds the database file damaged: {answer}.",
+                    f"SQLite trouve le fichier de la base endommagé : {answer}.") for answer in answers]
 
-    def problem(self) -> StorageError | None:
-        """Why no return can be issued (the database is damaged, or lost returns it had recorded), or None."""
-        if self.damaged is not None:
-            return self.damaged
-        if not self.missing:
-            return None
-        return StorageError(
-            f"This till's database has lost what it had recorded ({'; '.join(self.missing)}), so no return is "
-            "issued until a manager restores the latest backup with `posreturns restore FILE` (docs/storage.md).",
-            f"La base de la caisse a perdu ce qu'elle avait enregistré ({'; '.join(self.missing_fr)}) : aucun "
-            "retour n'est possible tant qu'un responsable n'a pas restauré la dernière sauvegarde avec "
-            "`posreturns restore FICHIER` (docs/storage.md).")
 
-    def after_commit(self, marks: Marks) -> None:
-        """Raise the marks once a return is committed. A failure here is logged, not raised: the
-        return is saved; its mark is written again at the next start-up."""
-        try:
-            self.marks.raise_to(marks)
-        except (StorageError, OSError) as error:
-            log.warning("the high-water marks could not be written (%s); the return itself is saved", error)
+def _audit(connection: Connection) -> list[Finding]:
+    found = [Finding("audit_guard", name, f"The audit log's guard {name} was removed: its rows can be changed.",
+                     f"La protection {name} du journal d'audit a été retirée : ses lignes peuvent être modifiées.")
+             for name in missing_triggers(connection)]
+    for broken in chain_breaks(connection, LIMIT):
+        en, fr = _PROBLEMS[broken.problem]
+        found.append(Finding("audit_chain", str(broken.row_id),
+                             f"Audit row {broken.row_id} ({broken.action}, {broken.at}) {en}.",
+                             f"La ligne d'audit {broken.row_id} ({broken.action}, {broken.at}) {fr}."))
+    return found
+
+
+def _line_ledgers(connection: Connection) -> list[Finding]:
+    return [Finding("line_ledger", row.id,
+                    f"Sale line {row.id} says {row.returned_qty} returned / {row.refunded_minor} refunded (minor units) "
+                    f"but its returns add up to {row.qty} / {row.value}.",
+                    f"La ligne de vente {row.id} indique {row.returned_qty} retourné(s) / {row.refunded_minor} "
+                    f"remboursé(s) (centimes) mais ses retours totalisent {row.qty} / {row.value}.")
+            for row in connection.exec_driver_sql(_LINE_LEDGERS, (LIMIT,))]
+
+
+def _stock(connection: Connection) -> list[Finding]:
+    return [Finding("stock", f"{row.location}/{row.sku}/{row.bucket}",
+                    f"Stock of {row.sku} at {row.location} ({row.bucket}) is {row.qty} but its movements add up to "
+                    f"{row.total}.",
+                    f"Le stock de {row.sku} à {row.location} ({row.bucket}) est de {row.qty} mais ses mouvements "
+                    f"totalisent {row.total}.")
+            for row in connection.exec_driver_sql(_STOCK, (LIMIT,))]

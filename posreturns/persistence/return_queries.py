@@ -93,7 +93,7 @@ class SqlReturnQueries:
     def show(self, number_or_id: str) -> dict[str, Any] | None:
         head = self._first(
             "SELECT id, number, origin, order_id, created_at, currency, refund_total_minor, "
-            "result_json FROM returns WHERE number = ? OR id = ?",
+            "result_json, training FROM returns WHERE number = ? OR id = ?",
             (number_or_id.upper(), number_or_id),
         )
         if head is None:
@@ -106,7 +106,7 @@ class SqlReturnQueries:
                 (head.id, head.id),
             )
         ]
-        extra = {"origin": head.origin, "created_at": head.created_at, "sync": sync}
+        extra = {"origin": head.origin, "created_at": head.created_at, "sync": sync, "training": bool(head.training)}
         if head.result_json:
             return {**json.loads(head.result_json), **extra}
         cur = head.currency

@@ -7,7 +7,7 @@ writes.
 
 from __future__ import annotations
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, MetaData, String, Text, UniqueConstraint, false
+from sqlalchemy import CheckConstraint, ForeignKey, Index, MetaData, String, Text, UniqueConstraint, false, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING = {
@@ -108,6 +108,8 @@ class OrderLineRow(Base):
         CheckConstraint("paid_minor >= 0", name="paid_not_negative"),
         CheckConstraint("refunded_minor >= 0 AND refunded_minor <= paid_minor", name="refunded_within_paid"),
         Index("ix_order_lines_order_sku", "order_id", "sku"),
+        # the few lines with something returned, so `verify` need not read every line of every sale
+        Index("ix_order_lines_returned", "id", sqlite_where=text("returned_qty > 0 OR refunded_minor > 0")),
     )
     id: Mapped[str] = mapped_column(String, primary_key=True)
     order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"))
@@ -170,6 +172,7 @@ class ReturnRow(Base):
     result_json: Mapped[str | None]
     exchange_difference_minor: Mapped[int] = mapped_column(default=0, server_default="0")
     request_sha256: Mapped[str | None]  # fingerprint of the request behind `idempotency_key`
+    training: Mapped[bool] = mapped_column(default=False, server_default="0")  # never in reports
 
 
 class ReturnLineRow(Base):
@@ -212,9 +215,13 @@ class StockLevelRow(Base):
 
 
 class StockMovementRow(Base):
-    """Append-only stock ledger: every change of a level on this till."""
+    """Append-only stock ledger: every change of a level, so each level is the sum of its movements
+    (`posreturns verify` checks it): returns and exchanges on this till (reference: the return
+    number), levels received from the OMS or an import (`oms.level`), and the `baseline` of levels
+    older than this rule (migration 0006)."""
 
     __tablename__ = "stock_movements"
+    __table_args__ = (Index("ix_stock_movements_level", "location", "sku", "bucket", "delta"),)  # sums per level
     id: Mapped[int] = mapped_column(primary_key=True)
     location: Mapped[str]
     sku: Mapped[str] = mapped_column(index=True)
@@ -234,7 +241,8 @@ class SettingRow(Base):
 
 
 class UserRow(Base):
-    """A till user; managers and admins have a PIN (scrypt hash) and a lockout state."""
+    """A till user: a PIN (peppered scrypt hash) and a lockout state (when the lock began, as wall
+    time, boot and uptime: see posreturns/domain/lockout.py)."""
 
     __tablename__ = "users"
     __table_args__ = (CheckConstraint("role IN ('cashier', 'manager', 'admin')", name="role"),)
@@ -243,7 +251,9 @@ class UserRow(Base):
     role: Mapped[str]
     pin_hash: Mapped[str | None]
     failed_attempts: Mapped[int] = mapped_column(default=0)
-    locked_until: Mapped[str | None]
+    locked_at: Mapped[str | None]
+    locked_boot: Mapped[str | None]
+    locked_uptime: Mapped[float | None]
     created_at: Mapped[str]
 
 
@@ -270,7 +280,8 @@ class VoucherRow(Base):
 
 
 class AuditRow(Base):
-    """Append-only audit log: who did what, when, under which policy."""
+    """Append-only audit log: who did what, when, under which policy. Hash-chained by triggers
+    (migration 0006): `row_hash` covers the row and `prev_hash`, the hash of the row before it."""
 
     __tablename__ = "audit_log"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -279,6 +290,8 @@ class AuditRow(Base):
     action: Mapped[str] = mapped_column(index=True)
     subject: Mapped[str | None] = mapped_column(index=True)
     detail_json: Mapped[str]
+    prev_hash: Mapped[str | None]
+    row_hash: Mapped[str | None]
 
 
 class OutboxRow(Base):

@@ -41,3 +41,8 @@ class LedgerChanged(Exception):
 class StorageError(UserFacingError):
     """The till's data folder or database cannot be read or written (disk full, read-only, locked,
     damaged, rolled back); what was being done was not saved."""
+
+
+class PermissionDenied(UserFacingError):
+    """The signed-in user's role does not allow this use case; nothing was changed (and the refusal
+    is in the audit log)."""

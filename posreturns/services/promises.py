@@ -15,8 +15,11 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
 from posreturns.domain.delivery_network_toml import NetworkError, parse_network
+from posreturns.domain.permissions import Permission
 from posreturns.domain.promise import DeliveryNetwork, Destination, Promise, promises
 from posreturns.domain.promise_wording import sentence, time_words, when
+from posreturns.domain.users import Principal
+from posreturns.services.access import AccessService
 from posreturns.services.errors import BadInput, NotFound
 from posreturns.services.ports import Clock
 from posreturns.services.return_ports import AuditEntry
@@ -94,9 +97,12 @@ class PromiseOptions:
 
 
 class PromiseService:
+    """Loading the store's network file (`load`) is an administrator's, and audited; `install` is for
+    setup code (the demo store)."""
+
     def __init__(self, stock: StockReader, networks: NetworkRepository, clock: Clock,
-                 store_id: Callable[[], str]) -> None:
-        self.stock, self.networks, self.clock, self.store_id = stock, networks, clock, store_id
+                 store_id: Callable[[], str], access: AccessService) -> None:
+        self.stock, self.networks, self.clock, self.store_id, self.access = stock, networks, clock, store_id, access
         self._parsed: dict[str, DeliveryNetwork] = {}  # by sha256
 
     def network(self) -> DeliveryNetwork:
@@ -137,8 +143,15 @@ class PromiseService:
                             for s in network.sources],
                 "text": stored.text}
 
-    def load(self, text: str, source: str, actor: str | None = None) -> dict[str, Any]:
+    def load(self, text: str, source: str, actor: Principal) -> dict[str, Any]:
         """Check and keep the store's network file; a bad file changes nothing and names the wrong key."""
+        self.access.require(actor, Permission.LOAD_DELIVERY_NETWORK, source)
+        return self._load(text, source, actor.user_id)
+
+    def install(self, text: str, source: str) -> dict[str, Any]:
+        return self._load(text, source, None)
+
+    def _load(self, text: str, source: str, actor: str | None) -> dict[str, Any]:
         try:
             network = parse_network(text)
         except NetworkError as error:

@@ -3,9 +3,10 @@
 Each payload is a self-contained envelope (docs/sync.md): event id, type, schema version,
 aggregate, device (store, till, and the version of posreturns that wrote it), time, operator,
 approval, offline flag, the age of the till's order data (`cache_as_of`), policy version, `data`,
-and `payload_sha256`, the fingerprint of everything else (`fingerprint`). Money is in integer minor units, never floats. The till's sequence
-number is the outbox row's `seq`. Events written before `cache_as_of`, `payload_sha256` and
-`device.app_version` existed have none of them; readers must accept both.
+and `payload_sha256`, the fingerprint of everything else (`fingerprint`). Money is in integer minor
+units, never floats. The till's sequence number is the outbox row's `seq`. Events written before
+`cache_as_of`, `payload_sha256` and `device.app_version` existed have none of them; readers must
+accept both. Events of a till set up for training carry `"training": true`.
 """
 
 from __future__ import annotations
@@ -190,5 +191,7 @@ def _event(
         "policy_version": c.quote.policy_version,
         "data": data,
     }
+    if c.training:  # never sent: training tills do not sync, and the uploader refuses such an event
+        payload["training"] = True
     payload["payload_sha256"] = fingerprint(payload)
     return OutboxEvent(event_id, kind, aggregate_type, aggregate_id, payload)

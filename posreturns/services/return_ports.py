@@ -1,5 +1,5 @@
 """Ports of the returns use cases: reading what the policy needs, recording a completed return,
-users and their lockouts, policies, and the audit log."""
+policies, and the audit log's entries."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from typing import Any, Protocol
 from posreturns.domain.contact import CustomerContact
 from posreturns.domain.orders import Order
 from posreturns.domain.quote_model import Quote
-from posreturns.domain.users import Lockout, User
 from posreturns.services.errors import AlreadyUsedKey
 
 
@@ -70,6 +69,7 @@ class Completion:
     cashier: str | None
     approved_by: str | None
     clock_overridden: bool
+    training: bool
     order: Order | None
     customer_id: str | None
     quote: Quote
@@ -110,13 +110,6 @@ class ReturnRecorder(Protocol):
         """Write the return in one transaction and give its response; the same idempotency key
         again gives the stored response and writes nothing."""
         ...
-
-
-class UserRepository(Protocol):
-    def get(self, user_id: str) -> tuple[User, Lockout] | None: ...
-    def add(self, user: User, audit: AuditEntry) -> None: ...
-    def all(self) -> list[User]: ...
-    def save_lockout(self, user_id: str, lockout: Lockout, audit: AuditEntry | None) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,8 +3,10 @@
 `quote` reads only. `complete` checks the idempotency key first (the same key gives the first
 answer again), verifies a manager approval when the policy asks for one, refuses what the policy
 refuses, and hands the quote to the `ReturnRecorder`, which writes everything in one transaction.
-When another till changed the sale in between, the recorder says so and the return is quoted
-again from the new ledgers: the second of two tills returning the last unit is told it is gone.
+When another till changed the sale in between, or the customer's recent returns or the till's
+offline refunds the policy counted, the recorder says so and the return is quoted again from what
+is now stored: the second of two tills returning the last unit is told it is gone, and the second
+of two returns of a serial returner made at once asks for the manager the first one did not need.
 """
 
 from __future__ import annotations
@@ -20,11 +22,13 @@ from zoneinfo import ZoneInfo
 from posreturns.domain.context import PolicyContext
 from posreturns.domain.decision import DecisionStatus, TraceEntry
 from posreturns.domain.money import Money
+from posreturns.domain.permissions import Permission
 from posreturns.domain.policy import Policy
 from posreturns.domain.quote import Quote, quote_return
 from posreturns.domain.quote_json import quote_to_dict
+from posreturns.domain.users import Principal
 from posreturns.domain.vouchers import new_voucher_code
-from posreturns.services.approvals import ApprovalService
+from posreturns.services.access import AccessService
 from posreturns.services.errors import ApprovalRequired, BadInput, LedgerChanged, NotFound, ReturnRefused
 from posreturns.services.policies import PolicyService
 from posreturns.services.ports import Clock
@@ -46,6 +50,7 @@ class TillIdentity:
     store_id: str
     till_id: str
     timezone: str = "Europe/Paris"
+    training: bool = False  # a till set up for training: its returns are marked and never reported
 
 
 class ReturnService:
@@ -54,7 +59,7 @@ class ReturnService:
         resolver: ReturnResolver,
         queries: ReturnQueries,
         recorder: ReturnRecorder,
-        approvals: ApprovalService,
+        access: AccessService,
         policies: PolicyService,
         clock: Clock,
         identity: Callable[[], TillIdentity],
@@ -63,7 +68,7 @@ class ReturnService:
     ) -> None:
         self.resolver, self.queries, self.recorder = resolver, queries, recorder
         self.guard = guard  # raises when the database cannot be trusted with a new return
-        self.approvals, self.policies, self.clock, self.identity = approvals, policies, clock, identity
+        self.access, self.policies, self.clock, self.identity = access, policies, clock, identity
         self.till = identity()  # read again at each use case: the store may be configured after start-up
         self.zone = ZoneInfo(self.till.timezone)
         self.voucher_codes = voucher_codes or (lambda: new_voucher_code(secrets.token_bytes))
@@ -75,15 +80,19 @@ class ReturnService:
         resolved, quote, _ = self._quote(request, self.policies.active(), approved=False)
         return self._response(request, resolved, quote, None)
 
-    def complete(self, data: Any) -> dict[str, Any]:
+    def complete(self, data: Any, actor: Principal) -> dict[str, Any]:
+        """Complete the return for `actor`, the cashier who signed in (or whom the host vouches for)."""
+        self.access.require(actor, Permission.COMPLETE_RETURN)
         request = parse_request(data)
         if not request.idempotency_key:
             raise BadInput(
                 'The request has no "idempotency_key"; give each return a unique key (a UUID) so that '
                 "a retry never completes it twice."
             )
-        if not request.cashier:
-            raise BadInput('The request has no "cashier"; say who completes the return.')
+        if request.cashier and request.cashier != actor.user_id:
+            raise BadInput(f'The request\'s "cashier" is "{request.cashier}" but "{actor.user_id}" signed in; '
+                           "leave it out or sign in as that cashier.")
+        request = replace(request, cashier=actor.user_id)
         self.guard()
         self._refresh()
         stored = self.queries.by_idempotency_key(request.idempotency_key)
@@ -166,7 +175,7 @@ class ReturnService:
                 '"approval": {"manager": ID, "pin": PIN} to the request.',
                 f"Ce retour doit être validé par un responsable ({pourquoi}).",
             )
-        return self.approvals.verify(request.approval.manager, request.approval.pin).id
+        return self.access.sign_in(request.approval.manager, request.approval.pin, Permission.APPROVE_RETURN).user_id
 
     def _completion(
         self, request: ReturnRequest, resolved: Resolved, quote: Quote, approved_by: str | None,
@@ -183,6 +192,7 @@ class ReturnService:
             cashier=request.cashier,
             approved_by=approved_by,
             clock_overridden=bool(getattr(self.clock, "overridden", False)),
+            training=self.till.training,
             order=resolved.draft.order,
             customer_id=resolved.customer_id,
             quote=quote,
@@ -214,6 +224,7 @@ class ReturnService:
             "approved_by": approved_by,
             "key_line": None if key is None else {"en": key.en, "fr": key.fr},
             **({"contact": request.contact.summary()} if request.contact else {}),
+            "training": self.till.training,
         }
 
 

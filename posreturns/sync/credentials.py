@@ -37,6 +37,11 @@ def _keyring() -> Any | None:
     return keyring
 
 
+def usable_keyring() -> Any | None:
+    """The `keyring` module when the OS has a usable keyring (and POSRETURNS_NO_KEYRING is not 1)."""
+    return _keyring()
+
+
 def credentials_dir() -> Path:
     if os.environ.get(ENV_DIR):
         return Path(os.environ[ENV_DIR]).expanduser()
@@ -45,6 +50,19 @@ def credentials_dir() -> Path:
     if sys.platform == "darwin":
         return Path.home() / "Library" / "Application Support" / "posreturns-credentials"
     return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "posreturns"
+
+
+def write_private(path: Path, text: str) -> None:
+    """Replace `path` with `text`, readable by the till's user only (0600), atomically."""
+    temp = path.with_name(path.name + ".tmp")
+    descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    if sys.platform != "win32":
+        os.chmod(temp, 0o600)
+    os.replace(temp, path)
 
 
 class CredentialStore:
@@ -67,12 +85,7 @@ class CredentialStore:
         keys = self._read()
         keys[url] = api_key
         self.file.parent.mkdir(parents=True, exist_ok=True)
-        temp = self.file.with_suffix(".tmp")
-        descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            json.dump(keys, handle)
-        os.chmod(temp, 0o600)
-        os.replace(temp, self.file)
+        write_private(self.file, json.dumps(keys))
         return str(self.file)
 
     def load(self, url: str) -> str | None:

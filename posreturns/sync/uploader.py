@@ -9,6 +9,8 @@ batches; per event applied / duplicate / rejected / retry.
 * An event whose stored payload no longer matches its fingerprint (`payload_sha256`, written with
   it) was changed after the return was recorded: it is refused, never sent. Older events have no
   fingerprint and are sent as they are.
+* An event of a training return (`"training": true`) is refused, never sent: training tills do not
+  sync at all, so one can only get here from a copied database.
 * The lock is renewed before each batch and checked at every mark: an uploader that lost it (its
   lease expired, another took over) stops without marking anything.
 """
@@ -109,6 +111,9 @@ class Uploader:
 
     def _push(self, event: PendingEvent) -> tuple[PushResult, bool]:
         """The gateway's answer; (result, OMS reachable). Nothing raised here stops the till."""
+        if event.payload.get("training") is True:
+            return PushResult(Outcome.REJECTED, f"Event {event.seq} belongs to a training return; it is never sent "
+                                                "to the OMS."), True
         stored = event.payload.get("payload_sha256")
         if stored and stored != fingerprint(event.payload):
             return PushResult(Outcome.REJECTED, f"Event {event.seq} was changed after it was written (its fingerprint "

@@ -7,11 +7,13 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QWidget
 
+from posreturns.ui.views.pin_pad import PinPad
+
 translate = QCoreApplication.translate  # called by this name so that pyside6-lupdate finds the strings
 
 
 class ApprovalDialog(QDialog):
-    """Manager ID + PIN, with the reason the policy asks for approval."""
+    """Manager ID + PIN (keyboard or on-screen pad), with the reason the policy asks for approval."""
 
     def __init__(self, reason: str, parent: QWidget | None = None, hint: str = "") -> None:
         super().__init__(parent)
@@ -33,6 +35,9 @@ class ApprovalDialog(QDialog):
             form.addRow(self.hint)
         form.addRow(translate("Dialogs", "Manager"), self.manager)
         form.addRow(translate("Dialogs", "PIN"), self.pin)
+        self.pad = PinPad(self.pin)  # touch tills have no keyboard for the PIN
+        self.pad.submitted.connect(self.accept)
+        form.addRow(self.pad)
         form.addRow(buttons)
 
 

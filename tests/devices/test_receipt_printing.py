@@ -12,16 +12,18 @@ from posdrivers import load_profile
 from posdrivers.virtual.printer import VirtualPrinter
 
 from posreturns.app import Till, open_drawer_control, open_printing
+from posreturns.domain.users import Principal
 
 DRAWER_KICK = b"\x1bp"
 DRAWER_PULSE = b"\x10\x14\x01"
-
+MARIE = Principal.vouched("marie", by="tests")
 
 
 def _complete(till: Till, line: str, receipt: str, method: str = "original", key: str = "k-1") -> dict[str, Any]:
     return till.returns.complete({"receipt": receipt, "cashier": "marie", "idempotency_key": key,
                                   "refund_method": method,
-                                  "lines": [{"code": line, "qty": 1, "reason": "WRONG_SIZE", "condition": "NEW_WITH_TAGS"}]})
+                                  "lines": [{"code": line, "qty": 1, "reason": "WRONG_SIZE", "condition": "NEW_WITH_TAGS"}]},
+                                 MARIE)
 
 
 def test_a_completed_return_prints_a_correct_receipt_with_scannable_codes(demo_till: Till, printer: VirtualPrinter) -> None:
@@ -212,15 +214,16 @@ def test_return_complete_on_the_command_line_prints_on_the_printer_given(tmp_pat
                               input=stdin, capture_output=True, text=True, timeout=120)
 
     assert cli("demo").returncode == 0
-    request = {"receipt": "PA01-000101", "cashier": "marie", "idempotency_key": "cli-print-1",
+    request = {"receipt": "PA01-000101", "idempotency_key": "cli-print-1",
                "lines": [{"code": "ORD-1001-L2", "qty": 1, "reason": "WRONG_SIZE", "condition": "NEW_WITH_TAGS"}]}
-    done = cli("return", "complete", "--printer", printer.url, stdin=json.dumps(request))
+    camille = ("--user", "camille", "--pin-stdin")  # the demo's cashier; her PIN is the first line of stdin
+    done = cli("return", "complete", "--printer", printer.url, *camille, stdin="2580\n" + json.dumps(request))
     assert done.returncode == 0, done.stderr
     answer = json.loads(done.stdout)
     assert answer["print"]["printed"] is True
     assert answer["return_number"] in printer.wait_for_job(1).text
     printer.set_fault("paper_out")
-    again = json.loads(cli("--printer", printer.url, "return", "complete", stdin=json.dumps(
+    again = json.loads(cli("--printer", printer.url, "return", "complete", *camille, stdin="2580\n" + json.dumps(
         {**request, "idempotency_key": "cli-print-2", "lines": [{**request["lines"][0], "code": "ORD-1001-L1"}]})).stdout)
     assert again["print"]["printed"] is False and "paper" in again["print"]["message"]
     assert json.loads(cli("--json", "print", "jobs").stdout)["jobs"][0]["reference"] == again["return_number"]

@@ -15,11 +15,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from cli_support import assert_answered, digest, run_cli
+from cli_support import Run, assert_answered, digest, run_cli
 from fuzz.fuzz_support import DEEP, as_bytes, garbled, mutated, nasty, texts
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from integration.returns_support import MANAGER, PIN, SHIPPED_POLICY, line, request
+from integration.returns_support import SHIPPED_POLICY, line, request
 
 from posreturns.demo.store import demo_document
 
@@ -48,13 +48,17 @@ def _small_demo() -> dict:
 
 
 SMALL = _small_demo()
+# the demo's users: a return is completed by camille, imports and policies are the administrator's
+AS_CASHIER, AS_ADMIN = ("--user", "camille", "--pin-stdin"), ("--user", "admin", "--pin-stdin")
+PINS = {"camille": "2580\n", "admin": "246810\n"}
 REQUESTS = [
-    request("PA01-000101", line("TSH-NVY-M")),
+    request("PA01-000101", line("TSH-NVY-M"), cashier=None),
     request("PA01-000102", line("ROBE-LIN-38", note="trop petite"), line("CHAUSS-PACK", qty=2), method="store_credit",
-            customer={"phone": "+33 6 12 34 56 78"}),
-    request(None, line("TSH-WHT-M", claimed_unit_price="29.90"), method="store_credit"),
-    request("PA01-000108", line("MONTRE-CONN-42", serial="SN-MW-4201"), approval={"manager": MANAGER, "pin": PIN}),
-    request("PA01-000101", line("TSH-NVY-M"), exchange_lines=[{"code": "TSH-NVY-L", "qty": 1}]),
+            customer={"phone": "+33 6 12 34 56 78"}, cashier=None),
+    request(None, line("TSH-WHT-M", claimed_unit_price="29.90"), method="store_credit", cashier=None),
+    request("PA01-000108", line("MONTRE-CONN-42", serial="SN-MW-4201"), approval={"manager": "sophie", "pin": "1234"},
+            cashier=None),
+    request("PA01-000101", line("TSH-NVY-M"), exchange_lines=[{"code": "TSH-NVY-L", "qty": 1}], cashier=None),
 ]
 SEARCHES = st.one_of(
     texts, st.text("0123456789/-. ,:", max_size=30),
@@ -74,8 +78,8 @@ class Store:
     def db(self) -> Path:
         return self.data_dir / "posreturns.db"
 
-    def cli(self, *argv: str) -> object:
-        return run_cli("--data-dir", str(self.data_dir), *argv)
+    def cli(self, *argv: str, stdin: str = "") -> Run:
+        return run_cli("--data-dir", str(self.data_dir), *argv, stdin=stdin)
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +88,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     data_dir = tmp_path_factory.mktemp("fuzz") / "data"
     ready = Store(data_dir)
     assert_answered(run_cli("--data-dir", str(data_dir), "demo", "--today", "2026-11-26"), (0,))
-    assert_answered(ready.cli("policy", "load", str(SHIPPED_POLICY)), (0,))
+    assert_answered(ready.cli("policy", "load", str(SHIPPED_POLICY), *AS_ADMIN, stdin=PINS["admin"]), (0,))
     yield ready
     shutil.rmtree(data_dir, ignore_errors=True)
 
@@ -99,7 +103,8 @@ def _write(folder: Path, raw: bytes) -> Path:
 @given(document=mutated(SMALL), depth=st.integers(33, 1500))
 def test_a_mutated_import_is_imported_or_refused_whole(store: Store, document: object, depth: int) -> None:
     before = digest(store.db)
-    run = store.cli("--json", "import", str(_write(store.data_dir.parent, as_bytes(document, depth))))
+    run = store.cli("--json", "import", str(_write(store.data_dir.parent, as_bytes(document, depth))), *AS_ADMIN,
+                    stdin=PINS["admin"])
     assert_answered(run)
     if run.code:
         assert json.loads(run.err)["error"]["code"] == "bad_input"
@@ -111,7 +116,7 @@ def test_a_mutated_import_is_imported_or_refused_whole(store: Store, document: o
 def test_import_bytes_that_are_not_json_or_not_utf8_are_refused(store: Store, data: st.DataObject) -> None:
     raw = data.draw(garbled(json.dumps(SMALL, ensure_ascii=False).encode()))
     before = digest(store.db)
-    run = store.cli("import", str(_write(store.data_dir.parent, raw)))
+    run = store.cli("import", str(_write(store.data_dir.parent, raw)), *AS_ADMIN, stdin=PINS["admin"])
     assert_answered(run)
     if run.code:
         assert digest(store.db) == before
@@ -124,7 +129,9 @@ def test_a_mutated_return_request_is_answered_or_refused_without_writing(
         store: Store, base: dict, data: st.DataObject, action: str, depth: int) -> None:
     document = data.draw(mutated(base))
     before = digest(store.db)
-    run = store.cli("return", action, "--request", str(_write(store.data_dir.parent, as_bytes(document, depth))))
+    signed = AS_CASHIER if action == "complete" else ()
+    run = store.cli("return", action, "--request", str(_write(store.data_dir.parent, as_bytes(document, depth))),
+                    *signed, stdin=PINS["camille"] if signed else "")
     assert_answered(run, (0, 2, 3))
     if run.code or action == "quote":
         assert digest(store.db) == before
@@ -179,7 +186,7 @@ def _posreturns(data_dir: Path, *argv: bytes, stdin: bytes = b"") -> subprocess.
 
 @pytest.mark.parametrize(("argv", "stdin"), [
     ((b"return", b"quote"), b"\xff\xfe{}"),
-    ((b"return", b"complete"), b'{"receipt": "\\ud800", "lines": []}'),
+    ((b"return", b"complete", b"--user", b"camille", b"--pin-stdin"), b'2580\n{"receipt": "\\ud800", "lines": []}'),
     ((b"return", b"quote"), b"[" * 5000 + b"]" * 5000),
     ((b"return", b"quote"), json.dumps({**REQUESTS[0], "lines": [{**REQUESTS[0]["lines"][0], "qty": 10**40}]}).encode()),
     ((b"order", b"search", b"caf\xe9"), b""),

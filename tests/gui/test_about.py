@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QLabel
 
 from posreturns.app import Till
 from posreturns.app_ui import ui_services
+from posreturns.domain.users import Principal
 from posreturns.ui.presenters.return_flow import Session
 from posreturns.ui.tasks import TaskRunner
 from posreturns.ui.views.about import AboutDialog
@@ -37,8 +38,8 @@ def runner() -> Iterator[TaskRunner]:
 def test_the_about_button_shows_the_package_version_and_the_data_folder(qtbot, demo_till: Till,  # type: ignore[no-untyped-def]
                                                                          runner: TaskRunner) -> None:
     dialogs = KeepDialogs()
-    session = Session(cashier=lambda: "marie", till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
-    window = build_window(ui_services(demo_till, "en"), session, runner, dialogs=dialogs,  # type: ignore[arg-type]
+    session = Session(principal=Principal.vouched("marie", by="tests"), till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
+    window = build_window(ui_services(demo_till, "en", signs_in=False), session, runner, dialogs=dialogs,  # type: ignore[arg-type]
                           poll_status=False)
     qtbot.addWidget(window)
     assert window.home.about_button.toolTip() == "About posreturns"

@@ -6,16 +6,17 @@ from PySide6.QtCore import Qt
 
 from posreturns.app import Till
 from posreturns.app_ui import ui_services
+from posreturns.domain.users import Principal
 from posreturns.ui.presenters.return_flow import Session
 from posreturns.ui.tasks import InlineTaskRunner, TaskRunner
 from posreturns.ui.views.main_window import HOME, RETURN, MainWindow
 from posreturns.ui.window import build_window
 
-SESSION = Session(cashier=lambda: "marie", till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
+SESSION = Session(principal=Principal.vouched("marie", by="tests"), till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
 
 
 def _window(qtbot, till: Till, runner=None) -> MainWindow:  # type: ignore[no-untyped-def]
-    window = build_window(ui_services(till, "en", cashier="marie"), SESSION, runner or InlineTaskRunner(),
+    window = build_window(ui_services(till, "en", signs_in=False), SESSION, runner or InlineTaskRunner(),
                           poll_status=False)
     qtbot.addWidget(window)
     window.show()

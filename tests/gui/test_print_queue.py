@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 
 from posreturns.app import Till, open_printing
 from posreturns.app_ui import ui_services
+from posreturns.domain.users import Principal
 from posreturns.ui.presenters.return_flow import Session
 from posreturns.ui.tasks import TaskRunner
 from posreturns.ui.views.main_window import DONE, MainWindow
@@ -41,8 +42,8 @@ class KeepDialogs:
 @pytest.fixture
 def window(qtbot, demo_till: Till, printer: VirtualPrinter) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     runner = TaskRunner()
-    session = Session(cashier=lambda: "marie", till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
-    built = build_window(ui_services(demo_till, "en", printer.url, cashier="marie"), session, runner,
+    session = Session(principal=Principal.vouched("marie", by="tests"), till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
+    built = build_window(ui_services(demo_till, "en", printer.url, signs_in=False), session, runner,
                          dialogs=KeepDialogs(), poll_status=False)  # type: ignore[arg-type]
     qtbot.addWidget(built)
     yield built

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from posreturns.app import Till
+from posreturns.domain.users import Principal
 from posreturns.persistence.catalog import SqlCatalog
 from posreturns.persistence.drafts import SqlDrafts
 from posreturns.ui.presenters.return_flow import ReturnFlowPresenter, Session
@@ -26,7 +27,7 @@ class Recorder:
 
 
 def _flow(till: Till) -> tuple[ReturnFlowPresenter, Recorder]:
-    session = Session(cashier=lambda: "marie", till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
+    session = Session(principal=Principal.vouched("marie", by="tests"), till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
     flow = ReturnFlowPresenter(till.returns, till.lookup, SqlCatalog(till.engine), SqlDrafts(till.settings), None,
                                session, InlineTaskRunner())
     return flow, Recorder(flow)
@@ -85,7 +86,7 @@ def test_a_committed_return_is_never_repeated_by_a_retry(demo_till: Till) -> Non
 
 
 def test_a_return_above_the_limit_needs_a_manager_and_a_wrong_pin_is_refused(demo_till: Till) -> None:
-    demo_till.users.add("mgr1", "Sophie Laurent", "manager", "4321")
+    demo_till.users.seed("mgr1", "Sophie Laurent", "manager", "4321")
     flow, seen = _flow(demo_till)
     flow.start(demo_till.lookup.find_receipt("PA01-000108"))
     for line_id in ("ORD-1008-L1", "ORD-1008-L2"):
@@ -168,7 +169,7 @@ class DeferredRunner:
 
 
 def test_drafts_are_written_off_the_gui_thread_and_the_newest_one_wins(demo_till: Till) -> None:
-    session = Session(cashier=lambda: "marie", till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
+    session = Session(principal=Principal.vouched("marie", by="tests"), till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
     drafts, runner = SqlDrafts(demo_till.settings), DeferredRunner()
     flow = ReturnFlowPresenter(demo_till.returns, demo_till.lookup, SqlCatalog(demo_till.engine), drafts, None,
                                session, runner)

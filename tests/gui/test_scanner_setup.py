@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from posreturns.app import Till
 from posreturns.app_ui import ui_services
+from posreturns.domain.users import Principal
 from posreturns.devices.scanner_sheet import LAYOUT_CODE
 from posreturns.ui.presenters.return_flow import Session
 from posreturns.ui.tasks import TaskRunner
@@ -42,10 +43,10 @@ class KeepDialogs:
 
 @pytest.fixture
 def window(qtbot, demo_till: Till, printer: VirtualPrinter) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    demo_till.users.add("mgr1", "Sophie Laurent", "manager", "4321")
+    demo_till.users.seed("mgr1", "Sophie Laurent", "manager", "4321")
     runner = TaskRunner()
-    session = Session(cashier=lambda: "marie", till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
-    built = build_window(ui_services(demo_till, "en", printer.url, cashier="marie"), session, runner,
+    session = Session(principal=Principal.vouched("marie", by="tests"), till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
+    built = build_window(ui_services(demo_till, "en", printer.url, signs_in=False), session, runner,
                          dialogs=KeepDialogs(), wedge=WedgeConfig(), poll_status=False)  # type: ignore[arg-type]
     qtbot.addWidget(built)
     built.show()

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 import zxingcpp
 from conftest import dump
-from integration.returns_support import NOW, line, open_shop, request
+from integration.returns_support import CASHIER, NOW, line, open_shop, request
 from integration.smtp_support import CuttingProxy, Inbox, Relay
 from PIL import Image
 
@@ -67,7 +67,7 @@ def relay_port(till: Till, port: int) -> None:
 
 
 def complete_with_e_receipt(till: Till, key: str = "k-mail", **extra: Any) -> dict[str, Any]:
-    return till.returns.complete(request("PA01-000102", line("ROBE-LIN-38"), key=key, contact=CONTACT, **extra))
+    return till.returns.complete(request("PA01-000102", line("ROBE-LIN-38"), key=key, contact=CONTACT, **extra), CASHIER)
 
 
 def queue_row(till: Till) -> Any:
@@ -102,7 +102,7 @@ def test_a_contact_that_cannot_be_used_is_refused_and_nothing_is_written(shop: T
                                                                        message: str) -> None:
     before = dump(shop)
     with pytest.raises(BadInput, match=message):
-        shop.returns.complete(request("PA01-000102", line("ROBE-LIN-38"), key="k-bad", contact=contact))
+        shop.returns.complete(request("PA01-000102", line("ROBE-LIN-38"), key="k-bad", contact=contact), CASHIER)
     assert dump(shop) == before
 
 
@@ -272,7 +272,7 @@ def test_the_next_e_receipt_goes_out_on_the_same_connection_after_a_refused_one(
     relay_port(shop, relay.port)
     complete_with_e_receipt(shop)
     shop.returns.complete(request("PA01-000101", line("TSH-NVY-M"), key="k-2",
-                                  contact={**CONTACT, "email": "camille.martin@example.fr"}))
+                                  contact={**CONTACT, "email": "camille.martin@example.fr"}), CASHIER)
     report = open_mail(shop).run_once()
     assert (report.sent, report.failed) == (1, 1)
     assert [r.rcpt_tos for r in box.received] == [["camille.martin@example.fr"]]

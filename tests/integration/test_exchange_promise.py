@@ -15,16 +15,18 @@ from integration.test_cli import posreturns
 from posreturns.app import Till, open_promises
 from posreturns.demo.network import demo_network
 from posreturns.domain.promise import Destination
+from posreturns.domain.users import Principal, Role
 from posreturns.persistence.engine import WRITE
-from posreturns.services.errors import BadInput, NotFound
+from posreturns.services.errors import BadInput, NotFound, PermissionDenied
 
 NETWORK = demo_network(date(2026, 11, 26))
+ADMIN = Principal("root", "Root", Role.ADMIN)
 
 
 @pytest.fixture
 def shop(tmp_path: Path) -> Till:
     till = open_shop(tmp_path / "shop")
-    open_promises(till).load(NETWORK, "demo network")
+    open_promises(till).load(NETWORK, "demo network", ADMIN)
     return till
 
 
@@ -74,7 +76,7 @@ def test_an_unknown_code_or_a_missing_network_says_what_to_do(tmp_path: Path) ->
     till = open_shop(tmp_path / "bare")
     with pytest.raises(BadInput, match="posreturns exchange network load FILE"):
         open_promises(till).options("BASK-CUIR-42", Destination.STORE)
-    open_promises(till).load(NETWORK, "n.toml")
+    open_promises(till).load(NETWORK, "n.toml", ADMIN)
     with pytest.raises(NotFound, match='No product has the code "NOPE"'):
         open_promises(till).options("NOPE", Destination.STORE)
     till.close()
@@ -83,22 +85,29 @@ def test_an_unknown_code_or_a_missing_network_says_what_to_do(tmp_path: Path) ->
 def test_a_bad_or_foreign_network_file_changes_nothing(shop: Till) -> None:
     before = dump(shop)
     with pytest.raises(BadInput, match=r"lyon.toml: Delivery network key 'sources\[3\].cutoff'.*not changed"):
-        open_promises(shop).load(NETWORK.replace('cutoff = "14:00"', 'cutoff = "14h"'), "lyon.toml")
+        open_promises(shop).load(NETWORK.replace('cutoff = "14:00"', 'cutoff = "14h"'), "lyon.toml", ADMIN)
     with pytest.raises(BadInput, match='network of store "LYON-02" but this till is store "PARIS-01"'):
         open_promises(shop).load(NETWORK.replace('store = "PARIS-01"', 'store = "LYON-02"')
-                                 .replace('kind = "here"', 'kind = "store"'), "lyon.toml")
+                                 .replace('kind = "here"', 'kind = "store"'), "lyon.toml", ADMIN)
     assert dump(shop) == before
 
 
 def test_loading_a_network_is_audited_once_per_change(shop: Till) -> None:
-    assert open_promises(shop).load(NETWORK, "again.toml")["changed"] is False
+    with pytest.raises(PermissionDenied, match="Only an administrator may change the store's delivery network"):
+        open_promises(shop).load(NETWORK.replace('cutoff = "14:00"', 'cutoff = "12:00"'), "manager.toml",
+                                 Principal("mgr1", "Marie", Role.MANAGER))
+    assert open_promises(shop).load(NETWORK, "again.toml", ADMIN)["changed"] is False
     changed = NETWORK.replace('cutoff = "14:00"', 'cutoff = "13:00"')
-    assert open_promises(shop).load(changed, "earlier.toml")["changed"] is True
+    assert open_promises(shop).load(changed, "earlier.toml", ADMIN)["changed"] is True
     with shop.engine.connect() as connection:
         audit = connection.exec_driver_sql(
             "SELECT action, subject, detail_json FROM audit_log WHERE action = 'delivery_network.loaded'").all()
     assert [(a, s, json.loads(d)["source"]) for a, s, d in audit] == [
         ("delivery_network.loaded", "PARIS-01", "demo network"), ("delivery_network.loaded", "PARIS-01", "earlier.toml")]
+    with shop.engine.connect() as connection:
+        actors = connection.exec_driver_sql("SELECT actor FROM audit_log WHERE action IN "
+                                            "('delivery_network.loaded', 'access.denied') ORDER BY id").scalars().all()
+    assert actors == ["root", "mgr1", "root"]  # the first load, the manager refused, the change
     assert open_promises(shop).describe()["sources"][3]["cutoff"] == "13:00"
 
 
@@ -115,7 +124,8 @@ def test_the_command_line_gives_the_promises_as_json_and_refuses_bad_input(tmp_p
     assert posreturns("--data-dir", str(folder), "exchange", "promise", "NOPE").returncode == 3
     bad = tmp_path / "bad.toml"
     bad.write_text(NETWORK.replace('kind = "warehouse"', 'kind = "depot"'), encoding="utf-8")
-    refused = posreturns("--data-dir", str(folder), "exchange", "network", "load", str(bad))
+    refused = posreturns("--data-dir", str(folder), "exchange", "network", "load", str(bad), "--user", "admin",
+                         "--pin-stdin", stdin="246810\n")
     assert refused.returncode == 2 and "'sources[3].kind' must be one of" in refused.stderr
     shown = posreturns("--data-dir", str(folder), "exchange", "network", "show")
     assert shown.returncode == 0 and "WAREHOUSE    warehouse cut-off 14:00" in shown.stdout

@@ -91,7 +91,7 @@ BAD = {
                                         "$.orders[1].lines[0].tax_rate", "tax rate"),
     "control character": (lambda d: d["orders"][1].update(number="PA01\u0007"), "$.orders[1].number", "control"),
     "two stores with the same return-number code": (lambda d: d["stores"].append({**d["stores"][0], "id": "Paris 01"}),
-                                                    "$.stores[2].id", "store code"),
+                                                    "$.stores[3].id", "store code"),  # after the demo's three
 }
 
 

@@ -32,6 +32,16 @@ def posreturns(data_dir: Path, *args: str, stdin: str = "") -> subprocess.Comple
                           capture_output=True, text=True, timeout=120, env={"PATH": "/usr/bin:/bin", "HOME": str(data_dir)})
 
 
+ADMIN_PIN = "135790"
+AS_ADMIN = ("--user", "root", "--pin-stdin")  # with ADMIN_PIN first on stdin
+
+
+def first_admin(data_dir: Path) -> None:
+    added = posreturns(data_dir, "user", "add", "root", "--name", "Root", "--role", "admin", "--first-admin",
+                       "--pin-stdin", stdin=ADMIN_PIN + "\n")
+    assert added.returncode == 0, added.stderr
+
+
 def settings(data_dir: Path) -> dict[str, str]:
     listed = posreturns(data_dir, "--json", "config", "list")
     assert listed.returncode == 0, listed.stderr
@@ -51,15 +61,23 @@ def test_config_import_sets_up_the_till_from_a_file(tmp_path: Path) -> None:
     dry = posreturns(data, "--json", "config", "import", str(tmp_path / "till.toml"), "--dry-run")
     assert dry.returncode == 0 and json.loads(dry.stdout)["changed"]["till.id"] == "T7"
     assert settings(data).get("till.id") != "T7"
-    done = posreturns(data, "config", "import", str(tmp_path / "till.toml"))
+    refused = posreturns(data, "config", "import", str(tmp_path / "till.toml"))
+    assert refused.returncode == 2 and "needs the ID and PIN of" in refused.stderr
+    first_admin(data)
+    done = posreturns(data, "config", "import", str(tmp_path / "till.toml"), *AS_ADMIN, stdin=ADMIN_PIN + "\n")
     assert done.returncode == 0 and "setting(s) changed." in done.stdout and "till.id = T7" in done.stdout
     values = settings(data)
     assert {key: values[key] for key in ("till.id", "store.id", "printer.url", "printer.profile", "scanner.mode",
                                          "scanner.port", "language")} == {
         "till.id": "T7", "store.id": "PARIS-01", "printer.url": "tcp://127.0.0.1:9100",
         "printer.profile": "generic-58mm", "scanner.mode": "serial", "scanner.port": "/dev/ttyACM0", "language": "en"}
-    again = posreturns(data, "--json", "--till", "T8", "config", "import", "-", stdin=PROVISIONING)
+    again = posreturns(data, "--json", "--till", "T8", "config", "import", "-", *AS_ADMIN,
+                       stdin=ADMIN_PIN + "\n" + PROVISIONING)  # the PIN first, then the file
     assert json.loads(again.stdout)["changed"] == {"till.id": "T8"}  # one shared file, the till id on the line
+    audited = sqlite3.connect(data / "posreturns.db").execute(
+        "SELECT actor, detail_json FROM audit_log WHERE action = 'settings.changed' ORDER BY id").fetchall()
+    assert [actor for actor, _detail in audited] == ["root", "root"]
+    assert json.loads(audited[-1][1])["changes"] == {"till.id": {"from": "T7", "to": "T8"}}
 
 
 @pytest.mark.parametrize(("line", "words"), [
@@ -68,17 +86,18 @@ def test_config_import_sets_up_the_till_from_a_file(tmp_path: Path) -> None:
 ])
 def test_a_bad_device_in_the_file_changes_nothing(tmp_path: Path, line: str, words: str) -> None:
     data = tmp_path / "till"
-    posreturns(data, "config", "set", "till.id", "T1")
+    first_admin(data)
+    assert posreturns(data, "config", "set", "till.id", "T1", *AS_ADMIN, stdin=ADMIN_PIN + "\n").returncode == 0
     before = settings(data)
     bad = PROVISIONING.replace('url = "tcp://127.0.0.1:9100"' if line.startswith("url") else 'profile = "generic-58mm"',
                                line)
-    done = posreturns(data, "config", "import", "-", stdin=bad)
+    done = posreturns(data, "config", "import", "-", *AS_ADMIN, stdin=ADMIN_PIN + "\n" + bad)
     assert done.returncode == 2 and words in done.stderr and done.stderr.count("\n") == 1
     assert settings(data) == before
 
 
 def test_a_missing_file_is_one_sentence(tmp_path: Path) -> None:
-    done = posreturns(tmp_path, "config", "import", str(tmp_path / "nowhere.toml"))
+    done = posreturns(tmp_path, "config", "import", str(tmp_path / "nowhere.toml"), *AS_ADMIN, stdin=ADMIN_PIN + "\n")
     assert done.returncode == 2 and done.stderr.startswith("posreturns: Cannot read") and "Traceback" not in done.stderr
 
 

@@ -70,11 +70,9 @@ def test_two_tills_cannot_both_pass_the_serial_returner_limit_at_the_same_moment
     policy = SHIPPED_POLICY.read_text(encoding="utf-8")
     assert "max_returns = 4" in policy and 'version = "2026-11"' in policy
     strict = policy.replace("max_returns = 4", "max_returns = 2").replace('version = "2026-11"', 'version = "serial-2"')
-    till.policies.load(strict, "serial-2.toml")
-    document = orders_document(2 * SERIAL_ROUNDS, ["TSH-WHT-S"], qty=1, prefix="SERIAL")
-    document["customers"] = [{"id": f"SR-{n}", "name": f"Client {n}"} for n in range(SERIAL_ROUNDS)]
-    for i, order in enumerate(document["orders"]):
-        order["customer_id"] = f"SR-{i % SERIAL_ROUNDS}"
+    till.policies.install(strict, "serial-2.toml")
+    document = orders_document(2 * SERIAL_ROUNDS, ["TSH-WHT-S"], qty=1, prefix="SERIAL",
+                               customer_of=lambda n: f"SR-{n % SERIAL_ROUNDS}")
     import_bytes(json.dumps(document).encode(), "serial", till.cache_writer)
     till.close()
     spawn = multiprocessing.get_context("spawn")

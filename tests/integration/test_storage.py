@@ -17,11 +17,12 @@ from pathlib import Path
 import pytest
 from conftest import dump
 from cli_support import run_cli
-from integration.returns_support import SHIPPED_POLICY, check_whole, line, open_shop, request, rows
+from integration.returns_support import CASHIER, MANAGER, PIN, SHIPPED_POLICY, check_whole, line, open_shop, request, rows
 
 from posreturns.services.errors import StorageError
 
 RETURNS = [("PA01-000101", "TSH-NVY-M"), ("PA01-000102", "ROBE-LIN-38")]
+AS_MANAGER = ("--user", MANAGER, "--pin-stdin")  # with PIN first on stdin
 
 
 @contextmanager
@@ -45,7 +46,7 @@ def reader_holding(db: Path) -> Iterator[subprocess.Popen[str]]:
 def _complete_two_returns(data_dir: Path) -> list[str]:
     shop = open_shop(data_dir, setup=False)
     try:
-        return [shop.returns.complete(request(receipt, line(sku), key=f"k-{receipt}"))["return_number"]
+        return [shop.returns.complete(request(receipt, line(sku), key=f"k-{receipt}"), CASHIER)["return_number"]
                 for receipt, sku in RETURNS]
     finally:
         shop.close()
@@ -62,6 +63,7 @@ def test_a_database_that_lost_its_wal_issues_no_return_until_a_backup_is_restore
         numbers = _complete_two_returns(data_dir)
         assert os.path.getsize(f"{db}-wal") > 0
         assert run_cli("--data-dir", str(data_dir), "backup", str(tmp_path / "good.db")).code == 0  # made the safe way
+        assert (tmp_path / "good.db").stat().st_mode & 0o777 == 0o600  # it holds what the database holds
         reader.send_signal(signal.SIGKILL)  # gone without a checkpoint: the two returns are only in -wal
         reader.wait(timeout=30)
     for suffix in ("-wal", "-shm"):
@@ -71,18 +73,22 @@ def test_a_database_that_lost_its_wal_issues_no_return_until_a_backup_is_restore
     shop = open_shop(data_dir, setup=False)
     before = dump(shop)
     with pytest.raises(StorageError, match=r"lost what it had recorded \(returns 1-2 of till T1"):
-        shop.returns.complete(request("PA01-000101", line("TSH-NVY-M"), key="again"))
+        shop.returns.complete(request("PA01-000101", line("TSH-NVY-M"), key="again"), CASHIER)
     assert dump(shop) == before
     shop.close()
     refused = run_cli("--data-dir", str(data_dir), "return", "complete", "--request",
-                      str(_request_file(tmp_path, "PA01-000101", "TSH-NVY-M")))
+                      str(_request_file(tmp_path, "PA01-000101", "TSH-NVY-M")), *AS_MANAGER, stdin=PIN + "\n")
     assert refused.code == 2 and "posreturns restore" in refused.err and refused.err.count("\n") == 1
+    verified = run_cli("--data-dir", str(data_dir), "--json", "verify", "--quick")
+    assert verified.code == 5 and [f["kind"] for f in json.loads(verified.out)["findings"]] == ["lost_returns"]
 
-    restored = run_cli("--data-dir", str(data_dir), "--json", "restore", str(tmp_path / "good.db"), "--by", "mgr1")
+    restored = run_cli("--data-dir", str(data_dir), "--json", "restore", str(tmp_path / "good.db"), *AS_MANAGER,
+                       stdin=PIN + "\n")
     assert restored.code == 0, restored.err
     assert json.loads(restored.out)["lost"] == []
     assert all(_returned(db, n) for n in numbers)  # the backup API copied what lived in -wal
     assert rows(db, "SELECT actor FROM audit_log WHERE action = 'storage.restored'")[0]["actor"] == "mgr1"
+    assert run_cli("--data-dir", str(data_dir), "verify").code == 0  # the restored records add up, the chain too
     after = _one_more_return(data_dir)
     assert after == "RPARIS01-T1-000003"
     check_whole(db)
@@ -91,14 +97,14 @@ def test_a_database_that_lost_its_wal_issues_no_return_until_a_backup_is_restore
 def _one_more_return(data_dir: Path) -> str:
     shop = open_shop(data_dir, setup=False)
     try:
-        return str(shop.returns.complete(request("PA01-000104", line("ENC-PORT"), key="k-after"))["return_number"])
+        return str(shop.returns.complete(request("PA01-000104", line("ENC-PORT"), key="k-after"), CASHIER)["return_number"])
     finally:
         shop.close()
 
 
 def _request_file(folder: Path, receipt: str, sku: str) -> Path:
     path = folder / "request.json"
-    path.write_text(json.dumps(request(receipt, line(sku), key="cli-key")), encoding="utf-8")
+    path.write_text(json.dumps(request(receipt, line(sku), key="cli-key", cashier=None)), encoding="utf-8")
     return path
 
 
@@ -114,12 +120,13 @@ def test_a_copy_of_the_db_file_alone_put_back_is_detected_and_its_numbers_never_
     shutil.copy(tmp_path / "by-hand.db", db)
 
     refused = run_cli("--data-dir", str(data_dir), "return", "complete", "--request",
-                      str(_request_file(tmp_path, "PA01-000101", "TSH-NVY-M")))
+                      str(_request_file(tmp_path, "PA01-000101", "TSH-NVY-M")), *AS_MANAGER, stdin=PIN + "\n")
     assert refused.code == 2 and "returns 1-2 of till T1" in refused.err
     assert not any(_returned(db, n) for n in numbers)
 
     # the by-hand copy is no better than the last real backup: both lack the two returns
-    restored = run_cli("--data-dir", str(data_dir), "--json", "restore", str(tmp_path / "before.db"))
+    restored = run_cli("--data-dir", str(data_dir), "--json", "restore", str(tmp_path / "before.db"), *AS_MANAGER,
+                       stdin=PIN + "\n")
     assert restored.code == 0, restored.err
     lost = json.loads(restored.out)["lost"]
     assert lost[0] == "returns 1-2 of till T1" and lost[1].startswith("outbox events 1-") and len(lost) == 2
@@ -133,13 +140,16 @@ def test_restoring_a_backup_older_than_the_database_is_refused_unless_forced(tmp
     assert run_cli("--data-dir", str(data_dir), "backup", str(tmp_path)).code == 0  # a folder: a dated file in it
     (old,) = tmp_path.glob("posreturns-*.db")
     _complete_two_returns(data_dir)
-    refused = run_cli("--data-dir", str(data_dir), "restore", str(old))
+    unsigned = run_cli("--data-dir", str(data_dir), "restore", str(old))
+    assert unsigned.code == 2 and "needs the ID and PIN of a manager" in unsigned.err
+    refused = run_cli("--data-dir", str(data_dir), "restore", str(old), *AS_MANAGER, stdin=PIN + "\n")
     assert refused.code == 2 and "lacks what this till's database still holds (returns 1-2 of till T1" in refused.err
     assert rows(db, "SELECT COUNT(*) FROM returns WHERE origin = 'till'")[0][0] == 2
-    assert run_cli("--data-dir", str(data_dir), "restore", str(old), "--force").code == 0
+    assert run_cli("--data-dir", str(data_dir), "restore", str(old), "--force", *AS_MANAGER, stdin=PIN + "\n").code == 0
     assert _one_more_return(data_dir) == "RPARIS01-T1-000003"
 
 
+@pytest.mark.allow_warning_logs  # the quick check logs what SQLite found damaged
 def test_a_damaged_database_is_refused_with_one_sentence_and_restored_from_a_backup(tmp_path: Path) -> None:
     data_dir, db = tmp_path / "till", tmp_path / "till" / "posreturns.db"
     open_shop(data_dir).close()
@@ -159,6 +169,8 @@ def test_a_damaged_database_is_refused_with_one_sentence_and_restored_from_a_bac
     assert restored.code == 0, restored.err
     kept = Path(json.loads(restored.out)["set_aside"])
     assert kept.exists() and kept.parent == data_dir
+    (audited,) = rows(db, "SELECT actor, detail_json FROM audit_log WHERE action = 'storage.restored'")
+    assert audited["actor"] is None and json.loads(audited["detail_json"])["signed_in"] is False  # nobody to check
     check_whole(db)
     assert run_cli("--data-dir", str(data_dir), "order", "show", "PA01-000101").code == 0
 
@@ -168,7 +180,7 @@ def test_a_file_that_is_not_a_backup_is_refused(tmp_path: Path) -> None:
     open_shop(data_dir).close()
     (tmp_path / "notes.db").write_bytes(b"not a database at all" * 100)
     for name, expected in (("notes.db", "damaged or is not a database"), ("missing.db", "There is no backup file")):
-        run = run_cli("--data-dir", str(data_dir), "restore", str(tmp_path / name))
+        run = run_cli("--data-dir", str(data_dir), "restore", str(tmp_path / name), *AS_MANAGER, stdin=PIN + "\n")
         assert run.code == 2 and expected in run.err
 
 
@@ -179,7 +191,7 @@ def test_a_database_locked_by_another_program_is_answered_with_one_sentence(tmp_
     blocker = sqlite3.connect(db, isolation_level=None, timeout=0)
     blocker.execute("BEGIN EXCLUSIVE")
     try:
-        run = run_cli("--data-dir", str(data_dir), "config", "set", "language", "fr")
+        run = run_cli("--data-dir", str(data_dir), "config", "set", "language", "fr", *AS_MANAGER, stdin=PIN + "\n")
     finally:
         blocker.execute("ROLLBACK")
         blocker.close()
@@ -201,6 +213,6 @@ def test_the_check_in_the_background_finds_a_damaged_database_and_returns_are_re
         shop.guard.check_in_background().join(timeout=60)
         assert shop.guard.checked.is_set()
         with pytest.raises(StorageError, match="is damaged"):
-            shop.returns.complete(request("PA01-000104", line("ENC-PORT"), key="k-damaged"))
+            shop.returns.complete(request("PA01-000104", line("ENC-PORT"), key="k-damaged"), CASHIER)
     finally:
         shop.close()

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from cli_support import digest, run_cli
-from integration.returns_support import check_whole, line, open_shop, request
+from integration.returns_support import MANAGER, PIN, check_whole, line, open_shop, request
 
 
 def _mount(point: Path, *options: str) -> subprocess.CompletedProcess[str]:
@@ -56,8 +56,11 @@ def _fill(folder: Path) -> Path:
 
 def _request_file(folder: Path, key: str) -> Path:
     path = folder / f"{key}.json"
-    path.write_text(json.dumps(request("PA01-000101", line("TSH-NVY-M"), key=key)), encoding="utf-8")
+    path.write_text(json.dumps(request("PA01-000101", line("TSH-NVY-M"), key=key, cashier=None)), encoding="utf-8")
     return path
+
+
+AS_MANAGER = ("--user", MANAGER, "--pin-stdin")  # with PIN first on stdin
 
 
 @pytest.mark.allow_warning_logs
@@ -70,9 +73,10 @@ def test_a_full_disk_gets_one_sentence_and_nothing_half_written(small_disk: Path
     filler = _fill(small_disk)
     try:
         completed = run_cli("--data-dir", str(data_dir), "return", "complete", "--request",
-                            str(_request_file(tmp_path, "full-1")))
+                            str(_request_file(tmp_path, "full-1")), *AS_MANAGER, stdin=PIN + "\n")
         assert completed.code == 2 and "is full" in completed.err and completed.err.count("\n") == 1, completed.err
-        imported = run_cli("--data-dir", str(data_dir), "import", str(tmp_path / "full-1.json"))
+        imported = run_cli("--data-dir", str(data_dir), "import", str(tmp_path / "full-1.json"), *AS_MANAGER,
+                           stdin=PIN + "\n")
         assert imported.code == 2 and imported.err.count("\n") == 1
         backup = run_cli("--data-dir", str(data_dir), "backup", str(small_disk / "backup.db"))
         assert backup.code == 2 and "is full" in backup.err
@@ -80,7 +84,8 @@ def test_a_full_disk_gets_one_sentence_and_nothing_half_written(small_disk: Path
         assert digest(db) == before
     finally:
         filler.unlink()
-    again = run_cli("--data-dir", str(data_dir), "return", "complete", "--request", str(_request_file(tmp_path, "full-1")))
+    again = run_cli("--data-dir", str(data_dir), "return", "complete", "--request", str(_request_file(tmp_path, "full-1")),
+                    *AS_MANAGER, stdin=PIN + "\n")
     assert again.code == 0, again.err
     shop.close()
     check_whole(db)
@@ -94,7 +99,7 @@ def test_a_read_only_folder_gets_one_sentence(small_disk: Path, tmp_path: Path) 
         pytest.skip(f"cannot remount the small filesystem read-only ({remount.stderr.strip()})")
     for argv in (["config", "set", "language", "fr"],
                  ["return", "complete", "--request", str(_request_file(tmp_path, "ro-1"))]):
-        run = run_cli("--data-dir", str(data_dir), *argv)
+        run = run_cli("--data-dir", str(data_dir), *argv, *AS_MANAGER, stdin=PIN + "\n")
         assert run.code == 2 and run.err.count("\n") == 1, (argv, run.err)
         assert "cannot be written" in run.err or "cannot be opened" in run.err, run.err
 
@@ -114,10 +119,11 @@ def test_a_file_size_limit_reached_mid_return_writes_nothing(tmp_path: Path) -> 
     before = digest(db)
     limit = os.path.getsize(db)  # the database may not grow, and the -wal no further than that
     command = [sys.executable, "-m", "posreturns", "--data-dir", str(data_dir), "return", "complete",
-               "--request", str(_request_file(tmp_path, "limit-1"))]
+               "--request", str(_request_file(tmp_path, "limit-1")), *AS_MANAGER]
     result = subprocess.run(command, capture_output=True, text=True, preexec_fn=lambda: _limited(limit // 64),
-                            check=False, timeout=120)
+                            check=False, timeout=120, input=PIN + "\n")
     assert result.returncode == 2 and "Traceback" not in result.stderr and result.stderr.count("\n") == 1, result.stderr
     assert digest(db) == before
-    assert subprocess.run(command, capture_output=True, text=True, check=False, timeout=120).returncode == 0
+    assert subprocess.run(command, capture_output=True, text=True, check=False, timeout=120,
+                          input=PIN + "\n").returncode == 0
     check_whole(db)

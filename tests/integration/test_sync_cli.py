@@ -32,10 +32,21 @@ def cli(tmp_path: Path, *args: str, stdin: str = "") -> subprocess.CompletedProc
                           input=stdin, capture_output=True, text=True, env=env, timeout=60, check=False)
 
 
+ROOT = ("--user", "root", "--pin-stdin")  # the till's first administrator, PIN 135790 first on stdin
+
+
+def first_admin(tmp_path: Path) -> None:
+    added = cli(tmp_path, "user", "add", "root", "--name", "Root", "--role", "admin", "--first-admin", "--pin-stdin",
+                stdin="135790\n")
+    assert added.returncode == 0, added.stderr
+
+
 def test_connect_sync_status_exceptions_resolve(tmp_path: Path, oms: FakeMedusa) -> None:
-    bad = cli(tmp_path, "oms", "connect", "--url", oms.url, "--api-key-stdin", stdin="sk_wrong\n")
+    first_admin(tmp_path)
+    bad = cli(tmp_path, "oms", "connect", "--url", oms.url, "--api-key-stdin", *ROOT, stdin="135790\nsk_wrong\n")
     assert bad.returncode != 0 and "refused this till's API key" in bad.stderr and "sk_wrong" not in bad.stderr
-    done = cli(tmp_path, "--json", "oms", "connect", "--url", oms.url, "--api-key-stdin", stdin=KEY + "\n")
+    done = cli(tmp_path, "--json", "oms", "connect", "--url", oms.url, "--api-key-stdin", *ROOT,
+               stdin="135790\n" + KEY + "\n")
     assert done.returncode == 0, done.stderr
     stored = Path(json.loads(done.stdout)["key_stored_in"])
     assert stored.parent == tmp_path / "creds" and oct(stored.stat().st_mode & 0o777) == "0o600"
@@ -54,9 +65,9 @@ def test_connect_sync_status_exceptions_resolve(tmp_path: Path, oms: FakeMedusa)
     assert status["online"] is True and status["outbox"]["rejected"] == 1 and status["outbox_size"] == 1
     listed = json.loads(cli(tmp_path, "sync", "exceptions", "--json").stdout)["exceptions"]
     assert [(e["seq"], e["event_id"]) for e in listed] == [(1, refused)]
-    assert cli(tmp_path, "sync", "resolve", "1", "--dismiss", "--by", "mgr1").returncode == 0
+    assert cli(tmp_path, "sync", "resolve", "1", "--dismiss", *ROOT, stdin="135790\n").returncode == 0
     assert json.loads(cli(tmp_path, "sync", "exceptions", "--json").stdout)["exceptions"] == []
-    assert cli(tmp_path, "sync", "resolve", "1", "--retry").returncode == 3
+    assert cli(tmp_path, "sync", "resolve", "1", "--retry", *ROOT, stdin="135790\n").returncode == 3
 
 
 def test_sync_without_an_oms_says_what_to_do(tmp_path: Path) -> None:
@@ -65,7 +76,9 @@ def test_sync_without_an_oms_says_what_to_do(tmp_path: Path) -> None:
 
 
 def test_an_unreachable_oms_is_offline_not_a_crash(tmp_path: Path, oms: FakeMedusa) -> None:
-    assert cli(tmp_path, "oms", "connect", "--url", oms.url, "--api-key-stdin", stdin=KEY + "\n").returncode == 0
+    first_admin(tmp_path)
+    assert cli(tmp_path, "oms", "connect", "--url", oms.url, "--api-key-stdin", *ROOT,
+               stdin="135790\n" + KEY + "\n").returncode == 0
     oms.stop()
     run = cli(tmp_path, "sync", "--once")
     assert run.returncode == 4 and "OFFLINE" in run.stdout and "cannot be reached" in run.stdout

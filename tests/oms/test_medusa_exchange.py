@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from integration.returns_support import line
+from integration.returns_support import CASHIER, line
 from medusa_support import events, local_stock, make_order, open_store_till, refunds, request, stocked
 
 from posreturns.app import Till
@@ -27,7 +27,7 @@ def exchange_at_the_till(till: Till, engine: Any, medusa: Any, key: str) -> tupl
     assert engine.run_once().online
     assert local_stock(till, "TEE-ORG-L") == stocked(medusa, "TEE-ORG-L") - medusa.stock("TEE-ORG-L")["reserved_quantity"]
     answer = till.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-M"), method="exchange",
-                                           exchange_lines=[{"code": "TEE-ORG-L", "qty": 1}], key=key))
+                                           exchange_lines=[{"code": "TEE-ORG-L", "qty": 1}], key=key), CASHIER)
     assert answer["refund_method"] == "exchange" and answer["exchange"]["difference"] == "0.00"
     return sale, before
 

@@ -258,6 +258,10 @@
         <translation>À propos de posreturns</translation>
     </message>
     <message>
+        <source>Sign out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message>
         <source>Receipt</source>
         <translation>Ticket</translation>
     </message>
@@ -481,6 +485,18 @@
         <translation>Retours</translation>
     </message>
     <message>
+        <source>TRAINING</source>
+        <translation>FORMATION</translation>
+    </message>
+    <message>
+        <source>TRAINING / FORMATION — practice only: nothing here is a real refund.</source>
+        <translation>TRAINING / FORMATION — exercice : aucun remboursement n'est réel ici.</translation>
+    </message>
+    <message>
+        <source>Sign in first, then scan.</source>
+        <translation>Identifiez-vous d'abord, puis scannez.</translation>
+    </message>
+    <message>
         <source>That is an item&apos;s barcode: scan the receipt first, or choose &apos;Return without receipt&apos;.</source>
         <translation>C&apos;est le code-barres d&apos;un article : scannez d&apos;abord le ticket, ou choisissez « Retour sans ticket ».</translation>
     </message>
@@ -495,6 +511,17 @@
     <message>
         <source>Cancel this return? Nothing will be recorded.</source>
         <translation>Annuler ce retour ? Rien ne sera enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Effacer</translation>
     </message>
 </context>
 <context>
@@ -616,6 +643,10 @@
     <message>
         <source>Pick a reason and a condition for every item before completing.</source>
         <translation>Choisissez un motif et un état pour chaque article avant de valider.</translation>
+    </message>
+    <message>
+        <source>Sign in to complete the return.</source>
+        <translation>Identifiez-vous pour valider le retour.</translation>
     </message>
     <message>
         <source>The receipt could not be printed; the return is saved. Reprint it when the printer is ready.</source>
@@ -964,6 +995,10 @@
         <translation>Choisissez la langue dans la liste.</translation>
     </message>
     <message>
+        <source>Sign in again to change the settings.</source>
+        <translation>Identifiez-vous à nouveau pour modifier les réglages.</translation>
+    </message>
+    <message>
         <source>Settings saved. The language and the scanner change the next time the app starts.</source>
         <translation>Réglages enregistrés. La langue et le scanner changeront au prochain démarrage de l&apos;application.</translation>
     </message>
@@ -998,6 +1033,40 @@
     <message>
         <source>Something went wrong ({0}); nothing was changed.</source>
         <translation>Un problème est survenu ({0}) ; rien n&apos;a été modifié.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Identification</translation>
+    </message>
+    <message>
+        <source>Your ID</source>
+        <translation>Votre identifiant</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>Code PIN</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPresenter</name>
+    <message>
+        <source>Enter your ID and your PIN.</source>
+        <translation>Saisissez votre identifiant et votre code.</translation>
+    </message>
+    <message>
+        <source>Signing in failed; try again, and call support if it persists.</source>
+        <translation>L'identification a échoué ; réessayez, et appelez le support si cela persiste.</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from posreturns.domain.errors import UserFacingError
 from posreturns.domain.orders import Order
+from posreturns.domain.users import Principal
 from posreturns.services.errors import ApprovalRequired
 from posreturns.ui.messages import cashier_text, current_language
 from posreturns.ui.presenters.basket import Basket, BasketLine, ExchangeItem
@@ -29,7 +30,7 @@ class Runner(Protocol):
 
 class Returns(Protocol):
     def quote(self, data: Any) -> dict[str, Any]: ...
-    def complete(self, data: Any) -> dict[str, Any]: ...
+    def complete(self, data: Any, actor: Principal) -> dict[str, Any]: ...
 
 
 class Drafts(Protocol):
@@ -57,12 +58,21 @@ class Drawer(Protocol):
 
 @dataclass
 class Session:
-    """Who works at this till: read at every request, as the settings may change."""
+    """Who works at this till: the signed-in cashier (or the one the host POS vouches for; None until
+    someone signs in), and the till, read at every request as the settings may change."""
 
-    cashier: Callable[[], str]
     till_id: Callable[[], str]
     offline: Callable[[], bool]
     store_id: Callable[[], str] = lambda: ""
+    principal: Principal | None = None
+    vouched: Callable[[], Principal] | None = None  # in a host POS: its signed-in cashier, read at each use
+
+    def actor(self) -> Principal | None:
+        return self.vouched() if self.vouched is not None else self.principal
+
+    def cashier(self) -> str:
+        actor = self.actor()
+        return actor.user_id if actor is not None else ""
 
 
 class ReturnFlowPresenter(QObject):
@@ -261,9 +271,13 @@ class ReturnFlowPresenter(QObject):
         if not self.basket.ready:
             self.message.emit(self.tr("Pick a reason and a condition for every item before completing."))
             return
+        actor = self.session.actor()
+        if actor is None:
+            self.message.emit(self.tr("Sign in to complete the return."))
+            return
         request = self._request(approval)
         self.busy.emit(True)
-        self.runner.run(lambda: self.returns.complete(request), self._on_completed, self._on_complete_error)
+        self.runner.run(lambda: self.returns.complete(request, actor), self._on_completed, self._on_complete_error)
 
     def _on_completed(self, response: dict[str, Any]) -> None:
         """The return is committed: the drawer opens (cash only, once), then the receipt prints; both

@@ -23,7 +23,7 @@ from posreturns.ui.views.widgets import TOUCH, big_button, icon, table
 
 class HomePage(QWidget):
     """Signals: search(str) free text; search_card(str, date); search_amount(date, str);
-    open_order(str) an order id; receiptless(); reprint(str) a return number; settings(); about()."""
+    open_order(str) an order id; receiptless(); reprint(str) a return number; settings(); about(); sign_out()."""
 
     search = Signal(str)
     search_card = Signal(str, object)
@@ -33,6 +33,7 @@ class HomePage(QWidget):
     reprint = Signal(str)
     settings = Signal()
     about = Signal()
+    sign_out = Signal()
 
     def __init__(self, formats: Formats) -> None:
         super().__init__()
@@ -47,6 +48,7 @@ class HomePage(QWidget):
         self.about_button = big_button("", icon_name="info")
         self.about_button.setToolTip(self.tr("About posreturns"))
         self.about_button.setAccessibleName(self.tr("About posreturns"))
+        self.sign_out_button = big_button(self.tr("Sign out"))
         self.message = QLabel(wordWrap=True, objectName="message")
         self.results = table((self.tr("Receipt"), self.tr("Date"), self.tr("Channel"), self.tr("Total"), self.tr("Customer")))
         self.recent = table((self.tr("Return"), self.tr("Time"), self.tr("Receipt"), self.tr("Refund")))
@@ -59,6 +61,7 @@ class HomePage(QWidget):
         top.addWidget(self.receiptless_button)
         top.addWidget(self.settings_button)
         top.addWidget(self.about_button)
+        top.addWidget(self.sign_out_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.message)
@@ -77,6 +80,7 @@ class HomePage(QWidget):
         self.receiptless_button.clicked.connect(self.receiptless)
         self.settings_button.clicked.connect(self.settings)
         self.about_button.clicked.connect(self.about)
+        self.sign_out_button.clicked.connect(self.sign_out)
         self.results.cellActivated.connect(self._open)
         self.results.cellClicked.connect(self._open)
         self.recent.cellDoubleClicked.connect(lambda row, _c: self.reprint.emit(self._recent[row]["return_number"]))

@@ -1,4 +1,6 @@
 """The settings dialog (managers and admins): till, language, scanner, receipt printer, OMS address.
+A manager changes the devices and the language; the till's identity and the OMS are an admin's (greyed
+out for a manager, and refused by the settings service anyway).
 
 `connect_settings` wires the home screen's Settings button: manager/admin PIN first (through the
 dialog service), then the dialog, shown through the dialog service too so tests can drive it.
@@ -106,6 +108,14 @@ class SettingsDialog(QDialog):
             lambda: presenter.open_test_drawer(self.printer_url.text(), self.printer_profile.currentData()))
         self.buttons.accepted.connect(lambda: presenter.save(self.values()))
         self.buttons.rejected.connect(self.reject)
+        self.fields = {"store.id": self.store_id, "till.id": self.till_id, "language": self.language,
+                       "scanner.mode": self.scanner_mode, "scanner.port": self.scanner_port,
+                       "scanner.suffix": self.scanner_suffix, "scanner.baudrate": self.scanner_speed,
+                       "scanner.parity": self.scanner_parity, "scanner.gs_substitute": self.scanner_gs,
+                       "printer.url": self.printer_url, "printer.profile": self.printer_profile,
+                       "printer.profile_file": self.printer_profile_file, "oms.url": self.oms_url}
+        for key, field in self.fields.items():
+            field.setEnabled(presenter.editable(key))
         presenter.loaded.connect(self.show_values)
         presenter.outcome.connect(self.outcome.setText)
         presenter.saved.connect(self._saved)
@@ -143,8 +153,9 @@ class SettingsDialog(QDialog):
 
     def _scanner_mode_changed(self) -> None:
         serial = self.scanner_mode.currentData() == "serial"
-        for field in (self.scanner_port, self.scanner_speed, self.scanner_parity):
-            field.setEnabled(serial)
+        for key, field in (("scanner.port", self.scanner_port), ("scanner.baudrate", self.scanner_speed),
+                           ("scanner.parity", self.scanner_parity)):
+            field.setEnabled(serial and self.presenter.editable(key))
 
     def _combo(self, choices: Any) -> QComboBox:
         combo = QComboBox()

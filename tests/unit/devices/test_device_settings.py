@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+from cli_support import run_cli
 from posdrivers import WedgeConfig
 
-from posreturns.cli.main import main
 from posreturns.devices.device_settings import check_setting, serial_options, wedge_config
 from posreturns.services.errors import BadInput
 
@@ -40,13 +40,17 @@ def test_wrong_values_are_refused_with_one_sentence(key: str, value: str, senten
         check_setting(key, value)
 
 
-def test_config_set_refuses_an_unknown_profile_and_stores_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_config_set_refuses_an_unknown_profile_and_stores_nothing(tmp_path: Path) -> None:
     data = str(tmp_path / "till")
-    assert main(["--data-dir", data, "config", "set", "printer.profile", "epson-tm-t88vi"]) == 0
-    assert main(["--data-dir", data, "config", "set", "printer.profile", "star-tsp100"]) == 2
-    assert "no printer profile named 'star-tsp100'" in capsys.readouterr().err
-    assert main(["--data-dir", data, "--json", "config", "get", "printer.profile"]) == 0
-    assert json.loads(capsys.readouterr().out) == {"printer.profile": "epson-tm-t88vi"}
+    assert run_cli("--data-dir", data, "user", "add", "root", "--name", "Root", "--role", "admin", "--first-admin",
+                   "--pin-stdin", stdin="135790\n").code == 0
+    as_root = ("--user", "root", "--pin-stdin")
+    assert run_cli("--data-dir", data, "config", "set", "printer.profile", "epson-tm-t88vi", *as_root,
+                   stdin="135790\n").code == 0
+    refused = run_cli("--data-dir", data, "config", "set", "printer.profile", "star-tsp100", *as_root, stdin="135790\n")
+    assert refused.code == 2 and "no printer profile named 'star-tsp100'" in refused.err
+    shown = run_cli("--data-dir", data, "--json", "config", "get", "printer.profile")
+    assert json.loads(shown.out) == {"printer.profile": "epson-tm-t88vi"}
 
 
 def test_scanner_settings_become_driver_settings() -> None:
