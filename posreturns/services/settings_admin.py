@@ -51,8 +51,7 @@ class SettingsAdmin:
         role and writes nothing (a front end calls it before asking for a sign-in)."""
         for key, value in values.items():
             _check(key, value)
-        return {**self.settings.checked({k: v for k, v in values.items() if k != POLICY_KEY}),
-                **({POLICY_KEY: values[POLICY_KEY]} if POLICY_KEY in values else {})}
+        return self.settings.checked(values)
 
     def change(self, actor: Principal, values: dict[str, str]) -> dict[str, str]:
         """Store `values` (key → value) if `actor` may change every one of them; gives what changed."""
