@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -88,6 +90,7 @@ def _drive(app: QApplication, window: MainWindow, language: str) -> None:
     flow.update_line(1, reason="DEFECTIVE", condition="OPENED")
     _shot(app, window, f"3-decision-{language}")
     window.confirm()
+    _until(app, lambda: window.done.previews.currentIndex() == 1)  # the receipt comes from the printer thread
     _shot(app, window, f"4-done-{language}")
     window.go_home()
     window.on_scan("PA01-000105")
@@ -110,6 +113,13 @@ def _dialogs(app: QApplication, window: MainWindow, language: str, settings: Set
     window.flow.abandon()
     window.go_home()
     _shot(app, window, f"7-settings-{language}", SettingsDialog(settings, window))
+
+
+def _until(app: QApplication, done: Callable[[], bool], seconds: float = 20.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not done() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
 
 
 def _shot(app: QApplication, window: MainWindow, name: str, dialog: QDialog | None = None) -> None:
