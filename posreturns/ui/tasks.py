@@ -14,10 +14,17 @@ Failed = Callable[[BaseException], None]
 
 
 class _Relay(QObject):
-    """Carries a worker's outcome back to the GUI thread through queued signals."""
+    """Carries a worker's outcome back to the GUI thread through a queued signal.
 
-    succeeded = Signal(object)
-    failed = Signal(object)
+    The outcome rides on the relay, not in the signal: most results are None (a draft saved), and a
+    signal carrying nothing gives the Qt binding no Python object to count (PySide6 6.12.0 lost
+    references to the singletons it carried)."""
+
+    finished = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.outcome: tuple[bool, Any] = (False, None)
 
 
 class _Job(QRunnable):
@@ -27,11 +34,10 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.work()
+            self.relay.outcome = (True, self.work())
         except Exception as error:  # delivered to the caller's on_error, never swallowed
-            self.relay.failed.emit(error)
-        else:
-            self.relay.succeeded.emit(result)
+            self.relay.outcome = (False, error)
+        self.relay.finished.emit()
 
 
 class TaskRunner:
@@ -45,12 +51,12 @@ class TaskRunner:
         relay = _Relay()
         self._relays.add(relay)
 
-        def finish(callback: Callable[[Any], None], value: Any) -> None:
+        def finish() -> None:
             self._relays.discard(relay)
-            callback(value)
+            succeeded, value = relay.outcome
+            (on_done if succeeded else on_error)(value)
 
-        relay.succeeded.connect(lambda result: finish(on_done, result))
-        relay.failed.connect(lambda error: finish(on_error, error))
+        relay.finished.connect(finish)
         self.pool.start(_Job(work, relay))
 
     def wait(self, msecs: int = 5000) -> bool:
