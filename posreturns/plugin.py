@@ -20,12 +20,14 @@ from typing import Any, Protocol
 from posreturns.app import open_till
 from posreturns.app_ui import ui_services
 from posreturns.host_answers import record_host_answer
+from posreturns.till_session import TillSession
 from posreturns.ui.embedded import HostPayments, ReturnsWidget, install_host_translators
 from posreturns.ui.garbage import GuiThreadGarbageCollector
 from posreturns.ui.i18n import choose_language
 from posreturns.ui.presenters.return_flow import Session
 from posreturns.ui.resources import stylesheet
 from posreturns.ui.tasks import TaskRunner
+from posreturns.ui.unexpected_errors import UnexpectedErrorReporter
 from posreturns.ui.window import build_window
 
 log = logging.getLogger(__name__)
@@ -104,6 +106,8 @@ def create_returns_widget(host: HostPos, data_dir: Path, *, language: str | None
     when they differ, so the command line and sync agree with the host. Call `shutdown()` on the
     widget when the host closes it."""
     till = open_till(Path(data_dir), till_id=host.till_id or None)
+    session_log = TillSession(Path(data_dir))
+    unexpected_end = session_log.open() is not None
     for key, value in (("store.id", host.store_id), ("till.id", host.till_id)):
         if value and till.settings.get(key) != value:
             till.settings.set(key, value)
@@ -122,7 +126,13 @@ def create_returns_widget(host: HostPos, data_dir: Path, *, language: str | None
                                                                           else payments.report_failure(number, detail))))
 
     widget = ReturnsWidget(window, payments, on_refund, stylesheet(), host.parent_window)
+    if unexpected_end:
+        window.tell_unexpected_end()
+    errors = UnexpectedErrorReporter(window.show_message, only_ours=True)  # the host's own errors stay the host's
+    errors.install()
+    widget.on_close(session_log.close)  # cleanups run last first: this one last, once all else is shut
     widget.on_close(till.close)
+    widget.on_close(errors.uninstall)
     widget.on_close(lambda: runner.wait() if hasattr(runner, "wait") else None)
     collector = GuiThreadGarbageCollector(widget)  # see posreturns/ui/garbage.py: worker threads must not free widgets
     collector.start()

@@ -68,12 +68,15 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
     from posreturns.app_ui import default_cashier, start_sync, ui_services
     from posreturns.devices.scanner import interpret
     from posreturns.paths import resolve_data_dir
+    from posreturns.till_session import TillSession
     from posreturns.ui.i18n import choose_language
     from posreturns.ui.launch import run_window
     from posreturns.ui.presenters.return_flow import Session
 
     data_dir = resolve_data_dir(args.data_dir)
     till = open_till(data_dir)
+    session_log = TillSession(data_dir)
+    unexpected_end = session_log.open() is not None
     settings = till.settings
     scanner_port = settings.get("scanner.port") if settings.get("scanner.mode") == "serial" else None
     virtual_scan = None
@@ -104,12 +107,17 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
                 scanner_port, virtual_scan = str(scanner.path), scanner.scan
 
         try:
-            return run_window(lambda language: ui_services(till, language, printer_url, receipt_images=receipt_images,
+            code = run_window(lambda language: ui_services(till, language, printer_url, receipt_images=receipt_images,
                                                            sync=sync),
                               lambda: choose_language(settings.get("language")), session, interpret, scanner_port,
-                              virtual_scan)
+                              virtual_scan, unexpected_end)
+        except Exception:
+            logging.getLogger("posreturns").exception("the window stopped on an unexpected error")
+            raise
         finally:
             till.close()
+    session_log.close()  # only a window that returned ends its session cleanly
+    return code
 
 
 ERROR_CODES: tuple[tuple[type[Exception], str], ...] = (

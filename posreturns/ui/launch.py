@@ -17,12 +17,13 @@ from posreturns.ui.resources import stylesheet
 from posreturns.ui.serial_scanner import SerialScannerBridge
 from posreturns.ui.services import UiServices
 from posreturns.ui.tasks import TaskRunner
+from posreturns.ui.unexpected_errors import UnexpectedErrorReporter
 from posreturns.ui.window import build_window
 
 
 def run_window(make_services: Callable[[str], UiServices], choose_language: Callable[[], str], session: Session,
                interpret: Any, serial_port: str | None = None,
-               virtual_scan: Callable[[str], None] | None = None) -> int:
+               virtual_scan: Callable[[str], None] | None = None, unexpected_end: bool = False) -> int:
     QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("posreturns")
@@ -42,10 +43,15 @@ def run_window(make_services: Callable[[str], UiServices], choose_language: Call
         serial.start()
     if virtual_scan is not None:
         window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, virtual_scanner_bar(virtual_scan))
+    if unexpected_end:
+        window.tell_unexpected_end()
+    errors = UnexpectedErrorReporter(window.show_message)
+    errors.install()
     window.show()
     try:
         return app.exec()
     finally:
+        errors.uninstall()
         if serial is not None:
             serial.stop()
         runner.wait()

@@ -108,6 +108,14 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(RETURN)
         self.return_page.message.setText(self.tr("The return in progress was restored."))
 
+    def tell_unexpected_end(self) -> None:
+        """The last session ended unexpectedly (a crash, a kill, a power cut): say so, once, at start."""
+        if self.pages.currentIndex() == RETURN:
+            self.return_page.message.setText(self.tr("The last session ended unexpectedly; the return in progress "
+                                                     "was restored."))
+        else:
+            self.home.message.setText(self.tr("The last session ended unexpectedly; no return was in progress."))
+
     def _receiptless(self) -> None:
         self.flow.start_receiptless()
         self.return_page.show_order(None)
