@@ -18,6 +18,7 @@ logged by the app. The last line printed is the report as JSON. The test suite r
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import logging
 import os
@@ -359,7 +360,7 @@ def run(scans: int, returns: int, samples: int, seed: int = 5) -> dict[str, Any]
         recent = iter(sales["recent"])  # each sale is returned once: one queue for refunds, exchanges, cancels
         queues = {"approval": iter(sales["big"]), "refused": iter(sales["old"]), "lookup": iter(sales["customers"]),
                   "refund": recent, "exchange": recent, "cancel": recent}
-        strays = iter(sales["old"][::-1])  # stray items come from old sales nobody returns today
+        strays = itertools.cycle(sales["old"][::-1])  # stray items come from old sales nobody returns today
         turn, next_sample = 0, every
         try:
             while shift.counts["scans"] < scans or shift.counts["completed"] < returns:
@@ -399,7 +400,9 @@ def report(counts: dict[str, int], readings: list[Sample], frames: FrameClock, e
     return {"counts": counts, "dialogs": dialogs, "errors": errors, "seconds": round(seconds, 1),
             "warm_up_samples": warm_up, "frames": frames.report(),
             "rss_mb": {"start": readings[0].rss_mb, "after_warm_up": base.rss_mb, "end": last.rss_mb,
-                       "growth_after_warm_up": round(growth(readings, "rss_mb", warm_up), 1),
+                       "growth_after_warm_up": growth(readings, "rss_mb", warm_up),
+                       "growth_after_warm_up_less_sqlite": growth(readings, "rss_less_sqlite_mb", warm_up),
+                       "sqlite_end": last.sqlite_mb,
                        "per_1000_scans_after_warm_up": round((last.rss_mb - base.rss_mb) * 1000 / scans_after, 2)},
             "growth_after_warm_up": {field: growth(readings, field, warm_up) for field in
                                      ("os_threads", "python_threads", "fds", "python_objects", "qobject_wrappers",

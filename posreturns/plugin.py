@@ -133,7 +133,7 @@ def create_returns_widget(host: HostPos, data_dir: Path, *, language: str | None
     widget.on_close(session_log.close)  # cleanups run last first: this one last, once all else is shut
     widget.on_close(till.close)
     widget.on_close(errors.uninstall)
-    widget.on_close(lambda: runner.wait() if hasattr(runner, "wait") else None)
+    widget.on_close(lambda: runner.close() if hasattr(runner, "close") else None)
     collector = GuiThreadGarbageCollector(widget)  # see posreturns/ui/garbage.py: worker threads must not free widgets
     collector.start()
     widget.on_close(collector.stop)

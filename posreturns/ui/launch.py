@@ -54,7 +54,7 @@ def run_window(make_services: Callable[[str], UiServices], choose_language: Call
         errors.uninstall()
         if serial is not None:
             serial.stop()
-        runner.wait()
+        runner.close()
         collector.stop()
 
 

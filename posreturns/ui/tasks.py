@@ -35,6 +35,7 @@ class TaskRunner:
         self._relay.finished.connect(self._deliver)  # queued: emitted by the workers, run on the GUI thread
         self._outcomes: deque[tuple[Callable[[Any], None], Any]] = deque()  # appended by workers, popped here
         self._pending = 0
+        self._closed = False
 
     def run(self, work: Callable[[], Any], on_done: Done, on_error: Failed) -> None:
         self._pending += 1
@@ -50,6 +51,8 @@ class TaskRunner:
         self.pool.start(job)
 
     def _deliver(self) -> None:
+        if self._closed:  # a signal queued before close() still arrives
+            return
         callback, value = self._outcomes.popleft()
         self._pending -= 1
         callback(value)
@@ -61,6 +64,13 @@ class TaskRunner:
 
     def wait(self, msecs: int = 5000) -> bool:
         return self.pool.waitForDone(msecs)
+
+    def close(self, msecs: int = 5000) -> None:
+        """The window is going: let running work finish, and deliver nothing more (its views may be gone)."""
+        self.wait(msecs)
+        self._closed = True
+        self._outcomes.clear()
+        self._pending = 0
 
 
 class InlineTaskRunner:

@@ -33,6 +33,11 @@ class MainWindow(QMainWindow):
         self.interpret = interpret or _plain_text_scan
         self.lookup, self.flow, self.status, self.dialogs = lookup, flow, status, dialogs
         self.formats, self.language, self.recent = formats, language, recent
+        for presenter in (lookup, flow, status):
+            if presenter is not None:
+                # deleted with the window: their connections to our lambdas (which hold the window) live
+                # in Qt, where the cycle collector cannot see them, so nothing else would ever free them
+                presenter.setParent(self)
         self.setWindowTitle(self.tr("Returns"))
         self.resize(1280, 800)
         self.home = HomePage(formats)
