@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from posdrivers import WedgeConfig
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QToolBar
 
 from posreturns.ui.garbage import GuiThreadGarbageCollector
@@ -24,13 +24,14 @@ from posreturns.ui.window import build_window
 def run_window(make_services: Callable[[str], UiServices], choose_language: Callable[[], str], session: Session,
                interpret: Any, serial_port: str | None = None,
                virtual_scan: Callable[[str], None] | None = None, unexpected_end: bool = False) -> int:
-    QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    if QApplication.instance() is None:  # a policy for the application to come (Qt warns once it exists)
+        QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("posreturns")
     language = choose_language()
-    install_translators(app, language)
+    translators = install_translators(app, language)
     app.setStyleSheet(stylesheet())
-    collector = GuiThreadGarbageCollector(app)
+    collector = GuiThreadGarbageCollector()
     collector.start()
     runner = TaskRunner()
     window = build_window(make_services(language), session, runner, interpret=interpret, wedge=WedgeConfig())
@@ -55,6 +56,11 @@ def run_window(make_services: Callable[[str], UiServices], choose_language: Call
         if serial is not None:
             serial.stop()
         runner.close()
+        # what this window put on the application goes with it, so a process may open it again
+        window.deleteLater()  # its children (presenters, scanner filter) with it
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        for translator in translators:
+            app.removeTranslator(translator)
         collector.stop()
 
 

@@ -1,0 +1,74 @@
+"""The endurance soaks run in child processes (bench/soak_*.py), started as soon as the tests are
+collected: they use the second core while the rest of the suite runs on the first, and a crash in
+one fails its test with the child's last words instead of taking the test run down. Their tests run
+last and wait for the reports."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import pytest
+
+ROOT = Path(__file__).parents[2]
+SOAKS: dict[str, list[str]] = {
+    "window": ["bench.soak_window", "--scans", "5000", "--returns", "500", "--samples", "20"],
+    "services": ["bench.soak_services", "--events", "2000", "--jobs", "1000", "--rounds", "40"],
+    "open_close": ["bench.soak_open_close", "--openings", "200"],
+}
+WAIT_SECONDS = 1800
+_started: dict[str, Any] = {}
+
+
+class Child(NamedTuple):
+    process: subprocess.Popen[bytes]
+    stdout: Any
+    stderr: Any
+
+
+def _start(name: str) -> Child:
+    if name not in _started:
+        stdout, stderr = tempfile.TemporaryFile(), tempfile.TemporaryFile()
+        process = subprocess.Popen([sys.executable, "-m", *SOAKS[name]], cwd=ROOT, stdout=stdout, stderr=stderr)
+        _started[name] = Child(process, stdout, stderr)
+    return _started[name]  # type: ignore[no-any-return]
+
+
+@pytest.hookimpl(trylast=True)  # after -k / -m have deselected what will not run
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    soaks = [item for item in items if item.get_closest_marker("soak")]
+    items[:] = [item for item in items if not item.get_closest_marker("soak")] + soaks
+    if config.option.collectonly:
+        return
+    for item in soaks:
+        _start(item.get_closest_marker("soak").args[0])  # type: ignore[union-attr]
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    for child in _started.values():
+        if child.process.poll() is None:
+            child.process.kill()
+            child.process.wait()
+
+
+@pytest.fixture
+def soak_report(request: pytest.FixtureRequest) -> dict[str, Any]:
+    """The JSON report of this test's soak (marker `soak(name)`), once its child is done."""
+    child = _start(request.node.get_closest_marker("soak").args[0])
+    try:
+        child.process.wait(WAIT_SECONDS)
+    except subprocess.TimeoutExpired:
+        child.process.kill()
+        child.process.wait()
+    child.stdout.seek(0)
+    child.stderr.seek(0)
+    out, err = child.stdout.read().decode(), child.stderr.read().decode(errors="replace")
+    noise = "This plugin does not support propagateSizeHints()"  # the offscreen platform, once per window shown
+    err = "\n".join(line for line in err.splitlines() if noise not in line)
+    assert child.process.returncode == 0, f"the soak died or got stuck (exit {child.process.returncode}):\n{err[-4000:]}"
+    report: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+    return report
