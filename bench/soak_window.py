@@ -18,6 +18,7 @@ logged by the app. The last line printed is the report as JSON. The test suite r
 from __future__ import annotations
 
 import argparse
+import gc
 import itertools
 import json
 import logging
@@ -127,10 +128,23 @@ class FrameClock:
         self.gaps: list[float] = []
         self.worst: tuple[float, str] = (0.0, "")
         self.doing = "start"
+        self.collections: list[float] = []  # the cycle collector's pauses, part of the blocks above
+        self._collecting = 0.0
+        gc.callbacks.append(self._collector)
+
+    def _collector(self, phase: str, info: dict[str, Any]) -> None:
+        if phase == "start":
+            self._collecting = time.perf_counter()
+        elif self.doing != "sampling":
+            self.collections.append((time.perf_counter() - self._collecting) * 1000)
 
     def start(self) -> None:
         self.last = time.perf_counter()
         self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        gc.callbacks.remove(self._collector)
 
     def beat(self) -> None:
         now = time.perf_counter()
@@ -145,7 +159,8 @@ class FrameClock:
         return {"beats": len(self.gaps), "p50_ms": round(ordered[len(ordered) // 2], 1),
                 "p99_ms": round(ordered[int(len(ordered) * 0.99)], 1), "max_ms": round(self.worst[0], 1),
                 "max_during": self.worst[1], "over_16ms": sum(1 for g in ordered if g > 16),
-                "over_50ms": sum(1 for g in ordered if g > 50), "over_100ms": sum(1 for g in ordered if g > 100)}
+                "over_50ms": sum(1 for g in ordered if g > 50), "over_100ms": sum(1 for g in ordered if g > 100),
+                "collections": len(self.collections), "longest_collection_ms": round(max(self.collections, default=0), 1)}
 
 
 class ScriptedCashier:
@@ -378,7 +393,7 @@ def run(scans: int, returns: int, samples: int, seed: int = 5) -> dict[str, Any]
                     readings.append(sample(f"{shift.counts['completed']} returns, {shift.counts['scans']} scans"))
                     frames.last = time.perf_counter()  # the sampling's own pause is not the app's
         finally:
-            frames.timer.stop()
+            frames.stop()
             cashier.timer.stop()
             reporter.uninstall()
             window.close()

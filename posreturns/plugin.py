@@ -25,6 +25,7 @@ from posreturns.ui.embedded import HostPayments, ReturnsWidget, install_host_tra
 from posreturns.ui.garbage import GuiThreadGarbageCollector
 from posreturns.ui.i18n import choose_language
 from posreturns.ui.presenters.return_flow import Session
+from posreturns.ui.qt_binding import check_binding
 from posreturns.ui.resources import stylesheet
 from posreturns.ui.tasks import TaskRunner
 from posreturns.ui.unexpected_errors import UnexpectedErrorReporter
@@ -128,6 +129,8 @@ def create_returns_widget(host: HostPos, data_dir: Path, *, language: str | None
     widget = ReturnsWidget(window, payments, on_refund, stylesheet(), host.parent_window)
     if unexpected_end:
         window.tell_unexpected_end()
+    if (fault := check_binding()) is not None:  # a host may bring its own PySide6
+        window.show_message(fault)
     errors = UnexpectedErrorReporter(window.show_message, only_ours=True)  # the host's own errors stay the host's
     errors.install()
     widget.on_close(session_log.close)  # cleanups run last first: this one last, once all else is shut

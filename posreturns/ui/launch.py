@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QToolBar
 from posreturns.ui.garbage import GuiThreadGarbageCollector
 from posreturns.ui.i18n import install_translators
 from posreturns.ui.presenters.return_flow import Session
+from posreturns.ui.qt_binding import check_binding
 from posreturns.ui.resources import stylesheet
 from posreturns.ui.serial_scanner import SerialScannerBridge
 from posreturns.ui.services import UiServices
@@ -46,6 +47,8 @@ def run_window(make_services: Callable[[str], UiServices], choose_language: Call
         window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, virtual_scanner_bar(virtual_scan))
     if unexpected_end:
         window.tell_unexpected_end()
+    if (fault := check_binding()) is not None:
+        window.show_message(fault)
     errors = UnexpectedErrorReporter(window.show_message)
     errors.install()
     window.show()

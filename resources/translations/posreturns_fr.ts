@@ -475,6 +475,13 @@
     </message>
 </context>
 <context>
+    <name>QtBinding</name>
+    <message>
+        <source>This till&apos;s Qt library has a known fault and may close without warning during the day: call support to have it replaced.</source>
+        <translation>La bibliothèque Qt de cette caisse a un défaut connu et peut fermer la caisse sans prévenir dans la journée : appelez le support pour la faire remplacer.</translation>
+    </message>
+</context>
+<context>
     <name>ReturnFlowPresenter</name>
     <message>
         <source>This item has already been returned; nothing is left to return on this line.</source>

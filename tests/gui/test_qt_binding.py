@@ -47,3 +47,28 @@ def test_emitting_every_signal_type_thousands_of_times_keeps_the_singletons_coun
     assert set(drift) == {signature or "()" for signature in signatures}
     leaking = {signature: counts for signature, counts in drift.items() if any(abs(n) > TOLERANCE for n in counts)}
     assert not leaking, f"reference counts of True, False, None drifted: {leaking}"
+
+
+def test_the_window_checks_the_binding_it_runs_on() -> None:
+    from posreturns.ui.qt_binding import check_binding, emission_loses_references
+
+    assert emission_loses_references() is False and check_binding() is None
+
+
+def test_the_start_up_check_finds_the_fault_in_a_faulty_binding(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import posreturns.ui.qt_binding as qt_binding
+
+    real = sys.getrefcount
+    lost = {"n": 0}
+
+    def leaking(obj: object) -> int:  # what 6.12.0 did: one reference to True gone per emission
+        return real(obj) - lost["n"] if obj is True else real(obj)
+
+    class LeakyProbe(qt_binding._Probe):
+        def __init__(self) -> None:
+            super().__init__()
+            self.fired.connect(lambda _payload: lost.__setitem__("n", lost["n"] + 1))
+
+    monkeypatch.setattr(qt_binding.sys, "getrefcount", leaking)
+    monkeypatch.setattr(qt_binding, "_Probe", LeakyProbe)
+    assert qt_binding.emission_loses_references() is True
