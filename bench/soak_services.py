@@ -42,7 +42,7 @@ ORDERS, LINES, QTY = 100, 10, 1000  # the OMS's orders: enough units for every e
 SPEED = 100.0  # the soak's clock runs this much faster than the wall clock
 OMS_FAULTS = ["down", "500", "429:1", "drop", "hang:1.5", "malformed"]
 PRINTER_FAULTS = ["refuse", "paper_out", "cover_open", "slow"]
-DRAIN_SECONDS = 180.0
+DRAIN_SECONDS = 600.0  # a loaded 2-core box uploads a few events a second
 
 
 class FastClock:

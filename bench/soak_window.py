@@ -130,7 +130,6 @@ class FrameClock:
         self.doing = "start"
         self.collections: list[float] = []  # the cycle collector's pauses, part of the blocks above
         self._collecting = 0.0
-        gc.callbacks.append(self._collector)
 
     def _collector(self, phase: str, info: dict[str, Any]) -> None:
         if phase == "start":
@@ -140,11 +139,13 @@ class FrameClock:
 
     def start(self) -> None:
         self.last = time.perf_counter()
+        gc.callbacks.append(self._collector)
         self.timer.start()
 
     def stop(self) -> None:
         self.timer.stop()
-        gc.callbacks.remove(self._collector)
+        if self._collector in gc.callbacks:
+            gc.callbacks.remove(self._collector)
 
     def beat(self) -> None:
         now = time.perf_counter()
@@ -369,6 +370,7 @@ def run(scans: int, returns: int, samples: int, seed: int = 5) -> dict[str, Any]
         window.show()
         shift = Shift(app, window, runner, frames, rng)
         shift.settle()
+        collector.freeze()  # as run_window does once the window is up
         frames.start()
         readings: list[Sample] = [sample("start")]
         every = max(1, returns // samples)

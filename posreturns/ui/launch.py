@@ -52,6 +52,7 @@ def run_window(make_services: Callable[[str], UiServices], choose_language: Call
     errors = UnexpectedErrorReporter(window.show_message)
     errors.install()
     window.show()
+    collector.freeze()
     try:
         return app.exec()
     finally:
