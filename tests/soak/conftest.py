@@ -22,6 +22,7 @@ SOAKS: dict[str, list[str]] = {
 }
 WAIT_SECONDS = 1800
 _started: dict[str, Any] = {}
+_reports: dict[str, dict[str, Any]] = {}
 
 
 class Child(NamedTuple):
@@ -53,6 +54,14 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         if child.process.poll() is None:
             child.process.kill()
             child.process.wait()
+        child.stdout.close()
+        child.stderr.close()
+
+
+def _output(child: Child) -> tuple[str, str]:
+    child.stdout.seek(0)
+    child.stderr.seek(0)
+    return child.stdout.read().decode(), child.stderr.read().decode(errors="replace")
 
 
 @pytest.fixture
@@ -64,11 +73,22 @@ def soak_report(request: pytest.FixtureRequest) -> dict[str, Any]:
     except subprocess.TimeoutExpired:
         child.process.kill()
         child.process.wait()
-    child.stdout.seek(0)
-    child.stderr.seek(0)
-    out, err = child.stdout.read().decode(), child.stderr.read().decode(errors="replace")
+    out, err = _output(child)
     noise = "This plugin does not support propagateSizeHints()"  # the offscreen platform, once per window shown
     err = "\n".join(line for line in err.splitlines() if noise not in line)
     assert child.process.returncode == 0, f"the soak died or got stuck (exit {child.process.returncode}):\n{err[-4000:]}"
     report: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+    _reports[request.node.get_closest_marker("soak").args[0]] = report
     return report
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """The soaks' figures at the end of the run (CI logs keep them), without the samples."""
+    if not _reports:
+        return
+    terminalreporter.section("soak figures")
+    for name, report in _reports.items():
+        parts = report.values() if name == "open_close" else [report]
+        for part in parts:
+            figures = {key: value for key, value in part.items() if key not in ("samples", "dialogs", "errors")}
+            terminalreporter.write_line(f"{name}: {json.dumps(figures)}")
