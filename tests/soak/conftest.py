@@ -1,7 +1,8 @@
-"""The endurance soaks run in child processes (bench/soak_*.py), started as soon as the tests are
-collected: they use the second core while the rest of the suite runs on the first, and a crash in
-one fails its test with the child's last words instead of taking the test run down. Their tests run
-last and wait for the reports."""
+"""The endurance soaks run in child processes (bench/soak_*.py): a crash in one fails its test with
+the child's last words instead of taking the test run down. Their tests run last; the first of them
+starts every selected soak at once (each uses about one core) and each waits for its own report.
+Not beside the rest of the suite: tests that count work done in a time window (kill -9 loops) would
+see their processes starved."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ SOAKS: dict[str, list[str]] = {
 WAIT_SECONDS = 1800
 _started: dict[str, Any] = {}
 _reports: dict[str, dict[str, Any]] = {}
+_selected: set[str] = set()
 
 
 class Child(NamedTuple):
@@ -43,10 +45,7 @@ def _start(name: str) -> Child:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     soaks = [item for item in items if item.get_closest_marker("soak")]
     items[:] = [item for item in items if not item.get_closest_marker("soak")] + soaks
-    if config.option.collectonly:
-        return
-    for item in soaks:
-        _start(item.get_closest_marker("soak").args[0])  # type: ignore[union-attr]
+    _selected.update(item.get_closest_marker("soak").args[0] for item in soaks)  # type: ignore[union-attr]
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -67,6 +66,8 @@ def _output(child: Child) -> tuple[str, str]:
 @pytest.fixture
 def soak_report(request: pytest.FixtureRequest) -> dict[str, Any]:
     """The JSON report of this test's soak (marker `soak(name)`), once its child is done."""
+    for name in sorted(_selected):
+        _start(name)
     child = _start(request.node.get_closest_marker("soak").args[0])
     try:
         child.process.wait(WAIT_SECONDS)
