@@ -25,12 +25,15 @@ from posreturns.devices.device_settings import wedge_config
 from posreturns.domain.users import Principal
 from posreturns.host_answers import record_host_answer
 from posreturns.services.return_ports import AuditEntry
+from posreturns.till_session import TillSession
 from posreturns.ui.embedded import HostPayments, ReturnsWidget, install_host_translators
 from posreturns.ui.garbage import GuiThreadGarbageCollector
 from posreturns.ui.i18n import choose_language
 from posreturns.ui.presenters.return_flow import Session
+from posreturns.ui.qt_binding import check_binding
 from posreturns.ui.resources import stylesheet
 from posreturns.ui.tasks import TaskRunner
+from posreturns.ui.unexpected_errors import UnexpectedErrorReporter
 from posreturns.ui.window import build_window
 
 log = logging.getLogger(__name__)
@@ -109,6 +112,8 @@ def create_returns_widget(host: HostPos, data_dir: Path, *, language: str | None
     when they differ, so the command line and sync agree with the host. Call `shutdown()` on the
     widget when the host closes it."""
     till = open_till(Path(data_dir), till_id=host.till_id or None)
+    session_log = TillSession(Path(data_dir))
+    unexpected_end = session_log.open() is not None
     till.guard.check_in_background()
     changed = {key: value for key, value in (("store.id", host.store_id), ("till.id", host.till_id))
                if value and till.settings.get(key) != value}
@@ -137,10 +142,18 @@ def create_returns_widget(host: HostPos, data_dir: Path, *, language: str | None
 
     widget = ReturnsWidget(window, payments, on_refund, stylesheet(), host.parent_window,
                            wedge_config=wedge_config(till.settings.get))
+    if unexpected_end:
+        window.tell_unexpected_end()
+    if (fault := check_binding()) is not None:  # a host may bring its own PySide6
+        window.show_message(fault)
+    errors = UnexpectedErrorReporter(window.show_message, only_ours=True)  # the host's own errors stay the host's
+    errors.install()
+    widget.on_close(session_log.close)  # cleanups run last first: this one last, once all else is shut
     widget.on_close(till.close)
     if services.printing is not None:
         widget.on_close(services.printing.device.stop)
-    widget.on_close(lambda: runner.wait() if hasattr(runner, "wait") else None)
+    widget.on_close(errors.uninstall)
+    widget.on_close(lambda: runner.close() if hasattr(runner, "close") else None)
     collector = GuiThreadGarbageCollector(widget)  # see posreturns/ui/garbage.py: worker threads must not free widgets
     collector.start()
     widget.on_close(collector.stop)

@@ -8,8 +8,6 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
-from logging.handlers import RotatingFileHandler
-from pathlib import Path
 
 from posreturns import __version__
 from posreturns.cli import (
@@ -102,6 +100,7 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
     from posreturns.app_ui import scan_interpreter, start_mail, start_sync, ui_services
     from posreturns.devices.device_settings import serial_options, wedge_config
     from posreturns.paths import resolve_data_dir
+    from posreturns.till_session import TillSession
     from posreturns.ui.i18n import choose_language
     from posreturns.ui.launch import run_window
     from posreturns.ui.presenters.return_flow import Session
@@ -117,7 +116,9 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
         till.close()
         raise BadInput("--virtual-devices is for training tills (the demo store, or init --training); this till "
                        "prints on its real printer.")
-    log_to_file(data_dir)
+    session_log = TillSession(data_dir)
+    unexpected_end = session_log.open() is not None
+    quiet_terminal()
     till.guard.check_in_background()  # seconds on a store-scale cache: the window does not wait for it
     settings = till.settings
     scanner_port = settings.get("scanner.port") if settings.get("scanner.mode") == "serial" else None
@@ -152,15 +153,21 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
                 scanner_port, virtual_scan = str(scanner.path), scanner.scan
 
         try:
-            return run_window(lambda language: ui_services(till, language, printer_url, receipt_images=receipt_images,
+            code = run_window(lambda language: ui_services(till, language, printer_url, receipt_images=receipt_images,
                                                            sync=sync),
                               lambda: choose_language(settings.get("language")), session, scan_interpreter(till),
                               scanner_port, virtual_scan, wedge=wedge_config(settings.get),
                               serial=serial_options(settings.get),
                               notice=till.guard.problem, checked=till.guard.checked,
-                              self_check_after=args.self_check, fullscreen=args.fullscreen)
+                              self_check_after=args.self_check, fullscreen=args.fullscreen,
+                              unexpected_end=unexpected_end)
+        except Exception:
+            logging.getLogger("posreturns").exception("the window stopped on an unexpected error")
+            raise
         finally:
             till.close()
+    session_log.close()  # only a window that returned ends its session cleanly
+    return code
 
 
 ERROR_CODES: tuple[tuple[type[Exception], str], ...] = (
@@ -186,19 +193,10 @@ READ_ONLY: frozenset[Command] = frozenset({
     _run_gui})
 
 
-def log_to_file(data_dir: Path) -> None:
-    """The window also logs to `<data>/logs/posreturns.log` (a till started from a menu has no terminal)."""
-    folder = data_dir / "logs"
-    folder.mkdir(parents=True, exist_ok=True)
-    handler = RotatingFileHandler(folder / "posreturns.log", maxBytes=1_000_000, backupCount=5, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    for terminal in root.handlers:
+def quiet_terminal() -> None:
+    """The window logs INFO to its log folder; a terminal it was started from shows warnings and worse."""
+    for terminal in logging.getLogger().handlers:
         terminal.setLevel(max(terminal.level, logging.WARNING))
-    handler.setLevel(logging.INFO)
-    root.addHandler(handler)
-    root.setLevel(min(root.level, logging.INFO))
-    logging.getLogger(__name__).info("posreturns %s started (data folder %s)", __version__, data_dir)
 
 
 def till_main() -> int:

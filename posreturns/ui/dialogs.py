@@ -49,9 +49,12 @@ class DialogService:
 
     def ask_approval(self, reason: str) -> tuple[str, str] | None:
         dialog = ApprovalDialog(reason, self.parent, self.approval_hint)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return dialog.manager.text().strip(), dialog.pin.text()
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return dialog.manager.text().strip(), dialog.pin.text()
+        finally:
+            dialog.deleteLater()  # a child of the window: kept until the window closes otherwise
 
     def show_dialog(self, dialog: QDialog) -> bool:
         """Run a screen's own dialog (e.g. the settings); True when it was accepted."""
@@ -64,7 +67,10 @@ class DialogService:
         from posreturns.ui.views.exchange_picker import ExchangePicker
 
         picker = ExchangePicker(variants, formats, self.parent)
-        return picker.chosen if picker.exec() else None
+        try:
+            return picker.chosen if picker.exec() else None
+        finally:
+            picker.deleteLater()
 
     def confirm(self, question: str) -> bool:
         answer = QMessageBox.question(self.parent, translate("Dialogs", "Please confirm"), question)

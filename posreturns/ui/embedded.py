@@ -104,6 +104,7 @@ class ReturnsWidget(QWidget):
                  wedge_config: WedgeConfig | None = None) -> None:
         super().__init__(parent)
         self.window_, self.payments, self.on_refund = window, payments, on_refund
+        payments.setParent(self)  # deleted with the widget, and its connections to the window with it
         self.setObjectName("returnsWidget")
         window.setWindowFlags(Qt.WindowType.Widget)
         layout = QVBoxLayout(self)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from posdrivers import WedgeConfig
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QToolBar
 
@@ -18,11 +18,13 @@ from posreturns.ui.garbage import GuiThreadGarbageCollector
 from posreturns.ui.i18n import install_translators
 from posreturns.ui.messages import cashier_text, current_language
 from posreturns.ui.presenters.return_flow import Session
+from posreturns.ui.qt_binding import check_binding
 from posreturns.ui.resources import icon_path, stylesheet
 from posreturns.ui.self_check import schedule_self_check
 from posreturns.ui.serial_scanner import SerialScannerBridge
 from posreturns.ui.services import UiServices
 from posreturns.ui.tasks import TaskRunner
+from posreturns.ui.unexpected_errors import UnexpectedErrorReporter
 from posreturns.ui.window import build_window
 
 
@@ -31,19 +33,20 @@ def run_window(make_services: Callable[[str], UiServices], choose_language: Call
                virtual_scan: Callable[[str], None] | None = None, wedge: WedgeConfig | None = None,
                serial: dict[str, Any] | None = None,
                notice: Callable[[], UserFacingError | None] = lambda: None, checked: threading.Event | None = None,
-               self_check_after: float | None = None, fullscreen: bool = False) -> int:
+               self_check_after: float | None = None, fullscreen: bool = False, unexpected_end: bool = False) -> int:
     """Show the window until it is closed. What `notice()` gives (why no return can be issued) is
     shown on the home screen at the start, and again once the database check in the background
-    (`checked`) has finished."""
-    QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    (`checked`) has finished; `unexpected_end`: the last session crashed (the window says so)."""
+    if QApplication.instance() is None:  # a policy for the application to come (Qt warns once it exists)
+        QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("posreturns")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(icon_path("app")))
     language = choose_language()
-    install_translators(app, language)
+    translators = install_translators(app, language)
     app.setStyleSheet(stylesheet())
-    collector = GuiThreadGarbageCollector(app)
+    collector = GuiThreadGarbageCollector()
     collector.start()
     runner = TaskRunner()
     services = make_services(language)
@@ -57,10 +60,17 @@ def run_window(make_services: Callable[[str], UiServices], choose_language: Call
         bridge.start()
     if virtual_scan is not None:
         window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, virtual_scanner_bar(virtual_scan))
+    if unexpected_end:
+        window.tell_unexpected_end()
+    if (fault := check_binding()) is not None:
+        window.show_message(fault)
+    errors = UnexpectedErrorReporter(window.show_message)
+    errors.install()
     if fullscreen:  # a kiosk till: nothing but the returns screen
         window.showFullScreen()
     else:
         window.show()
+    collector.freeze()
     if self_check_after is not None:
         schedule_self_check(app, window, language, self_check_after)
     if (problem := notice()) is not None:
@@ -78,11 +88,18 @@ def run_window(make_services: Callable[[str], UiServices], choose_language: Call
     try:
         return app.exec()
     finally:
+        watch.stop()
+        errors.uninstall()
         if bridge is not None:
             bridge.stop()
-        runner.wait()
+        runner.close()
         if services.printing is not None:
             services.printing.device.stop()  # finish the queued print jobs, end the printer thread
+        # what this window put on the application goes with it, so a process may open it again
+        window.deleteLater()  # its children (presenters, scanner filter) with it
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        for translator in translators:
+            app.removeTranslator(translator)
         collector.stop()
 
 

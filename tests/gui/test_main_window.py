@@ -81,3 +81,23 @@ def test_the_status_bar_tells_a_manager_about_events_the_oms_refused(qtbot, demo
     assert "1 refused by the OMS: a manager must resolve them" in window.status_bar.outbox.text()
     window.status_bar.show_state({"online": False, "outbox_pending": 0, "sync_exceptions": 0})
     assert window.status_bar.outbox.text() == "0 waiting to sync" and window.status_bar.online.text() == "Offline"
+
+
+def test_picking_a_reason_updates_the_card_in_place_and_a_new_item_rebuilds_the_cards(qtbot, demo_till: Till) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, demo_till)
+    window.on_scan("PA01-000106")
+    window.flow.add_order_line(window.flow.order.lines[0].id)
+    page = window.return_page
+    card = page.basket_box.itemAt(0).widget()
+    assert card.hint.isVisibleTo(card) and card.hint.text() == "To do: pick a reason"
+    card.reasons.buttons["WRONG_SIZE"].click()
+    assert page.basket_box.itemAt(0).widget() is card  # the same card, not a new one per click
+    assert card.reasons.buttons["WRONG_SIZE"].isChecked() and card.hint.text() == "To do: pick a condition"
+    card.conditions.buttons["NEW_WITH_TAGS"].click()
+    assert not card.hint.isVisibleTo(card) and window.flow.basket.lines[0].condition == "NEW_WITH_TAGS"
+    card.qty.setValue(2)
+    assert window.flow.basket.lines[0].qty == 2 and page.basket_box.itemAt(0).widget() is card
+    window.flow.add_order_line(window.flow.order.lines[1].id)
+    cards = [page.basket_box.itemAt(i).widget() for i in range(2)]
+    assert card not in cards and [c.reasons.buttons["WRONG_SIZE"].isChecked() for c in cards] == [True, False]
+    assert cards[0].qty.value() == 2

@@ -505,6 +505,14 @@
         <translation>Le retour en cours a été restauré.</translation>
     </message>
     <message>
+        <source>The last session ended unexpectedly; the return in progress was restored.</source>
+        <translation>La dernière session s&apos;est arrêtée de façon inattendue ; le retour en cours a été restauré.</translation>
+    </message>
+    <message>
+        <source>The last session ended unexpectedly; no return was in progress.</source>
+        <translation>La dernière session s&apos;est arrêtée de façon inattendue ; aucun retour n&apos;était en cours.</translation>
+    </message>
+    <message>
         <source>This return needs a manager&apos;s approval.</source>
         <translation>Ce retour doit être validé par un responsable.</translation>
     </message>
@@ -612,6 +620,13 @@
     <message>
         <source>Something went wrong ({0}); nothing was changed.</source>
         <translation>Un problème est survenu ({0}) ; rien n&apos;a été modifié.</translation>
+    </message>
+</context>
+<context>
+    <name>QtBinding</name>
+    <message>
+        <source>This till&apos;s Qt library has a known fault and may close without warning during the day: call support to have it replaced.</source>
+        <translation>La bibliothèque Qt de cette caisse a un défaut connu et peut fermer la caisse sans prévenir dans la journée : appelez le support pour la faire remplacer.</translation>
     </message>
 </context>
 <context>
@@ -1130,6 +1145,13 @@
     <message>
         <source>Keyboard scanner</source>
         <translation>Scanner clavier</translation>
+    </message>
+</context>
+<context>
+    <name>UnexpectedErrors</name>
+    <message>
+        <source>Something unexpected went wrong and was recorded for support; the till keeps working: check the screen and carry on, or start the return again.</source>
+        <translation>Un problème inattendu est survenu et a été noté pour le support ; la caisse continue de fonctionner : vérifiez l&apos;écran et poursuivez, ou recommencez le retour.</translation>
     </message>
 </context>
 </TS>

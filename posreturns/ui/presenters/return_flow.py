@@ -86,13 +86,16 @@ class ReturnFlowPresenter(QObject):
         drawer(object): the cash drawer's outcome, for a return that pays cash out at this till.
         message(str): one sentence for the cashier.
         busy(bool): work is running off the GUI thread.
+
+    Dicts and lists travel as `object`: handed over as they are, not converted to Qt containers
+    (a copy per emission, and the conversion in which PySide6 6.12.0 lost references to None).
     """
 
     changed = Signal()
-    replacements_ready = Signal(list)
-    quote_ready = Signal(dict)
+    replacements_ready = Signal(object)
+    quote_ready = Signal(object)
     approval_needed = Signal(str)
-    completed = Signal(dict)
+    completed = Signal(object)
     printed = Signal(object)
     drawer = Signal(object)
     message = Signal(str)

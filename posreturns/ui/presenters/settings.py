@@ -53,7 +53,7 @@ class SettingsPresenter(QObject):
 
     unlocked = Signal(str)
     refused = Signal(str)
-    loaded = Signal(dict)
+    loaded = Signal(object)
     saved = Signal(str)
     outcome = Signal(str)
     busy = Signal(bool)

@@ -40,6 +40,11 @@ class MainWindow(QMainWindow):
         self.formats, self.language, self.recent = formats, language, recent
         self.session: Session | None = None
         self.restore_draft: Callable[[], None] = lambda: None
+        for presenter in (lookup, flow, status):
+            if presenter is not None:
+                # deleted with the window: their connections to our lambdas (which hold the window) live
+                # in Qt, where the cycle collector cannot see them, so nothing else would ever free them
+                presenter.setParent(self)
         self.setWindowTitle(self.tr("Returns") + (" — " + self.tr("TRAINING") if training else ""))
         self.resize(1280, 800)
         self.home = HomePage(formats)
@@ -187,6 +192,14 @@ class MainWindow(QMainWindow):
         self.return_page.refresh()
         self.pages.setCurrentIndex(RETURN)
         self.return_page.message.setText(self.tr("The return in progress was restored."))
+
+    def tell_unexpected_end(self) -> None:
+        """The last session ended unexpectedly (a crash, a kill, a power cut): say so, once, at start."""
+        if self.pages.currentIndex() == RETURN:
+            self.return_page.message.setText(self.tr("The last session ended unexpectedly; the return in progress "
+                                                     "was restored."))
+        else:
+            self.home.message.setText(self.tr("The last session ended unexpectedly; no return was in progress."))
 
     def _receiptless(self) -> None:
         self.flow.start_receiptless()
