@@ -53,7 +53,7 @@ def run(openings: int) -> dict[str, Any]:
     from PySide6.QtCore import QEvent, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from posreturns.cli.main import _run_gui
+    from posreturns.cli.main import _run_gui, build_parser
     from posreturns.cli.output import Output
     from posreturns.plugin import create_returns_widget
     from posreturns.till_session import MARKER_FILE, logs_dir
@@ -64,7 +64,7 @@ def run(openings: int) -> dict[str, Any]:
     results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="posreturns-soak-") as tmp:
         data_dir = demo_data(Path(tmp) / "till")
-        args = argparse.Namespace(data_dir=str(data_dir), printer=None, virtual_devices=False)
+        args = build_parser().parse_args(["--data-dir", str(data_dir), "gui"])
 
         def scan_then_close() -> None:
             window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())

@@ -88,7 +88,7 @@ def build_store(data_dir: Path, orders: int) -> Any:
                                    "'-' || ((rowid * 7919) % 2160000) || ' seconds') WHERE rowid % 4 != 0",
                                    (NOW.strftime("%Y-%m-%d %H:%M:%S"),))
     till.settings.set("store.id", "STORE-01")
-    till.users.add(MANAGER, "Soak Manager", "manager", PIN)
+    till.users.seed(MANAGER, "Soak Manager", "manager", PIN)
     return till
 
 

@@ -53,5 +53,5 @@ def check_installed_app(cli: list[str], till: list[str], work: Path) -> dict[str
     report = json.loads(run([*till, "--data-dir", str(data), "--self-check", "3"], work, env).strip().splitlines()[-1])
     assert report["ok"] is True, report
     assert (report["language"], report["settings_button"], report["version"]) == ("fr", "Réglages", VERSION)
-    assert (data / "logs" / "posreturns.log").read_text(encoding="utf-8").count(f"posreturns {VERSION} started") == 1
+    assert (data / "logs" / "posreturns.log").read_text(encoding="utf-8").count(f"session started: posreturns {VERSION},") == 1
     return report
