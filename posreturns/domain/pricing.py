@@ -56,14 +56,27 @@ def tax_minor(amount: int, rate: Decimal, prices_include_tax: bool) -> int:
 
 def split_order_discount(order_discount: int, nets: Sequence[int]) -> list[int]:
     """Spread an order-level discount over lines in proportion to their net amounts, exactly."""
+    if not order_discount:
+        return [0] * len(nets)  # most sales: nothing to spread
     return allocate_minor(order_discount, [max(net, 0) for net in nets])
 
 
 def price_lines(lines: Sequence[LineCharge], order_discount: int, prices_include_tax: bool) -> list[PricedLine]:
+    rows = [(line.qty, line.unit_price, line.discount, line.tax_rate, line.tax) for line in lines]
+    return [PricedLine(*priced) for priced in price_rows(rows, order_discount, prices_include_tax)]
+
+
+ChargeRow = tuple[int, int, int, Decimal, int | None]  # a LineCharge's fields, in order
+
+
+def price_rows(lines: Sequence[ChargeRow], order_discount: int, prices_include_tax: bool) -> list[tuple[int, int, int]]:
+    """`price_lines` on plain tuples, (order discount share, tax, paid) per line: no object per line
+    when a million sales are imported."""
+    nets = [qty * unit - discount for qty, unit, discount, _, _ in lines]
     priced = []
-    shares = split_order_discount(order_discount, [line.net for line in lines])
-    for line, share in zip(lines, shares, strict=True):
-        base = line.net - share
-        tax = line.tax if line.tax is not None else tax_minor(base, line.tax_rate, prices_include_tax)
-        priced.append(PricedLine(share, tax, base if prices_include_tax else base + tax))
+    for (_, _, _, rate, tax), net, share in zip(lines, nets, split_order_discount(order_discount, nets), strict=True):
+        base = net - share
+        if tax is None:
+            tax = tax_minor(base, rate, prices_include_tax)
+        priced.append((share, tax, base if prices_include_tax else base + tax))
     return priced

@@ -17,6 +17,9 @@ from sqlalchemy.exc import IntegrityError
 
 from posreturns.persistence.engine import WRITE
 from posreturns.services.canonical import Document, ReturnRecord
+from posreturns.services.canonical_fast import Unsure
+from posreturns.services.canonical_records import OrderRecord
+from posreturns.services.canonical_stream import OrderStream
 from posreturns.services.errors import ImportRejected
 from posreturns.services.normalize import email_key, name_tokens, number_key, phone_key
 from posreturns.services.numbering import store_code
@@ -79,7 +82,19 @@ class SqlCacheWriter:
         transaction, so a pulled page and its cursor land together or not at all. `from_oms`
         (the sync's pulls): a prior return that the local ledger cannot take any more (this till
         already returned the line offline) is skipped, not refused; and stock levels that local,
-        not yet delivered, outbox events changed are kept until those events are delivered."""
+        not yet delivered, outbox events changed are kept until those events are delivered.
+
+        Orders streamed from a big file (`OrderStream`) are checked as they are written; at the first
+        doubt everything is rolled back and the file is read whole again, for its exact error."""
+        if isinstance(document.orders, OrderStream):
+            try:
+                return self._write_once(document, source, cursors, from_oms)
+            except (ImportRejected, Unsure):
+                document = document.orders.whole()  # the file's own error, or it is written below
+        return self._write_once(document, source, cursors, from_oms)
+
+    def _write_once(self, document: Document, source: str, cursors: Mapping[str, str | None] | None,
+                    from_oms: bool) -> dict[str, int]:
         extra: dict[str, int] = {}
         try:
             with self.engine.connect().execution_options(**WRITE) as connection:
@@ -100,7 +115,8 @@ class SqlCacheWriter:
     def _write(self, connection: Connection, document: Document, source: str, lenient: bool = False,
                counts: dict[str, int] | None = None) -> int:
         run = connection.exec_driver_sql
-        self._check_references(connection, document, source)
+        streamed = isinstance(document.orders, OrderStream)
+        self._check_references(connection, document, [] if streamed else document.orders, source)
         many(run, UPSERT_STORE, [tuple(s) for s in document.stores])
         many(run, UPSERT_PRODUCT, list({p.product_id: (p.product_id, p.title, p.category) for p in document.products}.values()))
         many(run, UPSERT_VARIANT, [p[:8] for p in document.products])
@@ -111,11 +127,21 @@ class SqlCacheWriter:
             many(run, "DELETE FROM customer_tokens WHERE customer_id = ?", ids)
             many(run, "INSERT OR IGNORE INTO customer_tokens (token, customer_id) VALUES (?,?)",
                  [(t, c.id) for c in document.customers for t in name_tokens(c.name or "")])
-        many(run, UPSERT_ORDER, [order_row(o) for o in document.orders])
-        lines = [line for o in document.orders for line in o.lines]
-        if lines and run(UPSERT_LINE, lines).rowcount != len(lines):  # a line id of another order: not moved
-            _refuse_moved_lines(connection, document, source)
-        many(run, UPSERT_TENDER, [tender for o in document.orders for tender in o.tenders])
+        first_load = bool(document.orders) and run("SELECT 1 FROM orders LIMIT 1").first() is None
+        indexes = _drop_sales_indexes(connection) if first_load else []
+        for orders in document.orders.chunks() if streamed else [document.orders]:
+            if streamed:
+                self._check_references(connection, document._replace(stock=[]), orders, source)
+            if first_load:
+                _insert_sales(connection, orders)
+                continue
+            many(run, UPSERT_ORDER, [order_row(o) for o in orders])
+            lines = [line for o in orders for line in o.lines]
+            if lines and run(UPSERT_LINE, lines).rowcount != len(lines):  # a line id of another order: not moved
+                _refuse_moved_lines(connection, orders, source)
+            many(run, UPSERT_TENDER, [tender for o in orders for tender in o.tenders])
+        for _, sql in indexes:
+            run(sql)
         now = utc_now()
         levels = [(s.location, s.sku, s.sellable, now) for s in document.stock]
         many(run, RECORD_STOCK_CHANGE, [(*level, source) for level in levels])
@@ -134,20 +160,22 @@ class SqlCacheWriter:
                     counts["returns_conflicting"] = counts.get("returns_conflicting", 0) + 1
         return applied
 
-    def _check_references(self, connection: Connection, document: Document, source: str) -> None:
+    def _check_references(self, connection: Connection, document: Document, orders: Sequence[OrderRecord],
+                          source: str) -> None:
+        """What the records of `document` (its orders: `orders`) refer to is in the file or on the till."""
         known_skus = {p.sku for p in document.products}
-        wanted = [(line.sku, f"{o.path}.lines[{line.position}].sku") for o in document.orders for line in o.lines]
+        wanted = [(line.sku, f"{o.path}.lines[{line.position}].sku") for o in orders for line in o.lines]
         wanted += [(s.sku, s.path + ".sku") for s in document.stock]
         missing_in_store = existing(connection, "variants", "sku", {sku for sku, _ in wanted} - known_skus)
         for sku, path in wanted:
             if sku not in known_skus and sku not in missing_in_store:
                 raise ImportRejected(source, path, f'the SKU "{sku}" is unknown; add it to "products" or import the catalogue first.')
         self._check(connection, source, "customers", {c.id for c in document.customers},
-                    [(o.customer_id, o.path + ".customer_id") for o in document.orders if o.customer_id], "customer")
+                    [(o.customer_id, o.path + ".customer_id") for o in orders if o.customer_id], "customer")
         self._check(connection, source, "stores", {s.id for s in document.stores},
-                    [(o.store_id, o.path + ".store_id") for o in document.orders if o.store_id], "store")
-        _check_stores(connection, document, source)
-        self._check(connection, source, "orders", {o.id for o in document.orders},
+                    [(o.store_id, o.path + ".store_id") for o in orders if o.store_id], "store")
+        _check_stores(connection, document, orders, source)
+        self._check(connection, source, "orders", {o.id for o in orders},
                     [(r.order_id, r.path + ".order_id") for r in document.returns], "order")
 
     @staticmethod
@@ -157,6 +185,34 @@ class SqlCacheWriter:
         for ref, path in refs:
             if ref not in in_file and ref not in found:
                 raise ImportRejected(source, path, f'the {what} "{ref}" is unknown; add it to this file or import it first.')
+
+
+INSERT_ORDER = UPSERT_ORDER[: UPSERT_ORDER.index(" ON CONFLICT")]
+INSERT_LINE = UPSERT_LINE[: UPSERT_LINE.index(" ON CONFLICT")]
+INSERT_TENDER = UPSERT_TENDER[: UPSERT_TENDER.index(" ON CONFLICT")]
+SALES_TABLES = ("orders", "order_lines", "tenders")
+
+
+def _drop_sales_indexes(connection: Connection) -> list[tuple[str, str]]:
+    """The first load of sales (no order on this till yet) goes into tables without their secondary
+    indexes, built again once at the end (a sort instead of a B-tree insert per row), in the same
+    transaction: a failure leaves the tables and their indexes as they were."""
+    marks = ",".join("?" * len(SALES_TABLES))
+    indexes = [(name, sql) for name, sql in connection.exec_driver_sql(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({marks})",
+        SALES_TABLES)]
+    for name, _ in indexes:
+        connection.exec_driver_sql(f'DROP INDEX "{name}"')
+    return indexes
+
+
+def _insert_sales(connection: Connection, orders: Sequence[OrderRecord]) -> None:
+    """Plain inserts into the empty tables, the rows streamed from the records to SQLite."""
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    driver.executemany(INSERT_ORDER, map(order_row, orders))
+    driver.executemany(INSERT_LINE, (line for order in orders for line in order.lines))
+    driver.executemany(INSERT_TENDER, (tender for order in orders for tender in order.tenders))
 
 
 def many(run: Any, statement: str, rows: Sequence[tuple[Any, ...]]) -> None:
@@ -239,11 +295,11 @@ def _charge_tenders(connection: Connection, record: ReturnRecord, method: str, a
         raise ImportRejected(source, path, f"more is refunded to {method} than the order's {method} tenders paid.")
 
 
-def _refuse_moved_lines(connection: Connection, document: Document, source: str) -> None:
+def _refuse_moved_lines(connection: Connection, orders: Sequence[OrderRecord], source: str) -> None:
     """A line id belongs to one order for ever: reusing it would move the line, and what was already
     returned and refunded from it, to another sale."""
     run = connection.exec_driver_sql
-    for order in document.orders:
+    for order in orders:
         for line in order.lines:
             owner = run("SELECT o.id, o.number FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE l.id = ?",
                         (line.id,)).first()
@@ -253,12 +309,12 @@ def _refuse_moved_lines(connection: Connection, document: Document, source: str)
                                      f"order {order.number} cannot use it (line ids must be unique across orders).")
 
 
-def _check_stores(connection: Connection, document: Document, source: str) -> None:
+def _check_stores(connection: Connection, document: Document, orders: Sequence[OrderRecord], source: str) -> None:
     """Orders in their store's currency; no two stores whose return numbers would look the same."""
     run = connection.exec_driver_sql
     known = {row.id: row.currency for row in run("SELECT id, currency FROM stores")}
     known.update({s.id: s.currency for s in document.stores})
-    for order in document.orders:
+    for order in orders:
         expected = known.get(order.store_id or "")
         if expected is not None and order.currency != expected:
             raise ImportRejected(source, order.path + ".currency", f"the order is in {order.currency} but its store "

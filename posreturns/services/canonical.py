@@ -8,6 +8,7 @@ minor units) so that a million orders load fast.
 
 from __future__ import annotations
 
+import gc
 import json
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -35,6 +36,7 @@ from posreturns.services.canonical_records import (
     StoreRecord,
     TenderRecord,
 )
+from posreturns.services.canonical_fast import FastReader, Unsure, decode_document, plain
 from posreturns.services.errors import ImportRejected
 from posreturns.services.json_reader import MAX_AMOUNT_MINOR, JsonReader, describe
 from posreturns.services.normalize import barcode_key, gtin14, gtin_check_digit_ok
@@ -47,11 +49,21 @@ FIRST_YEAR, LAST_YEAR = 1970, 2999
 def load_document(raw: bytes | str, source: str) -> Document:
     """Parse and fully validate a canonical JSON document (syntax, types, sums, cross-references
     within the file). Checks that need the local store (unknown SKU, over-returns) are the writer's."""
+    paused = gc.isenabled()
+    gc.disable()  # a million small records: the collector would scan them again and again, for nothing
     try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError as error:
-        raise ImportRejected(source, "$", f"the file is not valid JSON ({error}); check that it was not cut short.") from None
-    return _DocumentParser(source).parse(data)
+        try:
+            return FastParser(source).parse(raw)
+        except Unsure:
+            pass  # the field-by-field reader finds what is wrong, and says where
+        try:
+            data = orjson.loads(raw)
+        except orjson.JSONDecodeError as error:
+            raise ImportRejected(source, "$", f"the file is not valid JSON ({error}); check that it was not cut short.") from None
+        return _DocumentParser(source).parse(data)
+    finally:
+        if paused:
+            gc.enable()
 
 
 class _DocumentParser(JsonReader):
@@ -69,6 +81,13 @@ class _DocumentParser(JsonReader):
         stock = [self.stock(item, f"$.stock[{i}]") for i, item in enumerate(self.array(root, "stock", "$"))]
         orders_by_id = {order.id: order for order in orders}
         returns = [self.ret(item, f"$.returns[{i}]", orders_by_id) for i, item in enumerate(self.array(root, "returns", "$"))]
+        document = Document(currency, stores, products, customers, orders, stock, returns)
+        self.check_unique(document)
+        return document
+
+    def check_unique(self, document: Document) -> None:
+        stores, products, customers, orders, returns = (document.stores, document.products, document.customers,
+                                                        document.orders, document.returns)
         self.unique([(s.id, f"$.stores[{i}].id") for i, s in enumerate(stores)], "store id")
         self.unique([(store_code(s.id), f"$.stores[{i}].id") for i, s in enumerate(stores)],
                     "store code (the id in capitals without punctuation, as in return numbers)")
@@ -79,7 +98,6 @@ class _DocumentParser(JsonReader):
         self.unique([(line.id, f"{o.path}.lines[{line.position}].id") for o in orders for line in o.lines], "order line id")
         self.unique([(r.id, r.path + ".id") for r in returns], "return id")
         self.unique([(code, f"{p.path}.barcodes") for p in products for code in p.barcodes], "barcode")
-        return Document(currency, stores, products, customers, orders, stock, returns)
 
     def currency(self, value: Any, path: str) -> str:
         if not is_iso_currency(value):
@@ -245,6 +263,53 @@ class _DocumentParser(JsonReader):
         created_at = self.timestamp(item, "created_at", path) if item.get("created_at") is not None else None
         return ReturnRecord(self.text(item, "id", path), order_id, None if order_id in orders else currency,
                             created_at, lines, tenders, path)
+
+
+class FastParser(_DocumentParser):
+    """The same checks through `canonical_fast` (compiled structs, whole-order passes)."""
+
+    def parse(self, raw: Any) -> Document:
+        head, orders_raw, fast = self.head(raw)
+        orders = [fast.order(item, f"$.orders[{i}]") for i, item in enumerate(orders_raw)]
+        document = head._replace(orders=orders)
+        orders_by_id = {order.id: order for order in orders}
+        document = document._replace(returns=[self.ret(plain(item), f"$.returns[{i}]", orders_by_id)
+                                              for i, item in enumerate(self.returns_raw)])
+        if not all_unique(document):
+            raise Unsure
+        return document
+
+    def head(self, raw: Any) -> tuple[Document, list[Any], FastReader]:
+        """Everything but the orders and the returns (which need the orders), and the orders as
+        undecoded JSON."""
+        root = decode_document(raw)
+        if root.format != FORMAT:
+            raise Unsure
+        fast = FastReader(self)
+        stores = [self.store(plain(item), f"$.stores[{i}]") for i, item in enumerate(root.stores)]
+        currency = root.catalog_currency or (stores[0].currency if stores else "EUR")
+        if not is_iso_currency(currency):
+            raise Unsure
+        products = [fast.product(item, f"$.products[{i}]", currency) for i, item in enumerate(root.products)]
+        customers = [fast.customer(item) for item in root.customers]
+        stock = [fast.stock(item, f"$.stock[{i}]") for i, item in enumerate(root.stock)]
+        self.returns_raw = root.returns
+        return Document(currency, stores, products, customers, [], stock, []), root.orders, fast
+
+    def fail(self, path: str, reason: str) -> ImportRejected:
+        raise Unsure  # the field-by-field reader says it, at its place among the others
+
+
+def all_unique(document: Document) -> bool:
+    def unique(keys: list[Any]) -> bool:
+        return len(set(keys)) == len(keys)
+
+    products, orders = document.products, document.orders
+    return (unique([s.id for s in document.stores]) and unique([store_code(s.id) for s in document.stores])
+            and unique([p.sku for p in products]) and unique([c.id for c in document.customers])
+            and unique([o.id for o in orders]) and unique([o.number.upper() for o in orders])
+            and unique([line.id for o in orders for line in o.lines]) and unique([r.id for r in document.returns])
+            and unique([code for p in products for code in p.barcodes]))
 
 
 def _show(minor: int, currency: str) -> str:

@@ -14,7 +14,7 @@ RECEIPT_PREFIXES = ("RECEIPT", "TICKET", "ORDER", "COMMANDE", "CMD", "REC", "ORD
 
 def number_key(number: str) -> str:
     """'pa01 - 000042' -> 'PA01000042': case, spaces and punctuation do not matter."""
-    return _NOT_ALNUM.sub("", fold(number).upper())
+    return _NOT_ALNUM.sub("", (number if number.isascii() else fold(number)).upper())
 
 
 def number_key_candidates(typed: str) -> list[str]:

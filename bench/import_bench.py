@@ -1,0 +1,120 @@
+"""Import throughput, each run in a child process of its own so that its peak RSS is the import's
+alone: a canonical file into an empty cache (the first load), a delta of new orders into a full
+cache, and the same rows through a raw `sqlite3` loader (the floor CPython can reach), for the ratio.
+
+    python -m bench.import_bench empty|delta|raw FILE DATA_DIR   -> prints {"seconds": …, "cpu_s": …, "rss_mb": …}
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.import_file import import_document
+
+DELTA_PREFIX = "BD"  # the delta's orders, removed again after each measure
+
+
+def write_file(path: Path, orders: int, prefix: str = "BO") -> Path:
+    if not path.exists():
+        document = import_document(orders)
+        if prefix != "BO":
+            document = json.loads(json.dumps(document).replace('"BO', f'"{prefix}').replace('"BI-', f'"{prefix}I-'))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(json.dumps(document).encode())
+    return path
+
+
+def run_child(mode: str, file: Path, data_dir: Path) -> dict[str, Any]:
+    done = subprocess.run([sys.executable, "-m", "bench.import_bench", mode, str(file), str(data_dir)],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"import bench {mode} failed:\n{done.stderr[-3000:]}")
+    report: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return report
+
+
+def import_into(file: Path, data_dir: Path) -> dict[str, Any]:
+    from posreturns.app import open_till
+    from posreturns.services.importing import import_file
+
+    till = open_till(data_dir)
+    started, cpu = time.perf_counter(), time.process_time()
+    try:
+        counts = import_file(file, till.cache_writer)
+        return {"seconds": time.perf_counter() - started, "cpu_s": time.process_time() - cpu, "orders": counts["orders"]}
+    finally:
+        till.close()
+
+
+def remove_delta(data_dir: Path) -> None:
+    with sqlite3.connect(data_dir / "posreturns.db") as db:
+        chosen = f"SELECT id FROM orders WHERE id >= '{DELTA_PREFIX}' AND id < '{DELTA_PREFIX}~'"
+        db.execute(f"DELETE FROM tenders WHERE order_id IN ({chosen})")
+        db.execute(f"DELETE FROM order_lines WHERE order_id IN ({chosen})")
+        db.execute(f"DELETE FROM orders WHERE id IN ({chosen})")
+
+
+def raw_loader(file: Path, data_dir: Path) -> dict[str, Any]:
+    """The same sales through plain `sqlite3` (no validation beyond what the rows need), into the same
+    empty schema: what a 30-line loader gets from CPython."""
+    from posreturns.app import open_till
+
+    open_till(data_dir).close()  # the schema
+    started, cpu = time.perf_counter(), time.process_time()
+    document = json.loads(file.read_bytes())
+    db = sqlite3.connect(data_dir / "posreturns.db", isolation_level=None)
+    db.execute("PRAGMA foreign_keys=ON")
+    db.execute("BEGIN")
+    db.executemany("INSERT INTO stores (id, name, currency, prices_include_tax, timezone) VALUES (?,?,?,?,?)",
+                   [(s["id"], s["name"], s["currency"], s["prices_include_tax"], s["timezone"]) for s in document["stores"]])
+    db.executemany("INSERT OR IGNORE INTO products (id, title, category) VALUES (?,?,?)",
+                   [(p["product_id"], p["title"], p["category"]) for p in document["products"]])
+    db.executemany("INSERT INTO variants (sku, product_id, title, options_json, price_minor, tax_rate, final_sale, "
+                   "serial_tracked) VALUES (?,?,?,?,?,?,?,?)",
+                   [(p["sku"], p["product_id"], p["title"], json.dumps(p["options"]), int(p["price"].replace(".", "")),
+                     p["tax_rate"], False, False) for p in document["products"]])
+    db.executemany("INSERT INTO customers (id, name, email, phone) VALUES (?,?,?,?)",
+                   [(c["id"], c["name"], c["email"], c["phone"]) for c in document["customers"]])
+    for o in document["orders"]:
+        db.execute("INSERT INTO orders (id, number, number_key, channel, store_id, placed_at, currency, prices_include_tax, "
+                   "customer_id, order_discount_minor, shipping_minor, total_minor) VALUES (?,?,?,?,?,?,?,?,?,0,0,?)",
+                   (o["id"], o["number"], o["number"].replace("-", ""), o["channel"], o["store_id"], o["placed_at"],
+                    o["currency"], True, o["customer_id"], int(o["tenders"][0]["amount"].replace(".", ""))))
+        db.executemany("INSERT INTO order_lines (id, order_id, position, sku, qty, unit_price_minor, discount_minor, "
+                       "order_discount_share_minor, tax_rate, tax_minor, paid_minor, serials_json, returned_qty, "
+                       "refunded_minor) VALUES (?,?,?,?,?,?,0,0,?,0,?,'[]',0,0)",
+                       [(line["id"], o["id"], i, line["sku"], line["qty"], int(line["unit_price"].replace(".", "")),
+                         line["tax_rate"], int(line["unit_price"].replace(".", "")) * line["qty"])
+                        for i, line in enumerate(o["lines"])])
+        db.executemany("INSERT INTO tenders (order_id, position, method, amount_minor, card_last4, refunded_minor) "
+                       "VALUES (?,?,?,?,?,0)", [(o["id"], i, t["method"], int(t["amount"].replace(".", "")), t["card_last4"])
+                                                for i, t in enumerate(o["tenders"])])
+    db.execute("COMMIT")
+    db.close()
+    return {"seconds": time.perf_counter() - started, "cpu_s": time.process_time() - cpu, "orders": len(document["orders"])}
+
+
+def main(argv: list[str]) -> int:
+    mode, file, data_dir = argv[0], Path(argv[1]), Path(argv[2])
+    if mode == "raw":
+        report = raw_loader(file, data_dir)
+    else:
+        report = import_into(file, data_dir)
+        if mode == "delta":
+            remove_delta(data_dir)
+    report["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # this child's own peak
+    report["load"] = os.getloadavg()[0]
+    print(json.dumps(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,109 @@
+"""The import's fast paths (compiled structs, orders streamed chunk by chunk, the first load into
+empty tables with their indexes built after) accept exactly the files the field-by-field reader
+accepts, build the same records and rows, and refuse bad files with the same sentence, changing
+nothing."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+
+from bench.import_file import import_document
+from conftest import DEMO_DAY, dump
+from posreturns.app import Till, open_till
+from posreturns.demo.store import demo_document
+from posreturns.services import canonical_fast, canonical_stream
+from posreturns.services.canonical import FIELDS, _DocumentParser, load_document
+from posreturns.services.errors import ImportRejected
+from posreturns.services.importing import import_bytes
+from integration.test_import import BAD
+
+
+def _sales_only(document: dict[str, Any]) -> dict[str, Any]:
+    """The demo without its prior returns: the files whose orders are streamed."""
+    return {**document, "returns": []}
+
+
+@pytest.fixture
+def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(canonical_stream, "CHUNK", 2)  # the demo's ten orders in five chunks
+
+
+def _sales(till: Till) -> list[str]:
+    return sorted(row for row in dump(till) if row.startswith(('INSERT INTO "orders"', 'INSERT INTO "order_lines"',
+                                                                'INSERT INTO "tenders"')))
+
+
+def _indexes(till: Till) -> list[tuple[str, str]]:
+    with till.engine.connect() as connection:
+        return sorted(connection.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'index'").all())
+
+
+def test_the_structs_know_exactly_the_fields_of_the_format() -> None:
+    structs = {"document": canonical_fast.Document, "product": canonical_fast.Product,
+               "customer": canonical_fast.Customer, "order": canonical_fast.Order, "line": canonical_fast.Line,
+               "tender": canonical_fast.Tender, "stock": canonical_fast.Stock}
+    assert {name: frozenset(struct.__struct_fields__) for name, struct in structs.items()} == \
+        {name: FIELDS[name] for name in structs}
+
+
+@pytest.mark.parametrize("document", [demo_document(DEMO_DAY), import_document(300, skus=50)], ids=["demo", "bench"])
+def test_both_readers_build_the_same_records(document: dict[str, Any]) -> None:
+    raw = json.dumps(document).encode()
+    assert load_document(raw, "x") == _DocumentParser("x").parse(orjson.loads(raw))
+
+
+def test_the_fast_reader_hands_over_what_it_is_not_sure_of(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A blank serial, a phone number of 13 digits: valid, but the fast path checks them one by one
+    or leaves them to the field-by-field reader; the records are the same."""
+    document = demo_document(DEMO_DAY)
+    document["orders"][0]["lines"][0]["serials"] = [" "]
+    document["customers"][0]["phone"] = "+33 6 12 34 56 78 90"
+    raw = json.dumps(document).encode()
+    assert load_document(raw, "x") == _DocumentParser("x").parse(orjson.loads(raw))
+
+
+def test_a_first_load_gives_the_rows_and_indexes_of_a_load_into_a_full_cache(tmp_path: Path, small_chunks: None) -> None:
+    document = _sales_only(demo_document(DEMO_DAY))
+    first, second = open_till(tmp_path / "first"), open_till(tmp_path / "second")
+    try:
+        indexes = _indexes(first)
+        import_bytes(json.dumps({**document, "orders": document["orders"][:1]}).encode(), "one.json", second.cache_writer)
+        for till in (first, second):
+            assert import_bytes(json.dumps(document).encode(), "all.json", till.cache_writer)["orders"] == 10
+        assert _indexes(first) == _indexes(second) == indexes
+        assert _sales(first) == _sales(second)
+        assert len(_sales(first)) == sum(1 + len(order["lines"]) + len(order["tenders"]) for order in document["orders"])
+    finally:
+        first.close()
+        second.close()
+
+
+@pytest.mark.parametrize("case", sorted(case for case, (_, path, _) in BAD.items() if not path.startswith("$.returns")))
+def test_a_bad_streamed_file_is_refused_as_the_whole_file_would_be(till: Till, small_chunks: None, case: str) -> None:
+    """Into an empty cache (the first load: indexes dropped, rows streamed), the same error, and the
+    tables and their indexes as they were."""
+    mutate, path, reason = BAD[case]
+    document = _sales_only(copy.deepcopy(demo_document(DEMO_DAY)))
+    mutate(document)
+    before, indexes = dump(till), _indexes(till)
+    with pytest.raises(ImportRejected) as raised:
+        import_bytes(json.dumps(document).encode(), "test.json", till.cache_writer)
+    assert (raised.value.path, reason in raised.value.reason) == (path, True)
+    assert dump(till) == before
+    assert _indexes(till) == indexes
+
+
+def test_an_order_id_twice_in_different_chunks_is_refused(till: Till, small_chunks: None) -> None:
+    document = _sales_only(demo_document(DEMO_DAY))
+    document["orders"][9]["id"] = document["orders"][0]["id"]
+    with pytest.raises(ImportRejected, match="appears twice") as raised:
+        import_bytes(json.dumps(document).encode(), "test.json", till.cache_writer)
+    assert raised.value.path == "$.orders[9].id"
+    with till.engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT count(*) FROM orders").scalar() == 0
