@@ -150,6 +150,16 @@ def div_half_up(numerator: int, denominator: int) -> int:
     return quotient if numerator >= 0 else -quotient
 
 
+def equal_shares(total: int, parts: int, start: int, count: int) -> int:
+    """`sum(allocate_minor(total, [1] * parts)[start:start + count])` without the list: each part
+    gets total // parts, and the first total % parts parts one more."""
+    sign = -1 if total < 0 else 1
+    each, extra = divmod(abs(total), parts)
+    end = min(start + count, parts)
+    start = min(max(start, 0), end)
+    return sign * (each * (end - start) + max(0, min(end, extra) - start))
+
+
 def allocate_minor(total: int, weights: Sequence[int | Decimal]) -> list[int]:
     """Largest-remainder split of `total` minor units over `weights`; ties go to the earlier part."""
     if not weights:

@@ -7,7 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 
-from posreturns.domain.money import Money, allocate_minor
+from posreturns.domain.money import Money, equal_shares
 
 
 class Channel(StrEnum):
@@ -85,9 +85,7 @@ class OrderLine:
         remaining = self.paid - self.refunded
         if count == self.returnable_qty:
             return remaining
-        shares = allocate_minor(self.paid.minor, [1] * self.qty)
-        start = self.returned_qty
-        planned = Money.from_minor(sum(shares[start : start + count]), self.paid.currency)
+        planned = Money.from_minor(equal_shares(self.paid.minor, self.qty, self.returned_qty, count), self.paid.currency)
         return planned.min(remaining).max(Money.zero(self.paid.currency))
 
 

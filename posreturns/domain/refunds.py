@@ -74,8 +74,9 @@ def price_draft(draft: ReturnDraft, context: PolicyContext, currency: str) -> li
 
 def _price_linked(order: Order, line: OrderLine, request: ReturnLineRequest, before: int) -> LineAmounts:
     qty = request.qty
-    value = line.paid_for_next(before + qty) - line.paid_for_next(before)
-    consumed = line.refunded + line.paid_for_next(before)
+    paid_before = line.paid_for_next(before)
+    value = line.paid_for_next(before + qty) - paid_before
+    consumed = line.refunded + paid_before
     tax = _cumulative(line.tax, (consumed + value).amount, line.paid.amount) - _cumulative(
         line.tax, consumed.amount, line.paid.amount
     )

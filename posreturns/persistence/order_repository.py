@@ -55,6 +55,13 @@ class SqlOrderRepository:
                 return order
         return None
 
+    def summaries_by_number_keys(self, keys: list[str]) -> list[OrderSummary]:
+        for key in keys:
+            found = self._summaries("WHERE o.number_key = ?", (key,), 1)
+            if found:
+                return found
+        return []
+
     def _load(self, sql: str, params: tuple[Any, ...]) -> Order | None:
         with self.engine.connect() as connection:
             head = connection.exec_driver_sql(sql, params).first()

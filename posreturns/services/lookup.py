@@ -49,10 +49,7 @@ class OrderLookup:
         self.fetch_missing = fetch_missing
 
     def find_receipt(self, typed: str) -> Order:
-        text = _clean(typed)
-        if "/" in text:  # e-receipt QR payloads are URLs ending with the receipt number
-            text = text.rstrip("/").rsplit("/", 1)[-1]
-        keys = number_key_candidates(text)
+        text, keys = _receipt_keys(typed)
         order = self.orders.by_number_keys(keys) if keys else None
         if order is None and keys and self.fetch_missing is not None and self.fetch_missing(text):
             order = self.orders.by_number_keys(keys)
@@ -81,13 +78,21 @@ class OrderLookup:
         if "@" in text:
             return self.by_email(text)
         if _PHONE.match(text) and sum(ch.isdigit() for ch in text) >= 6:
-            found = self.by_phone(text)
-            return found or self._receipt_as_list(text)
+            # a scanned receipt number often looks like a phone number: its own index first
+            return self._known_receipt(text) or self.by_phone(text) or self._receipt_as_list(text)
         return self._receipt_as_list(text) or self.by_name(text)
 
+    def _known_receipt(self, text: str) -> list[OrderSummary]:
+        """The sale with this receipt number on this till, as a summary: the window then loads it once."""
+        keys = _receipt_keys(text)[1]
+        return self.orders.summaries_by_number_keys(keys) if keys else []
+
     def _receipt_as_list(self, text: str) -> list[OrderSummary]:
+        known = self._known_receipt(text)
+        if known or self.fetch_missing is None:
+            return known
         try:
-            order = self.find_receipt(text)
+            order = self.find_receipt(text)  # asks the OMS for it
         except NotFound:
             return []
         return [OrderSummary(order.id, order.number, order.channel.value, order.placed_at, order.total,
@@ -165,6 +170,14 @@ class OrderLookup:
                              f"This item ({sku}) has already been returned from receipt {order.number}; nothing is left to return.",
                              f"Cet article ({sku}) a déjà été retourné sur le ticket {order.number} ; il ne reste rien à retourner.")
         return ItemMatch(sku, returnable)
+
+
+def _receipt_keys(typed: str) -> tuple[str, list[str]]:
+    """The typed or scanned receipt number, cleaned, and the keys it may be stored under."""
+    text = _clean(typed)
+    if "/" in text:  # e-receipt QR payloads are URLs ending with the receipt number
+        text = text.rstrip("/").rsplit("/", 1)[-1]
+    return text, number_key_candidates(text)
 
 
 def _clean(text: str) -> str:

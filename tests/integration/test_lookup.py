@@ -85,3 +85,29 @@ def _barcode(till: Till, sku: str) -> str:
     with till.engine.connect() as connection:
         code = connection.exec_driver_sql("SELECT code FROM barcodes WHERE sku = ?", (sku,)).scalar_one()
     return str(code)[1:]  # as an EAN-13 scanner sends it
+
+
+def test_a_receipt_number_that_looks_like_a_phone_is_one_lookup_then_one_load(demo_till: Till,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """The customer CUS-001's phone is 06 12 34 56 78: the receipt with those digits is still what was
+    scanned, found by its number alone; the window then loads the sale once."""
+    import json
+
+    from posreturns.services.importing import import_bytes
+
+    order = {"id": "ORD-PHONE", "number": "06-1234-5678", "channel": "store", "store_id": "PARIS-01",
+             "placed_at": "2026-11-25T10:00:00+01:00", "currency": "EUR", "prices_include_tax": True,
+             "customer_id": None, "lines": [{"id": "ORD-PHONE-L1", "sku": "TSH-RED-M", "qty": 1,
+                                             "unit_price": "29.90", "tax_rate": "20"}],
+             "tenders": [{"method": "cash", "amount": "29.90"}]}
+    import_bytes(json.dumps({"format": "posreturns/1", "orders": [order]}).encode(), "phone.json",
+                 demo_till.cache_writer)
+    loads: list[str] = []
+    repository = demo_till.lookup.orders
+    real_load = repository._load
+    monkeypatch.setattr(repository, "_load", lambda sql, params: loads.append(sql) or real_load(sql, params))
+    assert [s.id for s in demo_till.lookup.search("06-1234-5678")] == ["ORD-PHONE"]
+    assert loads == []
+    assert demo_till.lookup.get("ORD-PHONE").number == "06-1234-5678"
+    assert len(loads) == 1
+    assert {s.number for s in demo_till.lookup.search("+33 6 12 34 56 78")} == {"PA01-000101", "PA01-000106"}

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from posreturns.domain.errors import CurrencyMismatch, InvalidAmount
-from posreturns.domain.money import Money, allocate_minor, div_half_up, parse_minor
+from posreturns.domain.money import Money, allocate_minor, div_half_up, equal_shares, parse_minor
 
 
 def test_amounts_parse_exactly_into_minor_units() -> None:
@@ -46,3 +46,8 @@ def test_allocation_always_sums_exactly_and_stays_within_one_unit_of_the_exact_s
 def test_integer_rounding_agrees_with_money_of(numerator: int, denominator: int) -> None:
     expected = Money.of(Decimal(numerator) / Decimal(denominator) / 100, "EUR").minor
     assert div_half_up(numerator, denominator) == expected
+
+
+@given(st.integers(-10**12, 10**12), st.integers(1, 60), st.integers(0, 70), st.integers(0, 70))
+def test_equal_shares_sums_the_parts_allocate_minor_gives(total: int, parts: int, start: int, count: int) -> None:
+    assert equal_shares(total, parts, start, count) == sum(allocate_minor(total, [1] * parts)[start : start + count])
