@@ -136,10 +136,11 @@ class SqlOrderRepository:
                                "LIMIT 200)", (key, key + "\U0010ffff"), limit)
 
     def by_customer_name(self, tokens: list[str], limit: int) -> list[OrderSummary]:
-        """Customers whose name has a word starting with each token (at most 200), then their sales."""
-        matching = " INTERSECT ".join(["SELECT customer_id FROM customer_tokens WHERE token >= ? AND token < ?"] * len(tokens))
-        params = [bound for t in tokens for bound in (t, t + "\U0010ffff")]
-        return self._summaries(f"WHERE o.customer_id IN ({matching} LIMIT 200)", params, limit)
+        """Customers whose name has a word starting with each token (the first 200 the name index
+        gives), then their sales."""
+        prefixes = " AND ".join(f'"{token}"*' for token in tokens)  # tokens are [a-z0-9]+ (name_tokens)
+        return self._summaries("WHERE o.customer_id IN (SELECT s.customer_id FROM customer_names n JOIN customer_search s "
+                               "ON s.id = n.rowid WHERE customer_names MATCH ? LIMIT 200)", (prefixes,), limit)
 
     def by_card(self, last4: str, start: datetime, end: datetime, limit: int) -> list[OrderSummary]:
         return self._summaries("WHERE o.id IN (SELECT order_id FROM tenders WHERE card_last4 = ?) "

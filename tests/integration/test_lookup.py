@@ -111,3 +111,23 @@ def test_a_receipt_number_that_looks_like_a_phone_is_one_lookup_then_one_load(de
     assert demo_till.lookup.get("ORD-PHONE").number == "06-1234-5678"
     assert len(loads) == 1
     assert {s.number for s in demo_till.lookup.search("+33 6 12 34 56 78")} == {"PA01-000101", "PA01-000106"}
+
+
+def test_the_name_index_follows_new_renamed_and_upserted_customers(demo_till: Till) -> None:
+    """Customers come through imports and pulls as upserts: the name index (FTS5) keeps up."""
+    import json
+
+    from posreturns.services.importing import import_bytes
+
+    def customers(name: str) -> None:
+        document = {"format": "posreturns/1", "customers": [{"id": "CUS-001", "name": name}],
+                    "orders": []}
+        import_bytes(json.dumps(document).encode(), "customers.json", demo_till.cache_writer)
+
+    assert {s.number for s in demo_till.lookup.search("cam mar")} == {"PA01-000101", "PA01-000106"}
+    customers("Zoé Étienne-Ñúñez")
+    assert demo_till.lookup.search("cam mar") == []
+    assert {s.number for s in demo_till.lookup.search("ZOE nun")} == {"PA01-000101", "PA01-000106"}
+    assert {s.number for s in demo_till.lookup.search("etien")} == {"PA01-000101", "PA01-000106"}
+    customers("Zoé Étienne-Ñúñez")  # the same again: still found once
+    assert len(demo_till.lookup.search("zoe")) == 2

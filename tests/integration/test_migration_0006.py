@@ -53,7 +53,7 @@ def test_a_till_of_the_previous_version_is_upgraded_whole(tmp_path: Path) -> Non
     _till_at_0005(tmp_path)
     till = open_till(tmp_path)
     try:
-        assert migrate.current_revision(till.engine) == "0006"
+        assert migrate.current_revision(till.engine) == migrate.head_revision()
         assert SqlIntegrity(till.engine).check(full=True) == []
         with till.engine.connect() as connection:
             baseline = connection.exec_driver_sql("SELECT location, sku, bucket, delta, reason FROM stock_movements").all()
@@ -64,5 +64,20 @@ def test_a_till_of_the_previous_version_is_upgraded_whole(tmp_path: Path) -> Non
         assert till.access.sign_in("mgr1", "2468", Permission.APPROVE_RETURN).user_id == "mgr1"
         till.audit("test.after_upgrade", None, None, {})  # new rows go on chaining from the old ones
         assert SqlIntegrity(till.engine).check() == []
+    finally:
+        till.close()
+
+
+def test_the_customers_of_an_upgraded_till_are_found_by_name(tmp_path: Path) -> None:
+    _till_at_0005(tmp_path)
+    with sqlite3.connect(tmp_path / "posreturns.db") as connection:
+        connection.execute("INSERT INTO customers (id, name) VALUES ('C1', 'Hélène Dupré'), ('C2', NULL), ('C3', 'Ines Roux')")
+    till = open_till(tmp_path)
+    try:
+        with till.engine.connect() as connection:
+            found = connection.exec_driver_sql("SELECT s.customer_id FROM customer_names n JOIN customer_search s "
+                                               "ON s.id = n.rowid WHERE customer_names MATCH 'hel* AND dup*'").scalars().all()
+            indexed = connection.exec_driver_sql("SELECT count(*) FROM customer_names").scalar()
+        assert (found, indexed) == (["C1"], 2)
     finally:
         till.close()
