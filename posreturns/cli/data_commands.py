@@ -76,7 +76,8 @@ def run_demo(args: argparse.Namespace, out: Output) -> int:
 
 def run_import(args: argparse.Namespace, out: Output) -> int:
     credentials = ask(args, Permission.IMPORT_DATA, "import")
-    document = read_import(args.file)  # a bad file is refused before anyone signs in: nothing is written
+    document = read_import(args.file)  # a file of the wrong shape is refused before anyone signs in; its orders
+    # are checked as they are written, and a bad one rolls everything back: nothing is written either way
     with open_from(args) as till:
         actor = credentials.sign_in(till, Permission.IMPORT_DATA)
         started = time.perf_counter()

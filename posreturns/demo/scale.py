@@ -20,7 +20,7 @@ from sqlalchemy import Engine
 from posreturns.domain.pricing import LineCharge, price_lines
 from posreturns.persistence import cache_writer as sql
 from posreturns.persistence.engine import WRITE
-from posreturns.services.normalize import name_tokens, number_key
+from posreturns.services.normalize import number_key
 
 Progress = Callable[[int, int, str], None]
 FIRST = ["Camille", "Léa", "Hugo", "Louis", "Chloé", "Inès", "Jules", "Manon", "Lucas", "Emma", "Nathan",
@@ -92,14 +92,12 @@ def _catalogue(engine: Engine, spec: ScaleSpec, rng: random.Random, report: Prog
 
 def _customers(engine: Engine, spec: ScaleSpec, report: Progress) -> None:
     for start in range(0, spec.customers, BATCH):
-        rows, tokens = [], []
+        rows = []
         for n in range(start, min(start + BATCH, spec.customers)):
             first, last = FIRST[n % len(FIRST)], LAST[(n // len(FIRST)) % len(LAST)]
-            name = f"{first} {last}"
             email = f"{first}.{last}.{n}@example.fr".lower()
-            rows.append(sql.customer_row(f"C{n:06d}", name, email, f"06{n:08d}"))
-            tokens += [(token, f"C{n:06d}") for token in name_tokens(name)]
-        _write(engine, [(sql.UPSERT_CUSTOMER, rows), ("INSERT OR IGNORE INTO customer_tokens VALUES (?, ?)", tokens)])
+            rows.append(sql.customer_row(f"C{n:06d}", f"{first} {last}", email, f"06{n:08d}"))
+        _write(engine, [(sql.UPSERT_CUSTOMER, rows)])  # the name index follows by itself (triggers)
         report(min(start + BATCH, spec.customers), spec.customers, "customers")
 
 

@@ -21,7 +21,7 @@ from posreturns.services.canonical_fast import Unsure
 from posreturns.services.canonical_records import OrderRecord
 from posreturns.services.canonical_stream import OrderStream
 from posreturns.services.errors import ImportRejected
-from posreturns.services.normalize import email_key, name_tokens, number_key, phone_key
+from posreturns.services.normalize import email_key, number_key, phone_key
 from posreturns.services.numbering import store_code
 
 UPSERT_STORE = ("INSERT INTO stores (id, name, currency, prices_include_tax, timezone) VALUES (?,?,?,?,?) "
@@ -122,11 +122,6 @@ class SqlCacheWriter:
         many(run, UPSERT_VARIANT, [p[:8] for p in document.products])
         many(run, UPSERT_BARCODE, [(code, p.sku) for p in document.products for code in p.barcodes])
         many(run, UPSERT_CUSTOMER, [customer_row(c.id, c.name, c.email, c.phone) for c in document.customers])
-        if document.customers:
-            ids = [(c.id,) for c in document.customers]
-            many(run, "DELETE FROM customer_tokens WHERE customer_id = ?", ids)
-            many(run, "INSERT OR IGNORE INTO customer_tokens (token, customer_id) VALUES (?,?)",
-                 [(t, c.id) for c in document.customers for t in name_tokens(c.name or "")])
         first_load = bool(document.orders) and run("SELECT 1 FROM orders LIMIT 1").first() is None
         indexes = _drop_sales_indexes(connection) if first_load else []
         for orders in document.orders.chunks() if streamed else [document.orders]:

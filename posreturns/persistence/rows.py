@@ -70,14 +70,6 @@ class CustomerRow(Base):
     phone_key: Mapped[str | None] = mapped_column(index=True)
 
 
-class CustomerTokenRow(Base):
-    """One normalised word of a customer's name, for name-prefix search."""
-
-    __tablename__ = "customer_tokens"
-    token: Mapped[str] = mapped_column(String, primary_key=True)
-    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"), primary_key=True)
-
-
 class OrderRow(Base):
     __tablename__ = "orders"
     __table_args__ = (

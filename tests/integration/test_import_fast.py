@@ -70,6 +70,10 @@ def test_the_fast_reader_hands_over_what_it_is_not_sure_of(monkeypatch: pytest.M
 
 def test_a_first_load_gives_the_rows_and_indexes_of_a_load_into_a_full_cache(tmp_path: Path, small_chunks: None) -> None:
     document = _sales_only(demo_document(DEMO_DAY))
+    assert isinstance(canonical_stream.stream_document(json.dumps(document).encode(), "x").orders,
+                      canonical_stream.OrderStream)
+    assert isinstance(canonical_stream.stream_document(json.dumps(demo_document(DEMO_DAY)).encode(), "x").orders,
+                      list)  # prior returns need every order: read whole
     first, second = open_till(tmp_path / "first"), open_till(tmp_path / "second")
     try:
         indexes = _indexes(first)

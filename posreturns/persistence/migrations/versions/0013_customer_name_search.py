@@ -7,13 +7,17 @@ of intersecting every customer that has a word starting with each prefix (which 
 * customer_search: a stable integer id per customer (an INTEGER PRIMARY KEY keeps its values through
   a VACUUM, which customers' own rowids do not), the index's rowid;
 * customer_names: the FTS5 index of the names;
-* triggers on customers keep both in step with every insert, upsert, rename and delete.
+* triggers on customers keep both in step with every insert, upsert, rename and delete;
+* customer_tokens (one row per word of each name, which the search read before) is dropped.
 
 Revision ID: 0013
 Revises: 0006
 """
 
+import sqlalchemy as sa
 from alembic import op
+
+from posreturns.services.normalize import name_tokens
 
 revision = "0013"
 down_revision = "0006"
@@ -32,7 +36,9 @@ UPGRADE = (
     "JOIN customers c ON c.id = s.customer_id WHERE c.name IS NOT NULL",
     "CREATE TRIGGER customer_names_insert AFTER INSERT ON customers BEGIN "
     f"INSERT OR IGNORE INTO customer_search (customer_id) VALUES (new.id); {_INDEX_NAME}; END",
-    f"CREATE TRIGGER customer_names_rename AFTER UPDATE OF name ON customers BEGIN {_UNINDEX}; {_INDEX_NAME}; END",
+    # only a real change: an import sets every name again, and the same name must leave the index as it is
+    "CREATE TRIGGER customer_names_rename AFTER UPDATE OF name ON customers WHEN old.name IS NOT new.name "
+    f"BEGIN {_UNINDEX}; {_INDEX_NAME}; END",
     f"CREATE TRIGGER customer_names_delete AFTER DELETE ON customers BEGIN {_UNINDEX}; "
     "DELETE FROM customer_search WHERE customer_id = old.id; END",
 )
@@ -41,6 +47,7 @@ UPGRADE = (
 def upgrade() -> None:
     for statement in UPGRADE:
         op.execute(statement)
+    op.drop_table("customer_tokens")
 
 
 def downgrade() -> None:
@@ -48,3 +55,13 @@ def downgrade() -> None:
         op.execute(f"DROP TRIGGER {name}")
     op.execute("DROP TABLE customer_names")
     op.execute("DROP TABLE customer_search")
+    op.create_table("customer_tokens",
+                    sa.Column("token", sa.String(), nullable=False),
+                    sa.Column("customer_id", sa.String(), nullable=False),
+                    sa.ForeignKeyConstraint(["customer_id"], ["customers.id"], name=op.f("fk_customer_tokens_customer_id_customers")),
+                    sa.PrimaryKeyConstraint("token", "customer_id", name=op.f("pk_customer_tokens")))
+    connection = op.get_bind()
+    names = connection.exec_driver_sql("SELECT id, name FROM customers WHERE name IS NOT NULL").all()
+    rows = [(token, customer_id) for customer_id, name in names for token in name_tokens(name)]
+    if rows:
+        connection.exec_driver_sql("INSERT INTO customer_tokens (token, customer_id) VALUES (?, ?)", rows)
