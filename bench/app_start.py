@@ -11,9 +11,10 @@ STARTED = time.perf_counter()
 
 import json  # noqa: E402
 import os  # noqa: E402
-import resource  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
+
+from bench.peak_rss import peak_rss_mb  # noqa: E402
 
 
 def main(data_dir: str) -> int:
@@ -37,7 +38,7 @@ def main(data_dir: str) -> int:
     app.processEvents()
     ready = time.perf_counter() - STARTED
     runner.wait()
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss_mb = peak_rss_mb()
     print(json.dumps({"ready_s": round(ready, 3), "rss_mb": round(rss_mb, 1)}))
     till.close()
     return 0

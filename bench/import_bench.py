@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import sqlite3
 import subprocess
 import sys
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.import_file import import_document
+from bench.peak_rss import peak_rss_mb
 
 DELTA_PREFIX = "BD"  # the delta's orders, removed again after each measure
 
@@ -110,7 +110,7 @@ def main(argv: list[str]) -> int:
         report = import_into(file, data_dir)
         if mode == "delta":
             remove_delta(data_dir)
-    report["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # this child's own peak
+    report["rss_mb"] = peak_rss_mb()
     report["load"] = os.getloadavg()[0]
     print(json.dumps(report))
     return 0
