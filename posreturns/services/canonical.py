@@ -1,9 +1,11 @@
 """The canonical data contract (`posreturns/1`): parse and validate a document into records.
 
 Every problem is reported with the JSON path of the offending value and one sentence saying what
-is wrong. Validation is complete before anything is written, and the writer runs in a single
-transaction, so a bad file imports nothing. Records are NamedTuples of plain values (amounts in
-minor units) so that a million orders load fast.
+is wrong. `load_document` validates everything before anything is written (an imported file's
+orders are validated as they are written instead: `canonical_stream`), and the writer runs in a
+single transaction, so a bad file imports nothing. Records are NamedTuples of plain values (amounts
+in minor units) so that a million orders load fast; `canonical_fast` builds them for files that are
+right, and this module's field-by-field reader says what is wrong in the others.
 """
 
 from __future__ import annotations
