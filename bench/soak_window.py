@@ -327,6 +327,7 @@ def run(scans: int, returns: int, samples: int, seed: int = 5) -> dict[str, Any]
     from posreturns.devices.scanner import interpret
     from posreturns.ui.dialogs import DialogService
     from posreturns.ui.garbage import GuiThreadGarbageCollector
+    from posreturns.domain.users import Principal
     from posreturns.ui.presenters.return_flow import Session
     from posreturns.ui.resources import stylesheet
     from posreturns.ui.tasks import TaskRunner
@@ -349,7 +350,7 @@ def run(scans: int, returns: int, samples: int, seed: int = 5) -> dict[str, Any]
         collector = GuiThreadGarbageCollector(app)
         collector.start()
         runner = TaskRunner()
-        session = Session(cashier=lambda: "soak", till_id=lambda: "T1", offline=lambda: False,
+        session = Session(principal=Principal.vouched("soak", by="bench"), till_id=lambda: "T1", offline=lambda: False,
                           store_id=lambda: "STORE-01")
         printed = {"jobs": 0}
 
@@ -359,7 +360,7 @@ def run(scans: int, returns: int, samples: int, seed: int = 5) -> dict[str, Any]
             return str(path) if path.exists() else None
 
         dialogs = DialogService()
-        window = build_window(ui_services(till, "en", printer_url, cashier="soak", receipt_images=receipt_image),
+        window = build_window(ui_services(till, "en", printer_url, receipt_images=receipt_image, signs_in=False),
                               session, runner, dialogs, interpret=interpret)
         dialogs.parent = window
         reporter = UnexpectedErrorReporter(window.show_message)
