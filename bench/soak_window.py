@@ -224,6 +224,11 @@ class Shift:
             time.sleep(0.0005)
 
     def _message(self) -> str:
+        """The message of the page showing (the home page's may be left from an earlier scan)."""
+        from posreturns.ui.views.main_window import RETURN
+
+        if self.window.pages.currentIndex() == RETURN:
+            return self.window.return_page.message.text() or self.window.home.message.text()
         return self.window.home.message.text() or self.window.return_page.message.text()
 
     def scan(self, code: str) -> None:

@@ -75,7 +75,7 @@ def run_window(make_services: Callable[[str], UiServices], choose_language: Call
         schedule_self_check(app, window, language, self_check_after)
     if (problem := notice()) is not None:
         window.show_message(cashier_text(problem))
-    watch = QTimer(interval=500)
+    watch = QTimer(window, interval=500)  # dies with the window: a loose timer kept `look`, so the window
     if checked is not None:
         def look() -> None:
             if checked.is_set():
