@@ -236,3 +236,13 @@ def test_a_card_number_typed_in_a_note_is_refused_and_never_kept_in_the_draft(de
     with demo_till.engine.connect() as connection:
         stored = connection.exec_driver_sql("SELECT group_concat(value) FROM settings").scalar()
     assert "4111 1111" not in stored and "paid with ************1111" in stored  # the draft keeps the rest
+
+
+def test_a_draft_keeps_an_idempotency_key_whose_digits_pass_the_luhn_check_whole(demo_till: Till) -> None:
+    flow, seen = _flow(demo_till)
+    flow.start(demo_till.lookup.find_receipt("PA01-000102"))
+    flow.basket.key = "b0dcd503-ca7a-4506-8206-55480afae157"  # one random key in ~1,400 looks like this
+    flow.add_order_line("ORD-1002-L1")
+    flow.update_line(0, reason="WRONG_SIZE", condition="NEW_WITH_TAGS")
+    assert flow.quote is not None and flow.quote["status"] == "allowed", seen.messages
+    assert SqlDrafts(demo_till.settings).load()["key"] == flow.basket.key  # a restart completes it once
