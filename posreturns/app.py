@@ -39,6 +39,7 @@ from posreturns.persistence.user_repository import SqlUserRepository
 from posreturns.services.access import AccessService
 from posreturns.services.clock import FixedClock, SystemClock, parse_now, system_moment
 from posreturns.services.errors import BadInput
+from posreturns.services.host_answers import HostAnswers
 from posreturns.services.lookup import OrderLookup
 from posreturns.services.policies import PolicyService
 from posreturns.services.ports import Clock
@@ -72,6 +73,7 @@ class Till:
     settings_admin: SettingsAdmin
     returns: ReturnService
     guard: DatabaseGuard
+    host_answers: HostAnswers
 
     @property
     def training(self) -> bool:
@@ -139,9 +141,10 @@ def open_till(data_dir: Path, *, clock: Clock | None = None, till_id: str | None
     returns = ReturnService(ReturnResolver(lookup, orders, queries), queries,
                             SqlReturnRecorder(engine, guard.after_commit), access, policies, clock, identity,
                             guard=guard.refuse_if_unsafe)
+    host_answers = HostAnswers(access, returns, SqlTillOverview(engine).audited, SqlAuditLog(engine).record, clock)
     return Till(data_dir, engine, orders, lookup, SqlCacheWriter(engine), settings, clock, queries, policies,
                 access, UserAdmin(users, access, peppers, moments), SettingsAdmin(settings, access, policies, moments),
-                returns, guard)
+                returns, guard, host_answers)
 
 
 def check_storage(data_dir: Path) -> None:

@@ -87,13 +87,11 @@ def _drawer_and_receipt(till: Any, printer_url: str, answer: dict[str, Any]) -> 
 
 
 def run_confirm(args: argparse.Namespace, out: Output) -> int:
-    from posreturns.host_answers import record_host_answer
-
     paid = args.failed is None
     credentials = ask(args, Permission.CONFIRM_HOST_PAYMENT, "return confirm")
     with open_from(args) as till:
         actor = credentials.sign_in(till, Permission.CONFIRM_HOST_PAYMENT)
-        record_host_answer(till, args.number, paid, args.reference if paid else args.failed, actor)
+        till.host_answers.record(args.number, paid, args.reference if paid else args.failed, actor)
     out.document({"return_number": args.number, "host_paid": paid})
     return EXIT_OK
 

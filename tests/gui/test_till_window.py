@@ -190,7 +190,7 @@ def test_each_serial_tracked_unit_is_returned_on_its_own_line(qtbot, window: Mai
 
 def test_a_gs1_scan_from_an_lf_serial_scanner_reaches_the_basket_with_its_serial(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     """The scanner sends LF after each scan and | for the GS1 separator, as set up in the settings."""
-    window.interpret = lambda raw: interpret(raw, gs_substitute="|")
+    window.scans.interpret = lambda raw: interpret(raw, gs_substitute="|")
     with VirtualScanner("LF") as scanner:
         bridge = SerialScannerBridge(str(scanner.path))
         bridge.scanned.connect(window.on_scan)
