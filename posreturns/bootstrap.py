@@ -21,7 +21,9 @@ from typing import Literal
 
 from posreturns.app import Till, open_mail, open_sync, open_till
 from posreturns.app_ui import scan_interpreter, ui_services
+from posreturns.devices.device_settings import serial_options
 from posreturns.devices.printer_thread import PrinterThread
+from posreturns.devices.scanner_reader import ScannerReader
 from posreturns.devices.scanner import Scan
 from posreturns.services.errors import BadInput
 from posreturns.services.return_ports import AuditEntry
@@ -65,6 +67,13 @@ class Runtime:
 
     def scan_interpreter(self) -> Callable[[str], Scan]:
         return scan_interpreter(self.till)
+
+    def serial_scanner(self, port: str | None = None) -> ScannerReader | None:
+        """The serial scanner's reader (not started), on `port` or the configured one (`scanner.mode`
+        serial); None when the till scans through the keyboard wedge."""
+        get = self.till.settings.get
+        port = port or (get("scanner.port") if get("scanner.mode") == "serial" else None)
+        return ScannerReader(port, **serial_options(get)) if port else None
 
     def ui_services(self, language: str, printer_url: str | None = None,
                     receipt_images: Callable[[], str | None] | None = None) -> UiServices:

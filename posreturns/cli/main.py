@@ -97,7 +97,7 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
     from contextlib import ExitStack
 
     from posreturns.bootstrap import bootstrap
-    from posreturns.devices.device_settings import serial_options, wedge_config
+    from posreturns.devices.device_settings import wedge_config
     from posreturns.ui.i18n import choose_language
     from posreturns.ui.launch import run_window
     from posreturns.ui.presenters.return_flow import Session
@@ -116,8 +116,7 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
         return show_fatal(error)
     quiet_terminal()
     settings = runtime.till.settings
-    scanner_port = settings.get("scanner.port") if settings.get("scanner.mode") == "serial" else None
-    virtual_scan = None
+    scanner_port, virtual_scan = None, None
     with runtime, ExitStack() as stack:
         session = Session(till_id=runtime.till_id, offline=runtime.offline, store_id=runtime.store_id)
         printer_url, receipt_images = args.printer, None
@@ -142,8 +141,8 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
         try:
             return run_window(lambda language: runtime.ui_services(language, printer_url, receipt_images),
                               lambda: choose_language(settings.get("language")), session,
-                              runtime.scan_interpreter(), scanner_port, virtual_scan, wedge=wedge_config(settings.get),
-                              serial=serial_options(settings.get),
+                              runtime.scan_interpreter(), runtime.serial_scanner(scanner_port), virtual_scan,
+                              wedge=wedge_config(settings.get),
                               notice=runtime.till.guard.problem, checked=runtime.till.guard.checked,
                               self_check_after=args.self_check, fullscreen=args.fullscreen,
                               unexpected_end=runtime.unexpected_end)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from posreturns.app import Till
 from posreturns.app_ui import ui_services
 from posreturns.devices.scanner import interpret
+from posreturns.devices.scanner_reader import ScannerReader
 from posreturns.domain.users import Principal
 from posreturns.ui.presenters.return_flow import Session
 from posreturns.ui.scanner_filter import WedgeScannerFilter
@@ -128,7 +129,7 @@ def test_a_refused_return_cannot_be_completed(qtbot, window: MainWindow) -> None
 
 def test_a_serial_scanner_on_a_pty_drives_the_lookup(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     with VirtualScanner("CR") as scanner:
-        bridge = SerialScannerBridge(str(scanner.path))
+        bridge = SerialScannerBridge(ScannerReader(str(scanner.path)))
         bridge.scanned.connect(window.on_scan)
         try:
             with qtbot.waitSignal(bridge.status, timeout=5000, check_params_cb=lambda text: "connected" in text):
@@ -192,7 +193,7 @@ def test_a_gs1_scan_from_an_lf_serial_scanner_reaches_the_basket_with_its_serial
     """The scanner sends LF after each scan and | for the GS1 separator, as set up in the settings."""
     window.scans.interpret = lambda raw: interpret(raw, gs_substitute="|")
     with VirtualScanner("LF") as scanner:
-        bridge = SerialScannerBridge(str(scanner.path))
+        bridge = SerialScannerBridge(ScannerReader(str(scanner.path)))
         bridge.scanned.connect(window.on_scan)
         try:
             with qtbot.waitSignal(bridge.status, timeout=5000, check_params_cb=lambda text: "connected" in text):
