@@ -46,6 +46,7 @@ from posreturns.services.ports import Clock
 from posreturns.services.promises import PromiseService
 from posreturns.services.return_resolver import ReturnResolver
 from posreturns.services.return_ports import AuditEntry
+from posreturns.services.return_json import ReturnJsonApi
 from posreturns.services.returns import ReturnService, TillIdentity
 from posreturns.services.settings_admin import SettingsAdmin
 from posreturns.services.users import UserAdmin
@@ -71,9 +72,10 @@ class Till:
     access: AccessService
     users: UserAdmin
     settings_admin: SettingsAdmin
-    returns: ReturnService
+    returns: ReturnJsonApi  # the JSON edge (command line, host integrations); `return_service` behind it is typed
     guard: DatabaseGuard
     host_answers: HostAnswers
+    return_service: ReturnService
 
     @property
     def training(self) -> bool:
@@ -144,7 +146,7 @@ def open_till(data_dir: Path, *, clock: Clock | None = None, till_id: str | None
     host_answers = HostAnswers(access, returns, SqlTillOverview(engine).audited, SqlAuditLog(engine).record, clock)
     return Till(data_dir, engine, orders, lookup, SqlCacheWriter(engine), settings, clock, queries, policies,
                 access, UserAdmin(users, access, peppers, moments), SettingsAdmin(settings, access, policies, moments),
-                returns, guard, host_answers)
+                ReturnJsonApi(returns), guard, host_answers, returns)
 
 
 def check_storage(data_dir: Path) -> None:

@@ -69,7 +69,7 @@ def ui_services(till: Till, language: str, printer_url: str | None = None,
             state["printer"] = printer_seen["status"]
         return state
 
-    return UiServices(lookup=till.lookup, returns=till.returns, catalog=SqlCatalog(till.engine),
+    return UiServices(lookup=till.lookup, returns=till.return_service, catalog=SqlCatalog(till.engine),
                       drafts=SqlDrafts(till.settings, till_id), printing=printing, status_probe=probe,
                       recent_returns=lambda: overview.recent_returns(till_id), load_order=load_order, language=language,
                       receipt_image=receipt_images or (lambda: None),
