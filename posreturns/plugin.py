@@ -22,6 +22,7 @@ from typing import Any, Protocol
 from posreturns.bootstrap import bootstrap
 from posreturns.devices.device_settings import wedge_config
 from posreturns.domain.users import Principal
+from posreturns.services.return_results import CompletedReturn
 from posreturns.ui.embedded import HostPayments, ReturnsWidget, install_host_translators
 from posreturns.ui.garbage import GuiThreadGarbageCollector
 from posreturns.ui.i18n import choose_language
@@ -89,15 +90,11 @@ class RefundInstruction:
         self.answer(False, reason)
 
 
-def refund_instruction(response: dict[str, Any], answer: Callable[[bool, str], None]) -> RefundInstruction:
-    """The instruction for a `return complete` response (the same JSON as `posreturns return complete`)."""
-    tenders = tuple(TenderInstruction(t["method"], Decimal(t["amount"]), t.get("executed_by", "till"), t.get("reference"))
-                    for t in response.get("tenders", []))
-    exchange = response.get("exchange") or {}
-    voucher = response.get("voucher") or {}
-    return RefundInstruction(response["return_number"], response.get("currency", "EUR"),
-                             Decimal(response.get("refund_total", "0")), tenders, voucher.get("code"),
-                             Decimal(exchange.get("to_collect", "0")), answer)
+def refund_instruction(done: CompletedReturn, answer: Callable[[bool, str], None]) -> RefundInstruction:
+    """The instruction for a completed return."""
+    tenders = tuple(TenderInstruction(t.method, t.amount, t.executed_by, t.reference) for t in done.tenders)
+    return RefundInstruction(done.return_number, done.currency, done.refund_total, tenders, done.voucher_code,
+                             done.to_collect, answer)
 
 
 def create_returns_widget(host: HostPos, data_dir: Path, *, language: str | None = None,
@@ -125,9 +122,9 @@ def create_returns_widget(host: HostPos, data_dir: Path, *, language: str | None
     payments = HostPayments(lambda number, paid, detail: till.host_answers.record(number, paid, detail, cashier()),
                             runner)
 
-    def on_refund(response: dict[str, Any]) -> None:
-        number = response["return_number"]
-        host.on_refund(refund_instruction(response, lambda paid, detail: (payments.confirm(number, detail) if paid
+    def on_refund(done: CompletedReturn) -> None:
+        number = done.return_number
+        host.on_refund(refund_instruction(done, lambda paid, detail: (payments.confirm(number, detail) if paid
                                                                           else payments.report_failure(number, detail))))
 
     widget = ReturnsWidget(window, payments, on_refund, stylesheet(), host.parent_window,

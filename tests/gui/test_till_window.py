@@ -17,6 +17,7 @@ from posreturns.app import Till
 from posreturns.app_ui import ui_services
 from posreturns.devices.scanner import interpret
 from posreturns.devices.scanner_reader import ScannerReader
+from posreturns.domain.decision import DecisionStatus
 from posreturns.domain.users import Principal
 from posreturns.ui.presenters.return_flow import Session
 from posreturns.ui.scanner_filter import WedgeScannerFilter
@@ -109,7 +110,8 @@ def test_an_approval_is_asked_in_place_and_recorded(qtbot, window: MainWindow, d
         window.flow.add_order_line(line_id)
     for index in (0, 1):
         window.flow.update_line(index, reason="CHANGED_MIND", condition="NEW_WITH_TAGS")
-    qtbot.waitUntil(lambda: (window.flow.quote or {}).get("status") == "needs_approval", timeout=5000)
+    qtbot.waitUntil(lambda: window.flow.quote is not None
+                    and window.flow.quote.quote.status is DecisionStatus.NEEDS_APPROVAL, timeout=5000)
     window.return_page.decision.confirm_button.click()
     qtbot.waitUntil(lambda: window.pages.currentIndex() == DONE, timeout=5000)
     assert window.dialogs.asked

@@ -8,8 +8,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
+from posreturns.domain.decision import DecisionStatus
 from posreturns.domain.orders import Order
 from posreturns.domain.users import Principal
+from posreturns.services.return_results import CompletedReturn
 from posreturns.ui.dialogs import DialogService
 from posreturns.ui.i18n import Formats
 from posreturns.ui.messages import cashier_text
@@ -221,11 +223,9 @@ class MainWindow(QMainWindow):
 
     # --- the return -------------------------------------------------------------------------------
     def confirm(self) -> None:
-        quote = self.flow.quote or {}
-        if quote.get("status") == "needs_approval":
-            entries = quote.get("trace", []) + [e for line in quote.get("lines", []) for e in line.get("trace", [])]
-            why = next((e["fr"] if self.language == "fr" else e["en"] for e in entries
-                        if e.get("effect") == "needs_approval"), "")
+        quoted = self.flow.quote
+        if quoted is not None and quoted.quote.status is DecisionStatus.NEEDS_APPROVAL:
+            why = quoted.reason(self.language)
             self._ask_approval(" ".join(filter(None, (self.tr("This return needs a manager's approval."), why))))
             return
         self.flow.complete()
@@ -241,8 +241,8 @@ class MainWindow(QMainWindow):
         self.flow.abandon()
         self.go_home()
 
-    def _completed(self, response: dict[str, Any]) -> None:
-        self.done.show_done(response)
+    def _completed(self, done: CompletedReturn) -> None:
+        self.done.show_done(done)
         self.pages.setCurrentIndex(DONE)
 
     def _reprint(self, number: str) -> None:
