@@ -47,7 +47,9 @@ class Printing(Protocol):
 
 
 class Drawer(Protocol):
-    def open_for_return(self, result: dict[str, Any], actor: str | None) -> Any: ...
+    """The cash drawer: opened once for a committed return that pays cash out at this till."""
+
+    def open_for_return(self, return_number: str, pays_cash: bool, actor: str | None) -> Any: ...
 
 
 class Settings(Protocol):

@@ -21,6 +21,7 @@ from posreturns.services.errors import ApprovalRequired
 from posreturns.services.return_request import ReturnRequest
 from posreturns.services.return_results import CompletedReturn, QuotedReturn
 from posreturns.ui.messages import cashier_text, current_language
+from posreturns.ui.ports import Catalog, Drafts, Drawer
 from posreturns.ui.presenters.basket import Basket, BasketLine, ExchangeItem
 
 log = logging.getLogger(__name__)
@@ -35,27 +36,12 @@ class Returns(Protocol):
     def complete(self, request: ReturnRequest, actor: Principal) -> CompletedReturn: ...
 
 
-class Drafts(Protocol):
-    def save(self, draft: dict[str, Any]) -> None: ...
-    def load(self) -> dict[str, Any] | None: ...
-    def clear(self) -> None: ...
-
-
 class ItemFinder(Protocol):
     def match_item(self, order: Order, code: str) -> Any: ...
 
 
-class Catalog(Protocol):
-    def find_variant(self, code: str) -> dict[str, Any] | None: ...
-    def siblings(self, sku: str, location: str) -> list[dict[str, Any]]: ...
-
-
 class Printing(Protocol):
     def print_return(self, return_number: str) -> Any: ...
-
-
-class Drawer(Protocol):
-    def open_for_return(self, return_number: str, pays_cash: bool, actor: str | None) -> Any: ...
 
 
 @dataclass
