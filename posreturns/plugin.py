@@ -19,7 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Protocol
 
-from posreturns.bootstrap import bootstrap
+from posreturns.bootstrap import Runtime, bootstrap
 from posreturns.devices.device_settings import wedge_config
 from posreturns.domain.users import Principal
 from posreturns.services.return_results import CompletedReturn
@@ -105,6 +105,14 @@ def create_returns_widget(host: HostPos, data_dir: Path, *, language: str | None
     when they differ, so the command line and sync agree with the host. Call `shutdown()` on the
     widget when the host closes it."""
     runtime = bootstrap(Path(data_dir), "widget", host_store_id=host.store_id, host_till_id=host.till_id)
+    try:
+        return _widget(host, runtime, language, runner, dialogs)
+    except BaseException:  # nothing is left running behind a widget that never opened
+        runtime.close(clean=False)
+        raise
+
+
+def _widget(host: HostPos, runtime: Runtime, language: str | None, runner: Any, dialogs: Any) -> ReturnsWidget:
     till = runtime.till
     chosen = choose_language(language or till.settings.get("language"))
     remove_translators = install_host_translators(chosen)
