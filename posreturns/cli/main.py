@@ -103,17 +103,16 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
     from posreturns.ui.presenters.return_flow import Session
 
     data_dir = resolve_data_dir(args.data_dir)
-    if args.virtual_devices:
-        with bootstrap(data_dir, "cli") as probe:
-            if not probe.till.training:
-                raise BadInput("--virtual-devices is for training tills (the demo store, or init --training); this "
-                               "till prints on its real printer.")
     try:
         runtime = bootstrap(data_dir, "window")
     except StorageError as error:  # damaged, locked, unreadable: one sentence in a box, no window
         from posreturns.ui.launch import show_fatal
 
         return show_fatal(error)
+    if args.virtual_devices and not runtime.till.training:
+        runtime.close()
+        raise BadInput("--virtual-devices is for training tills (the demo store, or init --training); this "
+                       "till prints on its real printer.")
     quiet_terminal()
     settings = runtime.till.settings
     scanner_port, virtual_scan = None, None
