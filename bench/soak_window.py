@@ -269,7 +269,7 @@ class Shift:
         self.settle(lambda: window.flow.quote is not None, "the quote")
         if kind == "exchange":
             self.exchange()
-        status = window.flow.quote["status"]
+        status = window.flow.quote.quote.status.value
         if kind == "cancel" or status == "refused":
             self.counts["refused" if status == "refused" else "cancelled"] += 1
             self.frames.doing = "cancel"

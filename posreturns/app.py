@@ -39,12 +39,14 @@ from posreturns.persistence.user_repository import SqlUserRepository
 from posreturns.services.access import AccessService
 from posreturns.services.clock import FixedClock, SystemClock, parse_now, system_moment
 from posreturns.services.errors import BadInput
+from posreturns.services.host_answers import HostAnswers
 from posreturns.services.lookup import OrderLookup
 from posreturns.services.policies import PolicyService
 from posreturns.services.ports import Clock
 from posreturns.services.promises import PromiseService
 from posreturns.services.return_resolver import ReturnResolver
 from posreturns.services.return_ports import AuditEntry
+from posreturns.services.return_json import ReturnJsonApi
 from posreturns.services.returns import ReturnService, TillIdentity
 from posreturns.services.settings_admin import SettingsAdmin
 from posreturns.services.users import UserAdmin
@@ -70,8 +72,10 @@ class Till:
     access: AccessService
     users: UserAdmin
     settings_admin: SettingsAdmin
-    returns: ReturnService
+    returns: ReturnJsonApi  # the JSON edge (command line, host integrations); `return_service` behind it is typed
     guard: DatabaseGuard
+    host_answers: HostAnswers
+    return_service: ReturnService
 
     @property
     def training(self) -> bool:
@@ -139,9 +143,10 @@ def open_till(data_dir: Path, *, clock: Clock | None = None, till_id: str | None
     returns = ReturnService(ReturnResolver(lookup, orders, queries), queries,
                             SqlReturnRecorder(engine, guard.after_commit), access, policies, clock, identity,
                             guard=guard.refuse_if_unsafe)
+    host_answers = HostAnswers(access, returns, SqlTillOverview(engine).audited, SqlAuditLog(engine).record, clock)
     return Till(data_dir, engine, orders, lookup, SqlCacheWriter(engine), settings, clock, queries, policies,
                 access, UserAdmin(users, access, peppers, moments), SettingsAdmin(settings, access, policies, moments),
-                returns, guard)
+                ReturnJsonApi(returns), guard, host_answers, returns)
 
 
 def check_storage(data_dir: Path) -> None:

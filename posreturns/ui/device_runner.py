@@ -6,15 +6,11 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-
-class Device(Protocol):
-    """The printer's thread (posreturns.devices.printer_thread.PrinterThread)."""
-
-    def submit(self, work: Callable[[], Any]) -> Future[Any]: ...
+from posreturns.ui.ports import Device
 
 
 class _Relay(QObject):

@@ -10,6 +10,7 @@ from posreturns.app import Till
 from posreturns.domain.users import Principal
 from posreturns.persistence.catalog import SqlCatalog
 from posreturns.persistence.drafts import SqlDrafts
+from posreturns.services.return_results import quoted_json
 from posreturns.ui.presenters.return_flow import ReturnFlowPresenter, Session
 from posreturns.ui.tasks import InlineTaskRunner
 
@@ -20,15 +21,16 @@ class Recorder:
         self.messages: list[str] = []
         self.completed: list[dict[str, Any]] = []
         self.approvals: list[str] = []
-        flow.quote_ready.connect(self.quotes.append)
+        # seen as the JSON of docs/cli.md: the window's typed answers carry the same facts
+        flow.quote_ready.connect(lambda quoted: self.quotes.append(quoted_json(quoted)))
         flow.message.connect(self.messages.append)
-        flow.completed.connect(self.completed.append)
+        flow.completed.connect(lambda done: self.completed.append(done.document))
         flow.approval_needed.connect(self.approvals.append)
 
 
 def _flow(till: Till) -> tuple[ReturnFlowPresenter, Recorder]:
     session = Session(principal=Principal.vouched("marie", by="tests"), till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
-    flow = ReturnFlowPresenter(till.returns, till.lookup, SqlCatalog(till.engine), SqlDrafts(till.settings), None,
+    flow = ReturnFlowPresenter(till.return_service, till.lookup, SqlCatalog(till.engine), SqlDrafts(till.settings), None,
                                session, InlineTaskRunner())
     return flow, Recorder(flow)
 
@@ -171,7 +173,7 @@ class DeferredRunner:
 def test_drafts_are_written_off_the_gui_thread_and_the_newest_one_wins(demo_till: Till) -> None:
     session = Session(principal=Principal.vouched("marie", by="tests"), till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
     drafts, runner = SqlDrafts(demo_till.settings), DeferredRunner()
-    flow = ReturnFlowPresenter(demo_till.returns, demo_till.lookup, SqlCatalog(demo_till.engine), drafts, None,
+    flow = ReturnFlowPresenter(demo_till.return_service, demo_till.lookup, SqlCatalog(demo_till.engine), drafts, None,
                                session, runner)
     flow.start(demo_till.lookup.find_receipt("PA01-000101"))
     flow.add_order_line("ORD-1001-L1")

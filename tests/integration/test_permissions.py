@@ -18,7 +18,6 @@ from posreturns.app import Till, open_till
 from posreturns.demo.network import demo_network
 from posreturns.domain.permissions import LEAST_ROLE
 from posreturns.domain.users import Principal, Role
-from posreturns.host_answers import record_host_answer
 from posreturns.services.errors import PermissionDenied
 
 DEMO_USERS = {Role.CASHIER: ("camille", "2580"), Role.MANAGER: ("sophie", "1234"), Role.ADMIN: ("admin", "246810")}
@@ -79,7 +78,7 @@ SERVICE_CASES: dict[str, tuple[Role, Callable[[Till, Principal], Any]]] = {
     "change the printer": (Role.MANAGER, lambda t, p: t.settings_admin.change(p, {"printer.profile": "generic-80mm"})),
     "change the till's id": (Role.ADMIN, lambda t, p: t.settings_admin.change(p, {"store.address": "1 rue X"})),
     "set policy.active": (Role.ADMIN, lambda t, p: t.settings_admin.change(p, {"policy.active": "2026-11"})),
-    "record a host answer": (Role.CASHIER, lambda t, p: record_host_answer(t, "RPARIS01-T1-000001", True, "A-1", p)),
+    "record a host answer": (Role.CASHIER, lambda t, p: t.host_answers.record("RPARIS01-T1-000001", True, "A-1", p)),
 }
 
 
