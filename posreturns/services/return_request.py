@@ -123,8 +123,7 @@ def parse_request(data: Any) -> ReturnRequest:
         ),
         customer=_customer(top.get("customer")),
         approval=None if approval is None else _approval(approval),
-        idempotency_key=_text(top.get("idempotency_key"), "idempotency_key", optional=True,
-                              may_look_like_a_card=True),
+        idempotency_key=_text(top.get("idempotency_key"), "idempotency_key", optional=True),
         cash_for_card=_flag(top.get("cash_for_card", False), "cash_for_card"),
         contact=_contact(top.get("contact")),
     )
@@ -171,7 +170,7 @@ def _line(item: Any, path: str) -> LineInput:
         qty=_count(raw.get("qty", 1), f"{path}.qty"),
         reason=_enum(Reason, raw.get("reason"), f"{path}.reason"),
         condition=_enum(Condition, raw.get("condition"), f"{path}.condition"),
-        serial=_text(raw.get("serial"), f"{path}.serial", optional=True, may_look_like_a_card=True),
+        serial=_text(raw.get("serial"), f"{path}.serial", optional=True),
         note=_text(raw.get("note"), f"{path}.note", optional=True) or "",
         claimed_unit_price=None if price is None else _text(price, f"{path}.claimed_unit_price"),
     )
@@ -213,7 +212,7 @@ def _contact(value: Any) -> CustomerContact | None:
 
 def _approval(value: Any) -> ApprovalInput:
     raw = _obj(value, "approval", {"manager", "pin"})
-    return ApprovalInput(_text(raw.get("manager"), "approval.manager"), _text(raw.get("pin"), "approval.pin", may_look_like_a_card=True))
+    return ApprovalInput(_text(raw.get("manager"), "approval.manager"), _text(raw.get("pin"), "approval.pin"))
 
 
 def _till_id(value: Any) -> str | None:
@@ -243,10 +242,14 @@ def _list(value: Any, path: str) -> list[Any]:
     return value
 
 
-def _text(value: Any, path: str, optional: bool = False, may_look_like_a_card: bool = False) -> Any:
-    """A non-empty, storable string. `may_look_like_a_card`: identifiers made by machines (idempotency
-    keys are UUIDs whose digit groups can pass the Luhn check; phone IMEIs carry a Luhn digit by design)
-    and PINs are not searched for card numbers; a person's free text and the codes they type are."""
+# Not searched for card numbers: identifiers made by machines (an idempotency key is a UUID, and one
+# in ~1,400 has digit groups passing the Luhn check; a phone's IMEI serial carries a Luhn digit by
+# design) and PINs. A person's free text and the codes they type are searched.
+_MACHINE_MADE = {"idempotency_key", "serial", "id", "pin"}
+
+
+def _text(value: Any, path: str, optional: bool = False) -> Any:
+    """A non-empty, storable string, without a card number unless its field is machine-made."""
     if value is None and optional:
         return None
     if not isinstance(value, str) or not value.strip():
@@ -255,7 +258,7 @@ def _text(value: Any, path: str, optional: bool = False, may_look_like_a_card: b
         raise BadInput(f'"{path}" is {len(value)} characters long; at most {MAX_TEXT} are allowed.')
     if not storable(value):
         raise BadInput(f'"{path}" holds control characters or invalid Unicode (a lone surrogate); remove them.')
-    if not may_look_like_a_card and has_card_number(value):
+    if path.rsplit(".", 1)[-1] not in _MACHINE_MADE and has_card_number(value):
         raise BadInput(f'"{path}" looks like a full payment card number, which a till never stores; '
                        "remove it (the card's last four digits are enough).")
     return value.strip()
