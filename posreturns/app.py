@@ -286,3 +286,22 @@ def open_mail(till: Till, credentials: Any = None) -> Any:
 
     return MailSender(SqlMailQueue(till.engine), compose, lambda: SmtpRelay(relay), till.clock, owner_id(),
                       in_doubt_rule(till.settings))
+
+
+def open_restock(till: Till, till_id: str | None = None) -> Any:
+    """The manager's restock queue, second-hand channel, RTV batches and alerts inbox of `till`
+    (a `posreturns.services.restock.RestockService`)."""
+    from posreturns.persistence.restock_resale import SqlResale
+    from posreturns.persistence.restock_rtv import SqlRtvBatches
+    from posreturns.persistence.restock_store import SqlRestockStore
+    from posreturns.persistence.staff_alerts import SqlStaffAlerts
+    from posreturns.services.restock import RestockService
+
+    def identity() -> TillIdentity:
+        settings = till.settings
+        return TillIdentity(settings.store_id() or "", till_id or settings.get("till.id") or "T1",
+                            settings.store_timezone(), till.training)
+
+    engine = till.engine
+    return RestockService(SqlRestockStore(engine), SqlResale(engine), SqlRtvBatches(engine), SqlStaffAlerts(engine),
+                          till.access, till.policies, till.clock, identity)
