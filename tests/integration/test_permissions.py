@@ -150,6 +150,13 @@ COMMANDS: dict[str, tuple[Role, str]] = {
     "config import {devices}": (Role.MANAGER, ""),
     "config import {provisioning}": (Role.ADMIN, ""),
     "restore {missing_backup}": (Role.MANAGER, ""),
+    "restock release UNOPE-1": (Role.MANAGER, ""),
+    "restock scrap UNOPE-1 --reason torn": (Role.MANAGER, ""),
+    "restock resale UNOPE-1 --grade A": (Role.MANAGER, ""),
+    "restock rtv UNOPE-1 --vendor V": (Role.MANAGER, ""),
+    "rtv ship RTV-NOPE": (Role.MANAGER, ""),
+    "alerts resolve 999 --note done": (Role.MANAGER, ""),
+    "print label UNOPE-1": (Role.CASHIER, ""),
 }
 DEVICES = '[printer]\nprofile = "generic-80mm"\n[scanner]\nmode = "keyboard"\n'
 PROVISIONING = DEVICES + '[store]\naddress = "1 rue X"\n'
