@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 from datetime import UTC, datetime
+from decimal import Decimal
 from enum import Enum
 from typing import Any
 
@@ -15,6 +16,7 @@ from posreturns.cli.output import EXIT_OK, Output
 from posreturns.cli.signing import ask
 from posreturns.cli.till_args import open_from
 from posreturns.domain.held_units import HeldUnit, UnitAction
+from posreturns.domain.money import Money
 from posreturns.domain.permissions import Permission
 from posreturns.domain.resale import Grade
 
@@ -181,9 +183,14 @@ def run_resale(args: argparse.Namespace, out: Output) -> int:
         printed = _printed(labels.print_resale(item.unit_id)) if labels is not None else None
     data = {**plain(asdict(item)), "print": printed}
     out.result(data, f"{item.unit_id} is now second-hand item {item.sku}, grade {item.grade.value}, "
-                     f"EAN {item.ean13}, {item.price_minor / 100:.2f} {item.currency}"
+                     f"EAN {item.ean13}, {Money.from_minor(item.price_minor, item.currency)} {item.currency}"
                      + ("" if printed is None else f"; label {'printed' if printed['printed'] else 'kept: ' + printed['message']}"))
     return EXIT_OK
+
+
+def recovery_percent(price_minor: int, refund_minor: int) -> str:
+    """The resale price as a share of the refund, to a tenth of a percent (a decimal string, not a float)."""
+    return str((Decimal(100 * price_minor) / refund_minor).quantize(Decimal("0.1")))
 
 
 def run_batches(args: argparse.Namespace, out: Output) -> int:
@@ -215,9 +222,10 @@ def run_resale_list(args: argparse.Namespace, out: Output) -> int:
 
     with open_from(args) as till:
         items = open_restock(till).resale_items()
-    text = "\n".join(f"{i.sku:<24} {i.ean13}  {i.grade.value}  {i.price_minor / 100:>8.2f}  "
-                     f"(refunded {i.refund_minor / 100:.2f})  {i.title}" for i in items) or "No second-hand item."
-    out.result({"items": [{**plain(asdict(i)), "recovery_percent": round(100 * i.price_minor / i.refund_minor, 1)
+    text = "\n".join(f"{i.sku:<24} {i.ean13}  {i.grade.value}  {Money.from_minor(i.price_minor, i.currency)!s:>8}  "
+                     f"(refunded {Money.from_minor(i.refund_minor, i.currency)})  {i.title}" for i in items) \
+        or "No second-hand item."
+    out.result({"items": [{**plain(asdict(i)), "recovery_percent": recovery_percent(i.price_minor, i.refund_minor)
                            if i.refund_minor else None} for i in items]}, text)
     return EXIT_OK
 
