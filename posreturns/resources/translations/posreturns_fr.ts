@@ -863,12 +863,8 @@
         <translation>Scannez une étiquette d&apos;inspection pour choisir son article</translation>
     </message>
     <message>
-        <source>Age</source>
-        <translation>Âge</translation>
-    </message>
-    <message>
         <source>Unit</source>
-        <translation>Article</translation>
+        <translation>Étiquette</translation>
     </message>
     <message>
         <source>Return</source>
@@ -881,6 +877,10 @@
     <message>
         <source>Item</source>
         <translation>Article</translation>
+    </message>
+    <message>
+        <source>Age (h)</source>
+        <translation>Âge (h)</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -949,10 +949,6 @@
     <message>
         <source>All</source>
         <translation>Tous</translation>
-    </message>
-    <message>
-        <source>{0} h</source>
-        <translation>{0} h</translation>
     </message>
     <message>
         <source>refurbishing</source>

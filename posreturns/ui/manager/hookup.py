@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy
 
 from posreturns.ui.i18n import Formats
 from posreturns.ui.manager.presenter import ManagerPresenter
@@ -32,6 +32,8 @@ def attach_manager(window: Any, manager: Any, runner: Any, printer_runner: Any |
     button.setObjectName("managerButton")
     window.home.add_tool(button)
     count = QLabel(objectName="alertsCount")
+    count.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+    count.setMinimumWidth(1)  # shrinks rather than widen the window: the bar is full on a 1024-pixel screen
     count.hide()
     window.status_bar.addPermanentWidget(count)
     window.manager_workspace, window.manager_button, window.alerts_count = workspace, button, count
@@ -45,9 +47,13 @@ def attach_manager(window: Any, manager: Any, runner: Any, printer_runner: Any |
 
     def show_count(open_alerts: int) -> None:
         visible = ManagerPresenter.may_manage(principal()) or presenter.manager is not None
-        count.setText(QCoreApplication.translate("ManagerHookup", "{0} alert(s) to handle").replace("{0}", str(open_alerts)))
+        sentence = QCoreApplication.translate("ManagerHookup", "{0} alert(s) to handle").replace("{0}", str(open_alerts))
+        count.setText(sentence)
+        count.setToolTip(sentence)
         count.setProperty("state", "warn" if open_alerts else "ok")
         count.setVisible(visible and open_alerts > 0)
+        shown = visible and open_alerts > 0  # on the button too: a narrow screen may squeeze the status bar
+        button.setText(QCoreApplication.translate("ManagerHookup", "Manager") + (f" ({open_alerts})" if shown else ""))
 
     def poll() -> None:
         runner.run(manager.restock.open_alert_count, show_count, lambda _error: None)
@@ -60,7 +66,7 @@ def attach_manager(window: Any, manager: Any, runner: Any, printer_runner: Any |
     timer.start()
     if window.sign_in is not None:
         window.sign_in.signed_in.connect(lambda _principal: poll())
-    window.home.sign_out.connect(count.hide)
+    window.home.sign_out.connect(lambda: show_count(0))
     window.show_manager = show_workspace
     poll()
     return workspace

@@ -9,11 +9,21 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QTableWidget, QTableWidgetItem, QVBoxLayout, \
-    QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from posreturns.domain.held_units import UnitAction
 from posreturns.domain.resale import Grade
+from posreturns.ui.labels import conditions, reasons
 from posreturns.ui.manager.presenter import ManagerPresenter
 from posreturns.ui.views.widgets import big_button, table
 
@@ -27,9 +37,11 @@ class RestockTab(QWidget):
         self.presenter, self.highlight_hours, self.now = presenter, highlight_hours, now
         self.units: list[Any] = []
         self.scan = QLineEdit(placeholderText=self.tr("Scan an inspection tag to select its unit"))
-        self.reason = QComboBox()
-        self.category = QComboBox()
-        self.table = table((self.tr("Age"), self.tr("Unit"), self.tr("Return"), self.tr("Sale"), self.tr("Item"),
+        self.reason = QComboBox(sizeAdjustPolicy=QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon,
+                                minimumContentsLength=10)
+        self.category = QComboBox(sizeAdjustPolicy=QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon,
+                                  minimumContentsLength=8)
+        self.table = table((self.tr("Age (h)"), self.tr("Unit"), self.tr("Return"), self.tr("Sale"), self.tr("Item"),
                             self.tr("Reason"), self.tr("Condition"), self.tr("Note"), self.tr("Serial"),
                             self.tr("Disposition"), self.tr("Alerts"), self.tr("Till")))
         self.table.setSelectionMode(QTableWidget.SelectionMode.ExtendedSelection)
@@ -53,20 +65,19 @@ class RestockTab(QWidget):
         filters.addWidget(QLabel(self.tr("Category")))
         filters.addWidget(self.category, 1)
         filters.addWidget(self.count)
-        inputs = QHBoxLayout()
-        inputs.addWidget(self.note, 2)
-        inputs.addWidget(self.vendor, 1)
-        actions = QHBoxLayout()
-        for button in (self.buttons["release"], *self.grades.values(), self.buttons["refurbish"], self.buttons["rtv"],
-                       self.buttons["scrap"], self.buttons["tag"]):
-            actions.addWidget(button)
+        actions = QGridLayout()  # two rows of four: fits a 1024-pixel screen
+        actions.addWidget(self.note, 0, 0, 1, 2)
+        actions.addWidget(self.vendor, 0, 2, 1, 2)
+        for n, button in enumerate((self.buttons["release"], *self.grades.values(), self.buttons["refurbish"],
+                                    self.buttons["rtv"], self.buttons["scrap"], self.buttons["tag"])):
+            actions.addWidget(button, 1 + n // 4, n % 4)
         column = QVBoxLayout(self)
         column.addLayout(filters)
         column.addWidget(self.table, 1)
-        column.addLayout(inputs)
         column.addLayout(actions)
 
         self.scan.returnPressed.connect(lambda: self.select_scanned(self.scan.text()))
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # the oldest first
         self.reason.currentIndexChanged.connect(self._fill)
         self.category.currentIndexChanged.connect(self._fill)
         self.buttons["release"].clicked.connect(lambda: self._act(UnitAction.RELEASE))
@@ -84,8 +95,9 @@ class RestockTab(QWidget):
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(self.tr("All"), None)
+            words = dict(reasons()) if combo is self.reason else {}
             for value in sorted(v for v in values if v):
-                combo.addItem(value, value)
+                combo.addItem(words.get(value, value), value)
             combo.setCurrentIndex(max(0, combo.findData(chosen)))
             combo.blockSignals(False)
         self._fill()
@@ -95,15 +107,17 @@ class RestockTab(QWidget):
         shown = [u for u in self.units if (reason is None or u.reason == reason)
                  and (category is None or u.category == category)]
         now = self.now()
+        reason_words, condition_words = dict(reasons()), dict(conditions())
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(shown))
         for row, unit in enumerate(shown):
             hours = unit.age_hours(now)
-            age = QTableWidgetItem(self.tr("{0} h").replace("{0}", str(int(hours))))
-            age.setData(Qt.ItemDataRole.UserRole, hours)
+            age = QTableWidgetItem()
+            age.setData(Qt.ItemDataRole.DisplayRole, int(hours))  # a number: the column sorts by age
             cells = [age, *(QTableWidgetItem(text) for text in (
-                unit.id, unit.return_number, unit.order_number or "", f"{unit.sku} — {unit.title}", unit.reason,
-                unit.condition, unit.note or unit.cashier_note, unit.serial or "",
+                unit.id, unit.return_number, unit.order_number or "", f"{unit.sku} — {unit.title}",
+                reason_words.get(unit.reason, unit.reason), condition_words.get(unit.condition, unit.condition),
+                unit.note or unit.cashier_note, unit.serial or "",
                 unit.disposition + (" · " + self.tr("refurbishing") if unit.state.value == "refurbishing" else ""),
                 ", ".join(unit.alerts), unit.till_id or ""))]
             for column, cell in enumerate(cells):
