@@ -7,9 +7,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from posreturns.devices.labels import InspectionTag, ResaleLabel, RtvSlip, inspection_tag, resale_label, rtv_slip
-from posreturns.devices.printing import PrintOutcome, ReceiptPrinting
 from posreturns.devices.documents import Block
+from posreturns.devices.labels import (
+    InspectionTag,
+    ResaleLabel,
+    RtvSlip,
+    inspection_tag,
+    resale_label,
+    rtv_slip,
+)
+from posreturns.devices.printing import PrintOutcome, ReceiptPrinting
 from posreturns.domain.held_units import HeldUnit
 from posreturns.domain.money import Money
 from posreturns.services.errors import NotFound

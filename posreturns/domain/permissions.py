@@ -78,8 +78,8 @@ WHAT: dict[Permission, tuple[str, str]] = {
     Permission.LOAD_DELIVERY_NETWORK: ("change the store's delivery network", "modifier le réseau de livraison"),
     Permission.CONNECT_MAIL: ("set up the e-mail relay for e-receipts", "configurer le relais e-mail des tickets"),
     Permission.MANAGE_RESTOCK: ("release, grade, refurbish, return to the vendor or scrap held units",
-                                "remettre en vente, classer, reconditionner, retourner ou mettre au rebut les articles "
-                                "mis de côté"),
+                                ("remettre en vente, classer, reconditionner, retourner ou mettre au rebut les "
+                                 "articles mis de côté")),
     Permission.RESOLVE_ALERTS: ("acknowledge or resolve staff alerts", "prendre en charge ou clore les alertes"),
     Permission.PRINT_LABELS: ("print inspection tags and resale labels",
                               "imprimer les étiquettes d'inspection et de seconde main"),

@@ -95,10 +95,7 @@ class RestockService:
         self.access.require(actor, Permission.MANAGE_RESTOCK, subject=",".join(wanted))
         note = clean_note(note, "the reason for scrapping" if action is UnitAction.SCRAP else "note",
                           required=action in (UnitAction.SCRAP, UnitAction.REFURBISH))
-        supplier = clean_note(vendor, "the vendor", required=action is UnitAction.RTV)[:80] if action is UnitAction.RTV \
-            else None
-        for code in wanted:
-            self.find(code)
+        supplier = clean_note(vendor, "the vendor", required=True)[:80] if action is UnitAction.RTV else None
         return self.store.act(self._actor(actor), [UnitChange(c, action, note, supplier) for c in wanted])
 
     def resell(self, actor: Principal, code: str, grade: Grade) -> ResaleItem:

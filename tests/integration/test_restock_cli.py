@@ -120,3 +120,15 @@ def test_the_tag_prints_with_the_receipt_of_a_return_that_holds_units(paper: Vir
     assert code == 0, err
     number = json.loads(out)["return_number"]
     assert codes(paper, 2) == {"Code128": "U" + number[1:] + "-1"}  # the receipt is job 1, the tag job 2
+
+
+def test_the_workspace_settings_take_whole_numbers_only(store: Path) -> None:
+    code, _out, err = run_in(store, "config", "set", "manager.idle_minutes", "soon", "--user", "admin", "--pin-stdin",
+                             stdin="246810\n")
+    assert code == 2 and "manager.idle_minutes must be a whole number from 1 to 240" in err
+    assert run_in(store, "config", "set", "restock.highlight_hours", "72", "--user", "admin", "--pin-stdin",
+                  stdin="246810\n")[0] == 0
+    assert run_in(store, "config", "get", "restock.highlight_hours")[1].strip() == "72"
+    code, _out, err = run_in(store, "config", "set", "resale.ean_seq", "1", "--user", "admin", "--pin-stdin",
+                             stdin="246810\n")
+    assert code == 2  # the in-store EAN counter is posreturns' own: never set by hand

@@ -28,7 +28,8 @@ class ManagerPresenter(QObject):
     signed_out = Signal()
     busy = Signal(bool)
 
-    def __init__(self, restock: Any, labels: Any | None, runner: Any, printer_runner: Any | None = None) -> None:
+    def __init__(self, restock: Any, labels: Any, runner: Any, printer_runner: Any | None = None) -> None:
+        """`labels`: the label printing, or None when no printer is set up."""
         super().__init__()
         self.restock, self.labels, self.runner = restock, labels, runner
         self.printer_runner = printer_runner or runner

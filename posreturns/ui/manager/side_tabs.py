@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTableWidgetItem, QVBoxLayout, QWidget
 
 from posreturns.domain.money import Money
-
 from posreturns.ui.i18n import Formats
 from posreturns.ui.manager.presenter import ManagerPresenter
 from posreturns.ui.views.widgets import big_button, table
