@@ -124,3 +124,16 @@ def test_the_workspace_signs_out_when_idle(qtbot, window: MainWindow) -> None:  
     workspace.idle.start()
     qtbot.waitUntil(lambda: workspace.presenter.manager is None, timeout=3000)
     assert window.pages.currentIndex() == HOME and workspace.stack.currentIndex() == 0
+
+
+def test_the_cashiers_work_does_not_keep_the_managers_workspace_open(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    _open_as_cashier_then_manager(qtbot, window)
+    workspace = window.manager_workspace
+    qtbot.mouseClick(workspace.back_button, Qt.MouseButton.LeftButton)
+    assert window.pages.currentIndex() == HOME and workspace.presenter.manager is not None
+    workspace.idle.setInterval(300)
+    workspace.idle.start()
+    for _ in range(6):  # the cashier types on the home screen meanwhile
+        qtbot.keyClicks(window.home.scan_field, "x")
+        qtbot.wait(80)
+    qtbot.waitUntil(lambda: workspace.presenter.manager is None, timeout=3000)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy
 
 from posreturns.ui.i18n import Formats
@@ -16,6 +16,10 @@ from posreturns.ui.presenters.sign_in import SignInPresenter
 from posreturns.ui.views.widgets import big_button
 
 ALERTS_POLL_MS = 60_000
+
+
+class SignedInRelay(QObject):
+    happened = Signal(object)
 
 
 def attach_manager(window: Any, manager: Any, runner: Any, printer_runner: Any | None = None) -> ManagerWorkspace:
@@ -65,7 +69,11 @@ def attach_manager(window: Any, manager: Any, runner: Any, printer_runner: Any |
     timer.timeout.connect(poll)
     timer.start()
     if window.sign_in is not None:
-        window.sign_in.signed_in.connect(lambda _principal: poll())
+        # through a child of the window: a closure connected to the sign-in presenter (not the window's
+        # child) would keep the window alive after it closed
+        relay = SignedInRelay(window)
+        relay.happened.connect(poll)
+        window.sign_in.signed_in.connect(relay.happened)
     window.home.sign_out.connect(lambda: show_count(0))
     window.show_manager = show_workspace
     poll()

@@ -108,8 +108,8 @@ class ManagerWorkspace(QWidget):
         self.idle.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in ACTIVITY and self.idle.isActive():
-            self.idle.start()  # any touch or key in the workspace keeps it open
+        if event.type() in ACTIVITY and self.idle.isActive() and self.isVisible():
+            self.idle.start()  # a touch or key in the workspace keeps it open; the cashier's screen does not
         return False
 
     def _show(self, snapshot: dict[str, Any]) -> None:
