@@ -20,6 +20,7 @@ from posreturns.devices.printer_thread import PrinterThread
 from posreturns.devices.printing import PrinterSettings, ReceiptPrinting
 from posreturns.devices.receipt_layout import StoreHeader
 from posreturns.domain.lockout import Moment
+from posreturns.domain.money import parse_minor
 from posreturns.paths import DATABASE_FILE
 from posreturns.persistence import migrate
 from posreturns.persistence.audit import SqlAuditLog
@@ -230,8 +231,10 @@ def open_printing(till: Till, printer_url: str | None = None, device: PrinterThr
     """Receipt printing for this till: jobs stored in its database, sent to the printer configured at
     each attempt, on `device` (the one printer thread of the process; a new one if not given)."""
     sources = receipt_sources(till)
-    return ReceiptPrinting(SqlPrintJobs(till.engine), till.queries, lambda: printer_settings(till, printer_url),
-                           sources.header, sources.titles, sources.placed_at, sources.local_time, device)
+    printing = ReceiptPrinting(SqlPrintJobs(till.engine), till.queries, lambda: printer_settings(till, printer_url),
+                               sources.header, sources.titles, sources.placed_at, sources.local_time, device)
+    printing.held_tags = open_labels(till, printing).tags_of_return
+    return printing
 
 
 def open_sync(till: Till, gateway: Any = None, clock: Any = None) -> Any:
@@ -291,3 +294,42 @@ def open_mail(till: Till, credentials: Any = None) -> Any:
 
     return MailSender(SqlMailQueue(till.engine), compose, lambda: SmtpRelay(relay), till.clock, owner_id(),
                       in_doubt_rule(till.settings))
+
+
+def open_restock(till: Till, till_id: str | None = None) -> Any:
+    """The manager's restock queue, second-hand channel, RTV batches and alerts inbox of `till`
+    (a `posreturns.services.restock.RestockService`)."""
+    from posreturns.persistence.restock_resale import SqlResale
+    from posreturns.persistence.restock_rtv import SqlRtvBatches
+    from posreturns.persistence.restock_store import SqlRestockStore
+    from posreturns.persistence.staff_alerts import SqlStaffAlerts
+    from posreturns.services.restock import RestockService
+
+    def identity() -> TillIdentity:
+        settings = till.settings
+        return TillIdentity(settings.store_id() or "", till_id or settings.get("till.id") or "T1",
+                            settings.store_timezone(), till.training)
+
+    engine = till.engine
+    return RestockService(SqlRestockStore(engine), SqlResale(engine), SqlRtvBatches(engine), SqlStaffAlerts(engine),
+                          till.access, till.policies, till.clock, identity)
+
+
+def open_labels(till: Till, printing: ReceiptPrinting) -> Any:
+    """Inspection tags, resale labels and RTV slips on `printing`'s printer (a
+    `posreturns.devices.restock_labels.LabelPrinting`)."""
+    from posreturns.devices.restock_labels import LabelPrinting
+
+    sources, catalog = receipt_sources(till), SqlCatalog(till.engine)
+
+    def alert_text(code: str, language: str) -> str:
+        alerts = {a.code: a for rule in till.policies.active().dispositions for a in rule.alerts}
+        found = alerts.get(code)
+        return code if found is None else (found.fr if language == "fr" else found.en)
+
+    def original_price(sku: str) -> int | None:
+        variant = catalog.find_variant(sku)
+        return None if variant is None else parse_minor(variant["price"], catalog.currency)
+
+    return LabelPrinting(printing, open_restock(till), alert_text, original_price, sources.local_time,
+                         lambda: sources.header().name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -24,6 +24,8 @@ from posreturns.persistence.drafts import SqlDrafts
 from posreturns.persistence.integrity import SqlIntegrity
 from posreturns.persistence.till_overview import SqlTillOverview
 from posreturns.services.integrity import summary
+from posreturns.services.setting_rules import MANAGER_IDLE_KEY as IDLE_KEY
+from posreturns.services.setting_rules import QUEUE_AGE_KEY as AGE_KEY
 from posreturns.sync.worker import SyncWorker
 from posreturns.ui.services import UiServices
 
@@ -82,7 +84,34 @@ def ui_services(till: Till, language: str, printer_url: str | None = None,
                       drawer=open_drawer_control(printing) if printing is not None else None,
                       print_scanner_sheet=(lambda: printing.print_document("scanner_sheet", None, scanner_sheet(language)))
                       if printing is not None else None,
-                      **admin_services(till, device))
+                      manager=manager_services(till, printing, language), **admin_services(till, device))
+
+
+@dataclass(frozen=True)
+class ManagerServices:
+    """What the manager's workspace needs (posreturns/ui/manager)."""
+
+    restock: Any  # RestockService
+    labels: Any | None  # LabelPrinting, or None without a printer
+    sign_in: Callable[[str, str], Principal]
+    alert_text: Callable[[str], str]
+    idle_minutes: float = 5
+    highlight_hours: float = 48
+
+
+def manager_services(till: Till, printing: ReceiptPrinting | None, language: str) -> ManagerServices:
+    from posreturns.app import open_labels, open_restock
+
+    labels = open_labels(till, printing) if printing is not None else None
+
+    def alert_text(code: str) -> str:
+        alerts = {a.code: a for rule in till.policies.active().dispositions for a in rule.alerts}
+        found = alerts.get(code)
+        return code if found is None else (found.en if language.startswith("en") else found.fr)
+
+    return ManagerServices(open_restock(till), labels,
+                           lambda user_id, pin: till.access.sign_in(user_id, pin, Permission.MANAGE_RESTOCK),
+                           alert_text, float(till.settings.get(IDLE_KEY) or 5), float(till.settings.get(AGE_KEY) or 48))
 
 
 class SettingsAccess:

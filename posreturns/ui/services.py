@@ -45,3 +45,5 @@ class UiServices:
     describe_scan: Callable[[str, bool], dict[str, str]] | None = None
     print_scanner_sheet: Callable[[], object] | None = None
     check_setting: Callable[[str, str], str] = lambda key, value: value.strip()
+    # The manager's workspace (restock queue, second hand, alerts): `app_ui.ManagerServices`, or None.
+    manager: Any = None

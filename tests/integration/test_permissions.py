@@ -30,7 +30,8 @@ def test_the_table_gives_each_use_case_its_least_role() -> None:
         "return.confirm_payment": "cashier", "receipt.reprint": "cashier", "return.approve": "manager",
         "drawer.open": "manager", "sync.resolve": "manager", "settings.devices": "manager",
         "settings.till": "admin", "policy.load": "admin", "data.import": "admin", "users.manage": "admin",
-        "oms.connect": "admin", "storage.restore": "manager", "network.load": "admin", "mail.connect": "admin"}
+        "oms.connect": "admin", "storage.restore": "manager", "network.load": "admin", "mail.connect": "admin",
+        "restock.manage": "manager", "alerts.resolve": "manager", "labels.print": "cashier"}
 
 
 def test_the_documented_table_is_the_one_the_services_check() -> None:
@@ -148,6 +149,13 @@ COMMANDS: dict[str, tuple[Role, str]] = {
     "config import {devices}": (Role.MANAGER, ""),
     "config import {provisioning}": (Role.ADMIN, ""),
     "restore {missing_backup}": (Role.MANAGER, ""),
+    "restock release UNOPE-1": (Role.MANAGER, ""),
+    "restock scrap UNOPE-1 --reason torn": (Role.MANAGER, ""),
+    "restock resale UNOPE-1 --grade A": (Role.MANAGER, ""),
+    "restock rtv UNOPE-1 --vendor V": (Role.MANAGER, ""),
+    "rtv ship RTV-NOPE": (Role.MANAGER, ""),
+    "alerts resolve 999 --note done": (Role.MANAGER, ""),
+    "print label UNOPE-1": (Role.CASHIER, ""),
 }
 DEVICES = '[printer]\nprofile = "generic-80mm"\n[scanner]\nmode = "keyboard"\n'
 PROVISIONING = DEVICES + '[store]\naddress = "1 rue X"\n'

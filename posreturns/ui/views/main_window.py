@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self.formats, self.language, self.recent = formats, language, recent
         self.session: Session | None = None
         self.restore_draft: Callable[[], None] = lambda: None
+        self._workspaces: dict[QWidget, Callable[[str], None]] = {}  # other workspaces' pages -> their scan handler
         for presenter in (lookup, flow, status):
             if presenter is not None:
                 # deleted with the window: their connections to our lambdas (which hold the window) live
@@ -152,8 +153,18 @@ class MainWindow(QMainWindow):
             self.integrity_banner.show()
 
     # --- scanners -------------------------------------------------------------------------------
+    def add_workspace(self, page: QWidget, on_scan: Callable[[str], None]) -> int:
+        """Another workspace beside the cashier's screens (the manager's): scans go to it while it shows."""
+        self._workspaces[page] = on_scan
+        return self.pages.addWidget(page)
+
     def on_scan(self, raw: str) -> None:
-        """A scan from the wedge or the serial scanner, for whatever screen is showing (see `ScanRouter`)."""
+        """A scan from the wedge or the serial scanner, for whatever screen is showing (see `ScanRouter`);
+        a workspace showing (the manager's) takes its scans itself."""
+        workspace = self._workspaces.get(self.pages.currentWidget())
+        if workspace is not None:
+            workspace(raw.strip())
+            return
         route = self.scans.route(raw, Screen(self.pages.currentIndex()))
         if isinstance(route, AddItem):
             self.flow.scan_item(route.code, route.serial)
