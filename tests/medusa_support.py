@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from integration.returns_support import request as base_request
 from oms import harness
 from posreturns.app import Till, open_sync, open_till
 from posreturns.services.clock import SystemClock
-from posreturns.services.sync_ports import OmsUnavailable
+from posreturns.services.sync_ports import OmsUnavailable, PendingEvent
 from posreturns.sync.connectors.medusa import MedusaConfig, MedusaGateway
 from posreturns.sync.wire import HttpJsonClient
 
@@ -70,6 +71,17 @@ def open_store_till(path: Path, medusa: Any, store: str = "PARIS-01", till_id: s
     client = LosingClient(medusa.base_url, medusa.api_key, lose)
     gateway = MedusaGateway(MedusaConfig(medusa.base_url, medusa.api_key), till.clock, client)
     return till, open_sync(till, gateway=gateway)
+
+
+def resent(event: PendingEvent) -> PendingEvent:
+    """The event as the uploader reads it again after an attempt: marked as sent before."""
+    return replace(event, first_attempt=False)
+
+
+def mark_sent(till: Till, event: PendingEvent) -> None:
+    """What the uploader writes before it sends an event (the tests that push by hand do it too)."""
+    with till.engine.connect() as connection, connection.begin():
+        connection.exec_driver_sql("UPDATE outbox SET sent_at = '2026-01-01T00:00:00Z' WHERE seq = ?", (event.seq,))
 
 
 def stocked(medusa: Any, sku: str, location: str = "PARIS-01") -> int:

@@ -115,11 +115,11 @@ def run_status(args: argparse.Namespace, out: Output) -> int:
 
 
 def run_exceptions(args: argparse.Namespace, out: Output) -> int:
-    from posreturns.persistence.outbox import SqlOutbox
+    from posreturns.persistence.outbox_exceptions import SqlExceptionQueue
 
     till = open_from(args)
     try:
-        items = SqlOutbox(till.engine).exceptions()
+        items = SqlExceptionQueue(till.engine).exceptions()
     finally:
         till.close()
     rows = [f"{e.seq:>6}  {e.status:<8} {e.event_type:<16} {e.aggregate_id}  {e.reason or ''}" for e in items]
@@ -128,11 +128,11 @@ def run_exceptions(args: argparse.Namespace, out: Output) -> int:
 
 
 def run_resolve(args: argparse.Namespace, out: Output) -> int:
-    from posreturns.persistence.outbox import SqlOutbox
+    from posreturns.persistence.outbox_exceptions import SqlExceptionQueue
 
     till = open_from(args)
     try:
-        item = SqlOutbox(till.engine).resolve(args.seq, args.action, args.by, till.clock.now())
+        item = SqlExceptionQueue(till.engine).resolve(args.seq, args.action, args.by, till.clock.now())
     finally:
         till.close()
     verb = "will be sent again" if args.action == "retry" else "is closed; events held behind it go on"

@@ -39,18 +39,18 @@ class SyncReport:
 
 class SyncEngine:
     def __init__(self, gateway: OmsGateway, outbox: Outbox, state: SyncState, clock: Clock, owner: str,
-                 backoff: Backoff | None = None, page_size: int = 100, batch: int = 50) -> None:
+                 backoff: Backoff | None = None, page_size: int = 100) -> None:
         self.gateway = gateway
         self.outbox = outbox
         self.state = state
         self.clock = clock
         self.owner = owner
         self.backoff = backoff or Backoff()
-        self.uploader = Uploader(outbox, gateway, clock, self.backoff, owner, batch=batch)
+        self.uploader = Uploader(outbox, gateway, clock, self.backoff, owner)
         self.puller = Puller(gateway, state, clock, page_size)
 
     def run_once(self, progress: Progress | None = None, pull: bool = True) -> SyncReport:
-        upload = self.uploader.run()
+        upload = self.uploader.run(progress)
         report = SyncReport(online=upload.online, upload=upload, error=upload.error)
         if upload.online and pull:
             try:

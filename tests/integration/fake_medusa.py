@@ -44,12 +44,13 @@ class State:
 
 
 def order(order_id: str, lines: dict[str, int]) -> dict[str, Any]:
-    return {"id": order_id, "display_id": 1, "currency_code": "eur", "credit_lines": [],
+    return {"id": order_id, "display_id": 1, "currency_code": "eur", "credit_lines": [], "metadata": {},
             "items": [{"id": line, "variant_sku": line.upper(), "quantity": q,
                        "detail": {"quantity": q, "fulfilled_quantity": q, "return_requested_quantity": 0,
                                   "return_received_quantity": 0, "return_dismissed_quantity": 0}}
                       for line, q in lines.items()],
-            "payment_collections": [{"payments": [{"id": PAYMENT, "captured_at": "2026-11-20T10:00:00Z",
+            "payment_collections": [{"payments": [{"id": PAYMENT if order_id == "order_1" else f"pay_{order_id}",
+                                                    "captured_at": "2026-11-20T10:00:00Z",
                                                     "canceled_at": None, "refunds": []}]}]}
 
 
@@ -164,9 +165,13 @@ def _route(s: State, method: str, path: str, query: dict[str, list[str]], body: 
         return 200, {"return_reasons": [{"id": "rr_wrong_size", "value": "WRONG_SIZE"}]}
     if path == "/admin/refund-reasons":
         return 200, {"refund_reasons": [{"id": "refr_return", "code": "return"}]}
+    if m := re.fullmatch(r"/admin/orders/([^/]+)/changes", path):
+        return 200, {"order_changes": _changes(s, m.group(1))}
     if m := re.fullmatch(r"/admin/orders/([^/]+)", path):
         if m.group(1) not in s.orders:
             return 404, {"type": "not_found", "message": f"Order id not found: {m.group(1)}"}
+        if method == "POST":
+            s.orders[m.group(1)].setdefault("metadata", {}).update(body.get("metadata") or {})
         return 200, {"order": s.orders[m.group(1)]}
     if path == "/admin/returns" and method == "GET":
         wanted = query.get("order_id", [None])[0]
@@ -193,10 +198,24 @@ def _route(s: State, method: str, path: str, query: dict[str, list[str]], body: 
             return 200, {"deleted": True}
     if m := re.fullmatch(r"/admin/payments/([^/]+)/refund", path):
         s.refunds.append({"payment": m.group(1), "amount": body["amount"], "note": body.get("note", "")})
-        payment = s.orders and next(iter(s.orders.values()))["payment_collections"][0]["payments"][0]
+        payment = next(p for o in s.orders.values() for p in o["payment_collections"][0]["payments"]
+                       if p["id"] == m.group(1))
         payment["refunds"].append({"note": body.get("note", ""), "amount": body["amount"]})
         return 200, {"payment": payment}
     return 404, {"type": "not_found", "message": f"no route {method} {path}"}
+
+
+def _changes(s: State, order_id: str) -> list[dict[str, Any]]:
+    """Medusa's order changes: a return's request is pending until /request, its receive until confirmed."""
+    changes = []
+    for ret in s.returns.values():
+        if ret["order_id"] == order_id:
+            changes.append({"id": f"ordch_r_{ret['id']}", "change_type": "return_request", "return_id": ret["id"],
+                            "status": "pending" if ret["status"] == "open" else "confirmed"})
+            if ret["receiving"]:
+                changes.append({"id": f"ordch_v_{ret['id']}", "change_type": "return_receive",
+                                "return_id": ret["id"], "status": "pending"})
+    return changes
 
 
 def _step(s: State, ret: dict[str, Any], step: str, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:

@@ -21,6 +21,7 @@ from posreturns.app import open_till
 def oms() -> Iterator[FakeMedusa]:
     server = FakeMedusa().start()
     server.state.orders["order_1"] = order("order_1", {"l1": 1, "l2": 1})
+    server.state.orders["order_2"] = order("order_2", {"l2": 1})
     yield server
     server.stop()
 
@@ -44,7 +45,7 @@ def test_connect_sync_status_exceptions_resolve(tmp_path: Path, oms: FakeMedusa)
     try:
         oms.state.orders["order_1"]["items"][0]["detail"]["return_received_quantity"] = 1
         refused = add_return(till.engine, line="l1")
-        add_return(till.engine, line="l2")
+        add_return(till.engine, line="l2", order_id="order_2")
     finally:
         till.close()
     run = cli(tmp_path, "sync", "--once", "--no-pull", "--json")

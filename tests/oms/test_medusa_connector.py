@@ -13,10 +13,11 @@ from typing import Any
 
 import pytest
 from integration.returns_support import line
-from medusa_support import make_order, medusa_returns, open_store_till, refunds, request, stocked
+from medusa_support import make_order, medusa_returns, open_store_till, mark_sent, refunds, request, resent, stocked
 
 from posreturns.app import Till
 from posreturns.persistence.outbox import SqlOutbox
+from posreturns.persistence.outbox_exceptions import SqlExceptionQueue
 
 pytestmark = pytest.mark.oms
 
@@ -84,8 +85,9 @@ def test_the_same_event_sent_twice_makes_one_return(store: tuple[Till, Any], med
     engine.run_once()
     till.returns.complete(request(str(sale["display_id"]), line("SHOE-RUN-43"), offline=True, key="dup-1"))
     event = SqlOutbox(till.engine).due(till.clock.now(), 10)[0]
+    mark_sent(till, event)
     first = engine.gateway.push(event)          # applied, but say the answer was lost on the way back
-    second = engine.gateway.push(event)
+    second = engine.gateway.push(resent(event))
     assert (first.outcome.value, second.outcome.value) == ("applied", "duplicate")
     engine.run_once()
     assert len(medusa_returns(medusa, sale["id"])) == 1
@@ -112,7 +114,7 @@ def test_a_line_already_returned_elsewhere_becomes_an_exception_and_the_queue_go
         medusa.admin.post(f"/admin/returns/{rid}/receive/confirm", {})
         report = paris_sync.run_once()
         assert report.upload.counts["rejected"] == 1 and report.upload.counts["applied"] >= 1
-        exceptions = SqlOutbox(paris.engine).exceptions()
+        exceptions = SqlExceptionQueue(paris.engine).exceptions()
         assert [e.event_type for e in exceptions if e.status == "rejected"] == ["ReturnCompleted"]
         assert "can still be returned" in (exceptions[0].reason or "")
         assert len(medusa_returns(medusa, other["id"])) == 1             # the queue went on
@@ -146,9 +148,9 @@ def test_two_tills_return_the_same_line_offline(tmp_path: Path, medusa: Any) -> 
         assert reports[0].upload.counts["rejected"] == 0 and reports[1].upload.counts["rejected"] == 1
         returns = medusa_returns(medusa, sale["id"])
         assert len(returns) == 1 and returns[0]["status"] == "received"
-        lyon_exceptions = SqlOutbox(tills[1][0].engine).exceptions()
+        lyon_exceptions = SqlExceptionQueue(tills[1][0].engine).exceptions()
         assert lyon_exceptions and lyon_exceptions[0].status == "rejected"
-        assert SqlOutbox(tills[0][0].engine).exceptions() == []
+        assert SqlExceptionQueue(tills[0][0].engine).exceptions() == []
     finally:
         for till, engine in tills:
             engine.gateway.close()

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from integration.returns_support import line
-from medusa_support import events, local_stock, make_order, open_store_till, refunds, request, stocked
+from medusa_support import events, local_stock, make_order, open_store_till, mark_sent, refunds, request, resent, stocked
 
 from posreturns.app import Till
 from posreturns.persistence.outbox import SqlOutbox
@@ -63,9 +63,10 @@ def test_an_exchange_at_the_till_becomes_one_medusa_exchange(store: tuple[Till, 
     till, engine = store
     sale, before = exchange_at_the_till(till, engine, medusa, "x-1")
     event = SqlOutbox(till.engine).due(till.clock.now(), 10)[0]
+    mark_sent(till, event)
     assert event.event_type == "ReturnCompleted"
     first = engine.gateway.push(event)     # applied, but say the answer was lost on the way back
-    second = engine.gateway.push(event)
+    second = engine.gateway.push(resent(event))
     assert (first.outcome.value, second.outcome.value) == ("applied", "duplicate")
     assert second.detail["medusa_exchange_id"] == first.detail["medusa_exchange_id"]
     report = engine.run_once()
@@ -82,10 +83,11 @@ def test_an_answer_lost_at_any_step_of_an_exchange_changes_nothing(tmp_path: Pat
     try:
         sale, before = exchange_at_the_till(till, engine, medusa, f"x-lost-{step}")
         event = SqlOutbox(till.engine).due(till.clock.now(), 10)[0]
+        mark_sent(till, event)
         with pytest.raises(OmsUnavailable):
             engine.gateway.push(event)                   # Medusa did it; the till never heard back
         assert engine.gateway.client.lost, "the step was never reached"
-        again = engine.gateway.push(event)               # the uploader's resend
+        again = engine.gateway.push(resent(event))       # the uploader's resend
         assert again.outcome.value in ("applied", "duplicate"), again.reason
         engine.run_once()
         assert_one_exchange(medusa, till, sale, before)
@@ -100,10 +102,11 @@ def test_an_exchange_waits_while_another_change_locks_the_order(store: tuple[Til
     blocking = medusa.admin.post("/admin/returns", {"order_id": sale["id"],          # opened in Medusa, left open
                                                     "location_id": medusa.location_id("LYON-02")})["return"]["id"]
     event = SqlOutbox(till.engine).due(till.clock.now(), 10)[0]
+    mark_sent(till, event)
     waiting = engine.gateway.push(event)
     assert waiting.outcome.value == "retry" and "active order change" in (waiting.reason or "")
     assert medusa_exchanges(medusa, sale["id"]) == []
     medusa.admin.delete(f"/admin/returns/{blocking}/request")                          # the other change ends
-    assert engine.gateway.push(event).outcome.value == "applied"
+    assert engine.gateway.push(resent(event)).outcome.value == "applied"
     engine.run_once()
     assert_one_exchange(medusa, till, sale, before)

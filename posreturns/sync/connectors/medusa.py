@@ -9,6 +9,7 @@ return window (store and web) with their received returns, stock levels. Push: `
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -152,8 +153,8 @@ class MedusaGateway:
         return {"format": FORMAT, "catalog_currency": self.config.currency, "stores": stores, **document}
 
     # -- push ------------------------------------------------------------------------------------------
-    def push(self, event: PendingEvent) -> PushResult:
-        return self.pusher.push(event)
+    def push(self, event: PendingEvent, fence: Callable[[], None] | None = None) -> PushResult:
+        return self.pusher.push(event, fence)
 
 
 def _unique_barcodes(products: list[dict[str, Any]]) -> list[dict[str, Any]]:
