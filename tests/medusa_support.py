@@ -109,3 +109,32 @@ def local_stock(till: Till, sku: str, location: str = "PARIS-01", bucket: str = 
         return int(connection.exec_driver_sql(
             "SELECT coalesce(sum(qty), 0) FROM stock_levels WHERE location = ? AND sku = ? AND bucket = ?",
             (location, sku, bucket)).scalar() or 0)
+
+
+EXCHANGE_FIELDS = "id,return_id,metadata,canceled_at,*additional_items,additional_items.item.*"
+
+
+def medusa_exchanges(medusa: Any, order_id: str) -> list[dict[str, Any]]:
+    return list(medusa.admin.get("/admin/exchanges", order_id=order_id, fields=EXCHANGE_FIELDS)["exchanges"])
+
+
+def assert_one_exchange(medusa: Any, till: Till, sale: dict[str, Any], before: tuple[int, int]) -> None:
+    m_before, l_before = before
+    (completed,) = [e for e in events(till) if e.event_type == "ReturnCompleted"]
+    found = medusa_exchanges(medusa, sale["id"])
+    assert len(found) == 1, found
+    exchange = found[0]
+    assert exchange["metadata"]["posreturns_event_id"] in completed.payload_json   # found again by its marker
+    assert [(i["item"]["variant_sku"], i["quantity"]) for i in exchange["additional_items"]] == [("TEE-ORG-L", 1)]
+    returned = medusa.admin.get(f"/admin/returns/{exchange['return_id']}", fields="id,status,location_id,*items")["return"]
+    m_line = next(i["id"] for i in sale["items"] if i["variant_sku"] == "TEE-ORG-M")
+    assert returned["status"] == "received" and returned["location_id"] == medusa.location_id("PARIS-01")
+    assert [(i["item_id"], i["received_quantity"]) for i in returned["items"]] == [(m_line, 1)]
+    order = medusa.admin.get(f"/admin/orders/{sale['id']}", fields="id,*items,items.detail.*,*summary")["order"]
+    new_line = next(i for i in order["items"] if i["variant_sku"] == "TEE-ORG-L")
+    assert new_line["detail"]["fulfilled_quantity"] == 1                       # handed over at the store
+    assert stocked(medusa, "TEE-ORG-M") == m_before + 1
+    assert stocked(medusa, "TEE-ORG-L") == l_before - 1
+    assert medusa.stock("TEE-ORG-L")["reserved_quantity"] == 0
+    assert order["summary"]["pending_difference"] == 0 and refunds(medusa, sale["id"]) == []
+    assert {e.status for e in events(till)} <= {"applied", "duplicate"}

@@ -42,6 +42,11 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
     connect.add_argument("--kind", default="medusa", choices=["medusa"])
     connect.add_argument("--no-check", action="store_true", help="do not try the key against the OMS")
     connect.set_defaults(handler=run_connect)
+    repair = oms_sub.add_parser("repair", parents=shared,
+                                help="unlock an OMS order an older version left with a half-done return")
+    repair.add_argument("order", help="the order's number (e.g. 1042) or id (order_…)")
+    repair.add_argument("--dry-run", action="store_true", help="only say what would be cancelled")
+    repair.set_defaults(handler=run_repair)
 
 
 def _engine(args: argparse.Namespace) -> tuple[Any, Any]:
@@ -168,4 +173,38 @@ def run_connect(args: argparse.Namespace, out: Output) -> int:
         till.close()
     out.result({"url": url, "kind": args.kind, "key_stored_in": where},
                f"OMS {url} connected; its API key is stored in {where}.")
+    return EXIT_OK
+
+
+def run_repair(args: argparse.Namespace, out: Output) -> int:
+    from posreturns.persistence.outbox_exceptions import SqlExceptionQueue
+    from posreturns.sync.settings import gateway_from_settings
+
+    till = open_from(args)
+    try:
+        gateway = gateway_from_settings(till.settings, till.clock)
+        try:
+            if not hasattr(gateway, "repair"):
+                raise BadInput(f"Repair is not available for the {gateway.name} OMS.")
+            report = gateway.repair(args.order, dry_run=args.dry_run)
+        finally:
+            gateway.close()
+        waiting = [e for e in SqlExceptionQueue(till.engine).exceptions() if e.order_key == report.order_id]
+    finally:
+        till.close()
+    verb = "would cancel" if args.dry_run else "cancelled"
+    lines = [f"Order {report.display_id} ({report.order_id}): {verb} {len(report.cancelled)} change(s) this till's "
+             "returns had left pending."]
+    lines += [f"  {c['type']} of {c['return_id'] or c['exchange_id']}" for c in report.cancelled]
+    if report.left_alone:
+        lines.append(f"Left alone (not made by a till; resolve them in Medusa): "
+                     f"{', '.join(str(c['type']) for c in report.left_alone)}")
+    if not report.cancelled and not report.left_alone:
+        lines.append("Nothing locks this order.")
+    for item in (e for e in waiting if e.status == "rejected"):
+        lines.append(f"Send refused event {item.seq} again: posreturns sync resolve {item.seq} --retry --by MANAGER")
+    out.result({"order_id": report.order_id, "display_id": report.display_id, "dry_run": args.dry_run,
+                "cancelled": report.cancelled, "left_alone": report.left_alone,
+                "exceptions": [{"seq": e.seq, "status": e.status, "event_type": e.event_type} for e in waiting]},
+               "\n".join(lines))
     return EXIT_OK

@@ -8,7 +8,8 @@ Faults (`server.fault(method, path_regex, kind, times=1)`), checked in order, ea
   "hang:S"    do the work, then wait S seconds before answering (past the client's timeout)
   "malformed" do the work, then answer 200 with a body that is not JSON
   "block"     do the work, set `server.committed`, then wait for `server.release` (kill -9 tests)
-`server.log` records every request (method, path) received.
+  "hold"      do the work, set `server.committed`, wait for `server.release`, then answer
+`server.log` records every request (method, path) received; `server.delay` slows every request down.
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ class FakeMedusa(ThreadingHTTPServer):
         self.lock = threading.Lock()
         self.committed = threading.Event()
         self.release = threading.Event()
+        self.delay = 0.0  # seconds every request takes: a slow OMS
         self.thread = threading.Thread(target=self.serve_forever, daemon=True)
 
     @property
@@ -121,6 +123,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.server.log.append((method, parts.path))
         if self.headers.get("Authorization") != "Basic " + __import__("base64").b64encode(f"{KEY}:".encode()).decode():
             return self._send(401, {"message": "Unauthorized"})
+        if self.server.delay:
+            time.sleep(self.server.delay)
         fault = self.server.take_fault(method, parts.path)
         if fault == "500":
             return self._send(500, {"message": "boom"})
@@ -133,6 +137,9 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if fault and fault.startswith("hang"):
             time.sleep(float(fault.split(":")[1]))
+        if fault == "hold":
+            self.server.committed.set()
+            self.server.release.wait(60)
         if fault == "block":
             self.server.committed.set()
             self.server.release.wait(30)

@@ -20,6 +20,7 @@ from posreturns.services.sync_ports import PendingEvent, PulledPage, PushResult
 from posreturns.sync.connectors import medusa_mapping as mapping
 from posreturns.sync.connectors.medusa_pull import delta_page, snapshot_page
 from posreturns.sync.connectors.medusa_push import MedusaPusher
+from posreturns.sync.connectors.medusa_repair import Repair, by_display_id, repair
 from posreturns.sync.wire import HttpJsonClient
 
 log = logging.getLogger(__name__)
@@ -133,8 +134,9 @@ class MedusaGateway:
         if text.startswith("order_"):
             records = [self.client.get(f"/admin/orders/{text}", [("fields", ORDER_FIELDS)]).get("order") or {}]
         elif text.isdigit():
-            answer = self.client.get("/admin/orders", [("q", text), ("fields", ORDER_FIELDS), ("limit", 50)])
-            records = [o for o in answer.get("orders") or [] if str(o.get("display_id")) == text]
+            found = by_display_id(self.client, int(text))
+            records = [self.client.get(f"/admin/orders/{found['id']}", [("fields", ORDER_FIELDS)]).get("order") or {}
+                       ] if found else []
         else:
             return None
         records = [r for r in records if r.get("id")]
@@ -155,6 +157,11 @@ class MedusaGateway:
     # -- push ------------------------------------------------------------------------------------------
     def push(self, event: PendingEvent, fence: Callable[[], None] | None = None) -> PushResult:
         return self.pusher.push(event, fence)
+
+    # -- repair ----------------------------------------------------------------------------------------
+    def repair(self, order: str, dry_run: bool = False) -> Repair:
+        """Cancel the till's own changes an older version left pending on `order` (medusa_repair.py)."""
+        return repair(self.client, order, dry_run)
 
 
 def _unique_barcodes(products: list[dict[str, Any]]) -> list[dict[str, Any]]:

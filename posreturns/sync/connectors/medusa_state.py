@@ -37,11 +37,14 @@ class OrderState:
         return _marked(self.returns, event_id)
 
     def exchange_of(self, event_id: str) -> dict[str, Any] | None:
+        return _marked(self.exchange_records(), event_id)
+
+    def exchange_records(self) -> list[dict[str, Any]]:
         if self._exchanges is None:
             self._exchanges = list(self.api.get("/admin/exchanges", [
                 ("order_id", self.order_id), ("fields", "id,return_id,metadata,canceled_at"),
                 ("limit", 200)]).get("exchanges") or [])
-        return _marked(self._exchanges, event_id)
+        return self._exchanges
 
     def pending(self, change_type: str, *, return_id: str | None = None, exchange_id: str | None = None) -> bool:
         return any(c.get("status") == "pending" and c.get("change_type") == change_type
@@ -62,11 +65,15 @@ def _marked(records: list[dict[str, Any]], event_id: str) -> dict[str, Any] | No
 def finish_or_drop_return(api: Api, state: OrderState, found: dict[str, Any]) -> dict[str, Any] | None:
     """Make a return found by its marker resumable: a receive begun and never confirmed is
     cancelled (it is done again whole); a return whose request was never confirmed is dropped
-    (None: it is created again). Either way the order is no longer locked by it."""
+    (None: it is created again), or cancelled when its request is gone already. Either way the order
+    is no longer locked by it."""
     rid = found["id"]
     if state.pending("return_receive", return_id=rid):
         api.delete(f"/admin/returns/{rid}/receive")
     if found.get("status") == "open":
-        api.delete(f"/admin/returns/{rid}/request")
+        if state.pending("return_request", return_id=rid):
+            api.delete(f"/admin/returns/{rid}/request")  # the return is gone with its request
+        else:  # its request was cancelled under it (an older version did so): an empty shell, cancelled
+            api.post(f"/admin/returns/{rid}/cancel", {})
         return None
     return found
