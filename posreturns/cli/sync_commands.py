@@ -5,6 +5,7 @@ data folder; never to the data folder, the screen or a log)."""
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from dataclasses import asdict
 from typing import Any
@@ -31,7 +32,9 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
     action = resolve.add_mutually_exclusive_group(required=True)
     action.add_argument("--retry", action="store_const", dest="action", const="retry")
     action.add_argument("--dismiss", action="store_const", dest="action", const="dismiss")
-    resolve.add_argument("--by", help="who resolves it (recorded in the audit log)")
+    resolve.add_argument("--by", required=True, help="the manager who resolves it (their PIN is asked)")
+    resolve.add_argument("--pin-stdin", action="store_true", help="read the manager's PIN from the first line of stdin")
+    resolve.add_argument("--note", help="what was done (voucher voided, customer called…): sent to the OMS")
     resolve.set_defaults(handler=run_resolve)
     oms = commands.add_parser("oms", parents=shared, help="the OMS connection")
     oms_sub = oms.add_subparsers(dest="oms_command", metavar="ACTION", required=True)
@@ -121,15 +124,58 @@ def run_status(args: argparse.Namespace, out: Output) -> int:
 
 def run_exceptions(args: argparse.Namespace, out: Output) -> int:
     from posreturns.persistence.outbox_exceptions import SqlExceptionQueue
+    from posreturns.services.exception_events import exception_summary
 
     till = open_from(args)
     try:
-        items = SqlExceptionQueue(till.engine).exceptions()
+        queue = SqlExceptionQueue(till.engine)
+        items = queue.exceptions()
+        contacts = queue.contacts({str((i.payload.get("data") or {}).get("customer_id")) for i in items
+                                   if (i.payload.get("data") or {}).get("customer_id")})
     finally:
         till.close()
-    rows = [f"{e.seq:>6}  {e.status:<8} {e.event_type:<16} {e.aggregate_id}  {e.reason or ''}" for e in items]
-    out.result({"exceptions": [asdict(e) for e in items]}, "\n".join(rows) or "No sync exceptions.")
+    summaries = [exception_summary(i, contacts.get(str((i.payload.get("data") or {}).get("customer_id"))))
+                 for i in items]
+    refused = {i.order_key: i.seq for i in items if i.status == "rejected"}
+    text = "\n".join(_exception_text(s, refused) for s in summaries) or "No sync exceptions."
+    out.result({"exceptions": summaries}, text)
     return EXIT_OK
+
+
+def _exception_text(s: dict[str, Any], refused: dict[str, int]) -> str:
+    if s["status"] == "held":
+        return f"#{s['seq']:<5} held     {s['event_type']} of {s['return_number'] or s['order_key']} — waits for " \
+               f"#{refused.get(s['order_key'], '?')}"
+    tenders = ", ".join(f"{t['amount']} {t['method']}" for t in s["tenders"]) or s["amount"]
+    lines = [f"#{s['seq']:<5} REFUSED  {s['event_type']} {s['return_number'] or ''} — {s['amount']} {s['currency']} "
+             f"({tenders}) at till {s['till']} ({s['store']}), {s['occurred_at']}{' offline' if s['offline'] else ''}",
+             f"       why: {s['reason']}"]
+    for c in s["competing"]:
+        who = f"return {c['return_number']} at till {c['till']}" if c.get("return_number") else \
+              f"Medusa return #{c.get('medusa_display_id')}"
+        lines.append(f"       already returned: {who} ({c.get('store')}), {c.get('status')} {c.get('at') or ''}")
+    if s["customer"]:
+        lines.append("       customer: " + " · ".join(str(v) for v in s["customer"].values() if v))
+    lines.append(f"       resolve: posreturns sync resolve {s['seq']} --retry|--dismiss --by MANAGER [--note TEXT]")
+    return "\n".join(lines)
+
+
+def authorize_resolution(till: Any, manager: str, pin: str) -> str:
+    """Who may resolve a sync exception: a manager, with their PIN (PinError otherwise). The one
+    place that decides it, so that a roles layer can take it over."""
+    return str(till.approvals.verify(manager, pin).id)
+
+
+def _read_pin(args: argparse.Namespace) -> str:
+    if args.pin_stdin:
+        pin = sys.stdin.readline().strip()
+    elif sys.stdin.isatty():
+        pin = getpass.getpass(f"PIN of {args.by}: ")
+    else:
+        raise BadInput("No terminal to type the manager's PIN in; pipe it with --pin-stdin.")
+    if not pin:
+        raise BadInput("No PIN was given; a manager resolves sync exceptions with their PIN.")
+    return pin
 
 
 def run_resolve(args: argparse.Namespace, out: Output) -> int:
@@ -137,11 +183,13 @@ def run_resolve(args: argparse.Namespace, out: Output) -> int:
 
     till = open_from(args)
     try:
-        item = SqlExceptionQueue(till.engine).resolve(args.seq, args.action, args.by, till.clock.now())
+        manager = authorize_resolution(till, args.by, _read_pin(args))
+        item = SqlExceptionQueue(till.engine).resolve(args.seq, args.action, manager, till.clock.now(), args.note)
     finally:
         till.close()
     verb = "will be sent again" if args.action == "retry" else "is closed; events held behind it go on"
-    out.result({"seq": item.seq, "action": args.action}, f"Event {item.seq} {verb}.")
+    out.result({"seq": item.seq, "action": args.action, "by": manager},
+               f"Event {item.seq} {verb}; the OMS is told at the next sync.")
     return EXIT_OK
 
 

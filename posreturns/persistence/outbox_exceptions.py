@@ -38,6 +38,16 @@ class SqlExceptionQueue:
                 "ORDER BY seq").all()
         return [_item(r) for r in rows]
 
+    def contacts(self, customer_ids: set[str]) -> dict[str, dict[str, Any]]:
+        """Name, e-mail and phone of these customers, from the till's cache."""
+        if not customer_ids:
+            return {}
+        marks = ",".join("?" * len(customer_ids))
+        with self.engine.connect() as connection:
+            rows = connection.exec_driver_sql(f"SELECT id, name, email, phone FROM customers WHERE id IN ({marks})",
+                                              tuple(customer_ids)).all()
+        return {r.id: {"name": r.name, "email": r.email, "phone": r.phone} for r in rows}
+
     def resolve(self, seq: int, action: str, manager: str, now: datetime, note: str | None = None) -> ExceptionItem:
         """`retry`: the refused event and the events held behind it are sent again; `dismiss`: it is
         closed by hand (never sent again) and the events held behind it go on."""

@@ -12,7 +12,9 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
+from posreturns.domain.money import Money
 from posreturns.services.return_events import SCHEMA_VERSION, OutboxEvent, fingerprint
+from posreturns.services.sync_ports import ExceptionItem
 
 EVENT_TYPE = "ExceptionResolved"
 ACTIONS = ("retry", "dismiss")
@@ -50,3 +52,28 @@ def exception_resolved(refused: dict[str, Any], refused_event_type: str, seq: in
     }
     payload["payload_sha256"] = fingerprint(payload)
     return OutboxEvent(event_id, EVENT_TYPE, "sync_exception", payload["aggregate"]["id"], payload)
+
+
+def exception_summary(item: ExceptionItem, contact: dict[str, Any] | None) -> dict[str, Any]:
+    """What a manager needs to resolve `item`: which return, how much and how it was paid out,
+    where and when, why the OMS refused it, the return that took the units first, and how to reach
+    the customer (`contact`: name, email, phone from the till's cache)."""
+    data = item.payload.get("data") if isinstance(item.payload.get("data"), dict) else {}
+    device = item.payload.get("device") or {}
+    currency = str(data.get("currency") or "EUR")
+
+    def amount(minor: Any) -> str:
+        return str(Money.from_minor(int(minor or 0), currency))
+
+    conflict = item.detail.get("conflict") or {}
+    return {
+        "seq": item.seq, "event_id": item.event_id, "event_type": item.event_type, "status": item.status,
+        "order_key": item.order_key, "return_number": data.get("return_number"),
+        "order_number": (data.get("original_order") or {}).get("number"),
+        "amount": amount(data.get("refund_total_minor") or data.get("amount_minor")), "currency": currency,
+        "tenders": [{"method": t.get("method"), "amount": amount(t.get("amount_minor"))} for t in data.get("tenders") or []],
+        "till": device.get("till_id"), "store": device.get("store_id"), "occurred_at": item.payload.get("occurred_at"),
+        "offline": bool(item.payload.get("offline")), "reason": item.reason,
+        "competing": list(conflict.get("competing") or []),
+        "customer": contact or ({"email": item.detail["customer_email"]} if item.detail.get("customer_email") else None),
+    }

@@ -44,6 +44,8 @@ def test_connect_sync_status_exceptions_resolve(tmp_path: Path, oms: FakeMedusa)
     till = open_till(tmp_path / "data")
     try:
         oms.state.orders["order_1"]["items"][0]["detail"]["return_received_quantity"] = 1
+        till.users.add("mgr1", "Marie Manager", "manager", "2468")
+        till.users.add("alice", "Alice Cashier", "cashier", None)
         refused = add_return(till.engine, line="l1")
         add_return(till.engine, line="l2", order_id="order_2")
     finally:
@@ -55,9 +57,26 @@ def test_connect_sync_status_exceptions_resolve(tmp_path: Path, oms: FakeMedusa)
     assert status["online"] is True and status["outbox"]["rejected"] == 1 and status["outbox_size"] == 1
     listed = json.loads(cli(tmp_path, "sync", "exceptions", "--json").stdout)["exceptions"]
     assert [(e["seq"], e["event_id"]) for e in listed] == [(1, refused)]
-    assert cli(tmp_path, "sync", "resolve", "1", "--dismiss", "--by", "mgr1").returncode == 0
+    assert (listed[0]["return_number"], listed[0]["amount"], listed[0]["tenders"]) == (
+        f"R-ret-{refused[:8]}", "25.00", [{"method": "card", "amount": "25.00"}])
+    text = cli(tmp_path, "sync", "exceptions").stdout
+    assert "REFUSED" in text and "25.00 EUR (25.00 card) at till T1 (PARIS-01)" in text and "only 0 unit(s)" in text
+    wrong = cli(tmp_path, "sync", "resolve", "1", "--dismiss", "--by", "mgr1", "--pin-stdin", stdin="1111\n")
+    assert wrong.returncode == 2 and "PIN" in wrong.stderr
+    cashier = cli(tmp_path, "sync", "resolve", "1", "--dismiss", "--by", "alice", "--pin-stdin", stdin="1111\n")
+    assert cashier.returncode == 2                                   # a cashier cannot resolve
+    assert cli(tmp_path, "sync", "resolve", "1", "--dismiss", "--by", "mgr1").returncode == 2   # no PIN, no terminal
+    assert json.loads(cli(tmp_path, "sync", "exceptions", "--json").stdout)["exceptions"] != []
+    done = cli(tmp_path, "sync", "resolve", "1", "--dismiss", "--by", "mgr1", "--pin-stdin", "--note", "voucher voided",
+               stdin="2468\n")
+    assert done.returncode == 0, done.stderr
     assert json.loads(cli(tmp_path, "sync", "exceptions", "--json").stdout)["exceptions"] == []
-    assert cli(tmp_path, "sync", "resolve", "1", "--retry").returncode == 3
+    assert cli(tmp_path, "sync", "resolve", "1", "--retry", "--by", "mgr1", "--pin-stdin", stdin="2468\n").returncode == 3
+    told = cli(tmp_path, "sync", "--once", "--no-pull", "--json")              # the OMS is told about the dismissal
+    assert json.loads(told.stdout)["upload"]["counts"]["applied"] == 1
+    note = oms.state.orders["order_1"]["metadata"][f"posreturns_refused_{listed[0]['return_number']}"]
+    assert note["status"] == "dismissed" and note["resolutions"][0]["note"] == "voucher voided"
+    assert note["resolutions"][0]["by"] == "mgr1"
 
 
 def test_sync_without_an_oms_says_what_to_do(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ tests does not matter."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from medusa_support import make_order, medusa_returns, open_store_till, mark_sen
 from posreturns.app import Till
 from posreturns.persistence.outbox import SqlOutbox
 from posreturns.persistence.outbox_exceptions import SqlExceptionQueue
+from posreturns.services.exception_events import exception_summary
 
 pytestmark = pytest.mark.oms
 
@@ -25,7 +27,8 @@ pytestmark = pytest.mark.oms
 
 def events(till: Till) -> list[Any]:
     with till.engine.connect() as connection:
-        return connection.exec_driver_sql("SELECT seq, event_type, status, last_error FROM outbox ORDER BY seq").all()
+        return connection.exec_driver_sql("SELECT seq, event_type, status, last_error, payload_json FROM outbox "
+                                          "ORDER BY seq").all()
 
 
 def test_the_pull_brings_orders_products_customers_and_stock(store: tuple[Till, Any], medusa: Any) -> None:
@@ -131,7 +134,7 @@ def test_two_tills_return_the_same_line_offline(tmp_path: Path, medusa: Any) -> 
              open_store_till(tmp_path / "lyon", medusa, "LYON-02", "T7")]
     try:
         for till, engine in tills:
-            engine.run_once()                                               # both had the sale cached
+            till.lookup.find_receipt(str(sale["display_id"]))                 # both had the sale cached
         paris, lyon = tills[0][0], tills[1][0]
         paris.returns.complete(request(str(sale["display_id"]), line("SHOE-RUN-42"), offline=True, key="two-T1"))
         with pytest.raises(Exception, match="only store credit"):   # a foreign store's sale, offline
@@ -151,6 +154,23 @@ def test_two_tills_return_the_same_line_offline(tmp_path: Path, medusa: Any) -> 
         lyon_exceptions = SqlExceptionQueue(tills[1][0].engine).exceptions()
         assert lyon_exceptions and lyon_exceptions[0].status == "rejected"
         assert SqlExceptionQueue(tills[0][0].engine).exceptions() == []
+        # the double refund is visible where the money is: on the exception and in Medusa
+        paris_number = next(json.loads(e.payload_json)["data"]["return_number"] for e in events(paris)
+                            if e.event_type == "ReturnCompleted")
+        conflict = lyon_exceptions[0].detail["conflict"]
+        assert (conflict["amount"], conflict["tenders"], conflict["till"], conflict["store"]) == (
+            "89.90", [{"method": "store_credit", "amount": "89.90"}], "T7", "LYON-02")
+        assert [(c["return_number"], c["till"], c["store"]) for c in conflict["competing"]] == [
+            (paris_number, "T1", "PARIS-01")]
+        order = medusa.admin.get(f"/admin/orders/{sale['id']}", fields="id,customer_id,metadata")["order"]
+        customer = medusa.admin.get(f"/admin/customers/{order['customer_id']}", fields="id,metadata")["customer"]
+        for noted in (order["metadata"], customer["metadata"]):          # found by its event, whatever its key
+            (note,) = [v for k, v in noted.items() if k.startswith("posreturns_refused_")
+                       and v.get("event_id") == conflict["event_id"]]
+            assert note == conflict
+        summary = exception_summary(lyon_exceptions[0], SqlExceptionQueue(lyon.engine).contacts({order["customer_id"]})
+                                    .get(order["customer_id"]))
+        assert summary["customer"]["name"] == "Camille Martin" and summary["competing"][0]["till"] == "T1"
     finally:
         for till, engine in tills:
             engine.gateway.close()

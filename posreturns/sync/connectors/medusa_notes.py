@@ -85,7 +85,7 @@ class Notes:
         done = {}
         try:
             for path, kind in targets:
-                done[kind] = self.amend(api, path, kind, key, resolution)
+                done[kind] = self.amend(api, path, kind, key, resolution, data.get("refused_event_id"))
         except OmsRefused as error:
             if LOCKED in str(error):
                 return PushResult.retry(f"Medusa: {error} (another change of this order is in progress)")
@@ -117,29 +117,46 @@ class Notes:
 
     # -- writing -----------------------------------------------------------------------------------------
     def note(self, api: Api, path: str, kind: str, key: str, value: dict[str, Any]) -> str:
-        """Write `key` in the record's metadata unless it is there; what happened, in words."""
+        """Write `key` in the record's metadata unless this event's note is there; what happened, in
+        words. A key taken by another event's note (a number given again by a reinstalled till)
+        gets the event's id added."""
         try:
             record = api.get(path, [("fields", "id,metadata")]).get(kind) or {}
         except NotFoundAtOms:
             return "not in Medusa"
-        if key in (record.get("metadata") or {}):
+        metadata = record.get("metadata") or {}
+        if _key_of(metadata, key, value.get("event_id")) is not None:
             return "already there"
+        if key in metadata:
+            key = f"{key}_{str(value.get('event_id'))[:8]}"
         api.post(path, {"metadata": {key: value}})
         return "recorded"
 
-    def amend(self, api: Api, path: str, kind: str, key: str, resolution: dict[str, Any]) -> str:
+    def amend(self, api: Api, path: str, kind: str, key: str, resolution: dict[str, Any],
+              refused_event_id: Any = None) -> str:
         try:
             record = api.get(path, [("fields", "id,metadata")]).get(kind) or {}
         except NotFoundAtOms:
             return "not in Medusa"
-        current = (record.get("metadata") or {}).get(key)
-        note = dict(current) if isinstance(current, dict) else {"status": "refused"}
+        metadata = record.get("metadata") or {}
+        key = _key_of(metadata, key, refused_event_id) or key
+        current = metadata.get(key)
+        note = dict(current) if isinstance(current, dict) else {"status": "refused", "event_id": refused_event_id}
         if any(r.get("event_id") == resolution["event_id"] for r in note.get("resolutions") or []):
             return "already there"
         note["resolutions"] = [*(note.get("resolutions") or []), resolution]
         note["status"] = {"dismiss": "dismissed", "retry": "sent again"}.get(str(resolution["resolution"]), "resolved")
         api.post(path, {"metadata": {key: note}})
         return "recorded"
+
+
+def _key_of(metadata: dict[str, Any], key: str, event_id: Any) -> str | None:
+    """The key under which the note of `event_id` is (`key` or `key_<id prefix>`), if it is there."""
+    for candidate in (key, f"{key}_{str(event_id)[:8]}"):
+        value = metadata.get(candidate)
+        if isinstance(value, dict) and value.get("event_id") == event_id:
+            return candidate
+    return None
 
 
 def _targets(order_id: Any, customer_id: Any) -> list[tuple[str, str]]:
