@@ -84,6 +84,15 @@ def mark_sent(till: Till, event: PendingEvent) -> None:
         connection.exec_driver_sql("UPDATE outbox SET sent_at = '2026-01-01T00:00:00Z' WHERE seq = ?", (event.seq,))
 
 
+def ensure_stock(medusa: Any, sku: str, location: str = "PARIS-01", at_least: int = 10) -> None:
+    """Enough units on the shelf for an exchange (the tests of one session share the seeded stock)."""
+    level = medusa.stock(sku, location)
+    if int(level["stocked_quantity"]) - int(level["reserved_quantity"]) < at_least:
+        item = medusa.variant(sku)["inventory_item_id"]
+        medusa.admin.post(f"/admin/inventory-items/{item}/location-levels/{medusa.location_id(location)}",
+                          {"stocked_quantity": int(level["reserved_quantity"]) + at_least})
+
+
 def stocked(medusa: Any, sku: str, location: str = "PARIS-01") -> int:
     return int(medusa.stock(sku, location)["stocked_quantity"])
 

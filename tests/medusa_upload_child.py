@@ -22,7 +22,7 @@ def main() -> None:
     key = os.environ["POSRETURNS_OMS_API_KEY"]
     till = open_till(data_dir)
     clock = FixedClock(now)
-    gateway = MedusaGateway(MedusaConfig(url, key), clock)
+    gateway = MedusaGateway(MedusaConfig(url, key, use_plugin=False), clock)
     Uploader(SqlOutbox(till.engine), gateway, clock, Backoff(random=lambda: 0.0), owner_id()).run()
     till.close()
 

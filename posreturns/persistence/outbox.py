@@ -27,6 +27,7 @@ from posreturns.services.sync_ports import Outcome, OutboxStats, PendingEvent, P
 
 LOCK_KEY = "lock.upload"
 TOKEN_KEY = "lock.upload.token"
+INSTANCE_KEY = "lock.upload.instance"  # this database's uploader identity, for the OMS's fencing
 OPEN = "('pending', 'held', 'rejected')"
 KEY = "coalesce(o.order_key, o.aggregate_id)"
 _COLUMNS = ("o.seq, o.event_id, o.till_id, o.aggregate_type, o.aggregate_id, o.event_type, o.schema_version, "
@@ -92,6 +93,24 @@ class SqlOutbox:
             value = {"owner": owner, "token": token, "expires": expires, "expires_at": format_utc(expires)}
             _put(connection, LOCK_KEY, json.dumps(value), now)
         return token
+
+    def fencing_scope(self, now: datetime) -> str:
+        """The identity the OMS keeps fencing tokens under: one per till database (till ids repeat
+        across stores and reinstalls), made once."""
+        with self.engine.connect() as connection:
+            found = _meta(connection, INSTANCE_KEY)
+        if found is None:
+            with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
+                found = _meta(connection, INSTANCE_KEY) or os.urandom(12).hex()
+                _put(connection, INSTANCE_KEY, found, now)
+        return found
+
+    def raise_token(self, at_least: int, now: datetime) -> None:
+        """The OMS has seen tokens up to `at_least` for this till (a database restored from a backup):
+        the next holder of the lease gets a larger one."""
+        with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
+            if int(_meta(connection, TOKEN_KEY) or 0) < at_least:
+                _put(connection, TOKEN_KEY, str(at_least), now)
 
     def lease_left(self, owner: str, now: datetime) -> float | None:
         with self.engine.connect() as connection:

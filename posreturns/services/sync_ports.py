@@ -52,13 +52,19 @@ class OmsNotConfigured(UserFacingError):
 
 class LeaseLost(Exception):
     """This uploader no longer holds the till's upload lease (it expired, another took it over):
-    it must not apply another step in the OMS nor mark anything."""
+    it must not apply another step in the OMS nor mark anything. `newest`: the largest fencing
+    token the OMS has seen for this till, when it said so."""
+
+    def __init__(self, message: str, newest: int | None = None) -> None:
+        super().__init__(message)
+        self.newest = newest
 
 
 class Fence(Protocol):
     """The uploader's right to act, checked before every step that changes the OMS."""
 
     token: int  # the lease's fencing token: grows with every new holder of the lease
+    scope: str  # whose tokens: one identity per till database
 
     def __call__(self) -> None:
         """Raise `LeaseLost` unless the lease is still held, with time to spare for one request."""
@@ -191,6 +197,14 @@ class Outbox(Protocol):
 
     def lease_left(self, owner: str, now: datetime) -> float | None:
         """Seconds left on `owner`'s lease; None when `owner` does not hold it."""
+        ...
+
+    def fencing_scope(self, now: datetime) -> str:
+        """This till database's identity for the OMS's fencing tokens."""
+        ...
+
+    def raise_token(self, at_least: int, now: datetime) -> None:
+        """Make the next lease's token larger than `at_least` (the OMS has seen that one)."""
         ...
 
     def release(self, owner: str) -> None: ...

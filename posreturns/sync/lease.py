@@ -36,6 +36,7 @@ class Lease:
         self.outbox, self.owner, self.token, self.clock = outbox, owner, token, clock
         self.seconds, self.margin, self.heartbeat, self.stall = seconds, min(margin, seconds / 2), heartbeat, stall
         self.lost = False
+        self.scope = outbox.fencing_scope(clock.now())
         self._last_step = time.monotonic()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None

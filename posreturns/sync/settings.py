@@ -9,7 +9,8 @@ from posreturns.services.sync_ports import OmsGateway, OmsNotConfigured
 from posreturns.sync.connectors.medusa import MedusaConfig, MedusaGateway
 from posreturns.sync.credentials import CredentialStore
 
-KEYS = ("oms.kind", "oms.url", "oms.currency", "oms.timezone", "oms.order_window_days", "oms.ca_bundle")
+KEYS = ("oms.kind", "oms.url", "oms.currency", "oms.timezone", "oms.order_window_days", "oms.ca_bundle",
+        "oms.medusa_plugin")
 
 
 class Settings(Protocol):
@@ -30,5 +31,6 @@ def gateway_from_settings(settings: Settings, clock: Clock, store: CredentialSto
     config = MedusaConfig(url, key, currency=settings.get("oms.currency") or "EUR",
                           timezone=settings.get("oms.timezone") or "Europe/Paris",
                           order_window_days=int(window) if window.isdigit() else 90,
-                          verify_tls=settings.get("oms.ca_bundle") or True)
+                          verify_tls=settings.get("oms.ca_bundle") or True,
+                          use_plugin=(settings.get("oms.medusa_plugin") or "auto") != "off")
     return MedusaGateway(config, clock)

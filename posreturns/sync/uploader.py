@@ -85,6 +85,9 @@ class Uploader:
             report.locked_out = True
             return report
         run = _Run(self, report, progress or self.progress)
+        if run.total == 0:  # nothing due: no need to ask the OMS anything
+            self.outbox.release(self.owner)
+            return report
         try:
             with Lease(self.outbox, self.owner, token, self.clock, self.lease_seconds,
                        heartbeat=self.heartbeat_seconds) as lease:
@@ -157,7 +160,9 @@ class _Run:
             try:
                 lease()
                 answers = push_batch(sealed, lease) if sealed else {}
-            except LeaseLost:
+            except LeaseLost as error:
+                if error.newest is not None:  # a till database older than what the OMS saw: catch up
+                    self.up.outbox.raise_token(error.newest, self.up.clock.now())
                 self.report.lost_lock, self.stop = True, True
                 return
             except OmsUnavailable as error:

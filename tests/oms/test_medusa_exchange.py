@@ -12,6 +12,7 @@ import pytest
 from integration.returns_support import line
 from medusa_support import (
     assert_one_exchange,
+    ensure_stock,
     local_stock,
     make_order,
     mark_sent,
@@ -30,6 +31,7 @@ pytestmark = pytest.mark.oms
 def exchange_at_the_till(till: Till, engine: Any, medusa: Any, key: str) -> tuple[dict[str, Any], tuple[int, int]]:
     """Sell an M, pull, exchange it for an L at the till; (the Medusa sale, stock of M and L before)."""
     sale = make_order(medusa, [("TEE-ORG-M", 1)])
+    ensure_stock(medusa, "TEE-ORG-L")
     before = stocked(medusa, "TEE-ORG-M"), stocked(medusa, "TEE-ORG-L")
     assert engine.run_once().online
     assert local_stock(till, "TEE-ORG-L") == stocked(medusa, "TEE-ORG-L") - medusa.stock("TEE-ORG-L")["reserved_quantity"]

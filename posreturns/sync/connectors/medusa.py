@@ -3,7 +3,9 @@
 Pull: stores (stock locations), return reasons, products (variants), customers, orders of the
 return window (store and web) with their received returns, stock levels. Push: `ReturnCompleted`
 (a Medusa return received at the store + the refund on the payment, or a Medusa exchange),
-`StockAdjusted`, `VoucherIssued`. See docs/oms-medusa.md for the mapping and its limits.
+`StockAdjusted`, `VoucherIssued`, `ExceptionResolved` — in batches through the posreturns plugin
+when Medusa has it (medusa_plugin.py), else one by one through the Admin API (medusa_push.py).
+See docs/oms-medusa.md for the mapping and its limits.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from posreturns.services.canonical import FORMAT
 from posreturns.services.ports import Clock
 from posreturns.services.sync_ports import PendingEvent, PulledPage, PushResult
 from posreturns.sync.connectors import medusa_mapping as mapping
+from posreturns.sync.connectors.medusa_plugin import PluginBatches
 from posreturns.sync.connectors.medusa_pull import delta_page, snapshot_page
 from posreturns.sync.connectors.medusa_push import MedusaPusher
 from posreturns.sync.connectors.medusa_repair import Repair, by_display_id, repair
@@ -43,6 +46,7 @@ class MedusaConfig:
     prices_include_tax: bool = False
     order_window_days: int = 90
     verify_tls: bool | str = True
+    use_plugin: bool = True  # send batches through the posreturns plugin when Medusa has it
 
     def __repr__(self) -> str:  # the key never appears in a repr, a log or a traceback
         return f"MedusaConfig(base_url={self.base_url!r}, api_key='***')"
@@ -57,6 +61,7 @@ class MedusaGateway:
         self.client = client or HttpJsonClient(config.base_url, (config.api_key, ""), verify=config.verify_tls,
                                                now=clock.now)
         self.pusher = MedusaPusher(self.client, config.currency)
+        self.batches = PluginBatches(self.client, config.currency, config.use_plugin)
 
     def close(self) -> None:
         self.client.close()
@@ -157,6 +162,12 @@ class MedusaGateway:
     # -- push ------------------------------------------------------------------------------------------
     def push(self, event: PendingEvent, fence: Callable[[], None] | None = None) -> PushResult:
         return self.pusher.push(event, fence)
+
+    def batch_limit(self) -> int:
+        return self.batches.limit()
+
+    def push_batch(self, events: list[PendingEvent], fence: Any = None) -> dict[str, PushResult]:
+        return self.batches.push(events, fence)
 
     # -- repair ----------------------------------------------------------------------------------------
     def repair(self, order: str, dry_run: bool = False) -> Repair:
