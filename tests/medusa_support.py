@@ -35,6 +35,8 @@ def make_order(medusa: Any, lines: list[tuple[str, int]]) -> dict[str, Any]:
     """A paid order fulfilled from PARIS-01, as the seed makes them."""
     seeder = harness.Seeder(medusa.admin)
     seeder.ids = dict(medusa.seed)
+    for sku, qty in lines:  # the tests of one session share the seeded stock: never run out of it
+        ensure_stock(medusa, sku, at_least=qty)
     key = f"sync-test-{next(_keys)}-{NOW.timestamp():.0f}"
     draft = seeder._draft(key, {"lines": lines})
     order_id = medusa.admin.post(f"/admin/draft-orders/{draft}/convert-to-order")["order"]["id"]

@@ -1,6 +1,7 @@
 """One upload run of a till against an OMS URL in its own process, for the kill -9 faults of the
-Medusa tests: `python medusa_upload_child.py DATA_DIR URL NOW_ISO` (the API key in
-$POSRETURNS_OMS_API_KEY); the clock is fixed at NOW_ISO, the test's own clock."""
+Medusa tests: `python medusa_upload_child.py DATA_DIR URL NOW_ISO [admin|plugin]` (the API key in
+$POSRETURNS_OMS_API_KEY); the clock is fixed at NOW_ISO, the test's own clock; "plugin" sends batches
+through the posreturns plugin, "admin" (the default) one step per request through the Admin API."""
 
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ def main() -> None:
     key = os.environ["POSRETURNS_OMS_API_KEY"]
     till = open_till(data_dir)
     clock = FixedClock(now)
-    gateway = MedusaGateway(MedusaConfig(url, key, use_plugin=False), clock)
+    plugin = len(sys.argv) > 4 and sys.argv[4] == "plugin"
+    gateway = MedusaGateway(MedusaConfig(url, key, use_plugin=plugin), clock)
     Uploader(SqlOutbox(till.engine), gateway, clock, Backoff(random=lambda: 0.0), owner_id()).run()
     till.close()
 

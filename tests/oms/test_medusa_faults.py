@@ -13,42 +13,26 @@ order unlocked (no pending order change) and the till's outbox delivered.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import pytest
-from fault_proxy import FaultProxy, Rule
 from integration.returns_support import MANAGER, line
+from medusa_faults_support import Walk, pending_changes
 from medusa_support import (
-    LosingClient,
     assert_one_exchange,
     ensure_stock,
     events,
     make_order,
     medusa_returns,
-    open_store_till,
     refunds,
     request,
     stocked,
 )
 
-from posreturns.app import Till
-from posreturns.persistence.outbox import SqlOutbox, owner_id
 from posreturns.persistence.outbox_exceptions import SqlExceptionQueue
-from posreturns.sync.backoff import Backoff
-from posreturns.sync.connectors.medusa import MedusaConfig, MedusaGateway
-from posreturns.sync.uploader import Uploader
-from sync_support import SettableClock
 
 pytestmark = [pytest.mark.oms, pytest.mark.allow_warning_logs]
-HERE = Path(__file__).parent
-ROOT = HERE.parents[1]
 RETURN_STEPS = [("POST", r"^/admin/returns$"), ("DELETE", r"^/admin/returns/[^/]+/request$"),
                 ("POST", r"/request-items$"), ("POST", r"^/admin/returns/[^/]+/request$"),
                 ("POST", r"^/admin/returns/[^/]+/receive$"), ("DELETE", r"^/admin/returns/[^/]+/receive$"),
@@ -65,97 +49,6 @@ STOCK_STEPS = [("POST", r"^/admin/inventory-items/[^/]+$"), ("POST", r"/location
                ("POST", r"^/admin/orders/[^/]+$"), ("POST", r"^/admin/customers/[^/]+$")]
 WALKS = {"lost": lambda n: ["500", "drop"], "crash": lambda n: ["kill" if n % 2 == 0 else "timeout"],
          "crash2": lambda n: ["timeout" if n % 2 == 0 else "kill"]}
-
-
-class ProxiedClient(LosingClient):
-    """The till's HTTP client through the proxy; it waits only briefly for a request the proxy will hang."""
-
-    def __init__(self, proxy: FaultProxy, api_key: str) -> None:
-        super().__init__(proxy.url, api_key)
-        self.proxy = proxy
-
-    def request(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
-        if self.proxy.will_hang(method, path.split("?")[0]):
-            kwargs["timeout"] = (3.05, 0.5)
-        return super().request(method, path, **kwargs)
-
-
-@dataclass
-class Walk:
-    till: Till
-    medusa: Any
-    proxy: FaultProxy
-    clock: SettableClock
-    gateway: MedusaGateway
-    engine: Any
-
-    def run_here(self) -> None:
-        self.clock.advance(2)
-        Uploader(SqlOutbox(self.till.engine), self.gateway, self.clock, Backoff(random=lambda: 0.0), owner_id()).run()
-
-    def run_in_child(self) -> None:
-        """One upload in its own process, which the proxy kills -9 when the armed step is done."""
-        self.clock.advance(2)
-        env = {**os.environ, "POSRETURNS_OMS_API_KEY": self.medusa.api_key,
-               "PYTHONPATH": os.pathsep.join([str(ROOT / "tests"), str(ROOT)])}
-        child = subprocess.Popen([sys.executable, str(ROOT / "tests" / "medusa_upload_child.py"),
-                                  str(self.till.data_dir), self.proxy.url, self.clock.now().isoformat()],
-                                 env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        self.proxy.victim = child.pid
-        try:
-            child.communicate(timeout=180)
-        finally:
-            self.proxy.victim = None
-
-    def fail(self, method: str, path: str, kind: str) -> None:
-        """Fail the next such step with `kind`; the attempts go on until it was reached."""
-        rule = self.proxy.arm(method, path, kind)
-        for _ in range(4):
-            (self.run_in_child if kind == "kill" else self.run_here)()
-            if self._reached(rule):
-                return
-        raise AssertionError(f"{method} {path} was never reached")
-
-    def finish(self) -> None:
-        self.proxy.disarm()
-        for _ in range(3):
-            self.run_here()
-            if SqlOutbox(self.till.engine).stats(self.clock.now()).pending == 0:
-                break
-        with self.till.engine.connect() as connection:
-            rows = connection.exec_driver_sql("SELECT event_type, status, last_error FROM outbox "
-                                              "WHERE acked_at IS NULL OR status != 'rejected' ORDER BY seq").all()
-        assert {r.status for r in rows} <= {"applied", "duplicate"}, rows   # all delivered (but what was dismissed)
-
-    def _reached(self, rule: Rule) -> bool:
-        if not rule.seen.is_set():
-            return False
-        assert rule.done.wait(120), f"Medusa never answered {rule.request}"
-        return True
-
-
-@pytest.fixture
-def walk(tmp_path: Path, medusa: Any) -> Iterator[Callable[[str], Walk]]:
-    opened: list[Any] = []
-
-    def start(store: str) -> Walk:
-        proxy = FaultProxy(medusa.base_url).start()
-        till_id = f"T{time.time_ns() // 1000 % 10**9}"  # return numbers unique across tests sharing one Medusa
-        till, engine = open_store_till(tmp_path / "till", medusa, store, till_id)
-        clock = SettableClock(till.clock.now())
-        gateway = MedusaGateway(MedusaConfig(proxy.url, medusa.api_key, use_plugin=False), clock,
-                                ProxiedClient(proxy, medusa.api_key))   # the Admin API, one step per request
-        opened.extend([proxy, engine.gateway, gateway, till])
-        return Walk(till, medusa, proxy, clock, gateway, engine)
-
-    yield start
-    for thing in reversed(opened):
-        (thing.stop if isinstance(thing, FaultProxy) else thing.close)()
-
-
-def pending_changes(medusa: Any, order_id: str) -> list[dict[str, Any]]:
-    changes = medusa.admin.get(f"/admin/orders/{order_id}/changes", fields="id,change_type,status")["order_changes"]
-    return [c for c in changes if c["status"] == "pending" and c["change_type"]]
 
 
 def go(w: Walk, name: str, steps: list[tuple[str, str]]) -> None:
