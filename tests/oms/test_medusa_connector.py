@@ -51,6 +51,16 @@ def test_the_pull_brings_orders_products_customers_and_stock(store: tuple[Till, 
     assert set(status["streams"]) == {"stores", "return_reasons", "products", "customers", "orders", "stock"}
     again = engine.run_once()
     assert again.pull.pulled.get("orders", 0) <= 6   # a delta: only what changed since (the boundary instant)
+    assert again.pull.pulled.get("stock", 0) <= 2    # the stock too (the posreturns plugin lists the changes)
+    item = medusa.variant("HP-STUDIO-BLK")["inventory_item_id"]
+    medusa.admin.post(f"/admin/inventory-items/{item}/location-levels/{medusa.location_id('LYON-02')}",
+                      {"stocked_quantity": 3 + stocked(medusa, "HP-STUDIO-BLK", "LYON-02")})
+    third = engine.run_once()
+    assert 1 <= third.pull.pulled.get("stock", 0) <= 3
+    with till.engine.connect() as connection:
+        lyon = connection.exec_driver_sql("SELECT qty FROM stock_levels WHERE location = 'LYON-02' AND "
+                                          "sku = 'HP-STUDIO-BLK' AND bucket = 'sellable'").scalar()
+    assert lyon == stocked(medusa, "HP-STUDIO-BLK", "LYON-02") - medusa.stock("HP-STUDIO-BLK", "LYON-02")["reserved_quantity"]
 
 
 def test_a_receipt_missing_from_the_cache_is_fetched_on_demand(store: tuple[Till, Any], medusa: Any) -> None:

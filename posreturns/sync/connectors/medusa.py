@@ -21,7 +21,8 @@ from posreturns.services.ports import Clock
 from posreturns.services.sync_ports import PendingEvent, PulledPage, PushResult
 from posreturns.sync.connectors import medusa_mapping as mapping
 from posreturns.sync.connectors.medusa_plugin import PluginBatches
-from posreturns.sync.connectors.medusa_pull import delta_page, snapshot_page
+from posreturns.sync.connectors.medusa_pull import delta_page
+from posreturns.sync.connectors.medusa_stock_pull import StockStream
 from posreturns.sync.connectors.medusa_push import MedusaPusher
 from posreturns.sync.connectors.medusa_repair import Repair, by_display_id, repair
 from posreturns.sync.wire import HttpJsonClient
@@ -62,6 +63,7 @@ class MedusaGateway:
                                                now=clock.now)
         self.pusher = MedusaPusher(self.client, config.currency)
         self.batches = PluginBatches(self.client, config.currency, config.use_plugin)
+        self.stock = StockStream(self.client, self.pusher.location_codes, self.batches, clock)
 
     def close(self) -> None:
         self.client.close()
@@ -111,6 +113,7 @@ class MedusaGateway:
                 continue
             canonical = mapping.order(record, self.config.currency)
             orders.append(canonical)
+            self.stock.touched({line["sku"] for line in canonical["lines"]})
             returns += mapping.prior_returns(record, canonical)
             if record.get("customer"):
                 customers[record["customer"]["id"]] = mapping.customer(record["customer"])
@@ -121,17 +124,8 @@ class MedusaGateway:
                 "returns": returns}
 
     def _stock(self, cursor: str | None, limit: int) -> PulledPage:
-        locations = self.pusher.location_codes()
-        records, nxt, more, total = snapshot_page(self.client, "/admin/inventory-items", "inventory_items",
-                                                  "id,sku,*location_levels", cursor, limit)
-        stock = []
-        for item in records:
-            for level in item.get("location_levels") or []:
-                code = locations.get(level.get("location_id", ""))
-                if item.get("sku") and code:
-                    sellable = mapping.qty(level, "stocked_quantity") - mapping.qty(level, "reserved_quantity")
-                    stock.append({"sku": item["sku"], "location": code, "sellable": max(sellable, 0)})
-        return self._page("stock", {"stock": stock}, nxt, more, total, len(records))
+        rows, nxt, more, total, fetched = self.stock.page(cursor, limit)
+        return self._page("stock", {"stock": rows}, nxt, more, total, fetched)
 
     # -- on-demand lookup -----------------------------------------------------------------------------
     def fetch_order(self, number: str) -> dict[str, Any] | None:

@@ -36,24 +36,32 @@ class PluginBatches:
     def __init__(self, client: HttpJsonClient, currency: str, enabled: bool = True,
                  clock: Callable[[], float] = time.monotonic) -> None:
         self.client, self.currency, self.enabled, self.clock = client, currency, enabled, clock
-        self._limit: int | None = None
+        self._offer: dict[str, Any] | None = None
         self._probed_at = float("-inf")
+
+    def offer(self) -> dict[str, Any]:
+        """What the plugin says it offers ({} when it is not installed, or switched off)."""
+        if not self.enabled:
+            return {}
+        if self._offer is None or self.clock() - self._probed_at > PROBE_SECONDS:
+            try:
+                answer = self.client.get("/admin/posreturns")
+                self._offer = answer if answer.get("api") == 1 else {}
+            except NotFoundAtOms:
+                self._offer = {}
+            except OmsRefused as error:
+                log.warning("the posreturns plugin did not answer as expected (%s); using the Admin API", error)
+                self._offer = {}
+            self._probed_at = self.clock()
+        return self._offer
 
     def limit(self) -> int:
         """Events per request, 0 when the plugin is not installed (or switched off)."""
-        if not self.enabled:
-            return 0
-        if self._limit is None or self.clock() - self._probed_at > PROBE_SECONDS:
-            try:
-                answer = self.client.get("/admin/posreturns")
-                self._limit = min(int(answer.get("max_batch") or 0), BATCH_LIMIT) if answer.get("api") == 1 else 0
-            except NotFoundAtOms:
-                self._limit = 0
-            except OmsRefused as error:
-                log.warning("the posreturns plugin did not answer as expected (%s); using the Admin API", error)
-                self._limit = 0
-            self._probed_at = self.clock()
-        return self._limit
+        return min(int(self.offer().get("max_batch") or 0), BATCH_LIMIT)
+
+    def stock_changes(self) -> bool:
+        """Whether the plugin lists the stock levels changed since a time."""
+        return bool(self.offer().get("stock_changes"))
 
     def push(self, events: list[PendingEvent], fence: Any = None) -> dict[str, PushResult]:
         if fence is not None:
@@ -68,7 +76,7 @@ class PluginBatches:
             if error.status == 409:
                 raise LeaseLost(str(error), _newest(str(error))) from None
             if error.status == 404:  # the plugin was removed since the probe
-                self._limit, self._probed_at = 0, self.clock()
+                self._offer, self._probed_at = {}, self.clock()
                 raise OmsUnavailable("The posreturns plugin is no longer in Medusa; the events go one by one.") from None
             raise
         results: dict[str, PushResult] = {}
