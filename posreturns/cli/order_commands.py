@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 from zoneinfo import ZoneInfo
 
-from posreturns.app import open_till
 from posreturns.cli.output import EXIT_NOT_FOUND, EXIT_OK, Output
-from posreturns.paths import resolve_data_dir
+from posreturns.cli.till_args import open_from
 from posreturns.services.presenting import line_json, order_json, summary_json
 
 
@@ -28,7 +27,7 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
 
 
 def run_show(args: argparse.Namespace, out: Output) -> int:
-    with open_till(resolve_data_dir(args.data_dir)) as till:
+    with open_from(args) as till:
         order = till.lookup.find_receipt(args.number)
         zone = ZoneInfo(till.settings.store_timezone())
     rows = [f"{order.number}  {order.channel.value}  {order.placed_at.astimezone(zone):%Y-%m-%d %H:%M %Z}  "
@@ -42,7 +41,7 @@ def run_show(args: argparse.Namespace, out: Output) -> int:
 
 
 def run_search(args: argparse.Namespace, out: Output) -> int:
-    with open_till(resolve_data_dir(args.data_dir)) as till:
+    with open_from(args) as till:
         found = till.lookup.search(" ".join(args.query))
     if not found:
         out.error("not_found", "No sale matches this search; try the receipt number, a phone number or an e-mail.")
@@ -54,7 +53,7 @@ def run_search(args: argparse.Namespace, out: Output) -> int:
 
 
 def run_match(args: argparse.Namespace, out: Output) -> int:
-    with open_till(resolve_data_dir(args.data_dir)) as till:
+    with open_from(args) as till:
         order = till.lookup.find_receipt(args.number)
         match = till.lookup.match_item(order, args.code)
     if match.problem:

@@ -1,4 +1,5 @@
-"""Opening the till the global options describe: data folder, till id, clock."""
+"""Opening the till the global options describe: data folder, till id, clock; connected to its OMS
+when one is configured (a sale missing from the cache is fetched, offline rules follow the OMS)."""
 
 from __future__ import annotations
 
@@ -8,14 +9,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from posreturns.app import Till, make_clock, open_till
+from posreturns.app import Till, attach_oms, make_clock, open_till
 from posreturns.paths import resolve_data_dir
 from posreturns.services.errors import BadInput
 
 
 def open_from(args: argparse.Namespace) -> Till:
     clock = make_clock(getattr(args, "now", None))
-    return open_till(resolve_data_dir(args.data_dir), clock=clock, till_id=getattr(args, "till", None))
+    till = open_till(resolve_data_dir(args.data_dir), clock=clock, till_id=getattr(args, "till", None))
+    attach_oms(till)
+    return till
 
 
 def read_json(path: Path | None) -> Any:

@@ -112,10 +112,23 @@ class SqlOutbox:
             if int(_meta(connection, TOKEN_KEY) or 0) < at_least:
                 _put(connection, TOKEN_KEY, str(at_least), now)
 
-    def lease_left(self, owner: str, now: datetime) -> float | None:
+    def renew(self, owner: str, token: int, now: datetime, lease_seconds: float) -> bool:
+        """Extend `owner`'s lease of fencing token `token`; False (changing nothing) when the lease
+        is no longer exactly that one: a lost lease is never taken again under the old token."""
+        expires = now.timestamp() + lease_seconds
+        with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
+            held = _lease(connection)
+            if not held or held["owner"] != owner or int(held["token"]) != token:
+                return False
+            value = {"owner": owner, "token": token, "expires": expires, "expires_at": format_utc(expires)}
+            _put(connection, LOCK_KEY, json.dumps(value), now)
+        return True
+
+    def lease_left(self, owner: str, token: int, now: datetime) -> float | None:
+        """Seconds left on `owner`'s lease of fencing token `token`; None when it is not held so."""
         with self.engine.connect() as connection:
             held = _lease(connection)
-        if not held or held["owner"] != owner:
+        if not held or held["owner"] != owner or int(held["token"]) != token:
             return None
         return float(held["expires"]) - now.timestamp()
 

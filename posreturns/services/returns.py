@@ -12,7 +12,7 @@ from __future__ import annotations
 import secrets
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -59,16 +59,19 @@ class ReturnService:
         self.till = identity()  # read again at each use case: the store may be configured after start-up
         self.zone = ZoneInfo(self.till.timezone)
         self.voucher_codes = voucher_codes or (lambda: new_voucher_code(secrets.token_bytes))
+        # whether the till is offline right now (the OMS unreachable), set by the composition root;
+        # a request's own `offline` flag can only make the rules stricter
+        self.offline_now: Callable[[], bool] = lambda: False
 
     def quote(self, data: Any) -> dict[str, Any]:
         """What the return would be; writes nothing. A PIN in the request is not checked here."""
-        request = parse_request(data)
+        request = self._connectivity(parse_request(data))
         self._refresh()
         resolved, quote = self._quote(request, self.policies.active(), approved=False)
         return self._response(request, resolved, quote, None)
 
     def complete(self, data: Any) -> dict[str, Any]:
-        request = parse_request(data)
+        request = self._connectivity(parse_request(data))
         if not request.idempotency_key:
             raise BadInput(
                 'The request has no "idempotency_key"; give each return a unique key (a UUID) so that '
@@ -105,6 +108,9 @@ class ReturnService:
         if found is None:
             raise NotFound(f'No return "{number}" is on this till; check the number on the return receipt.')
         return found
+
+    def _connectivity(self, request: ReturnRequest) -> ReturnRequest:
+        return request if request.offline or not self.offline_now() else replace(request, offline=True)
 
     def _refresh(self) -> None:
         self.till = self.identity()

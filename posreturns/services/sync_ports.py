@@ -195,8 +195,12 @@ class Outbox(Protocol):
         uploader holds it."""
         ...
 
-    def lease_left(self, owner: str, now: datetime) -> float | None:
-        """Seconds left on `owner`'s lease; None when `owner` does not hold it."""
+    def renew(self, owner: str, token: int, now: datetime, lease_seconds: float) -> bool:
+        """Extend `owner`'s lease of that token; False when it no longer holds exactly that lease."""
+        ...
+
+    def lease_left(self, owner: str, token: int, now: datetime) -> float | None:
+        """Seconds left on `owner`'s lease of that token; None when it does not hold it so."""
         ...
 
     def fencing_scope(self, now: datetime) -> str:
@@ -250,6 +254,18 @@ class SyncState(Protocol):
         ...
 
     def record_run(self, online: bool, error: str | None, now: datetime) -> None: ...
+
+    def record_contact(self, online: bool, reason: str | None, now: datetime) -> None:
+        """Whether the OMS answered just now (a probe, an on-demand fetch)."""
+        ...
+
+    def contact(self) -> dict[str, Any]:
+        """The last contact with the OMS: {"online", "at", "reason"}; {} when none yet."""
+        ...
+
+    def pull_from(self, identity: str, now: datetime) -> bool:
+        """Pull from `identity` (OMS and store); True when the cursors of another one were forgotten."""
+        ...
 
     def status(self) -> dict[str, Any]:
         """online, last_success_at, last_attempt_at, last_error, streams {name: {cursor, last_pulled_at}},

@@ -46,22 +46,20 @@ class Lease:
         self._last_step = time.monotonic()
         if self.lost:
             raise LeaseLost(f"the upload lease of {self.owner} was lost")
-        left = self.outbox.lease_left(self.owner, self.clock.now())
-        if left is None or left < self.margin:
+        left = self.outbox.lease_left(self.owner, self.token, self.clock.now())
+        if left is not None and left < self.margin:
             left = self.renew()
         if left is None or left < self.margin:
             self.lost = True
             raise LeaseLost(f"the upload lease of {self.owner} was taken over or ran out")
 
     def renew(self) -> float | None:
-        """Renew now; seconds left, or None (and `lost`) when another uploader holds the lease."""
-        token = self.outbox.acquire(self.owner, self.clock.now(), self.seconds)
-        if token != self.token:
-            if token is not None:  # ours had ended and was freed: do not hold a new lease we will not use
-                self.outbox.release(self.owner)
-            self.lost = True
-            return None
-        return self.seconds
+        """Renew now; seconds left, or None (and `lost`) when this lease is no longer ours: a lease
+        that ran out is never taken again under its old token."""
+        if self.outbox.renew(self.owner, self.token, self.clock.now(), self.seconds):
+            return self.seconds
+        self.lost = True
+        return None
 
     def __enter__(self) -> Lease:
         self._thread = threading.Thread(target=self._beat, name="posreturns upload lease", daemon=True)

@@ -8,6 +8,7 @@ from posreturns.services.ports import Clock
 from posreturns.services.sync_ports import OmsGateway, OmsNotConfigured
 from posreturns.sync.connectors.medusa import MedusaConfig, MedusaGateway
 from posreturns.sync.credentials import CredentialStore
+from posreturns.sync.wire import HttpJsonClient
 
 KEYS = ("oms.kind", "oms.url", "oms.currency", "oms.timezone", "oms.order_window_days", "oms.ca_bundle",
         "oms.medusa_plugin")
@@ -17,7 +18,11 @@ class Settings(Protocol):
     def get(self, key: str, default: str | None = None) -> str | None: ...
 
 
-def gateway_from_settings(settings: Settings, clock: Clock, store: CredentialStore | None = None) -> OmsGateway:
+LOOKUP_TIMEOUT = (2.05, 8.0)  # a cashier waits for a sale fetched on demand: not the sync's 20 s
+
+
+def gateway_from_settings(settings: Settings, clock: Clock, store: CredentialStore | None = None,
+                          timeout: tuple[float, float] | None = None) -> OmsGateway:
     kind = settings.get("oms.kind") or "medusa"
     url = settings.get("oms.url")
     if not url:
@@ -33,4 +38,7 @@ def gateway_from_settings(settings: Settings, clock: Clock, store: CredentialSto
                           order_window_days=int(window) if window.isdigit() else 90,
                           verify_tls=settings.get("oms.ca_bundle") or True,
                           use_plugin=(settings.get("oms.medusa_plugin") or "auto") != "off")
-    return MedusaGateway(config, clock)
+    if timeout is None:
+        return MedusaGateway(config, clock)
+    client = HttpJsonClient(url, (key, ""), timeout=timeout, verify=config.verify_tls, now=clock.now)
+    return MedusaGateway(config, clock, client)

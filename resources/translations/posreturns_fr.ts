@@ -736,12 +736,20 @@
         <translation>{0} à synchroniser</translation>
     </message>
     <message>
+        <source>Sending {0} of {1}…</source>
+        <translation>Envoi {0} sur {1}…</translation>
+    </message>
+    <message>
         <source>{0} refused by the OMS: a manager must resolve them</source>
         <translation>{0} refusé(s) par l&apos;OMS : un responsable doit les traiter</translation>
     </message>
     <message>
         <source>posreturns sync exceptions, then posreturns sync resolve SEQ --retry or --dismiss</source>
         <translation>posreturns sync exceptions, puis posreturns sync resolve SEQ --retry ou --dismiss</translation>
+    </message>
+    <message>
+        <source>{0} held behind them</source>
+        <translation>{0} en attente derrière eux</translation>
     </message>
     <message>
         <source>Cache: {0} min old</source>

@@ -11,6 +11,7 @@ See docs/oms-medusa.md for the mapping and its limits.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -36,6 +37,7 @@ VARIANT_FIELDS = "id,sku,barcode,ean,upc,title,updated_at,product_id,product.id,
 CUSTOMER_FIELDS = "id,email,first_name,last_name,phone,updated_at"
 PAID = ("captured", "partially_captured", "partially_refunded", "refunded")
 STREAMS = ("stores", "return_reasons", "products", "customers", "orders", "stock")
+PROBE_TIMEOUT = (2.05, 3.0)  # seconds: whether the OMS is there must be known quickly
 
 
 @dataclass(frozen=True)
@@ -162,6 +164,14 @@ class MedusaGateway:
 
     def push_batch(self, events: list[PendingEvent], fence: Any = None) -> dict[str, PushResult]:
         return self.batches.push(events, fence)
+
+    # -- is it there? -----------------------------------------------------------------------------------
+    def probe(self, timeout: tuple[float, float] = PROBE_TIMEOUT) -> dict[str, Any]:
+        """Ask Medusa something small with the till's key, within `timeout`; raises OmsUnavailable."""
+        started = time.monotonic()
+        self.client.request("GET", "/admin/stock-locations", params=[("limit", 1), ("fields", "id")], timeout=timeout)
+        latency = round((time.monotonic() - started) * 1000)
+        return {"latency_ms": latency, "plugin": self.batches.limit() > 0}
 
     # -- repair ----------------------------------------------------------------------------------------
     def repair(self, order: str, dry_run: bool = False) -> Repair:
