@@ -163,7 +163,7 @@ def attach_oms(till: Till, gateway: Any = None, clock: Any = None) -> Any:
 
     def oms() -> Any:
         if made["gateway"] is None:
-            made["gateway"] = gateway_from_settings(till.settings, clock, timeout=LOOKUP_TIMEOUT)
+            made["gateway"] = gateway_from_settings(till.settings, clock, till.data_dir, timeout=LOOKUP_TIMEOUT)
             till.closers.append(made["gateway"].close)
         return made["gateway"]
 
@@ -199,7 +199,7 @@ def open_sync(till: Till, gateway: Any = None, clock: Any = None) -> Any:
 
     clock = clock or till.clock
     given = gateway is not None
-    gateway = gateway or gateway_from_settings(till.settings, clock)
+    gateway = gateway or gateway_from_settings(till.settings, clock, till.data_dir)
     state = SqlSyncState(till.engine, till.cache_writer)
 
     def identity() -> str:

@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Protocol
 
-from posreturns.app import open_till
+from posreturns.app import attach_oms, open_till
 from posreturns.app_ui import ui_services
 from posreturns.host_answers import record_host_answer
 from posreturns.ui.embedded import HostPayments, ReturnsWidget, install_host_translators
@@ -107,11 +107,12 @@ def create_returns_widget(host: HostPos, data_dir: Path, *, language: str | None
     for key, value in (("store.id", host.store_id), ("till.id", host.till_id)):
         if value and till.settings.get(key) != value:
             till.settings.set(key, value)
+    connectivity = attach_oms(till)  # offline rules follow the OMS, whatever the host says
     chosen = choose_language(language or till.settings.get("language"))
     remove_translators = install_host_translators(chosen)
     runner = runner or TaskRunner()
     session = Session(cashier=lambda: host.cashier, till_id=lambda: host.till_id or "T1",
-                      offline=lambda: till.settings.get("sync.online") == "0", store_id=lambda: host.store_id)
+                      offline=lambda: connectivity.current().get("online") is False, store_id=lambda: host.store_id)
     window = build_window(ui_services(till, chosen, cashier=host.cashier), session, runner, dialogs=dialogs)
     payments = HostPayments(lambda number, paid, detail: record_host_answer(till, number, paid, detail, host.cashier),
                             runner)

@@ -15,6 +15,7 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
     set_ = sub.add_parser("set", parents=shared, help="set KEY to VALUE (e.g. printer.url tcp://10.0.0.5:9100)")
     set_.add_argument("key")
     set_.add_argument("value")
+    set_.add_argument("--yes", action="store_true", help="confirm a change of oms.url or store.id")
     set_.set_defaults(handler=run_set)
     get = sub.add_parser("get", parents=shared, help="print one setting")
     get.add_argument("key")
@@ -24,8 +25,17 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
 
 
 def run_set(args: argparse.Namespace, out: Output) -> int:
+    from posreturns.cli.sync_commands import confirm_new_source, pull_from
+
     with open_till(resolve_data_dir(args.data_dir)) as till:
+        source = args.key in ("oms.url", "store.id") and till.settings.get("oms.url")
+        url = (args.value.rstrip("/") if args.key == "oms.url" else till.settings.get("oms.url")) or ""
+        store = args.value if args.key == "store.id" else till.settings.store_id() or ""
+        if source:  # where the till pulls from changes: its cursors too (asked first)
+            confirm_new_source(till, url, store, args.yes)
         till.settings.set(args.key, args.value)
+        if source:
+            pull_from(till, url, store)
     out.result({args.key: args.value}, f"{args.key} = {args.value}")
     return EXIT_OK
 

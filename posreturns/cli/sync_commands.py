@@ -5,16 +5,20 @@ data folder; never to the data folder, the screen or a log)."""
 from __future__ import annotations
 
 import argparse
-import getpass
+import json
 import sys
+import time
+from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
 from posreturns.cli.output import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, Output
+from posreturns.cli.sync_exception_commands import run_exceptions, run_repair, run_resolve
 from posreturns.cli.till_args import open_from
 from posreturns.services.errors import BadInput
 
 EXIT_OFFLINE = 4
+EXIT_EXCEPTIONS = 5
 
 
 def register(commands: argparse._SubParsersAction, shared: list[argparse.ArgumentParser]) -> None:  # type: ignore[type-arg]
@@ -23,7 +27,8 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
     sync.add_argument("--no-pull", action="store_true", help="only send the outbox")
     sync.set_defaults(handler=run_sync)
     sub = sync.add_subparsers(dest="sync_command", metavar="ACTION")
-    status = sub.add_parser("status", parents=shared, help="online/offline, last sync, outbox size, cache age")
+    status = sub.add_parser("status", parents=shared, help="online/offline (the OMS asked now), outbox, cache age")
+    status.add_argument("--cached", action="store_true", help="do not ask the OMS: what the till last found")
     status.set_defaults(handler=run_status)
     exceptions = sub.add_parser("exceptions", parents=shared, help="events the OMS refused, and those waiting behind them")
     exceptions.set_defaults(handler=run_exceptions)
@@ -44,6 +49,7 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
                          help="read the secret API key from stdin (never from the command line)")
     connect.add_argument("--kind", default="medusa", choices=["medusa"])
     connect.add_argument("--no-check", action="store_true", help="do not try the key against the OMS")
+    connect.add_argument("--yes", action="store_true", help="confirm a change of OMS (its cursors are forgotten)")
     connect.set_defaults(handler=run_connect)
     repair = oms_sub.add_parser("repair", parents=shared,
                                 help="unlock an OMS order an older version left with a half-done return")
@@ -65,132 +71,113 @@ def _engine(args: argparse.Namespace) -> tuple[Any, Any]:
 
 def run_sync(args: argparse.Namespace, out: Output) -> int:
     till, engine = _engine(args)
-
-    def progress(stream: str, done: int, total: int | None) -> None:
-        if total and total > 200:
-            out.progress(min(done, total), total, f"pulling {stream}")
-
+    progress = _progress(out)
     try:
         if args.once:
-            report = engine.run_once(progress, pull=not args.no_pull)
-            data = {**report.to_dict(), "status": engine.status()}
-            out.result(data, _summary(data))
-            return EXIT_OK if report.online else EXIT_OFFLINE
-        engine.run_forever(lambda: False, progress=progress)
-        return EXIT_OK
+            return _once(engine, out, progress, pull=not args.no_pull)
+        while True:  # until Ctrl-C: every 60 s online, every 30 s offline; one line (or JSON line) per run
+            report = engine.run_once(progress)
+            data = _data(engine, report)
+            (print(json.dumps(data, ensure_ascii=False), flush=True) if out.as_json else print(_summary(data), flush=True))
+            time.sleep(60 if report.online else 30)
     finally:
         engine.gateway.close()
         till.close()
+
+
+def _once(engine: Any, out: Output, progress: Callable[[str, int, int | None], None], pull: bool) -> int:
+    report = engine.run_once(progress, pull=pull)
+    data = _data(engine, report)
+    out.result(data, _summary(data))
+    if not report.online:
+        return EXIT_OFFLINE
+    refused, held = data["status"]["outbox"]["rejected"], data["status"]["outbox"]["held"]
+    if refused or held:
+        out.error("sync_exceptions", f"{refused} event(s) refused by the OMS and {held} held behind them; a manager "
+                                     "resolves them: posreturns sync exceptions")
+        return EXIT_EXCEPTIONS
+    return EXIT_OK
+
+
+def _data(engine: Any, report: Any) -> dict[str, Any]:
+    sent = report.upload.sent
+    return {**report.to_dict(), "status": engine.status(),
+            "requests_per_event": round(report.upload.requests / sent, 3) if sent else None}
+
+
+def _progress(out: Output) -> Callable[[str, int, int | None], None]:
+    """A progress bar on a terminal (JSON lines on stderr with --json), at most four updates a second."""
+    started, last = time.monotonic(), [0.0]
+
+    def report(stream: str, done: int, total: int | None) -> None:
+        now = time.monotonic()
+        final = total is not None and done >= total
+        if not final and now - last[0] < 0.25:
+            return
+        last[0] = now
+        if out.as_json:
+            sys.stderr.write(json.dumps({"progress": stream, "done": done, "total": total,
+                                         "elapsed_s": round(now - started, 1)}) + "\n")
+            sys.stderr.flush()
+        elif total:
+            out.progress(min(done, total), total, "sending events" if stream == "upload" else f"pulling {stream}")
+
+    return report
 
 
 def _summary(data: dict[str, Any]) -> str:
     up = data["upload"]["counts"]
     pulled = ", ".join(f"{k} {v}" for k, v in data["pull"]["pulled"].items()) or "nothing"
     state = "online" if data["online"] else f"OFFLINE ({data['error']})"
+    box = data["status"]["outbox"]
+    calls = f" ({data['requests_per_event']} requests per event)" if data["requests_per_event"] is not None else ""
     return (f"{state}; sent: {up['applied']} applied, {up['duplicate']} duplicate, {up['rejected']} refused, "
-            f"{up['retry']} to retry; pulled: {pulled}; outbox: {data['status']['outbox_size']} waiting")
+            f"{up['retry']} to retry{calls}; pulled: {pulled}; outbox: {box['pending']} waiting, "
+            f"{box['rejected']} refused, {box['held']} held")
 
 
-def _status_of(args: argparse.Namespace) -> dict[str, Any]:
+def run_status(args: argparse.Namespace, out: Output) -> int:
     from posreturns.persistence.outbox import SqlOutbox
     from posreturns.persistence.sync_state import SqlSyncState
     from posreturns.sync.engine import _age
 
     till = open_from(args)
     try:
+        probe = None
+        if till.settings.get("oms.url") and not args.cached:
+            probe = till.connectivity.check()       # asked now, within a few seconds
         state = SqlSyncState(till.engine, till.cache_writer).status()
-        stats = SqlOutbox(till.engine).stats(till.clock.now())
-        holder = SqlOutbox(till.engine).holder()
-        return {**state, "oms_url": till.settings.get("oms.url"), "cache_age_seconds": _age(state["cache_as_of"], till.clock.now()),
-                "outbox": asdict(stats), "outbox_size": stats.pending + stats.held + stats.rejected,
-                "uploader": holder["owner"] if holder else None}
+        outbox = SqlOutbox(till.engine)
+        stats, holder, now = outbox.stats(till.clock.now()), outbox.holder(), till.clock.now()
+        status = {**state, "oms_url": till.settings.get("oms.url"), "checked_now": probe is not None,
+                  "probe": (probe or {}).get("detail"), "reason": (probe or till.connectivity.current()).get("reason"),
+                  "cache_age_seconds": _age(state["cache_as_of"], now), "outbox": asdict(stats),
+                  "outbox_size": stats.pending + stats.held + stats.rejected,
+                  "uploader": holder["owner"] if holder else None}
     finally:
         till.close()
+    out.result(status, _status_text(status))
+    return EXIT_OFFLINE if status["oms_url"] and status["online"] is not True else EXIT_OK
 
 
-def run_status(args: argparse.Namespace, out: Output) -> int:
-    status = _status_of(args)
-    online = {True: "online", False: "offline", None: "never synced"}[status["online"]]
-    age = status["cache_age_seconds"]
-    text = (f"OMS: {status['oms_url'] or 'not configured'} — {online}\n"
-            f"last successful sync: {status['last_success_at'] or 'never'}\n"
-            f"outbox: {status['outbox']['pending']} pending ({status['outbox']['due']} due), "
-            f"{status['outbox']['rejected']} refused, {status['outbox']['held']} held\n"
-            f"cache age: {'unknown' if age is None else f'{age / 60:.0f} min'}"
-            + (f"\nlast error: {status['last_error']}" if status["last_error"] else ""))
-    out.result(status, text)
-    return EXIT_OK
-
-
-def run_exceptions(args: argparse.Namespace, out: Output) -> int:
-    from posreturns.persistence.outbox_exceptions import SqlExceptionQueue
-    from posreturns.services.exception_events import exception_summary
-
-    till = open_from(args)
-    try:
-        queue = SqlExceptionQueue(till.engine)
-        items = queue.exceptions()
-        contacts = queue.contacts({str((i.payload.get("data") or {}).get("customer_id")) for i in items
-                                   if (i.payload.get("data") or {}).get("customer_id")})
-    finally:
-        till.close()
-    summaries = [exception_summary(i, contacts.get(str((i.payload.get("data") or {}).get("customer_id"))))
-                 for i in items]
-    refused = {i.order_key: i.seq for i in items if i.status == "rejected"}
-    text = "\n".join(_exception_text(s, refused) for s in summaries) or "No sync exceptions."
-    out.result({"exceptions": summaries}, text)
-    return EXIT_OK
-
-
-def _exception_text(s: dict[str, Any], refused: dict[str, int]) -> str:
-    if s["status"] == "held":
-        return f"#{s['seq']:<5} held     {s['event_type']} of {s['return_number'] or s['order_key']} — waits for " \
-               f"#{refused.get(s['order_key'], '?')}"
-    tenders = ", ".join(f"{t['amount']} {t['method']}" for t in s["tenders"]) or s["amount"]
-    lines = [f"#{s['seq']:<5} REFUSED  {s['event_type']} {s['return_number'] or ''} — {s['amount']} {s['currency']} "
-             f"({tenders}) at till {s['till']} ({s['store']}), {s['occurred_at']}{' offline' if s['offline'] else ''}",
-             f"       why: {s['reason']}"]
-    for c in s["competing"]:
-        who = f"return {c['return_number']} at till {c['till']}" if c.get("return_number") else \
-              f"Medusa return #{c.get('medusa_display_id')}"
-        lines.append(f"       already returned: {who} ({c.get('store')}), {c.get('status')} {c.get('at') or ''}")
-    if s["customer"]:
-        lines.append("       customer: " + " · ".join(str(v) for v in s["customer"].values() if v))
-    lines.append(f"       resolve: posreturns sync resolve {s['seq']} --retry|--dismiss --by MANAGER [--note TEXT]")
-    return "\n".join(lines)
-
-
-def authorize_resolution(till: Any, manager: str, pin: str) -> str:
-    """Who may resolve a sync exception: a manager, with their PIN (PinError otherwise). The one
-    place that decides it, so that a roles layer can take it over."""
-    return str(till.approvals.verify(manager, pin).id)
-
-
-def _read_pin(args: argparse.Namespace) -> str:
-    if args.pin_stdin:
-        pin = sys.stdin.readline().strip()
-    elif sys.stdin.isatty():
-        pin = getpass.getpass(f"PIN of {args.by}: ")
+def _status_text(s: dict[str, Any]) -> str:
+    if not s["oms_url"]:
+        head = "OMS: not configured (posreturns oms connect --url URL --api-key-stdin)"
+    elif s["checked_now"]:
+        probe = s["probe"] or {}
+        how = (f"answered in {probe['latency_ms']} ms; posreturns plugin "
+               f"{'installed' if probe.get('plugin') else 'not installed (one request per step)'}"
+               if "latency_ms" in probe else "")
+        head = f"OMS: {s['oms_url']} — " + (f"online ({how})" if s["online"] else f"OFFLINE: {s['reason']}")
     else:
-        raise BadInput("No terminal to type the manager's PIN in; pipe it with --pin-stdin.")
-    if not pin:
-        raise BadInput("No PIN was given; a manager resolves sync exceptions with their PIN.")
-    return pin
-
-
-def run_resolve(args: argparse.Namespace, out: Output) -> int:
-    from posreturns.persistence.outbox_exceptions import SqlExceptionQueue
-
-    till = open_from(args)
-    try:
-        manager = authorize_resolution(till, args.by, _read_pin(args))
-        item = SqlExceptionQueue(till.engine).resolve(args.seq, args.action, manager, till.clock.now(), args.note)
-    finally:
-        till.close()
-    verb = "will be sent again" if args.action == "retry" else "is closed; events held behind it go on"
-    out.result({"seq": item.seq, "action": args.action, "by": manager},
-               f"Event {item.seq} {verb}; the OMS is told at the next sync.")
-    return EXIT_OK
+        word = {True: "online", False: "offline", None: "never reached"}[s["online"]]
+        head = f"OMS: {s['oms_url']} — {word} as of {s['contact_at'] or 'never'} (not checked now: --cached)"
+    age = s["cache_age_seconds"]
+    box = s["outbox"]
+    return (f"{head}\nlast successful sync: {s['last_success_at'] or 'never'}\n"
+            f"outbox: {box['pending']} waiting ({box['due']} due now), {box['rejected']} refused by the OMS, "
+            f"{box['held']} held behind them\ncache age: {'unknown' if age is None else f'{age / 60:.0f} min'}"
+            + (f"\nlast error: {s['last_error']}" if s["last_error"] else ""))
 
 
 def run_connect(args: argparse.Namespace, out: Output) -> int:
@@ -200,59 +187,67 @@ def run_connect(args: argparse.Namespace, out: Output) -> int:
     if not key:
         raise BadInput("No API key on stdin; pipe the secret key in, e.g. `printenv KEY | posreturns oms connect ...`.")
     url = args.url.rstrip("/")
-    if not args.no_check:
-        from posreturns.services.sync_ports import OmsRefused, OmsUnavailable
-        from posreturns.sync.wire import HttpJsonClient
-
-        client = HttpJsonClient(url, (key, ""))
-        try:
-            client.get("/admin/stock-locations", [("limit", 1), ("fields", "id")])
-        except (OmsUnavailable, OmsRefused) as error:
-            out.error("oms_check_failed", f"{error} Nothing was stored.")
-            return EXIT_FAILED if not isinstance(error, OmsRefused) else EXIT_BAD_INPUT
-        finally:
-            client.close()
-    where = CredentialStore().save(url, key)
     till = open_from(args)
     try:
+        confirm_new_source(till, url, till.settings.store_id() or "", args.yes, can_ask=False)
+        if not args.no_check:
+            problem = _check_key(url, key)
+            if problem is not None:
+                out.error("oms_check_failed", f"{problem} Nothing was stored.")
+                return EXIT_FAILED if problem.status is None or problem.status >= 500 else EXIT_BAD_INPUT
+        where = CredentialStore(till.data_dir).save(url, key)
         till.settings.set("oms.kind", args.kind)
         till.settings.set("oms.url", url)
+        reset = pull_from(till, url, till.settings.store_id() or "")
     finally:
         till.close()
-    out.result({"url": url, "kind": args.kind, "key_stored_in": where},
-               f"OMS {url} connected; its API key is stored in {where}.")
+    out.result({"url": url, "kind": args.kind, "key_stored_in": where, "cursors_reset": reset},
+               f"OMS {url} connected; its API key is stored in {where} (for this data folder)."
+               + (" What was pulled from the previous OMS will be pulled again from this one." if reset else ""))
     return EXIT_OK
 
 
-def run_repair(args: argparse.Namespace, out: Output) -> int:
-    from posreturns.persistence.outbox_exceptions import SqlExceptionQueue
-    from posreturns.sync.settings import gateway_from_settings
+def _check_key(url: str, key: str) -> Any:
+    from posreturns.services.sync_ports import OmsRefused, OmsUnavailable
+    from posreturns.sync.wire import HttpJsonClient
 
-    till = open_from(args)
+    client = HttpJsonClient(url, (key, ""))
     try:
-        gateway = gateway_from_settings(till.settings, till.clock)
-        try:
-            if not hasattr(gateway, "repair"):
-                raise BadInput(f"Repair is not available for the {gateway.name} OMS.")
-            report = gateway.repair(args.order, dry_run=args.dry_run)
-        finally:
-            gateway.close()
-        waiting = [e for e in SqlExceptionQueue(till.engine).exceptions() if e.order_key == report.order_id]
+        client.get("/admin/stock-locations", [("limit", 1), ("fields", "id")])
+    except (OmsUnavailable, OmsRefused) as error:
+        return error
     finally:
-        till.close()
-    verb = "would cancel" if args.dry_run else "cancelled"
-    lines = [f"Order {report.display_id} ({report.order_id}): {verb} {len(report.cancelled)} change(s) this till's "
-             "returns had left pending."]
-    lines += [f"  {c['type']} of {c['return_id'] or c['exchange_id']}" for c in report.cancelled]
-    if report.left_alone:
-        lines.append(f"Left alone (not made by a till; resolve them in Medusa): "
-                     f"{', '.join(str(c['type']) for c in report.left_alone)}")
-    if not report.cancelled and not report.left_alone:
-        lines.append("Nothing locks this order.")
-    for item in (e for e in waiting if e.status == "rejected"):
-        lines.append(f"Send refused event {item.seq} again: posreturns sync resolve {item.seq} --retry --by MANAGER")
-    out.result({"order_id": report.order_id, "display_id": report.display_id, "dry_run": args.dry_run,
-                "cancelled": report.cancelled, "left_alone": report.left_alone,
-                "exceptions": [{"seq": e.seq, "status": e.status, "event_type": e.event_type} for e in waiting]},
-               "\n".join(lines))
-    return EXIT_OK
+        client.close()
+    return None
+
+
+def pull_from(till: Any, url: str, store: str) -> bool:
+    """The till now pulls from `url` for `store`: the cursors of another OMS or store are forgotten."""
+    from posreturns.persistence.sync_state import SqlSyncState
+
+    return bool(SqlSyncState(till.engine, till.cache_writer).pull_from(f"{url}|{store}", till.clock.now()))
+
+
+def confirm_new_source(till: Any, url: str, store: str, yes: bool, can_ask: bool = True) -> None:
+    """Changing the OMS or the store of a till that has pulled from another one: say what it means and
+    ask (or want --yes). Nothing is lost: the events not yet sent go to the new OMS."""
+    from posreturns.persistence.outbox import SqlOutbox
+    from posreturns.persistence.sync_state import SqlSyncState
+
+    state = SqlSyncState(till.engine, till.cache_writer)
+    old_url = till.settings.get("oms.url") or ""
+    old = state.cursors_for() or (f"{old_url}|{till.settings.store_id() or ''}" if old_url else None)
+    if yes or old is None or old == f"{url}|{store}" or not state.has_pulled():
+        return
+    waiting = SqlOutbox(till.engine).stats(till.clock.now()).pending
+    question = (f"This till pulls from {old.replace('|', ' for store ')}; pulling from {url} for store {store} "
+                f"forgets where it was and pulls everything again from there. The {waiting} event(s) not yet "
+                "sent go to the new OMS.")
+    if can_ask and sys.stdin.isatty():
+        if input(f"{question} Continue? [y/N] ").strip().lower() in ("y", "yes", "o", "oui"):
+            return
+        raise BadInput("Nothing was changed.")
+    raise BadInput(f"{question} Run the command again with --yes to confirm.")
+
+
+

@@ -39,6 +39,11 @@ class SqlSyncState:
         with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
             connection.exec_driver_sql("UPDATE sync_streams SET cursor = NULL")
 
+    def has_pulled(self) -> bool:
+        with self.engine.connect() as connection:
+            return bool(connection.exec_driver_sql("SELECT count(*) FROM sync_streams WHERE cursor IS NOT NULL "
+                                                   "OR last_pulled_at IS NOT NULL").scalar())
+
     def cursors_for(self) -> str | None:
         """The OMS and store the cursors were pulled from ("url|store"), when known."""
         return self._get(CURSORS_FOR_KEY)

@@ -55,7 +55,7 @@ class Connectivity:
         if not self.configured():
             return False
         contact = self.current()
-        if not contact or contact.get("age_seconds", float("inf")) > self.fresh_seconds:
+        if not contact or contact.get("age_seconds", float("inf")) >= self.fresh_seconds:
             try:
                 contact = self.check()
             except Exception:  # the database or a connector failing: be strict, never crash a return

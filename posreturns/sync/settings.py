@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Protocol
 
 from posreturns.services.ports import Clock
@@ -21,15 +22,16 @@ class Settings(Protocol):
 LOOKUP_TIMEOUT = (2.05, 8.0)  # a cashier waits for a sale fetched on demand: not the sync's 20 s
 
 
-def gateway_from_settings(settings: Settings, clock: Clock, store: CredentialStore | None = None,
+def gateway_from_settings(settings: Settings, clock: Clock, data_dir: Path,
                           timeout: tuple[float, float] | None = None) -> OmsGateway:
+    """The till's OMS: its settings (`oms.*`) and the key stored for its data folder."""
     kind = settings.get("oms.kind") or "medusa"
     url = settings.get("oms.url")
     if not url:
         raise OmsNotConfigured("No OMS is configured on this till; run `posreturns oms connect --url URL --api-key-stdin`.")
     if kind != "medusa":
         raise OmsNotConfigured(f'The OMS kind "{kind}" is not supported; this version talks to "medusa".')
-    key = (store or CredentialStore()).load(url)
+    key = CredentialStore(data_dir).load(url)
     if not key:
         raise OmsNotConfigured(f"No API key is stored for {url}; run `posreturns oms connect --url {url} --api-key-stdin`.")
     window = settings.get("oms.order_window_days") or "90"

@@ -89,6 +89,7 @@ class Uploader:
         if run.total == 0:  # nothing due: no need to ask the OMS anything
             self.outbox.release(self.owner)
             return report
+        calls = int(getattr(getattr(self.gateway, "client", None), "calls", 0) or 0)
         try:
             with Lease(self.outbox, self.owner, token, self.clock, self.lease_seconds,
                        heartbeat=self.heartbeat_seconds) as lease:
@@ -99,6 +100,7 @@ class Uploader:
                     run.pool(lease)
         finally:
             self.outbox.release(self.owner)
+            report.requests = int(getattr(getattr(self.gateway, "client", None), "calls", 0) or 0) - calls
         return report
 
 

@@ -73,6 +73,9 @@ def test_repair_unlocks_an_order_an_older_version_left_locked(tmp_path: Path, me
         again = cli(till.data_dir, medusa, "oms", "repair", str(sale["display_id"]))
         assert "Nothing locks this order." in again.stdout
         assert cli(till.data_dir, medusa, "oms", "repair", "999999").returncode == 3
+        fresh = make_order(medusa, [("TEE-ORG-M", 1)])     # a web sale made minutes ago: fetched on demand
+        shown = cli(till.data_dir, medusa, "--json", "order", "show", str(fresh["display_id"]))
+        assert shown.returncode == 0 and json.loads(shown.stdout)["id"] == fresh["id"], shown.stderr
         theirs = medusa.admin.post("/admin/returns", {"order_id": sale["id"],      # opened in Medusa by someone
                                                       "location_id": medusa.location_id("LYON-02")})["return"]["id"]
         kept = cli(till.data_dir, medusa, "--json", "oms", "repair", str(sale["display_id"]))

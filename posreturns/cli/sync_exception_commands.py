@@ -1,0 +1,119 @@
+"""`sync exceptions`, `sync resolve SEQ --retry|--dismiss --by MANAGER` and `oms repair ORDER`: what
+a manager needs to settle the events the OMS refused, and to unlock an order an older version left
+locked (docs/sync.md, "Exceptions" and "Repair")."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from typing import Any
+
+from posreturns.cli.output import EXIT_OK, Output
+from posreturns.cli.till_args import open_from
+from posreturns.services.errors import BadInput
+
+
+def run_exceptions(args: argparse.Namespace, out: Output) -> int:
+    from posreturns.persistence.outbox_exceptions import SqlExceptionQueue
+    from posreturns.services.exception_events import exception_summary
+
+    till = open_from(args)
+    try:
+        queue = SqlExceptionQueue(till.engine)
+        items = queue.exceptions()
+        contacts = queue.contacts({str((i.payload.get("data") or {}).get("customer_id")) for i in items
+                                   if (i.payload.get("data") or {}).get("customer_id")})
+    finally:
+        till.close()
+    summaries = [exception_summary(i, contacts.get(str((i.payload.get("data") or {}).get("customer_id"))))
+                 for i in items]
+    refused = {i.order_key: i.seq for i in items if i.status == "rejected"}
+    text = "\n".join(_exception_text(s, refused) for s in summaries) or "No sync exceptions."
+    out.result({"exceptions": summaries}, text)
+    return EXIT_OK
+
+
+def _exception_text(s: dict[str, Any], refused: dict[str, int]) -> str:
+    if s["status"] == "held":
+        return f"#{s['seq']:<5} held     {s['event_type']} of {s['return_number'] or s['order_key']} — waits for " \
+               f"#{refused.get(s['order_key'], '?')}"
+    tenders = ", ".join(f"{t['amount']} {t['method']}" for t in s["tenders"]) or s["amount"]
+    lines = [f"#{s['seq']:<5} REFUSED  {s['event_type']} {s['return_number'] or ''} — {s['amount']} {s['currency']} "
+             f"({tenders}) at till {s['till']} ({s['store']}), {s['occurred_at']}{' offline' if s['offline'] else ''}",
+             f"       why: {s['reason']}"]
+    for c in s["competing"]:
+        who = f"return {c['return_number']} at till {c['till']}" if c.get("return_number") else \
+              f"Medusa return #{c.get('medusa_display_id')}"
+        lines.append(f"       already returned: {who} ({c.get('store')}), {c.get('status')} {c.get('at') or ''}")
+    if s["customer"]:
+        lines.append("       customer: " + " · ".join(str(v) for v in s["customer"].values() if v))
+    lines.append(f"       resolve: posreturns sync resolve {s['seq']} --retry|--dismiss --by MANAGER [--note TEXT]")
+    return "\n".join(lines)
+
+
+def authorize_resolution(till: Any, manager: str, pin: str) -> str:
+    """Who may resolve a sync exception: a manager, with their PIN (PinError otherwise). The one
+    place that decides it, so that a roles layer can take it over."""
+    return str(till.approvals.verify(manager, pin).id)
+
+
+def _read_pin(args: argparse.Namespace) -> str:
+    if args.pin_stdin:
+        pin = sys.stdin.readline().strip()
+    elif sys.stdin.isatty():
+        pin = getpass.getpass(f"PIN of {args.by}: ")
+    else:
+        raise BadInput("No terminal to type the manager's PIN in; pipe it with --pin-stdin.")
+    if not pin:
+        raise BadInput("No PIN was given; a manager resolves sync exceptions with their PIN.")
+    return pin
+
+
+def run_resolve(args: argparse.Namespace, out: Output) -> int:
+    from posreturns.persistence.outbox_exceptions import SqlExceptionQueue
+
+    till = open_from(args)
+    try:
+        manager = authorize_resolution(till, args.by, _read_pin(args))
+        item = SqlExceptionQueue(till.engine).resolve(args.seq, args.action, manager, till.clock.now(), args.note)
+    finally:
+        till.close()
+    verb = "will be sent again" if args.action == "retry" else "is closed; events held behind it go on"
+    out.result({"seq": item.seq, "action": args.action, "by": manager},
+               f"Event {item.seq} {verb}; the OMS is told at the next sync.")
+    return EXIT_OK
+
+
+def run_repair(args: argparse.Namespace, out: Output) -> int:
+    from posreturns.persistence.outbox_exceptions import SqlExceptionQueue
+    from posreturns.sync.settings import gateway_from_settings
+
+    till = open_from(args)
+    try:
+        gateway = gateway_from_settings(till.settings, till.clock, till.data_dir)
+        try:
+            if not hasattr(gateway, "repair"):
+                raise BadInput(f"Repair is not available for the {gateway.name} OMS.")
+            report = gateway.repair(args.order, dry_run=args.dry_run)
+        finally:
+            gateway.close()
+        waiting = [e for e in SqlExceptionQueue(till.engine).exceptions() if e.order_key == report.order_id]
+    finally:
+        till.close()
+    verb = "would cancel" if args.dry_run else "cancelled"
+    lines = [f"Order {report.display_id} ({report.order_id}): {verb} {len(report.cancelled)} change(s) this till's "
+             "returns had left pending."]
+    lines += [f"  {c['type']} of {c['return_id'] or c['exchange_id']}" for c in report.cancelled]
+    if report.left_alone:
+        lines.append(f"Left alone (not made by a till; resolve them in Medusa): "
+                     f"{', '.join(str(c['type']) for c in report.left_alone)}")
+    if not report.cancelled and not report.left_alone:
+        lines.append("Nothing locks this order.")
+    for item in (e for e in waiting if e.status == "rejected"):
+        lines.append(f"Send refused event {item.seq} again: posreturns sync resolve {item.seq} --retry --by MANAGER")
+    out.result({"order_id": report.order_id, "display_id": report.display_id, "dry_run": args.dry_run,
+                "cancelled": report.cancelled, "left_alone": report.left_alone,
+                "exceptions": [{"seq": e.seq, "status": e.status, "event_type": e.event_type} for e in waiting]},
+               "\n".join(lines))
+    return EXIT_OK
