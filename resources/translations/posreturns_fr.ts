@@ -665,6 +665,10 @@
 <context>
     <name>SettingsPresenter</name>
     <message>
+        <source>This till will pull everything again from the head office for the new address or store (what it pulled before is forgotten). The returns not yet sent go there. Continue?</source>
+        <translation>Cette caisse va tout recharger depuis le siège pour la nouvelle adresse ou le nouveau magasin (ce qu&apos;elle avait chargé est oublié). Les retours pas encore envoyés y partiront. Continuer ?</translation>
+    </message>
+    <message>
         <source>The settings are for a manager or an administrator: enter your ID and PIN.</source>
         <translation>Les réglages sont réservés aux responsables et administrateurs : saisissez votre identifiant et votre code PIN.</translation>
     </message>
