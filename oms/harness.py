@@ -739,12 +739,15 @@ def start(settings: Settings, *, fresh: bool = False) -> dict[str, Any]:
     state.update(var_dir=str(settings.var_dir), project_dir=str(settings.project_dir), timings={})
     settings.var_dir.mkdir(parents=True, exist_ok=True)
     install(settings, state)
-    install_plugin(settings, state)
+    plugin_changed = install_plugin(settings, state)
     start_postgres(settings, state)
     try:
         migrate(settings, state)
         create_admin_user(settings, state)
         build(settings, state)
+        running = (state.get("medusa") or {}).get("pid")
+        if plugin_changed and pid_alive(running):  # a running Medusa has the old plugin loaded
+            stop_pid(running, "medusa", signal.SIGTERM, timeout=20)
         start_medusa(settings, state)
         with _Timer(state, "api_key"):
             ensure_api_keys(state)

@@ -154,9 +154,16 @@ class _Run:
         push_batch: Callable[..., dict[str, PushResult]] = getattr(self.up.gateway, "push_batch")
         while not self.stop:
             events = [e for e in self.up.outbox.chains(self.up.clock.now(), size) if e.seq not in self.tried]
-            sealed = [e for e in events if not _tampered(e)]
-            refused = [(e, _tamper_refusal(e)) for e in events if _tampered(e)]
-            if not events or not self._begin(events):
+            sealed, refused, stopped = [], [], set()
+            for event in events:  # a changed event is refused here; its order's later events wait for it
+                if event.order_key in stopped:
+                    continue
+                if _tampered(event):
+                    refused.append((event, _tamper_refusal(event)))
+                    stopped.add(event.order_key)
+                else:
+                    sealed.append(event)
+            if not events or not self._begin(sealed + [e for e, _ in refused]):
                 return
             answers: dict[str, PushResult] = {}
             reachable = True

@@ -72,3 +72,29 @@ def test_an_exchange_waits_while_another_change_locks_the_order(store: tuple[Til
     assert engine.gateway.push(resent(event)).outcome.value == "applied"
     engine.run_once()
     assert_one_exchange(medusa, till, sale, before)
+
+
+@pytest.mark.parametrize("path", ["admin", "plugin"])
+def test_a_new_size_reserved_in_another_store_is_handed_over_from_this_one(walk: Any, medusa: Any, path: str) -> None:
+    """Medusa reserves the new line in any store with stock (here Lyon); the hand-over still takes the
+    unit from this store's shelf, and Lyon's stock is untouched."""
+    w = walk("PARIS-01")
+    sale = make_order(medusa, [("TEE-ORG-M", 1)])
+    ensure_stock(medusa, "TEE-ORG-L")
+    ensure_stock(medusa, "TEE-ORG-L", "LYON-02", at_least=2)
+    w.till.lookup.find_receipt(str(sale["display_id"]))
+    w.engine.puller.run(streams=("stores", "products", "stock"))
+    before = stocked(medusa, "TEE-ORG-M"), stocked(medusa, "TEE-ORG-L")
+    lyon = stocked(medusa, "TEE-ORG-L", "LYON-02")
+    w.till.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-M"), method="exchange",
+                                    exchange_lines=[{"code": "TEE-ORG-L", "qty": 1}], key=f"elsewhere-{path}"))
+    rule = w.proxy.arm("POST", r"^/admin/exchanges/[^/]+/request$", "drop")   # stop right after the request
+    w.run_here()
+    assert rule.done.is_set()
+    order = medusa.admin.get(f"/admin/orders/{sale['id']}", fields="id,*items")["order"]
+    new_line = next(i["id"] for i in order["items"] if i["variant_sku"] == "TEE-ORG-L")
+    for reservation in medusa.admin.get("/admin/reservations", line_item_id=new_line, fields="id")["reservations"]:
+        medusa.admin.post(f"/admin/reservations/{reservation['id']}", {"location_id": medusa.location_id("LYON-02")})
+    w.finish(w.plugin if path == "plugin" else None)
+    assert_one_exchange(medusa, w.till, sale, before)
+    assert stocked(medusa, "TEE-ORG-L", "LYON-02") == lyon                     # Lyon's shelf untouched
