@@ -51,6 +51,8 @@ class SqlSyncState:
     def pull_from(self, identity: str, now: datetime) -> bool:
         """Pull from `identity` ("url|store"): the cursors of another OMS or store are forgotten
         (a full pull follows; the outbox is kept). True when they were."""
+        if self.cursors_for() == identity:  # the usual case, read without taking the write lock
+            return False
         with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
             before = connection.exec_driver_sql("SELECT value FROM sync_meta WHERE key = ?",
                                                 (CURSORS_FOR_KEY,)).scalar()
