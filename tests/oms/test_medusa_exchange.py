@@ -76,8 +76,8 @@ def test_an_exchange_waits_while_another_change_locks_the_order(store: tuple[Til
 
 @pytest.mark.parametrize("path", ["admin", "plugin"])
 def test_a_new_size_reserved_in_another_store_is_handed_over_from_this_one(walk: Any, medusa: Any, path: str) -> None:
-    """Medusa reserves the new line in any store with stock (here Lyon); the hand-over still takes the
-    unit from this store's shelf, and Lyon's stock is untouched."""
+    """Medusa reserves the new line in any store with stock (here Lyon); the reservation is moved to this
+    store before the hand-over, which takes the unit from this store's shelf; Lyon's stock is untouched."""
     w = walk("PARIS-01")
     sale = make_order(medusa, [("TEE-ORG-M", 1)])
     ensure_stock(medusa, "TEE-ORG-L")
@@ -93,8 +93,17 @@ def test_a_new_size_reserved_in_another_store_is_handed_over_from_this_one(walk:
     assert rule.done.is_set()
     order = medusa.admin.get(f"/admin/orders/{sale['id']}", fields="id,*items")["order"]
     new_line = next(i["id"] for i in order["items"] if i["variant_sku"] == "TEE-ORG-L")
+    def reserved_at() -> set[str]:
+        found = medusa.admin.get("/admin/reservations", line_item_id=new_line, fields="id,location_id")["reservations"]
+        return {r["location_id"] for r in found}
+
     for reservation in medusa.admin.get("/admin/reservations", line_item_id=new_line, fields="id")["reservations"]:
         medusa.admin.post(f"/admin/reservations/{reservation['id']}", {"location_id": medusa.location_id("LYON-02")})
+    assert reserved_at() == {medusa.location_id("LYON-02")}
+    if path == "admin":  # the hand-over fails: the reservation was already moved to this store
+        rule = w.proxy.arm("POST", r"^/admin/orders/[^/]+/fulfillments$", "500")
+        w.run_here()
+        assert rule.done.is_set() and reserved_at() == {medusa.location_id("PARIS-01")}
     w.finish(w.plugin if path == "plugin" else None)
     assert_one_exchange(medusa, w.till, sale, before)
     assert stocked(medusa, "TEE-ORG-L", "LYON-02") == lyon                     # Lyon's shelf untouched

@@ -3,7 +3,8 @@
 Create the exchange (`metadata.posreturns_event_id`), inbound items at the store's location,
 outbound variants, a 0 € outbound shipping method from the store (without it Medusa reserves
 nothing and the hand-over fails), request; receive the inbound return like a return; fulfil the new
-lines from the store (the customer leaves with them); refund any difference owed to the customer.
+lines from the store (the customer leaves with them; their reservations, which Medusa may have made in
+another store, are moved to this one first); refund any difference owed to the customer.
 
 Resumable from any point: an exchange found by its marker whose request was never confirmed (its
 `exchange` order change still pending, even when its return already exists) is dropped and made
@@ -112,6 +113,17 @@ def _fulfil(api: Api, order: dict[str, Any], data: dict[str, Any], location: str
             skus[sku] -= take
             items.append({"id": item["id"], "quantity": take})
     if items:
+        _reserve_here(api, [i["id"] for i in items], location)
         api.post(f"/admin/orders/{order['id']}/fulfillments",
                  {"items": items, "location_id": location, "no_notification": True})
     return bool(items)
+
+
+def _reserve_here(api: Api, line_ids: list[str], location: str) -> None:
+    """Move the new lines' reservations to the till's store: Medusa reserves them in any store with stock,
+    and the fulfilment takes the unit where the reservation is, not where the customer was handed it."""
+    found = api.get("/admin/reservations", [*(("line_item_id", i) for i in line_ids),
+                                            ("fields", "id,location_id")]).get("reservations") or []
+    for reservation in found:
+        if reservation.get("location_id") != location:
+            api.post(f"/admin/reservations/{reservation['id']}", {"location_id": location})

@@ -4,7 +4,7 @@
 import {
   beginExchangeOrderWorkflow, cancelBeginOrderExchangeWorkflow, cancelReturnReceiveWorkflow,
   confirmExchangeRequestWorkflow, createExchangeShippingMethodWorkflow, createOrderFulfillmentWorkflow,
-  orderExchangeAddNewItemWorkflow, orderExchangeRequestItemReturnWorkflow,
+  orderExchangeAddNewItemWorkflow, orderExchangeRequestItemReturnWorkflow, updateReservationsWorkflow,
 } from "@medusajs/core-flows"
 import { Ctx } from "./context"
 import { qty } from "./money"
@@ -92,8 +92,17 @@ async function fulfil(ctx: Ctx, state: OrderState, data: Record<string, any>, lo
     }
   }
   if (items.length) {
+    await reserveHere(ctx, items.map((i) => i.id), location)
     await ctx.run(createOrderFulfillmentWorkflow, { order_id: state.order.id, items, location_id: location,
       no_notification: true, created_by: ctx.actor })
   }
   return items.length > 0
+}
+
+/** Medusa reserves new lines in any store with stock; the fulfilment takes the unit where the reservation
+ * is, so the reservations are moved to the store that handed the unit over first. */
+async function reserveHere(ctx: Ctx, lineIds: string[], location: string): Promise<void> {
+  const found = await ctx.graph("reservation", ["id", "location_id"], { line_item_id: lineIds })
+  const updates = found.filter((r) => r.location_id !== location).map((r) => ({ id: r.id, location_id: location }))
+  if (updates.length) await ctx.run(updateReservationsWorkflow, { updates })
 }
