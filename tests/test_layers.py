@@ -1,4 +1,4 @@
-"""Holds the import direction of the layers (DESIGN §3):
+"""Holds the import direction of the layers (README, "What is here"):
 domain <- services <- persistence | sync | devices | ui <- app/cli, and posdrivers <- devices."""
 
 from __future__ import annotations

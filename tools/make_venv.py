@@ -1,40 +1,72 @@
-"""Create the project's virtual environment, even where Debian's python3-venv is missing.
+"""Create the project's virtual environment with pip in it, on a machine with only Python 3.11 and make.
 
-Debian splits ensurepip out of python3.11; without it `python3 -m venv` fails. We then create the
-venv without pip and install pip from its wheel on PyPI (the only registry a till integrator
-reliably reaches), so `make run` and `make test` need nothing but Python 3.11 and make.
+Where the interpreter has `ensurepip`, the standard library does it all (`python -m venv`). Debian
+splits ensurepip out of its python3.11 package (into python3.11-venv); there, in this order:
+  1. `python -m virtualenv`, when the virtualenv package is installed (it carries its own pip);
+  2. the interpreter's own pip, when it has one (Debian's python3-pip), installs pip into the venv;
+  3. as root on Debian, `apt-get install python3.X-venv`, then the standard library again.
+Packages always come through pip with pip's own configuration (index, proxy, certificates): no
+registry address is written here. When nothing works, one sentence says what to install (exit 2).
 """
 
 from __future__ import annotations
 
-import json
 import os
+import shutil
 import subprocess
 import sys
-import tempfile
-import urllib.request
 import venv
 from pathlib import Path
-
-PYPI_PIP = "https://pypi.org/pypi/pip/json"
 
 
 def venv_python(target: Path) -> Path:
     return target / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
 
+def runs(*command: str | Path) -> bool:
+    return subprocess.run([str(part) for part in command], capture_output=True).returncode == 0
+
+
 def has_pip(python: Path) -> bool:
-    return subprocess.run([python, "-m", "pip", "--version"], capture_output=True).returncode == 0
+    return runs(python, "-m", "pip", "--version")
 
 
-def bootstrap_pip(python: Path) -> None:
-    with urllib.request.urlopen(PYPI_PIP, timeout=60) as reply:
-        release = json.load(reply)
-    wheel = next(f for f in release["urls"] if f["packagetype"] == "bdist_wheel")
-    with tempfile.TemporaryDirectory() as tmp:
-        wheel_path = Path(tmp) / wheel["filename"]
-        urllib.request.urlretrieve(wheel["url"], wheel_path)
-        subprocess.run([python, str(wheel_path / "pip"), "install", "--quiet", str(wheel_path)], check=True)
+def with_ensurepip(target: Path) -> bool:
+    try:
+        venv.EnvBuilder(with_pip=True, clear=True).create(target)
+    except subprocess.CalledProcessError:  # Debian's python3.11 without python3.11-venv
+        return False
+    return True
+
+
+def with_virtualenv(target: Path) -> bool:
+    if not runs(sys.executable, "-m", "virtualenv", "--version"):
+        return False
+    return runs(sys.executable, "-m", "virtualenv", "--quiet", "--clear", target)
+
+
+def with_system_pip(target: Path) -> bool:
+    """The interpreter's pip installs pip into a venv made without it (`pip --python`, pip >= 22.3)."""
+    if not has_pip(Path(sys.executable)):
+        return False
+    venv.EnvBuilder(with_pip=False, clear=True).create(target)
+    return runs(sys.executable, "-m", "pip", "--python", venv_python(target), "install", "--quiet",
+                "--disable-pip-version-check", "pip")
+
+
+def with_debian_venv_package(target: Path) -> bool:
+    if os.name == "nt" or os.geteuid() != 0 or shutil.which("apt-get") is None or not sys.executable.startswith("/usr/bin/"):
+        return False
+    package = f"python3.{sys.version_info.minor}-venv"
+    print(f"ensurepip is missing; installing Debian's {package}…", file=sys.stderr)
+    if not runs("apt-get", "install", "-y", "-qq", package):
+        subprocess.run(["apt-get", "update", "-qq"], check=False)
+        if not runs("apt-get", "install", "-y", "-qq", package):
+            return False
+    return with_ensurepip(target)
+
+
+STRATEGIES = (with_ensurepip, with_virtualenv, with_system_pip, with_debian_venv_package)
 
 
 def main(target: str) -> int:
@@ -42,14 +74,16 @@ def main(target: str) -> int:
     python = venv_python(path)
     if python.exists() and has_pip(python):
         return 0
-    try:
-        venv.EnvBuilder(with_pip=True, upgrade_deps=False).create(path)
-    except (subprocess.CalledProcessError, OSError):
-        venv.EnvBuilder(with_pip=False, clear=True).create(path)
-    if not has_pip(python):
-        print("ensurepip is missing here; installing pip into the venv from PyPI…", file=sys.stderr)
-        bootstrap_pip(python)
-    return 0
+    for strategy in STRATEGIES:
+        try:
+            if strategy(path) and has_pip(python):
+                return 0
+        except (subprocess.CalledProcessError, OSError) as error:
+            print(f"{strategy.__name__}: {error}", file=sys.stderr)
+    version = f"3.{sys.version_info.minor}"
+    print(f"Cannot create {path} with pip in it: this Python has neither ensurepip, virtualenv nor pip. "
+          f"Install one (on Debian/Ubuntu: apt-get install python{version}-venv) and run make again.", file=sys.stderr)
+    return 2
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Render the main screens offscreen to docs/screenshots/*.png (`make screenshots`; argument: fr or en).
+"""Render the main screens and the sign-in screen offscreen to docs/screenshots/*.png (`make screenshots`; argument: fr or en).
 
 Runs on a throw-away copy of the demo store with a virtual printer, drives the real window like a
 cashier, and grabs it; dialogs are drawn over the dimmed window, as the cashier sees them.
@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
 from posreturns.app import open_till  # noqa: E402
 from posreturns.app_ui import ui_services  # noqa: E402
 from posreturns.demo.install import install_demo  # noqa: E402
+from posreturns.domain.users import Principal, Role  # noqa: E402
 from posreturns.ui.dialogs import ApprovalDialog  # noqa: E402
 from posreturns.ui.i18n import install_translators  # noqa: E402
 from posreturns.ui.presenters.return_flow import Session  # noqa: E402
@@ -45,21 +48,28 @@ def main(language: str = "fr") -> int:
                                                               profile=load_profile("epson-tm-t20iii")) as printer:
         till = open_till(Path(tmp) / "data")
         install_demo(till, date.today())
-        till.users.add("mgr1", "Sophie Laurent", "manager", "4321")
+        till.users.seed("mgr1", "Sophie Laurent", "manager", "4321")
         for key, value in (("store.id", "PARIS-01"), ("language", language), ("printer.url", printer.url),
                            ("printer.profile", "epson-tm-t20iii")):
             till.settings.set(key, value)
-        session = Session(cashier=lambda: "marie", till_id=lambda: "T1", offline=lambda: False,
+        session = Session(principal=Principal.vouched("marie", by="tests"), till_id=lambda: "T1", offline=lambda: False,
                           store_id=lambda: "PARIS-01")
-        services = ui_services(till, language, cashier="marie",
+        services = ui_services(till, language, signs_in=False,
                                receipt_images=lambda: str(printer.jobs[-1].png_path) if printer.jobs else None)
         runner = InlineTaskRunner()
         window = build_window(services, session, runner)
         window.resize(1280, 800)
         window.show()
         _drive(app, window, language)
-        _dialogs(app, window, language, SettingsPresenter(services.settings, runner, lambda _u, _p: "",
-                                                          profiles=services.printer_profiles))
+        settings = SettingsPresenter(services.settings, runner, services.settings_access,
+                                     profiles=services.printer_profiles)
+        settings.admin = Principal("admin", "Alex Admin", Role.ADMIN)  # as if the admin had typed their PIN
+        _dialogs(app, window, language, settings)
+        signing_in = build_window(ui_services(till, language), Session(till_id=lambda: "T1", offline=lambda: False),
+                                  runner, poll_status=False)
+        signing_in.resize(1280, 800)
+        signing_in.show()
+        _shot(app, signing_in, f"8-sign-in-{language}")
         till.close()
     return 0
 
@@ -80,6 +90,7 @@ def _drive(app: QApplication, window: MainWindow, language: str) -> None:
     flow.update_line(1, reason="DEFECTIVE", condition="OPENED")
     _shot(app, window, f"3-decision-{language}")
     window.confirm()
+    _until(app, lambda: window.done.previews.currentIndex() == 1)  # the receipt comes from the printer thread
     _shot(app, window, f"4-done-{language}")
     window.go_home()
     window.on_scan("PA01-000105")
@@ -102,6 +113,13 @@ def _dialogs(app: QApplication, window: MainWindow, language: str, settings: Set
     window.flow.abandon()
     window.go_home()
     _shot(app, window, f"7-settings-{language}", SettingsDialog(settings, window))
+
+
+def _until(app: QApplication, done: Callable[[], bool], seconds: float = 20.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not done() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
 
 
 def _shot(app: QApplication, window: MainWindow, name: str, dialog: QDialog | None = None) -> None:

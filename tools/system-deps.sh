@@ -2,6 +2,8 @@
 # What posreturns needs from the system beyond Python. `system-deps.sh gui` (run by `make run`): the
 # libraries of Qt's X11 platform plugin. `system-deps.sh` (run by `make test` and so `.ci/run`): Qt's
 # offscreen libraries, PostgreSQL and Node.js >= 20.19 (the real Medusa of the connector tests).
+# `system-deps.sh package` (run by `make package-check`): the tools that build and check the packages
+# for tills (dpkg-deb is Debian's own; NSIS for the Windows installer script; desktop-file-utils).
 # As root on Debian it installs what is missing (apt, and Node from the npm registry when Debian's
 # is too old); otherwise it says what to install. It changes nothing that is already there.
 set -euo pipefail
@@ -30,6 +32,10 @@ need_packages() {
 
 command -v dpkg >/dev/null 2>&1 || exit 0  # not Debian: nothing we know how to check
 need_packages libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
+if [ "${1:-}" = package ]; then
+  need_packages nsis desktop-file-utils
+  exit 0
+fi
 if [ "${1:-}" = gui ]; then
   need_packages libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
     libxcb-randr0 libxcb-shape0 libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0

@@ -3,25 +3,42 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
 
+from posreturns import __version__
 from posreturns.cli import (
     config_commands,
     data_commands,
     device_commands,
+    exchange_commands,
+    mail_commands,
     order_commands,
     outbox_commands,
     policy_commands,
     return_commands,
+    storage_commands,
     sync_commands,
     user_commands,
+    verify_commands,
 )
+from posreturns.app import check_storage
 from posreturns.cli.output import EXIT_BAD_INPUT, EXIT_NOT_FOUND, EXIT_OK, Output
 from posreturns.domain.errors import PinError, UserFacingError
-from posreturns.services.errors import AlreadyUsedKey, ApprovalRequired, NotFound, ReturnRefused
+from posreturns.paths import resolve_data_dir
+from posreturns.services.errors import (
+    AlreadyUsedKey,
+    ApprovalRequired,
+    BadInput,
+    NotFound,
+    PermissionDenied,
+    ReturnRefused,
+    StorageError,
+)
+from posreturns.services.input_checks import storable
 
 Command = Callable[[argparse.Namespace, Output], int]
 
@@ -36,10 +53,17 @@ def global_options(suppress: bool) -> argparse.ArgumentParser:
     parent.add_argument("--printer", default=default, metavar="URL",
                         help="receipt printer for this command: tcp://HOST:PORT, serial:PORT, file:PATH, usblp:DEVICE")
     parent.add_argument("--now", default=default, metavar="ISO-8601",
-                        help="fix the clock (only with POSRETURNS_ALLOW_CLOCK_OVERRIDE=1; audited)")
+                        help="fix the clock (training tills only; audited)")
+    parent.add_argument("--user", default=default, metavar="ID",
+                        help="who runs a command that changes something (their PIN is asked for)")
+    parent.add_argument("--pin-stdin", action="store_true", default=argparse.SUPPRESS if suppress else False,
+                        help="read PINs from standard input, one per line (yours first), instead of a prompt")
+    parent.add_argument("--version", action="version", version=f"posreturns {__version__}",
+                        help="print the version and exit")
     return parent
 
 
+@functools.cache  # built once per process (a test calls main() many times)
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="posreturns", description="In-store returns for store tills.",
                                      parents=[global_options(suppress=False)])
@@ -48,15 +72,23 @@ def build_parser() -> argparse.ArgumentParser:
     data_commands.register(commands, shared)
     order_commands.register(commands, shared)
     return_commands.register(commands, shared)
+    exchange_commands.register(commands, shared)
+    mail_commands.register(commands, shared)
     user_commands.register(commands, shared)
     policy_commands.register(commands, shared)
     outbox_commands.register(commands, shared)
     config_commands.register(commands, shared)
     device_commands.register(commands, shared)
     sync_commands.register(commands, shared)
+    storage_commands.register(commands, shared)
+    verify_commands.register(commands, shared)
     gui = commands.add_parser("gui", parents=shared, help="open the till window")
     gui.add_argument("--virtual-devices", action="store_true",
                      help="print on a virtual printer started for this session (make run uses it)")
+    gui.add_argument("--fullscreen", action="store_true", help="open full screen (a kiosk till; see docs/install.md)")
+    gui.add_argument("--self-check", type=float, metavar="SECONDS",
+                     help="open the window, then after SECONDS print (JSON) whether the translations, style and icons "
+                          "loaded, and close; exit 1 if something is missing (installer smoke tests)")
     gui.set_defaults(handler=_run_gui)
     return parser
 
@@ -65,15 +97,29 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
     from contextlib import ExitStack
 
     from posreturns.app import open_till
-    from posreturns.app_ui import default_cashier, start_sync, ui_services
-    from posreturns.devices.scanner import interpret
+    from posreturns.app_ui import scan_interpreter, start_mail, start_sync, ui_services
+    from posreturns.devices.device_settings import serial_options, wedge_config
     from posreturns.paths import resolve_data_dir
+    from posreturns.till_session import TillSession
     from posreturns.ui.i18n import choose_language
     from posreturns.ui.launch import run_window
     from posreturns.ui.presenters.return_flow import Session
 
     data_dir = resolve_data_dir(args.data_dir)
-    till = open_till(data_dir)
+    try:
+        till = open_till(data_dir)
+    except StorageError as error:  # damaged, locked, unreadable: one sentence in a box, no window
+        from posreturns.ui.launch import show_fatal
+
+        return show_fatal(error)
+    if args.virtual_devices and not till.training:
+        till.close()
+        raise BadInput("--virtual-devices is for training tills (the demo store, or init --training); this till "
+                       "prints on its real printer.")
+    session_log = TillSession(data_dir)
+    unexpected_end = session_log.open() is not None
+    quiet_terminal()
+    till.guard.check_in_background()  # seconds on a store-scale cache: the window does not wait for it
     settings = till.settings
     scanner_port = settings.get("scanner.port") if settings.get("scanner.mode") == "serial" else None
     virtual_scan = None
@@ -81,7 +127,10 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
         sync = start_sync(till)
         if sync is not None:
             stack.callback(sync.stop)
-        session = Session(cashier=lambda: default_cashier(till), till_id=lambda: settings.get("till.id") or "T1",
+        mail = start_mail(till)
+        if mail is not None:
+            stack.callback(mail.stop)
+        session = Session(till_id=lambda: settings.get("till.id") or "T1",
                           offline=lambda: sync is not None and sync.status().get("online") is False,
                           store_id=lambda: settings.store_id() or "")
         printer_url, receipt_images = args.printer, None
@@ -104,17 +153,26 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
                 scanner_port, virtual_scan = str(scanner.path), scanner.scan
 
         try:
-            return run_window(lambda language: ui_services(till, language, printer_url, receipt_images=receipt_images,
+            code = run_window(lambda language: ui_services(till, language, printer_url, receipt_images=receipt_images,
                                                            sync=sync),
-                              lambda: choose_language(settings.get("language")), session, interpret, scanner_port,
-                              virtual_scan)
+                              lambda: choose_language(settings.get("language")), session, scan_interpreter(till),
+                              scanner_port, virtual_scan, wedge=wedge_config(settings.get),
+                              serial=serial_options(settings.get),
+                              notice=till.guard.problem, checked=till.guard.checked,
+                              self_check_after=args.self_check, fullscreen=args.fullscreen,
+                              unexpected_end=unexpected_end)
+        except Exception:
+            logging.getLogger("posreturns").exception("the window stopped on an unexpected error")
+            raise
         finally:
             till.close()
+    session_log.close()  # only a window that returned ends its session cleanly
+    return code
 
 
 ERROR_CODES: tuple[tuple[type[Exception], str], ...] = (
     (ReturnRefused, "refused"), (ApprovalRequired, "approval_required"), (PinError, "pin_refused"),
-    (AlreadyUsedKey, "idempotency_conflict"))
+    (AlreadyUsedKey, "idempotency_conflict"), (StorageError, "storage"), (PermissionDenied, "permission_denied"))
 
 
 def error_code(error: Exception) -> str:
@@ -122,12 +180,44 @@ def error_code(error: Exception) -> str:
     return next((code for kind, code in ERROR_CODES if isinstance(error, kind)), "bad_input")
 
 
+# Commands that write nothing (and backup/restore, which check the database themselves); every other
+# one first reads the whole database when its last check is old (`PRAGMA quick_check`, see
+# persistence.database_guard); the window checks at each start.
+READ_ONLY: frozenset[Command] = frozenset({
+    config_commands.run_get, config_commands.run_list, order_commands.run_show, order_commands.run_search,
+    order_commands.run_match, outbox_commands.run_list, policy_commands.run_show, return_commands.run_quote,
+    return_commands.run_show, sync_commands.run_status, sync_commands.run_exceptions, user_commands.run_list,
+    device_commands.run_virtual_printer, device_commands.run_virtual_scanner, device_commands.run_status,
+    device_commands.run_jobs, exchange_commands.run_promise, exchange_commands.run_show, mail_commands.run_status,
+    mail_commands.run_list, verify_commands.run_verify, storage_commands.run_backup, storage_commands.run_restore,
+    _run_gui})
+
+
+def quiet_terminal() -> None:
+    """The window logs INFO to its log folder; a terminal it was started from shows warnings and worse."""
+    for terminal in logging.getLogger().handlers:
+        terminal.setLevel(max(terminal.level, logging.WARNING))
+
+
+def till_main() -> int:
+    """`posreturns-till`, the launcher of menus and shortcuts: the window, with the same options as `gui`."""
+    return main(["gui", *sys.argv[1:]])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    args = build_parser().parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    garbled = next((n for n, word in enumerate(words, 1) if not storable(word)), None)
+    if garbled is not None:  # e.g. bytes that are not UTF-8: they would reach the database or the screen
+        print(f"posreturns: argument {garbled} holds invalid text (not UTF-8, or control characters); "
+              "type it again.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    args = build_parser().parse_args(words)
     out = Output(args.json)
     handler: Command = args.handler
     try:
+        if handler not in READ_ONLY:
+            check_storage(resolve_data_dir(args.data_dir))
         return handler(args, out)
     except NotFound as error:
         out.error("not_found", str(error))

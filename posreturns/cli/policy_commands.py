@@ -1,4 +1,4 @@
-"""`policy load FILE` (validate, store, activate) and `policy show`."""
+"""`policy load FILE` (validate, store, activate: an administrator's) and `policy show`."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import argparse
 from pathlib import Path
 
 from posreturns.cli.output import EXIT_OK, Output
+from posreturns.cli.signing import ask
 from posreturns.cli.till_args import open_from
+from posreturns.domain.permissions import Permission
 from posreturns.services.errors import BadInput
 
 
@@ -24,17 +26,15 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
 
 
 def run_load(args: argparse.Namespace, out: Output) -> int:
+    credentials = ask(args, Permission.LOAD_POLICY, "policy load")
     try:
         text = args.file.read_bytes().decode("utf-8")
     except OSError as error:
         raise BadInput(f"Cannot read {args.file}: {error.strerror}; check the path.") from None
     except UnicodeDecodeError:
         raise BadInput(f"{args.file} is not UTF-8 text; save it as UTF-8 and load it again.") from None
-    till = open_from(args)
-    try:
-        loaded = till.policies.load(text, str(args.file))
-    finally:
-        till.close()
+    with open_from(args) as till:
+        loaded = till.policies.load(text, str(args.file), credentials.sign_in(till, Permission.LOAD_POLICY))
     loaded.pop("text")
     verb = "is now active" if loaded["changed"] else "was already active"
     out.result(loaded, f"Policy {loaded['version']} {verb}.")

@@ -1,6 +1,8 @@
-"""`sync [--once]`, `sync status`, `sync exceptions`, `sync resolve SEQ --retry|--dismiss`, and
+"""`sync [--once]`, `sync status`, `sync exceptions`, `sync resolve SEQ --retry|--dismiss`,
 `oms connect --url URL --api-key-stdin` (the key goes to the OS keyring, or a 0600 file outside the
-data folder; never to the data folder, the screen or a log)."""
+data folder, one per data folder; never to the data folder, the screen or a log) and `oms repair ORDER`.
+Resolving needs a manager and connecting an administrator (with --pin-stdin, the PIN is the first line
+of stdin, before the API key)."""
 
 from __future__ import annotations
 
@@ -13,9 +15,12 @@ from dataclasses import asdict
 from typing import Any
 
 from posreturns.cli.output import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, Output
+from posreturns.cli.signing import ask
 from posreturns.cli.sync_exception_commands import run_exceptions, run_repair, run_resolve
 from posreturns.cli.till_args import open_from
+from posreturns.domain.permissions import Permission
 from posreturns.services.errors import BadInput
+from posreturns.services.oms_address import check_oms_url
 
 EXIT_OFFLINE = 4
 EXIT_EXCEPTIONS = 5
@@ -37,8 +42,6 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
     action = resolve.add_mutually_exclusive_group(required=True)
     action.add_argument("--retry", action="store_const", dest="action", const="retry")
     action.add_argument("--dismiss", action="store_const", dest="action", const="dismiss")
-    resolve.add_argument("--by", required=True, help="the manager who resolves it (their PIN is asked)")
-    resolve.add_argument("--pin-stdin", action="store_true", help="read the manager's PIN from the first line of stdin")
     resolve.add_argument("--note", help="what was done (voucher voided, customer called…): sent to the OMS")
     resolve.set_defaults(handler=run_resolve)
     oms = commands.add_parser("oms", parents=shared, help="the OMS connection")
@@ -183,12 +186,17 @@ def _status_text(s: dict[str, Any]) -> str:
 def run_connect(args: argparse.Namespace, out: Output) -> int:
     from posreturns.sync.credentials import CredentialStore
 
+    url = check_oms_url(args.url)
+    credentials = ask(args, Permission.CONNECT_OMS, "oms connect")
+    with open_from(args) as till:
+        actor = credentials.sign_in(till, Permission.CONNECT_OMS)
+        if till.training:
+            raise BadInput("This is a training till: it never talks to the OMS. Connect a till set up without "
+                           "--training.")
     key = sys.stdin.readline().strip()
     if not key:
         raise BadInput("No API key on stdin; pipe the secret key in, e.g. `printenv KEY | posreturns oms connect ...`.")
-    url = args.url.rstrip("/")
-    till = open_from(args)
-    try:
+    with open_from(args) as till:
         confirm_new_source(till, url, till.settings.store_id() or "", args.yes, can_ask=False)
         if not args.no_check:
             problem = _check_key(url, key)
@@ -196,11 +204,8 @@ def run_connect(args: argparse.Namespace, out: Output) -> int:
                 out.error("oms_check_failed", f"{problem} Nothing was stored.")
                 return EXIT_FAILED if problem.status is None or problem.status >= 500 else EXIT_BAD_INPUT
         where = CredentialStore(till.data_dir).save(url, key)
-        till.settings.set("oms.kind", args.kind)
-        till.settings.set("oms.url", url)
+        till.settings_admin.change(actor, {"oms.kind": args.kind, "oms.url": url})
         reset = pull_from(till, url, till.settings.store_id() or "")
-    finally:
-        till.close()
     out.result({"url": url, "kind": args.kind, "key_stored_in": where, "cursors_reset": reset},
                f"OMS {url} connected; its API key is stored in {where} (for this data folder)."
                + (" What was pulled from the previous OMS will be pulled again from this one." if reset else ""))
@@ -248,6 +253,3 @@ def confirm_new_source(till: Any, url: str, store: str, yes: bool, can_ask: bool
             return
         raise BadInput("Nothing was changed.")
     raise BadInput(f"{question} Run the command again with --yes to confirm.")
-
-
-

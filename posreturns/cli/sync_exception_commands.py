@@ -1,16 +1,17 @@
-"""`sync exceptions`, `sync resolve SEQ --retry|--dismiss --by MANAGER` and `oms repair ORDER`: what
+"""`sync exceptions`, `sync resolve SEQ --retry|--dismiss --user MANAGER` and `oms repair ORDER`: what
 a manager needs to settle the events the OMS refused, and to unlock an order an older version left
-locked (docs/sync.md, "Exceptions" and "Repair")."""
+locked (docs/sync.md, "Exceptions" and "Repair"). Resolving signs a manager in (their PIN is asked,
+or read from the first line of stdin with --pin-stdin)."""
 
 from __future__ import annotations
 
 import argparse
-import getpass
-import sys
 from typing import Any
 
 from posreturns.cli.output import EXIT_OK, Output
+from posreturns.cli.signing import ask
 from posreturns.cli.till_args import open_from
+from posreturns.domain.permissions import Permission
 from posreturns.services.errors import BadInput
 
 
@@ -48,39 +49,20 @@ def _exception_text(s: dict[str, Any], refused: dict[str, int]) -> str:
         lines.append(f"       already returned: {who} ({c.get('store')}), {c.get('status')} {c.get('at') or ''}")
     if s["customer"]:
         lines.append("       customer: " + " · ".join(str(v) for v in s["customer"].values() if v))
-    lines.append(f"       resolve: posreturns sync resolve {s['seq']} --retry|--dismiss --by MANAGER [--note TEXT]")
+    lines.append(f"       resolve: posreturns sync resolve {s['seq']} --retry|--dismiss --user MANAGER [--note TEXT]")
     return "\n".join(lines)
-
-
-def authorize_resolution(till: Any, manager: str, pin: str) -> str:
-    """Who may resolve a sync exception: a manager, with their PIN (PinError otherwise). The one
-    place that decides it, so that a roles layer can take it over."""
-    return str(till.approvals.verify(manager, pin).id)
-
-
-def _read_pin(args: argparse.Namespace) -> str:
-    if args.pin_stdin:
-        pin = sys.stdin.readline().strip()
-    elif sys.stdin.isatty():
-        pin = getpass.getpass(f"PIN of {args.by}: ")
-    else:
-        raise BadInput("No terminal to type the manager's PIN in; pipe it with --pin-stdin.")
-    if not pin:
-        raise BadInput("No PIN was given; a manager resolves sync exceptions with their PIN.")
-    return pin
 
 
 def run_resolve(args: argparse.Namespace, out: Output) -> int:
     from posreturns.persistence.outbox_exceptions import SqlExceptionQueue
 
-    till = open_from(args)
-    try:
-        manager = authorize_resolution(till, args.by, _read_pin(args))
-        item = SqlExceptionQueue(till.engine).resolve(args.seq, args.action, manager, till.clock.now(), args.note)
-    finally:
-        till.close()
+    credentials = ask(args, Permission.RESOLVE_SYNC, "sync resolve")
+    with open_from(args) as till:
+        actor = credentials.sign_in(till, Permission.RESOLVE_SYNC)
+        item = SqlExceptionQueue(till.engine).resolve(args.seq, args.action, actor.user_id, till.clock.now(),
+                                                      args.note)
     verb = "will be sent again" if args.action == "retry" else "is closed; events held behind it go on"
-    out.result({"seq": item.seq, "action": args.action, "by": manager},
+    out.result({"seq": item.seq, "action": args.action, "by": actor.user_id},
                f"Event {item.seq} {verb}; the OMS is told at the next sync.")
     return EXIT_OK
 
@@ -111,7 +93,7 @@ def run_repair(args: argparse.Namespace, out: Output) -> int:
     if not report.cancelled and not report.left_alone:
         lines.append("Nothing locks this order.")
     for item in (e for e in waiting if e.status == "rejected"):
-        lines.append(f"Send refused event {item.seq} again: posreturns sync resolve {item.seq} --retry --by MANAGER")
+        lines.append(f"Send refused event {item.seq} again: posreturns sync resolve {item.seq} --retry --user MANAGER")
     out.result({"order_id": report.order_id, "display_id": report.display_id, "dry_run": args.dry_run,
                 "cancelled": report.cancelled, "left_alone": report.left_alone,
                 "exceptions": [{"seq": e.seq, "status": e.status, "event_type": e.event_type} for e in waiting]},

@@ -1,38 +1,60 @@
-"""Opening the till the global options describe: data folder, till id, clock; connected to its OMS
-when one is configured (a sale missing from the cache is fetched, offline rules follow the OMS)."""
+"""Opening the till the global options describe: data folder, till id, clock (`--now`, training tills only);
+connected to its OMS when one is configured (a sale missing from the cache is fetched, offline rules
+follow the OMS)."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
-from posreturns.app import Till, attach_oms, make_clock, open_till
+import orjson
+
+from posreturns.app import Till, attach_oms, open_till
 from posreturns.paths import resolve_data_dir
 from posreturns.services.errors import BadInput
+from posreturns.services.json_reader import printable
+
+MAX_DEPTH = 32
 
 
 def open_from(args: argparse.Namespace) -> Till:
-    clock = make_clock(getattr(args, "now", None))
-    till = open_till(resolve_data_dir(args.data_dir), clock=clock, till_id=getattr(args, "till", None))
+    till = open_till(resolve_data_dir(args.data_dir), till_id=getattr(args, "till", None),
+                     now=getattr(args, "now", None))
     attach_oms(till)
     return till
 
 
 def read_json(path: Path | None) -> Any:
-    """A JSON document from `--request FILE` (or `-`), else from stdin."""
+    """A JSON document from `--request FILE` (or `-`), else from stdin: UTF-8, at most 32 levels deep."""
     try:
-        text = sys.stdin.read() if path is None or str(path) == "-" else path.read_text(encoding="utf-8")
+        raw = sys.stdin.buffer.read() if path is None or str(path) == "-" else path.read_bytes()
     except OSError as error:
         raise BadInput(f"Cannot read the request {path}: {error.strerror}; check the path.") from None
-    if not text.strip():
+    if not raw.strip():
         raise BadInput("The request is empty; send the JSON request on stdin or with --request FILE.")
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
         raise BadInput(
             f"The request is not valid JSON ({error.msg} at line {error.lineno}, column {error.colno}); "
-            "fix it and send it again."
+            "send it as UTF-8 JSON."
         ) from None
+    deep = too_deep(data, MAX_DEPTH)
+    if deep is not None:
+        raise BadInput(f"The request is nested more than {MAX_DEPTH} levels deep at {deep}; see docs/cli.md for its format.")
+    return data
+
+
+def too_deep(value: Any, limit: int, path: str = "$") -> str | None:
+    """The path where `value` goes deeper than `limit` levels, or None."""
+    if limit < 0:
+        return path
+    children = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, child in children:
+        if isinstance(child, (dict, list)):
+            where = too_deep(child, limit - 1, f"{path}[{key}]" if isinstance(key, int) else f"{path}.{printable(key)[:40]}")
+            if where is not None:
+                return where
+    return None

@@ -1,4 +1,5 @@
-"""The store-scale data set of DESIGN §6.1, generated straight into the local store.
+"""The store-scale data set (200,000 SKUs, 1,000,000 orders, 100,000 customers), generated
+straight into the local store.
 
 Deterministic for a seed. Rows go through the cache writer's own statements, in batches inside
 one write transaction per batch, so the generator measures the same path as an initial cache load.
@@ -83,7 +84,8 @@ def _catalogue(engine: Engine, spec: ScaleSpec, rng: random.Random, report: Prog
         barcodes += [(ean13(f"21{i:09d}{k}").zfill(14), f"SKU{i:06d}") for i in chunk for k in range(i % 3)]
         stock = [(s, f"SKU{i:06d}", (i * 7 + n) % 12, "2026-01-01T00:00:00Z") for i in chunk for n, s in enumerate(STORES[:2])]
         _write(engine, [(sql.UPSERT_PRODUCT, sorted(products)), (sql.UPSERT_VARIANT, variants),
-                        (sql.UPSERT_BARCODE, barcodes), (sql.UPSERT_STOCK, stock)])
+                        (sql.UPSERT_BARCODE, barcodes),
+                        (sql.RECORD_STOCK_CHANGE, [(*level, "generate") for level in stock]), (sql.UPSERT_STOCK, stock)])
         report(chunk.stop, spec.skus, "catalogue")
     return prices
 

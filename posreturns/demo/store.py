@@ -13,8 +13,12 @@ from zoneinfo import ZoneInfo
 PARIS = ZoneInfo("Europe/Paris")
 STORE = {"id": "PARIS-01", "name": "Maison Lumière — Paris Rivoli", "currency": "EUR",
          "prices_include_tax": True, "timezone": "Europe/Paris"}
+NEARBY_STORE = {"id": "PARIS-03", "name": "Maison Lumière — Paris Marais", "currency": "EUR",
+                "prices_include_tax": True, "timezone": "Europe/Paris"}
 OTHER_STORE = {"id": "LYON-02", "name": "Maison Lumière — Lyon Bellecour", "currency": "EUR",
                "prices_include_tax": True, "timezone": "Europe/Paris"}
+# Sizes sold out here, to exchange from the network with a delivery promise (see demo/network.py).
+NOT_HERE = ("BASK-CUIR-42", "ROBE-LIN-36", "TSH-RED-XL")
 
 
 def _ean13(body12: str) -> str:
@@ -138,11 +142,13 @@ def demo_document(anchor: date | None = None) -> dict[str, Any]:
     products = _products()
     stock = []
     for i, product in enumerate(products):
-        stock.append({"sku": product["sku"], "location": "PARIS-01", "sellable": 2 + (i * 7) % 9})
+        here = 0 if product["sku"] in NOT_HERE else 2 + (i * 7) % 9
+        stock.append({"sku": product["sku"], "location": "PARIS-01", "sellable": here})
+        stock.append({"sku": product["sku"], "location": "PARIS-03", "sellable": (i * 3) % 4})
         stock.append({"sku": product["sku"], "location": "LYON-02", "sellable": (i * 5) % 6})
         stock.append({"sku": product["sku"], "location": "WAREHOUSE", "sellable": 20 + i % 10})
     returns = [{"id": "RET-OMS-0001", "order_id": "ORD-1006", "created_at": _at(day, 10, 11, 0),
                 "lines": [{"order_line_id": "ORD-1006-L1", "qty": 1, "amount": "29.90"}],
                 "tenders": [{"method": "card", "amount": "29.90"}]}]
-    return {"format": "posreturns/1", "stores": [STORE, OTHER_STORE], "products": products,
+    return {"format": "posreturns/1", "stores": [STORE, NEARBY_STORE, OTHER_STORE], "products": products,
             "customers": CUSTOMERS, "orders": orders, "stock": stock, "returns": returns}

@@ -6,8 +6,9 @@ one printer profile, and `render_text` turns them into plain text for previews a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+import json
+from dataclasses import asdict, dataclass, fields
+from typing import Any, Literal
 
 Align = Literal["left", "center", "right"]
 
@@ -36,8 +37,13 @@ class Rule:
 
 @dataclass(frozen=True, slots=True)
 class Barcode:
+    """A 1D code. On paper too narrow for it, `alternative` (the same item's EAN-13) is printed
+    instead, or else the data as a QR code: a code is never dropped."""
+
     symbology: Literal["code128", "ean13"]
     data: str
+    alternative: str | None = None
+    any_ascii: bool = False  # Code 128 of any printable ASCII (scanner programming codes), not only [A-Z0-9-]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +62,46 @@ class Cut:
 
 
 Block = Text | Columns | Rule | Barcode | QrCode | Feed | Cut
+_KINDS: dict[str, type[Any]] = {cls.__name__: cls for cls in (Text, Columns, Rule, Barcode, QrCode, Feed, Cut)}
+
+
+def to_json(blocks: list[Block]) -> str:
+    """The document as JSON, stored with the print job so each attempt lays it out for the printer
+    configured then."""
+    return json.dumps([{"block": type(block).__name__, **asdict(block)} for block in blocks], ensure_ascii=False)
+
+
+def from_json(text: str) -> list[Block]:
+    blocks: list[Block] = []
+    for item in json.loads(text):
+        cls = _KINDS[item.pop("block")]
+        names = {f.name for f in fields(cls)}
+        blocks.append(cls(**{k: v for k, v in item.items() if k in names}))
+    return blocks
+
+
+QUIET_ZONE_MODULES = 10
+
+
+def module_width(barcode: Barcode, dots_per_line: int) -> int | None:
+    """The widest bars (3 or 2 dots; thinner ones do not scan reliably) with which the code and its
+    quiet zones fit on the paper, or None when it does not fit."""
+    modules = 95 if barcode.symbology == "ean13" else 11 * len(barcode.data) + 35
+    for width in (3, 2):
+        if (modules + 2 * QUIET_ZONE_MODULES) * width <= dots_per_line:
+            return width
+    return None
+
+
+def fitted(block: Barcode, dots_per_line: int) -> Barcode | QrCode:
+    """The code as it can be printed on this paper: itself, the item's EAN-13, or a QR code."""
+    if module_width(block, dots_per_line) is not None:
+        return block
+    if block.alternative:
+        ean = Barcode("ean13", block.alternative)
+        if module_width(ean, dots_per_line) is not None:
+            return ean
+    return QrCode(block.data)
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -94,10 +140,13 @@ def columns(left: str, right: str, width: int) -> list[str]:
     return lines
 
 
-def render_text(blocks: list[Block], width: int) -> str:
-    """Plain-text rendering: what the paper shows, with markers for codes and the cut."""
+def render_text(blocks: list[Block], width: int, dots_per_line: int | None = None) -> str:
+    """Plain-text rendering: what the paper shows, with markers for codes and the cut (codes as
+    they fit on `dots_per_line` when given)."""
     out: list[str] = []
     for block in blocks:
+        if isinstance(block, Barcode) and dots_per_line is not None:
+            block = fitted(block, dots_per_line)
         if isinstance(block, Text):
             span = width // 2 if block.large else width
             for line in wrap(block.text, span):

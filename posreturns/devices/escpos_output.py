@@ -2,28 +2,44 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from posdrivers import EscPosEncoder, PrinterProfile
 
-from posreturns.devices.documents import Barcode, Block, Columns, Cut, Feed, QrCode, Rule, Text, columns, wrap
+from posreturns.devices.documents import (
+    Barcode,
+    Block,
+    Columns,
+    Cut,
+    Feed,
+    QrCode,
+    Rule,
+    Text,
+    columns,
+    fitted,
+    module_width,
+    wrap,
+)
 
-QUIET_ZONE_MODULES = 10
+__all__ = ["EncodedDocument", "encode_document", "module_width"]
 
 
-def module_width(barcode: Barcode, dots_per_line: int) -> int | None:
-    """The widest bars (3 or 2 dots; thinner ones do not scan reliably) with which the code and its
-    quiet zones fit on the paper, or None when it does not fit (the QR code then carries it)."""
-    modules = 95 if barcode.symbology == "ean13" else 11 * len(barcode.data) + 35
-    for width in (3, 2):
-        if (modules + 2 * QUIET_ZONE_MODULES) * width <= dots_per_line:
-            return width
-    return None
+@dataclass(frozen=True)
+class EncodedDocument:
+    """The bytes of a job, and the characters the printer's code page could not print as such."""
+
+    data: bytes
+    degraded: dict[str, str] = field(default_factory=dict)
 
 
-def encode_document(blocks: list[Block], profile: PrinterProfile, *, open_drawer: bool = False) -> bytes:
-    """The whole job: initialise, the blocks, then the drawer kick (cash refunds only) and the cut."""
+def encode_document(blocks: list[Block], profile: PrinterProfile) -> EncodedDocument:
+    """The whole job: initialise, the blocks, the cut. Text the code page lacks degrades (see
+    posdrivers' codepages); codes too wide for the paper become the item's EAN-13 or a QR code."""
     width = profile.columns("A")
     out = EscPosEncoder(profile).initialize()
     for block in blocks:
+        if isinstance(block, Barcode):
+            block = fitted(block, profile.dots_per_line)
         if isinstance(block, Text):
             out.align(block.align).bold(block.bold)
             if block.large:
@@ -39,21 +55,17 @@ def encode_document(blocks: list[Block], profile: PrinterProfile, *, open_drawer
         elif isinstance(block, Rule):
             out.line(block.char * width)
         elif isinstance(block, Barcode):
-            module = module_width(block, profile.dots_per_line)
-            if module is None:
-                continue
+            module = module_width(block, profile.dots_per_line) or 2
             out.align("center")
             if block.symbology == "ean13":
                 out.ean13(block.data, module_width=module)
             else:
-                out.code128(block.data, module_width=module)
+                out.code128(block.data, module_width=module, ascii_=block.any_ascii)
             out.align("left")
         elif isinstance(block, QrCode):
             out.align("center").qr(block.data).align("left")
         elif isinstance(block, Feed):
             out.feed(block.lines)
         elif isinstance(block, Cut):
-            if open_drawer:
-                out.drawer_kick()
             out.cut()
-    return bytes(out.to_bytes())
+    return EncodedDocument(bytes(out.to_bytes()), dict(out.degraded))

@@ -18,6 +18,7 @@ class ResaleLabel:
     original_price: str
     currency: str
     barcode: str  # the resale unit's own code (EAN-13 or internal Code 128)
+    ean13: str | None = None  # the resale SKU's EAN-13: printed instead when the code is too wide for the paper
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ def resale_label(label: ResaleLabel, lang: str) -> list[Block]:
             Text(f"{word('grade', lang)} {label.grade}", "center", bold=True, large=True),
             Text(money(label.price, label.currency, lang), "center", bold=True, large=True),
             Text(f"{word('was', lang)}: {money(label.original_price, label.currency, lang)}", "center"),
-            Barcode(symbology, label.barcode), Feed(2), Cut()]
+            Barcode(symbology, label.barcode, label.ean13 if symbology == "code128" else None), Feed(2), Cut()]
 
 
 def inspection_tag(tag: InspectionTag, lang: str) -> list[Block]:

@@ -1,26 +1,42 @@
-"""Printing return receipts: lay out, store the job, then send it; a failure leaves it pending.
+"""Printing return receipts and other documents: lay out, store the job, then send it on the printer
+thread; a failure leaves it waiting, visibly, for a retry.
 
-The return is committed before this runs (the caller prints only completed returns). The cash
-drawer opens with the first print of a return that paid cash out, never on a reprint.
+The return is committed before this runs (the caller prints only completed returns). A job keeps its
+document, not only bytes: each attempt lays it out for the printer configured at that moment (a till
+whose printer was replaced prints its waiting receipts on the new one). A job counts as printed only
+when the printer confirmed it (see posdrivers' Printer); on printers that cannot confirm it is 'sent'
+and the receipt preview is the proof. A second print of a return is marked DUPLICATA / COPY, and
+replaces any job of that return still waiting, so a later retry never prints it twice. The cash
+drawer is not part of any job: see `drawer.py`.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Protocol
 
-from posdrivers import PosDriverError, Printer, PrinterOffline, PrinterProfile, PrinterTimeout, load_profile
+from posdrivers import (
+    PosDriverError,
+    Printer,
+    PrinterOffline,
+    PrinterProfile,
+    PrinterTimeout,
+    load_profile,
+    load_profile_file,
+)
 
-from posreturns.devices.documents import Block, render_text
-from posreturns.devices.escpos_output import encode_document
-from posreturns.devices.receipt_layout import ReturnReceipt, StoreHeader, return_receipt
+from posreturns.devices.documents import Block, from_json, render_text, to_json
+from posreturns.devices.escpos_output import EncodedDocument, encode_document
+from posreturns.devices.printer_thread import PrinterThread
+from posreturns.devices.receipt_layout import ReturnReceipt, StoreHeader, receipt_of, return_receipt
 from posreturns.domain.errors import UserFacingError
 from posreturns.services.printing_ports import PrintJob, PrintJobStore
 
 log = logging.getLogger(__name__)
+DEFAULT_COLUMNS = 48
 
 
 class PrinterProblem(UserFacingError):
@@ -32,16 +48,24 @@ class PrinterSettings:
     url: str
     profile: str = "epson-tm-t20iii"
     language: str = "fr"
+    profile_file: str = ""  # an integrator's own profile; wins over `profile`
+
+    @property
+    def profile_name(self) -> str:
+        return self.profile_file or self.profile
 
 
 @dataclass(frozen=True)
 class PrintOutcome:
     job_id: int
-    printed: bool
+    printed: bool  # confirmed by the printer, or sent to one that cannot confirm (see `confirmed`)
     message: str
     preview_text: str
-    drawer_opened: bool
+    drawer_opened: bool = False  # the drawer opens apart from receipts now; kept for callers of the JSON
     message_fr: str = ""
+    confirmed: bool = False
+    copy: bool = False
+    degraded: dict[str, str] = field(default_factory=dict)
 
     def in_language(self, language: str) -> str:
         return self.message_fr if language == "fr" and self.message_fr else self.message
@@ -55,10 +79,18 @@ def french_problem(error: PosDriverError) -> str:
     if status is not None and status.cover_open:
         return "Le capot de l'imprimante est ouvert : refermez-le."
     if isinstance(error, PrinterTimeout):
-        return "L'imprimante ne répond pas : vérifiez qu'elle est allumée et prête."
+        return "L'imprimante ne répond pas ou n'a pas confirmé l'impression : vérifiez-la."
     if isinstance(error, PrinterOffline):
         return "L'imprimante est injoignable : vérifiez qu'elle est allumée et branchée."
     return "L'imprimante est en erreur : vérifiez-la."
+
+
+def profile_for(settings: PrinterSettings) -> PrinterProfile:
+    """The profile of the printer configured now (an integrator's file, or a shipped one)."""
+    try:
+        return load_profile_file(settings.profile_file) if settings.profile_file else load_profile(settings.profile)
+    except PosDriverError as error:
+        raise PrinterProblem(str(error)) from None
 
 
 class ReturnReader(Protocol):
@@ -66,100 +98,129 @@ class ReturnReader(Protocol):
 
 
 class ReceiptPrinting:
-    """Use case: print (or reprint) a completed return's receipt, and retry pending jobs."""
+    """Use case: print (or reprint) a completed return's receipt; retry, cancel and list waiting jobs."""
 
     def __init__(self, jobs: PrintJobStore, returns: ReturnReader, settings: Callable[[], PrinterSettings],
                  header: Callable[[], StoreHeader], titles: Callable[[list[str]], dict[str, str]],
-                 order_placed_at: Callable[[str], datetime | None], local_time: Callable[[datetime], datetime]) -> None:
+                 order_placed_at: Callable[[str], datetime | None], local_time: Callable[[datetime], datetime],
+                 device: PrinterThread | None = None) -> None:
         self.jobs, self.returns, self.settings, self.header = jobs, returns, settings, header
         self.titles, self.order_placed_at, self.local_time = titles, order_placed_at, local_time
-        self.control = PrinterControl(settings)
+        self.device = device or PrinterThread()
+        self.control = PrinterControl(settings, self.device)
 
     def status(self) -> dict[str, Any]:
         return self.control.status()
 
-    def open_drawer(self) -> None:
-        self.control.open_drawer()
+    def open_drawer(self, actor: str | None = None) -> None:
+        """Open the cash drawer on purpose (audited); raises PrinterProblem when it did not open."""
+        from posreturns.devices.drawer import CashDrawer  # drawer.py builds on this module
+
+        outcome = CashDrawer(self.jobs, self.settings, self.device).open(actor)
+        if not outcome.opened:
+            raise PrinterProblem(outcome.message, outcome.message_fr)
 
     def print_return(self, return_number: str) -> PrintOutcome:
+        """The receipt of a completed return: the original the first time, DUPLICATA / COPY after."""
         result = self.returns.show(return_number)
         if result is None:
             raise PrinterProblem(f'No return "{return_number}" is on this till; check the number.')
+        number = result["return_number"]
         settings = self.settings()
-        profile = _profile(settings.profile)
-        blocks = return_receipt(self._receipt(result), profile.columns("A"), settings.language)
-        pays_cash = any(t.get("method") == "cash" and t.get("executed_by", "till") == "till" for t in result.get("tenders", []))
-        first_print = not self.jobs.for_reference(result["return_number"])
-        job = self._store("return_receipt", result["return_number"], blocks, settings, profile, pays_cash and first_print)
+        copy = any(job.status in ("printed", "sent") for job in self.jobs.for_reference(number))
+        blocks = return_receipt(self._receipt(result), DEFAULT_COLUMNS, settings.language, copy=copy)
+        job = self._store("return_receipt", number, blocks, settings, copy)
+        self.jobs.supersede(number, job.id)
         return self.send(job)
 
     def print_document(self, kind: str, reference: str | None, blocks: list[Block]) -> PrintOutcome:
-        settings = self.settings()
-        return self.send(self._store(kind, reference, blocks, settings, _profile(settings.profile), False))
+        job = self._store(kind, reference, blocks, self.settings(), False)
+        if reference is not None:
+            self.jobs.supersede(reference, job.id)
+        return self.send(job)
 
     def send(self, job: PrintJob) -> PrintOutcome:
-        try:
-            with Printer.from_url(job.printer_url, _profile(job.profile)) as printer:
-                printer.print_job(job.payload)
-        except PosDriverError as error:
-            self.jobs.mark(job.id, "failed", str(error))
-            log.info("print job %s kept for later: %s", job.id, type(error).__name__)
-            return PrintOutcome(job.id, False, f"{error} The receipt is kept; reprint it when the printer is ready.",
-                                job.preview_text, False,
-                                f"{french_problem(error)} Le ticket est conservé ; réimprimez-le quand l'imprimante est prête.")
-        self.jobs.mark(job.id, "printed")
-        return PrintOutcome(job.id, True, "", job.preview_text, job.open_drawer)
+        """One attempt, on the printer thread, to the printer configured now."""
+        return self.device.call(lambda: self._send(job))
+
+    def retry(self, job_id: int) -> PrintOutcome:
+        job = self.jobs.get(job_id)
+        if job is None or not job.waiting:
+            raise PrinterProblem(f"Print job {job_id} is not waiting to be printed (printed, cancelled or replaced).")
+        return self.send(job)
 
     def retry_unprinted(self) -> list[PrintOutcome]:
         return [self.send(job) for job in self.jobs.unprinted()]
 
-    def _store(self, kind: str, reference: str | None, blocks: list[Block], settings: PrinterSettings,
-               profile: PrinterProfile, open_drawer: bool) -> PrintJob:
+    def cancel(self, job_id: int) -> bool:
+        """Never print this waiting job (the receipt can still be reprinted from the return)."""
+        return self.jobs.cancel(job_id)
+
+    def waiting(self) -> list[PrintJob]:
+        return self.jobs.unprinted()
+
+    def _send(self, job: PrintJob) -> PrintOutcome:
+        settings = self.settings()
         try:
-            payload = encode_document(blocks, profile, open_drawer=open_drawer)
-        except PosDriverError as error:
-            raise PrinterProblem(f"The receipt cannot be printed on a {profile.display_name}: {error}") from None
-        return self.jobs.add(kind, reference, settings.url, profile.name, payload,
-                             render_text(blocks, profile.columns("A")), open_drawer)
+            profile = profile_for(settings)
+            encoded = encode_document(from_json(job.document), profile) if job.document else EncodedDocument(job.payload)
+            with Printer.from_url(settings.url, profile) as printer:
+                confirmed = printer.print_job(encoded.data) is not None
+                proof = printer.confirms
+        except (PosDriverError, PrinterProblem) as error:
+            self.jobs.mark(job.id, "failed", str(error), printer_url=settings.url, profile=settings.profile_name)
+            log.info("print job %s kept for later: %s", job.id, type(error).__name__)
+            french = french_problem(error) if isinstance(error, PosDriverError) else str(error)
+            return PrintOutcome(job.id, False, f"{error} The receipt is kept; reprint it when the printer is ready.",
+                                job.preview_text, message_fr=f"{french} Le ticket est conservé ; réimprimez-le quand "
+                                                             "l'imprimante est prête.", copy=job.copy)
+        self.jobs.mark(job.id, "printed" if confirmed else "sent", None, printer_url=settings.url,
+                       profile=settings.profile_name, payload=encoded.data, proof=proof)
+        if encoded.degraded:
+            log.info("print job %s: %d character(s) printed as stand-ins", job.id, len(encoded.degraded))
+        message, message_fr = ("", "") if confirmed else (
+            "Sent to a printer that cannot confirm it printed: check that the receipt came out (its preview is "
+            "on the screen) and reprint it if not.",
+            "Envoyé à une imprimante qui ne peut pas confirmer l'impression : vérifiez que le ticket est sorti "
+            "(son aperçu est à l'écran) et réimprimez-le sinon.")
+        return PrintOutcome(job.id, True, message, job.preview_text, message_fr=message_fr, confirmed=confirmed,
+                            copy=job.copy, degraded=encoded.degraded)
+
+    def _store(self, kind: str, reference: str | None, blocks: list[Block], settings: PrinterSettings,
+               copy: bool) -> PrintJob:
+        """The job is written first, whatever the printer: even one that cannot be laid out now is kept."""
+        try:
+            profile: PrinterProfile | None = profile_for(settings)
+        except PrinterProblem:
+            profile = None
+        width = profile.columns("A") if profile else DEFAULT_COLUMNS
+        preview = render_text(blocks, width, profile.dots_per_line if profile else None)
+        return self.jobs.add(kind, reference, settings.url, settings.profile_name, b"", preview, False,
+                             to_json(blocks), copy)
 
     def _receipt(self, result: dict[str, Any]) -> ReturnReceipt:
-        skus = [line["sku"] for line in result.get("lines", [])] + [x["sku"] for x in (result.get("exchange") or {}).get("lines", [])]
-        created = datetime.fromisoformat(result["created_at"].replace("Z", "+00:00")) if result.get("created_at") else None
-        placed = self.order_placed_at(result["order_id"]) if result.get("order_id") else None
-        return ReturnReceipt(self.header(), result["return_number"], self.local_time(created or datetime.now(UTC)),
-                             result.get("cashier"), result, result.get("receipt"), placed, self.titles(skus),
-                             result.get("approved_by"))
-
-
-def _profile(name: str) -> PrinterProfile:
-    try:
-        return load_profile(name)
-    except PosDriverError as error:
-        raise PrinterProblem(str(error)) from None
+        return receipt_of(result, self.header(), self.titles, self.order_placed_at, self.local_time)
 
 
 class PrinterControl:
-    """Status and drawer of the configured printer (settings screen, `device status|open-drawer`)."""
+    """Status of the configured printer (status bar, settings screen, `device status`), asked on the
+    printer thread so it never cuts into a receipt."""
 
-    def __init__(self, settings: Callable[[], PrinterSettings]) -> None:
-        self.settings = settings
+    def __init__(self, settings: Callable[[], PrinterSettings], device: PrinterThread) -> None:
+        self.settings, self.device = settings, device
 
     def status(self) -> dict[str, Any]:
+        return self.device.call(self._status)
+
+    def _status(self) -> dict[str, Any]:
         settings = self.settings()
         try:
-            with Printer.from_url(settings.url, _profile(settings.profile)) as printer:
+            with Printer.from_url(settings.url, profile_for(settings)) as printer:
                 if not printer.can_read_status:
-                    return {"ready": True, "known": False, "sentence": "This printer connection cannot report its status."}
+                    return {"ready": True, "known": False,
+                            "sentence": "This printer cannot report its status: check the receipts come out."}
                 status = printer.status()
-        except PosDriverError as error:
+        except (PosDriverError, PrinterProblem) as error:
             return {"ready": False, "known": True, "sentence": str(error)}
         return {"ready": status.ready, "known": True, "sentence": status.sentence, "paper_out": status.paper_out,
                 "cover_open": status.cover_open, "drawer_open": status.drawer_open, "online": status.online}
-
-    def open_drawer(self) -> None:
-        settings = self.settings()
-        try:
-            with Printer.from_url(settings.url, _profile(settings.profile)) as printer:
-                printer.open_drawer()
-        except PosDriverError as error:
-            raise PrinterProblem(str(error)) from None

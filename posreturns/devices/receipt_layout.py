@@ -1,15 +1,18 @@
 """The return receipt and the store-credit voucher, laid out as printer-independent blocks.
 
 Pure functions of a `ReturnReceipt` (built from the completed return as stored, so a reprint is the
-same paper) for a paper width in columns (48 on 80 mm, 32 on 58 mm) and a language.
+same paper) for a paper width in columns (48 on 80 mm, 32 on 58 mm) and a language. A return made on
+a training till says "TRAINING / FORMATION" at the top, on its voucher and at the bottom.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
+from posreturns import __version__
 from posreturns.devices.documents import Barcode, Block, Columns, Cut, Feed, QrCode, Rule, Text
 from posreturns.devices.wording import CONDITIONS, METHODS, REASONS, moment, money, pick, word
 
@@ -36,12 +39,31 @@ class ReturnReceipt:
     titles: dict[str, str] = field(default_factory=dict)  # sku -> product title
     approved_by: str | None = None
     receipt_url: str | None = None  # e-receipt link printed as QR; the return number otherwise
+    software: str = ""  # "posreturns 1.2.0" in the footer: which version printed this paper
 
 
-def return_receipt(receipt: ReturnReceipt, width: int, lang: str) -> list[Block]:
+def receipt_of(result: dict[str, Any], header: StoreHeader, titles: Callable[[list[str]], dict[str, str]],
+               order_placed_at: Callable[[str], datetime | None],
+               local_time: Callable[[datetime], datetime]) -> ReturnReceipt:
+    """The receipt of a completed return as stored (`return show`): the paper and the e-mail agree."""
+    skus = [line["sku"] for line in result.get("lines", [])] + [x["sku"] for x in (result.get("exchange") or {}).get("lines", [])]
+    created = datetime.fromisoformat(result["created_at"]) if result.get("created_at") else None
+    placed = order_placed_at(result["order_id"]) if result.get("order_id") else None
+    return ReturnReceipt(header, result["return_number"], local_time(created or datetime.now(UTC)),
+                         result.get("cashier"), result, result.get("receipt"), placed, titles(skus),
+                         result.get("approved_by"), software=f"posreturns {__version__}")
+
+
+def return_receipt(receipt: ReturnReceipt, width: int, lang: str, copy: bool = False,
+                   signature: bool = True) -> list[Block]:
+    """The receipt's blocks; `copy` marks a second print DUPLICATA / COPY at the top and the bottom;
+    `signature=False` leaves out the signature line (the e-mail has none)."""
     result, currency = receipt.result, receipt.result.get("currency", "EUR")
-    blocks: list[Block] = [*_header(receipt.header, lang), Text(word("return_receipt", lang), "center", bold=True, large=True),
-                           Feed()]
+    training = _training(result, lang)
+    blocks: list[Block] = [*_header(receipt.header, lang), *training,
+                           Text(word("return_receipt", lang), "center", bold=True, large=True), Feed()]
+    if copy:
+        blocks[-1:-1] = [Text(word("copy", lang), "center", bold=True, large=True)]
     blocks += [Text(f"{word('return_number', lang)} {receipt.return_number}", "center", bold=True),
                Barcode("code128", receipt.return_number), QrCode(receipt.receipt_url or receipt.return_number)]
     blocks.append(Text(moment(receipt.completed_at, lang), "center"))
@@ -71,11 +93,25 @@ def return_receipt(receipt: ReturnReceipt, width: int, lang: str) -> list[Block]
         blocks.append(Columns(label, money(tender["amount"], currency, lang)))
     blocks += _exchange(result.get("exchange"), receipt.titles, currency, lang)
     if result.get("voucher"):
-        blocks += [Feed(), *voucher_blocks(result["voucher"], currency, lang)]
+        blocks += [Feed(), *training, *voucher_blocks(result["voucher"], currency, lang)]
     blocks += _policy_line(result, lang)
-    blocks += [Feed(2), Text(word("signature", lang) + ":"), Feed(2), Rule("."), Text(word("thanks", lang), "center"),
-               Cut()]
-    return blocks
+    if signature:
+        blocks += [Feed(2), Text(word("signature", lang) + ":"), Feed(2), Rule(".")]
+    else:
+        blocks.append(Feed())
+    blocks += [*training, Text(word("thanks", lang), "center")]
+    if receipt.software:
+        blocks.append(Text(receipt.software, "center"))
+    if copy:
+        blocks.append(Text(word("copy", lang), "center", bold=True, large=True))
+    return blocks + [Cut()]
+
+
+def _training(result: dict[str, Any], lang: str) -> list[Block]:
+    if not result.get("training"):
+        return []
+    return [Text(word("training", lang), "center", bold=True, large=True), Text(word("training_note", lang), "center"),
+            Feed()]
 
 
 def voucher_blocks(voucher: dict[str, Any], currency: str, lang: str) -> list[Block]:

@@ -12,7 +12,10 @@ from posreturns.domain.money import display
 
 WORDS: dict[str, dict[str, str]] = {
     "return_receipt": {"en": "RETURN RECEIPT", "fr": "TICKET DE RETOUR"},
+    "training": {"en": "TRAINING / FORMATION", "fr": "TRAINING / FORMATION"},
+    "training_note": {"en": "Practice only - not a real refund", "fr": "Exercice - remboursement fictif"},
     "return_number": {"en": "Return", "fr": "Retour"},
+    "copy": {"en": "COPY", "fr": "DUPLICATA"},
     "original_sale": {"en": "Original sale", "fr": "Vente d'origine"},
     "no_receipt": {"en": "Return without receipt", "fr": "Retour sans ticket"},
     "till": {"en": "Till", "fr": "Caisse"},

@@ -12,15 +12,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from posreturns.domain.currencies import MINOR_UNITS
 from posreturns.domain.errors import CurrencyMismatch, InvalidAmount
 
-# ISO 4217 minor-unit exponents for the currencies a till is likely to meet; others default to 2.
-_EXPONENTS = {"JPY": 0, "KRW": 0, "CLP": 0, "ISK": 0, "BHD": 3, "KWD": 3, "TND": 3, "JOD": 3, "OMR": 3}
 _AMOUNT = re.compile(r"-?(\d+)(?:\.(\d+))?")
 
 
 def exponent(currency: str) -> int:
-    return _EXPONENTS.get(currency, 2)
+    """The decimals of the currency's minor unit (ISO 4217; 2 for a code it does not list)."""
+    return MINOR_UNITS.get(currency, 2)
 
 
 def quantum(currency: str) -> Decimal:

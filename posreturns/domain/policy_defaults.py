@@ -1,8 +1,8 @@
 """The built-in defaults of every policy key, as TOML.
 
 A policy file is merged over this text: tables merge key by key, arrays (fees, dispositions,
-extensions) replace the default array as a whole. resources/policy/default.toml is the same policy
-with comments for integrators; a unit test keeps the two equal.
+extensions) replace the default array as a whole. posreturns/resources/policy/default.toml is the
+same policy with comments for integrators; a unit test keeps the two equal.
 """
 
 DEFAULT_POLICY_TOML = """

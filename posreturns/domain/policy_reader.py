@@ -27,11 +27,19 @@ def deep_merge(base: Mapping[str, object], override: Mapping[str, object]) -> di
 
 
 class Table:
-    """One TOML table; remembers which keys were read so `finish` can refuse unknown ones."""
+    """One TOML table; remembers which keys were read so `finish` can refuse unknown ones.
+
+    A subclass reads another kind of file by changing the words of its errors (`KEY`, `FILE`,
+    `GUIDE`) and their class (`ERROR`)."""
+
+    KEY = "Policy key"
+    FILE = "the policy file"
+    GUIDE = "docs/policy.md"
+    ERROR: type[DomainError] = PolicyError
 
     def __init__(self, data: object, path: str) -> None:
         if not isinstance(data, Mapping):
-            raise PolicyError(f"Policy key '{path}' must be a table; fix the policy file.")
+            raise self.ERROR(f"{self.KEY} '{path}' must be a table; fix {self.FILE}.")
         self.data: Mapping[str, object] = data
         self.path = path
         self._read: set[str] = set()
@@ -39,13 +47,13 @@ class Table:
     def key(self, key: str) -> str:
         return f"{self.path}.{key}" if self.path else key
 
-    def fail(self, key: str, expected: str) -> PolicyError:
-        return PolicyError(f"Policy key '{self.key(key)}' must be {expected}; fix the policy file.")
+    def fail(self, key: str, expected: str) -> DomainError:
+        return self.ERROR(f"{self.KEY} '{self.key(key)}' must be {expected}; fix {self.FILE}.")
 
     def raw(self, key: str) -> object:
         self._read.add(key)
         if key not in self.data:
-            raise PolicyError(f"Policy key '{self.key(key)}' is missing; add it to the policy file.")
+            raise self.ERROR(f"{self.KEY} '{self.key(key)}' is missing; add it to {self.FILE}.")
         return self.data[key]
 
     def has(self, key: str) -> bool:
@@ -54,9 +62,7 @@ class Table:
     def finish(self) -> None:
         unknown = sorted(set(self.data) - self._read)
         if unknown:
-            raise PolicyError(
-                f"Policy key '{self.key(unknown[0])}' is not known; check its spelling in docs/policy.md."
-            )
+            raise self.ERROR(f"{self.KEY} '{self.key(unknown[0])}' is not known; check its spelling in {self.GUIDE}.")
 
     def text(self, key: str) -> str:
         value = self.raw(key)
@@ -148,10 +154,10 @@ class Table:
         return tuple(value)
 
     def table(self, key: str) -> Table:
-        return Table(self.raw(key), self.key(key))
+        return type(self)(self.raw(key), self.key(key))
 
     def tables(self, key: str) -> list[Table]:
         value = self.raw(key)
         if not isinstance(value, list):
             raise self.fail(key, "an array of tables ([[...]])")
-        return [Table(item, f"{self.key(key)}[{i}]") for i, item in enumerate(value)]
+        return [type(self)(item, f"{self.key(key)}[{i}]") for i, item in enumerate(value)]

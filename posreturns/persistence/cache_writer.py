@@ -19,6 +19,7 @@ from posreturns.persistence.engine import WRITE
 from posreturns.services.canonical import Document, ReturnRecord
 from posreturns.services.errors import ImportRejected
 from posreturns.services.normalize import email_key, name_tokens, number_key, phone_key
+from posreturns.services.numbering import store_code
 
 UPSERT_STORE = ("INSERT INTO stores (id, name, currency, prices_include_tax, timezone) VALUES (?,?,?,?,?) "
                  "ON CONFLICT(id) DO UPDATE SET name=excluded.name, currency=excluded.currency, "
@@ -45,14 +46,22 @@ UPSERT_ORDER = ("INSERT INTO orders (id, number, number_key, channel, store_id, 
 UPSERT_LINE = ("INSERT INTO order_lines (id, order_id, position, sku, qty, unit_price_minor, discount_minor, "
                 "order_discount_share_minor, tax_rate, tax_minor, paid_minor, serials_json, returned_qty, "
                 "refunded_minor) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,0,0) ON CONFLICT(id) DO UPDATE SET "
-                "order_id=excluded.order_id, position=excluded.position, sku=excluded.sku, qty=excluded.qty, "
+                "position=excluded.position, sku=excluded.sku, qty=excluded.qty, "
                 "unit_price_minor=excluded.unit_price_minor, discount_minor=excluded.discount_minor, "
                 "order_discount_share_minor=excluded.order_discount_share_minor, tax_rate=excluded.tax_rate, "
-                "tax_minor=excluded.tax_minor, paid_minor=excluded.paid_minor, serials_json=excluded.serials_json")
+                "tax_minor=excluded.tax_minor, paid_minor=excluded.paid_minor, serials_json=excluded.serials_json "
+                "WHERE order_lines.order_id = excluded.order_id")
 UPSERT_TENDER = ("INSERT INTO tenders (order_id, position, method, amount_minor, reference, card_last4, "
                   "refunded_minor) VALUES (?,?,?,?,?,?,0) ON CONFLICT(order_id, position) DO UPDATE SET "
                   "method=excluded.method, amount_minor=excluded.amount_minor, reference=excluded.reference, "
                   "card_last4=excluded.card_last4")
+# The change a new level makes, as a movement (before the level is written): levels stay the sum of
+# their movements.
+RECORD_STOCK_CHANGE = (
+    "INSERT INTO stock_movements (location, sku, bucket, delta, reason, reference, created_at) "
+    "SELECT ?1, ?2, 'sellable', ?3 - COALESCE(l.qty, 0), 'oms.level', ?5, ?4 FROM (SELECT 1) "
+    "LEFT JOIN stock_levels l ON l.location = ?1 AND l.sku = ?2 AND l.bucket = 'sellable' "
+    "WHERE ?3 <> COALESCE(l.qty, 0)")
 UPSERT_STOCK = ("INSERT INTO stock_levels (location, sku, bucket, qty, updated_at) VALUES (?,?,'sellable',?,?) "
                  "ON CONFLICT(location, sku, bucket) DO UPDATE SET qty=excluded.qty, updated_at="
                  "CASE WHEN stock_levels.qty = excluded.qty THEN stock_levels.updated_at ELSE excluded.updated_at END")
@@ -103,10 +112,14 @@ class SqlCacheWriter:
             many(run, "INSERT OR IGNORE INTO customer_tokens (token, customer_id) VALUES (?,?)",
                  [(t, c.id) for c in document.customers for t in name_tokens(c.name or "")])
         many(run, UPSERT_ORDER, [order_row(o) for o in document.orders])
-        many(run, UPSERT_LINE, [line for o in document.orders for line in o.lines])
+        lines = [line for o in document.orders for line in o.lines]
+        if lines and run(UPSERT_LINE, lines).rowcount != len(lines):  # a line id of another order: not moved
+            _refuse_moved_lines(connection, document, source)
         many(run, UPSERT_TENDER, [tender for o in document.orders for tender in o.tenders])
         now = utc_now()
-        many(run, UPSERT_STOCK, [(s.location, s.sku, s.sellable, now) for s in document.stock])
+        levels = [(s.location, s.sku, s.sellable, now) for s in document.stock]
+        many(run, RECORD_STOCK_CHANGE, [(*level, source) for level in levels])
+        many(run, UPSERT_STOCK, levels)
         if not lenient:
             return sum(apply_prior_return(connection, r, source) for r in document.returns)
         applied = 0
@@ -133,6 +146,7 @@ class SqlCacheWriter:
                     [(o.customer_id, o.path + ".customer_id") for o in document.orders if o.customer_id], "customer")
         self._check(connection, source, "stores", {s.id for s in document.stores},
                     [(o.store_id, o.path + ".store_id") for o in document.orders if o.store_id], "store")
+        _check_stores(connection, document, source)
         self._check(connection, source, "orders", {o.id for o in document.orders},
                     [(r.order_id, r.path + ".order_id") for r in document.returns], "order")
 
@@ -181,6 +195,9 @@ def apply_prior_return(connection: Connection, record: ReturnRecord, source: str
     if run("SELECT 1 FROM returns WHERE id = ?", (record.id,)).first():
         return 0
     order = run("SELECT currency, customer_id, store_id FROM orders WHERE id = ?", (record.order_id,)).one()
+    if record.currency is not None and record.currency != order.currency:
+        raise ImportRejected(source, record.path + ".currency", f'the order "{record.order_id}" is in {order.currency}, '
+                                                                f"not {record.currency}; give the return's currency.")
     for line in record.lines:
         row = run("SELECT qty, returned_qty, paid_minor, refunded_minor FROM order_lines WHERE id = ? AND order_id = ?",
                   (line.order_line_id, record.order_id)).first()
@@ -220,6 +237,39 @@ def _charge_tenders(connection: Connection, record: ReturnRecord, method: str, a
             left -= take
     if left:
         raise ImportRejected(source, path, f"more is refunded to {method} than the order's {method} tenders paid.")
+
+
+def _refuse_moved_lines(connection: Connection, document: Document, source: str) -> None:
+    """A line id belongs to one order for ever: reusing it would move the line, and what was already
+    returned and refunded from it, to another sale."""
+    run = connection.exec_driver_sql
+    for order in document.orders:
+        for line in order.lines:
+            owner = run("SELECT o.id, o.number FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE l.id = ?",
+                        (line.id,)).first()
+            if owner is not None and owner.id != order.id:
+                raise ImportRejected(source, f"{order.path}.lines[{line.position}].id",
+                                     f'the line id "{line.id}" already belongs to order {owner.number} on this till; '
+                                     f"order {order.number} cannot use it (line ids must be unique across orders).")
+
+
+def _check_stores(connection: Connection, document: Document, source: str) -> None:
+    """Orders in their store's currency; no two stores whose return numbers would look the same."""
+    run = connection.exec_driver_sql
+    known = {row.id: row.currency for row in run("SELECT id, currency FROM stores")}
+    known.update({s.id: s.currency for s in document.stores})
+    for order in document.orders:
+        expected = known.get(order.store_id or "")
+        if expected is not None and order.currency != expected:
+            raise ImportRejected(source, order.path + ".currency", f"the order is in {order.currency} but its store "
+                                                                   f"{order.store_id} sells in {expected}; they must agree.")
+    codes = {store_code(store_id): store_id for store_id in known if store_id not in {s.id for s in document.stores}}
+    for i, store in enumerate(document.stores):
+        other = codes.get(store_code(store.id))
+        if other is not None and other != store.id:
+            raise ImportRejected(source, f"$.stores[{i}].id", f'the store "{store.id}" would print the same return '
+                                                              f'numbers as the store "{other}" already on this till; '
+                                                              "store ids must differ in more than case or punctuation.")
 
 
 _PENDING_STOCK = ("SELECT DISTINCT json_extract(d.value, '$.location'), json_extract(d.value, '$.sku') "

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine
 
 from posreturns.domain.money import Money
 from posreturns.services.normalize import barcode_key
+from posreturns.services.promises import StockAt
 
 _VARIANT = ("SELECT v.sku, v.product_id, v.title, v.options_json, v.price_minor, p.category, v.final_sale, "
             "v.serial_tracked FROM variants v JOIN products p ON p.id = v.product_id ")
@@ -48,7 +50,34 @@ class SqlCatalog:
             found.append(variant)
         return found
 
+    def variant_title(self, code: str) -> tuple[str, str] | None:
+        found = self.find_variant(code)
+        return None if found is None else (found["sku"], found["title"])
+
+    def stock_at(self, sku: str) -> list[StockAt]:
+        """Sellable units of `sku` per location, each as of the later of its last change and the
+        last stock pull from the OMS (a level the pull confirmed unchanged is as fresh as the pull)."""
+        with self.engine.connect() as connection:
+            pulled = connection.exec_driver_sql(
+                "SELECT last_pulled_at FROM sync_streams WHERE stream = 'stock'").scalar()
+            rows = connection.exec_driver_sql(
+                "SELECT location, qty, updated_at FROM stock_levels WHERE bucket = 'sellable' AND sku = ? "
+                "ORDER BY location", (sku,)).all()
+        return [StockAt(row.location, row.qty, _later(row.updated_at, pulled)) for row in rows]
+
     def _variant(self, row: Any) -> dict[str, Any]:
         return {"sku": row.sku, "product_id": row.product_id, "title": row.title,
                 "options": json.loads(row.options_json), "price": str(Money.from_minor(row.price_minor, self.currency)),
                 "category": row.category, "final_sale": bool(row.final_sale), "serial_tracked": bool(row.serial_tracked)}
+
+
+def _later(*moments: str | None) -> datetime | None:
+    known = []
+    for moment in moments:
+        try:
+            parsed = datetime.fromisoformat(moment) if moment else None
+        except ValueError:
+            parsed = None
+        if parsed is not None:
+            known.append(parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC))
+    return max(known) if known else None

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from posreturns.persistence.settings import SqlSettings
+from posreturns.services.input_checks import mask_card_numbers
 
 DRAFT_KEY = "draft.return"
 
@@ -15,7 +16,9 @@ class SqlDrafts:
         self.settings, self.key = settings, f"{DRAFT_KEY}.{till_id}"
 
     def save(self, draft: dict[str, Any]) -> None:
-        self.settings.set(self.key, json.dumps(draft, ensure_ascii=False))
+        """Stored as typed, except a card number typed in a note: only its last four digits are kept
+        (the return itself refuses it)."""
+        self.settings.set(self.key, mask_card_numbers(json.dumps(draft, ensure_ascii=False)))
 
     def load(self) -> dict[str, Any] | None:
         raw = self.settings.get(self.key)

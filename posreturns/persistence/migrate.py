@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from alembic import command
@@ -10,6 +11,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from posreturns.domain.errors import UserFacingError
 from posreturns.persistence.engine import WRITE
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -21,6 +23,7 @@ def alembic_config() -> Config:
     return config
 
 
+@functools.cache  # the scripts ship with the package: read them once per process
 def head_revision() -> str | None:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
@@ -30,10 +33,20 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+class DatabaseFromNewerVersion(UserFacingError):
+    """Migrations only go forward: an older app cannot open what a newer one migrated."""
+
+
 def upgrade(engine: Engine) -> bool:
     """Apply pending migrations; returns True when something was applied."""
-    if current_revision(engine) == head_revision():
+    current = current_revision(engine)
+    scripts = ScriptDirectory.from_config(alembic_config())
+    if current == scripts.get_current_head():
         return False
+    if current is not None and current not in {script.revision for script in scripts.walk_revisions()}:
+        raise DatabaseFromNewerVersion(
+            f"This till's database was written by a newer version of posreturns (schema {current}); install that "
+            "version again, or restore the backup of the data folder taken before it was installed.")
     config = alembic_config()
     with engine.connect().execution_options(**WRITE) as connection:
         # SQLite rebuilds altered tables (copy, drop, rename): foreign keys must be off meanwhile,

@@ -7,10 +7,31 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine
+from sqlalchemy.engine import Connection
 
 from posreturns.domain.money import Money
 from posreturns.persistence.order_repository import format_utc
 from posreturns.services.return_ports import CustomerMatch, StoredReturn
+
+
+def customer_activity(connection: Connection, customer_id: str, since: datetime) -> tuple[int, int]:
+    """How many returns the customer made since `since`, and how much they were refunded."""
+    row = connection.exec_driver_sql(
+        "SELECT COUNT(*), COALESCE(SUM(refund_total_minor), 0) FROM returns WHERE customer_id = ? AND created_at >= ?",
+        (customer_id, format_utc(since)),
+    ).one()
+    return int(row[0]), int(row[1])
+
+
+def offline_refunded(connection: Connection, till_id: str, since: datetime) -> int:
+    """What `till_id` refunded offline since `since`, in minor units."""
+    return int(
+        connection.exec_driver_sql(
+            "SELECT COALESCE(SUM(refund_total_minor), 0) FROM returns "
+            "WHERE till_id = ? AND offline = 1 AND created_at >= ?",
+            (till_id, format_utc(since)),
+        ).scalar_one()
+    )
 
 
 class SqlReturnQueries:
@@ -40,20 +61,12 @@ class SqlReturnQueries:
         return None
 
     def customer_activity(self, customer_id: str, since: datetime) -> tuple[int, int]:
-        row = self._first(
-            "SELECT COUNT(*), COALESCE(SUM(refund_total_minor), 0) FROM returns "
-            "WHERE customer_id = ? AND created_at >= ?",
-            (customer_id, format_utc(since)),
-        )
-        return int(row[0]), int(row[1])
+        with self.engine.connect() as connection:
+            return customer_activity(connection, customer_id, since)
 
     def offline_refunded(self, till_id: str, since: datetime) -> int:
-        row = self._first(
-            "SELECT COALESCE(SUM(refund_total_minor), 0) FROM returns "
-            "WHERE till_id = ? AND offline = 1 AND created_at >= ?",
-            (till_id, format_utc(since)),
-        )
-        return int(row[0])
+        with self.engine.connect() as connection:
+            return offline_refunded(connection, till_id, since)
 
     def sellable(self, sku: str, location: str) -> int:
         row = self._first(
@@ -80,7 +93,7 @@ class SqlReturnQueries:
     def show(self, number_or_id: str) -> dict[str, Any] | None:
         head = self._first(
             "SELECT id, number, origin, order_id, created_at, currency, refund_total_minor, "
-            "result_json FROM returns WHERE number = ? OR id = ?",
+            "result_json, training FROM returns WHERE number = ? OR id = ?",
             (number_or_id.upper(), number_or_id),
         )
         if head is None:
@@ -93,7 +106,7 @@ class SqlReturnQueries:
                 (head.id, head.id),
             )
         ]
-        extra = {"origin": head.origin, "created_at": head.created_at, "sync": sync}
+        extra = {"origin": head.origin, "created_at": head.created_at, "sync": sync, "training": bool(head.training)}
         if head.result_json:
             return {**json.loads(head.result_json), **extra}
         cur = head.currency

@@ -1,17 +1,19 @@
 """Completing a return: everything in ONE `BEGIN IMMEDIATE` transaction, or nothing.
 
 In order: the idempotency key (a known key gives the stored answer and writes nothing), the sale's
-ledgers re-read and compared with the snapshot the quote was computed from (`LedgerChanged` when
-another process changed them), the per-till return number, the return and its lines, tenders and
-exchange lines, the line / tender / shipping ledgers (CHECK constraints are the last guard), the
-stock levels and the append-only stock movements, the voucher, the audit rows and the outbox
-events. The commit is fsynced (WAL, synchronous=FULL) before the caller prints or opens the drawer.
+ledgers and the customer's recent returns (serial returners) and the till's offline refunds today
+re-read and compared with the snapshot the quote was computed from (`LedgerChanged` when another
+process changed them: the return is quoted again, and may now need a manager), the per-till
+return number, the return and its lines, tenders and exchange lines, the line / tender / shipping
+ledgers (CHECK constraints are the last guard), the stock levels and the append-only stock
+movements, the voucher, the audit rows and the outbox events. The commit is fsynced (WAL,
+synchronous=FULL) before the caller prints or opens the drawer.
 """
 
 from __future__ import annotations
 
 import json
-import re
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Engine
@@ -19,6 +21,8 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from posreturns.persistence.engine import WRITE
+from posreturns.persistence.mail_queue import write_contact
+from posreturns.persistence.marks import Marks
 from posreturns.persistence.return_writes import (
     audit_return,
     charge_ledgers,
@@ -26,25 +30,17 @@ from posreturns.persistence.return_writes import (
     move_stock,
     write_outbox,
 )
+from posreturns.persistence.return_queries import customer_activity, offline_refunded
 from posreturns.services.errors import LedgerChanged
+from posreturns.services.numbering import return_number
 from posreturns.services.return_ports import Completion, StoredReturn, replay
-
-_NOT_CODE = re.compile(r"[^A-Z0-9]+")
-
-
-def return_number(store_id: str, till_id: str, seq: int) -> str:
-    """`R<store>-<till>-<seq>`, e.g. RPARIS01-T1-000007: only A-Z, 0-9 and '-', so it survives every
-    scanner keymap, and short enough for a Code 128 with quiet zones on 80 mm paper."""
-    store = _NOT_CODE.sub("", store_id.upper())[:8] or "STORE"
-    till = _NOT_CODE.sub("", till_id.upper())[:4] or "TILL"
-    return f"R{store}-{till}-{seq:06d}"
-
 
 class SqlReturnRecorder:
     """`ReturnRecorder` over SQLite."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, after_commit: Callable[[Marks], None] = lambda marks: None) -> None:
         self.engine = engine
+        self.after_commit = after_commit  # the high-water marks beside the database (see `marks`)
 
     def record(self, c: Completion) -> dict[str, Any]:
         with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
@@ -60,7 +56,8 @@ class SqlReturnRecorder:
                     c.idempotency_key,
                 )
             _check_ledgers(connection, c)
-            number = return_number(c.store_id, c.till_id, _next_seq(connection, c.till_id))
+            _check_activity(connection, c)
+            number, seq = _next_number(connection, c.store_id, c.till_id)
             result = {**c.response, "return_number": number, "return_id": c.return_id}
             insert_return(connection, c, number, result)
             try:
@@ -70,6 +67,9 @@ class SqlReturnRecorder:
             move_stock(connection, c, number)
             audit_return(connection, c, number)
             write_outbox(connection, c, number)
+            write_contact(connection, c)
+            marks = Marks({c.till_id: seq}, run("SELECT MAX(seq) FROM outbox").scalar_one())
+        self.after_commit(marks)
         return result
 
 
@@ -97,13 +97,29 @@ def _check_ledgers(connection: Connection, c: Completion) -> None:
         raise LedgerChanged(f"order {order.id} changed since the quote")
 
 
-def _next_seq(connection: Connection, till_id: str) -> int:
+def _check_activity(connection: Connection, c: Completion) -> None:
+    """The serial-returner and offline limits were read before this transaction: count again."""
+    seen = c.activity
+    if seen.customer_id is not None and seen.customer_since is not None:
+        now = customer_activity(connection, seen.customer_id, seen.customer_since)
+        if now != (seen.customer_returns, seen.customer_refunded_minor):
+            raise LedgerChanged(f"customer {seen.customer_id} returned something else since the quote")
+    if seen.offline_till_id is not None and seen.offline_since is not None:
+        if offline_refunded(connection, seen.offline_till_id, seen.offline_since) != seen.offline_refunded_minor:
+            raise LedgerChanged(f"till {seen.offline_till_id} refunded something else offline since the quote")
+
+
+def _next_number(connection: Connection, store_id: str, till_id: str) -> tuple[str, int]:
+    """The till's next return number. A number already taken (a till id that shared its code with
+    another before numbers were fixed, a restored backup) is skipped, never reissued."""
+    run = connection.exec_driver_sql
     key = f"returns.seq.{till_id}"
-    current = connection.exec_driver_sql("SELECT value FROM settings WHERE key = ?", (key,)).scalar()
-    seq = int(current or 0) + 1
-    connection.exec_driver_sql(
-        "INSERT INTO settings (key, value) VALUES (?, ?) "
-        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        (key, str(seq)),
-    )
-    return seq
+    seq = int(run("SELECT value FROM settings WHERE key = ?", (key,)).scalar() or 0)
+    while True:
+        seq += 1
+        number = return_number(store_id, till_id, seq)
+        if run("SELECT 1 FROM returns WHERE number = ?", (number,)).first() is None:
+            break
+    run("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (key, str(seq)))
+    return number, seq

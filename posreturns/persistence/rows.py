@@ -7,7 +7,7 @@ writes.
 
 from __future__ import annotations
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, MetaData, String, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, MetaData, String, Text, UniqueConstraint, false, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING = {
@@ -108,6 +108,8 @@ class OrderLineRow(Base):
         CheckConstraint("paid_minor >= 0", name="paid_not_negative"),
         CheckConstraint("refunded_minor >= 0 AND refunded_minor <= paid_minor", name="refunded_within_paid"),
         Index("ix_order_lines_order_sku", "order_id", "sku"),
+        # the few lines with something returned, so `verify` need not read every line of every sale
+        Index("ix_order_lines_returned", "id", sqlite_where=text("returned_qty > 0 OR refunded_minor > 0")),
     )
     id: Mapped[str] = mapped_column(String, primary_key=True)
     order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"))
@@ -170,6 +172,7 @@ class ReturnRow(Base):
     result_json: Mapped[str | None]
     exchange_difference_minor: Mapped[int] = mapped_column(default=0, server_default="0")
     request_sha256: Mapped[str | None]  # fingerprint of the request behind `idempotency_key`
+    training: Mapped[bool] = mapped_column(default=False, server_default="0")  # never in reports
 
 
 class ReturnLineRow(Base):
@@ -212,9 +215,13 @@ class StockLevelRow(Base):
 
 
 class StockMovementRow(Base):
-    """Append-only stock ledger: every change of a level on this till."""
+    """Append-only stock ledger: every change of a level, so each level is the sum of its movements
+    (`posreturns verify` checks it): returns and exchanges on this till (reference: the return
+    number), levels received from the OMS or an import (`oms.level`), and the `baseline` of levels
+    older than this rule (migration 0006)."""
 
     __tablename__ = "stock_movements"
+    __table_args__ = (Index("ix_stock_movements_level", "location", "sku", "bucket", "delta"),)  # sums per level
     id: Mapped[int] = mapped_column(primary_key=True)
     location: Mapped[str]
     sku: Mapped[str] = mapped_column(index=True)
@@ -234,7 +241,8 @@ class SettingRow(Base):
 
 
 class UserRow(Base):
-    """A till user; managers and admins have a PIN (scrypt hash) and a lockout state."""
+    """A till user: a PIN (peppered scrypt hash) and a lockout state (when the lock began, as wall
+    time, boot and uptime: see posreturns/domain/lockout.py)."""
 
     __tablename__ = "users"
     __table_args__ = (CheckConstraint("role IN ('cashier', 'manager', 'admin')", name="role"),)
@@ -243,7 +251,9 @@ class UserRow(Base):
     role: Mapped[str]
     pin_hash: Mapped[str | None]
     failed_attempts: Mapped[int] = mapped_column(default=0)
-    locked_until: Mapped[str | None]
+    locked_at: Mapped[str | None]
+    locked_boot: Mapped[str | None]
+    locked_uptime: Mapped[float | None]
     created_at: Mapped[str]
 
 
@@ -270,7 +280,8 @@ class VoucherRow(Base):
 
 
 class AuditRow(Base):
-    """Append-only audit log: who did what, when, under which policy."""
+    """Append-only audit log: who did what, when, under which policy. Hash-chained by triggers
+    (migration 0006): `row_hash` covers the row and `prev_hash`, the hash of the row before it."""
 
     __tablename__ = "audit_log"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -279,6 +290,8 @@ class AuditRow(Base):
     action: Mapped[str] = mapped_column(index=True)
     subject: Mapped[str | None] = mapped_column(index=True)
     detail_json: Mapped[str]
+    prev_hash: Mapped[str | None]
+    row_hash: Mapped[str | None]
 
 
 class OutboxRow(Base):
@@ -347,7 +360,8 @@ class PrintJobRow(Base):
     """A document to print, stored before it is sent: a failed print is never lost."""
 
     __tablename__ = "print_jobs"
-    __table_args__ = (CheckConstraint("status IN ('pending', 'printed', 'failed')", name="status"),)
+    __table_args__ = (CheckConstraint("status IN ('pending', 'printed', 'sent', 'failed', 'superseded', 'cancelled')",
+                                      name="status"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     created_at: Mapped[str]
     kind: Mapped[str]
@@ -357,7 +371,68 @@ class PrintJobRow(Base):
     payload: Mapped[bytes]
     preview_text: Mapped[str]
     open_drawer: Mapped[bool] = mapped_column(default=False)
-    status: Mapped[str] = mapped_column(default="pending")
+    status: Mapped[str] = mapped_column(default="pending", index=True)
     attempts: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[str | None]
     printed_at: Mapped[str | None]
+    document: Mapped[str | None] = mapped_column(Text)  # the blocks as JSON, encoded for the printer of each attempt
+    copy: Mapped[bool] = mapped_column(default=False, server_default=false())
+    proof: Mapped[str | None]  # how the printer confirmed it: process_id | transmit_status | status | none
+    updated_at: Mapped[str | None]
+
+
+class DeliveryNetworkRow(Base):
+    """The store's delivery network file (sources, cut-offs, routes, calendars), as loaded."""
+
+    __tablename__ = "delivery_networks"
+    store_id: Mapped[str] = mapped_column(String, primary_key=True)
+    text: Mapped[str]
+    sha256: Mapped[str]
+    loaded_at: Mapped[str]
+    loaded_by: Mapped[str | None]
+
+
+class ReturnContactRow(Base):
+    """How the customer of a return wants to hear from the store, and their consent."""
+
+    __tablename__ = "return_contacts"
+    __table_args__ = (CheckConstraint("channel IN ('email', 'sms', 'none')", name="channel"),
+                      CheckConstraint("channel = 'none' OR consent", name="consent"))
+    return_id: Mapped[str] = mapped_column(ForeignKey("returns.id"), primary_key=True)
+    channel: Mapped[str]
+    email: Mapped[str | None]
+    phone: Mapped[str | None]
+    consent: Mapped[bool]
+    e_receipt: Mapped[bool]
+    language: Mapped[str]
+    recorded_at: Mapped[str]
+
+
+class MailRow(Base):
+    """An e-mail to send (the e-receipt), written in the same transaction as its return.
+
+    `message_id` is derived from the return, so every attempt sends the same message; `sent_at` is
+    written only after the relay's 250. `sending` marks a message whose end of data was sent and
+    whose answer was not read yet: after a crash or a lost connection it is `in_doubt`."""
+
+    __tablename__ = "mail_queue"
+    __table_args__ = (
+        CheckConstraint("status IN ('pending', 'sending', 'sent', 'failed', 'in_doubt')", name="status"),
+        UniqueConstraint("return_id", "kind"),
+        Index("ix_mail_queue_due", "status", "next_attempt_at", "id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    return_id: Mapped[str] = mapped_column(ForeignKey("returns.id"))
+    kind: Mapped[str]
+    recipient: Mapped[str]
+    language: Mapped[str]
+    message_id: Mapped[str] = mapped_column(unique=True)
+    created_at: Mapped[str]
+    status: Mapped[str] = mapped_column(default="pending")
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_attempt_at: Mapped[str | None]
+    last_error: Mapped[str | None]
+    claimed_by: Mapped[str | None]
+    claimed_until: Mapped[str | None]
+    sent_at: Mapped[str | None]
+    server_reply: Mapped[str | None]

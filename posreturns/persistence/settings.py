@@ -11,7 +11,10 @@ import time
 
 from sqlalchemy import Engine
 
+from posreturns.persistence.audit import insert_audit
 from posreturns.persistence.engine import WRITE
+from posreturns.services.return_ports import AuditEntry
+from posreturns.services.setting_rules import checked_setting
 
 DEFAULTS = {"store.id": "", "till.id": "T1", "language": ""}
 FRESH_SECONDS = 2.0
@@ -38,11 +41,37 @@ class SqlSettings:
         return value if value is not None else DEFAULTS.get(key, default)
 
     def set(self, key: str, value: str) -> None:
+        """Store one setting as posreturns itself keeps it, checked first (`BadInput` when the value is
+        not allowed); people change settings through `SettingsAdmin`, which audits them."""
+        self.change({key: value}, None)
+
+    def set_many(self, values: dict[str, str]) -> None:
+        """Store several settings in one transaction (see `change`), without an audit row."""
+        self.change(values, None)
+
+    def change(self, values: dict[str, str], audit: AuditEntry | None) -> None:
+        """Store `values` and their audit row in one transaction: every value is checked first, and a
+        refused one changes nothing."""
+        checked = self.checked(values)
         with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
             connection.exec_driver_sql(
                 "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (key, value))
-        self._stored()[key] = value
+                list(checked.items()))
+            if audit is not None:
+                insert_audit(connection, audit)
+        self._stored().update(checked)
+
+    def checked(self, values: dict[str, str]) -> dict[str, str]:
+        """The values as they would be stored, or `BadInput` for the first one that is not allowed."""
+        return {key: checked_setting(key, value, self.known_tills) for key, value in values.items()}
+
+    def known_tills(self) -> list[str]:
+        """The till ids that completed returns in this data folder (their numbers are taken)."""
+        with self.engine.connect() as connection:
+            rows = connection.exec_driver_sql(
+                "SELECT substr(key, 13) FROM settings WHERE key LIKE 'returns.seq.%' "
+                "UNION SELECT till_id FROM returns WHERE origin = 'till' AND till_id IS NOT NULL").all()
+        return sorted(row[0] for row in rows)
 
     def refresh(self) -> None:
         """Forget the copy (e.g. after importing stores)."""

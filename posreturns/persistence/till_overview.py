@@ -27,6 +27,11 @@ class SqlTillOverview:
         value = self._scalar("SELECT name FROM stores WHERE id = ?", (store_id,))
         return str(value) if value else None
 
+    def in_use(self) -> bool:
+        """Whether anything real was recorded or loaded here (sales, returns, users, events)."""
+        return bool(self._scalar("SELECT EXISTS (SELECT 1 FROM orders) OR EXISTS (SELECT 1 FROM returns) "
+                                 "OR EXISTS (SELECT 1 FROM users) OR EXISTS (SELECT 1 FROM outbox)"))
+
     def audited(self, action: str, subject: str) -> bool:
         return bool(self._scalar("SELECT count(*) FROM audit_log WHERE action = ? AND subject = ?", (action, subject)))
 

@@ -16,9 +16,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import orjson
 
+from posreturns.domain.currencies import is_iso_currency
 from posreturns.domain.money import Money
 from posreturns.domain.pricing import LineCharge, price_lines
 from posreturns.services.canonical_records import (
+    FIELDS,
     FORMAT,
     TENDER_METHODS,
     CustomerRecord,
@@ -34,10 +36,12 @@ from posreturns.services.canonical_records import (
     TenderRecord,
 )
 from posreturns.services.errors import ImportRejected
-from posreturns.services.json_reader import JsonReader, describe
+from posreturns.services.json_reader import MAX_AMOUNT_MINOR, JsonReader, describe
 from posreturns.services.normalize import barcode_key, gtin14, gtin_check_digit_ok
+from posreturns.services.numbering import store_code
 
 __all__ = ["FORMAT", "Document", "ReturnRecord", "load_document"]
+FIRST_YEAR, LAST_YEAR = 1970, 2999
 
 
 def load_document(raw: bytes | str, source: str) -> Document:
@@ -55,10 +59,10 @@ class _DocumentParser(JsonReader):
         root = self.obj(data, "$")
         if root.get("format") != FORMAT:
             raise self.fail("$.format", f'expected "{FORMAT}", got {describe(root.get("format"))}.')
+        self.obj(root, "$", FIELDS["document"])
         stores = [self.store(item, f"$.stores[{i}]") for i, item in enumerate(self.array(root, "stores", "$"))]
         currency = root.get("catalog_currency") or (stores[0].currency if stores else "EUR")
-        if not isinstance(currency, str) or len(currency) != 3 or not currency.isupper():
-            raise self.fail("$.catalog_currency", f"expected a 3-letter currency code such as EUR, got {describe(currency)}.")
+        self.currency(currency, "$.catalog_currency")
         products = [self.product(item, f"$.products[{i}]", currency) for i, item in enumerate(self.array(root, "products", "$"))]
         customers = [self.customer(item, f"$.customers[{i}]") for i, item in enumerate(self.array(root, "customers", "$"))]
         orders = [self.order(item, f"$.orders[{i}]") for i, item in enumerate(self.array(root, "orders", "$"))]
@@ -66,6 +70,8 @@ class _DocumentParser(JsonReader):
         orders_by_id = {order.id: order for order in orders}
         returns = [self.ret(item, f"$.returns[{i}]", orders_by_id) for i, item in enumerate(self.array(root, "returns", "$"))]
         self.unique([(s.id, f"$.stores[{i}].id") for i, s in enumerate(stores)], "store id")
+        self.unique([(store_code(s.id), f"$.stores[{i}].id") for i, s in enumerate(stores)],
+                    "store code (the id in capitals without punctuation, as in return numbers)")
         self.unique([(p.sku, p.path + ".sku") for p in products], "SKU")
         self.unique([(c.id, f"$.customers[{i}].id") for i, c in enumerate(customers)], "customer id")
         self.unique([(o.id, o.path + ".id") for o in orders], "order id")
@@ -75,6 +81,11 @@ class _DocumentParser(JsonReader):
         self.unique([(code, f"{p.path}.barcodes") for p in products for code in p.barcodes], "barcode")
         return Document(currency, stores, products, customers, orders, stock, returns)
 
+    def currency(self, value: Any, path: str) -> str:
+        if not is_iso_currency(value):
+            raise self.fail(path, f"expected an ISO 4217 currency code such as EUR, got {describe(value)}.")
+        return str(value)
+
     def unique(self, keyed: list[tuple[str, str]], what: str) -> None:
         seen: set[str] = set()
         for key, path in keyed:
@@ -83,29 +94,31 @@ class _DocumentParser(JsonReader):
             seen.add(key)
 
     def store(self, item: Any, path: str) -> StoreRecord:
-        item = self.obj(item, path)
-        currency = self.text(item, "currency", path)
-        if len(currency) != 3 or not currency.isupper():
-            raise self.fail(f"{path}.currency", f"expected a 3-letter currency code such as EUR, got {describe(currency)}.")
+        item = self.obj(item, path, FIELDS["store"])
+        currency = self.currency(self.text(item, "currency", path), f"{path}.currency")
         timezone = self.text(item, "timezone", path)
         try:
             ZoneInfo(timezone)
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):
             raise self.fail(f"{path}.timezone", f'"{timezone}" is not a known time zone; use a name such as "Europe/Paris".') from None
         return StoreRecord(self.text(item, "id", path), self.text(item, "name", path), currency,
                            self.flag(item, "prices_include_tax", path), timezone)
 
     def product(self, item: Any, path: str, currency: str) -> ProductRecord:
-        item = self.obj(item, path)
+        item = self.obj(item, path, FIELDS["product"])
         options = item.get("options", {})
         if not isinstance(options, dict) or not all(isinstance(v, str) for v in options.values()):
             raise self.fail(f"{path}.options", "expected an object of text values such as {\"size\": \"M\"}.")
+        for name, text in options.items():
+            self.check_text(name, f"{path}.options")
+            self.check_text(text, f"{path}.options.{name}")
         codes = []
         for i, code in enumerate(self.array(item, "barcodes", path)):
             if not isinstance(code, str) or not code.strip():
                 raise self.fail(f"{path}.barcodes[{i}]", f"expected a barcode string, got {describe(code)}.")
             if gtin14(code.strip()) and not gtin_check_digit_ok(code.strip()):
                 raise self.fail(f"{path}.barcodes[{i}]", f'"{code}" has a wrong check digit; correct the barcode.')
+            self.check_text(code, f"{path}.barcodes[{i}]")
             codes.append(barcode_key(code))
         return ProductRecord(
             self.text(item, "sku", path), self.text(item, "product_id", path), self.text(item, "title", path),
@@ -114,18 +127,18 @@ class _DocumentParser(JsonReader):
             self.flag(item, "serial_tracked", path, False), self.text(item, "category", path), tuple(codes), path)
 
     def customer(self, item: Any, path: str) -> CustomerRecord:
-        item = self.obj(item, path)
+        item = self.obj(item, path, FIELDS["customer"])
         return CustomerRecord(self.text(item, "id", path), self.text(item, "name", path, optional=True),
                               self.text(item, "email", path, optional=True), self.text(item, "phone", path, optional=True))
 
     def order(self, item: Any, path: str) -> OrderRecord:
-        item = self.obj(item, path)
+        item = self.obj(item, path, FIELDS["order"])
         order_id = self.text(item, "id", path)
         channel = item.get("channel")
         if channel not in ("store", "web"):
             raise self.fail(f"{path}.channel", f'expected "store" or "web", got {describe(channel)}.')
         store_id = self.text(item, "store_id", path, optional=channel == "web")
-        currency = self.text(item, "currency", path)
+        currency = self.currency(self.text(item, "currency", path), f"{path}.currency")
         include_tax = self.flag(item, "prices_include_tax", path)
         placed_at = self.timestamp(item, "placed_at", path)
         customer_id = self.text(item, "customer_id", path, optional=True)
@@ -135,7 +148,7 @@ class _DocumentParser(JsonReader):
         charges, ids, skus, rates, serials = [], [], [], [], []
         for i, raw in enumerate(raw_lines):
             lpath = f"{path}.lines[{i}]"
-            raw = self.obj(raw, lpath)
+            raw = self.obj(raw, lpath, FIELDS["line"])
             qty = self.count(raw, "qty", lpath, 1)
             unit = self.amount(raw, "unit_price", lpath, currency)
             discount = self.amount(raw, "discount", lpath, currency, "0")
@@ -146,6 +159,8 @@ class _DocumentParser(JsonReader):
             line_serials = self.array(raw, "serials", lpath)
             if len(line_serials) > qty or not all(isinstance(s, str) and s for s in line_serials):
                 raise self.fail(f"{lpath}.serials", f"expected at most {qty} serial number strings.")
+            for k, serial in enumerate(line_serials):
+                self.check_text(serial, f"{lpath}.serials[{k}]")
             charges.append(LineCharge(qty, unit, discount, Decimal(rate), tax))
             ids.append(self.text(raw, "id", lpath))
             skus.append(self.text(raw, "sku", lpath))
@@ -159,6 +174,8 @@ class _DocumentParser(JsonReader):
         lines = [LineRecord(ids[i], order_id, i, skus[i], c.qty, c.unit_price, c.discount, p.order_discount_share,
                             rates[i], p.tax, p.paid, serials[i]) for i, (c, p) in enumerate(zip(charges, priced))]
         total = sum(p.paid for p in priced) + shipping
+        if total > MAX_AMOUNT_MINOR:
+            raise self.fail(f"{path}.lines", f"the order comes to {_show(total, currency)}, more than a till can record.")
         tenders = [self.tender(raw, f"{path}.tenders[{i}]", order_id, i, currency)
                    for i, raw in enumerate(self.array(item, "tenders", path, required=True))]
         paid = sum(t.amount_minor for t in tenders)
@@ -169,9 +186,9 @@ class _DocumentParser(JsonReader):
                            include_tax, customer_id, order_discount, shipping, total, lines, tenders, path)
 
     def tender(self, raw: Any, path: str, order_id: str, position: int, currency: str) -> TenderRecord:
-        raw = self.obj(raw, path)
+        raw = self.obj(raw, path, FIELDS["tender"])
         method = raw.get("method")
-        if method not in TENDER_METHODS:
+        if not isinstance(method, str) or method not in TENDER_METHODS:
             raise self.fail(f"{path}.method", f"expected one of {', '.join(sorted(TENDER_METHODS))}, got {describe(method)}.")
         last4 = self.text(raw, "card_last4", path, optional=True)
         if last4 is not None and not (len(last4) == 4 and last4.isdigit()):
@@ -188,21 +205,30 @@ class _DocumentParser(JsonReader):
             moment = None
         if moment is None or moment.tzinfo is None:
             raise self.fail(f"{path}.{key}", f'expected an ISO-8601 time with its offset such as "2026-11-20T14:05:00+01:00", got {describe(value)}.')
+        if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+            raise self.fail(f"{path}.{key}", f"{describe(value)} is out of range; a time is between the years "
+                                             f"{FIRST_YEAR} and {LAST_YEAR}.")
         return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
     def stock(self, item: Any, path: str) -> StockRecord:
-        item = self.obj(item, path)
+        item = self.obj(item, path, FIELDS["stock"])
         return StockRecord(self.text(item, "location", path), self.text(item, "sku", path),
                            self.count(item, "sellable", path, 0), path)
 
     def ret(self, item: Any, path: str, orders: dict[str, OrderRecord]) -> ReturnRecord:
-        item = self.obj(item, path)
+        item = self.obj(item, path, FIELDS["return"])
         order_id = self.text(item, "order_id", path)
-        currency = orders[order_id].currency if order_id in orders else self.text(item, "currency", path, optional=True) or "EUR"
+        stated = item.get("currency")
+        if stated is not None:
+            self.currency(stated, f"{path}.currency")
+        if order_id in orders and stated is not None and stated != orders[order_id].currency:
+            raise self.fail(f"{path}.currency", f"the return is in {stated} but its order in "
+                                                f"{orders[order_id].currency}; they must agree.")
+        currency = orders[order_id].currency if order_id in orders else stated or "EUR"
         lines = []
         for i, raw in enumerate(self.array(item, "lines", path, required=True)):
             lpath = f"{path}.lines[{i}]"
-            raw = self.obj(raw, lpath)
+            raw = self.obj(raw, lpath, FIELDS["return_line"])
             lines.append(ReturnLineRecord(self.text(raw, "order_line_id", lpath), self.count(raw, "qty", lpath, 1),
                                           self.amount(raw, "amount", lpath, currency), lpath))
         if not lines:
@@ -210,14 +236,15 @@ class _DocumentParser(JsonReader):
         tenders = []
         for i, raw in enumerate(self.array(item, "tenders", path, required=True)):
             tpath = f"{path}.tenders[{i}]"
-            raw = self.obj(raw, tpath)
-            if raw.get("method") not in TENDER_METHODS:
+            raw = self.obj(raw, tpath, FIELDS["return_tender"])
+            if not isinstance(raw.get("method"), str) or raw["method"] not in TENDER_METHODS:
                 raise self.fail(f"{tpath}.method", f"expected one of {', '.join(sorted(TENDER_METHODS))}, got {describe(raw.get('method'))}.")
             tenders.append(ReturnTenderRecord(raw["method"], self.amount(raw, "amount", tpath, currency), tpath))
         if sum(t.amount_minor for t in tenders) != sum(line.amount_minor for line in lines):
             raise self.fail(f"{path}.tenders", "the refunded tenders must add up to the amounts of the returned lines.")
         created_at = self.timestamp(item, "created_at", path) if item.get("created_at") is not None else None
-        return ReturnRecord(self.text(item, "id", path), order_id, created_at, lines, tenders, path)
+        return ReturnRecord(self.text(item, "id", path), order_id, None if order_id in orders else currency,
+                            created_at, lines, tenders, path)
 
 
 def _show(minor: int, currency: str) -> str:

@@ -10,6 +10,22 @@ from typing import NamedTuple
 
 FORMAT = "posreturns/1"
 TENDER_METHODS = frozenset({"card", "cash", "gift_card", "store_credit"})
+# the fields of each object of the format (docs/data-format.schema.json); any other is refused by name
+FIELDS = {
+    "document": frozenset({"format", "catalog_currency", "stores", "products", "customers", "orders", "stock", "returns"}),
+    "store": frozenset({"id", "name", "currency", "prices_include_tax", "timezone"}),
+    "product": frozenset({"sku", "product_id", "title", "options", "barcodes", "price", "tax_rate", "category",
+                          "final_sale", "serial_tracked"}),
+    "customer": frozenset({"id", "name", "email", "phone"}),
+    "order": frozenset({"id", "number", "channel", "store_id", "placed_at", "currency", "prices_include_tax",
+                        "customer_id", "lines", "order_discount", "shipping", "tenders"}),
+    "line": frozenset({"id", "sku", "qty", "unit_price", "discount", "tax_rate", "tax", "serials"}),
+    "tender": frozenset({"method", "amount", "reference", "card_last4"}),
+    "stock": frozenset({"sku", "location", "sellable"}),
+    "return": frozenset({"id", "order_id", "currency", "created_at", "lines", "tenders"}),
+    "return_line": frozenset({"order_line_id", "qty", "amount"}),
+    "return_tender": frozenset({"method", "amount"}),
+}
 
 
 class StoreRecord(NamedTuple):
@@ -105,6 +121,7 @@ class ReturnTenderRecord(NamedTuple):
 class ReturnRecord(NamedTuple):
     id: str
     order_id: str
+    currency: str | None  # None: the order's, which is in the store already
     created_at: str | None
     lines: list[ReturnLineRecord]
     tenders: list[ReturnTenderRecord]

@@ -36,3 +36,13 @@ class AlreadyUsedKey(BadInput):
 class LedgerChanged(Exception):
     """The sale's ledgers changed between the quote and the commit (another till or process);
     the service quotes again. Not user-facing."""
+
+
+class StorageError(UserFacingError):
+    """The till's data folder or database cannot be read or written (disk full, read-only, locked,
+    damaged, rolled back); what was being done was not saved."""
+
+
+class PermissionDenied(UserFacingError):
+    """The signed-in user's role does not allow this use case; nothing was changed (and the refusal
+    is in the audit log)."""

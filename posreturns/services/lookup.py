@@ -12,7 +12,10 @@ from zoneinfo import ZoneInfo
 from posreturns.domain.errors import InvalidAmount
 from posreturns.domain.money import parse_minor
 from posreturns.domain.orders import Order, OrderLine
+from posreturns.services.canonical import FIRST_YEAR, LAST_YEAR
 from posreturns.services.errors import BadInput, NotFound
+from posreturns.services.input_checks import mask_card_numbers, storable
+from posreturns.services.json_reader import MAX_AMOUNT_MINOR
 from posreturns.services.normalize import barcode_key, email_key, name_tokens, number_key_candidates
 from posreturns.services.ports import OrderRepository, OrderSummary
 
@@ -54,8 +57,9 @@ class OrderLookup:
         if order is None and keys and self.fetch_missing is not None and self.fetch_missing(text):
             order = self.orders.by_number_keys(keys)
         if order is None:
-            raise NotFound(f'No sale with the number "{text}" is on this till; check the number or search by customer.',
-                           f"Aucune vente n° « {text} » sur cette caisse ; vérifiez le numéro ou cherchez par client.")
+            shown = mask_card_numbers(text)
+            raise NotFound(f'No sale with the number "{shown}" is on this till; check the number or search by customer.',
+                           f"Aucune vente n° « {shown} » sur cette caisse ; vérifiez le numéro ou cherchez par client.")
         return order
 
     def get(self, order_id: str) -> Order:
@@ -123,9 +127,12 @@ class OrderLookup:
 
     def by_amount(self, day: date, amount: str, currency: str = "EUR") -> list[OrderSummary]:
         try:
-            minor = parse_minor(amount, currency)
+            minor = parse_minor(amount, currency) if len(amount) <= 15 else None
         except InvalidAmount as error:
             raise BadInput(str(error)) from None
+        if minor is None or minor > MAX_AMOUNT_MINOR:
+            raise BadInput(f'"{amount}" is not an amount a sale could come to; check the amount.',
+                           f"« {amount} » n'est pas un montant de vente possible ; vérifiez le montant.")
         start, end = self._day_bounds(day)
         return self.orders.by_amount(minor, start, end, self.limit)
 
@@ -164,7 +171,7 @@ def _clean(text: str) -> str:
     if not isinstance(text, str) or not text.strip():
         raise BadInput("Nothing was scanned or typed; scan the receipt or type its number.",
                        "Rien n'a été scanné ni saisi ; scannez le ticket ou tapez son numéro.")
-    if len(text) > MAX_QUERY or any(ord(ch) < 32 and ch not in "\t" for ch in text):
+    if len(text) > MAX_QUERY or not storable(text) or any(ord(ch) < 32 and ch not in "\t" for ch in text):
         raise BadInput("That scan is unreadable; scan it again or type the number.",
                        "Scan illisible ; scannez à nouveau ou tapez le numéro.")
     return text.strip()
@@ -174,8 +181,12 @@ def _parse_date(text: str) -> date:
     try:
         if "/" in text:
             day, month, year = (int(part) for part in text.split("/"))
-            return date(year, month, day)
-        return date.fromisoformat(text)
+            found = date(year, month, day)
+        else:
+            found = date.fromisoformat(text)
+        if not FIRST_YEAR <= found.year <= LAST_YEAR:
+            raise ValueError(text)
+        return found
     except ValueError:
         raise BadInput(f'"{text}" is not a date; write it as 2026-11-20 or 20/11/2026.',
                        f"« {text} » n'est pas une date ; écrivez-la 20/11/2026.") from None

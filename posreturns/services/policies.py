@@ -2,7 +2,7 @@
 
 Every loaded text is kept by version, so a stored return's `policy_version` always names a text
 this till has. A version may not be reused with another text. Until a policy is loaded, the
-built-in default (version `builtin`, the same rules as resources/policy/default.toml) applies.
+built-in default (version `builtin`, the same rules as posreturns/resources/policy/default.toml) applies.
 """
 
 from __future__ import annotations
@@ -11,16 +11,22 @@ import hashlib
 from typing import Any
 
 from posreturns.domain.errors import PolicyError
+from posreturns.domain.permissions import Permission
 from posreturns.domain.policy import Policy
 from posreturns.domain.policy_defaults import DEFAULT_POLICY_TOML
+from posreturns.domain.users import Principal
+from posreturns.services.access import AccessService
 from posreturns.services.errors import BadInput
 from posreturns.services.ports import Clock
 from posreturns.services.return_ports import AuditEntry, PolicyRepository
 
 
 class PolicyService:
-    def __init__(self, policies: PolicyRepository, clock: Clock) -> None:
-        self.policies, self.clock = policies, clock
+    """Loading (`load`, an administrator's) and switching back to a loaded version (`activate`) are
+    audited; `install` is for setup code (a new till's shipped default, the demo store)."""
+
+    def __init__(self, policies: PolicyRepository, clock: Clock, access: AccessService) -> None:
+        self.policies, self.clock, self.access = policies, clock, access
         self._parsed: dict[str, Policy] = {}  # by sha256: parse each text once per process
 
     def active(self) -> Policy:
@@ -43,8 +49,30 @@ class PolicyService:
             "text": stored.text if stored else DEFAULT_POLICY_TOML,
         }
 
-    def load(self, text: str, source: str, actor: str | None = None) -> dict[str, Any]:
+    def load(self, text: str, source: str, actor: Principal) -> dict[str, Any]:
         """Validate and activate a policy text; a bad text changes nothing and names the wrong key."""
+        self.access.require(actor, Permission.LOAD_POLICY, source)
+        return self._load(text, source, actor.user_id)
+
+    def install(self, text: str, source: str) -> dict[str, Any]:
+        return self._load(text, source, None)
+
+    def activate(self, version: str, actor: Principal) -> dict[str, Any]:
+        """Make an already loaded version the active one again (`config set policy.active VERSION`)."""
+        self.access.require(actor, Permission.LOAD_POLICY, version)
+        known = self.policies.get(version)
+        if known is None:
+            raise BadInput(f'No policy "{version}" was ever loaded on this till; load its file with '
+                           "`posreturns policy load FILE`.")
+        previous = self.policies.active()
+        if previous is None or previous.version != version:
+            detail = {"version": version, "sha256": known.sha256, "source": "config set",
+                      "previous": previous.version if previous else None}
+            self.policies.activate(version, known.text, known.sha256,
+                                   AuditEntry("policy.activated", actor.user_id, version, detail, self.clock.now()))
+        return self.describe()
+
+    def _load(self, text: str, source: str, actor: str | None) -> dict[str, Any]:
         try:
             policy = Policy.from_toml(text)
         except PolicyError as error:

@@ -1,11 +1,12 @@
 """Outbox events of a completed return: `ReturnCompleted`, `StockAdjusted`, `VoucherIssued`.
 
-Each payload is a self-contained envelope (DESIGN §4, research/offline-sync.md §6.2): event id,
-type, schema version, aggregate, device, time, operator, approval, offline flag, the age of the
-till's order data (`cache_as_of`), policy version, `data`, and `payload_sha256`, the fingerprint of
-everything else (`fingerprint`). Money is in integer minor units, never floats. The till's sequence
-number is the outbox row's `seq`. Events written before `cache_as_of` and `payload_sha256` existed
-have neither; readers must accept both.
+Each payload is a self-contained envelope (docs/sync.md): event id, type, schema version,
+aggregate, device (store, till, and the version of posreturns that wrote it), time, operator,
+approval, offline flag, the age of the till's order data (`cache_as_of`), policy version, `data`,
+and `payload_sha256`, the fingerprint of everything else (`fingerprint`). Money is in integer minor
+units, never floats. The till's sequence number is the outbox row's `seq`. Events written before
+`cache_as_of`, `payload_sha256` and `device.app_version` existed have none of them; readers must
+accept both. Events of a till set up for training carry `"training": true`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from posreturns import __version__
 from posreturns.domain.money import Money
 from posreturns.services.return_ports import Completion
 
@@ -180,7 +182,7 @@ def _event(
         "event_type": kind,
         "schema_version": SCHEMA_VERSION,
         "aggregate": {"type": aggregate_type, "id": aggregate_id},
-        "device": {"store_id": c.store_id, "till_id": c.till_id},
+        "device": {"store_id": c.store_id, "till_id": c.till_id, "app_version": __version__},
         "occurred_at": _utc(c.created_at),
         "operator_id": c.cashier,
         "approved_by": c.approved_by,
@@ -189,5 +191,7 @@ def _event(
         "policy_version": c.quote.policy_version,
         "data": data,
     }
+    if c.training:  # never sent: training tills do not sync, and the uploader refuses such an event
+        payload["training"] = True
     payload["payload_sha256"] = fingerprint(payload)
     return OutboxEvent(event_id, kind, aggregate_type, aggregate_id, payload)

@@ -1,5 +1,5 @@
 """Ports of the returns use cases: reading what the policy needs, recording a completed return,
-users and their lockouts, policies, and the audit log."""
+policies, and the audit log's entries."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
+from posreturns.domain.contact import CustomerContact
 from posreturns.domain.orders import Order
 from posreturns.domain.quote_model import Quote
-from posreturns.domain.users import Lockout, User
 from posreturns.services.errors import AlreadyUsedKey
 
 
@@ -37,6 +37,22 @@ class AuditEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class ActivitySnapshot:
+    """The counts the policy's limits were computed from: the customer's recent returns (serial
+    returners) and this till's offline refunds today. The recorder counts them again inside its
+    transaction; a difference means another till or process completed a return meanwhile, and the
+    return is quoted again (it may now need a manager's approval)."""
+
+    customer_id: str | None = None
+    customer_since: datetime | None = None
+    customer_returns: int = 0
+    customer_refunded_minor: int = 0
+    offline_till_id: str | None = None
+    offline_since: datetime | None = None
+    offline_refunded_minor: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class Completion:
     """Everything the recorder writes for one return, decided before its transaction starts.
 
@@ -53,12 +69,15 @@ class Completion:
     cashier: str | None
     approved_by: str | None
     clock_overridden: bool
+    training: bool
     order: Order | None
     customer_id: str | None
     quote: Quote
     notes: tuple[str, ...]  # one per quote line
     response: dict[str, Any]  # the answer, without return_number / return_id
     cache_as_of: datetime | None = None  # when the orders were last pulled from the OMS (None: never)
+    contact: CustomerContact | None = None  # how the customer wants to hear from the store; e-receipt
+    activity: ActivitySnapshot = ActivitySnapshot()
 
 
 def replay(stored: StoredReturn, request_sha256: str, key: str) -> dict[str, Any]:
@@ -91,13 +110,6 @@ class ReturnRecorder(Protocol):
         """Write the return in one transaction and give its response; the same idempotency key
         again gives the stored response and writes nothing."""
         ...
-
-
-class UserRepository(Protocol):
-    def get(self, user_id: str) -> tuple[User, Lockout] | None: ...
-    def add(self, user: User, audit: AuditEntry) -> None: ...
-    def all(self) -> list[User]: ...
-    def save_lockout(self, user_id: str, lockout: Lockout, audit: AuditEntry | None) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from posreturns.domain.contact import ContactChannel, CustomerContact
+from posreturns.domain.errors import InvalidReturn
 from posreturns.domain.returns import Condition, Reason, RefundMethod
 from posreturns.services.errors import BadInput
+from posreturns.services.input_checks import has_card_number, storable
+from posreturns.services.json_reader import describe, printable
+from posreturns.services.numbering import TILL_ID
 
 E = TypeVar("E", bound=StrEnum)
 _TOP = {
@@ -28,9 +33,11 @@ _TOP = {
     "approval",
     "idempotency_key",
     "cash_for_card",
+    "contact",
 }
 _LINE = {"code", "qty", "reason", "condition", "serial", "note", "claimed_unit_price"}
 MAX_LINES = 200
+MAX_TEXT = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +86,7 @@ class ReturnRequest:
     approval: ApprovalInput | None = None
     idempotency_key: str | None = None
     cash_for_card: bool = False
+    contact: CustomerContact | None = None
 
 
 def parse_request(data: Any) -> ReturnRequest:
@@ -94,13 +102,12 @@ def parse_request(data: Any) -> ReturnRequest:
     if len(lines) > MAX_LINES:
         raise BadInput(f"A return has at most {MAX_LINES} lines; split it into several returns.")
     approval = top.get("approval")
-    fingerprint_data = {**top, "approval": None if approval is None else {**_as_dict(approval), "pin": None}}
-    return ReturnRequest(
+    request = ReturnRequest(
         receipt=_text(top.get("receipt"), "receipt", optional=True),
         lines=tuple(_line(item, f"lines[{i}]") for i, item in enumerate(lines)),
         refund_method=_enum(RefundMethod, top.get("refund_method", "original"), "refund_method"),
-        fingerprint=hashlib.sha256(json.dumps(fingerprint_data, sort_keys=True).encode()).hexdigest(),
-        till_id=_text(top.get("till_id"), "till_id", optional=True),
+        fingerprint="",
+        till_id=_till_id(top.get("till_id")),
         cashier=_text(top.get("cashier"), "cashier", optional=True),
         offline=_flag(top.get("offline", False), "offline"),
         exchange_lines=tuple(
@@ -111,7 +118,11 @@ def parse_request(data: Any) -> ReturnRequest:
         approval=None if approval is None else _approval(approval),
         idempotency_key=_text(top.get("idempotency_key"), "idempotency_key", optional=True),
         cash_for_card=_flag(top.get("cash_for_card", False), "cash_for_card"),
+        contact=_contact(top.get("contact")),
     )
+    # computed once every field is checked, so only a well-formed request is serialised
+    fingerprint_data = {**top, "approval": None if approval is None else {**approval, "pin": None}}
+    return replace(request, fingerprint=hashlib.sha256(json.dumps(fingerprint_data, sort_keys=True).encode()).hexdigest())
 
 
 def _line(item: Any, path: str) -> LineInput:
@@ -145,13 +156,33 @@ def _customer(value: Any) -> CustomerInput | None:
     return found
 
 
+def _contact(value: Any) -> CustomerContact | None:
+    if value is None:
+        return None
+    raw = _obj(value, "contact", {"channel", "email", "phone", "consent", "e_receipt", "language"})
+    try:
+        return CustomerContact(
+            channel=_enum(ContactChannel, raw.get("channel", "none"), "contact.channel"),
+            email=_text(raw.get("email"), "contact.email", optional=True),
+            phone=_text(raw.get("phone"), "contact.phone", optional=True),
+            consent=_flag(raw.get("consent", False), "contact.consent"),
+            e_receipt=_flag(raw.get("e_receipt", False), "contact.e_receipt"),
+            language=_text(raw.get("language", "fr"), "contact.language"),
+        )
+    except InvalidReturn as error:
+        raise BadInput(f'"contact": {error}') from None
+
+
 def _approval(value: Any) -> ApprovalInput:
     raw = _obj(value, "approval", {"manager", "pin"})
     return ApprovalInput(_text(raw.get("manager"), "approval.manager"), _text(raw.get("pin"), "approval.pin"))
 
 
-def _as_dict(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
+def _till_id(value: Any) -> str | None:
+    text: str | None = _text(value, "till_id", optional=True)
+    if text is not None and not TILL_ID.fullmatch(text):
+        raise BadInput('"till_id" must be 1 to 16 letters, digits, "-", "_" or "."; use the till\'s id (e.g. T1).')
+    return text
 
 
 def _obj(value: Any, path: str, allowed: set[str]) -> dict[str, Any]:
@@ -160,7 +191,7 @@ def _obj(value: Any, path: str, allowed: set[str]) -> dict[str, Any]:
     unknown = sorted(set(value) - allowed)
     if unknown:
         where = "" if path == "the request" else f" in {path}"
-        raise BadInput(f'"{unknown[0]}"{where} is not a request field; check its spelling in docs/cli.md.')
+        raise BadInput(f'"{printable(str(unknown[0]))[:40]}"{where} is not a request field; check its spelling in docs/cli.md.')
     return value
 
 
@@ -179,6 +210,13 @@ def _text(value: Any, path: str, optional: bool = False) -> Any:
         return None
     if not isinstance(value, str) or not value.strip():
         raise BadInput(f'"{path}" is missing or empty; give it as a string.')
+    if len(value) > MAX_TEXT:
+        raise BadInput(f'"{path}" is {len(value)} characters long; at most {MAX_TEXT} are allowed.')
+    if not storable(value):
+        raise BadInput(f'"{path}" holds control characters or invalid Unicode (a lone surrogate); remove them.')
+    if has_card_number(value):
+        raise BadInput(f'"{path}" looks like a full payment card number, which a till never stores; '
+                       "remove it (the card's last four digits are enough).")
     return value.strip()
 
 
@@ -199,6 +237,4 @@ def _enum(kind: type[E], value: Any, path: str) -> E:
         return kind(value)
     except ValueError:
         choices = ", ".join(m.value for m in kind)
-        raise BadInput(
-            f'"{path}" is {json.dumps(value)}, which is not allowed; use one of {choices}.'
-        ) from None
+        raise BadInput(f'"{path}" is {describe(value)}, which is not allowed; use one of {choices}.') from None

@@ -3,8 +3,10 @@
 `quote` reads only. `complete` checks the idempotency key first (the same key gives the first
 answer again), verifies a manager approval when the policy asks for one, refuses what the policy
 refuses, and hands the quote to the `ReturnRecorder`, which writes everything in one transaction.
-When another till changed the sale in between, the recorder says so and the return is quoted
-again from the new ledgers: the second of two tills returning the last unit is told it is gone.
+When another till changed the sale in between, or the customer's recent returns or the till's
+offline refunds the policy counted, the recorder says so and the return is quoted again from what
+is now stored: the second of two tills returning the last unit is told it is gone, and the second
+of two returns of a serial returner made at once asks for the manager the first one did not need.
 """
 
 from __future__ import annotations
@@ -20,15 +22,23 @@ from zoneinfo import ZoneInfo
 from posreturns.domain.context import PolicyContext
 from posreturns.domain.decision import DecisionStatus, TraceEntry
 from posreturns.domain.money import Money
+from posreturns.domain.permissions import Permission
 from posreturns.domain.policy import Policy
 from posreturns.domain.quote import Quote, quote_return
 from posreturns.domain.quote_json import quote_to_dict
+from posreturns.domain.users import Principal
 from posreturns.domain.vouchers import new_voucher_code
-from posreturns.services.approvals import ApprovalService
+from posreturns.services.access import AccessService
 from posreturns.services.errors import ApprovalRequired, BadInput, LedgerChanged, NotFound, ReturnRefused
 from posreturns.services.policies import PolicyService
 from posreturns.services.ports import Clock
-from posreturns.services.return_ports import Completion, ReturnQueries, ReturnRecorder, replay
+from posreturns.services.return_ports import (
+    ActivitySnapshot,
+    Completion,
+    ReturnQueries,
+    ReturnRecorder,
+    replay,
+)
 from posreturns.services.return_request import ReturnRequest, parse_request
 from posreturns.services.return_resolver import Resolved, ReturnResolver
 
@@ -40,6 +50,7 @@ class TillIdentity:
     store_id: str
     till_id: str
     timezone: str = "Europe/Paris"
+    training: bool = False  # a till set up for training: its returns are marked and never reported
 
 
 class ReturnService:
@@ -48,14 +59,16 @@ class ReturnService:
         resolver: ReturnResolver,
         queries: ReturnQueries,
         recorder: ReturnRecorder,
-        approvals: ApprovalService,
+        access: AccessService,
         policies: PolicyService,
         clock: Clock,
         identity: Callable[[], TillIdentity],
         voucher_codes: Callable[[], str] | None = None,
+        guard: Callable[[], None] = lambda: None,
     ) -> None:
         self.resolver, self.queries, self.recorder = resolver, queries, recorder
-        self.approvals, self.policies, self.clock, self.identity = approvals, policies, clock, identity
+        self.guard = guard  # raises when the database cannot be trusted with a new return
+        self.access, self.policies, self.clock, self.identity = access, policies, clock, identity
         self.till = identity()  # read again at each use case: the store may be configured after start-up
         self.zone = ZoneInfo(self.till.timezone)
         self.voucher_codes = voucher_codes or (lambda: new_voucher_code(secrets.token_bytes))
@@ -67,18 +80,23 @@ class ReturnService:
         """What the return would be; writes nothing. A PIN in the request is not checked here."""
         request = self._connectivity(parse_request(data))
         self._refresh()
-        resolved, quote = self._quote(request, self.policies.active(), approved=False)
+        resolved, quote, _ = self._quote(request, self.policies.active(), approved=False)
         return self._response(request, resolved, quote, None)
 
-    def complete(self, data: Any) -> dict[str, Any]:
+    def complete(self, data: Any, actor: Principal) -> dict[str, Any]:
+        """Complete the return for `actor`, the cashier who signed in (or whom the host vouches for)."""
+        self.access.require(actor, Permission.COMPLETE_RETURN)
         request = self._connectivity(parse_request(data))
         if not request.idempotency_key:
             raise BadInput(
                 'The request has no "idempotency_key"; give each return a unique key (a UUID) so that '
                 "a retry never completes it twice."
             )
-        if not request.cashier:
-            raise BadInput('The request has no "cashier"; say who completes the return.')
+        if request.cashier and request.cashier != actor.user_id:
+            raise BadInput(f'The request\'s "cashier" is "{request.cashier}" but "{actor.user_id}" signed in; '
+                           "leave it out or sign in as that cashier.")
+        request = replace(request, cashier=actor.user_id)
+        self.guard()
         self._refresh()
         stored = self.queries.by_idempotency_key(request.idempotency_key)
         if stored is not None:
@@ -86,16 +104,16 @@ class ReturnService:
         approved_by: str | None = None
         for _ in range(MAX_ATTEMPTS):
             policy = self.policies.active()
-            resolved, quote = self._quote(request, policy, approved=approved_by is not None)
+            resolved, quote, activity = self._quote(request, policy, approved=approved_by is not None)
             if quote.status is DecisionStatus.NEEDS_APPROVAL:
                 approved_by = self._approve(request, quote)
-                resolved, quote = self._quote(request, policy, approved=True)
+                resolved, quote, activity = self._quote(request, policy, approved=True)
             if quote.status is DecisionStatus.REFUSED:
                 why, pourquoi = _first(quote, DecisionStatus.REFUSED)
                 raise ReturnRefused(f"The policy refuses this return ({why}); nothing was recorded.",
                                     f"La politique refuse ce retour ({pourquoi}) ; rien n'a été enregistré.")
             try:
-                return self.recorder.record(self._completion(request, resolved, quote, approved_by))
+                return self.recorder.record(self._completion(request, resolved, quote, approved_by, activity))
             except LedgerChanged:
                 continue
         raise BadInput(
@@ -116,37 +134,44 @@ class ReturnService:
         self.till = self.identity()
         self.zone = ZoneInfo(self.till.timezone)
 
-    def _quote(self, request: ReturnRequest, policy: Policy, approved: bool) -> tuple[Resolved, Quote]:
+    def _quote(
+        self, request: ReturnRequest, policy: Policy, approved: bool
+    ) -> tuple[Resolved, Quote, ActivitySnapshot]:
         resolved = self.resolver.resolve(request, self.till.store_id, policy.currency)
-        context = self._context(request, resolved, policy, approved)
-        return resolved, quote_return(resolved.draft, policy, context, voucher_codes=self.voucher_codes)
+        context, activity = self._context(request, resolved, policy, approved)
+        return resolved, quote_return(resolved.draft, policy, context, voucher_codes=self.voucher_codes), activity
 
     def _context(
         self, request: ReturnRequest, resolved: Resolved, policy: Policy, approved: bool
-    ) -> PolicyContext:
+    ) -> tuple[PolicyContext, ActivitySnapshot]:
         now = self.clock.now().astimezone(self.zone)
         currency, rules = policy.currency, policy.serial_returners
-        count, refunded = 0, 0
+        activity = ActivitySnapshot()
         if resolved.customer_id and rules.enabled:
-            count, refunded = self.queries.customer_activity(
-                resolved.customer_id, now - timedelta(days=rules.days)
-            )
+            since = now - timedelta(days=rules.days)
+            count, refunded = self.queries.customer_activity(resolved.customer_id, since)
+            activity = replace(activity, customer_id=resolved.customer_id, customer_since=since,
+                               customer_returns=count, customer_refunded_minor=refunded)
         today, as_of = None, None
         if request.offline:
             start = datetime.combine(now.date(), time.min, self.zone)
-            today = Money.from_minor(self.queries.offline_refunded(self._till_id(request), start), currency)
+            refunded_today = self.queries.offline_refunded(self._till_id(request), start)
+            activity = replace(activity, offline_till_id=self._till_id(request), offline_since=start,
+                               offline_refunded_minor=refunded_today)
+            today = Money.from_minor(refunded_today, currency)
             as_of = self.queries.cache_as_of()
-        return PolicyContext(
+        context = PolicyContext(
             now=now,
             store_id=self.till.store_id,
             offline=request.offline,
-            customer_recent_returns=count,
-            customer_recent_refunded=Money.from_minor(refunded, currency),
+            customer_recent_returns=activity.customer_returns,
+            customer_recent_refunded=Money.from_minor(activity.customer_refunded_minor, currency),
             offline_refunded_today=today,
             prices=resolved.prices,
             manager_approval=approved,
             cache_as_of=as_of,
         )
+        return context, activity
 
     def _approve(self, request: ReturnRequest, quote: Quote) -> str:
         if request.approval is None:
@@ -156,10 +181,11 @@ class ReturnService:
                 '"approval": {"manager": ID, "pin": PIN} to the request.',
                 f"Ce retour doit être validé par un responsable ({pourquoi}).",
             )
-        return self.approvals.verify(request.approval.manager, request.approval.pin).id
+        return self.access.sign_in(request.approval.manager, request.approval.pin, Permission.APPROVE_RETURN).user_id
 
     def _completion(
-        self, request: ReturnRequest, resolved: Resolved, quote: Quote, approved_by: str | None
+        self, request: ReturnRequest, resolved: Resolved, quote: Quote, approved_by: str | None,
+        activity: ActivitySnapshot,
     ) -> Completion:
         assert request.idempotency_key is not None  # checked by complete()
         return Completion(
@@ -172,12 +198,15 @@ class ReturnService:
             cashier=request.cashier,
             approved_by=approved_by,
             clock_overridden=bool(getattr(self.clock, "overridden", False)),
+            training=self.till.training,
             order=resolved.draft.order,
             customer_id=resolved.customer_id,
             quote=quote,
             notes=resolved.notes,
             response=self._response(request, resolved, quote, approved_by),
             cache_as_of=self.queries.cache_as_of(),
+            contact=request.contact,
+            activity=activity,
         )
 
     def _till_id(self, request: ReturnRequest) -> str:
@@ -200,6 +229,8 @@ class ReturnService:
             "cashier": request.cashier,
             "approved_by": approved_by,
             "key_line": None if key is None else {"en": key.en, "fr": key.fr},
+            **({"contact": request.contact.summary()} if request.contact else {}),
+            "training": self.till.training,
         }
 
 

@@ -41,6 +41,11 @@ def _keyring() -> Any | None:
     return keyring
 
 
+def usable_keyring() -> Any | None:
+    """The `keyring` module when the OS has a usable keyring (and POSRETURNS_NO_KEYRING is not 1)."""
+    return _keyring()
+
+
 def credentials_dir() -> Path:
     if os.environ.get(ENV_DIR):
         return Path(os.environ[ENV_DIR]).expanduser()
@@ -51,36 +56,60 @@ def credentials_dir() -> Path:
     return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "posreturns"
 
 
+def write_private(path: Path, text: str) -> None:
+    """Replace `path` with `text`, readable by the till's user only (0600), atomically."""
+    temp = path.with_name(path.name + ".tmp")
+    descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    if sys.platform != "win32":
+        os.chmod(temp, 0o600)
+    os.replace(temp, path)
+
+
 class CredentialStore:
-    def __init__(self, data_dir: Path, directory: Path | None = None) -> None:
-        self.folder = str(Path(data_dir).expanduser().resolve())
-        self.file = (directory or credentials_dir()) / "oms-credentials.json"
+    """The OMS API keys of one data folder by default; `smtp_credentials()` keeps the SMTP relay's
+    passwords the same way (per URL only: `data_dir` None)."""
+
+    def __init__(self, data_dir: Path | None = None, directory: Path | None = None, *, service: str = SERVICE,
+                 file_name: str = "oms-credentials.json", env_key: str = ENV_KEY) -> None:
+        self.folder = str(Path(data_dir).expanduser().resolve()) if data_dir is not None else None
+        self.file = (directory or credentials_dir()) / file_name
+        self.service, self.env_key = service, env_key
 
     def where(self) -> str:
         return "keyring" if _keyring() else str(self.file)
 
     def _account(self, url: str) -> str:
-        return f"{url} @ {self.folder}"
+        return f"{url} @ {self.folder}" if self.folder is not None else url
 
     def save(self, url: str, api_key: str) -> str:
-        """Store the key for `url` and this data folder; returns where it went ("keyring" or the file)."""
+        """Store the key for `url` (and this data folder); returns where it went ("keyring" or the file)."""
         ring = _keyring()
         if ring is not None:
-            ring.set_password(SERVICE, self._account(url), api_key)
+            ring.set_password(self.service, self._account(url), api_key)
             return "keyring"
         keys = self._read()
-        keys.setdefault(FOLDERS, {}).setdefault(self.folder, {})[url] = api_key
-        self._write(keys)
+        if self.folder is not None:
+            keys.setdefault(FOLDERS, {}).setdefault(self.folder, {})[url] = api_key
+        else:
+            keys[url] = api_key
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        write_private(self.file, json.dumps(keys))
         return str(self.file)
 
     def load(self, url: str) -> str | None:
-        if os.environ.get(ENV_KEY):
-            return os.environ[ENV_KEY]
+        if os.environ.get(self.env_key):
+            return os.environ[self.env_key]
         ring = _keyring()
         if ring is not None:
-            found = ring.get_password(SERVICE, self._account(url))
+            found = ring.get_password(self.service, self._account(url))
             if found:
                 return str(found)
+        if self.folder is None:
+            return self._legacy(url, None)
         folders = self._read().get(FOLDERS)
         found = ((folders or {}).get(self.folder) or {}).get(url) if isinstance(folders, dict) else None
         if found:
@@ -91,9 +120,9 @@ class CredentialStore:
         return legacy
 
     def _legacy(self, url: str, ring: Any | None) -> str | None:
-        """A key an older version stored for `url` alone (shared by every till of the account)."""
+        """A key stored for `url` alone (by an older version, shared by every till of the account)."""
         if ring is not None:
-            found = ring.get_password(SERVICE, url)
+            found = ring.get_password(self.service, url)
             if found:
                 return str(found)
         value = self._read().get(url)
@@ -106,11 +135,8 @@ class CredentialStore:
             return {}
         return data if isinstance(data, dict) else {}
 
-    def _write(self, keys: dict[str, Any]) -> None:
-        self.file.parent.mkdir(parents=True, exist_ok=True)
-        temp = self.file.with_suffix(".tmp")
-        descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            json.dump(keys, handle)
-        os.chmod(temp, 0o600)
-        os.replace(temp, self.file)
+
+def smtp_credentials(directory: Path | None = None) -> CredentialStore:
+    """The SMTP relay's password, by `smtp://USER@HOST:PORT` (`$POSRETURNS_SMTP_PASSWORD` first)."""
+    return CredentialStore(None, directory, service="posreturns-smtp", file_name="smtp-credentials.json",
+                           env_key="POSRETURNS_SMTP_PASSWORD")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
+from posreturns.services.errors import BadInput
+from posreturns.services.oms_address import check_oms_url
 from posreturns.services.ports import Clock
 from posreturns.services.sync_ports import OmsGateway, OmsNotConfigured
 from posreturns.sync.connectors.medusa import MedusaConfig, MedusaGateway
@@ -29,6 +31,10 @@ def gateway_from_settings(settings: Settings, clock: Clock, data_dir: Path,
     url = settings.get("oms.url")
     if not url:
         raise OmsNotConfigured("No OMS is configured on this till; run `posreturns oms connect --url URL --api-key-stdin`.")
+    try:
+        url = check_oms_url(url)
+    except BadInput as error:  # an address stored before the rule existed: the sync stays off
+        raise OmsNotConfigured(str(error), error.fr) from None
     if kind != "medusa":
         raise OmsNotConfigured(f'The OMS kind "{kind}" is not supported; this version talks to "medusa".')
     key = CredentialStore(data_dir).load(url)

@@ -13,6 +13,8 @@ rejected / retry.
 * An event whose stored payload no longer matches its fingerprint (`payload_sha256`, written with
   it) was changed after the return was recorded: it is refused, never sent. Older events have no
   fingerprint and are sent as they are.
+* An event of a training return (`"training": true`) is refused, never sent: training tills do not
+  sync at all, so one can only get here from a copied database.
 * Before an event is sent its row says so (`sent_at`): a first attempt lets the connector skip
   looking for what an earlier attempt left in the OMS. An uploader that lost its lease starts
   nothing more and marks nothing.
@@ -235,10 +237,14 @@ class _Run:
 
 
 def _tampered(event: PendingEvent) -> bool:
+    """Never to be sent: changed after it was written, or practised on a training till."""
     stored = event.payload.get("payload_sha256")
-    return bool(stored) and stored != fingerprint(event.payload)
+    return event.payload.get("training") is True or (bool(stored) and stored != fingerprint(event.payload))
 
 
 def _tamper_refusal(event: PendingEvent) -> PushResult:
+    if event.payload.get("training") is True:
+        return PushResult(Outcome.REJECTED, f"Event {event.seq} belongs to a training return; it is never sent "
+                                            "to the OMS.")
     return PushResult(Outcome.REJECTED, f"Event {event.seq} was changed after it was written (its fingerprint "
                                         "no longer matches), so it was not sent.")

@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 
 import requests
 
+from posreturns.services.oms_address import check_oms_url
 from posreturns.services.sync_ports import OmsProtocolError, OmsRefused, OmsUnavailable
 from posreturns.sync.backoff import parse_retry_after
 
@@ -54,9 +55,7 @@ class HttpJsonClient:
     def __init__(self, base_url: str, auth: tuple[str, str] | None, *, timeout: tuple[float, float] = TIMEOUT,
                  verify: bool | str = True, session: requests.Session | None = None,
                  now: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
-        parts = urlsplit(base_url)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise ValueError("the OMS URL must start with https:// (or http:// on loopback)")
+        parts = urlsplit(check_oms_url(base_url))
         self.base_url = base_url.rstrip("/")
         self.host = parts.netloc.rpartition("@")[2]
         self.timeout = timeout

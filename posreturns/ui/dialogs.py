@@ -7,11 +7,13 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QWidget
 
+from posreturns.ui.views.pin_pad import PinPad
+
 translate = QCoreApplication.translate  # called by this name so that pyside6-lupdate finds the strings
 
 
 class ApprovalDialog(QDialog):
-    """Manager ID + PIN, with the reason the policy asks for approval."""
+    """Manager ID + PIN (keyboard or on-screen pad), with the reason the policy asks for approval."""
 
     def __init__(self, reason: str, parent: QWidget | None = None, hint: str = "") -> None:
         super().__init__(parent)
@@ -33,6 +35,9 @@ class ApprovalDialog(QDialog):
             form.addRow(self.hint)
         form.addRow(translate("Dialogs", "Manager"), self.manager)
         form.addRow(translate("Dialogs", "PIN"), self.pin)
+        self.pad = PinPad(self.pin)  # touch tills have no keyboard for the PIN
+        self.pad.submitted.connect(self.accept)
+        form.addRow(self.pad)
         form.addRow(buttons)
 
 
@@ -44,9 +49,12 @@ class DialogService:
 
     def ask_approval(self, reason: str) -> tuple[str, str] | None:
         dialog = ApprovalDialog(reason, self.parent, self.approval_hint)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return dialog.manager.text().strip(), dialog.pin.text()
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return dialog.manager.text().strip(), dialog.pin.text()
+        finally:
+            dialog.deleteLater()  # a child of the window: kept until the window closes otherwise
 
     def show_dialog(self, dialog: QDialog) -> bool:
         """Run a screen's own dialog (e.g. the settings); True when it was accepted."""
@@ -59,7 +67,10 @@ class DialogService:
         from posreturns.ui.views.exchange_picker import ExchangePicker
 
         picker = ExchangePicker(variants, formats, self.parent)
-        return picker.chosen if picker.exec() else None
+        try:
+            return picker.chosen if picker.exec() else None
+        finally:
+            picker.deleteLater()
 
     def confirm(self, question: str) -> bool:
         answer = QMessageBox.question(self.parent, translate("Dialogs", "Please confirm"), question)

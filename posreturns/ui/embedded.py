@@ -86,13 +86,12 @@ class HostPayments(QObject):
 class _ScopedWedge(WedgeScannerFilter):
     """The wedge scanner, but only while the focus is inside our widget: the host keeps its keyboard."""
 
-    def __init__(self, scope: QWidget) -> None:
-        super().__init__(WedgeConfig(), parent=scope)
+    def __init__(self, scope: QWidget, config: WedgeConfig | None = None) -> None:
+        super().__init__(config or WedgeConfig(), parent=scope)
         self.scope = scope
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        focus = QApplication.focusWidget()
-        if focus is None or not self.scope.isAncestorOf(focus):
+        if not isinstance(watched, QWidget) or not self.scope.isAncestorOf(watched):
             return False
         return super().eventFilter(watched, event)
 
@@ -101,9 +100,11 @@ class ReturnsWidget(QWidget):
     """The whole till screen (home → return → done, status bar) as one widget of the host's window."""
 
     def __init__(self, window: MainWindow, payments: HostPayments, on_refund: Callable[[dict[str, Any]], None],
-                 stylesheet: str = "", parent: QWidget | None = None, wedge: bool = True) -> None:
+                 stylesheet: str = "", parent: QWidget | None = None, wedge: bool = True,
+                 wedge_config: WedgeConfig | None = None) -> None:
         super().__init__(parent)
         self.window_, self.payments, self.on_refund = window, payments, on_refund
+        payments.setParent(self)  # deleted with the widget, and its connections to the window with it
         self.setObjectName("returnsWidget")
         window.setWindowFlags(Qt.WindowType.Widget)
         layout = QVBoxLayout(self)
@@ -111,10 +112,11 @@ class ReturnsWidget(QWidget):
         layout.addWidget(window)
         if stylesheet:
             self.setStyleSheet(stylesheet)  # ours only: the host's own widgets keep their look
-        self.wedge = _ScopedWedge(self) if wedge else None
+        self.wedge = _ScopedWedge(self, wedge_config) if wedge else None
         if self.wedge is not None:
             self.wedge.scanned.connect(window.on_scan)
             _app().installEventFilter(self.wedge)
+            window.wedge = self.wedge  # type: ignore[attr-defined]  # the scanner set-up page reads it
         window.flow.completed.connect(self._completed)  # after the window's own slot: the done page is shown
         payments.state.connect(self._state)
         payments.message.connect(window.done.print_status.setText)

@@ -18,6 +18,7 @@ class GuiThreadGarbageCollector(QObject):
     def __init__(self, parent: QObject | None = None, interval_ms: int = 500) -> None:
         super().__init__(parent)
         self.thresholds = gc.get_threshold()
+        self.frozen = False
         self.timer = QTimer(self, interval=interval_ms)
         self.timer.timeout.connect(self.collect_due)
 
@@ -25,8 +26,20 @@ class GuiThreadGarbageCollector(QObject):
         gc.disable()
         self.timer.start()
 
+    def freeze(self) -> None:
+        """Leave what is alive now (modules, the built window) out of every later collection: a full
+        collection then walks only what the shift created, not the ~120,000 objects of the start.
+        The soak measured full collections blocking the GUI thread for up to 0.7 s on a loaded till.
+        For the standalone window only: in a host POS the objects are the host's too."""
+        gc.collect()
+        gc.freeze()
+        self.frozen = True
+
     def stop(self) -> None:
         self.timer.stop()
+        if self.frozen:
+            gc.unfreeze()
+            self.frozen = False
         gc.collect()
         gc.enable()
 

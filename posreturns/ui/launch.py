@@ -3,53 +3,112 @@
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Callable
 from typing import Any
 
 from posdrivers import WedgeConfig
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QToolBar
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QToolBar
 
+from posreturns import __version__
+from posreturns.domain.errors import UserFacingError
 from posreturns.ui.garbage import GuiThreadGarbageCollector
 from posreturns.ui.i18n import install_translators
+from posreturns.ui.messages import cashier_text, current_language
 from posreturns.ui.presenters.return_flow import Session
-from posreturns.ui.resources import stylesheet
+from posreturns.ui.qt_binding import check_binding
+from posreturns.ui.resources import icon_path, stylesheet
+from posreturns.ui.self_check import schedule_self_check
 from posreturns.ui.serial_scanner import SerialScannerBridge
 from posreturns.ui.services import UiServices
 from posreturns.ui.tasks import TaskRunner
+from posreturns.ui.unexpected_errors import UnexpectedErrorReporter
 from posreturns.ui.window import build_window
 
 
 def run_window(make_services: Callable[[str], UiServices], choose_language: Callable[[], str], session: Session,
                interpret: Any, serial_port: str | None = None,
-               virtual_scan: Callable[[str], None] | None = None) -> int:
-    QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+               virtual_scan: Callable[[str], None] | None = None, wedge: WedgeConfig | None = None,
+               serial: dict[str, Any] | None = None,
+               notice: Callable[[], UserFacingError | None] = lambda: None, checked: threading.Event | None = None,
+               self_check_after: float | None = None, fullscreen: bool = False, unexpected_end: bool = False) -> int:
+    """Show the window until it is closed. What `notice()` gives (why no return can be issued) is
+    shown on the home screen at the start, and again once the database check in the background
+    (`checked`) has finished; `unexpected_end`: the last session crashed (the window says so)."""
+    if QApplication.instance() is None:  # a policy for the application to come (Qt warns once it exists)
+        QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("posreturns")
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(icon_path("app")))
     language = choose_language()
-    install_translators(app, language)
+    translators = install_translators(app, language)
     app.setStyleSheet(stylesheet())
-    collector = GuiThreadGarbageCollector(app)
+    collector = GuiThreadGarbageCollector()
     collector.start()
     runner = TaskRunner()
-    window = build_window(make_services(language), session, runner, interpret=interpret, wedge=WedgeConfig())
-    serial = None
+    services = make_services(language)
+    window = build_window(services, session, runner, interpret=interpret, wedge=wedge or WedgeConfig())
+    bridge = None
     if serial_port:
-        serial = SerialScannerBridge(serial_port)
-        serial.scanned.connect(window.on_scan)
-        serial.unreadable.connect(window.show_message)
-        serial.status.connect(lambda text: window.status.merge(scanner=text) if window.status else None)
-        serial.start()
+        bridge = SerialScannerBridge(serial_port, **(serial or {}))
+        bridge.scanned.connect(window.on_scan)
+        bridge.unreadable.connect(window.show_message)
+        bridge.status.connect(lambda text: window.status.merge(scanner=text) if window.status else None)
+        bridge.start()
     if virtual_scan is not None:
         window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, virtual_scanner_bar(virtual_scan))
-    window.show()
+    if unexpected_end:
+        window.tell_unexpected_end()
+    if (fault := check_binding()) is not None:
+        window.show_message(fault)
+    errors = UnexpectedErrorReporter(window.show_message)
+    errors.install()
+    if fullscreen:  # a kiosk till: nothing but the returns screen
+        window.showFullScreen()
+    else:
+        window.show()
+    collector.freeze()
+    if self_check_after is not None:
+        schedule_self_check(app, window, language, self_check_after)
+    if (problem := notice()) is not None:
+        window.show_message(cashier_text(problem))
+    watch = QTimer(interval=500)
+    if checked is not None:
+        def look() -> None:
+            if checked.is_set():
+                watch.stop()
+                if (found := notice()) is not None:
+                    window.show_message(cashier_text(found))
+
+        watch.timeout.connect(look)
+        watch.start()
     try:
         return app.exec()
     finally:
-        if serial is not None:
-            serial.stop()
-        runner.wait()
+        watch.stop()
+        errors.uninstall()
+        if bridge is not None:
+            bridge.stop()
+        runner.close()
+        if services.printing is not None:
+            services.printing.device.stop()  # finish the queued print jobs, end the printer thread
+        # what this window put on the application goes with it, so a process may open it again
+        window.deleteLater()  # its children (presenters, scanner filter) with it
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        for translator in translators:
+            app.removeTranslator(translator)
         collector.stop()
+
+
+def show_fatal(error: UserFacingError) -> int:
+    """The till cannot start (its database is damaged or cannot be opened): say why in a box."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    install_translators(app, current_language())
+    QMessageBox.critical(None, "posreturns", cashier_text(error))
+    return 2
 
 
 def virtual_scanner_bar(scan: Callable[[str], None]) -> QToolBar:

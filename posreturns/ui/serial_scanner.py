@@ -14,9 +14,10 @@ class SerialScannerBridge(QObject):
     unreadable = Signal(str)
     status = Signal(str)
 
-    def __init__(self, port: str, baudrate: int = 9600, terminator: str = "CR") -> None:
+    def __init__(self, port: str, baudrate: int = 9600, terminator: str = "ANY", parity: str = "N") -> None:
         super().__init__()
-        self.reader = SerialScannerReader(port, self._on_scan, self._on_status, baudrate=baudrate, terminator=terminator)
+        self.reader = SerialScannerReader(port, self._on_scan, self._on_status, baudrate=baudrate,
+                                          terminator=terminator, parity=parity)
 
     def start(self) -> None:
         self.reader.start()

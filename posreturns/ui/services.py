@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from posreturns.domain.orders import Order
+from posreturns.domain.users import Principal
 from posreturns.services.lookup import OrderLookup
 
 
@@ -21,14 +22,25 @@ class UiServices:
     recent_returns: Callable[[], list[dict[str, str]]]
     load_order: Callable[[str], Order]
     language: str = "fr"
-    receipt_image: Callable[[], str | None] = lambda: None
+    receipt_image: Callable[[], str | None] = lambda: None  # the virtual printer's rendering of the last job
     approval_hint: str = ""  # the demo store tells who can approve
-    after_return: Callable[[], None] = lambda: None  # e.g. wake the sync so the return reaches the OMS now  # the virtual printer's rendering of the last job
-    # The settings screen (None hides its button): the till's settings (get/set), the manager/admin PIN check
-    # (user id, PIN -> name, or raises PinError), printer tests (url, profile), the printer models, the audit log.
+    data_dir: str = ""  # shown in the about box, with the logs beside it
+    after_return: Callable[[], None] = lambda: None  # e.g. wake the sync so the return reaches the OMS now
+    # Signing in (None: the host POS vouches for its cashier, given in the `Session`), and the demo's hint.
+    sign_in: Callable[[str, str], Principal] | None = None
+    sign_in_hint: str = ""
+    training: bool = False  # a training till: the window says so on every screen
+    integrity: Callable[[], tuple[str, str] | None] | None = None  # the quick check: (English, French) or None
+    # The settings screen (None hides its button): the till's settings (get), the manager/admin unlock and
+    # the changes through the settings service (`app_ui.SettingsAccess`), printer tests (url, profile), models.
     settings: Any = None
-    verify_admin: Callable[[str, str], str] | None = None
+    settings_access: Any = None
     test_print: Callable[[str, str], Any] | None = None
-    test_drawer: Callable[[str, str], None] | None = None
+    test_drawer: Callable[[Principal, str, str], None] | None = None  # who opens it, url, profile
     printer_profiles: Callable[[], list[str]] = list
-    audit: Callable[[str, str | None, dict[str, Any]], None] | None = None
+    drawer: Any | None = None  # CashDrawer: opened once for a cash refund, apart from the receipt
+    # The scanner set-up page: a scan's text and whether it ended with the suffix -> how it reads and the verdict;
+    # printing the set-up sheet; the check of a device setting before it is stored (value -> stored value or BadInput).
+    describe_scan: Callable[[str, bool], dict[str, str]] | None = None
+    print_scanner_sheet: Callable[[], Any] | None = None
+    check_setting: Callable[[str, str], str] = lambda key, value: value.strip()

@@ -1,41 +1,61 @@
-"""Builds the till window from `UiServices`: presenters, views, scanners, status polling, draft restore."""
+"""Builds the till window from `UiServices`: presenters, views, scanners, status polling, sign-in,
+draft restore (once someone is signed in), and the start-up integrity check (off the GUI thread)."""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from posdrivers import WedgeConfig
 from PySide6.QtWidgets import QApplication
 
+from posreturns.ui.device_runner import DeviceTaskRunner
 from posreturns.ui.dialogs import DialogService
 from posreturns.ui.i18n import Formats
 from posreturns.ui.presenters.lookup import LookupPresenter
+from posreturns.ui.presenters.print_queue import PrintQueuePresenter
 from posreturns.ui.presenters.return_flow import ReturnFlowPresenter, Session
+from posreturns.ui.presenters.scanner_setup import ScannerSetupPresenter
 from posreturns.ui.presenters.settings import SettingsPresenter
+from posreturns.ui.presenters.sign_in import SignInPresenter
 from posreturns.ui.presenters.status import StatusPresenter
 from posreturns.ui.scanner_filter import WedgeScannerFilter
 from posreturns.ui.services import UiServices
+from posreturns.ui.views.about import AboutDialog
 from posreturns.ui.views.main_window import MainWindow
+from posreturns.ui.views.print_queue_dialog import PrintQueueDialog
+from posreturns.ui.views.scanner_setup_dialog import ScannerSetupDialog
 from posreturns.ui.views.settings_dialog import connect_settings
+
+log = logging.getLogger(__name__)
 
 
 def build_window(services: UiServices, session: Session, runner: Any, dialogs: DialogService | None = None,
                  interpret: Any = None, wedge: WedgeConfig | None = None, poll_status: bool = True) -> MainWindow:
     formats = Formats(services.language)
     lookup = LookupPresenter(services.lookup, runner)
+    printer_runner = DeviceTaskRunner(services.printing.device) if services.printing is not None else runner
     flow = ReturnFlowPresenter(services.returns, services.lookup, services.catalog, services.drafts, services.printing,
-                               session, runner)
+                               session, runner, services.drawer, printer_runner)
     status = StatusPresenter(services.status_probe, runner) if poll_status else None
+    sign_in = SignInPresenter(services.sign_in, runner) if services.sign_in is not None else None
     window = MainWindow(lookup, flow, status, dialogs or DialogService(approval_hint=services.approval_hint),
                         formats, services.language,
-                        services.recent_returns, interpret, services.receipt_image)
+                        services.recent_returns, interpret, services.receipt_image,
+                        sign_in=sign_in, sign_in_hint=services.sign_in_hint, training=services.training)
     if dialogs is None:
         window.dialogs.parent = window
-    if services.settings is not None and services.verify_admin is not None:
-        verify = services.verify_admin
-        connect_settings(window, lambda: SettingsPresenter(services.settings, runner, verify, services.test_print,
-                                                           services.test_drawer, services.printer_profiles,
-                                                           services.audit))
+    if services.printing is not None:
+        printing = services.printing
+        window.print_queue = lambda: PrintQueueDialog(PrintQueuePresenter(printing, runner, printer_runner), window)
+    window.home.about.connect(lambda: window.dialogs.show_dialog(AboutDialog(services.data_dir, window)))
+    if services.settings is not None and services.settings_access is not None:
+        connect_settings(window, lambda: SettingsPresenter(services.settings, runner, services.settings_access,
+                                                           services.test_print, services.test_drawer,
+                                                           services.printer_profiles, services.check_setting),
+                         lambda: ScannerSetupDialog(ScannerSetupPresenter(
+                             getattr(window, "wedge", None), services.describe_scan or _no_description,
+                             services.print_scanner_sheet, printer_runner), window))
     else:
         window.home.settings_button.hide()
     if wedge is not None:
@@ -44,8 +64,15 @@ def build_window(services: UiServices, session: Session, runner: Any, dialogs: D
         QApplication.instance().installEventFilter(scanner)
         window.wedge = scanner  # type: ignore[attr-defined]
     flow.completed.connect(lambda _response: services.after_return())
-    if flow.restore(services.load_order):
-        window.resume_draft()
+    window.restore_draft = lambda: window.resume_draft() if flow.restore(services.load_order) else None
+    window.start(session)
     if status is not None:
         status.start()
+    if services.integrity is not None:
+        runner.run(services.integrity, window.show_integrity,
+                   lambda error: log.error("the start-up check failed: %s", type(error).__name__, exc_info=error))
     return window
+
+
+def _no_description(text: str, completed: bool) -> dict[str, str]:
+    return {"parsed_en": text, "parsed_fr": text, "check_en": "", "check_fr": "", "state": ""}

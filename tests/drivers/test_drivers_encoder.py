@@ -57,9 +57,9 @@ def test_encoded_text_never_has_a_question_mark_that_was_not_typed(text: str) ->
         assert b"?" not in text_bytes(load_profile(name), text)
 
 
-def test_unprintable_characters_raise_and_are_listed(generic_80: PrinterProfile) -> None:
+def test_unprintable_characters_raise_in_strict_mode_and_are_listed(generic_80: PrinterProfile) -> None:
     with pytest.raises(UnprintableText) as info:
-        text_bytes(generic_80, "Prix 日本 ✓ 日")
+        EscPosEncoder(generic_80, strict=True).text("Prix 日本 ✓ 日")
     assert info.value.characters == ["日", "本", "✓"]
     assert "PC858" in str(info.value) and "U+65E5" in str(info.value)
     assert unprintable_characters("Prix 日本 ✓", generic_80.code_page) == ["日", "本", "✓"]
@@ -67,9 +67,28 @@ def test_unprintable_characters_raise_and_are_listed(generic_80: PrinterProfile)
 
 
 @pytest.mark.parametrize("control", ["\x1b@", "\x1dV\x00", "\x10\x04\x01", "\x00", "\r", "\x7f"])
-def test_control_characters_in_text_are_refused_not_sent(tm_t20iii: PrinterProfile, control: str) -> None:
+def test_control_characters_in_text_are_never_sent(tm_t20iii: PrinterProfile, control: str) -> None:
+    data = text_bytes(tm_t20iii, f"abc{control}def")
+    assert data.startswith(b"abc") and data.endswith(b"def") and not any(b < 0x20 or b == 0x7F for b in data)
     with pytest.raises(UnprintableText):
-        text_bytes(tm_t20iii, f"abc{control}def")
+        EscPosEncoder(tm_t20iii, strict=True).text(f"abc{control}def")
+
+
+@pytest.mark.parametrize(("text", "cp1252", "cp858"), [
+    ("Łódź", "Lódz", "Lódz"),             # Ł has no accent to drop: transliterated
+    ("Győr", "Gyor", "Gyor"),             # ő → o
+    ("Москва", "Moskva", "Moskva"),
+    ("Merci 🙂", "Merci ?", "Merci ?"),    # a symbol the page lacks: a visible ?
+    ("Œuvre – 5 €", "Œuvre – 5 €", "OEuvre - 5 €"),
+])
+def test_characters_outside_the_code_page_degrade_and_never_block(text: str, cp1252: str, cp858: str,
+                                                                   tm_t20iii: PrinterProfile,
+                                                                   generic_80: PrinterProfile) -> None:
+    for profile, expected in ((tm_t20iii, cp1252), (generic_80, cp858)):
+        encoder = EscPosEncoder(profile).text(text)
+        assert encoder.to_bytes() == expected.encode(profile.code_page.codec)
+        assert all(char not in expected for char in encoder.degraded)
+    assert EscPosEncoder(tm_t20iii).text("Łódź 🙂").degraded == {"Ł": "L", "ź": "z", "🙂": "?"}
 
 
 def test_decomposed_accents_are_composed_first(tm_t20iii: PrinterProfile) -> None:

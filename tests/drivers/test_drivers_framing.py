@@ -89,3 +89,16 @@ def test_any_bytes_any_chunking_give_the_same_items_and_never_raise(data: bytes,
         assert isinstance(item, RawScan | UnreadableScan)
         if isinstance(item, RawScan):
             assert item.text and "\r" not in item.text and len(item.text.encode()) <= 64
+
+
+@pytest.mark.parametrize("stream", [b"4006381333931\nRET-1\n", b"4006381333931\rRET-1\r",
+                                    b"4006381333931\r\nRET-1\r\n", b"4006381333931\n\rRET-1\r\n\n"])
+def test_the_default_ends_a_scan_at_any_line_end_so_lf_scans_never_merge(stream: bytes) -> None:
+    assert LineFramer().feed(stream) == [RawScan("4006381333931"), RawScan("RET-1")]
+
+
+def test_any_line_end_split_across_chunks() -> None:
+    framer = LineFramer()
+    assert framer.feed(b"PA01-0001") == []
+    assert framer.feed(b"01\r") == [RawScan("PA01-000101")]
+    assert framer.feed(b"\nRET-1\n") == [RawScan("RET-1")]

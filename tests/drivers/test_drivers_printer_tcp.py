@@ -116,9 +116,39 @@ def test_drawer_kick_reaches_the_printer_and_the_sensor_reports_it(
         assert not printer.status().drawer_open
         printer.open_drawer()
         job = virtual_printer.wait_for_job(1)
-        assert job.text == "[DRAWER pin2]\n" and job.data == b"\x1bp\x00\x32\x32"
+        assert job.text == "[DRAWER pin2]\n" and job.data == b"\x10\x14\x01\x00\x01"  # real-time pulse
         assert printer.status().drawer_open
     virtual_printer.set_drawer(False)
+
+
+def test_the_real_time_drawer_pulse_works_while_the_printer_is_out_of_paper(
+    virtual_printer: VirtualPrinter, tm_t20iii: PrinterProfile
+) -> None:
+    virtual_printer.set_fault("paper_out")
+    with connect(virtual_printer, tm_t20iii) as printer:
+        status = printer.open_drawer()
+    assert status is not None and status.paper_out
+
+
+def test_a_printer_that_resets_the_connection_after_the_status_questions_printed_nothing(
+    virtual_printer: VirtualPrinter, tm_t20iii: PrinterProfile, generic_80: PrinterProfile
+) -> None:
+    """Handing the bytes to the socket is no proof: the job counts as printed only when confirmed."""
+    virtual_printer.set_fault("drop")
+    for profile in (tm_t20iii, generic_80):  # process-ID reply, status read back after the job
+        for _ in range(10):
+            with connect(virtual_printer, profile) as printer, pytest.raises((PrinterOffline, PrinterTimeout)):
+                printer.print_job(receipt(printer))
+    assert virtual_printer.jobs == []
+
+
+def test_the_printer_confirms_a_job_once_it_is_printed(
+    virtual_printer: VirtualPrinter, tm_t20iii: PrinterProfile
+) -> None:
+    with connect(virtual_printer, tm_t20iii) as printer:
+        status = printer.print_job(receipt(printer, "confirmed"))
+        assert status is not None and status.ready
+        assert virtual_printer.jobs and virtual_printer.jobs[0].text.startswith("confirmed")
 
 
 def test_two_receipts_on_one_connection_are_two_jobs(

@@ -226,3 +226,28 @@ def test_virtual_scanner_command_line(make_reader, collector: Collector, tmp_pat
         if process.stdout is not None:
             process.stdout.close()
     assert collector.scans == [RawScan("]E04006381333931"), RawScan("RET-1\x1dX")]
+
+
+def test_an_lf_scanner_at_the_default_setting_gives_separate_scans(make_reader, collector: Collector) -> None:
+    with VirtualScanner("LF") as scanner:
+        make_reader(str(scanner.path))
+        collector.wait(lambda: collector.connected_count() == 1)
+        scanner.scan("PA01-000101")
+        scanner.scan("]E03760000000161")
+        collector.wait(lambda: len(collector.scans) == 2)
+    assert collector.scans == [RawScan("PA01-000101"), RawScan("]E03760000000161")]
+
+
+def test_baud_rate_and_parity_reach_the_port(collector: Collector) -> None:
+    opened: list[dict[str, Any]] = []
+
+    def open_port(port: str, **settings: Any) -> Any:
+        opened.append(settings)
+        raise serial.SerialException("no device")
+
+    reader = SerialScannerReader("COM9", collector.on_scan, collector.on_status, baudrate=19200, parity="E",
+                                 bytesize=7, open_port=open_port, backoff_initial=0.01, backoff_max=0.01)
+    reader.start()
+    collector.wait(lambda: len(opened) >= 1)
+    reader.stop()
+    assert opened[0]["baudrate"] == 19200 and opened[0]["parity"] == "E" and opened[0]["bytesize"] == 7

@@ -13,6 +13,7 @@ from posdrivers.errors import (
     BadStatusReply,
     PrinterNotReady,
     PrinterOffline,
+    PrinterTimeout,
     StatusUnavailable,
 )
 from posdrivers.escpos.profiles import PrinterProfile
@@ -145,23 +146,22 @@ def test_printer_over_a_serial_pty_answers_status_and_prints(tm_t20iii: PrinterP
     master, slave = os.openpty()
     tty.setraw(slave)
     received = bytearray()
-    done = threading.Event()
+    stop = threading.Event()
 
     def device() -> None:
         buffer = bytearray()
-        while not done.is_set():
+        while not stop.is_set():
             try:
-                chunk = os.read(master, 1024)
+                buffer += os.read(master, 1024)
             except OSError:
                 return
-            buffer += chunk
             while (i := buffer.find(b"\x10\x04")) != -1 and len(buffer) >= i + 3:
                 os.write(master, bytes([{4: 0x1E}.get(buffer[i + 2], 0x12)]))  # paper near end
                 del buffer[i : i + 3]
-            received.extend(buffer)
-            buffer.clear()
-            if received.endswith(b"\x1dV\x01"):
-                done.set()
+            if (i := buffer.find(b"\x1d(H\x06\x0000")) != -1 and len(buffer) >= i + 11:
+                received.extend(buffer[:i])
+                os.write(master, b"\x37\x22" + bytes(buffer[i + 7 : i + 11]) + b"\x00")  # printed
+                del buffer[: i + 11]
 
     thread = threading.Thread(target=device, daemon=True)
     thread.start()
@@ -170,10 +170,10 @@ def test_printer_over_a_serial_pty_answers_status_and_prints(tm_t20iii: PrinterP
             f"serial:{os.ttyname(slave)}?baudrate=38400", tm_t20iii, status_timeout=2
         ) as printer:
             assert printer.status().paper_near_end
-            printer.print_job(printer.encoder().initialize().line("Série").cut().to_bytes())
-            assert done.wait(5)
+            after = printer.print_job(printer.encoder().initialize().line("Série").cut().to_bytes())
+            assert after is not None and after.paper_near_end
     finally:
-        done.set()
+        stop.set()
         os.close(master)
         os.close(slave)
         thread.join(5)
@@ -188,16 +188,40 @@ def test_printer_refuses_to_send_when_paper_is_out(tm_t20iii: PrinterProfile) ->
     assert info.value.status.paper_out
     assert b"JOB" not in transport.written
     assert transport.writes == [b"\x10\x04\x01", b"\x10\x04\x02", b"\x10\x04\x03", b"\x10\x04\x04"]
+    printer.open_drawer()  # the real-time pulse opens the drawer even without paper (cash refunds)
+    assert transport.written.endswith(b"\x10\x14\x01\x00\x01" + b"".join(b"\x10\x04" + bytes([n]) for n in (1, 2, 3, 4)))
+
+
+def test_a_drawer_without_real_time_pulse_waits_for_a_ready_printer(generic_80: PrinterProfile) -> None:
+    transport = MemoryTransport({**READY, 1: 0x1A, 2: 0x32, 4: 0x7E})
     with pytest.raises(PrinterNotReady, match="out of paper"):
-        printer.open_drawer()
+        Printer(transport, generic_80).open_drawer()
     assert b"\x1bp" not in transport.written
 
 
-def test_printer_sends_the_job_when_ready(tm_t20iii: PrinterProfile) -> None:
+def test_printer_sends_the_job_and_waits_for_the_process_id_reply(tm_t20iii: PrinterProfile) -> None:
     transport = MemoryTransport(READY)
     status = Printer(transport, tm_t20iii).print_job(b"JOB")
     assert status is not None and status.ready
-    assert transport.writes[-1] == b"JOB"
+    [sent] = [w for w in transport.writes if w.startswith(b"JOB")]
+    assert sent[3:10] == b"\x1d(H\x06\x0000" and len(sent) == 14  # GS ( H function 48 + process ID
+
+
+def test_a_printer_that_never_confirms_counts_as_not_printed(tm_t20iii: PrinterProfile) -> None:
+    transport = MemoryTransport(READY)
+    transport.write = lambda data, write=transport.write: write(data.replace(b"\x1d(H", b"\x1d(X"))  # type: ignore[method-assign]
+    printer = Printer(transport, tm_t20iii, completion_timeout=0.2)
+    with pytest.raises(PrinterTimeout, match="did not confirm the receipt was printed within 0.2 s.*not printed"):
+        printer.print_job(b"JOB")
+
+
+def test_status_none_in_the_url_sends_without_asking_anything(tm_t20iii: PrinterProfile, tmp_path: Path) -> None:
+    printer = Printer.from_url(f"file:{tmp_path / 'out.bin'}?status=none", tm_t20iii)
+    assert printer.print_job(b"JOB") is None and not printer.can_read_status
+    printer.close()
+    assert (tmp_path / "out.bin").read_bytes() == b"JOB"
+    with pytest.raises(BadPrinterUrl, match="status=none"):
+        Printer.from_url("tcp://10.0.0.5?status=maybe", tm_t20iii)
 
 
 def test_write_only_transport_prints_without_status(tm_t20iii: PrinterProfile) -> None:
@@ -205,7 +229,7 @@ def test_write_only_transport_prints_without_status(tm_t20iii: PrinterProfile) -
     printer = Printer(transport, tm_t20iii)
     assert printer.print_job(b"JOB") is None
     printer.open_drawer()
-    assert transport.writes == [b"JOB", b"\x1bp\x00\x32\x32"]
+    assert transport.writes == [b"JOB", b"\x10\x14\x01\x00\x01"]
     with pytest.raises(StatusUnavailable):
         printer.status()
 

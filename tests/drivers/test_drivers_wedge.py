@@ -154,3 +154,50 @@ def test_every_key_ends_up_exactly_once_in_order(
     f.settle()
     assert "".join(f.stream) == "".join(key for key, _ in seq)
     assert f.detector.deadline is None
+
+
+def test_shift_presses_and_key_releases_keep_a_scan_of_capitals_together() -> None:
+    """A HID scanner at 8 ms per event: Shift down, key, key up, Shift up; characters are 32 ms apart."""
+    f = FakeFilter()
+    for char in "PA01-000101\r":
+        if char.isupper():
+            f.advance(0.008)
+            f._apply(f.detector.activity(), None)  # Shift down
+        f.type([char], interval=0.008)
+        f.advance(0.008)
+        f._apply(f.detector.activity(), None)  # key up
+        if char.isupper():
+            f.advance(0.008)
+            f._apply(f.detector.activity(), None)  # Shift up
+    f.settle()
+    assert f.scans == ["PA01-000101"] and f.widget == []
+
+
+def test_activity_alone_never_starts_nor_ends_a_burst() -> None:
+    f = FakeFilter()
+    f._apply(f.detector.activity(), None)
+    assert f.detector.deadline is None
+    f.type("AB", interval=0.2)
+    f._apply(f.detector.activity(), None)
+    assert f.detector.holding
+
+
+def test_the_scan_holds_what_the_scanner_meant_and_a_replay_what_was_typed() -> None:
+    f = FakeFilter()
+    for typed, meant in zip("pa01-000101", "PA01-000101", strict=True):
+        f.advance(0.008)
+        f._apply(f.detector.key(typed, scan_text=meant), typed)
+    f.type("\r", interval=0.008)
+    f.type("ab", interval=0.008)
+    f.settle()
+    assert f.scans == ["PA01-000101"] and f.widget == ["a", "b"]
+
+
+def test_suffix_settings() -> None:
+    assert WedgeConfig.for_suffix("tab").suffixes == ("\t",)
+    assert WedgeConfig.for_suffix("none").require_suffix is False
+    assert WedgeConfig.for_suffix("enter", min_length=6).min_length == 6
+    import pytest
+
+    with pytest.raises(ValueError, match="enter-or-tab"):
+        WedgeConfig.for_suffix("space")

@@ -29,3 +29,21 @@ def test_cycles_are_freed_by_the_timer_not_by_automatic_collection(qtbot) -> Non
     finally:
         collector.stop()
     assert gc.isenabled()
+
+
+def test_what_lives_at_start_is_left_out_of_collections_until_the_window_closes(qtbot) -> None:  # type: ignore[no-untyped-def]
+    collector = GuiThreadGarbageCollector(interval_ms=10)
+    gc.enable()
+    collector.start()
+    try:
+        started_with = Node()
+        collector.freeze()
+        assert gc.get_freeze_count() > 0 and collector.frozen
+        cycle = Node()
+        ref = weakref.ref(cycle)
+        del cycle
+        gc.collect()  # a full collection walks only what came after the freeze, and frees it
+        assert ref() is None and started_with.me is started_with
+    finally:
+        collector.stop()
+    assert gc.get_freeze_count() == 0 and gc.isenabled()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from posreturns.app import Till
 from posreturns.app_ui import ui_services
+from posreturns.domain.users import Principal
 from posreturns.ui.i18n import Formats, choose_language, install_translators
 from posreturns.ui.presenters.return_flow import Session
 from posreturns.ui.resources import translations_dir
@@ -46,8 +47,8 @@ def french(qapp: QApplication) -> Iterator[None]:
 
 
 def _window(qtbot, till: Till, language: str) -> MainWindow:  # type: ignore[no-untyped-def]
-    session = Session(cashier=lambda: "marie", till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
-    window = build_window(ui_services(till, language, cashier="marie"), session, InlineTaskRunner(), poll_status=False)
+    session = Session(principal=Principal.vouched("marie", by="tests"), till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
+    window = build_window(ui_services(till, language, signs_in=False), session, InlineTaskRunner(), poll_status=False)
     qtbot.addWidget(window)
     window.on_scan("PA01-000102")
     window.flow.add_order_line("ORD-1002-L1")
@@ -138,11 +139,11 @@ def test_errors_from_the_services_reach_a_french_cashier_in_french(qtbot, demo_t
     window.go_home()
     window.lookup.submit("a")
     assert "Tapez au moins deux lettres" in window.home.message.text()
-    demo_till.users.add("mgr9", "Paul", "manager", "4321")
+    demo_till.users.seed("mgr9", "Paul", "manager", "4321")
     window.on_scan("PA01-000108")
     for line_id in ("ORD-1008-L1", "ORD-1008-L2"):
         window.flow.add_order_line(line_id)
     for index in (0, 1):
         window.flow.update_line(index, reason="CHANGED_MIND", condition="NEW_WITH_TAGS")
     window.flow.complete(approval=("mgr9", "0000"))
-    assert window.return_page.message.text().startswith("Code erroné ; encore 4 essai(s)")
+    assert window.return_page.message.text().startswith("Identifiant ou code erroné, ou cet utilisateur")

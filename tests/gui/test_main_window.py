@@ -6,16 +6,17 @@ from PySide6.QtCore import Qt
 
 from posreturns.app import Till
 from posreturns.app_ui import ui_services
+from posreturns.domain.users import Principal
 from posreturns.ui.presenters.return_flow import Session
 from posreturns.ui.tasks import InlineTaskRunner, TaskRunner
 from posreturns.ui.views.main_window import HOME, RETURN, MainWindow
 from posreturns.ui.window import build_window
 
-SESSION = Session(cashier=lambda: "marie", till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
+SESSION = Session(principal=Principal.vouched("marie", by="tests"), till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
 
 
 def _window(qtbot, till: Till, runner=None) -> MainWindow:  # type: ignore[no-untyped-def]
-    window = build_window(ui_services(till, "en", cashier="marie"), SESSION, runner or InlineTaskRunner(),
+    window = build_window(ui_services(till, "en", signs_in=False), SESSION, runner or InlineTaskRunner(),
                           poll_status=False)
     qtbot.addWidget(window)
     window.show()
@@ -92,3 +93,23 @@ def test_the_status_bar_counts_refused_and_held_apart_from_waiting_and_shows_a_b
     window.status_bar.show_state({"online": True, "outbox_pending": 0, "sync_exceptions": 0, "sync_held": 0,
                                   "sync_progress": {"stream": "orders", "done": 100, "total": 900}})
     assert window.status_bar.outbox.text() == "0 waiting to sync"
+
+
+def test_picking_a_reason_updates_the_card_in_place_and_a_new_item_rebuilds_the_cards(qtbot, demo_till: Till) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, demo_till)
+    window.on_scan("PA01-000106")
+    window.flow.add_order_line(window.flow.order.lines[0].id)
+    page = window.return_page
+    card = page.basket_box.itemAt(0).widget()
+    assert card.hint.isVisibleTo(card) and card.hint.text() == "To do: pick a reason"
+    card.reasons.buttons["WRONG_SIZE"].click()
+    assert page.basket_box.itemAt(0).widget() is card  # the same card, not a new one per click
+    assert card.reasons.buttons["WRONG_SIZE"].isChecked() and card.hint.text() == "To do: pick a condition"
+    card.conditions.buttons["NEW_WITH_TAGS"].click()
+    assert not card.hint.isVisibleTo(card) and window.flow.basket.lines[0].condition == "NEW_WITH_TAGS"
+    card.qty.setValue(2)
+    assert window.flow.basket.lines[0].qty == 2 and page.basket_box.itemAt(0).widget() is card
+    window.flow.add_order_line(window.flow.order.lines[1].id)
+    cards = [page.basket_box.itemAt(i).widget() for i in range(2)]
+    assert card not in cards and [c.reasons.buttons["WRONG_SIZE"].isChecked() for c in cards] == [True, False]
+    assert cards[0].qty.value() == 2

@@ -111,7 +111,8 @@ def test_a_completed_return_hands_the_host_its_refund_and_waits_for_its_confirma
     qtbot.waitUntil(lambda: done.host_status.text() == "The payment terminal confirmed the refund.", timeout=5000)
     [(action, actor, detail)] = _audit(demo_till, instruction.return_number)
     assert (action, actor) == ("host.refund_confirmed", "paul")
-    assert json.loads(detail) == {"reference": "AUTH-777", "host_tenders": [{"method": "card", "amount": "100.20"}]}
+    assert json.loads(detail) == {"reference": "AUTH-777", "host_tenders": [{"method": "card", "amount": "100.20"}],
+                                  "vouched_by": "host"}
     instruction.confirm("AUTH-777")  # a repeat changes nothing
     embedded.payments.runner.wait()
     assert len(_audit(demo_till, instruction.return_number)) == 1

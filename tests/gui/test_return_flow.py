@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from posreturns.app import Till
+from posreturns.domain.users import Principal
 from posreturns.persistence.catalog import SqlCatalog
 from posreturns.persistence.drafts import SqlDrafts
 from posreturns.ui.presenters.return_flow import ReturnFlowPresenter, Session
@@ -26,7 +27,7 @@ class Recorder:
 
 
 def _flow(till: Till) -> tuple[ReturnFlowPresenter, Recorder]:
-    session = Session(cashier=lambda: "marie", till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
+    session = Session(principal=Principal.vouched("marie", by="tests"), till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
     flow = ReturnFlowPresenter(till.returns, till.lookup, SqlCatalog(till.engine), SqlDrafts(till.settings), None,
                                session, InlineTaskRunner())
     return flow, Recorder(flow)
@@ -85,7 +86,7 @@ def test_a_committed_return_is_never_repeated_by_a_retry(demo_till: Till) -> Non
 
 
 def test_a_return_above_the_limit_needs_a_manager_and_a_wrong_pin_is_refused(demo_till: Till) -> None:
-    demo_till.users.add("mgr1", "Sophie Laurent", "manager", "4321")
+    demo_till.users.seed("mgr1", "Sophie Laurent", "manager", "4321")
     flow, seen = _flow(demo_till)
     flow.start(demo_till.lookup.find_receipt("PA01-000108"))
     for line_id in ("ORD-1008-L1", "ORD-1008-L2"):
@@ -168,7 +169,7 @@ class DeferredRunner:
 
 
 def test_drafts_are_written_off_the_gui_thread_and_the_newest_one_wins(demo_till: Till) -> None:
-    session = Session(cashier=lambda: "marie", till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
+    session = Session(principal=Principal.vouched("marie", by="tests"), till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
     drafts, runner = SqlDrafts(demo_till.settings), DeferredRunner()
     flow = ReturnFlowPresenter(demo_till.returns, demo_till.lookup, SqlCatalog(demo_till.engine), drafts, None,
                                session, runner)
@@ -180,3 +181,58 @@ def test_drafts_are_written_off_the_gui_thread_and_the_newest_one_wins(demo_till
     runner.jobs = draft_writes
     runner.run_all(reverse=True)  # the writes finish in the wrong order
     assert drafts.load()["lines"][0]["reason"] == "WRONG_SIZE"
+
+
+def test_a_scanned_gs1_serial_picks_that_very_unit(demo_till: Till) -> None:
+    """Two units sold on one line: the serial in the scan (AI 21) says which one comes back."""
+    from dataclasses import replace
+
+    from posreturns.devices.scanner import interpret
+
+    flow, seen = _flow(demo_till)
+    order = demo_till.lookup.find_receipt("PA01-000104")
+    headphones = replace(order.lines[0], qty=2, serials=("SN-CQ-0001", "SN-CQ-0002"))
+    flow.start(replace(order, lines=(headphones, *order.lines[1:])))
+    scan = interpret("]d20103760000000291|21SN-CQ-0002", gs_substitute="|")
+    flow.scan_item(scan.code, scan.serial)
+    assert [(line.sku, line.serial) for line in flow.basket.lines] == [("CASQ-BT-NOIR", "SN-CQ-0002")]
+    flow.scan_item(scan.code, scan.serial)
+    assert "SN-CQ-0002" in seen.messages[-1] and "already in the return" in seen.messages[-1]
+    flow.scan_item(scan.code, "SN-XX-9999")
+    assert "SN-XX-9999 was not sold on this receipt" in seen.messages[-1]
+    flow.scan_item(scan.code, "SN-CQ-0001")
+    assert [line.serial for line in flow.basket.lines] == ["SN-CQ-0002", "SN-CQ-0001"]
+
+
+def test_a_till_whose_database_lost_returns_refuses_the_return_with_one_sentence(tmp_path: Any) -> None:
+    import json
+    from datetime import date
+
+    from posreturns.app import open_till
+    from posreturns.demo.store import demo_document
+    from posreturns.persistence.marks import Marks, MarksFile
+    from posreturns.services.importing import import_bytes
+
+    with open_till(tmp_path / "data") as till:
+        import_bytes(json.dumps(demo_document(date(2026, 11, 26))).encode(), "demo", till.cache_writer)
+    MarksFile(tmp_path / "data", tmp_path / "data" / "posreturns.db").raise_to(Marks({"T1": 3}, 7))  # it had issued 3
+    with open_till(tmp_path / "data") as till:
+        flow, seen = _flow(till)
+        flow.start(till.lookup.find_receipt("PA01-000102"))
+        flow.add_order_line("ORD-1002-L1")
+        flow.update_line(0, reason="WRONG_SIZE")
+        flow.update_line(0, condition="NEW_WITH_TAGS")
+        flow.complete()
+        assert not seen.completed and _returns_in_db(till) == []
+        assert "returns 1-3 of till T1" in seen.messages[-1] and "posreturns restore" in seen.messages[-1]
+
+
+def test_a_card_number_typed_in_a_note_is_refused_and_never_kept_in_the_draft(demo_till: Till) -> None:
+    flow, seen = _flow(demo_till)
+    flow.start(demo_till.lookup.find_receipt("PA01-000102"))
+    flow.add_order_line("ORD-1002-L1")
+    flow.update_line(0, reason="OTHER", condition="NEW_WITH_TAGS", note="paid with 4111 1111 1111 1111")
+    assert "card number" in seen.messages[-1] and "4111" not in seen.messages[-1]
+    with demo_till.engine.connect() as connection:
+        stored = connection.exec_driver_sql("SELECT group_concat(value) FROM settings").scalar()
+    assert "4111 1111" not in stored and "paid with ************1111" in stored  # the draft keeps the rest

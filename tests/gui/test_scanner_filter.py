@@ -54,3 +54,205 @@ def test_a_short_fast_burst_is_typing_not_a_scan(qtbot) -> None:  # type: ignore
         assert scans == []
     finally:
         QApplication.instance().removeEventFilter(scanner)
+
+
+# --- key events as a USB HID scanner really sends them (timestamps from the events) -------------
+
+import pytest  # noqa: E402
+from hid_keyboard import Scanner  # noqa: E402
+from posdrivers import WedgeConfig  # noqa: E402
+
+
+def _hid_setup(qtbot, config: WedgeConfig | None = None):  # type: ignore[no-untyped-def]
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.show()
+    field.activateWindow()
+    field.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is field)
+    scanner = WedgeScannerFilter(config or WedgeConfig())
+    QApplication.instance().installEventFilter(scanner)
+    scans: list[str] = []
+    records: list[object] = []
+    scanner.scanned.connect(scans.append)
+    scanner.observed.connect(records.append)
+    return field, scanner, scans, records
+
+
+CODES = ["PA01-000101", "ROBE-LIN-40", "RPARIS01-T1-000007", "3760000000161"]
+
+
+@pytest.mark.parametrize("layout", ["us", "fr"])
+@pytest.mark.parametrize("every_ms", [2, 8, 20])
+@pytest.mark.parametrize("code", CODES)
+def test_a_hid_scanner_with_shift_around_capitals_and_azerty_digits_gives_one_whole_scan(
+        qtbot, layout: str, every_ms: int, code: str) -> None:  # type: ignore[no-untyped-def]
+    field, scanner, scans, _records = _hid_setup(qtbot)
+    try:
+        Scanner().play(code + "\r", every_ms=every_ms, layout=layout)
+        assert scans == [code]
+        assert field.text() == ""
+    finally:
+        QApplication.instance().removeEventFilter(scanner)
+
+
+def test_a_window_busy_in_the_middle_of_a_scan_does_not_split_it(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The events wait in the queue while the GUI thread works; their own timestamps stay 8 ms apart."""
+    field, scanner, scans, _records = _hid_setup(qtbot)
+    try:
+        Scanner().play("ROBE-LIN-40\r", every_ms=8, layout="fr", busy_after=20, busy_seconds=0.12)
+        assert scans == ["ROBE-LIN-40"] and field.text() == ""
+    finally:
+        QApplication.instance().removeEventFilter(scanner)
+
+
+def test_a_short_pause_of_the_scanner_itself_stays_inside_the_scan(qtbot) -> None:  # type: ignore[no-untyped-def]
+    field, scanner, scans, _records = _hid_setup(qtbot)
+    try:
+        Scanner().play("PA01-000101\r", every_ms=4, gap_after=10, gap_ms=22)
+        assert scans == ["PA01-000101"]
+    finally:
+        QApplication.instance().removeEventFilter(scanner)
+
+
+@pytest.mark.parametrize("layout", ["us", "fr"])
+def test_gs_sent_as_ctrl_bracket_is_the_gs1_separator(qtbot, layout: str) -> None:  # type: ignore[no-untyped-def]
+    field, scanner, scans, _records = _hid_setup(qtbot)
+    try:
+        Scanner().play("]C10103760000000291\x1d21SN-CQ-0001\r", every_ms=6, layout=layout)
+        assert scans == ["]C10103760000000291\x1d21SN-CQ-0001"]
+    finally:
+        QApplication.instance().removeEventFilter(scanner)
+
+
+def test_altgr_as_ctrl_alt_on_windows_is_text_not_a_shortcut(qtbot) -> None:  # type: ignore[no-untyped-def]
+    field, scanner, scans, _records = _hid_setup(qtbot)
+    try:
+        Scanner().play("]C1PA01-000101|X@Y\r", every_ms=8, layout="fr", system="windows")
+        assert scans == ["]C1PA01-000101|X@Y"]
+    finally:
+        QApplication.instance().removeEventFilter(scanner)
+
+
+def test_a_tab_suffix_ends_the_scan(qtbot) -> None:  # type: ignore[no-untyped-def]
+    field, scanner, scans, _records = _hid_setup(qtbot, WedgeConfig.for_suffix("tab"))
+    try:
+        Scanner().play("PA01-000101\t", every_ms=8)
+        assert scans == ["PA01-000101"]
+    finally:
+        QApplication.instance().removeEventFilter(scanner)
+
+
+def test_a_scanner_without_suffix_ends_on_the_pause(qtbot) -> None:  # type: ignore[no-untyped-def]
+    field, scanner, scans, _records = _hid_setup(qtbot, WedgeConfig.for_suffix("none"))
+    try:
+        Scanner().play("PA01-000101", every_ms=8, layout="fr")
+        qtbot.waitUntil(lambda: scans == ["PA01-000101"], timeout=2000)
+        assert field.text() == ""
+    finally:
+        QApplication.instance().removeEventFilter(scanner)
+
+
+def test_caps_lock_inverting_the_scanners_capitals_is_undone(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """With Caps Lock on, Shift+P types "p": the scanner meant "P"."""
+    from hid_keyboard import events, strokes
+
+    field, scanner, scans, _records = _hid_setup(qtbot)
+    try:
+        from PySide6.QtGui import QKeyEvent
+
+        stamp = 5_000
+        for kind, key, modifiers, text in events(strokes("PA01-000101\r")):
+            stamp += 8
+            event = QKeyEvent(kind, key, modifiers, text.lower() if text.isalpha() else text)
+            event.setTimestamp(stamp)
+            QApplication.sendEvent(field, event)
+        assert scans == ["PA01-000101"]
+    finally:
+        QApplication.instance().removeEventFilter(scanner)
+
+
+def test_a_person_typing_with_shift_reaches_the_field(qtbot) -> None:  # type: ignore[no-untyped-def]
+    field, scanner, scans, _records = _hid_setup(qtbot)
+    try:
+        Scanner().type_slowly("Dupre 42")
+        qtbot.waitUntil(lambda: field.text() == "Dupre 42", timeout=2000)
+        assert scans == []
+    finally:
+        QApplication.instance().removeEventFilter(scanner)
+
+
+def test_each_scan_is_described_with_its_raw_keys_and_timing(qtbot) -> None:  # type: ignore[no-untyped-def]
+    field, scanner, scans, records = _hid_setup(qtbot)
+    try:
+        Scanner().play("AB12\r", every_ms=10, layout="fr")
+        [record] = records
+        assert record.text == "AB12" and record.completed and record.ended_by == "suffix"
+        pressed = [(k.key, k.modifiers, k.text) for k in record.keys if k.pressed]
+        assert pressed[0][0] == "Shift" and pressed[1] == ("A", "Shift", "A")
+        assert ("1", "Shift", "1") in pressed and [k.pressed for k in record.keys].count(False) > 4
+        assert record.longest_gap_ms == 10 and record.duration_ms == 10 * (len(record.keys) - 1)
+    finally:
+        QApplication.instance().removeEventFilter(scanner)
+
+
+def test_a_fast_burst_without_the_suffix_is_described_as_such(qtbot) -> None:  # type: ignore[no-untyped-def]
+    field, scanner, scans, records = _hid_setup(qtbot)
+    try:
+        Scanner().play("PA01-000101", every_ms=8)
+        qtbot.waitUntil(lambda: bool(records), timeout=2000)
+        assert records[-1].text == "PA01-000101" and not records[-1].completed and records[-1].ended_by == "pause"
+        assert scans == [] and field.text() == "PA01-000101"
+    finally:
+        QApplication.instance().removeEventFilter(scanner)
+
+
+def test_scans_reach_a_window_that_qt_does_not_think_active(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A till without a window manager: X gives the window the keys, but Qt knows no active window and
+    no application focus widget. The filter asks the window for its focus widget instead."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.show()
+    field.setFocus()
+    other = QLineEdit()
+    qtbot.addWidget(other)
+    other.show()
+    other.activateWindow()
+    other.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not field)
+    assert field.window().focusWidget() is field
+    scanner = WedgeScannerFilter()
+    QApplication.instance().installEventFilter(scanner)
+    scans: list[str] = []
+    scanner.scanned.connect(scans.append)
+    try:
+        stamp = 10_000
+        for char in "PA01-000101\r":
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                stamp += 5
+                event = QKeyEvent(kind, Qt.Key.Key_Return if char == "\r" else Qt.Key.Key_unknown,
+                                  Qt.KeyboardModifier.NoModifier, char)
+                event.setTimestamp(stamp)
+                QApplication.sendEvent(field, event)
+        assert scans == ["PA01-000101"] and field.text() == ""
+    finally:
+        QApplication.instance().removeEventFilter(scanner)
+
+
+def test_a_synthetic_key_without_timestamp_never_joins_typing_into_a_scan(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Times on the events' clock and on ours cannot be compared: a key sent by a program (no
+    timestamp) followed by a person typing is typing, not one long scan."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    field, scanner, scans, _records = _hid_setup(qtbot)
+    try:
+        QApplication.sendEvent(field, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_X, Qt.KeyboardModifier.NoModifier, "x"))
+        Scanner(start_ms=1_000).type_slowly("dupre 42\r")
+        qtbot.waitUntil(lambda: field.text() == "xdupre 42", timeout=2000)
+        assert scans == []
+    finally:
+        QApplication.instance().removeEventFilter(scanner)

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QDialog
 
 from posreturns.app import Till
 from posreturns.app_ui import ui_services
+from posreturns.domain.users import Principal
+from posreturns.services.errors import PermissionDenied
 from posreturns.ui.presenters.return_flow import Session
 from posreturns.ui.tasks import TaskRunner
 from posreturns.ui.views.main_window import MainWindow
@@ -50,11 +52,11 @@ def runner() -> Iterator[TaskRunner]:
 
 
 def _window(qtbot, till: Till, dialogs: FakeDialogs, runner: TaskRunner) -> MainWindow:  # type: ignore[no-untyped-def]
-    till.users.add("mgr1", "Sophie Laurent", "manager", "4321")
-    till.users.add("adm", "Alex Admin", "admin", "9876")
-    till.users.add("cash1", "Marie Caisse", "cashier", None)
-    session = Session(cashier=lambda: "marie", till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
-    window = build_window(ui_services(till, "en", cashier="marie"), session, runner, dialogs=dialogs,  # type: ignore[arg-type]
+    till.users.seed("mgr1", "Sophie Laurent", "manager", "4321")
+    till.users.seed("adm", "Alex Admin", "admin", "987654")
+    till.users.seed("cash1", "Marie Caisse", "cashier", "1234")
+    session = Session(principal=Principal.vouched("marie", by="tests"), till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
+    window = build_window(ui_services(till, "en", signs_in=False), session, runner, dialogs=dialogs,  # type: ignore[arg-type]
                           poll_status=False)
     qtbot.addWidget(window)
     return window
@@ -74,25 +76,24 @@ def _audit(till: Till, action: str) -> list[Any]:
         return connection.exec_driver_sql("SELECT actor, detail_json FROM audit_log WHERE action = ?", (action,)).all()
 
 
-@pytest.mark.parametrize(("answer", "why"), [(("mgr1", "0000"), "Wrong PIN"), (("cash1", "1234"), "not a manager"),
-                                             (("nobody", "1234"), "No user")])
+@pytest.mark.parametrize("answer", [("mgr1", "0000"), ("cash1", "1234"), ("nobody", "1234")])
 def test_the_settings_stay_closed_without_a_manager_or_admin_pin(
-        qtbot, demo_till: Till, runner: TaskRunner, answer: tuple[str, str], why: str) -> None:  # type: ignore[no-untyped-def]
+        qtbot, demo_till: Till, runner: TaskRunner, answer: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
     dialogs = FakeDialogs(answer)
     window = _window(qtbot, demo_till, dialogs, runner)
     qtbot.mouseClick(window.home.settings_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: why in window.home.message.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "Wrong ID or PIN" in window.home.message.text(), timeout=5000)
     assert dialogs.asked and "manager or an administrator" in dialogs.asked[0]
     assert dialogs.shown == []
 
 
 def test_an_admin_changes_the_settings_and_they_are_stored_with_the_data_and_audited(
         qtbot, demo_till: Till, runner: TaskRunner, printer: VirtualPrinter) -> None:  # type: ignore[no-untyped-def]
-    dialogs = FakeDialogs(("adm", "9876"))
+    dialogs = FakeDialogs(("adm", "987654"))
     dialog = _open(qtbot, _window(qtbot, demo_till, dialogs, runner), dialogs)
     assert (dialog.store_id.text(), dialog.till_id.text(), dialog.language.currentData()) == ("PARIS-01", "T1", "")
-    assert [dialog.printer_profile.itemData(i) for i in range(dialog.printer_profile.count())][:2] == [
-        "epson-tm-t20iii", "epson-tm-t88vi"]
+    assert {"epson-tm-t20iii", "epson-tm-m30", "star-tsp650ii-escpos", "bixolon-srp-350iii", "citizen-ct-s310ii"} <= {
+        dialog.printer_profile.itemData(i) for i in range(dialog.printer_profile.count())}
     assert not dialog.scanner_port.isEnabled()
     dialog.till_id.setText("T4")
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
@@ -112,7 +113,27 @@ def test_an_admin_changes_the_settings_and_they_are_stored_with_the_data_and_aud
         "store.id": "PARIS-01"}
     assert "next time the app starts" in dialog.outcome.text()
     [(actor, detail)] = _audit(demo_till, "settings.changed")
-    assert actor == "adm" and "till.id" in json.loads(detail)["keys"] and "store.id" not in json.loads(detail)["keys"]
+    changes = json.loads(detail)["changes"]
+    assert actor == "adm" and changes["till.id"] == {"from": "T1", "to": "T4"} and "store.id" not in changes
+
+
+def test_a_manager_changes_the_devices_but_not_the_tills_identity(
+        qtbot, demo_till: Till, runner: TaskRunner, printer: VirtualPrinter) -> None:  # type: ignore[no-untyped-def]
+    dialogs = FakeDialogs(("mgr1", "4321"))
+    dialog = _open(qtbot, _window(qtbot, demo_till, dialogs, runner), dialogs)
+    assert [key for key, field in dialog.fields.items() if not field.isEnabled()] == [
+        "store.id", "till.id", "scanner.port", "scanner.baudrate", "scanner.parity", "oms.url"]  # serial-only fields wait
+    dialog.printer_url.setText(printer.url)
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert demo_till.settings.get("printer.url") == printer.url
+    principal = dialog.presenter.admin
+    assert principal is not None and principal.role.value == "manager"
+    with pytest.raises(PermissionDenied, match="Only an administrator"):  # the service, not the greyed field, decides
+        demo_till.settings_admin.change(principal, {"till.id": "T9"})
+    assert demo_till.settings.get("till.id") == "T1"
+    (denied,) = _audit(demo_till, "access.denied")
+    assert denied[0] == "mgr1" and json.loads(denied[1])["permission"] == "settings.till"
 
 
 def test_a_serial_scanner_without_its_port_is_not_saved(qtbot, demo_till: Till, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
@@ -135,8 +156,10 @@ def test_test_print_and_test_drawer_reach_the_printer_typed_in_the_dialog(
     qtbot.waitUntil(dialog.test_drawer_button.isEnabled, timeout=5000)
     qtbot.mouseClick(dialog.test_drawer_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.outcome.text() == "The cash drawer opened.", timeout=5000)
-    assert b"\x1bp" in printer.wait_for_job(2).data
+    assert printer.wait_for_job(2).data == b"\x10\x14\x01\x00\x01"  # the real-time pulse of the TM-T20III
     assert demo_till.settings.get("printer.url") is None
+    [(actor, detail)] = _audit(demo_till, "drawer.opened")
+    assert actor == "mgr1" and json.loads(detail) == {"reason": "opened by a manager"}
 
 
 def test_an_unreachable_printer_is_one_sentence(qtbot, demo_till: Till, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
 
-from integration.returns_support import line, open_shop, request
+from integration.returns_support import CASHIER, line, open_shop, request
 
 
 def main(data_dir: str, seed: int) -> None:
@@ -45,7 +45,7 @@ def main(data_dir: str, seed: int) -> None:
                 line(sku, rng.randint(1, left), reason, condition),
                 key=str(uuid.uuid4()),
                 method=method,
-            )
+            ), CASHIER
         )
         print("ok", answer["return_number"], flush=True)
 

@@ -58,9 +58,9 @@ def order(order_id: str, lines: dict[str, int]) -> dict[str, Any]:
 class FakeMedusa(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
-        self.state = State()
+    def __init__(self, port: int = 0, state: State | None = None) -> None:
+        super().__init__(("127.0.0.1", port), _Handler)
+        self.state = state or State()
         self.faults: list[Fault] = []
         self.log: list[tuple[str, str]] = []
         self.lock = threading.Lock()

@@ -6,32 +6,58 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from posreturns.app import Till, open_till
 from posreturns.demo.store import demo_document
+from posreturns.domain.lockout import Moment
+from posreturns.domain.users import Principal
 from posreturns.services.clock import FixedClock
 from posreturns.services.importing import import_bytes
 
 ROOT = Path(__file__).parents[2]
-SHIPPED_POLICY = ROOT / "resources" / "policy" / "default.toml"
+SHIPPED_POLICY = ROOT / "posreturns" / "resources" / "policy" / "default.toml"
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=ZoneInfo("Europe/Paris"))
 MANAGER, PIN = "mgr1", "2468"
+CASHIER = Principal.vouched("alice", by="tests")  # the cashier of `request()`, as a host POS vouches for one
 
 
-def open_shop(data_dir: Path, *, now: datetime = NOW, till_id: str | None = None, setup: bool = True) -> Till:
+class Moments:
+    """The PIN lockout's time, moved by hand: `wait` moves the wall clock and the uptime together,
+    `set_clock` moves only the wall clock (as an administrator or NTP would), `restart` starts a new
+    boot (uptime from zero)."""
+
+    def __init__(self, wall: datetime = NOW) -> None:
+        self.wall, self.uptime, self.boots = wall, 1000.0, 1
+
+    def __call__(self) -> Moment:
+        return Moment(self.wall, f"boot-{self.boots}", self.uptime)
+
+    def wait(self, seconds: float) -> None:
+        self.wall += timedelta(seconds=seconds)
+        self.uptime += seconds
+
+    def set_clock(self, delta: timedelta) -> None:
+        self.wall += delta
+
+    def restart(self) -> None:
+        self.boots, self.uptime = self.boots + 1, 30.0
+
+
+def open_shop(data_dir: Path, *, now: datetime = NOW, till_id: str | None = None, setup: bool = True,
+              moments: Moments | None = None) -> Till:
     """The demo store with the shipped policy and one manager (PIN 2468), at a fixed time."""
-    till = open_till(data_dir, clock=FixedClock(now), till_id=till_id)
+    till = open_till(data_dir, clock=FixedClock(now), till_id=till_id, moments=moments or Moments(now))
     if setup:
         from datetime import date
 
         import_bytes(json.dumps(demo_document(date(2026, 11, 26))).encode(), "demo", till.cache_writer)
         till.settings.set("store.id", "PARIS-01")
-        till.policies.load(SHIPPED_POLICY.read_text(encoding="utf-8"), "default.toml")
-        till.users.add(MANAGER, "Marie Manager", "manager", PIN)
+        till.policies.install(SHIPPED_POLICY.read_text(encoding="utf-8"), "default.toml")
+        till.users.seed(MANAGER, "Marie Manager", "manager", PIN)
     return till
 
 
@@ -60,8 +86,10 @@ def request(
     return {**body, **extra}
 
 
-def orders_document(count: int, skus: list[str], qty: int, prefix: str = "BULK") -> dict[str, Any]:
-    """`count` store orders of the demo catalogue, one line per SKU with `qty` units, card + cash."""
+def orders_document(count: int, skus: list[str], qty: int, prefix: str = "BULK",
+                    customer_of: Any = lambda n: None) -> dict[str, Any]:
+    """`count` store orders of the demo catalogue, one line per SKU with `qty` units, card + cash;
+    `customer_of(n)` names the customer of order n (added to the document), or None."""
     orders = []
     for n in range(count):
         lines = [
@@ -86,7 +114,7 @@ def orders_document(count: int, skus: list[str], qty: int, prefix: str = "BULK")
                 "placed_at": "2026-11-20T10:00:00+01:00",
                 "currency": "EUR",
                 "prices_include_tax": True,
-                "customer_id": None,
+                "customer_id": customer_of(n),
                 "lines": lines,
                 "order_discount": "0",
                 "shipping": "0",
@@ -101,7 +129,9 @@ def orders_document(count: int, skus: list[str], qty: int, prefix: str = "BULK")
                 ],
             }
         )
-    return {"format": "posreturns/1", "orders": orders}
+    customers = sorted({o["customer_id"] for o in orders if o["customer_id"]})
+    return {"format": "posreturns/1", "orders": orders,
+            "customers": [{"id": c, "name": f"Customer {c}", "email": None, "phone": None} for c in customers]}
 
 
 def rows(db: Path, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
@@ -169,13 +199,16 @@ def check_whole(db: Path, stock_baseline: dict[tuple[str, str, str], int] | None
         assert r["number"] in audited
     if stock_baseline is not None:
         deltas: Counter[tuple[str, str, str]] = Counter()
-        for m in rows(
-            db, "SELECT location, sku, bucket, SUM(delta) AS d FROM stock_movements GROUP BY 1, 2, 3"
-        ):
-            deltas[(m["location"], m["sku"], m["bucket"])] = m["d"]
+        totals: Counter[tuple[str, str, str]] = Counter()
+        for m in rows(db, "SELECT location, sku, bucket, reason, SUM(delta) AS d FROM stock_movements "
+                          "GROUP BY 1, 2, 3, 4"):
+            key = (m["location"], m["sku"], m["bucket"])
+            totals[key] += m["d"]
+            if m["reason"] not in ("oms.level", "baseline"):  # imports and older levels: in the baseline
+                deltas[key] += m["d"]
         for s in rows(db, "SELECT location, sku, bucket, qty FROM stock_levels"):
             key = (s["location"], s["sku"], s["bucket"])
-            assert s["qty"] == stock_baseline.get(key, 0) + deltas[key], key
+            assert s["qty"] == stock_baseline.get(key, 0) + deltas[key] == totals[key], key
     return len(till_returns)
 
 
@@ -193,10 +226,51 @@ def race(data_dir: str, who: str, receipts: list[str], sku: str, barrier: Any, r
         for receipt in receipts:
             barrier.wait(timeout=60)
             try:
-                answer = till.returns.complete(request(receipt, line(sku), key=f"{who}-{receipt}"))
+                answer = till.returns.complete(request(receipt, line(sku), key=f"{who}-{receipt}"), CASHIER)
                 outcome.append((receipt, "ok", answer["return_number"]))
             except BadInput as error:
                 outcome.append((receipt, "refused", str(error)))
+    finally:
+        till.close()
+        results.put((who, outcome))
+
+
+def guess(data_dir: str, user_id: str, pins: list[str], barrier: Any, results: Any) -> None:
+    """A process trying PINs for one user, in step with the others (the PIN lockout's concurrency test)."""
+    from posreturns.domain.errors import PinError
+    from posreturns.domain.permissions import Permission
+
+    till = open_till(Path(data_dir))
+    outcome = []
+    try:
+        barrier.wait(timeout=60)
+        for pin in pins:
+            try:
+                till.access.sign_in(user_id, pin, Permission.APPROVE_RETURN)
+                outcome.append("signed in")
+            except PinError as error:
+                outcome.append(str(error))
+    finally:
+        till.close()
+        results.put(outcome)
+
+
+def serial_race(data_dir: str, who: str, rounds: int, barrier: Any, results: Any) -> None:
+    """A till process for the serial-returner race: in each round, the customer of that round brings
+    back one sale at this till and another sale at the rival till, at the same moment."""
+    from posreturns.services.errors import ApprovalRequired
+
+    till = open_shop(Path(data_dir), setup=False)
+    outcome = []
+    try:
+        for n in range(rounds):
+            receipt = f"SERIAL-{n:05d}" if who == "A" else f"SERIAL-{n + rounds:05d}"
+            barrier.wait(timeout=60)
+            try:
+                answer = till.returns.complete(request(receipt, line("TSH-WHT-S"), key=f"{who}-{n}"), CASHIER)
+                outcome.append((n, "ok", answer["return_number"]))
+            except ApprovalRequired as error:
+                outcome.append((n, "approval", str(error)))
     finally:
         till.close()
         results.put((who, outcome))

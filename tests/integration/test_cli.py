@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 
-def posreturns(*args: str, env_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
+def posreturns(*args: str, env_dir: Path | None = None, stdin: str = "") -> subprocess.CompletedProcess[str]:
     env = {"PATH": "/usr/bin:/bin", "HOME": str(env_dir or Path.home())}
     if env_dir:
         env["POSRETURNS_DATA_DIR"] = str(env_dir)
     return subprocess.run([sys.executable, "-m", "posreturns", *args], capture_output=True, text=True,
-                          env=env, timeout=120)
+                          env=env, timeout=120, input=stdin)
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +71,8 @@ def test_a_bad_import_exits_2_and_names_the_file_and_path(data_dir: Path, tmp_pa
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"format": "posreturns/1", "stores": [{"id": "X", "name": "X", "currency": "EUR",
                                                                    "prices_include_tax": "yes", "timezone": "Europe/Paris"}]}))
-    result = posreturns("--data-dir", str(data_dir), "--json", "import", str(bad))
+    result = posreturns("--data-dir", str(data_dir), "--json", "import", str(bad), "--user", "admin", "--pin-stdin",
+                        stdin="246810\n")
     assert result.returncode == 2
     message = json.loads(result.stderr)["error"]["message"]
     assert message.startswith(f"{bad}: $.stores[0].prices_include_tax: expected true or false")

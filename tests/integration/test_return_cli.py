@@ -15,12 +15,12 @@ from integration.returns_support import SHIPPED_POLICY, line, request
 NOW = "2026-11-26T10:00:00+01:00"
 
 
-def posreturns(
-    data_dir: Path, *args: str, stdin: str = "", clock: bool = True
-) -> subprocess.CompletedProcess[str]:
+ADMIN = ("--user", "admin", "--pin-stdin")  # the demo's administrator (PIN 246810)
+ALICE = ("--user", "alice", "--pin-stdin")  # the cashier of `request()`, added by the fixture (PIN 1357)
+
+
+def posreturns(data_dir: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     env = {"PATH": "/usr/bin:/bin", "HOME": str(data_dir)}
-    if clock:
-        env["POSRETURNS_ALLOW_CLOCK_OVERRIDE"] = "1"
     return subprocess.run(
         [sys.executable, "-m", "posreturns", "--data-dir", str(data_dir), "--now", NOW, *args],
         check=False,
@@ -49,20 +49,16 @@ def dump(data_dir: Path) -> list[str]:
 def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("returns-cli")
     assert posreturns(folder, "demo", "--today", "2026-11-26").returncode == 0
-    added = posreturns(
-        folder,
-        "user",
-        "add",
-        "mgr1",
-        "--name",
-        "Marie Manager",
-        "--role",
-        "manager",
-        "--pin-stdin",
-        stdin="8642\n",
-    )
-    assert added.returncode == 0 and "8642" not in added.stdout + added.stderr
+    for user_id, name, role, pin in (("mgr1", "Marie Manager", "manager", "8642"), ("alice", "Alice", "cashier", "1357")):
+        added = posreturns(folder, "user", "add", user_id, "--name", name, "--role", role, *ADMIN,
+                           stdin=f"246810\n{pin}\n")
+        assert added.returncode == 0 and pin not in added.stdout + added.stderr, added.stderr
     return folder
+
+
+def as_alice(data_dir: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    """A command signed in as alice: her PIN first on stdin, then the request, if any."""
+    return posreturns(data_dir, *args, *ALICE, stdin="1357\n" + stdin)
 
 
 def test_quote_reads_stdin_answers_json_and_writes_nothing(data_dir: Path) -> None:
@@ -93,9 +89,9 @@ def test_complete_show_and_the_outbox(data_dir: Path, tmp_path: Path) -> None:
     body.write_text(
         json.dumps(request("PA01-000101", line("3760000000062", 2), key="cli-1", method="store_credit"))
     )
-    done = ok(posreturns(data_dir, "return", "complete", "--request", str(body)))
+    done = ok(as_alice(data_dir, "return", "complete", "--request", str(body)))
     assert done["return_number"].startswith("RPARIS01-T1-") and done["voucher"]["amount"] == "59.80"
-    assert ok(posreturns(data_dir, "return", "complete", "--request", str(body))) == done
+    assert ok(as_alice(data_dir, "return", "complete", "--request", str(body))) == done
     shown = ok(posreturns(data_dir, "return", "show", done["return_number"]))
     assert shown["return_id"] == done["return_id"] and [s["event_type"] for s in shown["sync"]] == [
         "ReturnCompleted",
@@ -134,7 +130,7 @@ def test_complete_show_and_the_outbox(data_dir: Path, tmp_path: Path) -> None:
             ),
             "pin_refused",
             2,
-            "Wrong PIN",
+            "Wrong ID or PIN",
         ),
     ],
 )
@@ -142,7 +138,7 @@ def test_errors_are_one_sentence_with_a_code_and_an_exit_code(
     data_dir: Path, body: dict, code: str, exit_code: int, needle: str
 ) -> None:
     before = [row for row in dump(data_dir) if "audit_log" not in row and 'INTO "users"' not in row]
-    result = posreturns(data_dir, "--json", "return", "complete", stdin=json.dumps(body))
+    result = as_alice(data_dir, "--json", "return", "complete", stdin=json.dumps(body))
     assert result.returncode == exit_code and result.stdout == ""
     error = json.loads(result.stderr)["error"]
     assert error["code"] == code and needle in error["message"]
@@ -150,49 +146,55 @@ def test_errors_are_one_sentence_with_a_code_and_an_exit_code(
     assert after == before
 
 
-def test_a_malformed_request_and_a_refused_clock_exit_2(data_dir: Path) -> None:
+def test_a_malformed_request_and_a_refused_clock_exit_2(data_dir: Path, tmp_path: Path) -> None:
     malformed = posreturns(data_dir, "return", "quote", stdin="{not json")
     assert malformed.returncode == 2 and malformed.stderr.startswith(
         "posreturns: The request is not valid JSON"
     )
     assert malformed.stderr.count("\n") == 1
-    refused = posreturns(data_dir, "return", "quote", stdin="{}", clock=False)
-    assert refused.returncode == 2 and "POSRETURNS_ALLOW_CLOCK_OVERRIDE" in refused.stderr
+    production = tmp_path / "production"
+    assert subprocess.run([sys.executable, "-m", "posreturns", "--data-dir", str(production), "init"],
+                          capture_output=True, check=False, timeout=120).returncode == 0
+    refused = posreturns(production, "return", "quote", stdin="{}")
+    assert refused.returncode == 2 and "--now is refused: this till records real returns" in refused.stderr
 
 
 def test_users_are_listed_without_their_pins(data_dir: Path) -> None:
     users = ok(posreturns(data_dir, "--json", "user", "list"))["users"]
     assert {"id": "mgr1", "name": "Marie Manager", "role": "manager", "has_pin": True} in users
     stored = sqlite3.connect(data_dir / "posreturns.db").execute("SELECT pin_hash FROM users").fetchone()[0]
-    assert stored.startswith("scrypt$") and "8642" not in stored
-    assert posreturns(data_dir, "user", "add", "x", "--name", "X", "--role", "manager").returncode == 2
+    assert stored.startswith("sp1$") and "8642" not in stored
+    no_pin = posreturns(data_dir, "user", "add", "x", "--name", "X", "--role", "manager", *ADMIN, stdin="246810\n")
+    assert no_pin.returncode == 2 and "no line for x's new PIN" in no_pin.stderr
 
 
 def test_policy_load_validates_and_show_tells_the_version(data_dir: Path, tmp_path: Path) -> None:
     assert ok(posreturns(data_dir, "--json", "policy", "show"))["version"] == "2026-11"
     bad = tmp_path / "bad.toml"
     bad.write_text('version = "2027-01"\n[approval]\nrefund_abov = "300.00"\n')
-    result = posreturns(data_dir, "policy", "load", str(bad))
+    result = posreturns(data_dir, "policy", "load", str(bad), *ADMIN, stdin="246810\n")
     assert result.returncode == 2 and "approval.refund_abov" in result.stderr
     assert ok(posreturns(data_dir, "--json", "policy", "show"))["version"] == "2026-11"
-    same = ok(posreturns(data_dir, "--json", "policy", "load", str(SHIPPED_POLICY)))
+    same = ok(posreturns(data_dir, "--json", "policy", "load", str(SHIPPED_POLICY), *ADMIN, stdin="246810\n"))
     assert same["changed"] is False and same["version"] == "2026-11"
 
 
 def test_a_host_confirms_the_card_refund_on_the_command_line_and_it_is_audited_once(data_dir: Path) -> None:
-    done = ok(posreturns(data_dir, "return", "complete", stdin=json.dumps(
-        {"receipt": "W-100202", "cashier": "marie", "idempotency_key": "host-confirm-1",
+    done = ok(as_alice(data_dir, "return", "complete", stdin=json.dumps(
+        {"receipt": "W-100202", "idempotency_key": "host-confirm-1",
          "lines": [{"code": "ORD-W2002-L1", "qty": 1, "reason": "WRONG_SIZE", "condition": "NEW_WITH_TAGS"}]})))
     assert [t["executed_by"] for t in done["tenders"]] == ["host"]
     number = done["return_number"]
-    assert ok(posreturns(data_dir, "return", "confirm", number, "--reference", "AUTH-777"))["host_paid"] is True
-    ok(posreturns(data_dir, "return", "confirm", number, "--reference", "AUTH-777"))  # a retry by the host
+    card = as_alice(data_dir, "return", "confirm", number, "--reference", "4111 1111 1111 1111")
+    assert card.returncode == 2 and "card number" in card.stderr and "4111" not in card.stderr
+    assert ok(as_alice(data_dir, "return", "confirm", number, "--reference", "AUTH-777"))["host_paid"] is True
+    ok(as_alice(data_dir, "return", "confirm", number, "--reference", "AUTH-777"))  # a retry by the host
     connection = sqlite3.connect(data_dir / "posreturns.db")
     try:
-        audited = connection.execute("SELECT detail_json FROM audit_log WHERE action = 'host.refund_confirmed' "
+        audited = connection.execute("SELECT actor, detail_json FROM audit_log WHERE action = 'host.refund_confirmed' "
                                      "AND subject = ?", (number,)).fetchall()
     finally:
         connection.close()
-    assert len(audited) == 1 and json.loads(audited[0][0])["reference"] == "AUTH-777"
-    missing = posreturns(data_dir, "return", "confirm", "RPARIS01-T1-999999", "--failed", "declined")
+    assert len(audited) == 1 and audited[0][0] == "alice" and json.loads(audited[0][1])["reference"] == "AUTH-777"
+    missing = as_alice(data_dir, "return", "confirm", "RPARIS01-T1-999999", "--failed", "declined")
     assert missing.returncode == 3 and "RPARIS01-T1-999999" in missing.stderr

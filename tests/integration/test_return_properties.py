@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from integration.returns_support import check_whole, open_shop, rows
+from integration.returns_support import CASHIER, check_whole, open_shop, rows
 
 from posreturns.domain.pricing import LineCharge, price_lines
 from posreturns.services.importing import import_bytes
@@ -32,7 +32,7 @@ PERMISSIVE = (
 def template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     folder = tmp_path_factory.mktemp("template")
     till = open_shop(folder)
-    till.policies.load(PERMISSIVE, "permissive.toml")
+    till.policies.install(PERMISSIVE, "permissive.toml")
     till.close()
     yield folder / "posreturns.db"
 
@@ -147,7 +147,7 @@ def test_random_return_sequences_through_the_store_refund_exactly_what_was_paid(
                         for lid, left in chosen
                     ],
                 }
-                answer = till.returns.complete(body)
+                answer = till.returns.complete(body, CASHIER)
                 refunded_total += int(Decimal(answer["refund_total"]) * 100)
                 step += 1
                 lines, tenders, shipping = _ledgers(db)

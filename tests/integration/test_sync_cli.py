@@ -33,10 +33,21 @@ def cli(tmp_path: Path, *args: str, stdin: str = "") -> subprocess.CompletedProc
                           input=stdin, capture_output=True, text=True, env=env, timeout=60, check=False)
 
 
+ROOT = ("--user", "root", "--pin-stdin")  # the till's first administrator, PIN 135790 first on stdin
+
+
+def first_admin(tmp_path: Path) -> None:
+    added = cli(tmp_path, "user", "add", "root", "--name", "Root", "--role", "admin", "--first-admin", "--pin-stdin",
+                stdin="135790\n")
+    assert added.returncode == 0, added.stderr
+
+
 def test_connect_sync_status_exceptions_resolve(tmp_path: Path, oms: FakeMedusa) -> None:
-    bad = cli(tmp_path, "oms", "connect", "--url", oms.url, "--api-key-stdin", stdin="sk_wrong\n")
+    first_admin(tmp_path)
+    bad = cli(tmp_path, "oms", "connect", "--url", oms.url, "--api-key-stdin", *ROOT, stdin="135790\nsk_wrong\n")
     assert bad.returncode != 0 and "refused this till's API key" in bad.stderr and "sk_wrong" not in bad.stderr
-    done = cli(tmp_path, "--json", "oms", "connect", "--url", oms.url, "--api-key-stdin", stdin=KEY + "\n")
+    done = cli(tmp_path, "--json", "oms", "connect", "--url", oms.url, "--api-key-stdin", *ROOT,
+               stdin="135790\n" + KEY + "\n")
     assert done.returncode == 0, done.stderr
     stored = Path(json.loads(done.stdout)["key_stored_in"])
     assert stored.parent == tmp_path / "creds" and oct(stored.stat().st_mode & 0o777) == "0o600"
@@ -44,8 +55,8 @@ def test_connect_sync_status_exceptions_resolve(tmp_path: Path, oms: FakeMedusa)
     till = open_till(tmp_path / "data")
     try:
         oms.state.orders["order_1"]["items"][0]["detail"]["return_received_quantity"] = 1
-        till.users.add("mgr1", "Marie Manager", "manager", "2468")
-        till.users.add("alice", "Alice Cashier", "cashier", None)
+        till.users.seed("mgr1", "Marie Manager", "manager", "2468")
+        till.users.seed("alice", "Alice Cashier", "cashier", "1357")
         refused = add_return(till.engine, line="l1")
         add_return(till.engine, line="l2", order_id="order_2")
     finally:
@@ -65,17 +76,17 @@ def test_connect_sync_status_exceptions_resolve(tmp_path: Path, oms: FakeMedusa)
         f"R-ret-{refused[:8]}", "25.00", [{"method": "card", "amount": "25.00"}])
     text = cli(tmp_path, "sync", "exceptions").stdout
     assert "REFUSED" in text and "25.00 EUR (25.00 card) at till T1 (PARIS-01)" in text and "only 0 unit(s)" in text
-    wrong = cli(tmp_path, "sync", "resolve", "1", "--dismiss", "--by", "mgr1", "--pin-stdin", stdin="1111\n")
+    wrong = cli(tmp_path, "sync", "resolve", "1", "--dismiss", "--user", "mgr1", "--pin-stdin", stdin="1111\n")
     assert wrong.returncode == 2 and "PIN" in wrong.stderr
-    cashier = cli(tmp_path, "sync", "resolve", "1", "--dismiss", "--by", "alice", "--pin-stdin", stdin="1111\n")
-    assert cashier.returncode == 2                                   # a cashier cannot resolve
-    assert cli(tmp_path, "sync", "resolve", "1", "--dismiss", "--by", "mgr1").returncode == 2   # no PIN, no terminal
+    cashier = cli(tmp_path, "sync", "resolve", "1", "--dismiss", "--user", "alice", "--pin-stdin", stdin="1357\n")
+    assert cashier.returncode == 2 and "PIN" in cashier.stderr       # a cashier cannot resolve
+    assert cli(tmp_path, "sync", "resolve", "1", "--dismiss", "--user", "mgr1").returncode == 2   # no PIN, no terminal
     assert json.loads(cli(tmp_path, "sync", "exceptions", "--json").stdout)["exceptions"] != []
-    done = cli(tmp_path, "sync", "resolve", "1", "--dismiss", "--by", "mgr1", "--pin-stdin", "--note", "voucher voided",
+    done = cli(tmp_path, "sync", "resolve", "1", "--dismiss", "--user", "mgr1", "--pin-stdin", "--note", "voucher voided",
                stdin="2468\n")
     assert done.returncode == 0, done.stderr
     assert json.loads(cli(tmp_path, "sync", "exceptions", "--json").stdout)["exceptions"] == []
-    assert cli(tmp_path, "sync", "resolve", "1", "--retry", "--by", "mgr1", "--pin-stdin", stdin="2468\n").returncode == 3
+    assert cli(tmp_path, "sync", "resolve", "1", "--retry", *ROOT, stdin="135790\n").returncode == 3
     told = cli(tmp_path, "sync", "--once", "--no-pull", "--json")              # the OMS is told about the dismissal
     assert json.loads(told.stdout)["upload"]["counts"]["applied"] == 1
     note = oms.state.orders["order_1"]["metadata"][f"posreturns_refused_{listed[0]['return_number']}"]
@@ -89,7 +100,9 @@ def test_sync_without_an_oms_says_what_to_do(tmp_path: Path) -> None:
 
 
 def test_an_unreachable_oms_is_offline_not_a_crash(tmp_path: Path, oms: FakeMedusa) -> None:
-    assert cli(tmp_path, "oms", "connect", "--url", oms.url, "--api-key-stdin", stdin=KEY + "\n").returncode == 0
+    first_admin(tmp_path)
+    assert cli(tmp_path, "oms", "connect", "--url", oms.url, "--api-key-stdin", *ROOT,
+               stdin="135790\n" + KEY + "\n").returncode == 0
     oms.stop()
     run = cli(tmp_path, "sync", "--once")
     assert run.returncode == 4 and "OFFLINE" in run.stdout and "cannot be reached" in run.stdout

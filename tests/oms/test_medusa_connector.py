@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from integration.returns_support import line
+from integration.returns_support import CASHIER, line
 from medusa_support import make_order, medusa_returns, open_store_till, mark_sent, refunds, request, resent, stocked
 
 from posreturns.app import Till
@@ -75,7 +75,7 @@ def test_an_offline_return_reaches_medusa_received_with_the_stock_back(store: tu
     sale = make_order(medusa, [("TEE-ORG-S", 2), ("HP-STUDIO-BLK", 1)])
     engine.run_once()
     before = stocked(medusa, "TEE-ORG-S")
-    answer = till.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-S"), offline=True, key="off-1"))
+    answer = till.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-S"), offline=True, key="off-1"), CASHIER)
     assert answer["refund_total"] == "25.00" if "refund_total" in answer else True
     report = engine.run_once()                                       # the network is back
     assert report.upload.counts["applied"] >= 1 and report.online
@@ -96,7 +96,7 @@ def test_the_same_event_sent_twice_makes_one_return(store: tuple[Till, Any], med
     till, engine = store
     sale = make_order(medusa, [("SHOE-RUN-43", 1)])
     engine.run_once()
-    till.returns.complete(request(str(sale["display_id"]), line("SHOE-RUN-43"), offline=True, key="dup-1"))
+    till.returns.complete(request(str(sale["display_id"]), line("SHOE-RUN-43"), offline=True, key="dup-1"), CASHIER)
     event = SqlOutbox(till.engine).due(till.clock.now(), 10)[0]
     mark_sent(till, event)
     first = engine.gateway.push(event)          # applied, but say the answer was lost on the way back
@@ -115,8 +115,8 @@ def test_a_line_already_returned_elsewhere_becomes_an_exception_and_the_queue_go
     paris, paris_sync = open_store_till(tmp_path / "paris", medusa)
     try:
         paris_sync.run_once()
-        paris.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-M"), offline=True, key="p-1"))
-        paris.returns.complete(request(str(other["display_id"]), line("TEE-ORG-L"), offline=True, key="p-2"))
+        paris.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-M"), offline=True, key="p-1"), CASHIER)
+        paris.returns.complete(request(str(other["display_id"]), line("TEE-ORG-L"), offline=True, key="p-2"), CASHIER)
         # meanwhile the same T-shirt was returned in another store, straight in Medusa
         rid = medusa.admin.post("/admin/returns", {"order_id": sale["id"], "location_id": medusa.location_id("LYON-02")})["return"]["id"]
         item = next(i["id"] for i in sale["items"] if i["variant_sku"] == "TEE-ORG-M")
@@ -146,12 +146,12 @@ def test_two_tills_return_the_same_line_offline(tmp_path: Path, medusa: Any) -> 
         for till, engine in tills:
             till.lookup.find_receipt(str(sale["display_id"]))                 # both had the sale cached
         paris, lyon = tills[0][0], tills[1][0]
-        paris.returns.complete(request(str(sale["display_id"]), line("SHOE-RUN-42"), offline=True, key="two-T1"))
+        paris.returns.complete(request(str(sale["display_id"]), line("SHOE-RUN-42"), offline=True, key="two-T1"), CASHIER)
         with pytest.raises(Exception, match="only store credit"):   # a foreign store's sale, offline
             lyon.returns.complete(request(str(sale["display_id"]), line("SHOE-RUN-42"), offline=True, key="two-T7",
-                                          till_id="T7"))
+                                          till_id="T7"), CASHIER)
         answer = lyon.returns.complete(request(str(sale["display_id"]), line("SHOE-RUN-42"), offline=True,
-                                               key="two-T7", till_id="T7", method="store_credit"))
+                                               key="two-T7", till_id="T7", method="store_credit"), CASHIER)
         assert answer["refund_method"] == "store_credit"
         with lyon.engine.connect() as connection:                                   # no cash or card left the till
             methods = {m for (m,) in connection.exec_driver_sql(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from integration.returns_support import line
+from integration.returns_support import CASHIER, line
 from medusa_support import (
     assert_one_exchange,
     ensure_stock,
@@ -36,7 +36,7 @@ def exchange_at_the_till(till: Till, engine: Any, medusa: Any, key: str) -> tupl
     assert engine.run_once().online
     assert local_stock(till, "TEE-ORG-L") == stocked(medusa, "TEE-ORG-L") - medusa.stock("TEE-ORG-L")["reserved_quantity"]
     answer = till.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-M"), method="exchange",
-                                           exchange_lines=[{"code": "TEE-ORG-L", "qty": 1}], key=key))
+                                           exchange_lines=[{"code": "TEE-ORG-L", "qty": 1}], key=key), CASHIER)
     assert answer["refund_method"] == "exchange" and answer["exchange"]["difference"] == "0.00"
     return sale, before
 
@@ -87,7 +87,7 @@ def test_a_new_size_reserved_in_another_store_is_handed_over_from_this_one(walk:
     before = stocked(medusa, "TEE-ORG-M"), stocked(medusa, "TEE-ORG-L")
     lyon = stocked(medusa, "TEE-ORG-L", "LYON-02")
     w.till.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-M"), method="exchange",
-                                    exchange_lines=[{"code": "TEE-ORG-L", "qty": 1}], key=f"elsewhere-{path}"))
+                                    exchange_lines=[{"code": "TEE-ORG-L", "qty": 1}], key=f"elsewhere-{path}"), CASHIER)
     rule = w.proxy.arm("POST", r"^/admin/exchanges/[^/]+/request$", "drop")   # stop right after the request
     w.run_here()
     assert rule.done.is_set()

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from integration.returns_support import MANAGER, line
+from integration.returns_support import CASHIER, MANAGER, line
 from medusa_faults_support import Walk, pending_changes
 from medusa_support import (
     assert_one_exchange,
@@ -65,7 +65,7 @@ def test_a_card_return_with_a_dismissed_unit(walk: Callable[[str], Walk], medusa
     w.till.lookup.find_receipt(str(sale["display_id"]))                     # fetched into the cache
     tee, shoe = stocked(medusa, "TEE-ORG-S"), stocked(medusa, "SHOE-RUN-43")
     answer = w.till.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-S"),
-                                             line("SHOE-RUN-43", reason="DEFECTIVE", condition="USED"), key=name))
+                                             line("SHOE-RUN-43", reason="DEFECTIVE", condition="USED"), key=name), CASHIER)
     go(w, name, RETURN_STEPS)
     (completed,) = [r for r in events(w.till) if r.event_type == "ReturnCompleted"]
     (returned,) = medusa_returns(medusa, sale["id"])
@@ -83,7 +83,7 @@ def test_a_store_credit_return_and_its_voucher(walk: Callable[[str], Walk], medu
     w = walk("PARIS-01")
     sale = make_order(medusa, [("TEE-ORG-M", 1)])
     w.till.lookup.find_receipt(str(sale["display_id"]))
-    answer = w.till.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-M"), method="store_credit", key=name))
+    answer = w.till.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-M"), method="store_credit", key=name), CASHIER)
     go(w, name, STORE_CREDIT_STEPS)
     (returned,) = medusa_returns(medusa, sale["id"])
     assert returned["status"] == "received" and refunds(medusa, sale["id"]) == []
@@ -104,7 +104,7 @@ def test_an_exchange(walk: Callable[[str], Walk], medusa: Any, name: str) -> Non
     w.engine.puller.run(streams=("stores", "products", "stock"))       # the new size must be known and in stock
     before = stocked(medusa, "TEE-ORG-M"), stocked(medusa, "TEE-ORG-L")
     w.till.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-M"), method="exchange",
-                                    exchange_lines=[{"code": "TEE-ORG-L", "qty": 1}], key=name))
+                                    exchange_lines=[{"code": "TEE-ORG-L", "qty": 1}], key=name), CASHIER)
     go(w, name, EXCHANGE_STEPS)
     assert_one_exchange(medusa, w.till, sale, before)
     assert pending_changes(medusa, sale["id"]) == []
@@ -118,7 +118,7 @@ def test_the_stock_of_a_dismissed_double_return(walk: Callable[[str], Walk], med
     sale = make_order(medusa, [("TEE-ORG-S", 1)])
     w.till.lookup.find_receipt(str(sale["display_id"]))
     w.till.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-S"), offline=True,
-                                    till_id=w.till.settings.get("till.id"), method="store_credit", key=name))
+                                    till_id=w.till.settings.get("till.id"), method="store_credit", key=name), CASHIER)
     _return_in_medusa(medusa, sale, "TEE-ORG-S")
     w.run_here()
     (refused,) = [e for e in SqlExceptionQueue(w.till.engine).exceptions() if e.status == "rejected"]

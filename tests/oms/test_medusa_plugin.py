@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from integration.returns_support import line
+from integration.returns_support import CASHIER, line
 from medusa_faults_support import Walk, pending_changes
 from medusa_support import assert_one_exchange, ensure_stock, events, make_order, medusa_returns, refunds, request
 
@@ -39,7 +39,7 @@ def test_the_plugin_finishes_what_the_admin_api_left_after_any_step(walk: Any, m
     w.till.lookup.find_receipt(number)
     for n, (method, path) in enumerate(HALF_RETURNS):
         w.till.returns.complete(request(number, line("TEE-ORG-S"), line("SHOE-RUN-43", reason="DEFECTIVE",
-                                                                         condition="USED"), key=f"half-{n}"))
+                                                                         condition="USED"), key=f"half-{n}"), CASHIER)
         rule = w.proxy.arm(method, path, "drop")
         w.run_here()                                        # the Admin API stops right after Medusa did it
         assert rule.done.is_set(), f"{method} {path} was never reached"
@@ -65,7 +65,7 @@ def test_the_plugin_finishes_an_exchange_the_admin_api_left_half_done(walk: Any,
     w.engine.puller.run(streams=("stores", "products", "stock"))
     before = medusa.stock("TEE-ORG-M")["stocked_quantity"], medusa.stock("TEE-ORG-L")["stocked_quantity"]
     w.till.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-M"), method="exchange",
-                                    exchange_lines=[{"code": "TEE-ORG-L", "qty": 1}], key=f"x-{step}"))
+                                    exchange_lines=[{"code": "TEE-ORG-L", "qty": 1}], key=f"x-{step}"), CASHIER)
     rule = w.proxy.arm(*HALF_EXCHANGES[step], "drop")
     w.run_here()
     assert rule.done.is_set()
@@ -80,8 +80,8 @@ def test_a_batch_lost_any_way_is_applied_once(walk: Any, medusa: Any, kind: str)
     sale = make_order(medusa, [("TEE-ORG-S", 1), ("TEE-ORG-M", 1)])
     number = str(sale["display_id"])
     w.till.lookup.find_receipt(number)
-    w.till.returns.complete(request(number, line("TEE-ORG-S"), key=f"card-{kind}"))
-    answer = w.till.returns.complete(request(number, line("TEE-ORG-M"), method="store_credit", key=f"credit-{kind}"))
+    w.till.returns.complete(request(number, line("TEE-ORG-S"), key=f"card-{kind}"), CASHIER)
+    answer = w.till.returns.complete(request(number, line("TEE-ORG-M"), method="store_credit", key=f"credit-{kind}"), CASHIER)
     rule = w.proxy.arm(*BATCH, kind)
     (w.run_in_child if kind == "kill" else w.run_here)(*(["plugin"] if kind == "kill" else [w.plugin]))
     assert rule.seen.is_set() and rule.done.wait(120)
@@ -98,7 +98,7 @@ def test_a_replaced_uploader_is_refused_and_the_next_one_catches_up(walk: Any, m
     w: Walk = walk("PARIS-01")
     sale = make_order(medusa, [("TEE-ORG-S", 1)])
     w.till.lookup.find_receipt(str(sale["display_id"]))
-    w.till.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-S"), key="fenced"))
+    w.till.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-S"), key="fenced"), CASHIER)
     outbox = SqlOutbox(w.till.engine)
     scope = outbox.fencing_scope(w.clock.now())
     # a newer uploader of this till database already spoke to Medusa (e.g. before a restore from a backup)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from integration.returns_support import MANAGER, line
+from integration.returns_support import CASHIER, MANAGER, line
 from medusa_support import events, make_order, medusa_returns, open_store_till, refunds, request
 
 from oms.harness import AdminApiError
@@ -51,7 +51,7 @@ def test_repair_unlocks_an_order_an_older_version_left_locked(tmp_path: Path, me
         till.settings.set("oms.url", medusa.base_url)
         sale = make_order(medusa, [("TEE-ORG-S", 1)])
         till.lookup.find_receipt(str(sale["display_id"]))
-        till.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-S"), offline=True, key="old"))
+        till.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-S"), offline=True, key="old"), CASHIER)
         completed = next(e for e in events(till) if e.event_type == "ReturnCompleted")
         shell = old_version_leftovers(medusa, sale, json.loads(completed.payload_json)["event_id"])
         with till.engine.connect() as connection, connection.begin():  # ... and the event it refused
@@ -99,7 +99,7 @@ def test_a_resent_event_heals_the_same_leftovers_by_itself(tmp_path: Path, medus
     try:
         sale = make_order(medusa, [("TEE-ORG-S", 1)])
         till.lookup.find_receipt(str(sale["display_id"]))
-        till.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-S"), offline=True, key="heal"))
+        till.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-S"), offline=True, key="heal"), CASHIER)
         completed = next(e for e in events(till) if e.event_type == "ReturnCompleted")
         shell = old_version_leftovers(medusa, sale, json.loads(completed.payload_json)["event_id"])
         with till.engine.connect() as connection, connection.begin():   # the kill left the event pending

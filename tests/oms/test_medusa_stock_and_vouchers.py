@@ -9,9 +9,10 @@ import json
 from typing import Any
 
 import pytest
-from integration.returns_support import line
+from integration.returns_support import CASHIER, line
 from medusa_support import events, local_stock, make_order, medusa_returns, request, resent, stocked
 
+import posreturns
 from posreturns.app import Till
 from posreturns.persistence.outbox import SqlOutbox
 
@@ -31,7 +32,7 @@ def test_a_defective_item_is_received_as_dismissed_and_not_put_back_in_stock(
     engine.run_once()
     tee, shoe = stocked(medusa, "TEE-ORG-S"), stocked(medusa, "SHOE-RUN-43")
     answer = till.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-S"),
-                                           line("SHOE-RUN-43", reason="DEFECTIVE", condition="USED"), key="defect-1"))
+                                           line("SHOE-RUN-43", reason="DEFECTIVE", condition="USED"), key="defect-1"), CASHIER)
     assert [(li["sku"], li["disposition"], li["bucket"]) for li in answer["lines"]] == [
         ("TEE-ORG-S", "RESTOCK", "sellable"), ("SHOE-RUN-43", "INSPECT", "quarantine")]
     report = engine.run_once()
@@ -52,6 +53,7 @@ def test_a_defective_item_is_received_as_dismissed_and_not_put_back_in_stock(
     completed = payload(till, "ReturnCompleted")
     assert returned["metadata"]["posreturns_payload_sha256"] == completed["payload_sha256"]
     assert returned["metadata"]["posreturns_cache_as_of"] == completed["cache_as_of"] is not None
+    assert returned["metadata"]["posreturns_app_version"] == completed["device"]["app_version"] == posreturns.__version__
 
 
 def test_a_voucher_is_noted_on_the_order_and_the_customer_once(store: tuple[Till, Any], medusa: Any) -> None:
@@ -59,7 +61,7 @@ def test_a_voucher_is_noted_on_the_order_and_the_customer_once(store: tuple[Till
     sale = make_order(medusa, [("TEE-ORG-M", 1)])
     engine.run_once()
     answer = till.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-M"), method="store_credit",
-                                           key="voucher-1"))
+                                           key="voucher-1"), CASHIER)
     code = answer["voucher"]["code"]
     voucher_event = next(e for e in SqlOutbox(till.engine).chains(till.clock.now(), 10) if e.event_type == "VoucherIssued")
     report = engine.run_once()

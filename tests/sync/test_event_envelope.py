@@ -1,4 +1,4 @@
-"""The envelope of the outbox events (services/return_events.py, research/offline-sync.md §6.2):
+"""The envelope of the outbox events (services/return_events.py, docs/sync.md):
 `cache_as_of` = when the orders were last pulled, `payload_sha256` = the fingerprint of the rest,
 and `VoucherIssued` names the original order."""
 
@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 import pytest
-from integration.returns_support import line, open_shop, request
+from integration.returns_support import CASHIER, line, open_shop, request
 
 from posreturns.app import Till
 from posreturns.persistence.engine import WRITE
@@ -30,13 +31,13 @@ def payloads(till: Till) -> list[dict[str, Any]]:
 
 
 def test_every_event_carries_its_fingerprint_and_the_age_of_the_cache(shop: Till) -> None:
-    shop.returns.complete(request("PA01-000101", line("TSH-NVY-M"), key="before-any-pull"))
+    shop.returns.complete(request("PA01-000101", line("TSH-NVY-M"), key="before-any-pull"), CASHIER)
     first = payloads(shop)
     assert first and all(p["cache_as_of"] is None for p in first)      # never pulled from an OMS
     with shop.engine.connect().execution_options(**WRITE) as connection, connection.begin():
         connection.exec_driver_sql("INSERT INTO sync_streams (stream, cursor, last_pulled_at) "
                                    "VALUES ('orders', NULL, '2026-11-26T07:30:00+00:00')")
-    shop.returns.complete(request("PA01-000101", line("TSH-NVY-M"), method="store_credit", key="after-a-pull"))
+    shop.returns.complete(request("PA01-000101", line("TSH-NVY-M"), method="store_credit", key="after-a-pull"), CASHIER)
     later = payloads(shop)[len(first):]
     assert [p["event_type"] for p in later] == ["ReturnCompleted", "StockAdjusted", "VoucherIssued"]
     assert {p["cache_as_of"] for p in later} == {"2026-11-26T07:30:00Z"}
@@ -47,7 +48,15 @@ def test_every_event_carries_its_fingerprint_and_the_age_of_the_cache(shop: Till
 
 
 def test_a_voucher_names_the_original_order(shop: Till) -> None:
-    answer = shop.returns.complete(request("PA01-000101", line("TSH-NVY-M"), method="store_credit"))
+    answer = shop.returns.complete(request("PA01-000101", line("TSH-NVY-M"), method="store_credit"), CASHIER)
     (voucher,) = [p for p in payloads(shop) if p["event_type"] == "VoucherIssued"]
     assert voucher["data"]["order_id"] == answer["order_id"] and voucher["data"]["order_id"]
     assert voucher["data"]["code"] == answer["voucher"]["code"]
+
+
+def test_every_event_names_the_version_of_posreturns_that_wrote_it(shop: Till) -> None:
+    shop.returns.complete(request("PA01-000101", line("TSH-NVY-M"), method="store_credit"), CASHIER)
+    events = payloads(shop)
+    assert len(events) == 3
+    assert {p["device"]["app_version"] for p in events} == {version("posreturns")} != {None}
+    assert all(p["payload_sha256"] == fingerprint(p) for p in events)  # the version is fingerprinted too

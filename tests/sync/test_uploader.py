@@ -188,3 +188,18 @@ def test_an_event_changed_after_it_was_written_is_refused_not_sent(till: Till) -
     assert report.counts["rejected"] == 1
     (item,) = SqlExceptionQueue(till.engine).exceptions()
     assert item.event_id == "e-tampered" and "changed after it was written" in (item.reason or "")
+
+
+@pytest.mark.allow_warning_logs  # the refusal is logged like any other
+def test_an_event_of_a_training_return_is_never_sent(till: Till) -> None:
+    import uuid
+
+    training = str(uuid.uuid4())
+    add_event(till.engine, {**return_payload(training, "ret-training"), "training": True})
+    real = add_return(till.engine, order_id="order_2")  # another order: not held behind the refused one
+    oms, clock = FakeOms(), SettableClock()
+    report = uploader(till, oms, clock).run()
+    assert [e.event_id for e in oms.sent] == [real]
+    assert report.counts["rejected"] == 1
+    (refused,) = [e for e in SqlExceptionQueue(till.engine).exceptions() if e.event_id == training]
+    assert "training return" in (refused.reason or "")

@@ -19,6 +19,7 @@ from posdrivers.errors import BarcodeDataError
 from posdrivers.escpos.raster import BitImage
 
 CODE128_PATTERN = re.compile(r"[A-Z0-9-]{1,253}")
+CODE128_ASCII = re.compile(r"[\x20-\x7a\x7c-\x7e]{1,250}")  # printable ASCII but "{", Epson's code-set escape
 HRI_POSITIONS = {"none": 0, "above": 1, "below": 2, "both": 3}
 QR_ERROR_LEVELS = {"L": 0, "M": 1, "Q": 2, "H": 3}
 QR_MAX_BYTES = 7089
@@ -30,8 +31,15 @@ def gtin_check_digit(payload: str) -> int:
     return (10 - total % 10) % 10
 
 
-def check_code128(data: str) -> None:
-    """Our receipt/return numbers are ``[A-Z0-9-]``: they survive every scanner keymap."""
+def check_code128(data: str, *, ascii_: bool = False) -> None:
+    """Our receipt/return numbers are ``[A-Z0-9-]``: they survive every scanner keymap. With
+    ``ascii_``, any printable ASCII but ``{`` (scanner programming codes such as ``VSUFCR.``)."""
+    if ascii_:
+        if not CODE128_ASCII.fullmatch(data):
+            raise BarcodeDataError(
+                f"Code 128 data {data!r} is not 1-250 printable ASCII characters (without {{): shorten or fix it."
+            )
+        return
     if not CODE128_PATTERN.fullmatch(data):
         raise BarcodeDataError(
             f"Code 128 data {data!r} is not 1-253 characters of A-Z, 0-9 and '-': "

@@ -8,9 +8,10 @@ Usage::
     enc.cut()
     data = enc.to_bytes()
 
-Every method appends and returns the encoder. Nothing is silently dropped or replaced: text the code
-page cannot print raises :class:`~posdrivers.errors.UnprintableText`, bad barcode data raises
-:class:`~posdrivers.errors.BarcodeDataError`. The encoder is pure: no I/O, deterministic bytes.
+Every method appends and returns the encoder. Text the code page cannot print degrades (see
+:mod:`.codepages`) and ``degraded`` records what was replaced, so the caller can say it once; with
+``strict=True`` it raises :class:`~posdrivers.errors.UnprintableText` instead. Bad barcode data
+raises :class:`~posdrivers.errors.BarcodeDataError`. The encoder is pure: no I/O, deterministic bytes.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Any
 
 from posdrivers.errors import EncodingError
 from posdrivers.escpos import barcodes
-from posdrivers.escpos.codepages import encode_text
+from posdrivers.escpos.codepages import degrade_text, encode_text
 from posdrivers.escpos.profiles import PrinterProfile
 from posdrivers.escpos.raster import BitImage, raster_command, to_bit_image
 
@@ -37,11 +38,26 @@ def status_request(n: int) -> bytes:
     return DLE + b"\x04" + bytes([n])
 
 
+def process_id_request(process_id: bytes) -> bytes:
+    """``GS ( H`` function 48 (Epson): the printer answers ``37 22 d1 d2 d3 d4 00`` once everything sent
+    before it is printed. ``process_id`` is four bytes in 32-126."""
+    if len(process_id) != 4 or not all(32 <= b <= 126 for b in process_id):
+        raise EncodingError("A process ID is four bytes from 32 to 126.")
+    return GS + b"(H\x06\x0000" + process_id
+
+
+def transmit_status_request(n: int = 1) -> bytes:
+    """``GS r n``: processed in order, so its one-byte reply means the data before it was processed."""
+    return GS + b"r" + bytes([n])
+
+
 class EscPosEncoder:
     """Builds ESC/POS bytes for one :class:`PrinterProfile`."""
 
-    def __init__(self, profile: PrinterProfile) -> None:
+    def __init__(self, profile: PrinterProfile, *, strict: bool = False) -> None:
         self.profile = profile
+        self.strict = strict
+        self.degraded: dict[str, str] = {}
         self._buffer = bytearray()
 
     def to_bytes(self) -> bytes:
@@ -64,8 +80,13 @@ class EscPosEncoder:
         return self._add(ESC + b"t" + bytes([self.profile.code_page.escpos_number]))
 
     def text(self, text: str) -> EscPosEncoder:
-        """Text in the profile's code page; ``\\n`` feeds a line. Other control characters are refused."""
-        return self._add(encode_text(text, self.profile.code_page))
+        """Text in the profile's code page; ``\\n`` feeds a line. Other control characters degrade to
+        ``?`` (refused with ``strict``): data can never inject printer commands."""
+        if self.strict:
+            return self._add(encode_text(text, self.profile.code_page, strict=True))
+        printable, replaced = degrade_text(text, self.profile.code_page)
+        self.degraded.update(replaced)
+        return self._add(printable.encode(self.profile.code_page.codec))
 
     def line(self, text: str = "") -> EscPosEncoder:
         """Text followed by a line feed."""
@@ -110,10 +131,11 @@ class EscPosEncoder:
     # --- codes and images ------------------------------------------------------------------------
 
     def code128(
-        self, data: str, *, height: int = 64, module_width: int = 3, hri: str = "below"
+        self, data: str, *, height: int = 64, module_width: int = 3, hri: str = "below", ascii_: bool = False
     ) -> EscPosEncoder:
-        """Code 128 (code set B) of ``[A-Z0-9-]`` data, e.g. a return number."""
-        barcodes.check_code128(data)
+        """Code 128 (code set B) of ``[A-Z0-9-]`` data, e.g. a return number; ``ascii_`` allows any
+        printable ASCII but ``{`` (scanner programming codes)."""
+        barcodes.check_code128(data, ascii_=ascii_)
         return self._linear("CODE128", data, height, module_width, hri)
 
     def ean13(
@@ -164,6 +186,15 @@ class EscPosEncoder:
             raise EncodingError(f"Drawer pin {pin} does not exist: use pin 2 or pin 5.")
         on, off = (max(1, min(255, round(ms / 2))) for ms in (settings.on_ms, settings.off_ms))
         return self._add(ESC + b"p" + bytes([0 if pin == 2 else 1, on, off]))
+
+    def drawer_pulse_realtime(self, pin: int | None = None) -> EscPosEncoder:
+        """``DLE DC4 1 m t``: a drawer pulse the printer executes on receipt, even offline or out of
+        paper (m 0 = pin 2, 1 = pin 5; t × 100 ms on and off, 1-8)."""
+        settings = self.profile.drawer
+        pin = settings.pin if pin is None else pin
+        if pin not in (2, 5):
+            raise EncodingError(f"Drawer pin {pin} does not exist: use pin 2 or pin 5.")
+        return self._add(DLE + b"\x14\x01" + bytes([0 if pin == 2 else 1, max(1, min(8, round(settings.on_ms / 100)))]))
 
     def status_request(self, n: int) -> EscPosEncoder:
         return self._add(status_request(n))

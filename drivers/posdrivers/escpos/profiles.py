@@ -14,8 +14,19 @@ Fields (all required)::
     barcodes_native             symbologies the printer draws itself with GS k ("CODE128", "EAN13")
     cut                         "full", "partial" or "none" (no cutter: only feed)
     cut_feed_lines              lines fed (ESC d n) before cutting, so the last line clears the blade
-    drawer                      {"pin": 2|5, "on_ms": int, "off_ms": int, "open_when_high": bool}
-                                cash drawer kick pulse (ESC p) and the polarity of the drawer sensor
+    drawer                      {"pin": 2|5, "on_ms": int, "off_ms": int, "open_when_high": bool,
+                                 "realtime": bool} cash drawer pulse, the polarity of the drawer
+                                sensor, and whether the printer has the real-time pulse DLE DC4 1
+                                (executed at once, even out of paper) rather than ESC p only
+
+Optional (with their default)::
+
+    completion: "status"        how the printer confirms a job: "process_id" (Epson GS ( H, sent when the
+                                printing is complete), "transmit_status" (GS r 1, answered in order),
+                                "status" (DLE EOT read back after the job) or "none" (never answers:
+                                jobs are sent without confirmation)
+    command_set: "escpos"       "escpos" only; Star printers must run their ESC/POS emulation
+    source: ""                  where the figures come from (the maker's command reference)
 """
 
 from __future__ import annotations
@@ -30,6 +41,7 @@ from posdrivers.errors import BadProfile, ProfileNotFound
 
 _DATA_PACKAGE = "posdrivers.escpos.profile_data"
 CUT_KINDS = ("full", "partial", "none")
+COMPLETIONS = ("process_id", "transmit_status", "status", "none")
 
 
 @dataclass(frozen=True)
@@ -49,6 +61,7 @@ class DrawerSettings:
     on_ms: int
     off_ms: int
     open_when_high: bool = True
+    realtime: bool = False
 
 
 @dataclass(frozen=True)
@@ -68,6 +81,8 @@ class PrinterProfile:
     cut: str
     cut_feed_lines: int
     drawer: DrawerSettings
+    completion: str = "status"
+    source: str = ""
 
     def columns(self, font: str = "A") -> int:
         """Characters per line in font ``"A"`` or ``"B"`` at normal width."""
@@ -146,14 +161,24 @@ def profile_from_dict(data: Any, *, source: str = "profile") -> PrinterProfile:
             get("drawer.on_ms", int),
             get("drawer.off_ms", int),
             get("drawer.open_when_high", bool, True),
+            get("drawer.realtime", bool, False),
         ),
+        completion=get("completion", str, "status"),
+        source=get("source", str, ""),
     )
+    if data.get("command_set", "escpos") != "escpos":
+        raise BadProfile(
+            f"The {source} uses the command set {data.get('command_set')!r}: only ESC/POS is supported; "
+            "switch the printer to its ESC/POS emulation and use \"escpos\"."
+        )
     _check(profile, source)
     return profile
 
 
 def _check(profile: PrinterProfile, source: str) -> None:
     problems = []
+    if profile.completion not in COMPLETIONS:
+        problems.append(f"completion must be one of {COMPLETIONS}")
     if profile.cut not in CUT_KINDS:
         problems.append(f"cut must be one of {CUT_KINDS}")
     if profile.drawer.pin not in (2, 5):

@@ -10,7 +10,8 @@ fed arbitrary chunks and returns, in order, one item per scan:
   invalid UTF-8, or control characters.
 
 Stray CR/LF around a scan are ignored, so a scanner sending CRLF works with a CR terminator and an
-empty line produces nothing.
+empty line produces nothing. The default terminator ``ANY`` ends a scan at CR, LF or CRLF, so a
+scanner whose suffix is LF (or was changed) never has two scans merged into one.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-TERMINATORS = {"CR": b"\r", "LF": b"\n", "CRLF": b"\r\n", "TAB": b"\t"}
+TERMINATORS = {"ANY": b"", "CR": b"\r", "LF": b"\n", "CRLF": b"\r\n", "TAB": b"\t"}
 DEFAULT_MAX_LENGTH = 4096
 GS = "\x1d"
 
@@ -42,11 +43,11 @@ ScanItem = RawScan | UnreadableScan
 
 
 def terminator_bytes(name: str) -> bytes:
-    """``"CR"``, ``"LF"``, ``"CRLF"`` or ``"TAB"`` → its bytes."""
+    """``"CR"``, ``"LF"``, ``"CRLF"`` or ``"TAB"`` → its bytes; ``"ANY"`` (CR, LF or CRLF) → ``b""``."""
     try:
         return TERMINATORS[name.upper()]
     except KeyError:
-        raise ValueError(f"Scanner terminator {name!r} is unknown: use CR, LF, CRLF or TAB.") from None
+        raise ValueError(f"Scanner terminator {name!r} is unknown: use ANY, CR, LF, CRLF or TAB.") from None
 
 
 def has_bad_controls(text: str) -> bool:
@@ -76,7 +77,7 @@ def check_frame(raw: bytes, max_length: int = DEFAULT_MAX_LENGTH) -> ScanItem:
 class LineFramer:
     """Incremental framer; not thread-safe (one reader thread owns it)."""
 
-    def __init__(self, terminator: str = "CR", max_length: int = DEFAULT_MAX_LENGTH) -> None:
+    def __init__(self, terminator: str = "ANY", max_length: int = DEFAULT_MAX_LENGTH) -> None:
         self.terminator = terminator_bytes(terminator)
         self.max_length = max_length
         self._buffer = bytearray()
@@ -87,11 +88,11 @@ class LineFramer:
         self._buffer += chunk
         items: list[ScanItem] = []
         while True:
-            end = self._buffer.find(self.terminator)
+            end, length = self._find_end()
             if end < 0:
                 break
             frame = bytes(self._buffer[:end])
-            del self._buffer[: end + len(self.terminator)]
+            del self._buffer[: end + length]
             if self._skipping:
                 self._skipping = False
                 continue
@@ -104,6 +105,13 @@ class LineFramer:
             # Keep what could be the start of a split multi-byte terminator (CR of CRLF).
             del self._buffer[: max(0, len(self._buffer) - (len(self.terminator) - 1))]
         return items
+
+    def _find_end(self) -> tuple[int, int]:
+        """Where the next terminator starts and its length; (-1, 0) when there is none yet."""
+        if self.terminator:
+            return self._buffer.find(self.terminator), len(self.terminator)
+        ends = [i for i in (self._buffer.find(b"\r"), self._buffer.find(b"\n")) if i >= 0]
+        return (min(ends), 1) if ends else (-1, 0)
 
     def _emit(self, frame: bytes, items: list[ScanItem]) -> None:
         frame = frame.strip(b"\r\n")

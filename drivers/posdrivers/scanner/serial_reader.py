@@ -53,7 +53,10 @@ class SerialScannerReader:
         on_status: Callable[[ScannerStatus], None] | None = None,
         *,
         baudrate: int = 9600,
-        terminator: str = "CR",
+        terminator: str = "ANY",
+        parity: str = "N",
+        bytesize: int = 8,
+        stopbits: float = 1,
         max_length: int = DEFAULT_MAX_LENGTH,
         backoff_initial: float = 0.5,
         backoff_max: float = 10.0,
@@ -64,6 +67,7 @@ class SerialScannerReader:
         self.on_scan = on_scan
         self.on_status = on_status
         self.baudrate = baudrate
+        self.line_settings: dict[str, Any] = {"parity": parity, "bytesize": bytesize, "stopbits": stopbits}
         self.backoff_initial = backoff_initial
         self.backoff_max = backoff_max
         self.poll_interval = poll_interval
@@ -105,7 +109,8 @@ class SerialScannerReader:
         attempt = 0
         while not self._stop.is_set():
             try:
-                port = self._open_port(self.port, baudrate=self.baudrate, timeout=self.poll_interval)
+                port = self._open_port(self.port, baudrate=self.baudrate, timeout=self.poll_interval,
+                                       **self.line_settings)
             except (serial.SerialException, OSError, ValueError) as exc:
                 attempt += 1
                 delay = self.backoff(attempt)

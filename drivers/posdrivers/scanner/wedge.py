@@ -15,10 +15,18 @@ How an event filter uses it (one detector per window; ``now`` from the same cloc
         timer.start(detector.deadline - now)          #    the deadline so typing is not delayed
     return decision.consume                           # 4. True: swallow this key event
 
-For keys without text (arrows, F-keys, modifiers-only) call ``detector.other_key(now)`` and handle
-its ``replay`` the same way; when the timer fires, call ``detector.timeout(now)`` and handle
-``replay`` and ``scan``. Held keys are never lost: every key is eventually in exactly one of a
-``replay``, a ``scan`` (with its prefix and suffix), or passed through (``consume`` False).
+For keys without text (arrows, F-keys) call ``detector.other_key(now)`` and handle its ``replay``
+the same way; when the timer fires, call ``detector.timeout(now)`` and handle ``replay`` and
+``scan``. Held keys are never lost: every key is eventually in exactly one of a ``replay``, a
+``scan`` (with its prefix and suffix), or passed through (``consume`` False).
+
+A USB scanner is a keyboard: it presses Shift around every capital (and around every digit on a
+French AZERTY layout), AltGr for ``@`` or ``]``, and releases each key. Those modifier presses and
+key releases are part of the scan: call ``detector.activity(now)`` for them, which keeps the burst
+alive (the gap that counts is between any two key events, not between two characters) and never
+ends it. ``key(text, now, scan_text=...)`` lets the caller say what the scan must contain for a key
+whose typed text differs (a letter whose case Caps Lock inverted): a replay gives back what was
+typed, a scan what the scanner meant.
 """
 
 from __future__ import annotations
@@ -28,17 +36,36 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 MAX_HELD = 4096
+#: The scanner's suffix setting → the key texts that end a scan, and whether one is required.
+SUFFIXES: dict[str, tuple[tuple[str, ...], bool]] = {
+    "enter": (("\r", "\n"), True),
+    "tab": (("\t",), True),
+    "enter-or-tab": (("\r", "\n", "\t"), True),
+    "none": (("\r", "\n", "\t"), False),
+}
 
 
 @dataclass(frozen=True)
 class WedgeConfig:
-    """Detection settings; ``max_interval`` in seconds between two keys of one scan."""
+    """Detection settings; ``max_interval`` in seconds between two key events of one scan."""
 
     max_interval: float = 0.030
     min_length: int = 4
     prefix: str = ""
-    suffixes: tuple[str, ...] = ("\r", "\n")
+    suffixes: tuple[str, ...] = ("\r", "\n", "\t")
     require_suffix: bool = True
+
+    @classmethod
+    def for_suffix(cls, suffix: str = "enter-or-tab", **settings: object) -> WedgeConfig:
+        """The configuration for a scanner whose suffix is ``enter``, ``tab``, ``enter-or-tab`` or
+        ``none`` (the scan ends when the keys stop coming)."""
+        try:
+            suffixes, required = SUFFIXES[suffix]
+        except KeyError:
+            raise ValueError(
+                f"Scanner suffix {suffix!r} is unknown: use {', '.join(SUFFIXES)}."
+            ) from None
+        return cls(suffixes=suffixes, require_suffix=required, **settings)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -52,7 +79,8 @@ class Decision:
 
 @dataclass
 class _Burst:
-    keys: list[str] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)  # as typed: what a replay gives back
+    meant: list[str] = field(default_factory=list)  # as the scanner meant it: what a scan holds
     last: float = 0.0
 
 
@@ -71,10 +99,24 @@ class WedgeDetector:
         """When held keys expire (call :meth:`timeout` then), or None when nothing is held."""
         return self._burst.last + self.config.max_interval if self._burst.keys else None
 
+    @property
+    def holding(self) -> bool:
+        return bool(self._burst.keys)
+
     def reset(self) -> tuple[str, ...]:
         """Drop the burst; returns the keys that were held (to replay if wanted)."""
         held, self._burst = tuple(self._burst.keys), _Burst()
         return held
+
+    def activity(self, at: float | None = None) -> Decision:
+        """A modifier press or a key release: part of a burst in progress, never its end.
+
+        It keeps the burst alive (if it comes in time); a burst already over is settled first."""
+        at = self.clock() if at is None else at
+        expired = self.timeout(at)
+        if self._burst.keys:
+            self._burst.last = at
+        return expired
 
     def timeout(self, at: float | None = None) -> Decision:
         """Release held keys (or complete a suffix-less scan) if the burst is over by ``at``."""
@@ -87,43 +129,46 @@ class WedgeDetector:
         """A key without text ends any burst: held keys are replayed, the key passes through."""
         return Decision(consume=False, replay=self.reset())
 
-    def key(self, text: str, at: float | None = None) -> Decision:
-        """Decide for one key press whose text is ``text`` (``"\\r"`` for Enter, ``"\\t"`` for Tab)."""
+    def key(self, text: str, at: float | None = None, scan_text: str | None = None) -> Decision:
+        """Decide for one key press whose text is ``text`` (``"\\r"`` for Enter, ``"\\t"`` for Tab);
+        ``scan_text`` is what a scan holds for it when that differs from what was typed."""
         at = self.clock() if at is None else at
         expired = self.timeout(at)
-        current = self._key(text, at)
+        current = self._key(text, at, text if scan_text is None else scan_text)
         return Decision(current.consume, expired.replay + current.replay, expired.scan or current.scan)
 
-    def _key(self, text: str, at: float) -> Decision:
+    def _key(self, text: str, at: float, meant: str) -> Decision:
         burst, cfg = self._burst, self.config
         held = len(burst.keys)
         if text in cfg.suffixes:
             if not held:
                 return Decision(consume=False)
-            code = "".join(burst.keys)
-            self.reset()
+            code = "".join(burst.meant)
+            typed = self.reset()
             if code.startswith(cfg.prefix) and len(code) - len(cfg.prefix) >= cfg.min_length:
                 return Decision(consume=True, scan=code[len(cfg.prefix) :])
-            return Decision(consume=False, replay=tuple(code))
+            return Decision(consume=False, replay=typed)
         if len(text) != 1 or (not text.isprintable() and text != "\x1d"):
             return self.other_key(at)
-        if held < len(cfg.prefix) and text != cfg.prefix[held]:
+        if held < len(cfg.prefix) and meant != cfg.prefix[held]:
             replay = self.reset()
             return Decision(consume=False, replay=replay)
         if held >= MAX_HELD:
             replay = self.reset()
             return Decision(consume=False, replay=replay)
         burst.keys.append(text)
+        burst.meant.append(meant)
         burst.last = at
         return Decision(consume=True)
 
     def _expire(self) -> Decision:
         cfg = self.config
-        code = "".join(self.reset())
+        code = "".join(self._burst.meant)
+        typed = self.reset()
         if (
             not cfg.require_suffix
             and code.startswith(cfg.prefix)
             and len(code) - len(cfg.prefix) >= cfg.min_length
         ):
             return Decision(scan=code[len(cfg.prefix) :])
-        return Decision(replay=tuple(code))
+        return Decision(replay=typed)

@@ -10,8 +10,9 @@ from posdrivers.transports.base import Transport
 class MemoryTransport(Transport):
     """Records bytes in ``written`` (and each call in ``writes``).
 
-    With ``replies`` (``{n: byte}``) it behaves like a printer that answers ``DLE EOT n``; without,
-    it is write-only like a file. ``fail_with`` makes the next writes raise that error.
+    With ``replies`` (``{n: byte}``) it behaves like a printer that answers ``DLE EOT n``, the
+    process-ID request ``GS ( H`` and ``GS r`` (with ``0x00``, paper present); without, it is
+    write-only like a file. ``fail_with`` makes the next writes raise that error.
     """
 
     def __init__(self, replies: Mapping[int, int] | None = None) -> None:
@@ -48,6 +49,10 @@ class MemoryTransport(Transport):
             for i in range(len(data) - 2):
                 if data[i : i + 2] == b"\x10\x04" and data[i + 2] in self.replies:
                     self._pending.append(self.replies[data[i + 2]])
+                elif data[i : i + 7] == b"\x1d(H\x06\x0000" and len(data) >= i + 11:
+                    self._pending += b"\x37\x22" + data[i + 7 : i + 11] + b"\x00"
+                elif data[i : i + 2] == b"\x1dr":
+                    self._pending.append(0x00)
 
     def read(self, n: int, timeout: float) -> bytes:
         if self.replies is None:

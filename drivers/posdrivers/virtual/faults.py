@@ -12,7 +12,11 @@ fault              behaviour
 ``slow``           answers status after ``slow_delay`` seconds, prints
 ``hang``           accepts connections but never reads (the sender's writes eventually block)
 ``refuse``         closes its listening socket: connections are refused
+``drop``           answers status, then resets the connection when a job arrives (prints nothing)
 =================  ==========================================================================
+
+Process-ID requests (``GS ( H``) are answered once the job before them is printed, so never while
+the printer discards; ``GS r`` is answered in order like a printer that processed what came before.
 
 The drawer sensor is separate state (``drawer_open``), as on a real printer.
 """
@@ -21,9 +25,12 @@ from __future__ import annotations
 
 from posdrivers.escpos.status import PrinterStatus, status_bytes
 
-FAULTS = ("none", "paper_near_end", "paper_out", "cover_open", "error", "no_answer", "slow", "hang", "refuse")
+FAULTS = ("none", "paper_near_end", "paper_out", "cover_open", "error", "no_answer", "slow", "hang", "refuse",
+          "drop")
 #: Faults in which the printer is offline and throws received data away.
-DISCARDING = frozenset({"paper_out", "cover_open", "error", "no_answer", "hang"})
+DISCARDING = frozenset({"paper_out", "cover_open", "error", "no_answer", "hang", "drop"})
+#: Faults in which the real-time drawer pulse (DLE DC4) still works, as on an Epson printer.
+REALTIME_WHILE_OFFLINE = frozenset({"paper_out", "cover_open"})
 
 
 def check_fault(name: str) -> str:

@@ -131,6 +131,8 @@ class Interpreter:
             return self._gs_paren(buf, pos)
         if cmd == b"v":
             return parse_raster(buf, pos)
+        if cmd == b"r":
+            return self._fixed(buf, pos, 3, lambda r: [Op("transmit_status", r[2])])
         prefix = buf[pos : pos + 2]
         if prefix in _FIXED:
             return self._fixed(
@@ -187,6 +189,8 @@ class Interpreter:
         if stop > len(buf):
             return None
         raw, body = buf[pos:stop], buf[pos + 5 : stop]
+        if buf[pos + 2] == ord("H") and body[:2] == b"00" and len(body) == 6:
+            return stop, [Op("process_id", body[2:], raw)]
         if buf[pos + 2] != ord("k") or len(body) < 3 or body[0] != 49:
             return stop, [Op("setting", ("gs(", raw.hex()), raw)]
         fn, arg = body[1], body[2]

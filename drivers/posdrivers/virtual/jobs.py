@@ -48,7 +48,7 @@ class JobStore:
         with self._changed:
             number = len(self._jobs) + 1
             stem = self.folder / f"job-{number:04d}"
-            data = b"".join(op.raw for op in ops if op.kind != "status")
+            data = b"".join(op.raw for op in ops if op.kind not in ("status", "process_id", "transmit_status"))
             text = render_text(ops, self.profile.columns("A"), self.profile.columns("B"))
             paths = (stem.with_suffix(".bin"), stem.with_suffix(".txt"), stem.with_suffix(".png"))
             paths[0].write_bytes(data)

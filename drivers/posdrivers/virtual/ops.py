@@ -37,8 +37,9 @@ class Op:
     ``kind`` is one of: init, codepage (value: ESC t number), text (str), lf, bold (bool), underline
     (0-2), size ((w, h)), align ("left"/"center"/"right"), font ("A"/"B"), feed (lines), barcode
     (:class:`Barcode`), qr (:class:`QrCode`), raster (:class:`~posdrivers.escpos.raster.BitImage`),
-    cut ("full"/"partial"), drawer ((pin, on_ms, off_ms)), status (n of DLE EOT n), setting ((name,
-    value) for commands with no visible effect here), unknown (bytes not understood).
+    cut ("full"/"partial"), drawer ((pin, on_ms, off_ms)), status (n of DLE EOT n), process_id (the
+    four bytes of GS ( H function 48), transmit_status (n of GS r n), setting ((name, value) for
+    commands with no visible effect here), unknown (bytes not understood).
     ``raw`` holds the bytes the op came from.
     """
 
@@ -49,3 +50,5 @@ class Op:
 
 #: Ops that put something on paper or move hardware; a job without any of these is not stored.
 VISIBLE = frozenset({"text", "lf", "feed", "barcode", "qr", "raster", "cut", "drawer"})
+#: Requests the printer answers on the connection; they are not part of a job.
+QUESTIONS = frozenset({"status", "process_id", "transmit_status"})

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import socket
+import struct
 import tempfile
 import threading
 import time
@@ -28,10 +29,10 @@ from typing import Self
 
 from posdrivers.escpos.profiles import PrinterProfile, load_profile
 from posdrivers.virtual.control import ControlServer
-from posdrivers.virtual.faults import DISCARDING, check_fault, reply_byte
+from posdrivers.virtual.faults import DISCARDING, REALTIME_WHILE_OFFLINE, check_fault, reply_byte
 from posdrivers.virtual.interpreter import Interpreter
 from posdrivers.virtual.jobs import Job, JobStore
-from posdrivers.virtual.ops import VISIBLE, Op
+from posdrivers.virtual.ops import QUESTIONS, VISIBLE, Op
 
 log = logging.getLogger(__name__)
 TICK = 0.05
@@ -182,13 +183,31 @@ class VirtualPrinter:
                     break
                 if not chunk:
                     break
-                ops = self._handle(conn, interpreter.feed(chunk), ops)
+                new_ops = interpreter.feed(chunk)
+                if self.fault == "drop" and any(op.kind not in QUESTIONS for op in new_ops):
+                    self._reset(conn)
+                    return
+                ops = self._handle(conn, new_ops, ops)
             self._finish_job(ops + interpreter.finish())
+
+    def _reset(self, conn: socket.socket) -> None:
+        """Like a printer rebooting mid-job: the connection is reset (RST), the data lost."""
+        conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.discarded += 1
 
     def _handle(self, conn: socket.socket, new_ops: list[Op], ops: list[Op]) -> list[Op]:
         for op in new_ops:
             if op.kind == "status":
                 self._answer(conn, op.value)
+                continue
+            if op.kind in QUESTIONS:
+                self._finish_job(ops)  # what came before is printed when the printer answers
+                ops = []
+                self._confirm(conn, op)
+                continue
+            if op.kind == "drawer" and op.raw.startswith(b"\x10\x14") and self.fault in REALTIME_WHILE_OFFLINE:
+                self.drawer_open = True  # DLE DC4 is executed on receipt, even out of paper
+                self.store.save([op])
                 continue
             if op.kind == "drawer" and self.fault not in DISCARDING:
                 self.drawer_open = True
@@ -208,6 +227,15 @@ class VirtualPrinter:
                 self._stop.wait(TICK)
         try:
             conn.sendall(bytes([reply_byte(fault, self.drawer_open, n)]))
+        except OSError:
+            pass
+
+    def _confirm(self, conn: socket.socket, op: Op) -> None:
+        if self.fault in DISCARDING:
+            return
+        reply = b"\x37\x22" + op.value + b"\x00" if op.kind == "process_id" else bytes([reply_byte(self.fault, self.drawer_open, 4) & 0x0C])
+        try:
+            conn.sendall(reply)
         except OSError:
             pass
 

@@ -30,7 +30,7 @@ class VirtualScanner:
     """The device end of a pty pair: whatever :meth:`scan` writes, the port's reader receives."""
 
     def __init__(self, terminator: str = "CR", link: str | Path | None = None) -> None:
-        self.terminator = terminator_bytes(terminator)
+        self.terminator = terminator_bytes(terminator) or b"\r"  # ANY: a scanner sends CR
         self.link = Path(link) if link is not None else None
         self._master: int | None = None
         self._slave: int | None = None

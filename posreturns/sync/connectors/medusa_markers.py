@@ -4,7 +4,9 @@ A return or exchange carries `metadata.posreturns_event_id` (the marker looked f
 is done), the till's return id, number and till, the offline flag, and, for events written since
 they exist, the event's fingerprint (`posreturns_payload_sha256`) and the age of the till's order
 data (`posreturns_cache_as_of`), so a person reading Medusa can tell an offline return made from an
-old cache. A record found with the event's marker but another fingerprint is not ours to resume.
+old cache, and the version of posreturns that made it (`posreturns_app_version`). A record found with
+the event's marker but another fingerprint is not ours to resume. The Medusa plugin writes the same
+(oms/medusa-plugin/src/lib/returns.ts).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from posreturns.sync.connectors.medusa_mapping import MARKER, RETURN_ID
 
 FINGERPRINT = "posreturns_payload_sha256"
 CACHE_AS_OF = "posreturns_cache_as_of"
+APP_VERSION = "posreturns_app_version"
 
 
 def event_metadata(event: PendingEvent, data: dict[str, Any]) -> dict[str, Any]:
@@ -26,6 +29,9 @@ def event_metadata(event: PendingEvent, data: dict[str, Any]) -> dict[str, Any]:
     for key, field in ((FINGERPRINT, "payload_sha256"), (CACHE_AS_OF, "cache_as_of")):
         if event.payload.get(field):
             meta[key] = event.payload[field]
+    app_version = (event.payload.get("device") or {}).get("app_version")
+    if app_version:
+        meta[APP_VERSION] = app_version
     return meta
 
 

@@ -88,7 +88,7 @@ class Basket:
         """The JSON request of `posreturns return quote|complete` for this draft."""
         request: dict[str, Any] = {
             "receipt": None if self.receiptless else self.order_number,
-            "till_id": till_id, "cashier": cashier, "offline": offline,
+            "till_id": till_id, "cashier": cashier or None, "offline": offline,
             "lines": [{"code": line.order_line_id or line.sku, "qty": line.qty, "reason": line.reason,
                        "condition": line.condition, "serial": line.serial, "note": line.note or None}
                       for line in self.lines],

@@ -29,7 +29,7 @@ class LookupPresenter(QObject):
 
     busy = Signal(bool)
     order_found = Signal(object)
-    results_found = Signal(list)
+    results_found = Signal(object)
     message = Signal(str)
 
     def __init__(self, lookup: OrderLookup, runner: Runner) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from posreturns.domain.errors import UserFacingError
 from posreturns.domain.orders import Order
+from posreturns.domain.users import Principal
 from posreturns.services.errors import ApprovalRequired
 from posreturns.ui.messages import cashier_text, current_language
 from posreturns.ui.presenters.basket import Basket, BasketLine, ExchangeItem
@@ -29,7 +30,7 @@ class Runner(Protocol):
 
 class Returns(Protocol):
     def quote(self, data: Any) -> dict[str, Any]: ...
-    def complete(self, data: Any) -> dict[str, Any]: ...
+    def complete(self, data: Any, actor: Principal) -> dict[str, Any]: ...
 
 
 class Drafts(Protocol):
@@ -51,14 +52,27 @@ class Printing(Protocol):
     def print_return(self, return_number: str) -> Any: ...
 
 
+class Drawer(Protocol):
+    def open_for_return(self, result: dict[str, Any], actor: str | None) -> Any: ...
+
+
 @dataclass
 class Session:
-    """Who works at this till: read at every request, as the settings may change."""
+    """Who works at this till: the signed-in cashier (or the one the host POS vouches for; None until
+    someone signs in), and the till, read at every request as the settings may change."""
 
-    cashier: Callable[[], str]
     till_id: Callable[[], str]
     offline: Callable[[], bool]
     store_id: Callable[[], str] = lambda: ""
+    principal: Principal | None = None
+    vouched: Callable[[], Principal] | None = None  # in a host POS: its signed-in cashier, read at each use
+
+    def actor(self) -> Principal | None:
+        return self.vouched() if self.vouched is not None else self.principal
+
+    def cashier(self) -> str:
+        actor = self.actor()
+        return actor.user_id if actor is not None else ""
 
 
 class ReturnFlowPresenter(QObject):
@@ -69,24 +83,32 @@ class ReturnFlowPresenter(QObject):
         approval_needed(str): a manager must approve; the view asks for ID and PIN, then `complete(approval)`.
         completed(dict): the return is committed (response with `return_number`).
         printed(object): the receipt's print outcome.
+        drawer(object): the cash drawer's outcome, for a return that pays cash out at this till.
         message(str): one sentence for the cashier.
         busy(bool): work is running off the GUI thread.
+
+    Dicts and lists travel as `object`: handed over as they are, not converted to Qt containers
+    (a copy per emission, and the conversion in which PySide6 6.12.0 lost references to None).
     """
 
     changed = Signal()
-    replacements_ready = Signal(list)
-    quote_ready = Signal(dict)
+    replacements_ready = Signal(object)
+    quote_ready = Signal(object)
     approval_needed = Signal(str)
-    completed = Signal(dict)
+    completed = Signal(object)
     printed = Signal(object)
+    drawer = Signal(object)
     message = Signal(str)
     busy = Signal(bool)
 
     def __init__(self, returns: Returns, finder: ItemFinder, catalog: Catalog, drafts: Drafts, printing: Printing | None,
-                 session: Session, runner: Runner) -> None:
+                 session: Session, runner: Runner, drawer: Drawer | None = None,
+                 printer_runner: Runner | None = None) -> None:
         super().__init__()
         self.returns, self.finder, self.catalog, self.drafts = returns, finder, catalog, drafts
         self.printing, self.session, self.runner = printing, session, runner
+        self.cash_drawer = drawer
+        self.printer_runner = printer_runner or runner  # the printer's own thread in the window
         self.basket = Basket()
         self.order: Order | None = None
         self.quote: dict[str, Any] | None = None
@@ -129,7 +151,8 @@ class ReturnFlowPresenter(QObject):
         self.changed.emit()
 
     # --- building the return ----------------------------------------------------------------
-    def add_order_line(self, line_id: str) -> None:
+    def add_order_line(self, line_id: str, serial: str | None = None) -> None:
+        """Add one unit of a sold line; `serial` (a scanned GS1 serial, AI 21) picks that very unit."""
         if self.order is None:
             return
         line = self.order.line(line_id)
@@ -137,6 +160,8 @@ class ReturnFlowPresenter(QObject):
             self.message.emit(self.tr("This item has already been returned; nothing is left to return on this line."))
             return
         taken = [existing for existing in self.basket.lines if existing.order_line_id == line_id]
+        if serial and line.serial_tracked and not self._serial_returnable(line, serial, taken):
+            return
         if sum(existing.qty for existing in taken) >= line.returnable_qty:
             self.message.emit(self.tr("All returnable units of this line are already in the return."))
             return
@@ -147,28 +172,44 @@ class ReturnFlowPresenter(QObject):
         # a serial-tracked unit is returned on its own line, with its own serial number
         chosen = {existing.serial for existing in taken}
         serials = [s for s in line.serials if s not in line.returned_serials and s not in chosen] if line.serial_tracked else []
+        picked = serial if serial in serials else (serials[0] if len(serials) == 1 else None)
         self.basket.lines.append(BasketLine(
             sku=line.sku, title=line.title, max_qty=1 if line.serial_tracked else line.returnable_qty,
-            order_line_id=line.id, serial_choices=serials, serial=serials[0] if len(serials) == 1 else None,
-            unit_paid=str(line.unit_paid)))
+            order_line_id=line.id, serial_choices=serials, serial=picked, unit_paid=str(line.unit_paid)))
         self._changed()
 
-    def scan_item(self, code: str) -> None:
-        """A scanned or typed item code: added to the return, or one sentence saying why not."""
+    def _serial_returnable(self, line: Any, serial: str, taken: list[BasketLine]) -> bool:
+        """The scanned unit can be returned; otherwise one sentence says why and nothing changes."""
+        if any(existing.serial == serial for existing in taken):
+            self.message.emit(self.tr("This unit (serial {0}) is already in the return.").replace("{0}", serial))
+        elif serial in line.returned_serials:
+            self.message.emit(self.tr("This unit (serial {0}) has already been returned.").replace("{0}", serial))
+        elif line.serials and serial not in line.serials:
+            self.message.emit(self.tr("Serial {0} was not sold on this receipt: check the item, or return it without "
+                                      "receipt.").replace("{0}", serial))
+        else:
+            return True
+        return False
+
+    def scan_item(self, code: str, serial: str | None = None) -> None:
+        """A scanned or typed item code (with the unit's serial when the scan carried one): added to
+        the return, or one sentence saying why not."""
         if self.basket.receiptless:
             self.runner.run(lambda: self.catalog.find_variant(code), self._add_receiptless, self._error)
             return
         order = self.order
         if order is None:
             return
-        self.runner.run(lambda: self.finder.match_item(order, code), self._on_match, self._error)
+        self.runner.run(lambda: self.finder.match_item(order, code), lambda match: self._on_match(match, serial),
+                        self._error)
 
-    def _on_match(self, match: Any) -> None:
+    def _on_match(self, match: Any, serial: str | None = None) -> None:
         if match.problem:
             french = current_language() == "fr" and getattr(match, "message_fr", None)
             self.message.emit(french or match.message)
             return
-        self.add_order_line(match.lines[0].id)
+        line = next((line for line in match.lines if serial and serial in line.serials), match.lines[0])
+        self.add_order_line(line.id, serial)
 
     def _add_receiptless(self, variant: dict[str, Any] | None) -> None:
         if variant is None:
@@ -233,21 +274,37 @@ class ReturnFlowPresenter(QObject):
         if not self.basket.ready:
             self.message.emit(self.tr("Pick a reason and a condition for every item before completing."))
             return
+        actor = self.session.actor()
+        if actor is None:
+            self.message.emit(self.tr("Sign in to complete the return."))
+            return
         request = self._request(approval)
         self.busy.emit(True)
-        self.runner.run(lambda: self.returns.complete(request), self._on_completed, self._on_complete_error)
+        self.runner.run(lambda: self.returns.complete(request, actor), self._on_completed, self._on_complete_error)
 
     def _on_completed(self, response: dict[str, Any]) -> None:
+        """The return is committed: the drawer opens (cash only, once), then the receipt prints; both
+        wait in the printer thread's queue, in that order."""
         self.busy.emit(False)
         self._store_draft(None)
         self.completed.emit(response)
+        drawer, cashier = self.cash_drawer, self.session.cashier()
+        if drawer is not None:
+            self.printer_runner.run(lambda: drawer.open_for_return(response, cashier), self._drawer_done,
+                                    self._print_error)
         if self.printing is not None:
             number = response["return_number"]
-            self.runner.run(lambda: self.printing.print_return(number), self.printed.emit, self._print_error)
+            self.printer_runner.run(lambda: self.printing.print_return(number), self.printed.emit, self._print_error)
 
     def reprint(self, return_number: str) -> None:
+        """A copy of the receipt (never the drawer)."""
         if self.printing is not None:
-            self.runner.run(lambda: self.printing.print_return(return_number), self.printed.emit, self._print_error)
+            self.printer_runner.run(lambda: self.printing.print_return(return_number), self.printed.emit,
+                                    self._print_error)
+
+    def _drawer_done(self, outcome: Any) -> None:
+        if outcome is not None:
+            self.drawer.emit(outcome)
 
     def _on_complete_error(self, error: BaseException) -> None:
         self.busy.emit(False)

@@ -1,7 +1,9 @@
-"""The settings screen's state: admin unlock, the till's settings, test print and test drawer.
+"""The settings screen's state: manager/admin unlock, the till's settings, test print and test drawer.
 
-Everything is stored with the data (`till.settings`), never in the OS registry. Reads, writes, the PIN
-check (a slow KDF) and the printer tests all run off the GUI thread through the task runner.
+Everything is stored with the data (`till.settings`), never in the OS registry. Changes go through the
+settings service, which checks the signed-in user's role key by key and audits them; the screen only
+greys out what that user may not change. Reads, writes, the PIN check (a slow KDF) and the printer
+tests all run off the GUI thread through the task runner.
 """
 
 from __future__ import annotations
@@ -13,17 +15,26 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, Signal
 
 from posreturns.domain.errors import UserFacingError
+from posreturns.domain.users import Principal
 from posreturns.ui.messages import cashier_text
 
 log = logging.getLogger(__name__)
 
-KEYS = ("store.id", "till.id", "language", "scanner.mode", "scanner.port", "printer.url", "printer.profile", "oms.url")
-APPLIED_AT_START = ("language", "scanner.mode", "scanner.port")
+KEYS = ("store.id", "till.id", "language", "scanner.mode", "scanner.port", "scanner.suffix", "scanner.baudrate",
+        "scanner.parity", "scanner.gs_substitute", "printer.url", "printer.profile", "printer.profile_file", "oms.url")
+APPLIED_AT_START = ("language", "scanner.mode", "scanner.port", "scanner.suffix", "scanner.baudrate", "scanner.parity")
 
 
 class Settings(Protocol):
     def get(self, key: str, default: str | None = None) -> str | None: ...
-    def set(self, key: str, value: str) -> None: ...
+
+
+class SettingsAccess(Protocol):
+    """What the screen needs of the access and settings services (see `app_ui.admin_services`)."""
+
+    def unlock(self, user_id: str, pin: str) -> Principal: ...
+    def change(self, actor: Principal, values: dict[str, str]) -> dict[str, str]: ...
+    def may_change(self, actor: Principal, key: str) -> bool: ...
 
 
 class Runner(Protocol):
@@ -42,31 +53,36 @@ class SettingsPresenter(QObject):
 
     unlocked = Signal(str)
     refused = Signal(str)
-    loaded = Signal(dict)
+    loaded = Signal(object)
     saved = Signal(str)
     outcome = Signal(str)
     busy = Signal(bool)
 
-    def __init__(self, settings: Settings, runner: Runner, verify_admin: Callable[[str, str], str],
+    def __init__(self, settings: Settings, runner: Runner, access: SettingsAccess,
                  test_print: Callable[[str, str], Any] | None = None,
-                 test_drawer: Callable[[str, str], None] | None = None,
+                 test_drawer: Callable[[Principal, str, str], None] | None = None,
                  profiles: Callable[[], list[str]] = list,
-                 audit: Callable[[str, str | None, dict[str, Any]], None] | None = None) -> None:
+                 check: Callable[[str, str], str] = lambda key, value: value.strip()) -> None:
         super().__init__()
-        self.settings, self.runner, self.verify_admin = settings, runner, verify_admin
-        self.test_print, self.test_drawer, self.profiles, self.audit = test_print, test_drawer, profiles, audit
-        self.admin: str | None = None
+        self.settings, self.runner, self.access, self.check = settings, runner, access, check
+        self.test_print, self.test_drawer, self.profiles = test_print, test_drawer, profiles
+        self.admin: Principal | None = None
         self.values: dict[str, str] = {}
 
     def unlock_question(self) -> str:
         return self.tr("The settings are for a manager or an administrator: enter your ID and PIN.")
 
     def unlock(self, user_id: str, pin: str) -> None:
-        def done(name: str) -> None:
-            self.admin = user_id
-            self.unlocked.emit(name)
+        def done(principal: Principal) -> None:
+            self.admin = principal
+            self.unlocked.emit(principal.name)
 
-        self.runner.run(lambda: self.verify_admin(user_id, pin), done, lambda error: self.refused.emit(self._sentence(error)))
+        self.runner.run(lambda: self.access.unlock(user_id, pin), done,
+                        lambda error: self.refused.emit(self._sentence(error)))
+
+    def editable(self, key: str) -> bool:
+        """Whether the signed-in manager or admin may change `key` (the service checks it again)."""
+        return self.admin is not None and self.access.may_change(self.admin, key)
 
     def load(self) -> None:
         def done(values: dict[str, str]) -> None:
@@ -99,16 +115,20 @@ class SettingsPresenter(QObject):
         if problem:
             self.outcome.emit(problem)
             return
-        changed = {key: value.strip() for key, value in values.items()
-                   if key in KEYS and value.strip() != self.values.get(key, "")}
+        typed = {key: value.strip() for key, value in values.items()
+                 if key in KEYS and value.strip() != self.values.get(key, "")}
+        admin = self.admin
+        if admin is None:
+            self.outcome.emit(self.tr("Sign in again to change the settings."))
+            return
 
-        def write() -> None:
-            for key, value in changed.items():
-                self.settings.set(key, value)
-            if changed and self.audit is not None:
-                self.audit("settings.changed", self.admin, {"keys": sorted(changed)})
+        def write() -> dict[str, str]:
+            changed = {key: self.check(key, value) for key, value in typed.items()}  # a wrong one: nothing stored
+            if changed:
+                self.access.change(admin, changed)  # checked key by key for this user, all or nothing, audited
+            return changed
 
-        def done(_result: Any) -> None:
+        def done(changed: dict[str, str]) -> None:
             self.values.update(changed)
             later = any(key in changed for key in APPLIED_AT_START)
             self.saved.emit(self.tr("Settings saved. The language and the scanner change the next time the app starts.")
@@ -123,10 +143,12 @@ class SettingsPresenter(QObject):
             self.runner.run(lambda: test(url.strip(), profile), self._printed, self._device_failed)
 
     def open_test_drawer(self, url: str, profile: str) -> None:
-        if self._device_ready(url, self.test_drawer):
+        """Open the drawer, as the manager or admin who unlocked the settings (checked and audited)."""
+        admin = self.admin
+        if admin is not None and self._device_ready(url, self.test_drawer):
             assert self.test_drawer is not None
             test = self.test_drawer
-            self.runner.run(lambda: test(url.strip(), profile), self._drawer_opened, self._device_failed)
+            self.runner.run(lambda: test(admin, url.strip(), profile), self._drawer_opened, self._device_failed)
 
     def _device_ready(self, url: str, test: Any) -> bool:
         if test is None:

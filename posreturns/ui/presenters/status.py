@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 class StatusPresenter(QObject):
     """Polls `probe` off the GUI thread every few seconds. Signals: updated(dict)."""
 
-    updated = Signal(dict)
+    updated = Signal(object)
 
     def __init__(self, probe: Callable[[], dict[str, Any]], runner: Any, interval_ms: int = 5000) -> None:
         super().__init__()

@@ -65,10 +65,37 @@ class BasketLineCard(QFrame):
         self.note.setMinimumHeight(TOUCH)
         self.note.editingFinished.connect(lambda: update(note=self.note.text()))
         layout.addWidget(self.note)
-        if line.missing:
-            hint = QLabel(self.tr("To do: {0}").replace("{0}", labels.missing()[line.missing]), objectName="hint")
-            layout.addWidget(hint)
+        self.hint = QLabel(objectName="hint")
+        layout.addWidget(self.hint)
+        self.identity = card_identity(line)
+        self.show_line(line)
+
+    def show_line(self, line: BasketLine) -> None:
+        """The line's current choices on this card, without echoing them back as changes. Cheaper than
+        a new card: building one (two dozen styled buttons) blocks the GUI thread for a frame or more."""
+        editors = [self.qty, self.note] + ([self.serial] if self.serial is not None else [])
+        for editor in editors:
+            editor.blockSignals(True)
+        try:
+            self.qty.setValue(line.qty)
+            self.reasons.select(line.reason)
+            self.conditions.select(line.condition)
+            if self.serial is not None:
+                self.serial.setCurrentIndex(max(0, self.serial.findData(line.serial)))
+            if self.note.text() != line.note:
+                self.note.setText(line.note)
+        finally:
+            for editor in editors:
+                editor.blockSignals(False)
+        missing = line.missing
+        self.hint.setText(self.tr("To do: {0}").replace("{0}", labels.missing()[missing]) if missing else "")
+        self.hint.setVisible(missing is not None)
 
     def _serial(self) -> Any:
         assert self.serial is not None
         return self.serial.currentData()
+
+
+def card_identity(line: BasketLine) -> tuple[object, ...]:
+    """What a card is built from and cannot change in place: the sold line, its limit, its serials."""
+    return line.order_line_id, line.sku, line.title, line.max_qty, tuple(line.serial_choices)

@@ -35,6 +35,8 @@ class DonePage(QWidget):
         self.number = QLabel(objectName="returnNumber")
         self.instructions = QLabel(objectName="instructions", wordWrap=True)
         self.print_status = QLabel(objectName="printStatus", wordWrap=True)
+        self.drawer_status = QLabel(objectName="drawerStatus", wordWrap=True)
+        self.drawer_status.hide()
         self.host_status = QLabel(objectName="hostStatus", wordWrap=True)
         self.host_status.hide()
         self.preview = QPlainTextEdit(readOnly=True, objectName="receiptPreview")
@@ -54,6 +56,7 @@ class DonePage(QWidget):
         left.addWidget(self.number)
         left.addWidget(self.instructions)
         left.addWidget(self.host_status)
+        left.addWidget(self.drawer_status)
         left.addWidget(self.print_status)
         left.addStretch(1)
         left.addLayout(buttons)
@@ -85,6 +88,7 @@ class DonePage(QWidget):
             todo.append(self.tr("Collect {0} for the exchange.").replace("{0}", self.formats.money(exchange["to_collect"], currency)))
         self.instructions.setText("\n".join(todo))
         self.print_status.setText(self.tr("Printing the receipt…"))
+        self.drawer_status.hide()
         self.host_status.hide()
         self.preview.clear()
         self.previews.setCurrentIndex(0)
@@ -111,10 +115,13 @@ class DonePage(QWidget):
         if image:
             self.picture.setPixmap(QPixmap(image))
             self.previews.setCurrentIndex(1)
-        if outcome.printed:
-            text = self.tr("Receipt printed.")
-            if outcome.drawer_opened:
-                text += " " + self.tr("The cash drawer is open.")
+        if outcome.printed and getattr(outcome, "confirmed", True):
+            text = self.tr("Copy of the receipt printed.") if getattr(outcome, "copy", False) else self.tr("Receipt printed.")
         else:
             text = cashier_text(outcome)
         self.print_status.setText(text)
+
+    def show_drawer(self, outcome: Any) -> None:
+        """The cash drawer, opened apart from the receipt for a cash refund."""
+        self.drawer_status.setText(self.tr("The cash drawer is open.") if outcome.opened else cashier_text(outcome))
+        self.drawer_status.show()

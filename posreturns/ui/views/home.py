@@ -23,7 +23,7 @@ from posreturns.ui.views.widgets import TOUCH, big_button, icon, table
 
 class HomePage(QWidget):
     """Signals: search(str) free text; search_card(str, date); search_amount(date, str);
-    open_order(str) an order id; receiptless(); reprint(str) a return number; settings()."""
+    open_order(str) an order id; receiptless(); reprint(str) a return number; settings(); about(); sign_out()."""
 
     search = Signal(str)
     search_card = Signal(str, object)
@@ -32,6 +32,8 @@ class HomePage(QWidget):
     receiptless = Signal()
     reprint = Signal(str)
     settings = Signal()
+    about = Signal()
+    sign_out = Signal()
 
     def __init__(self, formats: Formats) -> None:
         super().__init__()
@@ -43,6 +45,10 @@ class HomePage(QWidget):
         self.find_button = big_button(self.tr("Find"), "primary", icon_name="search-light")
         self.receiptless_button = big_button(self.tr("Return without receipt"), icon_name="return")
         self.settings_button = big_button(self.tr("Settings"), icon_name="settings")
+        self.about_button = big_button("", icon_name="info")
+        self.about_button.setToolTip(self.tr("About posreturns"))
+        self.about_button.setAccessibleName(self.tr("About posreturns"))
+        self.sign_out_button = big_button(self.tr("Sign out"))
         self.message = QLabel(wordWrap=True, objectName="message")
         self.results = table((self.tr("Receipt"), self.tr("Date"), self.tr("Channel"), self.tr("Total"), self.tr("Customer")))
         self.recent = table((self.tr("Return"), self.tr("Time"), self.tr("Receipt"), self.tr("Refund")))
@@ -54,6 +60,8 @@ class HomePage(QWidget):
         top.addWidget(self.find_button)
         top.addWidget(self.receiptless_button)
         top.addWidget(self.settings_button)
+        top.addWidget(self.about_button)
+        top.addWidget(self.sign_out_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.message)
@@ -71,6 +79,8 @@ class HomePage(QWidget):
         self.find_button.clicked.connect(self._submit)
         self.receiptless_button.clicked.connect(self.receiptless)
         self.settings_button.clicked.connect(self.settings)
+        self.about_button.clicked.connect(self.about)
+        self.sign_out_button.clicked.connect(self.sign_out)
         self.results.cellActivated.connect(self._open)
         self.results.cellClicked.connect(self._open)
         self.recent.cellDoubleClicked.connect(lambda row, _c: self.reprint.emit(self._recent[row]["return_number"]))

@@ -1,4 +1,5 @@
-"""The till window: home → return → done, the status bar, scanners routed to the screen on show."""
+"""The till window: sign-in → home → return → done, the status bar, scanners routed to the screen on
+show; a banner on a training till and when the start-up check finds records that do not add up."""
 
 from __future__ import annotations
 
@@ -6,46 +7,77 @@ from collections.abc import Callable
 from types import SimpleNamespace
 from typing import Any
 
-from PySide6.QtWidgets import QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from posreturns.domain.errors import UserFacingError
 from posreturns.domain.orders import Order
+from posreturns.domain.users import Principal
 from posreturns.ui.dialogs import DialogService
 from posreturns.ui.i18n import Formats
 from posreturns.ui.messages import cashier_text
 from posreturns.ui.presenters.lookup import LookupPresenter
-from posreturns.ui.presenters.return_flow import ReturnFlowPresenter
+from posreturns.ui.presenters.return_flow import ReturnFlowPresenter, Session
+from posreturns.ui.presenters.sign_in import SignInPresenter
 from posreturns.ui.presenters.status import StatusPresenter
 from posreturns.ui.views.done_page import DonePage
 from posreturns.ui.views.home import HomePage
 from posreturns.ui.views.return_page import ReturnPage
+from posreturns.ui.views.sign_in import SignInPage
 from posreturns.ui.views.status_bar import TillStatusBar
 
-HOME, RETURN, DONE = range(3)
+HOME, RETURN, DONE, SIGN_IN = range(4)
 
 
 class MainWindow(QMainWindow):
     def __init__(self, lookup: LookupPresenter, flow: ReturnFlowPresenter, status: StatusPresenter | None,
                  dialogs: DialogService, formats: Formats, language: str, recent: Any = None,
                  interpret: Callable[[str], Any] | None = None,
-                 receipt_image: Callable[[], str | None] = lambda: None) -> None:
+                 receipt_image: Callable[[], str | None] = lambda: None,
+                 sign_in: SignInPresenter | None = None, sign_in_hint: str = "", training: bool = False) -> None:
         super().__init__()
         self.interpret = interpret or _plain_text_scan
         self.lookup, self.flow, self.status, self.dialogs = lookup, flow, status, dialogs
         self.formats, self.language, self.recent = formats, language, recent
-        self.setWindowTitle(self.tr("Returns"))
+        self.session: Session | None = None
+        self.restore_draft: Callable[[], None] = lambda: None
+        for presenter in (lookup, flow, status):
+            if presenter is not None:
+                # deleted with the window: their connections to our lambdas (which hold the window) live
+                # in Qt, where the cycle collector cannot see them, so nothing else would ever free them
+                presenter.setParent(self)
+        self.setWindowTitle(self.tr("Returns") + (" — " + self.tr("TRAINING") if training else ""))
         self.resize(1280, 800)
         self.home = HomePage(formats)
         self.return_page = ReturnPage(flow, formats, language)
         self.done = DonePage(formats, receipt_image)
+        self.sign_in = sign_in
+        self.sign_in_page = SignInPage(sign_in, sign_in_hint) if sign_in is not None else None
         self.pages = QStackedWidget()
         for page in (self.home, self.return_page, self.done):
             self.pages.addWidget(page)
-        self.setCentralWidget(self.pages)
+        if self.sign_in_page is not None:
+            self.pages.addWidget(self.sign_in_page)
+        else:
+            self.home.sign_out_button.hide()
+        self.training_banner = QLabel(self.tr("TRAINING / FORMATION — practice only: nothing here is a real refund."),
+                                      objectName="trainingBanner", wordWrap=True)
+        self.training_banner.setVisible(training)
+        self.integrity_banner = QLabel(objectName="integrityBanner", wordWrap=True)
+        self.integrity_banner.hide()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.training_banner)
+        column.addWidget(self.integrity_banner)
+        column.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
         self.status_bar = TillStatusBar()
         self.setStatusBar(self.status_bar)
         if status is not None:
             status.updated.connect(self.status_bar.show_state)
+        self.print_queue: Callable[[], Any] | None = None  # builds the print queue dialog (when a printer is set)
+        self.status_bar.print_queue_button.clicked.connect(self.open_print_queue)
 
         self.home.search.connect(lookup.submit)
         self.home.search_card.connect(lookup.submit_card)
@@ -63,10 +95,53 @@ class MainWindow(QMainWindow):
         flow.approval_needed.connect(self._ask_approval)
         flow.completed.connect(self._completed)
         flow.printed.connect(self.done.show_printed)
+        flow.drawer.connect(self.done.show_drawer)
         flow.busy.connect(lambda busy: self.return_page.decision.confirm_button.setDisabled(busy))
         self.done.reprint.connect(flow.reprint)
         self.done.new_return.connect(self.go_home)
+        self.home.sign_out.connect(self.sign_out)
+        if sign_in is not None:
+            sign_in.signed_in.connect(self._signed_in)
         self.go_home()
+
+    # --- who works here ---------------------------------------------------------------------------
+    def start(self, session: Session) -> None:
+        """Show the sign-in screen, or, when the host vouches for its cashier, the home screen."""
+        self.session = session
+        if session.actor() is None and self.sign_in_page is not None:
+            self._show_sign_in()
+        else:
+            self._welcome()
+
+    def sign_out(self) -> None:
+        if self.session is not None and self.sign_in_page is not None:
+            self.session.principal = None
+            if self.status is not None:
+                self.status.merge(cashier="")
+            self._show_sign_in()
+
+    def _show_sign_in(self) -> None:
+        assert self.sign_in_page is not None  # only called with a sign-in screen
+        self.sign_in_page.reset()
+        self.pages.setCurrentIndex(SIGN_IN)
+
+    def _signed_in(self, principal: Principal) -> None:
+        if self.session is not None:
+            self.session.principal = principal
+        self._welcome()
+
+    def _welcome(self) -> None:
+        principal = self.session.actor() if self.session is not None else None
+        if self.status is not None and principal is not None:
+            self.status.merge(cashier=principal.name)
+        self.go_home()
+        self.restore_draft()
+
+    def show_integrity(self, sentences: tuple[str, str] | None) -> None:
+        """The start-up check's one sentence for a manager (None: everything adds up)."""
+        if sentences is not None:
+            self.integrity_banner.setText(sentences[1] if self.language == "fr" else sentences[0])
+            self.integrity_banner.show()
 
     # --- scanners -------------------------------------------------------------------------------
     def on_scan(self, raw: str) -> None:
@@ -77,8 +152,12 @@ class MainWindow(QMainWindow):
             self._lookup_message(cashier_text(error))
             return
         page = self.pages.currentIndex()
+        if page == SIGN_IN:
+            assert self.sign_in_page is not None  # the page is showing
+            self.sign_in_page.message.setText(self.tr("Sign in first, then scan."))
+            return
         if page == RETURN:
-            self.flow.scan_item(scan.code)
+            self.flow.scan_item(scan.code, getattr(scan, "serial", None))
             return
         if page == DONE:
             self.go_home()
@@ -88,6 +167,12 @@ class MainWindow(QMainWindow):
             return
         self.home.scan_field.setText(scan.code)
         self.lookup.submit(scan.code)
+
+    def open_print_queue(self) -> None:
+        if self.print_queue is not None:
+            self.dialogs.show_dialog(self.print_queue())
+            if self.status is not None:
+                self.status.refresh()
 
     # --- navigation -----------------------------------------------------------------------------
     def go_home(self) -> None:
@@ -107,6 +192,14 @@ class MainWindow(QMainWindow):
         self.return_page.refresh()
         self.pages.setCurrentIndex(RETURN)
         self.return_page.message.setText(self.tr("The return in progress was restored."))
+
+    def tell_unexpected_end(self) -> None:
+        """The last session ended unexpectedly (a crash, a kill, a power cut): say so, once, at start."""
+        if self.pages.currentIndex() == RETURN:
+            self.return_page.message.setText(self.tr("The last session ended unexpectedly; the return in progress "
+                                                     "was restored."))
+        else:
+            self.home.message.setText(self.tr("The last session ended unexpectedly; no return was in progress."))
 
     def _receiptless(self) -> None:
         self.flow.start_receiptless()

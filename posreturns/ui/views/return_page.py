@@ -20,7 +20,7 @@ from posreturns.domain.orders import Order
 from posreturns.ui.i18n import Formats
 from posreturns.ui.presenters.basket import Basket
 from posreturns.ui.presenters.return_flow import ReturnFlowPresenter
-from posreturns.ui.views.basket_line import BasketLineCard
+from posreturns.ui.views.basket_line import BasketLineCard, card_identity
 from posreturns.ui.views.decision_panel import DecisionPanel
 from posreturns.ui.views.widgets import TOUCH, big_button, table
 
@@ -72,6 +72,8 @@ class ReturnPage(QWidget):
         self.customer_field.editingFinished.connect(lambda: flow.set_customer_contact(self.customer_field.text()))
         self.decision.method_chosen.connect(flow.set_refund_method)
         self.decision.pick_replacement.connect(self._pick_replacement)
+        self._cards: list[BasketLineCard] = []
+        self._shown: tuple[list[tuple[object, ...]], list[object]] | None = None  # what the cards were built for
         flow.changed.connect(self.refresh)
         flow.quote_ready.connect(lambda quote: self.decision.show_quote(quote, flow.basket.refund_method, language))
         flow.message.connect(self.message.setText)
@@ -101,14 +103,32 @@ class ReturnPage(QWidget):
 
     def refresh(self) -> None:
         basket: Basket = self.flow.basket
+        shown = [card_identity(line) for line in basket.lines], list(basket.exchange)
+        if shown == self._shown:  # a reason, a condition, a quantity…: the same cards show it
+            for card, line in zip(self._cards, basket.lines):
+                card.show_line(line)
+        else:
+            self._rebuild(basket)
+            self._shown = shown
+        if not basket.lines:
+            self.decision.show_waiting(self.tr("Scan or tap the items the customer brings back."))
+        elif not basket.ready:
+            self.decision.show_waiting(self.tr("Pick a reason and a condition for each item."))
+        self.decision.replacement_button.setVisible(basket.refund_method == "exchange" and bool(basket.lines))
+        for code, button in self.decision.method_buttons.items():
+            button.setChecked(code == basket.refund_method)
+
+    def _rebuild(self, basket: Basket) -> None:
         while self.basket_box.count():
             widget = self.basket_box.takeAt(0).widget()
             if widget is not None:
                 widget.deleteLater()
+        self._cards = []
         for index, line in enumerate(basket.lines):
             card = BasketLineCard(line, lambda i=index, **changes: self.flow.update_line(i, **changes),
                                   lambda i=index: self.flow.remove_line(i))
             self.basket_box.addWidget(card)
+            self._cards.append(card)
         for index, item in enumerate(basket.exchange):
             row = QHBoxLayout()
             row_widget = QWidget()
@@ -120,13 +140,6 @@ class ReturnPage(QWidget):
             row.addWidget(remove)
             self.basket_box.addWidget(row_widget)
         self.basket_box.addStretch(1)
-        if not basket.lines:
-            self.decision.show_waiting(self.tr("Scan or tap the items the customer brings back."))
-        elif not basket.ready:
-            self.decision.show_waiting(self.tr("Pick a reason and a condition for each item."))
-        self.decision.replacement_button.setVisible(basket.refund_method == "exchange" and bool(basket.lines))
-        for code, button in self.decision.method_buttons.items():
-            button.setChecked(code == basket.refund_method)
 
     def _tap_line(self, row: int, _column: int) -> None:
         if self.flow.order is not None:

@@ -1,4 +1,6 @@
 """The settings dialog (managers and admins): till, language, scanner, receipt printer, OMS address.
+A manager changes the devices and the language; the till's identity and the OMS are an admin's (greyed
+out for a manager, and refused by the settings service anyway).
 
 `connect_settings` wires the home screen's Settings button: manager/admin PIN first (through the
 dialog service), then the dialog, shown through the dialog service too so tests can drive it.
@@ -30,7 +32,8 @@ from posreturns.ui.views.widgets import TOUCH, big_button
 class SettingsDialog(QDialog):
     """Binds the fields to the presenter; Save closes the dialog once the values are stored."""
 
-    def __init__(self, presenter: SettingsPresenter, parent: QWidget | None = None) -> None:
+    def __init__(self, presenter: SettingsPresenter, parent: QWidget | None = None,
+                 scanner_setup: Callable[[], QDialog] | None = None, dialogs: Any = None) -> None:
         super().__init__(parent)
         self.presenter = presenter
         self.setWindowTitle(self.tr("Settings"))
@@ -40,25 +43,41 @@ class SettingsDialog(QDialog):
         self.scanner_mode = self._combo((("keyboard", self.tr("Keyboard (USB, like a keyboard)")),
                                          ("serial", self.tr("Serial port (COM / USB-CDC)"))))
         self.scanner_port = QLineEdit(placeholderText=self.tr("e.g. COM3 or /dev/ttyACM0"))
+        self.scanner_suffix = self._combo((("enter-or-tab", self.tr("Enter or Tab")), ("enter", self.tr("Enter (CR)")),
+                                           ("tab", self.tr("Tab")), ("none", self.tr("None (ends on a pause)")),
+                                           ("cr", "CR"), ("lf", "LF"), ("crlf", "CR LF")))
+        self.scanner_speed = self._combo([("", self.tr("9600 (usual)"))] + [(str(b), str(b)) for b in
+                                         (1200, 2400, 4800, 19200, 38400, 57600, 115200)])
+        self.scanner_parity = self._combo((("", self.tr("None")), ("E", self.tr("Even")), ("O", self.tr("Odd"))))
+        self.scanner_gs = QLineEdit(placeholderText=self.tr("e.g. | (empty: GS as Ctrl+])"), maxLength=1)
+        self.scanner_setup_button = big_button(self.tr("Scanner set-up…"), icon_name="scan")
         self.printer_url = QLineEdit(placeholderText=self.tr("e.g. tcp://192.168.1.50:9100"))
         self.printer_profile = self._combo([(name, name) for name in presenter.profiles()])
+        self.printer_profile_file = QLineEdit(placeholderText=self.tr("your own profile file (optional)"))
         self.oms_url = QLineEdit(placeholderText=self.tr("e.g. https://oms.example.com"))
         self.test_print_button = big_button(self.tr("Test print"), icon_name="printer")
         self.test_drawer_button = big_button(self.tr("Test drawer"), icon_name="drawer")
         self.outcome = QLabel(wordWrap=True)
         self.outcome.setObjectName("message")
-        for field in (self.store_id, self.till_id, self.scanner_port, self.printer_url, self.oms_url):
+        for field in (self.store_id, self.till_id, self.scanner_port, self.scanner_gs, self.printer_url,
+                      self.printer_profile_file, self.oms_url):
             field.setMinimumHeight(TOUCH)
 
         till = self._group(self.tr("This till"), ((self.tr("Store ID"), self.store_id), (self.tr("Till ID"), self.till_id),
                                                    (self.tr("Language"), self.language)))
         scanner = self._group(self.tr("Scanner"), ((self.tr("Connection"), self.scanner_mode),
-                                                   (self.tr("Port"), self.scanner_port)))
+                                                   (self.tr("Port"), self.scanner_port),
+                                                   (self.tr("Suffix"), self.scanner_suffix),
+                                                   (self.tr("Speed"), self.scanner_speed),
+                                                   (self.tr("Parity"), self.scanner_parity),
+                                                   (self.tr("GS stand-in"), self.scanner_gs)))
+        scanner.layout().addRow(self.scanner_setup_button)  # type: ignore[union-attr]
         tests = QHBoxLayout()
         tests.addWidget(self.test_print_button)
         tests.addWidget(self.test_drawer_button)
         printer = self._group(self.tr("Receipt printer"), ((self.tr("Address"), self.printer_url),
-                                                           (self.tr("Model"), self.printer_profile)))
+                                                           (self.tr("Model"), self.printer_profile),
+                                                           (self.tr("Profile file"), self.printer_profile_file)))
         printer.layout().addRow(tests)  # type: ignore[union-attr]
         oms = self._group(self.tr("Head office (OMS)"), ((self.tr("Address"), self.oms_url),))
         note = QLabel(self.tr("The API key is not shown here: the command `posreturns oms connect` stores it securely."),
@@ -80,12 +99,23 @@ class SettingsDialog(QDialog):
         self.setMinimumWidth(960)
 
         self.scanner_mode.currentIndexChanged.connect(self._scanner_mode_changed)
+        self.scanner_setup_button.setVisible(scanner_setup is not None)
+        if scanner_setup is not None and dialogs is not None:
+            self.scanner_setup_button.clicked.connect(lambda: dialogs.show_dialog(scanner_setup()))
         self.test_print_button.clicked.connect(
             lambda: presenter.print_test_page(self.printer_url.text(), self.printer_profile.currentData()))
         self.test_drawer_button.clicked.connect(
             lambda: presenter.open_test_drawer(self.printer_url.text(), self.printer_profile.currentData()))
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
+        self.fields = {"store.id": self.store_id, "till.id": self.till_id, "language": self.language,
+                       "scanner.mode": self.scanner_mode, "scanner.port": self.scanner_port,
+                       "scanner.suffix": self.scanner_suffix, "scanner.baudrate": self.scanner_speed,
+                       "scanner.parity": self.scanner_parity, "scanner.gs_substitute": self.scanner_gs,
+                       "printer.url": self.printer_url, "printer.profile": self.printer_profile,
+                       "printer.profile_file": self.printer_profile_file, "oms.url": self.oms_url}
+        for key, field in self.fields.items():
+            field.setEnabled(presenter.editable(key))
         presenter.loaded.connect(self.show_values)
         presenter.outcome.connect(self.outcome.setText)
         presenter.saved.connect(self._saved)
@@ -95,15 +125,20 @@ class SettingsDialog(QDialog):
     def values(self) -> dict[str, str]:
         return {"store.id": self.store_id.text(), "till.id": self.till_id.text(),
                 "language": self.language.currentData(), "scanner.mode": self.scanner_mode.currentData(),
-                "scanner.port": self.scanner_port.text(), "printer.url": self.printer_url.text(),
-                "printer.profile": self.printer_profile.currentData() or "", "oms.url": self.oms_url.text()}
+                "scanner.port": self.scanner_port.text(), "scanner.suffix": self.scanner_suffix.currentData(),
+                "scanner.baudrate": self.scanner_speed.currentData(), "scanner.parity": self.scanner_parity.currentData(),
+                "scanner.gs_substitute": self.scanner_gs.text(), "printer.url": self.printer_url.text(),
+                "printer.profile": self.printer_profile.currentData() or "",
+                "printer.profile_file": self.printer_profile_file.text(), "oms.url": self.oms_url.text()}
 
     def show_values(self, values: dict[str, str]) -> None:
         for key, field in (("store.id", self.store_id), ("till.id", self.till_id), ("scanner.port", self.scanner_port),
-                           ("printer.url", self.printer_url), ("oms.url", self.oms_url)):
+                           ("scanner.gs_substitute", self.scanner_gs), ("printer.url", self.printer_url),
+                           ("printer.profile_file", self.printer_profile_file), ("oms.url", self.oms_url)):
             field.setText(values.get(key, ""))
         for key, combo in (("language", self.language), ("scanner.mode", self.scanner_mode),
-                           ("printer.profile", self.printer_profile)):
+                           ("scanner.suffix", self.scanner_suffix), ("scanner.baudrate", self.scanner_speed),
+                           ("scanner.parity", self.scanner_parity), ("printer.profile", self.printer_profile)):
             index = combo.findData(values.get(key) or "")
             combo.setCurrentIndex(max(index, 0))
         self._scanner_mode_changed()
@@ -125,7 +160,10 @@ class SettingsDialog(QDialog):
         self.test_drawer_button.setDisabled(busy)
 
     def _scanner_mode_changed(self) -> None:
-        self.scanner_port.setEnabled(self.scanner_mode.currentData() == "serial")
+        serial = self.scanner_mode.currentData() == "serial"
+        for key, field in (("scanner.port", self.scanner_port), ("scanner.baudrate", self.scanner_speed),
+                           ("scanner.parity", self.scanner_parity)):
+            field.setEnabled(serial and self.presenter.editable(key))
 
     def _combo(self, choices: Any) -> QComboBox:
         combo = QComboBox()
@@ -143,7 +181,8 @@ class SettingsDialog(QDialog):
         return box
 
 
-def connect_settings(window: Any, make_presenter: Callable[[], SettingsPresenter]) -> None:
+def connect_settings(window: Any, make_presenter: Callable[[], SettingsPresenter],
+                     scanner_setup: Callable[[], QDialog] | None = None) -> None:
     """Settings button → manager/admin PIN → the dialog; a refusal is one sentence on the home screen.
 
     Each opening gets a fresh presenter (kept on `window.settings_presenter`), so nothing of a
@@ -155,7 +194,8 @@ def connect_settings(window: Any, make_presenter: Callable[[], SettingsPresenter
         answer = window.dialogs.ask_approval(presenter.unlock_question())
         if answer is None:
             return
-        presenter.unlocked.connect(lambda _name: window.dialogs.show_dialog(SettingsDialog(presenter, window)))
+        presenter.unlocked.connect(lambda _name: window.dialogs.show_dialog(
+            SettingsDialog(presenter, window, scanner_setup, window.dialogs)))
         presenter.refused.connect(window.home.message.setText)
         presenter.unlock(*answer)
 

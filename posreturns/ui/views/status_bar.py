@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QStatusBar
 
 from posreturns.ui.views.widgets import icon
 
@@ -21,11 +21,15 @@ class TillStatusBar(QStatusBar):
         self.printer = QLabel(objectName="printer")
         self.scanner = QLabel()
         self.who = QLabel()
+        self.print_queue_button = QPushButton(objectName="printQueue")  # opens the print queue
+        self.print_queue_button.setFlat(True)
+        self.print_queue_button.hide()
         self.online_icon, self.printer_icon = QLabel(objectName="statusIcon"), QLabel(objectName="statusIcon")
         # A long printer sentence is cut (whole in its tooltip) rather than widening the window past the screen.
         self.printer.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         for label in (self.online_icon, self.online, self.outbox, self.cache, self.printer_icon, self.printer, self.scanner):
             self.addWidget(label, 1 if label is self.printer else 0)
+        self.addPermanentWidget(self.print_queue_button)
         self.addPermanentWidget(self.who)
 
     def show_state(self, state: dict[str, Any]) -> None:
@@ -59,6 +63,10 @@ class TillStatusBar(QStatusBar):
         self.printer.setProperty("state", "ok" if printer.get("ready") else "warn")
         self.printer.setToolTip(self.printer.text())
         self.printer_icon.setPixmap(icon("printer" if printer.get("ready") else "warning").pixmap(ICON_PX, ICON_PX))
+        waiting = int(state.get("print_waiting") or 0)
+        self.print_queue_button.setText(self.tr("{0} to print").replace("{0}", str(waiting)))
+        self.print_queue_button.setToolTip(self.tr("Receipts waiting for the printer: open the print queue"))
+        self.print_queue_button.setVisible(waiting > 0)
         self.scanner.setText(state.get("scanner", self.tr("Keyboard scanner")))
         self.who.setText(" · ".join(str(state.get(key, "")) for key in ("cashier", "store_id", "till_id")))
         for label in (self.online, self.printer):

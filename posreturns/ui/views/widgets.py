@@ -14,7 +14,7 @@ TOUCH = 44
 
 
 def icon(name: str) -> QIcon:
-    """One of resources/icons/*.svg (scalable, so sharp at any screen scale)."""
+    """One of posreturns/resources/icons/*.svg (scalable, so sharp at any screen scale)."""
     return QIcon(icon_path(name))
 
 

@@ -6,6 +6,7 @@ the diff like any other change.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from datetime import datetime
 from pathlib import Path
@@ -15,7 +16,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from posreturns.app import Till
-from posreturns.devices.documents import Barcode, QrCode, render_text
+from posreturns.devices.documents import Barcode, Cut, QrCode, Text, render_text
 from posreturns.devices.labels import InspectionTag, ResaleLabel, inspection_tag, resale_label
 from posreturns.devices.receipt_layout import ReturnReceipt, StoreHeader, return_receipt, voucher_slip
 from posreturns.domain.context import PolicyContext, PriceInfo
@@ -27,7 +28,7 @@ from posreturns.domain.returns import Condition, ExchangeLine, Reason, RefundMet
 GOLDEN = Path(__file__).with_name("golden")
 PARIS = ZoneInfo("Europe/Paris")
 NOW = datetime(2026, 11, 26, 10, 30, tzinfo=PARIS)
-DEFAULT_POLICY = Policy.from_toml((Path(__file__).parents[3] / "resources" / "policy" / "default.toml").read_text("utf-8"))
+DEFAULT_POLICY = Policy.from_toml((Path(__file__).parents[3] / "posreturns" / "resources" / "policy" / "default.toml").read_text("utf-8"))
 HEADER = StoreHeader("Maison Lumière — Paris Rivoli", "PARIS-01", "T1", "12 rue de Rivoli, 75004 Paris")
 
 
@@ -99,3 +100,10 @@ def test_labels_match_their_golden_text(lang: str) -> None:
     voucher = voucher_slip(HEADER, {"code": "V-7Q2M-K8XD", "amount": "53.40"}, "EUR", NOW, lang)
     text = "\n".join(render_text(blocks, 32) for blocks in (resale_label(label, lang), inspection_tag(tag, lang), voucher))
     _check_golden(f"labels-{lang}", text)
+
+
+def test_the_footer_names_the_version_that_printed_the_receipt(demo_till: Till) -> None:
+    receipt = dataclasses.replace(_receipt(demo_till, "discounted-card-cash"), software="posreturns 1.4.2")
+    blocks = return_receipt(receipt, 48, "fr")
+    assert isinstance(blocks[-1], Cut) and blocks[-2] == Text("posreturns 1.4.2", "center")
+    assert "posreturns" not in render_text(return_receipt(_receipt(demo_till, "discounted-card-cash"), 48, "fr"), 48)

@@ -37,6 +37,10 @@ SHAPE_ERRORS = {
     "currency lower case": lambda d: d["stores"][0].update(currency="eur"),
     "boolean as text": lambda d: d["products"][0].update(final_sale="no"),
     "rate as number": lambda d: d["products"][0].update(tax_rate=20),
+    "unknown field": lambda d: d["orders"][0].update(colour="red"),
+    "unknown field in a return line": lambda d: d["returns"][0]["lines"][0].update(reason="x"),
+    "quantity out of range": lambda d: d["orders"][0]["lines"][0].update(qty=10**7),
+    "rate with too many decimals": lambda d: d["products"][0].update(tax_rate="5.1234567"),
 }
 
 

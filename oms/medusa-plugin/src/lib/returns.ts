@@ -51,6 +51,7 @@ export function eventMetadata(event: TillEvent, data: Record<string, any>): Reco
     posreturns_offline: Boolean(event.payload.offline) }
   if (event.payload.payload_sha256) meta.posreturns_payload_sha256 = event.payload.payload_sha256
   if (event.payload.cache_as_of) meta.posreturns_cache_as_of = event.payload.cache_as_of
+  if (event.payload.device?.app_version) meta.posreturns_app_version = event.payload.device.app_version
   return meta
 }
 

@@ -13,14 +13,14 @@ Existing rows get their order key from their payloads; pending ones are marked a
 (an older version may have been killed half-way through them).
 
 Revision ID: 0008
-Revises: 0005
+Revises: 0006
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0005"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 

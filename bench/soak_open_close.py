@@ -1,0 +1,131 @@
+"""The standalone window and the host widget, each opened and closed many times in one process.
+
+    python -m bench.soak_open_close [--openings 200]
+
+The standalone window is opened as `posreturns gui` opens it (the command's own function: the till,
+its log session, the window until it is closed); the host widget as a host POS opens it
+(`create_returns_widget`, then `shutdown()` and deletion). Each opening scans a receipt, so the
+window does real work. Sampled after a warm-up, halfway and at the end: RSS, threads, file
+descriptors, Python and Qt objects; also whether the exception hook, the fault handler and the
+session marker are given back. The last line printed is the report as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import faulthandler
+import json
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from bench.soak_metrics import Sample, growth, sample
+
+WARM_UP = 20
+
+
+def demo_data(folder: Path) -> Path:
+    from posreturns.app import open_till
+    from posreturns.demo.install import install_demo
+
+    with open_till(folder) as till:
+        install_demo(till, date(2026, 11, 26))
+        till.settings.set("store.id", "PARIS-01")
+    return folder
+
+
+def soak(open_and_close: Callable[[], None], openings: int) -> list[Sample]:
+    readings = []
+    for opening in range(1, openings + 1):
+        open_and_close()
+        if opening in (min(WARM_UP, openings), openings // 2, openings):
+            readings.append(sample(f"{opening} openings"))
+    return readings
+
+
+def run(openings: int) -> dict[str, Any]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEvent, QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from posreturns.cli.main import _run_gui, build_parser
+    from posreturns.cli.output import Output
+    from posreturns.plugin import create_returns_widget
+    from posreturns.till_session import MARKER_FILE, logs_dir
+    from posreturns.ui.views.main_window import RETURN, MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    hook, fault_handler = sys.excepthook, faulthandler.is_enabled()
+    results: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory(prefix="posreturns-soak-") as tmp:
+        data_dir = demo_data(Path(tmp) / "till")
+        args = build_parser().parse_args(["--data-dir", str(data_dir), "gui"])
+
+        def scan_then_close() -> None:
+            window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+            window.on_scan("PA01-000102")
+            poll = QTimer(window, interval=5)
+            poll.timeout.connect(lambda: window.pages.currentIndex() == RETURN and window.close())
+            poll.start()
+
+        def standalone() -> None:
+            QTimer.singleShot(0, scan_then_close)
+            if _run_gui(args, Output(False)) != 0:  # `posreturns gui`: runs until the window is closed
+                raise RuntimeError("the window did not end cleanly")
+
+        parent = QWidget()  # the host's window, shown once the standalone window is done with
+        parent.resize(1280, 800)
+
+        class Host:
+            parent_window, cashier, store_id, till_id = parent, "paul", "PARIS-01", "T1"
+
+            def on_refund(self, instruction: object) -> None:
+                pass
+
+        def hosted() -> None:
+            widget = create_returns_widget(Host(), data_dir, language="en")
+            widget.show()
+            widget.window_.on_scan("PA01-000102")
+            deadline = time.monotonic() + 30
+            while widget.window_.pages.currentIndex() != RETURN:
+                if time.monotonic() > deadline:
+                    raise RuntimeError("the hosted window did not open the sale")
+                app.processEvents()
+                time.sleep(0.001)
+            widget.shutdown()
+            widget.setParent(None)
+            widget.deleteLater()  # as a host does, back in its event loop
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+        for name, open_and_close in (("standalone", standalone), ("host", hosted)):
+            if name == "host":
+                parent.show()
+            started = time.perf_counter()
+            readings = soak(open_and_close, openings)
+            results[name] = {
+                "openings": openings, "seconds": round(time.perf_counter() - started, 1),
+                "growth_after_warm_up": {field: growth(readings, field, 0) for field in (
+                    "rss_mb", "rss_less_sqlite_mb", "os_threads", "python_threads", "fds", "python_objects",
+                    "qobject_wrappers", "widgets")},
+                "hook_given_back": sys.excepthook is hook, "fault_handler_given_back": faulthandler.is_enabled() == fault_handler,
+                "marker_left": (logs_dir(data_dir) / MARKER_FILE).exists(),
+                "samples": [s.as_dict() for s in readings]}
+        parent.close()
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bench.soak_open_close")
+    parser.add_argument("--openings", type=int, default=200)
+    args = parser.parse_args(argv)
+    print(json.dumps(run(args.openings)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""How the customer of a return wants to hear from the store, recorded with the return.
+
+`channel` is where the store's messages about this return go (e-mail, SMS or none), given only
+with the customer's consent; `e_receipt` asks for the return receipt by e-mail, which needs an
+address. The address is checked for its shape only: a typo in a real-looking address is caught
+by the relay's bounce, not here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from posreturns.domain.errors import InvalidReturn
+
+_EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s.]+(\.[^@\s.]+)+")
+_PHONE = re.compile(r"\+?[0-9 .()-]{6,25}")
+LANGUAGES = ("fr", "en")
+
+
+class ContactChannel(StrEnum):
+    EMAIL = "email"
+    SMS = "sms"
+    NONE = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerContact:
+    channel: ContactChannel
+    email: str | None = None
+    phone: str | None = None
+    consent: bool = False
+    e_receipt: bool = False
+    language: str = "fr"
+
+    def __post_init__(self) -> None:
+        if self.email is not None and (len(self.email) > 254 or not _EMAIL.fullmatch(self.email)):
+            raise InvalidReturn(f'"{self.email}" is not an e-mail address; check it with the customer.',
+                                f"« {self.email} » n'est pas une adresse e-mail ; vérifiez-la avec le client.")
+        if self.phone is not None and not (_PHONE.fullmatch(self.phone) and sum(c.isdigit() for c in self.phone) >= 6):
+            raise InvalidReturn(f'"{self.phone}" is not a phone number; check it with the customer.',
+                                f"« {self.phone} » n'est pas un numéro de téléphone ; vérifiez-le avec le client.")
+        if self.channel is ContactChannel.EMAIL and self.email is None:
+            raise InvalidReturn("To be told by e-mail, the customer needs an e-mail address; type it in.",
+                                "Pour être prévenu par e-mail, le client doit donner une adresse e-mail.")
+        if self.channel is ContactChannel.SMS and self.phone is None:
+            raise InvalidReturn("To be told by SMS, the customer needs a phone number; type it in.",
+                                "Pour être prévenu par SMS, le client doit donner un numéro de téléphone.")
+        if self.channel is not ContactChannel.NONE and not self.consent:
+            raise InvalidReturn("Ask the customer's consent before choosing how the store contacts them.",
+                                "Demandez l'accord du client avant de choisir comment le contacter.")
+        if self.e_receipt and self.email is None:
+            raise InvalidReturn("An e-receipt needs the customer's e-mail address; type it in.",
+                                "Un ticket par e-mail demande l'adresse e-mail du client.")
+        if self.language not in LANGUAGES:
+            raise InvalidReturn(f'The customer\'s language must be one of {", ".join(LANGUAGES)}.',
+                                f"La langue du client doit être l'une de {', '.join(LANGUAGES)}.")
+
+    def summary(self) -> dict[str, object]:
+        """What the return's answer says about it: no address, only what was chosen."""
+        return {"channel": self.channel.value, "consent": self.consent, "e_receipt": self.e_receipt,
+                "language": self.language}

@@ -1,0 +1,144 @@
+"""The customer's contact choice and the e-receipt queue over SQLite.
+
+`write_contact` runs inside the return recorder's transaction: the contact, the consent and the
+queued e-receipt are committed with the return or not at all. Every state change of a queued
+message is its own short `BEGIN IMMEDIATE` transaction, so two senders (the window and a
+`mail send-pending`) never both send one message.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlalchemy.engine import Connection
+
+from posreturns.persistence.audit import insert_audit
+from posreturns.persistence.engine import WRITE
+from posreturns.persistence.order_repository import format_utc, parse_utc
+from posreturns.services.mail_ports import (
+    InDoubtRule,
+    LostClaim,
+    MailStatus,
+    QueuedMail,
+    e_receipt_message_id,
+)
+from posreturns.services.return_ports import AuditEntry, Completion
+
+RETURN_RECEIPT = "return_receipt"
+NEVER_ANSWERED = "The relay's answer was never read (the till stopped or lost the connection)."
+_SELECT = ("SELECT m.id, m.return_id, r.number, m.kind, m.recipient, m.language, m.message_id, m.status, "
+           "m.attempts, m.created_at, m.next_attempt_at, m.last_error, m.sent_at "
+           "FROM mail_queue m JOIN returns r ON r.id = m.return_id ")
+
+
+def write_contact(connection: Connection, c: Completion) -> None:
+    contact = c.contact
+    if contact is None:
+        return
+    at = format_utc(c.created_at)
+    connection.exec_driver_sql(
+        "INSERT INTO return_contacts (return_id, channel, email, phone, consent, e_receipt, language, recorded_at) "
+        "VALUES (?,?,?,?,?,?,?,?)",
+        (c.return_id, contact.channel.value, contact.email, contact.phone, contact.consent, contact.e_receipt,
+         contact.language, at))
+    if contact.e_receipt and contact.email:
+        connection.exec_driver_sql(
+            "INSERT INTO mail_queue (return_id, kind, recipient, language, message_id, created_at, status, attempts, "
+            "next_attempt_at) VALUES (?,?,?,?,?,?,'pending',0,?)",
+            (c.return_id, RETURN_RECEIPT, contact.email, contact.language, e_receipt_message_id(c.return_id), at, at))
+
+
+class SqlMailQueue:
+    """`MailQueue` over SQLite."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def _write(self, sql: str, params: tuple[Any, ...]) -> int:
+        with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
+            return connection.exec_driver_sql(sql, params).rowcount
+
+    def recover(self, now: datetime, rule: InDoubtRule) -> int:
+        status = MailStatus.PENDING if rule is InDoubtRule.RESEND else MailStatus.IN_DOUBT
+        return self._write(
+            "UPDATE mail_queue SET status = ?, claimed_by = NULL, claimed_until = NULL, next_attempt_at = ?, "
+            "last_error = ? WHERE status = 'sending' AND (claimed_until IS NULL OR claimed_until < ?)",
+            (status.value, format_utc(now), NEVER_ANSWERED, format_utc(now)))
+
+    def claim(self, now: datetime, owner: str, until: datetime, limit: int, due_only: bool) -> list[QueuedMail]:
+        stamp = format_utc(now)
+        due = "AND next_attempt_at <= ? " if due_only else ""
+        with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
+            ids = [row.id for row in connection.exec_driver_sql(
+                "SELECT id FROM mail_queue WHERE status = 'pending' AND (claimed_until IS NULL OR claimed_until < ?) "
+                f"{due}ORDER BY next_attempt_at, id LIMIT ?", (stamp, *((stamp,) if due_only else ()), limit))]
+            if ids:
+                connection.exec_driver_sql(
+                    "UPDATE mail_queue SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1 "
+                    f"WHERE id IN ({','.join('?' * len(ids))})",
+                    (owner, format_utc(until), *ids))
+                rows = connection.exec_driver_sql(
+                    _SELECT + f"WHERE m.id IN ({','.join('?' * len(ids))}) ORDER BY m.next_attempt_at, m.id", tuple(ids)).all()
+            else:
+                rows = []
+        return [_mail(row) for row in rows]
+
+    def mark_sending(self, mail_id: int, owner: str) -> None:
+        changed = self._write("UPDATE mail_queue SET status = 'sending' WHERE id = ? AND claimed_by = ? "
+                              "AND status = 'pending'", (mail_id, owner))
+        if changed != 1:  # another sender took it over after our lease ran out: do not send it twice
+            raise LostClaim(f"mail {mail_id} is no longer reserved for this sender")
+
+    def mark_sent(self, mail_id: int, at: datetime, reply: str) -> None:
+        self._write("UPDATE mail_queue SET status = 'sent', sent_at = ?, server_reply = ?, last_error = NULL, "
+                    "claimed_by = NULL, claimed_until = NULL WHERE id = ?", (format_utc(at), reply[:500], mail_id))
+
+    def retry_later(self, mail_id: int, at: datetime, error: str) -> None:
+        self._write("UPDATE mail_queue SET status = 'pending', next_attempt_at = ?, last_error = ?, "
+                    "claimed_by = NULL, claimed_until = NULL WHERE id = ?", (format_utc(at), error[:500], mail_id))
+
+    def mark_failed(self, mail_id: int, error: str) -> None:
+        self._write("UPDATE mail_queue SET status = 'failed', last_error = ?, claimed_by = NULL, claimed_until = NULL "
+                    "WHERE id = ?", (error[:500], mail_id))
+
+    def mark_in_doubt(self, mail_id: int, error: str, rule: InDoubtRule, retry_at: datetime) -> None:
+        status = MailStatus.PENDING if rule is InDoubtRule.RESEND else MailStatus.IN_DOUBT
+        self._write("UPDATE mail_queue SET status = ?, last_error = ?, next_attempt_at = ?, claimed_by = NULL, "
+                    "claimed_until = NULL WHERE id = ?", (status.value, error[:500], format_utc(retry_at), mail_id))
+
+    def counts(self) -> dict[str, int]:
+        with self.engine.connect() as connection:
+            found: dict[str, int] = dict(connection.exec_driver_sql(
+                "SELECT status, count(*) FROM mail_queue GROUP BY status").all())
+        return {status.value: int(found.get(status.value, 0)) for status in MailStatus}
+
+    def listing(self, status: MailStatus | None, limit: int) -> list[QueuedMail]:
+        where, params = ("WHERE m.status = ? ", (status.value, limit)) if status else ("", (limit,))
+        with self.engine.connect() as connection:
+            rows = connection.exec_driver_sql(_SELECT + where + "ORDER BY m.id DESC LIMIT ?", params).all()
+        return [_mail(row) for row in rows]
+
+    def find(self, return_number_or_id: str) -> QueuedMail | None:
+        with self.engine.connect() as connection:
+            row = connection.exec_driver_sql(_SELECT + "WHERE (r.number = ? OR r.id = ?) AND m.kind = ?",
+                                             (return_number_or_id, return_number_or_id, RETURN_RECEIPT)).first()
+        return None if row is None else _mail(row)
+
+    def requeue(self, mail_id: int, at: datetime, actor: str | None, reason: str) -> None:
+        with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
+            row = connection.exec_driver_sql("SELECT status, return_id FROM mail_queue WHERE id = ?", (mail_id,)).first()
+            connection.exec_driver_sql(
+                "UPDATE mail_queue SET status = 'pending', next_attempt_at = ?, claimed_by = NULL, claimed_until = NULL, "
+                "sent_at = NULL WHERE id = ?", (format_utc(at), mail_id))
+            insert_audit(connection, AuditEntry("mail.requeued", actor, str(mail_id),
+                                                {"return_id": row.return_id if row else None,
+                                                 "was": row.status if row else None, "reason": reason}, at))
+
+
+def _mail(row: Any) -> QueuedMail:
+    return QueuedMail(row.id, row.return_id, row.number, row.kind, row.recipient, row.language, row.message_id,
+                      MailStatus(row.status), row.attempts, parse_utc(row.created_at),
+                      parse_utc(row.next_attempt_at) if row.next_attempt_at else None, row.last_error,
+                      parse_utc(row.sent_at) if row.sent_at else None)

@@ -1,0 +1,1169 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR" sourcelanguage="en">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About posreturns</source>
+        <translation>À propos de posreturns</translation>
+    </message>
+    <message>
+        <source>In-store returns for store tills.</source>
+        <translation>Retours en magasin pour les caisses.</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Dossier des données</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>Journaux</translation>
+    </message>
+    <message>
+        <source>Runs on</source>
+        <translation>Fonctionne avec</translation>
+    </message>
+</context>
+<context>
+    <name>BasketLineCard</name>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qté</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Pick the serial number…</source>
+        <translation>Choisir le numéro de série…</translation>
+    </message>
+    <message>
+        <source>Note (required for &apos;Other&apos;)</source>
+        <translation>Commentaire (obligatoire pour « Autre »)</translation>
+    </message>
+    <message>
+        <source>To do: {0}</source>
+        <translation>À faire : {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionPanel</name>
+    <message>
+        <source>Choose the replacement…</source>
+        <translation>Choisir l&apos;article d&apos;échange…</translation>
+    </message>
+    <message>
+        <source>Complete the return</source>
+        <translation>Valider le retour</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Refund method</source>
+        <translation>Mode de remboursement</translation>
+    </message>
+    <message>
+        <source>Scan or tap the items the customer brings back.</source>
+        <translation>Scannez ou touchez les articles que le client rapporte.</translation>
+    </message>
+    <message>
+        <source>Offer: +{0} if the customer takes store credit.</source>
+        <translation>Offre : +{0} si le client choisit un avoir.</translation>
+    </message>
+    <message>
+        <source>Get approval and complete</source>
+        <translation>Faire valider par un responsable</translation>
+    </message>
+    <message>
+        <source>Refund: {0}</source>
+        <translation>Remboursement : {0}</translation>
+    </message>
+    <message>
+        <source> (on the payment terminal)</source>
+        <translation> (sur le terminal de paiement)</translation>
+    </message>
+    <message>
+        <source>Customer pays: {0}</source>
+        <translation>Le client paie : {0}</translation>
+    </message>
+    <message>
+        <source>Customer gets back: {0}</source>
+        <translation>À rendre au client : {0}</translation>
+    </message>
+    <message>
+        <source>Even exchange: no money moves.</source>
+        <translation>Échange à valeur égale : aucun mouvement d&apos;argent.</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}&#xa0;: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>Manager approval</source>
+        <translation>Validation responsable</translation>
+    </message>
+    <message>
+        <source>Manager ID</source>
+        <translation>Identifiant du responsable</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>Code PIN</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Valider</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Please confirm</source>
+        <translation>Confirmation</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>Reprint the receipt</source>
+        <translation>Réimprimer le ticket</translation>
+    </message>
+    <message>
+        <source>New return</source>
+        <translation>Nouveau retour</translation>
+    </message>
+    <message>
+        <source>Return {0} is recorded.</source>
+        <translation>Retour {0} enregistré.</translation>
+    </message>
+    <message>
+        <source>Refund {0} to the {1} on the payment terminal.</source>
+        <translation>Remboursez {0} ({1}) sur le terminal de paiement.</translation>
+    </message>
+    <message>
+        <source>Give {0} in cash from the drawer.</source>
+        <translation>Rendez {0} en espèces depuis le tiroir-caisse.</translation>
+    </message>
+    <message>
+        <source>Hand over the voucher {0}.</source>
+        <translation>Remettez le bon d&apos;achat {0} au client.</translation>
+    </message>
+    <message>
+        <source>Collect {0} for the exchange.</source>
+        <translation>Encaissez {0} pour l&apos;échange.</translation>
+    </message>
+    <message>
+        <source>Printing the receipt…</source>
+        <translation>Impression du ticket…</translation>
+    </message>
+    <message>
+        <source>Waiting for the payment terminal…</source>
+        <translation>En attente du terminal de paiement…</translation>
+    </message>
+    <message>
+        <source>The payment terminal confirmed the refund.</source>
+        <translation>Le terminal de paiement a confirmé le remboursement.</translation>
+    </message>
+    <message>
+        <source>The payment terminal did not refund: the return is recorded; call a manager.</source>
+        <translation>Le terminal de paiement n&apos;a pas remboursé : le retour est enregistré ; appelez un responsable.</translation>
+    </message>
+    <message>
+        <source>The till did not take the refund: the return is recorded; call a manager.</source>
+        <translation>La caisse n&apos;a pas pris en compte le remboursement : le retour est enregistré ; appelez un responsable.</translation>
+    </message>
+    <message>
+        <source>Receipt printed.</source>
+        <translation>Ticket imprimé.</translation>
+    </message>
+    <message>
+        <source>Copy of the receipt printed.</source>
+        <translation>Duplicata du ticket imprimé.</translation>
+    </message>
+    <message>
+        <source>The cash drawer is open.</source>
+        <translation>Le tiroir-caisse est ouvert.</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangePicker</name>
+    <message>
+        <source>Exchange for…</source>
+        <translation>Échanger contre…</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Variante</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Ici</translation>
+    </message>
+    <message>
+        <source>Other stores</source>
+        <translation>Autres magasins</translation>
+    </message>
+    <message>
+        <source>Stock as of {0}</source>
+        <translation>Stock au {0}</translation>
+    </message>
+    <message>
+        <source>Not in stock here: choose another size or colour</source>
+        <translation>Pas en stock ici : choisissez une autre taille ou couleur</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Scan a receipt, or type a receipt number, phone, e-mail or name</source>
+        <translation>Scannez un ticket, ou cherchez par n° de ticket, téléphone, e-mail ou nom</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Chercher</translation>
+    </message>
+    <message>
+        <source>Return without receipt</source>
+        <translation>Retour sans ticket</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <source>About posreturns</source>
+        <translation>À propos de posreturns</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Remboursement</translation>
+    </message>
+    <message>
+        <source>Sales found</source>
+        <translation>Ventes trouvées</translation>
+    </message>
+    <message>
+        <source>Recent returns at this till</source>
+        <translation>Derniers retours sur cette caisse</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Phone, e-mail or name</source>
+        <translation>Téléphone, e-mail ou nom</translation>
+    </message>
+    <message>
+        <source>Card last 4</source>
+        <translation>4 derniers chiffres</translation>
+    </message>
+    <message>
+        <source>Amount, e.g. 59.90</source>
+        <translation>Montant, ex. 59,90</translation>
+    </message>
+    <message>
+        <source>Card and date</source>
+        <translation>Carte et date</translation>
+    </message>
+    <message>
+        <source>Date and amount</source>
+        <translation>Date et montant</translation>
+    </message>
+    <message>
+        <source>web</source>
+        <translation>web</translation>
+    </message>
+    <message>
+        <source>store</source>
+        <translation>magasin</translation>
+    </message>
+</context>
+<context>
+    <name>HostPayments</name>
+    <message>
+        <source>The payment terminal&apos;s answer could not be recorded; call support.</source>
+        <translation>La réponse du terminal de paiement n&apos;a pas pu être enregistrée ; appelez le support.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Wrong size</source>
+        <translation>Mauvaise taille</translation>
+    </message>
+    <message>
+        <source>Changed mind</source>
+        <translation>Changement d&apos;avis</translation>
+    </message>
+    <message>
+        <source>Defective</source>
+        <translation>Défectueux</translation>
+    </message>
+    <message>
+        <source>Damaged in transit</source>
+        <translation>Abîmé pendant le transport</translation>
+    </message>
+    <message>
+        <source>Not as described</source>
+        <translation>Non conforme à la description</translation>
+    </message>
+    <message>
+        <source>Late delivery</source>
+        <translation>Livraison en retard</translation>
+    </message>
+    <message>
+        <source>Wrong item</source>
+        <translation>Mauvais article</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>New with tags</source>
+        <translation>Neuf avec étiquettes</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Ouvert</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>Porté / utilisé</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Abîmé</translation>
+    </message>
+    <message>
+        <source>Missing parts</source>
+        <translation>Incomplet</translation>
+    </message>
+    <message>
+        <source>Original payment</source>
+        <translation>Moyen de paiement d&apos;origine</translation>
+    </message>
+    <message>
+        <source>Store credit</source>
+        <translation>Avoir</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>Échange</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Carte bancaire</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <source>Gift card</source>
+        <translation>Carte cadeau</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>Accepté</translation>
+    </message>
+    <message>
+        <source>Needs a manager&apos;s approval</source>
+        <translation>Validation d&apos;un responsable nécessaire</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refusé</translation>
+    </message>
+    <message>
+        <source>pick a reason</source>
+        <translation>choisir un motif</translation>
+    </message>
+    <message>
+        <source>pick a condition</source>
+        <translation>choisir l&apos;état</translation>
+    </message>
+    <message>
+        <source>write a note for &apos;Other&apos;</source>
+        <translation>écrire un commentaire pour « Autre »</translation>
+    </message>
+    <message>
+        <source>pick the serial number</source>
+        <translation>choisir le numéro de série</translation>
+    </message>
+</context>
+<context>
+    <name>Launch</name>
+    <message>
+        <source>Virtual scanner</source>
+        <translation>Scanner virtuel</translation>
+    </message>
+    <message>
+        <source>Type a code, press Enter: it is scanned</source>
+        <translation>Tapez un code puis Entrée : il est scanné</translation>
+    </message>
+    <message>
+        <source>Virtual scanner (demo)</source>
+        <translation>Scanner virtuel (démo)</translation>
+    </message>
+</context>
+<context>
+    <name>LookupPresenter</name>
+    <message>
+        <source>Scan a receipt or type a number, a phone, an e-mail or a name.</source>
+        <translation>Scannez un ticket ou saisissez un numéro, un téléphone, un e-mail ou un nom.</translation>
+    </message>
+    <message>
+        <source>No sale matches; check the number or search by phone, e-mail or name.</source>
+        <translation>Aucune vente trouvée ; vérifiez le numéro ou cherchez par téléphone, e-mail ou nom.</translation>
+    </message>
+    <message>
+        <source>The search failed ({0}); try again, and call support if it persists.</source>
+        <translation>La recherche a échoué ({0}) ; réessayez, et appelez le support si cela continue.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Returns</source>
+        <translation>Retours</translation>
+    </message>
+    <message>
+        <source>TRAINING</source>
+        <translation>FORMATION</translation>
+    </message>
+    <message>
+        <source>TRAINING / FORMATION — practice only: nothing here is a real refund.</source>
+        <translation>TRAINING / FORMATION — exercice : aucun remboursement n'est réel ici.</translation>
+    </message>
+    <message>
+        <source>Sign in first, then scan.</source>
+        <translation>Identifiez-vous d'abord, puis scannez.</translation>
+    </message>
+    <message>
+        <source>That is an item&apos;s barcode: scan the receipt first, or choose &apos;Return without receipt&apos;.</source>
+        <translation>C&apos;est le code-barres d&apos;un article : scannez d&apos;abord le ticket, ou choisissez « Retour sans ticket ».</translation>
+    </message>
+    <message>
+        <source>The return in progress was restored.</source>
+        <translation>Le retour en cours a été restauré.</translation>
+    </message>
+    <message>
+        <source>The last session ended unexpectedly; the return in progress was restored.</source>
+        <translation>La dernière session s&apos;est arrêtée de façon inattendue ; le retour en cours a été restauré.</translation>
+    </message>
+    <message>
+        <source>The last session ended unexpectedly; no return was in progress.</source>
+        <translation>La dernière session s&apos;est arrêtée de façon inattendue ; aucun retour n&apos;était en cours.</translation>
+    </message>
+    <message>
+        <source>This return needs a manager&apos;s approval.</source>
+        <translation>Ce retour doit être validé par un responsable.</translation>
+    </message>
+    <message>
+        <source>Cancel this return? Nothing will be recorded.</source>
+        <translation>Annuler ce retour ? Rien ne sera enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Effacer</translation>
+    </message>
+</context>
+<context>
+    <name>PrintQueueDialog</name>
+    <message>
+        <source>Print queue</source>
+        <translation>File d&apos;impression</translation>
+    </message>
+    <message>
+        <source>Return receipt</source>
+        <translation>Ticket de retour</translation>
+    </message>
+    <message>
+        <source>Test page</source>
+        <translation>Page de test</translation>
+    </message>
+    <message>
+        <source>Scanner set-up sheet</source>
+        <translation>Feuille de réglage du scanner</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>Bon d&apos;achat</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Depuis</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Essais</translation>
+    </message>
+    <message>
+        <source>Why it did not print</source>
+        <translation>Pourquoi il n&apos;est pas imprimé</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for the printer.</source>
+        <translation>Rien n&apos;attend l&apos;imprimante.</translation>
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation>Réimprimer</translation>
+    </message>
+    <message>
+        <source>Cancel this job</source>
+        <translation>Annuler cette impression</translation>
+    </message>
+    <message>
+        <source>Print all again</source>
+        <translation>Tout réimprimer</translation>
+    </message>
+    <message>
+        <source>(copy)</source>
+        <translation>(duplicata)</translation>
+    </message>
+</context>
+<context>
+    <name>PrintQueuePresenter</name>
+    <message>
+        <source>Printing…</source>
+        <translation>Impression…</translation>
+    </message>
+    <message>
+        <source>Printed.</source>
+        <translation>Imprimé.</translation>
+    </message>
+    <message>
+        <source>{0} printed, {1} still waiting.</source>
+        <translation>{0} imprimé(s), {1} encore en attente.</translation>
+    </message>
+    <message>
+        <source>Cancelled: it will not print. The receipt can still be reprinted from the return.</source>
+        <translation>Annulé : il ne sera pas imprimé. Le ticket peut toujours être réimprimé depuis le retour.</translation>
+    </message>
+    <message>
+        <source>That job was no longer waiting.</source>
+        <translation>Cette impression n&apos;était plus en attente.</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({0}); nothing was changed.</source>
+        <translation>Un problème est survenu ({0}) ; rien n&apos;a été modifié.</translation>
+    </message>
+</context>
+<context>
+    <name>QtBinding</name>
+    <message>
+        <source>This till&apos;s Qt library has a known fault and may close without warning during the day: call support to have it replaced.</source>
+        <translation>La bibliothèque Qt de cette caisse a un défaut connu et peut fermer la caisse sans prévenir dans la journée : appelez le support pour la faire remplacer.</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnFlowPresenter</name>
+    <message>
+        <source>This item has already been returned; nothing is left to return on this line.</source>
+        <translation>Cet article a déjà été retourné ; il ne reste rien à retourner sur cette ligne.</translation>
+    </message>
+    <message>
+        <source>All returnable units of this line are already in the return.</source>
+        <translation>Toutes les unités retournables de cette ligne sont déjà dans le retour.</translation>
+    </message>
+    <message>
+        <source>This unit (serial {0}) is already in the return.</source>
+        <translation>Cet article (n° de série {0}) est déjà dans le retour.</translation>
+    </message>
+    <message>
+        <source>This unit (serial {0}) has already been returned.</source>
+        <translation>Cet article (n° de série {0}) a déjà été retourné.</translation>
+    </message>
+    <message>
+        <source>Serial {0} was not sold on this receipt: check the item, or return it without receipt.</source>
+        <translation>Le n° de série {0} n&apos;a pas été vendu sur ce ticket : vérifiez l&apos;article, ou faites un retour sans ticket.</translation>
+    </message>
+    <message>
+        <source>This product is unknown here; scan its barcode again or type its SKU.</source>
+        <translation>Produit inconnu ici ; scannez de nouveau son code-barres ou saisissez sa référence.</translation>
+    </message>
+    <message>
+        <source>Pick a reason and a condition for every item before completing.</source>
+        <translation>Choisissez un motif et un état pour chaque article avant de valider.</translation>
+    </message>
+    <message>
+        <source>Sign in to complete the return.</source>
+        <translation>Identifiez-vous pour valider le retour.</translation>
+    </message>
+    <message>
+        <source>The receipt could not be printed; the return is saved. Reprint it when the printer is ready.</source>
+        <translation>Le ticket n&apos;a pas pu être imprimé ; le retour est enregistré. Réimprimez-le quand l&apos;imprimante sera prête.</translation>
+    </message>
+    <message>
+        <source>Something went wrong; nothing was recorded. Try again, and call support if it persists.</source>
+        <translation>Un problème est survenu ; rien n&apos;a été enregistré. Réessayez, et appelez le support si cela continue.</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnPage</name>
+    <message>
+        <source>SKU</source>
+        <translation>Réf.</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Vendu</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Retourné</translation>
+    </message>
+    <message>
+        <source>Returnable</source>
+        <translation>Retournable</translation>
+    </message>
+    <message>
+        <source>Unit paid</source>
+        <translation>Prix payé</translation>
+    </message>
+    <message>
+        <source>Scan or type an item&apos;s barcode or SKU</source>
+        <translation>Scannez ou saisissez le code-barres ou la référence d&apos;un article</translation>
+    </message>
+    <message>
+        <source>Customer phone or e-mail (required without receipt)</source>
+        <translation>Téléphone ou e-mail du client (obligatoire sans ticket)</translation>
+    </message>
+    <message>
+        <source>Items returned</source>
+        <translation>Articles retournés</translation>
+    </message>
+    <message>
+        <source>Return without receipt: store credit only, at most today&apos;s price.</source>
+        <translation>Retour sans ticket : avoir uniquement, au plus au prix du jour.</translation>
+    </message>
+    <message>
+        <source>no customer</source>
+        <translation>client anonyme</translation>
+    </message>
+    <message>
+        <source>Replacement: {0} · {1}</source>
+        <translation>Échange : {0} · {1}</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Scan or tap the items the customer brings back.</source>
+        <translation>Scannez ou touchez les articles que le client rapporte.</translation>
+    </message>
+    <message>
+        <source>Pick a reason and a condition for each item.</source>
+        <translation>Choisissez un motif et un état pour chaque article.</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerSetupDialog</name>
+    <message>
+        <source>Scanner set-up</source>
+        <translation>Réglage du scanner</translation>
+    </message>
+    <message>
+        <source>Scan any code, or the test codes of the set-up sheet: this page shows what the scanner typed and what to change. Scans do nothing else while it is open.</source>
+        <translation>Scannez un code, ou les codes de test de la feuille de réglage : cette page montre ce que le scanner a tapé et ce qu&apos;il faut changer. Tant qu&apos;elle est ouverte, les scans ne font rien d&apos;autre.</translation>
+    </message>
+    <message>
+        <source>Nothing scanned yet.</source>
+        <translation>Rien n&apos;a encore été scanné.</translation>
+    </message>
+    <message>
+        <source>Scanned</source>
+        <translation>Scanné</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>Rythme</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>Lu comme</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Touche</translation>
+    </message>
+    <message>
+        <source>Modifiers</source>
+        <translation>Modificateurs</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Print the set-up sheet</source>
+        <translation>Imprimer la feuille de réglage</translation>
+    </message>
+    <message>
+        <source>ended by the suffix</source>
+        <translation>terminé par le suffixe</translation>
+    </message>
+    <message>
+        <source>ended by a pause, no suffix</source>
+        <translation>terminé par une pause, sans suffixe</translation>
+    </message>
+    <message>
+        <source>{0} key presses in {1} ms, longest gap {2} ms, {3}</source>
+        <translation>{0} touches en {1} ms, plus long écart {2} ms, {3}</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerSetupPresenter</name>
+    <message>
+        <source>No keyboard scanner is watched here: scans from a serial scanner show in the window as usual.</source>
+        <translation>Aucun scanner clavier n&apos;est suivi ici : les scans d&apos;un scanner série s&apos;affichent dans la fenêtre comme d&apos;habitude.</translation>
+    </message>
+    <message>
+        <source>No receipt printer is set up: set its address first.</source>
+        <translation>Aucune imprimante de tickets n&apos;est configurée : indiquez d&apos;abord son adresse.</translation>
+    </message>
+    <message>
+        <source>Printing the set-up sheet…</source>
+        <translation>Impression de la feuille de réglage…</translation>
+    </message>
+    <message>
+        <source>Set-up sheet printed: scan its codes here.</source>
+        <translation>Feuille de réglage imprimée : scannez ses codes ici.</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({0}); nothing was changed.</source>
+        <translation>Un problème est survenu ({0}) ; rien n&apos;a été modifié.</translation>
+    </message>
+</context>
+<context>
+    <name>SerialScannerBridge</name>
+    <message>
+        <source>Unreadable scan: scan the code again or type it.</source>
+        <translation>Lecture illisible : scannez de nouveau le code ou saisissez-le.</translation>
+    </message>
+    <message>
+        <source>Scanner connected</source>
+        <translation>Scanner connecté</translation>
+    </message>
+    <message>
+        <source>Scanner disconnected</source>
+        <translation>Scanner déconnecté</translation>
+    </message>
+    <message>
+        <source>Scanner reconnecting…</source>
+        <translation>Reconnexion du scanner…</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>Comme le système</translation>
+    </message>
+    <message>
+        <source>Keyboard (USB, like a keyboard)</source>
+        <translation>Clavier (USB, comme un clavier)</translation>
+    </message>
+    <message>
+        <source>Serial port (COM / USB-CDC)</source>
+        <translation>Port série (COM / USB-CDC)</translation>
+    </message>
+    <message>
+        <source>e.g. COM3 or /dev/ttyACM0</source>
+        <translation>ex. COM3 ou /dev/ttyACM0</translation>
+    </message>
+    <message>
+        <source>Enter or Tab</source>
+        <translation>Entrée ou Tab</translation>
+    </message>
+    <message>
+        <source>Enter (CR)</source>
+        <translation>Entrée (CR)</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <source>None (ends on a pause)</source>
+        <translation>Aucun (fin sur une pause)</translation>
+    </message>
+    <message>
+        <source>9600 (usual)</source>
+        <translation>9600 (habituel)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>Even</source>
+        <translation>Paire</translation>
+    </message>
+    <message>
+        <source>Odd</source>
+        <translation>Impaire</translation>
+    </message>
+    <message>
+        <source>e.g. | (empty: GS as Ctrl+])</source>
+        <translation>ex. | (vide : GS par Ctrl+])</translation>
+    </message>
+    <message>
+        <source>Scanner set-up…</source>
+        <translation>Réglage du scanner…</translation>
+    </message>
+    <message>
+        <source>e.g. tcp://192.168.1.50:9100</source>
+        <translation>ex. tcp://192.168.1.50:9100</translation>
+    </message>
+    <message>
+        <source>your own profile file (optional)</source>
+        <translation>votre propre fichier de profil (facultatif)</translation>
+    </message>
+    <message>
+        <source>e.g. https://oms.example.com</source>
+        <translation>ex. https://oms.example.com</translation>
+    </message>
+    <message>
+        <source>Test print</source>
+        <translation>Test d&apos;impression</translation>
+    </message>
+    <message>
+        <source>Test drawer</source>
+        <translation>Test du tiroir-caisse</translation>
+    </message>
+    <message>
+        <source>This till</source>
+        <translation>Cette caisse</translation>
+    </message>
+    <message>
+        <source>Store ID</source>
+        <translation>Identifiant du magasin</translation>
+    </message>
+    <message>
+        <source>Till ID</source>
+        <translation>Identifiant de la caisse</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Branchement</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Suffix</source>
+        <translation>Suffixe</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Vitesse</translation>
+    </message>
+    <message>
+        <source>Parity</source>
+        <translation>Parité</translation>
+    </message>
+    <message>
+        <source>GS stand-in</source>
+        <translation>Remplaçant de GS</translation>
+    </message>
+    <message>
+        <source>Receipt printer</source>
+        <translation>Imprimante de tickets</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Profile file</source>
+        <translation>Fichier de profil</translation>
+    </message>
+    <message>
+        <source>Head office (OMS)</source>
+        <translation>Siège (OMS)</translation>
+    </message>
+    <message>
+        <source>The API key is not shown here: the command `posreturns oms connect` stores it securely.</source>
+        <translation>La clé d&apos;API n&apos;est pas affichée ici : la commande `posreturns oms connect` la conserve de façon sécurisée.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPresenter</name>
+    <message>
+        <source>This till will pull everything again from the head office for the new address or store (what it pulled before is forgotten). The returns not yet sent go there. Continue?</source>
+        <translation>Cette caisse va tout recharger depuis le siège pour la nouvelle adresse ou le nouveau magasin (ce qu&apos;elle avait chargé est oublié). Les retours pas encore envoyés y partiront. Continuer ?</translation>
+    </message>
+    <message>
+        <source>The settings are for a manager or an administrator: enter your ID and PIN.</source>
+        <translation>Les réglages sont réservés aux responsables et administrateurs : saisissez votre identifiant et votre code PIN.</translation>
+    </message>
+    <message>
+        <source>Give this till an ID, e.g. T1.</source>
+        <translation>Donnez un identifiant à cette caisse, ex. T1.</translation>
+    </message>
+    <message>
+        <source>A serial scanner needs its port, e.g. COM3 or /dev/ttyACM0.</source>
+        <translation>Un scanner série a besoin de son port, ex. COM3 ou /dev/ttyACM0.</translation>
+    </message>
+    <message>
+        <source>Choose the language from the list.</source>
+        <translation>Choisissez la langue dans la liste.</translation>
+    </message>
+    <message>
+        <source>Sign in again to change the settings.</source>
+        <translation>Identifiez-vous à nouveau pour modifier les réglages.</translation>
+    </message>
+    <message>
+        <source>Settings saved. The language and the scanner change the next time the app starts.</source>
+        <translation>Réglages enregistrés. La langue et le scanner changeront au prochain démarrage de l&apos;application.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Réglages enregistrés.</translation>
+    </message>
+    <message>
+        <source>Printer tests are not available here.</source>
+        <translation>Les tests d&apos;imprimante ne sont pas disponibles ici.</translation>
+    </message>
+    <message>
+        <source>Enter the printer&apos;s address first, e.g. tcp://192.168.1.50:9100.</source>
+        <translation>Saisissez d&apos;abord l&apos;adresse de l&apos;imprimante, ex. tcp://192.168.1.50:9100.</translation>
+    </message>
+    <message>
+        <source>Testing the printer…</source>
+        <translation>Test de l&apos;imprimante…</translation>
+    </message>
+    <message>
+        <source>Test page printed.</source>
+        <translation>Page de test imprimée.</translation>
+    </message>
+    <message>
+        <source>The test page did not print: {0}</source>
+        <translation>La page de test ne s&apos;est pas imprimée : {0}</translation>
+    </message>
+    <message>
+        <source>The cash drawer opened.</source>
+        <translation>Le tiroir-caisse s&apos;est ouvert.</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({0}); nothing was changed.</source>
+        <translation>Un problème est survenu ({0}) ; rien n&apos;a été modifié.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Identification</translation>
+    </message>
+    <message>
+        <source>Your ID</source>
+        <translation>Votre identifiant</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>Code PIN</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPresenter</name>
+    <message>
+        <source>Enter your ID and your PIN.</source>
+        <translation>Saisissez votre identifiant et votre code.</translation>
+    </message>
+    <message>
+        <source>Signing in failed; try again, and call support if it persists.</source>
+        <translation>L'identification a échoué ; réessayez, et appelez le support si cela persiste.</translation>
+    </message>
+</context>
+<context>
+    <name>TillStatusBar</name>
+    <message>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <source>OMS not set up</source>
+        <translation>OMS non configuré</translation>
+    </message>
+    <message>
+        <source>{0} waiting to sync</source>
+        <translation>{0} à synchroniser</translation>
+    </message>
+    <message>
+        <source>Sending {0} of {1}…</source>
+        <translation>Envoi {0} sur {1}…</translation>
+    </message>
+    <message>
+        <source>{0} refused by the OMS: a manager must resolve them</source>
+        <translation>{0} refusé(s) par l&apos;OMS : un responsable doit les traiter</translation>
+    </message>
+    <message>
+        <source>posreturns sync exceptions, then posreturns sync resolve SEQ --retry or --dismiss</source>
+        <translation>posreturns sync exceptions, puis posreturns sync resolve SEQ --retry ou --dismiss</translation>
+    </message>
+    <message>
+        <source>{0} held behind them</source>
+        <translation>{0} en attente derrière eux</translation>
+    </message>
+    <message>
+        <source>Cache: {0} min old</source>
+        <translation>Synchro il y a {0} min</translation>
+    </message>
+    <message>
+        <source>Cache: never synced</source>
+        <translation>Jamais synchronisé</translation>
+    </message>
+    <message>
+        <source>No printer set up</source>
+        <translation>Aucune imprimante configurée</translation>
+    </message>
+    <message>
+        <source>Printer ready</source>
+        <translation>Imprimante prête</translation>
+    </message>
+    <message>
+        <source>Printer: {0}</source>
+        <translation>Imprimante : {0}</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>{0} to print</source>
+        <translation>{0} à imprimer</translation>
+    </message>
+    <message>
+        <source>Receipts waiting for the printer: open the print queue</source>
+        <translation>Tickets en attente de l&apos;imprimante : ouvrir la file d&apos;impression</translation>
+    </message>
+    <message>
+        <source>Keyboard scanner</source>
+        <translation>Scanner clavier</translation>
+    </message>
+</context>
+<context>
+    <name>UnexpectedErrors</name>
+    <message>
+        <source>Something unexpected went wrong and was recorded for support; the till keeps working: check the screen and carry on, or start the return again.</source>
+        <translation>Un problème inattendu est survenu et a été noté pour le support ; la caisse continue de fonctionner : vérifiez l&apos;écran et poursuivez, ou recommencez le retour.</translation>
+    </message>
+</context>
+</TS>
