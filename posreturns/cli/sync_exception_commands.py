@@ -40,8 +40,8 @@ def _exception_text(s: dict[str, Any], refused: dict[str, int]) -> str:
         return f"#{s['seq']:<5} held     {s['event_type']} of {s['return_number'] or s['order_key']} — waits for " \
                f"#{refused.get(s['order_key'], '?')}"
     tenders = ", ".join(f"{t['amount']} {t['method']}" for t in s["tenders"]) or s["amount"]
-    lines = [f"#{s['seq']:<5} REFUSED  {s['event_type']} {s['return_number'] or ''} — {s['amount']} {s['currency']} "
-             f"({tenders}) at till {s['till']} ({s['store']}), {s['occurred_at']}{' offline' if s['offline'] else ''}",
+    lines = [(f"#{s['seq']:<5} REFUSED  {s['event_type']} {s['return_number'] or ''} — {s['amount']} {s['currency']} "
+              f"({tenders}) at till {s['till']} ({s['store']}), {s['occurred_at']}{' offline' if s['offline'] else ''}"),
              f"       why: {s['reason']}"]
     for c in s["competing"]:
         who = f"return {c['return_number']} at till {c['till']}" if c.get("return_number") else \
@@ -84,8 +84,8 @@ def run_repair(args: argparse.Namespace, out: Output) -> int:
     finally:
         till.close()
     verb = "would cancel" if args.dry_run else "cancelled"
-    lines = [f"Order {report.display_id} ({report.order_id}): {verb} {len(report.cancelled)} change(s) this till's "
-             "returns had left pending."]
+    lines = [(f"Order {report.display_id} ({report.order_id}): {verb} {len(report.cancelled)} change(s) this till's "
+              "returns had left pending.")]
     lines += [f"  {c['type']} of {c['return_id'] or c['exchange_id']}" for c in report.cancelled]
     if report.left_alone:
         lines.append(f"Left alone (not made by a till; resolve them in Medusa): "

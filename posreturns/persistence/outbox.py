@@ -23,7 +23,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
 
 from posreturns.persistence.engine import WRITE
-from posreturns.services.sync_ports import Outcome, OutboxStats, PendingEvent, PushResult
+from posreturns.services.sync_ports import OutboxStats, Outcome, PendingEvent, PushResult
 
 LOCK_KEY = "lock.upload"
 TOKEN_KEY = "lock.upload.token"

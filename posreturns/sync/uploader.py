@@ -153,7 +153,7 @@ class _Run:
 
     # -- many events per request ---------------------------------------------------------------------
     def batches(self, lease: Lease, size: int) -> None:
-        push_batch: Callable[..., dict[str, PushResult]] = getattr(self.up.gateway, "push_batch")
+        push_batch: Callable[..., dict[str, PushResult]] = self.up.gateway.push_batch
         while not self.stop:
             events = [e for e in self.up.outbox.chains(self.up.clock.now(), size) if e.seq not in self.tried]
             sealed, refused, stopped = [], [], set()

@@ -14,7 +14,16 @@ from typing import Any
 
 import pytest
 from integration.returns_support import CASHIER, line
-from medusa_support import make_order, medusa_returns, open_store_till, mark_sent, refunds, request, resent, stocked
+from medusa_support import (
+    make_order,
+    mark_sent,
+    medusa_returns,
+    open_store_till,
+    refunds,
+    request,
+    resent,
+    stocked,
+)
 
 from posreturns.app import Till
 from posreturns.persistence.outbox import SqlOutbox

@@ -11,7 +11,15 @@ from typing import Any
 import pytest
 from integration.returns_support import CASHIER, line
 from medusa_faults_support import Walk, pending_changes
-from medusa_support import assert_one_exchange, ensure_stock, events, make_order, medusa_returns, refunds, request
+from medusa_support import (
+    assert_one_exchange,
+    ensure_stock,
+    events,
+    make_order,
+    medusa_returns,
+    refunds,
+    request,
+)
 
 from posreturns.persistence.outbox import SqlOutbox, owner_id
 from posreturns.sync.backoff import Backoff

@@ -23,9 +23,9 @@ from posreturns.services.sync_ports import PendingEvent, PulledPage, PushResult
 from posreturns.sync.connectors import medusa_mapping as mapping
 from posreturns.sync.connectors.medusa_plugin import PluginBatches
 from posreturns.sync.connectors.medusa_pull import delta_page
-from posreturns.sync.connectors.medusa_stock_pull import StockStream
 from posreturns.sync.connectors.medusa_push import MedusaPusher
 from posreturns.sync.connectors.medusa_repair import Repair, by_display_id, repair
+from posreturns.sync.connectors.medusa_stock_pull import StockStream
 from posreturns.sync.wire import HttpJsonClient
 
 log = logging.getLogger(__name__)

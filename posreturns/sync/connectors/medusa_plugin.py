@@ -11,6 +11,7 @@ a newer one of the same till has replaced, and stops a batch under way between e
 
 from __future__ import annotations
 
+import itertools
 import logging
 import time
 from collections.abc import Callable
@@ -99,7 +100,7 @@ def _event(event: PendingEvent) -> dict[str, Any]:
 def _newest(message: str) -> int | None:
     """The newest token Medusa names in its refusal ("… token 12 …")."""
     words = message.replace(")", " ").replace("(", " ").split()
-    for before, word in zip(words, words[1:], strict=False):
+    for before, word in itertools.pairwise(words):
         if before == "token" and word.isdigit():
             return int(word)
     return None
