@@ -147,7 +147,7 @@ def run_status(args: argparse.Namespace, out: Output) -> int:
     till = open_from(args)
     try:
         probe = None
-        if till.settings.get("oms.url") and not args.cached:
+        if till.connectivity.configured() and not args.cached:
             probe = till.connectivity.check()       # asked now, within a few seconds
         state = SqlSyncState(till.engine, till.cache_writer).status()
         outbox = SqlOutbox(till.engine)

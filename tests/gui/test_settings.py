@@ -177,7 +177,7 @@ def test_an_unreachable_printer_is_one_sentence(qtbot, demo_till: Till, runner: 
 def test_moving_the_till_to_another_oms_or_store_asks_first(
         qtbot, demo_till: Till, runner: TaskRunner, agree: bool) -> None:  # type: ignore[no-untyped-def]
     demo_till.settings.set("oms.url", "https://oms.example.com")
-    dialogs = FakeDialogs(("adm", "9876"), agree=agree)
+    dialogs = FakeDialogs(("adm", "987654"), agree=agree)
     window = _window(qtbot, demo_till, dialogs, runner)
     dialog = _open(qtbot, window, dialogs)
     dialog.till_id.setText("T4")

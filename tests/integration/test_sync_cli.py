@@ -109,7 +109,9 @@ def test_an_unreachable_oms_is_offline_not_a_crash(tmp_path: Path, oms: FakeMedu
 
 
 def test_status_asks_the_oms_unless_cached_and_never_lies(tmp_path: Path, oms: FakeMedusa) -> None:
-    assert cli(tmp_path, "oms", "connect", "--url", oms.url, "--api-key-stdin", stdin=KEY + "\n").returncode == 0
+    first_admin(tmp_path)
+    assert cli(tmp_path, "oms", "connect", "--url", oms.url, "--api-key-stdin", *ROOT,
+               stdin="135790\n" + KEY + "\n").returncode == 0
     assert cli(tmp_path, "sync", "--once", "--no-pull").returncode == 0
     up = cli(tmp_path, "sync", "status")
     assert up.returncode == 0 and "online (answered in" in up.stdout and "plugin not installed" in up.stdout
@@ -122,8 +124,10 @@ def test_status_asks_the_oms_unless_cached_and_never_lies(tmp_path: Path, oms: F
 
 
 def test_changing_the_oms_or_the_store_resets_the_cursors_after_a_confirmation(tmp_path: Path, oms: FakeMedusa) -> None:
-    assert cli(tmp_path, "oms", "connect", "--url", oms.url, "--api-key-stdin", stdin=KEY + "\n").returncode == 0
-    assert cli(tmp_path, "config", "set", "store.id", "PARIS-01").returncode == 0
+    first_admin(tmp_path)
+    assert cli(tmp_path, "oms", "connect", "--url", oms.url, "--api-key-stdin", *ROOT,
+               stdin="135790\n" + KEY + "\n").returncode == 0
+    assert cli(tmp_path, "config", "set", "store.id", "PARIS-01", *ROOT, stdin="135790\n").returncode == 0
     assert cli(tmp_path, "sync", "--once").returncode == 0
     till = open_till(tmp_path / "data")
     try:
@@ -131,15 +135,16 @@ def test_changing_the_oms_or_the_store_resets_the_cursors_after_a_confirmation(t
                                                       "OR stream = 'stores'").scalar()
     finally:
         till.close()
-    moved = cli(tmp_path, "config", "set", "store.id", "LYON-02")
+    moved = cli(tmp_path, "config", "set", "store.id", "LYON-02", *ROOT, stdin="135790\n")
     assert moved.returncode == 2 and "--yes" in moved.stderr and "pulls everything again" in moved.stderr
     assert cli(tmp_path, "config", "get", "store.id").stdout.strip() == "PARIS-01"      # nothing changed
-    assert cli(tmp_path, "config", "set", "store.id", "LYON-02", "--yes").returncode == 0
+    assert cli(tmp_path, "config", "set", "store.id", "LYON-02", "--yes", *ROOT, stdin="135790\n").returncode == 0
     other = "http://127.0.0.1:9"                                                         # another OMS
-    asked = cli(tmp_path, "oms", "connect", "--url", other, "--api-key-stdin", "--no-check", stdin="sk_other\n")
+    asked = cli(tmp_path, "oms", "connect", "--url", other, "--api-key-stdin", "--no-check", *ROOT,
+                stdin="135790\nsk_other\n")
     assert asked.returncode == 2 and "--yes" in asked.stderr
-    done = cli(tmp_path, "--json", "oms", "connect", "--url", other, "--api-key-stdin", "--no-check", "--yes",
-               stdin="sk_other\n")
+    done = cli(tmp_path, "--json", "oms", "connect", "--url", other, "--api-key-stdin", "--no-check", "--yes", *ROOT,
+               stdin="135790\nsk_other\n")
     assert done.returncode == 0 and json.loads(done.stdout)["cursors_reset"] is True
     till = open_till(tmp_path / "data")
     try:
