@@ -1,7 +1,7 @@
 """`sync exceptions`, `sync resolve SEQ --retry|--dismiss --user MANAGER` and `oms repair ORDER`: what
 a manager needs to settle the events the OMS refused, and to unlock an order an older version left
-locked (docs/sync.md, "Exceptions" and "Repair"). Resolving signs a manager in (their PIN is asked,
-or read from the first line of stdin with --pin-stdin)."""
+locked (docs/sync.md, "Exceptions" and "Repair"). Resolving and repairing sign a manager in (their PIN
+is asked, or read from the first line of stdin with --pin-stdin); `oms repair --dry-run` needs nobody."""
 
 from __future__ import annotations
 
@@ -71,8 +71,13 @@ def run_repair(args: argparse.Namespace, out: Output) -> int:
     from posreturns.persistence.outbox_exceptions import SqlExceptionQueue
     from posreturns.sync.settings import gateway_from_settings
 
+    credentials = None if args.dry_run else ask(args, Permission.RESOLVE_SYNC, "oms repair")
     till = open_from(args)
     try:
+        if till.training:
+            raise BadInput("This is a training till: it never talks to the OMS, so it has nothing to repair there.")
+        if credentials is not None:  # it cancels changes in the OMS: a manager's decision
+            credentials.sign_in(till, Permission.RESOLVE_SYNC)
         gateway = gateway_from_settings(till.settings, till.clock, till.data_dir)
         try:
             if not hasattr(gateway, "repair"):

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from integration.returns_support import CASHIER, MANAGER, line
+from integration.returns_support import CASHIER, MANAGER, PIN, line
 from medusa_support import events, make_order, medusa_returns, open_store_till, refunds, request
 
 from oms.harness import AdminApiError
@@ -38,10 +38,15 @@ def old_version_leftovers(medusa: Any, sale: dict[str, Any], event_id: str) -> s
     return str(rid)
 
 
-def cli(data_dir: Path, medusa: Any, *args: str) -> subprocess.CompletedProcess[str]:
+def cli(data_dir: Path, medusa: Any, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "POSRETURNS_OMS_API_KEY": medusa.api_key}
     return subprocess.run([sys.executable, "-m", "posreturns", "--data-dir", str(data_dir), *args],
-                          capture_output=True, text=True, env=env, timeout=120, check=False)
+                          input=stdin, capture_output=True, text=True, env=env, timeout=120, check=False)
+
+
+def repair(data_dir: Path, medusa: Any, order: str, *options: str) -> subprocess.CompletedProcess[str]:
+    """`oms repair ORDER`, signed in as the manager (PIN on stdin)."""
+    return cli(data_dir, medusa, *options, "oms", "repair", order, "--user", MANAGER, "--pin-stdin", stdin=PIN + "\n")
 
 
 @pytest.mark.allow_warning_logs
@@ -65,20 +70,23 @@ def test_repair_unlocks_an_order_an_older_version_left_locked(tmp_path: Path, me
         assert [c["type"] for c in json.loads(dry.stdout)["cancelled"]] == ["return_receive", "empty_return"]
         assert pending_changes(medusa, sale["id"]) != []               # a dry run changes nothing
 
-        done = cli(till.data_dir, medusa, "oms", "repair", f"#{sale['display_id']}")
+        nobody = cli(till.data_dir, medusa, "oms", "repair", str(sale["display_id"]), "--user", "nobody",
+                     "--pin-stdin", stdin="0000\n")
+        assert nobody.returncode == 2 and pending_changes(medusa, sale["id"]) != []   # not signed in: nothing done
+        done = repair(till.data_dir, medusa, f"#{sale['display_id']}")
         assert done.returncode == 0, done.stderr
         assert "cancelled 2 change(s)" in done.stdout and f"sync resolve {completed.seq} --retry" in done.stdout
         assert pending_changes(medusa, sale["id"]) == []               # unlocked
         assert medusa.admin.get(f"/admin/returns/{shell}", fields="id,status")["return"]["status"] == "canceled"
-        again = cli(till.data_dir, medusa, "oms", "repair", str(sale["display_id"]))
+        again = repair(till.data_dir, medusa, str(sale["display_id"]))
         assert "Nothing locks this order." in again.stdout
-        assert cli(till.data_dir, medusa, "oms", "repair", "999999").returncode == 3
+        assert repair(till.data_dir, medusa, "999999").returncode == 3
         fresh = make_order(medusa, [("TEE-ORG-M", 1)])     # a web sale made minutes ago: fetched on demand
         shown = cli(till.data_dir, medusa, "--json", "order", "show", str(fresh["display_id"]))
         assert shown.returncode == 0 and json.loads(shown.stdout)["id"] == fresh["id"], shown.stderr
         theirs = medusa.admin.post("/admin/returns", {"order_id": sale["id"],      # opened in Medusa by someone
                                                       "location_id": medusa.location_id("LYON-02")})["return"]["id"]
-        kept = cli(till.data_dir, medusa, "--json", "oms", "repair", str(sale["display_id"]))
+        kept = repair(till.data_dir, medusa, str(sale["display_id"]), "--json")
         assert json.loads(kept.stdout)["cancelled"] == [] and len(json.loads(kept.stdout)["left_alone"]) == 1
         medusa.admin.delete(f"/admin/returns/{theirs}/request")
 

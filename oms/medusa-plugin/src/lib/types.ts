@@ -16,7 +16,7 @@ export interface TillEvent {
 export interface Envelope {
   event_id: string
   event_type: string
-  device?: { store_id?: string; till_id?: string }
+  device?: { store_id?: string; till_id?: string; app_version?: string }
   occurred_at?: string
   offline?: boolean
   payload_sha256?: string
