@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -77,6 +77,8 @@ class Till:
     guard: DatabaseGuard
     host_answers: HostAnswers
     return_service: ReturnService
+    connectivity: Any = None  # posreturns.sync.connectivity.Connectivity, once attach_oms ran
+    closers: list[Any] = field(default_factory=list)
 
     @property
     def training(self) -> bool:
@@ -88,6 +90,8 @@ class Till:
         SqlAuditLog(self.engine).record(AuditEntry(action, actor, subject, detail, self.clock.now()))
 
     def close(self) -> None:
+        for close in self.closers:
+            close()
         self.engine.dispose()
 
     def __enter__(self) -> Till:
@@ -237,23 +241,72 @@ def open_printing(till: Till, printer_url: str | None = None, device: PrinterThr
     return printing
 
 
+def attach_oms(till: Till, gateway: Any = None, clock: Any = None) -> Any:
+    """Connect `till`'s lookups and returns to its OMS, when one is configured (or `gateway` given):
+    a receipt missing from the cache is fetched from the OMS, and returns apply the offline rules
+    whenever the OMS does not answer — one connectivity state (sync/connectivity.py), shared by the
+    window, the host's widget and the command line. The OMS is asked with short timeouts, and only
+    when needed. Returns the Connectivity."""
+    from posreturns.persistence.sync_state import SqlSyncState
+    from posreturns.services.sync_ports import OmsNotConfigured, OmsUnavailable
+    from posreturns.sync.connectivity import Connectivity
+    from posreturns.sync.fetch import RemoteOrderFetcher
+    from posreturns.sync.settings import LOOKUP_TIMEOUT, gateway_from_settings
+
+    clock = clock or till.clock
+    state = SqlSyncState(till.engine, till.cache_writer)
+    made: dict[str, Any] = {"gateway": gateway}
+
+    def oms() -> Any:
+        if made["gateway"] is None:
+            made["gateway"] = gateway_from_settings(till.settings, clock, till.data_dir, timeout=LOOKUP_TIMEOUT)
+            till.closers.append(made["gateway"].close)
+        return made["gateway"]
+
+    def probe() -> dict[str, Any]:
+        try:
+            return dict(oms().probe())
+        except OmsNotConfigured as error:
+            raise OmsUnavailable(str(error)) from None
+
+    def fetch(number: str) -> bool:
+        try:
+            return RemoteOrderFetcher(oms(), state, clock)(number)
+        except OmsNotConfigured:
+            return False
+
+    def configured() -> bool:  # a training till never talks to the OMS: it works from its own data
+        return gateway is not None or (not till.training and bool(till.settings.get("oms.url")))
+
+    can_probe = gateway is None or hasattr(gateway, "probe")
+    till.connectivity = Connectivity(state, clock, configured, probe if can_probe else None)
+    till.return_service.offline_now = till.connectivity.offline
+    till.lookup.fetch_missing = fetch if configured() else None
+    return till.connectivity
+
+
 def open_sync(till: Till, gateway: Any = None, clock: Any = None) -> Any:
     """The sync engine of `till` (a `posreturns.sync.engine.SyncEngine`), with the OMS from the
     till's settings (`oms.url`, key from the credential store) unless a gateway is given (tests).
-    Also gives the till's receipt lookup its on-demand fetch from the OMS."""
+    Also connects the till's lookups and returns to the OMS (`attach_oms`). A change of the OMS or of
+    the store is noticed at the next run: the cursors of the old one are forgotten."""
     from posreturns.persistence.outbox import SqlOutbox, owner_id
     from posreturns.persistence.sync_state import SqlSyncState
     from posreturns.sync.engine import SyncEngine
-    from posreturns.sync.fetch import RemoteOrderFetcher
     from posreturns.sync.settings import gateway_from_settings
 
     if till.training:
         raise BadInput("This is a training till: it never talks to the OMS, so nothing practised here reaches it.")
     clock = clock or till.clock
-    gateway = gateway or gateway_from_settings(till.settings, clock)
+    given = gateway is not None
+    gateway = gateway or gateway_from_settings(till.settings, clock, till.data_dir)
     state = SqlSyncState(till.engine, till.cache_writer)
-    engine = SyncEngine(gateway, SqlOutbox(till.engine), state, clock, owner_id())
-    till.lookup.fetch_missing = RemoteOrderFetcher(gateway, state, clock)
+
+    def identity() -> str:
+        return f"{till.settings.get('oms.url') or gateway.name}|{till.settings.store_id() or ''}"
+
+    engine = SyncEngine(gateway, SqlOutbox(till.engine), state, clock, owner_id(), identity=identity)
+    attach_oms(till, gateway if given else None, clock)
     return engine
 
 

@@ -60,8 +60,10 @@ def ui_services(till: Till, language: str, printer_url: str | None = None,
         if sync is not None:
             synced = sync.status()
             age = synced.get("cache_age_seconds")
-            state.update(online=synced.get("online"), outbox_pending=synced.get("outbox_size", pending),
-                         sync_exceptions=(synced.get("outbox") or {}).get("rejected", 0),
+            outbox = synced.get("outbox") or {}
+            state.update(online=synced.get("online"), outbox_pending=outbox.get("pending", pending),
+                         sync_exceptions=outbox.get("rejected", 0), sync_held=outbox.get("held", 0),
+                         sync_progress=synced.get("progress"),
                          cache_age_minutes=None if age is None else int(age // 60), sync_error=synced.get("last_error"))
         if printing is not None:
             # a network printer serves one connection at a time: ask it rarely, not at every poll,

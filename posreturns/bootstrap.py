@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from posreturns.app import Till, open_mail, open_sync, open_till
+from posreturns.app import Till, attach_oms, open_mail, open_sync, open_till
 from posreturns.app_ui import scan_interpreter, ui_services
 from posreturns.devices.device_settings import serial_options
 from posreturns.devices.printer_thread import PrinterThread
@@ -105,6 +105,7 @@ def bootstrap(data_dir: Path, mode: Mode, *, till_id: str | None = None, now: st
     command line's `--till` and `--now`; `host_store_id` and `host_till_id` are the host POS's (widget).
     `StorageError` when the database is damaged (nothing is left running)."""
     till = open_till(Path(data_dir), till_id=till_id or host_till_id or None, now=now)
+    attach_oms(till)  # returns apply the offline rules whenever the OMS does not answer, in every mode
     runtime = Runtime(mode, till)
     if mode == "cli":
         return runtime

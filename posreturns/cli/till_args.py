@@ -1,4 +1,6 @@
-"""Opening the till the global options describe: data folder, till id, clock (`--now`, training tills only)."""
+"""Opening the till the global options describe: data folder, till id, clock (`--now`, training tills only);
+connected to its OMS when one is configured (a sale missing from the cache is fetched, offline rules
+follow the OMS)."""
 
 from __future__ import annotations
 

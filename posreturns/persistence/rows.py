@@ -304,6 +304,7 @@ class OutboxRow(Base):
     __table_args__ = (
         CheckConstraint("status IN ('pending', 'applied', 'duplicate', 'rejected', 'held')", name="status"),
         Index("ix_outbox_due", "status", "next_attempt_at", "seq"),
+        Index("ix_outbox_order_key", "order_key", "seq"),
     )
     seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     event_id: Mapped[str] = mapped_column(unique=True)
@@ -320,6 +321,9 @@ class OutboxRow(Base):
     last_error: Mapped[str | None]
     acked_at: Mapped[str | None]
     server_result_json: Mapped[str | None]
+    order_key: Mapped[str | None]      # the OMS order: its events never overtake each other
+    sent_at: Mapped[str | None]        # the first attempt to send it started (NULL: never sent)
+    context_json: Mapped[str | None]   # e.g. released by the dismissal of the refused event it waited for
 
 
 class PolicyRow(Base):

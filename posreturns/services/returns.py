@@ -73,10 +73,14 @@ class ReturnService:
         self.till = identity()  # read again at each use case: the store may be configured after start-up
         self.zone = ZoneInfo(self.till.timezone)
         self.voucher_codes = voucher_codes or (lambda: new_voucher_code(secrets.token_bytes))
+        # whether the till is offline right now (the OMS unreachable), set by the composition root;
+        # a request's own `offline` flag can only make the rules stricter
+        self.offline_now: Callable[[], bool] = lambda: False
 
     def quote(self, request: ReturnRequest) -> QuotedReturn:
         """What the return would be; writes nothing. A PIN in the request is not checked here."""
         check_request(request)
+        request = self._connectivity(request)
         self._refresh()
         resolved, quote, _ = self._quote(request, self.policies.active(), approved=False)
         return self._quoted(request, resolved, quote, None)
@@ -88,6 +92,7 @@ class ReturnService:
         (another till returned from it), it is read again from the store."""
         self.access.require(actor, Permission.COMPLETE_RETURN)
         check_request(request)
+        request = self._connectivity(request)
         if not request.idempotency_key:
             raise BadInput(
                 'The request has no "idempotency_key"; give each return a unique key (a UUID) so that '
@@ -129,6 +134,9 @@ class ReturnService:
         if found is None:
             raise NotFound(f'No return "{number}" is on this till; check the number on the return receipt.')
         return found
+
+    def _connectivity(self, request: ReturnRequest) -> ReturnRequest:
+        return request if request.offline or not self.offline_now() else replace(request, offline=True)
 
     def _refresh(self) -> None:
         self.till = self.identity()

@@ -5,13 +5,20 @@ There are NO retries here: the outbox uploader is the only layer that retries (i
 in the outbox rows), so a POST is never replayed behind its back. The credential is given as
 `requests` auth and never appears in a message, a log line or an exception: errors name the
 method, the path and the status only.
+
+One `requests.Session` per thread (the uploader pushes independent orders in parallel), and a count
+of the requests made (`calls`), which the command line and the benchmarks report per event.
+`fenced(fence)` is a view of the client that calls `fence()` before every request that changes
+something (POST, DELETE): an uploader that lost its lease applies no further step.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import re
+import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -52,14 +59,43 @@ class HttpJsonClient:
         self.base_url = base_url.rstrip("/")
         self.host = parts.netloc.rpartition("@")[2]
         self.timeout = timeout
-        self.session = session or requests.Session()
-        self.session.auth = auth
-        self.session.verify = verify
-        self.session.headers.update({"Accept": "application/json", "User-Agent": "posreturns-sync/1"})
+        self.auth, self.verify = auth, verify
+        self.shared = session  # given by a test: used by every thread
+        self._local = threading.local()
+        self._sessions: list[requests.Session] = []
+        self._lock = threading.Lock()
+        self._calls = itertools.count()
+        self.calls = 0
         self.now = now
 
+    @property
+    def session(self) -> requests.Session:
+        """This thread's session (or the one given)."""
+        if self.shared is not None:
+            return self._setup(self.shared)
+        found: requests.Session | None = getattr(self._local, "session", None)
+        if found is None:
+            found = self._local.session = self._setup(requests.Session())
+            with self._lock:
+                self._sessions.append(found)
+        return found
+
+    def _setup(self, session: requests.Session) -> requests.Session:
+        if not getattr(session, "posreturns_ready", False):
+            session.auth = self.auth
+            session.verify = self.verify
+            session.headers.update({"Accept": "application/json", "User-Agent": "posreturns-sync/1"})
+            session.posreturns_ready = True  # type: ignore[attr-defined]
+        return session
+
     def close(self) -> None:
-        self.session.close()
+        with self._lock:
+            sessions, self._sessions = self._sessions, []
+        for session in sessions + ([self.shared] if self.shared is not None else []):
+            session.close()
+
+    def fenced(self, fence: Callable[[], None] | None) -> HttpJsonClient:
+        return self if fence is None else FencedClient(self, fence)  # type: ignore[return-value]
 
     def get(self, path: str, params: dict[str, Any] | list[tuple[str, Any]] | None = None) -> dict[str, Any]:
         return self.request("GET", path, params=params)
@@ -73,8 +109,10 @@ class HttpJsonClient:
 
     def request(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
         where = f"{method} {path.split('?')[0]}"
+        self.calls = next(self._calls) + 1
+        timeout = kwargs.pop("timeout", self.timeout)
         try:
-            response = self.session.request(method, self.base_url + path, timeout=self.timeout,
+            response = self.session.request(method, self.base_url + path, timeout=timeout,
                                             allow_redirects=False, **kwargs)
         except requests.Timeout:
             raise OmsUnavailable(f"The OMS at {self.host} did not answer in time ({where}); "
@@ -114,3 +152,26 @@ class HttpJsonClient:
             error_class = NotFoundAtOms if status == 404 else OmsRefused
             raise error_class(message, status, str(kind) if kind else None)
         return data
+
+
+class FencedClient:
+    """The client as seen by one push: `fence()` before every POST and DELETE."""
+
+    def __init__(self, client: HttpJsonClient, fence: Callable[[], None]) -> None:
+        self.client, self.fence = client, fence
+
+    def get(self, path: str, params: dict[str, Any] | list[tuple[str, Any]] | None = None) -> dict[str, Any]:
+        return self.client.get(path, params)
+
+    def post(self, path: str, body: dict[str, Any] | None = None) -> dict[str, Any]:
+        self.fence()
+        return self.client.post(path, body)
+
+    def delete(self, path: str) -> dict[str, Any]:
+        self.fence()
+        return self.client.delete(path)
+
+    def request(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+        if method != "GET":
+            self.fence()
+        return self.client.request(method, path, **kwargs)

@@ -1336,6 +1336,10 @@
 <context>
     <name>SettingsPresenter</name>
     <message>
+        <source>This till will pull everything again from the head office for the new address or store (what it pulled before is forgotten). The returns not yet sent go there. Continue?</source>
+        <translation>Cette caisse va tout recharger depuis le siège pour la nouvelle adresse ou le nouveau magasin (ce qu&apos;elle avait chargé est oublié). Les retours pas encore envoyés y partiront. Continuer ?</translation>
+    </message>
+    <message>
         <source>The settings are for a manager or an administrator: enter your ID and PIN.</source>
         <translation>Les réglages sont réservés aux responsables et administrateurs : saisissez votre identifiant et votre code PIN.</translation>
     </message>
@@ -1445,12 +1449,20 @@
         <translation>{0} à synchroniser</translation>
     </message>
     <message>
+        <source>Sending {0} of {1}…</source>
+        <translation>Envoi {0} sur {1}…</translation>
+    </message>
+    <message>
         <source>{0} refused by the OMS: a manager must resolve them</source>
         <translation>{0} refusé(s) par l&apos;OMS : un responsable doit les traiter</translation>
     </message>
     <message>
         <source>posreturns sync exceptions, then posreturns sync resolve SEQ --retry or --dismiss</source>
         <translation>posreturns sync exceptions, puis posreturns sync resolve SEQ --retry ou --dismiss</translation>
+    </message>
+    <message>
+        <source>{0} held behind them</source>
+        <translation>{0} en attente derrière eux</translation>
     </message>
     <message>
         <source>Cache: {0} min old</source>

@@ -18,7 +18,7 @@ from alembic import op
 from posreturns.domain.held_units import unit_ids
 
 revision = "0012"
-down_revision = "0006"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
