@@ -61,8 +61,7 @@ class HttpJsonClient:
         self.timeout = timeout
         self.auth, self.verify = auth, verify
         self.shared = session  # given by a test: used by every thread
-        self._local = threading.local()
-        self._sessions: list[requests.Session] = []
+        self._sessions: dict[int, requests.Session] = {}  # by thread id
         self._lock = threading.Lock()
         self._calls = itertools.count()
         self.calls = 0
@@ -73,12 +72,20 @@ class HttpJsonClient:
         """This thread's session (or the one given)."""
         if self.shared is not None:
             return self._setup(self.shared)
-        found: requests.Session | None = getattr(self._local, "session", None)
-        if found is None:
-            found = self._local.session = self._setup(requests.Session())
-            with self._lock:
-                self._sessions.append(found)
+        me = threading.get_ident()
+        with self._lock:
+            found = self._sessions.get(me)
+            if found is None:
+                self._close_sessions_of_ended_threads()
+                found = self._sessions[me] = self._setup(requests.Session())
         return found
+
+    def _close_sessions_of_ended_threads(self) -> None:
+        """Each upload run has threads of its own: without this, every run left its sessions and their
+        open connections behind (a file descriptor each, for as long as the till ran)."""
+        alive = {thread.ident for thread in threading.enumerate()}
+        for ident in [ident for ident in self._sessions if ident not in alive]:
+            self._sessions.pop(ident).close()
 
     def _setup(self, session: requests.Session) -> requests.Session:
         if not getattr(session, "posreturns_ready", False):
@@ -90,7 +97,7 @@ class HttpJsonClient:
 
     def close(self) -> None:
         with self._lock:
-            sessions, self._sessions = self._sessions, []
+            sessions, self._sessions = list(self._sessions.values()), {}
         for session in sessions + ([self.shared] if self.shared is not None else []):
             session.close()
 
