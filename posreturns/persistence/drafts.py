@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from posreturns.persistence.settings import SqlSettings
-from posreturns.services.input_checks import mask_card_numbers
+from posreturns.services.input_checks import machine_made, mask_card_numbers
 
 DRAFT_KEY = "draft.return"
 
@@ -36,14 +36,11 @@ class SqlDrafts:
         self.settings.set(self.key, "")
 
 
-_KEPT_WHOLE = {"key", "idempotency_key", "serial", "id"}  # "key": the basket's idempotency key
-
-
 def _masked(value: Any, key: str = "") -> Any:
     if isinstance(value, dict):
         return {name: _masked(item, name) for name, item in value.items()}
     if isinstance(value, list):
         return [_masked(item, key) for item in value]
-    if isinstance(value, str) and key not in _KEPT_WHOLE and not key.endswith("_id"):
+    if isinstance(value, str) and not machine_made(key):
         return mask_card_numbers(value)
     return value

@@ -17,7 +17,7 @@ from posreturns.domain.errors import InvalidReturn
 from posreturns.domain.orders import Order
 from posreturns.domain.returns import Condition, Reason, RefundMethod
 from posreturns.services.errors import BadInput
-from posreturns.services.input_checks import has_card_number, storable
+from posreturns.services.input_checks import has_card_number, machine_made, storable
 from posreturns.services.json_reader import describe, printable
 from posreturns.services.numbering import TILL_ID
 
@@ -242,12 +242,6 @@ def _list(value: Any, path: str) -> list[Any]:
     return value
 
 
-# Not searched for card numbers: identifiers made by machines (an idempotency key is a UUID, and one
-# in ~1,400 has digit groups passing the Luhn check; a phone's IMEI serial carries a Luhn digit by
-# design) and PINs. A person's free text and the codes they type are searched.
-_MACHINE_MADE = {"idempotency_key", "serial", "id", "pin"}
-
-
 def _text(value: Any, path: str, optional: bool = False) -> Any:
     """A non-empty, storable string, without a card number unless its field is machine-made."""
     if value is None and optional:
@@ -258,7 +252,7 @@ def _text(value: Any, path: str, optional: bool = False) -> Any:
         raise BadInput(f'"{path}" is {len(value)} characters long; at most {MAX_TEXT} are allowed.')
     if not storable(value):
         raise BadInput(f'"{path}" holds control characters or invalid Unicode (a lone surrogate); remove them.')
-    if path.rsplit(".", 1)[-1] not in _MACHINE_MADE and has_card_number(value):
+    if not machine_made(path.rsplit(".", 1)[-1]) and has_card_number(value):
         raise BadInput(f'"{path}" looks like a full payment card number, which a till never stores; '
                        "remove it (the card's last four digits are enough).")
     return value.strip()
