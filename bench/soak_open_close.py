@@ -54,10 +54,11 @@ def run(openings: int) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from posreturns.cli.main import _run_gui, build_parser
+    from posreturns.demo.install import DEMO_CASHIER
     from posreturns.cli.output import Output
     from posreturns.plugin import create_returns_widget
     from posreturns.till_session import MARKER_FILE, logs_dir
-    from posreturns.ui.views.main_window import RETURN, MainWindow
+    from posreturns.ui.views.main_window import HOME, RETURN, SIGN_IN, MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     hook, fault_handler = sys.excepthook, faulthandler.is_enabled()
@@ -68,9 +69,22 @@ def run(openings: int) -> dict[str, Any]:
 
         def scan_then_close() -> None:
             window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
-            window.on_scan("PA01-000102")
+            scanned = [False]
+
+            def step() -> None:  # as a cashier does: sign in, scan the receipt, close once the sale shows
+                page = window.pages.currentIndex()
+                if page == SIGN_IN and window.sign_in_page is not None and window.sign_in_page.pin.isEnabled():
+                    window.sign_in_page.user_id.setText(DEMO_CASHIER[0])
+                    window.sign_in_page.pin.setText(DEMO_CASHIER[2])
+                    window.sign_in_page.submit()
+                elif page == HOME and not scanned[0]:
+                    scanned[0] = True
+                    window.on_scan("PA01-000102")
+                elif page == RETURN:
+                    window.close()
+
             poll = QTimer(window, interval=5)
-            poll.timeout.connect(lambda: window.pages.currentIndex() == RETURN and window.close())
+            poll.timeout.connect(step)
             poll.start()
 
         def standalone() -> None:

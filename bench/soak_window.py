@@ -224,6 +224,11 @@ class Shift:
             time.sleep(0.0005)
 
     def _message(self) -> str:
+        """The message of the page showing (the home page's may be left from an earlier scan)."""
+        from posreturns.ui.views.main_window import RETURN
+
+        if self.window.pages.currentIndex() == RETURN:
+            return self.window.return_page.message.text() or self.window.home.message.text()
         return self.window.home.message.text() or self.window.return_page.message.text()
 
     def scan(self, code: str) -> None:
@@ -264,7 +269,7 @@ class Shift:
         self.settle(lambda: window.flow.quote is not None, "the quote")
         if kind == "exchange":
             self.exchange()
-        status = window.flow.quote["status"]
+        status = window.flow.quote.quote.status.value
         if kind == "cancel" or status == "refused":
             self.counts["refused" if status == "refused" else "cancelled"] += 1
             self.frames.doing = "cancel"
@@ -327,6 +332,7 @@ def run(scans: int, returns: int, samples: int, seed: int = 5) -> dict[str, Any]
     from posreturns.devices.scanner import interpret
     from posreturns.ui.dialogs import DialogService
     from posreturns.ui.garbage import GuiThreadGarbageCollector
+    from posreturns.domain.users import Principal
     from posreturns.ui.presenters.return_flow import Session
     from posreturns.ui.resources import stylesheet
     from posreturns.ui.tasks import TaskRunner
@@ -349,7 +355,7 @@ def run(scans: int, returns: int, samples: int, seed: int = 5) -> dict[str, Any]
         collector = GuiThreadGarbageCollector(app)
         collector.start()
         runner = TaskRunner()
-        session = Session(cashier=lambda: "soak", till_id=lambda: "T1", offline=lambda: False,
+        session = Session(principal=Principal.vouched("soak", by="bench"), till_id=lambda: "T1", offline=lambda: False,
                           store_id=lambda: "STORE-01")
         printed = {"jobs": 0}
 
@@ -359,7 +365,7 @@ def run(scans: int, returns: int, samples: int, seed: int = 5) -> dict[str, Any]
             return str(path) if path.exists() else None
 
         dialogs = DialogService()
-        window = build_window(ui_services(till, "en", printer_url, cashier="soak", receipt_images=receipt_image),
+        window = build_window(ui_services(till, "en", printer_url, receipt_images=receipt_image, signs_in=False),
                               session, runner, dialogs, interpret=interpret)
         dialogs.parent = window
         reporter = UnexpectedErrorReporter(window.show_message)

@@ -56,6 +56,9 @@ __all__ = [
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_DIR = ROOT / "oms" / "medusa"
+PLUGIN_DIR = ROOT / "oms" / "medusa-plugin"
+PLUGIN_NAME = "@posreturns/medusa-plugin"
+PLUGIN_MARKER = ".posreturns-plugin.sha256"  # inside the installed plugin: the sources it was built from
 DEFAULT_VAR_DIR = ROOT / "var" / "oms"
 LOOPBACK = "127.0.0.1"
 STATE_VERSION = 1
@@ -327,6 +330,38 @@ def install(settings: Settings, state: dict[str, Any] | None = None) -> bool:
     settings.var_dir.mkdir(parents=True, exist_ok=True)
     with _Timer(state, "npm_ci"):
         _run(NPM_CI, cwd=settings.project_dir, log=settings.var_dir / "npm.log", timeout=1800)
+    marker.write_text(wanted + "\n")
+    return True
+
+
+def plugin_hash() -> str:
+    sources = [PLUGIN_DIR / "package.json", PLUGIN_DIR / "tsconfig.json", *(PLUGIN_DIR / "src").rglob("*.ts")]
+    return _sha256_files(p for p in sources if p.is_file())
+
+
+def install_plugin(settings: Settings, state: dict[str, Any]) -> bool:
+    """Build the posreturns Medusa plugin and install it into the project with npm, from its folder,
+    unless the installed copy was built from the same sources. True if it ran.
+
+    The plugin is compiled with the project's own TypeScript and Medusa packages (its node_modules is a
+    link to the project's: the same versions, and no second 700 MB install), then `npm install
+    --install-links` copies it into the project's node_modules as a retailer's install would."""
+    installed = settings.project_dir / "node_modules" / PLUGIN_NAME
+    wanted = plugin_hash()
+    marker = installed / PLUGIN_MARKER
+    if marker.exists() and marker.read_text().strip() == wanted:
+        _log("the posreturns plugin is installed from the same sources; plugin build skipped")
+        return False
+    link = PLUGIN_DIR / "node_modules"
+    if not link.exists():
+        link.symlink_to(os.path.relpath(settings.project_dir / "node_modules", PLUGIN_DIR))
+    shutil.rmtree(PLUGIN_DIR / ".medusa", ignore_errors=True)
+    log = settings.var_dir / "npm.log"
+    with _Timer(state, "plugin_build"):
+        _run([str(PLUGIN_DIR / "node_modules" / ".bin" / "tsc"), "-p", "tsconfig.json"], cwd=PLUGIN_DIR, log=log)
+    with _Timer(state, "plugin_install"):
+        _run(["npm", "install", "--no-save", "--install-links", "--no-audit", "--no-fund", "--prefer-offline",
+              str(PLUGIN_DIR)], cwd=settings.project_dir, log=log, timeout=900)
     marker.write_text(wanted + "\n")
     return True
 
@@ -704,11 +739,15 @@ def start(settings: Settings, *, fresh: bool = False) -> dict[str, Any]:
     state.update(var_dir=str(settings.var_dir), project_dir=str(settings.project_dir), timings={})
     settings.var_dir.mkdir(parents=True, exist_ok=True)
     install(settings, state)
+    plugin_changed = install_plugin(settings, state)
     start_postgres(settings, state)
     try:
         migrate(settings, state)
         create_admin_user(settings, state)
         build(settings, state)
+        running = (state.get("medusa") or {}).get("pid")
+        if plugin_changed and pid_alive(running):  # a running Medusa has the old plugin loaded
+            stop_pid(running, "medusa", signal.SIGTERM, timeout=20)
         start_medusa(settings, state)
         with _Timer(state, "api_key"):
             ensure_api_keys(state)
@@ -819,6 +858,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "install":
             install(settings)
+            install_plugin(settings, {})
         elif args.command in ("start", "up"):
             state = (up if args.command == "up" else start)(settings, fresh=args.fresh)
             print(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from posreturns.devices.printer_thread import PrinterThread
 from posreturns.devices.printing import PrinterSettings, ReceiptPrinting
 from posreturns.devices.receipt_layout import StoreHeader
 from posreturns.domain.lockout import Moment
+from posreturns.domain.money import parse_minor
 from posreturns.paths import DATABASE_FILE
 from posreturns.persistence import migrate
 from posreturns.persistence.audit import SqlAuditLog
@@ -39,12 +40,14 @@ from posreturns.persistence.user_repository import SqlUserRepository
 from posreturns.services.access import AccessService
 from posreturns.services.clock import FixedClock, SystemClock, parse_now, system_moment
 from posreturns.services.errors import BadInput
+from posreturns.services.host_answers import HostAnswers
 from posreturns.services.lookup import OrderLookup
 from posreturns.services.policies import PolicyService
 from posreturns.services.ports import Clock
 from posreturns.services.promises import PromiseService
 from posreturns.services.return_resolver import ReturnResolver
 from posreturns.services.return_ports import AuditEntry
+from posreturns.services.return_json import ReturnJsonApi
 from posreturns.services.returns import ReturnService, TillIdentity
 from posreturns.services.settings_admin import SettingsAdmin
 from posreturns.services.users import UserAdmin
@@ -70,8 +73,12 @@ class Till:
     access: AccessService
     users: UserAdmin
     settings_admin: SettingsAdmin
-    returns: ReturnService
+    returns: ReturnJsonApi  # the JSON edge (command line, host integrations); `return_service` behind it is typed
     guard: DatabaseGuard
+    host_answers: HostAnswers
+    return_service: ReturnService
+    connectivity: Any = None  # posreturns.sync.connectivity.Connectivity, once attach_oms ran
+    closers: list[Any] = field(default_factory=list)
 
     @property
     def training(self) -> bool:
@@ -83,6 +90,8 @@ class Till:
         SqlAuditLog(self.engine).record(AuditEntry(action, actor, subject, detail, self.clock.now()))
 
     def close(self) -> None:
+        for close in self.closers:
+            close()
         self.engine.dispose()
 
     def __enter__(self) -> Till:
@@ -139,9 +148,10 @@ def open_till(data_dir: Path, *, clock: Clock | None = None, till_id: str | None
     returns = ReturnService(ReturnResolver(lookup, orders, queries), queries,
                             SqlReturnRecorder(engine, guard.after_commit), access, policies, clock, identity,
                             guard=guard.refuse_if_unsafe)
+    host_answers = HostAnswers(access, returns, SqlTillOverview(engine).audited, SqlAuditLog(engine).record, clock)
     return Till(data_dir, engine, orders, lookup, SqlCacheWriter(engine), settings, clock, queries, policies,
                 access, UserAdmin(users, access, peppers, moments), SettingsAdmin(settings, access, policies, moments),
-                returns, guard)
+                ReturnJsonApi(returns), guard, host_answers, returns)
 
 
 def check_storage(data_dir: Path) -> None:
@@ -225,27 +235,78 @@ def open_printing(till: Till, printer_url: str | None = None, device: PrinterThr
     """Receipt printing for this till: jobs stored in its database, sent to the printer configured at
     each attempt, on `device` (the one printer thread of the process; a new one if not given)."""
     sources = receipt_sources(till)
-    return ReceiptPrinting(SqlPrintJobs(till.engine), till.queries, lambda: printer_settings(till, printer_url),
-                           sources.header, sources.titles, sources.placed_at, sources.local_time, device)
+    printing = ReceiptPrinting(SqlPrintJobs(till.engine), till.queries, lambda: printer_settings(till, printer_url),
+                               sources.header, sources.titles, sources.placed_at, sources.local_time, device)
+    printing.held_tags = open_labels(till, printing).tags_of_return
+    return printing
+
+
+def attach_oms(till: Till, gateway: Any = None, clock: Any = None) -> Any:
+    """Connect `till`'s lookups and returns to its OMS, when one is configured (or `gateway` given):
+    a receipt missing from the cache is fetched from the OMS, and returns apply the offline rules
+    whenever the OMS does not answer — one connectivity state (sync/connectivity.py), shared by the
+    window, the host's widget and the command line. The OMS is asked with short timeouts, and only
+    when needed. Returns the Connectivity."""
+    from posreturns.persistence.sync_state import SqlSyncState
+    from posreturns.services.sync_ports import OmsNotConfigured, OmsUnavailable
+    from posreturns.sync.connectivity import Connectivity
+    from posreturns.sync.fetch import RemoteOrderFetcher
+    from posreturns.sync.settings import LOOKUP_TIMEOUT, gateway_from_settings
+
+    clock = clock or till.clock
+    state = SqlSyncState(till.engine, till.cache_writer)
+    made: dict[str, Any] = {"gateway": gateway}
+
+    def oms() -> Any:
+        if made["gateway"] is None:
+            made["gateway"] = gateway_from_settings(till.settings, clock, till.data_dir, timeout=LOOKUP_TIMEOUT)
+            till.closers.append(made["gateway"].close)
+        return made["gateway"]
+
+    def probe() -> dict[str, Any]:
+        try:
+            return dict(oms().probe())
+        except OmsNotConfigured as error:
+            raise OmsUnavailable(str(error)) from None
+
+    def fetch(number: str) -> bool:
+        try:
+            return RemoteOrderFetcher(oms(), state, clock)(number)
+        except OmsNotConfigured:
+            return False
+
+    def configured() -> bool:  # a training till never talks to the OMS: it works from its own data
+        return gateway is not None or (not till.training and bool(till.settings.get("oms.url")))
+
+    can_probe = gateway is None or hasattr(gateway, "probe")
+    till.connectivity = Connectivity(state, clock, configured, probe if can_probe else None)
+    till.return_service.offline_now = till.connectivity.offline
+    till.lookup.fetch_missing = fetch if configured() else None
+    return till.connectivity
 
 
 def open_sync(till: Till, gateway: Any = None, clock: Any = None) -> Any:
     """The sync engine of `till` (a `posreturns.sync.engine.SyncEngine`), with the OMS from the
     till's settings (`oms.url`, key from the credential store) unless a gateway is given (tests).
-    Also gives the till's receipt lookup its on-demand fetch from the OMS."""
+    Also connects the till's lookups and returns to the OMS (`attach_oms`). A change of the OMS or of
+    the store is noticed at the next run: the cursors of the old one are forgotten."""
     from posreturns.persistence.outbox import SqlOutbox, owner_id
     from posreturns.persistence.sync_state import SqlSyncState
     from posreturns.sync.engine import SyncEngine
-    from posreturns.sync.fetch import RemoteOrderFetcher
     from posreturns.sync.settings import gateway_from_settings
 
     if till.training:
         raise BadInput("This is a training till: it never talks to the OMS, so nothing practised here reaches it.")
     clock = clock or till.clock
-    gateway = gateway or gateway_from_settings(till.settings, clock)
+    given = gateway is not None
+    gateway = gateway or gateway_from_settings(till.settings, clock, till.data_dir)
     state = SqlSyncState(till.engine, till.cache_writer)
-    engine = SyncEngine(gateway, SqlOutbox(till.engine), state, clock, owner_id())
-    till.lookup.fetch_missing = RemoteOrderFetcher(gateway, state, clock)
+
+    def identity() -> str:
+        return f"{till.settings.get('oms.url') or gateway.name}|{till.settings.store_id() or ''}"
+
+    engine = SyncEngine(gateway, SqlOutbox(till.engine), state, clock, owner_id(), identity=identity)
+    attach_oms(till, gateway if given else None, clock)
     return engine
 
 
@@ -286,3 +347,42 @@ def open_mail(till: Till, credentials: Any = None) -> Any:
 
     return MailSender(SqlMailQueue(till.engine), compose, lambda: SmtpRelay(relay), till.clock, owner_id(),
                       in_doubt_rule(till.settings))
+
+
+def open_restock(till: Till, till_id: str | None = None) -> Any:
+    """The manager's restock queue, second-hand channel, RTV batches and alerts inbox of `till`
+    (a `posreturns.services.restock.RestockService`)."""
+    from posreturns.persistence.restock_resale import SqlResale
+    from posreturns.persistence.restock_rtv import SqlRtvBatches
+    from posreturns.persistence.restock_store import SqlRestockStore
+    from posreturns.persistence.staff_alerts import SqlStaffAlerts
+    from posreturns.services.restock import RestockService
+
+    def identity() -> TillIdentity:
+        settings = till.settings
+        return TillIdentity(settings.store_id() or "", till_id or settings.get("till.id") or "T1",
+                            settings.store_timezone(), till.training)
+
+    engine = till.engine
+    return RestockService(SqlRestockStore(engine), SqlResale(engine), SqlRtvBatches(engine), SqlStaffAlerts(engine),
+                          till.access, till.policies, till.clock, identity)
+
+
+def open_labels(till: Till, printing: ReceiptPrinting) -> Any:
+    """Inspection tags, resale labels and RTV slips on `printing`'s printer (a
+    `posreturns.devices.restock_labels.LabelPrinting`)."""
+    from posreturns.devices.restock_labels import LabelPrinting
+
+    sources, catalog = receipt_sources(till), SqlCatalog(till.engine)
+
+    def alert_text(code: str, language: str) -> str:
+        alerts = {a.code: a for rule in till.policies.active().dispositions for a in rule.alerts}
+        found = alerts.get(code)
+        return code if found is None else (found.fr if language == "fr" else found.en)
+
+    def original_price(sku: str) -> int | None:
+        variant = catalog.find_variant(sku)
+        return None if variant is None else parse_minor(variant["price"], catalog.currency)
+
+    return LabelPrinting(printing, open_restock(till), alert_text, original_price, sources.local_time,
+                         lambda: sources.header().name)

@@ -1,17 +1,16 @@
-"""Composition of the window's services from a `Till` (standalone window and host plugin)."""
+"""The window's services from a `Till`, for `posreturns.bootstrap` (standalone window and host widget)."""
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
 from posdrivers import list_profiles
 
-from posreturns.app import Till, open_drawer_control, open_mail, open_printing, open_sync
+from posreturns.app import Till, open_drawer_control, open_printing
 from posreturns.devices.device_settings import check_setting, gs_substitute
 from posreturns.devices.documents import Block, Cut, Feed, Text
 from posreturns.devices.printer_thread import PrinterThread
@@ -24,54 +23,26 @@ from posreturns.persistence.catalog import SqlCatalog
 from posreturns.persistence.drafts import SqlDrafts
 from posreturns.persistence.integrity import SqlIntegrity
 from posreturns.persistence.till_overview import SqlTillOverview
-from posreturns.services.errors import BadInput
 from posreturns.services.integrity import summary
-from posreturns.services.sync_ports import OmsNotConfigured
-from posreturns.sync.mail_worker import MailWorker
+from posreturns.services.setting_rules import MANAGER_IDLE_KEY as IDLE_KEY
+from posreturns.services.setting_rules import QUEUE_AGE_KEY as AGE_KEY
 from posreturns.sync.worker import SyncWorker
 from posreturns.ui.services import UiServices
 
 PRINTER_STATUS_SECONDS = 30.0
-log = logging.getLogger(__name__)
 
 
 def scan_interpreter(till: Till) -> Callable[[str], Scan]:
     """What a scan means, with the GS stand-in the till's scanner is set to send (read at each scan)."""
     return lambda raw: interpret(raw, gs_substitute(till.settings.get))
-def start_sync(till: Till) -> SyncWorker | None:
-    """The background sync of the window, when an OMS is configured (`posreturns oms connect`) and the
-    till is not a training till."""
-    if not till.settings.get("oms.url") or till.training:
-        return None
-    try:
-        worker = SyncWorker(open_sync(till))
-    except OmsNotConfigured:
-        return None
-    worker.start()
-    return worker
-
-
-def start_mail(till: Till) -> MailWorker | None:
-    """The window's e-receipt sender, when an SMTP relay is configured (`posreturns mail connect`) and
-    the till is not a training till (what is practised there never reaches a customer)."""
-    if not till.settings.get("mail.host") or till.training:
-        return None
-    try:
-        worker = MailWorker(open_mail(till))
-    except BadInput as error:  # a setting is wrong: the window still opens, the e-receipts wait
-        log.warning("e-receipts are not sent: %s", error)
-        return None
-    worker.start()
-    return worker
-
-
 def ui_services(till: Till, language: str, printer_url: str | None = None,
                 receipt_images: Callable[[], str | None] | None = None, sync: SyncWorker | None = None,
-                signs_in: bool = True) -> UiServices:
-    """The window's services. `signs_in`: the window asks for an ID and PIN (standalone); a host POS
-    that vouches for its cashier passes False."""
+                signs_in: bool = True, device: PrinterThread | None = None) -> UiServices:
+    """The window's services (built by `posreturns.bootstrap`). `signs_in`: the window asks for an ID and
+    PIN (standalone); a host POS that vouches for its cashier passes False. `device`: the process's one
+    printer thread (receipts, drawer, status and test prints); a new one if not given (tests)."""
     till_id = till.settings.get("till.id") or "T1"
-    device = PrinterThread()  # the window's one printer thread: receipts, drawer, status and tests
+    device = device or PrinterThread()
     printing = open_printing(till, printer_url, device) if (printer_url or till.settings.get("printer.url")) else None
 
     def load_order(order_id: str) -> Any:
@@ -89,8 +60,10 @@ def ui_services(till: Till, language: str, printer_url: str | None = None,
         if sync is not None:
             synced = sync.status()
             age = synced.get("cache_age_seconds")
-            state.update(online=synced.get("online"), outbox_pending=synced.get("outbox_size", pending),
-                         sync_exceptions=(synced.get("outbox") or {}).get("rejected", 0),
+            outbox = synced.get("outbox") or {}
+            state.update(online=synced.get("online"), outbox_pending=outbox.get("pending", pending),
+                         sync_exceptions=outbox.get("rejected", 0), sync_held=outbox.get("held", 0),
+                         sync_progress=synced.get("progress"),
                          cache_age_minutes=None if age is None else int(age // 60), sync_error=synced.get("last_error"))
         if printing is not None:
             # a network printer serves one connection at a time: ask it rarely, not at every poll,
@@ -100,7 +73,7 @@ def ui_services(till: Till, language: str, printer_url: str | None = None,
             state["printer"] = printer_seen["status"]
         return state
 
-    return UiServices(lookup=till.lookup, returns=till.returns, catalog=SqlCatalog(till.engine),
+    return UiServices(lookup=till.lookup, returns=till.return_service, catalog=SqlCatalog(till.engine),
                       drafts=SqlDrafts(till.settings, till_id), printing=printing, status_probe=probe,
                       recent_returns=lambda: overview.recent_returns(till_id), load_order=load_order, language=language,
                       receipt_image=receipt_images or (lambda: None),
@@ -113,7 +86,34 @@ def ui_services(till: Till, language: str, printer_url: str | None = None,
                       drawer=open_drawer_control(printing) if printing is not None else None,
                       print_scanner_sheet=(lambda: printing.print_document("scanner_sheet", None, scanner_sheet(language)))
                       if printing is not None else None,
-                      **admin_services(till, device))
+                      manager=manager_services(till, printing, language), **admin_services(till, device))
+
+
+@dataclass(frozen=True)
+class ManagerServices:
+    """What the manager's workspace needs (posreturns/ui/manager)."""
+
+    restock: Any  # RestockService
+    labels: Any | None  # LabelPrinting, or None without a printer
+    sign_in: Callable[[str, str], Principal]
+    alert_text: Callable[[str], str]
+    idle_minutes: float = 5
+    highlight_hours: float = 48
+
+
+def manager_services(till: Till, printing: ReceiptPrinting | None, language: str) -> ManagerServices:
+    from posreturns.app import open_labels, open_restock
+
+    labels = open_labels(till, printing) if printing is not None else None
+
+    def alert_text(code: str) -> str:
+        alerts = {a.code: a for rule in till.policies.active().dispositions for a in rule.alerts}
+        found = alerts.get(code)
+        return code if found is None else (found.en if language.startswith("en") else found.fr)
+
+    return ManagerServices(open_restock(till), labels,
+                           lambda user_id, pin: till.access.sign_in(user_id, pin, Permission.MANAGE_RESTOCK),
+                           alert_text, float(till.settings.get(IDLE_KEY) or 5), float(till.settings.get(AGE_KEY) or 48))
 
 
 class SettingsAccess:

@@ -19,13 +19,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Protocol
 
-from posreturns.app import open_till
-from posreturns.app_ui import scan_interpreter, ui_services
+from posreturns.bootstrap import Runtime, bootstrap
 from posreturns.devices.device_settings import wedge_config
 from posreturns.domain.users import Principal
-from posreturns.host_answers import record_host_answer
-from posreturns.services.return_ports import AuditEntry
-from posreturns.till_session import TillSession
+from posreturns.services.return_results import CompletedReturn
 from posreturns.ui.embedded import HostPayments, ReturnsWidget, install_host_translators
 from posreturns.ui.garbage import GuiThreadGarbageCollector
 from posreturns.ui.i18n import choose_language
@@ -93,15 +90,11 @@ class RefundInstruction:
         self.answer(False, reason)
 
 
-def refund_instruction(response: dict[str, Any], answer: Callable[[bool, str], None]) -> RefundInstruction:
-    """The instruction for a `return complete` response (the same JSON as `posreturns return complete`)."""
-    tenders = tuple(TenderInstruction(t["method"], Decimal(t["amount"]), t.get("executed_by", "till"), t.get("reference"))
-                    for t in response.get("tenders", []))
-    exchange = response.get("exchange") or {}
-    voucher = response.get("voucher") or {}
-    return RefundInstruction(response["return_number"], response.get("currency", "EUR"),
-                             Decimal(response.get("refund_total", "0")), tenders, voucher.get("code"),
-                             Decimal(exchange.get("to_collect", "0")), answer)
+def refund_instruction(done: CompletedReturn, answer: Callable[[bool, str], None]) -> RefundInstruction:
+    """The instruction for a completed return."""
+    tenders = tuple(TenderInstruction(t.method, t.amount, t.executed_by, t.reference) for t in done.tenders)
+    return RefundInstruction(done.return_number, done.currency, done.refund_total, tenders, done.voucher_code,
+                             done.to_collect, answer)
 
 
 def create_returns_widget(host: HostPos, data_dir: Path, *, language: str | None = None,
@@ -111,47 +104,46 @@ def create_returns_widget(host: HostPos, data_dir: Path, *, language: str | None
     Needs the host's QApplication. The host's store and till ids are written to the till's settings
     when they differ, so the command line and sync agree with the host. Call `shutdown()` on the
     widget when the host closes it."""
-    till = open_till(Path(data_dir), till_id=host.till_id or None)
-    session_log = TillSession(Path(data_dir))
-    unexpected_end = session_log.open() is not None
-    till.guard.check_in_background()
-    changed = {key: value for key, value in (("store.id", host.store_id), ("till.id", host.till_id))
-               if value and till.settings.get(key) != value}
-    if changed:
-        till.settings.change(changed, AuditEntry("settings.changed", "host", None, {"changes": changed, "by": "host"},
-                                                 till.clock.now()))
+    runtime = bootstrap(Path(data_dir), "widget", host_store_id=host.store_id, host_till_id=host.till_id)
+    try:
+        return _widget(host, runtime, language, runner, dialogs)
+    except BaseException:  # nothing is left running behind a widget that never opened
+        runtime.close(clean=False)
+        raise
+
+
+def _widget(host: HostPos, runtime: Runtime, language: str | None, runner: Any, dialogs: Any) -> ReturnsWidget:
+    till = runtime.till
     chosen = choose_language(language or till.settings.get("language"))
     remove_translators = install_host_translators(chosen)
     runner = runner or TaskRunner()
+
     def cashier() -> Principal:
         return Principal.vouched(host.cashier, by="host")
 
-    session = Session(till_id=lambda: host.till_id or "T1", offline=lambda: till.settings.get("sync.online") == "0",
+    session = Session(till_id=lambda: host.till_id or runtime.till_id(), offline=runtime.offline,
                       store_id=lambda: host.store_id, vouched=cashier)
-    services = ui_services(till, chosen, signs_in=False)
-    window = build_window(services, session, runner, dialogs=dialogs, interpret=scan_interpreter(till))
+    services = runtime.ui_services(chosen)
+    window = build_window(services, session, runner, dialogs=dialogs, interpret=runtime.scan_interpreter())
     if (problem := till.guard.problem()) is not None:  # the database lost returns: none is issued until restored
         window.show_message(problem.in_language(chosen))
-    payments = HostPayments(lambda number, paid, detail: record_host_answer(till, number, paid, detail, cashier()),
+    payments = HostPayments(lambda number, paid, detail: till.host_answers.record(number, paid, detail, cashier()),
                             runner)
 
-    def on_refund(response: dict[str, Any]) -> None:
-        number = response["return_number"]
-        host.on_refund(refund_instruction(response, lambda paid, detail: (payments.confirm(number, detail) if paid
+    def on_refund(done: CompletedReturn) -> None:
+        number = done.return_number
+        host.on_refund(refund_instruction(done, lambda paid, detail: (payments.confirm(number, detail) if paid
                                                                           else payments.report_failure(number, detail))))
 
     widget = ReturnsWidget(window, payments, on_refund, stylesheet(), host.parent_window,
                            wedge_config=wedge_config(till.settings.get))
-    if unexpected_end:
+    if runtime.unexpected_end:
         window.tell_unexpected_end()
     if (fault := check_binding()) is not None:  # a host may bring its own PySide6
         window.show_message(fault)
     errors = UnexpectedErrorReporter(window.show_message, only_ours=True)  # the host's own errors stay the host's
     errors.install()
-    widget.on_close(session_log.close)  # cleanups run last first: this one last, once all else is shut
-    widget.on_close(till.close)
-    if services.printing is not None:
-        widget.on_close(services.printing.device.stop)
+    widget.on_close(runtime.close)  # cleanups run last first: this one last, once all else is shut
     widget.on_close(errors.uninstall)
     widget.on_close(lambda: runner.close() if hasattr(runner, "close") else None)
     collector = GuiThreadGarbageCollector(widget)  # see posreturns/ui/garbage.py: worker threads must not free widgets

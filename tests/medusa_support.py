@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from integration.returns_support import request as base_request
 from oms import harness
 from posreturns.app import Till, open_sync, open_till
 from posreturns.services.clock import SystemClock
-from posreturns.services.sync_ports import OmsUnavailable
+from posreturns.services.sync_ports import OmsUnavailable, PendingEvent
 from posreturns.sync.connectors.medusa import MedusaConfig, MedusaGateway
 from posreturns.sync.wire import HttpJsonClient
 
@@ -34,6 +35,8 @@ def make_order(medusa: Any, lines: list[tuple[str, int]]) -> dict[str, Any]:
     """A paid order fulfilled from PARIS-01, as the seed makes them."""
     seeder = harness.Seeder(medusa.admin)
     seeder.ids = dict(medusa.seed)
+    for sku, qty in lines:  # the tests of one session share the seeded stock: never run out of it
+        ensure_stock(medusa, sku, at_least=qty)
     key = f"sync-test-{next(_keys)}-{NOW.timestamp():.0f}"
     draft = seeder._draft(key, {"lines": lines})
     order_id = medusa.admin.post(f"/admin/draft-orders/{draft}/convert-to-order")["order"]["id"]
@@ -72,6 +75,26 @@ def open_store_till(path: Path, medusa: Any, store: str = "PARIS-01", till_id: s
     return till, open_sync(till, gateway=gateway)
 
 
+def resent(event: PendingEvent) -> PendingEvent:
+    """The event as the uploader reads it again after an attempt: marked as sent before."""
+    return replace(event, first_attempt=False)
+
+
+def mark_sent(till: Till, event: PendingEvent) -> None:
+    """What the uploader writes before it sends an event (the tests that push by hand do it too)."""
+    with till.engine.connect() as connection, connection.begin():
+        connection.exec_driver_sql("UPDATE outbox SET sent_at = '2026-01-01T00:00:00Z' WHERE seq = ?", (event.seq,))
+
+
+def ensure_stock(medusa: Any, sku: str, location: str = "PARIS-01", at_least: int = 10) -> None:
+    """Enough units on the shelf for an exchange (the tests of one session share the seeded stock)."""
+    level = medusa.stock(sku, location)
+    if int(level["stocked_quantity"]) - int(level["reserved_quantity"]) < at_least:
+        item = medusa.variant(sku)["inventory_item_id"]
+        medusa.admin.post(f"/admin/inventory-items/{item}/location-levels/{medusa.location_id(location)}",
+                          {"stocked_quantity": int(level["reserved_quantity"]) + at_least})
+
+
 def stocked(medusa: Any, sku: str, location: str = "PARIS-01") -> int:
     return int(medusa.stock(sku, location)["stocked_quantity"])
 
@@ -97,3 +120,32 @@ def local_stock(till: Till, sku: str, location: str = "PARIS-01", bucket: str = 
         return int(connection.exec_driver_sql(
             "SELECT coalesce(sum(qty), 0) FROM stock_levels WHERE location = ? AND sku = ? AND bucket = ?",
             (location, sku, bucket)).scalar() or 0)
+
+
+EXCHANGE_FIELDS = "id,return_id,metadata,canceled_at,*additional_items,additional_items.item.*"
+
+
+def medusa_exchanges(medusa: Any, order_id: str) -> list[dict[str, Any]]:
+    return list(medusa.admin.get("/admin/exchanges", order_id=order_id, fields=EXCHANGE_FIELDS)["exchanges"])
+
+
+def assert_one_exchange(medusa: Any, till: Till, sale: dict[str, Any], before: tuple[int, int]) -> None:
+    m_before, l_before = before
+    (completed,) = [e for e in events(till) if e.event_type == "ReturnCompleted"]
+    found = medusa_exchanges(medusa, sale["id"])
+    assert len(found) == 1, found
+    exchange = found[0]
+    assert exchange["metadata"]["posreturns_event_id"] in completed.payload_json   # found again by its marker
+    assert [(i["item"]["variant_sku"], i["quantity"]) for i in exchange["additional_items"]] == [("TEE-ORG-L", 1)]
+    returned = medusa.admin.get(f"/admin/returns/{exchange['return_id']}", fields="id,status,location_id,*items")["return"]
+    m_line = next(i["id"] for i in sale["items"] if i["variant_sku"] == "TEE-ORG-M")
+    assert returned["status"] == "received" and returned["location_id"] == medusa.location_id("PARIS-01")
+    assert [(i["item_id"], i["received_quantity"]) for i in returned["items"]] == [(m_line, 1)]
+    order = medusa.admin.get(f"/admin/orders/{sale['id']}", fields="id,*items,items.detail.*,*summary")["order"]
+    new_line = next(i for i in order["items"] if i["variant_sku"] == "TEE-ORG-L")
+    assert new_line["detail"]["fulfilled_quantity"] == 1                       # handed over at the store
+    assert stocked(medusa, "TEE-ORG-M") == m_before + 1
+    assert stocked(medusa, "TEE-ORG-L") == l_before - 1
+    assert medusa.admin.get("/admin/reservations", line_item_id=new_line["id"], fields="id")["reservations"] == []
+    assert order["summary"]["pending_difference"] == 0 and refunds(medusa, sale["id"]) == []
+    assert {e.status for e in events(till)} <= {"applied", "duplicate"}

@@ -48,13 +48,16 @@ def return_payload(event_id: str, return_id: str, order_id: str = "order_1", lin
 
 def add_event(engine: Engine, payload: dict[str, Any], event_type: str = "ReturnCompleted",
               aggregate_type: str = "return") -> str:
+    """Insert an outbox row as the till writes them: its order key is the return's original order."""
     event_id = payload["event_id"]
+    data = payload.get("data") or {}
+    order_key = (data.get("original_order") or {}).get("id") or data.get("order_id") or payload["aggregate"]["id"]
     with engine.connect().execution_options(**WRITE) as connection, connection.begin():
         connection.exec_driver_sql(
             "INSERT INTO outbox (event_id, till_id, aggregate_type, aggregate_id, event_type, schema_version, "
-            "payload_json, created_at, status, attempts) VALUES (?,?,?,?,?,1,?,?, 'pending', 0)",
+            "payload_json, created_at, status, attempts, order_key) VALUES (?,?,?,?,?,1,?,?, 'pending', 0, ?)",
             (event_id, "T1", aggregate_type, payload["aggregate"]["id"], event_type, json.dumps(payload),
-             "2026-11-26T08:00:00Z"))
+             "2026-11-26T08:00:00Z", order_key))
     return event_id
 
 

@@ -22,7 +22,7 @@ from PySide6.QtCore import QEvent, Qt  # noqa: E402
 from PySide6.QtGui import QColor, QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
 
-from posreturns.app import open_till  # noqa: E402
+from posreturns.app import Till, open_till  # noqa: E402
 from posreturns.app_ui import ui_services  # noqa: E402
 from posreturns.demo.install import install_demo  # noqa: E402
 from posreturns.domain.users import Principal, Role  # noqa: E402
@@ -65,6 +65,7 @@ def main(language: str = "fr") -> int:
                                      profiles=services.printer_profiles)
         settings.admin = Principal("admin", "Alex Admin", Role.ADMIN)  # as if the admin had typed their PIN
         _dialogs(app, window, language, settings)
+        _manager(app, till, language, printer.url)
         signing_in = build_window(ui_services(till, language), Session(till_id=lambda: "T1", offline=lambda: False),
                                   runner, poll_status=False)
         signing_in.resize(1280, 800)
@@ -113,6 +114,43 @@ def _dialogs(app: QApplication, window: MainWindow, language: str, settings: Set
     window.flow.abandon()
     window.go_home()
     _shot(app, window, f"7-settings-{language}", SettingsDialog(settings, window))
+
+
+def hold_some_units(till: Till) -> None:
+    """Returns that hold units, one of them three days old (highlighted in the queue)."""
+    from datetime import UTC, datetime, timedelta
+
+    from posreturns.services.clock import FixedClock
+
+    cashier = Principal.vouched("marie", by="screenshots")
+    lines = [("PA01-000108", "MONTRE-CONN-42", "DEFECTIVE", "OPENED", {"serial": "SN-MW-4201"}),
+             ("PA01-000101", "TSH-NVY-M", "DAMAGED_IN_TRANSIT", "OPENED", {"qty": 2}),
+             ("PA01-000102", "BASK-CUIR-41", "CHANGED_MIND", "MISSING_PARTS", {"note": "one lace missing"})]
+    for n, (receipt, code, reason, condition, extra) in enumerate(lines):
+        clock = FixedClock(datetime.now(UTC) - timedelta(days=3 if n == 0 else 0, hours=n))
+        with open_till(till.data_dir, clock=clock) as other:
+            line = {"code": code, "qty": extra.pop("qty", 1), "reason": reason, "condition": condition, **extra}
+            other.returns.complete({"receipt": receipt, "lines": [line], "refund_method": "store_credit",
+                                    "idempotency_key": f"shot-{n}"}, cashier)
+
+
+def _manager(app: QApplication, till: Till, language: str, printer_url: str) -> None:
+    """The manager's workspace: the restock queue with a scanned tag selected, then the alerts."""
+    hold_some_units(till)
+    manager = Session(principal=Principal("mgr1", "Sophie Laurent", Role.MANAGER), till_id=lambda: "T1",
+                      offline=lambda: False, store_id=lambda: "PARIS-01")
+    window = build_window(ui_services(till, language, printer_url, signs_in=False), manager, InlineTaskRunner(),
+                          poll_status=False)
+    window.resize(1280, 800)
+    window.show()
+    window.show_manager()
+    queue = window.manager_workspace.restock
+    window.on_scan(queue.units[-1].id)
+    _shot(app, window, f"10-manager-queue-{language}")
+    window.manager_workspace.tabs.setCurrentWidget(window.manager_workspace.alerts)
+    window.manager_workspace.alerts.table.selectRow(0)
+    _shot(app, window, f"11-manager-alerts-{language}")
+    window.close()
 
 
 def _until(app: QApplication, done: Callable[[], bool], seconds: float = 20.0) -> None:

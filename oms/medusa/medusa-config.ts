@@ -18,4 +18,6 @@ module.exports = defineConfig({
   },
   // The admin dashboard is not needed (the Admin API is) and building it needs Vite.
   admin: { disable: true },
+  // The till's batch route (oms/medusa-plugin), installed from its folder by oms/harness.py.
+  plugins: [{ resolve: "@posreturns/medusa-plugin", options: {} }],
 })

@@ -24,6 +24,7 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
     set_ = sub.add_parser("set", parents=shared, help="set KEY to VALUE (e.g. printer.url tcp://10.0.0.5:9100)")
     set_.add_argument("key")
     set_.add_argument("value")
+    set_.add_argument("--yes", action="store_true", help="confirm a change of oms.url or store.id")
     set_.set_defaults(handler=run_set)
     get = sub.add_parser("get", parents=shared, help="print one setting")
     get.add_argument("key")
@@ -38,14 +39,24 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
 
 
 def run_set(args: argparse.Namespace, out: Output) -> int:
-    """Device settings (printer.*, scanner.*) are checked first: a wrong one is refused, nothing stored."""
+    """Device settings (printer.*, scanner.*) are checked first: a wrong one is refused, nothing stored.
+    Moving a till that has pulled from an OMS to another OMS or store asks first (or wants --yes)."""
+    from posreturns.cli.sync_commands import confirm_new_source, pull_from
+
     needed = permission_for(args.key)
     credentials = ask(args, needed, "config set")
     value = check_setting(args.key, args.value)
     with open_from(args) as till:
         value = till.settings_admin.check({args.key: value})[args.key]  # a wrong value: refused before signing in
+        source = args.key in ("oms.url", "store.id") and till.settings.get("oms.url")
+        url = (value.rstrip("/") if args.key == "oms.url" else till.settings.get("oms.url")) or ""
+        store = value if args.key == "store.id" else till.settings.store_id() or ""
+        if source:  # where the till pulls from changes: its cursors too (asked first)
+            confirm_new_source(till, url, store, args.yes)
         actor = credentials.sign_in(till, needed)
         till.settings_admin.change(actor, {args.key: value})
+        if source:
+            pull_from(till, url, store)
         value = till.settings.get(args.key) or ""
     out.result({args.key: value}, f"{args.key} = {value}")
     return EXIT_OK

@@ -7,6 +7,7 @@ import argparse
 from typing import Any
 
 from posreturns.app import open_drawer_control, open_printing
+from posreturns.cli import restock_commands
 from posreturns.cli.output import EXIT_FAILED, EXIT_OK, Output
 from posreturns.cli.signing import sign_in
 from posreturns.cli.till_args import open_from
@@ -50,6 +51,7 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
     cancel = psub.add_parser("cancel", parents=shared, help="never print a waiting job (the return can be reprinted)")
     cancel.add_argument("job_id", type=int)
     cancel.set_defaults(handler=run_cancel)
+    restock_commands.register_print(psub, shared)
 
 
 def run_virtual_printer(args: argparse.Namespace, out: Output) -> int:

@@ -19,6 +19,7 @@ from posreturns.cli import (
     order_commands,
     outbox_commands,
     policy_commands,
+    restock_commands,
     return_commands,
     storage_commands,
     sync_commands,
@@ -82,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     sync_commands.register(commands, shared)
     storage_commands.register(commands, shared)
     verify_commands.register(commands, shared)
+    restock_commands.register(commands, shared)
     gui = commands.add_parser("gui", parents=shared, help="open the till window")
     gui.add_argument("--virtual-devices", action="store_true",
                      help="print on a virtual printer started for this session (make run uses it)")
@@ -96,43 +98,28 @@ def build_parser() -> argparse.ArgumentParser:
 def _run_gui(args: argparse.Namespace, out: Output) -> int:
     from contextlib import ExitStack
 
-    from posreturns.app import open_till
-    from posreturns.app_ui import scan_interpreter, start_mail, start_sync, ui_services
-    from posreturns.devices.device_settings import serial_options, wedge_config
-    from posreturns.paths import resolve_data_dir
-    from posreturns.till_session import TillSession
+    from posreturns.bootstrap import bootstrap
+    from posreturns.devices.device_settings import wedge_config
     from posreturns.ui.i18n import choose_language
     from posreturns.ui.launch import run_window
     from posreturns.ui.presenters.return_flow import Session
 
     data_dir = resolve_data_dir(args.data_dir)
     try:
-        till = open_till(data_dir)
+        runtime = bootstrap(data_dir, "window")
     except StorageError as error:  # damaged, locked, unreadable: one sentence in a box, no window
         from posreturns.ui.launch import show_fatal
 
         return show_fatal(error)
-    if args.virtual_devices and not till.training:
-        till.close()
-        raise BadInput("--virtual-devices is for training tills (the demo store, or init --training); this till "
-                       "prints on its real printer.")
-    session_log = TillSession(data_dir)
-    unexpected_end = session_log.open() is not None
+    if args.virtual_devices and not runtime.till.training:
+        runtime.close()
+        raise BadInput("--virtual-devices is for training tills (the demo store, or init --training); this "
+                       "till prints on its real printer.")
     quiet_terminal()
-    till.guard.check_in_background()  # seconds on a store-scale cache: the window does not wait for it
-    settings = till.settings
-    scanner_port = settings.get("scanner.port") if settings.get("scanner.mode") == "serial" else None
-    virtual_scan = None
-    with ExitStack() as stack:
-        sync = start_sync(till)
-        if sync is not None:
-            stack.callback(sync.stop)
-        mail = start_mail(till)
-        if mail is not None:
-            stack.callback(mail.stop)
-        session = Session(till_id=lambda: settings.get("till.id") or "T1",
-                          offline=lambda: sync is not None and sync.status().get("online") is False,
-                          store_id=lambda: settings.store_id() or "")
+    settings = runtime.till.settings
+    scanner_port, virtual_scan = None, None
+    with runtime, ExitStack() as stack:
+        session = Session(till_id=runtime.till_id, offline=runtime.offline, store_id=runtime.store_id)
         printer_url, receipt_images = args.printer, None
         if args.virtual_devices:
             from posdrivers import load_profile
@@ -153,21 +140,16 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
                 scanner_port, virtual_scan = str(scanner.path), scanner.scan
 
         try:
-            code = run_window(lambda language: ui_services(till, language, printer_url, receipt_images=receipt_images,
-                                                           sync=sync),
-                              lambda: choose_language(settings.get("language")), session, scan_interpreter(till),
-                              scanner_port, virtual_scan, wedge=wedge_config(settings.get),
-                              serial=serial_options(settings.get),
-                              notice=till.guard.problem, checked=till.guard.checked,
+            return run_window(lambda language: runtime.ui_services(language, printer_url, receipt_images),
+                              lambda: choose_language(settings.get("language")), session,
+                              runtime.scan_interpreter(), runtime.serial_scanner(scanner_port), virtual_scan,
+                              wedge=wedge_config(settings.get),
+                              notice=runtime.till.guard.problem, checked=runtime.till.guard.checked,
                               self_check_after=args.self_check, fullscreen=args.fullscreen,
-                              unexpected_end=unexpected_end)
-        except Exception:
+                              unexpected_end=runtime.unexpected_end)
+        except Exception:  # only a window that returned ends its session cleanly (the runtime's exit)
             logging.getLogger("posreturns").exception("the window stopped on an unexpected error")
             raise
-        finally:
-            till.close()
-    session_log.close()  # only a window that returned ends its session cleanly
-    return code
 
 
 ERROR_CODES: tuple[tuple[type[Exception], str], ...] = (
@@ -189,7 +171,8 @@ READ_ONLY: frozenset[Command] = frozenset({
     return_commands.run_show, sync_commands.run_status, sync_commands.run_exceptions, user_commands.run_list,
     device_commands.run_virtual_printer, device_commands.run_virtual_scanner, device_commands.run_status,
     device_commands.run_jobs, exchange_commands.run_promise, exchange_commands.run_show, mail_commands.run_status,
-    mail_commands.run_list, verify_commands.run_verify, storage_commands.run_backup, storage_commands.run_restore,
+    mail_commands.run_list, verify_commands.run_verify, restock_commands.run_list, restock_commands.run_show,
+    restock_commands.run_batches, restock_commands.run_resale_list, restock_commands.run_alerts, storage_commands.run_backup, storage_commands.run_restore,
     _run_gui})
 
 

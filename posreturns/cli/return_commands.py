@@ -12,6 +12,7 @@ from posreturns.app import open_drawer_control, open_printing
 from posreturns.cli.output import EXIT_OK, Output
 from posreturns.cli.signing import ask
 from posreturns.cli.till_args import open_from, read_json
+from posreturns.devices.drawer import pays_cash_at_till
 from posreturns.domain.errors import UserFacingError
 from posreturns.domain.permissions import Permission
 from posreturns.services.return_request import parse_request
@@ -76,7 +77,8 @@ def _drawer_and_receipt(till: Any, printer_url: str, answer: dict[str, Any]) -> 
     the receipt prints; a replayed `complete` (same key) opens nothing again."""
     try:
         printing = open_printing(till, printer_url)
-        drawer = open_drawer_control(printing).open_for_return(answer, answer.get("cashier"))
+        drawer = open_drawer_control(printing).open_for_return(answer["return_number"], pays_cash_at_till(answer),
+                                                               answer.get("cashier"))
         outcome = printing.print_return(answer["return_number"])
     except UserFacingError as error:
         return {"print": {"printed": False, "job_id": None, "drawer_opened": False, "message": str(error)}}
@@ -87,13 +89,11 @@ def _drawer_and_receipt(till: Any, printer_url: str, answer: dict[str, Any]) -> 
 
 
 def run_confirm(args: argparse.Namespace, out: Output) -> int:
-    from posreturns.host_answers import record_host_answer
-
     paid = args.failed is None
     credentials = ask(args, Permission.CONFIRM_HOST_PAYMENT, "return confirm")
     with open_from(args) as till:
         actor = credentials.sign_in(till, Permission.CONFIRM_HOST_PAYMENT)
-        record_host_answer(till, args.number, paid, args.reference if paid else args.failed, actor)
+        till.host_answers.record(args.number, paid, args.reference if paid else args.failed, actor)
     out.document({"return_number": args.number, "host_paid": paid})
     return EXIT_OK
 

@@ -1,4 +1,6 @@
-"""Opening the till the global options describe: data folder, till id, clock (`--now`, training tills only)."""
+"""Opening the till the global options describe: data folder, till id, clock (`--now`, training tills only);
+connected to its OMS when one is configured (a sale missing from the cache is fetched, offline rules
+follow the OMS)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,8 @@ from typing import Any
 
 import orjson
 
-from posreturns.app import Till, open_till
+from posreturns.app import Till
+from posreturns.bootstrap import bootstrap
 from posreturns.paths import resolve_data_dir
 from posreturns.services.errors import BadInput
 from posreturns.services.json_reader import printable
@@ -18,8 +21,8 @@ MAX_DEPTH = 32
 
 
 def open_from(args: argparse.Namespace) -> Till:
-    return open_till(resolve_data_dir(args.data_dir), till_id=getattr(args, "till", None),
-                     now=getattr(args, "now", None))
+    return bootstrap(resolve_data_dir(args.data_dir), "cli", till_id=getattr(args, "till", None),
+                     now=getattr(args, "now", None)).till
 
 
 def read_json(path: Path | None) -> Any:

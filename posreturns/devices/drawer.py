@@ -40,11 +40,12 @@ class CashDrawer:
     def __init__(self, jobs: PrintJobStore, settings: Callable[[], PrinterSettings], device: PrinterThread) -> None:
         self.jobs, self.settings, self.device = jobs, settings, device
 
-    def open_for_return(self, result: dict[str, Any], actor: str | None) -> DrawerOutcome | None:
-        """Open it for a committed return that pays cash out here, once; None when it pays no cash."""
-        if not pays_cash_at_till(result):
+    def open_for_return(self, return_number: str, pays_cash: bool, actor: str | None) -> DrawerOutcome | None:
+        """Open it for a committed return that pays cash out here (`pays_cash`), once; None when it pays
+        no cash."""
+        if not pays_cash:
             return None
-        return self.device.call(lambda: self._once(result["return_number"], actor))
+        return self.device.call(lambda: self._once(return_number, actor))
 
     def _once(self, number: str, actor: str | None) -> DrawerOutcome:
         # checked on the printer thread, where openings run one at a time: two callers never both open it

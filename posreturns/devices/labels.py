@@ -31,6 +31,18 @@ class InspectionTag:
     received_at: datetime
     note: str = ""
     serial: str | None = None
+    code: str | None = None  # the held unit's id: its barcode opens the unit in the manager's queue
+    alerts: tuple[str, ...] = ()  # the staff alerts raised on the line, in the label's language
+
+
+@dataclass(frozen=True)
+class RtvSlip:
+    batch_id: str
+    vendor: str
+    store: str
+    created_at: datetime
+    lines: tuple[tuple[str, str, str, str], ...]  # unit id, SKU, title, reason
+    reference: str | None = None
 
 
 def resale_label(label: ResaleLabel, lang: str) -> list[Block]:
@@ -52,4 +64,23 @@ def inspection_tag(tag: InspectionTag, lang: str) -> list[Block]:
         blocks.append(Text(f"{word('serial', lang)}: {tag.serial}"))
     if tag.note:
         blocks.append(Text(f"{word('note', lang)}: {tag.note}"))
-    return blocks + [Barcode("code128", tag.return_number), Text(tag.return_number, "center"), Feed(2), Cut()]
+    blocks += [Text(f"! {alert}", bold=True) for alert in tag.alerts]
+    code = tag.code or tag.return_number
+    tail = [Text(tag.return_number, "center")] if tag.code else []
+    return blocks + [Barcode("code128", code), Text(code, "center"), *tail, Feed(2), Cut()]
+
+
+def rtv_slip(slip: RtvSlip, lang: str) -> list[Block]:
+    """The paper that goes in the parcel to the vendor: one line per unit, and the batch as a barcode."""
+    blocks: list[Block] = [Text(word("rtv", lang), "center", bold=True, large=True), Text(slip.store, "center"), Rule(),
+                           Text(f"{word('vendor', lang)}: {slip.vendor}", bold=True),
+                           Text(f"{word('batch', lang)}: {slip.batch_id}"),
+                           Text(f"{word('received', lang)}: {moment(slip.created_at, lang)}")]
+    if slip.reference:
+        blocks.append(Text(f"{word('reference', lang)}: {slip.reference}"))
+    blocks.append(Rule())
+    for unit, sku, title, reason in slip.lines:
+        blocks += [Text(f"{sku} - {title}"), Text(f"  {unit} - {pick(REASONS.get(reason), reason, lang)}")]
+    blocks += [Rule(), Text(f"{word('units', lang)}: {len(slip.lines)}", bold=True),
+               Barcode("code128", slip.batch_id), Text(slip.batch_id, "center"), Feed(2), Cut()]
+    return blocks

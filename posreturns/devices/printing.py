@@ -108,6 +108,8 @@ class ReceiptPrinting:
         self.titles, self.order_placed_at, self.local_time = titles, order_placed_at, local_time
         self.device = device or PrinterThread()
         self.control = PrinterControl(settings, self.device)
+        # the inspection tags of the units a return holds, printed after its first receipt (restock_labels)
+        self.held_tags: Callable[[str], list[tuple[str, list[Block]]]] | None = None
 
     def status(self) -> dict[str, Any]:
         return self.control.status()
@@ -131,7 +133,11 @@ class ReceiptPrinting:
         blocks = return_receipt(self._receipt(result), DEFAULT_COLUMNS, settings.language, copy=copy)
         job = self._store("return_receipt", number, blocks, settings, copy)
         self.jobs.supersede(number, job.id)
-        return self.send(job)
+        outcome = self.send(job)
+        if not copy and self.held_tags is not None:
+            for unit_id, tag in self.held_tags(number):
+                self.send(self._store("inspection_tag", unit_id, tag, settings, False))
+        return outcome
 
     def print_document(self, kind: str, reference: str | None, blocks: list[Block]) -> PrintOutcome:
         job = self._store(kind, reference, blocks, self.settings(), False)

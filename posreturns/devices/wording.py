@@ -46,6 +46,11 @@ WORDS: dict[str, dict[str, str]] = {
     "inspect": {"en": "TO INSPECT", "fr": "À CONTRÔLER"},
     "received": {"en": "Received", "fr": "Reçu le"},
     "note": {"en": "Note", "fr": "Note"},
+    "rtv": {"en": "RETURN TO VENDOR", "fr": "RETOUR FOURNISSEUR"},
+    "vendor": {"en": "Vendor", "fr": "Fournisseur"},
+    "batch": {"en": "Batch", "fr": "Lot"},
+    "reference": {"en": "Reference", "fr": "Référence"},
+    "units": {"en": "Units", "fr": "Articles"},
 }
 REASONS = {
     "WRONG_SIZE": ("Wrong size", "Mauvaise taille"), "CHANGED_MIND": ("Changed mind", "Changement d'avis"),

@@ -29,6 +29,9 @@ class Permission(StrEnum):
     RESTORE_BACKUP = "storage.restore"
     LOAD_DELIVERY_NETWORK = "network.load"
     CONNECT_MAIL = "mail.connect"
+    MANAGE_RESTOCK = "restock.manage"
+    RESOLVE_ALERTS = "alerts.resolve"
+    PRINT_LABELS = "labels.print"
 
 
 LEAST_ROLE: dict[Permission, Role] = {
@@ -49,6 +52,9 @@ LEAST_ROLE: dict[Permission, Role] = {
     Permission.RESTORE_BACKUP: Role.MANAGER,
     Permission.LOAD_DELIVERY_NETWORK: Role.ADMIN,
     Permission.CONNECT_MAIL: Role.ADMIN,
+    Permission.MANAGE_RESTOCK: Role.MANAGER,
+    Permission.RESOLVE_ALERTS: Role.MANAGER,
+    Permission.PRINT_LABELS: Role.CASHIER,
 }
 
 # What each permission lets one do, for refusals and docs (English, French).
@@ -71,6 +77,12 @@ WHAT: dict[Permission, tuple[str, str]] = {
     Permission.RESTORE_BACKUP: ("restore a backup of the till's database", "restaurer une sauvegarde de la base"),
     Permission.LOAD_DELIVERY_NETWORK: ("change the store's delivery network", "modifier le réseau de livraison"),
     Permission.CONNECT_MAIL: ("set up the e-mail relay for e-receipts", "configurer le relais e-mail des tickets"),
+    Permission.MANAGE_RESTOCK: ("release, grade, refurbish, return to the vendor or scrap held units",
+                                ("remettre en vente, classer, reconditionner, retourner ou mettre au rebut les "
+                                 "articles mis de côté")),
+    Permission.RESOLVE_ALERTS: ("acknowledge or resolve staff alerts", "prendre en charge ou clore les alertes"),
+    Permission.PRINT_LABELS: ("print inspection tags and resale labels",
+                              "imprimer les étiquettes d'inspection et de seconde main"),
 }
 
 

@@ -16,6 +16,7 @@ from enum import StrEnum
 from posreturns.domain.decision import Alert, DecisionStatus
 from posreturns.domain.money import Money
 from posreturns.domain.orders import Channel, TenderMethod
+from posreturns.domain.resale import ResaleRules
 from posreturns.domain.returns import Condition, Disposition, Reason, RefundMethod
 
 
@@ -160,6 +161,7 @@ class Policy:
     tender_order: tuple[TenderMethod, ...]
     dispositions: tuple[DispositionRule, ...]
     default_disposition: Disposition
+    resale: ResaleRules
 
     @classmethod
     def from_toml(cls, text: str | bytes) -> Policy:

@@ -129,4 +129,9 @@ alerts = ["missing_parts"]
 
 [disposition_default]
 disposition = "INSPECT"
+
+[resale]
+grades = { A = 70, B = 50, C = 30 }
+price_ending = "0.90"
+ean_prefix = "2"
 """

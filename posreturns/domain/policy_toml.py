@@ -30,6 +30,7 @@ from posreturns.domain.policy_toml_rules import (
     parse_default_disposition,
     parse_disposition,
     parse_fee,
+    parse_resale,
     parse_window,
 )
 from posreturns.domain.returns import Reason, RefundMethod
@@ -69,6 +70,7 @@ def parse_policy(text: str | bytes) -> Policy:
         tender_order=_tender_order(root.table("tenders")),
         dispositions=tuple(parse_disposition(t, alerts) for t in root.tables("dispositions")),
         default_disposition=parse_default_disposition(root.table("disposition_default")),
+        resale=parse_resale(root.table("resale"), currency),
     )
     root.finish()
     return policy

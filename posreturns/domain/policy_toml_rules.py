@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
 
 from posreturns.domain.decision import Alert, DecisionStatus
+from posreturns.domain.errors import UserFacingError
+from posreturns.domain.money import exponent
 from posreturns.domain.orders import Channel
 from posreturns.domain.policy import DispositionRule, FeeRule, HolidayExtension, Selector, WindowRules
 from posreturns.domain.policy_reader import Table
+from posreturns.domain.resale import Grade, ResaleRules, check_prefix
 from posreturns.domain.returns import Condition, Disposition, Reason
 
 ACTIONS = ("refused", "needs_approval")
@@ -89,3 +93,23 @@ def parse_default_disposition(t: Table) -> Disposition:
     value = t.choice("disposition", Disposition)
     t.finish()
     return value
+
+
+def parse_resale(t: Table, currency: str) -> ResaleRules:
+    grades = t.table("grades")
+    percent = {grade: grades.percent(grade.value) for grade in Grade}
+    grades.finish()
+    ending_text = t.raw("price_ending")
+    expected = f'a decimal string below 1 with at most {exponent(currency)} decimals, such as "0.90" or "0.00"'
+    try:
+        ending = Decimal(ending_text) if isinstance(ending_text, str) else Decimal("NaN")
+    except InvalidOperation:
+        raise t.fail("price_ending", expected) from None
+    if not ending.is_finite() or not 0 <= ending < 1 or -ending.as_tuple().exponent > exponent(currency):  # type: ignore[operator]
+        raise t.fail("price_ending", expected)
+    try:
+        prefix = check_prefix(t.text("ean_prefix"))
+    except UserFacingError:
+        raise t.fail("ean_prefix", '"2" followed by up to two digits (GS1 restricted circulation)') from None
+    t.finish()
+    return ResaleRules(percent, ending, prefix)

@@ -78,3 +78,9 @@ class Quote:
         deciding = [e for e in entries if e.effect is not None and e.effect is not DecisionStatus.ALLOWED]
         chosen = deciding or entries
         return chosen[0] if chosen else None
+
+    def reason_for(self, status: DecisionStatus) -> TraceEntry | None:
+        """Why the return has `status` (e.g. why a manager must approve it): the first rule with that
+        effect, else the key line. The service's refusal and approval messages and the window read it."""
+        entries = [*self.trace, *(e for line in self.lines for e in line.trace)]
+        return next((e for e in entries if e.effect is status), self.key_line)

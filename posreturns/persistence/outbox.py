@@ -1,8 +1,12 @@
-"""`Outbox` over SQLite: the uploader's lease lock, due events, results, backoff, exception queue.
+"""`Outbox` over SQLite: the uploader's lease, the events due per OMS order, their results and backoff.
 
 Every write opens BEGIN IMMEDIATE and checks, inside the same transaction, that the writer still
-holds the upload lock: an uploader whose lease was taken over can never mark an event, so two
-processes never settle the same events (the connector's idempotency covers a push made twice).
+holds the upload lease: an uploader whose lease was taken over can never mark an event, so two
+processes never settle the same events. Each new holder of the lease gets a larger fencing token
+(kept across releases), which the uploader sends with what it asks the OMS to do.
+
+Events of one OMS order (`order_key`) go in `seq` order, one at a time: a rejected event holds the
+later events of its order; other orders go on. The exception queue is in outbox_exceptions.py.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ import json
 import math
 import os
 import socket
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -18,16 +23,23 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
 
 from posreturns.persistence.engine import WRITE
-from posreturns.services.errors import BadInput, NotFound
-from posreturns.services.sync_ports import ExceptionItem, OutboxStats, Outcome, PendingEvent, PushResult
+from posreturns.services.sync_ports import OutboxStats, Outcome, PendingEvent, PushResult
 
 LOCK_KEY = "lock.upload"
+TOKEN_KEY = "lock.upload.token"
+INSTANCE_KEY = "lock.upload.instance"  # this database's uploader identity, for the OMS's fencing
 OPEN = "('pending', 'held', 'rejected')"
-_COLUMNS = "seq, event_id, till_id, aggregate_type, aggregate_id, event_type, schema_version, payload_json, attempts"
-_DUE = (f"SELECT {_COLUMNS} FROM outbox o WHERE o.status = 'pending' "
-        "AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) "
-        "AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.aggregate_id = o.aggregate_id AND p.seq < o.seq "
-        f"AND p.status IN {OPEN} AND p.acked_at IS NULL) ORDER BY o.seq LIMIT ?")
+KEY = "coalesce(o.order_key, o.aggregate_id)"
+_COLUMNS = ("o.seq, o.event_id, o.till_id, o.aggregate_type, o.aggregate_id, o.event_type, o.schema_version, "
+            f"o.payload_json, o.attempts, {KEY} AS order_key, o.sent_at, o.context_json")
+# the first open event of each order, and whether its time has come
+_HEADS = (f"WITH heads AS (SELECT {KEY} AS k, min(o.seq) AS first FROM outbox o "
+          f"WHERE o.status IN {OPEN} AND o.acked_at IS NULL GROUP BY k), "
+          "ready AS (SELECT h.k, h.first FROM heads h JOIN outbox f ON f.seq = h.first WHERE f.status = 'pending' "
+          "AND (f.next_attempt_at IS NULL OR f.next_attempt_at <= ?)) ")
+_DUE = (_HEADS + f"SELECT {_COLUMNS} FROM outbox o JOIN ready r ON o.seq = r.first ORDER BY o.seq")
+_CHAINS = (_HEADS + f"SELECT {_COLUMNS} FROM outbox o JOIN ready r ON {KEY} = r.k "
+           "WHERE o.status = 'pending' AND o.seq >= r.first ORDER BY o.seq LIMIT ?")
 
 
 def format_utc(moment: datetime | float, ceil: bool = False) -> str:
@@ -60,26 +72,65 @@ def _pid_dead(owner: str) -> bool:
 
 
 class SqlOutbox:
-    """The till's outbox (`outbox` rows) and upload lock (`sync_meta` row `lock.upload`)."""
+    """The till's outbox (`outbox` rows) and upload lease (`sync_meta` rows `lock.upload*`)."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
-    # -- lock -------------------------------------------------------------------------------------
-    def acquire(self, owner: str, now: datetime, lease_seconds: float) -> bool:
-        expires = format_utc(now.timestamp() + lease_seconds)
+    # -- lease ------------------------------------------------------------------------------------
+    def acquire(self, owner: str, now: datetime, lease_seconds: float) -> int | None:
+        """Take or renew the lease; its fencing token (a new, larger one for a new holder)."""
+        expires = now.timestamp() + lease_seconds
         with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
-            row = connection.exec_driver_sql("SELECT value FROM sync_meta WHERE key = ?", (LOCK_KEY,)).scalar()
-            if row:
-                held = json.loads(row)
-                if held["owner"] != owner and held["expires_at"] > format_utc(now) and not _pid_dead(held["owner"]):
-                    return False
-            value = json.dumps({"owner": owner, "expires_at": expires})
-            connection.exec_driver_sql(
-                "INSERT INTO sync_meta (key, value, updated_at) VALUES (?, ?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-                (LOCK_KEY, value, format_utc(now)))
+            held = _lease(connection)
+            if held and held["owner"] != owner and held["expires"] > now.timestamp() and not _pid_dead(held["owner"]):
+                return None
+            if held and held["owner"] == owner:
+                token = int(held["token"])
+            else:
+                token = int(_meta(connection, TOKEN_KEY) or 0) + 1
+                _put(connection, TOKEN_KEY, str(token), now)
+            value = {"owner": owner, "token": token, "expires": expires, "expires_at": format_utc(expires)}
+            _put(connection, LOCK_KEY, json.dumps(value), now)
+        return token
+
+    def fencing_scope(self, now: datetime) -> str:
+        """The identity the OMS keeps fencing tokens under: one per till database (till ids repeat
+        across stores and reinstalls), made once."""
+        with self.engine.connect() as connection:
+            found = _meta(connection, INSTANCE_KEY)
+        if found is None:
+            with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
+                found = _meta(connection, INSTANCE_KEY) or os.urandom(12).hex()
+                _put(connection, INSTANCE_KEY, found, now)
+        return found
+
+    def raise_token(self, at_least: int, now: datetime) -> None:
+        """The OMS has seen tokens up to `at_least` for this till (a database restored from a backup):
+        the next holder of the lease gets a larger one."""
+        with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
+            if int(_meta(connection, TOKEN_KEY) or 0) < at_least:
+                _put(connection, TOKEN_KEY, str(at_least), now)
+
+    def renew(self, owner: str, token: int, now: datetime, lease_seconds: float) -> bool:
+        """Extend `owner`'s lease of fencing token `token`; False (changing nothing) when the lease
+        is no longer exactly that one: a lost lease is never taken again under the old token."""
+        expires = now.timestamp() + lease_seconds
+        with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
+            held = _lease(connection)
+            if not held or held["owner"] != owner or int(held["token"]) != token:
+                return False
+            value = {"owner": owner, "token": token, "expires": expires, "expires_at": format_utc(expires)}
+            _put(connection, LOCK_KEY, json.dumps(value), now)
         return True
+
+    def lease_left(self, owner: str, token: int, now: datetime) -> float | None:
+        """Seconds left on `owner`'s lease of fencing token `token`; None when it is not held so."""
+        with self.engine.connect() as connection:
+            held = _lease(connection)
+        if not held or held["owner"] != owner or int(held["token"]) != token:
+            return None
+        return float(held["expires"]) - now.timestamp()
 
     def release(self, owner: str) -> None:
         with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
@@ -88,85 +139,53 @@ class SqlOutbox:
 
     def holder(self) -> dict[str, Any] | None:
         with self.engine.connect() as connection:
-            row = connection.exec_driver_sql("SELECT value FROM sync_meta WHERE key = ?", (LOCK_KEY,)).scalar()
-        return json.loads(row) if row else None
+            return _lease(connection)
 
     # -- queue ------------------------------------------------------------------------------------
-    def due(self, now: datetime, limit: int) -> list[PendingEvent]:
+    def due(self, now: datetime, limit: int, skip: frozenset[str] = frozenset()) -> list[PendingEvent]:
         with self.engine.connect() as connection:
-            rows = connection.exec_driver_sql(_DUE, (format_utc(now), limit)).all()
-        return [PendingEvent(r.seq, r.event_id, r.till_id, r.aggregate_type, r.aggregate_id, r.event_type,
-                             r.schema_version, _payload(r.payload_json), r.attempts) for r in rows]
+            rows = connection.exec_driver_sql(_DUE, (format_utc(now),)).all()
+        return [_event(r) for r in rows if r.order_key not in skip][:limit]
+
+    def chains(self, now: datetime, limit: int) -> list[PendingEvent]:
+        with self.engine.connect() as connection:
+            rows = connection.exec_driver_sql(_CHAINS, (format_utc(now), limit)).all()
+        return [_event(r) for r in rows]
+
+    def begin(self, owner: str, events: list[PendingEvent], now: datetime) -> bool:
+        with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
+            if _holder(connection) != owner:
+                return False
+            connection.exec_driver_sql("UPDATE outbox SET sent_at = ? WHERE seq = ? AND sent_at IS NULL",
+                                       [(format_utc(now), e.seq) for e in events])
+        return True
 
     def settle(self, owner: str, event: PendingEvent, result: PushResult, now: datetime) -> bool:
         if result.outcome is Outcome.RETRY:
             raise ValueError("a retry is recorded with postpone()")
-        at = format_utc(now)
-        server = json.dumps({"outcome": result.outcome.value, "reason": result.reason, **result.detail},
-                            ensure_ascii=False, sort_keys=True)
-        with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
-            if _holder(connection) != owner:
-                return False
-            if result.outcome is Outcome.REJECTED:
-                connection.exec_driver_sql(
-                    "UPDATE outbox SET status = 'rejected', attempts = attempts + 1, last_error = ?, "
-                    "server_result_json = ?, next_attempt_at = NULL WHERE seq = ? AND status = 'pending'",
-                    (result.reason, server, event.seq))
-                connection.exec_driver_sql(
-                    "UPDATE outbox SET status = 'held', last_error = ? WHERE aggregate_id = ? AND seq > ? "
-                    "AND status = 'pending'",
-                    (f"waits for event {event.seq}, refused by the OMS", event.aggregate_id, event.seq))
-            else:
-                connection.exec_driver_sql(
-                    "UPDATE outbox SET status = ?, attempts = attempts + 1, acked_at = ?, last_error = NULL, "
-                    "server_result_json = ?, next_attempt_at = NULL WHERE seq = ? AND status = 'pending'",
-                    (result.outcome.value, at, server, event.seq))
-        return True
+        return self.record(owner, [(event, result, None)], now)
 
     def postpone(self, owner: str, event: PendingEvent, attempts: int, next_attempt_at: datetime, error: str) -> bool:
+        return self.record(owner, [(event, PushResult.retry(error), next_attempt_at)], now=next_attempt_at,
+                           attempts={event.seq: attempts})
+
+    def record(self, owner: str, results: Iterable[tuple[PendingEvent, PushResult, datetime | None]], now: datetime,
+               attempts: dict[int, int] | None = None) -> bool:
+        """Write the outcome of each event in ONE transaction (a retry with its next attempt time);
+        False, writing nothing, when `owner` no longer holds the lease."""
         with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
             if _holder(connection) != owner:
                 return False
-            connection.exec_driver_sql(
-                "UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE seq = ? AND status = 'pending'",
-                (attempts, format_utc(next_attempt_at, ceil=True), error[:500], event.seq))
+            for event, result, when in results:
+                if result.outcome is Outcome.RETRY:
+                    tries = (attempts or {}).get(event.seq, event.attempts + 1)
+                    connection.exec_driver_sql(
+                        "UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? "
+                        "WHERE seq = ? AND status = 'pending'",
+                        (tries, format_utc(when or now, ceil=True), (result.reason or "retry")[:500], event.seq))
+                else:
+                    _settle(connection, event, result, format_utc(now))
         return True
-
-    # -- exception queue --------------------------------------------------------------------------
-    def exceptions(self) -> list[ExceptionItem]:
-        with self.engine.connect() as connection:
-            rows = connection.exec_driver_sql(
-                "SELECT seq, event_id, event_type, aggregate_type, aggregate_id, status, last_error, created_at, "
-                "payload_json FROM outbox WHERE status IN ('rejected', 'held') AND acked_at IS NULL ORDER BY seq").all()
-        return [_exception(r) for r in rows]
-
-    def resolve(self, seq: int, action: str, actor: str | None, now: datetime) -> ExceptionItem:
-        if action not in ("retry", "dismiss"):
-            raise BadInput('Resolve an exception with "retry" or "dismiss".')
-        at = format_utc(now)
-        with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
-            row = connection.exec_driver_sql(
-                "SELECT seq, event_id, event_type, aggregate_type, aggregate_id, status, last_error, created_at, "
-                "payload_json FROM outbox WHERE seq = ?", (seq,)).first()
-            if row is None or row.status != "rejected" or connection.exec_driver_sql(
-                    "SELECT acked_at FROM outbox WHERE seq = ?", (seq,)).scalar() is not None:
-                raise NotFound(f"Event {seq} is not an open exception; list them with `posreturns sync exceptions`.")
-            resolution = json.dumps({"resolution": action, "by": actor, "at": at, "reason": row.last_error},
-                                    ensure_ascii=False)
-            if action == "retry":
-                connection.exec_driver_sql(
-                    "UPDATE outbox SET status = 'pending', next_attempt_at = NULL, server_result_json = ? WHERE seq = ?",
-                    (resolution, seq))
-            else:  # closed by hand: stays 'rejected' (never sent again) with acked_at = when it was dismissed
-                connection.exec_driver_sql("UPDATE outbox SET acked_at = ?, server_result_json = ? WHERE seq = ?",
-                                           (at, resolution, seq))
-            connection.exec_driver_sql(
-                "UPDATE outbox SET status = 'pending', next_attempt_at = NULL, last_error = NULL "
-                "WHERE aggregate_id = ? AND seq > ? AND status = 'held'", (row.aggregate_id, seq))
-            connection.exec_driver_sql(
-                "INSERT INTO audit_log (at, actor, action, subject, detail_json) VALUES (?, ?, ?, ?, ?)",
-                (at, actor, f"sync.exception.{action}", str(seq), resolution))
-        return _exception(row)
 
     def stats(self, now: datetime) -> OutboxStats:
         with self.engine.connect() as connection:
@@ -183,12 +202,54 @@ class SqlOutbox:
                            oldest, upcoming)
 
 
+def _settle(connection: Connection, event: PendingEvent, result: PushResult, at: str) -> None:
+    server = json.dumps({"outcome": result.outcome.value, "reason": result.reason, **result.detail},
+                        ensure_ascii=False, sort_keys=True, default=str)
+    if result.outcome is Outcome.REJECTED:
+        connection.exec_driver_sql(
+            "UPDATE outbox SET status = 'rejected', attempts = attempts + 1, last_error = ?, "
+            "server_result_json = ?, next_attempt_at = NULL WHERE seq = ? AND status = 'pending'",
+            (result.reason, server, event.seq))
+        connection.exec_driver_sql(
+            "UPDATE outbox SET status = 'held', last_error = ? WHERE coalesce(order_key, aggregate_id) = ? AND seq > ? "
+            "AND status = 'pending'",
+            (f"waits for event {event.seq}, refused by the OMS", event.order_key or event.aggregate_id, event.seq))
+    else:
+        connection.exec_driver_sql(
+            "UPDATE outbox SET status = ?, attempts = attempts + 1, acked_at = ?, last_error = NULL, "
+            "server_result_json = ?, next_attempt_at = NULL WHERE seq = ? AND status = 'pending'",
+            (result.outcome.value, at, server, event.seq))
+
+
+def _meta(connection: Connection, key: str) -> str | None:
+    value = connection.exec_driver_sql("SELECT value FROM sync_meta WHERE key = ?", (key,)).scalar()
+    return None if value is None else str(value)
+
+
+def _put(connection: Connection, key: str, value: str, now: datetime) -> None:
+    connection.exec_driver_sql(
+        "INSERT INTO sync_meta (key, value, updated_at) VALUES (?, ?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+        (key, value, format_utc(now)))
+
+
+def _lease(connection: Connection) -> dict[str, Any] | None:
+    text = _meta(connection, LOCK_KEY)
+    if not text:
+        return None
+    held = dict(json.loads(text))
+    if "expires" not in held:  # written by an older version: only expires_at
+        held["expires"] = datetime.strptime(held["expires_at"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC).timestamp()
+        held.setdefault("token", 0)
+    return held
+
+
 def _holder(connection: Connection) -> str | None:
-    row = connection.exec_driver_sql("SELECT value FROM sync_meta WHERE key = ?", (LOCK_KEY,)).scalar()
-    return json.loads(row)["owner"] if row else None
+    held = _lease(connection)
+    return str(held["owner"]) if held else None
 
 
-def _payload(text: str) -> dict[str, Any]:
+def payload_of(text: str) -> dict[str, Any]:
     try:
         value = json.loads(text)
     except json.JSONDecodeError:
@@ -196,6 +257,8 @@ def _payload(text: str) -> dict[str, Any]:
     return value if isinstance(value, dict) else {"payload": value}
 
 
-def _exception(row: Any) -> ExceptionItem:
-    return ExceptionItem(row.seq, row.event_id, row.event_type, row.aggregate_type, row.aggregate_id, row.status,
-                         row.last_error, row.created_at, _payload(row.payload_json))
+def _event(row: Any) -> PendingEvent:
+    context = payload_of(row.context_json) if row.context_json else {}
+    return PendingEvent(row.seq, row.event_id, row.till_id, row.aggregate_type, row.aggregate_id, row.event_type,
+                        row.schema_version, payload_of(row.payload_json), row.attempts, row.order_key,
+                        row.sent_at is None, context)

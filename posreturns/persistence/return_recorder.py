@@ -21,6 +21,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from posreturns.persistence.engine import WRITE
+from posreturns.persistence.held_unit_writes import hold_units
 from posreturns.persistence.mail_queue import write_contact
 from posreturns.persistence.marks import Marks
 from posreturns.persistence.return_writes import (
@@ -67,6 +68,7 @@ class SqlReturnRecorder:
             move_stock(connection, c, number)
             audit_return(connection, c, number)
             write_outbox(connection, c, number)
+            hold_units(connection, c, number)
             write_contact(connection, c)
             marks = Marks({c.till_id: seq}, run("SELECT MAX(seq) FROM outbox").scalar_one())
         self.after_commit(marks)

@@ -33,7 +33,7 @@ _UPSERT_STOCK = (
 )
 _INSERT_OUTBOX = (
     "INSERT INTO outbox (event_id, till_id, aggregate_type, aggregate_id, event_type, schema_version, "
-    "payload_json, created_at, status, attempts) VALUES (?,?,?,?,?,?,?,?,'pending',0)"
+    "payload_json, created_at, status, attempts, order_key) VALUES (?,?,?,?,?,?,?,?,'pending',0,?)"
 )
 
 
@@ -214,6 +214,7 @@ def audit_return(connection: Connection, c: Completion, number: str) -> None:
 
 def write_outbox(connection: Connection, c: Completion, number: str) -> None:
     at = format_utc(c.created_at)
+    order_key = c.order.id if c.order is not None else c.return_id  # the return's events stay in order
     connection.exec_driver_sql(
         _INSERT_OUTBOX,
         [
@@ -226,6 +227,7 @@ def write_outbox(connection: Connection, c: Completion, number: str) -> None:
                 SCHEMA_VERSION,
                 json.dumps(e.payload, ensure_ascii=False, sort_keys=True),
                 at,
+                order_key,
             )
             for e in return_events(c, number)
         ],

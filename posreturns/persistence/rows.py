@@ -296,6 +296,7 @@ class OutboxRow(Base):
     __table_args__ = (
         CheckConstraint("status IN ('pending', 'applied', 'duplicate', 'rejected', 'held')", name="status"),
         Index("ix_outbox_due", "status", "next_attempt_at", "seq"),
+        Index("ix_outbox_order_key", "order_key", "seq"),
     )
     seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     event_id: Mapped[str] = mapped_column(unique=True)
@@ -312,6 +313,9 @@ class OutboxRow(Base):
     last_error: Mapped[str | None]
     acked_at: Mapped[str | None]
     server_result_json: Mapped[str | None]
+    order_key: Mapped[str | None]      # the OMS order: its events never overtake each other
+    sent_at: Mapped[str | None]        # the first attempt to send it started (NULL: never sent)
+    context_json: Mapped[str | None]   # e.g. released by the dismissal of the refused event it waited for
 
 
 class PolicyRow(Base):
@@ -424,3 +428,83 @@ class MailRow(Base):
     claimed_until: Mapped[str | None]
     sent_at: Mapped[str | None]
     server_reply: Mapped[str | None]
+
+
+UNIT_STATES = ("held", "refurbishing", "released", "resale", "rtv", "scrapped")
+
+
+class HeldUnitRow(Base):
+    """One unit a return held (quarantine bucket) and what a manager did with it; its id is the code
+    on its inspection tag. `state` leaves 'held'/'refurbishing' once, by one action (see restock)."""
+
+    __tablename__ = "held_units"
+    __table_args__ = (CheckConstraint(f"state IN {UNIT_STATES!r}", name="state"),
+                      Index("ix_held_units_state", "state", "created_at"))
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    return_id: Mapped[str] = mapped_column(ForeignKey("returns.id"), index=True)
+    return_line_id: Mapped[int] = mapped_column(ForeignKey("return_lines.id"))
+    location: Mapped[str]
+    sku: Mapped[str]
+    serial: Mapped[str | None]
+    state: Mapped[str] = mapped_column(default="held")
+    created_at: Mapped[str]
+    action: Mapped[str | None]
+    acted_by: Mapped[str | None]
+    acted_at: Mapped[str | None]
+    note: Mapped[str | None]
+    vendor: Mapped[str | None]
+    batch_id: Mapped[str | None] = mapped_column(ForeignKey("rtv_batches.id"), index=True)
+
+
+class RtvBatchRow(Base):
+    """Units going back to one vendor from one location; closed when shipped."""
+
+    __tablename__ = "rtv_batches"
+    __table_args__ = (CheckConstraint("status IN ('open', 'shipped')", name="status"),)
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    vendor: Mapped[str]
+    location: Mapped[str]
+    status: Mapped[str] = mapped_column(default="open")
+    created_at: Mapped[str]
+    created_by: Mapped[str]
+    shipped_at: Mapped[str | None]
+    shipped_by: Mapped[str | None]
+    reference: Mapped[str | None]  # the carrier's tracking number or the vendor's RMA
+
+
+class ResaleItemRow(Base):
+    """A held unit graded for second hand: its own SKU (a variant, so it scans at the till) and
+    in-store EAN-13, its price, and what was refunded for it (the recovery value for reports)."""
+
+    __tablename__ = "resale_items"
+    __table_args__ = (CheckConstraint("grade IN ('A', 'B', 'C')", name="grade"),)
+    sku: Mapped[str] = mapped_column(ForeignKey("variants.sku"), primary_key=True)
+    unit_id: Mapped[str] = mapped_column(ForeignKey("held_units.id"), unique=True)
+    ean13: Mapped[str] = mapped_column(unique=True)
+    grade: Mapped[str]
+    price_minor: Mapped[int]
+    refund_minor: Mapped[int]
+    currency: Mapped[str] = mapped_column(String(3))
+    created_at: Mapped[str]
+    created_by: Mapped[str]
+
+
+class StaffAlertRow(Base):
+    """An alert the policy raised on a returned line ("defective: notify the buyer"), until a person
+    acknowledged and resolved it."""
+
+    __tablename__ = "staff_alerts"
+    __table_args__ = (CheckConstraint("status IN ('open', 'acknowledged', 'resolved')", name="status"),
+                      UniqueConstraint("return_line_id", "code"),
+                      Index("ix_staff_alerts_status", "status", "raised_at"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    return_id: Mapped[str] = mapped_column(ForeignKey("returns.id"), index=True)
+    return_line_id: Mapped[int] = mapped_column(ForeignKey("return_lines.id"))
+    code: Mapped[str]
+    raised_at: Mapped[str]
+    status: Mapped[str] = mapped_column(default="open")
+    acknowledged_by: Mapped[str | None]
+    acknowledged_at: Mapped[str | None]
+    resolved_by: Mapped[str | None]
+    resolved_at: Mapped[str | None]
+    note: Mapped[str | None]

@@ -180,7 +180,7 @@ class _DocumentParser(JsonReader):
             if len(line_serials) > qty or not all(isinstance(s, str) and s for s in line_serials):
                 raise self.fail(f"{lpath}.serials", f"expected at most {qty} serial number strings.")
             for k, serial in enumerate(line_serials):
-                self.check_text(serial, f"{lpath}.serials[{k}]")
+                self.check_text(serial, f"{lpath}.serials[{k}]", by_machine=True)
             charges.append(LineCharge(qty, unit, discount, Decimal(rate), tax))
             ids.append(self.text(raw, "id", lpath))
             skus.append(self.text(raw, "sku", lpath))

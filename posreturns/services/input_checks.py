@@ -49,6 +49,16 @@ def _card_runs(text: str) -> list[re.Match[str]]:
     return [m for m in _DIGIT_RUN.finditer(text) if _is_card_number(m.group())]
 
 
+_MACHINE_MADE_FIELDS = {"id", "key", "idempotency_key", "serial", "pin"}  # "key": a draft's idempotency key
+
+
+def machine_made(field: str) -> bool:
+    """True for a field no person writes into, which is never searched for card numbers: ids (a UUID's
+    digit groups pass the Luhn check once in ~1,400), idempotency keys, serials (a phone's IMEI carries
+    a Luhn digit by design) and PINs. Names, notes, references and the codes people type are searched."""
+    return field in _MACHINE_MADE_FIELDS or field.endswith("_id")
+
+
 def has_card_number(text: str) -> bool:
     """True when `text` holds what looks like a full payment card number (scheme prefix and length,
     Luhn check digit), written whole or in groups."""

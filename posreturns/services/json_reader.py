@@ -9,7 +9,7 @@ from typing import Any
 from posreturns.domain.errors import InvalidAmount
 from posreturns.domain.money import parse_minor
 from posreturns.services.errors import ImportRejected
-from posreturns.services.input_checks import has_card_number, storable
+from posreturns.services.input_checks import has_card_number, machine_made, storable
 
 MAX_COUNT = 1_000_000  # units on a line, in stock
 MAX_AMOUNT_MINOR = 10**12  # 10 billion in a 2-decimal currency: far above any sale, far below SQLite's limit
@@ -56,17 +56,18 @@ class JsonReader:
             raise self.fail(f"{path}.{key}", "this field is missing.")
         if not isinstance(value, str) or not value.strip():
             raise self.fail(f"{path}.{key}", f"expected a non-empty string, got {describe(value)}.")
-        self.check_text(value, f"{path}.{key}")
+        self.check_text(value, f"{path}.{key}", by_machine=machine_made(key))
         return value
 
-    def check_text(self, value: str, path: str) -> None:
-        """Text that can be stored, printed and kept: never a card number (its value is not echoed)."""
+    def check_text(self, value: str, path: str, by_machine: bool = False) -> None:
+        """Text that can be stored, printed and kept: never a card number (its value is not echoed),
+        unless it was made `by_machine` (see `input_checks.machine_made`)."""
         if len(value) > MAX_TEXT:
             raise self.fail(path, f"this text is {len(value)} characters long; at most {MAX_TEXT} are allowed.")
         if not storable(value):
             raise self.fail(path, "this text holds control characters or invalid Unicode (a lone surrogate); "
                                   "remove them.")
-        if has_card_number(value):
+        if not by_machine and has_card_number(value):
             raise self.fail(path, "this looks like a full payment card number, which a till never stores; "
                                   'keep at most its last four digits (in "card_last4").')
 

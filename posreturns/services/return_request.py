@@ -14,9 +14,10 @@ from typing import Any, TypeVar
 
 from posreturns.domain.contact import ContactChannel, CustomerContact
 from posreturns.domain.errors import InvalidReturn
+from posreturns.domain.orders import Order
 from posreturns.domain.returns import Condition, Reason, RefundMethod
 from posreturns.services.errors import BadInput
-from posreturns.services.input_checks import has_card_number, storable
+from posreturns.services.input_checks import has_card_number, machine_made, storable
 from posreturns.services.json_reader import describe, printable
 from posreturns.services.numbering import TILL_ID
 
@@ -42,6 +43,9 @@ MAX_TEXT = 500
 
 @dataclass(frozen=True, slots=True)
 class LineInput:
+    """`code`: a barcode, SKU or order-line id; `order_line_id`: the sold line itself, when the caller
+    already knows it (the window, on the sale it holds), so it is not matched again."""
+
     code: str
     qty: int
     reason: Reason
@@ -49,6 +53,7 @@ class LineInput:
     serial: str | None = None
     note: str = ""
     claimed_unit_price: str | None = None  # receipt-less: what the customer says they paid
+    order_line_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +92,8 @@ class ReturnRequest:
     idempotency_key: str | None = None
     cash_for_card: bool = False
     contact: CustomerContact | None = None
+    # the sale as the caller holds it (the window): quoted on it without looking the receipt up again
+    order: Order | None = field(default=None, compare=False, repr=False)
 
 
 def parse_request(data: Any) -> ReturnRequest:
@@ -121,8 +128,38 @@ def parse_request(data: Any) -> ReturnRequest:
         contact=_contact(top.get("contact")),
     )
     # computed once every field is checked, so only a well-formed request is serialised
-    fingerprint_data = {**top, "approval": None if approval is None else {**approval, "pin": None}}
-    return replace(request, fingerprint=hashlib.sha256(json.dumps(fingerprint_data, sort_keys=True).encode()).hexdigest())
+    return replace(request, fingerprint=fingerprint_of(top))
+
+
+def fingerprint_of(data: dict[str, Any]) -> str:
+    """What identifies a request for its idempotency key: its JSON, the manager's PIN left out."""
+    approval = data.get("approval")
+    unpinned = {**data, "approval": None if approval is None else {**approval, "pin": None}}
+    return hashlib.sha256(json.dumps(unpinned, sort_keys=True).encode()).hexdigest()
+
+
+def check_request(request: ReturnRequest) -> None:
+    """The checks of `parse_request`, for a request built in code (the window): `BadInput` for the
+    first problem (a note holding a card number, an empty return, a quantity of zero…)."""
+    if not request.lines:
+        raise BadInput('The request has no "lines"; add the items the customer brings back.')
+    if len(request.lines) > MAX_LINES:
+        raise BadInput(f"A return has at most {MAX_LINES} lines; split it into several returns.")
+    for name in ("receipt", "cashier", "idempotency_key"):
+        _text(getattr(request, name), name, optional=True)
+    _till_id(request.till_id)
+    for i, line in enumerate(request.lines):
+        path = f"lines[{i}]"
+        _text(line.code, f"{path}.code")
+        _count(line.qty, f"{path}.qty")
+        for name in ("serial", "note", "claimed_unit_price"):
+            _text(getattr(line, name) or None, f"{path}.{name}", optional=True)
+    for i, item in enumerate(request.exchange_lines):
+        _text(item.code, f"exchange_lines[{i}].code")
+        _count(item.qty, f"exchange_lines[{i}].qty")
+    if request.customer is not None:
+        for name in ("id", "phone", "email"):
+            _text(getattr(request.customer, name), f"customer.{name}", optional=True)
 
 
 def _line(item: Any, path: str) -> LineInput:
@@ -206,6 +243,7 @@ def _list(value: Any, path: str) -> list[Any]:
 
 
 def _text(value: Any, path: str, optional: bool = False) -> Any:
+    """A non-empty, storable string, without a card number unless its field is machine-made."""
     if value is None and optional:
         return None
     if not isinstance(value, str) or not value.strip():
@@ -214,7 +252,7 @@ def _text(value: Any, path: str, optional: bool = False) -> Any:
         raise BadInput(f'"{path}" is {len(value)} characters long; at most {MAX_TEXT} are allowed.')
     if not storable(value):
         raise BadInput(f'"{path}" holds control characters or invalid Unicode (a lone surrogate); remove them.')
-    if has_card_number(value):
+    if not machine_made(path.rsplit(".", 1)[-1]) and has_card_number(value):
         raise BadInput(f'"{path}" looks like a full payment card number, which a till never stores; '
                        "remove it (the card's last four digits are enough).")
     return value.strip()

@@ -39,7 +39,7 @@ class ReturnResolver:
         self.lookup, self.orders, self.queries = lookup, orders, queries
 
     def resolve(self, request: ReturnRequest, store_id: str, currency: str) -> Resolved:
-        order = self.lookup.find_receipt(request.receipt) if request.receipt else None
+        order = request.order or (self.lookup.find_receipt(request.receipt) if request.receipt else None)
         prices: dict[str, PriceInfo] = {}
         if order is not None:
             taken: Counter[str] = Counter()
@@ -59,10 +59,7 @@ class ReturnResolver:
         return Resolved(draft, tuple(item.note for item in request.lines), who, prices)
 
     def _linked(self, order: Order, item: LineInput, index: int, taken: Counter[str]) -> ReturnLineRequest:
-        match = self.lookup.match_item(order, item.code)
-        if match.problem:
-            raise BadInput(f"Line {index + 1}: {match.message}")
-        candidates: tuple[OrderLine, ...] = match.lines
+        candidates: tuple[OrderLine, ...] = self._sold_lines(order, item, index)
         if item.serial:
             candidates = tuple(line for line in candidates if item.serial in line.serials)
             if not candidates:
@@ -77,6 +74,18 @@ class ReturnResolver:
         return ReturnLineRequest(
             item.qty, item.reason, item.condition, order_line_id=chosen.id, serial=item.serial, note=item.note
         )
+
+    def _sold_lines(self, order: Order, item: LineInput, index: int) -> tuple[OrderLine, ...]:
+        """The sold lines `item` may be: the one the caller picked, or those its code matches."""
+        if item.order_line_id is not None:
+            found = next((line for line in order.lines if line.id == item.order_line_id), None)
+            if found is None:
+                raise BadInput(f"Line {index + 1}: this item is not on receipt {order.number}; scan the receipt again.")
+            return (found,)
+        match = self.lookup.match_item(order, item.code)
+        if match.problem:
+            raise BadInput(f"Line {index + 1}: {match.message}")
+        return tuple(match.lines)
 
     def _receiptless(
         self, item: LineInput, index: int, currency: str, prices: dict[str, PriceInfo]

@@ -1,4 +1,5 @@
-"""Use cases `quote`, `complete` and `show` of a return, from a JSON request to a JSON answer.
+"""Use cases `quote`, `complete` and `show` of a return, on typed requests and answers (the JSON of
+the command line and host integrations is translated at the edge, in `return_json`).
 
 `quote` reads only. `complete` checks the idempotency key first (the same key gives the first
 answer again), verifies a manager approval when the policy asks for one, refuses what the policy
@@ -20,12 +21,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from posreturns.domain.context import PolicyContext
-from posreturns.domain.decision import DecisionStatus, TraceEntry
+from posreturns.domain.decision import DecisionStatus
 from posreturns.domain.money import Money
 from posreturns.domain.permissions import Permission
 from posreturns.domain.policy import Policy
 from posreturns.domain.quote import Quote, quote_return
-from posreturns.domain.quote_json import quote_to_dict
 from posreturns.domain.users import Principal
 from posreturns.domain.vouchers import new_voucher_code
 from posreturns.services.access import AccessService
@@ -39,7 +39,8 @@ from posreturns.services.return_ports import (
     ReturnRecorder,
     replay,
 )
-from posreturns.services.return_request import ReturnRequest, parse_request
+from posreturns.services.return_request import ReturnRequest, check_request
+from posreturns.services.return_results import CompletedReturn, QuotedReturn, quoted_json
 from posreturns.services.return_resolver import Resolved, ReturnResolver
 
 MAX_ATTEMPTS = 3
@@ -72,18 +73,26 @@ class ReturnService:
         self.till = identity()  # read again at each use case: the store may be configured after start-up
         self.zone = ZoneInfo(self.till.timezone)
         self.voucher_codes = voucher_codes or (lambda: new_voucher_code(secrets.token_bytes))
+        # whether the till is offline right now (the OMS unreachable), set by the composition root;
+        # a request's own `offline` flag can only make the rules stricter
+        self.offline_now: Callable[[], bool] = lambda: False
 
-    def quote(self, data: Any) -> dict[str, Any]:
+    def quote(self, request: ReturnRequest) -> QuotedReturn:
         """What the return would be; writes nothing. A PIN in the request is not checked here."""
-        request = parse_request(data)
+        check_request(request)
+        request = self._connectivity(request)
         self._refresh()
         resolved, quote, _ = self._quote(request, self.policies.active(), approved=False)
-        return self._response(request, resolved, quote, None)
+        return self._quoted(request, resolved, quote, None)
 
-    def complete(self, data: Any, actor: Principal) -> dict[str, Any]:
-        """Complete the return for `actor`, the cashier who signed in (or whom the host vouches for)."""
+    def complete(self, request: ReturnRequest, actor: Principal) -> CompletedReturn:
+        """Complete the return for `actor`, the cashier who signed in (or whom the host vouches for).
+
+        A request carrying the caller's `order` is quoted on it first; when the sale changed since
+        (another till returned from it), it is read again from the store."""
         self.access.require(actor, Permission.COMPLETE_RETURN)
-        request = parse_request(data)
+        check_request(request)
+        request = self._connectivity(request)
         if not request.idempotency_key:
             raise BadInput(
                 'The request has no "idempotency_key"; give each return a unique key (a UUID) so that '
@@ -97,7 +106,7 @@ class ReturnService:
         self._refresh()
         stored = self.queries.by_idempotency_key(request.idempotency_key)
         if stored is not None:
-            return replay(stored, request.fingerprint, request.idempotency_key)
+            return CompletedReturn.from_document(replay(stored, request.fingerprint, request.idempotency_key))
         approved_by: str | None = None
         for _ in range(MAX_ATTEMPTS):
             policy = self.policies.active()
@@ -110,8 +119,10 @@ class ReturnService:
                 raise ReturnRefused(f"The policy refuses this return ({why}); nothing was recorded.",
                                     f"La politique refuse ce retour ({pourquoi}) ; rien n'a été enregistré.")
             try:
-                return self.recorder.record(self._completion(request, resolved, quote, approved_by, activity))
+                recorded = self.recorder.record(self._completion(request, resolved, quote, approved_by, activity))
+                return CompletedReturn.from_document(recorded)
             except LedgerChanged:
+                request = replace(request, order=None)  # the caller's copy of the sale is behind: read it again
                 continue
         raise BadInput(
             "This sale kept changing on another till while the return was being completed; "
@@ -123,6 +134,9 @@ class ReturnService:
         if found is None:
             raise NotFound(f'No return "{number}" is on this till; check the number on the return receipt.')
         return found
+
+    def _connectivity(self, request: ReturnRequest) -> ReturnRequest:
+        return request if request.offline or not self.offline_now() else replace(request, offline=True)
 
     def _refresh(self) -> None:
         self.till = self.identity()
@@ -197,7 +211,7 @@ class ReturnService:
             customer_id=resolved.customer_id,
             quote=quote,
             notes=resolved.notes,
-            response=self._response(request, resolved, quote, approved_by),
+            response=quoted_json(self._quoted(request, resolved, quote, approved_by)),
             cache_as_of=self.queries.cache_as_of(),
             contact=request.contact,
             activity=activity,
@@ -206,32 +220,16 @@ class ReturnService:
     def _till_id(self, request: ReturnRequest) -> str:
         return request.till_id or self.till.till_id
 
-    def _response(
+    def _quoted(
         self, request: ReturnRequest, resolved: Resolved, quote: Quote, approved_by: str | None
-    ) -> dict[str, Any]:
-        order = resolved.draft.order
-        key = quote.key_line
-        return {
-            "return_number": None,
-            "return_id": None,
-            **quote_to_dict(quote),
-            "receipt": order.number if order else None,
-            "order_id": order.id if order else None,
-            "customer_id": resolved.customer_id,
-            "store_id": self.till.store_id,
-            "till_id": self._till_id(request),
-            "cashier": request.cashier,
-            "approved_by": approved_by,
-            "key_line": None if key is None else {"en": key.en, "fr": key.fr},
-            **({"contact": request.contact.summary()} if request.contact else {}),
-            "training": self.till.training,
-        }
+    ) -> QuotedReturn:
+        return QuotedReturn(quote, resolved.draft.order, resolved.customer_id, self.till.store_id,
+                            self._till_id(request), request.cashier, approved_by, request.contact, self.till.training)
 
 
 def _first(quote: Quote, status: DecisionStatus) -> tuple[str, str]:
-    """The rule that decided, in English and French."""
-    entries: list[TraceEntry] = [*quote.trace, *(e for line in quote.lines for e in line.trace)]
-    chosen = next((e for e in entries if e.effect is status), quote.key_line)
+    """The rule that decided, in English and French, to put in a sentence."""
+    chosen = quote.reason_for(status)
     if chosen is None:
         return status.value, status.value
     return chosen.en.rstrip("."), chosen.fr.rstrip(".")

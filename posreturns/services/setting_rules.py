@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from posreturns.services.errors import BadInput
 from posreturns.services.numbering import check_till_id
 from posreturns.services.oms_address import check_oms_url
+
+MANAGER_IDLE_KEY = "manager.idle_minutes"  # the manager's workspace signs out after this idle time
+QUEUE_AGE_KEY = "restock.highlight_hours"  # held units older than this are highlighted in the queue
+POSITIVE_NUMBERS = {MANAGER_IDLE_KEY: (1, 240), QUEUE_AGE_KEY: (1, 24 * 90)}
 
 
 def checked_setting(key: str, value: str, known_tills: Callable[[], list[str]]) -> str:
@@ -15,4 +20,10 @@ def checked_setting(key: str, value: str, known_tills: Callable[[], list[str]]) 
         return check_till_id(value, known_tills())
     if key == "oms.url" and value.strip():
         return check_oms_url(value)
+    if key in POSITIVE_NUMBERS:
+        low, high = POSITIVE_NUMBERS[key]
+        if not (value.strip().isdigit() and low <= int(value) <= high):
+            raise BadInput(f"{key} must be a whole number from {low} to {high}; nothing was changed.",
+                           f"{key} doit être un nombre entier de {low} à {high} ; rien n'a été modifié.")
+        return str(int(value))
     return value

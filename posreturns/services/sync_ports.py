@@ -8,6 +8,7 @@ OMS connector (Medusa v2 first) implements `OmsGateway`. Pulled data crosses the
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -49,6 +50,27 @@ class OmsNotConfigured(UserFacingError):
     """No OMS URL or API key on this till."""
 
 
+class LeaseLost(Exception):
+    """This uploader no longer holds the till's upload lease (it expired, another took it over):
+    it must not apply another step in the OMS nor mark anything. `newest`: the largest fencing
+    token the OMS has seen for this till, when it said so."""
+
+    def __init__(self, message: str, newest: int | None = None) -> None:
+        super().__init__(message)
+        self.newest = newest
+
+
+class Fence(Protocol):
+    """The uploader's right to act, checked before every step that changes the OMS."""
+
+    token: int  # the lease's fencing token: grows with every new holder of the lease
+    scope: str  # whose tokens: one identity per till database
+
+    def __call__(self) -> None:
+        """Raise `LeaseLost` unless the lease is still held, with time to spare for one request."""
+        ...
+
+
 class Outcome(StrEnum):
     """What the OMS made of one event."""
 
@@ -83,6 +105,9 @@ class PendingEvent:
     schema_version: int
     payload: dict[str, Any]
     attempts: int
+    order_key: str = ""            # the OMS order: events of one order are applied in `seq` order
+    first_attempt: bool = False    # never sent before: the OMS cannot hold anything of it yet
+    context: Mapping[str, Any] = field(default_factory=dict)  # e.g. {"released_by": {...}} after a dismissal
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,14 +135,16 @@ class ExceptionItem:
     reason: str | None
     created_at: str
     payload: dict[str, Any]
+    detail: dict[str, Any] = field(default_factory=dict)  # the OMS's answer: conflict, competing return…
+    order_key: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class OutboxStats:
-    pending: int
+    pending: int       # waiting to be sent (due now or later)
     due: int
-    rejected: int
-    held: int
+    rejected: int      # refused by the OMS: a manager must resolve them
+    held: int          # waiting behind a refused event of the same order
     delivered: int
     oldest_pending_at: str | None
     next_attempt_at: str | None
@@ -141,40 +168,72 @@ class OmsGateway(Protocol):
         customer), or None when the OMS has no such sale."""
         ...
 
-    def push(self, event: PendingEvent) -> PushResult:
-        """Apply one event at most once: look for its marker first, act only when absent."""
+    def push(self, event: PendingEvent, fence: Fence | None = None) -> PushResult:
+        """Apply one event at most once, resuming whatever an earlier attempt left half-done;
+        `fence()` is called before every step that changes the OMS."""
+        ...
+
+
+class BatchGateway(OmsGateway, Protocol):
+    """An OMS that applies many events per request (Medusa with the posreturns plugin)."""
+
+    def batch_limit(self) -> int:
+        """How many events one request may carry; 0 when the OMS takes them one by one."""
+        ...
+
+    def push_batch(self, events: list[PendingEvent], fence: Fence | None = None) -> dict[str, PushResult]:
+        """Apply `events` (in `seq` order per order); the result of each event attempted, by event
+        id. An event missing from the answer was not attempted (an earlier one of its order failed)."""
         ...
 
 
 class Outbox(Protocol):
     """The till's outbox as the uploader sees it."""
 
-    def acquire(self, owner: str, now: datetime, lease_seconds: float) -> bool:
-        """Take (or renew) the till's upload lock; False when another live uploader holds it."""
+    def acquire(self, owner: str, now: datetime, lease_seconds: float) -> int | None:
+        """Take (or renew) the till's upload lease; its fencing token, or None when another live
+        uploader holds it."""
+        ...
+
+    def renew(self, owner: str, token: int, now: datetime, lease_seconds: float) -> bool:
+        """Extend `owner`'s lease of that token; False when it no longer holds exactly that lease."""
+        ...
+
+    def lease_left(self, owner: str, token: int, now: datetime) -> float | None:
+        """Seconds left on `owner`'s lease of that token; None when it does not hold it so."""
+        ...
+
+    def fencing_scope(self, now: datetime) -> str:
+        """This till database's identity for the OMS's fencing tokens."""
+        ...
+
+    def raise_token(self, at_least: int, now: datetime) -> None:
+        """Make the next lease's token larger than `at_least` (the OMS has seen that one)."""
         ...
 
     def release(self, owner: str) -> None: ...
 
-    def due(self, now: datetime, limit: int) -> list[PendingEvent]:
+    def due(self, now: datetime, limit: int, skip: frozenset[str] = frozenset()) -> list[PendingEvent]:
         """Pending events whose time has come, in sequence order, only the first open event of
-        each aggregate (later ones wait for it; none behind a rejected or held one)."""
+        each order (later ones wait for it; none behind a rejected or held one); none of the
+        orders in `skip`."""
         ...
 
-    def settle(self, owner: str, event: PendingEvent, result: PushResult, now: datetime) -> bool:
-        """Record applied / duplicate / rejected (and hold the aggregate's later events).
-        False when `owner` no longer holds the lock: nothing was written."""
+    def chains(self, now: datetime, limit: int) -> list[PendingEvent]:
+        """Like `due`, with each order's later pending events after its first (for an OMS that
+        applies them in order itself)."""
         ...
 
-    def postpone(self, owner: str, event: PendingEvent, attempts: int, next_attempt_at: datetime,
-                 error: str) -> bool:
-        """Keep the event pending with its new backoff schedule (stored in the row)."""
+    def begin(self, owner: str, events: list[PendingEvent], now: datetime) -> bool:
+        """Note that `events` are being sent (before anything is sent); False when `owner` no
+        longer holds the lease."""
         ...
 
-    def exceptions(self) -> list[ExceptionItem]: ...
-
-    def resolve(self, seq: int, action: str, actor: str | None, now: datetime) -> ExceptionItem:
-        """`retry`: the rejected event and its held followers go back to pending; `dismiss`: the
-        event is closed as resolved by hand and its held followers are released."""
+    def record(self, owner: str, results: Iterable[tuple[PendingEvent, PushResult, datetime | None]],
+               now: datetime) -> bool:
+        """Record each event's outcome in one transaction: applied / duplicate / rejected (holding
+        the order's later events), or retry at the time given with it. False, writing nothing,
+        when `owner` no longer holds the lease."""
         ...
 
     def stats(self, now: datetime) -> OutboxStats: ...
@@ -195,6 +254,18 @@ class SyncState(Protocol):
         ...
 
     def record_run(self, online: bool, error: str | None, now: datetime) -> None: ...
+
+    def record_contact(self, online: bool, reason: str | None, now: datetime) -> None:
+        """Whether the OMS answered just now (a probe, an on-demand fetch)."""
+        ...
+
+    def contact(self) -> dict[str, Any]:
+        """The last contact with the OMS: {"online", "at", "reason"}; {} when none yet."""
+        ...
+
+    def pull_from(self, identity: str, now: datetime) -> bool:
+        """Pull from `identity` (OMS and store); True when the cursors of another one were forgotten."""
+        ...
 
     def status(self) -> dict[str, Any]:
         """online, last_success_at, last_attempt_at, last_error, streams {name: {cursor, last_pulled_at}},

@@ -39,18 +39,22 @@ class SyncReport:
 
 class SyncEngine:
     def __init__(self, gateway: OmsGateway, outbox: Outbox, state: SyncState, clock: Clock, owner: str,
-                 backoff: Backoff | None = None, page_size: int = 100, batch: int = 50) -> None:
+                 backoff: Backoff | None = None, page_size: int = 100,
+                 identity: Callable[[], str] | None = None) -> None:
         self.gateway = gateway
+        self.identity = identity  # the OMS and store pulled from: another one means other cursors
         self.outbox = outbox
         self.state = state
         self.clock = clock
         self.owner = owner
         self.backoff = backoff or Backoff()
-        self.uploader = Uploader(outbox, gateway, clock, self.backoff, owner, batch=batch)
+        self.uploader = Uploader(outbox, gateway, clock, self.backoff, owner)
         self.puller = Puller(gateway, state, clock, page_size)
 
     def run_once(self, progress: Progress | None = None, pull: bool = True) -> SyncReport:
-        upload = self.uploader.run()
+        if self.identity is not None and self.state.pull_from(self.identity(), self.clock.now()):
+            log.warning("the OMS or the store changed: its cursors were reset, everything is pulled again")
+        upload = self.uploader.run(progress)
         report = SyncReport(online=upload.online, upload=upload, error=upload.error)
         if upload.online and pull:
             try:

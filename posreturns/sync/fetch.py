@@ -28,7 +28,9 @@ class RemoteOrderFetcher:
             document = self.gateway.fetch_order(number)
         except (OmsUnavailable, OmsRefused) as error:
             log.info("on-demand fetch of %s failed: %s", number, error)
+            self.state.record_contact(isinstance(error, OmsRefused), str(error), self.clock.now())
             return False
+        self.state.record_contact(True, None, self.clock.now())
         if not document or not document.get("orders"):
             return False
         source = f"oms:{self.gateway.name}:lookup"

@@ -1,28 +1,38 @@
-"""The outbox uploader: one per till (a lease lock in the database), events in sequence order, in
-batches; per event applied / duplicate / rejected / retry.
+"""The outbox uploader: one per till (a lease with a heartbeat and a fence, sync/lease.py); events of
+one OMS order in sequence order, independent orders in parallel; per event applied / duplicate /
+rejected / retry.
 
+* With an OMS that applies batches (Medusa with the posreturns plugin) the events go in requests
+  of up to `batch_limit()` events, each order's events in order; otherwise one event per request
+  from a small pool of workers, at most one event of an order at a time.
 * A retry (transport error, timeout, 5xx, 429, unreadable answer) keeps the event pending with a
   capped, fully jittered backoff stored in its row (it survives a restart); `Retry-After` is a
-  floor. When the OMS is unreachable the run stops: the next events would fail the same way.
+  floor. When the OMS is unreachable no new event is started: the next ones would fail the same way.
 * A rejection goes to the exception queue with the OMS's reason, and holds back the later events
-  of the same aggregate only; every other aggregate goes on.
+  of the same order only; every other order goes on.
 * An event whose stored payload no longer matches its fingerprint (`payload_sha256`, written with
   it) was changed after the return was recorded: it is refused, never sent. Older events have no
   fingerprint and are sent as they are.
 * An event of a training return (`"training": true`) is refused, never sent: training tills do not
   sync at all, so one can only get here from a copied database.
-* The lock is renewed before each batch and checked at every mark: an uploader that lost it (its
-  lease expired, another took over) stops without marking anything.
+* Before an event is sent its row says so (`sent_at`): a first attempt lets the connector skip
+  looking for what an earlier attempt left in the OMS. An uploader that lost its lease starts
+  nothing more and marks nothing.
 """
 
 from __future__ import annotations
 
+import inspect
 import logging
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
+from typing import Any
 
 from posreturns.services.ports import Clock
 from posreturns.services.return_events import fingerprint
 from posreturns.services.sync_ports import (
+    LeaseLost,
     OmsGateway,
     OmsUnavailable,
     Outbox,
@@ -31,10 +41,13 @@ from posreturns.services.sync_ports import (
     PushResult,
 )
 from posreturns.sync.backoff import Backoff
+from posreturns.sync.lease import HEARTBEAT_SECONDS, LEASE_SECONDS, Lease
 
 log = logging.getLogger(__name__)
-BATCH = 50
-LEASE_SECONDS = 120.0
+BATCH = 100
+MIN_BATCH = 20
+WORKERS = 4
+Progress = Callable[[str, int, int | None], None]
 
 
 @dataclass
@@ -44,6 +57,7 @@ class UploadReport:
     online: bool = True
     counts: dict[str, int] = field(default_factory=lambda: {o.value: 0 for o in Outcome})
     error: str | None = None
+    requests: int = 0
 
     @property
     def sent(self) -> int:
@@ -52,7 +66,8 @@ class UploadReport:
 
 class Uploader:
     def __init__(self, outbox: Outbox, gateway: OmsGateway, clock: Clock, backoff: Backoff, owner: str,
-                 batch: int = BATCH, lease_seconds: float = LEASE_SECONDS, max_batches: int | None = None) -> None:
+                 batch: int = BATCH, lease_seconds: float = LEASE_SECONDS, workers: int = WORKERS,
+                 heartbeat_seconds: float = HEARTBEAT_SECONDS, progress: Progress | None = None) -> None:
         self.outbox = outbox
         self.gateway = gateway
         self.clock = clock
@@ -60,68 +75,176 @@ class Uploader:
         self.owner = owner
         self.batch = batch
         self.lease_seconds = lease_seconds
-        self.max_batches = max_batches
+        self.workers = max(1, workers)
+        self.heartbeat_seconds = heartbeat_seconds
+        self.progress = progress
+        # a gateway written before fencing existed takes the event alone (it then applies unfenced)
+        self.fenced = "fence" in inspect.signature(gateway.push).parameters
 
-    def run(self) -> UploadReport:
+    def run(self, progress: Progress | None = None) -> UploadReport:
         report = UploadReport()
-        if not self.outbox.acquire(self.owner, self.clock.now(), self.lease_seconds):
+        token = self.outbox.acquire(self.owner, self.clock.now(), self.lease_seconds)
+        if token is None:
             report.locked_out = True
             return report
-        tried: set[int] = set()  # an event is sent at most once per run, whatever its schedule says
+        run = _Run(self, report, progress or self.progress)
+        if run.total == 0:  # nothing due: no need to ask the OMS anything
+            self.outbox.release(self.owner)
+            return report
+        calls = int(getattr(getattr(self.gateway, "client", None), "calls", 0) or 0)
         try:
-            batches = 0
-            while self.max_batches is None or batches < self.max_batches:
-                if batches and not self.outbox.acquire(self.owner, self.clock.now(), self.lease_seconds):
-                    report.lost_lock = True
-                    break
-                events = [e for e in self.outbox.due(self.clock.now(), self.batch) if e.seq not in tried]
-                tried.update(e.seq for e in events)
-                if not events or not self._send(events, report):
-                    break
-                batches += 1
+            with Lease(self.outbox, self.owner, token, self.clock, self.lease_seconds,
+                       heartbeat=self.heartbeat_seconds) as lease:
+                limit = _batch_limit(self.gateway)
+                if limit > 0:  # about ten requests for a backlog, so that its progress shows as it goes
+                    run.batches(lease, max(1, min(limit, self.batch, max(MIN_BATCH, run.total // 10))))
+                else:
+                    run.pool(lease)
         finally:
             self.outbox.release(self.owner)
+            report.requests = int(getattr(getattr(self.gateway, "client", None), "calls", 0) or 0) - calls
         return report
 
-    def _send(self, events: list[PendingEvent], report: UploadReport) -> bool:
-        """Push one batch; False when the run must stop (OMS unreachable, lock lost)."""
-        waiting: set[str] = set()  # aggregates with an event postponed in this batch
-        for event in events:
-            if event.aggregate_id in waiting:
-                continue
-            result, reachable = self._push(event)
-            report.counts[result.outcome.value] += 1
-            now = self.clock.now()
-            if result.outcome is Outcome.RETRY:
-                failures = event.attempts + 1
-                when = self.backoff.next_attempt(now, failures, result.retry_after)
-                ok = self.outbox.postpone(self.owner, event, failures, when, result.reason or "retry")
-                waiting.add(event.aggregate_id)
-                if not reachable:
-                    report.online, report.error = False, result.reason
-                    return False
-            else:
-                ok = self.outbox.settle(self.owner, event, result, now)
-                if result.outcome is Outcome.REJECTED:
-                    log.warning("event %s (%s) refused by the OMS: %s", event.seq, event.event_type, result.reason)
-            if not ok:
-                report.lost_lock = True
-                return False
-        return True
 
-    def _push(self, event: PendingEvent) -> tuple[PushResult, bool]:
+def _batch_limit(gateway: OmsGateway) -> int:
+    probe = getattr(gateway, "batch_limit", None)
+    if probe is None:
+        return 0
+    try:
+        return int(probe())
+    except OmsUnavailable:
+        return 0  # the pool's first request says whether the OMS is there at all
+
+
+class _Run:
+    """One upload run: what was tried, what is left, the report."""
+
+    def __init__(self, uploader: Uploader, report: UploadReport, progress: Progress | None) -> None:
+        self.up = uploader
+        self.report = report
+        self.progress = progress
+        self.tried: set[int] = set()  # an event is sent at most once per run, whatever its schedule says
+        stats = uploader.outbox.stats(uploader.clock.now())
+        self.total = stats.due
+        self.done = 0
+        self.stop = False
+
+    # -- one event per request, a few orders at a time -----------------------------------------------
+    def pool(self, lease: Lease) -> None:
+        running: dict[Future[tuple[PushResult, bool]], PendingEvent] = {}
+        with ThreadPoolExecutor(self.up.workers, thread_name_prefix="posreturns upload") as pool:
+            while True:
+                if not self.stop and len(running) < self.up.workers:
+                    busy = frozenset(e.order_key for e in running.values())
+                    fresh = [e for e in self.up.outbox.due(self.up.clock.now(), self.up.workers * 4, busy)
+                             if e.seq not in self.tried][: self.up.workers - len(running)]
+                    if fresh and not self._begin(fresh):
+                        fresh = []
+                    for event in fresh:
+                        self.tried.add(event.seq)
+                        running[pool.submit(self._push, event, lease)] = event
+                if not running:
+                    return
+                finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    event = running.pop(future)
+                    result, reachable = future.result()
+                    self._record([(event, result)], reachable)
+
+    # -- many events per request ---------------------------------------------------------------------
+    def batches(self, lease: Lease, size: int) -> None:
+        push_batch: Callable[..., dict[str, PushResult]] = self.up.gateway.push_batch
+        while not self.stop:
+            events = [e for e in self.up.outbox.chains(self.up.clock.now(), size) if e.seq not in self.tried]
+            sealed, refused, stopped = [], [], set()
+            for event in events:  # a changed event is refused here; its order's later events wait for it
+                if event.order_key in stopped:
+                    continue
+                if _tampered(event):
+                    refused.append((event, _tamper_refusal(event)))
+                    stopped.add(event.order_key)
+                else:
+                    sealed.append(event)
+            if not events or not self._begin(sealed + [e for e, _ in refused]):
+                return
+            answers: dict[str, PushResult] = {}
+            reachable = True
+            try:
+                lease()
+                answers = push_batch(sealed, lease) if sealed else {}
+            except LeaseLost as error:
+                if error.newest is not None:  # a till database older than what the OMS saw: catch up
+                    self.up.outbox.raise_token(error.newest, self.up.clock.now())
+                self.report.lost_lock, self.stop = True, True
+                return
+            except OmsUnavailable as error:
+                reachable = False
+                heads = {e.order_key: e for e in reversed(sealed)}  # the first event of each order
+                answers = {e.event_id: PushResult.retry(str(error), error.retry_after) for e in heads.values()}
+            except Exception as error:  # a connector bug must not stop the queue nor lose the events
+                log.exception("a batch of %d events could not be sent", len(sealed))
+                heads = {e.order_key: e for e in reversed(sealed)}
+                answers = {e.event_id: PushResult.retry(f"{type(error).__name__}: {error}"[:300]) for e in heads.values()}
+            attempted = [(e, answers[e.event_id]) for e in sealed if e.event_id in answers] + refused
+            self.tried.update(e.seq for e, _ in attempted)
+            self._record(attempted, reachable)
+            if not attempted:
+                return
+
+    # -- shared ---------------------------------------------------------------------------------------
+    def _begin(self, events: list[PendingEvent]) -> bool:
+        if self.up.outbox.begin(self.up.owner, events, self.up.clock.now()):
+            return True
+        self.report.lost_lock, self.stop = True, True
+        return False
+
+    def _push(self, event: PendingEvent, lease: Lease) -> tuple[PushResult, bool]:
         """The gateway's answer; (result, OMS reachable). Nothing raised here stops the till."""
-        if event.payload.get("training") is True:
-            return PushResult(Outcome.REJECTED, f"Event {event.seq} belongs to a training return; it is never sent "
-                                                "to the OMS."), True
-        stored = event.payload.get("payload_sha256")
-        if stored and stored != fingerprint(event.payload):
-            return PushResult(Outcome.REJECTED, f"Event {event.seq} was changed after it was written (its fingerprint "
-                                                "no longer matches), so it was not sent."), True
+        if _tampered(event):
+            return _tamper_refusal(event), True
         try:
-            return self.gateway.push(event), True
+            lease()
+            if self.up.fenced:
+                return self.up.gateway.push(event, fence=lease), True
+            return self.up.gateway.push(event), True
+        except LeaseLost as error:
+            return PushResult.retry(f"not sent: {error}"), True
         except OmsUnavailable as error:
             return PushResult.retry(str(error), error.retry_after), False
         except Exception as error:  # a connector bug must not stop the queue nor lose the event
             log.exception("event %s (%s) could not be sent", event.seq, event.event_type)
             return PushResult.retry(f"{type(error).__name__}: {error}"[:300]), True
+
+    def _record(self, results: list[tuple[PendingEvent, PushResult]], reachable: bool) -> None:
+        now = self.up.clock.now()
+        rows: list[tuple[PendingEvent, PushResult, Any]] = []
+        for event, result in results:
+            self.report.counts[result.outcome.value] += 1
+            when = None
+            if result.outcome is Outcome.RETRY:
+                when = self.up.backoff.next_attempt(now, event.attempts + 1, result.retry_after)
+                if not reachable:
+                    self.report.online, self.report.error, self.stop = False, result.reason, True
+            elif result.outcome is Outcome.REJECTED:
+                log.warning("event %s (%s) refused by the OMS: %s", event.seq, event.event_type, result.reason)
+            rows.append((event, result, when))
+        if not self.up.outbox.record(self.up.owner, rows, now):
+            self.report.lost_lock, self.stop = True, True
+            return
+        self.done += len(rows)
+        if self.progress:
+            self.progress("upload", self.done, max(self.total, self.done))
+
+
+def _tampered(event: PendingEvent) -> bool:
+    """Never to be sent: changed after it was written, or practised on a training till."""
+    stored = event.payload.get("payload_sha256")
+    return event.payload.get("training") is True or (bool(stored) and stored != fingerprint(event.payload))
+
+
+def _tamper_refusal(event: PendingEvent) -> PushResult:
+    if event.payload.get("training") is True:
+        return PushResult(Outcome.REJECTED, f"Event {event.seq} belongs to a training return; it is never sent "
+                                            "to the OMS.")
+    return PushResult(Outcome.REJECTED, f"Event {event.seq} was changed after it was written (its fingerprint "
+                                        "no longer matches), so it was not sent.")

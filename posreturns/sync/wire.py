@@ -5,13 +5,20 @@ There are NO retries here: the outbox uploader is the only layer that retries (i
 in the outbox rows), so a POST is never replayed behind its back. The credential is given as
 `requests` auth and never appears in a message, a log line or an exception: errors name the
 method, the path and the status only.
+
+One `requests.Session` per thread (the uploader pushes independent orders in parallel), and a count
+of the requests made (`calls`), which the command line and the benchmarks report per event.
+`fenced(fence)` is a view of the client that calls `fence()` before every request that changes
+something (POST, DELETE): an uploader that lost its lease applies no further step.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import re
+import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -52,14 +59,50 @@ class HttpJsonClient:
         self.base_url = base_url.rstrip("/")
         self.host = parts.netloc.rpartition("@")[2]
         self.timeout = timeout
-        self.session = session or requests.Session()
-        self.session.auth = auth
-        self.session.verify = verify
-        self.session.headers.update({"Accept": "application/json", "User-Agent": "posreturns-sync/1"})
+        self.auth, self.verify = auth, verify
+        self.shared = session  # given by a test: used by every thread
+        self._sessions: dict[int, requests.Session] = {}  # by thread id
+        self._lock = threading.Lock()
+        self._calls = itertools.count()
+        self.calls = 0
         self.now = now
 
+    @property
+    def session(self) -> requests.Session:
+        """This thread's session (or the one given)."""
+        if self.shared is not None:
+            return self._setup(self.shared)
+        me = threading.get_ident()
+        with self._lock:
+            found = self._sessions.get(me)
+            if found is None:
+                self._close_sessions_of_ended_threads()
+                found = self._sessions[me] = self._setup(requests.Session())
+        return found
+
+    def _close_sessions_of_ended_threads(self) -> None:
+        """Each upload run has threads of its own: without this, every run left its sessions and their
+        open connections behind (a file descriptor each, for as long as the till ran)."""
+        alive = {thread.ident for thread in threading.enumerate()}
+        for ident in [ident for ident in self._sessions if ident not in alive]:
+            self._sessions.pop(ident).close()
+
+    def _setup(self, session: requests.Session) -> requests.Session:
+        if not getattr(session, "posreturns_ready", False):
+            session.auth = self.auth
+            session.verify = self.verify
+            session.headers.update({"Accept": "application/json", "User-Agent": "posreturns-sync/1"})
+            session.posreturns_ready = True  # type: ignore[attr-defined]
+        return session
+
     def close(self) -> None:
-        self.session.close()
+        with self._lock:
+            sessions, self._sessions = list(self._sessions.values()), {}
+        for session in sessions + ([self.shared] if self.shared is not None else []):
+            session.close()
+
+    def fenced(self, fence: Callable[[], None] | None) -> HttpJsonClient:
+        return self if fence is None else FencedClient(self, fence)  # type: ignore[return-value]
 
     def get(self, path: str, params: dict[str, Any] | list[tuple[str, Any]] | None = None) -> dict[str, Any]:
         return self.request("GET", path, params=params)
@@ -73,8 +116,10 @@ class HttpJsonClient:
 
     def request(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
         where = f"{method} {path.split('?')[0]}"
+        self.calls = next(self._calls) + 1
+        timeout = kwargs.pop("timeout", self.timeout)
         try:
-            response = self.session.request(method, self.base_url + path, timeout=self.timeout,
+            response = self.session.request(method, self.base_url + path, timeout=timeout,
                                             allow_redirects=False, **kwargs)
         except requests.Timeout:
             raise OmsUnavailable(f"The OMS at {self.host} did not answer in time ({where}); "
@@ -114,3 +159,26 @@ class HttpJsonClient:
             error_class = NotFoundAtOms if status == 404 else OmsRefused
             raise error_class(message, status, str(kind) if kind else None)
         return data
+
+
+class FencedClient:
+    """The client as seen by one push: `fence()` before every POST and DELETE."""
+
+    def __init__(self, client: HttpJsonClient, fence: Callable[[], None]) -> None:
+        self.client, self.fence = client, fence
+
+    def get(self, path: str, params: dict[str, Any] | list[tuple[str, Any]] | None = None) -> dict[str, Any]:
+        return self.client.get(path, params)
+
+    def post(self, path: str, body: dict[str, Any] | None = None) -> dict[str, Any]:
+        self.fence()
+        return self.client.post(path, body)
+
+    def delete(self, path: str) -> dict[str, Any]:
+        self.fence()
+        return self.client.delete(path)
+
+    def request(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+        if method != "GET":
+            self.fence()
+        return self.client.request(method, path, **kwargs)

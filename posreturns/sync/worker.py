@@ -29,6 +29,7 @@ class SyncWorker:
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
+        self._progress: dict[str, Any] | None = None  # what the run under way has done, for the status bar
 
     @property
     def running(self) -> bool:
@@ -50,13 +51,18 @@ class SyncWorker:
                 self._thread = None
 
     def status(self) -> dict[str, Any]:
-        return self.engine.status()
+        progress = self._progress
+        return {**self.engine.status(), "progress": dict(progress) if progress else None}
+
+    def _track(self, stream: str, done: int, total: int | None) -> None:
+        self._progress = {"stream": stream, "done": done, "total": total}
 
     def nudge(self) -> None:
         """Sync now rather than at the end of the idle wait (e.g. a return was just completed)."""
         self._wake.set()
 
     def _sleep(self, seconds: float) -> None:
+        self._progress = None  # a run has ended
         self._wake.wait(seconds)
         self._wake.clear()
 
@@ -64,7 +70,7 @@ class SyncWorker:
         while not self._stop.is_set():
             try:
                 self.engine.run_forever(self._stop.is_set, sleep=self._sleep, idle_seconds=self.idle_seconds,
-                                        offline_seconds=self.offline_seconds)
+                                        offline_seconds=self.offline_seconds, progress=self._track)
             except Exception:  # e.g. the database failing while a failure is recorded: start again later
                 log.exception("the sync loop stopped; it starts again in %.0f s", self.restart_seconds)
                 self._stop.wait(self.restart_seconds)

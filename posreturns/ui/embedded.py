@@ -1,6 +1,6 @@
 """The till window as a widget inside a host POS's window, and the host's payment confirmations.
 
-The host hears of each completed return through `on_refund(response)`, called on the GUI thread right
+The host hears of each completed return through `on_refund(completed)`, called on the GUI thread right
 after the return is committed. It confirms later through `HostPayments.confirm` (callable from any
 thread), which records the confirmation off the GUI thread and turns the done screen from "waiting
 for the payment terminal" to "confirmed".
@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from posreturns.domain.errors import UserFacingError
+from posreturns.services.return_results import CompletedReturn
 from posreturns.ui.i18n import install_translators
 from posreturns.ui.messages import cashier_text
 from posreturns.ui.scanner_filter import WedgeScannerFilter
@@ -99,7 +100,7 @@ class _ScopedWedge(WedgeScannerFilter):
 class ReturnsWidget(QWidget):
     """The whole till screen (home → return → done, status bar) as one widget of the host's window."""
 
-    def __init__(self, window: MainWindow, payments: HostPayments, on_refund: Callable[[dict[str, Any]], None],
+    def __init__(self, window: MainWindow, payments: HostPayments, on_refund: Callable[[CompletedReturn], None],
                  stylesheet: str = "", parent: QWidget | None = None, wedge: bool = True,
                  wedge_config: WedgeConfig | None = None) -> None:
         super().__init__(parent)
@@ -141,12 +142,12 @@ class ReturnsWidget(QWidget):
         while self._cleanups:
             self._cleanups.pop()()
 
-    def _completed(self, response: dict[str, Any]) -> None:
-        number = response["return_number"]
-        if any(t.get("executed_by") == "host" for t in response.get("tenders", [])):
+    def _completed(self, done: CompletedReturn) -> None:
+        number = done.return_number
+        if any(tender.executed_by == "host" for tender in done.tenders):
             self.payments.expect(number)
         try:
-            self.on_refund(response)
+            self.on_refund(done)
         except Exception as error:  # the host's bug must not lose the done screen; the return is recorded
             log.error("the host's on_refund failed: %s", type(error).__name__, exc_info=error)
             self.payments._set(number, UNREACHABLE)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Callable
-from typing import Any
 
 from posdrivers import WedgeConfig
 from PySide6.QtCore import QEvent, Qt, QTimer
@@ -18,10 +17,11 @@ from posreturns.ui.garbage import GuiThreadGarbageCollector
 from posreturns.ui.i18n import install_translators
 from posreturns.ui.messages import cashier_text, current_language
 from posreturns.ui.presenters.return_flow import Session
+from posreturns.ui.presenters.scan_routing import ScannedCode
 from posreturns.ui.qt_binding import check_binding
 from posreturns.ui.resources import icon_path, stylesheet
 from posreturns.ui.self_check import schedule_self_check
-from posreturns.ui.serial_scanner import SerialScannerBridge
+from posreturns.ui.serial_scanner import ScannerSource, SerialScannerBridge
 from posreturns.ui.services import UiServices
 from posreturns.ui.tasks import TaskRunner
 from posreturns.ui.unexpected_errors import UnexpectedErrorReporter
@@ -29,9 +29,8 @@ from posreturns.ui.window import build_window
 
 
 def run_window(make_services: Callable[[str], UiServices], choose_language: Callable[[], str], session: Session,
-               interpret: Any, serial_port: str | None = None,
+               interpret: Callable[[str], ScannedCode] | None, scanner: ScannerSource | None = None,
                virtual_scan: Callable[[str], None] | None = None, wedge: WedgeConfig | None = None,
-               serial: dict[str, Any] | None = None,
                notice: Callable[[], UserFacingError | None] = lambda: None, checked: threading.Event | None = None,
                self_check_after: float | None = None, fullscreen: bool = False, unexpected_end: bool = False) -> int:
     """Show the window until it is closed. What `notice()` gives (why no return can be issued) is
@@ -52,8 +51,8 @@ def run_window(make_services: Callable[[str], UiServices], choose_language: Call
     services = make_services(language)
     window = build_window(services, session, runner, interpret=interpret, wedge=wedge or WedgeConfig())
     bridge = None
-    if serial_port:
-        bridge = SerialScannerBridge(serial_port, **(serial or {}))
+    if scanner is not None:  # a serial scanner: its reader thread owns the port, scans come here queued
+        bridge = SerialScannerBridge(scanner)
         bridge.scanned.connect(window.on_scan)
         bridge.unreadable.connect(window.show_message)
         bridge.status.connect(lambda text: window.status.merge(scanner=text) if window.status else None)
@@ -75,7 +74,7 @@ def run_window(make_services: Callable[[str], UiServices], choose_language: Call
         schedule_self_check(app, window, language, self_check_after)
     if (problem := notice()) is not None:
         window.show_message(cashier_text(problem))
-    watch = QTimer(interval=500)
+    watch = QTimer(window, interval=500)  # dies with the window: a loose timer kept `look`, so the window
     if checked is not None:
         def look() -> None:
             if checked.is_set():

@@ -1,38 +1,58 @@
-"""A serial / USB-CDC scanner in Qt: the driver's reader thread, its callbacks re-emitted as signals."""
+"""A serial / USB-CDC scanner in Qt: what its reader thread queued is taken on the GUI thread and
+re-emitted as signals. The reader (`devices.scanner_reader.ScannerReader`) owns the port; this only
+listens, so no scan is ever handled on the reader's thread."""
 
 from __future__ import annotations
 
-from posdrivers import SerialScannerReader
-from posdrivers.scanner import RawScan
+from collections.abc import Callable
+from typing import Protocol
+
 from PySide6.QtCore import QObject, Signal
 
 
+class ScannerEvent(Protocol):
+    @property
+    def kind(self) -> str: ...  # scan | unreadable | status
+    @property
+    def text(self) -> str: ...
+
+
+class ScannerSource(Protocol):
+    notify: Callable[[], None]
+
+    def start(self) -> None: ...
+    def stop(self) -> None: ...
+    def take(self) -> list[ScannerEvent]: ...
+
+
 class SerialScannerBridge(QObject):
-    """Signals (queued to the GUI thread): scanned(str); unreadable(str); status(str)."""
+    """Signals (on the GUI thread): scanned(str); unreadable(str); status(str)."""
 
     scanned = Signal(str)
     unreadable = Signal(str)
     status = Signal(str)
+    _waiting = Signal()  # emitted on the reader's thread, delivered on ours (queued)
 
-    def __init__(self, port: str, baudrate: int = 9600, terminator: str = "ANY", parity: str = "N") -> None:
+    def __init__(self, source: ScannerSource) -> None:
         super().__init__()
-        self.reader = SerialScannerReader(port, self._on_scan, self._on_status, baudrate=baudrate,
-                                          terminator=terminator, parity=parity)
+        self.source = source
+        self._waiting.connect(self._take)
+        source.notify = self._waiting.emit
 
     def start(self) -> None:
-        self.reader.start()
+        self.source.start()
 
     def stop(self) -> None:
-        self.reader.stop()
+        self.source.stop()
+        self.source.notify = lambda: None
 
-    def _on_scan(self, item: object) -> None:
-        if isinstance(item, RawScan):
-            self.scanned.emit(item.text)
-        else:
-            self.unreadable.emit(self.tr("Unreadable scan: scan the code again or type it."))
-
-    def _on_status(self, status: object) -> None:
-        state = getattr(status, "state", "")
-        texts = {"connected": self.tr("Scanner connected"), "disconnected": self.tr("Scanner disconnected"),
-                 "reconnecting": self.tr("Scanner reconnecting…")}
-        self.status.emit(texts.get(str(getattr(state, "value", state)), str(state)))
+    def _take(self) -> None:
+        for event in self.source.take():
+            if event.kind == "scan":
+                self.scanned.emit(event.text)
+            elif event.kind == "unreadable":
+                self.unreadable.emit(self.tr("Unreadable scan: scan the code again or type it."))
+            else:
+                texts = {"connected": self.tr("Scanner connected"), "disconnected": self.tr("Scanner disconnected"),
+                         "reconnecting": self.tr("Scanner reconnecting…")}
+                self.status.emit(texts.get(event.text, event.text))

@@ -4,21 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from posreturns.domain.orders import Order
 from posreturns.domain.users import Principal
 from posreturns.services.lookup import OrderLookup
+from posreturns.services.returns import ReturnService
+from posreturns.ui.ports import Catalog, Drafts, Drawer, Printing, Settings, SettingsAccess
 
 
 @dataclass
 class UiServices:
     lookup: OrderLookup
-    returns: Any  # ReturnService: quote/complete/show with JSON-like dicts
-    catalog: Any  # find_variant(code), siblings(sku, location)
-    drafts: Any  # save/load/clear of the return in progress
-    printing: Any | None  # ReceiptPrinting, or None when no printer is configured
-    status_probe: Callable[[], dict[str, Any]]
+    returns: ReturnService
+    catalog: Catalog
+    drafts: Drafts
+    printing: Printing | None  # None when no printer is configured
+    status_probe: Callable[[], dict[str, object]]
     recent_returns: Callable[[], list[dict[str, str]]]
     load_order: Callable[[str], Order]
     language: str = "fr"
@@ -32,15 +33,17 @@ class UiServices:
     training: bool = False  # a training till: the window says so on every screen
     integrity: Callable[[], tuple[str, str] | None] | None = None  # the quick check: (English, French) or None
     # The settings screen (None hides its button): the till's settings (get), the manager/admin unlock and
-    # the changes through the settings service (`app_ui.SettingsAccess`), printer tests (url, profile), models.
-    settings: Any = None
-    settings_access: Any = None
-    test_print: Callable[[str, str], Any] | None = None
+    # the changes through the settings service, printer tests (url, profile), models.
+    settings: Settings | None = None
+    settings_access: SettingsAccess | None = None
+    test_print: Callable[[str, str], object] | None = None
     test_drawer: Callable[[Principal, str, str], None] | None = None  # who opens it, url, profile
     printer_profiles: Callable[[], list[str]] = list
-    drawer: Any | None = None  # CashDrawer: opened once for a cash refund, apart from the receipt
+    drawer: Drawer | None = None  # opened once for a cash refund, apart from the receipt
     # The scanner set-up page: a scan's text and whether it ended with the suffix -> how it reads and the verdict;
     # printing the set-up sheet; the check of a device setting before it is stored (value -> stored value or BadInput).
     describe_scan: Callable[[str, bool], dict[str, str]] | None = None
-    print_scanner_sheet: Callable[[], Any] | None = None
+    print_scanner_sheet: Callable[[], object] | None = None
     check_setting: Callable[[str, str], str] = lambda key, value: value.strip()
+    # The manager's workspace (restock queue, second hand, alerts): `app_ui.ManagerServices`, or None.
+    manager: Any = None

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from posreturns.ui.device_runner import DeviceTaskRunner
 from posreturns.ui.dialogs import DialogService
 from posreturns.ui.i18n import Formats
+from posreturns.ui.manager.hookup import attach_manager
 from posreturns.ui.presenters.lookup import LookupPresenter
 from posreturns.ui.presenters.print_queue import PrintQueuePresenter
 from posreturns.ui.presenters.return_flow import ReturnFlowPresenter, Session
@@ -45,6 +46,8 @@ def build_window(services: UiServices, session: Session, runner: Any, dialogs: D
                         sign_in=sign_in, sign_in_hint=services.sign_in_hint, training=services.training)
     if dialogs is None:
         window.dialogs.parent = window
+    if services.manager is not None:
+        attach_manager(window, services.manager, runner, printer_runner)
     if services.printing is not None:
         printing = services.printing
         window.print_queue = lambda: PrintQueueDialog(PrintQueuePresenter(printing, runner, printer_runner), window)

@@ -12,6 +12,7 @@ from posdrivers import load_profile
 from posdrivers.virtual.printer import VirtualPrinter
 
 from posreturns.app import Till, open_drawer_control, open_printing
+from posreturns.devices.drawer import pays_cash_at_till
 from posreturns.domain.users import Principal
 
 DRAWER_KICK = b"\x1bp"
@@ -57,9 +58,9 @@ def test_the_drawer_opens_once_for_a_cash_refund_apart_from_the_receipt_and_is_a
     printing = open_printing(demo_till, printer.url)
     drawer = open_drawer_control(printing)
     printer.set_fault("paper_out")  # the real-time pulse does not wait for paper
-    assert drawer.open_for_return(done, "marie").opened
+    assert drawer.open_for_return(done["return_number"], pays_cash_at_till(done), "marie").opened
     assert printer.wait_for_job(1).data == DRAWER_PULSE + b"\x00\x01"
-    again = drawer.open_for_return(done, "marie")
+    again = drawer.open_for_return(done["return_number"], pays_cash_at_till(done), "marie")
     assert again is not None and not again.opened and "already opened" in again.message
     printer.set_fault(None)
     assert printing.print_return(done["return_number"]).printed
@@ -73,7 +74,7 @@ def test_the_drawer_opens_once_for_a_cash_refund_apart_from_the_receipt_and_is_a
 
 def test_no_drawer_for_a_card_refund(demo_till: Till, printer: VirtualPrinter) -> None:
     done = _complete(demo_till, "ORD-1001-L1", "PA01-000101")
-    assert open_drawer_control(open_printing(demo_till, printer.url)).open_for_return(done, "marie") is None
+    assert open_drawer_control(open_printing(demo_till, printer.url)).open_for_return(done["return_number"], pays_cash_at_till(done), "marie") is None
     open_printing(demo_till, printer.url).print_return(done["return_number"])
     assert all(DRAWER_KICK not in job.data and DRAWER_PULSE not in job.data for job in printer.jobs)
 
@@ -81,7 +82,7 @@ def test_no_drawer_for_a_card_refund(demo_till: Till, printer: VirtualPrinter) -
 def test_a_drawer_that_cannot_open_says_so_and_is_audited(demo_till: Till, printer: VirtualPrinter) -> None:
     done = _complete(demo_till, "ORD-1003-L2", "PA01-000103")
     printer.set_fault("refuse")
-    outcome = open_drawer_control(open_printing(demo_till, printer.url)).open_for_return(done, "marie")
+    outcome = open_drawer_control(open_printing(demo_till, printer.url)).open_for_return(done["return_number"], pays_cash_at_till(done), "marie")
     assert outcome is not None and not outcome.opened and "Open it with its key" in outcome.message
     with demo_till.engine.connect() as connection:
         assert connection.exec_driver_sql("SELECT action FROM audit_log WHERE subject = ? AND action LIKE 'drawer.%'",

@@ -46,13 +46,15 @@ def main(emissions: int, signatures: list[str]) -> int:
         emitter, receiver = emitter_class(), QObject()
         received = [0]
         # a receiver in the GUI thread: direct from here, queued from the worker thread
-        emitter.fired.connect(lambda *args: received.__setitem__(0, received[0] + 1), Qt.ConnectionType.AutoConnection)
+        emitter.fired.connect(lambda *_args, counter=received: counter.__setitem__(0, counter[0] + 1),
+                              Qt.ConnectionType.AutoConnection)
         emitter.moveToThread(app.thread())
         before = singleton_counts()
         arguments = payloads(types, emissions)
         for args in arguments:
             emitter.fired.emit(*args)
-        worker = threading.Thread(target=lambda: [emitter.fired.emit(*args) for args in arguments])
+        worker = threading.Thread(target=lambda batch=arguments, fired=emitter.fired:
+                                  [fired.emit(*each) for each in batch])
         worker.start()
         worker.join()
         while received[0] < 2 * emissions:

@@ -83,6 +83,18 @@ def test_the_status_bar_tells_a_manager_about_events_the_oms_refused(qtbot, demo
     assert window.status_bar.outbox.text() == "0 waiting to sync" and window.status_bar.online.text() == "Offline"
 
 
+def test_the_status_bar_counts_refused_and_held_apart_from_waiting_and_shows_a_backlog_going(
+        qtbot, demo_till: Till) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, demo_till)
+    window.status_bar.show_state({"online": True, "outbox_pending": 240, "sync_exceptions": 1, "sync_held": 2,
+                                  "sync_progress": {"stream": "upload", "done": 60, "total": 300}})
+    assert window.status_bar.outbox.text() == ("Sending 60 of 300… · 1 refused by the OMS: a manager must resolve them"
+                                               " · 2 held behind them")
+    window.status_bar.show_state({"online": True, "outbox_pending": 0, "sync_exceptions": 0, "sync_held": 0,
+                                  "sync_progress": {"stream": "orders", "done": 100, "total": 900}})
+    assert window.status_bar.outbox.text() == "0 waiting to sync"
+
+
 def test_picking_a_reason_updates_the_card_in_place_and_a_new_item_rebuilds_the_cards(qtbot, demo_till: Till) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, demo_till)
     window.on_scan("PA01-000106")

@@ -148,3 +148,16 @@ def test_the_example_host_embeds_the_widget_and_confirms_the_refund(qtbot, demo_
         assert _audit(demo_till, instruction.return_number)[0][0] == "host.refund_confirmed"
     finally:
         pos.close()
+
+
+def test_the_host_widget_reaches_the_managers_workspace_behind_a_managers_pin(
+        qtbot, embedded: ReturnsWidget, demo_till: Till) -> None:  # type: ignore[no-untyped-def]
+    window = embedded.window_
+    qtbot.mouseClick(window.manager_button, Qt.MouseButton.LeftButton)
+    workspace = window.manager_workspace
+    assert window.pages.currentWidget() is workspace and workspace.stack.currentIndex() == 0  # the host's cashier
+    demo_till.users.seed("sophie", "Sophie Laurent", "manager", "1234")
+    workspace.gate.user_id.setText("sophie")
+    workspace.gate.pin.setText("1234")
+    workspace.gate.submit()
+    qtbot.waitUntil(lambda: workspace.stack.currentIndex() == 1, timeout=5000)

@@ -10,6 +10,7 @@ from posreturns.app import Till
 from posreturns.domain.users import Principal
 from posreturns.persistence.catalog import SqlCatalog
 from posreturns.persistence.drafts import SqlDrafts
+from posreturns.services.return_results import quoted_json
 from posreturns.ui.presenters.return_flow import ReturnFlowPresenter, Session
 from posreturns.ui.tasks import InlineTaskRunner
 
@@ -20,15 +21,16 @@ class Recorder:
         self.messages: list[str] = []
         self.completed: list[dict[str, Any]] = []
         self.approvals: list[str] = []
-        flow.quote_ready.connect(self.quotes.append)
+        # seen as the JSON of docs/cli.md: the window's typed answers carry the same facts
+        flow.quote_ready.connect(lambda quoted: self.quotes.append(quoted_json(quoted)))
         flow.message.connect(self.messages.append)
-        flow.completed.connect(self.completed.append)
+        flow.completed.connect(lambda done: self.completed.append(done.document))
         flow.approval_needed.connect(self.approvals.append)
 
 
 def _flow(till: Till) -> tuple[ReturnFlowPresenter, Recorder]:
     session = Session(principal=Principal.vouched("marie", by="tests"), till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
-    flow = ReturnFlowPresenter(till.returns, till.lookup, SqlCatalog(till.engine), SqlDrafts(till.settings), None,
+    flow = ReturnFlowPresenter(till.return_service, till.lookup, SqlCatalog(till.engine), SqlDrafts(till.settings), None,
                                session, InlineTaskRunner())
     return flow, Recorder(flow)
 
@@ -171,7 +173,7 @@ class DeferredRunner:
 def test_drafts_are_written_off_the_gui_thread_and_the_newest_one_wins(demo_till: Till) -> None:
     session = Session(principal=Principal.vouched("marie", by="tests"), till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
     drafts, runner = SqlDrafts(demo_till.settings), DeferredRunner()
-    flow = ReturnFlowPresenter(demo_till.returns, demo_till.lookup, SqlCatalog(demo_till.engine), drafts, None,
+    flow = ReturnFlowPresenter(demo_till.return_service, demo_till.lookup, SqlCatalog(demo_till.engine), drafts, None,
                                session, runner)
     flow.start(demo_till.lookup.find_receipt("PA01-000101"))
     flow.add_order_line("ORD-1001-L1")
@@ -236,3 +238,13 @@ def test_a_card_number_typed_in_a_note_is_refused_and_never_kept_in_the_draft(de
     with demo_till.engine.connect() as connection:
         stored = connection.exec_driver_sql("SELECT group_concat(value) FROM settings").scalar()
     assert "4111 1111" not in stored and "paid with ************1111" in stored  # the draft keeps the rest
+
+
+def test_a_draft_keeps_an_idempotency_key_whose_digits_pass_the_luhn_check_whole(demo_till: Till) -> None:
+    flow, seen = _flow(demo_till)
+    flow.start(demo_till.lookup.find_receipt("PA01-000102"))
+    flow.basket.key = "b0dcd503-ca7a-4506-8206-55480afae157"  # one random key in ~1,400 looks like this
+    flow.add_order_line("ORD-1002-L1")
+    flow.update_line(0, reason="WRONG_SIZE", condition="NEW_WITH_TAGS")
+    assert seen.quotes and seen.quotes[-1]["status"] == "allowed", seen.messages
+    assert SqlDrafts(demo_till.settings).load()["key"] == flow.basket.key  # a restart completes it once

@@ -26,8 +26,9 @@ from posreturns.ui.window import build_window
 class FakeDialogs:
     """Answers the PIN question with `answer` and keeps the dialogs it is asked to show, unopened."""
 
-    def __init__(self, answer: tuple[str, str] | None) -> None:
+    def __init__(self, answer: tuple[str, str] | None, agree: bool = True) -> None:
         self.answer, self.asked, self.shown = answer, [], []  # type: ignore[var-annotated]
+        self.agree, self.confirmed = agree, []  # type: ignore[var-annotated]
 
     def ask_approval(self, reason: str) -> tuple[str, str] | None:
         self.asked.append(reason)
@@ -38,7 +39,8 @@ class FakeDialogs:
         return False
 
     def confirm(self, question: str) -> bool:
-        return True
+        self.confirmed.append(question)
+        return self.agree
 
 
 
@@ -169,3 +171,25 @@ def test_an_unreachable_printer_is_one_sentence(qtbot, demo_till: Till, runner: 
     qtbot.mouseClick(dialog.test_drawer_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.test_drawer_button.isEnabled() and "Testing" not in dialog.outcome.text(), timeout=10000)
     assert "refused the connection" in dialog.outcome.text()
+
+
+@pytest.mark.parametrize("agree", [False, True])
+def test_moving_the_till_to_another_oms_or_store_asks_first(
+        qtbot, demo_till: Till, runner: TaskRunner, agree: bool) -> None:  # type: ignore[no-untyped-def]
+    demo_till.settings.set("oms.url", "https://oms.example.com")
+    dialogs = FakeDialogs(("adm", "987654"), agree=agree)
+    window = _window(qtbot, demo_till, dialogs, runner)
+    dialog = _open(qtbot, window, dialogs)
+    dialog.till_id.setText("T4")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()     # no OMS or store change: not asked
+    qtbot.waitUntil(lambda: demo_till.settings.get("till.id") == "T4", timeout=5000)
+    assert dialogs.confirmed == []
+    dialog = _open(qtbot, window, dialogs)
+    dialog.store_id.setText("LYON-02")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert len(dialogs.confirmed) == 1 and "pull everything again" in dialogs.confirmed[0]
+    if agree:
+        qtbot.waitUntil(lambda: demo_till.settings.get("store.id") == "LYON-02", timeout=5000)
+    else:
+        runner.wait()
+        assert demo_till.settings.get("store.id") == "PARIS-01"

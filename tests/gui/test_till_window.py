@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QApplication
 from posreturns.app import Till
 from posreturns.app_ui import ui_services
 from posreturns.devices.scanner import interpret
+from posreturns.devices.scanner_reader import ScannerReader
+from posreturns.domain.decision import DecisionStatus
 from posreturns.domain.users import Principal
 from posreturns.ui.presenters.return_flow import Session
 from posreturns.ui.scanner_filter import WedgeScannerFilter
@@ -108,7 +110,8 @@ def test_an_approval_is_asked_in_place_and_recorded(qtbot, window: MainWindow, d
         window.flow.add_order_line(line_id)
     for index in (0, 1):
         window.flow.update_line(index, reason="CHANGED_MIND", condition="NEW_WITH_TAGS")
-    qtbot.waitUntil(lambda: (window.flow.quote or {}).get("status") == "needs_approval", timeout=5000)
+    qtbot.waitUntil(lambda: window.flow.quote is not None
+                    and window.flow.quote.quote.status is DecisionStatus.NEEDS_APPROVAL, timeout=5000)
     window.return_page.decision.confirm_button.click()
     qtbot.waitUntil(lambda: window.pages.currentIndex() == DONE, timeout=5000)
     assert window.dialogs.asked
@@ -128,7 +131,7 @@ def test_a_refused_return_cannot_be_completed(qtbot, window: MainWindow) -> None
 
 def test_a_serial_scanner_on_a_pty_drives_the_lookup(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     with VirtualScanner("CR") as scanner:
-        bridge = SerialScannerBridge(str(scanner.path))
+        bridge = SerialScannerBridge(ScannerReader(str(scanner.path)))
         bridge.scanned.connect(window.on_scan)
         try:
             with qtbot.waitSignal(bridge.status, timeout=5000, check_params_cb=lambda text: "connected" in text):
@@ -190,9 +193,9 @@ def test_each_serial_tracked_unit_is_returned_on_its_own_line(qtbot, window: Mai
 
 def test_a_gs1_scan_from_an_lf_serial_scanner_reaches_the_basket_with_its_serial(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     """The scanner sends LF after each scan and | for the GS1 separator, as set up in the settings."""
-    window.interpret = lambda raw: interpret(raw, gs_substitute="|")
+    window.scans.interpret = lambda raw: interpret(raw, gs_substitute="|")
     with VirtualScanner("LF") as scanner:
-        bridge = SerialScannerBridge(str(scanner.path))
+        bridge = SerialScannerBridge(ScannerReader(str(scanner.path)))
         bridge.scanned.connect(window.on_scan)
         try:
             with qtbot.waitSignal(bridge.status, timeout=5000, check_params_cb=lambda text: "connected" in text):

@@ -8,7 +8,8 @@ Faults (`server.fault(method, path_regex, kind, times=1)`), checked in order, ea
   "hang:S"    do the work, then wait S seconds before answering (past the client's timeout)
   "malformed" do the work, then answer 200 with a body that is not JSON
   "block"     do the work, set `server.committed`, then wait for `server.release` (kill -9 tests)
-`server.log` records every request (method, path) received.
+  "hold"      do the work, set `server.committed`, wait for `server.release`, then answer
+`server.log` records every request (method, path) received; `server.delay` slows every request down.
 """
 
 from __future__ import annotations
@@ -44,12 +45,13 @@ class State:
 
 
 def order(order_id: str, lines: dict[str, int]) -> dict[str, Any]:
-    return {"id": order_id, "display_id": 1, "currency_code": "eur", "credit_lines": [],
+    return {"id": order_id, "display_id": 1, "currency_code": "eur", "credit_lines": [], "metadata": {},
             "items": [{"id": line, "variant_sku": line.upper(), "quantity": q,
                        "detail": {"quantity": q, "fulfilled_quantity": q, "return_requested_quantity": 0,
                                   "return_received_quantity": 0, "return_dismissed_quantity": 0}}
                       for line, q in lines.items()],
-            "payment_collections": [{"payments": [{"id": PAYMENT, "captured_at": "2026-11-20T10:00:00Z",
+            "payment_collections": [{"payments": [{"id": PAYMENT if order_id == "order_1" else f"pay_{order_id}",
+                                                    "captured_at": "2026-11-20T10:00:00Z",
                                                     "canceled_at": None, "refunds": []}]}]}
 
 
@@ -64,6 +66,7 @@ class FakeMedusa(ThreadingHTTPServer):
         self.lock = threading.Lock()
         self.committed = threading.Event()
         self.release = threading.Event()
+        self.delay = 0.0  # seconds every request takes: a slow OMS
         self.thread = threading.Thread(target=self.serve_forever, daemon=True)
 
     @property
@@ -120,6 +123,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.server.log.append((method, parts.path))
         if self.headers.get("Authorization") != "Basic " + __import__("base64").b64encode(f"{KEY}:".encode()).decode():
             return self._send(401, {"message": "Unauthorized"})
+        if self.server.delay:
+            time.sleep(self.server.delay)
         fault = self.server.take_fault(method, parts.path)
         if fault == "500":
             return self._send(500, {"message": "boom"})
@@ -132,6 +137,9 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if fault and fault.startswith("hang"):
             time.sleep(float(fault.split(":")[1]))
+        if fault == "hold":
+            self.server.committed.set()
+            self.server.release.wait(60)
         if fault == "block":
             self.server.committed.set()
             self.server.release.wait(30)
@@ -164,9 +172,13 @@ def _route(s: State, method: str, path: str, query: dict[str, list[str]], body: 
         return 200, {"return_reasons": [{"id": "rr_wrong_size", "value": "WRONG_SIZE"}]}
     if path == "/admin/refund-reasons":
         return 200, {"refund_reasons": [{"id": "refr_return", "code": "return"}]}
+    if m := re.fullmatch(r"/admin/orders/([^/]+)/changes", path):
+        return 200, {"order_changes": _changes(s, m.group(1))}
     if m := re.fullmatch(r"/admin/orders/([^/]+)", path):
         if m.group(1) not in s.orders:
             return 404, {"type": "not_found", "message": f"Order id not found: {m.group(1)}"}
+        if method == "POST":
+            s.orders[m.group(1)].setdefault("metadata", {}).update(body.get("metadata") or {})
         return 200, {"order": s.orders[m.group(1)]}
     if path == "/admin/returns" and method == "GET":
         wanted = query.get("order_id", [None])[0]
@@ -193,10 +205,24 @@ def _route(s: State, method: str, path: str, query: dict[str, list[str]], body: 
             return 200, {"deleted": True}
     if m := re.fullmatch(r"/admin/payments/([^/]+)/refund", path):
         s.refunds.append({"payment": m.group(1), "amount": body["amount"], "note": body.get("note", "")})
-        payment = s.orders and next(iter(s.orders.values()))["payment_collections"][0]["payments"][0]
+        payment = next(p for o in s.orders.values() for p in o["payment_collections"][0]["payments"]
+                       if p["id"] == m.group(1))
         payment["refunds"].append({"note": body.get("note", ""), "amount": body["amount"]})
         return 200, {"payment": payment}
     return 404, {"type": "not_found", "message": f"no route {method} {path}"}
+
+
+def _changes(s: State, order_id: str) -> list[dict[str, Any]]:
+    """Medusa's order changes: a return's request is pending until /request, its receive until confirmed."""
+    changes = []
+    for ret in s.returns.values():
+        if ret["order_id"] == order_id:
+            changes.append({"id": f"ordch_r_{ret['id']}", "change_type": "return_request", "return_id": ret["id"],
+                            "status": "pending" if ret["status"] == "open" else "confirmed"})
+            if ret["receiving"]:
+                changes.append({"id": f"ordch_v_{ret['id']}", "change_type": "return_receive",
+                                "return_id": ret["id"], "status": "pending"})
+    return changes
 
 
 def _step(s: State, ret: dict[str, Any], step: str, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:

@@ -1,10 +1,13 @@
 """Runs one upload of a till's outbox to an OMS URL in its own process (for kill -9 and the
-two-uploaders test): `python sync_child.py DATA_DIR URL [START_FILE]`; prints the report as JSON.
-With START_FILE, waits until that file exists before uploading (so two children start together)."""
+two-uploaders tests): `python sync_child.py DATA_DIR URL [START_FILE]`; prints the report as JSON.
+With START_FILE, waits until that file exists before uploading (so two children start together).
+$SYNC_CHILD_LEASE / $SYNC_CHILD_HEARTBEAT shorten the upload lease and its heartbeat (seconds),
+$SYNC_CHILD_READ_TIMEOUT lengthens the wait for an answer (a frozen child must still get it)."""
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -27,9 +30,14 @@ def main() -> None:
             time.sleep(0.005)
     till = open_till(data_dir)
     clock = SystemClock()
-    gateway = MedusaGateway(MedusaConfig(url, KEY), clock, HttpJsonClient(url, (KEY, ""), timeout=(2, 5)))
-    report = Uploader(SqlOutbox(till.engine), gateway, clock, Backoff(random=lambda: 0.0), owner_id()).run()
-    print(json.dumps({"locked_out": report.locked_out, "counts": report.counts}), flush=True)
+    read = float(os.environ.get("SYNC_CHILD_READ_TIMEOUT") or 5)
+    gateway = MedusaGateway(MedusaConfig(url, KEY), clock, HttpJsonClient(url, (KEY, ""), timeout=(2, read)))
+    lease = float(os.environ.get("SYNC_CHILD_LEASE") or 90)
+    heartbeat = float(os.environ.get("SYNC_CHILD_HEARTBEAT") or 10)
+    report = Uploader(SqlOutbox(till.engine), gateway, clock, Backoff(random=lambda: 0.0), owner_id(),
+                      lease_seconds=lease, heartbeat_seconds=heartbeat).run()
+    print(json.dumps({"locked_out": report.locked_out, "lost_lock": report.lost_lock, "counts": report.counts}),
+          flush=True)
     till.close()
 
 

@@ -279,7 +279,7 @@ def test_the_next_e_receipt_goes_out_on_the_same_connection_after_a_refused_one(
 
 
 def test_the_windows_worker_sends_in_the_background_and_stops(shop: Till, inbox: tuple[Inbox, Relay]) -> None:
-    from posreturns.app_ui import start_mail
+    from posreturns.bootstrap import start_mail
 
     box, relay = inbox
     shop.settings.set("mail.host", "")
@@ -313,7 +313,7 @@ def test_a_relay_without_the_tls_the_settings_ask_for_is_named_and_nothing_is_se
 
 @pytest.mark.allow_warning_logs
 def test_a_wrong_mail_setting_does_not_stop_the_window(shop: Till, caplog: pytest.LogCaptureFixture) -> None:
-    from posreturns.app_ui import start_mail
+    from posreturns.bootstrap import start_mail
 
     shop.settings.set("mail.from", "the shop")
     assert start_mail(shop) is None

@@ -166,3 +166,15 @@ def test_a_card_number_sent_by_mistake_is_refused_without_being_repeated(till: T
         _import(till, document)
     assert raised.value.path == "$.orders[0].tenders[0].card_last4"
     assert "4111" not in str(raised.value) and "full payment card number" in str(raised.value)
+
+
+def test_ids_made_by_machines_are_not_taken_for_card_numbers(till: Till) -> None:
+    luhn_valid_uuid = "b0dcd503-ca7a-4506-8206-55480afae157"  # its digit groups pass the Luhn check
+    document = demo_document(DEMO_DAY)
+    document["orders"][0]["lines"][0]["id"] = luhn_valid_uuid
+    assert _import(till, document)["orders"] == len(document["orders"])
+    document = demo_document(DEMO_DAY)
+    document["orders"][0]["tenders"][0]["reference"] = luhn_valid_uuid  # a reference is not an id: checked
+    with pytest.raises(ImportRejected) as raised:
+        _import(till, document)
+    assert raised.value.path == "$.orders[0].tenders[0].reference"

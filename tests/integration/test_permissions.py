@@ -18,7 +18,6 @@ from posreturns.app import Till, open_till
 from posreturns.demo.network import demo_network
 from posreturns.domain.permissions import LEAST_ROLE
 from posreturns.domain.users import Principal, Role
-from posreturns.host_answers import record_host_answer
 from posreturns.services.errors import PermissionDenied
 
 DEMO_USERS = {Role.CASHIER: ("camille", "2580"), Role.MANAGER: ("sophie", "1234"), Role.ADMIN: ("admin", "246810")}
@@ -31,7 +30,8 @@ def test_the_table_gives_each_use_case_its_least_role() -> None:
         "return.confirm_payment": "cashier", "receipt.reprint": "cashier", "return.approve": "manager",
         "drawer.open": "manager", "sync.resolve": "manager", "settings.devices": "manager",
         "settings.till": "admin", "policy.load": "admin", "data.import": "admin", "users.manage": "admin",
-        "oms.connect": "admin", "storage.restore": "manager", "network.load": "admin", "mail.connect": "admin"}
+        "oms.connect": "admin", "storage.restore": "manager", "network.load": "admin", "mail.connect": "admin",
+        "restock.manage": "manager", "alerts.resolve": "manager", "labels.print": "cashier"}
 
 
 def test_the_documented_table_is_the_one_the_services_check() -> None:
@@ -79,7 +79,7 @@ SERVICE_CASES: dict[str, tuple[Role, Callable[[Till, Principal], Any]]] = {
     "change the printer": (Role.MANAGER, lambda t, p: t.settings_admin.change(p, {"printer.profile": "generic-80mm"})),
     "change the till's id": (Role.ADMIN, lambda t, p: t.settings_admin.change(p, {"store.address": "1 rue X"})),
     "set policy.active": (Role.ADMIN, lambda t, p: t.settings_admin.change(p, {"policy.active": "2026-11"})),
-    "record a host answer": (Role.CASHIER, lambda t, p: record_host_answer(t, "RPARIS01-T1-000001", True, "A-1", p)),
+    "record a host answer": (Role.CASHIER, lambda t, p: t.host_answers.record("RPARIS01-T1-000001", True, "A-1", p)),
 }
 
 
@@ -149,6 +149,13 @@ COMMANDS: dict[str, tuple[Role, str]] = {
     "config import {devices}": (Role.MANAGER, ""),
     "config import {provisioning}": (Role.ADMIN, ""),
     "restore {missing_backup}": (Role.MANAGER, ""),
+    "restock release UNOPE-1": (Role.MANAGER, ""),
+    "restock scrap UNOPE-1 --reason torn": (Role.MANAGER, ""),
+    "restock resale UNOPE-1 --grade A": (Role.MANAGER, ""),
+    "restock rtv UNOPE-1 --vendor V": (Role.MANAGER, ""),
+    "rtv ship RTV-NOPE": (Role.MANAGER, ""),
+    "alerts resolve 999 --note done": (Role.MANAGER, ""),
+    "print label UNOPE-1": (Role.CASHIER, ""),
 }
 DEVICES = '[printer]\nprofile = "generic-80mm"\n[scanner]\nmode = "keyboard"\n'
 PROVISIONING = DEVICES + '[store]\naddress = "1 rue X"\n'

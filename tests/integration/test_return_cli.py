@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import subprocess
 import sys
@@ -198,3 +199,40 @@ def test_a_host_confirms_the_card_refund_on_the_command_line_and_it_is_audited_o
     assert len(audited) == 1 and audited[0][0] == "alice" and json.loads(audited[0][1])["reference"] == "AUTH-777"
     missing = as_alice(data_dir, "return", "confirm", "RPARIS01-T1-999999", "--failed", "declined")
     assert missing.returncode == 3 and "RPARIS01-T1-999999" in missing.stderr
+
+
+def _answer_keys_in_the_docs() -> list[str]:
+    """The field names of the documented answer (docs/cli.md, "Answer"), in the order written there."""
+    text = (Path(__file__).parents[2] / "docs" / "cli.md").read_text(encoding="utf-8")
+    block = text.split("**Answer**", 1)[1].split("```json", 1)[1].split("```", 1)[0]
+    return re.findall(r'"(\w+)":', block)
+
+
+def _in_order_within(keys: list[str], documented: list[str]) -> bool:
+    remaining = iter(documented)
+    return all(key in remaining for key in keys)
+
+
+def test_the_json_answer_keeps_the_documented_fields_in_the_documented_order(data_dir: Path, tmp_path: Path) -> None:
+    """The JSON contract of docs/cli.md: every field of `quote` and `complete`, in the same order, and
+    the same fields for both (a host parses either with one reader)."""
+    quoted = ok(posreturns(data_dir, "return", "quote", stdin=json.dumps(request("PA01-000102", line("ROBE-LIN-38")))))
+    body = tmp_path / "request.json"
+    body.write_text(json.dumps(request("PA01-000102", line("ROBE-LIN-38"), key="contract-1")))
+    done = ok(as_alice(data_dir, "return", "complete", "--request", str(body)))
+    documented = _answer_keys_in_the_docs()
+    assert list(quoted) == list(done) == [
+        "return_number", "return_id", "status", "approval_required", "policy_version", "currency", "refund_method",
+        "allowed_methods", "offline", "trace", "lines", "shipping", "fee_total", "tax_total", "refund_total",
+        "tenders", "ledger", "voucher", "cash_rounding", "exchange", "stock_moves", "incentive_offer", "receipt",
+        "order_id", "customer_id", "store_id", "till_id", "cashier", "approved_by", "key_line", "training"]
+    assert _in_order_within([key for key in quoted if key != "training"], documented)
+    assert list(done["lines"][0]) == [
+        "order_line_id", "sku", "qty", "reason", "condition", "serial", "status", "unit_paid", "value", "fee", "tax",
+        "refund", "disposition", "bucket", "alerts", "breakdown", "trace"]
+    assert _in_order_within(list(done["lines"][0]), documented)
+    assert list(done["tenders"][0]) == ["method", "amount", "reference", "executed_by", "tender_id"]
+    assert list(done["lines"][0]["breakdown"][0]) == ["key", "en", "fr", "amount", "counted"]
+    assert isinstance(done["return_number"], str) and quoted["return_number"] is None
+    replayed = as_alice(data_dir, "return", "complete", "--request", str(body))
+    assert replayed.returncode == 0 and json.loads(replayed.stdout) == done  # the stored answer, unchanged

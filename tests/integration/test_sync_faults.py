@@ -19,6 +19,7 @@ from sync_support import SettableClock, add_return, outbox_rows
 
 from posreturns.app import Till, open_till
 from posreturns.persistence.outbox import SqlOutbox
+from posreturns.persistence.outbox_exceptions import SqlExceptionQueue
 from posreturns.sync.backoff import Backoff
 from posreturns.sync.connectors.medusa import MedusaConfig, MedusaGateway
 from posreturns.sync.uploader import Uploader, UploadReport
@@ -146,13 +147,19 @@ def test_a_restart_in_the_middle_of_a_backoff_keeps_the_schedule(till: Till, oms
 @pytest.mark.allow_warning_logs
 def test_a_refused_event_goes_to_the_exception_queue_and_the_queue_goes_on(till: Till, oms: FakeMedusa) -> None:
     oms.state.orders["order_1"]["items"][0]["detail"]["return_received_quantity"] = 1  # returned elsewhere
+    for other in ("order_2", "order_3"):
+        oms.state.orders[other] = order(other, {"l2": 1})
     refused = add_return(till.engine, line="l1", return_id="A")
-    events = [add_return(till.engine, line="l2"), add_return(till.engine, line="l3")]
+    held = add_return(till.engine, line="l2", return_id="B")      # a later return of the same sale waits
+    events = [add_return(till.engine, line="l2", order_id=o) for o in ("order_2", "order_3")]
     upload(till, oms, SettableClock())
-    assert oms.returns_for(refused) == []
-    items = SqlOutbox(till.engine).exceptions()
-    assert [i.event_id for i in items] == [refused] and "only 0 unit(s)" in (items[0].reason or "")
+    assert oms.returns_for(refused) == [] and oms.returns_for(held) == []
+    items = SqlExceptionQueue(till.engine).exceptions()
+    assert [(i.event_id, i.status) for i in items] == [(refused, "rejected"), (held, "held")]
+    assert "only 0 unit(s)" in (items[0].reason or "")
     assert all(len(oms.returns_for(e)) == 1 for e in events)
+    note = oms.state.orders["order_1"]["metadata"]["posreturns_refused_R-A"]   # head office sees it on the order
+    assert (note["status"], note["amount"], note["till"]) == ("refused", "25.00", "T1")
 
 
 def _child(data_dir: Path, url: str, *extra: str) -> subprocess.Popen[str]:

@@ -121,3 +121,16 @@ def store(tmp_path: Path, medusa: Any) -> Iterator[tuple[Any, Any]]:
     yield till, engine
     engine.gateway.close()
     till.close()
+
+
+@pytest.fixture
+def walk(tmp_path: Path, medusa: Any) -> Iterator[Any]:
+    """`walk(store)`: a till of that store whose uploader talks to Medusa through a fault proxy
+    (tests/medusa_faults_support.py)."""
+    from fault_proxy import FaultProxy
+    from medusa_faults_support import start_walk
+
+    opened: list[Any] = []
+    yield lambda store: start_walk(tmp_path, medusa, store, opened)
+    for thing in reversed(opened):
+        (thing.stop if isinstance(thing, FaultProxy) else thing.close)()

@@ -8,15 +8,27 @@ tests does not matter."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 from integration.returns_support import CASHIER, line
-from medusa_support import make_order, medusa_returns, open_store_till, refunds, request, stocked
+from medusa_support import (
+    make_order,
+    mark_sent,
+    medusa_returns,
+    open_store_till,
+    refunds,
+    request,
+    resent,
+    stocked,
+)
 
 from posreturns.app import Till
 from posreturns.persistence.outbox import SqlOutbox
+from posreturns.persistence.outbox_exceptions import SqlExceptionQueue
+from posreturns.services.exception_events import exception_summary
 
 pytestmark = pytest.mark.oms
 
@@ -24,7 +36,8 @@ pytestmark = pytest.mark.oms
 
 def events(till: Till) -> list[Any]:
     with till.engine.connect() as connection:
-        return connection.exec_driver_sql("SELECT seq, event_type, status, last_error FROM outbox ORDER BY seq").all()
+        return connection.exec_driver_sql("SELECT seq, event_type, status, last_error, payload_json FROM outbox "
+                                          "ORDER BY seq").all()
 
 
 def test_the_pull_brings_orders_products_customers_and_stock(store: tuple[Till, Any], medusa: Any) -> None:
@@ -47,6 +60,16 @@ def test_the_pull_brings_orders_products_customers_and_stock(store: tuple[Till, 
     assert set(status["streams"]) == {"stores", "return_reasons", "products", "customers", "orders", "stock"}
     again = engine.run_once()
     assert again.pull.pulled.get("orders", 0) <= 6   # a delta: only what changed since (the boundary instant)
+    assert again.pull.pulled.get("stock", 0) <= 2    # the stock too (the posreturns plugin lists the changes)
+    item = medusa.variant("HP-STUDIO-BLK")["inventory_item_id"]
+    medusa.admin.post(f"/admin/inventory-items/{item}/location-levels/{medusa.location_id('LYON-02')}",
+                      {"stocked_quantity": 3 + stocked(medusa, "HP-STUDIO-BLK", "LYON-02")})
+    third = engine.run_once()
+    assert 1 <= third.pull.pulled.get("stock", 0) <= 3
+    with till.engine.connect() as connection:
+        lyon = connection.exec_driver_sql("SELECT qty FROM stock_levels WHERE location = 'LYON-02' AND "
+                                          "sku = 'HP-STUDIO-BLK' AND bucket = 'sellable'").scalar()
+    assert lyon == stocked(medusa, "HP-STUDIO-BLK", "LYON-02") - medusa.stock("HP-STUDIO-BLK", "LYON-02")["reserved_quantity"]
 
 
 def test_a_receipt_missing_from_the_cache_is_fetched_on_demand(store: tuple[Till, Any], medusa: Any) -> None:
@@ -84,8 +107,9 @@ def test_the_same_event_sent_twice_makes_one_return(store: tuple[Till, Any], med
     engine.run_once()
     till.returns.complete(request(str(sale["display_id"]), line("SHOE-RUN-43"), offline=True, key="dup-1"), CASHIER)
     event = SqlOutbox(till.engine).due(till.clock.now(), 10)[0]
+    mark_sent(till, event)
     first = engine.gateway.push(event)          # applied, but say the answer was lost on the way back
-    second = engine.gateway.push(event)
+    second = engine.gateway.push(resent(event))
     assert (first.outcome.value, second.outcome.value) == ("applied", "duplicate")
     engine.run_once()
     assert len(medusa_returns(medusa, sale["id"])) == 1
@@ -112,7 +136,7 @@ def test_a_line_already_returned_elsewhere_becomes_an_exception_and_the_queue_go
         medusa.admin.post(f"/admin/returns/{rid}/receive/confirm", {})
         report = paris_sync.run_once()
         assert report.upload.counts["rejected"] == 1 and report.upload.counts["applied"] >= 1
-        exceptions = SqlOutbox(paris.engine).exceptions()
+        exceptions = SqlExceptionQueue(paris.engine).exceptions()
         assert [e.event_type for e in exceptions if e.status == "rejected"] == ["ReturnCompleted"]
         assert "can still be returned" in (exceptions[0].reason or "")
         assert len(medusa_returns(medusa, other["id"])) == 1             # the queue went on
@@ -129,7 +153,7 @@ def test_two_tills_return_the_same_line_offline(tmp_path: Path, medusa: Any) -> 
              open_store_till(tmp_path / "lyon", medusa, "LYON-02", "T7")]
     try:
         for till, engine in tills:
-            engine.run_once()                                               # both had the sale cached
+            till.lookup.find_receipt(str(sale["display_id"]))                 # both had the sale cached
         paris, lyon = tills[0][0], tills[1][0]
         paris.returns.complete(request(str(sale["display_id"]), line("SHOE-RUN-42"), offline=True, key="two-T1"), CASHIER)
         with pytest.raises(Exception, match="only store credit"):   # a foreign store's sale, offline
@@ -146,9 +170,26 @@ def test_two_tills_return_the_same_line_offline(tmp_path: Path, medusa: Any) -> 
         assert reports[0].upload.counts["rejected"] == 0 and reports[1].upload.counts["rejected"] == 1
         returns = medusa_returns(medusa, sale["id"])
         assert len(returns) == 1 and returns[0]["status"] == "received"
-        lyon_exceptions = SqlOutbox(tills[1][0].engine).exceptions()
+        lyon_exceptions = SqlExceptionQueue(tills[1][0].engine).exceptions()
         assert lyon_exceptions and lyon_exceptions[0].status == "rejected"
-        assert SqlOutbox(tills[0][0].engine).exceptions() == []
+        assert SqlExceptionQueue(tills[0][0].engine).exceptions() == []
+        # the double refund is visible where the money is: on the exception and in Medusa
+        paris_number = next(json.loads(e.payload_json)["data"]["return_number"] for e in events(paris)
+                            if e.event_type == "ReturnCompleted")
+        conflict = lyon_exceptions[0].detail["conflict"]
+        assert (conflict["amount"], conflict["tenders"], conflict["till"], conflict["store"]) == (
+            "89.90", [{"method": "store_credit", "amount": "89.90"}], "T7", "LYON-02")
+        assert [(c["return_number"], c["till"], c["store"]) for c in conflict["competing"]] == [
+            (paris_number, "T1", "PARIS-01")]
+        order = medusa.admin.get(f"/admin/orders/{sale['id']}", fields="id,customer_id,metadata")["order"]
+        customer = medusa.admin.get(f"/admin/customers/{order['customer_id']}", fields="id,metadata")["customer"]
+        for noted in (order["metadata"], customer["metadata"]):          # found by its event, whatever its key
+            (note,) = [v for k, v in noted.items() if k.startswith("posreturns_refused_")
+                       and v.get("event_id") == conflict["event_id"]]
+            assert note == conflict
+        summary = exception_summary(lyon_exceptions[0], SqlExceptionQueue(lyon.engine).contacts({order["customer_id"]})
+                                    .get(order["customer_id"]))
+        assert summary["customer"]["name"] == "Camille Martin" and summary["competing"][0]["till"] == "T1"
     finally:
         for till, engine in tills:
             engine.gateway.close()

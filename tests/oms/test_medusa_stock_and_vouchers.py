@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from integration.returns_support import CASHIER, line
-from medusa_support import events, local_stock, make_order, medusa_returns, request, stocked
+from medusa_support import events, local_stock, make_order, medusa_returns, request, resent, stocked
 
 import posreturns
 from posreturns.app import Till
@@ -63,7 +63,7 @@ def test_a_voucher_is_noted_on_the_order_and_the_customer_once(store: tuple[Till
     answer = till.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-M"), method="store_credit",
                                            key="voucher-1"), CASHIER)
     code = answer["voucher"]["code"]
-    voucher_event = next(e for e in SqlOutbox(till.engine).due(till.clock.now(), 10) if e.event_type == "VoucherIssued")
+    voucher_event = next(e for e in SqlOutbox(till.engine).chains(till.clock.now(), 10) if e.event_type == "VoucherIssued")
     report = engine.run_once()
     assert report.online and report.upload.counts["rejected"] == 0, report.error
     key = f"posreturns_voucher_{code}"
@@ -72,6 +72,6 @@ def test_a_voucher_is_noted_on_the_order_and_the_customer_once(store: tuple[Till
     for noted in (order["metadata"][key], customer["metadata"][key]):
         assert noted == {"amount": "25.00", "currency": "EUR", "return_number": answer["return_number"],
                          "event_id": voucher_event.event_id}
-    again = engine.gateway.push(voucher_event)              # sent again (an answer lost): nothing more
+    again = engine.gateway.push(resent(voucher_event))      # sent again (an answer lost): nothing more
     assert again.outcome.value == "duplicate"
     assert {e.status for e in events(till)} <= {"applied", "duplicate"}

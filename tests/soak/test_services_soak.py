@@ -24,7 +24,10 @@ def test_thousands_of_events_and_print_jobs_through_outages_leave_nothing_behind
     assert report["events"] == EVENTS and report["applied_once"] == EVENTS  # none lost, none twice
     assert report["outages"]["oms"] >= 10 and report["outages"]["printer"] >= 10
     assert report["kept_then_retried"] > 0 and report["unprinted"] == 0
-    assert report["received_by_printer"] == JOBS  # every document printed once, the kept ones on retry
+    # Every document reached the printer. A second copy is allowed only for a job the till kept because
+    # the printer never proved it printed (its answer lost in an outage or late on a loaded machine):
+    # a duplicate receipt then, never a missing one, and never a copy of a job the printer confirmed.
+    assert JOBS <= report["received_by_printer"] <= JOBS + report["kept_then_retried"]
     grew = report["growth_after_warm_up"]
     assert report["rss_mb"]["growth_after_warm_up"] < RSS_GROWTH_MB
     assert grew["python_threads"] == 0 and grew["os_threads"] == 0

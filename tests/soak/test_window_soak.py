@@ -30,6 +30,7 @@ def test_a_shift_of_scans_and_returns_leaves_memory_threads_and_objects_flat(soa
     assert all(counts[kind] > 0 for kind in ("exchanges", "approvals", "refused", "cancelled", "lookups", "reprints"))
     assert counts["printed"] == counts["completed"] and report["errors"] == []
     assert report["rss_mb"]["growth_after_warm_up"] < RSS_GROWTH_MB
-    assert grew["fds"] == 0 and grew["python_threads"] == 0 and grew["os_threads"] <= 2  # a pool thread may restart
+    # the printer thread's job and status connections may be open at a sample; a leak would be one a return
+    assert grew["fds"] <= 2 and grew["python_threads"] == 0 and grew["os_threads"] <= 2  # a pool thread may restart
     assert grew["python_objects"] < PYTHON_OBJECTS_GROWTH
     assert grew["qobject_wrappers"] < QT_WRAPPERS_GROWTH and grew["widgets"] < WIDGETS_GROWTH

@@ -11,6 +11,7 @@ from sync_support import SettableClock, add_event, add_return, outbox_rows, retu
 
 from posreturns.app import Till, open_till
 from posreturns.persistence.outbox import SqlOutbox, format_utc
+from posreturns.persistence.outbox_exceptions import SqlExceptionQueue
 from posreturns.services.return_events import fingerprint
 from posreturns.services.sync_ports import OmsUnavailable, Outcome, PendingEvent, PushResult
 from posreturns.sync.backoff import Backoff
@@ -26,7 +27,7 @@ class FakeOms:
         self.sent: list[PendingEvent] = []
         self.script: dict[str, list[PushResult | Exception]] = {}
 
-    def push(self, event: PendingEvent) -> PushResult:
+    def push(self, event: PendingEvent, fence: object = None) -> PushResult:
         self.sent.append(event)
         answers = self.script.get(event.event_id) or []
         answer = answers.pop(0) if answers else PushResult(Outcome.APPLIED)
@@ -87,50 +88,57 @@ def test_retry_after_from_the_oms_is_honoured(till: Till) -> None:
 
 
 @pytest.mark.allow_warning_logs
-def test_a_rejection_holds_later_events_of_its_aggregate_only(till: Till) -> None:
-    refused = add_return(till.engine, return_id="R1")
-    follower = add_return(till.engine, return_id="R1")
-    other = add_return(till.engine, return_id="R2")
+def test_a_rejection_holds_later_events_of_its_order_only(till: Till) -> None:
+    refused = add_return(till.engine, return_id="R1", order_id="order_1")
+    follower = add_return(till.engine, return_id="R2", order_id="order_1")   # a later return of the same sale
+    other = add_return(till.engine, return_id="R3", order_id="order_2")
     oms, clock = FakeOms(), SettableClock()
     oms.script[refused] = [PushResult(Outcome.REJECTED, "Cannot request to return more items than what was fulfilled")]
     report = uploader(till, oms, clock).run()
-    assert [e.event_id for e in oms.sent] == [refused, other]
+    assert sorted(e.event_id for e in oms.sent) == sorted([refused, other])
     assert report.counts["rejected"] == 1 and report.counts["applied"] == 1
     assert [r.status for r in outbox_rows(till.engine)] == ["rejected", "held", "applied"]
-    items = SqlOutbox(till.engine).exceptions()
+    items = SqlExceptionQueue(till.engine).exceptions()
     assert [(i.event_id, i.status) for i in items] == [(refused, "rejected"), (follower, "held")]
     assert "more items than what was fulfilled" in (items[0].reason or "")
 
 
 @pytest.mark.allow_warning_logs
-def test_resolving_an_exception_by_retry_or_dismiss_releases_the_aggregate(till: Till) -> None:
+def test_resolving_an_exception_by_retry_or_dismiss_releases_the_order_and_tells_the_oms(till: Till) -> None:
     refused = add_return(till.engine, return_id="R1")
-    follower = add_return(till.engine, return_id="R1")
+    follower = add_return(till.engine, return_id="R2")
     oms, clock = FakeOms(), SettableClock()
     oms.script[refused] = [PushResult(Outcome.REJECTED, "no"), PushResult(Outcome.REJECTED, "still no")]
     uploader(till, oms, clock).run()
-    outbox = SqlOutbox(till.engine)
-    outbox.resolve(1, "retry", "mgr1", clock.now())
+    queue = SqlExceptionQueue(till.engine)
+    queue.resolve(1, "retry", "mgr1", clock.now())
     uploader(till, oms, clock).run()
-    assert [r.status for r in outbox_rows(till.engine)] == ["rejected", "held"]
-    outbox.resolve(1, "dismiss", "mgr1", clock.now())
+    assert [r.status for r in outbox_rows(till.engine)] == ["rejected", "held", "held"]
+    queue.resolve(1, "dismiss", "mgr1", clock.now(), note="customer called, voucher voided")
     uploader(till, oms, clock).run()
-    assert [e.event_id for e in oms.sent] == [refused, refused, follower]
-    assert [r.status for r in outbox_rows(till.engine)] == ["rejected", "applied"]
-    assert outbox.exceptions() == [] and outbox.stats(clock.now()).pending == 0
+    assert [e.event_type for e in oms.sent] == ["ReturnCompleted"] * 3 + ["ExceptionResolved"] * 2
+    assert [e.event_id for e in oms.sent][:3] == [refused, refused, follower]
+    retried, dismissed = (e.payload["data"] for e in oms.sent[3:])
+    assert (retried["resolution"], dismissed["resolution"]) == ("retry", "dismiss")
+    assert dismissed["refused_event_id"] == refused and dismissed["note"] == "customer called, voucher voided"
+    assert dismissed["resolved_by"] == "mgr1" and dismissed["return_number"] == "R-R1"
+    assert oms.sent[2].context == {"released_by": {"seq": 1, "event_id": refused,
+                                                   "event_type": "ReturnCompleted", "resolution": "dismiss"}}
+    assert [r.status for r in outbox_rows(till.engine)] == ["rejected", "applied", "applied", "applied"]
+    assert queue.exceptions() == [] and SqlOutbox(till.engine).stats(clock.now()).pending == 0
 
 
-def test_a_postponed_event_holds_its_aggregate_but_not_the_others(till: Till) -> None:
-    slow = add_return(till.engine, return_id="R1")
-    behind = add_return(till.engine, return_id="R1")
-    other = add_return(till.engine, return_id="R2")
+def test_a_postponed_event_holds_its_order_but_not_the_others(till: Till) -> None:
+    slow = add_return(till.engine, return_id="R1", order_id="order_1")
+    behind = add_return(till.engine, return_id="R2", order_id="order_1")
+    other = add_return(till.engine, return_id="R3", order_id="order_2")
     oms, clock = FakeOms(), SettableClock()
     oms.script[slow] = [PushResult.retry("order locked by another change")]
     uploader(till, oms, clock).run()
-    assert [e.event_id for e in oms.sent] == [slow, other]
+    assert sorted(e.event_id for e in oms.sent) == sorted([slow, other])
     clock.advance(1)
     uploader(till, oms, clock).run()
-    assert [e.event_id for e in oms.sent] == [slow, other, slow, behind]
+    assert [e.event_id for e in oms.sent][2:] == [slow, behind]
 
 
 @pytest.mark.allow_warning_logs
@@ -166,19 +174,19 @@ def test_an_uploader_that_lost_its_lock_marks_nothing(till: Till) -> None:
 
 @pytest.mark.allow_warning_logs
 def test_an_event_changed_after_it_was_written_is_refused_not_sent(till: Till) -> None:
-    sealed = return_payload("e-sealed", "R1")
+    sealed = return_payload("e-sealed", "R1", order_id="order_1")
     sealed["payload_sha256"] = fingerprint(sealed)
-    tampered = return_payload("e-tampered", "R2")
+    tampered = return_payload("e-tampered", "R2", order_id="order_2")
     tampered["payload_sha256"] = fingerprint(tampered)
     tampered["data"]["refund_total_minor"] += 100                 # edited in the database afterwards
-    legacy = return_payload("e-legacy", "R3")                     # written before fingerprints existed
+    legacy = return_payload("e-legacy", "R3", order_id="order_3")  # written before fingerprints existed
     for payload in (sealed, tampered, legacy):
         add_event(till.engine, payload)
     oms, clock = FakeOms(), SettableClock()
     report = uploader(till, oms, clock).run()
-    assert [e.event_id for e in oms.sent] == ["e-sealed", "e-legacy"]
+    assert sorted(e.event_id for e in oms.sent) == ["e-legacy", "e-sealed"]
     assert report.counts["rejected"] == 1
-    (item,) = SqlOutbox(till.engine).exceptions()
+    (item,) = SqlExceptionQueue(till.engine).exceptions()
     assert item.event_id == "e-tampered" and "changed after it was written" in (item.reason or "")
 
 
@@ -188,10 +196,10 @@ def test_an_event_of_a_training_return_is_never_sent(till: Till) -> None:
 
     training = str(uuid.uuid4())
     add_event(till.engine, {**return_payload(training, "ret-training"), "training": True})
-    real = add_return(till.engine)
+    real = add_return(till.engine, order_id="order_2")  # another order: not held behind the refused one
     oms, clock = FakeOms(), SettableClock()
     report = uploader(till, oms, clock).run()
     assert [e.event_id for e in oms.sent] == [real]
     assert report.counts["rejected"] == 1
-    (refused,) = [e for e in SqlOutbox(till.engine).exceptions() if e.event_id == training]
+    (refused,) = [e for e in SqlExceptionQueue(till.engine).exceptions() if e.event_id == training]
     assert "training return" in (refused.reason or "")

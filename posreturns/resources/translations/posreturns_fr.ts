@@ -25,6 +25,57 @@
     </message>
 </context>
 <context>
+    <name>AlertsTab</name>
+    <message>
+        <source>Alert</source>
+        <translation>Alerte</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Articles</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>What was done (needed to resolve)</source>
+        <translation>Ce qui a été fait (obligatoire pour clore)</translation>
+    </message>
+    <message>
+        <source>I&apos;m on it</source>
+        <translation>Je m&apos;en occupe</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Clore</translation>
+    </message>
+    <message>
+        <source>acknowledged by {0}</source>
+        <translation>pris en charge par {0}</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>à traiter</translation>
+    </message>
+    <message>
+        <source>Select an alert first.</source>
+        <translation>Choisissez d&apos;abord une alerte.</translation>
+    </message>
+</context>
+<context>
     <name>BasketLineCard</name>
     <message>
         <source>Remove</source>
@@ -522,6 +573,107 @@
     </message>
 </context>
 <context>
+    <name>ManagerHookup</name>
+    <message>
+        <source>Manager</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>{0} alert(s) to handle</source>
+        <translation>{0} alerte(s) à traiter</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerPresenter</name>
+    <message>
+        <source>Select one or more units first (or scan their tags).</source>
+        <translation>Choisissez d&apos;abord un ou plusieurs articles (ou scannez leurs étiquettes).</translation>
+    </message>
+    <message>
+        <source>{0} unit(s) done.</source>
+        <translation>{0} article(s) traité(s).</translation>
+    </message>
+    <message>
+        <source>Grade one unit at a time: each gets its own label.</source>
+        <translation>Classez un article à la fois : chacun a sa propre étiquette.</translation>
+    </message>
+    <message>
+        <source>Now a second-hand item; its label is printing.</source>
+        <translation>C&apos;est maintenant un article de seconde main ; son étiquette s&apos;imprime.</translation>
+    </message>
+    <message>
+        <source>Batch shipped; its slip is printing.</source>
+        <translation>Lot expédié ; son bordereau s&apos;imprime.</translation>
+    </message>
+    <message>
+        <source>Alert resolved.</source>
+        <translation>Alerte close.</translation>
+    </message>
+    <message>
+        <source>Alert acknowledged.</source>
+        <translation>Alerte prise en charge.</translation>
+    </message>
+    <message>
+        <source>Tag(s) sent to the printer.</source>
+        <translation>Étiquette(s) envoyée(s) à l&apos;imprimante.</translation>
+    </message>
+    <message>
+        <source>Sign in as a manager first.</source>
+        <translation>Identifiez-vous d&apos;abord comme responsable.</translation>
+    </message>
+    <message>
+        <source>No printer is set up: nothing was printed.</source>
+        <translation>Aucune imprimante n&apos;est configurée : rien n&apos;a été imprimé.</translation>
+    </message>
+    <message>
+        <source>That did not work; nothing was changed. Try again, and call support if it persists.</source>
+        <translation>Cela n&apos;a pas fonctionné ; rien n&apos;a été modifié. Réessayez, et appelez le support si cela persiste.</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerWorkspace</name>
+    <message>
+        <source>Manager sign-in</source>
+        <translation>Identification responsable</translation>
+    </message>
+    <message>
+        <source>Restock queue</source>
+        <translation>File de remise en stock</translation>
+    </message>
+    <message>
+        <source>Second hand</source>
+        <translation>Seconde main</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertes</translation>
+    </message>
+    <message>
+        <source>Back to returns</source>
+        <translation>Retour aux retours</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Manager: {0}</source>
+        <translation>Responsable : {0}</translation>
+    </message>
+    <message>
+        <source>Sign in first, then scan.</source>
+        <translation>Identifiez-vous d'abord, puis scannez.</translation>
+    </message>
+    <message>
+        <source>Alerts ({0})</source>
+        <translation>Alertes ({0})</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <source>OK</source>
@@ -627,6 +779,196 @@
     <message>
         <source>This till&apos;s Qt library has a known fault and may close without warning during the day: call support to have it replaced.</source>
         <translation>La bibliothèque Qt de cette caisse a un défaut connu et peut fermer la caisse sans prévenir dans la journée : appelez le support pour la faire remplacer.</translation>
+    </message>
+</context>
+<context>
+    <name>ResaleTab</name>
+    <message>
+        <source>Item</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>EAN-13</source>
+        <translation>EAN-13</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Remboursé</translation>
+    </message>
+    <message>
+        <source>Recovery</source>
+        <translation>Récupéré</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <source>RTV batch</source>
+        <translation>Lot fournisseur</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>Fournisseur</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Articles</translation>
+    </message>
+    <message>
+        <source>Opened by</source>
+        <translation>Ouvert par</translation>
+    </message>
+    <message>
+        <source>Tracking number or vendor&apos;s RMA (optional)</source>
+        <translation>Numéro de suivi ou accord de retour du fournisseur (facultatif)</translation>
+    </message>
+    <message>
+        <source>Ship the selected batch</source>
+        <translation>Expédier le lot choisi</translation>
+    </message>
+    <message>
+        <source>Print label</source>
+        <translation>Imprimer l&apos;étiquette</translation>
+    </message>
+    <message>
+        <source>Second-hand items</source>
+        <translation>Articles de seconde main</translation>
+    </message>
+    <message>
+        <source>Open return-to-vendor batches</source>
+        <translation>Lots de retour fournisseur ouverts</translation>
+    </message>
+    <message>
+        <source>Select the batch to ship.</source>
+        <translation>Choisissez le lot à expédier.</translation>
+    </message>
+    <message>
+        <source>Select the item whose label to print.</source>
+        <translation>Choisissez l&apos;article dont imprimer l&apos;étiquette.</translation>
+    </message>
+</context>
+<context>
+    <name>RestockTab</name>
+    <message>
+        <source>Scan an inspection tag to select its unit</source>
+        <translation>Scannez une étiquette d&apos;inspection pour choisir son article</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Vente</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>Age (h)</source>
+        <translation>Âge (h)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>N° de série</translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertes</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>Caisse</translation>
+    </message>
+    <message>
+        <source>Note, or why it is scrapped</source>
+        <translation>Note, ou motif de mise au rebut</translation>
+    </message>
+    <message>
+        <source>Vendor (return to vendor)</source>
+        <translation>Fournisseur (retour fournisseur)</translation>
+    </message>
+    <message>
+        <source>Back on sale</source>
+        <translation>Remettre en vente</translation>
+    </message>
+    <message>
+        <source>Refurbish</source>
+        <translation>Reconditionner</translation>
+    </message>
+    <message>
+        <source>Return to vendor</source>
+        <translation>Retour fournisseur</translation>
+    </message>
+    <message>
+        <source>Scrap</source>
+        <translation>Mettre au rebut</translation>
+    </message>
+    <message>
+        <source>Reprint tag</source>
+        <translation>Réimprimer l&apos;étiquette</translation>
+    </message>
+    <message>
+        <source>Second hand {0}</source>
+        <translation>Seconde main {0}</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>refurbishing</source>
+        <translation>en reconditionnement</translation>
+    </message>
+    <message>
+        <source>Held for more than {0} hours</source>
+        <translation>Mis de côté depuis plus de {0} heures</translation>
+    </message>
+    <message>
+        <source>{0} held</source>
+        <translation>{0} mis de côté</translation>
+    </message>
+    <message>
+        <source>{0} overdue</source>
+        <translation>{0} en retard</translation>
+    </message>
+    <message>
+        <source>This tag is not in the queue (already dealt with, or another store&apos;s): {0}</source>
+        <translation>Cette étiquette n&apos;est pas dans la file (déjà traitée, ou d&apos;un autre magasin) : {0}</translation>
     </message>
 </context>
 <context>
@@ -994,6 +1336,10 @@
 <context>
     <name>SettingsPresenter</name>
     <message>
+        <source>This till will pull everything again from the head office for the new address or store (what it pulled before is forgotten). The returns not yet sent go there. Continue?</source>
+        <translation>Cette caisse va tout recharger depuis le siège pour la nouvelle adresse ou le nouveau magasin (ce qu&apos;elle avait chargé est oublié). Les retours pas encore envoyés y partiront. Continuer ?</translation>
+    </message>
+    <message>
         <source>The settings are for a manager or an administrator: enter your ID and PIN.</source>
         <translation>Les réglages sont réservés aux responsables et administrateurs : saisissez votre identifiant et votre code PIN.</translation>
     </message>
@@ -1103,12 +1449,20 @@
         <translation>{0} à synchroniser</translation>
     </message>
     <message>
+        <source>Sending {0} of {1}…</source>
+        <translation>Envoi {0} sur {1}…</translation>
+    </message>
+    <message>
         <source>{0} refused by the OMS: a manager must resolve them</source>
         <translation>{0} refusé(s) par l&apos;OMS : un responsable doit les traiter</translation>
     </message>
     <message>
         <source>posreturns sync exceptions, then posreturns sync resolve SEQ --retry or --dismiss</source>
         <translation>posreturns sync exceptions, puis posreturns sync resolve SEQ --retry ou --dismiss</translation>
+    </message>
+    <message>
+        <source>{0} held behind them</source>
+        <translation>{0} en attente derrière eux</translation>
     </message>
     <message>
         <source>Cache: {0} min old</source>

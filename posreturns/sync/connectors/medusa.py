@@ -3,12 +3,16 @@
 Pull: stores (stock locations), return reasons, products (variants), customers, orders of the
 return window (store and web) with their received returns, stock levels. Push: `ReturnCompleted`
 (a Medusa return received at the store + the refund on the payment, or a Medusa exchange),
-`StockAdjusted`, `VoucherIssued`. See docs/oms-medusa.md for the mapping and its limits.
+`StockAdjusted`, `VoucherIssued`, `ExceptionResolved` — in batches through the posreturns plugin
+when Medusa has it (medusa_plugin.py), else one by one through the Admin API (medusa_push.py).
+See docs/oms-medusa.md for the mapping and its limits.
 """
 
 from __future__ import annotations
 
 import logging
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -17,8 +21,11 @@ from posreturns.services.canonical import FORMAT
 from posreturns.services.ports import Clock
 from posreturns.services.sync_ports import PendingEvent, PulledPage, PushResult
 from posreturns.sync.connectors import medusa_mapping as mapping
-from posreturns.sync.connectors.medusa_pull import delta_page, snapshot_page
+from posreturns.sync.connectors.medusa_plugin import PluginBatches
+from posreturns.sync.connectors.medusa_pull import delta_page
 from posreturns.sync.connectors.medusa_push import MedusaPusher
+from posreturns.sync.connectors.medusa_repair import Repair, by_display_id, repair
+from posreturns.sync.connectors.medusa_stock_pull import StockStream
 from posreturns.sync.wire import HttpJsonClient
 
 log = logging.getLogger(__name__)
@@ -30,6 +37,7 @@ VARIANT_FIELDS = "id,sku,barcode,ean,upc,title,updated_at,product_id,product.id,
 CUSTOMER_FIELDS = "id,email,first_name,last_name,phone,updated_at"
 PAID = ("captured", "partially_captured", "partially_refunded", "refunded")
 STREAMS = ("stores", "return_reasons", "products", "customers", "orders", "stock")
+PROBE_TIMEOUT = (2.05, 3.0)  # seconds: whether the OMS is there must be known quickly
 
 
 @dataclass(frozen=True)
@@ -41,6 +49,7 @@ class MedusaConfig:
     prices_include_tax: bool = False
     order_window_days: int = 90
     verify_tls: bool | str = True
+    use_plugin: bool = True  # send batches through the posreturns plugin when Medusa has it
 
     def __repr__(self) -> str:  # the key never appears in a repr, a log or a traceback
         return f"MedusaConfig(base_url={self.base_url!r}, api_key='***')"
@@ -55,6 +64,8 @@ class MedusaGateway:
         self.client = client or HttpJsonClient(config.base_url, (config.api_key, ""), verify=config.verify_tls,
                                                now=clock.now)
         self.pusher = MedusaPusher(self.client, config.currency)
+        self.batches = PluginBatches(self.client, config.currency, config.use_plugin)
+        self.stock = StockStream(self.client, self.pusher.location_codes, self.batches, clock)
 
     def close(self) -> None:
         self.client.close()
@@ -104,6 +115,7 @@ class MedusaGateway:
                 continue
             canonical = mapping.order(record, self.config.currency)
             orders.append(canonical)
+            self.stock.touched({line["sku"] for line in canonical["lines"]})
             returns += mapping.prior_returns(record, canonical)
             if record.get("customer"):
                 customers[record["customer"]["id"]] = mapping.customer(record["customer"])
@@ -114,17 +126,8 @@ class MedusaGateway:
                 "returns": returns}
 
     def _stock(self, cursor: str | None, limit: int) -> PulledPage:
-        locations = self.pusher.location_codes()
-        records, nxt, more, total = snapshot_page(self.client, "/admin/inventory-items", "inventory_items",
-                                                  "id,sku,*location_levels", cursor, limit)
-        stock = []
-        for item in records:
-            for level in item.get("location_levels") or []:
-                code = locations.get(level.get("location_id", ""))
-                if item.get("sku") and code:
-                    sellable = mapping.qty(level, "stocked_quantity") - mapping.qty(level, "reserved_quantity")
-                    stock.append({"sku": item["sku"], "location": code, "sellable": max(sellable, 0)})
-        return self._page("stock", {"stock": stock}, nxt, more, total, len(records))
+        rows, nxt, more, total, fetched = self.stock.page(cursor, limit)
+        return self._page("stock", {"stock": rows}, nxt, more, total, fetched)
 
     # -- on-demand lookup -----------------------------------------------------------------------------
     def fetch_order(self, number: str) -> dict[str, Any] | None:
@@ -132,8 +135,9 @@ class MedusaGateway:
         if text.startswith("order_"):
             records = [self.client.get(f"/admin/orders/{text}", [("fields", ORDER_FIELDS)]).get("order") or {}]
         elif text.isdigit():
-            answer = self.client.get("/admin/orders", [("q", text), ("fields", ORDER_FIELDS), ("limit", 50)])
-            records = [o for o in answer.get("orders") or [] if str(o.get("display_id")) == text]
+            found = by_display_id(self.client, int(text))
+            records = [self.client.get(f"/admin/orders/{found['id']}", [("fields", ORDER_FIELDS)]).get("order") or {}
+                       ] if found else []
         else:
             return None
         records = [r for r in records if r.get("id")]
@@ -152,8 +156,27 @@ class MedusaGateway:
         return {"format": FORMAT, "catalog_currency": self.config.currency, "stores": stores, **document}
 
     # -- push ------------------------------------------------------------------------------------------
-    def push(self, event: PendingEvent) -> PushResult:
-        return self.pusher.push(event)
+    def push(self, event: PendingEvent, fence: Callable[[], None] | None = None) -> PushResult:
+        return self.pusher.push(event, fence)
+
+    def batch_limit(self) -> int:
+        return self.batches.limit()
+
+    def push_batch(self, events: list[PendingEvent], fence: Any = None) -> dict[str, PushResult]:
+        return self.batches.push(events, fence)
+
+    # -- is it there? -----------------------------------------------------------------------------------
+    def probe(self, timeout: tuple[float, float] = PROBE_TIMEOUT) -> dict[str, Any]:
+        """Ask Medusa something small with the till's key, within `timeout`; raises OmsUnavailable."""
+        started = time.monotonic()
+        self.client.request("GET", "/admin/stock-locations", params=[("limit", 1), ("fields", "id")], timeout=timeout)
+        latency = round((time.monotonic() - started) * 1000)
+        return {"latency_ms": latency, "plugin": self.batches.limit() > 0}
+
+    # -- repair ----------------------------------------------------------------------------------------
+    def repair(self, order: str, dry_run: bool = False) -> Repair:
+        """Cancel the till's own changes an older version left pending on `order` (medusa_repair.py)."""
+        return repair(self.client, order, dry_run)
 
 
 def _unique_barcodes(products: list[dict[str, Any]]) -> list[dict[str, Any]]:

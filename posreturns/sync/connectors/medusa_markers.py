@@ -4,7 +4,9 @@ A return or exchange carries `metadata.posreturns_event_id` (the marker looked f
 is done), the till's return id, number and till, the offline flag, and, for events written since
 they exist, the event's fingerprint (`posreturns_payload_sha256`) and the age of the till's order
 data (`posreturns_cache_as_of`), so a person reading Medusa can tell an offline return made from an
-old cache, and the version of posreturns that made it (`posreturns_app_version`). A record found with the event's marker but another fingerprint is not ours to resume.
+old cache, and the version of posreturns that made it (`posreturns_app_version`). A record found with
+the event's marker but another fingerprint is not ours to resume. The Medusa plugin writes the same
+(oms/medusa-plugin/src/lib/returns.ts).
 """
 
 from __future__ import annotations

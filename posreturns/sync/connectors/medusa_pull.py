@@ -2,9 +2,13 @@
 
 Delta cursor `v1|<updated_at>|<skip>`: the next page asks `updated_at[$gte]=<updated_at>` in
 `updated_at` order and skips the `<skip>` records of that exact instant already written, so records
-sharing a timestamp across a page boundary are neither lost nor re-counted. Stock has no delta feed
-in Medusa (its levels cannot be filtered on `updated_at`): it is a snapshot stream, read in full at
-every run, with cursor `snap|<offset>` while a read is under way and none once it is complete.
+sharing a timestamp across a page boundary are neither lost nor re-counted.
+
+Stock levels cannot be filtered on `updated_at` through the Admin API. With the posreturns plugin
+they can: cursor `pl|<updated_at>|<skip>` (the same scheme) brings only the levels changed. Without
+it, a full read (cursor `snap|<offset>` while it is under way) ends with cursor `full|<when>`; until
+it is an hour old, each pull refreshes only the SKUs of the orders that changed since (a sale, a
+return, a fulfilment — what moves stock), and the next full read catches any other change.
 """
 
 from __future__ import annotations
@@ -15,29 +19,31 @@ from posreturns.services.sync_ports import CursorInvalid, OmsProtocolError
 
 DELTA = "v1"
 SNAPSHOT = "snap"
+FULL = "full"
+PLUGIN = "pl"
 
 
 class Json(Protocol):
     def get(self, path: str, params: dict[str, Any] | list[tuple[str, Any]] | None = None) -> dict[str, Any]: ...
 
 
-def parse_delta(cursor: str | None) -> tuple[str | None, int]:
+def parse_delta(cursor: str | None, kind: str = DELTA) -> tuple[str | None, int]:
     if cursor is None:
         return None, 0
     parts = cursor.split("|")
-    if len(parts) != 3 or parts[0] != DELTA or not parts[2].isdigit():
+    if len(parts) != 3 or parts[0] != kind or not parts[2].isdigit():
         raise CursorInvalid(cursor)
     return parts[1], int(parts[2])
 
 
-def next_delta(records: list[dict[str, Any]], since: str | None, skip: int) -> str | None:
+def next_delta(records: list[dict[str, Any]], since: str | None, skip: int, kind: str = DELTA) -> str | None:
     if not records:
-        return None if since is None else f"{DELTA}|{since}|{skip}"
+        return None if since is None else f"{kind}|{since}|{skip}"
     last = str(records[-1].get("updated_at") or "")
     if not last:
         raise OmsProtocolError("Medusa sent records without updated_at; the pull cannot go on.")
     same = sum(1 for r in records if r.get("updated_at") == last)
-    return f"{DELTA}|{last}|{same + (skip if last == since else 0)}"
+    return f"{kind}|{last}|{same + (skip if last == since else 0)}"
 
 
 def delta_page(client: Json, path: str, key: str, fields: str, cursor: str | None, limit: int,
@@ -73,3 +79,14 @@ def snapshot_page(client: Json, path: str, key: str, fields: str, cursor: str | 
     has_more = len(records) >= limit
     total = answer.get("count") if isinstance(answer.get("count"), int) else None
     return records, f"{SNAPSHOT}|{offset + len(records)}" if has_more else None, has_more, total
+
+
+def stock_changes_page(client: Json, cursor: str | None, limit: int) -> tuple[list[dict[str, Any]], str | None, bool]:
+    """The plugin's levels changed since the cursor: (levels, next cursor, has_more)."""
+    since, skip = parse_delta(cursor, PLUGIN)
+    params: list[tuple[str, Any]] = [("skip", skip), ("limit", limit)] + ([("since", since)] if since else [])
+    answer = client.get("/admin/posreturns/stock", params)
+    levels = answer.get("levels")
+    if not isinstance(levels, list) or not all(isinstance(r, dict) for r in levels):
+        raise OmsProtocolError("The posreturns plugin's stock answer has no list of levels.")
+    return levels, next_delta(levels, since, skip, PLUGIN), len(levels) >= limit

@@ -1,25 +1,27 @@
-"""Pushing outbox events to Medusa, each at most once: the event's marker (its event id) is looked
-for before anything is done, and every step can be resumed when a response was lost.
+"""Pushing outbox events to Medusa, each at most once and resumable from any point: what an earlier
+attempt left in Medusa is found by the event's marker (its event id) and finished, or cancelled and
+made again; every step that changes Medusa is fenced (the uploader must still hold its lease).
 
-* `ReturnCompleted` -> medusa_returns.py (return / refund / exchange).
-* `StockAdjusted`   -> units moved by a return or exchange are moved by Medusa itself (the return's
-  receive puts restocked units back, dismissed ones stay out; the exchange's fulfilment takes the
-  new ones): acknowledged without a call. Any other move is refused (the till makes none).
-* `VoucherIssued`   -> Medusa has no store credit: the voucher is recorded in the metadata
-  (`posreturns_voucher_<code>`) of the original order and of the customer; the money side is a
-  credit line written with the return.
+* `ReturnCompleted`   -> medusa_returns.py (return / refund / exchange).
+* `StockAdjusted`     -> medusa_stock.py (moved by the return itself, unless its return was dismissed).
+* `VoucherIssued`     -> Medusa has no store credit: the voucher is recorded in the metadata
+  (`posreturns_voucher_<code>`) of the original order and of the customer (medusa_notes.py); the
+  money side is a credit line written with the return.
+* `ExceptionResolved` -> a manager's resolution added to the refusal's note (medusa_notes.py).
 """
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from typing import Any
 
-from posreturns.services.sync_ports import OmsRefused, Outcome, PendingEvent, PushResult
+from posreturns.services.sync_ports import Outcome, PendingEvent, PushResult
 from posreturns.sync.connectors import medusa_mapping as mapping
-from posreturns.sync.connectors.medusa_returns import LOCKED, ReturnPusher, major
+from posreturns.sync.connectors.medusa_notes import Notes
+from posreturns.sync.connectors.medusa_returns import ReturnPusher
+from posreturns.sync.connectors.medusa_stock import push_stock
 from posreturns.sync.wire import HttpJsonClient, NotFoundAtOms
-
-COVERED_REASONS = ("return", "exchange")
 
 
 class MedusaPusher:
@@ -28,7 +30,10 @@ class MedusaPusher:
         self.currency = currency
         self._locations: dict[str, str] | None = None  # Medusa location id -> store code
         self._reasons: dict[str, str] | None = None    # our reason code -> Medusa return reason id
-        self.returns = ReturnPusher(client, currency, self)
+        self._refund_reason: str | None = None
+        self._lock = threading.Lock()  # the reference data is shared by the uploader's workers
+        self.returns = ReturnPusher(currency, self)
+        self.notes = Notes(currency, lambda location: self.location_codes().get(location or "", location))
 
     # -- reference data (cached per process, refreshed by the pull) ------------------------------------
     def refresh_locations(self) -> list[dict[str, Any]]:
@@ -38,8 +43,9 @@ class MedusaPusher:
         return locations
 
     def location_codes(self) -> dict[str, str]:
-        if self._locations is None:
-            self.refresh_locations()
+        with self._lock:
+            if self._locations is None:
+                self.refresh_locations()
         return self._locations or {}
 
     def location_id(self, store_code: str | None) -> str | None:
@@ -51,69 +57,33 @@ class MedusaPusher:
         return self._reasons
 
     def reason_id(self, code: str | None) -> str | None:
-        if self._reasons is None:
-            self.refresh_reasons()
+        with self._lock:
+            if self._reasons is None:
+                self.refresh_reasons()
         return (self._reasons or {}).get((code or "").lower())
 
+    def refund_reason(self) -> str | None:
+        with self._lock:
+            if self._refund_reason is None:
+                reasons = self.client.get("/admin/refund-reasons", [("limit", 100)]).get("refund_reasons") or []
+                self._refund_reason = next((r["id"] for r in reasons if r.get("code") == "return"), "")
+        return self._refund_reason or None
+
     # -- events ------------------------------------------------------------------------------------------
-    def push(self, event: PendingEvent) -> PushResult:
+    def push(self, event: PendingEvent, fence: Callable[[], None] | None = None) -> PushResult:
         data = event.payload.get("data")
         if not isinstance(data, dict):
             return PushResult(Outcome.REJECTED, f"Event {event.seq} has no readable data; it cannot be sent.")
+        api = self.client.fenced(fence)
         try:
             if event.event_type == "ReturnCompleted":
-                return self.returns.push(event, data)
+                return self.returns.push(api, event, data)
             if event.event_type == "StockAdjusted":
-                return self.stock(event, data)
+                return push_stock(api, self.location_id, event, data)
             if event.event_type == "VoucherIssued":
-                return self.voucher(event, data)
+                return self.notes.voucher(api, event, data)
+            if event.event_type == "ExceptionResolved":
+                return self.notes.resolved(api, event, data)
         except NotFoundAtOms as error:
             return PushResult(Outcome.REJECTED, f"Medusa: {error}")
         return PushResult(Outcome.APPLIED, detail={"not_sent": f"Medusa has no use for {event.event_type} events"})
-
-    def stock(self, event: PendingEvent, data: dict[str, Any]) -> PushResult:
-        """Stock moved by a return or an exchange is moved in Medusa by the return's receive and the
-        exchange's fulfilment (or lies in a bucket Medusa does not hold): nothing to send. The till
-        makes no other stock moves; one would be refused rather than silently dropped."""
-        deltas = data.get("deltas") or []
-        other = next((d for d in deltas if d.get("reason") not in COVERED_REASONS), None)
-        if other is not None:
-            return PushResult(Outcome.REJECTED, f"Medusa is only sent stock moves of returns and exchanges, not "
-                                                f"{other.get('reason')!r} for {other.get('sku')}; set that level in "
-                                                "Medusa by hand.")
-        return PushResult(Outcome.APPLIED, detail={"covered_by_returns": len(deltas)})
-
-    def voucher(self, event: PendingEvent, data: dict[str, Any]) -> PushResult:
-        """Note the voucher on the original order and on the customer (each once); events written
-        before `order_id` was added go to the customer only."""
-        code = str(data.get("code") or event.aggregate_id)
-        key = f"posreturns_voucher_{code}"
-        currency = str(data.get("currency") or self.currency)
-        value = {"amount": format(major(int(data.get("amount_minor") or 0), currency), "f"), "currency": currency,
-                 "return_number": data.get("return_number"), "event_id": event.event_id}
-        targets = [(f"/admin/orders/{data['order_id']}", "order")] if str(data.get("order_id") or "").startswith("order_") else []
-        if str(data.get("customer_id") or "").startswith("cus_"):
-            targets.append((f"/admin/customers/{data['customer_id']}", "customer"))
-        if not targets:
-            return PushResult(Outcome.APPLIED, detail={"recorded": "on the till only: no Medusa order or customer"})
-        done: dict[str, str] = {}
-        try:
-            for path, kind in targets:
-                done[kind] = self._note(path, kind, key, value)
-        except OmsRefused as error:
-            if LOCKED in str(error):
-                return PushResult.retry(f"Medusa: {error} (another change of this order is in progress)")
-            return PushResult(Outcome.REJECTED, f"Medusa refused to record voucher {code}: {error}")
-        already = all(state == "already there" for state in done.values())
-        return PushResult(Outcome.DUPLICATE if already else Outcome.APPLIED, detail={"voucher": code, **done})
-
-    def _note(self, path: str, kind: str, key: str, value: dict[str, Any]) -> str:
-        """Write `key` in the record's metadata unless it is there; what happened, in words."""
-        try:
-            record = self.client.get(path, [("fields", "id,metadata")]).get(kind) or {}
-        except NotFoundAtOms:
-            return "not in Medusa"
-        if key in (record.get("metadata") or {}):
-            return "already there"
-        self.client.post(path, {"metadata": {key: value}})
-        return "recorded"

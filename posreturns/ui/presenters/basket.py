@@ -1,7 +1,7 @@
 """The return being built at the till: plain data, saved as a draft after every change.
 
-No Qt here, so the draft survives a crash or a closed app as JSON and the request it becomes is the
-same one the command line takes (docs/cli.md).
+No Qt here, so the draft survives a crash or a closed app as JSON; the request it becomes is typed,
+and the same as the one the command line takes as JSON (docs/cli.md).
 """
 
 from __future__ import annotations
@@ -9,6 +9,17 @@ from __future__ import annotations
 import uuid
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+from posreturns.domain.orders import Order
+from posreturns.domain.returns import Condition, Reason, RefundMethod
+from posreturns.services.return_request import (
+    ApprovalInput,
+    CustomerInput,
+    ExchangeInput,
+    LineInput,
+    ReturnRequest,
+    fingerprint_of,
+)
 
 REASONS = ("WRONG_SIZE", "CHANGED_MIND", "DEFECTIVE", "DAMAGED_IN_TRANSIT", "NOT_AS_DESCRIBED", "LATE_DELIVERY",
            "WRONG_ITEM", "OTHER")
@@ -83,9 +94,31 @@ class Basket:
         exchange = [ExchangeItem(**item) for item in data.get("exchange", [])]
         return cls(**{**data, "lines": lines, "exchange": exchange})
 
+    def return_request(self, cashier: str, till_id: str, offline: bool, order: Order | None,
+                       approval: tuple[str, str] | None = None) -> ReturnRequest:
+        """The typed request for this draft, on the sale the window holds (`order`, whose sold lines the
+        basket names, so nothing is looked up or matched again). Only a `ready` basket makes one.
+
+        Its fingerprint (what the idempotency key is checked against) is that of the same request as
+        JSON (`request`), so a draft left by an earlier version completes as the same return."""
+        customer = _customer(self.customer_id, self.customer_contact)
+        document = self.request(cashier, till_id, offline, approval)
+        return ReturnRequest(
+            receipt=document["receipt"],
+            lines=tuple(LineInput(line.order_line_id or line.sku, line.qty, Reason(line.reason), Condition(line.condition),
+                                  line.serial, line.note, order_line_id=line.order_line_id if order else None)
+                        for line in self.lines),
+            refund_method=RefundMethod(document["refund_method"]),
+            fingerprint=fingerprint_of(document),
+            till_id=till_id, cashier=cashier or None, offline=offline,
+            exchange_lines=tuple(ExchangeInput(item["code"], item["qty"]) for item in document["exchange_lines"]),
+            customer=CustomerInput(**customer) if customer else None,
+            approval=ApprovalInput(*approval) if approval else None,
+            idempotency_key=self.key, order=order)
+
     def request(self, cashier: str, till_id: str, offline: bool,
                 approval: tuple[str, str] | None = None) -> dict[str, Any]:
-        """The JSON request of `posreturns return quote|complete` for this draft."""
+        """The same request as the JSON of `posreturns return quote|complete` (docs/cli.md)."""
         request: dict[str, Any] = {
             "receipt": None if self.receiptless else self.order_number,
             "till_id": till_id, "cashier": cashier or None, "offline": offline,

@@ -18,7 +18,10 @@ from posreturns.domain.errors import UserFacingError
 from posreturns.domain.orders import Order
 from posreturns.domain.users import Principal
 from posreturns.services.errors import ApprovalRequired
+from posreturns.services.return_request import ReturnRequest
+from posreturns.services.return_results import CompletedReturn, QuotedReturn
 from posreturns.ui.messages import cashier_text, current_language
+from posreturns.ui.ports import Catalog, Drafts, Drawer
 from posreturns.ui.presenters.basket import Basket, BasketLine, ExchangeItem
 
 log = logging.getLogger(__name__)
@@ -29,31 +32,16 @@ class Runner(Protocol):
 
 
 class Returns(Protocol):
-    def quote(self, data: Any) -> dict[str, Any]: ...
-    def complete(self, data: Any, actor: Principal) -> dict[str, Any]: ...
-
-
-class Drafts(Protocol):
-    def save(self, draft: dict[str, Any]) -> None: ...
-    def load(self) -> dict[str, Any] | None: ...
-    def clear(self) -> None: ...
+    def quote(self, request: ReturnRequest) -> QuotedReturn: ...
+    def complete(self, request: ReturnRequest, actor: Principal) -> CompletedReturn: ...
 
 
 class ItemFinder(Protocol):
     def match_item(self, order: Order, code: str) -> Any: ...
 
 
-class Catalog(Protocol):
-    def find_variant(self, code: str) -> dict[str, Any] | None: ...
-    def siblings(self, sku: str, location: str) -> list[dict[str, Any]]: ...
-
-
 class Printing(Protocol):
     def print_return(self, return_number: str) -> Any: ...
-
-
-class Drawer(Protocol):
-    def open_for_return(self, result: dict[str, Any], actor: str | None) -> Any: ...
 
 
 @dataclass
@@ -79,15 +67,15 @@ class ReturnFlowPresenter(QObject):
     """Signals:
         changed(): the basket changed; views re-read `basket`.
         replacements_ready(list): variants to exchange for, with stock here and elsewhere.
-        quote_ready(dict): the policy's answer for the current basket (see `posreturns return quote`).
+        quote_ready(QuotedReturn): the policy's answer for the current basket.
         approval_needed(str): a manager must approve; the view asks for ID and PIN, then `complete(approval)`.
-        completed(dict): the return is committed (response with `return_number`).
+        completed(CompletedReturn): the return is committed.
         printed(object): the receipt's print outcome.
         drawer(object): the cash drawer's outcome, for a return that pays cash out at this till.
         message(str): one sentence for the cashier.
         busy(bool): work is running off the GUI thread.
 
-    Dicts and lists travel as `object`: handed over as they are, not converted to Qt containers
+    Results, dicts and lists travel as `object`: handed over as they are, not converted to Qt containers
     (a copy per emission, and the conversion in which PySide6 6.12.0 lost references to None).
     """
 
@@ -111,7 +99,7 @@ class ReturnFlowPresenter(QObject):
         self.printer_runner = printer_runner or runner  # the printer's own thread in the window
         self.basket = Basket()
         self.order: Order | None = None
-        self.quote: dict[str, Any] | None = None
+        self.quote: QuotedReturn | None = None
         self._quote_generation = 0
         self._draft: dict[str, Any] | None = None  # what the next draft write stores (None: clear it)
         self._draft_lock = threading.Lock()
@@ -253,8 +241,9 @@ class ReturnFlowPresenter(QObject):
         self._changed()
 
     # --- quote, approval, completion, printing ------------------------------------------------
-    def _request(self, approval: tuple[str, str] | None = None) -> dict[str, Any]:
-        return self.basket.request(self.session.cashier(), self.session.till_id(), self.session.offline(), approval)
+    def _request(self, approval: tuple[str, str] | None = None) -> ReturnRequest:
+        return self.basket.return_request(self.session.cashier(), self.session.till_id(), self.session.offline(),
+                                          None if self.basket.receiptless else self.order, approval)
 
     def requote(self) -> None:
         self.quote = None
@@ -263,7 +252,7 @@ class ReturnFlowPresenter(QObject):
         self._quote_generation += 1
         generation, request = self._quote_generation, self._request()
 
-        def done(quote: dict[str, Any]) -> None:
+        def done(quote: QuotedReturn) -> None:
             if generation == self._quote_generation:  # an older answer for a basket since changed
                 self.quote = quote
                 self.quote_ready.emit(quote)
@@ -282,18 +271,17 @@ class ReturnFlowPresenter(QObject):
         self.busy.emit(True)
         self.runner.run(lambda: self.returns.complete(request, actor), self._on_completed, self._on_complete_error)
 
-    def _on_completed(self, response: dict[str, Any]) -> None:
+    def _on_completed(self, done: CompletedReturn) -> None:
         """The return is committed: the drawer opens (cash only, once), then the receipt prints; both
         wait in the printer thread's queue, in that order."""
         self.busy.emit(False)
         self._store_draft(None)
-        self.completed.emit(response)
-        drawer, cashier = self.cash_drawer, self.session.cashier()
+        self.completed.emit(done)
+        drawer, cashier, number = self.cash_drawer, self.session.cashier(), done.return_number
         if drawer is not None:
-            self.printer_runner.run(lambda: drawer.open_for_return(response, cashier), self._drawer_done,
-                                    self._print_error)
+            self.printer_runner.run(lambda: drawer.open_for_return(number, done.pays_cash_at_till, cashier),
+                                    self._drawer_done, self._print_error)
         if self.printing is not None:
-            number = response["return_number"]
             self.printer_runner.run(lambda: self.printing.print_return(number), self.printed.emit, self._print_error)
 
     def reprint(self, return_number: str) -> None:

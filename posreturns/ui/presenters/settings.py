@@ -101,6 +101,15 @@ class SettingsPresenter(QObject):
             return self.tr("Choose the language from the list.")
         return None
 
+    def source_change_question(self, values: dict[str, str]) -> str | None:
+        """The question to ask before the till pulls from another OMS or for another store, else None."""
+        old_url, old_store = self.values.get("oms.url", ""), self.values.get("store.id", "")
+        url, store = values.get("oms.url", "").strip(), values.get("store.id", "").strip()
+        if not old_url or (url == old_url and store == old_store):
+            return None
+        return self.tr("This till will pull everything again from the head office for the new address or store "
+                       "(what it pulled before is forgotten). The returns not yet sent go there. Continue?")
+
     def save(self, values: dict[str, str]) -> None:
         problem = self.problem(values)
         if problem:

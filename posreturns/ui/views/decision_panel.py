@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from posreturns.domain.allocation import ExecutedBy
+from posreturns.domain.decision import DecisionStatus
+from posreturns.domain.money import Money
+from posreturns.domain.quote_model import Quote
 from posreturns.ui import labels
 from posreturns.ui.i18n import Formats
 from posreturns.ui.views.widgets import big_button
@@ -63,49 +65,51 @@ class DecisionPanel(QWidget):
         self.confirm_button.setEnabled(False)
         self.replacement_button.setVisible(False)
 
-    def show_quote(self, quote: dict[str, Any], method: str, language: str) -> None:
-        status = quote["status"]
+    def show_quote(self, quote: Quote, method: str, language: str) -> None:
+        status = quote.status.value
         self.status.setText(labels.decisions().get(status, status))
         self.status.setProperty("state", status)
         self._restyle()
-        entries = quote.get("trace", []) + [e for line in quote.get("lines", []) for e in line.get("trace", [])]
-        sentences = dict.fromkeys(e["fr"] if language == "fr" else e["en"] for e in entries)
+        entries = [*quote.trace, *(entry for line in quote.lines for entry in line.trace)]
+        sentences = dict.fromkeys(entry.fr if language == "fr" else entry.en for entry in entries)
         self.trace.setText("\n".join(f"• {sentence}" for sentence in sentences))
-        currency = quote.get("currency", "EUR")
         why = []
-        for line in quote.get("lines", []):
-            why.append(self._pair(f"{line['qty']} × {line['sku']}", self.formats.money(line['refund'], currency)))
-            why += ["    " + self._pair(step["fr"] if language == "fr" else step["en"], self.formats.money(step["amount"], currency))
-                    for step in line.get("breakdown", [])]
+        for line in quote.lines:
+            why.append(self._pair(f"{line.qty} × {line.sku}", self._money(line.refund)))
+            why += ["    " + self._pair(step.fr if language == "fr" else step.en, self._money(step.amount))
+                    for step in line.breakdown]
         self.why.setText("\n".join(why))
-        allowed = set(quote.get("allowed_methods", [])) | {"exchange"}
+        allowed = {allowed.value for allowed in quote.allowed_methods} | {"exchange"}
         for code, button in self.method_buttons.items():
             button.setEnabled(code in allowed)
             button.setChecked(code == method)
         self.replacement_button.setVisible(method == "exchange")
-        offer = quote.get("incentive_offer")
-        self.offer.setText(self.tr("Offer: +{0} if the customer takes store credit.").replace(
-            "{0}", self.formats.money(offer, currency)) if offer and offer.strip("0.") else "")
-        self.totals.setText(self._totals(quote, currency))
-        self.confirm_button.setEnabled(status != "refused")
-        self.confirm_button.setText(self.tr("Get approval and complete") if status == "needs_approval"
+        offer = quote.incentive_offer
+        self.offer.setText("" if offer is None or offer.is_zero() else self.tr(
+            "Offer: +{0} if the customer takes store credit.").replace("{0}", self._money(offer)))
+        self.totals.setText(self._totals(quote))
+        self.confirm_button.setEnabled(quote.status is not DecisionStatus.REFUSED)
+        self.confirm_button.setText(self.tr("Get approval and complete") if quote.status is DecisionStatus.NEEDS_APPROVAL
                                     else self.tr("Complete the return"))
 
-    def _totals(self, quote: dict[str, Any], currency: str) -> str:
-        rows = [self.tr("Refund: {0}").replace("{0}", self.formats.money(quote["refund_total"], currency))]
-        for tender in quote.get("tenders", []):
-            where = self.tr(" (on the payment terminal)") if tender.get("executed_by") == "host" else ""
-            rows.append("  " + self._pair(labels.tenders().get(tender["method"], tender["method"]),
-                                          self.formats.money(tender["amount"], currency)) + where)
-        exchange = quote.get("exchange")
-        if exchange:
-            if exchange.get("to_collect", "0").strip("0.") != "":
-                rows.append(self.tr("Customer pays: {0}").replace("{0}", self.formats.money(exchange["to_collect"], currency)))
-            elif exchange.get("to_refund", "0").strip("0.") != "":
-                rows.append(self.tr("Customer gets back: {0}").replace("{0}", self.formats.money(exchange["to_refund"], currency)))
+    def _totals(self, quote: Quote) -> str:
+        rows = [self.tr("Refund: {0}").replace("{0}", self._money(quote.refund_total))]
+        for tender in quote.tenders:
+            where = self.tr(" (on the payment terminal)") if tender.executed_by is ExecutedBy.HOST else ""
+            method = tender.method.value
+            rows.append("  " + self._pair(labels.tenders().get(method, method), self._money(tender.amount)) + where)
+        exchange = quote.exchange
+        if exchange is not None:
+            if not exchange.to_collect.is_zero():
+                rows.append(self.tr("Customer pays: {0}").replace("{0}", self._money(exchange.to_collect)))
+            elif not exchange.to_refund.is_zero():
+                rows.append(self.tr("Customer gets back: {0}").replace("{0}", self._money(exchange.to_refund)))
             else:
                 rows.append(self.tr("Even exchange: no money moves."))
         return "\n".join(rows)
+
+    def _money(self, amount: Money) -> str:
+        return self.formats.money(amount.amount, amount.currency)
 
     def _pair(self, label: str, value: str) -> str:
         """'label: value' as the language writes it (French puts a space before the colon)."""

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posreturns.services.return_results import CompletedReturn
 from posreturns.ui import labels
 from posreturns.ui.i18n import Formats
 from posreturns.ui.messages import cashier_text
@@ -67,25 +68,23 @@ class DonePage(QWidget):
         self.reprint_button.clicked.connect(lambda: self.reprint.emit(self._return_number))
         self.new_button.clicked.connect(self.new_return)
 
-    def show_done(self, response: dict[str, Any]) -> None:
-        self._return_number = response["return_number"]
-        currency = response.get("currency", "EUR")
+    def show_done(self, done: CompletedReturn) -> None:
+        self._return_number = done.return_number
         self.number.setText(self.tr("Return {0} is recorded.").replace("{0}", self._return_number))
         todo = []
-        for tender in response.get("tenders", []):
-            amount = self.formats.money(tender["amount"], currency)
-            method = labels.tenders().get(tender["method"], tender["method"])
-            if tender.get("executed_by") == "host":
+        for tender in done.tenders:
+            amount = self.formats.money(tender.amount, done.currency)
+            method = labels.tenders().get(tender.method, tender.method)
+            if tender.executed_by == "host":
                 todo.append(self.tr("Refund {0} to the {1} on the payment terminal.").replace("{0}", amount).replace("{1}", method.lower()))
-            elif tender["method"] == "cash":
+            elif tender.method == "cash":
                 todo.append(self.tr("Give {0} in cash from the drawer.").replace("{0}", amount))
             else:
                 todo.append(f"{method}: {amount}")
-        if response.get("voucher"):
-            todo.append(self.tr("Hand over the voucher {0}.").replace("{0}", response["voucher"]["code"]))
-        exchange = response.get("exchange") or {}
-        if exchange.get("to_collect", "0").strip("0.") != "":
-            todo.append(self.tr("Collect {0} for the exchange.").replace("{0}", self.formats.money(exchange["to_collect"], currency)))
+        if done.voucher_code:
+            todo.append(self.tr("Hand over the voucher {0}.").replace("{0}", done.voucher_code))
+        if done.to_collect:
+            todo.append(self.tr("Collect {0} for the exchange.").replace("{0}", self.formats.money(done.to_collect, done.currency)))
         self.instructions.setText("\n".join(todo))
         self.print_status.setText(self.tr("Printing the receipt…"))
         self.drawer_status.hide()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -55,7 +56,7 @@ class HomePage(QWidget):
         self._summaries: list[OrderSummary] = []
         self._recent: list[dict[str, str]] = []
 
-        top = QHBoxLayout()
+        top = self._tools = QHBoxLayout()
         top.addWidget(self.scan_field, 1)
         top.addWidget(self.find_button)
         top.addWidget(self.receiptless_button)
@@ -84,6 +85,10 @@ class HomePage(QWidget):
         self.results.cellActivated.connect(self._open)
         self.results.cellClicked.connect(self._open)
         self.recent.cellDoubleClicked.connect(lambda row, _c: self.reprint.emit(self._recent[row]["return_number"]))
+
+    def add_tool(self, button: QPushButton) -> None:
+        """A button of another workspace (the manager's), beside Settings."""
+        self._tools.insertWidget(self._tools.indexOf(self.settings_button), button)
 
     def _search_panel(self) -> QGroupBox:
         box = QGroupBox(self.tr("Search"))

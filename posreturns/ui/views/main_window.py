@@ -4,19 +4,27 @@ show; a banner on a training till and when the start-up check finds records that
 from __future__ import annotations
 
 from collections.abc import Callable
-from types import SimpleNamespace
 from typing import Any
 
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from posreturns.domain.errors import UserFacingError
+from posreturns.domain.decision import DecisionStatus
 from posreturns.domain.orders import Order
 from posreturns.domain.users import Principal
+from posreturns.services.return_results import CompletedReturn
 from posreturns.ui.dialogs import DialogService
 from posreturns.ui.i18n import Formats
 from posreturns.ui.messages import cashier_text
 from posreturns.ui.presenters.lookup import LookupPresenter
 from posreturns.ui.presenters.return_flow import ReturnFlowPresenter, Session
+from posreturns.ui.presenters.scan_routing import (
+    AddItem,
+    FindReceipt,
+    Notice,
+    ScannedCode,
+    ScanRouter,
+    Screen,
+)
 from posreturns.ui.presenters.sign_in import SignInPresenter
 from posreturns.ui.presenters.status import StatusPresenter
 from posreturns.ui.views.done_page import DonePage
@@ -25,21 +33,22 @@ from posreturns.ui.views.return_page import ReturnPage
 from posreturns.ui.views.sign_in import SignInPage
 from posreturns.ui.views.status_bar import TillStatusBar
 
-HOME, RETURN, DONE, SIGN_IN = range(4)
+HOME, RETURN, DONE, SIGN_IN = (int(screen) for screen in Screen)
 
 
 class MainWindow(QMainWindow):
     def __init__(self, lookup: LookupPresenter, flow: ReturnFlowPresenter, status: StatusPresenter | None,
                  dialogs: DialogService, formats: Formats, language: str, recent: Any = None,
-                 interpret: Callable[[str], Any] | None = None,
+                 interpret: Callable[[str], ScannedCode] | None = None,
                  receipt_image: Callable[[], str | None] = lambda: None,
                  sign_in: SignInPresenter | None = None, sign_in_hint: str = "", training: bool = False) -> None:
         super().__init__()
-        self.interpret = interpret or _plain_text_scan
+        self.scans = ScanRouter(interpret)
         self.lookup, self.flow, self.status, self.dialogs = lookup, flow, status, dialogs
         self.formats, self.language, self.recent = formats, language, recent
         self.session: Session | None = None
         self.restore_draft: Callable[[], None] = lambda: None
+        self._workspaces: dict[QWidget, Callable[[str], None]] = {}  # other workspaces' pages -> their scan handler
         for presenter in (lookup, flow, status):
             if presenter is not None:
                 # deleted with the window: their connections to our lambdas (which hold the window) live
@@ -144,29 +153,35 @@ class MainWindow(QMainWindow):
             self.integrity_banner.show()
 
     # --- scanners -------------------------------------------------------------------------------
+    def add_workspace(self, page: QWidget, on_scan: Callable[[str], None]) -> int:
+        """Another workspace beside the cashier's screens (the manager's): scans go to it while it shows."""
+        self._workspaces[page] = on_scan
+        return self.pages.addWidget(page)
+
     def on_scan(self, raw: str) -> None:
-        """A scan from the wedge or the serial scanner, for whatever screen is showing."""
-        try:
-            scan = self.interpret(raw)
-        except UserFacingError as error:
-            self._lookup_message(cashier_text(error))
+        """A scan from the wedge or the serial scanner, for whatever screen is showing (see `ScanRouter`);
+        a workspace showing (the manager's) takes its scans itself."""
+        workspace = self._workspaces.get(self.pages.currentWidget())
+        if workspace is not None:
+            workspace(raw.strip())
             return
-        page = self.pages.currentIndex()
-        if page == SIGN_IN:
+        route = self.scans.route(raw, Screen(self.pages.currentIndex()))
+        if isinstance(route, AddItem):
+            self.flow.scan_item(route.code, route.serial)
+            return
+        if route.leave_done:
+            self.go_home()
+        if isinstance(route, FindReceipt):
+            self.home.scan_field.setText(route.code)
+            self.lookup.submit(route.code)
+        elif route.error is not None:
+            self._lookup_message(cashier_text(route.error))
+        elif route.notice is Notice.SIGN_IN_FIRST:
             assert self.sign_in_page is not None  # the page is showing
             self.sign_in_page.message.setText(self.tr("Sign in first, then scan."))
-            return
-        if page == RETURN:
-            self.flow.scan_item(scan.code, getattr(scan, "serial", None))
-            return
-        if page == DONE:
-            self.go_home()
-        if scan.kind == "item":
+        elif route.notice is Notice.ITEM_ON_HOME:
             self.home.message.setText(self.tr("That is an item's barcode: scan the receipt first, or choose "
                                               "'Return without receipt'."))
-            return
-        self.home.scan_field.setText(scan.code)
-        self.lookup.submit(scan.code)
 
     def open_print_queue(self) -> None:
         if self.print_queue is not None:
@@ -219,11 +234,9 @@ class MainWindow(QMainWindow):
 
     # --- the return -------------------------------------------------------------------------------
     def confirm(self) -> None:
-        quote = self.flow.quote or {}
-        if quote.get("status") == "needs_approval":
-            entries = quote.get("trace", []) + [e for line in quote.get("lines", []) for e in line.get("trace", [])]
-            why = next((e["fr"] if self.language == "fr" else e["en"] for e in entries
-                        if e.get("effect") == "needs_approval"), "")
+        quoted = self.flow.quote
+        if quoted is not None and quoted.quote.status is DecisionStatus.NEEDS_APPROVAL:
+            why = quoted.reason(self.language)
             self._ask_approval(" ".join(filter(None, (self.tr("This return needs a manager's approval."), why))))
             return
         self.flow.complete()
@@ -239,8 +252,8 @@ class MainWindow(QMainWindow):
         self.flow.abandon()
         self.go_home()
 
-    def _completed(self, response: dict[str, Any]) -> None:
-        self.done.show_done(response)
+    def _completed(self, done: CompletedReturn) -> None:
+        self.done.show_done(done)
         self.pages.setCurrentIndex(DONE)
 
     def _reprint(self, number: str) -> None:
@@ -251,6 +264,3 @@ class MainWindow(QMainWindow):
         if chosen is not None:
             self.flow.add_exchange(chosen["sku"], chosen["title"], chosen["price"])
 
-
-def _plain_text_scan(raw: str) -> Any:
-    return SimpleNamespace(kind="text", code=raw.strip(), serial=None)

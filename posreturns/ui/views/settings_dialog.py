@@ -106,7 +106,7 @@ class SettingsDialog(QDialog):
             lambda: presenter.print_test_page(self.printer_url.text(), self.printer_profile.currentData()))
         self.test_drawer_button.clicked.connect(
             lambda: presenter.open_test_drawer(self.printer_url.text(), self.printer_profile.currentData()))
-        self.buttons.accepted.connect(lambda: presenter.save(self.values()))
+        self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
         self.fields = {"store.id": self.store_id, "till.id": self.till_id, "language": self.language,
                        "scanner.mode": self.scanner_mode, "scanner.port": self.scanner_port,
@@ -142,6 +142,14 @@ class SettingsDialog(QDialog):
             index = combo.findData(values.get(key) or "")
             combo.setCurrentIndex(max(index, 0))
         self._scanner_mode_changed()
+
+    def _save(self) -> None:
+        values = self.values()
+        question = self.presenter.source_change_question(values)
+        dialogs = getattr(self.parent(), "dialogs", None)
+        if question and dialogs is not None and not dialogs.confirm(question):
+            return  # nothing saved: the till keeps pulling from where it did
+        self.presenter.save(values)
 
     def _saved(self, sentence: str) -> None:
         self.outcome.setText(sentence)

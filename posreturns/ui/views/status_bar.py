@@ -38,10 +38,16 @@ class TillStatusBar(QStatusBar):
         self.online.setProperty("state", "ok" if online else "warn")
         self.online_icon.setPixmap(icon("online" if online else "offline").pixmap(ICON_PX, ICON_PX))
         waiting = self.tr("{0} waiting to sync").replace("{0}", str(state.get("outbox_pending", 0)))
-        refused = state.get("sync_exceptions") or 0
+        progress = state.get("sync_progress") or {}
+        if progress.get("stream") == "upload" and progress.get("total"):
+            waiting = self.tr("Sending {0} of {1}…").replace("{0}", str(progress.get("done", 0))).replace(
+                "{1}", str(progress["total"]))
+        refused, held = state.get("sync_exceptions") or 0, state.get("sync_held") or 0
         if refused:
             waiting += " · " + self.tr("{0} refused by the OMS: a manager must resolve them").replace("{0}", str(refused))
             self.outbox.setToolTip(self.tr("posreturns sync exceptions, then posreturns sync resolve SEQ --retry or --dismiss"))
+        if held:
+            waiting += " · " + self.tr("{0} held behind them").replace("{0}", str(held))
         self.outbox.setText(waiting)
         self.outbox.setProperty("state", "warn" if refused else "")
         self.outbox.style().unpolish(self.outbox)

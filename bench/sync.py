@@ -1,0 +1,164 @@
+"""A week's backlog drained into the real Medusa the tests start: `make bench-sync`.
+
+    python -m bench.sync [--returns 300] [--mode plugin|admin|both] [--keep]
+
+A till of PARIS-01 records `--returns` card returns of Medusa sales while "offline" (each with its
+stock move: two events per return), then the uploader drains them — through the posreturns plugin
+(batches) and through Medusa's stock Admin API (one request per step, a few orders at a time). It
+prints the time, the HTTP requests per event, and whether the targets are met: plugin <= 30 s and
+<= 0.1 requests per event; Admin API <= 90 s. The sales are made once (in parallel) in
+var/oms-bench and reused by later runs as long as they have units left to return.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from oms import harness
+from posreturns.app import open_sync, open_till
+from posreturns.domain.users import Principal
+from posreturns.services.clock import SystemClock
+from posreturns.sync.backoff import Backoff
+from posreturns.sync.connectors.medusa import MedusaConfig, MedusaGateway
+
+POLICY = ROOT / "posreturns" / "resources" / "policy" / "default.toml"
+SKUS = ["TEE-ORG-S", "TEE-ORG-M", "TEE-ORG-L", "SHOE-RUN-42", "SHOE-RUN-43", "HP-STUDIO-BLK"]
+UNITS = 6   # per sale: each run returns one, so the sales serve a few runs of both modes
+TARGETS = {"plugin": (30.0, 0.1), "admin": (90.0, None)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bench.sync")
+    parser.add_argument("--returns", type=int, default=300)
+    parser.add_argument("--mode", choices=["plugin", "admin", "both"], default="both")
+    parser.add_argument("--keep", action="store_true", help="leave Medusa running afterwards")
+    args = parser.parse_args(argv)
+    settings = harness.Settings(var_dir=ROOT / "var" / "oms-bench")
+    state = harness.up(settings)
+    results: dict[str, Any] = {}
+    try:
+        admin = harness.AdminClient(state["medusa"]["base_url"], state["api_key"])
+        for mode in (["plugin", "admin"] if args.mode == "both" else [args.mode]):
+            results[mode] = drain(state, admin, mode, args.returns)
+    finally:
+        if not args.keep:
+            harness.stop(settings)
+    print(json.dumps(results, indent=2))
+    return 0 if all(r["meets"] for r in results.values()) else 1
+
+
+CASHIER = Principal.vouched("bench", by="bench")  # as a host POS vouches for its cashier
+
+
+def drain(state: dict[str, Any], admin: Any, mode: str, count: int) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as folder:
+        till = open_till(Path(folder), clock=SystemClock(), till_id="T1")
+        till.settings.set("store.id", "PARIS-01")
+        till.policies.install(POLICY.read_text(encoding="utf-8"), "default.toml")
+        till.users.seed("mgr1", "Bench Manager", "manager", "2468")
+        config = MedusaConfig(state["medusa"]["base_url"], state["api_key"], use_plugin=mode == "plugin")
+        gateway = MedusaGateway(config, till.clock)
+        engine = open_sync(till, gateway=gateway)
+        engine.uploader.backoff = Backoff(random=lambda: 0.0)
+        try:
+            lines = returnable(till, engine, state, admin, count)
+            started = time.perf_counter()
+            for n, (number, line_id) in enumerate(lines):
+                till.returns.complete({"receipt": number, "cashier": "bench", "till_id": "T1", "offline": True,
+                                       "refund_method": "original", "idempotency_key": f"bench-{mode}-{n}",
+                                       "approval": {"manager": "mgr1", "pin": "2468"},
+                                       "lines": [{"code": line_id, "qty": 1, "reason": "WRONG_SIZE",
+                                                  "condition": "NEW_WITH_TAGS"}]}, CASHIER)
+            recorded = time.perf_counter() - started
+            events = engine.outbox.stats(till.clock.now()).pending
+            calls_before, started = gateway.client.calls, time.perf_counter()
+            progress = Progress(mode, events)
+            for _ in range(20):
+                engine.uploader.run(progress)
+                if engine.outbox.stats(till.clock.now()).pending == 0:
+                    break
+            seconds = time.perf_counter() - started
+            calls = gateway.client.calls - calls_before
+            left = engine.outbox.stats(till.clock.now())
+        finally:
+            gateway.close()
+            till.close()
+    limit, per_event = TARGETS[mode]
+    meets = seconds <= limit and (per_event is None or calls / events <= per_event) and left.pending == 0
+    print(f"\n{mode:<7} {len(lines)} returns = {events} events drained in {seconds:.1f} s "
+          f"({events / seconds:.1f} events/s), {calls} requests = {calls / events:.3f} per event, "
+          f"{left.rejected} refused, {left.pending} left; target <= {limit:.0f} s"
+          + (f" and <= {per_event} requests/event" if per_event else "") + f": {'meets' if meets else 'MISSES'}"
+          f"  (recording the returns at the till: {recorded:.1f} s)", flush=True)
+    return {"returns": len(lines), "events": events, "seconds": round(seconds, 1), "requests": calls,
+            "requests_per_event": round(calls / events, 3), "refused": left.rejected, "left": left.pending,
+            "meets": meets}
+
+
+class Progress:
+    def __init__(self, mode: str, total: int) -> None:
+        self.mode, self.total, self.started = mode, total, time.perf_counter()
+
+    def __call__(self, stream: str, done: int, total: int | None) -> None:
+        sys.stderr.write(f"\r{self.mode}: {done}/{self.total} events, {time.perf_counter() - self.started:.0f} s ")
+        sys.stderr.flush()
+
+
+def returnable(till: Any, engine: Any, state: dict[str, Any], admin: Any, count: int) -> list[tuple[str, str]]:
+    """`count` (receipt, line) pairs with a unit left to return, making the sales that are missing."""
+    for _ in range(2):
+        engine.puller.run(streams=("stores", "products", "customers", "orders"))
+        picked = []
+        for order_id in state.get("bench_orders", {}):
+            order = till.orders.get(order_id)
+            line = next((li for li in order.lines if li.returnable_qty > 0), None) if order else None
+            if line is not None:   # one return per sale: a week of returns is spread over many sales
+                picked.append((order.number, line.id))
+        if len(picked) >= count:
+            return picked[:count]
+        make_sales(state, admin, count - len(picked))
+    raise SystemExit("could not make enough sales in Medusa for the benchmark")
+
+
+def make_sales(state: dict[str, Any], admin: Any, count: int) -> None:
+    seeder = harness.Seeder(admin)
+    seeder.ids = dict(state["seed"])
+    for sku in SKUS:  # stock for the sales (fulfilled from PARIS-01)
+        item = state["seed"]["variants"][sku]["inventory_item_id"]
+        admin.post(f"/admin/inventory-items/{item}/location-levels/{state['seed']['locations']['PARIS-01']}",
+                   {"stocked_quantity": 100_000})
+    made = state.setdefault("bench_orders", {})
+    lock = threading.Lock()
+    stamp = int(time.time())
+
+    def sale(n: int) -> None:
+        client = harness.AdminClient(state["medusa"]["base_url"], state["api_key"])
+        worker = harness.Seeder(client)
+        worker.ids = seeder.ids
+        draft = worker._draft(f"bench-{stamp}-{n}", {"lines": [(SKUS[n % len(SKUS)], UNITS)]})
+        order_id = client.post(f"/admin/draft-orders/{draft}/convert-to-order")["order"]["id"]
+        worker._pay(order_id)
+        worker._fulfil(order_id)
+        with lock:
+            made[order_id] = n
+        client.close()
+
+    print(f"making {count} sales in Medusa (once; later runs reuse them)…", file=sys.stderr, flush=True)
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(sale, range(count)))
+    harness.save_state(harness.Settings(var_dir=Path(state["var_dir"])), state)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,108 @@
+// ReturnCompleted with refund method "exchange" -> a Medusa exchange at the store, resumed from whatever an
+// earlier attempt left (posreturns/sync/connectors/medusa_exchange.py).
+
+import {
+  beginExchangeOrderWorkflow, cancelBeginOrderExchangeWorkflow, cancelReturnReceiveWorkflow,
+  confirmExchangeRequestWorkflow, createExchangeShippingMethodWorkflow, createOrderFulfillmentWorkflow,
+  orderExchangeAddNewItemWorkflow, orderExchangeRequestItemReturnWorkflow, updateReservationsWorkflow,
+} from "@medusajs/core-flows"
+import { Ctx } from "./context"
+import { qty } from "./money"
+import { refused } from "./notes"
+import { eventMetadata, otherContent, overReturn, receive, refund, wantedOf } from "./returns"
+import { OrderState } from "./state"
+import { EventResult, Refused, TillEvent } from "./types"
+
+export async function applyExchange(ctx: Ctx, event: TillEvent, data: Record<string, any>, state: OrderState,
+                                    location: string): Promise<EventResult> {
+  const wanted = wantedOf(data)
+  let found = state.exchangeOf(event.event_id)
+  if (found && otherContent(found, event)) {
+    throw new Refused(otherContent(found, event)!, { medusa_exchange_id: found.id })
+  }
+  if (found && (state.pending("exchange", { exchange_id: found.id }) || !found.return_id)) {
+    await ctx.run(cancelBeginOrderExchangeWorkflow, { exchange_id: found.id })  // never requested: start again
+    found = undefined
+    state = (await OrderState.read(ctx, state.order.id))!
+  }
+  const resumed = Boolean(found)
+  let receivedBefore = false
+  if (!found) {
+    const problem = overReturn(state, wanted)
+    if (problem) return refused(ctx, event, data, state, problem)
+    found = await create(ctx, event, data, state, location, wanted)
+  } else {
+    receivedBefore = state.returns.find((r) => r.id === found.return_id)?.status === "received"
+    if (state.pending("return_receive", { return_id: found.return_id })) {
+      await ctx.run(cancelReturnReceiveWorkflow, { return_id: found.return_id })
+    }
+  }
+  if (!receivedBefore) await receive(ctx, found.return_id, wanted, data)
+  const fresh = (await OrderState.read(ctx, state.order.id))!
+  const handed = await fulfil(ctx, fresh, data, location)
+  const refunds = await refund(ctx, event, data, fresh)
+  return { event_id: event.event_id,
+    outcome: resumed && receivedBefore && !handed && !refunds ? "duplicate" : "applied",
+    detail: { medusa_exchange_id: found.id, medusa_return_id: found.return_id } }
+}
+
+async function create(ctx: Ctx, event: TillEvent, data: Record<string, any>, state: OrderState, location: string,
+                      wanted: ReturnType<typeof wantedOf>): Promise<{ id: string; return_id: string }> {
+  const outbound = []
+  for (const line of data.exchange?.lines ?? []) {
+    const [variant] = await ctx.graph("product_variant", ["id", "sku"], { sku: line.sku })
+    if (!variant) throw new Refused(`Medusa has no variant with SKU ${line.sku}`)
+    outbound.push({ variant_id: variant.id, quantity: Number(line.qty) })
+  }
+  const option = await ctx.outboundOption(location)
+  const change = await ctx.run(beginExchangeOrderWorkflow, { order_id: state.order.id, created_by: ctx.actor,
+    metadata: eventMetadata(event, data), description: `In-store exchange ${data.return_number}` })
+  const exchangeId = change.exchange_id
+  try {
+    const inbound = []
+    for (const w of wanted) {
+      const reason = await ctx.reasonId(w.reason)
+      inbound.push({ id: w.line, quantity: w.qty, ...(reason ? { reason_id: reason } : {}) })
+    }
+    await ctx.run(orderExchangeRequestItemReturnWorkflow, { exchange_id: exchangeId, location_id: location,
+      items: inbound })
+    await ctx.run(orderExchangeAddNewItemWorkflow, { exchange_id: exchangeId, items: outbound })
+    await ctx.run(createExchangeShippingMethodWorkflow, { exchange_id: exchangeId, shipping_option_id: option,
+      custom_amount: 0 })
+  } catch (error) {
+    await ctx.run(cancelBeginOrderExchangeWorkflow, { exchange_id: exchangeId })  // an open exchange locks the order
+    throw error
+  }
+  await ctx.run(confirmExchangeRequestWorkflow, { exchange_id: exchangeId, confirmed_by: ctx.actor })
+  const [exchange] = await ctx.graph("order_exchange", ["id", "return_id"], { id: exchangeId })
+  return { id: exchangeId, return_id: exchange.return_id }
+}
+
+/** The exchange's new lines still unfulfilled, handed over from the store; true when done now. */
+async function fulfil(ctx: Ctx, state: OrderState, data: Record<string, any>, location: string): Promise<boolean> {
+  const wanted = new Map<string, number>((data.exchange?.lines ?? []).map((x: any) => [x.sku, Number(x.qty)]))
+  const items = []
+  for (const item of state.order.items ?? []) {
+    const left = qty(item.detail?.quantity) - qty(item.detail?.fulfilled_quantity)
+    const want = wanted.get(item.variant_sku) ?? 0
+    if (left > 0 && want > 0) {
+      const take = Math.min(left, want)
+      wanted.set(item.variant_sku, want - take)
+      items.push({ id: item.id, quantity: take })
+    }
+  }
+  if (items.length) {
+    await reserveHere(ctx, items.map((i) => i.id), location)
+    await ctx.run(createOrderFulfillmentWorkflow, { order_id: state.order.id, items, location_id: location,
+      no_notification: true, created_by: ctx.actor })
+  }
+  return items.length > 0
+}
+
+/** Medusa reserves new lines in any store with stock; the fulfilment takes the unit where the reservation
+ * is, so the reservations are moved to the store that handed the unit over first. */
+async function reserveHere(ctx: Ctx, lineIds: string[], location: string): Promise<void> {
+  const found = await ctx.graph("reservation", ["id", "location_id"], { line_item_id: lineIds })
+  const updates = found.filter((r) => r.location_id !== location).map((r) => ({ id: r.id, location_id: location }))
+  if (updates.length) await ctx.run(updateReservationsWorkflow, { updates })
+}

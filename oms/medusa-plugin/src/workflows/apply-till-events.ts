@@ -1,0 +1,32 @@
+// The workflow the batch route runs for each order: apply its till events in order, each once.
+
+import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { applyChain } from "../lib/apply"
+import { Ctx } from "../lib/context"
+import { stillHeld } from "../lib/fence"
+import { EventResult, TillEvent } from "../lib/types"
+
+export interface ApplyTillEventsInput {
+  uploader: string
+  fence: number
+  currency: string
+  actor: string
+  events: TillEvent[]
+}
+
+export const applyTillEventsStep = createStep(
+  "posreturns-apply-till-events-of-an-order",
+  async (input: ApplyTillEventsInput, { container }) => {
+    const ctx = new Ctx(container, input.actor, input.currency)
+    const results = await applyChain(ctx, input.events, stillHeld(input.uploader, input.fence))
+    return new StepResponse<EventResult[]>(results)
+  },
+)
+
+export const applyTillEventsWorkflow = createWorkflow(
+  "posreturns-apply-till-events",
+  (input: ApplyTillEventsInput) => {
+    const results = applyTillEventsStep(input)
+    return new WorkflowResponse(results)
+  },
+)

@@ -1,0 +1,69 @@
+"""Second hand: the grade table of the policy, the resale price rounded to the store's price ending,
+and the in-store EAN-13 of a resale item in the GS1 restricted-circulation range (prefix 2)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+
+from posreturns.domain.errors import UserFacingError
+from posreturns.domain.money import Money, quantum
+
+
+class Grade(StrEnum):
+    A = "A"  # like new
+    B = "B"  # good
+    C = "C"  # fair
+
+
+GRADE_WORDS = {Grade.A: ("like new", "comme neuf"), Grade.B: ("good", "bon état"), Grade.C: ("fair", "état correct")}
+
+
+@dataclass(frozen=True, slots=True)
+class ResaleRules:
+    percent: dict[Grade, Decimal]  # of the price paid
+    price_ending: Decimal  # e.g. 0.90 -> 12.90, 0.00 -> 13.00
+    ean_prefix: str  # restricted circulation: "2" followed by up to two digits
+
+
+def resale_price(paid: Money, grade: Grade, rules: ResaleRules) -> Money:
+    """The grade's share of the price paid, to the nearest price with the store's ending (halves up),
+    never below the smallest such price."""
+    raw = paid.amount * rules.percent[grade] / 100
+    ending = rules.price_ending
+    whole = ((raw - ending) / 1).to_integral_value(rounding=ROUND_HALF_UP)
+    price = max(whole, Decimal(0) if ending > 0 else Decimal(1)) + ending
+    return Money(price.quantize(quantum(paid.currency)), paid.currency)
+
+
+class BadEan(UserFacingError):
+    """A restricted-circulation prefix or number that cannot make an EAN-13."""
+
+
+def ean13_check_digit(first12: str) -> int:
+    """GS1 check digit: weights 1 and 3 from the left over the 12 digits."""
+    if len(first12) != 12 or not first12.isdigit():
+        raise BadEan(f"{first12!r} is not 12 digits; an EAN-13 is built from 12 digits and a check digit.")
+    total = sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(first12))
+    return (10 - total % 10) % 10
+
+
+def check_prefix(prefix: str) -> str:
+    if not (1 <= len(prefix) <= 3 and prefix.isdigit() and prefix.startswith("2")):
+        raise BadEan(f'The in-store EAN prefix "{prefix}" is not in the restricted-circulation range; use "2" '
+                     'followed by up to two digits, such as "2" or "29".')
+    return prefix
+
+
+def restricted_ean13(prefix: str, number: int) -> str:
+    """The `number`-th in-store code: prefix, the number zero-padded, check digit."""
+    width = 12 - len(check_prefix(prefix))
+    if not 0 < number < 10**width:
+        raise BadEan(f"In-store code {number} does not fit after prefix {prefix}; choose a shorter prefix.")
+    first12 = prefix + str(number).zfill(width)
+    return first12 + str(ean13_check_digit(first12))
+
+
+def is_valid_ean13(code: str) -> bool:
+    return len(code) == 13 and code.isdigit() and ean13_check_digit(code[:12]) == int(code[12])

@@ -1,0 +1,33 @@
+"""Writing stock moves and outbox events inside a caller's transaction (restock actions)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from sqlalchemy.engine import Connection
+
+from posreturns.persistence.order_repository import format_utc
+from posreturns.services.return_events import SCHEMA_VERSION, OutboxEvent
+
+Move = tuple[str, str, str, int, str]  # location, sku, bucket, delta, reason
+
+
+def record_moves(connection: Connection, moves: Sequence[Move], reference: str, at: datetime) -> None:
+    """Each level changed and its append-only movement written, so a level stays the sum of its movements."""
+    stamp, run = format_utc(at), connection.exec_driver_sql
+    for location, sku, bucket, delta, reason in moves:
+        run("INSERT INTO stock_levels (location, sku, bucket, qty, updated_at) VALUES (?,?,?,?,?) "
+            "ON CONFLICT(location, sku, bucket) DO UPDATE SET qty = qty + excluded.qty, "
+            "updated_at = excluded.updated_at", (location, sku, bucket, delta, stamp))
+        run("INSERT INTO stock_movements (location, sku, bucket, delta, reason, reference, created_at) "
+            "VALUES (?,?,?,?,?,?,?)", (location, sku, bucket, delta, reason, reference, stamp))
+
+
+def insert_events(connection: Connection, till_id: str, events: Iterable[OutboxEvent], at: datetime) -> None:
+    connection.exec_driver_sql(
+        "INSERT INTO outbox (event_id, till_id, aggregate_type, aggregate_id, event_type, schema_version, "
+        "payload_json, created_at, status, attempts) VALUES (?,?,?,?,?,?,?,?,'pending',0)",
+        [(e.event_id, till_id, e.aggregate_type, e.aggregate_id, e.event_type, SCHEMA_VERSION,
+          json.dumps(e.payload, ensure_ascii=False, sort_keys=True), format_utc(at)) for e in events])

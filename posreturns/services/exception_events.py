@@ -1,0 +1,79 @@
+"""`ExceptionResolved`: what the OMS must know when a manager resolves an event it refused.
+
+A refused return is money that left a till without the OMS recording it (e.g. the same line
+refunded at two tills while offline). Retrying or dismissing it is therefore sent on, after the
+refused event's order, so that the OMS can note on the order and the customer who resolved it,
+how and why. Same envelope as the return's events (services/return_events.py).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from posreturns.domain.money import Money
+from posreturns.services.return_events import SCHEMA_VERSION, OutboxEvent, fingerprint
+from posreturns.services.sync_ports import ExceptionItem
+
+EVENT_TYPE = "ExceptionResolved"
+ACTIONS = ("retry", "dismiss")
+
+
+def exception_resolved(refused: dict[str, Any], refused_event_type: str, seq: int, action: str, manager: str,
+                       note: str | None, reason: str | None, now: datetime) -> OutboxEvent:
+    """The event telling the OMS that the refused event `seq` (its payload `refused`) was resolved."""
+    data = refused.get("data") if isinstance(refused.get("data"), dict) else {}
+    order = data.get("original_order") or {}
+    event_id = str(uuid.uuid4())
+    payload: dict[str, Any] = {
+        "event_id": event_id,
+        "event_type": EVENT_TYPE,
+        "schema_version": SCHEMA_VERSION,
+        "aggregate": {"type": "sync_exception", "id": str(refused.get("event_id") or seq)},
+        "device": dict(refused.get("device") or {}),
+        "occurred_at": now.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "operator_id": manager,
+        "approved_by": manager,
+        "offline": False,
+        "data": {
+            "refused_event_id": refused.get("event_id"),
+            "refused_event_type": refused_event_type,
+            "refused_seq": seq,
+            "return_id": data.get("return_id"),
+            "return_number": data.get("return_number"),
+            "order_id": order.get("id") or data.get("order_id"),
+            "customer_id": data.get("customer_id"),
+            "resolution": action,
+            "resolved_by": manager,
+            "note": note,
+            "refusal": reason,
+        },
+    }
+    payload["payload_sha256"] = fingerprint(payload)
+    return OutboxEvent(event_id, EVENT_TYPE, "sync_exception", payload["aggregate"]["id"], payload)
+
+
+def exception_summary(item: ExceptionItem, contact: dict[str, Any] | None) -> dict[str, Any]:
+    """What a manager needs to resolve `item`: which return, how much and how it was paid out,
+    where and when, why the OMS refused it, the return that took the units first, and how to reach
+    the customer (`contact`: name, email, phone from the till's cache)."""
+    data = item.payload.get("data") if isinstance(item.payload.get("data"), dict) else {}
+    device = item.payload.get("device") or {}
+    currency = str(data.get("currency") or "EUR")
+
+    def amount(minor: Any) -> str:
+        return str(Money.from_minor(int(minor or 0), currency))
+
+    conflict = item.detail.get("conflict") or {}
+    return {
+        "seq": item.seq, "event_id": item.event_id, "event_type": item.event_type, "status": item.status,
+        "order_key": item.order_key, "return_number": data.get("return_number"),
+        "order_number": (data.get("original_order") or {}).get("number"),
+        "amount": amount(data.get("refund_total_minor") or data.get("amount_minor")), "currency": currency,
+        "tenders": [{"method": t.get("method"), "amount": amount(t.get("amount_minor"))} for t in data.get("tenders") or []],
+        "till": device.get("till_id"), "store": device.get("store_id"), "occurred_at": item.payload.get("occurred_at"),
+        "offline": bool(item.payload.get("offline")), "reason": item.reason,
+        "competing": list(conflict.get("competing") or []),
+        "customer": contact or ({"email": item.detail["customer_email"]} if item.detail.get("customer_email") else None),
+    }

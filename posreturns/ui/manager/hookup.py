@@ -1,0 +1,80 @@
+"""Puts the manager's workspace into the till window: a page beside the cashier's screens, a
+"Manager" button on the home screen, tags scanned while it shows, and the alerts count in the status
+bar for managers. The window itself knows nothing of it beyond `attach_manager`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy
+
+from posreturns.ui.i18n import Formats
+from posreturns.ui.manager.presenter import ManagerPresenter
+from posreturns.ui.manager.workspace import ManagerWorkspace
+from posreturns.ui.presenters.sign_in import SignInPresenter
+from posreturns.ui.views.widgets import big_button
+
+ALERTS_POLL_MS = 60_000
+
+
+class SignedInRelay(QObject):
+    happened = Signal(object)
+
+
+def attach_manager(window: Any, manager: Any, runner: Any, printer_runner: Any | None = None) -> ManagerWorkspace:
+    """`manager`: `app_ui.ManagerServices` (restock service, labels, sign-in, settings)."""
+    presenter = ManagerPresenter(manager.restock, manager.labels, runner, printer_runner)
+    presenter.setParent(window)
+    gate = SignInPresenter(lambda user_id, pin: manager.sign_in(user_id, pin), runner)
+    gate.setParent(window)
+    workspace = ManagerWorkspace(presenter, gate, Formats(window.language), manager.idle_minutes,
+                                 manager.highlight_hours, manager.alert_text)
+    index = window.add_workspace(workspace, workspace.on_scan)
+    QApplication.instance().installEventFilter(workspace)
+    button = big_button(QCoreApplication.translate("ManagerHookup", "Manager"), icon_name="settings")
+    button.setObjectName("managerButton")
+    window.home.add_tool(button)
+    count = QLabel(objectName="alertsCount")
+    count.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+    count.setMinimumWidth(1)  # shrinks rather than widen the window: the bar is full on a 1024-pixel screen
+    count.hide()
+    window.status_bar.addPermanentWidget(count)
+    window.manager_workspace, window.manager_button, window.alerts_count = workspace, button, count
+
+    def principal() -> Any:
+        return window.session.actor() if window.session is not None else None
+
+    def show_workspace() -> None:
+        workspace.open(principal())
+        window.pages.setCurrentIndex(index)
+
+    def show_count(open_alerts: int) -> None:
+        visible = ManagerPresenter.may_manage(principal()) or presenter.manager is not None
+        sentence = QCoreApplication.translate("ManagerHookup", "{0} alert(s) to handle").replace("{0}", str(open_alerts))
+        count.setText(sentence)
+        count.setToolTip(sentence)
+        count.setProperty("state", "warn" if open_alerts else "ok")
+        count.setVisible(visible and open_alerts > 0)
+        shown = visible and open_alerts > 0  # on the button too: a narrow screen may squeeze the status bar
+        button.setText(QCoreApplication.translate("ManagerHookup", "Manager") + (f" ({open_alerts})" if shown else ""))
+
+    def poll() -> None:
+        runner.run(manager.restock.open_alert_count, show_count, lambda _error: None)
+
+    button.clicked.connect(show_workspace)
+    workspace.closed.connect(window.go_home)
+    presenter.loaded.connect(lambda snapshot: show_count(sum(1 for a in snapshot["alerts"] if a.status != "resolved")))
+    timer = QTimer(window, interval=ALERTS_POLL_MS)
+    timer.timeout.connect(poll)
+    timer.start()
+    if window.sign_in is not None:
+        # through a child of the window: a closure connected to the sign-in presenter (not the window's
+        # child) would keep the window alive after it closed
+        relay = SignedInRelay(window)
+        relay.happened.connect(poll)
+        window.sign_in.signed_in.connect(relay.happened)
+    window.home.sign_out.connect(lambda: show_count(0))
+    window.show_manager = show_workspace
+    poll()
+    return workspace

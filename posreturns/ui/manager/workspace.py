@@ -1,0 +1,126 @@
+"""The manager's workspace: a manager's (or admin's) sign-in with the PIN pad, then the tabs Restock
+queue / Second hand / Alerts (room for more). It signs out by itself after the idle time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+
+from posreturns.domain.users import Principal
+from posreturns.ui.i18n import Formats
+from posreturns.ui.manager.presenter import ManagerPresenter
+from posreturns.ui.manager.restock_tab import RestockTab
+from posreturns.ui.manager.side_tabs import AlertsTab, ResaleTab
+from posreturns.ui.presenters.sign_in import SignInPresenter
+from posreturns.ui.views.sign_in import SignInPage
+from posreturns.ui.views.widgets import big_button
+
+GATE, TABS = range(2)
+ACTIVITY = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel, QEvent.Type.TouchBegin)
+
+
+class ManagerWorkspace(QWidget):
+    """Signals: closed() back to the cashier's screen."""
+
+    closed = Signal()
+
+    def __init__(self, presenter: ManagerPresenter, sign_in: SignInPresenter, formats: Formats,
+                 idle_minutes: float = 5, highlight_hours: float = 48, alert_text: Any = lambda code: code) -> None:
+        super().__init__()
+        self.presenter = presenter
+        self.gate = SignInPage(sign_in)
+        self.gate.findChild(QLabel, "signInTitle").setText(self.tr("Manager sign-in"))
+        self.tabs = QTabWidget()
+        self.restock = RestockTab(presenter, highlight_hours)
+        self.resale = ResaleTab(presenter, formats)
+        self.alerts = AlertsTab(presenter, alert_text)
+        self.tabs.addTab(self.restock, self.tr("Restock queue"))
+        self.tabs.addTab(self.resale, self.tr("Second hand"))
+        self.tabs.addTab(self.alerts, self.tr("Alerts"))
+        self.who = QLabel(objectName="managerWho")
+        self.message = QLabel(wordWrap=True, objectName="message")
+        self.back_button = big_button(self.tr("Back to returns"))
+        self.sign_out_button = big_button(self.tr("Sign out"))
+        self.refresh_button = big_button(self.tr("Refresh"))
+        top = QHBoxLayout()
+        top.addWidget(self.who, 1)
+        top.addWidget(self.refresh_button)
+        top.addWidget(self.back_button)
+        top.addWidget(self.sign_out_button)
+        inside = QWidget()
+        column = QVBoxLayout(inside)
+        column.addLayout(top)
+        column.addWidget(self.message)
+        column.addWidget(self.tabs, 1)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.gate)
+        self.stack.addWidget(inside)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+        self.idle = QTimer(self, singleShot=True, interval=max(1, int(idle_minutes * 60_000)))
+        self.idle.timeout.connect(self.sign_out)
+        sign_in.signed_in.connect(self.enter)
+        self.back_button.clicked.connect(self.closed)
+        self.sign_out_button.clicked.connect(self.sign_out)
+        self.refresh_button.clicked.connect(presenter.refresh)
+        presenter.loaded.connect(self._show)
+        presenter.message.connect(lambda text: self._say(text, "ok"))
+        presenter.refused.connect(lambda text: self._say(text, "warn"))
+        presenter.busy.connect(lambda busy: self.tabs.setDisabled(busy))
+
+    def open(self, principal: Principal | None) -> None:
+        """Show the workspace: straight in for a manager already signed in at the till, else the gate."""
+        if self.presenter.manager is None and ManagerPresenter.may_manage(principal):
+            assert principal is not None
+            self.enter(principal)
+        elif self.presenter.manager is None:
+            self.gate.reset()
+            self.stack.setCurrentIndex(GATE)
+        else:
+            self.presenter.refresh()
+            self.idle.start()
+
+    def enter(self, principal: Principal) -> None:
+        self.presenter.sign_in(principal)
+        self.who.setText(self.tr("Manager: {0}").replace("{0}", principal.name))
+        self.message.clear()
+        self.stack.setCurrentIndex(TABS)
+        self.idle.start()
+
+    def sign_out(self) -> None:
+        self.idle.stop()
+        self.presenter.sign_out()
+        self.gate.reset()
+        self.stack.setCurrentIndex(GATE)
+        self.closed.emit()
+
+    def on_scan(self, code: str) -> None:
+        """A tag scanned while the workspace shows: select its unit in the queue."""
+        if self.stack.currentIndex() != TABS:
+            self.gate.message.setText(self.tr("Sign in first, then scan."))
+            return
+        self.tabs.setCurrentWidget(self.restock)
+        self.restock.select_scanned(code)
+        self.idle.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in ACTIVITY and self.idle.isActive() and self.isVisible():
+            self.idle.start()  # a touch or key in the workspace keeps it open; the cashier's screen does not
+        return False
+
+    def _show(self, snapshot: dict[str, Any]) -> None:
+        self.restock.show_units(snapshot["units"])
+        self.resale.show_items(snapshot["resale"], snapshot["batches"])
+        self.alerts.show_alerts(snapshot["alerts"])
+        waiting = sum(1 for a in snapshot["alerts"] if a.status != "resolved")
+        self.tabs.setTabText(2, self.tr("Alerts ({0})").replace("{0}", str(waiting)) if waiting else self.tr("Alerts"))
+
+    def _say(self, text: str, state: str) -> None:
+        self.message.setText(text)
+        self.message.setProperty("state", state)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)

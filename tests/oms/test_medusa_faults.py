@@ -1,0 +1,146 @@
+"""Every step of every push, broken every way, against the real Medusa 2.21: each mutating request of
+a card return (restocked and dismissed units, refund), a store-credit return (credit line, voucher
+notes), an exchange, and a stock move released by a dismissed return (with the resolution's notes)
+is failed in turn through a fault-injecting proxy (tests/fault_proxy.py) — Medusa answers 500
+without doing it; the answer is dropped after Medusa did it; the uploader times out while Medusa
+does it; the uploader's process is killed -9 right after Medusa did it — and the next run resumes.
+
+Three walks per push kind share the work: "lost" fails each step with a 500 then drops its answer;
+"crash" alternates a kill and a timeout from one step to the next, and "crash2" the other way round,
+so that every step meets all four faults. Each walk ends with the push applied exactly once, the
+order unlocked (no pending order change) and the till's outbox delivered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from integration.returns_support import CASHIER, MANAGER, line
+from medusa_faults_support import Walk, pending_changes
+from medusa_support import (
+    assert_one_exchange,
+    ensure_stock,
+    events,
+    make_order,
+    medusa_returns,
+    refunds,
+    request,
+    stocked,
+)
+
+from posreturns.persistence.outbox_exceptions import SqlExceptionQueue
+
+pytestmark = [pytest.mark.oms, pytest.mark.allow_warning_logs]
+RETURN_STEPS = [("POST", r"^/admin/returns$"), ("DELETE", r"^/admin/returns/[^/]+/request$"),
+                ("POST", r"/request-items$"), ("POST", r"^/admin/returns/[^/]+/request$"),
+                ("POST", r"^/admin/returns/[^/]+/receive$"), ("DELETE", r"^/admin/returns/[^/]+/receive$"),
+                ("POST", r"/receive-items$"), ("POST", r"/dismiss-items$"), ("POST", r"/receive/confirm$"),
+                ("POST", r"^/admin/payments/[^/]+/refund$")]
+STORE_CREDIT_STEPS = [("POST", r"/credit-lines$"), ("POST", r"^/admin/orders/[^/]+$"),
+                      ("POST", r"^/admin/customers/[^/]+$")]
+EXCHANGE_STEPS = [("POST", r"^/admin/exchanges$"), ("DELETE", r"^/admin/exchanges/[^/]+/request$"),
+                  ("POST", r"/inbound/items$"), ("POST", r"/outbound/items$"), ("POST", r"/outbound/shipping-method$"),
+                  ("POST", r"^/admin/exchanges/[^/]+/request$"), ("POST", r"^/admin/returns/[^/]+/receive$"),
+                  ("POST", r"/receive-items$"), ("POST", r"/receive/confirm$"), ("POST", r"/fulfillments$")]
+STOCK_STEPS = [("POST", r"^/admin/inventory-items/[^/]+$"), ("POST", r"/location-levels/[^/]+$"),
+               ("POST", r"^/admin/orders/[^/]+$"), ("POST", r"^/admin/customers/[^/]+$"),
+               ("POST", r"^/admin/orders/[^/]+$"), ("POST", r"^/admin/customers/[^/]+$")]
+WALKS = {"lost": lambda n: ["500", "drop"], "crash": lambda n: ["kill" if n % 2 == 0 else "timeout"],
+         "crash2": lambda n: ["timeout" if n % 2 == 0 else "kill"]}
+
+
+def go(w: Walk, name: str, steps: list[tuple[str, str]]) -> None:
+    for n, (method, path) in enumerate(steps):
+        for kind in WALKS[name](n):
+            w.fail(method, path, kind)
+    w.finish()
+
+
+@pytest.mark.parametrize("name", list(WALKS))
+def test_a_card_return_with_a_dismissed_unit(walk: Callable[[str], Walk], medusa: Any, name: str) -> None:
+    w = walk("PARIS-01")
+    sale = make_order(medusa, [("TEE-ORG-S", 1), ("SHOE-RUN-43", 1)])
+    w.till.lookup.find_receipt(str(sale["display_id"]))                     # fetched into the cache
+    tee, shoe = stocked(medusa, "TEE-ORG-S"), stocked(medusa, "SHOE-RUN-43")
+    answer = w.till.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-S"),
+                                             line("SHOE-RUN-43", reason="DEFECTIVE", condition="USED"), key=name), CASHIER)
+    go(w, name, RETURN_STEPS)
+    (completed,) = [r for r in events(w.till) if r.event_type == "ReturnCompleted"]
+    (returned,) = medusa_returns(medusa, sale["id"])
+    assert returned["status"] == "received" and returned["metadata"]["posreturns_event_id"] in completed.payload_json
+    order = medusa.admin.get(f"/admin/orders/{sale['id']}", fields="id,*items,items.detail.*")["order"]
+    detail = {i["variant_sku"]: i["detail"] for i in order["items"]}
+    assert (detail["TEE-ORG-S"]["return_received_quantity"], detail["SHOE-RUN-43"]["return_dismissed_quantity"]) == (1, 1)
+    assert (stocked(medusa, "TEE-ORG-S"), stocked(medusa, "SHOE-RUN-43")) == (tee + 1, shoe)
+    assert [r["amount"] for r in refunds(medusa, sale["id"])] == [float(answer["refund_total"])]
+    assert pending_changes(medusa, sale["id"]) == []
+
+
+@pytest.mark.parametrize("name", list(WALKS))
+def test_a_store_credit_return_and_its_voucher(walk: Callable[[str], Walk], medusa: Any, name: str) -> None:
+    w = walk("PARIS-01")
+    sale = make_order(medusa, [("TEE-ORG-M", 1)])
+    w.till.lookup.find_receipt(str(sale["display_id"]))
+    answer = w.till.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-M"), method="store_credit", key=name), CASHIER)
+    go(w, name, STORE_CREDIT_STEPS)
+    (returned,) = medusa_returns(medusa, sale["id"])
+    assert returned["status"] == "received" and refunds(medusa, sale["id"]) == []
+    order = medusa.admin.get(f"/admin/orders/{sale['id']}", fields="id,customer_id,metadata,*credit_lines")["order"]
+    assert [c["reference"] for c in order["credit_lines"]] == ["posreturns_store_credit"]
+    key = f"posreturns_voucher_{answer['voucher']['code']}"
+    customer = medusa.admin.get(f"/admin/customers/{order['customer_id']}", fields="id,metadata")["customer"]
+    assert order["metadata"][key]["amount"] == customer["metadata"][key]["amount"] == "25.00"
+    assert pending_changes(medusa, sale["id"]) == []
+
+
+@pytest.mark.parametrize("name", list(WALKS))
+def test_an_exchange(walk: Callable[[str], Walk], medusa: Any, name: str) -> None:
+    w = walk("PARIS-01")
+    sale = make_order(medusa, [("TEE-ORG-M", 1)])
+    w.till.lookup.find_receipt(str(sale["display_id"]))
+    ensure_stock(medusa, "TEE-ORG-L")
+    w.engine.puller.run(streams=("stores", "products", "stock"))       # the new size must be known and in stock
+    before = stocked(medusa, "TEE-ORG-M"), stocked(medusa, "TEE-ORG-L")
+    w.till.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-M"), method="exchange",
+                                    exchange_lines=[{"code": "TEE-ORG-L", "qty": 1}], key=name), CASHIER)
+    go(w, name, EXCHANGE_STEPS)
+    assert_one_exchange(medusa, w.till, sale, before)
+    assert pending_changes(medusa, sale["id"]) == []
+
+
+@pytest.mark.parametrize("name", list(WALKS))
+def test_the_stock_of_a_dismissed_double_return(walk: Callable[[str], Walk], medusa: Any, name: str) -> None:
+    """Lyon took back offline a T-shirt already returned elsewhere: Medusa refuses the return, the
+    manager dismisses it, and the unit on Lyon's shelf is added to Lyon's stock in Medusa, once."""
+    w = walk("LYON-02")
+    sale = make_order(medusa, [("TEE-ORG-S", 1)])
+    w.till.lookup.find_receipt(str(sale["display_id"]))
+    w.till.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-S"), offline=True,
+                                    till_id=w.till.settings.get("till.id"), method="store_credit", key=name), CASHIER)
+    _return_in_medusa(medusa, sale, "TEE-ORG-S")
+    w.run_here()
+    (refused,) = [e for e in SqlExceptionQueue(w.till.engine).exceptions() if e.status == "rejected"]
+    assert refused.detail["conflict"]["competing"][0]["store"] == "PARIS-01"
+    SqlExceptionQueue(w.till.engine).resolve(refused.seq, "dismiss", MANAGER, w.clock.now(), note="voucher voided")
+    lyon = stocked(medusa, "TEE-ORG-S", "LYON-02")
+    go(w, name, STOCK_STEPS)
+    assert stocked(medusa, "TEE-ORG-S", "LYON-02") == lyon + 1
+    order = medusa.admin.get(f"/admin/orders/{sale['id']}", fields="id,customer_id,metadata")["order"]
+    customer = medusa.admin.get(f"/admin/customers/{order['customer_id']}", fields="id,metadata")["customer"]
+    key = f"posreturns_refused_{refused.payload['data']['return_number']}"
+    for note in (order["metadata"][key], customer["metadata"][key]):
+        assert note["status"] == "dismissed" and [r["note"] for r in note["resolutions"]] == ["voucher voided"]
+        assert note["amount"] == "25.00" and note["tenders"] == [{"method": "store_credit", "amount": "25.00"}]
+    assert pending_changes(medusa, sale["id"]) == []
+
+
+def _return_in_medusa(medusa: Any, sale: dict[str, Any], sku: str) -> None:
+    """The same unit returned in Paris, straight in Medusa."""
+    rid = medusa.admin.post("/admin/returns", {"order_id": sale["id"],
+                                               "location_id": medusa.location_id("PARIS-01")})["return"]["id"]
+    item = next(i["id"] for i in sale["items"] if i["variant_sku"] == sku)
+    for step, body in (("request-items", {"items": [{"id": item, "quantity": 1}]}), ("request", {}), ("receive", {}),
+                       ("receive-items", {"items": [{"id": item, "quantity": 1}]}), ("receive/confirm", {})):
+        medusa.admin.post(f"/admin/returns/{rid}/{step}", body)

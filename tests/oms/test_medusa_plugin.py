@@ -1,0 +1,120 @@
+"""The posreturns plugin (oms/medusa-plugin) in the real Medusa 2.21: it finishes, exactly once, every
+half-done return or exchange the stock Admin API can leave (an answer dropped after each step);
+a batch request dropped, refused with a 500, timed out or its uploader killed is sent again and
+applied once; and it fences: a batch of an uploader that a newer one replaced is refused, after
+which the till's next uploader catches up with the newest token and goes on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from integration.returns_support import CASHIER, line
+from medusa_faults_support import Walk, pending_changes
+from medusa_support import (
+    assert_one_exchange,
+    ensure_stock,
+    events,
+    make_order,
+    medusa_returns,
+    refunds,
+    request,
+)
+
+from posreturns.persistence.outbox import SqlOutbox, owner_id
+from posreturns.sync.backoff import Backoff
+from posreturns.sync.uploader import Uploader
+
+pytestmark = [pytest.mark.oms, pytest.mark.allow_warning_logs]
+BATCH = ("POST", r"^/admin/posreturns/events$")
+HALF_RETURNS = [("POST", r"^/admin/returns$"), ("POST", r"/request-items$"), ("POST", r"^/admin/returns/[^/]+/request$"),
+                ("POST", r"^/admin/returns/[^/]+/receive$"), ("POST", r"/receive-items$"), ("POST", r"/dismiss-items$"),
+                ("POST", r"/receive/confirm$"), ("POST", r"^/admin/payments/[^/]+/refund$")]
+HALF_EXCHANGES = [("POST", r"^/admin/exchanges$"), ("POST", r"/inbound/items$"), ("POST", r"/outbound/items$"),
+                  ("POST", r"/outbound/shipping-method$"), ("POST", r"^/admin/exchanges/[^/]+/request$"),
+                  ("POST", r"^/admin/returns/[^/]+/receive$"), ("POST", r"/receive-items$"),
+                  ("POST", r"/receive/confirm$"), ("POST", r"/fulfillments$")]
+
+
+def delivered(w: Walk) -> set[str]:
+    return {r.status for r in events(w.till)}
+
+
+def test_the_plugin_finishes_what_the_admin_api_left_after_any_step(walk: Any, medusa: Any) -> None:
+    w: Walk = walk("PARIS-01")
+    sale = make_order(medusa, [("TEE-ORG-S", len(HALF_RETURNS)), ("SHOE-RUN-43", len(HALF_RETURNS))])
+    number = str(sale["display_id"])
+    w.till.lookup.find_receipt(number)
+    for n, (method, path) in enumerate(HALF_RETURNS):
+        w.till.returns.complete(request(number, line("TEE-ORG-S"), line("SHOE-RUN-43", reason="DEFECTIVE",
+                                                                         condition="USED"), key=f"half-{n}"), CASHIER)
+        rule = w.proxy.arm(method, path, "drop")
+        w.run_here()                                        # the Admin API stops right after Medusa did it
+        assert rule.done.is_set(), f"{method} {path} was never reached"
+        w.run_here(w.plugin)                                # the plugin takes over from there
+        assert delivered(w) <= {"applied", "duplicate"}, [(r.event_type, r.status, r.last_error) for r in events(w.till)]
+    received = [r for r in medusa_returns(medusa, sale["id"]) if r["status"] != "canceled"]
+    assert len(received) == len(HALF_RETURNS) and {r["status"] for r in received} == {"received"}
+    assert len({r["metadata"]["posreturns_event_id"] for r in received}) == len(HALF_RETURNS)   # one per event
+    assert len(refunds(medusa, sale["id"])) == len(HALF_RETURNS)
+    order = medusa.admin.get(f"/admin/orders/{sale['id']}", fields="id,*items,items.detail.*")["order"]
+    detail = {i["variant_sku"]: i["detail"] for i in order["items"]}
+    assert detail["TEE-ORG-S"]["return_received_quantity"] == detail["SHOE-RUN-43"]["return_dismissed_quantity"] == len(
+        HALF_RETURNS)
+    assert pending_changes(medusa, sale["id"]) == []
+
+
+@pytest.mark.parametrize("step", range(len(HALF_EXCHANGES)))
+def test_the_plugin_finishes_an_exchange_the_admin_api_left_half_done(walk: Any, medusa: Any, step: int) -> None:
+    w: Walk = walk("PARIS-01")
+    sale = make_order(medusa, [("TEE-ORG-M", 1)])
+    ensure_stock(medusa, "TEE-ORG-L")
+    w.till.lookup.find_receipt(str(sale["display_id"]))
+    w.engine.puller.run(streams=("stores", "products", "stock"))
+    before = medusa.stock("TEE-ORG-M")["stocked_quantity"], medusa.stock("TEE-ORG-L")["stocked_quantity"]
+    w.till.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-M"), method="exchange",
+                                    exchange_lines=[{"code": "TEE-ORG-L", "qty": 1}], key=f"x-{step}"), CASHIER)
+    rule = w.proxy.arm(*HALF_EXCHANGES[step], "drop")
+    w.run_here()
+    assert rule.done.is_set()
+    w.finish(w.plugin)
+    assert_one_exchange(medusa, w.till, sale, before)
+    assert pending_changes(medusa, sale["id"]) == []
+
+
+@pytest.mark.parametrize("kind", ["500", "drop", "timeout", "kill"])
+def test_a_batch_lost_any_way_is_applied_once(walk: Any, medusa: Any, kind: str) -> None:
+    w: Walk = walk("PARIS-01")
+    sale = make_order(medusa, [("TEE-ORG-S", 1), ("TEE-ORG-M", 1)])
+    number = str(sale["display_id"])
+    w.till.lookup.find_receipt(number)
+    w.till.returns.complete(request(number, line("TEE-ORG-S"), key=f"card-{kind}"), CASHIER)
+    answer = w.till.returns.complete(request(number, line("TEE-ORG-M"), method="store_credit", key=f"credit-{kind}"), CASHIER)
+    rule = w.proxy.arm(*BATCH, kind)
+    (w.run_in_child if kind == "kill" else w.run_here)(*(["plugin"] if kind == "kill" else [w.plugin]))
+    assert rule.seen.is_set() and rule.done.wait(120)
+    w.finish(w.plugin)
+    returned = [r for r in medusa_returns(medusa, sale["id"]) if r["status"] != "canceled"]
+    assert len(returned) == 2 and {r["status"] for r in returned} == {"received"}
+    assert len(refunds(medusa, sale["id"])) == 1
+    order = medusa.admin.get(f"/admin/orders/{sale['id']}", fields="id,metadata,*credit_lines")["order"]
+    assert len(order["credit_lines"]) == 1 and f"posreturns_voucher_{answer['voucher']['code']}" in order["metadata"]
+    assert pending_changes(medusa, sale["id"]) == []
+
+
+def test_a_replaced_uploader_is_refused_and_the_next_one_catches_up(walk: Any, medusa: Any) -> None:
+    w: Walk = walk("PARIS-01")
+    sale = make_order(medusa, [("TEE-ORG-S", 1)])
+    w.till.lookup.find_receipt(str(sale["display_id"]))
+    w.till.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-S"), key="fenced"), CASHIER)
+    outbox = SqlOutbox(w.till.engine)
+    scope = outbox.fencing_scope(w.clock.now())
+    # a newer uploader of this till database already spoke to Medusa (e.g. before a restore from a backup)
+    w.plugin.client.post("/admin/posreturns/events", {"till_id": "T1", "uploader": scope, "fence": 7, "events": []})
+    uploader = Uploader(outbox, w.plugin, w.clock, Backoff(random=lambda: 0.0), owner_id())
+    stale = uploader.run()
+    assert stale.lost_lock and stale.sent == 0 and delivered(w) == {"pending"}
+    assert medusa_returns(medusa, sale["id"]) == []                       # nothing applied by the stale one
+    fresh = Uploader(outbox, w.plugin, w.clock, Backoff(random=lambda: 0.0), owner_id()).run()
+    assert not fresh.lost_lock and delivered(w) == {"applied"}
+    assert [r["status"] for r in medusa_returns(medusa, sale["id"])] == ["received"]
