@@ -186,15 +186,21 @@ class FastReader:
         except ImportRejected:
             raise Unsure from None
 
-    def texts(self, texts: list[str], free: Sequence[str] = ()) -> None:
-        """`texts` must be non-blank, and all of them (`free` too) storable, short and free of card numbers."""
-        if not all(map(str.strip, texts)):
+    def texts(self, people: list[str], machines: Sequence[str] = (), free: Sequence[str] = (),
+              serials: Sequence[str] = ()) -> None:
+        """`people` and `machines` must be non-blank, and all of them (`free` and `serials` too)
+        storable and short. Only what people write (`people`, `free`) is searched for card numbers:
+        ids and serials are machine-made (`input_checks.machine_made`), as in the field-by-field reader."""
+        if not all(map(str.strip, people)) or not all(map(str.strip, machines)):
             raise Unsure
-        joined = "\n".join((*texts, *free)) if free else "\n".join(texts)
-        if _CONTROL.search(joined) or _THIRTEEN in joined.translate(_DIGITS_AS_ZERO):
-            for text in (*texts, *free):
+        searched = "\n".join((*people, *free)) if free else "\n".join(people)
+        if _THIRTEEN in searched.translate(_DIGITS_AS_ZERO):
+            for text in (*people, *free):
                 self._checked(self.reader.check_text, text, "$")
-        if max(map(len, texts)) > MAX_TEXT or (free and max(map(len, free)) > MAX_TEXT):
+        joined = "\n".join((searched, *machines, *serials))
+        if _CONTROL.search(joined):
+            raise Unsure
+        if max(map(len, (*people, *machines, *free, *serials)), default=0) > MAX_TEXT:
             raise Unsure
         try:
             joined.encode("utf-8")
@@ -217,8 +223,8 @@ class FastReader:
     def product(self, raw: msgspec.Raw, path: str, currency: str) -> ProductRecord:
         item = _decode(_PRODUCT, raw)
         options = item.options
-        self.texts([item.sku, item.product_id, item.title, item.category, *item.barcodes],
-                   [*options, *options.values()])
+        self.texts([item.sku, item.title, item.category, *item.barcodes], [item.product_id],
+                   free=[*options, *options.values()])
         codes = []
         for code in item.barcodes:
             code = code.strip()
@@ -232,7 +238,7 @@ class FastReader:
 
     def customer(self, raw: msgspec.Raw) -> CustomerRecord:
         item = _decode(_CUSTOMER, raw)
-        self.texts([text for text in (item.id, item.name, item.email, item.phone) if text is not None])
+        self.texts([text for text in (item.name, item.email, item.phone) if text is not None], [item.id])
         return CustomerRecord(item.id, item.name, item.email, item.phone)
 
     def stock(self, raw: msgspec.Raw, path: str) -> StockRecord:
@@ -252,10 +258,11 @@ class FastReader:
             raise Unsure
         if not lines or not is_iso_currency(currency):
             raise Unsure
-        texts = [order_id, item.number, item.placed_at]
+        texts = [item.number, item.placed_at]
+        ids = [order_id]
         for text in (item.store_id, item.customer_id):
             if text is not None:
-                texts.append(text)
+                ids.append(text)
         serials: list[str] = []
         charges: list[ChargeRow] = []
         rates = []
@@ -278,7 +285,8 @@ class FastReader:
             rate, exact = known_rates.get(line.tax_rate) or self.rate(line.tax_rate)
             charges.append((qty, unit, discount, exact, None if line.tax is None else amount(line.tax, currency)))
             rates.append(rate)
-            texts += (line.id, line.sku)
+            ids.append(line.id)
+            texts.append(line.sku)
             if line.serials:
                 if not all(line.serials):
                     raise Unsure
@@ -292,7 +300,7 @@ class FastReader:
             last4 = tender.card_last4
             if last4 is not None and not (len(last4) == 4 and last4.isdigit()):
                 raise Unsure
-        self.texts(texts, serials)
+        self.texts(texts, ids, serials=serials)
         order_discount = amount(item.order_discount, currency)
         if order_discount > net_total:
             raise Unsure

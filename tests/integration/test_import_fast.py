@@ -6,7 +6,9 @@ nothing."""
 from __future__ import annotations
 
 import copy
+import itertools
 import json
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +20,10 @@ from conftest import DEMO_DAY, dump
 from posreturns.app import Till, open_till
 from posreturns.demo.store import demo_document
 from posreturns.services import canonical_fast, canonical_stream
-from posreturns.services.canonical import FIELDS, _DocumentParser, load_document
+from posreturns.services.canonical import FIELDS, FastParser, _DocumentParser, load_document
 from posreturns.services.errors import ImportRejected
 from posreturns.services.importing import import_bytes
+from posreturns.services.input_checks import has_card_number
 from integration.test_import import BAD
 
 
@@ -111,3 +114,42 @@ def test_an_order_id_twice_in_different_chunks_is_refused(till: Till, small_chun
     assert raised.value.path == "$.orders[9].id"
     with till.engine.connect() as connection:
         assert connection.exec_driver_sql("SELECT count(*) FROM orders").scalar() == 0
+
+
+def _uuids_that_look_like_card_numbers(count: int) -> list[str]:
+    """UUIDs whose digit groups pass the Luhn check as a card number (one in ~1,400 does)."""
+    made = (str(uuid.uuid5(uuid.NAMESPACE_URL, f"posreturns/{n}")) for n in itertools.count())
+    return list(itertools.islice((text for text in made if has_card_number(text)), count))
+
+
+def test_machine_made_fields_are_not_searched_for_card_numbers_on_the_fast_path(
+        till: Till, small_chunks: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A chain's file with UUID ids and phones' serials is read by the fast path, as the field-by-field
+    reader reads it (ids, serials: `input_checks.machine_made`); a reference people type is searched."""
+    order_id, line_id, customer_id, product_id = _uuids_that_look_like_card_numbers(4)
+    document = _sales_only(demo_document(DEMO_DAY))
+    old_customer = document["customers"][0]["id"]
+    document["customers"][0]["id"] = customer_id
+    for order in document["orders"]:
+        if order["customer_id"] == old_customer:
+            order["customer_id"] = customer_id
+    document["products"][0]["product_id"] = product_id
+    order = document["orders"][0]
+    order["id"], order["lines"][0]["id"] = order_id, line_id
+    order["lines"][0]["serials"] = ["4111111111111111"]  # the shape of a card number, made by a machine
+    raw = json.dumps(document).encode()
+    assert FastParser("x").parse(raw) == _DocumentParser("x").parse(orjson.loads(raw))  # no `Unsure`
+
+    def read_whole(stream: canonical_stream.OrderStream) -> None:
+        raise AssertionError("the streamed orders were read again by the field-by-field reader")
+
+    monkeypatch.setattr(canonical_stream.OrderStream, "whole", read_whole)
+    assert import_bytes(raw, "chain.json", till.cache_writer)["orders"] == 10
+    monkeypatch.undo()
+    order["tenders"][0]["reference"] = order_id  # typed by a person: searched
+    raw = json.dumps(document).encode()
+    with pytest.raises(canonical_fast.Unsure):
+        FastParser("x").parse(raw)
+    with pytest.raises(ImportRejected) as raised:
+        import_bytes(raw, "chain.json", till.cache_writer)
+    assert (raised.value.path, "card number" in raised.value.reason) == ("$.orders[0].tenders[0].reference", True)

@@ -11,7 +11,7 @@ of intersecting every customer that has a word starting with each prefix (which 
 * customer_tokens (one row per word of each name, which the search read before) is dropped.
 
 Revision ID: 0013
-Revises: 0006
+Revises: 0012
 """
 
 import sqlalchemy as sa
@@ -20,7 +20,7 @@ from alembic import op
 from posreturns.services.normalize import name_tokens
 
 revision = "0013"
-down_revision = "0006"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
