@@ -150,5 +150,7 @@ def demo_document(anchor: date | None = None) -> dict[str, Any]:
     returns = [{"id": "RET-OMS-0001", "order_id": "ORD-1006", "created_at": _at(day, 10, 11, 0),
                 "lines": [{"order_line_id": "ORD-1006-L1", "qty": 1, "amount": "29.90"}],
                 "tenders": [{"method": "card", "amount": "29.90"}]}]
-    return {"format": "posreturns/1", "stores": [STORE, NEARBY_STORE, OTHER_STORE], "products": products,
-            "customers": CUSTOMERS, "orders": orders, "stock": stock, "returns": returns}
+    # copies: a caller that edits its document (a test making a bad file) must not edit the demo of the next
+    return {"format": "posreturns/1", "stores": [dict(s) for s in (STORE, NEARBY_STORE, OTHER_STORE)],
+            "products": products, "customers": [dict(c) for c in CUSTOMERS], "orders": orders, "stock": stock,
+            "returns": returns}

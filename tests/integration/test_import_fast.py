@@ -71,6 +71,15 @@ def test_the_fast_reader_hands_over_what_it_is_not_sure_of(monkeypatch: pytest.M
     assert load_document(raw, "x") == _DocumentParser("x").parse(orjson.loads(raw))
 
 
+def test_each_demo_document_is_a_copy_its_caller_may_edit() -> None:
+    """The fast reader's test above edits a demo customer: the demo of the next test is untouched."""
+    edited = demo_document(DEMO_DAY)
+    for records in edited.values():
+        for record in records if isinstance(records, list) else []:
+            record["id" if "id" in record else "sku"] = "EDITED"
+    assert "EDITED" not in json.dumps(demo_document(DEMO_DAY))
+
+
 def test_a_first_load_gives_the_rows_and_indexes_of_a_load_into_a_full_cache(tmp_path: Path, small_chunks: None) -> None:
     document = _sales_only(demo_document(DEMO_DAY))
     assert isinstance(canonical_stream.stream_document(json.dumps(document).encode(), "x").orders,
