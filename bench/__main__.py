@@ -23,6 +23,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from bench.cli_start import cli_start
 from bench.import_file import import_document
 from posreturns.app import open_till
 from posreturns.services.clock import FixedClock
@@ -129,6 +130,7 @@ def store_scale(args: argparse.Namespace, count: int, data_dir: Path) -> dict[st
     print(f"{'database file (pages in use)':<34} {size / 1e6:,.0f} MB = {size / count:,.0f} bytes per order (catalogue, "
           "customers, returns included)")
     results["cold_start"] = cold_start(data_dir)
+    results["cli_start"] = cli_start(data_dir, receipt_number(indexes[0]))
     results["import"] = import_throughput(args.import_orders, data_dir)
     return results
 
@@ -158,6 +160,8 @@ def scaling_table(by_scale: dict[int, dict[str, Any]]) -> None:
               "".join(f"{by_scale[n]['import'][kind]['orders_per_second']:>12,}" for n in scales))
     print(f"{'cold start (s)':<34}" + "".join(f"{by_scale[n]['cold_start']['ready_s']:>12.2f}" for n in scales))
     print(f"{'window RSS (MB)':<34}" + "".join(f"{by_scale[n]['cold_start']['rss_mb']:>12.0f}" for n in scales))
+    print(f"{'command line order show (ms)':<34}" + "".join(f"{by_scale[n]['cli_start']['order_show_ms']:>12,}"
+                                                          for n in scales))
 
 
 def parse_scales(text: str) -> list[int]:

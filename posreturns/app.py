@@ -10,15 +10,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 
-from posreturns.devices.drawer import CashDrawer
-from posreturns.devices.printer_thread import PrinterThread
-from posreturns.devices.printing import PrinterSettings, ReceiptPrinting
-from posreturns.devices.receipt_layout import StoreHeader
 from posreturns.domain.lockout import Moment
 from posreturns.domain.money import parse_minor
 from posreturns.paths import DATABASE_FILE
@@ -52,6 +48,12 @@ from posreturns.services.returns import ReturnService, TillIdentity
 from posreturns.services.settings_admin import SettingsAdmin
 from posreturns.services.users import UserAdmin
 from posreturns.sync.pepper_store import PepperStore
+
+if TYPE_CHECKING:  # the devices and their drivers are imported by what prints, not by every command
+    from posreturns.devices.drawer import CashDrawer
+    from posreturns.devices.printer_thread import PrinterThread
+    from posreturns.devices.printing import PrinterSettings, ReceiptPrinting
+    from posreturns.devices.receipt_layout import StoreHeader
 
 TRAINING_KEY = "till.training"
 INSTALL_ID_KEY = "security.install_id"
@@ -180,6 +182,8 @@ def set_up_training(till: Till) -> None:
 
 def printer_settings(till: Till, printer_url: str | None = None) -> PrinterSettings:
     """The configured printer (`config set printer.url …`), or `--printer URL` for one command."""
+    from posreturns.devices.printing import PrinterSettings
+
     url = printer_url or till.settings.get("printer.url") or ""
     if not url:
         raise BadInput("No receipt printer is configured; run `posreturns config set printer.url tcp://HOST:9100` "
@@ -191,6 +195,8 @@ def printer_settings(till: Till, printer_url: str | None = None) -> PrinterSetti
 
 def open_drawer_control(printing: ReceiptPrinting) -> CashDrawer:
     """The cash drawer on the same printer thread as the receipts."""
+    from posreturns.devices.drawer import CashDrawer
+
     return CashDrawer(printing.jobs, printing.settings, printing.device)
 
 
@@ -205,6 +211,8 @@ class ReceiptSources:
 
 
 def receipt_sources(till: Till) -> ReceiptSources:
+    from posreturns.devices.receipt_layout import StoreHeader
+
     catalog = SqlCatalog(till.engine)
 
     def header() -> StoreHeader:
@@ -234,6 +242,8 @@ def receipt_sources(till: Till) -> ReceiptSources:
 def open_printing(till: Till, printer_url: str | None = None, device: PrinterThread | None = None) -> ReceiptPrinting:
     """Receipt printing for this till: jobs stored in its database, sent to the printer configured at
     each attempt, on `device` (the one printer thread of the process; a new one if not given)."""
+    from posreturns.devices.printing import ReceiptPrinting
+
     sources = receipt_sources(till)
     printing = ReceiptPrinting(SqlPrintJobs(till.engine), till.queries, lambda: printer_settings(till, printer_url),
                                sources.header, sources.titles, sources.placed_at, sources.local_time, device)
@@ -251,7 +261,6 @@ def attach_oms(till: Till, gateway: Any = None, clock: Any = None) -> Any:
     from posreturns.services.sync_ports import OmsNotConfigured, OmsUnavailable
     from posreturns.sync.connectivity import Connectivity
     from posreturns.sync.fetch import RemoteOrderFetcher
-    from posreturns.sync.settings import LOOKUP_TIMEOUT, gateway_from_settings
 
     clock = clock or till.clock
     state = SqlSyncState(till.engine, till.cache_writer)
@@ -259,6 +268,8 @@ def attach_oms(till: Till, gateway: Any = None, clock: Any = None) -> Any:
 
     def oms() -> Any:
         if made["gateway"] is None:
+            from posreturns.sync.settings import LOOKUP_TIMEOUT, gateway_from_settings  # HTTP: when first asked
+
             made["gateway"] = gateway_from_settings(till.settings, clock, till.data_dir, timeout=LOOKUP_TIMEOUT)
             till.closers.append(made["gateway"].close)
         return made["gateway"]

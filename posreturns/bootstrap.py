@@ -17,25 +17,31 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from posreturns.app import Till, attach_oms, open_mail, open_sync, open_till
-from posreturns.app_ui import scan_interpreter, ui_services
-from posreturns.devices.device_settings import serial_options
-from posreturns.devices.printer_thread import PrinterThread
-from posreturns.devices.scanner_reader import ScannerReader
-from posreturns.devices.scanner import Scan
 from posreturns.services.errors import BadInput
 from posreturns.services.return_ports import AuditEntry
 from posreturns.services.sync_ports import OmsNotConfigured
-from posreturns.sync.mail_worker import MailWorker
-from posreturns.sync.worker import SyncWorker
-from posreturns.till_session import TillSession
-from posreturns.ui.services import UiServices
+
+if TYPE_CHECKING:  # the window's and the widget's parts: a command line call (a host's lookup) never loads them
+    from posreturns.devices.printer_thread import PrinterThread
+    from posreturns.devices.scanner import Scan
+    from posreturns.devices.scanner_reader import ScannerReader
+    from posreturns.sync.mail_worker import MailWorker
+    from posreturns.sync.worker import SyncWorker
+    from posreturns.till_session import TillSession
+    from posreturns.ui.services import UiServices
 
 Mode = Literal["cli", "window", "widget"]
 DEFAULT_TILL_ID = "T1"
 log = logging.getLogger(__name__)
+
+
+def _printer_thread() -> PrinterThread:
+    from posreturns.devices.printer_thread import PrinterThread
+
+    return PrinterThread()
 
 
 @dataclass
@@ -44,7 +50,7 @@ class Runtime:
 
     mode: Mode
     till: Till
-    printer: PrinterThread = field(default_factory=PrinterThread)  # receipts, drawer, status and test prints
+    printer: PrinterThread = field(default_factory=_printer_thread)  # receipts, drawer, status and test prints
     sync: SyncWorker | None = None
     mail: MailWorker | None = None
     session_log: TillSession | None = None
@@ -66,11 +72,16 @@ class Runtime:
         return self.till.settings.store_id() or ""
 
     def scan_interpreter(self) -> Callable[[str], Scan]:
+        from posreturns.app_ui import scan_interpreter
+
         return scan_interpreter(self.till)
 
     def serial_scanner(self, port: str | None = None) -> ScannerReader | None:
         """The serial scanner's reader (not started), on `port` or the configured one (`scanner.mode`
         serial); None when the till scans through the keyboard wedge."""
+        from posreturns.devices.device_settings import serial_options
+        from posreturns.devices.scanner_reader import ScannerReader
+
         get = self.till.settings.get
         port = port or (get("scanner.port") if get("scanner.mode") == "serial" else None)
         return ScannerReader(port, **serial_options(get)) if port else None
@@ -78,6 +89,8 @@ class Runtime:
     def ui_services(self, language: str, printer_url: str | None = None,
                     receipt_images: Callable[[], str | None] | None = None) -> UiServices:
         """The window's services; the widget's have no sign-in (the host vouches for its cashier)."""
+        from posreturns.app_ui import ui_services
+
         return ui_services(self.till, language, printer_url, receipt_images, self.sync,
                            signs_in=self.mode == "window", device=self.printer)
 
@@ -109,6 +122,8 @@ def bootstrap(data_dir: Path, mode: Mode, *, till_id: str | None = None, now: st
     runtime = Runtime(mode, till)
     if mode == "cli":
         return runtime
+    from posreturns.till_session import TillSession
+
     try:
         runtime.session_log = TillSession(Path(data_dir))
         runtime.unexpected_end = runtime.session_log.open() is not None
@@ -134,6 +149,8 @@ def _take_host_ids(till: Till, store_id: str, till_id: str) -> None:
 def start_sync(till: Till) -> SyncWorker | None:
     """The background sync, when an OMS is configured (`posreturns oms connect`) and the till is not a
     training till."""
+    from posreturns.sync.worker import SyncWorker
+
     if not till.settings.get("oms.url") or till.training:
         return None
     try:
@@ -147,6 +164,8 @@ def start_sync(till: Till) -> SyncWorker | None:
 def start_mail(till: Till) -> MailWorker | None:
     """The e-receipt sender, when an SMTP relay is configured (`posreturns mail connect`) and the till
     is not a training till (what is practised there never reaches a customer)."""
+    from posreturns.sync.mail_worker import MailWorker
+
     if not till.settings.get("mail.host") or till.training:
         return None
     try:

@@ -11,7 +11,6 @@ from pathlib import Path
 from posreturns.cli.output import EXIT_OK, Output
 from posreturns.cli.signing import ask
 from posreturns.cli.till_args import open_from
-from posreturns.devices.device_settings import check_setting
 from posreturns.domain.permissions import Permission, least_role
 from posreturns.services.errors import BadInput
 from posreturns.services.provisioning import read_provisioning
@@ -42,6 +41,7 @@ def run_set(args: argparse.Namespace, out: Output) -> int:
     """Device settings (printer.*, scanner.*) are checked first: a wrong one is refused, nothing stored.
     Moving a till that has pulled from an OMS to another OMS or store asks first (or wants --yes)."""
     from posreturns.cli.sync_commands import confirm_new_source, pull_from
+    from posreturns.devices.device_settings import check_setting
 
     needed = permission_for(args.key)
     credentials = ask(args, needed, "config set")
@@ -88,6 +88,8 @@ def run_import(args: argparse.Namespace, out: Output) -> int:
     values = read_provisioning(text, source)
     if args.till:  # one shared file for a store's tills, the till id on the command line
         values["till.id"] = args.till
+    from posreturns.devices.device_settings import check_setting  # the drivers: only for the commands that need them
+
     try:  # the printer and scanner settings, checked with the drivers before anything is written
         values = {key: check_setting(key, value) for key, value in values.items()}
     except BadInput as error:

@@ -12,7 +12,6 @@ from posreturns.app import open_drawer_control, open_printing
 from posreturns.cli.output import EXIT_OK, Output
 from posreturns.cli.signing import ask
 from posreturns.cli.till_args import open_from, read_json
-from posreturns.devices.drawer import pays_cash_at_till
 from posreturns.domain.errors import UserFacingError
 from posreturns.domain.permissions import Permission
 from posreturns.services.return_request import parse_request
@@ -75,6 +74,8 @@ def run_complete(args: argparse.Namespace, out: Output) -> int:
 def _drawer_and_receipt(till: Any, printer_url: str, answer: dict[str, Any]) -> dict[str, Any]:
     """The drawer opens first when the return pays cash out here (once per return, audited), then
     the receipt prints; a replayed `complete` (same key) opens nothing again."""
+    from posreturns.devices.drawer import pays_cash_at_till  # the drivers: only when a printer is set
+
     try:
         printing = open_printing(till, printer_url)
         drawer = open_drawer_control(printing).open_for_return(answer["return_number"], pays_cash_at_till(answer),

@@ -53,6 +53,15 @@ def test_order_show_gives_lines_with_returnable_quantities_and_global_options_go
     assert first["title"] == "Robe en lin 38"
 
 
+def test_a_lookup_imports_nothing_it_does_not_need(data_dir: Path) -> None:
+    """A host POS pays the start of a process per lookup: no window toolkit, no migration tool (the
+    database is up to date), no HTTP client (no OMS is asked), no device drivers."""
+    from bench.cli_start import HEAVY, heavy_imports
+
+    assert {"PySide6", "alembic", "requests", "posdrivers"} <= set(HEAVY)
+    assert heavy_imports(data_dir, "PA01-000102") == []
+
+
 def test_order_search_finds_by_name(data_dir: Path) -> None:
     result = posreturns("--data-dir", str(data_dir), "--json", "order", "search", "camille")
     assert result.returncode == 0

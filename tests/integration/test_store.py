@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import threading
+from pathlib import Path
 
 import pytest
 from sqlalchemy.exc import IntegrityError
@@ -23,6 +25,22 @@ def test_every_connection_is_durable_and_enforces_foreign_keys(till: Till) -> No
 def test_the_schema_is_at_the_newest_migration_and_reopening_applies_nothing(till: Till) -> None:
     assert migrate.current_revision(till.engine) == migrate.head_revision()
     assert migrate.upgrade(till.engine) is False
+
+
+def test_the_newest_revision_is_read_from_the_scripts_as_alembic_reads_it(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """An up-to-date start skips Alembic on the strength of `scripts_head`: it agrees with Alembic, and
+    gives up (None: Alembic decides) on scripts it cannot read for sure."""
+    assert migrate.scripts_head() == migrate.head_revision() is not None
+    versions = tmp_path / "migrations" / "versions"
+    shutil.copytree(migrate.MIGRATIONS / "versions", versions, ignore=shutil.ignore_patterns("__pycache__"))
+    head = migrate.head_revision()
+    monkeypatch.setattr(migrate, "MIGRATIONS", tmp_path / "migrations")
+    assert migrate.scripts_head.__wrapped__() == head
+    (versions / "9998_branch.py").write_text('revision = "9998"\ndown_revision = "0012"\n')
+    assert migrate.scripts_head.__wrapped__() is None  # two heads
+    (versions / "9998_branch.py").write_text('revision = "9998"\ndown_revision = ("0012", "0013")\n')
+    assert migrate.scripts_head.__wrapped__() is None  # a merge
 
 
 def test_writers_take_the_write_lock_at_begin(till: Till) -> None:
