@@ -79,18 +79,18 @@ class OrderLookup:
             return self.by_email(text)
         if _PHONE.match(text) and sum(ch.isdigit() for ch in text) >= 6:
             # a scanned receipt number often looks like a phone number: its own index first
-            return self._known_receipt(text) or self.by_phone(text) or self._receipt_as_list(text)
-        return self._receipt_as_list(text) or self.by_name(text)
+            return self._known_receipt(text) or self.by_phone(text) or self._fetched_receipt(text)
+        return self._known_receipt(text) or self._fetched_receipt(text) or self.by_name(text)
 
     def _known_receipt(self, text: str) -> list[OrderSummary]:
         """The sale with this receipt number on this till, as a summary: the window then loads it once."""
         keys = _receipt_keys(text)[1]
         return self.orders.summaries_by_number_keys(keys) if keys else []
 
-    def _receipt_as_list(self, text: str) -> list[OrderSummary]:
-        known = self._known_receipt(text)
-        if known or self.fetch_missing is None:
-            return known
+    def _fetched_receipt(self, text: str) -> list[OrderSummary]:
+        """The sale with this receipt number from the OMS, when the till has one to ask."""
+        if self.fetch_missing is None:
+            return []
         try:
             order = self.find_receipt(text)  # asks the OMS for it
         except NotFound:

@@ -131,3 +131,28 @@ def test_the_name_index_follows_new_renamed_and_upserted_customers(demo_till: Ti
     assert {s.number for s in demo_till.lookup.search("etien")} == {"PA01-000101", "PA01-000106"}
     customers("Zoé Étienne-Ñúñez")  # the same again: still found once
     assert len(demo_till.lookup.search("zoe")) == 2
+
+
+def test_a_receipt_missing_from_the_cache_is_asked_of_the_oms_after_the_phones(demo_till: Till) -> None:
+    """The OMS is asked (the sync's `fetch_missing`) only when neither the cache's receipts nor its
+    customers' phones know the number; what it fetched is then found."""
+    import json
+
+    from posreturns.services.importing import import_bytes
+
+    asked: list[str] = []
+
+    def fetch(number: str) -> bool:
+        asked.append(number)
+        order = {"id": "ORD-OMS", "number": number, "channel": "store", "store_id": "PARIS-01",
+                 "placed_at": "2026-11-25T10:00:00+01:00", "currency": "EUR", "prices_include_tax": True,
+                 "lines": [{"id": "ORD-OMS-L1", "sku": "TSH-RED-M", "qty": 1, "unit_price": "29.90", "tax_rate": "20"}],
+                 "tenders": [{"method": "cash", "amount": "29.90"}]}
+        import_bytes(json.dumps({"format": "posreturns/1", "orders": [order]}).encode(), "oms", demo_till.cache_writer)
+        return True
+
+    demo_till.lookup.fetch_missing = fetch
+    assert {s.number for s in demo_till.lookup.search("06 12 34 56 78")} == {"PA01-000101", "PA01-000106"}
+    assert asked == []
+    assert [s.id for s in demo_till.lookup.search("77-5555-0001")] == ["ORD-OMS"]
+    assert asked == ["77-5555-0001"]
