@@ -44,8 +44,10 @@ run: $(STAMP) system-deps-gui translations
 	$(BIN)/posreturns demo --if-missing
 	$(BIN)/posreturns gui --virtual-devices
 
+# The whole suite runs as two pytest processes side by side (tools/run_suite.py: the real-Medusa tests
+# beside the rest); PYTEST_ARGS runs one pytest with those arguments instead, e.g. PYTEST_ARGS=tests/unit.
 test: $(TEST_STAMP) system-deps translations
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(if $(PYTEST_ARGS),$(BIN)/python -m pytest $(PYTEST_ARGS),$(BIN)/python tools/run_suite.py)
 
 # Translations: edit posreturns/resources/translations/*.ts (Qt Linguist or by hand); the .qm files are
 # built, never edited, and ship in the package.
