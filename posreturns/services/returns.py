@@ -24,7 +24,7 @@ from posreturns.domain.context import PolicyContext
 from posreturns.domain.decision import DecisionStatus
 from posreturns.domain.money import Money
 from posreturns.domain.permissions import Permission
-from posreturns.domain.policy import Policy
+from posreturns.domain.policy.model import Policy
 from posreturns.domain.quote import Quote, quote_return
 from posreturns.domain.users import Principal
 from posreturns.domain.vouchers import new_voucher_code

@@ -20,7 +20,7 @@ from posreturns.devices.documents import Barcode, Cut, QrCode, Text, render_text
 from posreturns.devices.labels import InspectionTag, ResaleLabel, inspection_tag, resale_label
 from posreturns.devices.receipt_layout import ReturnReceipt, StoreHeader, return_receipt, voucher_slip
 from posreturns.domain.context import PolicyContext, PriceInfo
-from posreturns.domain.policy import Policy
+from posreturns.domain.policy.model import Policy
 from posreturns.domain.quote import quote_return
 from posreturns.domain.quote_json import quote_to_dict
 from posreturns.domain.returns import Condition, ExchangeLine, Reason, RefundMethod, ReturnDraft, ReturnLineRequest

@@ -11,7 +11,7 @@ from decimal import Decimal
 from posreturns.domain.context import PolicyContext, PriceInfo
 from posreturns.domain.money import Money, allocate_minor
 from posreturns.domain.orders import Channel, Order, OrderLine, Tender, TenderMethod
-from posreturns.domain.policy import Policy
+from posreturns.domain.policy.model import Policy
 from posreturns.domain.pricing import LineCharge, price_lines
 from posreturns.domain.quote import Quote
 from posreturns.domain.returns import (

@@ -13,7 +13,7 @@ from posreturns.domain.decision import DecisionStatus
 from posreturns.domain.errors import PolicyError
 from posreturns.domain.money import Money
 from posreturns.domain.orders import TenderMethod
-from posreturns.domain.policy import Policy
+from posreturns.domain.policy.model import Policy
 from posreturns.domain.returns import Disposition, RefundMethod
 
 SHIPPED = Path(__file__).parents[3] / "posreturns" / "resources" / "policy" / "default.toml"

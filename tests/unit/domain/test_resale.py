@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from posreturns.domain.errors import PolicyError
 from posreturns.domain.money import Money
-from posreturns.domain.policy import Policy
+from posreturns.domain.policy.model import Policy
 from posreturns.domain.resale import (
     BadEan,
     Grade,

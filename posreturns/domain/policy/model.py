@@ -169,12 +169,12 @@ class Policy:
 
         Raises `PolicyError` naming the offending key when the text is not valid.
         """
-        from posreturns.domain.policy_toml import parse_policy
+        from posreturns.domain.policy.toml import parse_policy
 
         return parse_policy(text)
 
     @classmethod
     def default(cls) -> Policy:
-        from posreturns.domain.policy_defaults import DEFAULT_POLICY_TOML
+        from posreturns.domain.policy.defaults import DEFAULT_POLICY_TOML
 
         return cls.from_toml(DEFAULT_POLICY_TOML)

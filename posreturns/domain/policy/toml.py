@@ -9,7 +9,7 @@ from posreturns.domain.decision import DecisionStatus
 from posreturns.domain.errors import PolicyError
 from posreturns.domain.money import exponent
 from posreturns.domain.orders import Channel, TenderMethod
-from posreturns.domain.policy import (
+from posreturns.domain.policy.model import (
     ApprovalRules,
     CashRounding,
     CashRules,
@@ -22,9 +22,9 @@ from posreturns.domain.policy import (
     SerialReturnerRules,
     ShippingRules,
 )
-from posreturns.domain.policy_defaults import DEFAULT_POLICY_TOML
-from posreturns.domain.policy_reader import Table, deep_merge
-from posreturns.domain.policy_toml_rules import (
+from posreturns.domain.policy.defaults import DEFAULT_POLICY_TOML
+from posreturns.domain.policy.reader import Table, deep_merge
+from posreturns.domain.policy.toml_rules import (
     ACTIONS,
     parse_alerts,
     parse_default_disposition,

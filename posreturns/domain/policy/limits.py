@@ -11,8 +11,8 @@ from datetime import timedelta
 from posreturns.domain.context import PolicyContext
 from posreturns.domain.decision import DecisionStatus, TraceEntry, money_text
 from posreturns.domain.money import Money
-from posreturns.domain.policy import Policy
-from posreturns.domain.policy_rules import LineVerdict, methods_text
+from posreturns.domain.policy.model import Policy
+from posreturns.domain.policy.rules import LineVerdict, methods_text
 from posreturns.domain.returns import RefundMethod, ReturnDraft
 
 _APPROVAL = DecisionStatus.NEEDS_APPROVAL

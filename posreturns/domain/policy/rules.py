@@ -14,7 +14,7 @@ from posreturns.domain.context import PolicyContext
 from posreturns.domain.decision import DecisionStatus, LineDecision, TraceEntry, percent_text, worst
 from posreturns.domain.disposition import decide_disposition
 from posreturns.domain.orders import Order
-from posreturns.domain.policy import Policy
+from posreturns.domain.policy.model import Policy
 from posreturns.domain.refunds import LineAmounts
 from posreturns.domain.returns import RefundMethod
 

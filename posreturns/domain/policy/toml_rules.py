@@ -9,8 +9,8 @@ from posreturns.domain.decision import Alert, DecisionStatus
 from posreturns.domain.errors import UserFacingError
 from posreturns.domain.money import exponent
 from posreturns.domain.orders import Channel
-from posreturns.domain.policy import DispositionRule, FeeRule, HolidayExtension, Selector, WindowRules
-from posreturns.domain.policy_reader import Table
+from posreturns.domain.policy.model import DispositionRule, FeeRule, HolidayExtension, Selector, WindowRules
+from posreturns.domain.policy.reader import Table
 from posreturns.domain.resale import Grade, ResaleRules, check_prefix
 from posreturns.domain.returns import Condition, Disposition, Reason
 
