@@ -26,7 +26,7 @@ from posreturns.devices.printer_thread import PrinterThread
 from posreturns.devices.scanner_reader import ScannerReader
 from posreturns.devices.scanner import Scan
 from posreturns.services.errors import BadInput
-from posreturns.services.return_ports import AuditEntry
+from posreturns.services.returns.ports import AuditEntry
 from posreturns.services.sync_ports import OmsNotConfigured
 from posreturns.sync.mail_worker import MailWorker
 from posreturns.sync.worker import SyncWorker

@@ -18,7 +18,7 @@ from posreturns.domain.users import Principal
 from posreturns.services.access import AccessService
 from posreturns.services.errors import BadInput
 from posreturns.services.ports import Clock
-from posreturns.services.return_ports import AuditEntry, PolicyRepository
+from posreturns.services.returns.ports import AuditEntry, PolicyRepository
 
 
 class PolicyService:

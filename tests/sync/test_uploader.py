@@ -12,7 +12,7 @@ from sync_support import SettableClock, add_event, add_return, outbox_rows, retu
 from posreturns.app import Till, open_till
 from posreturns.persistence.outbox import SqlOutbox, format_utc
 from posreturns.persistence.outbox_exceptions import SqlExceptionQueue
-from posreturns.services.return_events import fingerprint
+from posreturns.services.returns.events import fingerprint
 from posreturns.services.sync_ports import OmsUnavailable, Outcome, PendingEvent, PushResult
 from posreturns.sync.backoff import Backoff
 from posreturns.sync.uploader import Uploader

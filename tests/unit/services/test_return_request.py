@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from posreturns.services.errors import BadInput
-from posreturns.services.return_request import parse_request
+from posreturns.services.returns.request import parse_request
 
 LUHN_VALID_UUID = "b0dcd503-ca7a-4506-8206-55480afae157"  # one idempotency key in ~1,400 looks like this
 IMEI = "356938035643809"  # a phone's serial carries a Luhn check digit by design

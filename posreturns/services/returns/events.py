@@ -20,7 +20,7 @@ from typing import Any
 
 from posreturns import __version__
 from posreturns.domain.money import Money
-from posreturns.services.return_ports import Completion
+from posreturns.services.returns.ports import Completion
 
 SCHEMA_VERSION = 1
 

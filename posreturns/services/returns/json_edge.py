@@ -7,9 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 from posreturns.domain.users import Principal
-from posreturns.services.return_request import parse_request
-from posreturns.services.return_results import quoted_json
-from posreturns.services.returns import ReturnService
+from posreturns.services.returns.request import parse_request
+from posreturns.services.returns.results import quoted_json
+from posreturns.services.returns.service import ReturnService
 
 
 class ReturnJsonApi:

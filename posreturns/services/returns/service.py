@@ -32,16 +32,16 @@ from posreturns.services.access import AccessService
 from posreturns.services.errors import ApprovalRequired, BadInput, LedgerChanged, NotFound, ReturnRefused
 from posreturns.services.policies import PolicyService
 from posreturns.services.ports import Clock
-from posreturns.services.return_ports import (
+from posreturns.services.returns.ports import (
     ActivitySnapshot,
     Completion,
     ReturnQueries,
     ReturnRecorder,
     replay,
 )
-from posreturns.services.return_request import ReturnRequest, check_request
-from posreturns.services.return_results import CompletedReturn, QuotedReturn, quoted_json
-from posreturns.services.return_resolver import Resolved, ReturnResolver
+from posreturns.services.returns.request import ReturnRequest, check_request
+from posreturns.services.returns.results import CompletedReturn, QuotedReturn, quoted_json
+from posreturns.services.returns.resolver import Resolved, ReturnResolver
 
 MAX_ATTEMPTS = 3
 

@@ -20,8 +20,8 @@ from posreturns.services.errors import BadInput
 from posreturns.services.lookup import OrderLookup
 from posreturns.services.normalize import barcode_key, email_key, phone_key
 from posreturns.services.ports import OrderRepository, VariantInfo
-from posreturns.services.return_ports import ReturnQueries
-from posreturns.services.return_request import CustomerInput, LineInput, ReturnRequest
+from posreturns.services.returns.ports import ReturnQueries
+from posreturns.services.returns.request import CustomerInput, LineInput, ReturnRequest
 
 
 @dataclass(frozen=True, slots=True)
