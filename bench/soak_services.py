@@ -137,7 +137,7 @@ def run(events: int, jobs: int, rounds: int, seed: int = 3) -> dict[str, Any]:
 
     from posreturns.app import open_printing, open_sync, open_till
     from posreturns.persistence.outbox import SqlOutbox
-    from posreturns.sync.connectors.medusa import MedusaConfig, MedusaGateway
+    from posreturns.sync.medusa.gateway import MedusaConfig, MedusaGateway
     from posreturns.sync.wire import HttpJsonClient
     from posreturns.sync.worker import SyncWorker
 

@@ -19,7 +19,7 @@ from sync_support import SettableClock
 from posreturns.app import Till
 from posreturns.persistence.outbox import SqlOutbox, owner_id
 from posreturns.sync.backoff import Backoff
-from posreturns.sync.connectors.medusa import MedusaConfig, MedusaGateway
+from posreturns.sync.medusa.gateway import MedusaConfig, MedusaGateway
 from posreturns.sync.uploader import Uploader
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -19,7 +19,7 @@ from oms import harness
 from posreturns.app import Till, open_sync, open_till
 from posreturns.services.clock import SystemClock
 from posreturns.services.sync_ports import OmsUnavailable, PendingEvent
-from posreturns.sync.connectors.medusa import MedusaConfig, MedusaGateway
+from posreturns.sync.medusa.gateway import MedusaConfig, MedusaGateway
 from posreturns.sync.wire import HttpJsonClient
 
 NOW = datetime.now(ZoneInfo("Europe/Paris")).replace(microsecond=0)

@@ -21,7 +21,7 @@ from posreturns.app import Till, open_till
 from posreturns.persistence.outbox import SqlOutbox
 from posreturns.persistence.outbox_exceptions import SqlExceptionQueue
 from posreturns.sync.backoff import Backoff
-from posreturns.sync.connectors.medusa import MedusaConfig, MedusaGateway
+from posreturns.sync.medusa.gateway import MedusaConfig, MedusaGateway
 from posreturns.sync.uploader import Uploader, UploadReport
 from posreturns.sync.wire import HttpJsonClient
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import orjson
 
 from posreturns.services.canonical import load_document
-from posreturns.sync.connectors import medusa_mapping as mapping
-from posreturns.sync.connectors.medusa_pull import next_delta, parse_delta
+from posreturns.sync.medusa import mapping
+from posreturns.sync.medusa.pull import next_delta, parse_delta
 
 
 def item(line_id: str, sku: str, unit: str, qty: int, discount: str = "0") -> dict[str, object]:

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from posreturns.sync.connectors.medusa_repair import by_display_id
+from posreturns.sync.medusa.repair import by_display_id
 
 
 class Orders:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from posreturns.services.sync_ports import Outcome, PendingEvent
-from posreturns.sync.connectors.medusa_push import MedusaPusher
+from posreturns.sync.medusa.push import MedusaPusher
 from posreturns.sync.wire import HttpJsonClient
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from sync_support import SettableClock
 
-from posreturns.sync.connectors.medusa_stock_pull import StockStream
+from posreturns.sync.medusa.stock_pull import StockStream
 
 LOCATIONS = {"sloc_paris": "PARIS-01"}
 

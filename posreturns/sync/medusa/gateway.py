@@ -20,12 +20,12 @@ from typing import Any
 from posreturns.services.canonical import FORMAT
 from posreturns.services.ports import Clock
 from posreturns.services.sync_ports import PendingEvent, PulledPage, PushResult
-from posreturns.sync.connectors import medusa_mapping as mapping
-from posreturns.sync.connectors.medusa_plugin import PluginBatches
-from posreturns.sync.connectors.medusa_pull import delta_page
-from posreturns.sync.connectors.medusa_push import MedusaPusher
-from posreturns.sync.connectors.medusa_repair import Repair, by_display_id, repair
-from posreturns.sync.connectors.medusa_stock_pull import StockStream
+from posreturns.sync.medusa import mapping
+from posreturns.sync.medusa.plugin import PluginBatches
+from posreturns.sync.medusa.pull import delta_page
+from posreturns.sync.medusa.push import MedusaPusher
+from posreturns.sync.medusa.repair import Repair, by_display_id, repair
+from posreturns.sync.medusa.stock_pull import StockStream
 from posreturns.sync.wire import HttpJsonClient
 
 log = logging.getLogger(__name__)

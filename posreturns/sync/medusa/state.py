@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from posreturns.sync.connectors import medusa_mapping as mapping
+from posreturns.sync.medusa import mapping
 
 RETURN_FIELDS = ("id,status,metadata,location_id,created_at,received_at,canceled_at,display_id,exchange_id,"
                  "*items")

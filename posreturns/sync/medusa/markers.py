@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from posreturns.services.sync_ports import PendingEvent
-from posreturns.sync.connectors.medusa_mapping import MARKER, RETURN_ID
+from posreturns.sync.medusa.mapping import MARKER, RETURN_ID
 
 FINGERPRINT = "posreturns_payload_sha256"
 CACHE_AS_OF = "posreturns_cache_as_of"

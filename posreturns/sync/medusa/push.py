@@ -17,10 +17,10 @@ from collections.abc import Callable
 from typing import Any
 
 from posreturns.services.sync_ports import Outcome, PendingEvent, PushResult
-from posreturns.sync.connectors import medusa_mapping as mapping
-from posreturns.sync.connectors.medusa_notes import Notes
-from posreturns.sync.connectors.medusa_returns import ReturnPusher
-from posreturns.sync.connectors.medusa_stock import push_stock
+from posreturns.sync.medusa import mapping
+from posreturns.sync.medusa.notes import Notes
+from posreturns.sync.medusa.returns import ReturnPusher
+from posreturns.sync.medusa.stock import push_stock
 from posreturns.sync.wire import HttpJsonClient, NotFoundAtOms
 
 

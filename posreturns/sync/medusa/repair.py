@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from posreturns.services.errors import NotFound
-from posreturns.sync.connectors import medusa_mapping as mapping
-from posreturns.sync.connectors.medusa_state import Api, OrderState
+from posreturns.sync.medusa import mapping
+from posreturns.sync.medusa.state import Api, OrderState
 from posreturns.sync.wire import NotFoundAtOms
 
 

@@ -19,8 +19,8 @@ from collections.abc import Callable
 from typing import Any
 
 from posreturns.services.sync_ports import OmsRefused, Outcome, PendingEvent, PushResult
-from posreturns.sync.connectors import medusa_mapping as mapping
-from posreturns.sync.connectors.medusa_state import Api
+from posreturns.sync.medusa import mapping
+from posreturns.sync.medusa.state import Api
 
 COVERED_REASONS = ("return", "exchange")
 

@@ -13,14 +13,14 @@ from __future__ import annotations
 from typing import Any
 
 from posreturns.services.sync_ports import OmsRefused, Outcome, PendingEvent, PushResult
-from posreturns.sync.connectors.medusa_state import Api, OrderState
+from posreturns.sync.medusa.state import Api, OrderState
 from posreturns.sync.wire import NotFoundAtOms
 
 LOCKED = "active order change"
 
 
 def _major(minor: int, currency: str) -> str:
-    from posreturns.sync.connectors.medusa_returns import major
+    from posreturns.sync.medusa.returns import major
 
     return format(major(minor, currency), "f")
 

@@ -20,13 +20,13 @@ from typing import TYPE_CHECKING, Any
 
 from posreturns.domain.money import exponent
 from posreturns.services.sync_ports import OmsRefused, Outcome, PendingEvent, PushResult
-from posreturns.sync.connectors import medusa_mapping as mapping
-from posreturns.sync.connectors.medusa_exchange import push_exchange
-from posreturns.sync.connectors.medusa_markers import event_metadata, other_content
-from posreturns.sync.connectors.medusa_state import Api, OrderState, finish_or_drop_return
+from posreturns.sync.medusa import mapping
+from posreturns.sync.medusa.exchange import push_exchange
+from posreturns.sync.medusa.markers import event_metadata, other_content
+from posreturns.sync.medusa.state import Api, OrderState, finish_or_drop_return
 
 if TYPE_CHECKING:
-    from posreturns.sync.connectors.medusa_push import MedusaPusher
+    from posreturns.sync.medusa.push import MedusaPusher
 
 ORDER_FIELDS = ("id,display_id,currency_code,customer_id,email,*items,items.detail.*,*payment_collections,"
                 "*payment_collections.payments,*payment_collections.payments.refunds,*credit_lines,*summary")

@@ -17,17 +17,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from posreturns.services.sync_ports import OmsRefused, Outcome, PendingEvent, PushResult
-from posreturns.sync.connectors import medusa_mapping as mapping
-from posreturns.sync.connectors.medusa_markers import event_metadata, other_content
-from posreturns.sync.connectors.medusa_state import Api, OrderState
+from posreturns.sync.medusa import mapping
+from posreturns.sync.medusa.markers import event_metadata, other_content
+from posreturns.sync.medusa.state import Api, OrderState
 
 if TYPE_CHECKING:
-    from posreturns.sync.connectors.medusa_returns import ReturnPusher
+    from posreturns.sync.medusa.returns import ReturnPusher
 
 
 def push_exchange(pusher: ReturnPusher, api: Api, event: PendingEvent, data: dict[str, Any], order: dict[str, Any],
                   location: str, state: OrderState | None) -> PushResult:
-    from posreturns.sync.connectors.medusa_returns import ORDER_FIELDS, _wanted, over_return
+    from posreturns.sync.medusa.returns import ORDER_FIELDS, _wanted, over_return
 
     wanted = _wanted(data)
     found = state.exchange_of(event.event_id) if state else None

@@ -14,9 +14,9 @@ from typing import Any
 
 from posreturns.services.ports import Clock
 from posreturns.services.sync_ports import CursorInvalid
-from posreturns.sync.connectors import medusa_mapping as mapping
-from posreturns.sync.connectors.medusa_plugin import PluginBatches
-from posreturns.sync.connectors.medusa_pull import FULL, PLUGIN, snapshot_page, stock_changes_page
+from posreturns.sync.medusa import mapping
+from posreturns.sync.medusa.plugin import PluginBatches
+from posreturns.sync.medusa.pull import FULL, PLUGIN, snapshot_page, stock_changes_page
 from posreturns.sync.wire import HttpJsonClient
 
 FULL_EVERY = timedelta(hours=1)
