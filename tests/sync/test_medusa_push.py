@@ -8,6 +8,7 @@ from typing import Any
 
 from posreturns.services.sync_ports import Outcome, PendingEvent
 from posreturns.sync.medusa.push import MedusaPusher
+from posreturns.sync.medusa.reference import ReferenceData
 from posreturns.sync.wire import HttpJsonClient
 
 
@@ -17,7 +18,8 @@ def event(event_type: str, data: dict[str, Any]) -> PendingEvent:
 
 
 def pusher() -> MedusaPusher:
-    return MedusaPusher(HttpJsonClient("http://127.0.0.1:9", None, timeout=(0.01, 0.01)), "EUR")
+    client = HttpJsonClient("http://127.0.0.1:9", None, timeout=(0.01, 0.01))
+    return MedusaPusher(client, "EUR", ReferenceData(client))
 
 
 def test_stock_moved_by_returns_and_exchanges_needs_no_call() -> None:

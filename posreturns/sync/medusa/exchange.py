@@ -14,22 +14,32 @@ and refunds already made are not made twice.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from posreturns.services.sync_ports import OmsRefused, Outcome, PendingEvent, PushResult
 from posreturns.sync.medusa import mapping
 from posreturns.sync.medusa.markers import event_metadata, other_content
+from posreturns.sync.medusa.notes import Notes
+from posreturns.sync.medusa.receiving import Receiver
+from posreturns.sync.medusa.reference import ReferenceData
+from posreturns.sync.medusa.returned_units import ORDER_FIELDS, over_return, wanted_units
 from posreturns.sync.medusa.state import Api, OrderState
 
-if TYPE_CHECKING:
-    from posreturns.sync.medusa.returns import ReturnPusher
+
+class ExchangePusher:
+    def __init__(self, receiver: Receiver, refs: ReferenceData, notes: Notes) -> None:
+        self.receiver = receiver
+        self.refs = refs
+        self.notes = notes
+
+    def push(self, api: Api, event: PendingEvent, data: dict[str, Any], order: dict[str, Any], location: str,
+             state: OrderState | None) -> PushResult:
+        return push_exchange(self, api, event, data, order, location, state)
 
 
-def push_exchange(pusher: ReturnPusher, api: Api, event: PendingEvent, data: dict[str, Any], order: dict[str, Any],
+def push_exchange(pusher: ExchangePusher, api: Api, event: PendingEvent, data: dict[str, Any], order: dict[str, Any],
                   location: str, state: OrderState | None) -> PushResult:
-    from posreturns.sync.medusa.returns import ORDER_FIELDS, _wanted, over_return
-
-    wanted = _wanted(data)
+    wanted = wanted_units(data)
     found = state.exchange_of(event.event_id) if state else None
     if found is not None and other_content(found, event):
         return PushResult(Outcome.REJECTED, other_content(found, event), detail={"medusa_exchange_id": found["id"]})
@@ -43,7 +53,7 @@ def push_exchange(pusher: ReturnPusher, api: Api, event: PendingEvent, data: dic
     if found is None:
         problem = over_return(order, wanted)
         if problem:
-            return pusher.refs.notes.refused(api, event, data, order, problem, state)
+            return pusher.notes.refused(api, event, data, order, problem, state)
         found = _create(pusher, api, event, data, order, location, wanted)
     else:
         ret = api.get(f"/admin/returns/{found['return_id']}", [("fields", "id,status")])["return"]
@@ -51,16 +61,16 @@ def push_exchange(pusher: ReturnPusher, api: Api, event: PendingEvent, data: dic
         if state is not None and state.pending("return_receive", return_id=found["return_id"]):
             api.delete(f"/admin/returns/{found['return_id']}/receive")
     if not received_before:
-        pusher.receive(api, found["return_id"], wanted, data)
+        pusher.receiver.receive(api, found["return_id"], wanted, data)
     fresh = api.get(f"/admin/orders/{order['id']}", [("fields", ORDER_FIELDS)])["order"]
     handed = _fulfil(api, fresh, data, location)
-    refunded = pusher.refund(api, event, data, fresh)
+    refunded = pusher.receiver.refund(api, event, data, fresh)
     duplicate = resumed and received_before and not handed and not refunded
     return PushResult(Outcome.DUPLICATE if duplicate else Outcome.APPLIED,
                       detail={"medusa_exchange_id": found["id"], "medusa_return_id": found["return_id"]})
 
 
-def _create(pusher: ReturnPusher, api: Api, event: PendingEvent, data: dict[str, Any], order: dict[str, Any],
+def _create(pusher: ExchangePusher, api: Api, event: PendingEvent, data: dict[str, Any], order: dict[str, Any],
             location: str, wanted: dict[str, dict[str, Any]]) -> dict[str, Any]:
     outbound = [{"variant_id": _variant_id(api, x["sku"]), "quantity": int(x["qty"])}
                 for x in (data.get("exchange") or {}).get("lines") or []]

@@ -4,7 +4,7 @@ Pull: stores (stock locations), return reasons, products (variants), customers, 
 return window (store and web) with their received returns, stock levels. Push: `ReturnCompleted`
 (a Medusa return received at the store + the refund on the payment, or a Medusa exchange),
 `StockAdjusted`, `VoucherIssued`, `ExceptionResolved` — in batches through the posreturns plugin
-when Medusa has it (medusa_plugin.py), else one by one through the Admin API (medusa_push.py).
+when Medusa has it (plugin.py), else one by one through the Admin API (push.py).
 See docs/oms-medusa.md for the mapping and its limits.
 """
 
@@ -24,6 +24,7 @@ from posreturns.sync.medusa import mapping
 from posreturns.sync.medusa.plugin import PluginBatches
 from posreturns.sync.medusa.pull import delta_page
 from posreturns.sync.medusa.push import MedusaPusher
+from posreturns.sync.medusa.reference import ReferenceData
 from posreturns.sync.medusa.repair import Repair, by_display_id, repair
 from posreturns.sync.medusa.stock_pull import StockStream
 from posreturns.sync.wire import HttpJsonClient
@@ -63,9 +64,10 @@ class MedusaGateway:
         self.clock = clock
         self.client = client or HttpJsonClient(config.base_url, (config.api_key, ""), verify=config.verify_tls,
                                                now=clock.now)
-        self.pusher = MedusaPusher(self.client, config.currency)
+        self.refs = ReferenceData(self.client)
+        self.pusher = MedusaPusher(self.client, config.currency, self.refs)
         self.batches = PluginBatches(self.client, config.currency, config.use_plugin)
-        self.stock = StockStream(self.client, self.pusher.location_codes, self.batches, clock)
+        self.stock = StockStream(self.client, self.refs.location_codes, self.batches, clock)
 
     def close(self) -> None:
         self.client.close()
@@ -77,12 +79,12 @@ class MedusaGateway:
     def pull(self, stream: str, cursor: str | None, limit: int) -> PulledPage:
         currency = self.config.currency
         if stream == "stores":
-            locations = self.pusher.refresh_locations()
+            locations = self.refs.refresh_locations()
             doc = {"stores": [mapping.store(loc, currency, self.config.prices_include_tax, self.config.timezone)
                               for loc in locations]}
             return self._page(stream, doc, None, False, len(locations), len(locations))
         if stream == "return_reasons":
-            reasons = self.pusher.refresh_reasons()
+            reasons = self.refs.refresh_reasons()
             return self._page(stream, {}, None, False, len(reasons), len(reasons))
         if stream == "products":
             records, nxt, more, total = delta_page(self.client, "/admin/product-variants", "variants",
@@ -152,7 +154,7 @@ class MedusaGateway:
             known.update({p["sku"]: p for p in (mapping.product(v, self.config.currency) for v in variants) if p})
             document["products"] = list(known.values())
         stores = [mapping.store(loc, self.config.currency, self.config.prices_include_tax, self.config.timezone)
-                  for loc in self.pusher.refresh_locations()]
+                  for loc in self.refs.refresh_locations()]
         return {"format": FORMAT, "catalog_currency": self.config.currency, "stores": stores, **document}
 
     # -- push ------------------------------------------------------------------------------------------
@@ -175,7 +177,7 @@ class MedusaGateway:
 
     # -- repair ----------------------------------------------------------------------------------------
     def repair(self, order: str, dry_run: bool = False) -> Repair:
-        """Cancel the till's own changes an older version left pending on `order` (medusa_repair.py)."""
+        """Cancel the till's own changes an older version left pending on `order` (repair.py)."""
         return repair(self.client, order, dry_run)
 
 

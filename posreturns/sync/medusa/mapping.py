@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
-from posreturns.domain.money import quantum
+from posreturns.domain.money import exponent, quantum
 from posreturns.services.normalize import gtin14, gtin_check_digit_ok
 from posreturns.services.sync_ports import OmsProtocolError
 
@@ -33,6 +33,11 @@ def amount(record: dict[str, Any], field: str, currency: str) -> Decimal:
 
 def text_amount(value: Decimal) -> str:
     return format(max(value, Decimal(0)), "f")
+
+
+def major(minor: int, currency: str) -> Decimal:
+    """An amount of our events (minor units) as Medusa writes it (major units)."""
+    return Decimal(minor).scaleb(-exponent(currency.upper()))
 
 
 def qty(record: dict[str, Any], field: str) -> int:

@@ -13,6 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 from posreturns.services.sync_ports import OmsRefused, Outcome, PendingEvent, PushResult
+from posreturns.sync.medusa.mapping import major
+from posreturns.sync.medusa.reference import ReferenceData
 from posreturns.sync.medusa.state import Api, OrderState
 from posreturns.sync.wire import NotFoundAtOms
 
@@ -20,15 +22,13 @@ LOCKED = "active order change"
 
 
 def _major(minor: int, currency: str) -> str:
-    from posreturns.sync.medusa.returns import major
-
     return format(major(minor, currency), "f")
 
 
 class Notes:
-    def __init__(self, currency: str, store_of_location: Any) -> None:
+    def __init__(self, currency: str, refs: ReferenceData) -> None:
         self.currency = currency
-        self.store_of_location = store_of_location  # Medusa location id -> store code
+        self.refs = refs
 
     # -- a refused return --------------------------------------------------------------------------------
     def refused(self, api: Api, event: PendingEvent, data: dict[str, Any], order: dict[str, Any],
@@ -68,7 +68,7 @@ class Notes:
                 continue
             found.append({"medusa_return_id": ret.get("id"), "medusa_display_id": ret.get("display_id"),
                           "return_number": meta.get("posreturns_return_number"), "till": meta.get("posreturns_till"),
-                          "store": self.store_of_location(ret.get("location_id")), "status": ret.get("status"),
+                          "store": self.refs.store_of_location(ret.get("location_id")), "status": ret.get("status"),
                           "at": ret.get("received_at") or ret.get("created_at"),
                           "qty": sum(int(i.get("quantity") or 0) for i in items)})
         return found

@@ -6,7 +6,7 @@ RTV / scrapped units with dismiss-items so they do not go back into stock), conf
 tender on the payment (note = marker) or, for store credit, a credit line on the order.
 
 Resumable from any point. A first attempt (the event was never sent) creates everything. Any later
-attempt first reads what Medusa holds of the order (medusa_state.py): its return found by the
+attempt first reads what Medusa holds of the order (state.py): its return found by the
 marker is resumed from its status — a request never confirmed is dropped and made again, a receive
 never confirmed is cancelled and made again — and refunds and credit lines already there (matched
 on their note / reference) are not made twice. An over-return is refused before anything is
@@ -15,32 +15,26 @@ created (Medusa's own check ignores dismissed units), with the returns that took
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from posreturns.domain.money import exponent
 from posreturns.services.sync_ports import OmsRefused, Outcome, PendingEvent, PushResult
-from posreturns.sync.medusa import mapping
-from posreturns.sync.medusa.exchange import push_exchange
+from posreturns.sync.medusa.exchange import ExchangePusher
 from posreturns.sync.medusa.markers import event_metadata, other_content
+from posreturns.sync.medusa.notes import Notes
+from posreturns.sync.medusa.receiving import Receiver
+from posreturns.sync.medusa.reference import ReferenceData
+from posreturns.sync.medusa.returned_units import ORDER_FIELDS, over_return, wanted_units
 from posreturns.sync.medusa.state import Api, OrderState, finish_or_drop_return
 
-if TYPE_CHECKING:
-    from posreturns.sync.medusa.push import MedusaPusher
-
-ORDER_FIELDS = ("id,display_id,currency_code,customer_id,email,*items,items.detail.*,*payment_collections,"
-                "*payment_collections.payments,*payment_collections.payments.refunds,*credit_lines,*summary")
 LOCKED = "active order change"
 
 
-def major(minor: int, currency: str) -> Decimal:
-    return Decimal(minor).scaleb(-exponent(currency.upper()))
-
-
 class ReturnPusher:
-    def __init__(self, currency: str, refs: MedusaPusher) -> None:
-        self.currency = currency
+    def __init__(self, currency: str, refs: ReferenceData, notes: Notes) -> None:
         self.refs = refs
+        self.notes = notes
+        self.receiver = Receiver(currency, refs)
+        self.exchanges = ExchangePusher(self.receiver, refs, notes)
 
     def push(self, api: Api, event: PendingEvent, data: dict[str, Any]) -> PushResult:
         original = data.get("original_order") or {}
@@ -56,17 +50,17 @@ class ReturnPusher:
         state = None if event.first_attempt else OrderState(api, order["id"])
         try:
             if data.get("refund_method") == "exchange" and (data.get("exchange") or {}).get("lines"):
-                return push_exchange(self, api, event, data, order, location, state)
+                return self.exchanges.push(api, event, data, order, location, state)
             return self._return(api, event, data, order, location, state)
         except OmsRefused as error:
             if LOCKED in str(error):
                 return PushResult.retry(f"Medusa: {error} (another change of this order is in progress)")
-            return self.refs.notes.refused(api, event, data, order, {"message": f"Medusa refused the return: {error}"},
-                                           state)
+            return self.notes.refused(api, event, data, order, {"message": f"Medusa refused the return: {error}"},
+                                      state)
 
     def _return(self, api: Api, event: PendingEvent, data: dict[str, Any], order: dict[str, Any], location: str,
                 state: OrderState | None) -> PushResult:
-        wanted = _wanted(data)
+        wanted = wanted_units(data)
         found = state.return_of(event.event_id) if state else None
         if found is not None and other_content(found, event):
             return PushResult(Outcome.REJECTED, other_content(found, event), detail={"medusa_return_id": found["id"]})
@@ -78,11 +72,11 @@ class ReturnPusher:
         if found is None:
             problem = over_return(order, wanted)
             if problem:
-                return self.refs.notes.refused(api, event, data, order, problem, state)
+                return self.notes.refused(api, event, data, order, problem, state)
             found = self.open(api, event, data, order, location, wanted)
         if found["status"] != "received":
-            self.receive(api, found["id"], wanted, data)
-        refunded = self.refund(api, event, data, order)
+            self.receiver.receive(api, found["id"], wanted, data)
+        refunded = self.receiver.refund(api, event, data, order)
         done_before = received_before and refunded == 0
         return PushResult(Outcome.DUPLICATE if done_before else Outcome.APPLIED,
                           detail={"medusa_return_id": found["id"], "refunds": refunded})
@@ -107,90 +101,3 @@ class ReturnPusher:
             raise
         api.post(f"/admin/returns/{rid}/request", {"no_notification": True})
         return {**created, "status": "requested"}
-
-    def receive(self, api: Api, rid: str, wanted: dict[str, dict[str, Any]], data: dict[str, Any]) -> None:
-        api.post(f"/admin/returns/{rid}/receive",
-                 {"internal_note": f"Received in store, return {data.get('return_number')}"})
-        back = [{"id": line, "quantity": w["restock"]} for line, w in wanted.items() if w["restock"]]
-        held = [{"id": line, "quantity": w["qty"] - w["restock"]} for line, w in wanted.items() if w["qty"] > w["restock"]]
-        try:
-            if back:
-                api.post(f"/admin/returns/{rid}/receive-items", {"items": back})
-            if held:
-                api.post(f"/admin/returns/{rid}/dismiss-items", {"items": held})
-            api.post(f"/admin/returns/{rid}/receive/confirm", {})
-        except OmsRefused:
-            api.delete(f"/admin/returns/{rid}/receive")  # a receive left open would lock the order
-            raise
-
-    def refund(self, api: Api, event: PendingEvent, data: dict[str, Any], order: dict[str, Any]) -> int:
-        """Record each tender once; returns how many were recorded now."""
-        currency = str(data.get("currency") or order.get("currency_code") or self.currency)
-        payments = [p for c in order.get("payment_collections") or [] for p in c.get("payments") or []
-                    if p.get("captured_at") and not p.get("canceled_at")]
-        notes = {str(r.get("note") or "") for p in payments for r in p.get("refunds") or []}
-        credits = {str(c.get("reference_id") or "") for c in order.get("credit_lines") or []}
-        done = 0
-        for index, tender in enumerate(data.get("tenders") or []):
-            marker = f"posreturns:{event.event_id}:{index}"
-            amount = major(int(tender.get("amount_minor") or 0), currency)
-            if amount <= 0 or marker in notes or marker in credits:
-                continue
-            if tender.get("method") == "store_credit":
-                self._credit_line(api, order["id"], marker, amount, data)
-            else:
-                payment = next((p for p in payments if p["id"] == tender.get("reference")), payments[0] if payments else None)
-                if payment is None:
-                    continue
-                body = {"amount": amount, "note": marker}
-                if self.refs.refund_reason():
-                    body["refund_reason_id"] = self.refs.refund_reason()
-                try:
-                    api.post(f"/admin/payments/{payment['id']}/refund", body)
-                except OmsRefused as error:
-                    raise OmsRefused(f"the return is received in Medusa but the refund of {amount} was refused: "
-                                     f"{error}", error.status, error.kind) from None
-            done += 1
-        return done
-
-    def _credit_line(self, api: Api, order_id: str, marker: str, amount: Decimal, data: dict[str, Any]) -> None:
-        voucher = (data.get("voucher") or {}).get("code")
-        try:
-            api.post(f"/admin/orders/{order_id}/credit-lines", {
-                "amount": -amount, "reference": "posreturns_store_credit", "reference_id": marker,
-                "metadata": {"voucher": voucher, "return_number": data.get("return_number")}})
-        except OmsRefused:
-            pass  # Medusa allows a credit line only while the order owes money back; the voucher stands
-
-
-def _wanted(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """Returned units per Medusa line item: total, restocked, first reason and note."""
-    wanted: dict[str, dict[str, Any]] = {}
-    for line in data.get("lines") or []:
-        line_id = line.get("order_line_id")
-        if not line_id:
-            continue
-        entry = wanted.setdefault(line_id, {"qty": 0, "restock": 0, "reason": line.get("reason"),
-                                            "note": line.get("note"), "sku": line.get("sku")})
-        entry["qty"] += int(line.get("qty") or 0)
-        if line.get("disposition") == "RESTOCK":
-            entry["restock"] += int(line.get("qty") or 0)
-    return wanted
-
-
-def over_return(order: dict[str, Any], wanted: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
-    """The line that has fewer returnable units than asked, with Medusa's message, else None."""
-    items = {i["id"]: i for i in order.get("items") or []}
-    for line_id, w in wanted.items():
-        item = items.get(line_id)
-        if item is None:
-            return {"line": line_id, "sku": w["sku"], "asked": w["qty"], "left": 0,
-                    "message": f"Medusa: order {order.get('display_id')} has no line {line_id} ({w['sku']})."}
-        d = item.get("detail") or {}
-        left = (mapping.qty(d, "fulfilled_quantity") - mapping.qty(d, "return_requested_quantity")
-                - mapping.qty(d, "return_received_quantity") - mapping.qty(d, "return_dismissed_quantity"))
-        if w["qty"] > left:
-            return {"line": line_id, "sku": w["sku"], "asked": w["qty"], "left": max(left, 0),
-                    "message": f"Medusa: cannot return {w['qty']} × {w['sku']} from order {order.get('display_id')}: "
-                               f"only {max(left, 0)} unit(s) can still be returned (already returned elsewhere?)."}
-    return None

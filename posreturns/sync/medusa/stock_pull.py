@@ -1,4 +1,4 @@
-"""The `stock` stream from Medusa: only what changed (medusa_pull.py says how).
+"""The `stock` stream from Medusa: only what changed (pull.py says how).
 
 With the posreturns plugin: the levels changed since the cursor. Without it: a full read once an
 hour, and in between the levels of the SKUs of the orders pulled in the same run (the orders stream
