@@ -1,8 +1,8 @@
-"""A versioned return policy: plain data parsed from TOML, evaluated by `policy_engine`.
+"""A versioned return policy: plain data parsed from TOML (`toml.parse_policy`), evaluated by `engine`.
 
-Every value has a default (see `policy_defaults.DEFAULT_POLICY_TOML` and docs/policy.md); a
-policy file only states what it changes. `Policy.from_toml` refuses unknown keys and wrong types
-with a `PolicyError` naming the key, so a typo never silently turns a rule off.
+Every value has a default (see `defaults.DEFAULT_POLICY_TOML` and docs/policy.md); a policy file
+only states what it changes. `parse_policy` refuses unknown keys and wrong types with a
+`PolicyError` naming the key, so a typo never silently turns a rule off.
 """
 
 from __future__ import annotations
@@ -162,19 +162,3 @@ class Policy:
     dispositions: tuple[DispositionRule, ...]
     default_disposition: Disposition
     resale: ResaleRules
-
-    @classmethod
-    def from_toml(cls, text: str | bytes) -> Policy:
-        """Parse a policy file; missing keys take the documented defaults.
-
-        Raises `PolicyError` naming the offending key when the text is not valid.
-        """
-        from posreturns.domain.policy.toml import parse_policy
-
-        return parse_policy(text)
-
-    @classmethod
-    def default(cls) -> Policy:
-        from posreturns.domain.policy.defaults import DEFAULT_POLICY_TOML
-
-        return cls.from_toml(DEFAULT_POLICY_TOML)

@@ -36,6 +36,11 @@ from posreturns.domain.policy.toml_rules import (
 from posreturns.domain.returns import Reason, RefundMethod
 
 
+def default_policy() -> Policy:
+    """The built-in policy: every rule at its documented default."""
+    return parse_policy(DEFAULT_POLICY_TOML)
+
+
 def _load(text: str | bytes, what: str) -> dict[str, object]:
     try:
         return tomllib.loads(text.decode("utf-8") if isinstance(text, bytes) else text)

@@ -12,6 +12,7 @@ from posreturns.domain.context import PolicyContext, PriceInfo
 from posreturns.domain.money import Money, allocate_minor
 from posreturns.domain.orders import Channel, Order, OrderLine, Tender, TenderMethod
 from posreturns.domain.policy.model import Policy
+from posreturns.domain.policy.toml import parse_policy
 from posreturns.domain.pricing import LineCharge, price_lines
 from posreturns.domain.quote import Quote
 from posreturns.domain.returns import (
@@ -147,7 +148,7 @@ def codes() -> Callable[[], str]:
 
 
 def policy(extra: str = "") -> Policy:
-    return Policy.from_toml(f'version = "2026-11"\n{extra}')
+    return parse_policy(f'version = "2026-11"\n{extra}')
 
 
 def after(order: Order, quote: Quote) -> Order:
