@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from integration.returns_support import open_shop
+from helpers.returns import open_shop
 
 from posreturns.app import Till
 

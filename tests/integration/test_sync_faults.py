@@ -1,4 +1,4 @@
-"""Fault tests of the sync without Medusa: a scripted OMS on loopback (fake_medusa.py) that drops
+"""Fault tests of the sync without Medusa: a scripted OMS on loopback (helpers/fake_medusa.py) that drops
 responses after committing, answers 500 / 429 with Retry-After, hangs past the timeout or sends
 malformed JSON; two uploaders at once; kill -9 between sending and marking; a restart mid-backoff.
 After every scenario: each event applied exactly once, nothing lost, the queue drained."""
@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from integration.fake_medusa import KEY, FakeMedusa, order
-from sync_support import SettableClock, add_return, outbox_rows
+from helpers.fake_medusa import KEY, FakeMedusa, order
+from helpers.sync import SettableClock, add_return, outbox_rows
 
 from posreturns.app import Till, open_till
 from posreturns.persistence.outbox import SqlOutbox

@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from integration.fake_medusa import KEY, FakeMedusa, order
-from sync_support import add_return, outbox_rows
+from helpers.fake_medusa import KEY, FakeMedusa, order
+from helpers.sync import add_return, outbox_rows
 
 from posreturns.app import Till, open_till
 from posreturns.persistence.outbox import SqlOutbox

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from integration.returns_support import CASHIER, line, open_shop, request
+from helpers.returns import CASHIER, line, open_shop, request
 
 from posreturns.app import Till
 from posreturns.persistence.engine import WRITE

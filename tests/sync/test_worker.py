@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sync_support import add_return, outbox_rows
+from helpers.sync import add_return, outbox_rows
 
 from posreturns.app import Till, open_sync, open_till
 from posreturns.services.canonical import FORMAT

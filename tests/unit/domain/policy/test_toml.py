@@ -16,7 +16,7 @@ from posreturns.domain.orders import TenderMethod
 from posreturns.domain.policy.toml import default_policy, parse_policy
 from posreturns.domain.returns import Disposition, RefundMethod
 
-SHIPPED = Path(__file__).parents[3] / "posreturns" / "resources" / "policy" / "default.toml"
+SHIPPED = Path(__file__).parents[4] / "posreturns" / "resources" / "policy" / "default.toml"
 
 
 def test_the_shipped_default_file_says_exactly_the_built_in_defaults() -> None:

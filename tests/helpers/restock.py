@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from integration.returns_support import CASHIER, MANAGER, PIN, line, open_shop, request
+from helpers.returns import CASHIER, MANAGER, PIN, line, open_shop, request
 
 from posreturns.app import Till, open_restock
 from posreturns.domain.permissions import Permission

@@ -6,7 +6,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
-from unit.domain.builders import NOW, STORE, LineSpec, codes, ctx, draft, eur, make_order, policy, prices, req
+from helpers.domain_builders import NOW, STORE, LineSpec, codes, ctx, draft, eur, make_order, policy, prices, req
 
 from posreturns.domain.context import PriceInfo
 from posreturns.domain.decision import DecisionStatus, TraceEntry

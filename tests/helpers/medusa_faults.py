@@ -1,5 +1,5 @@
 """Shared by the fault tests against the real Medusa: a till whose uploader talks to Medusa through
-the fault-injecting proxy (tests/fault_proxy.py), runs of its uploader here or in a process the
+the fault-injecting proxy (tests/helpers/fault_proxy.py), runs of its uploader here or in a process the
 proxy kills, and the checks made after every walk."""
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from fault_proxy import FaultProxy, Rule
-from medusa_support import LosingClient, open_store_till
-from sync_support import SettableClock
+from helpers.fault_proxy import FaultProxy, Rule
+from helpers.medusa import LosingClient, open_store_till
+from helpers.sync import SettableClock
 
 from posreturns.app import Till
 from posreturns.persistence.outbox import SqlOutbox, owner_id
@@ -22,7 +22,7 @@ from posreturns.sync.backoff import Backoff
 from posreturns.sync.medusa.gateway import MedusaConfig, MedusaGateway
 from posreturns.sync.uploader import Uploader
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class ProxiedClient(LosingClient):

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from integration.returns_support import MANAGER, PIN, SHIPPED_POLICY
-from integration.returns_support import request as base_request
+from helpers.returns import MANAGER, PIN, SHIPPED_POLICY
+from helpers.returns import request as base_request
 
 from oms import harness
 from posreturns.app import Till, open_sync, open_till

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sync_support import SettableClock
+from helpers.sync import SettableClock
 
 from posreturns.sync.medusa.stock_pull import StockStream
 
