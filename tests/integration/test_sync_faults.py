@@ -10,7 +10,6 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,21 +26,6 @@ from posreturns.sync.wire import HttpJsonClient
 
 HERE = Path(__file__).parent
 ROOT = HERE.parents[1]
-
-
-@pytest.fixture
-def oms() -> Iterator[FakeMedusa]:
-    server = FakeMedusa().start()
-    server.state.orders["order_1"] = order("order_1", {f"l{i}": 1 for i in range(1, 11)})
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def till(tmp_path: Path) -> Iterator[Till]:
-    opened = open_till(tmp_path / "data")
-    yield opened
-    opened.close()
 
 
 def upload(till: Till, oms: FakeMedusa, clock: SettableClock, owner: str = "tester") -> UploadReport:
