@@ -102,7 +102,7 @@ def import_cycles(graph: dict[str, set[str]]) -> list[list[str]]:
             elif imported in stack:
                 low[module] = min(low[module], index[imported])
         if low[module] == index[module]:
-            group = []
+            group: list[str] = []
             while (member := stack.pop()) != module:
                 group.append(member)
             if group:
