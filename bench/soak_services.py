@@ -4,7 +4,7 @@ printer coming and going: the sync worker's thread and receipt printing, measure
     python -m bench.soak_services [--events 2000] [--jobs 1000] [--rounds 40] [--json]
 
 The till side runs here, as in the window: `SyncWorker` on its thread uploads the outbox to the OMS
-(the scripted Medusa of the sync fault tests, tests/integration/fake_medusa.py, in its own process on
+(the scripted Medusa of the sync fault tests, tests/helpers/fake_medusa.py, in its own process on
 loopback), while a printing thread prints documents through `ReceiptPrinting.print_document` to the
 virtual printer (its own process, on loopback) and retries what failed with `retry_unprinted`. Every
 few rounds the OMS goes away (its port closed: connections refused), answers 500s, 429s, drops a
@@ -58,7 +58,7 @@ class FastClock:
 def serve_oms(commands: Connection, port: int) -> None:
     """The OMS process: the scripted Medusa, taken down and brought back on the same port on command."""
     sys.path.insert(0, str(ROOT / "tests"))  # the scripted OMS of the sync fault tests
-    from integration.fake_medusa import FakeMedusa, order
+    from helpers.fake_medusa import FakeMedusa, order
 
     server = FakeMedusa(port).start()
     for n in range(ORDERS):
@@ -133,11 +133,11 @@ def run(events: int, jobs: int, rounds: int, seed: int = 3) -> dict[str, Any]:
     from posdrivers.virtual.control import send_control
 
     sys.path.insert(0, str(ROOT / "tests"))
-    from sync_support import add_return
+    from helpers.sync import add_return
 
     from posreturns.app import open_printing, open_sync, open_till
     from posreturns.persistence.outbox import SqlOutbox
-    from posreturns.sync.connectors.medusa import MedusaConfig, MedusaGateway
+    from posreturns.sync.medusa.gateway import MedusaConfig, MedusaGateway
     from posreturns.sync.wire import HttpJsonClient
     from posreturns.sync.worker import SyncWorker
 

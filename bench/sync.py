@@ -30,7 +30,7 @@ from posreturns.app import open_sync, open_till
 from posreturns.domain.users import Principal
 from posreturns.services.clock import SystemClock
 from posreturns.sync.backoff import Backoff
-from posreturns.sync.connectors.medusa import MedusaConfig, MedusaGateway
+from posreturns.sync.medusa.gateway import MedusaConfig, MedusaGateway
 
 POLICY = ROOT / "posreturns" / "resources" / "policy" / "default.toml"
 SKUS = ["TEE-ORG-S", "TEE-ORG-M", "TEE-ORG-L", "SHOE-RUN-42", "SHOE-RUN-43", "HP-STUDIO-BLK"]

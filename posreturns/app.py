@@ -41,10 +41,10 @@ from posreturns.services.lookup import OrderLookup
 from posreturns.services.policies import PolicyService
 from posreturns.services.ports import Clock
 from posreturns.services.promises import PromiseService
-from posreturns.services.return_resolver import ReturnResolver
-from posreturns.services.return_ports import AuditEntry
-from posreturns.services.return_json import ReturnJsonApi
-from posreturns.services.returns import ReturnService, TillIdentity
+from posreturns.services.returns.resolver import ReturnResolver
+from posreturns.services.returns.ports import AuditEntry
+from posreturns.services.returns.json_edge import ReturnJsonApi
+from posreturns.services.returns.service import ReturnService, TillIdentity
 from posreturns.services.settings_admin import SettingsAdmin
 from posreturns.services.users import UserAdmin
 from posreturns.sync.pepper_store import PepperStore

@@ -14,7 +14,7 @@ from posreturns.app import Till, open_drawer_control, open_printing
 from posreturns.devices.device_settings import check_setting, gs_substitute
 from posreturns.devices.documents import Block, Cut, Feed, Text
 from posreturns.devices.printer_thread import PrinterThread
-from posreturns.devices.printing import PrinterSettings, ReceiptPrinting
+from posreturns.devices.printing import PrinterProblem, PrinterSettings, ReceiptPrinting
 from posreturns.devices.scanner import Scan, interpret
 from posreturns.devices.scanner_sheet import describe_scan, scanner_sheet
 from posreturns.domain.permissions import Permission
@@ -143,7 +143,9 @@ def admin_services(till: Till, device: PrinterThread | None = None) -> dict[str,
 
     def test_drawer(actor: Principal, url: str, profile: str) -> None:
         till.access.require(actor, Permission.OPEN_DRAWER, "settings")
-        _printing_for(till, url, profile, device).open_drawer(actor.user_id)  # audited by the drawer
+        outcome = open_drawer_control(_printing_for(till, url, profile, device)).open(actor.user_id)  # audited
+        if not outcome.opened:
+            raise PrinterProblem(outcome.message, outcome.message_fr)
 
     def describe(text: str, completed: bool) -> dict[str, str]:
         return describe_scan(text, completed, gs_substitute(till.settings.get))

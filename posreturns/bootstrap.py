@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Literal
 
 from posreturns.app import Till, attach_oms, open_mail, open_sync, open_till
 from posreturns.services.errors import BadInput
-from posreturns.services.return_ports import AuditEntry
+from posreturns.services.returns.ports import AuditEntry
 from posreturns.services.sync_ports import OmsNotConfigured
 
 if TYPE_CHECKING:  # the window's and the widget's parts: a command line call (a host's lookup) never loads them

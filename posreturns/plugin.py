@@ -22,7 +22,7 @@ from typing import Any, Protocol
 from posreturns.bootstrap import Runtime, bootstrap
 from posreturns.devices.device_settings import wedge_config
 from posreturns.domain.users import Principal
-from posreturns.services.return_results import CompletedReturn
+from posreturns.services.returns.results import CompletedReturn
 from posreturns.ui.embedded import HostPayments, ReturnsWidget, install_host_translators
 from posreturns.ui.garbage import GuiThreadGarbageCollector
 from posreturns.ui.i18n import choose_language

@@ -65,3 +65,68 @@ def test_the_drivers_import_nothing_from_posreturns() -> None:
 def test_the_layer_test_can_see_the_layers() -> None:
     assert all((PACKAGE / layer).is_dir() for layer in ALLOWED if layer not in ("sync", "devices"))
     assert len(list((PACKAGE / "domain").rglob("*.py"))) > 3
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def modules_imported_by(path: Path, modules: set[str]) -> set[str]:
+    """The package's modules `path` imports, at the top or inside a function alike: `from a.b import c`
+    names the module a.b.c when there is one, else a.b."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names if alias.name in modules)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            submodules = {f"{node.module}.{alias.name}" for alias in node.names} & modules
+            found.update(submodules or ({node.module} & modules))
+    return found
+
+
+def import_cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected groups of more than one module (Tarjan), each sorted."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    cycles: list[list[str]] = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        for imported in graph[module]:
+            if imported not in index:
+                visit(imported)
+                low[module] = min(low[module], low[imported])
+            elif imported in stack:
+                low[module] = min(low[module], index[imported])
+        if low[module] == index[module]:
+            group: list[str] = []
+            while (member := stack.pop()) != module:
+                group.append(member)
+            if group:
+                cycles.append(sorted([module, *group]))
+
+    for module in sorted(graph):
+        if module not in index:
+            visit(module)
+    return cycles
+
+
+def package_import_graph() -> dict[str, set[str]]:
+    paths = {module_name(path): path for path in PACKAGE.rglob("*.py")}
+    return {name: modules_imported_by(path, set(paths)) - {name} for name, path in paths.items()}
+
+
+def test_the_package_has_no_import_cycles_not_even_inside_functions() -> None:
+    assert import_cycles(package_import_graph()) == []
+
+
+def test_the_cycle_check_sees_an_import_hidden_in_a_function(tmp_path: Path) -> None:
+    (tmp_path / "a.py").write_text("from pkg import b\n")
+    (tmp_path / "b.py").write_text("def later() -> None:\n    from pkg.a import thing\n")
+    modules = {"pkg.a", "pkg.b"}
+    graph = {f"pkg.{name}": modules_imported_by(tmp_path / f"{name}.py", modules) for name in "ab"}
+    assert graph == {"pkg.a": {"pkg.b"}, "pkg.b": {"pkg.a"}}
+    assert import_cycles(graph) == [["pkg.a", "pkg.b"]]

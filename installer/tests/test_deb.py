@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from packaging_support import ROOT, VERSION, check_installed_app, clean_env, run
+from helpers.packaging import ROOT, VERSION, check_installed_app, clean_env, run
 
 pytestmark = pytest.mark.skipif(os.name != "posix" or os.geteuid() != 0 or shutil.which("dpkg") is None,
                                 reason="installs a real package: needs root on Debian/Ubuntu")

@@ -8,7 +8,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from packaging_support import ROOT, VERSION, check_installed_app
+from helpers.packaging import ROOT, VERSION, check_installed_app
 
 APP = ROOT / "dist" / "posreturns"
 SUFFIX = ".exe" if os.name == "nt" else ""

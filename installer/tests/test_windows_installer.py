@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from packaging_support import ROOT, VERSION
+from helpers.packaging import ROOT, VERSION
 
 APP = ROOT / "dist" / "posreturns"
 SCRIPT = ROOT / "installer" / "windows" / "posreturns.nsi"

@@ -14,7 +14,7 @@ from posreturns.cli.signing import ask
 from posreturns.cli.till_args import open_from, read_json
 from posreturns.domain.errors import UserFacingError
 from posreturns.domain.permissions import Permission
-from posreturns.services.return_request import parse_request
+from posreturns.services.returns.request import parse_request
 
 
 def register(commands: argparse._SubParsersAction, shared: list[argparse.ArgumentParser]) -> None:  # type: ignore[type-arg]

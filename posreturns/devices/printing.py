@@ -114,14 +114,6 @@ class ReceiptPrinting:
     def status(self) -> dict[str, Any]:
         return self.control.status()
 
-    def open_drawer(self, actor: str | None = None) -> None:
-        """Open the cash drawer on purpose (audited); raises PrinterProblem when it did not open."""
-        from posreturns.devices.drawer import CashDrawer  # drawer.py builds on this module
-
-        outcome = CashDrawer(self.jobs, self.settings, self.device).open(actor)
-        if not outcome.opened:
-            raise PrinterProblem(outcome.message, outcome.message_fr)
-
     def print_return(self, return_number: str) -> PrintOutcome:
         """The receipt of a completed return: the original the first time, DUPLICATA / COPY after."""
         result = self.returns.show(return_number)

@@ -19,7 +19,7 @@ from posreturns.domain.decision import TraceEntry, money_text
 from posreturns.domain.errors import RefundExceedsTenders
 from posreturns.domain.money import Money
 from posreturns.domain.orders import Order, TenderMethod
-from posreturns.domain.policy import Policy
+from posreturns.domain.policy.model import Policy
 from posreturns.domain.refunds import cash_round
 from posreturns.domain.vouchers import Voucher, VoucherCodeSource
 

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from posreturns.domain.business_days import WEEKDAYS, BusinessCalendar, HolidayRegion
 from posreturns.domain.errors import DomainError
 from posreturns.domain.money import Money
-from posreturns.domain.policy_reader import Table
+from posreturns.domain.policy.reader import Table
 from posreturns.domain.promise import DeliveryNetwork, Destination, Route, Source, SourceKind
 
 MAX_RANGE_DAYS = 366

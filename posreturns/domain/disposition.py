@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from posreturns.domain.decision import Alert, TraceEntry
-from posreturns.domain.policy import Policy
+from posreturns.domain.policy.model import Policy
 from posreturns.domain.returns import Condition, Disposition, Reason
 
 _NAMES_EN = {

@@ -18,7 +18,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from posreturns.domain.context import PolicyContext
 from posreturns.domain.money import Money
 from posreturns.domain.orders import Order, OrderLine
-from posreturns.domain.policy import CashRounding, RoundingMode
+from posreturns.domain.policy.model import CashRounding, RoundingMode
 from posreturns.domain.pricing import tax_minor
 from posreturns.domain.returns import ReturnDraft, ReturnLineRequest
 

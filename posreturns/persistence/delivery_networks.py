@@ -7,7 +7,7 @@ from sqlalchemy import Engine
 from posreturns.persistence.audit import insert_audit
 from posreturns.persistence.engine import WRITE
 from posreturns.services.promises import StoredNetwork
-from posreturns.services.return_ports import AuditEntry
+from posreturns.services.returns.ports import AuditEntry
 
 
 class SqlDeliveryNetworks:

@@ -10,7 +10,7 @@ from sqlalchemy.engine import Connection
 from posreturns.domain.held_units import unit_ids
 from posreturns.domain.returns import StockBucket
 from posreturns.persistence.order_repository import format_utc
-from posreturns.services.return_ports import Completion
+from posreturns.services.returns.ports import Completion
 
 
 def hold_units(connection: Connection, c: Completion, number: str) -> None:

@@ -24,7 +24,7 @@ from posreturns.services.mail_ports import (
     QueuedMail,
     e_receipt_message_id,
 )
-from posreturns.services.return_ports import AuditEntry, Completion
+from posreturns.services.returns.ports import AuditEntry, Completion
 
 RETURN_RECEIPT = "return_receipt"
 NEVER_ANSWERED = "The relay's answer was never read (the till stopped or lost the connection)."

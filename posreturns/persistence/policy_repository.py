@@ -7,7 +7,7 @@ from sqlalchemy import Engine
 from posreturns.persistence.audit import insert_audit
 from posreturns.persistence.engine import WRITE
 from posreturns.persistence.order_repository import format_utc
-from posreturns.services.return_ports import AuditEntry, StoredPolicy
+from posreturns.services.returns.ports import AuditEntry, StoredPolicy
 
 ACTIVE_POLICY = "policy.active"
 

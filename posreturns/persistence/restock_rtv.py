@@ -14,7 +14,7 @@ from posreturns.persistence.stock_ledger import insert_events
 from posreturns.services.errors import BadInput, NotFound
 from posreturns.services.restock_events import restock_event
 from posreturns.services.restock_ports import Actor, RtvBatch
-from posreturns.services.return_ports import AuditEntry
+from posreturns.services.returns.ports import AuditEntry
 
 
 def _batch(connection: Connection, row: Any) -> RtvBatch:

@@ -24,7 +24,7 @@ from posreturns.services.errors import NotFound
 from posreturns.services.numbering import store_code, till_code
 from posreturns.services.restock_events import restock_event
 from posreturns.services.restock_ports import Actor, UnitChange
-from posreturns.services.return_ports import AuditEntry
+from posreturns.services.returns.ports import AuditEntry
 
 UNIT_QUERY = (
     "SELECT h.id, h.return_id, h.location, h.sku, h.serial, h.state, h.created_at, h.action, h.acted_by, h.acted_at, "

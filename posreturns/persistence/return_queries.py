@@ -11,7 +11,7 @@ from sqlalchemy.engine import Connection
 
 from posreturns.domain.money import Money
 from posreturns.persistence.order_repository import format_utc
-from posreturns.services.return_ports import CustomerMatch, StoredReturn
+from posreturns.services.returns.ports import CustomerMatch, StoredReturn
 
 
 def customer_activity(connection: Connection, customer_id: str, since: datetime) -> tuple[int, int]:

@@ -34,7 +34,7 @@ from posreturns.persistence.return_writes import (
 from posreturns.persistence.return_queries import customer_activity, offline_refunded
 from posreturns.services.errors import LedgerChanged
 from posreturns.services.numbering import return_number
-from posreturns.services.return_ports import Completion, StoredReturn, replay
+from posreturns.services.returns.ports import Completion, StoredReturn, replay
 
 class SqlReturnRecorder:
     """`ReturnRecorder` over SQLite."""

@@ -12,8 +12,8 @@ from posreturns.domain.quote_json import quote_to_dict
 from posreturns.persistence.audit import insert_audit
 from posreturns.persistence.order_repository import format_utc
 from posreturns.services.errors import LedgerChanged
-from posreturns.services.return_events import SCHEMA_VERSION, return_events
-from posreturns.services.return_ports import AuditEntry, Completion
+from posreturns.services.returns.events import SCHEMA_VERSION, return_events
+from posreturns.services.returns.ports import AuditEntry, Completion
 
 _INSERT_RETURN = (
     "INSERT INTO returns (id, number, order_id, origin, store_id, till_id, customer_id, created_at, "

@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 
 from posreturns.persistence.audit import insert_audit
 from posreturns.persistence.engine import WRITE
-from posreturns.services.return_ports import AuditEntry
+from posreturns.services.returns.ports import AuditEntry
 from posreturns.services.setting_rules import checked_setting
 
 DEFAULTS = {"store.id": "", "till.id": "T1", "language": ""}

@@ -14,7 +14,7 @@ from posreturns.persistence.stock_ledger import insert_events
 from posreturns.services.errors import BadInput, NotFound
 from posreturns.services.restock_events import restock_event
 from posreturns.services.restock_ports import Actor, StaffAlert
-from posreturns.services.return_ports import AuditEntry
+from posreturns.services.returns.ports import AuditEntry
 
 _ALERTS = ("SELECT a.*, r.number, l.sku, v.title, (SELECT GROUP_CONCAT(h.id, ' ') FROM held_units h "
            "WHERE h.return_line_id = a.return_line_id) AS units FROM staff_alerts a "

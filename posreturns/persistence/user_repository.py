@@ -13,7 +13,7 @@ from posreturns.persistence.audit import insert_audit
 from posreturns.persistence.engine import WRITE
 from posreturns.persistence.order_repository import format_utc, parse_utc
 from posreturns.services.access_ports import Attempt
-from posreturns.services.return_ports import AuditEntry
+from posreturns.services.returns.ports import AuditEntry
 
 _SELECT = ("SELECT id, name, role, pin_hash, failed_attempts, locked_at, locked_boot, locked_uptime "
            "FROM users WHERE id = ?")

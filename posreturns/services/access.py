@@ -31,7 +31,7 @@ from posreturns.domain.pins import (
 from posreturns.domain.users import Principal, Role, User
 from posreturns.services.access_ports import Attempt, AuditLog, PepperStore, UserRepository
 from posreturns.services.errors import PermissionDenied
-from posreturns.services.return_ports import AuditEntry
+from posreturns.services.returns.ports import AuditEntry
 
 REFUSED = ("Wrong ID or PIN, or this user may not do this; check them and try again.",
            "Identifiant ou code erroné, ou cet utilisateur n'y est pas autorisé ; vérifiez et réessayez.")

@@ -11,7 +11,7 @@ from posreturns.domain.errors import PinError
 from posreturns.domain.lockout import Lockout
 from posreturns.domain.pins import Pepper
 from posreturns.domain.users import Principal, User
-from posreturns.services.return_ports import AuditEntry
+from posreturns.services.returns.ports import AuditEntry
 
 
 @dataclass(frozen=True, slots=True)

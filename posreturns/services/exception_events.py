@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from posreturns.domain.money import Money
-from posreturns.services.return_events import SCHEMA_VERSION, OutboxEvent, fingerprint
+from posreturns.services.returns.events import SCHEMA_VERSION, OutboxEvent, fingerprint
 from posreturns.services.sync_ports import ExceptionItem
 
 EVENT_TYPE = "ExceptionResolved"

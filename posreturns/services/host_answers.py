@@ -14,8 +14,8 @@ from posreturns.services.access import AccessService
 from posreturns.services.errors import BadInput
 from posreturns.services.input_checks import has_card_number, storable
 from posreturns.services.ports import Clock
-from posreturns.services.return_ports import AuditEntry
-from posreturns.services.returns import ReturnService
+from posreturns.services.returns.ports import AuditEntry
+from posreturns.services.returns.service import ReturnService
 
 CONFIRMED, FAILED = "host.refund_confirmed", "host.refund_failed"
 

@@ -12,13 +12,14 @@ from typing import Any
 
 from posreturns.domain.errors import PolicyError
 from posreturns.domain.permissions import Permission
-from posreturns.domain.policy import Policy
-from posreturns.domain.policy_defaults import DEFAULT_POLICY_TOML
+from posreturns.domain.policy.model import Policy
+from posreturns.domain.policy.toml import parse_policy
+from posreturns.domain.policy.defaults import DEFAULT_POLICY_TOML
 from posreturns.domain.users import Principal
 from posreturns.services.access import AccessService
 from posreturns.services.errors import BadInput
 from posreturns.services.ports import Clock
-from posreturns.services.return_ports import AuditEntry, PolicyRepository
+from posreturns.services.returns.ports import AuditEntry, PolicyRepository
 
 
 class PolicyService:
@@ -34,7 +35,7 @@ class PolicyService:
         text = stored.text if stored else DEFAULT_POLICY_TOML
         digest = stored.sha256 if stored else _sha(DEFAULT_POLICY_TOML)
         if digest not in self._parsed:
-            self._parsed[digest] = Policy.from_toml(text)
+            self._parsed[digest] = parse_policy(text)
         return self._parsed[digest]
 
     def describe(self) -> dict[str, Any]:
@@ -74,7 +75,7 @@ class PolicyService:
 
     def _load(self, text: str, source: str, actor: str | None) -> dict[str, Any]:
         try:
-            policy = Policy.from_toml(text)
+            policy = parse_policy(text)
         except PolicyError as error:
             raise BadInput(f"{source}: {error} The active policy was not changed.") from None
         digest = _sha(text)

@@ -22,7 +22,7 @@ from posreturns.domain.users import Principal
 from posreturns.services.access import AccessService
 from posreturns.services.errors import BadInput, NotFound
 from posreturns.services.ports import Clock
-from posreturns.services.return_ports import AuditEntry
+from posreturns.services.returns.ports import AuditEntry
 
 NO_NETWORK = ("No delivery network is loaded on this till; load the store's file with "
               "`posreturns exchange network load FILE` (see docs/exchanges.md).")

@@ -28,7 +28,7 @@ from posreturns.services.restock_ports import (
     StaffAlert,
     UnitChange,
 )
-from posreturns.services.returns import TillIdentity
+from posreturns.services.returns.service import TillIdentity
 
 NOTE_MAX = 500
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from posreturns import __version__
-from posreturns.services.return_events import SCHEMA_VERSION, OutboxEvent, fingerprint
+from posreturns.services.returns.events import SCHEMA_VERSION, OutboxEvent, fingerprint
 
 
 def restock_event(kind: str, aggregate_type: str, aggregate_id: str, data: dict[str, Any], *, store_id: str,

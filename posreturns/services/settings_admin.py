@@ -18,7 +18,7 @@ from posreturns.domain.users import Principal
 from posreturns.services.access import AccessService
 from posreturns.services.errors import BadInput
 from posreturns.services.policies import PolicyService
-from posreturns.services.return_ports import AuditEntry
+from posreturns.services.returns.ports import AuditEntry
 
 DEVICE_PREFIXES = ("printer.", "scanner.")  # the printer and the scanner, with "language": a manager's
 KEPT_BY_POSRETURNS = ("till.training", "security.", "returns.seq.", "sync.", "draft.", "demo.", "rtv.seq.",

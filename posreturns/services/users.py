@@ -17,7 +17,7 @@ from posreturns.domain.users import Principal, Role, User
 from posreturns.services.access import AccessService
 from posreturns.services.access_ports import PepperStore, UserRepository
 from posreturns.services.errors import BadInput, NotFound
-from posreturns.services.return_ports import AuditEntry
+from posreturns.services.returns.ports import AuditEntry
 
 _USER_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@-]{0,39}")
 

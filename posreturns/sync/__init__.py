@@ -1,1 +1,1 @@
-"""Sync with the central OMS: outbox uploader, delta puller, connectors (Medusa v2 first)."""
+"""Sync with the central OMS: outbox uploader, delta puller, the Medusa v2 connector (sync/medusa)."""

@@ -9,7 +9,7 @@ from posreturns.services.errors import BadInput
 from posreturns.services.oms_address import check_oms_url
 from posreturns.services.ports import Clock
 from posreturns.services.sync_ports import OmsGateway, OmsNotConfigured
-from posreturns.sync.connectors.medusa import MedusaConfig, MedusaGateway
+from posreturns.sync.medusa.gateway import MedusaConfig, MedusaGateway
 from posreturns.sync.credentials import CredentialStore
 from posreturns.sync.wire import HttpJsonClient
 

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from posreturns.services.ports import Clock
-from posreturns.services.return_events import fingerprint
+from posreturns.services.returns.events import fingerprint
 from posreturns.services.sync_ports import (
     LeaseLost,
     OmsGateway,

@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from posreturns.domain.errors import UserFacingError
-from posreturns.services.return_results import CompletedReturn
+from posreturns.services.returns.results import CompletedReturn
 from posreturns.ui.i18n import install_translators
 from posreturns.ui.messages import cashier_text
 from posreturns.ui.scanner_filter import WedgeScannerFilter

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from posreturns.domain.orders import Order
 from posreturns.domain.users import Principal
 from posreturns.services.lookup import OrderLookup
-from posreturns.services.returns import ReturnService
+from posreturns.services.returns.service import ReturnService
 from posreturns.ui.ports import Catalog, Drafts, Drawer, Printing, Settings, SettingsAccess
 
 

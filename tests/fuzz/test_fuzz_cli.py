@@ -15,11 +15,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from cli_support import Run, assert_answered, digest, run_cli
-from fuzz.fuzz_support import DEEP, as_bytes, garbled, mutated, nasty, texts
+from helpers.cli import Run, assert_answered, digest, run_cli
+from helpers.fuzz import DEEP, as_bytes, garbled, mutated, nasty, texts
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from integration.returns_support import SHIPPED_POLICY, line, request
+from helpers.returns import SHIPPED_POLICY, line, request
 
 from posreturns.demo.store import demo_document
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from integration.restock_support import hold
+from helpers.restock import hold
 from posdrivers.virtual.printer import VirtualPrinter
 from PySide6.QtCore import Qt
 

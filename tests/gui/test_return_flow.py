@@ -10,7 +10,7 @@ from posreturns.app import Till
 from posreturns.domain.users import Principal
 from posreturns.persistence.catalog import SqlCatalog
 from posreturns.persistence.drafts import SqlDrafts
-from posreturns.services.return_results import quoted_json
+from posreturns.services.returns.results import quoted_json
 from posreturns.ui.presenters.return_flow import ReturnFlowPresenter, Session
 from posreturns.ui.tasks import InlineTaskRunner
 

@@ -59,7 +59,7 @@ def test_a_short_fast_burst_is_typing_not_a_scan(qtbot) -> None:  # type: ignore
 # --- key events as a USB HID scanner really sends them (timestamps from the events) -------------
 
 import pytest  # noqa: E402
-from hid_keyboard import Scanner  # noqa: E402
+from helpers.hid_keyboard import Scanner  # noqa: E402
 from posdrivers import WedgeConfig  # noqa: E402
 
 
@@ -155,7 +155,7 @@ def test_a_scanner_without_suffix_ends_on_the_pause(qtbot) -> None:  # type: ign
 
 def test_caps_lock_inverting_the_scanners_capitals_is_undone(qtbot) -> None:  # type: ignore[no-untyped-def]
     """With Caps Lock on, Shift+P types "p": the scanner meant "P"."""
-    from hid_keyboard import events, strokes
+    from helpers.hid_keyboard import events, strokes
 
     field, scanner, scans, _records = _hid_setup(qtbot)
     try:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from hid_keyboard import Scanner
+from helpers.hid_keyboard import Scanner
 from posdrivers import WedgeConfig
 from posdrivers.virtual.printer import VirtualPrinter
 from PySide6.QtCore import Qt

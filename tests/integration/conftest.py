@@ -1,4 +1,5 @@
-"""Fixtures of the returns tests: the demo store at a fixed time, with the shipped policy and a manager."""
+"""Fixtures of the integration tests: the demo store at a fixed time, with the shipped policy and a
+manager (`shop`); a scripted Medusa on loopback with one ten-line order (`oms`, for the sync tests)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from integration.returns_support import open_shop
+from helpers.fake_medusa import FakeMedusa, order
+from helpers.returns import open_shop
 
 from posreturns.app import Till
 
@@ -16,3 +18,11 @@ def shop(tmp_path: Path) -> Iterator[Till]:
     till = open_shop(tmp_path / "shop")
     yield till
     till.close()
+
+
+@pytest.fixture
+def oms() -> Iterator[FakeMedusa]:
+    server = FakeMedusa().start()
+    server.state.orders["order_1"] = order("order_1", {f"l{i}": 1 for i in range(1, 11)})
+    yield server
+    server.stop()

@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
 
-from integration.returns_support import CASHIER, line, open_shop, request
+from helpers.returns import CASHIER, line, open_shop, request
 
 
 def main(data_dir: str, seed: int) -> None:

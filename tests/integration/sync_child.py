@@ -16,7 +16,7 @@ from posreturns.app import open_till
 from posreturns.persistence.outbox import SqlOutbox, owner_id
 from posreturns.services.clock import SystemClock
 from posreturns.sync.backoff import Backoff
-from posreturns.sync.connectors.medusa import MedusaConfig, MedusaGateway
+from posreturns.sync.medusa.gateway import MedusaConfig, MedusaGateway
 from posreturns.sync.uploader import Uploader
 from posreturns.sync.wire import HttpJsonClient
 

@@ -16,7 +16,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from integration.returns_support import MANAGER, PIN, Moments, guess, open_shop, rows
+from helpers.returns import MANAGER, PIN, Moments, guess, open_shop, rows
 
 from posreturns.app import Till
 from posreturns.domain.errors import PinError

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from integration.fake_medusa import KEY, FakeMedusa
+from helpers.fake_medusa import KEY, FakeMedusa
 
 from posreturns.app import open_till
 from posreturns.bootstrap import bootstrap

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from integration.fake_medusa import KEY, FakeMedusa
-from integration.returns_support import MANAGER, PIN, line, open_shop, request
+from helpers.fake_medusa import KEY, FakeMedusa
+from helpers.returns import MANAGER, PIN, line, open_shop, request
 
 from posreturns.app import Till, attach_oms
 

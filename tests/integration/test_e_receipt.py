@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 import zxingcpp
 from conftest import dump
-from integration.returns_support import CASHIER, NOW, line, open_shop, request
-from integration.smtp_support import CuttingProxy, Inbox, Relay
+from helpers.returns import CASHIER, NOW, line, open_shop, request
+from helpers.smtp import CuttingProxy, Inbox, Relay
 from PIL import Image
 
 from posreturns.app import Till, open_mail

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 import trustme
-from integration.smtp_support import Inbox, Relay, password_check
+from helpers.smtp import Inbox, Relay, password_check
 
 from posreturns.demo.store import demo_document
 

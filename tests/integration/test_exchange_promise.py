@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import dump
-from integration.returns_support import NOW, open_shop
+from helpers.returns import NOW, open_shop
 from integration.test_cli import posreturns
 
 from posreturns.app import Till, open_promises

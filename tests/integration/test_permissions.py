@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from cli_support import run_in
+from helpers.cli import run_in
 from conftest import DEMO_DAY
-from integration.returns_support import SHIPPED_POLICY, line, request, rows
+from helpers.returns import SHIPPED_POLICY, line, request, rows
 
 from posreturns.app import Till, open_till
 from posreturns.demo.network import demo_network

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from conftest import dump
-from integration.restock_support import held_shop, hold, manager
-from integration.returns_support import CASHIER, check_whole, rows
+from helpers.restock import held_shop, hold, manager
+from helpers.returns import CASHIER, check_whole, rows
 
 from posreturns.app import Till, open_restock
 from posreturns.domain.held_units import AlreadyActed, UnitAction, UnitState
@@ -55,7 +55,7 @@ def test_a_return_that_holds_units_puts_each_unit_in_the_queue_with_its_alert(sh
 
 
 def test_a_restocked_return_holds_nothing(tmp_path: Path) -> None:
-    from integration.returns_support import line, open_shop, request
+    from helpers.returns import line, open_shop, request
 
     till = open_shop(tmp_path / "s")
     till.returns.complete(request("PA01-000101", line("TSH-NVY-M")), CASHIER)
@@ -91,7 +91,7 @@ def test_a_second_action_is_refused_with_who_did_what_and_changes_nothing(shop) 
 
 
 def test_two_tills_of_one_folder_acting_on_one_unit_end_as_one_action(tmp_path: Path) -> None:
-    from integration.returns_support import open_shop
+    from helpers.returns import open_shop
 
     till, restock = held_shop(tmp_path / "shop")
     other = open_shop(tmp_path / "shop", setup=False, till_id="T2")

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 import zxingcpp
-from cli_support import run_in
-from integration.restock_support import hold
-from integration.returns_support import rows
+from helpers.cli import run_in
+from helpers.restock import hold
+from helpers.returns import rows
 from PIL import Image
 from posdrivers.virtual.printer import VirtualPrinter
 

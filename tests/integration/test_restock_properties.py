@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from integration.restock_support import manager
-from integration.returns_support import CASHIER, check_whole, open_shop, orders_document, rows
+from helpers.restock import manager
+from helpers.returns import CASHIER, check_whole, open_shop, orders_document, rows
 
 from posreturns.app import open_restock
 from posreturns.domain.errors import UserFacingError

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from integration.returns_support import SHIPPED_POLICY, line, request
+from helpers.returns import SHIPPED_POLICY, line, request
 
 NOW = "2026-11-26T10:00:00+01:00"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import dump
-from integration.returns_support import CASHIER, MANAGER, check_whole, line, request, rows, stock_levels
+from helpers.returns import CASHIER, MANAGER, check_whole, line, request, rows, stock_levels
 
 from posreturns.app import Till
 from posreturns.services.errors import BadInput

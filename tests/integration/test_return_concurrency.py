@@ -6,7 +6,7 @@ import json
 import multiprocessing
 from pathlib import Path
 
-from integration.returns_support import (
+from helpers.returns import (
     SHIPPED_POLICY,
     check_whole,
     open_shop,

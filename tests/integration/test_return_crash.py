@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 import pytest
-from integration.returns_support import check_whole, open_shop, orders_document, rows, stock_levels
+from helpers.returns import check_whole, open_shop, orders_document, rows, stock_levels
 
 from posreturns.persistence.marks import Marks, MarksFile
 from posreturns.services.importing import import_bytes

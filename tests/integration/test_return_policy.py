@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import dump
-from integration.returns_support import CASHIER, MANAGER, PIN, Moments, line, open_shop, request, rows
+from helpers.returns import CASHIER, MANAGER, PIN, Moments, line, open_shop, request, rows
 
 from posreturns.app import Till
 from posreturns.domain.errors import PinError

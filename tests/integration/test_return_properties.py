@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from integration.returns_support import CASHIER, check_whole, open_shop, rows
+from helpers.returns import CASHIER, check_whole, open_shop, rows
 
 from posreturns.domain.pricing import LineCharge, price_lines
 from posreturns.services.importing import import_bytes

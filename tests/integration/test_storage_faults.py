@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from cli_support import digest, run_cli
-from integration.returns_support import MANAGER, PIN, check_whole, line, open_shop, request
+from helpers.cli import digest, run_cli
+from helpers.returns import MANAGER, PIN, check_whole, line, open_shop, request
 
 
 def _mount(point: Path, *options: str) -> subprocess.CompletedProcess[str]:

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from integration.fake_medusa import KEY, FakeMedusa, order
-from sync_support import add_return
+from helpers.fake_medusa import KEY, FakeMedusa, order
+from helpers.sync import add_return
 
 from posreturns.app import open_till
 

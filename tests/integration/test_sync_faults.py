@@ -1,4 +1,4 @@
-"""Fault tests of the sync without Medusa: a scripted OMS on loopback (fake_medusa.py) that drops
+"""Fault tests of the sync without Medusa: a scripted OMS on loopback (helpers/fake_medusa.py) that drops
 responses after committing, answers 500 / 429 with Retry-After, hangs past the timeout or sends
 malformed JSON; two uploaders at once; kill -9 between sending and marking; a restart mid-backoff.
 After every scenario: each event applied exactly once, nothing lost, the queue drained."""
@@ -10,38 +10,22 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from integration.fake_medusa import KEY, FakeMedusa, order
-from sync_support import SettableClock, add_return, outbox_rows
+from helpers.fake_medusa import KEY, FakeMedusa, order
+from helpers.sync import SettableClock, add_return, outbox_rows
 
 from posreturns.app import Till, open_till
 from posreturns.persistence.outbox import SqlOutbox
 from posreturns.persistence.outbox_exceptions import SqlExceptionQueue
 from posreturns.sync.backoff import Backoff
-from posreturns.sync.connectors.medusa import MedusaConfig, MedusaGateway
+from posreturns.sync.medusa.gateway import MedusaConfig, MedusaGateway
 from posreturns.sync.uploader import Uploader, UploadReport
 from posreturns.sync.wire import HttpJsonClient
 
 HERE = Path(__file__).parent
 ROOT = HERE.parents[1]
-
-
-@pytest.fixture
-def oms() -> Iterator[FakeMedusa]:
-    server = FakeMedusa().start()
-    server.state.orders["order_1"] = order("order_1", {f"l{i}": 1 for i in range(1, 11)})
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def till(tmp_path: Path) -> Iterator[Till]:
-    opened = open_till(tmp_path / "data")
-    yield opened
-    opened.close()
 
 
 def upload(till: Till, oms: FakeMedusa, clock: SettableClock, owner: str = "tester") -> UploadReport:

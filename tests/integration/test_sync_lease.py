@@ -12,38 +12,21 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from integration.fake_medusa import KEY, FakeMedusa, order
-from sync_support import add_return, outbox_rows
+from helpers.fake_medusa import KEY, FakeMedusa
+from helpers.sync import add_return, outbox_rows
 
-from posreturns.app import Till, open_till
+from posreturns.app import Till
 from posreturns.persistence.outbox import SqlOutbox
 from posreturns.services.clock import SystemClock
 from posreturns.sync.backoff import Backoff
-from posreturns.sync.connectors.medusa import MedusaConfig, MedusaGateway
+from posreturns.sync.medusa.gateway import MedusaConfig, MedusaGateway
 from posreturns.sync.uploader import Uploader, UploadReport
 from posreturns.sync.wire import HttpJsonClient
 
 HERE = Path(__file__).parent
 ROOT = HERE.parents[1]
-
-
-@pytest.fixture
-def oms() -> Iterator[FakeMedusa]:
-    server = FakeMedusa().start()
-    server.state.orders["order_1"] = order("order_1", {f"l{i}": 1 for i in range(1, 11)})
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def till(tmp_path: Path) -> Iterator[Till]:
-    opened = open_till(tmp_path / "data")
-    yield opened
-    opened.close()
 
 
 def uploader(till: Till, oms: FakeMedusa, owner: str, lease: float, heartbeat: float = 10.0) -> Uploader:

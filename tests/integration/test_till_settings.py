@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from cli_support import run_cli
+from helpers.cli import run_cli
 from conftest import dump
-from integration.returns_support import CASHIER, line, open_shop, request
+from helpers.returns import CASHIER, line, open_shop, request
 
 from posreturns.app import open_till
 

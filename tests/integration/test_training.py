@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-from cli_support import run_in
-from integration.returns_support import rows
+from helpers.cli import run_in
+from helpers.returns import rows
 
 from posreturns.app import open_sync, open_till
 from posreturns.services.errors import BadInput

@@ -14,8 +14,8 @@ from posreturns.domain.decision import DecisionStatus
 from posreturns.domain.returns import Condition, Reason, RefundMethod
 from posreturns.domain.users import Principal
 from posreturns.services.errors import BadInput, UserFacingError
-from posreturns.services.return_request import LineInput, ReturnRequest, fingerprint_of
-from posreturns.services.return_results import quoted_json
+from posreturns.services.returns.request import LineInput, ReturnRequest, fingerprint_of
+from posreturns.services.returns.results import quoted_json
 
 CASHIER = Principal.vouched("marie", by="tests")
 

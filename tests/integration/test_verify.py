@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import dump
-from integration.returns_support import CASHIER, MANAGER, PIN, line, open_shop, request
+from helpers.returns import CASHIER, MANAGER, PIN, line, open_shop, request
 
 from posreturns.app import Till
 from posreturns.persistence.integrity import SqlIntegrity

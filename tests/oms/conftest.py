@@ -115,7 +115,7 @@ def _oms(state: dict[str, Any]) -> MedusaOms:
 @pytest.fixture
 def store(tmp_path: Path, medusa: Any) -> Iterator[tuple[Any, Any]]:
     """A PARIS-01 till connected to the test Medusa: (till, sync engine)."""
-    from medusa_support import open_store_till
+    from helpers.medusa import open_store_till
 
     till, engine = open_store_till(tmp_path / "paris", medusa)
     yield till, engine
@@ -126,9 +126,9 @@ def store(tmp_path: Path, medusa: Any) -> Iterator[tuple[Any, Any]]:
 @pytest.fixture
 def walk(tmp_path: Path, medusa: Any) -> Iterator[Any]:
     """`walk(store)`: a till of that store whose uploader talks to Medusa through a fault proxy
-    (tests/medusa_faults_support.py)."""
-    from fault_proxy import FaultProxy
-    from medusa_faults_support import start_walk
+    (tests/helpers/medusa_faults.py)."""
+    from helpers.fault_proxy import FaultProxy
+    from helpers.medusa_faults import start_walk
 
     opened: list[Any] = []
     yield lambda store: start_walk(tmp_path, medusa, store, opened)

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from integration.returns_support import CASHIER, line
-from medusa_support import (
+from helpers.returns import CASHIER, line
+from helpers.medusa import (
     make_order,
     mark_sent,
     medusa_returns,

@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from integration.returns_support import CASHIER, line
-from medusa_support import (
+from helpers.returns import CASHIER, line
+from helpers.medusa import (
     assert_one_exchange,
     ensure_stock,
     local_stock,

@@ -1,7 +1,7 @@
 """Every step of every push, broken every way, against the real Medusa 2.21: each mutating request of
 a card return (restocked and dismissed units, refund), a store-credit return (credit line, voucher
 notes), an exchange, and a stock move released by a dismissed return (with the resolution's notes)
-is failed in turn through a fault-injecting proxy (tests/fault_proxy.py) — Medusa answers 500
+is failed in turn through a fault-injecting proxy (tests/helpers/fault_proxy.py) — Medusa answers 500
 without doing it; the answer is dropped after Medusa did it; the uploader times out while Medusa
 does it; the uploader's process is killed -9 right after Medusa did it — and the next run resumes.
 
@@ -17,9 +17,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from integration.returns_support import CASHIER, MANAGER, line
-from medusa_faults_support import Walk, pending_changes
-from medusa_support import (
+from helpers.returns import CASHIER, MANAGER, line
+from helpers.medusa_faults import Walk, pending_changes
+from helpers.medusa import (
     assert_one_exchange,
     ensure_stock,
     events,

@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from integration.returns_support import CASHIER, line
-from medusa_faults_support import Walk, pending_changes
-from medusa_support import (
+from helpers.returns import CASHIER, line
+from helpers.medusa_faults import Walk, pending_changes
+from helpers.medusa import (
     assert_one_exchange,
     ensure_stock,
     events,

@@ -9,8 +9,8 @@ import json
 from typing import Any
 
 import pytest
-from integration.returns_support import CASHIER, line
-from medusa_support import events, local_stock, make_order, medusa_returns, request, resent, stocked
+from helpers.returns import CASHIER, line
+from helpers.medusa import events, local_stock, make_order, medusa_returns, request, resent, stocked
 
 import posreturns
 from posreturns.app import Till

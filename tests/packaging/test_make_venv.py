@@ -11,7 +11,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from packaging_support import ROOT
+from helpers.packaging import ROOT
 
 TOOL = ROOT / "tools" / "make_venv.py"
 

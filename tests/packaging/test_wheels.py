@@ -11,7 +11,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from packaging_support import ROOT, VERSION, check_installed_app, clean_env, run
+from helpers.packaging import ROOT, VERSION, check_installed_app, clean_env, run
 
 pytestmark = pytest.mark.slow
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import yaml
-from packaging_support import ROOT
+from helpers.packaging import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "windows.yml"
 

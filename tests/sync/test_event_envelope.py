@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from integration.returns_support import CASHIER, line, open_shop, request
+from helpers.returns import CASHIER, line, open_shop, request
 
 from posreturns.app import Till
 from posreturns.persistence.engine import WRITE
-from posreturns.services.return_events import fingerprint
+from posreturns.services.returns.events import fingerprint
 
 
 @pytest.fixture

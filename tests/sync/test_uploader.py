@@ -3,16 +3,14 @@ backoff kept in the row, held aggregates, the exception queue, the lock."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from sync_support import SettableClock, add_event, add_return, outbox_rows, return_payload
+from helpers.sync import SettableClock, add_event, add_return, outbox_rows, return_payload
 
-from posreturns.app import Till, open_till
+from posreturns.app import Till
 from posreturns.persistence.outbox import SqlOutbox, format_utc
 from posreturns.persistence.outbox_exceptions import SqlExceptionQueue
-from posreturns.services.return_events import fingerprint
+from posreturns.services.returns.events import fingerprint
 from posreturns.services.sync_ports import OmsUnavailable, Outcome, PendingEvent, PushResult
 from posreturns.sync.backoff import Backoff
 from posreturns.sync.uploader import Uploader
@@ -34,13 +32,6 @@ class FakeOms:
         if isinstance(answer, Exception):
             raise answer
         return answer
-
-
-@pytest.fixture
-def till(tmp_path: Path) -> Iterator[Till]:
-    opened = open_till(tmp_path / "data")
-    yield opened
-    opened.close()
 
 
 def uploader(till: Till, oms: FakeOms, clock: SettableClock, owner: str = "me", batch: int = 50) -> Uploader:

@@ -5,13 +5,11 @@ gateway that raises an unexpected exception does not end the loop."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from sync_support import add_return, outbox_rows
+from helpers.sync import add_return, outbox_rows
 
-from posreturns.app import Till, open_sync, open_till
+from posreturns.app import Till, open_sync
 from posreturns.services.canonical import FORMAT
 from posreturns.services.sync_ports import Outcome, PendingEvent, PulledPage, PushResult
 from posreturns.sync.worker import SyncWorker
@@ -48,13 +46,6 @@ class FakeGateway:
     def push(self, event: PendingEvent) -> PushResult:
         self.pushed.append(event.event_id)
         return PushResult(Outcome.APPLIED)
-
-
-@pytest.fixture
-def till(tmp_path: Path) -> Iterator[Till]:
-    opened = open_till(tmp_path / "data")
-    yield opened
-    opened.close()
 
 
 def test_the_worker_runs_shows_online_and_stops_at_once(till: Till) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 
 from posreturns.domain.orders import Order
 from posreturns.domain.returns import Condition, Reason, RefundMethod
-from posreturns.services.return_request import (
+from posreturns.services.returns.request import (
     ApprovalInput,
     CustomerInput,
     ExchangeInput,

@@ -18,8 +18,8 @@ from posreturns.domain.errors import UserFacingError
 from posreturns.domain.orders import Order
 from posreturns.domain.users import Principal
 from posreturns.services.errors import ApprovalRequired
-from posreturns.services.return_request import ReturnRequest
-from posreturns.services.return_results import CompletedReturn, QuotedReturn
+from posreturns.services.returns.request import ReturnRequest
+from posreturns.services.returns.results import CompletedReturn, QuotedReturn
 from posreturns.ui.messages import cashier_text, current_language
 from posreturns.ui.ports import Catalog, Drafts, Drawer
 from posreturns.ui.presenters.basket import Basket, BasketLine, ExchangeItem

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posreturns.services.return_results import CompletedReturn
+from posreturns.services.returns.results import CompletedReturn
 from posreturns.ui import labels
 from posreturns.ui.i18n import Formats
 from posreturns.ui.messages import cashier_text

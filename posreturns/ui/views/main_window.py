@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, 
 from posreturns.domain.decision import DecisionStatus
 from posreturns.domain.orders import Order
 from posreturns.domain.users import Principal
-from posreturns.services.return_results import CompletedReturn
+from posreturns.services.returns.results import CompletedReturn
 from posreturns.ui.dialogs import DialogService
 from posreturns.ui.i18n import Formats
 from posreturns.ui.messages import cashier_text

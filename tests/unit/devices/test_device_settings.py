@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from cli_support import run_cli
+from helpers.cli import run_cli
 from posdrivers import WedgeConfig
 
 from posreturns.devices.device_settings import check_setting, serial_options, wedge_config

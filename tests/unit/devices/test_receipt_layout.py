@@ -20,7 +20,7 @@ from posreturns.devices.documents import Barcode, Cut, QrCode, Text, render_text
 from posreturns.devices.labels import InspectionTag, ResaleLabel, inspection_tag, resale_label
 from posreturns.devices.receipt_layout import ReturnReceipt, StoreHeader, return_receipt, voucher_slip
 from posreturns.domain.context import PolicyContext, PriceInfo
-from posreturns.domain.policy import Policy
+from posreturns.domain.policy.toml import parse_policy
 from posreturns.domain.quote import quote_return
 from posreturns.domain.quote_json import quote_to_dict
 from posreturns.domain.returns import Condition, ExchangeLine, Reason, RefundMethod, ReturnDraft, ReturnLineRequest
@@ -28,7 +28,7 @@ from posreturns.domain.returns import Condition, ExchangeLine, Reason, RefundMet
 GOLDEN = Path(__file__).with_name("golden")
 PARIS = ZoneInfo("Europe/Paris")
 NOW = datetime(2026, 11, 26, 10, 30, tzinfo=PARIS)
-DEFAULT_POLICY = Policy.from_toml((Path(__file__).parents[3] / "posreturns" / "resources" / "policy" / "default.toml").read_text("utf-8"))
+DEFAULT_POLICY = parse_policy((Path(__file__).parents[3] / "posreturns" / "resources" / "policy" / "default.toml").read_text("utf-8"))
 HEADER = StoreHeader("Maison Lumière — Paris Rivoli", "PARIS-01", "T1", "12 rue de Rivoli, 75004 Paris")
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from unit.domain.builders import LineSpec, codes, ctx, draft, make_order, policy, req
+from helpers.domain_builders import LineSpec, codes, ctx, draft, make_order, policy, req
 
 from posreturns.domain.disposition import decide_disposition
 from posreturns.domain.quote import quote_return

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from unit.domain.builders import STORE, LineSpec, codes, ctx, draft, eur, make_order, policy
+from helpers.domain_builders import STORE, LineSpec, codes, ctx, draft, eur, make_order, policy
 
 from posreturns.domain.allocation import ExecutedBy
 from posreturns.domain.errors import InvalidReturn, ReplacementNotInStock

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from unit.domain.builders import NOW
+from helpers.domain_builders import NOW
 
 from posreturns.domain.lockout import HARD_LIMIT, LOCKOUT, MAX_FAILURES, Lockout, Moment
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from unit.domain.builders import LineSpec, codes, ctx, draft, eur, make_order, policy, req
+from helpers.domain_builders import LineSpec, codes, ctx, draft, eur, make_order, policy, req
 
 from posreturns.domain.orders import Channel, TenderMethod
 from posreturns.domain.quote import quote_return

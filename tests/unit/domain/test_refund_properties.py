@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from unit.domain.builders import LineSpec, after, codes, ctx, draft, make_order, policy, req
+from helpers.domain_builders import LineSpec, after, codes, ctx, draft, make_order, policy, req
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from posreturns.domain.errors import PolicyError
 from posreturns.domain.money import Money
-from posreturns.domain.policy import Policy
+from posreturns.domain.policy.toml import default_policy, parse_policy
 from posreturns.domain.resale import (
     BadEan,
     Grade,
@@ -80,12 +80,12 @@ def test_resale_price_ends_as_the_store_wants_and_stays_near_the_share(paid_mino
 
 
 def test_the_default_policy_holds_the_grade_table() -> None:
-    rules = Policy.default().resale
+    rules = default_policy().resale
     assert rules.percent == RULES.percent and rules.price_ending == Decimal("0.90") and rules.ean_prefix == "2"
 
 
 def test_a_policy_can_change_the_grades_and_ending() -> None:
-    policy = Policy.from_toml('version = "x"\n[resale]\ngrades = { A = 80, B = 60, C = 40 }\nprice_ending = "0.00"\n'
+    policy = parse_policy('version = "x"\n[resale]\ngrades = { A = 80, B = 60, C = 40 }\nprice_ending = "0.00"\n'
                               'ean_prefix = "29"\n')
     assert policy.resale.percent[Grade.A] == 80 and policy.resale.price_ending == 0 and policy.resale.ean_prefix == "29"
 
@@ -99,4 +99,4 @@ def test_a_policy_can_change_the_grades_and_ending() -> None:
 ])
 def test_a_bad_resale_table_names_its_key(text: str, key: str) -> None:
     with pytest.raises(PolicyError, match=key.replace(".", r"\.")):
-        Policy.from_toml('version = "x"\n' + text)
+        parse_policy('version = "x"\n' + text)

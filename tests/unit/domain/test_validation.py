@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from unit.domain.builders import LineSpec, after, codes, ctx, draft, eur, make_order, policy, req
+from helpers.domain_builders import LineSpec, after, codes, ctx, draft, eur, make_order, policy, req
 
 from posreturns.domain.errors import InvalidReturn, UserFacingError
 from posreturns.domain.money import Money

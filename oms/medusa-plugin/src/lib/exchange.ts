@@ -1,5 +1,5 @@
 // ReturnCompleted with refund method "exchange" -> a Medusa exchange at the store, resumed from whatever an
-// earlier attempt left (posreturns/sync/connectors/medusa_exchange.py).
+// earlier attempt left (posreturns/sync/medusa/exchange.py).
 
 import {
   beginExchangeOrderWorkflow, cancelBeginOrderExchangeWorkflow, cancelReturnReceiveWorkflow,

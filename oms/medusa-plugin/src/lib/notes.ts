@@ -1,5 +1,5 @@
 // Notes where head office looks: the metadata of the order and of the customer
-// (posreturns/sync/connectors/medusa_notes.py). A refused return (money that left a till without Medusa
+// (posreturns/sync/medusa/notes.py). A refused return (money that left a till without Medusa
 // recording it), a manager's resolution of it, and store-credit vouchers.
 
 import { updateCustomersWorkflow, updateOrderWorkflow } from "@medusajs/core-flows"

@@ -1,6 +1,6 @@
 // ReturnCompleted -> a return received at the store and the refund recorded (or an exchange), resumed
 // from whatever an earlier attempt left: the same steps and markers as the till's own connector
-// (posreturns/sync/connectors/medusa_returns.py), made in process with Medusa's core workflows.
+// (posreturns/sync/medusa/returns.py), made in process with Medusa's core workflows.
 
 import {
   beginReceiveReturnWorkflow, beginReturnOrderWorkflow, cancelReturnReceiveWorkflow, cancelReturnRequestWorkflow,

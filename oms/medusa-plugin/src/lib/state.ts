@@ -1,5 +1,5 @@
 // What Medusa holds of an order, read before every event: the resume logic of the till's connector
-// (posreturns/sync/connectors/medusa_state.py), in process.
+// (posreturns/sync/medusa/state.py), in process.
 
 import { Ctx } from "./context"
 import { MARKER } from "./types"

@@ -1,6 +1,6 @@
 // StockAdjusted: moved in Medusa by the return itself, unless its return was dismissed (it never reached
 // Medusa): then the sellable units are added to the store's level, once, with an intent note
-// (posreturns/sync/connectors/medusa_stock.py).
+// (posreturns/sync/medusa/stock.py).
 
 import { updateInventoryItemsWorkflow, updateInventoryLevelsWorkflow, createInventoryLevelsWorkflow } from "@medusajs/core-flows"
 import { Ctx } from "./context"

@@ -1,0 +1,98 @@
+"""Evaluate a whole return: line rules first, then return-level rules, then combine.
+
+The return's status is the worst of its lines and of the return-level rules (customer contact,
+receipt-less limit, serial returners, high value, offline limits, refund method). A manager
+approval in the context turns `needs_approval` into `allowed`; nothing turns `refused` around.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from posreturns.domain.context import PolicyContext
+from posreturns.domain.decision import DecisionStatus, ReturnDecision, TraceEntry, money_text, worst
+from posreturns.domain.money import Money
+from posreturns.domain.policy.model import Policy
+from posreturns.domain.policy.limits import offline_limits, receiptless_limits, serial_returner
+from posreturns.domain.policy.rules import ALL_METHODS, LineVerdict, decide_line, methods_text
+from posreturns.domain.refunds import LineAmounts, apply_fee
+from posreturns.domain.returns import ReturnDraft
+
+_APPROVAL = DecisionStatus.NEEDS_APPROVAL
+_REFUSED = DecisionStatus.REFUSED
+
+
+def evaluate(
+    draft: ReturnDraft, policy: Policy, context: PolicyContext, amounts: Sequence[LineAmounts]
+) -> ReturnDecision:
+    lines = tuple(decide_line(a, draft.order, policy, context) for a in amounts)
+    currency = policy.currency
+    refund = Money.total((apply_fee(a, d.fee_rate)[1] for a, d in zip(amounts, lines, strict=True)), currency)
+    shipping = _shipping_refundable(draft, policy)
+    total = refund + (draft.order.shipping_refundable if shipping and draft.order else Money.zero(currency))
+    verdict = LineVerdict()
+    verdict.methods = ALL_METHODS.intersection(*(d.methods for d in lines))
+    if draft.order is None:
+        receiptless_limits(draft, policy, total, verdict)
+    serial_returner(draft, policy, context, total, verdict)
+    if policy.approval.enabled and total > policy.approval.refund_above:
+        limit = policy.approval.refund_above
+        verdict.add(
+            TraceEntry(
+                "high_value",
+                f"Refund above {money_text(limit, 'en')}: manager approval.",
+                f"Remboursement supérieur à {money_text(limit, 'fr')} : accord d'un responsable.",
+                _APPROVAL,
+            )
+        )
+    if draft.offline or context.offline:
+        offline_limits(draft, policy, context, total, verdict)
+    if shipping:
+        verdict.add(
+            TraceEntry(
+                "shipping",
+                "Shipping refunded: the item was wrong, defective, damaged or late.",
+                "Livraison remboursée : article erroné, défectueux, abîmé ou livré en retard.",
+            )
+        )
+    if draft.refund_method not in verdict.methods:
+        verdict.add(
+            TraceEntry(
+                "refund_method",
+                f"This return allows only {methods_text(verdict.methods, 'en')}: change the refund method.",
+                f"Ce retour n'autorise que : {methods_text(verdict.methods, 'fr')} ; "
+                "changez de mode de remboursement.",
+                _REFUSED,
+            )
+        )
+    bonus = _incentive(draft, policy, verdict)
+    status = worst([*(d.status for d in lines), *verdict.statuses])
+    final = status
+    if status is _APPROVAL and context.manager_approval:
+        final = DecisionStatus.ALLOWED
+        verdict.add(TraceEntry("approval", "Approved by a manager.", "Accordé par un responsable."))
+    return ReturnDecision(status, final, verdict.methods, lines, tuple(verdict.trace), shipping, bonus)
+
+
+def _shipping_refundable(draft: ReturnDraft, policy: Policy) -> bool:
+    order = draft.order
+    if order is None or order.shipping_refundable.is_zero() or order.channel not in policy.shipping.channels:
+        return False
+    return any(r.reason in policy.shipping.reasons for r in draft.lines)
+
+
+def _incentive(draft: ReturnDraft, policy: Policy, verdict: LineVerdict) -> Decimal:
+    rules = policy.incentive
+    if not rules.enabled or draft.refund_method not in rules.methods:
+        return Decimal(0)
+    pct = format(rules.percent.normalize(), "f")
+    verdict.add(
+        TraceEntry(
+            "incentive",
+            f"Bonus of {pct} % for choosing {methods_text(frozenset({draft.refund_method}), 'en')}.",
+            f"Bonus de {pct.replace('.', ',')} % pour le choix : "
+            f"{methods_text(frozenset({draft.refund_method}), 'fr')}.",
+        )
+    )
+    return rules.percent

@@ -1,0 +1,152 @@
+"""Return-level limits: receipt-less contact and amount, serial returners, offline caps and restrictions.
+
+Each function adds `TraceEntry`s (English and French) to the return's verdict; `policy_engine`
+calls them in the documented order.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from posreturns.domain.context import PolicyContext
+from posreturns.domain.decision import DecisionStatus, TraceEntry, money_text
+from posreturns.domain.money import Money
+from posreturns.domain.policy.model import Policy
+from posreturns.domain.policy.rules import LineVerdict, methods_text
+from posreturns.domain.returns import RefundMethod, ReturnDraft
+
+_APPROVAL = DecisionStatus.NEEDS_APPROVAL
+_REFUSED = DecisionStatus.REFUSED
+
+
+def receiptless_limits(draft: ReturnDraft, policy: Policy, total: Money, verdict: LineVerdict) -> None:
+    rules = policy.receiptless
+    if rules.contact_required and not draft.customer.has_contact:
+        verdict.add(
+            TraceEntry(
+                "receiptless_contact",
+                "No receipt: the customer's phone or e-mail is required.",
+                "Sans ticket : le téléphone ou l'e-mail du client est obligatoire.",
+                _REFUSED,
+            )
+        )
+    if rules.allowed and total > rules.approval_above:
+        limit = rules.approval_above
+        verdict.add(
+            TraceEntry(
+                "receiptless_limit",
+                f"No receipt and above {money_text(limit, 'en')}: manager approval.",
+                f"Sans ticket et plus de {money_text(limit, 'fr')} : accord d'un responsable.",
+                _APPROVAL,
+            )
+        )
+
+
+def serial_returner(
+    draft: ReturnDraft, policy: Policy, context: PolicyContext, total: Money, verdict: LineVerdict
+) -> None:
+    rules = policy.serial_returners
+    customer = draft.customer.customer_id or (draft.order.customer_id if draft.order else None)
+    if not rules.enabled or customer is None:
+        return
+    count = context.customer_recent_returns + 1
+    if count >= rules.max_returns:
+        verdict.add(
+            TraceEntry(
+                "serial_returner",
+                f"Return number {count} in {rules.days} days: manager approval.",
+                f"{count}e retour en {rules.days} jours : accord d'un responsable.",
+                _APPROVAL,
+            )
+        )
+    recent, limit = context.customer_recent_refunded, rules.max_amount
+    if limit is not None and recent is not None and recent + total > limit:
+        verdict.add(
+            TraceEntry(
+                "serial_returner_amount",
+                f"Over {money_text(limit, 'en')} refunded in {rules.days} days: manager approval.",
+                f"Plus de {money_text(limit, 'fr')} remboursés en {rules.days} jours : "
+                "accord d'un responsable.",
+                _APPROVAL,
+            )
+        )
+
+
+def offline_limits(
+    draft: ReturnDraft, policy: Policy, context: PolicyContext, total: Money, verdict: LineVerdict
+) -> None:
+    rules, fired = policy.offline, False
+    if total > rules.return_above:
+        fired = True
+        verdict.add(
+            TraceEntry(
+                "offline_return",
+                f"Offline return above {money_text(rules.return_above, 'en')}: manager approval.",
+                f"Retour hors ligne de plus de {money_text(rules.return_above, 'fr')}"
+                " : accord d'un responsable.",
+                _APPROVAL,
+            )
+        )
+    today = context.offline_refunded_today or Money.zero(policy.currency)
+    if today + total > rules.till_day_above:
+        fired = True
+        verdict.add(
+            TraceEntry(
+                "offline_till",
+                f"Offline refunds at this till today would pass "
+                f"{money_text(rules.till_day_above, 'en')}: manager approval.",
+                f"Les remboursements hors ligne de cette caisse dépasseraient "
+                f"{money_text(rules.till_day_above, 'fr')} aujourd'hui : accord d'un responsable.",
+                _APPROVAL,
+            )
+        )
+    if draft.order is None:
+        fired = _restrict(
+            verdict,
+            rules.receiptless_methods,
+            "offline_receiptless",
+            "Offline without a receipt",
+            "Hors ligne sans ticket",
+        )
+    elif draft.order.store_id != context.store_id:
+        fired = _restrict(
+            verdict,
+            rules.foreign_store_methods,
+            "offline_foreign_store",
+            "Offline, order from another store or the web",
+            "Hors ligne, commande d'un autre magasin ou du web",
+        )
+    hours, as_of = rules.max_cache_age_hours, context.cache_as_of
+    if (
+        draft.order is not None
+        and hours is not None
+        and as_of is not None
+        and context.now - as_of > timedelta(hours=hours)
+    ):
+        fired = _restrict(
+            verdict,
+            rules.stale_cache_methods,
+            "offline_stale_cache",
+            f"Offline with order data older than {hours} h",
+            f"Hors ligne avec des données de plus de {hours} h",
+        )
+    if not fired:
+        verdict.add(
+            TraceEntry(
+                "offline",
+                "Offline return within the offline limits; it will sync later.",
+                "Retour hors ligne dans les limites ; il sera synchronisé plus tard.",
+            )
+        )
+
+
+def _restrict(verdict: LineVerdict, methods: frozenset[RefundMethod], rule: str, en: str, fr: str) -> bool:
+    verdict.restrict(
+        methods,
+        TraceEntry(
+            rule,
+            f"{en}: {methods_text(methods, 'en')} only.",
+            f"{fr} : {methods_text(methods, 'fr')} uniquement.",
+        ),
+    )
+    return True

@@ -1,1 +1,0 @@
-"""OMS connectors: each implements `OmsGateway` (services/sync_ports.py) for one OMS."""

@@ -1,0 +1,139 @@
+"""A `ReturnCompleted` with refund method `exchange` -> a Medusa exchange at the store.
+
+Create the exchange (`metadata.posreturns_event_id`), inbound items at the store's location,
+outbound variants, a 0 € outbound shipping method from the store (without it Medusa reserves
+nothing and the hand-over fails), request; receive the inbound return like a return; fulfil the new
+lines from the store (the customer leaves with them; their reservations, which Medusa may have made in
+another store, are moved to this one first); refund any difference owed to the customer.
+
+Resumable from any point: an exchange found by its marker whose request was never confirmed (its
+`exchange` order change still pending, even when its return already exists) is dropped and made
+again; a receive begun and never confirmed is cancelled and made again; new lines already fulfilled
+and refunds already made are not made twice.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from posreturns.services.sync_ports import OmsRefused, Outcome, PendingEvent, PushResult
+from posreturns.sync.medusa import mapping
+from posreturns.sync.medusa.markers import event_metadata, other_content
+from posreturns.sync.medusa.notes import Notes
+from posreturns.sync.medusa.receiving import Receiver
+from posreturns.sync.medusa.reference import ReferenceData
+from posreturns.sync.medusa.returned_units import ORDER_FIELDS, over_return, wanted_units
+from posreturns.sync.medusa.state import Api, OrderState
+
+
+class ExchangePusher:
+    def __init__(self, receiver: Receiver, refs: ReferenceData, notes: Notes) -> None:
+        self.receiver = receiver
+        self.refs = refs
+        self.notes = notes
+
+    def push(self, api: Api, event: PendingEvent, data: dict[str, Any], order: dict[str, Any], location: str,
+             state: OrderState | None) -> PushResult:
+        return push_exchange(self, api, event, data, order, location, state)
+
+
+def push_exchange(pusher: ExchangePusher, api: Api, event: PendingEvent, data: dict[str, Any], order: dict[str, Any],
+                  location: str, state: OrderState | None) -> PushResult:
+    wanted = wanted_units(data)
+    found = state.exchange_of(event.event_id) if state else None
+    if found is not None and other_content(found, event):
+        return PushResult(Outcome.REJECTED, other_content(found, event), detail={"medusa_exchange_id": found["id"]})
+    if found is not None and state is not None and (state.pending("exchange", exchange_id=found["id"])
+                                                    or not found.get("return_id")):
+        api.delete(f"/admin/exchanges/{found['id']}/request")  # created but never requested: start again
+        found = None
+        order = api.get(f"/admin/orders/{order['id']}", [("fields", ORDER_FIELDS)])["order"]
+    resumed = found is not None
+    received_before = False
+    if found is None:
+        problem = over_return(order, wanted)
+        if problem:
+            return pusher.notes.refused(api, event, data, order, problem, state)
+        found = _create(pusher, api, event, data, order, location, wanted)
+    else:
+        ret = api.get(f"/admin/returns/{found['return_id']}", [("fields", "id,status")])["return"]
+        received_before = ret.get("status") == "received"
+        if state is not None and state.pending("return_receive", return_id=found["return_id"]):
+            api.delete(f"/admin/returns/{found['return_id']}/receive")
+    if not received_before:
+        pusher.receiver.receive(api, found["return_id"], wanted, data)
+    fresh = api.get(f"/admin/orders/{order['id']}", [("fields", ORDER_FIELDS)])["order"]
+    handed = _fulfil(api, fresh, data, location)
+    refunded = pusher.receiver.refund(api, event, data, fresh)
+    duplicate = resumed and received_before and not handed and not refunded
+    return PushResult(Outcome.DUPLICATE if duplicate else Outcome.APPLIED,
+                      detail={"medusa_exchange_id": found["id"], "medusa_return_id": found["return_id"]})
+
+
+def _create(pusher: ExchangePusher, api: Api, event: PendingEvent, data: dict[str, Any], order: dict[str, Any],
+            location: str, wanted: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    outbound = [{"variant_id": _variant_id(api, x["sku"]), "quantity": int(x["qty"])}
+                for x in (data.get("exchange") or {}).get("lines") or []]
+    option = _outbound_option(api, location)
+    exchange = api.post("/admin/exchanges", {"order_id": order["id"], "metadata": event_metadata(event, data),
+                                             "description": f"In-store exchange {data.get('return_number')}"})["exchange"]
+    xid = exchange["id"]
+    try:
+        inbound = []
+        for line_id, w in wanted.items():
+            reason = pusher.refs.reason_id(w["reason"])
+            inbound.append({"id": line_id, "quantity": w["qty"], **({"reason_id": reason} if reason else {})})
+        api.post(f"/admin/exchanges/{xid}/inbound/items", {"location_id": location, "items": inbound})
+        api.post(f"/admin/exchanges/{xid}/outbound/items", {"items": outbound})
+        api.post(f"/admin/exchanges/{xid}/outbound/shipping-method", {"shipping_option_id": option, "custom_amount": 0})
+    except OmsRefused:
+        api.delete(f"/admin/exchanges/{xid}/request")  # an open exchange locks the order
+        raise
+    requested = api.post(f"/admin/exchanges/{xid}/request", {})["exchange"]
+    return {"id": xid, "return_id": requested.get("return_id")}
+
+
+def _variant_id(api: Api, sku: str) -> str:
+    variants = api.get("/admin/product-variants", [("sku", sku), ("fields", "id,sku")]).get("variants") or []
+    if not variants:
+        raise OmsRefused(f"Medusa has no variant with SKU {sku}", 404)
+    return str(variants[0]["id"])
+
+
+def _outbound_option(api: Api, location: str) -> str:
+    options = api.get("/admin/shipping-options", [("stock_location_id", location),
+                                                  ("fields", "id,name,*rules")]).get("shipping_options") or []
+    for option in options:
+        rules = {r.get("attribute"): r.get("value") for r in option.get("rules") or []}
+        if rules.get("is_return") != "true":
+            return str(option["id"])
+    raise OmsRefused("the store has no outbound shipping option in Medusa (needed to hand an exchange over)", 400)
+
+
+def _fulfil(api: Api, order: dict[str, Any], data: dict[str, Any], location: str) -> bool:
+    """Fulfil the exchange's new lines still unfulfilled; True when something was handed over now."""
+    skus = {x["sku"]: int(x["qty"]) for x in (data.get("exchange") or {}).get("lines") or []}
+    items = []
+    for item in order.get("items") or []:
+        sku = item.get("variant_sku")
+        d = item.get("detail") or {}
+        left = mapping.qty(d, "quantity") - mapping.qty(d, "fulfilled_quantity")
+        if sku in skus and left > 0 and skus[sku] > 0:
+            take = min(left, skus[sku])
+            skus[sku] -= take
+            items.append({"id": item["id"], "quantity": take})
+    if items:
+        _reserve_here(api, [i["id"] for i in items], location)
+        api.post(f"/admin/orders/{order['id']}/fulfillments",
+                 {"items": items, "location_id": location, "no_notification": True})
+    return bool(items)
+
+
+def _reserve_here(api: Api, line_ids: list[str], location: str) -> None:
+    """Move the new lines' reservations to the till's store: Medusa reserves them in any store with stock,
+    and the fulfilment takes the unit where the reservation is, not where the customer was handed it."""
+    found = api.get("/admin/reservations", [*(("line_item_id", i) for i in line_ids),
+                                            ("fields", "id,location_id")]).get("reservations") or []
+    for reservation in found:
+        if reservation.get("location_id") != location:
+            api.post(f"/admin/reservations/{reservation['id']}", {"location_id": location})

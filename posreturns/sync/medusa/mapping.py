@@ -1,0 +1,192 @@
+"""Medusa v2 records -> canonical `posreturns/1` records (pure functions, no HTTP).
+
+Amounts are read from Medusa's exact `raw_<field>.value` decimal strings (never the JSON floats),
+rounded half-up to the currency's minor unit. A store is a stock location (its name is the store
+code, or `metadata.store_code`); a product is a variant (`sku`) with its `barcode`, `ean` and `upc`.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
+
+from posreturns.domain.money import exponent, quantum
+from posreturns.services.normalize import gtin14, gtin_check_digit_ok
+from posreturns.services.sync_ports import OmsProtocolError
+
+MARKER = "posreturns_event_id"
+RETURN_ID = "posreturns_return_id"
+
+
+def amount(record: dict[str, Any], field: str, currency: str) -> Decimal:
+    """`record[field]` as an exact Decimal in major units, from `raw_<field>` when present."""
+    raw = record.get(f"raw_{field}")
+    value = raw.get("value") if isinstance(raw, dict) else record.get(field)
+    if value is None:
+        return Decimal(0)
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        raise OmsProtocolError(f"Medusa sent an unreadable amount for {field}: {str(value)[:30]}") from None
+    return number.quantize(quantum(currency), rounding=ROUND_HALF_UP)
+
+
+def text_amount(value: Decimal) -> str:
+    return format(max(value, Decimal(0)), "f")
+
+
+def major(minor: int, currency: str) -> Decimal:
+    """An amount of our events (minor units) as Medusa writes it (major units)."""
+    return Decimal(minor).scaleb(-exponent(currency.upper()))
+
+
+def qty(record: dict[str, Any], field: str) -> int:
+    raw = record.get(f"raw_{field}")
+    value = raw.get("value") if isinstance(raw, dict) else record.get(field)
+    try:
+        return int(Decimal(str(value or 0)))
+    except InvalidOperation:
+        return 0
+
+
+def store_code(location: dict[str, Any]) -> str:
+    meta = location.get("metadata") or {}
+    return str(meta.get("store_code") or location.get("name") or location["id"])
+
+
+def store(location: dict[str, Any], currency: str, prices_include_tax: bool, timezone: str) -> dict[str, Any]:
+    address = location.get("address") or {}
+    name = location.get("name") or store_code(location)
+    if address.get("city") and address.get("city") not in name:
+        name = f"{name} ({address['city']})"
+    return {"id": store_code(location), "name": name, "currency": currency,
+            "prices_include_tax": prices_include_tax, "timezone": timezone}
+
+
+def barcodes(variant: dict[str, Any]) -> list[str]:
+    """barcode, ean and upc; a numeric code with a wrong check digit is dropped (it could never scan)."""
+    codes: list[str] = []
+    for field in ("barcode", "ean", "upc"):
+        code = str(variant.get(field) or "").strip()
+        if not code or code in codes:
+            continue
+        if gtin14(code) and not gtin_check_digit_ok(code):
+            continue
+        codes.append(code)
+    return codes
+
+
+def product(variant: dict[str, Any], currency: str) -> dict[str, Any] | None:
+    sku = variant.get("sku")
+    if not sku:
+        return None
+    parent = variant.get("product") or {}
+    prices = [p for p in variant.get("prices") or [] if str(p.get("currency_code", "")).upper() == currency]
+    price = amount(prices[0], "amount", currency) if prices else Decimal(0)
+    meta = parent.get("metadata") or {}
+    title = parent.get("title") or variant.get("title") or sku
+    if variant.get("title") and variant.get("title") != title:
+        title = f"{title} — {variant['title']}"
+    options = {f"option{i + 1}": str(o.get("value")) for i, o in enumerate(variant.get("options") or [])
+               if o.get("value") is not None}
+    return {"sku": sku, "product_id": variant.get("product_id") or parent.get("id") or sku, "title": title,
+            "options": options, "barcodes": barcodes(variant), "price": text_amount(price),
+            "tax_rate": str(meta.get("tax_rate") or "0"), "category": str(meta.get("category") or parent.get("handle") or "general"),
+            "final_sale": bool(meta.get("final_sale", False)), "serial_tracked": bool(meta.get("serial_tracked", False))}
+
+
+def customer(record: dict[str, Any]) -> dict[str, Any]:
+    name = " ".join(part for part in (record.get("first_name"), record.get("last_name")) if part) or None
+    return {"id": record["id"], "name": name, "email": record.get("email") or None, "phone": record.get("phone") or None}
+
+
+def item_sku(item: dict[str, Any]) -> str:
+    return str(item.get("variant_sku") or f"MEDUSA-{item.get('variant_id') or item['id']}")
+
+
+def item_product(item: dict[str, Any], currency: str) -> dict[str, Any]:
+    """A minimal product for a line whose variant is not (or no longer) in the catalogue."""
+    return {"sku": item_sku(item), "product_id": item.get("product_id") or item_sku(item),
+            "title": item.get("product_title") or item.get("title") or item_sku(item),
+            "price": text_amount(amount(item, "unit_price", currency)), "tax_rate": "0", "category": "general"}
+
+
+def order(record: dict[str, Any], currency_default: str) -> dict[str, Any]:
+    """A Medusa order as a canonical order. Store sales carry `metadata.store_code` (the till's
+    store); anything else is a web order (returnable in any store)."""
+    currency = str(record.get("currency_code") or currency_default).upper()
+    meta = record.get("metadata") or {}
+    store_id = meta.get("store_code") or meta.get("posreturns_store_id")
+    lines = []
+    include_tax = any(i.get("is_tax_inclusive") for i in record.get("items") or [])
+    total = amount(record, "shipping_total", currency)
+    for item in record.get("items") or []:
+        discount = sum((amount(a, "amount", currency) for a in item.get("adjustments") or []), Decimal(0))
+        rates = [Decimal(str(t.get("rate") or 0)) for t in item.get("tax_lines") or []]
+        tax = amount(item, "tax_total", currency)
+        line = {"id": item["id"], "sku": item_sku(item), "qty": qty(item, "quantity"),
+                "unit_price": text_amount(amount(item, "unit_price", currency)),
+                "discount": text_amount(discount), "tax_rate": format(sum(rates, Decimal(0)).normalize(), "f"),
+                "tax": text_amount(tax)}
+        lines.append(line)
+        total += line_paid(line) + (Decimal(0) if include_tax else tax)
+    tenders = []
+    for collection in record.get("payment_collections") or []:
+        for payment in collection.get("payments") or []:
+            if payment.get("canceled_at") or not payment.get("captured_at"):
+                continue
+            tenders.append({"method": "card", "amount": text_amount(amount(payment, "amount", currency)),
+                            "reference": payment["id"]})
+    result = {"id": record["id"], "number": str(record.get("display_id") or record["id"]),
+              "channel": "store" if store_id else "web", "store_id": store_id or None,
+              "placed_at": record["created_at"], "currency": currency, "prices_include_tax": include_tax,
+              "customer_id": record.get("customer_id"), "lines": lines, "order_discount": "0",
+              "shipping": text_amount(amount(record, "shipping_total", currency)), "tenders": tenders}
+    fit_tenders(result, total)
+    return result
+
+
+def prior_returns(record: dict[str, Any], canonical: dict[str, Any]) -> list[dict[str, Any]]:
+    """The order's received Medusa returns as canonical prior returns. A return this connector made
+    carries the till's own return id (`metadata.posreturns_return_id`, or its exchange's), so the
+    till that made it recognises it and never counts it twice."""
+    ours = {x.get("return_id"): (x.get("metadata") or {}).get(RETURN_ID) for x in record.get("exchanges") or []}
+    lines = {line["id"]: line for line in canonical["lines"]}
+    currency = canonical["currency"]
+    result = []
+    for ret in record.get("returns") or []:
+        if ret.get("status") not in ("received", "partially_received") or ret.get("canceled_at"):
+            continue
+        out_lines = []
+        for item in ret.get("items") or []:
+            line = lines.get(item.get("item_id"))
+            units = qty(item, "received_quantity")
+            if line is None or units <= 0:
+                continue
+            share = (line_paid(line) * units / line["qty"]).quantize(quantum(currency), rounding="ROUND_DOWN")
+            out_lines.append({"order_line_id": line["id"], "qty": min(units, line["qty"]), "amount": text_amount(share)})
+        if not out_lines:
+            continue
+        total = sum((Decimal(x["amount"]) for x in out_lines), Decimal(0))
+        rid = (ret.get("metadata") or {}).get(RETURN_ID) or ours.get(ret["id"]) or ret["id"]
+        result.append({"id": str(rid), "order_id": canonical["id"], "created_at": ret.get("received_at") or ret.get("created_at"),
+                       "lines": out_lines, "tenders": [{"method": canonical["tenders"][0]["method"] if canonical["tenders"] else "card",
+                                                        "amount": text_amount(total)}]})
+    return result
+
+
+def fit_tenders(order_record: dict[str, Any], total: Decimal) -> None:
+    """Make the tenders add up to the order's total (the contract requires it): what Medusa has
+    not captured yet, or has captured beyond, is booked on the first tender / a card tender."""
+    tenders = order_record["tenders"]
+    paid = sum((Decimal(t["amount"]) for t in tenders), Decimal(0))
+    if paid == total:
+        return
+    if tenders and Decimal(tenders[0]["amount"]) + (total - paid) >= 0:
+        tenders[0]["amount"] = text_amount(Decimal(tenders[0]["amount"]) + (total - paid))
+    else:
+        order_record["tenders"] = [{"method": "card", "amount": text_amount(total)}]
+
+
+def line_paid(line: dict[str, Any]) -> Decimal:
+    return Decimal(line["unit_price"]) * int(line["qty"]) - Decimal(line["discount"])

@@ -1,0 +1,166 @@
+"""Notes the till leaves in Medusa where head office looks: the metadata of the order and of the
+customer (Medusa merges the keys sent with the ones already there).
+
+* `posreturns_voucher_<code>`: a store-credit voucher issued at a till (Medusa has no store credit).
+* `posreturns_refused_<return number>`: an in-store return Medusa refused — money that left a till
+  without Medusa recording it, typically the same line refunded at two tills while offline — with
+  the amount and tenders, the till and store, and the returns that took the units first
+  (`competing`). A manager's resolution (`ExceptionResolved`) is added to the same note.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from posreturns.services.sync_ports import OmsRefused, Outcome, PendingEvent, PushResult
+from posreturns.sync.medusa.mapping import major
+from posreturns.sync.medusa.reference import ReferenceData
+from posreturns.sync.medusa.state import Api, OrderState
+from posreturns.sync.wire import NotFoundAtOms
+
+LOCKED = "active order change"
+
+
+def _major(minor: int, currency: str) -> str:
+    return format(major(minor, currency), "f")
+
+
+class Notes:
+    def __init__(self, currency: str, refs: ReferenceData) -> None:
+        self.currency = currency
+        self.refs = refs
+
+    # -- a refused return --------------------------------------------------------------------------------
+    def refused(self, api: Api, event: PendingEvent, data: dict[str, Any], order: dict[str, Any],
+                problem: dict[str, Any], state: OrderState | None) -> PushResult:
+        """The refusal of a return, noted on the order and the customer; REJECTED with the conflict."""
+        currency = str(data.get("currency") or self.currency)
+        device = event.payload.get("device") or {}
+        competing = self.competing(api, order["id"], problem.get("line"), event.event_id, state)
+        note = {"status": "refused", "reason": problem["message"], "return_number": data.get("return_number"),
+                "event_id": event.event_id, "till": device.get("till_id") or event.till_id,
+                "store": device.get("store_id"), "occurred_at": event.payload.get("occurred_at"),
+                "offline": bool(event.payload.get("offline")),
+                "amount": _major(int(data.get("refund_total_minor") or 0), currency), "currency": currency,
+                "tenders": [{"method": t.get("method"), "amount": _major(int(t.get("amount_minor") or 0), currency)}
+                            for t in data.get("tenders") or []],
+                "line": {"sku": problem.get("sku"), "asked": problem.get("asked"), "left": problem.get("left")}
+                if problem.get("line") else None,
+                "competing": competing}
+        key = f"posreturns_refused_{data.get('return_number') or event.event_id}"
+        noted = {kind: self.note(api, path, kind, key, note) for path, kind in _targets(order.get("id"),
+                                                                                       order.get("customer_id"))}
+        return PushResult(Outcome.REJECTED, problem["message"],
+                          detail={"conflict": note, "noted": noted, "customer_id": order.get("customer_id"),
+                                  "customer_email": order.get("email")})
+
+    def competing(self, api: Api, order_id: str, line_id: str | None, event_id: str,
+                  state: OrderState | None) -> list[dict[str, Any]]:
+        """The order's returns that hold units of `line_id` (the first to take them), newest last."""
+        if not line_id:
+            return []
+        returns = state.returns if state is not None else OrderState(api, order_id).returns
+        found = []
+        for ret in returns:
+            items = [i for i in ret.get("items") or [] if i.get("item_id") == line_id]
+            meta = ret.get("metadata") or {}
+            if not items or ret.get("canceled_at") or meta.get("posreturns_event_id") == event_id:
+                continue
+            found.append({"medusa_return_id": ret.get("id"), "medusa_display_id": ret.get("display_id"),
+                          "return_number": meta.get("posreturns_return_number"), "till": meta.get("posreturns_till"),
+                          "store": self.refs.store_of_location(ret.get("location_id")), "status": ret.get("status"),
+                          "at": ret.get("received_at") or ret.get("created_at"),
+                          "qty": sum(int(i.get("quantity") or 0) for i in items)})
+        return found
+
+    # -- a manager's resolution --------------------------------------------------------------------------
+    def resolved(self, api: Api, event: PendingEvent, data: dict[str, Any]) -> PushResult:
+        """Add the resolution to the refusal's note (order and customer), once."""
+        key = f"posreturns_refused_{data.get('return_number') or data.get('refused_event_id')}"
+        resolution = {"resolution": data.get("resolution"), "by": data.get("resolved_by"), "note": data.get("note"),
+                      "at": event.payload.get("occurred_at"), "event_id": event.event_id}
+        targets = _targets(data.get("order_id"), data.get("customer_id"))
+        if not targets:
+            return PushResult(Outcome.APPLIED, detail={"recorded": "on the till only: no Medusa order or customer"})
+        done = {}
+        try:
+            for path, kind in targets:
+                done[kind] = self.amend(api, path, kind, key, resolution, data.get("refused_event_id"))
+        except OmsRefused as error:
+            if LOCKED in str(error):
+                return PushResult.retry(f"Medusa: {error} (another change of this order is in progress)")
+            return PushResult(Outcome.REJECTED, f"Medusa refused to record the resolution: {error}")
+        already = all(state == "already there" for state in done.values())
+        return PushResult(Outcome.DUPLICATE if already else Outcome.APPLIED, detail=done)
+
+    # -- a voucher ---------------------------------------------------------------------------------------
+    def voucher(self, api: Api, event: PendingEvent, data: dict[str, Any]) -> PushResult:
+        """Note the voucher on the original order and on the customer (each once); events written
+        before `order_id` was added go to the customer only."""
+        code = str(data.get("code") or event.aggregate_id)
+        currency = str(data.get("currency") or self.currency)
+        value = {"amount": _major(int(data.get("amount_minor") or 0), currency), "currency": currency,
+                 "return_number": data.get("return_number"), "event_id": event.event_id}
+        targets = _targets(data.get("order_id"), data.get("customer_id"))
+        if not targets:
+            return PushResult(Outcome.APPLIED, detail={"recorded": "on the till only: no Medusa order or customer"})
+        done: dict[str, str] = {}
+        try:
+            for path, kind in targets:
+                done[kind] = self.note(api, path, kind, f"posreturns_voucher_{code}", value)
+        except OmsRefused as error:
+            if LOCKED in str(error):
+                return PushResult.retry(f"Medusa: {error} (another change of this order is in progress)")
+            return PushResult(Outcome.REJECTED, f"Medusa refused to record voucher {code}: {error}")
+        already = all(state == "already there" for state in done.values())
+        return PushResult(Outcome.DUPLICATE if already else Outcome.APPLIED, detail={"voucher": code, **done})
+
+    # -- writing -----------------------------------------------------------------------------------------
+    def note(self, api: Api, path: str, kind: str, key: str, value: dict[str, Any]) -> str:
+        """Write `key` in the record's metadata unless this event's note is there; what happened, in
+        words. A key taken by another event's note (a number given again by a reinstalled till)
+        gets the event's id added."""
+        try:
+            record = api.get(path, [("fields", "id,metadata")]).get(kind) or {}
+        except NotFoundAtOms:
+            return "not in Medusa"
+        metadata = record.get("metadata") or {}
+        if _key_of(metadata, key, value.get("event_id")) is not None:
+            return "already there"
+        if key in metadata:
+            key = f"{key}_{str(value.get('event_id'))[:8]}"
+        api.post(path, {"metadata": {key: value}})
+        return "recorded"
+
+    def amend(self, api: Api, path: str, kind: str, key: str, resolution: dict[str, Any],
+              refused_event_id: Any = None) -> str:
+        try:
+            record = api.get(path, [("fields", "id,metadata")]).get(kind) or {}
+        except NotFoundAtOms:
+            return "not in Medusa"
+        metadata = record.get("metadata") or {}
+        key = _key_of(metadata, key, refused_event_id) or key
+        current = metadata.get(key)
+        note = dict(current) if isinstance(current, dict) else {"status": "refused", "event_id": refused_event_id}
+        if any(r.get("event_id") == resolution["event_id"] for r in note.get("resolutions") or []):
+            return "already there"
+        note["resolutions"] = [*(note.get("resolutions") or []), resolution]
+        note["status"] = {"dismiss": "dismissed", "retry": "sent again"}.get(str(resolution["resolution"]), "resolved")
+        api.post(path, {"metadata": {key: note}})
+        return "recorded"
+
+
+def _key_of(metadata: dict[str, Any], key: str, event_id: Any) -> str | None:
+    """The key under which the note of `event_id` is (`key` or `key_<id prefix>`), if it is there."""
+    for candidate in (key, f"{key}_{str(event_id)[:8]}"):
+        value = metadata.get(candidate)
+        if isinstance(value, dict) and value.get("event_id") == event_id:
+            return candidate
+    return None
+
+
+def _targets(order_id: Any, customer_id: Any) -> list[tuple[str, str]]:
+    targets = [(f"/admin/orders/{order_id}", "order")] if str(order_id or "").startswith("order_") else []
+    if str(customer_id or "").startswith("cus_"):
+        targets.append((f"/admin/customers/{customer_id}", "customer"))
+    return targets

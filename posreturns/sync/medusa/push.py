@@ -1,0 +1,49 @@
+"""Pushing outbox events to Medusa, each at most once and resumable from any point: what an earlier
+attempt left in Medusa is found by the event's marker (its event id) and finished, or cancelled and
+made again; every step that changes Medusa is fenced (the uploader must still hold its lease).
+
+* `ReturnCompleted`   -> returns.py (return / refund / exchange).
+* `StockAdjusted`     -> stock.py (moved by the return itself, unless its return was dismissed).
+* `VoucherIssued`     -> Medusa has no store credit: the voucher is recorded in the metadata
+  (`posreturns_voucher_<code>`) of the original order and of the customer (notes.py); the
+  money side is a credit line written with the return.
+* `ExceptionResolved` -> a manager's resolution added to the refusal's note (notes.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from posreturns.services.sync_ports import Outcome, PendingEvent, PushResult
+from posreturns.sync.medusa.notes import Notes
+from posreturns.sync.medusa.reference import ReferenceData
+from posreturns.sync.medusa.returns import ReturnPusher
+from posreturns.sync.medusa.stock import push_stock
+from posreturns.sync.wire import HttpJsonClient, NotFoundAtOms
+
+
+class MedusaPusher:
+    def __init__(self, client: HttpJsonClient, currency: str, refs: ReferenceData) -> None:
+        self.client = client
+        self.refs = refs
+        self.notes = Notes(currency, refs)
+        self.returns = ReturnPusher(currency, refs, self.notes)
+
+    # -- events ------------------------------------------------------------------------------------------
+    def push(self, event: PendingEvent, fence: Callable[[], None] | None = None) -> PushResult:
+        data = event.payload.get("data")
+        if not isinstance(data, dict):
+            return PushResult(Outcome.REJECTED, f"Event {event.seq} has no readable data; it cannot be sent.")
+        api = self.client.fenced(fence)
+        try:
+            if event.event_type == "ReturnCompleted":
+                return self.returns.push(api, event, data)
+            if event.event_type == "StockAdjusted":
+                return push_stock(api, self.refs.location_id, event, data)
+            if event.event_type == "VoucherIssued":
+                return self.notes.voucher(api, event, data)
+            if event.event_type == "ExceptionResolved":
+                return self.notes.resolved(api, event, data)
+        except NotFoundAtOms as error:
+            return PushResult(Outcome.REJECTED, f"Medusa: {error}")
+        return PushResult(Outcome.APPLIED, detail={"not_sent": f"Medusa has no use for {event.event_type} events"})

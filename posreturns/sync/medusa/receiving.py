@@ -1,0 +1,74 @@
+"""The steps a return and an exchange share once Medusa has the return: receive its units (restocked
+ones with receive-items, held / RTV / scrapped ones with dismiss-items so they do not go back into
+stock) and record each tender's refund once (matched on its note, or for store credit on the credit
+line's reference)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from posreturns.services.sync_ports import OmsRefused, PendingEvent
+from posreturns.sync.medusa.mapping import major
+from posreturns.sync.medusa.reference import ReferenceData
+from posreturns.sync.medusa.state import Api
+
+
+class Receiver:
+    def __init__(self, currency: str, refs: ReferenceData) -> None:
+        self.currency = currency
+        self.refs = refs
+
+    def receive(self, api: Api, rid: str, wanted: dict[str, dict[str, Any]], data: dict[str, Any]) -> None:
+        api.post(f"/admin/returns/{rid}/receive",
+                 {"internal_note": f"Received in store, return {data.get('return_number')}"})
+        back = [{"id": line, "quantity": w["restock"]} for line, w in wanted.items() if w["restock"]]
+        held = [{"id": line, "quantity": w["qty"] - w["restock"]} for line, w in wanted.items() if w["qty"] > w["restock"]]
+        try:
+            if back:
+                api.post(f"/admin/returns/{rid}/receive-items", {"items": back})
+            if held:
+                api.post(f"/admin/returns/{rid}/dismiss-items", {"items": held})
+            api.post(f"/admin/returns/{rid}/receive/confirm", {})
+        except OmsRefused:
+            api.delete(f"/admin/returns/{rid}/receive")  # a receive left open would lock the order
+            raise
+
+    def refund(self, api: Api, event: PendingEvent, data: dict[str, Any], order: dict[str, Any]) -> int:
+        """Record each tender once; returns how many were recorded now."""
+        currency = str(data.get("currency") or order.get("currency_code") or self.currency)
+        payments = [p for c in order.get("payment_collections") or [] for p in c.get("payments") or []
+                    if p.get("captured_at") and not p.get("canceled_at")]
+        notes = {str(r.get("note") or "") for p in payments for r in p.get("refunds") or []}
+        credits = {str(c.get("reference_id") or "") for c in order.get("credit_lines") or []}
+        done = 0
+        for index, tender in enumerate(data.get("tenders") or []):
+            marker = f"posreturns:{event.event_id}:{index}"
+            amount = major(int(tender.get("amount_minor") or 0), currency)
+            if amount <= 0 or marker in notes or marker in credits:
+                continue
+            if tender.get("method") == "store_credit":
+                self._credit_line(api, order["id"], marker, amount, data)
+            else:
+                payment = next((p for p in payments if p["id"] == tender.get("reference")), payments[0] if payments else None)
+                if payment is None:
+                    continue
+                body = {"amount": amount, "note": marker}
+                if self.refs.refund_reason():
+                    body["refund_reason_id"] = self.refs.refund_reason()
+                try:
+                    api.post(f"/admin/payments/{payment['id']}/refund", body)
+                except OmsRefused as error:
+                    raise OmsRefused(f"the return is received in Medusa but the refund of {amount} was refused: "
+                                     f"{error}", error.status, error.kind) from None
+            done += 1
+        return done
+
+    def _credit_line(self, api: Api, order_id: str, marker: str, amount: Decimal, data: dict[str, Any]) -> None:
+        voucher = (data.get("voucher") or {}).get("code")
+        try:
+            api.post(f"/admin/orders/{order_id}/credit-lines", {
+                "amount": -amount, "reference": "posreturns_store_credit", "reference_id": marker,
+                "metadata": {"voucher": voucher, "return_number": data.get("return_number")}})
+        except OmsRefused:
+            pass  # Medusa allows a credit line only while the order owes money back; the voucher stands

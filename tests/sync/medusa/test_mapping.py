@@ -1,0 +1,65 @@
+"""Medusa records -> canonical records, from exact decimal strings, never floats."""
+
+from __future__ import annotations
+
+import orjson
+
+from posreturns.services.canonical import load_document
+from posreturns.sync.medusa import mapping
+from posreturns.sync.medusa.pull import next_delta, parse_delta
+
+
+def item(line_id: str, sku: str, unit: str, qty: int, discount: str = "0") -> dict[str, object]:
+    return {"id": line_id, "variant_sku": sku, "raw_unit_price": {"value": unit}, "unit_price": float(unit),
+            "raw_quantity": {"value": str(qty)}, "adjustments": [{"raw_amount": {"value": discount}}] if discount != "0" else [],
+            "tax_lines": [], "raw_tax_total": {"value": "0"}, "is_tax_inclusive": False}
+
+
+ORDER = {"id": "order_1", "display_id": 7, "created_at": "2026-11-26T07:43:52.201Z", "currency_code": "eur",
+         "customer_id": "cus_1", "metadata": {"store_code": "PARIS-01"}, "raw_shipping_total": {"value": "0"},
+         "items": [item("ordli_1", "TEE-ORG-M", "25", 1, "2.5"), item("ordli_2", "SHOE-RUN-42", "89.9", 1, "8.99")],
+         "payment_collections": [{"payments": [{"id": "pay_1", "captured_at": "x", "raw_amount": {"value": "103.41"},
+                                                "amount": 103.41000000000001}]}],
+         "returns": [{"id": "return_9", "status": "received", "metadata": {}, "received_at": "2026-11-27T10:00:00Z",
+                      "items": [{"item_id": "ordli_2", "raw_received_quantity": {"value": "1"}}]},
+                     {"id": "return_10", "status": "received", "metadata": {"posreturns_return_id": "ret-local"},
+                      "items": [{"item_id": "ordli_1", "raw_received_quantity": {"value": "1"}}]}]}
+
+
+def test_an_order_becomes_a_valid_canonical_order_with_its_prior_returns() -> None:
+    order = mapping.order(ORDER, "EUR")
+    assert order["number"] == "7" and order["channel"] == "store" and order["store_id"] == "PARIS-01"
+    assert [(li["unit_price"], li["discount"]) for li in order["lines"]] == [("25.00", "2.50"), ("89.90", "8.99")]
+    assert order["tenders"] == [{"method": "card", "amount": "103.41", "reference": "pay_1"}]
+    returns = mapping.prior_returns(ORDER, order)
+    assert [(r["id"], r["lines"][0]["amount"]) for r in returns] == [("return_9", "80.91"), ("ret-local", "22.50")]
+    products = [mapping.item_product(i, "EUR") for i in ORDER["items"]]  # type: ignore[arg-type]
+    document = {"format": "posreturns/1", "stores": [{"id": "PARIS-01", "name": "P", "currency": "EUR",
+                                                      "prices_include_tax": False, "timezone": "Europe/Paris"}],
+                "customers": [{"id": "cus_1"}], "products": products, "orders": [order], "returns": returns}
+    parsed = load_document(orjson.dumps(document), "test")
+    assert parsed.orders[0].total_minor == 10341 and len(parsed.returns) == 2
+
+
+def test_a_web_order_without_captured_payment_still_balances() -> None:
+    order = mapping.order({**ORDER, "metadata": {}, "payment_collections": []}, "EUR")
+    assert order["channel"] == "web" and order["store_id"] is None
+    assert order["tenders"] == [{"method": "card", "amount": "103.41"}]
+
+
+def test_variants_keep_valid_codes_only() -> None:
+    variant = {"sku": "TEE-ORG-S", "product_id": "prod_1", "title": "Size S", "barcode": "3760123400015",
+               "ean": "3760123400015", "upc": "081234000012", "product": {"title": "Tee", "handle": "organic-tee"},
+               "prices": [{"currency_code": "eur", "amount": 25, "raw_amount": {"value": "25"}}], "options": [{"value": "S"}]}
+    product = mapping.product(variant, "EUR")
+    assert product is not None
+    assert product["barcodes"] == ["3760123400015"] and product["price"] == "25.00"   # the UPC's check digit is wrong
+    assert product["title"] == "Tee — Size S" and product["category"] == "organic-tee"
+
+
+def test_delta_cursors_skip_what_was_written_at_the_boundary_instant() -> None:
+    page = [{"updated_at": "A"}, {"updated_at": "B"}, {"updated_at": "B"}]
+    cursor = next_delta(page, None, 0)
+    assert cursor == "v1|B|2" and parse_delta(cursor) == ("B", 2)
+    assert next_delta([{"updated_at": "B"}], "B", 2) == "v1|B|3"
+    assert next_delta([], "B", 3) == "v1|B|3"
