@@ -386,3 +386,16 @@ def open_labels(till: Till, printing: ReceiptPrinting) -> Any:
 
     return LabelPrinting(printing, open_restock(till), alert_text, original_price, sources.local_time,
                          lambda: sources.header().name)
+
+
+def open_reports(till: Till, till_id: str | None = None) -> Any:
+    """The returns report of `till` (a `posreturns.services.reports.ReportService`)."""
+    from posreturns.persistence.report_source import SqlReportSource
+    from posreturns.services.reports import ReportService
+
+    def identity() -> TillIdentity:
+        settings = till.settings
+        return TillIdentity(settings.store_id() or "", till_id or settings.get("till.id") or "T1",
+                            settings.store_timezone(), till.training)
+
+    return ReportService(SqlReportSource(till.engine), till.policies, identity)

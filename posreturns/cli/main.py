@@ -19,6 +19,7 @@ from posreturns.cli import (
     order_commands,
     outbox_commands,
     policy_commands,
+    report_commands,
     restock_commands,
     return_commands,
     storage_commands,
@@ -84,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     storage_commands.register(commands, shared)
     verify_commands.register(commands, shared)
     restock_commands.register(commands, shared)
+    report_commands.register(commands, shared)
     gui = commands.add_parser("gui", parents=shared, help="open the till window")
     gui.add_argument("--virtual-devices", action="store_true",
                      help="print on a virtual printer started for this session (make run uses it)")
@@ -172,7 +174,7 @@ READ_ONLY: frozenset[Command] = frozenset({
     device_commands.run_virtual_printer, device_commands.run_virtual_scanner, device_commands.run_status,
     device_commands.run_jobs, exchange_commands.run_promise, exchange_commands.run_show, mail_commands.run_status,
     mail_commands.run_list, verify_commands.run_verify, restock_commands.run_list, restock_commands.run_show,
-    restock_commands.run_batches, restock_commands.run_resale_list, restock_commands.run_alerts, storage_commands.run_backup, storage_commands.run_restore,
+    restock_commands.run_batches, restock_commands.run_resale_list, restock_commands.run_alerts, report_commands.run_report, storage_commands.run_backup, storage_commands.run_restore,
     _run_gui})
 
 

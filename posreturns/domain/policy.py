@@ -162,6 +162,7 @@ class Policy:
     dispositions: tuple[DispositionRule, ...]
     default_disposition: Disposition
     resale: ResaleRules
+    handling_costs: Mapping[Disposition, Money]  # per unit, by disposition: the returns report's cost estimate
 
     @classmethod
     def from_toml(cls, text: str | bytes) -> Policy:

@@ -83,6 +83,7 @@ class OrderRow(Base):
     __table_args__ = (
         Index("ix_orders_total_placed", "total_minor", "placed_at"),
         Index("ix_orders_customer_placed", "customer_id", "placed_at"),
+        Index("ix_orders_store_placed", "store_id", "placed_at", "total_minor"),  # the sales of a period
         CheckConstraint("channel IN ('store', 'web')", name="channel"),
     )
     id: Mapped[str] = mapped_column(String, primary_key=True)
@@ -149,7 +150,8 @@ class ReturnRow(Base):
     """A return document: imported from the OMS (origin 'oms') or completed on this till ('till')."""
 
     __tablename__ = "returns"
-    __table_args__ = (Index("ix_returns_till_created", "till_id", "created_at"),)
+    __table_args__ = (Index("ix_returns_till_created", "till_id", "created_at"),
+                      Index("ix_returns_created", "created_at"))
     id: Mapped[str] = mapped_column(String, primary_key=True)
     number: Mapped[str | None] = mapped_column(unique=True)
     order_id: Mapped[str | None] = mapped_column(ForeignKey("orders.id"), index=True)
@@ -516,3 +518,32 @@ class StaffAlertRow(Base):
     resolved_by: Mapped[str | None]
     resolved_at: Mapped[str | None]
     note: Mapped[str | None]
+
+
+class TillDayRow(Base):
+    """A closed day of a till (`seq` 1) or a late correction of it (`seq` 2, 3…: the returns recorded
+    after the previous close). Immutable: triggers refuse UPDATE and DELETE (migration 0014)."""
+
+    __tablename__ = "till_days"
+    __table_args__ = (UniqueConstraint("till_id", "business_day", "seq"),
+                      UniqueConstraint("till_id", "z_number", name="uq_till_days_z_number"),
+                      CheckConstraint("seq >= 1", name="seq_positive"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    till_id: Mapped[str]
+    business_day: Mapped[str]  # YYYY-MM-DD in the store's time zone
+    seq: Mapped[int]
+    z_number: Mapped[int]
+    covers_from: Mapped[str]  # the returns created in [covers_from, covers_to), UTC
+    covers_to: Mapped[str]
+    closed_at: Mapped[str]
+    closed_by: Mapped[str]
+    currency: Mapped[str] = mapped_column(String(3))
+    returns_count: Mapped[int]
+    refund_total_minor: Mapped[int]
+    cash_expected_minor: Mapped[int]
+    cash_counted_minor: Mapped[int]
+    difference_minor: Mapped[int]
+    tenders_json: Mapped[str] = mapped_column(Text)
+    open_items_json: Mapped[str] = mapped_column(Text)
+    override_reason: Mapped[str | None]
+    training: Mapped[bool] = mapped_column(default=False, server_default="0")
