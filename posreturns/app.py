@@ -399,3 +399,16 @@ def open_reports(till: Till, till_id: str | None = None) -> Any:
                             settings.store_timezone(), till.training)
 
     return ReportService(SqlReportSource(till.engine), till.policies, identity)
+
+
+def open_day_close(till: Till, till_id: str | None = None) -> Any:
+    """Closing the days of `till` (a `posreturns.services.day_close.DayCloseService`)."""
+    from posreturns.persistence.till_days import SqlTillDays
+    from posreturns.services.day_close import DayCloseService
+
+    def identity() -> TillIdentity:
+        settings = till.settings
+        return TillIdentity(settings.store_id() or "", till_id or settings.get("till.id") or "T1",
+                            settings.store_timezone(), till.training)
+
+    return DayCloseService(SqlTillDays(till.engine), till.access, till.policies, till.clock, identity)

@@ -13,6 +13,7 @@ from posreturns import __version__
 from posreturns.cli import (
     config_commands,
     data_commands,
+    day_commands,
     device_commands,
     exchange_commands,
     mail_commands,
@@ -86,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     verify_commands.register(commands, shared)
     restock_commands.register(commands, shared)
     report_commands.register(commands, shared)
+    day_commands.register(commands, shared)
     gui = commands.add_parser("gui", parents=shared, help="open the till window")
     gui.add_argument("--virtual-devices", action="store_true",
                      help="print on a virtual printer started for this session (make run uses it)")
@@ -174,7 +176,8 @@ READ_ONLY: frozenset[Command] = frozenset({
     device_commands.run_virtual_printer, device_commands.run_virtual_scanner, device_commands.run_status,
     device_commands.run_jobs, exchange_commands.run_promise, exchange_commands.run_show, mail_commands.run_status,
     mail_commands.run_list, verify_commands.run_verify, restock_commands.run_list, restock_commands.run_show,
-    restock_commands.run_batches, restock_commands.run_resale_list, restock_commands.run_alerts, report_commands.run_report, storage_commands.run_backup, storage_commands.run_restore,
+    restock_commands.run_batches, restock_commands.run_resale_list, restock_commands.run_alerts, report_commands.run_report, day_commands.run_status,
+    day_commands.run_list, storage_commands.run_backup, storage_commands.run_restore,
     _run_gui})
 
 
