@@ -412,3 +412,18 @@ def open_day_close(till: Till, till_id: str | None = None) -> Any:
                             settings.store_timezone(), till.training)
 
     return DayCloseService(SqlTillDays(till.engine), till.access, till.policies, till.clock, identity)
+
+
+def open_queues(till: Till, till_id: str | None = None) -> Any:
+    """The manager's open queues (a `posreturns.services.open_queues.OpenQueues`)."""
+    from posreturns.persistence.card_refunds import SqlCardRefunds
+    from posreturns.persistence.outbox_exceptions import SqlExceptionQueue
+    from posreturns.services.open_queues import OpenQueues
+
+    def identity() -> TillIdentity:
+        settings = till.settings
+        return TillIdentity(settings.store_id() or "", till_id or settings.get("till.id") or "T1",
+                            settings.store_timezone(), till.training)
+
+    return OpenQueues(SqlExceptionQueue(till.engine), SqlCardRefunds(till.engine), till.host_answers, till.access,
+                      till.clock, identity)

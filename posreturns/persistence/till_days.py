@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 
 from posreturns.domain.day_close import DayClose, DayTotals, DayWindow, OpenItems, TenderTotal
 from posreturns.persistence.audit import insert_audit
+from posreturns.persistence.card_refunds import SqlCardRefunds
 from posreturns.persistence.engine import WRITE
 from posreturns.persistence.order_repository import format_utc, parse_utc
 from posreturns.services.errors import BadInput
@@ -22,11 +23,6 @@ from posreturns.services.return_ports import AuditEntry
 
 WINDOW = ("r.origin = 'till' AND r.till_id = ? AND r.created_at >= ? AND r.created_at < ? AND r.currency = ? "
           "AND (r.training = 0 OR ?)")
-UNCONFIRMED = (
-    "SELECT r.number FROM returns r WHERE r.origin = 'till' AND r.till_id = ? AND r.created_at < ? "
-    "AND (r.training = 0 OR ?) AND EXISTS (SELECT 1 FROM return_tenders t WHERE t.return_id = r.id "
-    "AND t.executed_by = 'host' AND t.method = 'card') AND NOT EXISTS (SELECT 1 FROM audit_log a "
-    "WHERE a.subject = r.number AND a.action IN ('host.refund_confirmed', 'host.refund_failed')) ORDER BY r.created_at")
 
 
 def read_totals(connection: Connection, window: DayWindow, currency: str, training: bool) -> DayTotals:
@@ -75,9 +71,10 @@ class SqlTillDays:
     def open_items(self, till_id: str, until: datetime, training: bool) -> OpenItems:
         with self.engine.connect() as connection:
             run = connection.exec_driver_sql
-            sync = run("SELECT count(*) FROM outbox WHERE status IN ('rejected', 'held')").scalar_one()
-            cards = run(UNCONFIRMED, (till_id, format_utc(until), training)).scalars().all()
-        return OpenItems(int(sync), tuple(cards))
+            sync = run("SELECT count(*) FROM outbox WHERE status IN ('rejected', 'held') AND acked_at IS NULL"
+                       ).scalar_one()
+        cards = SqlCardRefunds(self.engine).pending(till_id, training, before=format_utc(until))
+        return OpenItems(int(sync), tuple(card.return_number for card in cards))
 
     def record(self, window: DayWindow, closed_by: str, at: datetime, currency: str, cash_counted_minor: int,
                open_items: OpenItems, override_reason: str | None, training: bool) -> DayClose:
