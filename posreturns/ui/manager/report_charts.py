@@ -73,7 +73,7 @@ def build_charts(report: ReturnsReport, language: str) -> Any:
     pg = _pg()
     layout = pg.GraphicsLayoutWidget()
     layout.setObjectName("reportCharts")
-    reasons = report.by["reason"][:8]
+    reasons = sorted(report.by["reason"], key=lambda f: (-f.returns, f.key))[:8]
     _bars(pg, layout, 0, 0, translate("ReportCharts", "Returns by reason"),
           [key_label("reason", f.key) for f in reasons], [f.returns for f in reasons], language, horizontal=True)
     days = report.by["day"]
@@ -83,7 +83,7 @@ def build_charts(report: ReturnsReport, language: str) -> Any:
     trend.hideButtons()
     amounts = [float(Money.from_minor(f.value_minor, report.currency).amount) for f in days]
     trend.addItem(pg.BarGraphItem(x=list(range(len(days))), height=amounts, width=0.7, brush=TREND, pen=None))
-    step = max(1, len(days) // 7)
+    step = max(1, -(-len(days) // 5))  # five dates at most: they stay readable in a narrow chart
     trend.getAxis("bottom").setTicks([[(i, _short_day(f.key, language)) for i, f in enumerate(days) if i % step == 0]])
     dispositions = report.by["disposition"]
     _bars(pg, layout, 1, 0, translate("ReportCharts", "Units by disposition"),
