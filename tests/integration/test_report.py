@@ -178,3 +178,18 @@ def test_a_bad_argument_is_one_sentence_and_exit_2(shop: Till, argv: tuple[str, 
 
     run = run_cli("--data-dir", str(shop.data_dir), "report", *argv)
     assert run.code == 2 and run.err.strip() and "Traceback" not in run.err
+
+
+def test_the_pdf_holds_the_figures_and_charts_in_the_chosen_language(shop: Till, tmp_path: Path) -> None:
+    import pypdf
+    from cli_support import run_in
+
+    target = tmp_path / "rapport.pdf"
+    code, _, err = run_in(shop.data_dir, "report", "--from", "2026-11-26", "--pdf", str(target), "--language", "fr")
+    assert code == 0, err
+    reader = pypdf.PdfReader(target)
+    text = " ".join(" ".join(page.extract_text().replace("\u00a0", " ").replace("\u202f", " ").split())
+                    for page in reader.pages)
+    assert "Rapport des retours" in text and "26/11/2026" in text
+    assert "Coût estimé des retours 11,00 €" in text and "Mauvaise taille 2 4 588,00 € 68,4 %" in text
+    assert sum(len(page.images) for page in reader.pages) == 1  # the charts
