@@ -98,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     results["quote_20_lines"] = quote_bench(till, args.samples // 4)
     results["complete"] = complete_bench(args.data_dir, spec, rng, args.samples // 4)
     results["marks_write"] = marks_bench(args.data_dir, args.samples // 4)
+    results["returns_report"] = report_bench(till)
     results["quick_check"] = quick_check_bench(till)
     till.close()
     results["cold_start"] = cold_start(args.data_dir)
@@ -106,6 +107,23 @@ def main(argv: list[str] | None = None) -> int:
         results["soak"] = soak(args.soak_days)
     print(json.dumps(results, indent=2))
     return 0
+
+
+def report_bench(till: Any, samples: int = 10) -> dict[str, float]:
+    """The returns report of the whole store over the data set's last 30 days (about 7,500 of its
+    100,000 returns, against the sales of one store among its million orders): target 500 ms."""
+    from datetime import date
+
+    from posreturns.persistence.report_source import SqlReportSource
+    from posreturns.services.reports import ReportService
+    from posreturns.services.returns import TillIdentity
+
+    reports = ReportService(SqlReportSource(till.engine), till.policies, lambda: TillIdentity("STORE-01", "T1"))
+    start, end = date(2026, 10, 2), date(2026, 10, 31)
+    counted = reports.report(start, end, store_wide=True).total.returns
+    print(f"returns report: {counted:,} returns in 30 days", file=sys.stderr)
+    return measure("returns report, 30 days, whole store", 500,
+                   [lambda: reports.report(start, end, store_wide=True)] * samples, warm_up=False)
 
 
 def _twenty_line_order(till: Any) -> str:

@@ -427,3 +427,11 @@ def open_queues(till: Till, till_id: str | None = None) -> Any:
 
     return OpenQueues(SqlExceptionQueue(till.engine), SqlCardRefunds(till.engine), till.host_answers, till.access,
                       till.clock, identity)
+
+
+def open_audit(till: Till) -> Any:
+    """The audit log, filtered (a `posreturns.services.audit_view.AuditView`)."""
+    from posreturns.persistence.audit_reader import SqlAuditReader
+    from posreturns.services.audit_view import AuditView
+
+    return AuditView(SqlAuditReader(till.engine))

@@ -257,6 +257,7 @@ class UserRow(Base):
     locked_boot: Mapped[str | None]
     locked_uptime: Mapped[float | None]
     created_at: Mapped[str]
+    disabled_at: Mapped[str | None]  # may not sign in since (migration 0014)
 
 
 class ExchangeLineRow(Base):

@@ -3,7 +3,8 @@
 * ix_returns_created: the store-wide report reads returns by date (the till's report uses
   ix_returns_till_created);
 * ix_orders_store_placed: the sales of a period, for the return rate (covers the total);
-* till_days: one row per close of day (and per late correction) of a till; immutable (triggers).
+* till_days: one row per close of day (and per late correction) of a till; immutable (triggers);
+* users.disabled_at: a disabled user keeps their history but may not sign in.
 
 Revision ID: 0014
 Revises: 0012
@@ -27,6 +28,8 @@ TRIGGERS = (
 
 def upgrade() -> None:
     op.create_index("ix_returns_created", "returns", ["created_at"])
+    with op.batch_alter_table("users", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("disabled_at", sa.String(), nullable=True))
     op.create_index("ix_orders_store_placed", "orders", ["store_id", "placed_at", "total_minor"])
     op.create_table(
         "till_days",
@@ -61,5 +64,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("till_days")
+    with op.batch_alter_table("users", schema=None) as batch_op:
+        batch_op.drop_column("disabled_at")
     op.drop_index("ix_orders_store_placed", table_name="orders")
     op.drop_index("ix_returns_created", table_name="returns")
