@@ -173,6 +173,8 @@ def _back_office(app: QApplication, window: MainWindow, language: str) -> None:
     _shot(app, window, f"13-manager-reports-{language}")
     workspace.tabs.setCurrentWidget(workspace.day)
     _shot(app, window, f"14-manager-close-of-day-{language}")
+    workspace.tabs.setCurrentWidget(workspace.people)
+    _shot(app, window, f"15-manager-users-audit-{language}")
 
 
 def _until(app: QApplication, done: Callable[[], bool], seconds: float = 20.0) -> None:

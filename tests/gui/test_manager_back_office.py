@@ -149,3 +149,31 @@ def test_the_day_is_refused_with_items_open_then_closed_with_a_reason_and_its_z_
     assert "CLÔTURE DE JOURNÉE" in paper and "Z 1" in paper and "Motif: terminal down since 17:00" in paper
     (close,) = rows(till.data_dir / DATABASE_FILE, "SELECT closed_by, override_reason FROM till_days")
     assert tuple(close) == ("mgr1", "terminal down since 17:00")
+
+
+def test_a_manager_reads_the_users_and_searches_the_audit_but_only_an_administrator_disables(
+        qtbot, till: Till, printer: VirtualPrinter, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    till.users.seed("root", "Alex Admin", "admin", "135790")
+    for role, who in ((Role.MANAGER, "mgr1"), (Role.ADMIN, "root")):
+        session = Session(principal=Principal(who, who, role), till_id=lambda: "T1", offline=lambda: False,
+                          store_id=lambda: "PARIS-01")
+        built = build_window(ui_services(till, "en", printer.url, signs_in=False), session, InlineTaskRunner(),
+                             poll_status=False)
+        qtbot.addWidget(built)
+        built.show()
+        built.show_manager()
+        people = workspace_of(built).people
+        ids = [people.users.item(r, 0).text() for r in range(people.users.rowCount())]
+        assert ids == ["mgr1", "root"] and people.add_button.isEnabled() == (role is Role.ADMIN)
+        assert (not people.admin_note.isHidden()) == (role is Role.MANAGER)
+    people.users.selectRow(0)
+    qtbot.mouseClick(people.disable_button, Qt.MouseButton.LeftButton)
+    assert people.users.item(0, 3).text() == "disabled"
+    qtbot.keyClicks(people.who, "root")
+    qtbot.mouseClick(people.search_button, Qt.MouseButton.LeftButton)
+    assert people.audit.item(0, 2).text() == "user.disabled" and people.audit.item(0, 3).text() == "mgr1"
+    people.choose_file = lambda name, _pattern: str(tmp_path / name)
+    qtbot.mouseClick(people.export_button, Qt.MouseButton.LeftButton)
+    exported = list(csv.reader(io.StringIO((tmp_path / "audit.csv").read_text(encoding="utf-8-sig"))))
+    assert exported[0] == ["id", "at", "actor", "action", "subject", "detail"] and exported[1][3] == "user.disabled"
+    assert all(row[2] == "root" for row in exported[1:])

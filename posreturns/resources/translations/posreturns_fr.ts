@@ -79,7 +79,7 @@
     <name>BackOfficePresenter</name>
     <message>
         <source>Cannot write {0}: {1}</source>
-        <translation>Impossible d'écrire {0} : {1}</translation>
+        <translation>Impossible d&apos;écrire {0} : {1}</translation>
     </message>
     <message>
         <source>Exported to {0}.</source>
@@ -95,11 +95,11 @@
     </message>
     <message>
         <source>The event will be sent again.</source>
-        <translation>L'événement sera renvoyé.</translation>
+        <translation>L&apos;événement sera renvoyé.</translation>
     </message>
     <message>
         <source>Write-off accepted; the event is closed.</source>
-        <translation>Perte acceptée ; l'événement est clos.</translation>
+        <translation>Perte acceptée ; l&apos;événement est clos.</translation>
     </message>
     <message>
         <source>Enter the cash counted as an amount, such as 29.90.</source>
@@ -107,19 +107,19 @@
     </message>
     <message>
         <source>The day is closed; its Z summary is printing.</source>
-        <translation>La journée est clôturée ; son ticket Z s'imprime.</translation>
+        <translation>La journée est clôturée ; son ticket Z s&apos;imprime.</translation>
     </message>
     <message>
         <source>No printer is set up: nothing was printed.</source>
-        <translation>Aucune imprimante n'est configurée : rien n'a été imprimé.</translation>
+        <translation>Aucune imprimante n&apos;est configurée : rien n&apos;a été imprimé.</translation>
     </message>
     <message>
         <source>Sign in as a manager first.</source>
-        <translation>Identifiez-vous d'abord comme responsable.</translation>
+        <translation>Identifiez-vous d&apos;abord comme responsable.</translation>
     </message>
     <message>
         <source>That did not work; nothing was changed. Try again, and call support if it persists.</source>
-        <translation>Cela n'a pas fonctionné ; rien n'a été modifié. Réessayez, et appelez le support si cela persiste.</translation>
+        <translation>Cela n&apos;a pas fonctionné ; rien n&apos;a été modifié. Réessayez, et appelez le support si cela persiste.</translation>
     </message>
 </context>
 <context>
@@ -229,7 +229,7 @@
     </message>
     <message>
         <source>correction of a closed day</source>
-        <translation>correctif d'une journée clôturée</translation>
+        <translation>correctif d&apos;une journée clôturée</translation>
     </message>
     <message>
         <source>payment terminal</source>
@@ -245,15 +245,15 @@
     </message>
     <message>
         <source>Nothing is open: the day can close.</source>
-        <translation>Rien n'est ouvert : la journée peut être clôturée.</translation>
+        <translation>Rien n&apos;est ouvert : la journée peut être clôturée.</translation>
     </message>
     <message>
         <source>Enter the cash counted first (0 when no cash was paid out).</source>
-        <translation>Saisissez d'abord les espèces comptées (0 si aucune espèce n'est sortie).</translation>
+        <translation>Saisissez d&apos;abord les espèces comptées (0 si aucune espèce n&apos;est sortie).</translation>
     </message>
     <message>
         <source>Select a closed day first.</source>
-        <translation>Sélectionnez d'abord une journée clôturée.</translation>
+        <translation>Sélectionnez d&apos;abord une journée clôturée.</translation>
     </message>
 </context>
 <context>
@@ -811,6 +811,10 @@
         <translation>Clôture</translation>
     </message>
     <message>
+        <source>Users and audit</source>
+        <translation>Utilisateurs et journal</translation>
+    </message>
+    <message>
         <source>Back to returns</source>
         <translation>Retour aux retours</translation>
     </message>
@@ -837,6 +841,172 @@
     <message>
         <source>Open queues ({0})</source>
         <translation>Files ouvertes ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePresenter</name>
+    <message>
+        <source>Cannot write {0}: {1}</source>
+        <translation>Impossible d&apos;écrire {0} : {1}</translation>
+    </message>
+    <message>
+        <source>Exported to {0}.</source>
+        <translation>Exporté dans {0}.</translation>
+    </message>
+    <message>
+        <source>User {0} added.</source>
+        <translation>Utilisateur {0} ajouté.</translation>
+    </message>
+    <message>
+        <source>{0} is enabled.</source>
+        <translation>{0} est réactivé.</translation>
+    </message>
+    <message>
+        <source>{0} is disabled: they may not sign in.</source>
+        <translation>{0} est désactivé : il ne peut plus s'identifier.</translation>
+    </message>
+    <message>
+        <source>{0} has a new PIN.</source>
+        <translation>{0} a un nouveau code.</translation>
+    </message>
+    <message>
+        <source>{0} is unlocked.</source>
+        <translation>{0} est débloqué.</translation>
+    </message>
+    <message>
+        <source>Sign in as a manager first.</source>
+        <translation>Identifiez-vous d&apos;abord comme responsable.</translation>
+    </message>
+    <message>
+        <source>That did not work; nothing was changed. Try again, and call support if it persists.</source>
+        <translation>Cela n&apos;a pas fonctionné ; rien n&apos;a été modifié. Réessayez, et appelez le support si cela persiste.</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleTab</name>
+    <message>
+        <source>ID</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Caissier</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrateur</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>Nouveau code</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Désactiver</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Réactiver</translation>
+    </message>
+    <message>
+        <source>Set PIN</source>
+        <translation>Changer le code</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Débloquer</translation>
+    </message>
+    <message>
+        <source>Only an administrator adds, disables or unlocks users.</source>
+        <translation>Seul un administrateur ajoute, désactive ou débloque des utilisateurs.</translation>
+    </message>
+    <message>
+        <source>Who (user ID)</source>
+        <translation>Qui (identifiant)</translation>
+    </message>
+    <message>
+        <source>What (e.g. return., day.closed)</source>
+        <translation>Quoi (par ex. return., day.closed)</translation>
+    </message>
+    <message>
+        <source>Return, unit or Z number</source>
+        <translation>Retour, article ou numéro de Z</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Depuis</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Exporter en CSV</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Utilisateurs</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Journal d'audit</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>désactivé</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <source>Select a user first.</source>
+        <translation>Sélectionnez d'abord un utilisateur.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -967,7 +1137,7 @@
     </message>
     <message>
         <source>Terminal&apos;s reference, or why it failed</source>
-        <translation>Référence du terminal, ou raison de l'échec</translation>
+        <translation>Référence du terminal, ou raison de l&apos;échec</translation>
     </message>
     <message>
         <source>Confirm</source>
@@ -987,7 +1157,7 @@
     </message>
     <message>
         <source>Why the OMS refused it</source>
-        <translation>Pourquoi l'OMS l'a refusé</translation>
+        <translation>Pourquoi l&apos;OMS l&apos;a refusé</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -1011,15 +1181,15 @@
     </message>
     <message>
         <source>Events the OMS refused</source>
-        <translation>Événements refusés par l'OMS</translation>
+        <translation>Événements refusés par l&apos;OMS</translation>
     </message>
     <message>
         <source>Select a card refund first.</source>
-        <translation>Sélectionnez d'abord un remboursement carte.</translation>
+        <translation>Sélectionnez d&apos;abord un remboursement carte.</translation>
     </message>
     <message>
         <source>Select a refused event first.</source>
-        <translation>Sélectionnez d'abord un événement refusé.</translation>
+        <translation>Sélectionnez d&apos;abord un événement refusé.</translation>
     </message>
 </context>
 <context>
@@ -1243,7 +1413,7 @@
     </message>
     <message>
         <source>Today</source>
-        <translation>Aujourd'hui</translation>
+        <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
         <source>30 days</source>
@@ -1311,7 +1481,7 @@
     </message>
     <message>
         <source>Click a figure to see the returns it counts.</source>
-        <translation>Cliquez sur un chiffre pour voir les retours qu'il compte.</translation>
+        <translation>Cliquez sur un chiffre pour voir les retours qu&apos;il compte.</translation>
     </message>
     <message>
         <source>From</source>
@@ -1327,7 +1497,7 @@
     </message>
     <message>
         <source>Show a report first.</source>
-        <translation>Affichez d'abord un rapport.</translation>
+        <translation>Affichez d&apos;abord un rapport.</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>

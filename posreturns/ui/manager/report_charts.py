@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage
 
 from posreturns.domain.money import Money
 from posreturns.domain.returns_report import ReturnsReport
@@ -23,6 +23,7 @@ from posreturns.ui.manager.report_labels import key_label
 translate = QCoreApplication.translate
 BAR = QColor("#2f6f9f")
 TREND = QColor("#c0392b")
+NAMES_WIDTH = 90  # pixels for a category's name beside its bar: the charts must fit a 1024-pixel screen
 
 
 def number_text(value: float | Decimal | int, language: str, decimals: int = 0) -> str:
@@ -50,18 +51,31 @@ def _axis(pg: Any, orientation: str, language: str) -> Any:
     return LocaleAxis(orientation)
 
 
+def _compact(plot: Any, title: str) -> None:
+    """A small title and small tick labels: four charts share a corner of a 1024-pixel screen."""
+    plot.setTitle(title, size="10pt")
+    font = QFont()
+    font.setPointSize(8)
+    for side in ("left", "bottom"):
+        plot.getAxis(side).setTickFont(font)
+
+
 def _bars(pg: Any, layout: Any, row: int, col: int, title: str, labels: list[str], heights: list[float],
           language: str, horizontal: bool) -> None:
     value_axis = "bottom" if horizontal else "left"
-    plot = layout.addPlot(row=row, col=col, title=title, axisItems={value_axis: _axis(pg, value_axis, language)})
+    plot = layout.addPlot(row=row, col=col, axisItems={value_axis: _axis(pg, value_axis, language)})
+    _compact(plot, title)
     plot.setMouseEnabled(False, False)
     plot.hideButtons()
     positions = list(range(len(labels)))
     if horizontal:
         plot.addItem(pg.BarGraphItem(x0=0, y=positions, height=0.6, width=heights, brush=BAR, pen=None))
         names = plot.getAxis("left")
-        names.setTicks([list(zip(positions, labels, strict=True))])
-        names.setWidth(150)  # the axis does not widen for text ticks by itself
+        # the axis neither widens for names nor shows one wider than itself: shorten the longest
+        metrics = QFontMetrics(names.font())
+        shown = [metrics.elidedText(text, Qt.TextElideMode.ElideRight, NAMES_WIDTH) for text in labels]
+        names.setTicks([list(zip(positions, shown, strict=True))])
+        names.setWidth(max([40] + [metrics.horizontalAdvance(text) + 14 for text in shown]))
         plot.invertY(True)
     else:
         plot.addItem(pg.BarGraphItem(x=positions, height=heights, width=0.6, brush=BAR, pen=None))
@@ -77,8 +91,8 @@ def build_charts(report: ReturnsReport, language: str) -> Any:
     _bars(pg, layout, 0, 0, translate("ReportCharts", "Returns by reason"),
           [key_label("reason", f.key) for f in reasons], [f.returns for f in reasons], language, horizontal=True)
     days = report.by["day"]
-    trend = layout.addPlot(row=0, col=1, title=translate("ReportCharts", "Refunded by day ({0})").replace(
-        "{0}", report.currency), axisItems={"left": _axis(pg, "left", language)})
+    trend = layout.addPlot(row=0, col=1, axisItems={"left": _axis(pg, "left", language)})
+    _compact(trend, translate("ReportCharts", "Refunded by day ({0})").replace("{0}", report.currency))
     trend.setMouseEnabled(False, False)
     trend.hideButtons()
     amounts = [float(Money.from_minor(f.value_minor, report.currency).amount) for f in days]
@@ -88,10 +102,10 @@ def build_charts(report: ReturnsReport, language: str) -> Any:
     dispositions = report.by["disposition"]
     _bars(pg, layout, 1, 0, translate("ReportCharts", "Units by disposition"),
           [key_label("disposition", f.key) for f in dispositions], [f.units for f in dispositions], language,
-          horizontal=False)
+          horizontal=True)
     methods = report.by["method"]
     _bars(pg, layout, 1, 1, translate("ReportCharts", "What the returns became"),
-          [key_label("method", f.key) for f in methods], [f.returns for f in methods], language, horizontal=False)
+          [key_label("method", f.key) for f in methods], [f.returns for f in methods], language, horizontal=True)
     return layout
 
 

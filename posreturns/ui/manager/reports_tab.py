@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QSplitter,
     QTableWidgetItem,
     QVBoxLayout,
@@ -93,9 +94,11 @@ class ReportsTab(QWidget):
         actions.addWidget(self.pdf_button)
         charts = QWidget()
         charts.setLayout(self.charts_box)
+        charts.setMinimumHeight(250)
         self.summary.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.summary.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.summary.verticalHeader().setDefaultSectionSize(30)  # a read-out: rows close together
+        self.summary.setMaximumWidth(330)
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(self.summary)
         top.addWidget(charts)
@@ -116,8 +119,7 @@ class ReportsTab(QWidget):
         parts = QSplitter(Qt.Orientation.Vertical)
         parts.addWidget(top)
         parts.addWidget(bottom)
-        parts.setStretchFactor(0, 3)
-        parts.setStretchFactor(1, 2)
+        parts.setSizes([600, 400])
         column = QVBoxLayout(self)
         column.addLayout(controls)
         column.addLayout(actions)
@@ -141,8 +143,10 @@ class ReportsTab(QWidget):
         rows = summary_rows(report, self.formats)
         self.summary.setRowCount(len(rows))
         for row, (label, value) in enumerate(rows):
-            self.summary.setItem(row, 0, QTableWidgetItem(label))
-            self.summary.setItem(row, 1, QTableWidgetItem(value))
+            for column, text in enumerate((label, value)):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)  # a narrow screen cuts the longer names
+                self.summary.setItem(row, column, cell)
         self._show_figures()
         self._show_charts(report)
 
@@ -153,6 +157,8 @@ class ReportsTab(QWidget):
             self.charts_box.removeWidget(self.charts)
             self.charts.deleteLater()
         self.charts = build_charts(report, self.formats.language)
+        self.charts.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)  # fits what it is given
+        self.charts.setMinimumSize(0, 0)
         self.charts_box.addWidget(self.charts)
 
     def _show_figures(self) -> None:

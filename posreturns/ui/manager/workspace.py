@@ -1,6 +1,6 @@
 """The manager's workspace: a manager's (or admin's) sign-in with the PIN pad, then the tabs Restock
-queue / Second hand / Alerts, and (with the back office) Open queues / Reports / Close of day. It
-signs out by itself after the idle time."""
+queue / Second hand / Alerts, and (with the back office) Open queues / Reports / Close of day /
+Users and audit. It signs out by itself after the idle time."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from posreturns.domain.users import Principal
 from posreturns.ui.i18n import Formats
 from posreturns.ui.manager.back_office import BackOfficePresenter
 from posreturns.ui.manager.day_tab import DayTab
+from posreturns.ui.manager.people import PeoplePresenter
+from posreturns.ui.manager.people_tab import PeopleTab
 from posreturns.ui.manager.presenter import ManagerPresenter
 from posreturns.ui.manager.queues_tab import QueuesTab
 from posreturns.ui.manager.reports_tab import ChooseFile, ReportsTab
@@ -36,7 +38,7 @@ class ManagerWorkspace(QWidget):
     def __init__(self, presenter: ManagerPresenter, sign_in: SignInPresenter, formats: Formats,
                  idle_minutes: float = 5, highlight_hours: float = 48, alert_text: Any = lambda code: code,
                  back_office: BackOfficePresenter | None = None, today: Callable[[], date] = date.today,
-                 choose_file: ChooseFile | None = None) -> None:
+                 choose_file: ChooseFile | None = None, people: PeoplePresenter | None = None) -> None:
         super().__init__()
         self.presenter = presenter
         self.gate = SignInPage(sign_in)
@@ -56,6 +58,10 @@ class ManagerWorkspace(QWidget):
             self.tabs.addTab(self.queues, self.tr("Open queues"))
             self.tabs.addTab(self.reports, self.tr("Reports"))
             self.tabs.addTab(self.day, self.tr("Close of day"))
+        self.people_presenter = people
+        if people is not None:
+            self.people = PeopleTab(people, formats, choose_file)
+            self.tabs.addTab(self.people, self.tr("Users and audit"))
         self.who = QLabel(objectName="managerWho")
         self.message = QLabel(wordWrap=True, objectName="message")
         self.back_button = big_button(self.tr("Back to returns"))
@@ -94,6 +100,10 @@ class ManagerWorkspace(QWidget):
             back_office.refused.connect(lambda text: self._say(text, "warn"))
             back_office.busy.connect(lambda busy: self.tabs.setDisabled(busy))
             back_office.queues_loaded.connect(self._count_queues)
+        if people is not None:
+            self.refresh_button.clicked.connect(people.refresh)
+            people.message.connect(lambda text: self._say(text, "ok"))
+            people.refused.connect(lambda text: self._say(text, "warn"))
 
     def open(self, principal: Principal | None) -> None:
         """Show the workspace: straight in for a manager already signed in at the till, else the gate."""
@@ -107,12 +117,16 @@ class ManagerWorkspace(QWidget):
             self.presenter.refresh()
             if self.back_office is not None:
                 self.back_office.refresh()
+            if self.people_presenter is not None:
+                self.people_presenter.refresh()
             self.idle.start()
 
     def enter(self, principal: Principal) -> None:
         self.presenter.sign_in(principal)
         if self.back_office is not None:
             self.back_office.refresh()
+        if self.people_presenter is not None:
+            self.people_presenter.refresh()
         self.who.setText(self.tr("Manager: {0}").replace("{0}", principal.name))
         self.message.clear()
         self.stack.setCurrentIndex(TABS)
