@@ -18,7 +18,8 @@ from posreturns.services.report_export import amount, report_csv, report_dict
 
 TEXT_DIMENSIONS = (("reason", "By reason"), ("category", "By category"), ("sku", "Top SKUs"),
                    ("tender", "By tender"), ("cashier", "By cashier"), ("channel", "By channel"),
-                   ("till", "By till"), ("method", "By refund method"), ("disposition", "Units by disposition"))
+                   ("till", "By till"), ("method", "By refund method"), ("disposition", "Units by disposition"),
+                   ("customer", "Customers returning most"))
 
 
 def _day(text: str) -> date:

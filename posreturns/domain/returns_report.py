@@ -18,7 +18,8 @@ from posreturns.domain.report_rows import RECEIPTLESS, RecoveredItem, ReportLine
 
 TOP_SKUS = 10
 LINE_DIMENSIONS = ("reason", "category", "sku", "disposition")
-RETURN_DIMENSIONS = ("channel", "cashier", "till", "method", "decision", "day")
+RETURN_DIMENSIONS = ("channel", "cashier", "till", "method", "decision", "day", "customer")
+NO_CUSTOMER = "-"  # a return with no customer recorded (a receipt-less one without contact, an anonymous sale)
 DIMENSIONS = (*LINE_DIMENSIONS, "tender", *RETURN_DIMENSIONS)
 FLAGS = ("receiptless", "overridden", "kept", "bonus", "recovered")
 
@@ -27,7 +28,8 @@ LINE_KEY: dict[str, Callable[[ReportLine], str]] = {
     "sku": lambda line: line.sku, "disposition": lambda line: line.disposition}
 RETURN_KEY: dict[str, Callable[[ReportReturn], str]] = {
     "channel": lambda r: r.channel, "cashier": lambda r: r.cashier, "till": lambda r: r.till,
-    "method": lambda r: r.refund_method, "decision": lambda r: r.decision, "day": lambda r: r.day.isoformat()}
+    "method": lambda r: r.refund_method, "decision": lambda r: r.decision, "day": lambda r: r.day.isoformat(),
+    "customer": lambda r: r.customer_id or NO_CUSTOMER}
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +104,9 @@ def _figures(dimension: str, tallies: Mapping[str, _Tally]) -> tuple[Figure, ...
     figures = [Figure(dimension, key, len(t.returns), t.units, t.value) for key, t in tallies.items()]
     if dimension == "day":
         return tuple(sorted(figures, key=lambda f: f.key))
+    if dimension == "customer":  # serial returners first: by number of returns, then value
+        return tuple(sorted((f for f in figures if f.key != NO_CUSTOMER),
+                            key=lambda f: (-f.returns, -f.value_minor, f.key)))
     return tuple(sorted(figures, key=lambda f: (-f.value_minor, -f.units, f.key)))
 
 
@@ -114,7 +119,7 @@ def compute_report(returns: Sequence[ReportReturn], recovered: Iterable[Recovere
     flags: dict[str, _Tally] = {f: _Tally() for f in FLAGS}
     day = start
     while day <= end:  # every day of the period, so the trend shows the quiet ones too
-        tallies["day"][day.isoformat()]  # noqa: B018 - creates the empty tally
+        tallies["day"][day.isoformat()] = _Tally()
         day += timedelta(days=1)
     handling = written_off = 0
     for ret in returns:
@@ -145,6 +150,7 @@ def compute_report(returns: Sequence[ReportReturn], recovered: Iterable[Recovere
     total = Figure("total", "all", len(returns), sum(r.units for r in returns), sum(r.refund_minor for r in returns))
     by = {d: _figures(d, tallies[d]) for d in DIMENSIONS}
     by["sku"] = by["sku"][:top]
+    by["customer"] = by["customer"][:top]
     flag_figures = {f: Figure("flag", f, len(t.returns), t.units, t.value) for f, t in flags.items()}
     restocked = sum(f.units for f in by["disposition"] if f.key == "RESTOCK")
     rates = {

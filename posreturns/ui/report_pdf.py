@@ -19,7 +19,7 @@ from posreturns.ui.i18n import Formats
 from posreturns.ui.manager.report_labels import dimensions, flags, key_label
 
 translate = QCoreApplication.translate
-TABLES = ("reason", "category", "sku", "tender", "cashier", "channel", "till", "method", "disposition")
+TABLES = ("reason", "category", "sku", "tender", "cashier", "channel", "till", "method", "disposition", "customer")
 
 
 def summary_rows(report: ReturnsReport, formats: Formats) -> list[tuple[str, str]]:

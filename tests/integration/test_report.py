@@ -48,6 +48,9 @@ def test_the_days_figures_of_this_till_are_the_hand_computed_ones(shop: Till) ->
     assert by(report, "disposition") == {"RESTOCK": (4, 6, 75690), "INSPECT": (2, 2, 10292)}
     assert by(report, "method") == {"original": (4, 6, 74092), "store_credit": (2, 2, 11890)}
     assert [f.key for f in report.by["sku"]][:2] == ["MONTRE-CONN-42", "CASQ-BT-BLANC"]
+    # serial returners first (returns 1 and 2 are the same customer's); the receipt-less return has none
+    assert [(f.key, f.returns, f.units, f.value_minor) for f in report.by["customer"]] == [
+        ("CUS-001", 2, 3, 14880), ("CUS-003", 1, 2, 52820), ("CUS-005", 1, 1, 13900), ("CUS-002", 1, 1, 1392)]
     flags = {k: (f.returns, f.value_minor) for k, f in report.flags.items()}
     assert flags == {"receiptless": (1, 2990), "overridden": (1, 52820), "kept": (2, 11890), "bonus": (2, 1189),
                      "recovered": (1, 4490)}
@@ -88,6 +91,7 @@ def test_every_figure_opens_to_the_returns_it_counts(shop: Till) -> None:
     assert numbers("flag:kept") == ["RPARIS01-T1-000003", "RPARIS01-T1-000005"]
     assert numbers("flag:overridden") == ["RPARIS01-T1-000006"]
     assert numbers("flag:recovered") == ["RPARIS01-T1-000003"]
+    assert numbers("customer:CUS-001") == ["RPARIS01-T1-000002", "RPARIS01-T1-000003"]
     report = reports.report(DAY, DAY)
     for dimension in ("cashier", "channel", "method", "till"):
         for figure in report.by[dimension]:

@@ -863,7 +863,7 @@
     </message>
     <message>
         <source>{0} is disabled: they may not sign in.</source>
-        <translation>{0} est désactivé : il ne peut plus s'identifier.</translation>
+        <translation>{0} est désactivé : il ne peut plus s&apos;identifier.</translation>
     </message>
     <message>
         <source>{0} has a new PIN.</source>
@@ -990,7 +990,7 @@
     </message>
     <message>
         <source>Audit log</source>
-        <translation>Journal d'audit</translation>
+        <translation>Journal d&apos;audit</translation>
     </message>
     <message>
         <source>disabled</source>
@@ -1002,7 +1002,7 @@
     </message>
     <message>
         <source>Select a user first.</source>
-        <translation>Sélectionnez d'abord un utilisateur.</translation>
+        <translation>Sélectionnez d&apos;abord un utilisateur.</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
@@ -1256,6 +1256,10 @@
     <message>
         <source>Day</source>
         <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Customers returning most (top 10)</source>
+        <translation>Clients qui retournent le plus (10 premiers)</translation>
     </message>
     <message>
         <source>Back on sale</source>

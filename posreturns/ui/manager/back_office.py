@@ -69,7 +69,7 @@ class BackOfficePresenter(QObject):
             try:
                 path.write_bytes(report_csv(report, language))
             except OSError as error:
-                raise _Refused(self.tr("Cannot write {0}: {1}").replace("{0}", str(path)).replace(
+                raise ExportFailed(self.tr("Cannot write {0}: {1}").replace("{0}", str(path)).replace(
                     "{1}", error.strerror or "")) from None
 
         self._run(write, self.tr("Exported to {0}.").replace("{0}", str(path)))
@@ -131,7 +131,7 @@ class BackOfficePresenter(QObject):
                   self.tr("The day is closed; its Z summary is printing."), self._print_z)
 
     def reprint_z(self, z_number: int) -> None:
-        self._print_z(self.days.by_z(z_number))
+        self.runner.run(lambda: self.days.by_z(z_number), self._print_z, self._failed)
 
     def _print_z(self, close: Any) -> None:
         if self.print_z is None:
@@ -179,5 +179,5 @@ class BackOfficePresenter(QObject):
                                       "persists."))
 
 
-class _Refused(UserFacingError):
-    pass
+class ExportFailed(UserFacingError):
+    """A file the manager chose could not be written (one sentence, shown as it is)."""

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from posreturns.domain.errors import UserFacingError
 from posreturns.domain.users import Principal, Role
 from posreturns.services.audit_view import AuditFilter, audit_csv
+from posreturns.ui.manager.back_office import ExportFailed
 from posreturns.ui.messages import cashier_text
 
 log = logging.getLogger(__name__)
@@ -56,7 +57,7 @@ class PeoplePresenter(QObject):
             try:
                 path.write_bytes(audit_csv(records, language))
             except OSError as error:
-                raise _Refused(self.tr("Cannot write {0}: {1}").replace("{0}", str(path)).replace(
+                raise ExportFailed(self.tr("Cannot write {0}: {1}").replace("{0}", str(path)).replace(
                     "{1}", error.strerror or "")) from None
 
         self._run(write, self.tr("Exported to {0}.").replace("{0}", str(path)))
@@ -100,6 +101,3 @@ class PeoplePresenter(QObject):
             self.refused.emit(self.tr("That did not work; nothing was changed. Try again, and call support if it "
                                       "persists."))
 
-
-class _Refused(UserFacingError):
-    pass

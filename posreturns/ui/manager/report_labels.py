@@ -16,7 +16,8 @@ def dimensions() -> dict[str, str]:
             "tender": translate("ReportLabels", "Tender"), "channel": translate("ReportLabels", "Channel"),
             "cashier": translate("ReportLabels", "Cashier"), "till": translate("ReportLabels", "Till"),
             "method": translate("ReportLabels", "Refund method"), "decision": translate("ReportLabels", "Decision"),
-            "day": translate("ReportLabels", "Day")}
+            "day": translate("ReportLabels", "Day"),
+            "customer": translate("ReportLabels", "Customers returning most (top 10)")}
 
 
 def dispositions() -> dict[str, str]:
