@@ -14,7 +14,6 @@ UNKNOWN = "?"  # a field the OMS does not send for returns made at other tills
 @dataclass(frozen=True, slots=True)
 class ReportLine:
     sku: str
-    title: str
     category: str
     qty: int
     refund_minor: int

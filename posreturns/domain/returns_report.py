@@ -89,19 +89,25 @@ def percent(part: int, whole: int) -> Decimal | None:
 
 
 class _Tally:
+    """Returns, units and value under one key. Returns are added one after the other, so a return
+    counts once when it is not the last one counted (no set of ids: 100,000 returns stay cheap)."""
+
+    __slots__ = ("last", "returns", "units", "value")
+
     def __init__(self) -> None:
-        self.returns: set[str] = set()
-        self.units = 0
-        self.value = 0
+        self.last: str | None = None
+        self.returns = self.units = self.value = 0
 
     def add(self, return_id: str, units: int, value: int) -> None:
-        self.returns.add(return_id)
+        if return_id != self.last:
+            self.last = return_id
+            self.returns += 1
         self.units += units
         self.value += value
 
 
 def _figures(dimension: str, tallies: Mapping[str, _Tally]) -> tuple[Figure, ...]:
-    figures = [Figure(dimension, key, len(t.returns), t.units, t.value) for key, t in tallies.items()]
+    figures = [Figure(dimension, key, t.returns, t.units, t.value) for key, t in tallies.items()]
     if dimension == "day":
         return tuple(sorted(figures, key=lambda f: f.key))
     if dimension == "customer":  # serial returners first: by number of returns, then value
@@ -142,7 +148,7 @@ def compute_report(returns: Sequence[ReportReturn], recovered: Iterable[Recovere
                 flags[flag].add(ret.id, units, value)
     counted = {r.id for r in returns}
     recovery = recovery_refund = 0
-    for item in recovered:
+    for item in sorted(recovered, key=lambda i: i.return_id):  # a return's items together: it counts once
         if item.return_id in counted:
             flags["recovered"].add(item.return_id, 1, item.price_minor)
             recovery += item.price_minor
@@ -151,7 +157,7 @@ def compute_report(returns: Sequence[ReportReturn], recovered: Iterable[Recovere
     by = {d: _figures(d, tallies[d]) for d in DIMENSIONS}
     by["sku"] = by["sku"][:top]
     by["customer"] = by["customer"][:top]
-    flag_figures = {f: Figure("flag", f, len(t.returns), t.units, t.value) for f, t in flags.items()}
+    flag_figures = {f: Figure("flag", f, t.returns, t.units, t.value) for f, t in flags.items()}
     restocked = sum(f.units for f in by["disposition"] if f.key == "RESTOCK")
     rates = {
         "receiptless_share": percent(flag_figures["receiptless"].returns, total.returns),

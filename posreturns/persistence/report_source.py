@@ -46,36 +46,49 @@ class SqlReportSource:
         scope = SCOPE + (TILL_SCOPE if till_id else "")
         params: tuple[Any, ...] = (start_utc, end_utc, currency, training) + ((till_id,) if till_id else ())
         with self.engine.connect() as connection:
-            run = connection.exec_driver_sql
-            heads = run(
+            # plain tuples from the driver, and one pass over the period for the returns with their lines
+            # (a row per line, a return's rows together): building SQLAlchemy rows, or reading the period
+            # once per table, costs more than the report itself
+            cursor = connection.connection.driver_connection
+            assert cursor is not None
+            rows = cursor.execute(
                 "SELECT r.id, r.number, r.created_at, r.till_id, r.cashier, r.order_id, o.channel, r.decision, "
-                "r.approved_by, r.refund_method, r.refund_total_minor, r.customer_id, r.result_json "
-                f"FROM returns r LEFT JOIN orders o ON o.id = r.order_id WHERE {scope}", params).all()
-            lines: dict[str, list[ReportLine]] = defaultdict(list)
-            for row in run(
-                    "SELECT l.return_id, l.sku, v.title, p.category, l.qty, l.refund_minor, l.reason, l.disposition "
-                    "FROM returns r JOIN return_lines l ON l.return_id = r.id LEFT JOIN variants v ON v.sku = l.sku "
-                    f"LEFT JOIN products p ON p.id = v.product_id WHERE {scope} ORDER BY l.id", params):
-                lines[row.return_id].append(ReportLine(row.sku, row.title or row.sku, row.category or UNKNOWN, row.qty,
-                                                       row.refund_minor, row.reason or UNKNOWN,
-                                                       row.disposition or UNKNOWN))
+                "r.approved_by, r.refund_method, r.refund_total_minor, r.customer_id, r.result_json, "
+                "l.sku, p.category, l.qty, l.refund_minor, l.reason, l.disposition "
+                "FROM returns r LEFT JOIN orders o ON o.id = r.order_id LEFT JOIN return_lines l ON l.return_id = r.id "
+                "LEFT JOIN variants v ON v.sku = l.sku LEFT JOIN products p ON p.id = v.product_id "
+                f"WHERE {scope}", params).fetchall()
             tenders: dict[str, list[ReportTender]] = defaultdict(list)
-            for row in run("SELECT t.return_id, t.method, t.amount_minor, t.executed_by FROM returns r "
-                           f"JOIN return_tenders t ON t.return_id = r.id WHERE {scope} ORDER BY t.id", params):
-                tenders[row.return_id].append(ReportTender(row.method, row.amount_minor, row.executed_by))
-        found = []
-        for head in heads:
-            created = datetime.fromisoformat(head.created_at)  # 'Z' is UTC (faster than strptime)
-            kept = head.refund_method in ("store_credit", "exchange")
-            found.append(ReportReturn(
-                id=head.id, number=head.number or head.id, created_at=created,
-                day=created.astimezone(timezone).date(), till=head.till_id or UNKNOWN, cashier=head.cashier or UNKNOWN,
-                channel=RECEIPTLESS if head.order_id is None else head.channel or UNKNOWN,
-                decision=head.decision or UNKNOWN, approved_by=head.approved_by,
-                refund_method=head.refund_method or UNKNOWN, refund_minor=head.refund_total_minor,
-                bonus_minor=_bonus(head.result_json, currency) if kept else 0, customer_id=head.customer_id,
-                lines=tuple(lines.get(head.id, ())), tenders=tuple(tenders.get(head.id, ()))))
+            for rid, method, amount, executed_by in cursor.execute(
+                    "SELECT t.return_id, t.method, t.amount_minor, t.executed_by FROM returns r "
+                    f"JOIN return_tenders t ON t.return_id = r.id WHERE {scope}", params):
+                tenders[rid].append(ReportTender(method, amount, executed_by))
+        found: list[ReportReturn] = []
+        current: list[Any] | None = None
+        lines: list[ReportLine] = []
+        for row in rows:
+            if current is None or row[0] != current[0]:
+                if current is not None:
+                    found.append(self._return(current, lines, tenders, timezone, currency))
+                current, lines = row, []
+            if row[13] is not None:
+                lines.append(ReportLine(row[13], row[14] or UNKNOWN, row[15], row[16], row[17] or UNKNOWN,
+                                        row[18] or UNKNOWN))
+        if current is not None:
+            found.append(self._return(current, lines, tenders, timezone, currency))
         return found
+
+    @staticmethod
+    def _return(head: Any, lines: list[ReportLine], tenders: dict[str, list[ReportTender]], timezone: ZoneInfo,
+                currency: str) -> ReportReturn:
+        (rid, number, created_at, till_id, cashier, order_id, channel, decision, approved_by, method, refund,
+         customer_id, result_json) = head[:13]
+        created = datetime.fromisoformat(created_at)  # 'Z' is UTC (faster than strptime)
+        return ReportReturn(
+            rid, number or rid, created, created.astimezone(timezone).date(), till_id or UNKNOWN, cashier or UNKNOWN,
+            RECEIPTLESS if order_id is None else channel or UNKNOWN, decision or UNKNOWN, approved_by,
+            method or UNKNOWN, refund, _bonus(result_json, currency) if method in ("store_credit", "exchange") else 0,
+            customer_id, tuple(lines), tuple(tenders.get(rid, ())))
 
     def recovered(self, start_utc: str, end_utc: str) -> list[RecoveredItem]:
         """Second-hand items graded from units of the returns created in the period."""

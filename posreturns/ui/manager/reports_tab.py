@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -124,6 +125,12 @@ class ReportsTab(QWidget):
         column.addLayout(controls)
         column.addLayout(actions)
         column.addWidget(parts, 1)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The first time the tab shows, today's report: a manager opens it to read, not to fill a form."""
+        super().showEvent(event)
+        if self.presenter.period is None:
+            self.load()
 
     def _period(self, days_back: int, load: bool = True) -> None:
         today = self.today()
