@@ -69,8 +69,9 @@ def run_report(args: argparse.Namespace, out: Output) -> int:
         language = args.language or (till.settings.get("language") or "en")[:2]
         if args.behind:
             found = reports.behind(start, end, args.behind, store_wide=args.store)
+            currency = till.policies.active().currency
             out.result({"figure": args.behind, "returns": [_return_json(r) for r in found]},
-                       "\n".join(_return_line(r) for r in found) or f"No return behind {args.behind}.")
+                       "\n".join(_return_line(r, currency) for r in found) or f"No return behind {args.behind}.")
             return EXIT_OK
         report = reports.report(start, end, store_wide=args.store)
     if args.csv:
@@ -92,9 +93,9 @@ def _return_json(r: ReportReturn) -> dict[str, object]:
             "refund_minor": r.refund_minor, "units": r.units}
 
 
-def _return_line(r: ReportReturn) -> str:
+def _return_line(r: ReportReturn, currency: str) -> str:
     return (f"{r.number:<24} {r.created_at:%Y-%m-%d %H:%M}Z  till {r.till:<6} {r.cashier:<12} {r.channel:<11} "
-            f"{r.refund_method:<12} {r.refund_minor:>10} minor  {r.units} unit(s)")
+            f"{r.refund_method:<12} {amount(r.refund_minor, currency):>10} {currency}  {r.units} unit(s)")
 
 
 def report_text(report: ReturnsReport) -> str:

@@ -115,18 +115,12 @@ class ManagerWorkspace(QWidget):
             self.stack.setCurrentIndex(GATE)
         else:
             self.presenter.refresh()
-            if self.back_office is not None:
-                self.back_office.refresh()
-            if self.people_presenter is not None:
-                self.people_presenter.refresh()
+            self._refresh_back_office()
             self.idle.start()
 
     def enter(self, principal: Principal) -> None:
         self.presenter.sign_in(principal)
-        if self.back_office is not None:
-            self.back_office.refresh()
-        if self.people_presenter is not None:
-            self.people_presenter.refresh()
+        self._refresh_back_office()
         self.who.setText(self.tr("Manager: {0}").replace("{0}", principal.name))
         self.message.clear()
         self.stack.setCurrentIndex(TABS)
@@ -159,6 +153,12 @@ class ManagerWorkspace(QWidget):
         self.alerts.show_alerts(snapshot["alerts"])
         waiting = sum(1 for a in snapshot["alerts"] if a.status != "resolved")
         self.tabs.setTabText(2, self.tr("Alerts ({0})").replace("{0}", str(waiting)) if waiting else self.tr("Alerts"))
+
+    def _refresh_back_office(self) -> None:
+        if self.back_office is not None:
+            self.back_office.refresh()
+        if self.people_presenter is not None:
+            self.people_presenter.refresh()
 
     def _count_queues(self, queues: dict[str, Any]) -> None:
         waiting = len(queues["cards"]) + sum(1 for s in queues["sync"] if s["status"] == "rejected")
