@@ -123,6 +123,7 @@ def store_scale(args: argparse.Namespace, count: int, data_dir: Path) -> dict[st
     results["quote_20_lines"] = quote_bench(till, args.samples // 4)
     results["complete"] = complete_bench(data_dir, spec, rng, args.samples // 4)
     results["marks_write"] = marks_bench(data_dir, args.samples // 4)
+    results["returns_report"] = report_bench(till)
     results["quick_check"] = quick_check_bench(till)
     till.close()
     size = _used_bytes(data_dir / "posreturns.db")
@@ -172,6 +173,23 @@ def parse_scales(text: str) -> list[int]:
                 for part in text.split(",") if part.strip()]
     except (ValueError, IndexError):
         raise argparse.ArgumentTypeError(f"expected order counts such as 10k,100k,1M, got {text!r}") from None
+
+
+def report_bench(till: Any, samples: int = 10) -> dict[str, float]:
+    """The returns report of the whole store over the data set's last 30 days (about 7,500 of its
+    100,000 returns, against the sales of one store among its million orders): target 500 ms."""
+    from datetime import date
+
+    from posreturns.persistence.report_source import SqlReportSource
+    from posreturns.services.reports import ReportService
+    from posreturns.services.returns.service import TillIdentity
+
+    reports = ReportService(SqlReportSource(till.engine), till.policies, lambda: TillIdentity("STORE-01", "T1"))
+    start, end = date(2026, 10, 2), date(2026, 10, 31)
+    counted = reports.report(start, end, store_wide=True).total.returns
+    print(f"returns report: {counted:,} returns in 30 days", file=sys.stderr)
+    return measure("returns report, 30 days, whole store", 500,
+                   [lambda: reports.report(start, end, store_wide=True)] * samples, warm_up=False)
 
 
 def _twenty_line_order(till: Any) -> str:

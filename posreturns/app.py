@@ -397,3 +397,52 @@ def open_labels(till: Till, printing: ReceiptPrinting) -> Any:
 
     return LabelPrinting(printing, open_restock(till), alert_text, original_price, sources.local_time,
                          lambda: sources.header().name)
+
+
+def open_reports(till: Till, till_id: str | None = None) -> Any:
+    """The returns report of `till` (a `posreturns.services.reports.ReportService`)."""
+    from posreturns.persistence.report_source import SqlReportSource
+    from posreturns.services.reports import ReportService
+
+    def identity() -> TillIdentity:
+        settings = till.settings
+        return TillIdentity(settings.store_id() or "", till_id or settings.get("till.id") or "T1",
+                            settings.store_timezone(), till.training)
+
+    return ReportService(SqlReportSource(till.engine), till.policies, identity)
+
+
+def open_day_close(till: Till, till_id: str | None = None) -> Any:
+    """Closing the days of `till` (a `posreturns.services.day_close.DayCloseService`)."""
+    from posreturns.persistence.till_days import SqlTillDays
+    from posreturns.services.day_close import DayCloseService
+
+    def identity() -> TillIdentity:
+        settings = till.settings
+        return TillIdentity(settings.store_id() or "", till_id or settings.get("till.id") or "T1",
+                            settings.store_timezone(), till.training)
+
+    return DayCloseService(SqlTillDays(till.engine), till.access, till.policies, till.clock, identity)
+
+
+def open_queues(till: Till, till_id: str | None = None) -> Any:
+    """The manager's open queues (a `posreturns.services.open_queues.OpenQueues`)."""
+    from posreturns.persistence.card_refunds import SqlCardRefunds
+    from posreturns.persistence.outbox_exceptions import SqlExceptionQueue
+    from posreturns.services.open_queues import OpenQueues
+
+    def identity() -> TillIdentity:
+        settings = till.settings
+        return TillIdentity(settings.store_id() or "", till_id or settings.get("till.id") or "T1",
+                            settings.store_timezone(), till.training)
+
+    return OpenQueues(SqlExceptionQueue(till.engine), SqlCardRefunds(till.engine), till.host_answers, till.access,
+                      till.clock, identity)
+
+
+def open_audit(till: Till) -> Any:
+    """The audit log, filtered (a `posreturns.services.audit_view.AuditView`)."""
+    from posreturns.persistence.audit_reader import SqlAuditReader
+    from posreturns.services.audit_view import AuditView
+
+    return AuditView(SqlAuditReader(till.engine))

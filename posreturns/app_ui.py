@@ -99,12 +99,33 @@ class ManagerServices:
     alert_text: Callable[[str], str]
     idle_minutes: float = 5
     highlight_hours: float = 48
+    reports: Any = None  # ReportService
+    day_close: Any = None  # DayCloseService
+    queues: Any = None  # OpenQueues
+    print_z: Callable[[Any], Any] | None = None  # a DayClose's Z summary on the receipt printer
+    currency: Callable[[], str] = lambda: "EUR"
+    users: Any = None  # UserAdmin
+    audit: Any = None  # AuditView
 
 
 def manager_services(till: Till, printing: ReceiptPrinting | None, language: str) -> ManagerServices:
-    from posreturns.app import open_labels, open_restock
+    from posreturns.app import (
+        open_audit,
+        open_day_close,
+        open_labels,
+        open_queues,
+        open_reports,
+        open_restock,
+        receipt_sources,
+    )
+    from posreturns.devices.z_report import print_z_report
 
     labels = open_labels(till, printing) if printing is not None else None
+    sources = receipt_sources(till)
+
+    def print_z(close: Any) -> Any:
+        assert printing is not None
+        return print_z_report(printing, close, sources.header().name, sources.local_time)
 
     def alert_text(code: str) -> str:
         alerts = {a.code: a for rule in till.policies.active().dispositions for a in rule.alerts}
@@ -113,7 +134,10 @@ def manager_services(till: Till, printing: ReceiptPrinting | None, language: str
 
     return ManagerServices(open_restock(till), labels,
                            lambda user_id, pin: till.access.sign_in(user_id, pin, Permission.MANAGE_RESTOCK),
-                           alert_text, float(till.settings.get(IDLE_KEY) or 5), float(till.settings.get(AGE_KEY) or 48))
+                           alert_text, float(till.settings.get(IDLE_KEY) or 5), float(till.settings.get(AGE_KEY) or 48),
+                           open_reports(till), open_day_close(till), open_queues(till),
+                           print_z if printing is not None else None, lambda: till.policies.active().currency,
+                           till.users, open_audit(till))
 
 
 class SettingsAccess:

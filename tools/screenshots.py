@@ -125,12 +125,17 @@ def hold_some_units(till: Till) -> None:
     cashier = Principal.vouched("marie", by="screenshots")
     lines = [("PA01-000108", "MONTRE-CONN-42", "DEFECTIVE", "OPENED", {"serial": "SN-MW-4201"}),
              ("PA01-000101", "TSH-NVY-M", "DAMAGED_IN_TRANSIT", "OPENED", {"qty": 2}),
-             ("PA01-000102", "BASK-CUIR-41", "CHANGED_MIND", "MISSING_PARTS", {"note": "one lace missing"})]
+             ("PA01-000102", "BASK-CUIR-41", "CHANGED_MIND", "MISSING_PARTS", {"note": "one lace missing"}),
+             # returns refunded to the card and in cash, for the report and the open queues
+             ("PA01-000101", "JEAN-SLIM-40", "WRONG_SIZE", "NEW_WITH_TAGS", {"method": "original"}),
+             ("PA01-000103", "TSH-WHT-L", "CHANGED_MIND", "NEW_WITH_TAGS", {"method": "original"}),
+             ("W-100201", "ROBE-LIN-40", "NOT_AS_DESCRIBED", "NEW_WITH_TAGS", {"method": "original"})]
     for n, (receipt, code, reason, condition, extra) in enumerate(lines):
-        clock = FixedClock(datetime.now(UTC) - timedelta(days=3 if n == 0 else 0, hours=n))
+        clock = FixedClock(datetime.now(UTC) - timedelta(days=3 if n == 0 else n - 2 if n > 2 else 0, hours=n))
         with open_till(till.data_dir, clock=clock) as other:
+            method = extra.pop("method", "store_credit")
             line = {"code": code, "qty": extra.pop("qty", 1), "reason": reason, "condition": condition, **extra}
-            other.returns.complete({"receipt": receipt, "lines": [line], "refund_method": "store_credit",
+            other.returns.complete({"receipt": receipt, "lines": [line], "refund_method": method,
                                     "idempotency_key": f"shot-{n}"}, cashier)
 
 
@@ -150,7 +155,26 @@ def _manager(app: QApplication, till: Till, language: str, printer_url: str) -> 
     window.manager_workspace.tabs.setCurrentWidget(window.manager_workspace.alerts)
     window.manager_workspace.alerts.table.selectRow(0)
     _shot(app, window, f"11-manager-alerts-{language}")
+    _back_office(app, window, language)
     window.close()
+
+
+def _back_office(app: QApplication, window: MainWindow, language: str) -> None:
+    """The open queues, the 30-day report with its charts and a figure opened, and the close of day."""
+    workspace = window.manager_workspace
+    workspace.back_office.refresh()
+    workspace.tabs.setCurrentWidget(workspace.queues)
+    workspace.queues.cards.selectRow(0)
+    _shot(app, window, f"12-manager-queues-{language}")
+    workspace.tabs.setCurrentWidget(workspace.reports)
+    workspace.reports.month_button.click()
+    workspace.reports.figures.selectRow(0)
+    workspace.reports.figures.cellClicked.emit(0, 0)
+    _shot(app, window, f"13-manager-reports-{language}")
+    workspace.tabs.setCurrentWidget(workspace.day)
+    _shot(app, window, f"14-manager-close-of-day-{language}")
+    workspace.tabs.setCurrentWidget(workspace.people)
+    _shot(app, window, f"15-manager-users-audit-{language}")
 
 
 def _until(app: QApplication, done: Callable[[], bool], seconds: float = 20.0) -> None:

@@ -11,14 +11,17 @@ from collections.abc import Callable, Sequence
 
 from posreturns import __version__
 from posreturns.cli import (
+    audit_commands,
     config_commands,
     data_commands,
+    day_commands,
     device_commands,
     exchange_commands,
     mail_commands,
     order_commands,
     outbox_commands,
     policy_commands,
+    report_commands,
     restock_commands,
     return_commands,
     storage_commands,
@@ -84,6 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
     storage_commands.register(commands, shared)
     verify_commands.register(commands, shared)
     restock_commands.register(commands, shared)
+    report_commands.register(commands, shared)
+    day_commands.register(commands, shared)
+    audit_commands.register(commands, shared)
     gui = commands.add_parser("gui", parents=shared, help="open the till window")
     gui.add_argument("--virtual-devices", action="store_true",
                      help="print on a virtual printer started for this session (make run uses it)")
@@ -172,7 +178,8 @@ READ_ONLY: frozenset[Command] = frozenset({
     device_commands.run_virtual_printer, device_commands.run_virtual_scanner, device_commands.run_status,
     device_commands.run_jobs, exchange_commands.run_promise, exchange_commands.run_show, mail_commands.run_status,
     mail_commands.run_list, verify_commands.run_verify, restock_commands.run_list, restock_commands.run_show,
-    restock_commands.run_batches, restock_commands.run_resale_list, restock_commands.run_alerts, storage_commands.run_backup, storage_commands.run_restore,
+    restock_commands.run_batches, restock_commands.run_resale_list, restock_commands.run_alerts, report_commands.run_report, day_commands.run_status,
+    day_commands.run_list, audit_commands.run_list, storage_commands.run_backup, storage_commands.run_restore,
     _run_gui})
 
 

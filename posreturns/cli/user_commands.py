@@ -31,6 +31,11 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
     unlock = sub.add_parser("unlock", parents=shared, help="unlock an account locked by wrong PINs (administrators)")
     unlock.add_argument("id")
     unlock.set_defaults(handler=run_unlock)
+    for name, helptext in (("disable", "disable an account: it keeps its history but may not sign in (administrators)"),
+                           ("enable", "enable a disabled account again (administrators)")):
+        toggle = sub.add_parser(name, parents=shared, help=helptext)
+        toggle.add_argument("id")
+        toggle.set_defaults(handler=run_enable, enable=name == "enable")
     listing = sub.add_parser("list", parents=shared, help="the till's users (never their PINs)")
     listing.set_defaults(handler=run_list)
 
@@ -47,7 +52,11 @@ def _new_pin(args: argparse.Namespace, user_id: str) -> str:
 
 
 def _shown(user: User) -> dict[str, object]:
-    return {"id": user.id, "name": user.name, "role": user.role.value, "has_pin": user.pin_hash is not None}
+    shown: dict[str, object] = {"id": user.id, "name": user.name, "role": user.role.value,
+                                "has_pin": user.pin_hash is not None}
+    if user.disabled:
+        shown["disabled"] = True
+    return shown
 
 
 def run_add(args: argparse.Namespace, out: Output) -> int:
@@ -86,6 +95,15 @@ def run_unlock(args: argparse.Namespace, out: Output) -> int:
         actor = credentials.sign_in(till, Permission.MANAGE_USERS)
         user = till.users.unlock(actor, args.id)
     out.result(_shown(user), f"{user.id} is unlocked and may sign in again.")
+    return EXIT_OK
+
+
+def run_enable(args: argparse.Namespace, out: Output) -> int:
+    credentials = ask(args, Permission.MANAGE_USERS, f"user {'enable' if args.enable else 'disable'}")
+    with open_from(args) as till:
+        actor = credentials.sign_in(till, Permission.MANAGE_USERS)
+        user = till.users.set_enabled(actor, args.id, args.enable)
+    out.result(_shown(user), f"{user.id} is {'enabled' if args.enable else 'disabled: they may not sign in'}.")
     return EXIT_OK
 
 

@@ -32,6 +32,7 @@ class Permission(StrEnum):
     MANAGE_RESTOCK = "restock.manage"
     RESOLVE_ALERTS = "alerts.resolve"
     PRINT_LABELS = "labels.print"
+    CLOSE_DAY = "day.close"
 
 
 LEAST_ROLE: dict[Permission, Role] = {
@@ -55,6 +56,7 @@ LEAST_ROLE: dict[Permission, Role] = {
     Permission.MANAGE_RESTOCK: Role.MANAGER,
     Permission.RESOLVE_ALERTS: Role.MANAGER,
     Permission.PRINT_LABELS: Role.CASHIER,
+    Permission.CLOSE_DAY: Role.MANAGER,
 }
 
 # What each permission lets one do, for refusals and docs (English, French).
@@ -83,6 +85,8 @@ WHAT: dict[Permission, tuple[str, str]] = {
     Permission.RESOLVE_ALERTS: ("acknowledge or resolve staff alerts", "prendre en charge ou clore les alertes"),
     Permission.PRINT_LABELS: ("print inspection tags and resale labels",
                               "imprimer les étiquettes d'inspection et de seconde main"),
+    Permission.CLOSE_DAY: ("close the till's day (and override what is still open, with a reason)",
+                           "clôturer la journée de la caisse (et passer outre ce qui reste ouvert, avec un motif)"),
 }
 
 

@@ -31,6 +31,7 @@ class User:
     name: str
     role: Role
     pin_hash: str | None = None
+    disabled: bool = False  # kept (with its history) but may not sign in
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from posreturns.persistence.order_repository import format_utc, parse_utc
 from posreturns.services.access_ports import Attempt
 from posreturns.services.returns.ports import AuditEntry
 
-_SELECT = ("SELECT id, name, role, pin_hash, failed_attempts, locked_at, locked_boot, locked_uptime "
+_SELECT = ("SELECT id, name, role, pin_hash, failed_attempts, locked_at, locked_boot, locked_uptime, disabled_at "
            "FROM users WHERE id = ?")
 
 
@@ -39,8 +39,8 @@ class SqlUserRepository:
 
     def all(self) -> list[User]:
         with self.engine.connect() as connection:
-            rows = connection.exec_driver_sql("SELECT id, name, role, pin_hash FROM users ORDER BY id").all()
-        return [User(r.id, r.name, Role(r.role), r.pin_hash) for r in rows]
+            rows = connection.exec_driver_sql("SELECT id, name, role, pin_hash, disabled_at FROM users ORDER BY id").all()
+        return [User(r.id, r.name, Role(r.role), r.pin_hash, r.disabled_at is not None) for r in rows]
 
     def attempt(self, user_id: str, decide: Callable[[tuple[User, Lockout] | None], Attempt]) -> Attempt:
         with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
@@ -52,9 +52,12 @@ class SqlUserRepository:
         return outcome
 
     def update(self, user_id: str, audit: AuditEntry, *, pin_hash: str | None = None,
-               lockout: Lockout | None = None) -> None:
+               lockout: Lockout | None = None, disabled: bool | None = None) -> None:
         with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
             _write(connection, user_id, pin_hash, lockout)
+            if disabled is not None:
+                connection.exec_driver_sql("UPDATE users SET disabled_at = ? WHERE id = ?",
+                                           (format_utc(audit.at) if disabled else None, user_id))
             insert_audit(connection, audit)
 
 
@@ -64,7 +67,8 @@ def _read(connection: Connection, user_id: str) -> tuple[User, Lockout] | None:
         return None
     locked = (Moment(parse_utc(row.locked_at), row.locked_boot or "", float(row.locked_uptime or 0))
               if row.locked_at else None)
-    return User(row.id, row.name, Role(row.role), row.pin_hash), Lockout(row.failed_attempts, locked)
+    return (User(row.id, row.name, Role(row.role), row.pin_hash, row.disabled_at is not None),
+            Lockout(row.failed_attempts, locked))
 
 
 def _write(connection: Connection, user_id: str, pin_hash: str | None, lockout: Lockout | None) -> None:

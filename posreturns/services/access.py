@@ -70,6 +70,9 @@ class AccessService:
             return Attempt(AuditEntry("signin.refused", None, None, {**wanted, "reason": "unknown_id"}, now.wall),
                            error=refused())
         user, stored = found
+        if user.disabled:  # refused like an unknown id: a disabled account reveals nothing
+            spend_a_check()
+            return Attempt(self._entry("signin.refused", user, now, {**wanted, "reason": "disabled"}), error=refused())
         lockout = stored.observed(now)
         moved = lockout if lockout != stored else None
         remaining = lockout.remaining(now)

@@ -65,6 +65,22 @@ class UserAdmin:
         self.users.update(user_id, self._entry("user.unlocked", actor, user_id, {}), lockout=Lockout())
         return user
 
+    def set_enabled(self, actor: Principal, user_id: str, enabled: bool) -> User:
+        """Disable an account (it keeps its history, and may not sign in) or enable it again."""
+        self.access.require(actor, Permission.MANAGE_USERS, user_id)
+        user = self._existing(user_id)
+        if not enabled and user_id == actor.user_id:
+            raise BadInput("You cannot disable your own account; ask another administrator.",
+                           "Vous ne pouvez pas désactiver votre propre compte ; demandez à un autre administrateur.")
+        if not enabled and user.role is Role.ADMIN and not any(
+                u.role is Role.ADMIN and not u.disabled and u.id != user_id for u in self.users.all()):
+            raise BadInput("This is the till's last active administrator; add another before disabling it.",
+                           "C'est le dernier administrateur actif de la caisse ; ajoutez-en un autre d'abord.")
+        if user.disabled != (not enabled):
+            self.users.update(user_id, self._entry("user.enabled" if enabled else "user.disabled", actor, user_id, {}),
+                              disabled=not enabled)
+        return self._existing(user_id)
+
     def list(self) -> list[User]:
         return self.users.all()
 

@@ -31,7 +31,8 @@ def test_the_table_gives_each_use_case_its_least_role() -> None:
         "drawer.open": "manager", "sync.resolve": "manager", "settings.devices": "manager",
         "settings.till": "admin", "policy.load": "admin", "data.import": "admin", "users.manage": "admin",
         "oms.connect": "admin", "storage.restore": "manager", "network.load": "admin", "mail.connect": "admin",
-        "restock.manage": "manager", "alerts.resolve": "manager", "labels.print": "cashier"}
+        "restock.manage": "manager", "alerts.resolve": "manager", "labels.print": "cashier",
+        "day.close": "manager"}
 
 
 def test_the_documented_table_is_the_one_the_services_check() -> None:

@@ -162,3 +162,4 @@ class Policy:
     dispositions: tuple[DispositionRule, ...]
     default_disposition: Disposition
     resale: ResaleRules
+    handling_costs: Mapping[Disposition, Money]  # per unit, by disposition: the returns report's cost estimate

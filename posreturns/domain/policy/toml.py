@@ -27,6 +27,7 @@ from posreturns.domain.policy.reader import Table, deep_merge
 from posreturns.domain.policy.toml_rules import (
     ACTIONS,
     parse_alerts,
+    parse_costs,
     parse_default_disposition,
     parse_disposition,
     parse_fee,
@@ -76,6 +77,7 @@ def parse_policy(text: str | bytes) -> Policy:
         dispositions=tuple(parse_disposition(t, alerts) for t in root.tables("dispositions")),
         default_disposition=parse_default_disposition(root.table("disposition_default")),
         resale=parse_resale(root.table("resale"), currency),
+        handling_costs=parse_costs(root.table("costs"), currency),
     )
     root.finish()
     return policy

@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 
 from posreturns.domain.decision import Alert, DecisionStatus
 from posreturns.domain.errors import UserFacingError
-from posreturns.domain.money import exponent
+from posreturns.domain.money import Money, exponent
 from posreturns.domain.orders import Channel
 from posreturns.domain.policy.model import DispositionRule, FeeRule, HolidayExtension, Selector, WindowRules
 from posreturns.domain.policy.reader import Table
@@ -113,3 +113,12 @@ def parse_resale(t: Table, currency: str) -> ResaleRules:
         raise t.fail("ean_prefix", '"2" followed by up to two digits (GS1 restricted circulation)') from None
     t.finish()
     return ResaleRules(percent, ending, prefix)
+
+
+def parse_costs(t: Table, currency: str) -> dict[Disposition, Money]:
+    """The handling cost of one returned unit by disposition (a disposition left out costs nothing)."""
+    handling = t.table("handling")
+    costs = {d: handling.money(d.value, currency) for d in Disposition if handling.has(d.value)}
+    handling.finish()
+    t.finish()
+    return costs

@@ -76,6 +76,53 @@
     </message>
 </context>
 <context>
+    <name>BackOfficePresenter</name>
+    <message>
+        <source>Cannot write {0}: {1}</source>
+        <translation>Impossible d&apos;écrire {0} : {1}</translation>
+    </message>
+    <message>
+        <source>Exported to {0}.</source>
+        <translation>Exporté dans {0}.</translation>
+    </message>
+    <message>
+        <source>Card refund confirmed.</source>
+        <translation>Remboursement carte confirmé.</translation>
+    </message>
+    <message>
+        <source>Card refund marked failed.</source>
+        <translation>Remboursement carte marqué en échec.</translation>
+    </message>
+    <message>
+        <source>The event will be sent again.</source>
+        <translation>L&apos;événement sera renvoyé.</translation>
+    </message>
+    <message>
+        <source>Write-off accepted; the event is closed.</source>
+        <translation>Perte acceptée ; l&apos;événement est clos.</translation>
+    </message>
+    <message>
+        <source>Enter the cash counted as an amount, such as 29.90.</source>
+        <translation>Saisissez les espèces comptées comme un montant, par exemple 29,90.</translation>
+    </message>
+    <message>
+        <source>The day is closed; its Z summary is printing.</source>
+        <translation>La journée est clôturée ; son ticket Z s&apos;imprime.</translation>
+    </message>
+    <message>
+        <source>No printer is set up: nothing was printed.</source>
+        <translation>Aucune imprimante n&apos;est configurée : rien n&apos;a été imprimé.</translation>
+    </message>
+    <message>
+        <source>Sign in as a manager first.</source>
+        <translation>Identifiez-vous d&apos;abord comme responsable.</translation>
+    </message>
+    <message>
+        <source>That did not work; nothing was changed. Try again, and call support if it persists.</source>
+        <translation>Cela n&apos;a pas fonctionné ; rien n&apos;a été modifié. Réessayez, et appelez le support si cela persiste.</translation>
+    </message>
+</context>
+<context>
     <name>BasketLineCard</name>
     <message>
         <source>Remove</source>
@@ -104,6 +151,109 @@
     <message>
         <source>To do: {0}</source>
         <translation>À faire : {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DayTab</name>
+    <message>
+        <source>Tender</source>
+        <translation>Moyen de paiement</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>Payé par</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Retours</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Cash the drawer paid out, as counted</source>
+        <translation>Espèces sorties du tiroir, telles que comptées</translation>
+    </message>
+    <message>
+        <source>Why close with items open (needed only then)</source>
+        <translation>Pourquoi clôturer avec des points ouverts (seulement dans ce cas)</translation>
+    </message>
+    <message>
+        <source>Close the day</source>
+        <translation>Clôturer la journée</translation>
+    </message>
+    <message>
+        <source>Z</source>
+        <translation>Z</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Remboursé</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <source>Closed by</source>
+        <translation>Clôturée par</translation>
+    </message>
+    <message>
+        <source>Print the Z summary again</source>
+        <translation>Réimprimer le ticket Z</translation>
+    </message>
+    <message>
+        <source>Cash paid out by returns</source>
+        <translation>Espèces décaissées par les retours</translation>
+    </message>
+    <message>
+        <source>Cash counted</source>
+        <translation>Espèces comptées</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Closed days</source>
+        <translation>Journées clôturées</translation>
+    </message>
+    <message>
+        <source>Till {0}, {1}: {2} return(s), {3} refunded</source>
+        <translation>Caisse {0}, {1} : {2} retour(s), {3} remboursé(s)</translation>
+    </message>
+    <message>
+        <source>correction of a closed day</source>
+        <translation>correctif d&apos;une journée clôturée</translation>
+    </message>
+    <message>
+        <source>payment terminal</source>
+        <translation>terminal de paiement</translation>
+    </message>
+    <message>
+        <source>this till</source>
+        <translation>cette caisse</translation>
+    </message>
+    <message>
+        <source>Still open: {0} sync exception(s), {1} unconfirmed card refund(s). Settle them in Open queues, or give a reason to close anyway.</source>
+        <translation>Encore ouverts : {0} anomalie(s) de synchronisation, {1} remboursement(s) carte non confirmé(s). Traitez-les dans Files ouvertes, ou donnez un motif pour clôturer quand même.</translation>
+    </message>
+    <message>
+        <source>Nothing is open: the day can close.</source>
+        <translation>Rien n&apos;est ouvert : la journée peut être clôturée.</translation>
+    </message>
+    <message>
+        <source>Enter the cash counted first (0 when no cash was paid out).</source>
+        <translation>Saisissez d&apos;abord les espèces comptées (0 si aucune espèce n&apos;est sortie).</translation>
+    </message>
+    <message>
+        <source>Select a closed day first.</source>
+        <translation>Sélectionnez d&apos;abord une journée clôturée.</translation>
     </message>
 </context>
 <context>
@@ -649,6 +799,22 @@
         <translation>Alertes</translation>
     </message>
     <message>
+        <source>Open queues</source>
+        <translation>Files ouvertes</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Rapports</translation>
+    </message>
+    <message>
+        <source>Close of day</source>
+        <translation>Clôture</translation>
+    </message>
+    <message>
+        <source>Users and audit</source>
+        <translation>Utilisateurs et journal</translation>
+    </message>
+    <message>
         <source>Back to returns</source>
         <translation>Retour aux retours</translation>
     </message>
@@ -671,6 +837,176 @@
     <message>
         <source>Alerts ({0})</source>
         <translation>Alertes ({0})</translation>
+    </message>
+    <message>
+        <source>Open queues ({0})</source>
+        <translation>Files ouvertes ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePresenter</name>
+    <message>
+        <source>Cannot write {0}: {1}</source>
+        <translation>Impossible d&apos;écrire {0} : {1}</translation>
+    </message>
+    <message>
+        <source>Exported to {0}.</source>
+        <translation>Exporté dans {0}.</translation>
+    </message>
+    <message>
+        <source>User {0} added.</source>
+        <translation>Utilisateur {0} ajouté.</translation>
+    </message>
+    <message>
+        <source>{0} is enabled.</source>
+        <translation>{0} est réactivé.</translation>
+    </message>
+    <message>
+        <source>{0} is disabled: they may not sign in.</source>
+        <translation>{0} est désactivé : il ne peut plus s&apos;identifier.</translation>
+    </message>
+    <message>
+        <source>{0} has a new PIN.</source>
+        <translation>{0} a un nouveau code.</translation>
+    </message>
+    <message>
+        <source>{0} is unlocked.</source>
+        <translation>{0} est débloqué.</translation>
+    </message>
+    <message>
+        <source>Sign in as a manager first.</source>
+        <translation>Identifiez-vous d&apos;abord comme responsable.</translation>
+    </message>
+    <message>
+        <source>That did not work; nothing was changed. Try again, and call support if it persists.</source>
+        <translation>Cela n&apos;a pas fonctionné ; rien n&apos;a été modifié. Réessayez, et appelez le support si cela persiste.</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleTab</name>
+    <message>
+        <source>ID</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Caissier</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrateur</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>Nouveau code</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Désactiver</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Réactiver</translation>
+    </message>
+    <message>
+        <source>Set PIN</source>
+        <translation>Changer le code</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Débloquer</translation>
+    </message>
+    <message>
+        <source>Only an administrator adds, disables or unlocks users.</source>
+        <translation>Seul un administrateur ajoute, désactive ou débloque des utilisateurs.</translation>
+    </message>
+    <message>
+        <source>Who (user ID)</source>
+        <translation>Qui (identifiant)</translation>
+    </message>
+    <message>
+        <source>What (e.g. return., day.closed)</source>
+        <translation>Quoi (par ex. return., day.closed)</translation>
+    </message>
+    <message>
+        <source>Return, unit or Z number</source>
+        <translation>Retour, article ou numéro de Z</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Depuis</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Exporter en CSV</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Utilisateurs</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>désactivé</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <source>Select a user first.</source>
+        <translation>Sélectionnez d&apos;abord un utilisateur.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -779,6 +1115,401 @@
     <message>
         <source>This till&apos;s Qt library has a known fault and may close without warning during the day: call support to have it replaced.</source>
         <translation>La bibliothèque Qt de cette caisse a un défaut connu et peut fermer la caisse sans prévenir dans la journée : appelez le support pour la faire remplacer.</translation>
+    </message>
+</context>
+<context>
+    <name>QueuesTab</name>
+    <message>
+        <source>Return</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Caissier</translation>
+    </message>
+    <message>
+        <source>Card refund</source>
+        <translation>Remboursement carte</translation>
+    </message>
+    <message>
+        <source>Terminal&apos;s reference, or why it failed</source>
+        <translation>Référence du terminal, ou raison de l&apos;échec</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirmer</translation>
+    </message>
+    <message>
+        <source>Mark failed</source>
+        <translation>Marquer en échec</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Why the OMS refused it</source>
+        <translation>Pourquoi l&apos;OMS l&apos;a refusé</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Note (needed to accept a write-off)</source>
+        <translation>Note (obligatoire pour accepter la perte)</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Renvoyer</translation>
+    </message>
+    <message>
+        <source>Accept the write-off</source>
+        <translation>Accepter la perte</translation>
+    </message>
+    <message>
+        <source>Card refunds the terminal has not confirmed</source>
+        <translation>Remboursements carte non confirmés par le terminal</translation>
+    </message>
+    <message>
+        <source>Events the OMS refused</source>
+        <translation>Événements refusés par l&apos;OMS</translation>
+    </message>
+    <message>
+        <source>Select a card refund first.</source>
+        <translation>Sélectionnez d&apos;abord un remboursement carte.</translation>
+    </message>
+    <message>
+        <source>Select a refused event first.</source>
+        <translation>Sélectionnez d&apos;abord un événement refusé.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportCharts</name>
+    <message>
+        <source>Returns by reason</source>
+        <translation>Retours par motif</translation>
+    </message>
+    <message>
+        <source>Refunded by day ({0})</source>
+        <translation>Remboursé par jour ({0})</translation>
+    </message>
+    <message>
+        <source>Units by disposition</source>
+        <translation>Articles par destination</translation>
+    </message>
+    <message>
+        <source>What the returns became</source>
+        <translation>Ce que sont devenus les retours</translation>
+    </message>
+</context>
+<context>
+    <name>ReportLabels</name>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>SKU (top 10)</source>
+        <translation>Référence (10 premières)</translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>Tender</source>
+        <translation>Moyen de paiement</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Caissier</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>Caisse</translation>
+    </message>
+    <message>
+        <source>Refund method</source>
+        <translation>Mode de remboursement</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Customers returning most (top 10)</source>
+        <translation>Clients qui retournent le plus (10 premiers)</translation>
+    </message>
+    <message>
+        <source>Back on sale</source>
+        <translation>Remis en vente</translation>
+    </message>
+    <message>
+        <source>To inspect</source>
+        <translation>À contrôler</translation>
+    </message>
+    <message>
+        <source>Refurbish</source>
+        <translation>À reconditionner</translation>
+    </message>
+    <message>
+        <source>Second hand</source>
+        <translation>Seconde main</translation>
+    </message>
+    <message>
+        <source>Return to vendor</source>
+        <translation>Retour fournisseur</translation>
+    </message>
+    <message>
+        <source>Scrap</source>
+        <translation>Rebut</translation>
+    </message>
+    <message>
+        <source>Store sale</source>
+        <translation>Vente en magasin</translation>
+    </message>
+    <message>
+        <source>Web order</source>
+        <translation>Commande web</translation>
+    </message>
+    <message>
+        <source>No receipt</source>
+        <translation>Sans ticket</translation>
+    </message>
+    <message>
+        <source>Without receipt</source>
+        <translation>Sans ticket</translation>
+    </message>
+    <message>
+        <source>Approved by a manager</source>
+        <translation>Autorisés par un responsable</translation>
+    </message>
+    <message>
+        <source>Kept as exchange or store credit</source>
+        <translation>Gardés en échange ou en avoir</translation>
+    </message>
+    <message>
+        <source>Bonus granted</source>
+        <translation>Bonus accordé</translation>
+    </message>
+    <message>
+        <source>Graded for second hand</source>
+        <translation>Classés en seconde main</translation>
+    </message>
+    <message>
+        <source>not known (another till)</source>
+        <translation>inconnu (autre caisse)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPdf</name>
+    <message>
+        <source>Returns</source>
+        <translation>Retours</translation>
+    </message>
+    <message>
+        <source>unit(s)</source>
+        <translation>article(s)</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Remboursé</translation>
+    </message>
+    <message>
+        <source>Without receipt</source>
+        <translation>Sans ticket</translation>
+    </message>
+    <message>
+        <source>Approved by a manager</source>
+        <translation>Autorisés par un responsable</translation>
+    </message>
+    <message>
+        <source>Kept as exchange or store credit</source>
+        <translation>Gardés en échange ou en avoir</translation>
+    </message>
+    <message>
+        <source>Bonus granted</source>
+        <translation>Bonus accordé</translation>
+    </message>
+    <message>
+        <source>Back on sale at once</source>
+        <translation>Remis en vente aussitôt</translation>
+    </message>
+    <message>
+        <source>Second-hand recovery</source>
+        <translation>Récupéré en seconde main</translation>
+    </message>
+    <message>
+        <source>Handling cost</source>
+        <translation>Coût de traitement</translation>
+    </message>
+    <message>
+        <source>Written off (scrapped)</source>
+        <translation>Perte (mis au rebut)</translation>
+    </message>
+    <message>
+        <source>Estimated cost of returns</source>
+        <translation>Coût estimé des retours</translation>
+    </message>
+    <message>
+        <source>Net of second-hand recovery</source>
+        <translation>Net de la seconde main</translation>
+    </message>
+    <message>
+        <source>Return rate against sales</source>
+        <translation>Taux de retour sur les ventes</translation>
+    </message>
+    <message>
+        <source>whole store</source>
+        <translation>tout le magasin</translation>
+    </message>
+    <message>
+        <source>till</source>
+        <translation>caisse</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Articles</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <source>Returns report</source>
+        <translation>Rapport des retours</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsTab</name>
+    <message>
+        <source>This till</source>
+        <translation>Cette caisse</translation>
+    </message>
+    <message>
+        <source>Whole store</source>
+        <translation>Tout le magasin</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 jours</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Exporter en CSV</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>Exporter en PDF</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Indicateur</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Retours</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Articles</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>Caisse</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Caissier</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Remboursé</translation>
+    </message>
+    <message>
+        <source>Click a figure to see the returns it counts.</source>
+        <translation>Cliquez sur un chiffre pour voir les retours qu&apos;il compte.</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>{0} return(s) behind “{1}”</source>
+        <translation>{0} retour(s) derrière « {1} »</translation>
+    </message>
+    <message>
+        <source>Show a report first.</source>
+        <translation>Affichez d&apos;abord un rapport.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
     </message>
 </context>
 <context>

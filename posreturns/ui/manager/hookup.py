@@ -4,12 +4,15 @@ bar for managers. The window itself knows nothing of it beyond `attach_manager`.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy
 
 from posreturns.ui.i18n import Formats
+from posreturns.ui.manager.back_office import BackOfficePresenter
+from posreturns.ui.manager.people import PeoplePresenter
 from posreturns.ui.manager.presenter import ManagerPresenter
 from posreturns.ui.manager.workspace import ManagerWorkspace
 from posreturns.ui.presenters.sign_in import SignInPresenter
@@ -28,8 +31,19 @@ def attach_manager(window: Any, manager: Any, runner: Any, printer_runner: Any |
     presenter.setParent(window)
     gate = SignInPresenter(lambda user_id, pin: manager.sign_in(user_id, pin), runner)
     gate.setParent(window)
+    back_office = None
+    if manager.reports is not None:
+        back_office = BackOfficePresenter(manager.reports, manager.day_close, manager.queues, runner,
+                                          lambda: presenter.manager, manager.print_z, printer_runner, manager.currency)
+        back_office.setParent(window)
+    people = None
+    if manager.users is not None:
+        people = PeoplePresenter(manager.users, manager.audit, runner, lambda: presenter.manager)
+        people.setParent(window)
     workspace = ManagerWorkspace(presenter, gate, Formats(window.language), manager.idle_minutes,
-                                 manager.highlight_hours, manager.alert_text)
+                                 manager.highlight_hours, manager.alert_text, back_office,
+                                 manager.day_close.today if manager.day_close is not None else date.today,
+                                 people=people)
     index = window.add_workspace(workspace, workspace.on_scan)
     QApplication.instance().installEventFilter(workspace)
     button = big_button(QCoreApplication.translate("ManagerHookup", "Manager"), icon_name="settings")

@@ -1,8 +1,11 @@
 """The manager's workspace: a manager's (or admin's) sign-in with the PIN pad, then the tabs Restock
-queue / Second hand / Alerts (room for more). It signs out by itself after the idle time."""
+queue / Second hand / Alerts, and (with the back office) Open queues / Reports / Close of day /
+Users and audit. It signs out by itself after the idle time."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -10,7 +13,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QTabWidget, Q
 
 from posreturns.domain.users import Principal
 from posreturns.ui.i18n import Formats
+from posreturns.ui.manager.back_office import BackOfficePresenter
+from posreturns.ui.manager.day_tab import DayTab
+from posreturns.ui.manager.people import PeoplePresenter
+from posreturns.ui.manager.people_tab import PeopleTab
 from posreturns.ui.manager.presenter import ManagerPresenter
+from posreturns.ui.manager.queues_tab import QueuesTab
+from posreturns.ui.manager.reports_tab import ChooseFile, ReportsTab
 from posreturns.ui.manager.restock_tab import RestockTab
 from posreturns.ui.manager.side_tabs import AlertsTab, ResaleTab
 from posreturns.ui.presenters.sign_in import SignInPresenter
@@ -27,7 +36,9 @@ class ManagerWorkspace(QWidget):
     closed = Signal()
 
     def __init__(self, presenter: ManagerPresenter, sign_in: SignInPresenter, formats: Formats,
-                 idle_minutes: float = 5, highlight_hours: float = 48, alert_text: Any = lambda code: code) -> None:
+                 idle_minutes: float = 5, highlight_hours: float = 48, alert_text: Any = lambda code: code,
+                 back_office: BackOfficePresenter | None = None, today: Callable[[], date] = date.today,
+                 choose_file: ChooseFile | None = None, people: PeoplePresenter | None = None) -> None:
         super().__init__()
         self.presenter = presenter
         self.gate = SignInPage(sign_in)
@@ -39,6 +50,18 @@ class ManagerWorkspace(QWidget):
         self.tabs.addTab(self.restock, self.tr("Restock queue"))
         self.tabs.addTab(self.resale, self.tr("Second hand"))
         self.tabs.addTab(self.alerts, self.tr("Alerts"))
+        self.back_office = back_office
+        if back_office is not None:
+            self.queues = QueuesTab(back_office, formats)
+            self.reports = ReportsTab(back_office, formats, today, choose_file)
+            self.day = DayTab(back_office, formats)
+            self.tabs.addTab(self.queues, self.tr("Open queues"))
+            self.tabs.addTab(self.reports, self.tr("Reports"))
+            self.tabs.addTab(self.day, self.tr("Close of day"))
+        self.people_presenter = people
+        if people is not None:
+            self.people = PeopleTab(people, formats, choose_file)
+            self.tabs.addTab(self.people, self.tr("Users and audit"))
         self.who = QLabel(objectName="managerWho")
         self.message = QLabel(wordWrap=True, objectName="message")
         self.back_button = big_button(self.tr("Back to returns"))
@@ -71,6 +94,16 @@ class ManagerWorkspace(QWidget):
         presenter.message.connect(lambda text: self._say(text, "ok"))
         presenter.refused.connect(lambda text: self._say(text, "warn"))
         presenter.busy.connect(lambda busy: self.tabs.setDisabled(busy))
+        if back_office is not None:
+            self.refresh_button.clicked.connect(back_office.refresh)
+            back_office.message.connect(lambda text: self._say(text, "ok"))
+            back_office.refused.connect(lambda text: self._say(text, "warn"))
+            back_office.busy.connect(lambda busy: self.tabs.setDisabled(busy))
+            back_office.queues_loaded.connect(self._count_queues)
+        if people is not None:
+            self.refresh_button.clicked.connect(people.refresh)
+            people.message.connect(lambda text: self._say(text, "ok"))
+            people.refused.connect(lambda text: self._say(text, "warn"))
 
     def open(self, principal: Principal | None) -> None:
         """Show the workspace: straight in for a manager already signed in at the till, else the gate."""
@@ -82,10 +115,12 @@ class ManagerWorkspace(QWidget):
             self.stack.setCurrentIndex(GATE)
         else:
             self.presenter.refresh()
+            self._refresh_back_office()
             self.idle.start()
 
     def enter(self, principal: Principal) -> None:
         self.presenter.sign_in(principal)
+        self._refresh_back_office()
         self.who.setText(self.tr("Manager: {0}").replace("{0}", principal.name))
         self.message.clear()
         self.stack.setCurrentIndex(TABS)
@@ -118,6 +153,18 @@ class ManagerWorkspace(QWidget):
         self.alerts.show_alerts(snapshot["alerts"])
         waiting = sum(1 for a in snapshot["alerts"] if a.status != "resolved")
         self.tabs.setTabText(2, self.tr("Alerts ({0})").replace("{0}", str(waiting)) if waiting else self.tr("Alerts"))
+
+    def _refresh_back_office(self) -> None:
+        if self.back_office is not None:
+            self.back_office.refresh()
+        if self.people_presenter is not None:
+            self.people_presenter.refresh()
+
+    def _count_queues(self, queues: dict[str, Any]) -> None:
+        waiting = len(queues["cards"]) + sum(1 for s in queues["sync"] if s["status"] == "rejected")
+        index = self.tabs.indexOf(self.queues)
+        self.tabs.setTabText(index, self.tr("Open queues ({0})").replace("{0}", str(waiting)) if waiting
+                             else self.tr("Open queues"))
 
     def _say(self, text: str, state: str) -> None:
         self.message.setText(text)

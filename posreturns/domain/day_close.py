@@ -1,0 +1,92 @@
+"""The close of a till's day: what its returns paid out by tender, the cash the manager counted
+against the cash the drawer paid out, and what was still open when it closed.
+
+A close covers the returns of one till between two moments: from the start of the business day (or
+the previous close of that day) to the close. Once recorded it never changes; a return recorded on
+a closed day is covered by a later close of that day, a correction with its own Z number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+
+@dataclass(frozen=True, slots=True)
+class TenderTotal:
+    """What the returns of the close paid out in one tender, and who paid it (till or host terminal)."""
+
+    method: str
+    executed_by: str  # till | host
+    returns: int
+    amount_minor: int
+
+
+@dataclass(frozen=True, slots=True)
+class OpenItems:
+    """What a manager should settle before closing: events the OMS refused (and those held behind
+    them), and card refunds the host's terminal never confirmed (by return number)."""
+
+    sync_exceptions: int
+    unconfirmed_card_refunds: tuple[str, ...]
+
+    @property
+    def any(self) -> bool:
+        return bool(self.sync_exceptions or self.unconfirmed_card_refunds)
+
+    def sentence(self, language: str = "en") -> str:
+        parts = []
+        if self.sync_exceptions:
+            parts.append(f"{self.sync_exceptions} sync exception(s)" if language != "fr"
+                         else f"{self.sync_exceptions} anomalie(s) de synchronisation")
+        if self.unconfirmed_card_refunds:
+            count = len(self.unconfirmed_card_refunds)
+            parts.append(f"{count} card refund(s) the terminal has not confirmed" if language != "fr"
+                         else f"{count} remboursement(s) carte non confirmé(s) par le terminal")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class DayWindow:
+    """The returns a close covers: this till's, created in [start, end)."""
+
+    till_id: str
+    business_day: date
+    seq: int  # 1: the close of the day; 2, 3…: corrections for returns recorded after it
+    start: datetime
+    end: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class DayTotals:
+    returns: int
+    refund_total_minor: int
+    tenders: tuple[TenderTotal, ...]
+
+    @property
+    def cash_paid_minor(self) -> int:
+        """The cash the drawer paid out (cash executed by the till; the host's cash is the host's)."""
+        return sum(t.amount_minor for t in self.tenders if t.method == "cash" and t.executed_by == "till")
+
+
+@dataclass(frozen=True, slots=True)
+class DayClose:
+    window: DayWindow
+    z_number: int
+    closed_at: datetime
+    closed_by: str
+    currency: str
+    totals: DayTotals
+    cash_counted_minor: int
+    open_items: OpenItems
+    override_reason: str | None
+    training: bool = False
+
+    @property
+    def cash_expected_minor(self) -> int:
+        return self.totals.cash_paid_minor
+
+    @property
+    def difference_minor(self) -> int:
+        """Counted less expected: above zero, more cash left the drawer than the returns account for."""
+        return self.cash_counted_minor - self.cash_expected_minor

@@ -1,0 +1,81 @@
+"""What the returns report is computed from: one typed row per return (with its lines and tenders),
+the second-hand items graded from returned units, and the sales of the period. Plain data, read
+from the local store by persistence; amounts are integer minor units of the report's currency."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+RECEIPTLESS = "receiptless"  # the channel of a return without its sale
+UNKNOWN = "?"  # a field the OMS does not send for returns made at other tills
+
+
+@dataclass(frozen=True, slots=True)
+class ReportLine:
+    sku: str
+    category: str
+    qty: int
+    refund_minor: int
+    reason: str
+    disposition: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReportTender:
+    method: str
+    amount_minor: int
+    executed_by: str  # till | host
+
+
+@dataclass(frozen=True, slots=True)
+class ReportReturn:
+    """One return as the report counts it; `day` is its date in the store's time zone."""
+
+    id: str
+    number: str
+    created_at: datetime
+    day: date
+    till: str
+    cashier: str
+    channel: str  # store | web | receiptless
+    decision: str  # allowed | needs_approval | ? (not known for other tills' returns)
+    approved_by: str | None
+    refund_method: str  # original | store_credit | exchange | ?
+    refund_minor: int
+    bonus_minor: int  # the exchange-first / store-credit bonus granted on top of the refund
+    customer_id: str | None
+    lines: tuple[ReportLine, ...]
+    tenders: tuple[ReportTender, ...]
+
+    @property
+    def units(self) -> int:
+        return sum(line.qty for line in self.lines)
+
+    @property
+    def overridden(self) -> bool:
+        """A manager approved what the policy would not allow on its own."""
+        return bool(self.approved_by)
+
+    @property
+    def kept(self) -> bool:
+        """The money stayed in the store: an exchange or store credit instead of a refund."""
+        return self.refund_method in ("exchange", "store_credit")
+
+
+@dataclass(frozen=True, slots=True)
+class RecoveredItem:
+    """A returned unit graded for second hand: its resale price against what was refunded for it."""
+
+    return_id: str
+    sku: str
+    price_minor: int
+    refund_minor: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sales:
+    """The sales of the period the cache knows (orders placed in the store), for the return rate."""
+
+    orders: int
+    value_minor: int

@@ -1,0 +1,110 @@
+"""The rows of the returns report, read from the local store in three queries (returns, their lines,
+their tenders) over the `created_at` indexes, then put together as typed `ReportReturn`s.
+
+A return made at this till has everything (cashier, reason, disposition, decision); a return another
+till made comes down from the OMS with its lines and amounts only: those fields read `?`."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Engine
+
+from posreturns.domain.money import parse_minor
+from posreturns.domain.report_rows import RECEIPTLESS, UNKNOWN, RecoveredItem, ReportLine, ReportReturn, ReportTender, Sales
+
+SCOPE = ("r.created_at >= ? AND r.created_at < ? AND r.status = 'completed' AND r.currency = ? "
+         "AND (r.training = 0 OR ?)")
+TILL_SCOPE = " AND r.till_id = ? AND r.origin = 'till'"
+
+
+def _bonus(result_json: str | None, currency: str) -> int:
+    """The bonus granted on store credit or an exchange, from the stored answer of the return."""
+    if not result_json:
+        return 0
+    result = json.loads(result_json)
+    total = 0
+    for part in ("voucher", "exchange"):
+        bonus = (result.get(part) or {}).get("bonus")
+        if bonus:
+            total += parse_minor(str(bonus), currency)
+    return total
+
+
+class SqlReportSource:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def returns(self, start_utc: str, end_utc: str, currency: str, till_id: str | None, training: bool,
+                timezone: ZoneInfo) -> list[ReportReturn]:
+        """Returns created in [start_utc, end_utc): this till's (`till_id`) or the whole store's (None).
+        Training returns count only on a training till."""
+        scope = SCOPE + (TILL_SCOPE if till_id else "")
+        params: tuple[Any, ...] = (start_utc, end_utc, currency, training) + ((till_id,) if till_id else ())
+        with self.engine.connect() as connection:
+            # plain tuples from the driver, and one pass over the period for the returns with their lines
+            # (a row per line, a return's rows together): building SQLAlchemy rows, or reading the period
+            # once per table, costs more than the report itself
+            cursor = connection.connection.driver_connection
+            assert cursor is not None
+            rows = cursor.execute(
+                "SELECT r.id, r.number, r.created_at, r.till_id, r.cashier, r.order_id, o.channel, r.decision, "
+                "r.approved_by, r.refund_method, r.refund_total_minor, r.customer_id, r.result_json, "
+                "l.sku, p.category, l.qty, l.refund_minor, l.reason, l.disposition "
+                "FROM returns r LEFT JOIN orders o ON o.id = r.order_id LEFT JOIN return_lines l ON l.return_id = r.id "
+                "LEFT JOIN variants v ON v.sku = l.sku LEFT JOIN products p ON p.id = v.product_id "
+                f"WHERE {scope}", params).fetchall()
+            tenders: dict[str, list[ReportTender]] = defaultdict(list)
+            for rid, method, amount, executed_by in cursor.execute(
+                    "SELECT t.return_id, t.method, t.amount_minor, t.executed_by FROM returns r "
+                    f"JOIN return_tenders t ON t.return_id = r.id WHERE {scope}", params):
+                tenders[rid].append(ReportTender(method, amount, executed_by))
+        found: list[ReportReturn] = []
+        current: list[Any] | None = None
+        lines: list[ReportLine] = []
+        for row in rows:
+            if current is None or row[0] != current[0]:
+                if current is not None:
+                    found.append(self._return(current, lines, tenders, timezone, currency))
+                current, lines = row, []
+            if row[13] is not None:
+                lines.append(ReportLine(row[13], row[14] or UNKNOWN, row[15], row[16], row[17] or UNKNOWN,
+                                        row[18] or UNKNOWN))
+        if current is not None:
+            found.append(self._return(current, lines, tenders, timezone, currency))
+        return found
+
+    @staticmethod
+    def _return(head: Any, lines: list[ReportLine], tenders: dict[str, list[ReportTender]], timezone: ZoneInfo,
+                currency: str) -> ReportReturn:
+        (rid, number, created_at, till_id, cashier, order_id, channel, decision, approved_by, method, refund,
+         customer_id, result_json) = head[:13]
+        created = datetime.fromisoformat(created_at)  # 'Z' is UTC (faster than strptime)
+        return ReportReturn(
+            rid, number or rid, created, created.astimezone(timezone).date(), till_id or UNKNOWN, cashier or UNKNOWN,
+            RECEIPTLESS if order_id is None else channel or UNKNOWN, decision or UNKNOWN, approved_by,
+            method or UNKNOWN, refund, _bonus(result_json, currency) if method in ("store_credit", "exchange") else 0,
+            customer_id, tuple(lines), tuple(tenders.get(rid, ())))
+
+    def recovered(self, start_utc: str, end_utc: str) -> list[RecoveredItem]:
+        """Second-hand items graded from units of the returns created in the period."""
+        with self.engine.connect() as connection:
+            rows = connection.exec_driver_sql(
+                "SELECT h.return_id, s.sku, s.price_minor, s.refund_minor FROM resale_items s "
+                "JOIN held_units h ON h.id = s.unit_id JOIN returns r ON r.id = h.return_id "
+                "WHERE r.created_at >= ? AND r.created_at < ?", (start_utc, end_utc)).all()
+        return [RecoveredItem(row.return_id, row.sku, row.price_minor, row.refund_minor) for row in rows]
+
+    def sales(self, store_id: str, start_utc: str, end_utc: str, currency: str) -> Sales | None:
+        """The store's orders placed in the period, or None when the cache has none (rate unknown)."""
+        with self.engine.connect() as connection:
+            row = connection.exec_driver_sql(
+                "SELECT count(*) AS n, coalesce(sum(total_minor), 0) AS total FROM orders "
+                "WHERE store_id = ? AND placed_at >= ? AND placed_at < ? AND currency = ?",
+                (store_id, start_utc, end_utc, currency)).one()
+        return Sales(row.n, row.total) if row.n else None
+

@@ -1,0 +1,76 @@
+"""The open queues a manager clears before closing the day: events the OMS refused (retry, or
+accept the write-off: the event is closed by hand and never sent again), and card refunds the host's
+payment terminal has not confirmed (confirm with the terminal's reference, or mark failed). Every
+decision needs a manager and is audited (by the stores underneath)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+from posreturns.domain.permissions import Permission
+from posreturns.domain.users import Principal
+from posreturns.services.access import AccessService
+from posreturns.services.exception_events import exception_summary
+from posreturns.services.host_answers import HostAnswers
+from posreturns.services.ports import Clock
+from posreturns.services.restock import clean_note
+from posreturns.services.returns.service import TillIdentity
+from posreturns.services.sync_ports import ExceptionItem
+
+
+@dataclass(frozen=True, slots=True)
+class PendingCardRefund:
+    return_number: str
+    created_at: datetime
+    cashier: str
+    currency: str
+    card_minor: int  # what the terminal was asked to refund
+
+
+class ExceptionStore(Protocol):
+    def exceptions(self) -> list[ExceptionItem]: ...
+
+    def contacts(self, customer_ids: set[str]) -> dict[str, dict[str, Any]]: ...
+
+    def resolve(self, seq: int, action: str, manager: str, now: datetime, note: str | None = None) -> ExceptionItem: ...
+
+
+class CardRefundStore(Protocol):
+    def pending(self, till_id: str, training: bool) -> list[PendingCardRefund]: ...
+
+
+class OpenQueues:
+    def __init__(self, exceptions: ExceptionStore, cards: CardRefundStore, host_answers: HostAnswers,
+                 access: AccessService, clock: Clock, identity: Callable[[], TillIdentity]) -> None:
+        self.exception_store, self.cards, self.host_answers = exceptions, cards, host_answers
+        self.access, self.clock, self.identity = access, clock, identity
+
+    def sync_exceptions(self) -> list[dict[str, Any]]:
+        """Each refused (or held) event with what a manager needs: return, amount, why, customer contact."""
+        items = self.exception_store.exceptions()
+
+        def customer(item: ExceptionItem) -> str | None:
+            found = (item.payload.get("data") or {}).get("customer_id")
+            return str(found) if found else None
+
+        contacts = self.exception_store.contacts({c for c in map(customer, items) if c})
+        return [exception_summary(item, contacts.get(customer(item) or "")) for item in items]
+
+    def resolve_sync(self, actor: Principal, seq: int, retry: bool, note: str = "") -> None:
+        """Send the event again (`retry`), or accept the write-off: closed by hand, never sent again."""
+        self.access.require(actor, Permission.RESOLVE_SYNC, subject=str(seq))
+        note = clean_note(note, "note", required=not retry)
+        self.exception_store.resolve(seq, "retry" if retry else "dismiss", actor.user_id, self.clock.now(), note or None)
+
+    def card_refunds(self) -> list[PendingCardRefund]:
+        till = self.identity()
+        return self.cards.pending(till.till_id, till.training)
+
+    def settle_card_refund(self, actor: Principal, return_number: str, paid: bool, detail: str) -> None:
+        """The terminal's reference (paid) or why it failed, audited as the host's answer."""
+        self.access.require(actor, Permission.RESOLVE_SYNC, subject=return_number)
+        detail = clean_note(detail, "the terminal's reference" if paid else "why the refund failed", required=True)
+        self.host_answers.record(return_number, paid, detail, actor)

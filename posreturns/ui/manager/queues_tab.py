@@ -1,0 +1,83 @@
+"""The Open queues tab: card refunds the payment terminal has not confirmed (confirm with the
+terminal's reference, or mark failed with why) and events the OMS refused, with the customer's
+contact (send again, or accept the write-off with a note)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTableWidgetItem, QVBoxLayout, QWidget
+
+from posreturns.domain.money import Money
+from posreturns.ui.i18n import Formats
+from posreturns.ui.manager.back_office import BackOfficePresenter
+from posreturns.ui.views.widgets import big_button, table
+
+
+class QueuesTab(QWidget):
+    def __init__(self, presenter: BackOfficePresenter, formats: Formats) -> None:
+        super().__init__()
+        self.presenter, self.formats = presenter, formats
+        self.cards = table((self.tr("Return"), self.tr("When"), self.tr("Cashier"), self.tr("Card refund")))
+        self.card_detail = QLineEdit(placeholderText=self.tr("Terminal's reference, or why it failed"))
+        self.confirm_button = big_button(self.tr("Confirm"), "primary")
+        self.failed_button = big_button(self.tr("Mark failed"))
+        self.sync = table((self.tr("Event"), self.tr("Return"), self.tr("Amount"), self.tr("Why the OMS refused it"),
+                           self.tr("Customer")))
+        self.sync_note = QLineEdit(placeholderText=self.tr("Note (needed to accept a write-off)"))
+        self.retry_button = big_button(self.tr("Send again"))
+        self.write_off_button = big_button(self.tr("Accept the write-off"))
+        self._cards: list[Any] = []
+        self._sync: list[dict[str, Any]] = []
+        column = QVBoxLayout(self)
+        column.addWidget(QLabel(self.tr("Card refunds the terminal has not confirmed")))
+        column.addWidget(self.cards, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.card_detail, 1)
+        row.addWidget(self.confirm_button)
+        row.addWidget(self.failed_button)
+        column.addLayout(row)
+        column.addWidget(QLabel(self.tr("Events the OMS refused")))
+        column.addWidget(self.sync, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.sync_note, 1)
+        row.addWidget(self.retry_button)
+        row.addWidget(self.write_off_button)
+        column.addLayout(row)
+        self.confirm_button.clicked.connect(lambda: self._settle_card(True))
+        self.failed_button.clicked.connect(lambda: self._settle_card(False))
+        self.retry_button.clicked.connect(lambda: self._resolve(True))
+        self.write_off_button.clicked.connect(lambda: self._resolve(False))
+        presenter.queues_loaded.connect(self.show_queues)
+
+    def show_queues(self, queues: dict[str, Any]) -> None:
+        self._cards, self._sync = list(queues["cards"]), [s for s in queues["sync"] if s["status"] == "rejected"]
+        self.cards.setRowCount(len(self._cards))
+        for row, card in enumerate(self._cards):
+            amount = self.formats.money(Money.from_minor(card.card_minor, card.currency).amount, card.currency)
+            for column, text in enumerate((card.return_number, self.formats.moment(card.created_at), card.cashier,
+                                           amount)):
+                self.cards.setItem(row, column, QTableWidgetItem(text))
+        self.sync.setRowCount(len(self._sync))
+        for row, item in enumerate(self._sync):
+            contact = " · ".join(str(v) for v in (item["customer"] or {}).values() if v)
+            for column, text in enumerate((f"#{item['seq']} {item['event_type']}", item["return_number"] or "",
+                                           self.formats.money(item["amount"], item["currency"]),
+                                           item["reason"] or "", contact)):
+                self.sync.setItem(row, column, QTableWidgetItem(text))
+
+    def _settle_card(self, paid: bool) -> None:
+        row = self.cards.currentRow()
+        if row < 0:
+            self.presenter.refused.emit(self.tr("Select a card refund first."))
+            return
+        self.presenter.settle_card(self._cards[row].return_number, paid, self.card_detail.text())
+        self.card_detail.clear()
+
+    def _resolve(self, retry: bool) -> None:
+        row = self.sync.currentRow()
+        if row < 0:
+            self.presenter.refused.emit(self.tr("Select a refused event first."))
+            return
+        self.presenter.resolve_sync(int(self._sync[row]["seq"]), retry, self.sync_note.text())
+        self.sync_note.clear()

@@ -1,0 +1,179 @@
+"""The end-of-day tabs of the manager's workspace through the real window, on the report fixture
+(report_support) at 19:00: the report with its charts, a figure opened to its returns, CSV and PDF
+exported and read back; card refunds confirmed or marked failed and a refused event written off,
+each audited; the day refused while items are open, then closed with its Z summary printed."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pypdf
+import pytest
+from helpers.report import report_shop
+from helpers.returns import NOW, open_shop, rows
+from posdrivers.virtual.printer import VirtualPrinter
+from PySide6.QtCore import Qt
+
+from posreturns.app import Till
+from posreturns.app_ui import ui_services
+from posreturns.domain.users import Principal, Role
+from posreturns.paths import DATABASE_FILE
+from posreturns.ui.manager.workspace import ManagerWorkspace
+from posreturns.ui.presenters.return_flow import Session
+from posreturns.ui.tasks import InlineTaskRunner
+from posreturns.ui.views.main_window import MainWindow
+from posreturns.ui.window import build_window
+
+EVENING = NOW + timedelta(hours=9)
+
+
+@pytest.fixture
+def till(tmp_path: Path) -> Iterator[Till]:
+    report_shop(tmp_path / "shop").close()
+    opened = open_shop(tmp_path / "shop", now=EVENING, setup=False)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def window(qtbot, till: Till, printer: VirtualPrinter) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    session = Session(principal=Principal("mgr1", "Marie Manager", Role.MANAGER), till_id=lambda: "T1",
+                      offline=lambda: False, store_id=lambda: "PARIS-01")
+    built = build_window(ui_services(till, "en", printer.url, signs_in=False), session, InlineTaskRunner(),
+                         poll_status=False)
+    qtbot.addWidget(built)
+    built.show()
+    built.show_manager()
+    yield built
+
+
+def workspace_of(window: MainWindow) -> ManagerWorkspace:
+    workspace: ManagerWorkspace = window.manager_workspace
+    return workspace
+
+
+def test_the_report_shows_its_figures_and_charts_and_opens_a_figure_to_its_returns(qtbot, window: MainWindow,
+                                                                                  tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    workspace = workspace_of(window)
+    reports = workspace.reports
+    saved: list[str] = []
+
+    def choose(suggested: str, _pattern: str) -> str:  # the save dialog, answered
+        saved.append(suggested)
+        return str(tmp_path / suggested)
+
+    reports.choose_file = choose
+    workspace.tabs.setCurrentWidget(reports)
+    qtbot.mouseClick(reports.today_button, Qt.MouseButton.LeftButton)
+    summary = {reports.summary.item(r, 0).text(): reports.summary.item(r, 1).text()
+               for r in range(reports.summary.rowCount())}
+    assert summary["Returns"] == "6 · 8 unit(s)" and summary["Refunded"] == "€859.82"
+    assert summary["Kept as exchange or store credit"] == "2 (33.3 %)" and summary["Estimated cost of returns"] == "€11.00"
+    assert reports.charts is not None and len(reports.charts.ci.items) == 4  # reasons, trend, dispositions, methods
+    reports.dimension.setCurrentIndex(reports.dimension.findData("cashier"))
+    assert [reports.figures.item(r, 0).text() for r in range(reports.figures.rowCount())] == ["alice", "bob"]
+    reports.figures.cellClicked.emit(1, 0)
+    assert reports.behind.rowCount() == 1 and reports.behind.item(0, 0).text() == "RPARIS01-T1-000004"
+    assert "1 return(s) behind" in reports.behind_title.text()
+    reports.summary.cellClicked.emit(2, 0)  # without receipt
+    assert reports.behind.rowCount() == 1 and reports.behind.item(0, 0).text() == "RPARIS01-T1-000005"
+    qtbot.mouseClick(reports.csv_button, Qt.MouseButton.LeftButton)
+    exported = list(csv.reader(io.StringIO((tmp_path / saved[0]).read_text(encoding="utf-8-sig"))))
+    assert ["total", "all", "6", "8", "859.82", "EUR", ""] in exported
+    qtbot.mouseClick(reports.pdf_button, Qt.MouseButton.LeftButton)
+    text = " ".join(" ".join(page.extract_text().split()) for page in pypdf.PdfReader(tmp_path / saved[1]).pages)
+    assert "Returns report" in text and "€859.82" in text and "Wrong size" in text
+    assert workspace.message.text().startswith("Exported to")
+
+
+def test_card_refunds_are_confirmed_or_marked_failed_and_a_refused_event_written_off(qtbot, window: MainWindow,
+                                                                                      till: Till) -> None:  # type: ignore[no-untyped-def]
+    workspace = workspace_of(window)
+    queues = workspace.queues
+    workspace.tabs.setCurrentWidget(queues)
+    assert queues.cards.rowCount() == 5 and workspace.tabs.tabText(workspace.tabs.indexOf(queues)) == "Open queues (5)"
+    queues.cards.selectRow(0)
+    qtbot.mouseClick(queues.confirm_button, Qt.MouseButton.LeftButton)
+    assert "Give the terminal's reference" in workspace.message.text() and queues.cards.rowCount() == 5
+    queues.cards.selectRow(0)
+    qtbot.keyClicks(queues.card_detail, "TERM-4711")
+    qtbot.mouseClick(queues.confirm_button, Qt.MouseButton.LeftButton)
+    queues.cards.selectRow(0)
+    qtbot.keyClicks(queues.card_detail, "card declined")
+    qtbot.mouseClick(queues.failed_button, Qt.MouseButton.LeftButton)
+    assert queues.cards.rowCount() == 3
+    answers = rows(till.data_dir / DATABASE_FILE, "SELECT action, actor, subject, detail_json FROM audit_log "
+                                                  "WHERE action LIKE 'host.refund_%' ORDER BY id")
+    assert [(a["action"], a["actor"], a["subject"]) for a in answers] == [
+        ("host.refund_confirmed", "mgr1", "RPARIS01-T1-000001"), ("host.refund_failed", "mgr1", "RPARIS01-T1-000002")]
+    assert json.loads(answers[0]["detail_json"])["reference"] == "TERM-4711"
+    with till.engine.begin() as connection:  # the OMS refused the first return's upload
+        connection.exec_driver_sql("UPDATE outbox SET status = 'rejected', last_error = 'line already returned' "
+                                   "WHERE seq = (SELECT min(seq) FROM outbox WHERE event_type = 'ReturnCompleted')")
+    qtbot.mouseClick(workspace.refresh_button, Qt.MouseButton.LeftButton)
+    assert queues.sync.rowCount() == 1 and queues.sync.item(0, 3).text() == "line already returned"
+    queues.sync.selectRow(0)
+    qtbot.mouseClick(queues.write_off_button, Qt.MouseButton.LeftButton)
+    assert "Give note" in workspace.message.text() and queues.sync.rowCount() == 1
+    queues.sync.selectRow(0)
+    qtbot.keyClicks(queues.sync_note, "customer kept the refund; loss accepted")
+    qtbot.mouseClick(queues.write_off_button, Qt.MouseButton.LeftButton)
+    assert queues.sync.rowCount() == 0
+    (audit,) = rows(till.data_dir / DATABASE_FILE, "SELECT actor FROM audit_log WHERE action = 'sync.exception.dismiss'")
+    assert audit["actor"] == "mgr1"
+
+
+def test_the_day_is_refused_with_items_open_then_closed_with_a_reason_and_its_z_printed(
+        qtbot, window: MainWindow, till: Till, printer: VirtualPrinter) -> None:  # type: ignore[no-untyped-def]
+    workspace = workspace_of(window)
+    day = workspace.day
+    workspace.tabs.setCurrentWidget(day)
+    assert day.heading.text() == "Till T1, 11/26/2026: 6 return(s), €859.82 refunded"
+    assert "5 unconfirmed card refund(s)" in day.open_items.text() and day.expected.text() == "€0.00"
+    qtbot.mouseClick(day.close_button, Qt.MouseButton.LeftButton)
+    assert workspace.message.text().startswith("Enter the cash counted first")
+    qtbot.keyClicks(day.counted, "0")
+    qtbot.mouseClick(day.close_button, Qt.MouseButton.LeftButton)
+    assert "cannot close" in workspace.message.text() and day.closes.rowCount() == 0
+    qtbot.keyClicks(day.counted, "0,00")
+    qtbot.keyClicks(day.reason, "terminal down since 17:00")
+    qtbot.mouseClick(day.close_button, Qt.MouseButton.LeftButton)
+    assert day.closes.rowCount() == 1 and day.closes.item(0, 0).text() == "1"
+    assert day.heading.text() == "Till T1, 11/26/2026: 0 return(s), €0.00 refunded · correction of a closed day"
+    paper = printer.wait_for_job(1).text  # in the store's language (the till's language setting: French)
+    assert "CLÔTURE DE JOURNÉE" in paper and "Z 1" in paper and "Motif: terminal down since 17:00" in paper
+    (close,) = rows(till.data_dir / DATABASE_FILE, "SELECT closed_by, override_reason FROM till_days")
+    assert tuple(close) == ("mgr1", "terminal down since 17:00")
+
+
+def test_a_manager_reads_the_users_and_searches_the_audit_but_only_an_administrator_disables(
+        qtbot, till: Till, printer: VirtualPrinter, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    till.users.seed("root", "Alex Admin", "admin", "135790")
+    for role, who in ((Role.MANAGER, "mgr1"), (Role.ADMIN, "root")):
+        session = Session(principal=Principal(who, who, role), till_id=lambda: "T1", offline=lambda: False,
+                          store_id=lambda: "PARIS-01")
+        built = build_window(ui_services(till, "en", printer.url, signs_in=False), session, InlineTaskRunner(),
+                             poll_status=False)
+        qtbot.addWidget(built)
+        built.show()
+        built.show_manager()
+        people = workspace_of(built).people
+        ids = [people.users.item(r, 0).text() for r in range(people.users.rowCount())]
+        assert ids == ["mgr1", "root"] and people.add_button.isEnabled() == (role is Role.ADMIN)
+        assert (not people.admin_note.isHidden()) == (role is Role.MANAGER)
+    people.users.selectRow(0)
+    qtbot.mouseClick(people.disable_button, Qt.MouseButton.LeftButton)
+    assert people.users.item(0, 3).text() == "disabled"
+    qtbot.keyClicks(people.who, "root")
+    qtbot.mouseClick(people.search_button, Qt.MouseButton.LeftButton)
+    assert people.audit.item(0, 2).text() == "user.disabled" and people.audit.item(0, 3).text() == "mgr1"
+    people.choose_file = lambda name, _pattern: str(tmp_path / name)
+    qtbot.mouseClick(people.export_button, Qt.MouseButton.LeftButton)
+    exported = list(csv.reader(io.StringIO((tmp_path / "audit.csv").read_text(encoding="utf-8-sig"))))
+    assert exported[0] == ["id", "at", "actor", "action", "subject", "detail"] and exported[1][3] == "user.disabled"
+    assert all(row[2] == "root" for row in exported[1:])
