@@ -1332,6 +1332,18 @@
         <source>The API key is not shown here: the command `posreturns oms connect` stores it securely.</source>
         <translation>La clé d&apos;API n&apos;est pas affichée ici : la commande `posreturns oms connect` la conserve de façon sécurisée.</translation>
     </message>
+    <message>
+        <source>No: a window</source>
+        <translation>Non : une fenêtre</translation>
+    </message>
+    <message>
+        <source>Yes: a kiosk till</source>
+        <translation>Oui : caisse en mode kiosque</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Plein écran</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPresenter</name>
@@ -1506,6 +1518,17 @@
     <message>
         <source>Something unexpected went wrong and was recorded for support; the till keeps working: check the screen and carry on, or start the return again.</source>
         <translation>Un problème inattendu est survenu et a été noté pour le support ; la caisse continue de fonctionner : vérifiez l&apos;écran et poursuivez, ou recommencez le retour.</translation>
+    </message>
+</context>
+<context>
+    <name>Widgets</name>
+    <message>
+        <source>Fewer</source>
+        <translation>Moins</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Plus</translation>
     </message>
 </context>
 </TS>

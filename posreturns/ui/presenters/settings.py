@@ -21,8 +21,8 @@ from posreturns.ui.messages import cashier_text
 log = logging.getLogger(__name__)
 
 KEYS = ("store.id", "till.id", "language", "scanner.mode", "scanner.port", "scanner.suffix", "scanner.baudrate",
-        "scanner.parity", "scanner.gs_substitute", "printer.url", "printer.profile", "printer.profile_file", "oms.url")
-APPLIED_AT_START = ("language", "scanner.mode", "scanner.port", "scanner.suffix", "scanner.baudrate", "scanner.parity")
+        "scanner.parity", "scanner.gs_substitute", "printer.url", "printer.profile", "printer.profile_file", "oms.url", "window.fullscreen")
+APPLIED_AT_START = ("language", "window.fullscreen", "scanner.mode", "scanner.port", "scanner.suffix", "scanner.baudrate", "scanner.parity")
 
 
 class Settings(Protocol):

@@ -11,7 +11,7 @@ from posreturns.domain.money import Money
 from posreturns.domain.quote_model import Quote
 from posreturns.ui import labels
 from posreturns.ui.i18n import Formats
-from posreturns.ui.views.widgets import big_button
+from posreturns.ui.views.widgets import ChoiceGrid, big_button
 
 
 class DecisionPanel(QWidget):
@@ -30,11 +30,8 @@ class DecisionPanel(QWidget):
         self.why = QLabel(objectName="why", wordWrap=True)
         self.totals = QLabel(objectName="totals", wordWrap=True)
         self.offer = QLabel(objectName="offer", wordWrap=True)
-        self.method_buttons = {code: big_button(text, "method", checkable=True) for code, text in labels.methods().items()}
-        methods = QHBoxLayout()
-        for code, button in self.method_buttons.items():
-            button.clicked.connect(lambda _=False, c=code: self.method_chosen.emit(c))
-            methods.addWidget(button)
+        self.methods = ChoiceGrid(list(labels.methods().items()), 3, self.method_chosen.emit, "method")
+        self.method_buttons = self.methods.buttons
         self.replacement_button = big_button(self.tr("Choose the replacement…"))
         self.replacement_button.clicked.connect(self.pick_replacement)
         self.confirm_button = big_button(self.tr("Complete the return"), "primary", icon_name="check-light")
@@ -48,7 +45,7 @@ class DecisionPanel(QWidget):
         for widget in (self.status, self.trace, self.why):
             layout.addWidget(widget)
         layout.addWidget(QLabel(self.tr("Refund method")))
-        layout.addLayout(methods)
+        layout.addWidget(self.methods)
         layout.addWidget(self.replacement_button)
         layout.addStretch(1)  # spare height goes here, not into the labels: the totals stay by the buttons
         layout.addWidget(self.offer)

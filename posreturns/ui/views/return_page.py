@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -39,18 +39,20 @@ class ReturnPage(QWidget):
         self.item_field = QLineEdit(placeholderText=self.tr("Scan or type an item's barcode or SKU"))
         self.item_field.setMinimumHeight(TOUCH)
         self.message = QLabel(objectName="message", wordWrap=True)
+        self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing() + 4)  # no jump when a message appears
         self.customer_field = QLineEdit(placeholderText=self.tr("Customer phone or e-mail (required without receipt)"))
         self.customer_field.setMinimumHeight(TOUCH)
-        self.lines.setMaximumHeight(230)
+        self.lines.setMaximumHeight(190)  # the header and three rows: room left for the items returned
         self.lines.horizontalHeader().setStretchLastSection(False)  # long titles are elided, not scrolled
         self.lines.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.basket_box = QVBoxLayout()
         self.basket_box.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         basket_widget = QWidget()
         basket_widget.setLayout(self.basket_box)
-        basket_scroll = QScrollArea(widgetResizable=True)
+        basket_scroll = self.basket_scroll = QScrollArea(widgetResizable=True)
         basket_scroll.setWidget(basket_widget)
         basket_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        basket_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # cards fit the width
         left = QVBoxLayout()
         left.addWidget(self.order_title)
         left.addWidget(self.lines)
@@ -63,6 +65,7 @@ class ReturnPage(QWidget):
         decision_scroll = QScrollArea(widgetResizable=True)
         decision_scroll.setWidget(self.decision)
         decision_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        decision_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)
         layout.addWidget(decision_scroll, 2)
@@ -73,6 +76,7 @@ class ReturnPage(QWidget):
         self.decision.method_chosen.connect(flow.set_refund_method)
         self.decision.pick_replacement.connect(self._pick_replacement)
         self._cards: list[BasketLineCard] = []
+        self.editing = -1  # the one card shown whole (the newest item, or the one tapped); the others are compact
         self._shown: tuple[list[tuple[object, ...]], list[object]] | None = None  # what the cards were built for
         flow.changed.connect(self.refresh)
         flow.quote_ready.connect(lambda quoted: self.decision.show_quote(quoted.quote, flow.basket.refund_method, language))
@@ -118,7 +122,25 @@ class ReturnPage(QWidget):
         for code, button in self.decision.method_buttons.items():
             button.setChecked(code == basket.refund_method)
 
+    def open_card(self, index: int) -> None:
+        """Show this item's card whole (the others compact) and scroll to it."""
+        self.editing = index
+        for position, card in enumerate(self._cards):
+            card.set_expanded(position == index)
+        if 0 <= index < len(self._cards):
+            card = self._cards[index]
+            QTimer.singleShot(0, self, lambda: self._scroll_to(card))
+
+    def _scroll_to(self, card: BasketLineCard) -> None:
+        if card in self._cards:  # not replaced meanwhile
+            self.basket_box.activate()
+            if card.height() > self.basket_scroll.viewport().height():  # its top (the item, its quantity) first
+                self.basket_scroll.verticalScrollBar().setValue(card.y())
+            else:
+                self.basket_scroll.ensureWidgetVisible(card, 0, 0)
+
     def _rebuild(self, basket: Basket) -> None:
+        before = len(self._cards)
         while self.basket_box.count():
             widget = self.basket_box.takeAt(0).widget()
             if widget is not None:
@@ -126,7 +148,7 @@ class ReturnPage(QWidget):
         self._cards = []
         for index, line in enumerate(basket.lines):
             card = BasketLineCard(line, lambda i=index, **changes: self.flow.update_line(i, **changes),
-                                  lambda i=index: self.flow.remove_line(i))
+                                  lambda i=index: self.flow.remove_line(i), lambda i=index: self.open_card(i))
             self.basket_box.addWidget(card)
             self._cards.append(card)
         for index, item in enumerate(basket.exchange):
@@ -140,6 +162,8 @@ class ReturnPage(QWidget):
             row.addWidget(remove)
             self.basket_box.addWidget(row_widget)
         self.basket_box.addStretch(1)
+        newest = len(basket.lines) > before  # a scan or a tap added an item: it is the one to fill in
+        self.open_card(len(basket.lines) - 1 if newest else min(self.editing, len(basket.lines) - 1))
 
     def _tap_line(self, row: int, _column: int) -> None:
         if self.flow.order is not None:
