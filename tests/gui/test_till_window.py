@@ -210,3 +210,42 @@ def test_a_gs1_scan_from_an_lf_serial_scanner_reaches_the_basket_with_its_serial
             assert len(window.flow.basket.lines) == 1
         finally:
             bridge.stop()
+
+
+def test_the_next_customer_sees_nothing_of_the_last_one(qtbot, window: MainWindow, demo_till: Till) -> None:  # type: ignore[no-untyped-def]
+    """A return that needed approval, a bad scan, a typed name: then the next customer's receipt and
+    item, scanned at full speed, find a clean screen."""
+    demo_till.users.seed("mgr1", "Sophie Laurent", "manager", "4321")
+    window.home.customer_field.setText("Camille Martin")
+    window.home.card_field.setText("1881")
+    window.on_scan("PA01-000108")
+    qtbot.waitUntil(lambda: window.pages.currentIndex() == RETURN, timeout=5000)
+    page = window.return_page
+    page.lines.selectRow(1)
+    page.item_field.setText("half typed")
+    window.on_scan("NOT-ON-THIS-RECEIPT")
+    qtbot.waitUntil(lambda: bool(page.message.text()), timeout=5000)
+    for line_id in ("ORD-1008-L1", "ORD-1008-L2"):
+        window.flow.add_order_line(line_id)
+    assert page.message.text() == "", "a good scan ends the last scan's complaint"
+    for index in (0, 1):
+        window.flow.update_line(index, reason="CHANGED_MIND", condition="NEW_WITH_TAGS")
+    qtbot.waitUntil(lambda: page.decision.confirm_button.text() == "Get approval and complete", timeout=5000)
+    page.decision.confirm_button.click()
+    qtbot.waitUntil(lambda: window.pages.currentIndex() == DONE, timeout=5000)
+    qtbot.mouseClick(window.done.new_button, Qt.MouseButton.LeftButton)
+
+    home = window.home
+    assert [field.text() for field in (home.scan_field, home.customer_field, home.card_field, home.amount_field)] == [""] * 4
+    assert home.results.rowCount() == 0 and home.message.text() == ""
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is home.scan_field)
+    _scan(qtbot, window, "PA01-000102")  # at wedge speed, Shift included
+    qtbot.waitUntil(lambda: window.pages.currentIndex() == RETURN, timeout=5000)
+    assert window.flow.order.number == "PA01-000102"
+    assert page.item_field.text() == "" and page.message.text() == "" and not page.lines.selectedItems()
+    assert page.decision.confirm_button.text() == "Complete the return" and not page.decision.confirm_button.isEnabled()
+    assert page.decision.method_buttons["original"].isChecked() and page.basket_box.count() <= 1
+    page.item_field.setFocus()
+    _scan(qtbot, window, _barcode(demo_till, "ROBE-LIN-38"))
+    qtbot.waitUntil(lambda: len(window.flow.basket.lines) == 1, timeout=5000)
+    assert window.flow.basket.lines[0].sku == "ROBE-LIN-38" and page._cards[0].expanded

@@ -60,6 +60,7 @@ class DecisionPanel(QWidget):
         for widget in (self.trace, self.why, self.totals, self.offer):
             widget.clear()
         self.confirm_button.setEnabled(False)
+        self.confirm_button.setText(self.tr("Complete the return"))  # not the last customer's "Get approval…"
         self.replacement_button.setVisible(False)
 
     def show_quote(self, quote: Quote, method: str, language: str) -> None:

@@ -51,6 +51,7 @@ class HomePage(QWidget):
         self.about_button.setAccessibleName(self.tr("About posreturns"))
         self.sign_out_button = big_button(self.tr("Sign out"))
         self.message = QLabel(wordWrap=True, objectName="message")
+        self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing() + 4)  # no jump when a message appears
         self.results = table((self.tr("Receipt"), self.tr("Date"), self.tr("Channel"), self.tr("Total"), self.tr("Customer")))
         self.recent = table((self.tr("Return"), self.tr("Time"), self.tr("Receipt"), self.tr("Refund")))
         self._summaries: list[OrderSummary] = []
@@ -146,10 +147,16 @@ class HomePage(QWidget):
                 self.recent.setItem(row, column, QTableWidgetItem(item.get(key) or ""))
 
     def reset(self) -> None:
-        self.scan_field.clear()
+        """Ready for the next customer: nothing the last one typed or was found for stays on screen
+        (their name in the search is personal data)."""
+        for field in (self.scan_field, self.customer_field, self.card_field, self.amount_field):
+            field.clear()
+        for day in (self.card_date, self.amount_date):
+            day.setDate(QDate.currentDate())
         self.message.clear()
         self.results.setRowCount(0)
         self._summaries = []
+        self.recent.clearSelection()
         self.scan_field.setFocus()
 
 

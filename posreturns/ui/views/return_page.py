@@ -81,9 +81,17 @@ class ReturnPage(QWidget):
         flow.changed.connect(self.refresh)
         flow.quote_ready.connect(lambda quoted: self.decision.show_quote(quoted.quote, flow.basket.refund_method, language))
         flow.message.connect(self.message.setText)
+        flow.changed.connect(self.message.clear)  # a sentence is about the scan or tap before: the next change ends it
 
     def show_order(self, order: Order | None) -> None:
+        """A new customer's return: nothing typed, picked or said for the last one stays."""
         self.message.clear()
+        self.item_field.clear()
+        self.customer_field.clear()
+        self.lines.clearSelection()
+        self.lines.setCurrentCell(-1, -1)
+        self.editing = -1
+        self.basket_scroll.verticalScrollBar().setValue(0)
         if order is None:
             self.order_title.setText(self.tr("Return without receipt: store credit only, at most today's price."))
             self.lines.setRowCount(0)
