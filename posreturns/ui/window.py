@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 
 def build_window(services: UiServices, session: Session, runner: Any, dialogs: DialogService | None = None,
                  interpret: Any = None, wedge: WedgeConfig | None = None, poll_status: bool = True) -> MainWindow:
-    formats = Formats(services.language)
+    formats = Formats(services.language, services.timezone)
     lookup = LookupPresenter(services.lookup, runner)
     printer_runner = DeviceTaskRunner(services.printing.device) if services.printing is not None else runner
     flow = ReturnFlowPresenter(services.returns, services.lookup, services.catalog, services.drafts, services.printing,

@@ -180,6 +180,8 @@ def test_an_exchange_for_another_size_through_the_window(qtbot, window: MainWind
             "SELECT sku, sum(delta) FROM stock_movements WHERE location = 'PARIS-01' AND reason <> 'oms.level' "
             "GROUP BY sku").all())
     assert moves == {"TSH-NVY-L": -1, "TSH-NVY-M": 1}
+    window.go_home()
+    assert window.home.recent.item(0, 3).text() == "Exchange"  # not a refund of the item's price
 
 
 def test_each_serial_tracked_unit_is_returned_on_its_own_line(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

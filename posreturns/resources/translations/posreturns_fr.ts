@@ -384,6 +384,18 @@
         <source>store</source>
         <translation>magasin</translation>
     </message>
+    <message>
+        <source>Exchange · customer paid {0}</source>
+        <translation>Échange · le client a payé {0}</translation>
+    </message>
+    <message>
+        <source>Exchange · refund {0}</source>
+        <translation>Échange · remboursé {0}</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>Échange</translation>
+    </message>
 </context>
 <context>
     <name>HostPayments</name>

@@ -28,7 +28,7 @@ def attach_manager(window: Any, manager: Any, runner: Any, printer_runner: Any |
     presenter.setParent(window)
     gate = SignInPresenter(lambda user_id, pin: manager.sign_in(user_id, pin), runner)
     gate.setParent(window)
-    workspace = ManagerWorkspace(presenter, gate, Formats(window.language), manager.idle_minutes,
+    workspace = ManagerWorkspace(presenter, gate, window.formats, manager.idle_minutes,
                                  manager.highlight_hours, manager.alert_text)
     index = window.add_workspace(workspace, workspace.on_scan)
     QApplication.instance().installEventFilter(workspace)

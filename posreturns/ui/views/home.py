@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QGridLayout,
@@ -143,8 +144,23 @@ class HomePage(QWidget):
         self._recent = recent
         self.recent.setRowCount(len(recent))
         for row, item in enumerate(recent):
-            for column, key in enumerate(("return_number", "time", "receipt", "refund")):
-                self.recent.setItem(row, column, QTableWidgetItem(item.get(key) or ""))
+            currency = item.get("currency") or "EUR"
+            if item.get("exchange"):  # an exchange is not a refund: what moved, if anything
+                collect = item.get("to_collect") or ""
+                refund = item.get("to_refund") or ""  # the credit the replacement used is no refund
+                money = (self.tr("Exchange · customer paid {0}").replace("{0}", self.formats.money(collect, currency))
+                         if collect and Decimal(collect) else
+                         self.tr("Exchange · refund {0}").replace("{0}", self.formats.money(refund, currency))
+                         if refund and Decimal(refund) else self.tr("Exchange"))
+            else:
+                money = self.formats.money(item.get("refund"), currency)
+            values = (item.get("return_number") or "", self.formats.stamp(item.get("created_at") or item.get("time")),
+                      item.get("receipt") or "", money)
+            for column, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                if column == 3:
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.recent.setItem(row, column, cell)
 
     def reset(self) -> None:
         """Ready for the next customer: nothing the last one typed or was found for stays on screen
