@@ -126,6 +126,7 @@ def test_a_refused_return_cannot_be_completed(qtbot, window: MainWindow) -> None
     window.flow.update_line(0, reason="CHANGED_MIND", condition="NEW_WITH_TAGS")
     qtbot.waitUntil(lambda: window.return_page.decision.status.property("state") == "refused", timeout=5000)
     assert not window.return_page.decision.confirm_button.isEnabled()
+    assert window.return_page.decision.totals.text() == "" and window.return_page.decision.why.text() == ""
     assert "Final sale" in window.return_page.decision.trace.text() or "final" in window.return_page.decision.trace.text().lower()
 
 
@@ -172,8 +173,11 @@ def test_an_exchange_for_another_size_through_the_window(qtbot, window: MainWind
     qtbot.waitUntil(lambda: bool(window.flow.basket.exchange), timeout=5000)
     assert {v["sku"] for v in window.dialogs.offered} >= {"TSH-NVY-S", "TSH-NVY-L", "TSH-NVY-XL"}
     qtbot.waitUntil(lambda: "no money moves" in window.return_page.decision.totals.text(), timeout=5000)
+    totals = window.return_page.decision.totals.text()
+    assert "Refund" not in totals and "Returned items: €29.90" in totals and "Replacement: €29.90" in totals
     window.return_page.decision.confirm_button.click()
     qtbot.waitUntil(lambda: window.pages.currentIndex() == DONE, timeout=5000)
+    assert "Give the customer the new item: 1 × " in window.done.instructions.text()
     with demo_till.engine.connect() as connection:
         assert connection.exec_driver_sql("SELECT sku, qty FROM exchange_lines").all() == [("TSH-NVY-L", 1)]
         moves = dict(connection.exec_driver_sql(

@@ -160,6 +160,14 @@
         <source>{0}: {1}</source>
         <translation>{0}&#xa0;: {1}</translation>
     </message>
+    <message>
+        <source>Returned items: {0}</source>
+        <translation>Articles repris : {0}</translation>
+    </message>
+    <message>
+        <source>Replacement: {0}</source>
+        <translation>Article d&apos;échange : {0}</translation>
+    </message>
 </context>
 <context>
     <name>Dialogs</name>
@@ -249,6 +257,10 @@
     <message>
         <source>The cash drawer is open.</source>
         <translation>Le tiroir-caisse est ouvert.</translation>
+    </message>
+    <message>
+        <source>Give the customer the new item: {0} × {1}.</source>
+        <translation>Remettez au client le nouvel article : {0} × {1}.</translation>
     </message>
 </context>
 <context>

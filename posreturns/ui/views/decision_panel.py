@@ -71,8 +71,9 @@ class DecisionPanel(QWidget):
         entries = [*quote.trace, *(entry for line in quote.lines for entry in line.trace)]
         sentences = dict.fromkeys(entry.fr if language == "fr" else entry.en for entry in entries)
         self.trace.setText("\n".join(f"• {sentence}" for sentence in sentences))
+        refused = quote.status is DecisionStatus.REFUSED  # no amount: nothing will be paid back
         why = []
-        for line in quote.lines:
+        for line in () if refused else quote.lines:
             why.append(self._pair(f"{line.qty} × {line.sku}", self._money(line.refund)))
             why += ["    " + self._pair(step.fr if language == "fr" else step.en, self._money(step.amount))
                     for step in line.breakdown]
@@ -85,25 +86,28 @@ class DecisionPanel(QWidget):
         offer = quote.incentive_offer
         self.offer.setText("" if offer is None or offer.is_zero() else self.tr(
             "Offer: +{0} if the customer takes store credit.").replace("{0}", self._money(offer)))
-        self.totals.setText(self._totals(quote))
+        self.totals.setText("" if refused else self._totals(quote))
         self.confirm_button.setEnabled(quote.status is not DecisionStatus.REFUSED)
         self.confirm_button.setText(self.tr("Get approval and complete") if quote.status is DecisionStatus.NEEDS_APPROVAL
                                     else self.tr("Complete the return"))
 
     def _totals(self, quote: Quote) -> str:
-        rows = [self.tr("Refund: {0}").replace("{0}", self._money(quote.refund_total))]
-        for tender in quote.tenders:
-            where = self.tr(" (on the payment terminal)") if tender.executed_by is ExecutedBy.HOST else ""
-            method = tender.method.value
-            rows.append("  " + self._pair(labels.tenders().get(method, method), self._money(tender.amount)) + where)
         exchange = quote.exchange
-        if exchange is not None:
+        if exchange is not None:  # the returned items pay for the replacement: no "Refund" beside "Even exchange"
+            rows = [self.tr("Returned items: {0}").replace("{0}", self._money(exchange.credit)),
+                    self.tr("Replacement: {0}").replace("{0}", self._money(exchange.replacements_total))]
             if not exchange.to_collect.is_zero():
                 rows.append(self.tr("Customer pays: {0}").replace("{0}", self._money(exchange.to_collect)))
             elif not exchange.to_refund.is_zero():
                 rows.append(self.tr("Customer gets back: {0}").replace("{0}", self._money(exchange.to_refund)))
             else:
                 rows.append(self.tr("Even exchange: no money moves."))
+            return "\n".join(rows)
+        rows = [self.tr("Refund: {0}").replace("{0}", self._money(quote.refund_total))]
+        for tender in quote.tenders:
+            where = self.tr(" (on the payment terminal)") if tender.executed_by is ExecutedBy.HOST else ""
+            method = tender.method.value
+            rows.append("  " + self._pair(labels.tenders().get(method, method), self._money(tender.amount)) + where)
         return "\n".join(rows)
 
     def _money(self, amount: Money) -> str:

@@ -68,7 +68,8 @@ class DonePage(QWidget):
         self.reprint_button.clicked.connect(lambda: self.reprint.emit(self._return_number))
         self.new_button.clicked.connect(self.new_return)
 
-    def show_done(self, done: CompletedReturn) -> None:
+    def show_done(self, done: CompletedReturn, titles: dict[str, str] | None = None) -> None:
+        """`titles`: the replacement items' names by SKU (an exchange), for the cashier to hand over."""
         self._return_number = done.return_number
         self.number.setText(self.tr("Return {0} is recorded.").replace("{0}", self._return_number))
         todo = []
@@ -83,6 +84,10 @@ class DonePage(QWidget):
                 todo.append(f"{method}: {amount}")
         if done.voucher_code:
             todo.append(self.tr("Hand over the voucher {0}.").replace("{0}", done.voucher_code))
+        for line in (done.document.get("exchange") or {}).get("lines", []):
+            title = (titles or {}).get(line["sku"], line["sku"])
+            todo.append(self.tr("Give the customer the new item: {0} × {1}.").replace("{0}", str(line.get("qty", 1)))
+                        .replace("{1}", title))
         if done.to_collect:
             todo.append(self.tr("Collect {0} for the exchange.").replace("{0}", self.formats.money(done.to_collect, done.currency)))
         self.instructions.setText("\n".join(todo))

@@ -253,7 +253,7 @@ class MainWindow(QMainWindow):
         self.go_home()
 
     def _completed(self, done: CompletedReturn) -> None:
-        self.done.show_done(done)
+        self.done.show_done(done, {item.sku: item.title for item in self.flow.basket.exchange})
         self.pages.setCurrentIndex(DONE)
 
     def _reprint(self, number: str) -> None:
