@@ -40,7 +40,8 @@ def build_window(services: UiServices, session: Session, runner: Any, dialogs: D
                                session, runner, services.drawer, printer_runner)
     status = StatusPresenter(services.status_probe, runner) if poll_status else None
     sign_in = SignInPresenter(services.sign_in, runner) if services.sign_in is not None else None
-    window = MainWindow(lookup, flow, status, dialogs or DialogService(approval_hint=services.approval_hint),
+    window = MainWindow(lookup, flow, status, dialogs or DialogService(approval_hint=services.approval_hint,
+                                                                       approval_check=services.approve, runner=runner),
                         formats, services.language,
                         services.recent_returns, interpret, services.receipt_image,
                         sign_in=sign_in, sign_in_hint=services.sign_in_hint, training=services.training)

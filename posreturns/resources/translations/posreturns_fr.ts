@@ -195,6 +195,14 @@
         <source>Please confirm</source>
         <translation>Confirmation</translation>
     </message>
+    <message>
+        <source>Type the manager&apos;s ID first.</source>
+        <translation>Saisissez d&apos;abord l&apos;identifiant du responsable.</translation>
+    </message>
+    <message>
+        <source>The PIN could not be checked; try again.</source>
+        <translation>Le code PIN n&apos;a pas pu être vérifié ; réessayez.</translation>
+    </message>
 </context>
 <context>
     <name>DonePage</name>
@@ -261,6 +269,10 @@
     <message>
         <source>Give the customer the new item: {0} × {1}.</source>
         <translation>Remettez au client le nouvel article : {0} × {1}.</translation>
+    </message>
+    <message>
+        <source>No printer is set up: no receipt is printed.</source>
+        <translation>Aucune imprimante configurée : aucun ticket n&apos;est imprimé.</translation>
     </message>
 </context>
 <context>
@@ -594,6 +606,14 @@
     <message>
         <source>Cancel this return? Nothing will be recorded.</source>
         <translation>Annuler ce retour ? Rien ne sera enregistré.</translation>
+    </message>
+    <message>
+        <source>No printer is set up: the receipt cannot be printed.</source>
+        <translation>Aucune imprimante configurée : le ticket ne peut pas être imprimé.</translation>
+    </message>
+    <message>
+        <source>Print a copy of the receipt of return {0}?</source>
+        <translation>Imprimer un duplicata du ticket du retour {0} ?</translation>
     </message>
 </context>
 <context>

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from posreturns.domain.allocation import ExecutedBy
 from posreturns.domain.decision import DecisionStatus
@@ -11,7 +12,7 @@ from posreturns.domain.money import Money
 from posreturns.domain.quote_model import Quote
 from posreturns.ui import labels
 from posreturns.ui.i18n import Formats
-from posreturns.ui.views.widgets import ChoiceGrid, big_button
+from posreturns.ui.views.widgets import ChoiceGrid, big_button, show_key
 
 
 class DecisionPanel(QWidget):
@@ -38,20 +39,45 @@ class DecisionPanel(QWidget):
         self.confirm_button.clicked.connect(self.confirm)
         self.cancel_button = big_button(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
-        buttons = QHBoxLayout()
+        show_key(self.cancel_button, "Esc")
+        buttons = self.buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)  # stacked when narrow (see resizeEvent)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.confirm_button, 1)
+        # the reasons and the amount's steps scroll; the decision, the methods, the totals and the buttons
+        # stay in view on a 768 px screen
+        details = QWidget()
+        column = QVBoxLayout(details)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.trace)
+        column.addWidget(self.why)
+        column.addStretch(1)  # spare height goes here, not into the labels
+        self.details = QScrollArea(widgetResizable=True)
+        self.details.setWidget(details)
+        self.details.setFrameShape(QFrame.Shape.NoFrame)
+        self.details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
-        for widget in (self.status, self.trace, self.why):
-            layout.addWidget(widget)
+        layout.addWidget(self.status)
+        layout.addWidget(self.details, 1)
         layout.addWidget(QLabel(self.tr("Refund method")))
         layout.addWidget(self.methods)
         layout.addWidget(self.replacement_button)
-        layout.addStretch(1)  # spare height goes here, not into the labels: the totals stay by the buttons
         layout.addWidget(self.offer)
         layout.addWidget(self.totals)
         layout.addLayout(buttons)
         self.show_waiting(self.tr("Scan or tap the items the customer brings back."))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        side_by_side = self.cancel_button.sizeHint().width() + self.confirm_button.sizeHint().width() + 24
+        self.buttons.setDirection(QBoxLayout.Direction.LeftToRight if event.size().width() >= side_by_side
+                                  else QBoxLayout.Direction.BottomToTop)  # Complete above Cancel on a narrow screen
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """As narrow as Complete alone: Cancel goes below it rather than widening the window."""
+        hint = super().minimumSizeHint()
+        if self.buttons.direction() == QBoxLayout.Direction.LeftToRight:
+            hint.setWidth(hint.width() - self.cancel_button.sizeHint().width() - self.buttons.spacing())
+        return hint
 
     def show_waiting(self, text: str) -> None:
         self.status.setText(text)
@@ -61,6 +87,7 @@ class DecisionPanel(QWidget):
             widget.clear()
         self.confirm_button.setEnabled(False)
         self.confirm_button.setText(self.tr("Complete the return"))  # not the last customer's "Get approval…"
+        show_key(self.confirm_button, "F12")
         self.replacement_button.setVisible(False)
 
     def show_quote(self, quote: Quote, method: str, language: str) -> None:
@@ -90,6 +117,7 @@ class DecisionPanel(QWidget):
         self.confirm_button.setEnabled(quote.status is not DecisionStatus.REFUSED)
         self.confirm_button.setText(self.tr("Get approval and complete") if quote.status is DecisionStatus.NEEDS_APPROVAL
                                     else self.tr("Complete the return"))
+        show_key(self.confirm_button, "F12")
 
     def _totals(self, quote: Quote) -> str:
         exchange = quote.exchange

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from posreturns.services.ports import OrderSummary
 from posreturns.ui.i18n import Formats
-from posreturns.ui.views.widgets import TOUCH, big_button, icon, table
+from posreturns.ui.views.widgets import TOUCH, big_button, icon, show_key, table
 
 
 class HomePage(QWidget):
@@ -81,12 +81,13 @@ class HomePage(QWidget):
         self.scan_field.returnPressed.connect(self._submit)
         self.find_button.clicked.connect(self._submit)
         self.receiptless_button.clicked.connect(self.receiptless)
+        show_key(self.receiptless_button, "F4")
         self.settings_button.clicked.connect(self.settings)
         self.about_button.clicked.connect(self.about)
         self.sign_out_button.clicked.connect(self.sign_out)
         self.results.cellActivated.connect(self._open)
         self.results.cellClicked.connect(self._open)
-        self.recent.cellDoubleClicked.connect(lambda row, _c: self.reprint.emit(self._recent[row]["return_number"]))
+        self.recent.cellDoubleClicked.connect(lambda row, _c: self.reprint.emit(self._recent[row]["return_number"]))  # the window asks first
 
     def add_tool(self, button: QPushButton) -> None:
         """A button of another workspace (the manager's), beside Settings."""

@@ -67,6 +67,7 @@ class TillStatusBar(QStatusBar):
         self.print_queue_button.setToolTip(self.tr("Receipts waiting for the printer: open the print queue"))
         self.print_queue_button.setVisible(waiting > 0)
         self.scanner.setText(state.get("scanner", self.tr("Keyboard scanner")))
+        self.scanner.setVisible("scanner" in state)  # a serial scanner's state; the keyboard one has none to tell
         self.who.setText(" · ".join(str(state.get(key, "")) for key in ("cashier", "store_id", "till_id")))
         for label in (self.online, self.printer):
             label.style().unpolish(label)

@@ -40,6 +40,14 @@ def big_button(text: str, object_name: str = "", checkable: bool = False, icon_n
     return button
 
 
+def show_key(button: QPushButton, key: str) -> None:
+    """The button's keyboard shortcut, on it (after its text) and in its tooltip."""
+    text = button.text().split("   ")[0]
+    button.setText(f"{text}   {key}" if text else key)
+    button.setToolTip(f"{text} ({key})" if text else key)
+    button.setProperty("key", key)
+
+
 class ChoiceGrid(QWidget):
     """Big exclusive buttons, e.g. the reason or condition of a returned item: at most `columns` a row,
     fewer when the widest label would not fit (a 1024 px till screen), never cut."""
