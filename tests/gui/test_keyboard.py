@@ -136,3 +136,18 @@ def test_the_receipt_preview_opens_at_its_top(qtbot, demo_till: Till) -> None:  
     window.done.show_printed(SimpleNamespace(preview_text=long_receipt, printed=False, confirmed=False,
                                              kind="unreachable", en="x", fr="x"))
     assert preview.verticalScrollBar().value() == 0
+
+
+def test_without_a_receipt_only_store_credit_is_offered_and_the_contact_counts_as_typed(  # type: ignore[no-untyped-def]
+        qtbot, demo_till: Till) -> None:
+    window = _window(qtbot, demo_till)
+    _press(qtbot, window, Qt.Key.Key_F4)
+    page = window.return_page
+    methods = page.decision.method_buttons
+    assert not methods["original"].isEnabled() and methods["store_credit"].isChecked()
+    qtbot.keyClicks(page.customer_field, "0612345678")  # no Enter
+    qtbot.waitUntil(lambda: window.flow.basket.customer_contact == "0612345678", timeout=3000)
+    window.flow.scan_item("ROBE-LIN-38")
+    window.flow.update_line(0, reason="WRONG_SIZE", condition="NEW_WITH_TAGS")
+    qtbot.waitUntil(lambda: window.flow.quote is not None, timeout=3000)
+    assert not methods["original"].isEnabled() and methods["store_credit"].isChecked()

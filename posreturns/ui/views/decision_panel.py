@@ -12,7 +12,7 @@ from posreturns.domain.money import Money
 from posreturns.domain.quote_model import Quote
 from posreturns.ui import labels
 from posreturns.ui.i18n import Formats
-from posreturns.ui.views.widgets import ChoiceGrid, big_button, show_key
+from posreturns.ui.views.widgets import TOUCH, ChoiceGrid, big_button, show_key
 
 
 class DecisionPanel(QWidget):
@@ -51,10 +51,11 @@ class DecisionPanel(QWidget):
         column.addWidget(self.trace)
         column.addWidget(self.why)
         column.addStretch(1)  # spare height goes here, not into the labels
-        self.details = QScrollArea(widgetResizable=True)
+        self.details = QScrollArea(widgetResizable=True, objectName="decisionDetails")
         self.details.setWidget(details)
         self.details.setFrameShape(QFrame.Shape.NoFrame)
         self.details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.details.setMinimumHeight(TOUCH * 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(self.details, 1)

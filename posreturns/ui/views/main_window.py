@@ -57,7 +57,8 @@ class MainWindow(QMainWindow):
                 # in Qt, where the cycle collector cannot see them, so nothing else would ever free them
                 presenter.setParent(self)
         self.setWindowTitle(self.tr("Returns") + (" — " + self.tr("TRAINING") if training else ""))
-        self.resize(1280, 800)
+        screen = self.screen().availableGeometry()  # a 1024×768 or 1366×768 till: the whole window on it
+        self.resize(min(1280, screen.width()), min(800, screen.height()))
         self.home = HomePage(formats)
         self.return_page = ReturnPage(flow, formats, language)
         self.done = DonePage(formats, receipt_image)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from posreturns.domain.orders import Order
+from posreturns.services.return_results import QuotedReturn
 from posreturns.ui.i18n import Formats
 from posreturns.ui.presenters.basket import Basket
 from posreturns.ui.presenters.return_flow import ReturnFlowPresenter
@@ -53,6 +54,7 @@ class ReturnPage(QWidget):
         basket_scroll.setWidget(basket_widget)
         basket_scroll.setFrameShape(QFrame.Shape.NoFrame)
         basket_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # cards fit the width
+        basket_scroll.setMinimumHeight(TOUCH * 3)
         left = QVBoxLayout()
         left.addWidget(self.order_title)
         left.addWidget(self.lines)
@@ -68,14 +70,18 @@ class ReturnPage(QWidget):
 
         self.lines.cellClicked.connect(self._tap_line)
         self.item_field.returnPressed.connect(self._typed_item)
-        self.customer_field.editingFinished.connect(lambda: flow.set_customer_contact(self.customer_field.text()))
+        # the contact is taken as it is typed (a pause of half a second), not only on Enter: the price follows
+        self.contact_pause = QTimer(self, singleShot=True, interval=500)
+        self.contact_pause.timeout.connect(self._contact_typed)
+        self.customer_field.textEdited.connect(lambda _text: self.contact_pause.start())
+        self.customer_field.editingFinished.connect(self._contact_typed)
         self.decision.method_chosen.connect(flow.set_refund_method)
         self.decision.pick_replacement.connect(self._pick_replacement)
         self._cards: list[BasketLineCard] = []
         self.editing = -1  # the one card shown whole (the newest item, or the one tapped); the others are compact
         self._shown: tuple[list[tuple[object, ...]], list[object]] | None = None  # what the cards were built for
         flow.changed.connect(self.refresh)
-        flow.quote_ready.connect(lambda quoted: self.decision.show_quote(quoted.quote, flow.basket.refund_method, language))
+        flow.quote_ready.connect(self._show_quote)
         flow.message.connect(self.message.setText)
         flow.changed.connect(self.message.clear)  # a sentence is about the scan or tap before: the next change ends it
 
@@ -125,6 +131,7 @@ class ReturnPage(QWidget):
         self.decision.replacement_button.setVisible(basket.refund_method == "exchange" and bool(basket.lines))
         for code, button in self.decision.method_buttons.items():
             button.setChecked(code == basket.refund_method)
+        self._no_original_without_receipt()
 
     def open_card(self, index: int) -> None:
         """Show this item's card whole (the others compact) and scroll to it."""
@@ -168,6 +175,19 @@ class ReturnPage(QWidget):
         self.basket_box.addStretch(1)
         newest = len(basket.lines) > before  # a scan or a tap added an item: it is the one to fill in
         self.open_card(len(basket.lines) - 1 if newest else min(self.editing, len(basket.lines) - 1))
+
+    def _show_quote(self, quoted: QuotedReturn) -> None:
+        self.decision.show_quote(quoted.quote, self.flow.basket.refund_method, self.language)
+        self._no_original_without_receipt()
+
+    def _no_original_without_receipt(self) -> None:
+        if self.flow.basket.receiptless:  # no original payment to refund to: the button cannot be picked
+            self.decision.method_buttons["original"].setEnabled(False)
+
+    def _contact_typed(self) -> None:
+        self.contact_pause.stop()
+        if self.customer_field.text() != self.flow.basket.customer_contact:
+            self.flow.set_customer_contact(self.customer_field.text())
 
     def _tap_line(self, row: int, _column: int) -> None:
         if self.flow.order is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar
+from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
 from posreturns.ui.views.widgets import ElidedLabel, icon
 
@@ -21,13 +21,14 @@ class TillStatusBar(QStatusBar):
         self.cache = ElidedLabel()
         self.printer = ElidedLabel("printer", keep=240)
         self.scanner = ElidedLabel()
-        self.who = QLabel()
+        self.who = ElidedLabel(keep=120)
         self.print_queue_button = QPushButton(objectName="printQueue")  # opens the print queue
         self.print_queue_button.setFlat(True)
         self.print_queue_button.hide()
         self.online_icon, self.printer_icon = QLabel(objectName="statusIcon"), QLabel(objectName="statusIcon")
         for label in (self.online_icon, self.online, self.outbox, self.cache, self.printer_icon, self.printer, self.scanner):
-            self.addWidget(label, 1 if label is self.printer else 0)
+            self.addWidget(label)
+        self.addWidget(QWidget(), 1)  # the spare room: each sentence is whole when the screen is wide enough
         self.addPermanentWidget(self.print_queue_button)
         self.addPermanentWidget(self.who)
 

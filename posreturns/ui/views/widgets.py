@@ -102,6 +102,9 @@ class ChoiceGrid(QWidget):
         self.updateGeometry()
 
 
+PADDING = 20  # the status bar's style sheet pads its labels by 10 px a side
+
+
 class ElidedLabel(QLabel):
     """A one-line label that shortens its text with "…" (whole in the tooltip) rather than widening
     the window: the status bar fits a 1024 px screen in any language."""
@@ -124,7 +127,8 @@ class ElidedLabel(QLabel):
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         extra = super().sizeHint().width() - self.fontMetrics().horizontalAdvance(super().text())
-        return QSize(self.fontMetrics().horizontalAdvance(self.full_text) + max(0, extra), super().sizeHint().height())
+        return QSize(self.fontMetrics().horizontalAdvance(self.full_text) + max(0, extra) + PADDING,
+                     super().sizeHint().height())
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(min(self.sizeHint().width(), max(self.keep, self.fontMetrics().horizontalAdvance("MMMM…") + 24)),
@@ -135,7 +139,7 @@ class ElidedLabel(QLabel):
         self._elide()
 
     def _elide(self) -> None:
-        room = self.contentsRect().width() - 2 * self.margin() - 20  # the style sheet's padding
+        room = self.contentsRect().width() - 2 * self.margin() - PADDING
         fits = self.fontMetrics().horizontalAdvance(self.full_text) <= room
         QLabel.setText(self, self.full_text if fits else
                        self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, max(0, room)))
@@ -192,6 +196,7 @@ def table(columns: Sequence[str]) -> QTableWidget:
     widget.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
     widget.verticalHeader().setVisible(False)
     widget.verticalHeader().setDefaultSectionSize(TOUCH)
+    widget.setMinimumHeight(TOUCH * 3)  # a header and two rows: the rest scrolls on a 768 px screen
     widget.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     widget.horizontalHeader().setStretchLastSection(True)
     return widget
