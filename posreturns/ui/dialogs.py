@@ -8,6 +8,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QWidget
 
+from posreturns.domain.errors import UserFacingError
+from posreturns.ui.messages import cashier_text
 from posreturns.ui.views.pin_pad import PinPad
 
 translate = QCoreApplication.translate  # called by this name so that pyside6-lupdate finds the strings
@@ -67,10 +69,11 @@ class ApprovalDialog(QDialog):
         manager, pin = self.manager.text().strip(), self.pin.text()
         self.runner.run(lambda: self.check(manager, pin), lambda _user: QDialog.accept(self), self._refused)
 
-    def _refused(self, error: BaseException) -> None:
-        from posreturns.domain.errors import UserFacingError
-        from posreturns.ui.messages import cashier_text
+    def reject(self) -> None:
+        if self.buttons.isEnabled():  # not while the PIN is being checked: its answer comes to this dialog
+            super().reject()
 
+    def _refused(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
         self.pad.setEnabled(True)
         self.error.setText(cashier_text(error) if isinstance(error, UserFacingError) else
