@@ -255,3 +255,17 @@ def test_the_next_customer_sees_nothing_of_the_last_one(qtbot, window: MainWindo
     _scan(qtbot, window, _barcode(demo_till, "ROBE-LIN-38"))
     qtbot.waitUntil(lambda: len(window.flow.basket.lines) == 1, timeout=5000)
     assert window.flow.basket.lines[0].sku == "ROBE-LIN-38" and page._cards[0].expanded
+
+
+def test_each_items_reasons_name_the_item(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.on_scan("PA01-000102")
+    qtbot.waitUntil(lambda: window.pages.currentIndex() == RETURN, timeout=5000)
+    window.flow.add_order_line("ORD-1002-L1")
+    window.flow.add_order_line("ORD-1002-L3")
+    window.flow.update_line(0, reason="WRONG_SIZE", condition="NEW_WITH_TAGS")
+    window.flow.update_line(1, reason="DEFECTIVE", condition="OPENED")
+    qtbot.waitUntil(lambda: window.flow.quote is not None, timeout=5000)
+    lines = window.return_page.decision.trace.text().splitlines()
+    assert "• ROBE-LIN-38: Item back on sale at once (rule \"new-with-tags\")." in lines
+    assert any(line.startswith("• CHAUSS-PACK: Item held for inspection") for line in lines)
+    assert any(line.startswith("• Within the 30-day return window") for line in lines)  # the return's own

@@ -7,7 +7,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from posreturns.domain.allocation import ExecutedBy
-from posreturns.domain.decision import DecisionStatus
+from posreturns.domain.decision import DecisionStatus, TraceEntry
 from posreturns.domain.money import Money
 from posreturns.domain.quote_model import Quote
 from posreturns.ui import labels
@@ -96,8 +96,18 @@ class DecisionPanel(QWidget):
         self.status.setText(labels.decisions().get(status, status))
         self.status.setProperty("state", status)
         self._restyle()
-        entries = [*quote.trace, *(entry for line in quote.lines for entry in line.trace)]
-        sentences = dict.fromkeys(entry.fr if language == "fr" else entry.en for entry in entries)
+        def said(entry: TraceEntry) -> str:
+            return entry.fr if language == "fr" else entry.en
+
+        # the return's own reasons, then the items': one that holds for some items only names them
+        # (with two items, which one is held back); one that holds for every item is said once
+        items: dict[str, list[str]] = {}
+        for line in quote.lines:
+            for entry in line.trace:
+                items.setdefault(said(entry), []).append(line.sku)
+        sentences = dict.fromkeys([*(said(entry) for entry in quote.trace), *(
+            sentence if len(skus) == len(quote.lines) else self._pair(", ".join(dict.fromkeys(skus)), sentence)
+            for sentence, skus in items.items())])
         self.trace.setText("\n".join(f"• {sentence}" for sentence in sentences))
         refused = quote.status is DecisionStatus.REFUSED  # no amount: nothing will be paid back
         why = []
