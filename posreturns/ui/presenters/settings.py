@@ -131,7 +131,7 @@ class SettingsPresenter(QObject):
         def done(changed: dict[str, str]) -> None:
             self.values.update(changed)
             later = any(key in changed for key in APPLIED_AT_START)
-            self.saved.emit(self.tr("Settings saved. The language and the scanner change the next time the app starts.")
+            self.saved.emit(self.tr("Settings saved. The language, full screen and the scanner change the next time the app starts.")
                             if later else self.tr("Settings saved."))
 
         self.runner.run(write, done, self._failed)
