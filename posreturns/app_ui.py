@@ -82,6 +82,8 @@ def ui_services(till: Till, language: str, printer_url: str | None = None,
                       sign_in=(lambda user_id, pin: till.access.sign_in(user_id, pin, Permission.COMPLETE_RETURN))
                       if signs_in else None,
                       sign_in_hint=till.settings.get("demo.sign_in_hint") or "", training=till.training,
+                      approve=lambda user_id, pin: till.access.sign_in(user_id, pin, Permission.APPROVE_RETURN),
+                      timezone=till.settings.store_timezone,
                       integrity=lambda: summary(SqlIntegrity(till.engine).check()),
                       drawer=open_drawer_control(printing) if printing is not None else None,
                       print_scanner_sheet=(lambda: printing.print_document("scanner_sheet", None, scanner_sheet(language)))

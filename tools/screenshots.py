@@ -58,7 +58,7 @@ def main(language: str = "fr") -> int:
                                receipt_images=lambda: str(printer.jobs[-1].png_path) if printer.jobs else None)
         runner = InlineTaskRunner()
         window = build_window(services, session, runner)
-        window.resize(1280, 800)
+        window.resize(1366, 768)  # the commonest till screen
         window.show()
         _drive(app, window, language)
         settings = SettingsPresenter(services.settings, runner, services.settings_access,
@@ -68,7 +68,7 @@ def main(language: str = "fr") -> int:
         _manager(app, till, language, printer.url)
         signing_in = build_window(ui_services(till, language), Session(till_id=lambda: "T1", offline=lambda: False),
                                   runner, poll_status=False)
-        signing_in.resize(1280, 800)
+        signing_in.resize(1366, 768)
         signing_in.show()
         _shot(app, signing_in, f"8-sign-in-{language}")
         till.close()
@@ -88,6 +88,9 @@ def _drive(app: QApplication, window: MainWindow, language: str) -> None:
     flow.update_line(0, reason="WRONG_SIZE", condition="NEW_WITH_TAGS")
     flow.add_order_line("ORD-1002-L3")
     _shot(app, window, f"2-return-lines-{language}")
+    window.resize(1024, 768)  # the smallest till screen: nothing cut, the status bar in view
+    _shot(app, window, f"12-return-1024-{language}")
+    window.resize(1366, 768)
     flow.update_line(1, reason="DEFECTIVE", condition="OPENED")
     _shot(app, window, f"3-decision-{language}")
     window.confirm()
@@ -152,7 +155,7 @@ def _manager(app: QApplication, till: Till, language: str, printer_url: str) -> 
     queue = window.manager_workspace.restock
     window.on_scan(queue.units[-1].id)
     _shot(app, window, f"10-manager-queue-{language}")
-    window.manager_workspace.tabs.setCurrentWidget(window.manager_workspace.alerts)
+    window.manager_workspace.show_tab(window.manager_workspace.alerts)
     window.manager_workspace.alerts.table.selectRow(0)
     _shot(app, window, f"11-manager-alerts-{language}")
     _back_office(app, window, language)
@@ -163,17 +166,17 @@ def _back_office(app: QApplication, window: MainWindow, language: str) -> None:
     """The open queues, the 30-day report with its charts and a figure opened, and the close of day."""
     workspace = window.manager_workspace
     workspace.back_office.refresh()
-    workspace.tabs.setCurrentWidget(workspace.queues)
+    workspace.show_tab(workspace.queues)
     workspace.queues.cards.selectRow(0)
     _shot(app, window, f"12-manager-queues-{language}")
-    workspace.tabs.setCurrentWidget(workspace.reports)
+    workspace.show_tab(workspace.reports)
     workspace.reports.month_button.click()
     workspace.reports.figures.selectRow(0)
     workspace.reports.figures.cellClicked.emit(0, 0)
     _shot(app, window, f"13-manager-reports-{language}")
-    workspace.tabs.setCurrentWidget(workspace.day)
+    workspace.show_tab(workspace.day)
     _shot(app, window, f"14-manager-close-of-day-{language}")
-    workspace.tabs.setCurrentWidget(workspace.people)
+    workspace.show_tab(workspace.people)
     _shot(app, window, f"15-manager-users-audit-{language}")
 
 

@@ -151,7 +151,8 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
                               runtime.scan_interpreter(), runtime.serial_scanner(scanner_port), virtual_scan,
                               wedge=wedge_config(settings.get),
                               notice=runtime.till.guard.problem, checked=runtime.till.guard.checked,
-                              self_check_after=args.self_check, fullscreen=args.fullscreen,
+                              self_check_after=args.self_check,
+                              fullscreen=args.fullscreen or settings.get("window.fullscreen") == "yes",
                               unexpected_end=runtime.unexpected_end)
         except Exception:  # only a window that returned ends its session cleanly (the runtime's exit)
             logging.getLogger("posreturns").exception("the window stopped on an unexpected error")

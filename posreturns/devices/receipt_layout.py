@@ -85,7 +85,9 @@ def return_receipt(receipt: ReturnReceipt, width: int, lang: str, copy: bool = F
         blocks += _line(line, receipt.titles, currency, width, lang)
     if _nonzero(result.get("shipping")):
         blocks.append(Columns(word("shipping", lang), money(result["shipping"], currency, lang)))
-    blocks += [Rule("="), Columns(word("refund_total", lang), money(result.get("refund_total", "0"), currency, lang), bold=True)]
+    # an exchange: the returned items pay for the replacement; only a difference is refunded (below)
+    total = "exchange_credit" if result.get("exchange") else "refund_total"
+    blocks += [Rule("="), Columns(word(total, lang), money(result.get("refund_total", "0"), currency, lang), bold=True)]
     for tender in result.get("tenders", []):
         label = f"{word('refund_to', lang)} {pick(METHODS.get(tender['method']), tender['method'], lang)}"
         if tender.get("executed_by") == "host":

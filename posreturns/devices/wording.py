@@ -26,6 +26,7 @@ WORDS: dict[str, dict[str, str]] = {
     "serial": {"en": "Serial", "fr": "N° de série"},
     "why": {"en": "Why this amount", "fr": "Détail du montant"},
     "refund_total": {"en": "TOTAL REFUNDED", "fr": "TOTAL REMBOURSÉ"},
+    "exchange_credit": {"en": "RETURNED ITEMS", "fr": "ARTICLES REPRIS"},
     "refund_to": {"en": "Refunded to", "fr": "Remboursé sur"},
     "by_host": {"en": "(on the payment terminal)", "fr": "(sur le terminal de paiement)"},
     "shipping": {"en": "Shipping refunded", "fr": "Frais de port remboursés"},

@@ -107,6 +107,8 @@ def allocate_refund(
             cash, credit = (cash + debit.amount, credit) if cash_allowed else (cash, credit + debit.amount)
             if not cash_allowed:
                 trace.append(_no_cash_tender(debit.amount))
+        elif tender.method is TenderMethod.STORE_CREDIT:
+            credit += debit.amount  # paid with a voucher: a new voucher, with a code the customer can use
         else:
             by = ExecutedBy.HOST if via_host or tender.method is TenderMethod.CARD else ExecutedBy.TILL
             payouts.append(TenderPayout(tender.method, debit.amount, by, tender.reference, tender.id))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from posreturns.domain.money import Money
+from posreturns.domain.money import Money, display
 from posreturns.domain.returns import Disposition, RefundMethod
 
 
@@ -55,9 +55,9 @@ class Alert:
 
 
 def money_text(amount: Money, language: str) -> str:
-    """Amount for a trace sentence: '1000.00 EUR' in English, '1000,00 EUR' in French."""
-    text = str(amount.amount)
-    return f"{text.replace('.', ',') if language == 'fr' else text} {amount.currency}"
+    """Amount for a trace sentence as the screen and the receipt write it beside: '€1,000.00' in
+    English, '1 000,00 €' in French (a policy's limit, not '1000.00 EUR' next to '€528.20')."""
+    return display(amount.amount, amount.currency, language)
 
 
 def percent_text(rate: Decimal, language: str) -> str:

@@ -44,6 +44,10 @@ class SqlTillOverview:
         found = []
         for row in rows:
             result = json.loads(row.result_json or "{}")
+            exchange = result.get("exchange") or {}
             found.append({"return_number": row.number, "time": row.created_at.replace("T", " ").rstrip("Z"),
-                          "receipt": result.get("receipt") or "", "refund": result.get("refund_total", "")})
+                          "created_at": row.created_at, "currency": result.get("currency") or "",
+                          "receipt": result.get("receipt") or "", "refund": result.get("refund_total", ""),
+                          "exchange": "1" if exchange else "", "to_collect": exchange.get("to_collect") or "",
+                          "to_refund": exchange.get("to_refund") or ""})
         return found

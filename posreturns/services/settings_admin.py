@@ -20,11 +20,11 @@ from posreturns.services.errors import BadInput
 from posreturns.services.policies import PolicyService
 from posreturns.services.returns.ports import AuditEntry
 
-DEVICE_PREFIXES = ("printer.", "scanner.")  # the printer and the scanner, with "language": a manager's
+DEVICE_PREFIXES = ("printer.", "scanner.", "window.")  # the printer, the scanner, the screen, with "language": a manager's
 KEPT_BY_POSRETURNS = ("till.training", "security.", "returns.seq.", "sync.", "draft.", "demo.", "rtv.seq.",
                       "resale.ean_seq")
 POLICY_KEY = "policy.active"
-CHOICES = {"language": ("", "fr", "en"), "scanner.mode": ("keyboard", "serial")}
+CHOICES = {"language": ("", "fr", "en"), "scanner.mode": ("keyboard", "serial"), "window.fullscreen": ("", "yes")}
 
 
 class SettingsWriter(Protocol):

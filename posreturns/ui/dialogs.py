@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QWidget
 
+from posreturns.domain.errors import UserFacingError
+from posreturns.ui.messages import cashier_text
 from posreturns.ui.views.pin_pad import PinPad
 
 translate = QCoreApplication.translate  # called by this name so that pyside6-lupdate finds the strings
 
 
 class ApprovalDialog(QDialog):
-    """Manager ID + PIN (keyboard or on-screen pad), with the reason the policy asks for approval."""
+    """Manager ID + PIN (keyboard or on-screen pad), with the reason the policy asks for approval.
 
-    def __init__(self, reason: str, parent: QWidget | None = None, hint: str = "") -> None:
+    With `check` (manager, PIN -> raises when wrong), run by `runner` off the GUI thread, a wrong PIN
+    is said in the dialog, which stays open with the manager's ID kept and the PIN cleared."""
+
+    def __init__(self, reason: str, parent: QWidget | None = None, hint: str = "",
+                 check: Callable[[str, str], object] | None = None, runner: Any = None) -> None:
         super().__init__(parent)
+        self.check, self.runner = check, runner
         self.setWindowTitle(translate("Dialogs", "Manager approval"))
         self.setMinimumWidth(440)
         self.reason = QLabel(reason, wordWrap=True)
@@ -27,8 +35,11 @@ class ApprovalDialog(QDialog):
             field.setMinimumHeight(44)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("Dialogs", "Approve"))
+        self.buttons = buttons
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.error = QLabel(objectName="message", wordWrap=True)
+        self.error.setMinimumHeight(self.error.fontMetrics().lineSpacing() * 2 + 4)  # no jump when it speaks
         form = QFormLayout(self)
         form.addRow(self.reason)
         if hint:
@@ -38,17 +49,49 @@ class ApprovalDialog(QDialog):
         self.pad = PinPad(self.pin)  # touch tills have no keyboard for the PIN
         self.pad.submitted.connect(self.accept)
         form.addRow(self.pad)
+        form.addRow(self.error)
         form.addRow(buttons)
+        self.manager.returnPressed.connect(self.pin.setFocus)  # Enter after the ID goes on to the PIN
+
+    def accept(self) -> None:
+        if not self.manager.text().strip():
+            self.error.setText(translate("Dialogs", "Type the manager's ID first."))
+            self.manager.setFocus()
+            return
+        if not self.pin.text():  # Enter after the ID: on to the PIN, not a wrong-PIN attempt
+            self.pin.setFocus()
+            return
+        if self.check is None or self.runner is None:
+            super().accept()
+            return
+        self.buttons.setEnabled(False)
+        self.pad.setEnabled(False)
+        manager, pin = self.manager.text().strip(), self.pin.text()
+        self.runner.run(lambda: self.check(manager, pin), lambda _user: QDialog.accept(self), self._refused)
+
+    def reject(self) -> None:
+        if self.buttons.isEnabled():  # not while the PIN is being checked: its answer comes to this dialog
+            super().reject()
+
+    def _refused(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.pad.setEnabled(True)
+        self.error.setText(cashier_text(error) if isinstance(error, UserFacingError) else
+                           translate("Dialogs", "The PIN could not be checked; try again."))
+        self.pin.clear()
+        self.pin.setFocus()
 
 
 class DialogService:
     """Asks the person at the till; replaced by a scripted fake in tests."""
 
-    def __init__(self, parent: QWidget | None = None, approval_hint: str = "") -> None:
+    def __init__(self, parent: QWidget | None = None, approval_hint: str = "",
+                 approval_check: Callable[[str, str], object] | None = None, runner: Any = None) -> None:
         self.parent, self.approval_hint = parent, approval_hint
+        self.approval_check, self.runner = approval_check, runner
 
     def ask_approval(self, reason: str) -> tuple[str, str] | None:
-        dialog = ApprovalDialog(reason, self.parent, self.approval_hint)
+        dialog = ApprovalDialog(reason, self.parent, self.approval_hint, self.approval_check, self.runner)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Callable
+from datetime import UTC, datetime, tzinfo
 from decimal import Decimal
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -46,10 +48,12 @@ def install_translators(app: QCoreApplication, language: str, host: bool = False
 
 
 class Formats:
-    """Money and dates as the cashier reads them: '1 234,50 €' in French, '€1,234.50' in English."""
+    """Money and dates as the cashier reads them: '1 234,50 €' in French, '€1,234.50' in English; every
+    time in the store's time zone (`zone()` names it, read at each use as the store may change; empty:
+    the computer's), the one the receipts print, whatever the till's own clock is set to."""
 
-    def __init__(self, language: str) -> None:
-        self.language = language
+    def __init__(self, language: str, zone: Callable[[], str] = lambda: "") -> None:
+        self.language, self.zone = language, zone
 
     def money(self, amount: str | Decimal | None, currency: str = "EUR") -> str:
         if amount is None or amount == "":
@@ -57,9 +61,29 @@ class Formats:
         return display(amount, currency, self.language, NARROW_SPACE, NO_BREAK_SPACE)
 
     def moment(self, when: datetime) -> str:
-        local = when.astimezone()
+        local = self.local(when)
         return local.strftime("%d/%m/%Y %H:%M") if self.language == "fr" else local.strftime("%m/%d/%Y %I:%M %p")
 
     def day(self, when: datetime) -> str:
-        local = when.astimezone()
+        local = self.local(when)
         return local.strftime("%d/%m/%Y") if self.language == "fr" else local.strftime("%m/%d/%Y")
+
+    def stamp(self, text: str | None) -> str:
+        """A stored UTC time ('2026-11-20T09:30:00Z', or with a space) as `moment` shows it; '' if none."""
+        if not text:
+            return ""
+        try:
+            when = datetime.fromisoformat(text.strip().replace(" ", "T").removesuffix("Z"))
+        except ValueError:
+            return text
+        return self.moment(when if when.tzinfo is not None else when.replace(tzinfo=UTC))
+
+    def local(self, when: datetime) -> datetime:
+        return when.astimezone(self._zone())
+
+    def _zone(self) -> tzinfo | None:
+        name = self.zone()
+        try:
+            return ZoneInfo(name) if name else None
+        except (ZoneInfoNotFoundError, ValueError):
+            return None  # a zone this machine does not know: its own clock rather than nothing

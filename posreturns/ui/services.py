@@ -30,7 +30,9 @@ class UiServices:
     # Signing in (None: the host POS vouches for its cashier, given in the `Session`), and the demo's hint.
     sign_in: Callable[[str, str], Principal] | None = None
     sign_in_hint: str = ""
+    approve: Callable[[str, str], Principal] | None = None  # a manager's ID and PIN for an approval (raises when wrong)
     training: bool = False  # a training till: the window says so on every screen
+    timezone: Callable[[], str] = lambda: ""  # the store's (every time on screen is in it); empty: the computer's
     integrity: Callable[[], tuple[str, str] | None] | None = None  # the quick check: (English, French) or None
     # The settings screen (None hides its button): the till's settings (get), the manager/admin unlock and
     # the changes through the settings service, printer tests (url, profile), models.

@@ -33,14 +33,15 @@ log = logging.getLogger(__name__)
 
 def build_window(services: UiServices, session: Session, runner: Any, dialogs: DialogService | None = None,
                  interpret: Any = None, wedge: WedgeConfig | None = None, poll_status: bool = True) -> MainWindow:
-    formats = Formats(services.language)
+    formats = Formats(services.language, services.timezone)
     lookup = LookupPresenter(services.lookup, runner)
     printer_runner = DeviceTaskRunner(services.printing.device) if services.printing is not None else runner
     flow = ReturnFlowPresenter(services.returns, services.lookup, services.catalog, services.drafts, services.printing,
                                session, runner, services.drawer, printer_runner)
     status = StatusPresenter(services.status_probe, runner) if poll_status else None
     sign_in = SignInPresenter(services.sign_in, runner) if services.sign_in is not None else None
-    window = MainWindow(lookup, flow, status, dialogs or DialogService(approval_hint=services.approval_hint),
+    window = MainWindow(lookup, flow, status, dialogs or DialogService(approval_hint=services.approval_hint,
+                                                                       approval_check=services.approve, runner=runner),
                         formats, services.language,
                         services.recent_returns, interpret, services.receipt_image,
                         sign_in=sign_in, sign_in_hint=services.sign_in_hint, training=services.training)

@@ -1,5 +1,5 @@
 """The end-of-day tabs of the manager's workspace through the real window, on the report fixture
-(report_support) at 19:00: the report with its charts, a figure opened to its returns, CSV and PDF
+(helpers/report.py) at 19:00: the report with its charts, a figure opened to its returns, CSV and PDF
 exported and read back; card refunds confirmed or marked failed and a refused event written off,
 each audited; the day refused while items are open, then closed with its Z summary printed."""
 
@@ -68,7 +68,7 @@ def test_the_report_shows_its_figures_and_charts_and_opens_a_figure_to_its_retur
         return str(tmp_path / suggested)
 
     reports.choose_file = choose
-    workspace.tabs.setCurrentWidget(reports)
+    workspace.show_tab(reports)
     qtbot.mouseClick(reports.today_button, Qt.MouseButton.LeftButton)
     summary = {reports.summary.item(r, 0).text(): reports.summary.item(r, 1).text()
                for r in range(reports.summary.rowCount())}
@@ -95,8 +95,8 @@ def test_card_refunds_are_confirmed_or_marked_failed_and_a_refused_event_written
                                                                                       till: Till) -> None:  # type: ignore[no-untyped-def]
     workspace = workspace_of(window)
     queues = workspace.queues
-    workspace.tabs.setCurrentWidget(queues)
-    assert queues.cards.rowCount() == 5 and workspace.tabs.tabText(workspace.tabs.indexOf(queues)) == "Open queues (5)"
+    workspace.show_tab(queues)
+    assert queues.cards.rowCount() == 5 and workspace.tabs.tabText(workspace.tab_index(queues)) == "Open queues (5)"
     queues.cards.selectRow(0)
     qtbot.mouseClick(queues.confirm_button, Qt.MouseButton.LeftButton)
     assert "Give the terminal's reference" in workspace.message.text() and queues.cards.rowCount() == 5
@@ -132,7 +132,7 @@ def test_the_day_is_refused_with_items_open_then_closed_with_a_reason_and_its_z_
         qtbot, window: MainWindow, till: Till, printer: VirtualPrinter) -> None:  # type: ignore[no-untyped-def]
     workspace = workspace_of(window)
     day = workspace.day
-    workspace.tabs.setCurrentWidget(day)
+    workspace.show_tab(day)
     assert day.heading.text() == "Till T1, 11/26/2026: 6 return(s), €859.82 refunded"
     assert "5 unconfirmed card refund(s)" in day.open_items.text() and day.expected.text() == "€0.00"
     qtbot.mouseClick(day.close_button, Qt.MouseButton.LeftButton)

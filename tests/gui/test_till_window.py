@@ -126,6 +126,7 @@ def test_a_refused_return_cannot_be_completed(qtbot, window: MainWindow) -> None
     window.flow.update_line(0, reason="CHANGED_MIND", condition="NEW_WITH_TAGS")
     qtbot.waitUntil(lambda: window.return_page.decision.status.property("state") == "refused", timeout=5000)
     assert not window.return_page.decision.confirm_button.isEnabled()
+    assert window.return_page.decision.totals.text() == "" and window.return_page.decision.why.text() == ""
     assert "Final sale" in window.return_page.decision.trace.text() or "final" in window.return_page.decision.trace.text().lower()
 
 
@@ -172,14 +173,19 @@ def test_an_exchange_for_another_size_through_the_window(qtbot, window: MainWind
     qtbot.waitUntil(lambda: bool(window.flow.basket.exchange), timeout=5000)
     assert {v["sku"] for v in window.dialogs.offered} >= {"TSH-NVY-S", "TSH-NVY-L", "TSH-NVY-XL"}
     qtbot.waitUntil(lambda: "no money moves" in window.return_page.decision.totals.text(), timeout=5000)
+    totals = window.return_page.decision.totals.text()
+    assert "Refund" not in totals and "Returned items: €29.90" in totals and "Replacement: €29.90" in totals
     window.return_page.decision.confirm_button.click()
     qtbot.waitUntil(lambda: window.pages.currentIndex() == DONE, timeout=5000)
+    assert "Give the customer the new item: 1 × " in window.done.instructions.text()
     with demo_till.engine.connect() as connection:
         assert connection.exec_driver_sql("SELECT sku, qty FROM exchange_lines").all() == [("TSH-NVY-L", 1)]
         moves = dict(connection.exec_driver_sql(
             "SELECT sku, sum(delta) FROM stock_movements WHERE location = 'PARIS-01' AND reason <> 'oms.level' "
             "GROUP BY sku").all())
     assert moves == {"TSH-NVY-L": -1, "TSH-NVY-M": 1}
+    window.go_home()
+    assert window.home.recent.item(0, 3).text() == "Exchange"  # not a refund of the item's price
 
 
 def test_each_serial_tracked_unit_is_returned_on_its_own_line(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -210,3 +216,56 @@ def test_a_gs1_scan_from_an_lf_serial_scanner_reaches_the_basket_with_its_serial
             assert len(window.flow.basket.lines) == 1
         finally:
             bridge.stop()
+
+
+def test_the_next_customer_sees_nothing_of_the_last_one(qtbot, window: MainWindow, demo_till: Till) -> None:  # type: ignore[no-untyped-def]
+    """A return that needed approval, a bad scan, a typed name: then the next customer's receipt and
+    item, scanned at full speed, find a clean screen."""
+    demo_till.users.seed("mgr1", "Sophie Laurent", "manager", "4321")
+    window.home.customer_field.setText("Camille Martin")
+    window.home.card_field.setText("1881")
+    window.on_scan("PA01-000108")
+    qtbot.waitUntil(lambda: window.pages.currentIndex() == RETURN, timeout=5000)
+    page = window.return_page
+    page.lines.selectRow(1)
+    page.item_field.setText("half typed")
+    window.on_scan("NOT-ON-THIS-RECEIPT")
+    qtbot.waitUntil(lambda: bool(page.message.text()), timeout=5000)
+    for line_id in ("ORD-1008-L1", "ORD-1008-L2"):
+        window.flow.add_order_line(line_id)
+    assert page.message.text() == "", "a good scan ends the last scan's complaint"
+    for index in (0, 1):
+        window.flow.update_line(index, reason="CHANGED_MIND", condition="NEW_WITH_TAGS")
+    qtbot.waitUntil(lambda: page.decision.confirm_button.text().startswith("Get approval and complete"), timeout=5000)
+    page.decision.confirm_button.click()
+    qtbot.waitUntil(lambda: window.pages.currentIndex() == DONE, timeout=5000)
+    qtbot.mouseClick(window.done.new_button, Qt.MouseButton.LeftButton)
+
+    home = window.home
+    assert [field.text() for field in (home.scan_field, home.customer_field, home.card_field, home.amount_field)] == [""] * 4
+    assert home.results.rowCount() == 0 and home.message.text() == ""
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is home.scan_field)
+    _scan(qtbot, window, "PA01-000102")  # at wedge speed, Shift included
+    qtbot.waitUntil(lambda: window.pages.currentIndex() == RETURN, timeout=5000)
+    assert window.flow.order.number == "PA01-000102"
+    assert page.item_field.text() == "" and page.message.text() == "" and not page.lines.selectedItems()
+    assert page.decision.confirm_button.text() == "Complete the return   F12" and not page.decision.confirm_button.isEnabled()
+    assert page.decision.method_buttons["original"].isChecked() and page.basket_box.count() <= 1
+    page.item_field.setFocus()
+    _scan(qtbot, window, _barcode(demo_till, "ROBE-LIN-38"))
+    qtbot.waitUntil(lambda: len(window.flow.basket.lines) == 1, timeout=5000)
+    assert window.flow.basket.lines[0].sku == "ROBE-LIN-38" and page._cards[0].expanded
+
+
+def test_each_items_reasons_name_the_item(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.on_scan("PA01-000102")
+    qtbot.waitUntil(lambda: window.pages.currentIndex() == RETURN, timeout=5000)
+    window.flow.add_order_line("ORD-1002-L1")
+    window.flow.add_order_line("ORD-1002-L3")
+    window.flow.update_line(0, reason="WRONG_SIZE", condition="NEW_WITH_TAGS")
+    window.flow.update_line(1, reason="DEFECTIVE", condition="OPENED")
+    qtbot.waitUntil(lambda: window.flow.quote is not None, timeout=5000)
+    lines = window.return_page.decision.trace.text().splitlines()
+    assert "• ROBE-LIN-38: Item back on sale at once (rule \"new-with-tags\")." in lines
+    assert any(line.startswith("• CHAUSS-PACK: Item held for inspection") for line in lines)
+    assert any(line.startswith("• Within the 30-day return window") for line in lines)  # the return's own

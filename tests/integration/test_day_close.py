@@ -1,4 +1,4 @@
-"""Closing a till's day on the report fixture (report_support: T1 paid card refunds on the host's
+"""Closing a till's day on the report fixture (helpers/report.py: T1 paid card refunds on the host's
 terminal that nobody confirmed yet, T2 paid 29.90 cash): refused while items are open, closed after
 they are settled or with a manager's reason (audited), immutable, corrected by a later close, and
 its Z summary printed through the print queue."""

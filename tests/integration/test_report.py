@@ -1,4 +1,4 @@
-"""The returns report against the hand-computed fixture of report_support (figures written by hand
+"""The returns report against the hand-computed fixture of helpers/report.py (figures written by hand
 from its table, not computed by the code under test), its trace to the returns behind each figure,
 the ledger, and the CSV read back."""
 

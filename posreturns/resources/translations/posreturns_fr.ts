@@ -310,6 +310,14 @@
         <source>{0}: {1}</source>
         <translation>{0}&#xa0;: {1}</translation>
     </message>
+    <message>
+        <source>Returned items: {0}</source>
+        <translation>Articles repris : {0}</translation>
+    </message>
+    <message>
+        <source>Replacement: {0}</source>
+        <translation>Article d&apos;échange : {0}</translation>
+    </message>
 </context>
 <context>
     <name>Dialogs</name>
@@ -336,6 +344,14 @@
     <message>
         <source>Please confirm</source>
         <translation>Confirmation</translation>
+    </message>
+    <message>
+        <source>Type the manager&apos;s ID first.</source>
+        <translation>Saisissez d&apos;abord l&apos;identifiant du responsable.</translation>
+    </message>
+    <message>
+        <source>The PIN could not be checked; try again.</source>
+        <translation>Le code PIN n&apos;a pas pu être vérifié ; réessayez.</translation>
     </message>
 </context>
 <context>
@@ -399,6 +415,14 @@
     <message>
         <source>The cash drawer is open.</source>
         <translation>Le tiroir-caisse est ouvert.</translation>
+    </message>
+    <message>
+        <source>Give the customer the new item: {0} × {1}.</source>
+        <translation>Remettez au client le nouvel article : {0} × {1}.</translation>
+    </message>
+    <message>
+        <source>No printer is set up: no receipt is printed.</source>
+        <translation>Aucune imprimante configurée : aucun ticket n&apos;est imprimé.</translation>
     </message>
 </context>
 <context>
@@ -533,6 +557,18 @@
     <message>
         <source>store</source>
         <translation>magasin</translation>
+    </message>
+    <message>
+        <source>Exchange · customer paid {0}</source>
+        <translation>Échange · le client a payé {0}</translation>
+    </message>
+    <message>
+        <source>Exchange · refund {0}</source>
+        <translation>Échange · remboursé {0}</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>Échange</translation>
     </message>
 </context>
 <context>
@@ -720,6 +756,14 @@
     <message>
         <source>Cancel this return? Nothing will be recorded.</source>
         <translation>Annuler ce retour ? Rien ne sera enregistré.</translation>
+    </message>
+    <message>
+        <source>No printer is set up: the receipt cannot be printed.</source>
+        <translation>Aucune imprimante configurée : le ticket ne peut pas être imprimé.</translation>
+    </message>
+    <message>
+        <source>Print a copy of the receipt of return {0}?</source>
+        <translation>Imprimer un duplicata du ticket du retour {0} ?</translation>
     </message>
 </context>
 <context>
@@ -2063,6 +2107,18 @@
         <source>The API key is not shown here: the command `posreturns oms connect` stores it securely.</source>
         <translation>La clé d&apos;API n&apos;est pas affichée ici : la commande `posreturns oms connect` la conserve de façon sécurisée.</translation>
     </message>
+    <message>
+        <source>No: a window</source>
+        <translation>Non : une fenêtre</translation>
+    </message>
+    <message>
+        <source>Yes: a kiosk till</source>
+        <translation>Oui : caisse en mode kiosque</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Plein écran</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPresenter</name>
@@ -2091,8 +2147,8 @@
         <translation>Identifiez-vous à nouveau pour modifier les réglages.</translation>
     </message>
     <message>
-        <source>Settings saved. The language and the scanner change the next time the app starts.</source>
-        <translation>Réglages enregistrés. La langue et le scanner changeront au prochain démarrage de l&apos;application.</translation>
+        <source>Settings saved. The language, full screen and the scanner change the next time the app starts.</source>
+        <translation>Réglages enregistrés. La langue, le plein écran et le scanner changeront au prochain démarrage de l&apos;application.</translation>
     </message>
     <message>
         <source>Settings saved.</source>
@@ -2237,6 +2293,17 @@
     <message>
         <source>Something unexpected went wrong and was recorded for support; the till keeps working: check the screen and carry on, or start the return again.</source>
         <translation>Un problème inattendu est survenu et a été noté pour le support ; la caisse continue de fonctionner : vérifiez l&apos;écran et poursuivez, ou recommencez le retour.</translation>
+    </message>
+</context>
+<context>
+    <name>Widgets</name>
+    <message>
+        <source>Fewer</source>
+        <translation>Moins</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Plus</translation>
     </message>
 </context>
 </TS>

@@ -9,11 +9,11 @@ catalogue items, valued at today's price.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from posreturns.domain.context import PriceInfo
 from posreturns.domain.errors import InvalidAmount
-from posreturns.domain.money import Money
+from posreturns.domain.money import Money, allocate_minor
 from posreturns.domain.orders import Order, OrderLine
 from posreturns.domain.returns import CustomerInfo, ExchangeLine, ReturnDraft, ReturnLineRequest
 from posreturns.services.errors import BadInput
@@ -51,6 +51,8 @@ class ReturnResolver:
         exchange = tuple(
             self._replacement(x.code, x.qty, i, store_id) for i, x in enumerate(request.exchange_lines)
         )
+        if order is not None:
+            exchange = self._swaps_at_price_paid(order, lines, exchange)
         customer = self._customer(request.customer)
         draft = ReturnDraft(
             order, lines, request.refund_method, exchange, customer, request.offline, request.cash_for_card
@@ -112,6 +114,34 @@ class ReturnResolver:
         variant = self._variant(code, f"Replacement {index + 1}")
         here = self.queries.sellable(variant.sku, store_id)
         return ExchangeLine(variant.sku, qty, variant.price, variant.product_id, here >= qty, variant.title)
+
+    def _swaps_at_price_paid(self, order: Order, lines: tuple[ReturnLineRequest, ...],
+                             exchange: tuple[ExchangeLine, ...]) -> tuple[ExchangeLine, ...]:
+        """Another size or colour of a returned item costs what the customer paid for it (never more
+        than today's price): swapping the size of a discounted item is an even exchange, not a bill
+        for the discount. Each returned unit pays for one such replacement unit."""
+        units: dict[str, list[Money]] = {}  # product -> the price paid for each returned unit
+        for line in lines:
+            sold = order.line(line.order_line_id) if line.order_line_id else None
+            variant = self.orders.variant(sold.sku) if sold is not None else None
+            if sold is None or variant is None or not variant.product_id or not 0 < line.qty <= sold.returnable_qty:
+                continue  # not a sold unit of a known product (the policy says what is wrong with it)
+            paid = sold.paid_for_next(line.qty)
+            shares = [Money.from_minor(minor, paid.currency) for minor in allocate_minor(paid.minor, [1] * line.qty)]
+            units.setdefault(variant.product_id, []).extend(shares)
+        priced = []
+        for replacement in exchange:
+            left = units.get(replacement.product_id, [])
+            if not replacement.product_id or len(left) < replacement.qty:
+                priced.append(replacement)
+                continue
+            paid = Money.total((left.pop(0) for _ in range(replacement.qty)), replacement.unit_price.currency)
+            if paid < replacement.unit_price * replacement.qty:
+                # the average paid, for several units (to the cent: the credit they bring is the same)
+                priced.append(replace(replacement, unit_price=Money.of(paid.amount / replacement.qty, paid.currency)))
+            else:
+                priced.append(replacement)
+        return tuple(priced)
 
     def _variant(self, code: str, where: str) -> VariantInfo:
         sku = self.orders.sku_for_barcode(barcode_key(code)) or code.strip()

@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy
 
-from posreturns.ui.i18n import Formats
 from posreturns.ui.manager.back_office import BackOfficePresenter
 from posreturns.ui.manager.people import PeoplePresenter
 from posreturns.ui.manager.presenter import ManagerPresenter
@@ -40,7 +39,7 @@ def attach_manager(window: Any, manager: Any, runner: Any, printer_runner: Any |
     if manager.users is not None:
         people = PeoplePresenter(manager.users, manager.audit, runner, lambda: presenter.manager)
         people.setParent(window)
-    workspace = ManagerWorkspace(presenter, gate, Formats(window.language), manager.idle_minutes,
+    workspace = ManagerWorkspace(presenter, gate, window.formats, manager.idle_minutes,
                                  manager.highlight_hours, manager.alert_text, back_office,
                                  manager.day_close.today if manager.day_close is not None else date.today,
                                  people=people)

@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from posreturns.domain.users import Principal
 from posreturns.ui.i18n import Formats
@@ -44,6 +44,7 @@ class ManagerWorkspace(QWidget):
         self.gate = SignInPage(sign_in)
         self.gate.findChild(QLabel, "signInTitle").setText(self.tr("Manager sign-in"))
         self.tabs = QTabWidget()
+        self._pages: dict[QWidget, QWidget] = {}
         self.restock = RestockTab(presenter, highlight_hours)
         self.resale = ResaleTab(presenter, formats)
         self.alerts = AlertsTab(presenter, alert_text)
@@ -55,13 +56,13 @@ class ManagerWorkspace(QWidget):
             self.queues = QueuesTab(back_office, formats)
             self.reports = ReportsTab(back_office, formats, today, choose_file)
             self.day = DayTab(back_office, formats)
-            self.tabs.addTab(self.queues, self.tr("Open queues"))
-            self.tabs.addTab(self.reports, self.tr("Reports"))
-            self.tabs.addTab(self.day, self.tr("Close of day"))
+            self._add_scrolling(self.queues, self.tr("Open queues"))
+            self._add_scrolling(self.reports, self.tr("Reports"))
+            self._add_scrolling(self.day, self.tr("Close of day"))
         self.people_presenter = people
         if people is not None:
             self.people = PeopleTab(people, formats, choose_file)
-            self.tabs.addTab(self.people, self.tr("Users and audit"))
+            self._add_scrolling(self.people, self.tr("Users and audit"))
         self.who = QLabel(objectName="managerWho")
         self.message = QLabel(wordWrap=True, objectName="message")
         self.back_button = big_button(self.tr("Back to returns"))
@@ -133,12 +134,26 @@ class ManagerWorkspace(QWidget):
         self.stack.setCurrentIndex(GATE)
         self.closed.emit()
 
+    def _add_scrolling(self, tab: QWidget, title: str) -> None:
+        # The back office's forms are taller than a 768 px till leaves them: they scroll rather than
+        # make the whole window taller than the screen.
+        page = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        page.setWidget(tab)
+        self._pages[tab] = page
+        self.tabs.addTab(page, title)
+
+    def tab_index(self, tab: QWidget) -> int:
+        return self.tabs.indexOf(self._pages.get(tab, tab))
+
+    def show_tab(self, tab: QWidget) -> None:
+        self.tabs.setCurrentWidget(self._pages.get(tab, tab))
+
     def on_scan(self, code: str) -> None:
         """A tag scanned while the workspace shows: select its unit in the queue."""
         if self.stack.currentIndex() != TABS:
             self.gate.message.setText(self.tr("Sign in first, then scan."))
             return
-        self.tabs.setCurrentWidget(self.restock)
+        self.show_tab(self.restock)
         self.restock.select_scanned(code)
         self.idle.start()
 
@@ -162,7 +177,7 @@ class ManagerWorkspace(QWidget):
 
     def _count_queues(self, queues: dict[str, Any]) -> None:
         waiting = len(queues["cards"]) + sum(1 for s in queues["sync"] if s["status"] == "rejected")
-        index = self.tabs.indexOf(self.queues)
+        index = self.tab_index(self.queues)
         self.tabs.setTabText(index, self.tr("Open queues ({0})").replace("{0}", str(waiting)) if waiting
                              else self.tr("Open queues"))
 

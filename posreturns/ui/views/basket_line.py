@@ -1,10 +1,14 @@
-"""One returned item in the basket: quantity, reason and condition as big buttons, serial, note."""
+"""One returned item in the basket: quantity, reason and condition as big buttons, serial, note.
+
+A card is compact (one row: the item, what was picked, the quantity) except the one being edited,
+so several items fit on a 768 px screen; tapping a compact card opens it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -12,30 +16,34 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSizePolicy,
-    QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
 
 from posreturns.ui import labels
 from posreturns.ui.presenters.basket import BasketLine
-from posreturns.ui.views.widgets import TOUCH, ChoiceGrid, big_button
+from posreturns.ui.views.widgets import TOUCH, ChoiceGrid, Stepper, big_button
 
 
 class BasketLineCard(QFrame):
-    def __init__(self, line: BasketLine, update: Callable[..., None], remove: Callable[[], None]) -> None:
+    def __init__(self, line: BasketLine, update: Callable[..., None], remove: Callable[[], None],
+                 open_card: Callable[[], None] = lambda: None) -> None:
         super().__init__()
         self.setObjectName("basketLine")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.open_card = open_card
         title = QLabel(f"<b>{line.title}</b> · {line.sku}", wordWrap=True)
-        self.qty = QSpinBox(minimum=1, maximum=max(1, line.max_qty), value=line.qty)
-        self.qty.setMinimumHeight(TOUCH)
-        self.qty.setMinimumWidth(80)
-        self.qty.setEnabled(line.max_qty > 1)
+        self.summary = QLabel(objectName="lineSummary", wordWrap=True)
+        self.qty = Stepper(1, max(1, line.max_qty), line.qty)
         self.qty.valueChanged.connect(lambda value: update(qty=value))
         remove_button = big_button(self.tr("Remove"))
         remove_button.clicked.connect(remove)
+        words = QVBoxLayout()
+        words.setSpacing(2)
+        words.addWidget(title)
+        words.addWidget(self.summary)
         head = QHBoxLayout()
-        head.addWidget(title, 1)
+        head.addLayout(words, 1)
         head.addWidget(QLabel(self.tr("Qty")))
         head.addWidget(self.qty)
         head.addWidget(remove_button)
@@ -44,12 +52,13 @@ class BasketLineCard(QFrame):
         self.reasons.select(line.reason)
         self.conditions = ChoiceGrid(labels.conditions(), 3, lambda code: update(condition=code))
         self.conditions.select(line.condition)
-        layout = QVBoxLayout(self)
-        layout.addLayout(head)
-        layout.addWidget(QLabel(self.tr("Reason")))
-        layout.addWidget(self.reasons)
-        layout.addWidget(QLabel(self.tr("Condition")))
-        layout.addWidget(self.conditions)
+        self.details = QWidget()
+        details = QVBoxLayout(self.details)
+        details.setContentsMargins(0, 0, 0, 0)
+        details.addWidget(QLabel(self.tr("Reason")))
+        details.addWidget(self.reasons)
+        details.addWidget(QLabel(self.tr("Condition")))
+        details.addWidget(self.conditions)
         self.serial: QComboBox | None = None
         if line.serial_choices:
             self.serial = QComboBox()
@@ -60,15 +69,33 @@ class BasketLineCard(QFrame):
             if line.serial:
                 self.serial.setCurrentIndex(self.serial.findData(line.serial))
             self.serial.currentIndexChanged.connect(lambda _i: update(serial=self._serial()))
-            layout.addWidget(self.serial)
+            details.addWidget(self.serial)
         self.note = QLineEdit(line.note, placeholderText=self.tr("Note (required for 'Other')"))
         self.note.setMinimumHeight(TOUCH)
         self.note.editingFinished.connect(lambda: update(note=self.note.text()))
-        layout.addWidget(self.note)
+        details.addWidget(self.note)
         self.hint = QLabel(objectName="hint")
-        layout.addWidget(self.hint)
+        details.addWidget(self.hint)
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.details)
         self.identity = card_identity(line)
         self.show_line(line)
+
+    @property
+    def expanded(self) -> bool:
+        return not self.details.isHidden()
+
+    def set_expanded(self, expanded: bool) -> None:
+        self.details.setHidden(not expanded)
+        self.setProperty("expanded", expanded)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        if not self.expanded:
+            self.open_card()
+        super().mousePressEvent(event)
 
     def show_line(self, line: BasketLine) -> None:
         """The line's current choices on this card, without echoing them back as changes. Cheaper than
@@ -90,6 +117,12 @@ class BasketLineCard(QFrame):
         missing = line.missing
         self.hint.setText(self.tr("To do: {0}").replace("{0}", labels.missing()[missing]) if missing else "")
         self.hint.setVisible(missing is not None)
+        picked = [dict(labels.reasons()).get(line.reason or ""), dict(labels.conditions()).get(line.condition or ""),
+                  line.serial]
+        self.summary.setText(self.hint.text() if missing else " · ".join(filter(None, picked)))
+        self.summary.setProperty("state", "todo" if missing else "")
+        self.summary.style().unpolish(self.summary)
+        self.summary.style().polish(self.summary)
 
     def _serial(self) -> Any:
         assert self.serial is not None

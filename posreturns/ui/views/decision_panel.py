@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from posreturns.domain.allocation import ExecutedBy
-from posreturns.domain.decision import DecisionStatus
+from posreturns.domain.decision import DecisionStatus, TraceEntry
 from posreturns.domain.money import Money
 from posreturns.domain.quote_model import Quote
 from posreturns.ui import labels
 from posreturns.ui.i18n import Formats
-from posreturns.ui.views.widgets import big_button
+from posreturns.ui.views.widgets import TOUCH, ChoiceGrid, big_button, show_key
 
 
 class DecisionPanel(QWidget):
@@ -30,31 +31,54 @@ class DecisionPanel(QWidget):
         self.why = QLabel(objectName="why", wordWrap=True)
         self.totals = QLabel(objectName="totals", wordWrap=True)
         self.offer = QLabel(objectName="offer", wordWrap=True)
-        self.method_buttons = {code: big_button(text, "method", checkable=True) for code, text in labels.methods().items()}
-        methods = QHBoxLayout()
-        for code, button in self.method_buttons.items():
-            button.clicked.connect(lambda _=False, c=code: self.method_chosen.emit(c))
-            methods.addWidget(button)
+        self.methods = ChoiceGrid(list(labels.methods().items()), 3, self.method_chosen.emit, "method")
+        self.method_buttons = self.methods.buttons
         self.replacement_button = big_button(self.tr("Choose the replacement…"))
         self.replacement_button.clicked.connect(self.pick_replacement)
         self.confirm_button = big_button(self.tr("Complete the return"), "primary", icon_name="check-light")
         self.confirm_button.clicked.connect(self.confirm)
         self.cancel_button = big_button(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
-        buttons = QHBoxLayout()
+        show_key(self.cancel_button, "Esc")
+        buttons = self.buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)  # stacked when narrow (see resizeEvent)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.confirm_button, 1)
+        # the reasons and the amount's steps scroll; the decision, the methods, the totals and the buttons
+        # stay in view on a 768 px screen
+        details = QWidget()
+        column = QVBoxLayout(details)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.trace)
+        column.addWidget(self.why)
+        column.addStretch(1)  # spare height goes here, not into the labels
+        self.details = QScrollArea(widgetResizable=True, objectName="decisionDetails")
+        self.details.setWidget(details)
+        self.details.setFrameShape(QFrame.Shape.NoFrame)
+        self.details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.details.setMinimumHeight(TOUCH * 2)
         layout = QVBoxLayout(self)
-        for widget in (self.status, self.trace, self.why):
-            layout.addWidget(widget)
+        layout.addWidget(self.status)
+        layout.addWidget(self.details, 1)
         layout.addWidget(QLabel(self.tr("Refund method")))
-        layout.addLayout(methods)
+        layout.addWidget(self.methods)
         layout.addWidget(self.replacement_button)
-        layout.addStretch(1)  # spare height goes here, not into the labels: the totals stay by the buttons
         layout.addWidget(self.offer)
         layout.addWidget(self.totals)
         layout.addLayout(buttons)
         self.show_waiting(self.tr("Scan or tap the items the customer brings back."))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        side_by_side = self.cancel_button.sizeHint().width() + self.confirm_button.sizeHint().width() + 24
+        self.buttons.setDirection(QBoxLayout.Direction.LeftToRight if event.size().width() >= side_by_side
+                                  else QBoxLayout.Direction.BottomToTop)  # Complete above Cancel on a narrow screen
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """As narrow as Complete alone: Cancel goes below it rather than widening the window."""
+        hint = super().minimumSizeHint()
+        if self.buttons.direction() == QBoxLayout.Direction.LeftToRight:
+            hint.setWidth(hint.width() - self.cancel_button.sizeHint().width() - self.buttons.spacing())
+        return hint
 
     def show_waiting(self, text: str) -> None:
         self.status.setText(text)
@@ -63,6 +87,8 @@ class DecisionPanel(QWidget):
         for widget in (self.trace, self.why, self.totals, self.offer):
             widget.clear()
         self.confirm_button.setEnabled(False)
+        self.confirm_button.setText(self.tr("Complete the return"))  # not the last customer's "Get approval…"
+        show_key(self.confirm_button, "F12")
         self.replacement_button.setVisible(False)
 
     def show_quote(self, quote: Quote, method: str, language: str) -> None:
@@ -70,11 +96,22 @@ class DecisionPanel(QWidget):
         self.status.setText(labels.decisions().get(status, status))
         self.status.setProperty("state", status)
         self._restyle()
-        entries = [*quote.trace, *(entry for line in quote.lines for entry in line.trace)]
-        sentences = dict.fromkeys(entry.fr if language == "fr" else entry.en for entry in entries)
-        self.trace.setText("\n".join(f"• {sentence}" for sentence in sentences))
-        why = []
+        def said(entry: TraceEntry) -> str:
+            return entry.fr if language == "fr" else entry.en
+
+        # the return's own reasons, then the items': one that holds for some items only names them
+        # (with two items, which one is held back); one that holds for every item is said once
+        items: dict[str, list[str]] = {}
         for line in quote.lines:
+            for entry in line.trace:
+                items.setdefault(said(entry), []).append(line.sku)
+        sentences = dict.fromkeys([*(said(entry) for entry in quote.trace), *(
+            sentence if len(skus) == len(quote.lines) else self._pair(", ".join(dict.fromkeys(skus)), sentence)
+            for sentence, skus in items.items())])
+        self.trace.setText("\n".join(f"• {sentence}" for sentence in sentences))
+        refused = quote.status is DecisionStatus.REFUSED  # no amount: nothing will be paid back
+        why = []
+        for line in () if refused else quote.lines:
             why.append(self._pair(f"{line.qty} × {line.sku}", self._money(line.refund)))
             why += ["    " + self._pair(step.fr if language == "fr" else step.en, self._money(step.amount))
                     for step in line.breakdown]
@@ -87,25 +124,29 @@ class DecisionPanel(QWidget):
         offer = quote.incentive_offer
         self.offer.setText("" if offer is None or offer.is_zero() else self.tr(
             "Offer: +{0} if the customer takes store credit.").replace("{0}", self._money(offer)))
-        self.totals.setText(self._totals(quote))
+        self.totals.setText("" if refused else self._totals(quote))
         self.confirm_button.setEnabled(quote.status is not DecisionStatus.REFUSED)
         self.confirm_button.setText(self.tr("Get approval and complete") if quote.status is DecisionStatus.NEEDS_APPROVAL
                                     else self.tr("Complete the return"))
+        show_key(self.confirm_button, "F12")
 
     def _totals(self, quote: Quote) -> str:
-        rows = [self.tr("Refund: {0}").replace("{0}", self._money(quote.refund_total))]
-        for tender in quote.tenders:
-            where = self.tr(" (on the payment terminal)") if tender.executed_by is ExecutedBy.HOST else ""
-            method = tender.method.value
-            rows.append("  " + self._pair(labels.tenders().get(method, method), self._money(tender.amount)) + where)
         exchange = quote.exchange
-        if exchange is not None:
+        if exchange is not None:  # the returned items pay for the replacement: no "Refund" beside "Even exchange"
+            rows = [self.tr("Returned items: {0}").replace("{0}", self._money(exchange.credit)),
+                    self.tr("Replacement: {0}").replace("{0}", self._money(exchange.replacements_total))]
             if not exchange.to_collect.is_zero():
                 rows.append(self.tr("Customer pays: {0}").replace("{0}", self._money(exchange.to_collect)))
             elif not exchange.to_refund.is_zero():
                 rows.append(self.tr("Customer gets back: {0}").replace("{0}", self._money(exchange.to_refund)))
             else:
                 rows.append(self.tr("Even exchange: no money moves."))
+            return "\n".join(rows)
+        rows = [self.tr("Refund: {0}").replace("{0}", self._money(quote.refund_total))]
+        for tender in quote.tenders:
+            where = self.tr(" (on the payment terminal)") if tender.executed_by is ExecutedBy.HOST else ""
+            method = tender.method.value
+            rows.append("  " + self._pair(labels.tenders().get(method, method), self._money(tender.amount)) + where)
         return "\n".join(rows)
 
     def _money(self, amount: Money) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QFont, QPixmap
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QPixmap, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,7 +21,7 @@ from posreturns.services.returns.results import CompletedReturn
 from posreturns.ui import labels
 from posreturns.ui.i18n import Formats
 from posreturns.ui.messages import cashier_text
-from posreturns.ui.views.widgets import big_button
+from posreturns.ui.views.widgets import big_button, show_key
 
 
 class DonePage(QWidget):
@@ -43,7 +43,7 @@ class DonePage(QWidget):
         self.preview = QPlainTextEdit(readOnly=True, objectName="receiptPreview")
         self.preview.setFont(QFont("monospace"))
         self.picture = QLabel(objectName="receiptPicture")
-        picture_scroll = QScrollArea(widgetResizable=True)
+        picture_scroll = self.picture_scroll = QScrollArea(widgetResizable=True)
         picture_scroll.setWidget(self.picture)
         self.previews = QStackedWidget()
         self.previews.addWidget(self.preview)
@@ -65,10 +65,23 @@ class DonePage(QWidget):
         layout.addLayout(left, 1)
         layout.addWidget(self.previews, 1)
         self._return_number = ""
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Enter and F9 reach it
         self.reprint_button.clicked.connect(lambda: self.reprint.emit(self._return_number))
         self.new_button.clicked.connect(self.new_return)
+        show_key(self.reprint_button, "F9")
+        show_key(self.new_button, "Enter")
 
-    def show_done(self, done: CompletedReturn) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.new_return.emit()
+        elif event.key() == Qt.Key.Key_F9 and self.reprint_button.isVisible():
+            self.reprint_button.click()
+        else:
+            super().keyPressEvent(event)
+
+    def show_done(self, done: CompletedReturn, titles: dict[str, str] | None = None, printer: bool = True) -> None:
+        """`titles`: the replacement items' names by SKU (an exchange), for the cashier to hand over;
+        `printer`: one is set up (otherwise the screen does not say "Printing…")."""
         self._return_number = done.return_number
         self.number.setText(self.tr("Return {0} is recorded.").replace("{0}", self._return_number))
         todo = []
@@ -83,10 +96,16 @@ class DonePage(QWidget):
                 todo.append(f"{method}: {amount}")
         if done.voucher_code:
             todo.append(self.tr("Hand over the voucher {0}.").replace("{0}", done.voucher_code))
+        for line in (done.document.get("exchange") or {}).get("lines", []):
+            title = (titles or {}).get(line["sku"], line["sku"])
+            todo.append(self.tr("Give the customer the new item: {0} × {1}.").replace("{0}", str(line.get("qty", 1)))
+                        .replace("{1}", title))
         if done.to_collect:
             todo.append(self.tr("Collect {0} for the exchange.").replace("{0}", self.formats.money(done.to_collect, done.currency)))
         self.instructions.setText("\n".join(todo))
-        self.print_status.setText(self.tr("Printing the receipt…"))
+        self.print_status.setText(self.tr("Printing the receipt…") if printer else
+                                  self.tr("No printer is set up: no receipt is printed."))
+        self.reprint_button.setVisible(printer)
         self.drawer_status.hide()
         self.host_status.hide()
         self.preview.clear()
@@ -110,6 +129,8 @@ class DonePage(QWidget):
 
     def show_printed(self, outcome: Any) -> None:
         self.preview.setPlainText(outcome.preview_text)
+        self.preview.moveCursor(QTextCursor.MoveOperation.Start)  # the receipt's top, not where the last one was
+        self.picture_scroll.verticalScrollBar().setValue(0)
         image = self.receipt_image() if outcome.printed else None
         if image:
             self.picture.setPixmap(QPixmap(image))

@@ -25,7 +25,7 @@ class ExchangePicker(QDialog):
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))
         as_of = max((v.get("stock_as_of") or "" for v in variants), default="")
-        note = QLabel(self.tr("Stock as of {0}").replace("{0}", as_of.replace("T", " ").rstrip("Z")) if as_of else "")
+        note = QLabel(self.tr("Stock as of {0}").replace("{0}", formats.stamp(as_of)) if as_of else "")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)

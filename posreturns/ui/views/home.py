@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QGridLayout,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from posreturns.services.ports import OrderSummary
 from posreturns.ui.i18n import Formats
-from posreturns.ui.views.widgets import TOUCH, big_button, icon, table
+from posreturns.ui.views.widgets import TOUCH, big_button, icon, show_key, table
 
 
 class HomePage(QWidget):
@@ -51,6 +52,7 @@ class HomePage(QWidget):
         self.about_button.setAccessibleName(self.tr("About posreturns"))
         self.sign_out_button = big_button(self.tr("Sign out"))
         self.message = QLabel(wordWrap=True, objectName="message")
+        self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing() + 4)  # no jump when a message appears
         self.results = table((self.tr("Receipt"), self.tr("Date"), self.tr("Channel"), self.tr("Total"), self.tr("Customer")))
         self.recent = table((self.tr("Return"), self.tr("Time"), self.tr("Receipt"), self.tr("Refund")))
         self._summaries: list[OrderSummary] = []
@@ -79,12 +81,13 @@ class HomePage(QWidget):
         self.scan_field.returnPressed.connect(self._submit)
         self.find_button.clicked.connect(self._submit)
         self.receiptless_button.clicked.connect(self.receiptless)
+        show_key(self.receiptless_button, "F4")
         self.settings_button.clicked.connect(self.settings)
         self.about_button.clicked.connect(self.about)
         self.sign_out_button.clicked.connect(self.sign_out)
         self.results.cellActivated.connect(self._open)
         self.results.cellClicked.connect(self._open)
-        self.recent.cellDoubleClicked.connect(lambda row, _c: self.reprint.emit(self._recent[row]["return_number"]))
+        self.recent.cellDoubleClicked.connect(lambda row, _c: self.reprint.emit(self._recent[row]["return_number"]))  # the window asks first
 
     def add_tool(self, button: QPushButton) -> None:
         """A button of another workspace (the manager's), beside Settings."""
@@ -142,14 +145,35 @@ class HomePage(QWidget):
         self._recent = recent
         self.recent.setRowCount(len(recent))
         for row, item in enumerate(recent):
-            for column, key in enumerate(("return_number", "time", "receipt", "refund")):
-                self.recent.setItem(row, column, QTableWidgetItem(item.get(key) or ""))
+            currency = item.get("currency") or "EUR"
+            if item.get("exchange"):  # an exchange is not a refund: what moved, if anything
+                collect = item.get("to_collect") or ""
+                refund = item.get("to_refund") or ""  # the credit the replacement used is no refund
+                money = (self.tr("Exchange · customer paid {0}").replace("{0}", self.formats.money(collect, currency))
+                         if collect and Decimal(collect) else
+                         self.tr("Exchange · refund {0}").replace("{0}", self.formats.money(refund, currency))
+                         if refund and Decimal(refund) else self.tr("Exchange"))
+            else:
+                money = self.formats.money(item.get("refund"), currency)
+            values = (item.get("return_number") or "", self.formats.stamp(item.get("created_at") or item.get("time")),
+                      item.get("receipt") or "", money)
+            for column, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                if column == 3:
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.recent.setItem(row, column, cell)
 
     def reset(self) -> None:
-        self.scan_field.clear()
+        """Ready for the next customer: nothing the last one typed or was found for stays on screen
+        (their name in the search is personal data)."""
+        for field in (self.scan_field, self.customer_field, self.card_field, self.amount_field):
+            field.clear()
+        for day in (self.card_date, self.amount_date):
+            day.setDate(QDate.currentDate())
         self.message.clear()
         self.results.setRowCount(0)
         self._summaries = []
+        self.recent.clearSelection()
         self.scan_field.setFocus()
 
 

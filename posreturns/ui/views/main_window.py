@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from posreturns.domain.decision import DecisionStatus
@@ -55,7 +57,8 @@ class MainWindow(QMainWindow):
                 # in Qt, where the cycle collector cannot see them, so nothing else would ever free them
                 presenter.setParent(self)
         self.setWindowTitle(self.tr("Returns") + (" — " + self.tr("TRAINING") if training else ""))
-        self.resize(1280, 800)
+        screen = self.screen().availableGeometry()  # a 1024×768 or 1366×768 till: the whole window on it
+        self.resize(min(1280, screen.width()), min(800, screen.height()))
         self.home = HomePage(formats)
         self.return_page = ReturnPage(flow, formats, language)
         self.done = DonePage(formats, receipt_image)
@@ -109,6 +112,9 @@ class MainWindow(QMainWindow):
         self.done.reprint.connect(flow.reprint)
         self.done.new_return.connect(self.go_home)
         self.home.sign_out.connect(self.sign_out)
+        for key, action in ((Qt.Key.Key_Escape, self.back), (Qt.Key.Key_F12, self._confirm_key),
+                            (Qt.Key.Key_F4, self._receiptless_key), (Qt.Key.Key_F2, self._focus_scan)):
+            QShortcut(QKeySequence(key), self, action)
         if sign_in is not None:
             sign_in.signed_in.connect(self._signed_in)
         self.go_home()
@@ -196,6 +202,30 @@ class MainWindow(QMainWindow):
             self.home.show_recent(self.recent())
         self.pages.setCurrentIndex(HOME)
 
+    def back(self) -> None:
+        """Escape: the return screen cancels (asking first if items are in it), the done screen goes
+        home, the home screen clears its search."""
+        page = self.pages.currentIndex()
+        if page == RETURN:
+            self.cancel()
+        elif page == DONE:
+            self.go_home()
+        elif page == HOME:
+            self.home.reset()
+
+    def _confirm_key(self) -> None:
+        if self.pages.currentIndex() == RETURN and self.return_page.decision.confirm_button.isEnabled():
+            self.confirm()
+
+    def _receiptless_key(self) -> None:
+        if self.pages.currentIndex() == HOME:
+            self._receiptless()
+
+    def _focus_scan(self) -> None:
+        field = {HOME: self.home.scan_field, RETURN: self.return_page.item_field}.get(self.pages.currentIndex())
+        if field is not None:
+            field.setFocus()
+
     def open_order(self, order: Order) -> None:
         self.flow.start(order)
         self.return_page.show_order(order)
@@ -253,11 +283,17 @@ class MainWindow(QMainWindow):
         self.go_home()
 
     def _completed(self, done: CompletedReturn) -> None:
-        self.done.show_done(done)
+        self.done.show_done(done, {item.sku: item.title for item in self.flow.basket.exchange},
+                            printer=self.flow.printing is not None)
         self.pages.setCurrentIndex(DONE)
+        self.done.setFocus()  # Enter starts the next return
 
     def _reprint(self, number: str) -> None:
-        self.flow.reprint(number)
+        """A double-click on a recent return: a copy of its receipt, once the cashier says so."""
+        if self.flow.printing is None:
+            self.home.message.setText(self.tr("No printer is set up: the receipt cannot be printed."))
+        elif self.dialogs.confirm(self.tr("Print a copy of the receipt of return {0}?").replace("{0}", number)):
+            self.flow.reprint(number)
 
     def _choose_replacement(self, variants: list[dict[str, Any]]) -> None:
         chosen = self.dialogs.choose_replacement(variants, self.formats)

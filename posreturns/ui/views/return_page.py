@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from posreturns.domain.orders import Order
+from posreturns.services.returns.results import QuotedReturn
 from posreturns.ui.i18n import Formats
 from posreturns.ui.presenters.basket import Basket
 from posreturns.ui.presenters.return_flow import ReturnFlowPresenter
@@ -39,18 +40,21 @@ class ReturnPage(QWidget):
         self.item_field = QLineEdit(placeholderText=self.tr("Scan or type an item's barcode or SKU"))
         self.item_field.setMinimumHeight(TOUCH)
         self.message = QLabel(objectName="message", wordWrap=True)
+        self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing() + 4)  # no jump when a message appears
         self.customer_field = QLineEdit(placeholderText=self.tr("Customer phone or e-mail (required without receipt)"))
         self.customer_field.setMinimumHeight(TOUCH)
-        self.lines.setMaximumHeight(230)
+        self.lines.setMaximumHeight(190)  # the header and three rows: room left for the items returned
         self.lines.horizontalHeader().setStretchLastSection(False)  # long titles are elided, not scrolled
         self.lines.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.basket_box = QVBoxLayout()
         self.basket_box.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         basket_widget = QWidget()
         basket_widget.setLayout(self.basket_box)
-        basket_scroll = QScrollArea(widgetResizable=True)
+        basket_scroll = self.basket_scroll = QScrollArea(widgetResizable=True)
         basket_scroll.setWidget(basket_widget)
         basket_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        basket_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # cards fit the width
+        basket_scroll.setMinimumHeight(TOUCH * 3)
         left = QVBoxLayout()
         left.addWidget(self.order_title)
         left.addWidget(self.lines)
@@ -60,26 +64,36 @@ class ReturnPage(QWidget):
         left.addWidget(QLabel(self.tr("Items returned"), objectName="sectionTitle"))
         left.addWidget(basket_scroll, 1)
         self.decision = DecisionPanel(formats)
-        decision_scroll = QScrollArea(widgetResizable=True)
-        decision_scroll.setWidget(self.decision)
-        decision_scroll.setFrameShape(QFrame.Shape.NoFrame)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)
-        layout.addWidget(decision_scroll, 2)
+        layout.addWidget(self.decision, 2)
 
         self.lines.cellClicked.connect(self._tap_line)
         self.item_field.returnPressed.connect(self._typed_item)
-        self.customer_field.editingFinished.connect(lambda: flow.set_customer_contact(self.customer_field.text()))
+        # the contact is taken as it is typed (a pause of half a second), not only on Enter: the price follows
+        self.contact_pause = QTimer(self, singleShot=True, interval=500)
+        self.contact_pause.timeout.connect(self._contact_typed)
+        self.customer_field.textEdited.connect(lambda _text: self.contact_pause.start())
+        self.customer_field.editingFinished.connect(self._contact_typed)
         self.decision.method_chosen.connect(flow.set_refund_method)
         self.decision.pick_replacement.connect(self._pick_replacement)
         self._cards: list[BasketLineCard] = []
+        self.editing = -1  # the one card shown whole (the newest item, or the one tapped); the others are compact
         self._shown: tuple[list[tuple[object, ...]], list[object]] | None = None  # what the cards were built for
         flow.changed.connect(self.refresh)
-        flow.quote_ready.connect(lambda quoted: self.decision.show_quote(quoted.quote, flow.basket.refund_method, language))
+        flow.quote_ready.connect(self._show_quote)
         flow.message.connect(self.message.setText)
+        flow.changed.connect(self.message.clear)  # a sentence is about the scan or tap before: the next change ends it
 
     def show_order(self, order: Order | None) -> None:
+        """A new customer's return: nothing typed, picked or said for the last one stays."""
         self.message.clear()
+        self.item_field.clear()
+        self.customer_field.clear()
+        self.lines.clearSelection()
+        self.lines.setCurrentCell(-1, -1)
+        self.editing = -1
+        self.basket_scroll.verticalScrollBar().setValue(0)
         if order is None:
             self.order_title.setText(self.tr("Return without receipt: store credit only, at most today's price."))
             self.lines.setRowCount(0)
@@ -117,8 +131,27 @@ class ReturnPage(QWidget):
         self.decision.replacement_button.setVisible(basket.refund_method == "exchange" and bool(basket.lines))
         for code, button in self.decision.method_buttons.items():
             button.setChecked(code == basket.refund_method)
+        self._no_original_without_receipt()
+
+    def open_card(self, index: int) -> None:
+        """Show this item's card whole (the others compact) and scroll to it."""
+        self.editing = index
+        for position, card in enumerate(self._cards):
+            card.set_expanded(position == index)
+        if 0 <= index < len(self._cards):
+            card = self._cards[index]
+            QTimer.singleShot(0, self, lambda: self._scroll_to(card))
+
+    def _scroll_to(self, card: BasketLineCard) -> None:
+        if card in self._cards:  # not replaced meanwhile
+            self.basket_box.activate()
+            if card.height() > self.basket_scroll.viewport().height():  # its top (the item, its quantity) first
+                self.basket_scroll.verticalScrollBar().setValue(card.y())
+            else:
+                self.basket_scroll.ensureWidgetVisible(card, 0, 0)
 
     def _rebuild(self, basket: Basket) -> None:
+        before = len(self._cards)
         while self.basket_box.count():
             widget = self.basket_box.takeAt(0).widget()
             if widget is not None:
@@ -126,7 +159,7 @@ class ReturnPage(QWidget):
         self._cards = []
         for index, line in enumerate(basket.lines):
             card = BasketLineCard(line, lambda i=index, **changes: self.flow.update_line(i, **changes),
-                                  lambda i=index: self.flow.remove_line(i))
+                                  lambda i=index: self.flow.remove_line(i), lambda i=index: self.open_card(i))
             self.basket_box.addWidget(card)
             self._cards.append(card)
         for index, item in enumerate(basket.exchange):
@@ -140,6 +173,21 @@ class ReturnPage(QWidget):
             row.addWidget(remove)
             self.basket_box.addWidget(row_widget)
         self.basket_box.addStretch(1)
+        newest = len(basket.lines) > before  # a scan or a tap added an item: it is the one to fill in
+        self.open_card(len(basket.lines) - 1 if newest else min(self.editing, len(basket.lines) - 1))
+
+    def _show_quote(self, quoted: QuotedReturn) -> None:
+        self.decision.show_quote(quoted.quote, self.flow.basket.refund_method, self.language)
+        self._no_original_without_receipt()
+
+    def _no_original_without_receipt(self) -> None:
+        if self.flow.basket.receiptless:  # no original payment to refund to: the button cannot be picked
+            self.decision.method_buttons["original"].setEnabled(False)
+
+    def _contact_typed(self) -> None:
+        self.contact_pause.stop()
+        if self.customer_field.text() != self.flow.basket.customer_contact:
+            self.flow.set_customer_contact(self.customer_field.text())
 
     def _tap_line(self, row: int, _column: int) -> None:
         if self.flow.order is not None:

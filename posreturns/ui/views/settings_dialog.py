@@ -40,6 +40,7 @@ class SettingsDialog(QDialog):
         self.setObjectName("settingsDialog")
         self.store_id, self.till_id = QLineEdit(), QLineEdit()
         self.language = self._combo((("", self.tr("As the system")), ("fr", "Français"), ("en", "English")))
+        self.fullscreen = self._combo((("", self.tr("No: a window")), ("yes", self.tr("Yes: a kiosk till"))))
         self.scanner_mode = self._combo((("keyboard", self.tr("Keyboard (USB, like a keyboard)")),
                                          ("serial", self.tr("Serial port (COM / USB-CDC)"))))
         self.scanner_port = QLineEdit(placeholderText=self.tr("e.g. COM3 or /dev/ttyACM0"))
@@ -64,7 +65,8 @@ class SettingsDialog(QDialog):
             field.setMinimumHeight(TOUCH)
 
         till = self._group(self.tr("This till"), ((self.tr("Store ID"), self.store_id), (self.tr("Till ID"), self.till_id),
-                                                   (self.tr("Language"), self.language)))
+                                                   (self.tr("Language"), self.language),
+                                                   (self.tr("Full screen"), self.fullscreen)))
         scanner = self._group(self.tr("Scanner"), ((self.tr("Connection"), self.scanner_mode),
                                                    (self.tr("Port"), self.scanner_port),
                                                    (self.tr("Suffix"), self.scanner_suffix),
@@ -113,7 +115,8 @@ class SettingsDialog(QDialog):
                        "scanner.suffix": self.scanner_suffix, "scanner.baudrate": self.scanner_speed,
                        "scanner.parity": self.scanner_parity, "scanner.gs_substitute": self.scanner_gs,
                        "printer.url": self.printer_url, "printer.profile": self.printer_profile,
-                       "printer.profile_file": self.printer_profile_file, "oms.url": self.oms_url}
+                       "printer.profile_file": self.printer_profile_file, "oms.url": self.oms_url,
+                       "window.fullscreen": self.fullscreen}
         for key, field in self.fields.items():
             field.setEnabled(presenter.editable(key))
         presenter.loaded.connect(self.show_values)
@@ -129,7 +132,8 @@ class SettingsDialog(QDialog):
                 "scanner.baudrate": self.scanner_speed.currentData(), "scanner.parity": self.scanner_parity.currentData(),
                 "scanner.gs_substitute": self.scanner_gs.text(), "printer.url": self.printer_url.text(),
                 "printer.profile": self.printer_profile.currentData() or "",
-                "printer.profile_file": self.printer_profile_file.text(), "oms.url": self.oms_url.text()}
+                "printer.profile_file": self.printer_profile_file.text(), "oms.url": self.oms_url.text(),
+                "window.fullscreen": self.fullscreen.currentData() or ""}
 
     def show_values(self, values: dict[str, str]) -> None:
         for key, field in (("store.id", self.store_id), ("till.id", self.till_id), ("scanner.port", self.scanner_port),
@@ -138,7 +142,8 @@ class SettingsDialog(QDialog):
             field.setText(values.get(key, ""))
         for key, combo in (("language", self.language), ("scanner.mode", self.scanner_mode),
                            ("scanner.suffix", self.scanner_suffix), ("scanner.baudrate", self.scanner_speed),
-                           ("scanner.parity", self.scanner_parity), ("printer.profile", self.printer_profile)):
+                           ("scanner.parity", self.scanner_parity), ("printer.profile", self.printer_profile),
+                           ("window.fullscreen", self.fullscreen)):
             index = combo.findData(values.get(key) or "")
             combo.setCurrentIndex(max(index, 0))
         self._scanner_mode_changed()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QStatusBar
+from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
-from posreturns.ui.views.widgets import icon
+from posreturns.ui.views.widgets import ElidedLabel, icon
 
 ICON_PX = 18
 
@@ -16,19 +16,19 @@ class TillStatusBar(QStatusBar):
         super().__init__()
         self.setSizeGripEnabled(False)
         self.online = QLabel(objectName="online")
-        self.outbox = QLabel(objectName="outbox")
-        self.cache = QLabel()
-        self.printer = QLabel(objectName="printer")
-        self.scanner = QLabel()
-        self.who = QLabel()
+        # the longer sentences are shortened with "…" (whole in their tooltips) on a narrow screen
+        self.outbox = ElidedLabel("outbox")
+        self.cache = ElidedLabel()
+        self.printer = ElidedLabel("printer", keep=240)
+        self.scanner = ElidedLabel()
+        self.who = ElidedLabel(keep=120)
         self.print_queue_button = QPushButton(objectName="printQueue")  # opens the print queue
         self.print_queue_button.setFlat(True)
         self.print_queue_button.hide()
         self.online_icon, self.printer_icon = QLabel(objectName="statusIcon"), QLabel(objectName="statusIcon")
-        # A long printer sentence is cut (whole in its tooltip) rather than widening the window past the screen.
-        self.printer.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         for label in (self.online_icon, self.online, self.outbox, self.cache, self.printer_icon, self.printer, self.scanner):
-            self.addWidget(label, 1 if label is self.printer else 0)
+            self.addWidget(label)
+        self.addWidget(QWidget(), 1)  # the spare room: each sentence is whole when the screen is wide enough
         self.addPermanentWidget(self.print_queue_button)
         self.addPermanentWidget(self.who)
 
@@ -45,10 +45,11 @@ class TillStatusBar(QStatusBar):
         refused, held = state.get("sync_exceptions") or 0, state.get("sync_held") or 0
         if refused:
             waiting += " · " + self.tr("{0} refused by the OMS: a manager must resolve them").replace("{0}", str(refused))
-            self.outbox.setToolTip(self.tr("posreturns sync exceptions, then posreturns sync resolve SEQ --retry or --dismiss"))
         if held:
             waiting += " · " + self.tr("{0} held behind them").replace("{0}", str(held))
         self.outbox.setText(waiting)
+        if refused:  # after the text: what to type is more use than the sentence again
+            self.outbox.setToolTip(self.tr("posreturns sync exceptions, then posreturns sync resolve SEQ --retry or --dismiss"))
         self.outbox.setProperty("state", "warn" if refused else "")
         self.outbox.style().unpolish(self.outbox)
         self.outbox.style().polish(self.outbox)
@@ -61,13 +62,13 @@ class TillStatusBar(QStatusBar):
             self.printer.setText(self.tr("Printer ready") if printer.get("ready") else
                                  self.tr("Printer: {0}").replace("{0}", printer.get("sentence", self.tr("unknown"))))
         self.printer.setProperty("state", "ok" if printer.get("ready") else "warn")
-        self.printer.setToolTip(self.printer.text())
         self.printer_icon.setPixmap(icon("printer" if printer.get("ready") else "warning").pixmap(ICON_PX, ICON_PX))
         waiting = int(state.get("print_waiting") or 0)
         self.print_queue_button.setText(self.tr("{0} to print").replace("{0}", str(waiting)))
         self.print_queue_button.setToolTip(self.tr("Receipts waiting for the printer: open the print queue"))
         self.print_queue_button.setVisible(waiting > 0)
         self.scanner.setText(state.get("scanner", self.tr("Keyboard scanner")))
+        self.scanner.setVisible("scanner" in state)  # a serial scanner's state; the keyboard one has none to tell
         self.who.setText(" · ".join(str(state.get(key, "")) for key in ("cashier", "store_id", "till_id")))
         for label in (self.online, self.printer):
             label.style().unpolish(label)

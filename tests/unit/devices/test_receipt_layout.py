@@ -107,3 +107,16 @@ def test_the_footer_names_the_version_that_printed_the_receipt(demo_till: Till) 
     blocks = return_receipt(receipt, 48, "fr")
     assert isinstance(blocks[-1], Cut) and blocks[-2] == Text("posreturns 1.4.2", "center")
     assert "posreturns" not in render_text(return_receipt(_receipt(demo_till, "discounted-card-cash"), 48, "fr"), 48)
+
+
+def test_an_exchange_receipt_does_not_say_refunded_for_what_paid_the_replacement(demo_till: Till) -> None:
+    from posreturns.domain.money import Money
+
+    dearer = ExchangeLine(sku="TSH-NVY-L", qty=1, unit_price=Money.of("59.90", "EUR"), product_id="", in_stock_here=True)
+    order, result = _result(demo_till, "PA01-000101", [("ORD-1001-L1", Reason.WRONG_SIZE, Condition.NEW_WITH_TAGS)],
+                            RefundMethod.EXCHANGE, (dearer,))
+    receipt = ReturnReceipt(HEADER, "RPARIS01-T1-000008", NOW, "marie", result, order.number,
+                            order.placed_at.astimezone(PARIS), {"TSH-NVY-L": "T-shirt marine L"})
+    text = render_text(return_receipt(receipt, 48, "fr"), 48)
+    assert "TOTAL REMBOURSÉ" not in text and "ARTICLES REPRIS" in text
+    assert "À payer par le client" in text and "T-shirt marine L" in text

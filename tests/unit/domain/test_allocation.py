@@ -21,13 +21,15 @@ def test_gift_card_and_store_credit_go_back_first_then_card_then_cash() -> None:
     order = make_order(
         [LineSpec(10000)], tenders=[(T.CASH, 1), (T.CARD, 1), (T.GIFT_CARD, 1), (T.STORE_CREDIT, 1)]
     )
-    a = allocate_refund(order, eur("60.00"), POLICY, ctx(), to_voucher=False)
+    a = allocate_refund(order, eur("60.00"), POLICY, ctx(), to_voucher=False, voucher_codes=codes())
     assert [(p.method, p.amount, p.executed_by) for p in a.payouts] == [
         (T.GIFT_CARD, eur("25.00"), ExecutedBy.TILL),
-        (T.STORE_CREDIT, eur("25.00"), ExecutedBy.TILL),
         (T.CARD, eur("10.00"), ExecutedBy.HOST),
+        (T.STORE_CREDIT, eur("25.00"), ExecutedBy.TILL),
     ]
-    assert [p.reference for p in a.payouts] == ["T3", "T4", "T2"]
+    # what was paid with store credit comes back as a new voucher, with a code to print and hand over
+    assert a.voucher is not None and a.voucher.amount == eur("25.00") and is_valid_voucher_code(a.voucher.code)
+    assert [p.reference for p in a.payouts] == ["T3", "T2", a.voucher.code]
     assert [(d.tender_id, d.amount) for d in a.ledger] == [
         (3, eur("25.00")),
         (4, eur("25.00")),

@@ -111,7 +111,7 @@ def test_receiptless_needs_contact_gives_store_credit_at_current_price_and_appro
         prices=prices(**{"SKU-9": "25.00"}),
     )
     assert big.status is APPROVAL and big.voucher is not None  # quoted in full for the manager to see
-    assert entry(big, "receiptless_limit").en == "No receipt and above 50.00 EUR: manager approval."
+    assert entry(big, "receiptless_limit").en == "No receipt and above €50.00: manager approval."
     assert quote(draft(None, *rows), prices=prices(**{"SKU-9": "25.00"})).status is REFUSED  # original refund
     unknown = quote(draft(None, req(None, sku="NOPE"), method=RefundMethod.STORE_CREDIT))
     assert unknown.status is REFUSED and entry(unknown, "receiptless_price").effect is REFUSED
@@ -140,7 +140,7 @@ def test_serial_returners_need_approval_from_their_fourth_return_in_30_days() ->
 
 def test_refund_above_500_needs_approval_and_approval_never_lifts_a_refusal() -> None:
     q = quote(draft(make_order([LineSpec(50001)])))
-    assert q.status is APPROVAL and entry(q, "high_value").en == "Refund above 500.00 EUR: manager approval."
+    assert q.status is APPROVAL and entry(q, "high_value").en == "Refund above €500.00: manager approval."
     assert quote(draft(make_order([LineSpec(50000)]))).status is ALLOWED
     late = make_order([LineSpec(50001)], placed_at=NOW - timedelta(days=40))
     assert quote(draft(late), manager_approval=True).status is REFUSED
@@ -166,7 +166,7 @@ def test_offline_limits_per_return_and_per_till_day() -> None:
     assert quote(draft(small), offline=True).status is ALLOWED
     assert "within the offline limits" in entry(quote(draft(small), offline=True), "offline").en
     q = quote(draft(small), offline=True, offline_refunded_today=eur("900.01"))
-    assert q.status is APPROVAL and "1000.00 EUR" in entry(q, "offline_till").en
+    assert q.status is APPROVAL and "€1,000.00" in entry(q, "offline_till").en
     assert quote(draft(small, offline=True)).status is ALLOWED  # the draft's own offline flag counts too
 
 
@@ -195,7 +195,7 @@ def test_incentive_bonus_for_store_credit_when_enabled() -> None:
     pol = policy('[incentive]\nenabled = true\npercent = 10\nmethods = ["store_credit", "exchange"]')
     order = make_order([LineSpec(3000)])
     offer = quote_return(draft(order), pol, ctx(), voucher_codes=codes())
-    assert offer.incentive_offer == eur("3.00") and "3.00 EUR" in entry(offer, "incentive_offer").en
+    assert offer.incentive_offer == eur("3.00") and "€3.00" in entry(offer, "incentive_offer").en
     q = quote_return(draft(order, method=RefundMethod.STORE_CREDIT), pol, ctx(), voucher_codes=codes())
     assert q.voucher is not None and (q.voucher.amount, q.voucher.bonus) == (eur("33.00"), eur("3.00"))
     assert q.refund_total == eur("30.00") and sum(d.amount.minor for d in q.ledger) == 3000

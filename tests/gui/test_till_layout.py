@@ -1,0 +1,128 @@
+"""The till window on the screens tills have (1024×768 to 1920×1080), styled as in the app: the status
+bar stays in view, nothing is cut, the item being edited is the one shown whole, and every target a
+finger uses is at least 44 px."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton, QScrollArea
+
+from posreturns.app import Till
+from posreturns.app_ui import ui_services
+from posreturns.domain.users import Principal
+from posreturns.ui.dialogs import ApprovalDialog
+from posreturns.ui.presenters.return_flow import Session
+from posreturns.ui.resources import stylesheet
+from posreturns.ui.tasks import InlineTaskRunner
+from posreturns.ui.views.main_window import MainWindow
+from posreturns.ui.views.widgets import TOUCH
+from posreturns.ui.window import build_window
+
+SESSION = Session(principal=Principal.vouched("marie", by="tests"), till_id=lambda: "T1", offline=lambda: False,
+                  store_id=lambda: "PARIS-01")
+
+
+@pytest.fixture
+def styled() -> Iterator[None]:
+    app = QApplication.instance()
+    app.setStyleSheet(stylesheet())
+    yield
+    app.setStyleSheet("")
+
+
+def _window(qtbot, till: Till, width: int, height: int, language: str = "en") -> MainWindow:  # type: ignore[no-untyped-def]
+    window = build_window(ui_services(till, language, signs_in=False), SESSION, InlineTaskRunner())
+    qtbot.addWidget(window)
+    window.resize(width, height)
+    window.show()
+    window.status.refresh()
+    _settle()
+    return window
+
+
+def _settle() -> None:
+    for _ in range(3):
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QApplication.processEvents()
+
+
+def _a_return_with_three_items(window: MainWindow) -> None:
+    window.on_scan("PA01-000102")
+    for line_id in ("ORD-1002-L1", "ORD-1002-L2", "ORD-1002-L3"):
+        window.flow.add_order_line(line_id)
+    _settle()
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1366, 768), (1920, 1080)])
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_every_screen_fits_with_the_status_bar_in_view(qtbot, demo_till: Till, styled: None, size: tuple[int, int],  # type: ignore[no-untyped-def]
+                                                       language: str) -> None:
+    width, height = size
+    window = _window(qtbot, demo_till, width, height, language)
+    # room left on a 768 px screen for the training banner and a host's or the demo's toolbar
+    assert window.minimumSizeHint().width() <= 1024 and window.minimumSizeHint().height() <= 768 - 90
+    _a_return_with_three_items(window)
+    window.flow.update_line(2, reason="DEFECTIVE", condition="OPENED")
+    _settle()
+    for page in (window.home, window.return_page):
+        window.pages.setCurrentWidget(page)
+        _settle()
+        assert (window.width(), window.height()) == (width, height)
+        bar = window.status_bar.geometry()
+        assert bar.bottom() < window.height() and bar.right() < window.width()
+        for label in (window.status_bar.online, window.status_bar.printer, window.status_bar.who):
+            assert label.isVisible() and label.geometry().right() <= bar.width()
+        # no screen scrolls sideways: what does not fit wraps or goes to the next row
+        for area in page.findChildren(QScrollArea):
+            assert area.widget().width() <= area.viewport().width()
+    printer = window.status_bar.printer
+    assert printer.width() >= min(printer.sizeHint().width(), 200)  # the printer's sentence stays readable
+
+
+def test_only_the_item_being_edited_is_shown_whole_and_a_new_scan_comes_into_view(  # type: ignore[no-untyped-def]
+        qtbot, demo_till: Till, styled: None) -> None:
+    window = _window(qtbot, demo_till, 1024, 768)
+    _a_return_with_three_items(window)
+    page = window.return_page
+    cards = page._cards
+    assert [card.expanded for card in cards] == [False, False, True]
+    compact = cards[0].height()
+    assert compact < cards[2].height() and compact <= 2 * TOUCH + 24  # one row for an item already filled in
+    viewport = page.basket_scroll.viewport().rect()
+    newest = cards[2].mapTo(page.basket_scroll.viewport(), cards[2].rect().topLeft())
+    assert viewport.contains(newest), "the newest item starts in view"
+    qtbot.mouseClick(cards[0], Qt.MouseButton.LeftButton)
+    assert [card.expanded for card in page._cards] == [True, False, False]
+    assert page._cards[0].summary.text() == "To do: pick a reason"
+    window.flow.update_line(0, reason="WRONG_SIZE", condition="NEW_WITH_TAGS")  # the card being worked on stays open
+    _settle()
+    assert [card.expanded for card in page._cards] == [True, False, False]
+    assert page._cards[0].summary.text() == "Wrong size · New with tags"
+
+
+def test_targets_are_finger_sized(qtbot, demo_till: Till, styled: None) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, demo_till, 1024, 768)
+    window.on_scan("PA01-000106")
+    window.flow.add_order_line("ORD-1006-L1")  # two returnable: the quantity can change
+    _settle()
+    card = window.return_page._cards[0]
+    for button in (card.qty.fewer, card.qty.more):
+        assert button.width() >= TOUCH and button.height() >= TOUCH
+    card.qty.more.click()
+    assert window.flow.basket.lines[0].qty == 2 and not card.qty.more.isEnabled()
+    assert window.return_page.lines.verticalHeader().defaultSectionSize() >= TOUCH
+    bar = window.return_page.basket_scroll.verticalScrollBar()
+    assert bar.sizeHint().width() >= TOUCH
+    dialog = ApprovalDialog("A manager must approve.", window)
+    dialog.show()
+    _settle()
+    for button in dialog.findChildren(QDialogButtonBox)[0].buttons():
+        assert button.height() >= TOUCH
+    assert min(key.height() for key in dialog.pad.buttons.values()) >= TOUCH
+    dialog.close()
+    for button in window.findChildren(QPushButton):
+        if button.isVisible():
+            assert button.height() >= TOUCH or button.objectName() == "printQueue", button.text()
