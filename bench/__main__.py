@@ -23,11 +23,11 @@ from typing import Any
 
 from bench.import_file import import_document
 from posreturns.app import open_till
-from posreturns.services.clock import FixedClock
 from posreturns.cli.output import Output
 from posreturns.demo.scale import FIRST, LAST, ScaleSpec, generate, receipt_number, sku_barcode
 from posreturns.domain.permissions import Permission
 from posreturns.domain.users import Principal
+from posreturns.services.clock import FixedClock
 from posreturns.services.importing import import_bytes
 
 CASHIER = Principal.vouched("bench", by="bench")

@@ -54,8 +54,8 @@ def run(openings: int) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from posreturns.cli.main import _run_gui, build_parser
-    from posreturns.demo.install import DEMO_CASHIER
     from posreturns.cli.output import Output
+    from posreturns.demo.install import DEMO_CASHIER
     from posreturns.plugin import create_returns_widget
     from posreturns.till_session import MARKER_FILE, logs_dir
     from posreturns.ui.views.main_window import HOME, RETURN, SIGN_IN, MainWindow

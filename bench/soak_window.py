@@ -330,9 +330,9 @@ def run(scans: int, returns: int, samples: int, seed: int = 5) -> dict[str, Any]
 
     from posreturns.app_ui import ui_services
     from posreturns.devices.scanner import interpret
+    from posreturns.domain.users import Principal
     from posreturns.ui.dialogs import DialogService
     from posreturns.ui.garbage import GuiThreadGarbageCollector
-    from posreturns.domain.users import Principal
     from posreturns.ui.presenters.return_flow import Session
     from posreturns.ui.resources import stylesheet
     from posreturns.ui.tasks import TaskRunner

@@ -26,9 +26,9 @@ from posreturns.persistence import migrate
 from posreturns.persistence.audit import SqlAuditLog
 from posreturns.persistence.cache_writer import SqlCacheWriter
 from posreturns.persistence.catalog import SqlCatalog
+from posreturns.persistence.database_guard import DatabaseGuard, QuickCheck
 from posreturns.persistence.delivery_networks import SqlDeliveryNetworks
 from posreturns.persistence.engine import create_sqlite_engine
-from posreturns.persistence.database_guard import DatabaseGuard, QuickCheck
 from posreturns.persistence.order_repository import SqlOrderRepository
 from posreturns.persistence.policy_repository import SqlPolicyRepository
 from posreturns.persistence.print_jobs import SqlPrintJobs
@@ -45,9 +45,9 @@ from posreturns.services.lookup import OrderLookup
 from posreturns.services.policies import PolicyService
 from posreturns.services.ports import Clock
 from posreturns.services.promises import PromiseService
-from posreturns.services.return_resolver import ReturnResolver
-from posreturns.services.return_ports import AuditEntry
 from posreturns.services.return_json import ReturnJsonApi
+from posreturns.services.return_ports import AuditEntry
+from posreturns.services.return_resolver import ReturnResolver
 from posreturns.services.returns import ReturnService, TillIdentity
 from posreturns.services.settings_admin import SettingsAdmin
 from posreturns.services.users import UserAdmin

@@ -23,8 +23,8 @@ from posreturns.app import Till, attach_oms, open_mail, open_sync, open_till
 from posreturns.app_ui import scan_interpreter, ui_services
 from posreturns.devices.device_settings import serial_options
 from posreturns.devices.printer_thread import PrinterThread
-from posreturns.devices.scanner_reader import ScannerReader
 from posreturns.devices.scanner import Scan
+from posreturns.devices.scanner_reader import ScannerReader
 from posreturns.services.errors import BadInput
 from posreturns.services.return_ports import AuditEntry
 from posreturns.services.sync_ports import OmsNotConfigured

@@ -10,7 +10,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from posdrivers import load_profile
 from posdrivers.virtual.printer import VirtualPrinter
 

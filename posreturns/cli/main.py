@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from posreturns import __version__
+from posreturns.app import check_storage
 from posreturns.cli import (
     config_commands,
     data_commands,
@@ -26,7 +27,6 @@ from posreturns.cli import (
     user_commands,
     verify_commands,
 )
-from posreturns.app import check_storage
 from posreturns.cli.output import EXIT_BAD_INPUT, EXIT_NOT_FOUND, EXIT_OK, Output
 from posreturns.domain.errors import PinError, UserFacingError
 from posreturns.paths import resolve_data_dir

@@ -24,6 +24,7 @@ from posreturns.persistence.engine import WRITE
 from posreturns.persistence.held_unit_writes import hold_units
 from posreturns.persistence.mail_queue import write_contact
 from posreturns.persistence.marks import Marks
+from posreturns.persistence.return_queries import customer_activity, offline_refunded
 from posreturns.persistence.return_writes import (
     audit_return,
     charge_ledgers,
@@ -31,10 +32,10 @@ from posreturns.persistence.return_writes import (
     move_stock,
     write_outbox,
 )
-from posreturns.persistence.return_queries import customer_activity, offline_refunded
 from posreturns.services.errors import LedgerChanged
 from posreturns.services.numbering import return_number
 from posreturns.services.return_ports import Completion, StoredReturn, replay
+
 
 class SqlReturnRecorder:
     """`ReturnRecorder` over SQLite."""

@@ -40,8 +40,8 @@ from posreturns.services.return_ports import (
     replay,
 )
 from posreturns.services.return_request import ReturnRequest, check_request
-from posreturns.services.return_results import CompletedReturn, QuotedReturn, quoted_json
 from posreturns.services.return_resolver import Resolved, ReturnResolver
+from posreturns.services.return_results import CompletedReturn, QuotedReturn, quoted_json
 
 MAX_ATTEMPTS = 3
 

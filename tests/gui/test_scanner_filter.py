@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from posreturns.ui.scanner_filter import WedgeScannerFilter
 
 
-
 def _setup(qtbot, step: float):  # type: ignore[no-untyped-def]
     field = QLineEdit()
     qtbot.addWidget(field)

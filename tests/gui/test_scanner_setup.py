@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication
 
 from posreturns.app import Till
 from posreturns.app_ui import ui_services
-from posreturns.domain.users import Principal
 from posreturns.devices.scanner_sheet import LAYOUT_CODE
+from posreturns.domain.users import Principal
 from posreturns.ui.presenters.return_flow import Session
 from posreturns.ui.tasks import TaskRunner
 from posreturns.ui.views.main_window import HOME, MainWindow

@@ -27,7 +27,6 @@ from posreturns.ui.views.main_window import DONE, HOME, RETURN, MainWindow
 from posreturns.ui.window import build_window
 
 
-
 class FakeDialogs:
     """Answers the window's questions like a manager standing next to the cashier would."""
 

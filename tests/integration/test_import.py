@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import DEMO_DAY, dump
+
 from posreturns.app import Till
 from posreturns.demo.store import demo_document
 from posreturns.services.errors import ImportRejected

@@ -15,9 +15,19 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from conftest import dump
 from cli_support import run_cli
-from integration.returns_support import CASHIER, MANAGER, PIN, SHIPPED_POLICY, check_whole, line, open_shop, request, rows
+from conftest import dump
+from integration.returns_support import (
+    CASHIER,
+    MANAGER,
+    PIN,
+    SHIPPED_POLICY,
+    check_whole,
+    line,
+    open_shop,
+    request,
+    rows,
+)
 
 from posreturns.services.errors import StorageError
 

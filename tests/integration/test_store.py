@@ -75,8 +75,8 @@ def test_an_older_database_with_data_is_migrated_at_start_up_without_losing_rows
     import json
 
     from alembic import command
-
     from conftest import DEMO_DAY
+
     from posreturns.demo.store import demo_document
     from posreturns.persistence.engine import create_sqlite_engine
     from posreturns.services.importing import import_bytes

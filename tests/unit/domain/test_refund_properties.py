@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from unit.domain.builders import LineSpec, after, codes, ctx, draft, make_order, policy, req
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from unit.domain.builders import LineSpec, after, codes, ctx, draft, make_order, policy, req
 
 from posreturns.domain.money import Money
 from posreturns.domain.orders import Channel, Order, TenderMethod
