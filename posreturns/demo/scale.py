@@ -129,7 +129,7 @@ def _orders(engine: Engine, spec: ScaleSpec, rng: random.Random, prices: list[in
             orders.append((oid, number, number_key(number), "web" if web else "store", None if web else STORES[n % 10],
                            placed, "EUR", True, customer, order_discount, shipping, total))
             lines += [(f"{oid}-{i}", oid, i, skus[i], c.qty, c.unit_price, c.discount, p.order_discount_share,
-                       "20", p.tax, p.paid, _serials(skus[i], oid, i, c.qty)) for i, (c, p) in enumerate(zip(charges, priced))]
+                       "20", p.tax, p.paid, _serials(skus[i], oid, i, c.qty)) for i, (c, p) in enumerate(zip(charges, priced, strict=True))]
             last4 = f"{rng.randrange(10_000):04d}"
             if rng.random() < 0.1 and total > 1000:
                 tenders += [(oid, 0, "card", total - 1000, f"CB-{last4}", last4), (oid, 1, "cash", 1000, None, None)]

@@ -172,7 +172,7 @@ class _DocumentParser(JsonReader):
         shipping = self.amount(item, "shipping", path, currency, "0")
         priced = price_lines(charges, order_discount, include_tax)
         lines = [LineRecord(ids[i], order_id, i, skus[i], c.qty, c.unit_price, c.discount, p.order_discount_share,
-                            rates[i], p.tax, p.paid, serials[i]) for i, (c, p) in enumerate(zip(charges, priced))]
+                            rates[i], p.tax, p.paid, serials[i]) for i, (c, p) in enumerate(zip(charges, priced, strict=True))]
         total = sum(p.paid for p in priced) + shipping
         if total > MAX_AMOUNT_MINOR:
             raise self.fail(f"{path}.lines", f"the order comes to {_show(total, currency)}, more than a till can record.")

@@ -102,10 +102,7 @@ class OrderLookup:
 
     def by_phone(self, text: str) -> list[OrderSummary]:
         digits = "".join(ch for ch in text if ch.isdigit())
-        if len(digits) >= 9:
-            key = digits[-9:]
-        else:
-            key = digits.lstrip("0")
+        key = digits[-9:] if len(digits) >= 9 else digits.lstrip("0")
         if len(key) < 4:
             raise BadInput("Type at least six digits of the phone number.",
                            "Tapez au moins six chiffres du numéro de téléphone.")

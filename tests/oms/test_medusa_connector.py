@@ -152,7 +152,7 @@ def test_two_tills_return_the_same_line_offline(tmp_path: Path, medusa: Any) -> 
     tills = [open_store_till(tmp_path / "paris", medusa, "PARIS-01", "T1"),
              open_store_till(tmp_path / "lyon", medusa, "LYON-02", "T7")]
     try:
-        for till, engine in tills:
+        for till, _engine in tills:
             till.lookup.find_receipt(str(sale["display_id"]))                 # both had the sale cached
         paris, lyon = tills[0][0], tills[1][0]
         paris.returns.complete(request(str(sale["display_id"]), line("SHOE-RUN-42"), offline=True, key="two-T1"), CASHIER)

@@ -35,7 +35,7 @@ class Child(NamedTuple):
 
 def _start(name: str) -> Child:
     if name not in _started:
-        stdout, stderr = tempfile.TemporaryFile(), tempfile.TemporaryFile()
+        stdout, stderr = tempfile.TemporaryFile(), tempfile.TemporaryFile()  # noqa: SIM115 (the Child owns them)
         process = subprocess.Popen([sys.executable, "-m", *SOAKS[name]], cwd=ROOT, stdout=stdout, stderr=stderr)
         _started[name] = Child(process, stdout, stderr)
     return _started[name]  # type: ignore[no-any-return]

@@ -15,6 +15,7 @@ created (Medusa's own check ignores dismissed units), with the returns that took
 
 from __future__ import annotations
 
+import contextlib
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -155,12 +156,11 @@ class ReturnPusher:
 
     def _credit_line(self, api: Api, order_id: str, marker: str, amount: Decimal, data: dict[str, Any]) -> None:
         voucher = (data.get("voucher") or {}).get("code")
-        try:
+        # Medusa allows a credit line only while the order owes money back; the voucher stands
+        with contextlib.suppress(OmsRefused):
             api.post(f"/admin/orders/{order_id}/credit-lines", {
                 "amount": -amount, "reference": "posreturns_store_credit", "reference_id": marker,
                 "metadata": {"voucher": voucher, "return_number": data.get("return_number")}})
-        except OmsRefused:
-            pass  # Medusa allows a credit line only while the order owes money back; the voucher stands
 
 
 def _wanted(data: dict[str, Any]) -> dict[str, dict[str, Any]]:

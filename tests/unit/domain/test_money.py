@@ -37,7 +37,7 @@ def test_allocation_always_sums_exactly_and_stays_within_one_unit_of_the_exact_s
     parts = allocate_minor(total, weights)
     assert sum(parts) == total
     if sum(weights):
-        for part, weight in zip(parts, weights):
+        for part, weight in zip(parts, weights, strict=True):
             exact = Decimal(total) * weight / sum(weights)
             assert abs(Decimal(part) - exact) < 1
 
