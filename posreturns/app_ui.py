@@ -84,7 +84,8 @@ def ui_services(till: Till, language: str, printer_url: str | None = None,
                       sign_in_hint=till.settings.get("demo.sign_in_hint") or "", training=till.training,
                       integrity=lambda: summary(SqlIntegrity(till.engine).check()),
                       drawer=open_drawer_control(printing) if printing is not None else None,
-                      print_scanner_sheet=(lambda: printing.print_document("scanner_sheet", None, scanner_sheet(language)))
+                      print_scanner_sheet=(lambda: printing.print_document("scanner_sheet", None,
+                                                                           scanner_sheet(language)))
                       if printing is not None else None,
                       manager=manager_services(till, printing, language), **admin_services(till, device))
 
@@ -137,7 +138,8 @@ def admin_services(till: Till, device: PrinterThread | None = None) -> dict[str,
     scanner set-up page."""
 
     def test_print(url: str, profile: str) -> Any:
-        blocks: list[Block] = [Text("posreturns", "center", bold=True, large=True), Text("Test d'impression — Test print", "center"),
+        blocks: list[Block] = [Text("posreturns", "center", bold=True, large=True),
+                               Text("Test d'impression — Test print", "center"),
                   Text("àâçéèêëîïôœùûü € ÀÇÉÈ", "center"), Feed(2), Cut()]
         return _printing_for(till, url, profile, device).print_document("test", None, blocks)
 

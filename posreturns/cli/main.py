@@ -48,9 +48,13 @@ def global_options(suppress: bool) -> argparse.ArgumentParser:
     """Options valid anywhere on the line; in subcommands they must not reset what came before."""
     parent = argparse.ArgumentParser(add_help=False)
     default = argparse.SUPPRESS if suppress else None
-    parent.add_argument("--data-dir", default=default, help="the till's data folder (default: the platform's user data folder, or $POSRETURNS_DATA_DIR)")
-    parent.add_argument("--json", action="store_true", default=argparse.SUPPRESS if suppress else False, help="print results as JSON")
-    parent.add_argument("--till", default=default, metavar="ID", help="this till's id (default: the till.id setting, T1)")
+    parent.add_argument("--data-dir", default=default,
+                        help="the till's data folder (default: the platform's user data folder, "
+                             "or $POSRETURNS_DATA_DIR)")
+    parent.add_argument("--json", action="store_true", default=argparse.SUPPRESS if suppress else False,
+                        help="print results as JSON")
+    parent.add_argument("--till", default=default, metavar="ID",
+                        help="this till's id (default: the till.id setting, T1)")
     parent.add_argument("--printer", default=default, metavar="URL",
                         help="receipt printer for this command: tcp://HOST:PORT, serial:PORT, file:PATH, usblp:DEVICE")
     parent.add_argument("--now", default=default, metavar="ISO-8601",
@@ -172,7 +176,8 @@ READ_ONLY: frozenset[Command] = frozenset({
     device_commands.run_virtual_printer, device_commands.run_virtual_scanner, device_commands.run_status,
     device_commands.run_jobs, exchange_commands.run_promise, exchange_commands.run_show, mail_commands.run_status,
     mail_commands.run_list, verify_commands.run_verify, restock_commands.run_list, restock_commands.run_show,
-    restock_commands.run_batches, restock_commands.run_resale_list, restock_commands.run_alerts, storage_commands.run_backup, storage_commands.run_restore,
+    restock_commands.run_batches, restock_commands.run_resale_list, restock_commands.run_alerts,
+    storage_commands.run_backup, storage_commands.run_restore,
     _run_gui})
 
 

@@ -75,7 +75,8 @@ class SqlOrderRepository:
             customer_id=head.customer_id, customer_name=head.customer_name,
             order_discount=Money.from_minor(head.order_discount_minor, cur),
             shipping=Money.from_minor(head.shipping_minor, cur),
-            shipping_refunded=Money.from_minor(head.shipping_refunded_minor, cur) if head.shipping_refunded_minor else None,
+            shipping_refunded=(Money.from_minor(head.shipping_refunded_minor, cur)
+                               if head.shipping_refunded_minor else None),
             lines=tuple(
                 OrderLine(
                     id=r.id, sku=r.sku, title=r.title, qty=r.qty, unit_price=Money.from_minor(r.unit_price_minor, cur),
@@ -102,7 +103,8 @@ class SqlOrderRepository:
 
     def variant(self, sku: str) -> VariantInfo | None:
         rows = self._rows(
-            "SELECT v.sku, v.product_id, v.title, p.category, v.price_minor, v.final_sale, v.serial_tracked, v.tax_rate "
+            "SELECT v.sku, v.product_id, v.title, p.category, v.price_minor, v.final_sale, "
+            "v.serial_tracked, v.tax_rate "
             "FROM variants v JOIN products p ON p.id = v.product_id WHERE v.sku = ?", (sku,))
         if not rows:
             return None
@@ -117,26 +119,31 @@ class SqlOrderRepository:
 
     def _summaries(self, where: str, params: Sequence[Any], limit: int) -> list[OrderSummary]:
         rows = self._rows(_SUMMARY + where + " ORDER BY o.placed_at DESC LIMIT ?", (*params, limit))
-        return [OrderSummary(r.id, r.number, r.channel, parse_utc(r.placed_at), Money.from_minor(r.total_minor, r.currency),
+        return [OrderSummary(r.id, r.number, r.channel, parse_utc(r.placed_at),
+                             Money.from_minor(r.total_minor, r.currency),
                              r.name, r.store_id) for r in rows]
 
     def by_customer_email(self, prefix: str, limit: int) -> list[OrderSummary]:
-        return self._summaries("WHERE o.customer_id IN (SELECT id FROM customers WHERE email_key >= ? AND email_key < ? "
+        return self._summaries("WHERE o.customer_id IN (SELECT id FROM customers "
+                               "WHERE email_key >= ? AND email_key < ? "
                                "LIMIT 200)", (prefix, prefix + "\U0010ffff"), limit)
 
     def by_customer_phone(self, key: str, limit: int) -> list[OrderSummary]:
-        return self._summaries("WHERE o.customer_id IN (SELECT id FROM customers WHERE phone_key >= ? AND phone_key < ? "
+        return self._summaries("WHERE o.customer_id IN (SELECT id FROM customers "
+                               "WHERE phone_key >= ? AND phone_key < ? "
                                "LIMIT 200)", (key, key + "\U0010ffff"), limit)
 
     def by_customer_name(self, tokens: list[str], limit: int) -> list[OrderSummary]:
         """Customers whose name has a word starting with each token (at most 200), then their sales."""
-        matching = " INTERSECT ".join(["SELECT customer_id FROM customer_tokens WHERE token >= ? AND token < ?"] * len(tokens))
+        one_token = "SELECT customer_id FROM customer_tokens WHERE token >= ? AND token < ?"
+        matching = " INTERSECT ".join([one_token] * len(tokens))
         params = [bound for t in tokens for bound in (t, t + "\U0010ffff")]
         return self._summaries(f"WHERE o.customer_id IN ({matching} LIMIT 200)", params, limit)
 
     def by_card(self, last4: str, start: datetime, end: datetime, limit: int) -> list[OrderSummary]:
         return self._summaries("WHERE o.id IN (SELECT order_id FROM tenders WHERE card_last4 = ?) "
-                               "AND o.placed_at >= ? AND o.placed_at < ?", (last4, format_utc(start), format_utc(end)), limit)
+                               "AND o.placed_at >= ? AND o.placed_at < ?",
+                               (last4, format_utc(start), format_utc(end)), limit)
 
     def by_amount(self, total_minor: int, start: datetime, end: datetime, limit: int) -> list[OrderSummary]:
         return self._summaries("WHERE o.total_minor = ? AND o.placed_at >= ? AND o.placed_at < ?",

@@ -193,7 +193,8 @@ class SqlOutbox:
                 "SELECT CASE WHEN status = 'rejected' AND acked_at IS NOT NULL THEN 'dismissed' ELSE status END, "
                 "count(*) FROM outbox GROUP BY 1").all())
             due = connection.exec_driver_sql(
-                "SELECT count(*) FROM outbox WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)",
+                "SELECT count(*) FROM outbox WHERE status = 'pending' AND (next_attempt_at IS NULL OR "
+                "next_attempt_at <= ?)",
                 (format_utc(now),)).scalar_one()
             oldest, upcoming = connection.exec_driver_sql(
                 "SELECT min(created_at), min(next_attempt_at) FROM outbox WHERE status = 'pending'").one()

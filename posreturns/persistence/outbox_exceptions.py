@@ -63,7 +63,8 @@ class SqlExceptionQueue:
             released = None
             if action == "retry":
                 connection.exec_driver_sql(
-                    "UPDATE outbox SET status = 'pending', next_attempt_at = NULL, server_result_json = ? WHERE seq = ?",
+                    "UPDATE outbox SET status = 'pending', next_attempt_at = NULL, "
+                    "server_result_json = ? WHERE seq = ?",
                     (resolution, seq))
             else:  # closed by hand: stays 'rejected' (never sent again) with acked_at = when it was dismissed
                 connection.exec_driver_sql("UPDATE outbox SET acked_at = ?, server_result_json = ? WHERE seq = ?",

@@ -37,7 +37,8 @@ class SqlRtvBatches:
 
     def batch(self, batch_id: str) -> RtvBatch | None:
         with self.engine.connect() as connection:
-            row = connection.exec_driver_sql("SELECT * FROM rtv_batches WHERE id = ?", (batch_id.strip().upper(),)).first()
+            row = connection.exec_driver_sql("SELECT * FROM rtv_batches WHERE id = ?",
+                                             (batch_id.strip().upper(),)).first()
             return None if row is None else _batch(connection, row)
 
     def ship(self, actor: Actor, batch_id: str, reference: str) -> RtvBatch:

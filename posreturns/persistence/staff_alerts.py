@@ -57,7 +57,8 @@ class SqlStaffAlerts:
             alert = _one(connection, alert_id)
             if alert.status == "resolved":
                 raise BadInput(f"Alert {alert_id} was already resolved by {alert.resolved_by}; nothing was changed.",
-                               f"L'alerte {alert_id} a déjà été traitée par {alert.resolved_by} ; rien n'a été modifié.")
+                               f"L'alerte {alert_id} a déjà été traitée par {alert.resolved_by} ; "
+                               "rien n'a été modifié.")
             at = format_utc(actor.at)
             if status == "resolved":
                 connection.exec_driver_sql(

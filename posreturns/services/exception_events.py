@@ -71,9 +71,11 @@ def exception_summary(item: ExceptionItem, contact: dict[str, Any] | None) -> di
         "order_key": item.order_key, "return_number": data.get("return_number"),
         "order_number": (data.get("original_order") or {}).get("number"),
         "amount": amount(data.get("refund_total_minor") or data.get("amount_minor")), "currency": currency,
-        "tenders": [{"method": t.get("method"), "amount": amount(t.get("amount_minor"))} for t in data.get("tenders") or []],
+        "tenders": [{"method": t.get("method"), "amount": amount(t.get("amount_minor"))}
+                    for t in data.get("tenders") or []],
         "till": device.get("till_id"), "store": device.get("store_id"), "occurred_at": item.payload.get("occurred_at"),
         "offline": bool(item.payload.get("offline")), "reason": item.reason,
         "competing": list(conflict.get("competing") or []),
-        "customer": contact or ({"email": item.detail["customer_email"]} if item.detail.get("customer_email") else None),
+        "customer": contact or ({"email": item.detail["customer_email"]}
+                                if item.detail.get("customer_email") else None),
     }

@@ -167,7 +167,8 @@ class PromiseService:
             at = self.clock.now()
             detail = {"sha256": digest, "source": source, "previous": previous.sha256 if previous else None,
                       "sources": [s.location for s in network.sources]}
-            self.networks.save(StoredNetwork(network.store_id, text, digest, at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")),
+            self.networks.save(StoredNetwork(network.store_id, text, digest,
+                                             at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")),
                                AuditEntry("delivery_network.loaded", actor, network.store_id, detail, at))
         return {"store_id": network.store_id, "sha256": digest, "changed": changed,
                 "sources": [s.location for s in network.sources]}

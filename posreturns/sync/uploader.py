@@ -184,7 +184,8 @@ class _Run:
             except Exception as error:  # a connector bug must not stop the queue nor lose the events
                 log.exception("a batch of %d events could not be sent", len(sealed))
                 heads = {e.order_key: e for e in reversed(sealed)}
-                answers = {e.event_id: PushResult.retry(f"{type(error).__name__}: {error}"[:300]) for e in heads.values()}
+                answers = {e.event_id: PushResult.retry(f"{type(error).__name__}: {error}"[:300])
+                           for e in heads.values()}
             attempted = [(e, answers[e.event_id]) for e in sealed if e.event_id in answers] + refused
             self.tried.update(e.seq for e, _ in attempted)
             self._record(attempted, reachable)

@@ -171,7 +171,8 @@ class WedgeScannerFilter(QObject):
             try:
                 for text in decision.replay:
                     key = _SPECIAL_KEYS.get(text, Qt.Key.Key_unknown)
-                    QApplication.sendEvent(target, QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, text))
+                    QApplication.sendEvent(target,
+                                           QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, text))
             finally:
                 self._replaying = False
         if decision.scan is not None and not self.scans_paused:

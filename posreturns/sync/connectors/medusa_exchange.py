@@ -65,8 +65,9 @@ def _create(pusher: ReturnPusher, api: Api, event: PendingEvent, data: dict[str,
     outbound = [{"variant_id": _variant_id(api, x["sku"]), "quantity": int(x["qty"])}
                 for x in (data.get("exchange") or {}).get("lines") or []]
     option = _outbound_option(api, location)
-    exchange = api.post("/admin/exchanges", {"order_id": order["id"], "metadata": event_metadata(event, data),
-                                             "description": f"In-store exchange {data.get('return_number')}"})["exchange"]
+    exchange = api.post("/admin/exchanges", {
+        "order_id": order["id"], "metadata": event_metadata(event, data),
+        "description": f"In-store exchange {data.get('return_number')}"})["exchange"]
     xid = exchange["id"]
     try:
         inbound = []

@@ -51,7 +51,8 @@ def attach_manager(window: Any, manager: Any, runner: Any, printer_runner: Any |
 
     def show_count(open_alerts: int) -> None:
         visible = ManagerPresenter.may_manage(principal()) or presenter.manager is not None
-        sentence = QCoreApplication.translate("ManagerHookup", "{0} alert(s) to handle").replace("{0}", str(open_alerts))
+        sentence = QCoreApplication.translate("ManagerHookup", "{0} alert(s) to handle")
+        sentence = sentence.replace("{0}", str(open_alerts))
         count.setText(sentence)
         count.setToolTip(sentence)
         count.setProperty("state", "warn" if open_alerts else "ok")

@@ -124,7 +124,8 @@ class RestockTab(QWidget):
                 cell.setData(Qt.ItemDataRole.UserRole + 1, unit.id)
                 if hours >= self.highlight_hours:
                     cell.setBackground(QBrush(OLD))
-                    cell.setToolTip(self.tr("Held for more than {0} hours").replace("{0}", str(int(self.highlight_hours))))
+                    cell.setToolTip(self.tr("Held for more than {0} hours").replace("{0}",
+                                                                                    str(int(self.highlight_hours))))
                 self.table.setItem(row, column, cell)
         self.table.setSortingEnabled(True)
         old = sum(1 for u in shown if u.age_hours(now) >= self.highlight_hours)

@@ -73,4 +73,5 @@ class ScannerSetupPresenter(QObject):
             self.outcome.emit(cashier_text(error))
         else:
             log.error("scanner sheet failed: %s", type(error).__name__, exc_info=error)
-            self.outcome.emit(self.tr("Something went wrong ({0}); nothing was changed.").replace("{0}", type(error).__name__))
+            sentence = self.tr("Something went wrong ({0}); nothing was changed.")
+            self.outcome.emit(sentence.replace("{0}", type(error).__name__))

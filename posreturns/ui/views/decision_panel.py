@@ -30,7 +30,8 @@ class DecisionPanel(QWidget):
         self.why = QLabel(objectName="why", wordWrap=True)
         self.totals = QLabel(objectName="totals", wordWrap=True)
         self.offer = QLabel(objectName="offer", wordWrap=True)
-        self.method_buttons = {code: big_button(text, "method", checkable=True) for code, text in labels.methods().items()}
+        self.method_buttons = {code: big_button(text, "method", checkable=True)
+                               for code, text in labels.methods().items()}
         methods = QHBoxLayout()
         for code, button in self.method_buttons.items():
             button.clicked.connect(lambda _=False, c=code: self.method_chosen.emit(c))
@@ -89,7 +90,8 @@ class DecisionPanel(QWidget):
             "Offer: +{0} if the customer takes store credit.").replace("{0}", self._money(offer)))
         self.totals.setText(self._totals(quote))
         self.confirm_button.setEnabled(quote.status is not DecisionStatus.REFUSED)
-        self.confirm_button.setText(self.tr("Get approval and complete") if quote.status is DecisionStatus.NEEDS_APPROVAL
+        self.confirm_button.setText(self.tr("Get approval and complete")
+                                    if quote.status is DecisionStatus.NEEDS_APPROVAL
                                     else self.tr("Complete the return"))
 
     def _totals(self, quote: Quote) -> str:

@@ -76,7 +76,8 @@ class DonePage(QWidget):
             amount = self.formats.money(tender.amount, done.currency)
             method = labels.tenders().get(tender.method, tender.method)
             if tender.executed_by == "host":
-                todo.append(self.tr("Refund {0} to the {1} on the payment terminal.").replace("{0}", amount).replace("{1}", method.lower()))
+                todo.append(self.tr("Refund {0} to the {1} on the payment terminal.")
+                            .replace("{0}", amount).replace("{1}", method.lower()))
             elif tender.method == "cash":
                 todo.append(self.tr("Give {0} in cash from the drawer.").replace("{0}", amount))
             else:
@@ -84,7 +85,8 @@ class DonePage(QWidget):
         if done.voucher_code:
             todo.append(self.tr("Hand over the voucher {0}.").replace("{0}", done.voucher_code))
         if done.to_collect:
-            todo.append(self.tr("Collect {0} for the exchange.").replace("{0}", self.formats.money(done.to_collect, done.currency)))
+            to_collect = self.formats.money(done.to_collect, done.currency)
+            todo.append(self.tr("Collect {0} for the exchange.").replace("{0}", to_collect))
         self.instructions.setText("\n".join(todo))
         self.print_status.setText(self.tr("Printing the receipt…"))
         self.drawer_status.hide()
@@ -115,7 +117,8 @@ class DonePage(QWidget):
             self.picture.setPixmap(QPixmap(image))
             self.previews.setCurrentIndex(1)
         if outcome.printed and getattr(outcome, "confirmed", True):
-            text = self.tr("Copy of the receipt printed.") if getattr(outcome, "copy", False) else self.tr("Receipt printed.")
+            text = (self.tr("Copy of the receipt printed.") if getattr(outcome, "copy", False)
+                    else self.tr("Receipt printed."))
         else:
             text = cashier_text(outcome)
         self.print_status.setText(text)

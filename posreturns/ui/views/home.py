@@ -39,7 +39,8 @@ class HomePage(QWidget):
     def __init__(self, formats: Formats) -> None:
         super().__init__()
         self.formats = formats
-        self.scan_field = QLineEdit(placeholderText=self.tr("Scan a receipt, or type a receipt number, phone, e-mail or name"))
+        self.scan_field = QLineEdit(
+            placeholderText=self.tr("Scan a receipt, or type a receipt number, phone, e-mail or name"))
         self.scan_field.setObjectName("scanField")
         self.scan_field.setMinimumHeight(TOUCH + 12)
         self.scan_field.addAction(icon("scan"), QLineEdit.ActionPosition.LeadingPosition)
@@ -51,7 +52,8 @@ class HomePage(QWidget):
         self.about_button.setAccessibleName(self.tr("About posreturns"))
         self.sign_out_button = big_button(self.tr("Sign out"))
         self.message = QLabel(wordWrap=True, objectName="message")
-        self.results = table((self.tr("Receipt"), self.tr("Date"), self.tr("Channel"), self.tr("Total"), self.tr("Customer")))
+        self.results = table((self.tr("Receipt"), self.tr("Date"), self.tr("Channel"), self.tr("Total"),
+                              self.tr("Customer")))
         self.recent = table((self.tr("Return"), self.tr("Time"), self.tr("Receipt"), self.tr("Refund")))
         self._summaries: list[OrderSummary] = []
         self._recent: list[dict[str, str]] = []
@@ -131,7 +133,8 @@ class HomePage(QWidget):
         self._summaries = summaries
         self.results.setRowCount(len(summaries))
         for row, s in enumerate(summaries):
-            values = (s.number, self.formats.day(s.placed_at), self.tr("web") if s.channel == "web" else self.tr("store"),
+            values = (s.number, self.formats.day(s.placed_at),
+                      self.tr("web") if s.channel == "web" else self.tr("store"),
                       self.formats.money(s.total.amount, s.total.currency), s.customer_name or "")
             for column, value in enumerate(values):
                 self.results.setItem(row, column, QTableWidgetItem(value))

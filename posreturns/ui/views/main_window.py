@@ -247,7 +247,8 @@ class MainWindow(QMainWindow):
             self.flow.complete(approval=answer)
 
     def cancel(self) -> None:
-        if self.flow.basket.lines and not self.dialogs.confirm(self.tr("Cancel this return? Nothing will be recorded.")):
+        if self.flow.basket.lines and not self.dialogs.confirm(
+                self.tr("Cancel this return? Nothing will be recorded.")):
             return
         self.flow.abandon()
         self.go_home()

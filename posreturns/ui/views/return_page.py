@@ -75,7 +75,8 @@ class ReturnPage(QWidget):
         self._cards: list[BasketLineCard] = []
         self._shown: tuple[list[tuple[object, ...]], list[object]] | None = None  # what the cards were built for
         flow.changed.connect(self.refresh)
-        flow.quote_ready.connect(lambda quoted: self.decision.show_quote(quoted.quote, flow.basket.refund_method, language))
+        flow.quote_ready.connect(lambda quoted: self.decision.show_quote(quoted.quote,
+                                                                         flow.basket.refund_method, language))
         flow.message.connect(self.message.setText)
 
     def show_order(self, order: Order | None) -> None:

@@ -27,14 +27,16 @@ class TillStatusBar(QStatusBar):
         self.online_icon, self.printer_icon = QLabel(objectName="statusIcon"), QLabel(objectName="statusIcon")
         # A long printer sentence is cut (whole in its tooltip) rather than widening the window past the screen.
         self.printer.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        for label in (self.online_icon, self.online, self.outbox, self.cache, self.printer_icon, self.printer, self.scanner):
+        for label in (self.online_icon, self.online, self.outbox, self.cache, self.printer_icon, self.printer,
+                      self.scanner):
             self.addWidget(label, 1 if label is self.printer else 0)
         self.addPermanentWidget(self.print_queue_button)
         self.addPermanentWidget(self.who)
 
     def show_state(self, state: dict[str, Any]) -> None:
         online = state.get("online")
-        self.online.setText(self.tr("Online") if online else self.tr("Offline") if online is False else self.tr("OMS not set up"))
+        self.online.setText(self.tr("Online") if online else self.tr("Offline") if online is False
+                            else self.tr("OMS not set up"))
         self.online.setProperty("state", "ok" if online else "warn")
         self.online_icon.setPixmap(icon("online" if online else "offline").pixmap(ICON_PX, ICON_PX))
         waiting = self.tr("{0} waiting to sync").replace("{0}", str(state.get("outbox_pending", 0)))
@@ -44,8 +46,10 @@ class TillStatusBar(QStatusBar):
                 "{1}", str(progress["total"]))
         refused, held = state.get("sync_exceptions") or 0, state.get("sync_held") or 0
         if refused:
-            waiting += " · " + self.tr("{0} refused by the OMS: a manager must resolve them").replace("{0}", str(refused))
-            self.outbox.setToolTip(self.tr("posreturns sync exceptions, then posreturns sync resolve SEQ --retry or --dismiss"))
+            waiting += " · " + self.tr("{0} refused by the OMS: a manager must resolve them").replace(
+                "{0}", str(refused))
+            self.outbox.setToolTip(
+                self.tr("posreturns sync exceptions, then posreturns sync resolve SEQ --retry or --dismiss"))
         if held:
             waiting += " · " + self.tr("{0} held behind them").replace("{0}", str(held))
         self.outbox.setText(waiting)
@@ -53,7 +57,8 @@ class TillStatusBar(QStatusBar):
         self.outbox.style().unpolish(self.outbox)
         self.outbox.style().polish(self.outbox)
         age = state.get("cache_age_minutes")
-        self.cache.setText(self.tr("Cache: {0} min old").replace("{0}", str(age)) if age is not None else self.tr("Cache: never synced"))
+        self.cache.setText(self.tr("Cache: {0} min old").replace("{0}", str(age)) if age is not None
+                           else self.tr("Cache: never synced"))
         printer = state.get("printer") or {}
         if not state.get("printer_configured", True):
             self.printer.setText(self.tr("No printer set up"))
