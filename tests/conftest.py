@@ -51,7 +51,8 @@ def fail_on_warning_logs(caplog: pytest.LogCaptureFixture, request: pytest.Fixtu
     yield
     if request.node.get_closest_marker("allow_warning_logs"):
         return
-    logged = [f"{r.levelname} {r.name}: {r.getMessage()}" for r in caplog.get_records("call") if r.levelno >= logging.WARNING]
+    logged = [f"{r.levelname} {r.name}: {r.getMessage()}" for r in caplog.get_records("call")
+              if r.levelno >= logging.WARNING]
     assert not logged, f"unexpected warning logs: {logged}"
 
 
