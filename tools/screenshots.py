@@ -1,4 +1,5 @@
-"""Render the main screens and the sign-in screen offscreen to docs/screenshots/*.png (`make screenshots`; argument: fr or en).
+"""Render the main screens and the sign-in screen offscreen to docs/screenshots/*.png
+(`make screenshots`; argument: fr or en).
 
 Runs on a throw-away copy of the demo store with a virtual printer, drives the real window like a
 cashier, and grabs it; dialogs are drawn over the dimmed window, as the cashier sees them.

@@ -230,7 +230,8 @@ class VirtualPrinter:
     def _confirm(self, conn: socket.socket, op: Op) -> None:
         if self.fault in DISCARDING:
             return
-        reply = b"\x37\x22" + op.value + b"\x00" if op.kind == "process_id" else bytes([reply_byte(self.fault, self.drawer_open, 4) & 0x0C])
+        reply = (b"\x37\x22" + op.value + b"\x00" if op.kind == "process_id"
+                 else bytes([reply_byte(self.fault, self.drawer_open, 4) & 0x0C]))
         with contextlib.suppress(OSError):
             conn.sendall(reply)
 
