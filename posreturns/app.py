@@ -259,8 +259,9 @@ def attach_oms(till: Till, gateway: Any = None, clock: Any = None) -> Any:
 
     def oms() -> Any:
         if made["gateway"] is None:
-            made["gateway"] = gateway_from_settings(till.settings, clock, till.data_dir, timeout=LOOKUP_TIMEOUT)
-            till.closers.append(made["gateway"].close)
+            fresh = gateway_from_settings(till.settings, clock, till.data_dir, timeout=LOOKUP_TIMEOUT)
+            till.closers.append(fresh.close)
+            made["gateway"] = fresh
         return made["gateway"]
 
     def probe() -> dict[str, Any]:

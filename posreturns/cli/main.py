@@ -24,6 +24,7 @@ from posreturns.cli import (
     return_commands,
     storage_commands,
     sync_commands,
+    sync_exception_commands,
     user_commands,
     verify_commands,
 )
@@ -172,7 +173,7 @@ def error_code(error: Exception) -> str:
 READ_ONLY: frozenset[Command] = frozenset({
     config_commands.run_get, config_commands.run_list, order_commands.run_show, order_commands.run_search,
     order_commands.run_match, outbox_commands.run_list, policy_commands.run_show, return_commands.run_quote,
-    return_commands.run_show, sync_commands.run_status, sync_commands.run_exceptions, user_commands.run_list,
+    return_commands.run_show, sync_commands.run_status, sync_exception_commands.run_exceptions, user_commands.run_list,
     device_commands.run_virtual_printer, device_commands.run_virtual_scanner, device_commands.run_status,
     device_commands.run_jobs, exchange_commands.run_promise, exchange_commands.run_show, mail_commands.run_status,
     mail_commands.run_list, verify_commands.run_verify, restock_commands.run_list, restock_commands.run_show,

@@ -23,7 +23,7 @@ ACTIONS = ("retry", "dismiss")
 def exception_resolved(refused: dict[str, Any], refused_event_type: str, seq: int, action: str, manager: str,
                        note: str | None, reason: str | None, now: datetime) -> OutboxEvent:
     """The event telling the OMS that the refused event `seq` (its payload `refused`) was resolved."""
-    data = refused.get("data") if isinstance(refused.get("data"), dict) else {}
+    data = _mapping(refused.get("data"))
     order = data.get("original_order") or {}
     event_id = str(uuid.uuid4())
     payload: dict[str, Any] = {
@@ -58,7 +58,7 @@ def exception_summary(item: ExceptionItem, contact: dict[str, Any] | None) -> di
     """What a manager needs to resolve `item`: which return, how much and how it was paid out,
     where and when, why the OMS refused it, the return that took the units first, and how to reach
     the customer (`contact`: name, email, phone from the till's cache)."""
-    data = item.payload.get("data") if isinstance(item.payload.get("data"), dict) else {}
+    data = _mapping(item.payload.get("data"))
     device = item.payload.get("device") or {}
     currency = str(data.get("currency") or "EUR")
 
@@ -79,3 +79,8 @@ def exception_summary(item: ExceptionItem, contact: dict[str, Any] | None) -> di
         "customer": contact or ({"email": item.detail["customer_email"]}
                                 if item.detail.get("customer_email") else None),
     }
+
+
+def _mapping(value: object) -> dict[str, Any]:
+    """An event's part that should be an object; an empty one when the stored payload has something else."""
+    return value if isinstance(value, dict) else {}
