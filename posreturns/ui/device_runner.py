@@ -44,4 +44,4 @@ class DeviceTaskRunner:
 
     def wait(self, timeout: float = 5.0) -> bool:
         """Wait for the work queued so far (tests, closing the window)."""
-        return self.device.submit(lambda: True).result(timeout)
+        return bool(self.device.submit(lambda: True).result(timeout))

@@ -31,7 +31,7 @@ def emission_loses_references() -> bool:
     """
     probe = _Probe()
     probe.fired.connect(lambda _payload: None)
-    payload = {"value": None, "flag": True}
+    payload: dict[str, object] = {"value": None, "flag": True}
     return all(_trial_loses_references(probe, payload) for _ in range(TRIALS))
 
 

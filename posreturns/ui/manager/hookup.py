@@ -7,8 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy
+from PySide6.QtWidgets import QLabel, QSizePolicy
 
+from posreturns.ui.application import running_application
 from posreturns.ui.i18n import Formats
 from posreturns.ui.manager.presenter import ManagerPresenter
 from posreturns.ui.manager.workspace import ManagerWorkspace
@@ -31,7 +32,7 @@ def attach_manager(window: Any, manager: Any, runner: Any, printer_runner: Any |
     workspace = ManagerWorkspace(presenter, gate, Formats(window.language), manager.idle_minutes,
                                  manager.highlight_hours, manager.alert_text)
     index = window.add_workspace(workspace, workspace.on_scan)
-    QApplication.instance().installEventFilter(workspace)
+    running_application().installEventFilter(workspace)
     button = big_button(QCoreApplication.translate("ManagerHookup", "Manager"), icon_name="settings")
     button.setObjectName("managerButton")
     window.home.add_tool(button)

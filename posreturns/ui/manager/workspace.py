@@ -31,7 +31,7 @@ class ManagerWorkspace(QWidget):
         super().__init__()
         self.presenter = presenter
         self.gate = SignInPage(sign_in)
-        self.gate.findChild(QLabel, "signInTitle").setText(self.tr("Manager sign-in"))
+        self.gate.title.setText(self.tr("Manager sign-in"))
         self.tabs = QTabWidget()
         self.restock = RestockTab(presenter, highlight_hours)
         self.resale = ResaleTab(presenter, formats)

@@ -284,13 +284,13 @@ class ReturnFlowPresenter(QObject):
         if drawer is not None:
             self.printer_runner.run(lambda: drawer.open_for_return(number, done.pays_cash_at_till, cashier),
                                     self._drawer_done, self._print_error)
-        if self.printing is not None:
-            self.printer_runner.run(lambda: self.printing.print_return(number), self.printed.emit, self._print_error)
+        if (printing := self.printing) is not None:
+            self.printer_runner.run(lambda: printing.print_return(number), self.printed.emit, self._print_error)
 
     def reprint(self, return_number: str) -> None:
         """A copy of the receipt (never the drawer)."""
-        if self.printing is not None:
-            self.printer_runner.run(lambda: self.printing.print_return(return_number), self.printed.emit,
+        if (printing := self.printing) is not None:
+            self.printer_runner.run(lambda: printing.print_return(return_number), self.printed.emit,
                                     self._print_error)
 
     def _drawer_done(self, outcome: Any) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -18,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from posreturns.domain.orders import Order
 from posreturns.ui.i18n import Formats
-from posreturns.ui.presenters.basket import Basket
+from posreturns.ui.presenters.basket import Basket, ExchangeItem
 from posreturns.ui.presenters.return_flow import ReturnFlowPresenter
 from posreturns.ui.views.basket_line import BasketLineCard, card_identity
 from posreturns.ui.views.decision_panel import DecisionPanel
@@ -73,7 +75,7 @@ class ReturnPage(QWidget):
         self.decision.method_chosen.connect(flow.set_refund_method)
         self.decision.pick_replacement.connect(self._pick_replacement)
         self._cards: list[BasketLineCard] = []
-        self._shown: tuple[list[tuple[object, ...]], list[object]] | None = None  # what the cards were built for
+        self._shown: tuple[list[tuple[object, ...]], list[ExchangeItem]] | None = None  # what the cards were built for
         flow.changed.connect(self.refresh)
         flow.quote_ready.connect(lambda quoted: self.decision.show_quote(quoted.quote,
                                                                          flow.basket.refund_method, language))
@@ -120,14 +122,12 @@ class ReturnPage(QWidget):
             button.setChecked(code == basket.refund_method)
 
     def _rebuild(self, basket: Basket) -> None:
-        while self.basket_box.count():
-            widget = self.basket_box.takeAt(0).widget()
-            if widget is not None:
+        while (layout_item := self.basket_box.takeAt(0)) is not None:
+            if (widget := layout_item.widget()) is not None:
                 widget.deleteLater()
         self._cards = []
         for index, line in enumerate(basket.lines):
-            card = BasketLineCard(line, lambda i=index, **changes: self.flow.update_line(i, **changes),
-                                  lambda i=index: self.flow.remove_line(i))
+            card = BasketLineCard(line, partial(self.flow.update_line, index), partial(self.flow.remove_line, index))
             self.basket_box.addWidget(card)
             self._cards.append(card)
         for index, item in enumerate(basket.exchange):

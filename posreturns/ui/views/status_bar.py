@@ -68,10 +68,10 @@ class TillStatusBar(QStatusBar):
         self.printer.setProperty("state", "ok" if printer.get("ready") else "warn")
         self.printer.setToolTip(self.printer.text())
         self.printer_icon.setPixmap(icon("printer" if printer.get("ready") else "warning").pixmap(ICON_PX, ICON_PX))
-        waiting = int(state.get("print_waiting") or 0)
-        self.print_queue_button.setText(self.tr("{0} to print").replace("{0}", str(waiting)))
+        to_print = int(state.get("print_waiting") or 0)
+        self.print_queue_button.setText(self.tr("{0} to print").replace("{0}", str(to_print)))
         self.print_queue_button.setToolTip(self.tr("Receipts waiting for the printer: open the print queue"))
-        self.print_queue_button.setVisible(waiting > 0)
+        self.print_queue_button.setVisible(to_print > 0)
         self.scanner.setText(state.get("scanner", self.tr("Keyboard scanner")))
         self.who.setText(" · ".join(str(state.get(key, "")) for key in ("cashier", "store_id", "till_id")))
         for label in (self.online, self.printer):
