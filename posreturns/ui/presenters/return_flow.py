@@ -21,14 +21,10 @@ from posreturns.services.errors import ApprovalRequired
 from posreturns.services.return_request import ReturnRequest
 from posreturns.services.return_results import CompletedReturn, QuotedReturn
 from posreturns.ui.messages import cashier_text, current_language
-from posreturns.ui.ports import Catalog, Drafts, Drawer
+from posreturns.ui.ports import Catalog, Drafts, Drawer, Runner
 from posreturns.ui.presenters.basket import Basket, BasketLine, ExchangeItem
 
 log = logging.getLogger(__name__)
-
-
-class Runner(Protocol):
-    def run(self, work: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]) -> None: ...
 
 
 class Returns(Protocol):

@@ -5,18 +5,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from posreturns.domain.errors import UserFacingError
 from posreturns.ui.messages import cashier_text, current_language
+from posreturns.ui.ports import Runner
 
 log = logging.getLogger(__name__)
-
-
-class Runner(Protocol):
-    def run(self, work: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]) -> None: ...
 
 
 class ScannerSetupPresenter(QObject):
