@@ -6,12 +6,12 @@ import sys
 import threading
 from collections.abc import Callable
 
-from posdrivers import WedgeConfig
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QToolBar
 
 from posreturns import __version__
+from posreturns.devices.keyboard_wedge import WedgeConfig
 from posreturns.domain.errors import UserFacingError
 from posreturns.ui.application import running_application
 from posreturns.ui.garbage import GuiThreadGarbageCollector

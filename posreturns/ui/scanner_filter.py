@@ -19,12 +19,12 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from posdrivers import WedgeConfig, WedgeDetector
-from posdrivers.scanner.wedge import Decision
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 from shiboken6 import isValid
+
+from posreturns.devices.keyboard_wedge import Decision, WedgeConfig, WedgeDetector
 
 _SPECIAL_KEYS = {"\r": Qt.Key.Key_Return, "\n": Qt.Key.Key_Return, "\t": Qt.Key.Key_Tab}
 GS = "\x1d"

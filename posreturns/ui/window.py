@@ -6,8 +6,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from posdrivers import WedgeConfig
-
+from posreturns.devices.keyboard_wedge import WedgeConfig
 from posreturns.ui.application import running_application
 from posreturns.ui.device_runner import DeviceTaskRunner
 from posreturns.ui.dialogs import DialogService
