@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import asdict
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 from enum import Enum
 from typing import Any
@@ -19,6 +19,7 @@ from posreturns.domain.held_units import HeldUnit, UnitAction
 from posreturns.domain.money import Money
 from posreturns.domain.permissions import Permission
 from posreturns.domain.resale import Grade
+from posreturns.domain.utc import format_utc
 
 SORTS = {"age": lambda u: u.received_at, "reason": lambda u: (u.reason, u.received_at),
          "category": lambda u: (u.category, u.received_at), "sku": lambda u: (u.sku, u.received_at)}
@@ -109,7 +110,7 @@ def plain(value: Any) -> Any:
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, datetime):
-        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return format_utc(value)
     return value
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from posreturns.domain.pricing import LineCharge, price_lines
+from posreturns.domain.utc import format_utc
 from posreturns.persistence import cache_writer as sql
 from posreturns.persistence.engine import WRITE
 from posreturns.services.normalize import name_tokens, number_key
@@ -125,7 +126,7 @@ def _orders(engine: Engine, spec: ScaleSpec, rng: random.Random, prices: list[in
             shipping = 490 if web else 0
             priced = price_lines(charges, order_discount, True)
             total = sum(p.paid for p in priced) + shipping
-            placed = (now - timedelta(seconds=rng.randrange(400 * 86_400))).strftime("%Y-%m-%dT%H:%M:%SZ")
+            placed = format_utc(now - timedelta(seconds=rng.randrange(400 * 86_400)))
             customer = f"C{rng.randrange(spec.customers):06d}" if rng.random() < 0.7 else None
             number = receipt_number(n)
             orders.append((oid, number, number_key(number), "web" if web else "store", None if web else STORES[n % 10],

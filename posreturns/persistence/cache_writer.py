@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
+from posreturns.domain.utc import format_utc
 from posreturns.persistence.engine import WRITE
 from posreturns.services.canonical import Document, ReturnRecord
 from posreturns.services.errors import ImportRejected
@@ -191,7 +192,7 @@ def order_row(o: Any) -> tuple[Any, ...]:
 
 
 def utc_now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return format_utc(datetime.now(UTC))
 
 
 def apply_prior_return(connection: Connection, record: ReturnRecord, source: str) -> int:

@@ -14,9 +14,9 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
 
+from posreturns.domain.utc import format_utc, parse_utc
 from posreturns.persistence.audit import insert_audit
 from posreturns.persistence.engine import WRITE
-from posreturns.persistence.order_repository import format_utc, parse_utc
 from posreturns.services.mail_ports import (
     InDoubtRule,
     LostClaim,

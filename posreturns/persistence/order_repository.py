@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 
 from posreturns.domain.money import Money
 from posreturns.domain.orders import Channel, Order, OrderLine, Tender, TenderMethod
+from posreturns.domain.utc import format_utc, parse_utc
 from posreturns.services.ports import OrderSummary, VariantInfo
 
 _ORDER = ("SELECT o.id, o.number, o.channel, o.store_id, o.placed_at, o.currency, o.prices_include_tax, "
@@ -25,14 +26,6 @@ _TENDERS = ("SELECT id, method, amount_minor, refunded_minor, reference, card_la
             "WHERE order_id = ? ORDER BY position")
 _SUMMARY = ("SELECT o.id, o.number, o.channel, o.placed_at, o.total_minor, o.currency, c.name, o.store_id "
             "FROM orders o LEFT JOIN customers c ON c.id = o.customer_id ")
-
-
-def parse_utc(text: str) -> datetime:
-    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
-
-
-def format_utc(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class SqlOrderRepository:

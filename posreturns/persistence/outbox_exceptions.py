@@ -15,8 +15,9 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from posreturns.domain.utc import format_utc
 from posreturns.persistence.engine import WRITE
-from posreturns.persistence.outbox import format_utc, payload_of
+from posreturns.persistence.outbox import payload_of
 from posreturns.services.errors import BadInput, NotFound
 from posreturns.services.exception_events import ACTIONS, exception_resolved
 from posreturns.services.sync_ports import ExceptionItem

@@ -12,8 +12,8 @@ from posreturns.domain.held_units import UnitAction, check_can_act
 from posreturns.domain.money import div_half_up
 from posreturns.domain.resale import Grade, restricted_ean13
 from posreturns.domain.returns import StockBucket
+from posreturns.domain.utc import format_utc, parse_utc
 from posreturns.persistence.engine import WRITE
-from posreturns.persistence.order_repository import format_utc, parse_utc
 from posreturns.persistence.restock_store import leave_queue, unit_or_fail
 from posreturns.services.errors import BadInput
 from posreturns.services.normalize import barcode_key

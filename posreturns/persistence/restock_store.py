@@ -15,10 +15,10 @@ from sqlalchemy.engine import Connection
 from posreturns.domain.held_units import TARGET, HeldUnit, UnitAction, UnitState, check_can_act
 from posreturns.domain.money import div_half_up
 from posreturns.domain.returns import StockBucket
+from posreturns.domain.utc import format_utc, parse_utc
 from posreturns.persistence.audit import insert_audit
 from posreturns.persistence.engine import WRITE
 from posreturns.persistence.held_unit_writes import alert_codes
-from posreturns.persistence.order_repository import format_utc, parse_utc
 from posreturns.persistence.stock_ledger import insert_events, record_moves
 from posreturns.services.errors import NotFound
 from posreturns.services.numbering import store_code, till_code

@@ -9,7 +9,7 @@ minor units) so that a million orders load fast.
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -19,6 +19,7 @@ import orjson
 from posreturns.domain.currencies import is_iso_currency
 from posreturns.domain.money import Money
 from posreturns.domain.pricing import LineCharge, price_lines
+from posreturns.domain.utc import format_utc
 from posreturns.services.canonical_records import (
     FIELDS,
     FORMAT,
@@ -221,7 +222,7 @@ class _DocumentParser(JsonReader):
         if not FIRST_YEAR <= moment.year <= LAST_YEAR:
             raise self.fail(f"{path}.{key}", f"{describe(value)} is out of range; a time is between the years "
                                              f"{FIRST_YEAR} and {LAST_YEAR}.")
-        return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return format_utc(moment)
 
     def stock(self, item: Any, path: str) -> StockRecord:
         item = self.obj(item, path, FIELDS["stock"])

@@ -9,10 +9,11 @@ how and why. Same envelope as the return's events (services/return_events.py).
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from posreturns.domain.money import Money
+from posreturns.domain.utc import format_utc
 from posreturns.services.return_events import SCHEMA_VERSION, OutboxEvent, fingerprint
 from posreturns.services.sync_ports import ExceptionItem
 
@@ -32,7 +33,7 @@ def exception_resolved(refused: dict[str, Any], refused_event_type: str, seq: in
         "schema_version": SCHEMA_VERSION,
         "aggregate": {"type": "sync_exception", "id": str(refused.get("event_id") or seq)},
         "device": dict(refused.get("device") or {}),
-        "occurred_at": now.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "occurred_at": format_utc(now),
         "operator_id": manager,
         "approved_by": manager,
         "offline": False,

@@ -10,7 +10,8 @@ import pytest
 from sync_support import SettableClock, add_event, add_return, outbox_rows, return_payload
 
 from posreturns.app import Till, open_till
-from posreturns.persistence.outbox import SqlOutbox, format_utc
+from posreturns.domain.utc import format_utc
+from posreturns.persistence.outbox import SqlOutbox
 from posreturns.persistence.outbox_exceptions import SqlExceptionQueue
 from posreturns.services.return_events import fingerprint
 from posreturns.services.sync_ports import OmsUnavailable, Outcome, PendingEvent, PushResult
