@@ -49,6 +49,7 @@ from posreturns.services.return_json import ReturnJsonApi
 from posreturns.services.return_ports import AuditEntry
 from posreturns.services.return_resolver import ReturnResolver
 from posreturns.services.returns import ReturnService, TillIdentity
+from posreturns.services.setting_rules import DEFAULT_TILL_ID
 from posreturns.services.settings_admin import SettingsAdmin
 from posreturns.services.users import UserAdmin
 from posreturns.sync.pepper_store import PepperStore
@@ -142,7 +143,7 @@ def open_till(data_dir: Path, *, clock: Clock | None = None, till_id: str | None
     policies = PolicyService(SqlPolicyRepository(engine), clock, access)
 
     def identity() -> TillIdentity:
-        return TillIdentity(settings.store_id() or "", till_id or settings.get("till.id") or "T1",
+        return TillIdentity(settings.store_id() or "", till_id or settings.get("till.id") or DEFAULT_TILL_ID,
                             settings.store_timezone(), settings.get(TRAINING_KEY) == "1")
 
     returns = ReturnService(ReturnResolver(lookup, orders, queries), queries,
@@ -210,7 +211,7 @@ def receipt_sources(till: Till) -> ReceiptSources:
     def header() -> StoreHeader:
         store_id = till.settings.store_id() or ""
         name = SqlTillOverview(till.engine).store_name(store_id)
-        return StoreHeader(name or store_id, store_id, till.settings.get("till.id") or "T1",
+        return StoreHeader(name or store_id, store_id, till.settings.get("till.id") or DEFAULT_TILL_ID,
                            till.settings.get("store.address") or "")
 
     def titles(skus: list[str]) -> dict[str, str]:
@@ -361,7 +362,7 @@ def open_restock(till: Till, till_id: str | None = None) -> Any:
 
     def identity() -> TillIdentity:
         settings = till.settings
-        return TillIdentity(settings.store_id() or "", till_id or settings.get("till.id") or "T1",
+        return TillIdentity(settings.store_id() or "", till_id or settings.get("till.id") or DEFAULT_TILL_ID,
                             settings.store_timezone(), till.training)
 
     engine = till.engine

@@ -27,6 +27,7 @@ from posreturns.devices.scanner import Scan
 from posreturns.devices.scanner_reader import ScannerReader
 from posreturns.services.errors import BadInput
 from posreturns.services.return_ports import AuditEntry
+from posreturns.services.setting_rules import DEFAULT_TILL_ID
 from posreturns.services.sync_ports import OmsNotConfigured
 from posreturns.sync.mail_worker import MailWorker
 from posreturns.sync.worker import SyncWorker
@@ -34,7 +35,6 @@ from posreturns.till_session import TillSession
 from posreturns.ui.services import UiServices
 
 Mode = Literal["cli", "window", "widget"]
-DEFAULT_TILL_ID = "T1"
 log = logging.getLogger(__name__)
 
 
