@@ -63,12 +63,3 @@ def printer(tmp_path: Path) -> Iterator[VirtualPrinter]:
         yield started
 
 
-class SteppingClock:
-    """Advances by `step` seconds at every reading: how fast the keys of a keyboard wedge arrive."""
-
-    def __init__(self, step: float) -> None:
-        self.now, self.step = 1000.0, step
-
-    def __call__(self) -> float:
-        self.now += self.step
-        return self.now

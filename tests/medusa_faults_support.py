@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from fault_proxy import FaultProxy, Rule
+from helpers.clock import SettableClock
 from medusa_support import LosingClient, open_store_till
-from sync_support import SettableClock
 
 from posreturns.app import Till
 from posreturns.persistence.outbox import SqlOutbox, owner_id

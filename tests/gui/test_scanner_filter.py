@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import SteppingClock
+from helpers.clock import SteppingClock
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 

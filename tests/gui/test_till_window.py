@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from conftest import SteppingClock
+from helpers.clock import SteppingClock
 from posdrivers import WedgeConfig
 from posdrivers.virtual.printer import VirtualPrinter
 from posdrivers.virtual.scanner import VirtualScanner

@@ -8,14 +8,14 @@ import io
 import socket
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 import zxingcpp
 from conftest import dump
+from helpers.clock import SettableClock
 from integration.returns_support import CASHIER, NOW, line, open_shop, request
 from integration.smtp_support import CuttingProxy, Inbox, Relay
 from PIL import Image
@@ -30,16 +30,6 @@ CONTACT = {"channel": "email", "email": "helene.dupre@example.fr", "consent": Tr
            "language": "fr"}
 
 
-@dataclass
-class Clock:
-    """A clock the test moves forward."""
-
-    moment: datetime
-    overridden: bool = False
-
-    def now(self) -> datetime:
-        return self.moment
-
 
 @pytest.fixture
 def inbox() -> Iterator[tuple[Inbox, Relay]]:
@@ -53,7 +43,7 @@ def inbox() -> Iterator[tuple[Inbox, Relay]]:
 @pytest.fixture
 def shop(tmp_path: Path) -> Iterator[Till]:
     till = open_shop(tmp_path / "shop")
-    till.clock = Clock(NOW)  # type: ignore[assignment]
+    till.clock = SettableClock(NOW)  # type: ignore[assignment]
     till.returns.clock = till.clock
     till.settings.set("mail.host", "127.0.0.1")
     till.settings.set("mail.security", "none")

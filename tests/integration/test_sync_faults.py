@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers.clock import SettableClock
 from integration.fake_medusa import KEY, FakeMedusa, order
-from sync_support import SettableClock, add_return, outbox_rows
+from sync_support import add_return, outbox_rows
 
 from posreturns.app import Till, open_till
 from posreturns.persistence.outbox import SqlOutbox

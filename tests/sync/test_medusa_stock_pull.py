@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sync_support import SettableClock
+from helpers.clock import SettableClock
 
 from posreturns.sync.connectors.medusa_stock_pull import StockStream
 

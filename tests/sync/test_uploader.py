@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sync_support import SettableClock, add_event, add_return, outbox_rows, return_payload
+from helpers.clock import SettableClock
+from sync_support import add_event, add_return, outbox_rows, return_payload
 
 from posreturns.app import Till, open_till
 from posreturns.domain.utc import format_utc
