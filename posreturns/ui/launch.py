@@ -39,7 +39,7 @@ def run_window(make_services: Callable[[str], UiServices], choose_language: Call
     (`checked`) has finished; `unexpected_end`: the last session crashed (the window says so)."""
     if QApplication.instance() is None:  # a policy for the application to come (Qt warns once it exists)
         QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-    app = running_application() if QApplication.instance() is not None else QApplication(sys.argv[:1])
+    app = running_application(sys.argv[:1])
     app.setApplicationName("posreturns")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(icon_path("app")))
@@ -105,7 +105,7 @@ def run_window(make_services: Callable[[str], UiServices], choose_language: Call
 
 def show_fatal(error: UserFacingError) -> int:
     """The till cannot start (its database is damaged or cannot be opened): say why in a box."""
-    app = running_application() if QApplication.instance() is not None else QApplication(sys.argv[:1])
+    app = running_application(sys.argv[:1])
     install_translators(app, current_language())
     QMessageBox.critical(None, "posreturns", cashier_text(error))
     return 2
