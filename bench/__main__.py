@@ -24,13 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from bench.cli_start import cli_start
-from bench.import_file import import_document
 from posreturns.app import open_till
-from posreturns.services.clock import FixedClock
 from posreturns.cli.output import Output
 from posreturns.demo.scale import FIRST, LAST, ScaleSpec, generate, receipt_number, sku_barcode
 from posreturns.domain.permissions import Permission
 from posreturns.domain.users import Principal
+from posreturns.services.clock import FixedClock
 from posreturns.services.importing import import_bytes
 
 CASHIER = Principal.vouched("bench", by="bench")
@@ -306,11 +305,13 @@ def soak(days: int) -> dict[str, Any]:
         report.pop("samples", None)
         return report
 
-    print(f"soaking the window: {days} days of 2,000 scans and 200 returns (about {days * 4} minutes)…", file=sys.stderr)
+    print(f"soaking the window: {days} days of 2,000 scans and 200 returns (about {days * 4} minutes)…",
+          file=sys.stderr)
     window = child("bench.soak_window", "--scans", 2_000 * days, "--returns", 200 * days, "--samples", 5 * days)
     if "failed" not in window:
         counts, rss, frames, grew = window["counts"], window["rss_mb"], window["frames"], window["growth_after_warm_up"]
-        print(f"{'window soak':<34} {counts['scans']:,} scans, {counts['completed']:,} returns in {window['seconds']:.0f} s; "
+        print(f"{'window soak':<34} {counts['scans']:,} scans, "
+              f"{counts['completed']:,} returns in {window['seconds']:.0f} s; "
               f"RSS {rss['after_warm_up']:.0f} -> {rss['end']:.0f} MB after warm-up "
               f"({rss['per_1000_scans_after_warm_up']:+.2f} MB per 1,000 scans); Qt wrappers "
               f"{grew['qobject_wrappers']:+.0f}, widgets {grew['widgets']:+.0f}, Python objects "
@@ -320,7 +321,8 @@ def soak(days: int) -> dict[str, Any]:
     services = child("bench.soak_services", "--events", 1_500 * days, "--jobs", 700 * days, "--rounds", 15 * days)
     if "failed" not in services:
         rss, grew = services["rss_mb"], services["growth_after_warm_up"]
-        print(f"{'sync + printing soak':<34} {services['events']:,} events ({services['applied_once']:,} applied once), "
+        print(f"{'sync + printing soak':<34} {services['events']:,} events "
+              f"({services['applied_once']:,} applied once), "
               f"{services['jobs']:,} print jobs ({services['kept_then_retried']:,} kept then retried), "
               f"{services['outages']['oms']} OMS and {services['outages']['printer']} printer outages in "
               f"{services['seconds']:.0f} s; RSS {rss['after_warm_up']:.0f} -> {rss['end']:.0f} MB after warm-up "

@@ -54,8 +54,8 @@ def run(openings: int) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from posreturns.cli.main import _run_gui, build_parser
-    from posreturns.demo.install import DEMO_CASHIER
     from posreturns.cli.output import Output
+    from posreturns.demo.install import DEMO_CASHIER
     from posreturns.plugin import create_returns_widget
     from posreturns.till_session import MARKER_FILE, logs_dir
     from posreturns.ui.views.main_window import HOME, RETURN, SIGN_IN, MainWindow
@@ -126,7 +126,8 @@ def run(openings: int) -> dict[str, Any]:
                 "growth_after_warm_up": {field: growth(readings, field, 0) for field in (
                     "rss_mb", "rss_less_sqlite_mb", "os_threads", "python_threads", "fds", "python_objects",
                     "qobject_wrappers", "widgets")},
-                "hook_given_back": sys.excepthook is hook, "fault_handler_given_back": faulthandler.is_enabled() == fault_handler,
+                "hook_given_back": sys.excepthook is hook,
+                "fault_handler_given_back": faulthandler.is_enabled() == fault_handler,
                 "marker_left": (logs_dir(data_dir) / MARKER_FILE).exists(),
                 "samples": [s.as_dict() for s in readings]}
         parent.close()

@@ -174,13 +174,15 @@ def run(events: int, jobs: int, rounds: int, seed: int = 3) -> dict[str, Any]:
                     # between two jobs: paper running out in the middle of one loses it, as the printer
                     # status is read before a job and not after (reported; the print queue's to mend)
                     released = round_number * per_round_jobs
-                    _wait_for(lambda: printer_thread.done >= released or not printer_thread.is_alive())
+                    _wait_for(lambda released=released: printer_thread.done >= released
+                              or not printer_thread.is_alive())
                     send_control(control, f"FAULT {PRINTER_FAULTS[(round_number // 3) % len(PRINTER_FAULTS)]}")
                     outages["oms"] += 1
                     outages["printer"] += 1
                 for _ in range(per_round_events):
                     n = rng.randrange(ORDERS)
-                    event_ids.append(add_return(till.engine, order_id=f"order_{n}", line=f"o{n}l{rng.randrange(LINES)}"))
+                    event_ids.append(add_return(till.engine, order_id=f"order_{n}",
+                                                line=f"o{n}l{rng.randrange(LINES)}"))
                 worker.nudge()
                 for _ in range(per_round_jobs):
                     pace.release()

@@ -81,7 +81,8 @@ def build_store(data_dir: Path, orders: int) -> Any:
     from posreturns.services.clock import FixedClock
 
     till = open_till(data_dir, clock=FixedClock(NOW))
-    generate(till.engine, ScaleSpec(orders=orders, skus=max(400, orders // 5), customers=max(100, orders // 10), returns=0))
+    generate(till.engine,
+             ScaleSpec(orders=orders, skus=max(400, orders // 5), customers=max(100, orders // 10), returns=0))
     with till.engine.connect().execution_options(**WRITE) as connection, connection.begin():
         # three sales in four within the last 25 days (the generator spreads them over 400): returnable today
         connection.exec_driver_sql("UPDATE orders SET placed_at = strftime('%Y-%m-%dT%H:%M:%SZ', ?, "
@@ -161,7 +162,8 @@ class FrameClock:
                 "p99_ms": round(ordered[int(len(ordered) * 0.99)], 1), "max_ms": round(self.worst[0], 1),
                 "max_during": self.worst[1], "over_16ms": sum(1 for g in ordered if g > 16),
                 "over_50ms": sum(1 for g in ordered if g > 50), "over_100ms": sum(1 for g in ordered if g > 100),
-                "collections": len(self.collections), "longest_collection_ms": round(max(self.collections, default=0), 1)}
+                "collections": len(self.collections),
+                "longest_collection_ms": round(max(self.collections, default=0), 1)}
 
 
 class ScriptedCashier:
@@ -330,9 +332,9 @@ def run(scans: int, returns: int, samples: int, seed: int = 5) -> dict[str, Any]
 
     from posreturns.app_ui import ui_services
     from posreturns.devices.scanner import interpret
+    from posreturns.domain.users import Principal
     from posreturns.ui.dialogs import DialogService
     from posreturns.ui.garbage import GuiThreadGarbageCollector
-    from posreturns.domain.users import Principal
     from posreturns.ui.presenters.return_flow import Session
     from posreturns.ui.resources import stylesheet
     from posreturns.ui.tasks import TaskRunner

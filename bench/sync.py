@@ -25,12 +25,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from oms import harness
-from posreturns.app import open_sync, open_till
-from posreturns.domain.users import Principal
-from posreturns.services.clock import SystemClock
-from posreturns.sync.backoff import Backoff
-from posreturns.sync.medusa.gateway import MedusaConfig, MedusaGateway
+from oms import harness  # noqa: E402
+from posreturns.app import open_sync, open_till  # noqa: E402
+from posreturns.domain.users import Principal  # noqa: E402
+from posreturns.services.clock import SystemClock  # noqa: E402
+from posreturns.sync.backoff import Backoff  # noqa: E402
+from posreturns.sync.medusa.gateway import MedusaConfig, MedusaGateway  # noqa: E402
 
 POLICY = ROOT / "posreturns" / "resources" / "policy" / "default.toml"
 SKUS = ["TEE-ORG-S", "TEE-ORG-M", "TEE-ORG-L", "SHOE-RUN-42", "SHOE-RUN-43", "HP-STUDIO-BLK"]

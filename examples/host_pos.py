@@ -17,8 +17,17 @@ from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QMainWindow, QPlainTextEdit, QPushButton,
-                               QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPlainTextEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from posreturns.plugin import RefundInstruction, create_returns_widget
 from posreturns.ui.embedded import ReturnsWidget
@@ -80,7 +89,7 @@ class FakePos(QMainWindow):
         instruction.confirm(reference)
         self.log.appendPlainText(f"  terminal: done ({reference}), confirmed to posreturns")
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 (Qt API)
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if self.returns is not None:
             self.returns.shutdown()
         super().closeEvent(event)

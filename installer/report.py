@@ -31,7 +31,8 @@ def report(app: Path) -> dict[str, float]:
         subprocess.run([cli, *data, "demo"], env=env, check=True, capture_output=True, timeout=120)
         version = [timed([cli, "--version"], env) for _ in range(3)]
         window = [timed([till, *data, "--self-check", "0"], env) for _ in range(3)]
-    return {"size_mb": round(folder_size(app) / 1e6, 1), "files": sum(1 for p in app.rglob("*") if p.is_file() and not p.is_symlink()),
+    return {"size_mb": round(folder_size(app) / 1e6, 1),
+            "files": sum(1 for p in app.rglob("*") if p.is_file() and not p.is_symlink()),
             "version_s_median": round(statistics.median(version), 2),
             "window_ready_s_median": round(statistics.median(window), 2)}
 

@@ -22,9 +22,9 @@ from posreturns.persistence import migrate
 from posreturns.persistence.audit import SqlAuditLog
 from posreturns.persistence.cache_writer import SqlCacheWriter
 from posreturns.persistence.catalog import SqlCatalog
+from posreturns.persistence.database_guard import DatabaseGuard, QuickCheck
 from posreturns.persistence.delivery_networks import SqlDeliveryNetworks
 from posreturns.persistence.engine import create_sqlite_engine
-from posreturns.persistence.database_guard import DatabaseGuard, QuickCheck
 from posreturns.persistence.order_repository import SqlOrderRepository
 from posreturns.persistence.policy_repository import SqlPolicyRepository
 from posreturns.persistence.print_jobs import SqlPrintJobs
@@ -41,10 +41,11 @@ from posreturns.services.lookup import OrderLookup
 from posreturns.services.policies import PolicyService
 from posreturns.services.ports import Clock
 from posreturns.services.promises import PromiseService
-from posreturns.services.returns.resolver import ReturnResolver
-from posreturns.services.returns.ports import AuditEntry
 from posreturns.services.returns.json_edge import ReturnJsonApi
+from posreturns.services.returns.ports import AuditEntry
+from posreturns.services.returns.resolver import ReturnResolver
 from posreturns.services.returns.service import ReturnService, TillIdentity
+from posreturns.services.setting_rules import DEFAULT_TILL_ID
 from posreturns.services.settings_admin import SettingsAdmin
 from posreturns.services.users import UserAdmin
 from posreturns.sync.pepper_store import PepperStore
@@ -144,7 +145,7 @@ def open_till(data_dir: Path, *, clock: Clock | None = None, till_id: str | None
     policies = PolicyService(SqlPolicyRepository(engine), clock, access)
 
     def identity() -> TillIdentity:
-        return TillIdentity(settings.store_id() or "", till_id or settings.get("till.id") or "T1",
+        return TillIdentity(settings.store_id() or "", till_id or settings.get("till.id") or DEFAULT_TILL_ID,
                             settings.store_timezone(), settings.get(TRAINING_KEY) == "1")
 
     returns = ReturnService(ReturnResolver(lookup, orders, queries), queries,
@@ -218,7 +219,7 @@ def receipt_sources(till: Till) -> ReceiptSources:
     def header() -> StoreHeader:
         store_id = till.settings.store_id() or ""
         name = SqlTillOverview(till.engine).store_name(store_id)
-        return StoreHeader(name or store_id, store_id, till.settings.get("till.id") or "T1",
+        return StoreHeader(name or store_id, store_id, till.settings.get("till.id") or DEFAULT_TILL_ID,
                            till.settings.get("store.address") or "")
 
     def titles(skus: list[str]) -> dict[str, str]:
@@ -371,7 +372,7 @@ def open_restock(till: Till, till_id: str | None = None) -> Any:
 
     def identity() -> TillIdentity:
         settings = till.settings
-        return TillIdentity(settings.store_id() or "", till_id or settings.get("till.id") or "T1",
+        return TillIdentity(settings.store_id() or "", till_id or settings.get("till.id") or DEFAULT_TILL_ID,
                             settings.store_timezone(), till.training)
 
     engine = till.engine

@@ -24,6 +24,7 @@ from posreturns.persistence.drafts import SqlDrafts
 from posreturns.persistence.integrity import SqlIntegrity
 from posreturns.persistence.till_overview import SqlTillOverview
 from posreturns.services.integrity import summary
+from posreturns.services.setting_rules import DEFAULT_TILL_ID
 from posreturns.services.setting_rules import MANAGER_IDLE_KEY as IDLE_KEY
 from posreturns.services.setting_rules import QUEUE_AGE_KEY as AGE_KEY
 from posreturns.sync.worker import SyncWorker
@@ -41,7 +42,7 @@ def ui_services(till: Till, language: str, printer_url: str | None = None,
     """The window's services (built by `posreturns.bootstrap`). `signs_in`: the window asks for an ID and
     PIN (standalone); a host POS that vouches for its cashier passes False. `device`: the process's one
     printer thread (receipts, drawer, status and test prints); a new one if not given (tests)."""
-    till_id = till.settings.get("till.id") or "T1"
+    till_id = till.settings.get("till.id") or DEFAULT_TILL_ID
     device = device or PrinterThread()
     printing = open_printing(till, printer_url, device) if (printer_url or till.settings.get("printer.url")) else None
 
@@ -86,7 +87,8 @@ def ui_services(till: Till, language: str, printer_url: str | None = None,
                       timezone=till.settings.store_timezone,
                       integrity=lambda: summary(SqlIntegrity(till.engine).check()),
                       drawer=open_drawer_control(printing) if printing is not None else None,
-                      print_scanner_sheet=(lambda: printing.print_document("scanner_sheet", None, scanner_sheet(language)))
+                      print_scanner_sheet=(lambda: printing.print_document("scanner_sheet", None,
+                                                                           scanner_sheet(language)))
                       if printing is not None else None,
                       manager=manager_services(till, printing, language), **admin_services(till, device))
 
@@ -163,7 +165,8 @@ def admin_services(till: Till, device: PrinterThread | None = None) -> dict[str,
     scanner set-up page."""
 
     def test_print(url: str, profile: str) -> Any:
-        blocks: list[Block] = [Text("posreturns", "center", bold=True, large=True), Text("Test d'impression — Test print", "center"),
+        blocks: list[Block] = [Text("posreturns", "center", bold=True, large=True),
+                               Text("Test d'impression — Test print", "center"),
                   Text("àâçéèêëîïôœùûü € ÀÇÉÈ", "center"), Feed(2), Cut()]
         return _printing_for(till, url, profile, device).print_document("test", None, blocks)
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Literal
 from posreturns.app import Till, attach_oms, open_mail, open_sync, open_till
 from posreturns.services.errors import BadInput
 from posreturns.services.returns.ports import AuditEntry
+from posreturns.services.setting_rules import DEFAULT_TILL_ID
 from posreturns.services.sync_ports import OmsNotConfigured
 
 if TYPE_CHECKING:  # the window's and the widget's parts: a command line call (a host's lookup) never loads them
@@ -34,7 +35,6 @@ if TYPE_CHECKING:  # the window's and the widget's parts: a command line call (a
     from posreturns.ui.services import UiServices
 
 Mode = Literal["cli", "window", "widget"]
-DEFAULT_TILL_ID = "T1"
 log = logging.getLogger(__name__)
 
 

@@ -132,8 +132,9 @@ def _widget(host: HostPos, runtime: Runtime, language: str | None, runner: Any, 
 
     def on_refund(done: CompletedReturn) -> None:
         number = done.return_number
-        host.on_refund(refund_instruction(done, lambda paid, detail: (payments.confirm(number, detail) if paid
-                                                                          else payments.report_failure(number, detail))))
+        host.on_refund(refund_instruction(
+            done, lambda paid, detail: (payments.confirm(number, detail) if paid
+                                        else payments.report_failure(number, detail))))
 
     widget = ReturnsWidget(window, payments, on_refund, stylesheet(), host.parent_window,
                            wedge_config=wedge_config(till.settings.get))

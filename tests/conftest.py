@@ -10,7 +10,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from posdrivers import load_profile
 from posdrivers.virtual.printer import VirtualPrinter
 
@@ -52,7 +51,8 @@ def fail_on_warning_logs(caplog: pytest.LogCaptureFixture, request: pytest.Fixtu
     yield
     if request.node.get_closest_marker("allow_warning_logs"):
         return
-    logged = [f"{r.levelname} {r.name}: {r.getMessage()}" for r in caplog.get_records("call") if r.levelno >= logging.WARNING]
+    logged = [f"{r.levelname} {r.name}: {r.getMessage()}" for r in caplog.get_records("call")
+              if r.levelno >= logging.WARNING]
     assert not logged, f"unexpected warning logs: {logged}"
 
 
@@ -63,12 +63,3 @@ def printer(tmp_path: Path) -> Iterator[VirtualPrinter]:
         yield started
 
 
-class SteppingClock:
-    """Advances by `step` seconds at every reading: how fast the keys of a keyboard wedge arrive."""
-
-    def __init__(self, step: float) -> None:
-        self.now, self.step = 1000.0, step
-
-    def __call__(self) -> float:
-        self.now += self.step
-        return self.now

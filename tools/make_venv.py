@@ -55,7 +55,8 @@ def with_system_pip(target: Path) -> bool:
 
 
 def with_debian_venv_package(target: Path) -> bool:
-    if os.name == "nt" or os.geteuid() != 0 or shutil.which("apt-get") is None or not sys.executable.startswith("/usr/bin/"):
+    if (os.name == "nt" or os.geteuid() != 0 or shutil.which("apt-get") is None
+            or not sys.executable.startswith("/usr/bin/")):
         return False
     package = f"python3.{sys.version_info.minor}-venv"
     print(f"ensurepip is missing; installing Debian's {package}…", file=sys.stderr)

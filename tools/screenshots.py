@@ -1,4 +1,5 @@
-"""Render the main screens and the sign-in screen offscreen to docs/screenshots/*.png (`make screenshots`; argument: fr or en).
+"""Render the main screens and the sign-in screen offscreen to docs/screenshots/*.png
+(`make screenshots`; argument: fr or en).
 
 Runs on a throw-away copy of the demo store with a virtual printer, drives the real window like a
 cashier, and grabs it; dialogs are drawn over the dimmed window, as the cashier sees them.
@@ -8,33 +9,33 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 import tempfile
+import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from posdrivers import load_profile  # noqa: E402
-from posdrivers.virtual.printer import VirtualPrinter  # noqa: E402
-from PySide6.QtCore import QEvent, Qt  # noqa: E402
-from PySide6.QtGui import QColor, QPainter  # noqa: E402
-from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
+from posdrivers import load_profile
+from posdrivers.virtual.printer import VirtualPrinter
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QApplication, QDialog
 
-from posreturns.app import Till, open_till  # noqa: E402
-from posreturns.app_ui import ui_services  # noqa: E402
-from posreturns.demo.install import install_demo  # noqa: E402
-from posreturns.domain.users import Principal, Role  # noqa: E402
-from posreturns.ui.dialogs import ApprovalDialog  # noqa: E402
-from posreturns.ui.i18n import install_translators  # noqa: E402
-from posreturns.ui.presenters.return_flow import Session  # noqa: E402
-from posreturns.ui.presenters.settings import SettingsPresenter  # noqa: E402
-from posreturns.ui.resources import stylesheet  # noqa: E402
-from posreturns.ui.tasks import InlineTaskRunner  # noqa: E402
-from posreturns.ui.views.main_window import MainWindow  # noqa: E402
-from posreturns.ui.views.settings_dialog import SettingsDialog  # noqa: E402
-from posreturns.ui.window import build_window  # noqa: E402
+from posreturns.app import Till, open_till
+from posreturns.app_ui import ui_services
+from posreturns.demo.install import install_demo
+from posreturns.domain.users import Principal, Role
+from posreturns.ui.dialogs import ApprovalDialog
+from posreturns.ui.i18n import install_translators
+from posreturns.ui.presenters.return_flow import Session
+from posreturns.ui.presenters.settings import SettingsPresenter
+from posreturns.ui.resources import stylesheet
+from posreturns.ui.tasks import InlineTaskRunner
+from posreturns.ui.views.main_window import MainWindow
+from posreturns.ui.views.settings_dialog import SettingsDialog
+from posreturns.ui.window import build_window
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 

@@ -63,8 +63,10 @@ def build(app: Path, out: Path) -> Path:
         for program in ("posreturns", "posreturns-till"):
             (root / "usr" / "bin" / program).symlink_to(f"/opt/posreturns/{program}")
         place(HERE / "posreturns.desktop", root / "usr/share/applications/posreturns.desktop")
-        place(ROOT / "posreturns/resources/icons/app.svg", root / "usr/share/icons/hicolor/scalable/apps/posreturns.svg")
-        place(HERE / "posreturns-till-autostart.desktop", root / "usr/share/posreturns/posreturns-till-autostart.desktop")
+        place(ROOT / "posreturns/resources/icons/app.svg",
+              root / "usr/share/icons/hicolor/scalable/apps/posreturns.svg")
+        place(HERE / "posreturns-till-autostart.desktop",
+              root / "usr/share/posreturns/posreturns-till-autostart.desktop")
         place(HERE / "70-posreturns.rules", root / "usr/lib/udev/rules.d/70-posreturns.rules")
         place(ROOT / "CHANGELOG.md", root / "usr/share/doc/posreturns/CHANGELOG.md")
         place(ROOT / "docs/install.md", root / "usr/share/doc/posreturns/install.md")
@@ -81,8 +83,8 @@ def build(app: Path, out: Path) -> Path:
         out.mkdir(parents=True, exist_ok=True)
         target = out / f"posreturns_{deb_version}_{arch}.deb"
         # gzip rather than xz: minutes faster to build on a busy CI box, for a third more on disk.
-        subprocess.run(["dpkg-deb", "--root-owner-group", "-Zgzip", "-z6", "--build", str(root), str(target)], check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(["dpkg-deb", "--root-owner-group", "-Zgzip", "-z6", "--build", str(root), str(target)],
+                       check=True, stdout=subprocess.DEVNULL)
     print(f"{target} ({target.stat().st_size / 1e6:.1f} MB)")
     return target
 

@@ -48,8 +48,10 @@ def test_the_package_lays_out_the_app_the_menu_entry_and_the_device_rules() -> N
     assert deb.is_file(), f"{deb} is missing: run `make deb` first"
     listing = dpkg("--contents", str(deb))
     for path in ("./opt/posreturns/posreturns", "./opt/posreturns/posreturns-till", "./usr/bin/posreturns",
-                 "./usr/share/applications/posreturns.desktop", "./usr/share/icons/hicolor/scalable/apps/posreturns.svg",
-                 "./usr/share/posreturns/posreturns-till-autostart.desktop", "./usr/lib/udev/rules.d/70-posreturns.rules"):
+                 "./usr/share/applications/posreturns.desktop",
+                 "./usr/share/icons/hicolor/scalable/apps/posreturns.svg",
+                 "./usr/share/posreturns/posreturns-till-autostart.desktop",
+                 "./usr/lib/udev/rules.d/70-posreturns.rules"):
         assert path in listing
     assert "/home" not in listing and ".local/share" not in listing
     fields = dpkg("--field", str(deb), "Package", "Version", "Depends")

@@ -17,7 +17,8 @@ from posreturns.services.provisioning import read_provisioning
 from posreturns.services.settings_admin import permission_for
 
 
-def register(commands: argparse._SubParsersAction, shared: list[argparse.ArgumentParser]) -> None:  # type: ignore[type-arg]
+def register(commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+             shared: list[argparse.ArgumentParser]) -> None:
     config = commands.add_parser("config", parents=shared, help="read and change the till's settings")
     sub = config.add_subparsers(dest="config_command", metavar="ACTION", required=True)
     set_ = sub.add_parser("set", parents=shared, help="set KEY to VALUE (e.g. printer.url tcp://10.0.0.5:9100)")
@@ -33,7 +34,8 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
     import_ = sub.add_parser("import", parents=shared,
                              help="set up this till from a provisioning file (TOML; see docs/install.md)")
     import_.add_argument("file", help="the provisioning file; - reads it from stdin")
-    import_.add_argument("--dry-run", action="store_true", help="check the file and show what would change; write nothing")
+    import_.add_argument("--dry-run", action="store_true",
+                         help="check the file and show what would change; write nothing")
     import_.set_defaults(handler=run_import)
 
 

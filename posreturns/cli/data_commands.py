@@ -20,7 +20,8 @@ from posreturns.services.errors import BadInput
 from posreturns.services.importing import read_import
 
 
-def register(commands: argparse._SubParsersAction, shared: list[argparse.ArgumentParser]) -> None:  # type: ignore[type-arg]
+def register(commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+             shared: list[argparse.ArgumentParser]) -> None:
     init = commands.add_parser("init", parents=shared, help="create or migrate the till's data folder")
     init.add_argument("--training", action="store_true",
                       help="a training till: --now works, returns print TRAINING and never reach the OMS")
@@ -70,7 +71,8 @@ def run_demo(args: argparse.Namespace, out: Output) -> int:
         _training_only(till, "The demo store")
         counts = install_demo(till, args.today)
     out.result({"data_dir": str(data_dir), "loaded": True, "counts": counts},
-               f"Demo store {STORE['id']} loaded in {data_dir}: {counts['orders']} orders, {counts['products']} products.")
+               f"Demo store {STORE['id']} loaded in {data_dir}: {counts['orders']} orders, "
+               f"{counts['products']} products.")
     return EXIT_OK
 
 

@@ -16,7 +16,8 @@ from posreturns.domain.permissions import Permission
 from posreturns.paths import resolve_data_dir
 
 
-def register(commands: argparse._SubParsersAction, shared: list[argparse.ArgumentParser]) -> None:  # type: ignore[type-arg]
+def register(commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+             shared: list[argparse.ArgumentParser]) -> None:
     device = commands.add_parser("device", parents=shared, help="receipt printer, cash drawer, virtual devices")
     sub = device.add_subparsers(dest="device_command", metavar="ACTION", required=True)
     printer = sub.add_parser("virtual-printer", parents=shared, help="run a virtual ESC/POS network printer")
@@ -27,7 +28,8 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
     printer.add_argument("--profile", default="epson-tm-t20iii")
     printer.add_argument("--fault", default="none")
     printer.set_defaults(handler=run_virtual_printer)
-    scanner = sub.add_parser("virtual-scanner", parents=shared, help="a virtual serial scanner that types codes into a pty")
+    scanner = sub.add_parser("virtual-scanner", parents=shared,
+                             help="a virtual serial scanner that types codes into a pty")
     scanner.add_argument("--code", action="append", default=[])
     scanner.add_argument("--link", help="a stable symlink to the pty, e.g. /tmp/scanner")
     scanner.add_argument("--terminator", default="CR")
@@ -93,7 +95,8 @@ def run_reprint(args: argparse.Namespace, out: Output) -> int:
 def run_test_print(args: argparse.Namespace, out: Output) -> int:
     with open_from(args) as till:
         printing = open_printing(till, args.printer)
-        blocks: list[Block] = [Text("posreturns", "center", bold=True, large=True), Text("Test d'impression — Test print", "center"),
+        blocks: list[Block] = [Text("posreturns", "center", bold=True, large=True),
+                               Text("Test d'impression — Test print", "center"),
                   Text("àâçéèêëîïôœùûü € ÀÇÉÈ", "center"), Feed(2), Cut()]
         return _outcome(out, printing.print_document("test", None, blocks))
 

@@ -20,7 +20,8 @@ from posreturns.services.mail_ports import MailStatus, QueuedMail
 WATCH_SECONDS = 30.0
 
 
-def register(commands: argparse._SubParsersAction, shared: list[argparse.ArgumentParser]) -> None:  # type: ignore[type-arg]
+def register(commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+             shared: list[argparse.ArgumentParser]) -> None:
     mail = commands.add_parser("mail", parents=shared, help="e-receipts and the store's SMTP relay")
     sub = mail.add_subparsers(dest="mail_command", metavar="ACTION", required=True)
     connect = sub.add_parser("connect", parents=shared, help="set the SMTP relay (and store its password)")
@@ -37,7 +38,8 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
     connect.add_argument("--no-check", action="store_true", help="do not try to log in to the relay now")
     connect.set_defaults(handler=run_connect)
     send = sub.add_parser("send-pending", parents=shared, help="send the e-receipts waiting in the queue now")
-    send.add_argument("--watch", action="store_true", help="keep sending as e-receipts arrive, with backoff (Ctrl-C stops)")
+    send.add_argument("--watch", action="store_true",
+                      help="keep sending as e-receipts arrive, with backoff (Ctrl-C stops)")
     send.set_defaults(handler=run_send)
     status = sub.add_parser("status", parents=shared, help="how many e-receipts are waiting, sent, failed, in doubt")
     status.set_defaults(handler=run_status)
@@ -45,7 +47,8 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
     listing.add_argument("--status", choices=[s.value for s in MailStatus])
     listing.add_argument("--limit", type=int, default=50)
     listing.set_defaults(handler=run_list)
-    resend = sub.add_parser("resend", parents=shared, help="queue a return's e-receipt again (failed, in doubt, or --again)")
+    resend = sub.add_parser("resend", parents=shared,
+                            help="queue a return's e-receipt again (failed, in doubt, or --again)")
     resend.add_argument("number", help="the return number (or id)")
     resend.add_argument("--again", action="store_true", help="also when it was already sent (the customer lost it)")
     resend.set_defaults(handler=run_resend)
@@ -80,7 +83,8 @@ def run_connect(args: argparse.Namespace, out: Output) -> int:
     where = smtp_credentials().save(password_key(args.host, port, args.login), password) if password else None
     with open_from(args) as till:
         till.settings_admin.change(actor, {
-            "mail.host": args.host, "mail.port": str(port), "mail.security": security.value, "mail.user": args.login or "",
+            "mail.host": args.host, "mail.port": str(port), "mail.security": security.value,
+            "mail.user": args.login or "",
             "mail.from": sender, "mail.reply_to": args.reply_to or "", "mail.ca_bundle": args.ca_bundle or ""})
     stored = f"; its password is stored in {where}" if where else ""
     out.result({"host": args.host, "port": port, "security": security.value, "user": args.login,
@@ -147,14 +151,16 @@ def run_resend(args: argparse.Namespace, out: Output) -> int:
         if mail is None:
             out.error("not_found", f'No e-receipt was asked for return "{args.number}"; check the number.')
             return EXIT_NOT_FOUND
-        if mail.status in (MailStatus.PENDING, MailStatus.SENDING) or (mail.status is MailStatus.SENT and not args.again):
+        if mail.status in (MailStatus.PENDING, MailStatus.SENDING) or (mail.status is MailStatus.SENT
+                                                                       and not args.again):
             out.error("bad_input", f"The e-receipt of {mail.return_number} is {mail.status.value.replace('_', ' ')}; "
                                    + ("add --again to send it once more." if mail.status is MailStatus.SENT
                                       else "it needs no resend."))
             return EXIT_BAD_INPUT
         queue.requeue(mail.id, till.clock.now(), actor.user_id, f"resend of a {mail.status.value} e-receipt")
     out.result({"return_number": mail.return_number, "was": mail.status.value},
-               f"The e-receipt of {mail.return_number} will be sent again (`posreturns mail send-pending` sends it now).")
+               f"The e-receipt of {mail.return_number} will be sent again (`posreturns mail send-pending` "
+               "sends it now).")
     return EXIT_OK
 
 

@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from posreturns import __version__
+from posreturns.app import check_storage
 from posreturns.cli import (
     audit_commands,
     config_commands,
@@ -26,10 +27,10 @@ from posreturns.cli import (
     return_commands,
     storage_commands,
     sync_commands,
+    sync_exception_commands,
     user_commands,
     verify_commands,
 )
-from posreturns.app import check_storage
 from posreturns.cli.output import EXIT_BAD_INPUT, EXIT_NOT_FOUND, EXIT_OK, Output
 from posreturns.domain.errors import PinError, UserFacingError
 from posreturns.paths import resolve_data_dir
@@ -51,9 +52,13 @@ def global_options(suppress: bool) -> argparse.ArgumentParser:
     """Options valid anywhere on the line; in subcommands they must not reset what came before."""
     parent = argparse.ArgumentParser(add_help=False)
     default = argparse.SUPPRESS if suppress else None
-    parent.add_argument("--data-dir", default=default, help="the till's data folder (default: the platform's user data folder, or $POSRETURNS_DATA_DIR)")
-    parent.add_argument("--json", action="store_true", default=argparse.SUPPRESS if suppress else False, help="print results as JSON")
-    parent.add_argument("--till", default=default, metavar="ID", help="this till's id (default: the till.id setting, T1)")
+    parent.add_argument("--data-dir", default=default,
+                        help="the till's data folder (default: the platform's user data folder, "
+                             "or $POSRETURNS_DATA_DIR)")
+    parent.add_argument("--json", action="store_true", default=argparse.SUPPRESS if suppress else False,
+                        help="print results as JSON")
+    parent.add_argument("--till", default=default, metavar="ID",
+                        help="this till's id (default: the till.id setting, T1)")
     parent.add_argument("--printer", default=default, metavar="URL",
                         help="receipt printer for this command: tcp://HOST:PORT, serial:PORT, file:PATH, usblp:DEVICE")
     parent.add_argument("--now", default=default, metavar="ISO-8601",
@@ -175,7 +180,7 @@ def error_code(error: Exception) -> str:
 READ_ONLY: frozenset[Command] = frozenset({
     config_commands.run_get, config_commands.run_list, order_commands.run_show, order_commands.run_search,
     order_commands.run_match, outbox_commands.run_list, policy_commands.run_show, return_commands.run_quote,
-    return_commands.run_show, sync_commands.run_status, sync_commands.run_exceptions, user_commands.run_list,
+    return_commands.run_show, sync_commands.run_status, sync_exception_commands.run_exceptions, user_commands.run_list,
     device_commands.run_virtual_printer, device_commands.run_virtual_scanner, device_commands.run_status,
     device_commands.run_jobs, exchange_commands.run_promise, exchange_commands.run_show, mail_commands.run_status,
     mail_commands.run_list, verify_commands.run_verify, restock_commands.run_list, restock_commands.run_show,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import asdict
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 from enum import Enum
 from typing import Any
@@ -19,6 +19,7 @@ from posreturns.domain.held_units import HeldUnit, UnitAction
 from posreturns.domain.money import Money
 from posreturns.domain.permissions import Permission
 from posreturns.domain.resale import Grade
+from posreturns.domain.utc import format_utc
 
 SORTS = {"age": lambda u: u.received_at, "reason": lambda u: (u.reason, u.received_at),
          "category": lambda u: (u.category, u.received_at), "sku": lambda u: (u.sku, u.received_at)}
@@ -29,7 +30,8 @@ def _by(parser: argparse.ArgumentParser) -> None:
                         help="the manager acting (same as --user; the PIN is asked for, or read with --pin-stdin)")
 
 
-def register(commands: argparse._SubParsersAction, shared: list[argparse.ArgumentParser]) -> None:  # type: ignore[type-arg]
+def register(commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+             shared: list[argparse.ArgumentParser]) -> None:
     restock = commands.add_parser("restock", parents=shared, help="the restock queue: units held by returns")
     sub = restock.add_subparsers(dest="restock_command", metavar="ACTION", required=True)
     listing = sub.add_parser("list", parents=shared, help="held units, oldest first")
@@ -42,7 +44,8 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
     show.add_argument("unit")
     show.set_defaults(handler=run_show)
     for name, action, helptext in (("release", UnitAction.RELEASE, "put units back on sale"),
-                                   ("refurbish", UnitAction.REFURBISH, "keep units held for refurbishment, with a note"),
+                                   ("refurbish", UnitAction.REFURBISH,
+                                    "keep units held for refurbishment, with a note"),
                                    ("scrap", UnitAction.SCRAP, "scrap or recycle units, with a reason"),
                                    ("rtv", UnitAction.RTV, "return units to their vendor (added to its open batch)")):
         command = sub.add_parser(name, parents=shared, help=helptext)
@@ -90,7 +93,8 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
     resolve.set_defaults(handler=run_resolve)
 
 
-def register_print(psub: argparse._SubParsersAction, shared: list[argparse.ArgumentParser]) -> None:  # type: ignore[type-arg]
+def register_print(psub: argparse._SubParsersAction,  # type: ignore[type-arg]
+                   shared: list[argparse.ArgumentParser]) -> None:
     label = psub.add_parser("label", parents=shared,
                             help="print a held unit's inspection tag, a second-hand label or an RTV batch's slip")
     label.add_argument("code", help="a unit id (tag code), a second-hand SKU or EAN-13, or an RTV batch id")
@@ -106,7 +110,7 @@ def plain(value: Any) -> Any:
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, datetime):
-        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return format_utc(value)
     return value
 
 
@@ -116,7 +120,8 @@ def unit_json(unit: HeldUnit, now: datetime) -> dict[str, Any]:
 
 def unit_line(unit: HeldUnit, now: datetime) -> str:
     alerts = f"  ! {', '.join(unit.alerts)}" if unit.alerts else ""
-    state = "" if unit.state.value == "held" else f" [{unit.state.value}{' by ' + unit.acted_by if unit.acted_by else ''}]"
+    by = f" by {unit.acted_by}" if unit.acted_by else ""
+    state = "" if unit.state.value == "held" else f" [{unit.state.value}{by}]"
     return (f"{unit.id:<24} {unit.age_hours(now):>6.0f} h  {unit.sku:<16} {unit.reason:<18} {unit.condition:<14} "
             f"{unit.return_number}{state}{alerts}")
 
@@ -184,7 +189,8 @@ def run_resale(args: argparse.Namespace, out: Output) -> int:
     data = {**plain(asdict(item)), "print": printed}
     out.result(data, f"{item.unit_id} is now second-hand item {item.sku}, grade {item.grade.value}, "
                      f"EAN {item.ean13}, {Money.from_minor(item.price_minor, item.currency)} {item.currency}"
-                     + ("" if printed is None else f"; label {'printed' if printed['printed'] else 'kept: ' + printed['message']}"))
+                     + ("" if printed is None
+                        else f"; label {'printed' if printed['printed'] else 'kept: ' + printed['message']}"))
     return EXIT_OK
 
 
@@ -198,7 +204,8 @@ def run_batches(args: argparse.Namespace, out: Output) -> int:
 
     with open_from(args) as till:
         batches = open_restock(till).batches(args.status)
-    text = "\n".join(f"{b.id:<24} {b.status:<8} {b.vendor:<24} {len(b.units)} unit(s)" for b in batches) or "No RTV batch."
+    text = ("\n".join(f"{b.id:<24} {b.status:<8} {b.vendor:<24} {len(b.units)} unit(s)" for b in batches)
+            or "No RTV batch.")
     out.result({"batches": plain([asdict(b) for b in batches])}, text)
     return EXIT_OK
 

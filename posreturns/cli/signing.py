@@ -33,7 +33,8 @@ def stdin_line() -> str:
     buffer = getattr(sys.stdin, "buffer", None)
     if buffer is None:
         return sys.stdin.readline()
-    return buffer.readline().decode("utf-8", "replace")
+    line: bytes = buffer.readline()
+    return line.decode("utf-8", "replace")
 
 
 def read_line(args: argparse.Namespace, prompt: str, what: str) -> str:

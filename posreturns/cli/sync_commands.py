@@ -26,7 +26,8 @@ EXIT_OFFLINE = 4
 EXIT_EXCEPTIONS = 5
 
 
-def register(commands: argparse._SubParsersAction, shared: list[argparse.ArgumentParser]) -> None:  # type: ignore[type-arg]
+def register(commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+             shared: list[argparse.ArgumentParser]) -> None:
     sync = commands.add_parser("sync", parents=shared, help="send the outbox to the OMS and pull its changes")
     sync.add_argument("--once", action="store_true", help="one run, then exit (default: run until Ctrl-C)")
     sync.add_argument("--no-pull", action="store_true", help="only send the outbox")
@@ -35,7 +36,8 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
     status = sub.add_parser("status", parents=shared, help="online/offline (the OMS asked now), outbox, cache age")
     status.add_argument("--cached", action="store_true", help="do not ask the OMS: what the till last found")
     status.set_defaults(handler=run_status)
-    exceptions = sub.add_parser("exceptions", parents=shared, help="events the OMS refused, and those waiting behind them")
+    exceptions = sub.add_parser("exceptions", parents=shared,
+                                help="events the OMS refused, and those waiting behind them")
     exceptions.set_defaults(handler=run_exceptions)
     resolve = sub.add_parser("resolve", parents=shared, help="send a refused event again, or close it by hand")
     resolve.add_argument("seq", type=int)
@@ -81,7 +83,8 @@ def run_sync(args: argparse.Namespace, out: Output) -> int:
         while True:  # until Ctrl-C: every 60 s online, every 30 s offline; one line (or JSON line) per run
             report = engine.run_once(progress)
             data = _data(engine, report)
-            (print(json.dumps(data, ensure_ascii=False), flush=True) if out.as_json else print(_summary(data), flush=True))
+            (print(json.dumps(data, ensure_ascii=False), flush=True) if out.as_json
+             else print(_summary(data), flush=True))
             time.sleep(60 if report.online else 30)
     finally:
         engine.gateway.close()

@@ -41,7 +41,8 @@ def _exception_text(s: dict[str, Any], refused: dict[str, int]) -> str:
                f"#{refused.get(s['order_key'], '?')}"
     tenders = ", ".join(f"{t['amount']} {t['method']}" for t in s["tenders"]) or s["amount"]
     lines = [(f"#{s['seq']:<5} REFUSED  {s['event_type']} {s['return_number'] or ''} — {s['amount']} {s['currency']} "
-              f"({tenders}) at till {s['till']} ({s['store']}), {s['occurred_at']}{' offline' if s['offline'] else ''}"),
+              f"({tenders}) at till {s['till']} ({s['store']}), "
+              f"{s['occurred_at']}{' offline' if s['offline'] else ''}"),
              f"       why: {s['reason']}"]
     for c in s["competing"]:
         who = f"return {c['return_number']} at till {c['till']}" if c.get("return_number") else \

@@ -42,7 +42,8 @@ def read_json(path: Path | None) -> Any:
         ) from None
     deep = too_deep(data, MAX_DEPTH)
     if deep is not None:
-        raise BadInput(f"The request is nested more than {MAX_DEPTH} levels deep at {deep}; see docs/cli.md for its format.")
+        raise BadInput(f"The request is nested more than {MAX_DEPTH} levels deep at {deep}; "
+                       "see docs/cli.md for its format.")
     return data
 
 
@@ -53,7 +54,8 @@ def too_deep(value: Any, limit: int, path: str = "$") -> str | None:
     children = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
     for key, child in children:
         if isinstance(child, (dict, list)):
-            where = too_deep(child, limit - 1, f"{path}[{key}]" if isinstance(key, int) else f"{path}.{printable(key)[:40]}")
+            where = too_deep(child, limit - 1,
+                             f"{path}[{key}]" if isinstance(key, int) else f"{path}.{printable(key)[:40]}")
             if where is not None:
                 return where
     return None

@@ -15,7 +15,8 @@ from posreturns.persistence.integrity import SqlIntegrity
 EXIT_RECORDS_DO_NOT_ADD_UP = 5
 
 
-def register(commands: argparse._SubParsersAction, shared: list[argparse.ArgumentParser]) -> None:  # type: ignore[type-arg]
+def register(commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+             shared: list[argparse.ArgumentParser]) -> None:
     verify = commands.add_parser("verify", parents=shared,
                                  help="check the database, the audit chain, the sale ledgers and the stock")
     verify.add_argument("--quick", action="store_true", help="skip SQLite's page-by-page check (what the window runs)")
@@ -26,5 +27,6 @@ def run_verify(args: argparse.Namespace, out: Output) -> int:
     with open_from(args) as till:
         findings = [*SqlIntegrity(till.engine).check(full=not args.quick), *till.guard.findings()]
     out.result({"ok": not findings, "findings": [asdict(f) for f in findings]},
-               "\n".join(f.en for f in findings) or "Everything adds up: database, audit chain, sale ledgers and stock.")
+               "\n".join(f.en for f in findings)
+               or "Everything adds up: database, audit chain, sale ledgers and stock.")
     return EXIT_OK if not findings else EXIT_RECORDS_DO_NOT_ADD_UP

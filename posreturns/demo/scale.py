@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from posreturns.domain.pricing import LineCharge, price_lines
+from posreturns.domain.utc import format_utc
 from posreturns.persistence import cache_writer as sql
 from posreturns.persistence.engine import WRITE
 from posreturns.services.normalize import number_key
@@ -82,10 +83,12 @@ def _catalogue(engine: Engine, spec: ScaleSpec, rng: random.Random, report: Prog
                     for i in chunk]
         barcodes = [(sku_barcode(i).zfill(14), f"SKU{i:06d}") for i in chunk]
         barcodes += [(ean13(f"21{i:09d}{k}").zfill(14), f"SKU{i:06d}") for i in chunk for k in range(i % 3)]
-        stock = [(s, f"SKU{i:06d}", (i * 7 + n) % 12, "2026-01-01T00:00:00Z") for i in chunk for n, s in enumerate(STORES[:2])]
+        stock = [(s, f"SKU{i:06d}", (i * 7 + n) % 12, "2026-01-01T00:00:00Z") for i in chunk
+                 for n, s in enumerate(STORES[:2])]
         _write(engine, [(sql.UPSERT_PRODUCT, sorted(products)), (sql.UPSERT_VARIANT, variants),
                         (sql.UPSERT_BARCODE, barcodes),
-                        (sql.RECORD_STOCK_CHANGE, [(*level, "generate") for level in stock]), (sql.UPSERT_STOCK, stock)])
+                        (sql.RECORD_STOCK_CHANGE, [(*level, "generate") for level in stock]),
+                        (sql.UPSERT_STOCK, stock)])
         report(chunk.stop, spec.skus, "catalogue")
     return prices
 
@@ -121,13 +124,14 @@ def _orders(engine: Engine, spec: ScaleSpec, rng: random.Random, prices: list[in
             shipping = 490 if web else 0
             priced = price_lines(charges, order_discount, True)
             total = sum(p.paid for p in priced) + shipping
-            placed = (now - timedelta(seconds=rng.randrange(400 * 86_400))).strftime("%Y-%m-%dT%H:%M:%SZ")
+            placed = format_utc(now - timedelta(seconds=rng.randrange(400 * 86_400)))
             customer = f"C{rng.randrange(spec.customers):06d}" if rng.random() < 0.7 else None
             number = receipt_number(n)
             orders.append((oid, number, number_key(number), "web" if web else "store", None if web else STORES[n % 10],
                            placed, "EUR", True, customer, order_discount, shipping, total))
             lines += [(f"{oid}-{i}", oid, i, skus[i], c.qty, c.unit_price, c.discount, p.order_discount_share,
-                       "20", p.tax, p.paid, _serials(skus[i], oid, i, c.qty)) for i, (c, p) in enumerate(zip(charges, priced))]
+                       "20", p.tax, p.paid, _serials(skus[i], oid, i, c.qty))
+                      for i, (c, p) in enumerate(zip(charges, priced, strict=True))]
             last4 = f"{rng.randrange(10_000):04d}"
             if rng.random() < 0.1 and total > 1000:
                 tenders += [(oid, 0, "card", total - 1000, f"CB-{last4}", last4), (oid, 1, "cash", 1000, None, None)]
@@ -153,8 +157,10 @@ def _returns(engine: Engine, spec: ScaleSpec, rng: random.Random, report: Progre
             run = connection.exec_driver_sql
             for n in picked[start : start + BATCH]:
                 oid = f"O{n:07d}"
-                line = run("SELECT id, sku, qty, paid_minor FROM order_lines WHERE order_id = ? AND position = 0", (oid,)).one()
-                tender = run("SELECT id, method, amount_minor FROM tenders WHERE order_id = ? AND position = 0", (oid,)).one()
+                line = run("SELECT id, sku, qty, paid_minor FROM order_lines WHERE order_id = ? AND position = 0",
+                           (oid,)).one()
+                tender = run("SELECT id, method, amount_minor FROM tenders WHERE order_id = ? AND position = 0",
+                             (oid,)).one()
                 amount = min(line.paid_minor // line.qty, tender.amount_minor)
                 rid = f"R{n:07d}"
                 run("INSERT INTO returns (id, number, order_id, origin, store_id, till_id, customer_id, created_at, "

@@ -77,7 +77,8 @@ def _at(anchor: date, days_ago: int, hour: int, minute: int = 0) -> str:
 
 def _order(oid: str, number: str, channel: str, placed_at: str, customer: str | None,
            lines: list[tuple[str, str, int, str, str]], tenders: list[dict[str, str]],
-           order_discount: str = "0", shipping: str = "0", serials: dict[int, list[str]] | None = None) -> dict[str, Any]:
+           order_discount: str = "0", shipping: str = "0",
+           serials: dict[int, list[str]] | None = None) -> dict[str, Any]:
     out_lines = []
     for i, (sku, _title, qty, unit, discount) in enumerate(lines):
         line = {"id": f"{oid}-L{i + 1}", "sku": sku, "qty": qty, "unit_price": unit, "discount": discount,

@@ -45,8 +45,10 @@ def _choice(choices: tuple[str, ...], what_en: str, what_fr: str) -> Callable[[s
 
 def _baudrate(value: str) -> str:
     if not value.isdigit() or int(value) not in BAUD_RATES:
-        raise BadInput(f"{value!r} is not a serial speed: use one of {', '.join(map(str, BAUD_RATES))} (9600 is usual).",
-                       f"« {value} » n'est pas une vitesse série : utilisez {', '.join(map(str, BAUD_RATES))} (9600 en général).")
+        raise BadInput(f"{value!r} is not a serial speed: use one of {', '.join(map(str, BAUD_RATES))} "
+                       "(9600 is usual).",
+                       f"« {value} » n'est pas une vitesse série : "
+                       f"utilisez {', '.join(map(str, BAUD_RATES))} (9600 en général).")
     return value
 
 
@@ -60,7 +62,8 @@ def _parity(value: str) -> str:
 def _one_character(value: str) -> str:
     if len(value) != 1 or value not in string.punctuation:
         raise BadInput(f"{value!r} cannot stand for the GS1 separator: use one punctuation character, e.g. |.",
-                       f"« {value} » ne peut pas remplacer le séparateur GS1 : utilisez un signe de ponctuation, p. ex. |.")
+                       f"« {value} » ne peut pas remplacer le séparateur GS1 : "
+                       "utilisez un signe de ponctuation, p. ex. |.")
     return value
 
 
@@ -84,7 +87,8 @@ def _profile(value: str) -> str:
     if value not in list_profiles():
         raise BadInput(f"There is no printer profile named {value!r}: choose one of {', '.join(list_profiles())}, "
                        "or set printer.profile_file to your own profile file.",
-                       f"Aucun profil d'imprimante ne s'appelle « {value} » : choisissez parmi {', '.join(list_profiles())}, "
+                       f"Aucun profil d'imprimante ne s'appelle « {value} » : "
+                       f"choisissez parmi {', '.join(list_profiles())}, "
                        "ou indiquez votre propre fichier dans printer.profile_file.")
     return value
 

@@ -46,7 +46,8 @@ class RtvSlip:
 
 
 def resale_label(label: ResaleLabel, lang: str) -> list[Block]:
-    symbology: Literal["code128", "ean13"] = "ean13" if label.barcode.isdigit() and len(label.barcode) == 13 else "code128"
+    is_ean13 = label.barcode.isdigit() and len(label.barcode) == 13
+    symbology: Literal["code128", "ean13"] = "ean13" if is_ean13 else "code128"
     return [Text(word("resale", lang), "center", bold=True), Text(label.title, "center"),
             Text(f"{word('grade', lang)} {label.grade}", "center", bold=True, large=True),
             Text(money(label.price, label.currency, lang), "center", bold=True, large=True),
@@ -58,7 +59,8 @@ def inspection_tag(tag: InspectionTag, lang: str) -> list[Block]:
     blocks: list[Block] = [Text(word("inspect", lang), "center", bold=True, large=True), Rule(),
                            Text(f"{tag.sku} - {tag.title}"),
                            Text(f"{word('reason', lang)}: {pick(REASONS.get(tag.reason), tag.reason, lang)}"),
-                           Text(f"{word('condition', lang)}: {pick(CONDITIONS.get(tag.condition), tag.condition, lang)}"),
+                           Text(f"{word('condition', lang)}: "
+                                f"{pick(CONDITIONS.get(tag.condition), tag.condition, lang)}"),
                            Text(f"{word('received', lang)}: {moment(tag.received_at, lang)}")]
     if tag.serial:
         blocks.append(Text(f"{word('serial', lang)}: {tag.serial}"))

@@ -161,7 +161,8 @@ class ReceiptPrinting:
         settings = self.settings()
         try:
             profile = profile_for(settings)
-            encoded = encode_document(from_json(job.document), profile) if job.document else EncodedDocument(job.payload)
+            encoded = (encode_document(from_json(job.document), profile) if job.document
+                       else EncodedDocument(job.payload))
             with Printer.from_url(settings.url, profile) as printer:
                 confirmed = printer.print_job(encoded.data) is not None
                 proof = printer.confirms

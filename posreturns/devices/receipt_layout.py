@@ -46,7 +46,8 @@ def receipt_of(result: dict[str, Any], header: StoreHeader, titles: Callable[[li
                order_placed_at: Callable[[str], datetime | None],
                local_time: Callable[[datetime], datetime]) -> ReturnReceipt:
     """The receipt of a completed return as stored (`return show`): the paper and the e-mail agree."""
-    skus = [line["sku"] for line in result.get("lines", [])] + [x["sku"] for x in (result.get("exchange") or {}).get("lines", [])]
+    skus = ([line["sku"] for line in result.get("lines", [])]
+            + [x["sku"] for x in (result.get("exchange") or {}).get("lines", [])])
     created = datetime.fromisoformat(result["created_at"]) if result.get("created_at") else None
     placed = order_placed_at(result["order_id"]) if result.get("order_id") else None
     return ReturnReceipt(header, result["return_number"], local_time(created or datetime.now(UTC)),
@@ -124,7 +125,8 @@ def voucher_blocks(voucher: dict[str, Any], currency: str, lang: str) -> list[Bl
             Text(word("voucher_terms", lang), "center")]
 
 
-def voucher_slip(header: StoreHeader, voucher: dict[str, Any], currency: str, issued_at: datetime, lang: str) -> list[Block]:
+def voucher_slip(header: StoreHeader, voucher: dict[str, Any], currency: str, issued_at: datetime,
+                 lang: str) -> list[Block]:
     return [*_header(header, lang), *voucher_blocks(voucher, currency, lang), Text(moment(issued_at, lang), "center"),
             Cut()]
 

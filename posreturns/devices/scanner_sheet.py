@@ -81,10 +81,12 @@ def check_test_scan(text: str, completed: bool, gs_substitute: str | None = None
         if not completed:
             return ScanCheck(False, "Read correctly, but no Enter came after it: scan 'Suffix: Enter (CR)'.",
                              "Bien lu, mais sans Entrée après : scannez « Suffixe : Entrée (CR) ».")
-        return ScanCheck(True, "Correct: the scanner and this till agree.", "Correct : le scanner et la caisse s'accordent.")
+        return ScanCheck(True, "Correct: the scanner and this till agree.",
+                         "Correct : le scanner et la caisse s'accordent.")
     if data == _typed(LAYOUT_CODE, _US_SCANNER_ON_AZERTY):
         return ScanCheck(False, "The scanner types QWERTY (US) but this till is AZERTY: scan 'Keyboard: French'.",
-                         "Le scanner tape en QWERTY (US) mais la caisse est en AZERTY : scannez « Clavier : français ».")
+                         "Le scanner tape en QWERTY (US) mais la caisse est en AZERTY : scannez « Clavier : "
+                         "français ».")
     if data == _typed(LAYOUT_CODE, _FR_SCANNER_ON_QWERTY):
         return ScanCheck(False, "The scanner types AZERTY (French) but this till is QWERTY: scan 'Keyboard: US'.",
                          "Le scanner tape en AZERTY mais la caisse est en QWERTY : scannez « Clavier : américain ».")
@@ -100,7 +102,8 @@ def check_test_scan(text: str, completed: bool, gs_substitute: str | None = None
                              "Le séparateur GS1 est perdu (le clavier ignore Ctrl+]) : programmez le scanner pour "
                              "envoyer | à la place de GS, et indiquez | comme remplaçant de GS dans les réglages.")
         return ScanCheck(False, f"The GS1 separator arrives as {seen!r}: set it as the GS stand-in in the settings.",
-                         f"Le séparateur GS1 arrive comme {seen!r} : indiquez-le comme remplaçant de GS dans les réglages.")
+                         f"Le séparateur GS1 arrive comme {seen!r} : "
+                         "indiquez-le comme remplaçant de GS dans les réglages.")
     return None
 
 
@@ -138,7 +141,8 @@ def _read_as(code: ScannedCode) -> tuple[str, str]:
                  (f"serial {code.serial}", f"n° de série {code.serial}") if code.serial else None,
                  (f"batch {code.batch}", f"lot {code.batch}") if code.batch else None]
         found = [part for part in parts if part]
-        return (f"{symbology}: GS1 " + ", ".join(p[0] for p in found), f"{symbologie} : GS1 " + ", ".join(p[1] for p in found))
+        return (f"{symbology}: GS1 " + ", ".join(p[0] for p in found),
+                f"{symbologie} : GS1 " + ", ".join(p[1] for p in found))
     if code.kind == "url":
         return f"{symbology}: link {code.text}", f"{symbologie} : lien {code.text}"
     return (f"{symbology}: text {code.text!r} (receipt, return or voucher number)",

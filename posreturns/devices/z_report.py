@@ -9,7 +9,7 @@ from datetime import datetime
 
 from posreturns.devices.documents import Block, Columns, Cut, Feed, Rule, Text
 from posreturns.devices.printing import PrintOutcome, ReceiptPrinting
-from posreturns.devices.wording import METHODS, money, moment, pick
+from posreturns.devices.wording import METHODS, moment, money, pick
 from posreturns.domain.day_close import DayClose
 from posreturns.domain.money import Money
 

@@ -16,8 +16,8 @@ from posreturns.domain.context import PolicyContext
 from posreturns.domain.decision import DecisionStatus, ReturnDecision, TraceEntry, money_text
 from posreturns.domain.exchange import ExchangeQuote, quote_exchange, replacement_moves
 from posreturns.domain.money import Money
-from posreturns.domain.policy.model import Policy
 from posreturns.domain.policy.engine import evaluate
+from posreturns.domain.policy.model import Policy
 from posreturns.domain.quote_model import LineQuote, Quote
 from posreturns.domain.refunds import apply_fee, price_draft
 from posreturns.domain.returns import RefundMethod, ReturnDraft

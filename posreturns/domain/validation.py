@@ -109,5 +109,6 @@ def _check_exchange(draft: ReturnDraft, currency: str) -> None:
             raise ReplacementNotInStock(
                 f"{item.title or item.sku} is not in stock in this store; pick another variant "
                 "or promise a delivery instead.",
-                f"{item.title or item.sku} n'est pas en stock dans ce magasin ; choisissez une autre taille ou couleur.",
+                f"{item.title or item.sku} n'est pas en stock dans ce magasin ; "
+                "choisissez une autre taille ou couleur.",
             )

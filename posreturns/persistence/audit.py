@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
 
+from posreturns.domain.utc import format_utc
 from posreturns.persistence.audit_chain import chain_hash
 from posreturns.persistence.engine import WRITE
-from posreturns.persistence.order_repository import format_utc
 from posreturns.services.returns.ports import AuditEntry
 
 TRIGGERS = ("audit_log_chain", "audit_log_no_update", "audit_log_no_delete")

@@ -108,7 +108,8 @@ def restore_database(database: Path, backup: Path, marks_file: MarksFile, *, for
             counters = seen.merged(backup_marks).returns
             target.execute("BEGIN IMMEDIATE")  # numbers issued after the backup was made are never issued again
             target.executemany("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE "
-                               "SET value = excluded.value", [(f"returns.seq.{t}", str(n)) for t, n in counters.items()])
+                               "SET value = excluded.value",
+                               [(f"returns.seq.{t}", str(n)) for t, n in counters.items()])
             target.execute("COMMIT")
             restored = _marks(target)
     except (sqlite3.Error, OSError) as error:

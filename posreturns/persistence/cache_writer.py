@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
+from posreturns.domain.utc import format_utc
 from posreturns.persistence.engine import WRITE
 from posreturns.services.canonical import Document, ReturnRecord
 from posreturns.services.canonical_fast import Unsure
@@ -105,11 +106,13 @@ class SqlCacheWriter:
                     stamp = utc_now()
                     for stream, cursor in (cursors or {}).items():
                         connection.exec_driver_sql(
-                            "INSERT INTO sync_streams (stream, cursor, last_pulled_at) VALUES (?,?,?) ON CONFLICT(stream) "
+                            "INSERT INTO sync_streams (stream, cursor, last_pulled_at) VALUES (?,?,?) "
+                            "ON CONFLICT(stream) "
                             "DO UPDATE SET cursor = excluded.cursor, last_pulled_at = excluded.last_pulled_at",
                             (stream, cursor, stamp))
         except IntegrityError as error:
-            raise ImportRejected(source, "$", f"the file conflicts with data already on this till ({error.orig}).") from None
+            raise ImportRejected(source, "$",
+                                 f"the file conflicts with data already on this till ({error.orig}).") from None
         return {**document.counts, "returns_applied": applied, **extra}
 
     def _write(self, connection: Connection, document: Document, source: str, lenient: bool = False,
@@ -118,7 +121,8 @@ class SqlCacheWriter:
         streamed = isinstance(document.orders, OrderStream)
         self._check_references(connection, document, [] if streamed else document.orders, source)
         many(run, UPSERT_STORE, [tuple(s) for s in document.stores])
-        many(run, UPSERT_PRODUCT, list({p.product_id: (p.product_id, p.title, p.category) for p in document.products}.values()))
+        many(run, UPSERT_PRODUCT,
+             list({p.product_id: (p.product_id, p.title, p.category) for p in document.products}.values()))
         many(run, UPSERT_VARIANT, [p[:8] for p in document.products])
         many(run, UPSERT_BARCODE, [(code, p.sku) for p in document.products for code in p.barcodes])
         many(run, UPSERT_CUSTOMER, [customer_row(c.id, c.name, c.email, c.phone) for c in document.customers])
@@ -164,7 +168,8 @@ class SqlCacheWriter:
         missing_in_store = existing(connection, "variants", "sku", {sku for sku, _ in wanted} - known_skus)
         for sku, path in wanted:
             if sku not in known_skus and sku not in missing_in_store:
-                raise ImportRejected(source, path, f'the SKU "{sku}" is unknown; add it to "products" or import the catalogue first.')
+                raise ImportRejected(source, path,
+                                     f'the SKU "{sku}" is unknown; add it to "products" or import the catalogue first.')
         self._check(connection, source, "customers", {c.id for c in document.customers},
                     [(o.customer_id, o.path + ".customer_id") for o in orders if o.customer_id], "customer")
         self._check(connection, source, "stores", {s.id for s in document.stores},
@@ -179,7 +184,8 @@ class SqlCacheWriter:
         found = existing(connection, table, "id", {ref for ref, _ in refs} - in_file)
         for ref, path in refs:
             if ref not in in_file and ref not in found:
-                raise ImportRejected(source, path, f'the {what} "{ref}" is unknown; add it to this file or import it first.')
+                raise ImportRejected(source, path,
+                                     f'the {what} "{ref}" is unknown; add it to this file or import it first.')
 
 
 INSERT_ORDER = UPSERT_ORDER[: UPSERT_ORDER.index(" ON CONFLICT")]
@@ -237,7 +243,7 @@ def order_row(o: Any) -> tuple[Any, ...]:
 
 
 def utc_now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return format_utc(datetime.now(UTC))
 
 
 def apply_prior_return(connection: Connection, record: ReturnRecord, source: str) -> int:
@@ -247,17 +253,21 @@ def apply_prior_return(connection: Connection, record: ReturnRecord, source: str
         return 0
     order = run("SELECT currency, customer_id, store_id FROM orders WHERE id = ?", (record.order_id,)).one()
     if record.currency is not None and record.currency != order.currency:
-        raise ImportRejected(source, record.path + ".currency", f'the order "{record.order_id}" is in {order.currency}, '
+        raise ImportRejected(source, record.path + ".currency",
+                             f'the order "{record.order_id}" is in {order.currency}, '
                                                                 f"not {record.currency}; give the return's currency.")
     for line in record.lines:
         row = run("SELECT qty, returned_qty, paid_minor, refunded_minor FROM order_lines WHERE id = ? AND order_id = ?",
                   (line.order_line_id, record.order_id)).first()
         if row is None:
-            raise ImportRejected(source, line.path + ".order_line_id", f'"{line.order_line_id}" is not a line of order "{record.order_id}".')
+            raise ImportRejected(source, line.path + ".order_line_id",
+                                 f'"{line.order_line_id}" is not a line of order "{record.order_id}".')
         if row.returned_qty + line.qty > row.qty:
-            raise ImportRejected(source, line.path + ".qty", f"returns would exceed the {row.qty} unit(s) sold on this line.")
+            raise ImportRejected(source, line.path + ".qty",
+                                 f"returns would exceed the {row.qty} unit(s) sold on this line.")
         if row.refunded_minor + line.amount_minor > row.paid_minor:
-            raise ImportRejected(source, line.path + ".amount", "returns would refund more than was paid for this line.")
+            raise ImportRejected(source, line.path + ".amount",
+                                 "returns would refund more than was paid for this line.")
         run("UPDATE order_lines SET returned_qty = returned_qty + ?, refunded_minor = refunded_minor + ? WHERE id = ?",
             (line.qty, line.amount_minor, line.order_line_id))
     total = sum(line.amount_minor for line in record.lines)
@@ -274,7 +284,8 @@ def apply_prior_return(connection: Connection, record: ReturnRecord, source: str
     return 1
 
 
-def _charge_tenders(connection: Connection, record: ReturnRecord, method: str, amount: int, path: str, source: str) -> None:
+def _charge_tenders(connection: Connection, record: ReturnRecord, method: str, amount: int, path: str,
+                    source: str) -> None:
     run = connection.exec_driver_sql
     rows = run("SELECT id, amount_minor - refunded_minor AS room FROM tenders WHERE order_id = ? AND method = ? "
                "ORDER BY position", (record.order_id, method)).all()
@@ -313,7 +324,8 @@ def _check_stores(connection: Connection, document: Document, orders: Sequence[O
         expected = known.get(order.store_id or "")
         if expected is not None and order.currency != expected:
             raise ImportRejected(source, order.path + ".currency", f"the order is in {order.currency} but its store "
-                                                                   f"{order.store_id} sells in {expected}; they must agree.")
+                                                                   f"{order.store_id} sells in {expected}; "
+                                                                   "they must agree.")
     codes = {store_code(store_id): store_id for store_id in known if store_id not in {s.id for s in document.stores}}
     for i, store in enumerate(document.stores):
         other = codes.get(store_code(store.id))

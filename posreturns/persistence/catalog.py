@@ -68,7 +68,8 @@ class SqlCatalog:
     def _variant(self, row: Any) -> dict[str, Any]:
         return {"sku": row.sku, "product_id": row.product_id, "title": row.title,
                 "options": json.loads(row.options_json), "price": str(Money.from_minor(row.price_minor, self.currency)),
-                "category": row.category, "final_sale": bool(row.final_sale), "serial_tracked": bool(row.serial_tracked)}
+                "category": row.category, "final_sale": bool(row.final_sale),
+                "serial_tracked": bool(row.serial_tracked)}
 
 
 def _later(*moments: str | None) -> datetime | None:

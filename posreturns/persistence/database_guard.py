@@ -13,6 +13,7 @@ or the database file was replaced since (the stamp `posreturns.checked` beside i
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -94,10 +95,8 @@ class DatabaseGuard:
             return True
 
     def _stamp_checked(self) -> None:
-        try:  # a hint only: losing it costs one more check
+        with contextlib.suppress(OSError):  # a hint only: losing it costs one more check
             self.stamp.write_text(json.dumps({"at": time.time(), "file": self._identity()}), encoding="utf-8")
-        except OSError:
-            pass
 
     def refuse_if_unsafe(self) -> None:
         problem = self.problem()

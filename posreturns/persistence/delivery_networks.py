@@ -19,7 +19,8 @@ class SqlDeliveryNetworks:
     def get(self, store_id: str) -> StoredNetwork | None:
         with self.engine.connect() as connection:
             row = connection.exec_driver_sql(
-                "SELECT store_id, text, sha256, loaded_at FROM delivery_networks WHERE store_id = ?", (store_id,)).first()
+                "SELECT store_id, text, sha256, loaded_at FROM delivery_networks WHERE store_id = ?",
+                (store_id,)).first()
         return None if row is None else StoredNetwork(row.store_id, row.text, row.sha256, row.loaded_at)
 
     def save(self, network: StoredNetwork, audit: AuditEntry) -> None:

@@ -7,12 +7,13 @@ from typing import Any
 
 from posreturns.persistence.settings import SqlSettings
 from posreturns.services.input_checks import machine_made, mask_card_numbers
+from posreturns.services.setting_rules import DEFAULT_TILL_ID
 
 DRAFT_KEY = "draft.return"
 
 
 class SqlDrafts:
-    def __init__(self, settings: SqlSettings, till_id: str = "T1") -> None:
+    def __init__(self, settings: SqlSettings, till_id: str = DEFAULT_TILL_ID) -> None:
         self.settings, self.key = settings, f"{DRAFT_KEY}.{till_id}"
 
     def save(self, draft: dict[str, Any]) -> None:

@@ -9,7 +9,7 @@ from sqlalchemy.engine import Connection
 
 from posreturns.domain.held_units import unit_ids
 from posreturns.domain.returns import StockBucket
-from posreturns.persistence.order_repository import format_utc
+from posreturns.domain.utc import format_utc
 from posreturns.services.returns.ports import Completion
 
 

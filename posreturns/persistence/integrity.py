@@ -85,7 +85,8 @@ def _audit(connection: Connection) -> list[Finding]:
 
 def _line_ledgers(connection: Connection) -> list[Finding]:
     return [Finding("line_ledger", row.id,
-                    f"Sale line {row.id} says {row.returned_qty} returned / {row.refunded_minor} refunded (minor units) "
+                    f"Sale line {row.id} says {row.returned_qty} returned / "
+                    f"{row.refunded_minor} refunded (minor units) "
                     f"but its returns add up to {row.qty} / {row.value}.",
                     f"La ligne de vente {row.id} indique {row.returned_qty} retourné(s) / {row.refunded_minor} "
                     f"remboursé(s) (centimes) mais ses retours totalisent {row.qty} / {row.value}.")

@@ -14,9 +14,9 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
 
+from posreturns.domain.utc import format_utc, parse_utc
 from posreturns.persistence.audit import insert_audit
 from posreturns.persistence.engine import WRITE
-from posreturns.persistence.order_repository import format_utc, parse_utc
 from posreturns.services.mail_ports import (
     InDoubtRule,
     LostClaim,
@@ -80,7 +80,8 @@ class SqlMailQueue:
                     f"WHERE id IN ({','.join('?' * len(ids))})",
                     (owner, format_utc(until), *ids))
                 rows = connection.exec_driver_sql(
-                    _SELECT + f"WHERE m.id IN ({','.join('?' * len(ids))}) ORDER BY m.next_attempt_at, m.id", tuple(ids)).all()
+                    _SELECT + f"WHERE m.id IN ({','.join('?' * len(ids))}) ORDER BY m.next_attempt_at, m.id",
+                    tuple(ids)).all()
             else:
                 rows = []
         return [_mail(row) for row in rows]
@@ -128,10 +129,11 @@ class SqlMailQueue:
 
     def requeue(self, mail_id: int, at: datetime, actor: str | None, reason: str) -> None:
         with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
-            row = connection.exec_driver_sql("SELECT status, return_id FROM mail_queue WHERE id = ?", (mail_id,)).first()
+            row = connection.exec_driver_sql("SELECT status, return_id FROM mail_queue WHERE id = ?",
+                                             (mail_id,)).first()
             connection.exec_driver_sql(
-                "UPDATE mail_queue SET status = 'pending', next_attempt_at = ?, claimed_by = NULL, claimed_until = NULL, "
-                "sent_at = NULL WHERE id = ?", (format_utc(at), mail_id))
+                "UPDATE mail_queue SET status = 'pending', next_attempt_at = ?, claimed_by = NULL, "
+                "claimed_until = NULL, sent_at = NULL WHERE id = ?", (format_utc(at), mail_id))
             insert_audit(connection, AuditEntry("mail.requeued", actor, str(mail_id),
                                                 {"return_id": row.return_id if row else None,
                                                  "was": row.status if row else None, "reason": reason}, at))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 
 from posreturns.domain.money import Money
 from posreturns.domain.orders import Channel, Order, OrderLine, Tender, TenderMethod
+from posreturns.domain.utc import format_utc, parse_utc
 from posreturns.services.ports import OrderSummary, VariantInfo
 
 _ORDER = ("SELECT o.id, o.number, o.channel, o.store_id, o.placed_at, o.currency, o.prices_include_tax, "
@@ -25,14 +26,6 @@ _TENDERS = ("SELECT id, method, amount_minor, refunded_minor, reference, card_la
             "WHERE order_id = ? ORDER BY position")
 _SUMMARY = ("SELECT o.id, o.number, o.channel, o.placed_at, o.total_minor, o.currency, c.name, o.store_id "
             "FROM orders o LEFT JOIN customers c ON c.id = o.customer_id ")
-
-
-def parse_utc(text: str) -> datetime:
-    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
-
-
-def format_utc(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class SqlOrderRepository:
@@ -82,7 +75,8 @@ class SqlOrderRepository:
             customer_id=head.customer_id, customer_name=head.customer_name,
             order_discount=Money.from_minor(head.order_discount_minor, cur),
             shipping=Money.from_minor(head.shipping_minor, cur),
-            shipping_refunded=Money.from_minor(head.shipping_refunded_minor, cur) if head.shipping_refunded_minor else None,
+            shipping_refunded=(Money.from_minor(head.shipping_refunded_minor, cur)
+                               if head.shipping_refunded_minor else None),
             lines=tuple(
                 OrderLine(
                     id=r.id, sku=r.sku, title=r.title, qty=r.qty, unit_price=Money.from_minor(r.unit_price_minor, cur),
@@ -109,7 +103,8 @@ class SqlOrderRepository:
 
     def variant(self, sku: str) -> VariantInfo | None:
         rows = self._rows(
-            "SELECT v.sku, v.product_id, v.title, p.category, v.price_minor, v.final_sale, v.serial_tracked, v.tax_rate "
+            "SELECT v.sku, v.product_id, v.title, p.category, v.price_minor, v.final_sale, "
+            "v.serial_tracked, v.tax_rate "
             "FROM variants v JOIN products p ON p.id = v.product_id WHERE v.sku = ?", (sku,))
         if not rows:
             return None
@@ -124,15 +119,18 @@ class SqlOrderRepository:
 
     def _summaries(self, where: str, params: Sequence[Any], limit: int) -> list[OrderSummary]:
         rows = self._rows(_SUMMARY + where + " ORDER BY o.placed_at DESC LIMIT ?", (*params, limit))
-        return [OrderSummary(r.id, r.number, r.channel, parse_utc(r.placed_at), Money.from_minor(r.total_minor, r.currency),
+        return [OrderSummary(r.id, r.number, r.channel, parse_utc(r.placed_at),
+                             Money.from_minor(r.total_minor, r.currency),
                              r.name, r.store_id) for r in rows]
 
     def by_customer_email(self, prefix: str, limit: int) -> list[OrderSummary]:
-        return self._summaries("WHERE o.customer_id IN (SELECT id FROM customers WHERE email_key >= ? AND email_key < ? "
+        return self._summaries("WHERE o.customer_id IN (SELECT id FROM customers "
+                               "WHERE email_key >= ? AND email_key < ? "
                                "LIMIT 200)", (prefix, prefix + "\U0010ffff"), limit)
 
     def by_customer_phone(self, key: str, limit: int) -> list[OrderSummary]:
-        return self._summaries("WHERE o.customer_id IN (SELECT id FROM customers WHERE phone_key >= ? AND phone_key < ? "
+        return self._summaries("WHERE o.customer_id IN (SELECT id FROM customers "
+                               "WHERE phone_key >= ? AND phone_key < ? "
                                "LIMIT 200)", (key, key + "\U0010ffff"), limit)
 
     def by_customer_name(self, tokens: list[str], limit: int) -> list[OrderSummary]:
@@ -144,7 +142,8 @@ class SqlOrderRepository:
 
     def by_card(self, last4: str, start: datetime, end: datetime, limit: int) -> list[OrderSummary]:
         return self._summaries("WHERE o.id IN (SELECT order_id FROM tenders WHERE card_last4 = ?) "
-                               "AND o.placed_at >= ? AND o.placed_at < ?", (last4, format_utc(start), format_utc(end)), limit)
+                               "AND o.placed_at >= ? AND o.placed_at < ?",
+                               (last4, format_utc(start), format_utc(end)), limit)
 
     def by_amount(self, total_minor: int, start: datetime, end: datetime, limit: int) -> list[OrderSummary]:
         return self._summaries("WHERE o.total_minor = ? AND o.placed_at >= ? AND o.placed_at < ?",

@@ -12,16 +12,16 @@ later events of its order; other orders go on. The exception queue is in outbox_
 from __future__ import annotations
 
 import json
-import math
 import os
 import socket
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
 
+from posreturns.domain.utc import format_utc, parse_utc
 from posreturns.persistence.engine import WRITE
 from posreturns.services.sync_ports import OutboxStats, Outcome, PendingEvent, PushResult
 
@@ -40,14 +40,6 @@ _HEADS = (f"WITH heads AS (SELECT {KEY} AS k, min(o.seq) AS first FROM outbox o 
 _DUE = (_HEADS + f"SELECT {_COLUMNS} FROM outbox o JOIN ready r ON o.seq = r.first ORDER BY o.seq")
 _CHAINS = (_HEADS + f"SELECT {_COLUMNS} FROM outbox o JOIN ready r ON {KEY} = r.k "
            "WHERE o.status = 'pending' AND o.seq >= r.first ORDER BY o.seq LIMIT ?")
-
-
-def format_utc(moment: datetime | float, ceil: bool = False) -> str:
-    """Whole seconds, UTC, 'YYYY-MM-DDTHH:MM:SSZ' (sorts as text); `ceil` rounds up, so a
-    scheduled time is never earlier than asked."""
-    stamp = moment if isinstance(moment, (int, float)) else moment.timestamp()
-    stamp = math.ceil(stamp) if ceil else math.floor(stamp)
-    return datetime.fromtimestamp(stamp, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def owner_id() -> str:
@@ -193,7 +185,8 @@ class SqlOutbox:
                 "SELECT CASE WHEN status = 'rejected' AND acked_at IS NOT NULL THEN 'dismissed' ELSE status END, "
                 "count(*) FROM outbox GROUP BY 1").all())
             due = connection.exec_driver_sql(
-                "SELECT count(*) FROM outbox WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)",
+                "SELECT count(*) FROM outbox WHERE status = 'pending' AND (next_attempt_at IS NULL OR "
+                "next_attempt_at <= ?)",
                 (format_utc(now),)).scalar_one()
             oldest, upcoming = connection.exec_driver_sql(
                 "SELECT min(created_at), min(next_attempt_at) FROM outbox WHERE status = 'pending'").one()
@@ -239,7 +232,7 @@ def _lease(connection: Connection) -> dict[str, Any] | None:
         return None
     held = dict(json.loads(text))
     if "expires" not in held:  # written by an older version: only expires_at
-        held["expires"] = datetime.strptime(held["expires_at"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC).timestamp()
+        held["expires"] = parse_utc(held["expires_at"]).timestamp()
         held.setdefault("token", 0)
     return held
 

@@ -15,8 +15,9 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from posreturns.domain.utc import format_utc
 from posreturns.persistence.engine import WRITE
-from posreturns.persistence.outbox import format_utc, payload_of
+from posreturns.persistence.outbox import payload_of
 from posreturns.services.errors import BadInput, NotFound
 from posreturns.services.exception_events import ACTIONS, exception_resolved
 from posreturns.services.sync_ports import ExceptionItem
@@ -63,7 +64,8 @@ class SqlExceptionQueue:
             released = None
             if action == "retry":
                 connection.exec_driver_sql(
-                    "UPDATE outbox SET status = 'pending', next_attempt_at = NULL, server_result_json = ? WHERE seq = ?",
+                    "UPDATE outbox SET status = 'pending', next_attempt_at = NULL, "
+                    "server_result_json = ? WHERE seq = ?",
                     (resolution, seq))
             else:  # closed by hand: stays 'rejected' (never sent again) with acked_at = when it was dismissed
                 connection.exec_driver_sql("UPDATE outbox SET acked_at = ?, server_result_json = ? WHERE seq = ?",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
+from posreturns.domain.utc import format_utc
 from posreturns.persistence.audit import insert_audit
 from posreturns.persistence.engine import WRITE
-from posreturns.persistence.order_repository import format_utc
 from posreturns.services.returns.ports import AuditEntry, StoredPolicy
 
 ACTIVE_POLICY = "policy.active"

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from posreturns.domain.utc import format_utc
 from posreturns.persistence.engine import WRITE
 from posreturns.services.printing_ports import WAITING, PrintJob
 
@@ -19,7 +20,7 @@ DRAWER_OPENED, DRAWER_FAILED = "drawer.opened", "drawer.failed"
 
 
 def _now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return format_utc(datetime.now(UTC))
 
 
 class SqlPrintJobs:

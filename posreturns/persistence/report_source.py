@@ -15,7 +15,15 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine
 
 from posreturns.domain.money import parse_minor
-from posreturns.domain.report_rows import RECEIPTLESS, UNKNOWN, RecoveredItem, ReportLine, ReportReturn, ReportTender, Sales
+from posreturns.domain.report_rows import (
+    RECEIPTLESS,
+    UNKNOWN,
+    RecoveredItem,
+    ReportLine,
+    ReportReturn,
+    ReportTender,
+    Sales,
+)
 
 SCOPE = ("r.created_at >= ? AND r.created_at < ? AND r.status = 'completed' AND r.currency = ? "
          "AND (r.training = 0 OR ?)")

@@ -12,8 +12,8 @@ from posreturns.domain.held_units import UnitAction, check_can_act
 from posreturns.domain.money import div_half_up
 from posreturns.domain.resale import Grade, restricted_ean13
 from posreturns.domain.returns import StockBucket
+from posreturns.domain.utc import format_utc, parse_utc
 from posreturns.persistence.engine import WRITE
-from posreturns.persistence.order_repository import format_utc, parse_utc
 from posreturns.persistence.restock_store import leave_queue, unit_or_fail
 from posreturns.services.errors import BadInput
 from posreturns.services.normalize import barcode_key
@@ -63,7 +63,8 @@ class SqlResale:
                     break
             run("INSERT INTO settings (key, value) VALUES ('resale.ean_seq', ?) "
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (str(seq),))
-            product = run("SELECT product_id, tax_rate, serial_tracked FROM variants WHERE sku = ?", (unit.sku,)).first()
+            product = run("SELECT product_id, tax_rate, serial_tracked FROM variants WHERE sku = ?",
+                          (unit.sku,)).first()
             if product is None:
                 raise BadInput(f"{unit.sku} is not in this till's catalogue, so its second-hand item cannot be "
                                "created; pull the catalogue from the OMS (posreturns sync --once) and try again.")
@@ -72,8 +73,8 @@ class SqlResale:
                 (sku, product.product_id, offer.title, json.dumps({"second_hand": offer.grade.value}),
                  offer.price_minor, product.tax_rate, product.serial_tracked))
             run("INSERT INTO barcodes (code, sku) VALUES (?, ?)", (barcode_key(ean), sku))
-            run("INSERT INTO resale_items (sku, unit_id, ean13, grade, price_minor, refund_minor, currency, created_at, "
-                "created_by) VALUES (?,?,?,?,?,?,?,?,?)",
+            run("INSERT INTO resale_items (sku, unit_id, ean13, grade, price_minor, refund_minor, currency, "
+                "created_at, created_by) VALUES (?,?,?,?,?,?,?,?,?)",
                 (sku, unit.id, ean, offer.grade.value, offer.price_minor, offer.refund_minor, offer.currency,
                  format_utc(actor.at), actor.user_id))
             extra = {"resale": {"sku": sku, "ean13": ean, "grade": offer.grade.value, "price_minor": offer.price_minor,

@@ -7,9 +7,9 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
 
+from posreturns.domain.utc import format_utc, parse_utc
 from posreturns.persistence.audit import insert_audit
 from posreturns.persistence.engine import WRITE
-from posreturns.persistence.order_repository import format_utc, parse_utc
 from posreturns.persistence.stock_ledger import insert_events
 from posreturns.services.errors import BadInput, NotFound
 from posreturns.services.restock_events import restock_event
@@ -37,7 +37,8 @@ class SqlRtvBatches:
 
     def batch(self, batch_id: str) -> RtvBatch | None:
         with self.engine.connect() as connection:
-            row = connection.exec_driver_sql("SELECT * FROM rtv_batches WHERE id = ?", (batch_id.strip().upper(),)).first()
+            row = connection.exec_driver_sql("SELECT * FROM rtv_batches WHERE id = ?",
+                                             (batch_id.strip().upper(),)).first()
             return None if row is None else _batch(connection, row)
 
     def ship(self, actor: Actor, batch_id: str, reference: str) -> RtvBatch:

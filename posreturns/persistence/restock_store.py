@@ -15,10 +15,10 @@ from sqlalchemy.engine import Connection
 from posreturns.domain.held_units import TARGET, HeldUnit, UnitAction, UnitState, check_can_act
 from posreturns.domain.money import div_half_up
 from posreturns.domain.returns import StockBucket
+from posreturns.domain.utc import format_utc, parse_utc
 from posreturns.persistence.audit import insert_audit
 from posreturns.persistence.engine import WRITE
 from posreturns.persistence.held_unit_writes import alert_codes
-from posreturns.persistence.order_repository import format_utc, parse_utc
 from posreturns.persistence.stock_ledger import insert_events, record_moves
 from posreturns.services.errors import NotFound
 from posreturns.services.numbering import store_code, till_code
@@ -59,7 +59,8 @@ def unit_or_fail(connection: Connection, code: str) -> HeldUnit:
     if unit is None:
         raise NotFound(f"No held unit {code.strip()!r} on this till; scan its inspection tag again or check "
                        "`posreturns restock list`.",
-                       f"Aucun article mis de côté {code.strip()!r} sur cette caisse ; scannez à nouveau son étiquette.")
+                       f"Aucun article mis de côté {code.strip()!r} sur cette caisse ; "
+                       "scannez à nouveau son étiquette.")
     return unit
 
 
@@ -119,7 +120,8 @@ class SqlRestockStore:
     def units(self, include_done: bool = False) -> list[HeldUnit]:
         where = "" if include_done else f"WHERE h.state IN {IN_QUEUE} "
         with self.engine.connect() as connection:
-            return [unit_of(row) for row in connection.exec_driver_sql(UNIT_QUERY + where + "ORDER BY h.created_at, h.id")]
+            return [unit_of(row) for row in connection.exec_driver_sql(UNIT_QUERY + where
+                                                                       + "ORDER BY h.created_at, h.id")]
 
     def unit(self, code: str) -> HeldUnit | None:
         with self.engine.connect() as connection:

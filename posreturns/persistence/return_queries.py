@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
 
 from posreturns.domain.money import Money
-from posreturns.persistence.order_repository import format_utc
+from posreturns.domain.utc import format_utc
 from posreturns.services.returns.ports import CustomerMatch, StoredReturn
 
 

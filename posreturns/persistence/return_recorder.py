@@ -24,6 +24,7 @@ from posreturns.persistence.engine import WRITE
 from posreturns.persistence.held_unit_writes import hold_units
 from posreturns.persistence.mail_queue import write_contact
 from posreturns.persistence.marks import Marks
+from posreturns.persistence.return_queries import customer_activity, offline_refunded
 from posreturns.persistence.return_writes import (
     audit_return,
     charge_ledgers,
@@ -31,10 +32,10 @@ from posreturns.persistence.return_writes import (
     move_stock,
     write_outbox,
 )
-from posreturns.persistence.return_queries import customer_activity, offline_refunded
 from posreturns.services.errors import LedgerChanged
 from posreturns.services.numbering import return_number
 from posreturns.services.returns.ports import Completion, StoredReturn, replay
+
 
 class SqlReturnRecorder:
     """`ReturnRecorder` over SQLite."""
@@ -106,9 +107,9 @@ def _check_activity(connection: Connection, c: Completion) -> None:
         now = customer_activity(connection, seen.customer_id, seen.customer_since)
         if now != (seen.customer_returns, seen.customer_refunded_minor):
             raise LedgerChanged(f"customer {seen.customer_id} returned something else since the quote")
-    if seen.offline_till_id is not None and seen.offline_since is not None:
-        if offline_refunded(connection, seen.offline_till_id, seen.offline_since) != seen.offline_refunded_minor:
-            raise LedgerChanged(f"till {seen.offline_till_id} refunded something else offline since the quote")
+    if (seen.offline_till_id is not None and seen.offline_since is not None
+            and offline_refunded(connection, seen.offline_till_id, seen.offline_since) != seen.offline_refunded_minor):
+        raise LedgerChanged(f"till {seen.offline_till_id} refunded something else offline since the quote")
 
 
 def _next_number(connection: Connection, store_id: str, till_id: str) -> tuple[str, int]:

@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy.engine import Connection
 
 from posreturns.domain.quote_json import quote_to_dict
+from posreturns.domain.utc import format_utc
 from posreturns.persistence.audit import insert_audit
-from posreturns.persistence.order_repository import format_utc
 from posreturns.services.errors import LedgerChanged
 from posreturns.services.returns.events import SCHEMA_VERSION, return_events
 from posreturns.services.returns.ports import AuditEntry, Completion

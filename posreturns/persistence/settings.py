@@ -14,9 +14,9 @@ from sqlalchemy import Engine
 from posreturns.persistence.audit import insert_audit
 from posreturns.persistence.engine import WRITE
 from posreturns.services.returns.ports import AuditEntry
-from posreturns.services.setting_rules import checked_setting
+from posreturns.services.setting_rules import DEFAULT_TILL_ID, checked_setting
 
-DEFAULTS = {"store.id": "", "till.id": "T1", "language": ""}
+DEFAULTS = {"store.id": "", "till.id": DEFAULT_TILL_ID, "language": ""}
 FRESH_SECONDS = 2.0
 
 

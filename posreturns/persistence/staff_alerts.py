@@ -7,9 +7,9 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
 
+from posreturns.domain.utc import format_utc, parse_utc
 from posreturns.persistence.audit import insert_audit
 from posreturns.persistence.engine import WRITE
-from posreturns.persistence.order_repository import format_utc, parse_utc
 from posreturns.persistence.stock_ledger import insert_events
 from posreturns.services.errors import BadInput, NotFound
 from posreturns.services.restock_events import restock_event
@@ -57,7 +57,8 @@ class SqlStaffAlerts:
             alert = _one(connection, alert_id)
             if alert.status == "resolved":
                 raise BadInput(f"Alert {alert_id} was already resolved by {alert.resolved_by}; nothing was changed.",
-                               f"L'alerte {alert_id} a déjà été traitée par {alert.resolved_by} ; rien n'a été modifié.")
+                               f"L'alerte {alert_id} a déjà été traitée par {alert.resolved_by} ; "
+                               "rien n'a été modifié.")
             at = format_utc(actor.at)
             if status == "resolved":
                 connection.exec_driver_sql(

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from sqlalchemy.engine import Connection
 
-from posreturns.persistence.order_repository import format_utc
+from posreturns.domain.utc import format_utc
 from posreturns.services.returns.events import SCHEMA_VERSION, OutboxEvent
 
 Move = tuple[str, str, str, int, str]  # location, sku, bucket, delta, reason

@@ -12,9 +12,9 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from posreturns.domain.utc import format_utc
 from posreturns.persistence.cache_writer import SqlCacheWriter
 from posreturns.persistence.engine import WRITE
-from posreturns.persistence.outbox import format_utc
 from posreturns.services.canonical import Document
 
 RUN_KEY = "run.last"

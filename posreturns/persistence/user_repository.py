@@ -9,9 +9,9 @@ from sqlalchemy.engine import Connection
 
 from posreturns.domain.lockout import Lockout, Moment
 from posreturns.domain.users import Role, User
+from posreturns.domain.utc import format_utc, parse_utc
 from posreturns.persistence.audit import insert_audit
 from posreturns.persistence.engine import WRITE
-from posreturns.persistence.order_repository import format_utc, parse_utc
 from posreturns.services.access_ports import Attempt
 from posreturns.services.returns.ports import AuditEntry
 

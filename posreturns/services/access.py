@@ -64,7 +64,7 @@ class AccessService:
         raise denied(permission)
 
     def _decide(self, found: tuple[User, Lockout] | None, pin: str, permission: Permission, now: Moment) -> Attempt:
-        wanted = {"for": permission.value}
+        wanted: dict[str, object] = {"for": permission.value}
         if found is None:  # the typed id is not stored: it might be a PIN typed in the wrong field
             spend_a_check()
             return Attempt(AuditEntry("signin.refused", None, None, {**wanted, "reason": "unknown_id"}, now.wall),
@@ -90,8 +90,8 @@ class AccessService:
                 spend_a_check()
             state = lockout.failed(now)
             detail = {**wanted, "reason": "wrong_pin", "failures": state.failures}
-            error = locked(state.remaining(now)) if state.locked_at == now else refused()
-            return Attempt(self._entry("signin.refused", user, now, detail), state, error=error)
+            refusal = locked(state.remaining(now)) if state.locked_at == now else refused()
+            return Attempt(self._entry("signin.refused", user, now, detail), state, error=refusal)
         reset = Lockout() if lockout != Lockout() else None
         rehash = self._rehash(pin, user)
         if not allows(user.role, permission):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import gc
 import json
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -22,6 +22,8 @@ import orjson
 from posreturns.domain.currencies import is_iso_currency
 from posreturns.domain.money import Money
 from posreturns.domain.pricing import LineCharge, price_lines
+from posreturns.domain.utc import format_utc
+from posreturns.services.canonical_fast import FastReader, Unsure, decode_document, plain
 from posreturns.services.canonical_records import (
     FIELDS,
     FORMAT,
@@ -38,7 +40,6 @@ from posreturns.services.canonical_records import (
     StoreRecord,
     TenderRecord,
 )
-from posreturns.services.canonical_fast import FastReader, Unsure, decode_document, plain
 from posreturns.services.errors import ImportRejected
 from posreturns.services.json_reader import MAX_AMOUNT_MINOR, JsonReader, describe
 from posreturns.services.normalize import barcode_key, gtin14, gtin_check_digit_ok
@@ -77,8 +78,10 @@ class _DocumentParser(JsonReader):
         stores = [self.store(item, f"$.stores[{i}]") for i, item in enumerate(self.array(root, "stores", "$"))]
         currency = root.get("catalog_currency") or (stores[0].currency if stores else "EUR")
         self.currency(currency, "$.catalog_currency")
-        products = [self.product(item, f"$.products[{i}]", currency) for i, item in enumerate(self.array(root, "products", "$"))]
-        customers = [self.customer(item, f"$.customers[{i}]") for i, item in enumerate(self.array(root, "customers", "$"))]
+        products = [self.product(item, f"$.products[{i}]", currency)
+                    for i, item in enumerate(self.array(root, "products", "$"))]
+        customers = [self.customer(item, f"$.customers[{i}]")
+                     for i, item in enumerate(self.array(root, "customers", "$"))]
         orders = [self.order(item, f"$.orders[{i}]") for i, item in enumerate(self.array(root, "orders", "$"))]
         stock = [self.stock(item, f"$.stock[{i}]") for i, item in enumerate(self.array(root, "stock", "$"))]
         orders_by_id = {order.id: order for order in orders}
@@ -97,7 +100,8 @@ class _DocumentParser(JsonReader):
         self.unique([(c.id, f"$.customers[{i}].id") for i, c in enumerate(customers)], "customer id")
         self.unique([(o.id, o.path + ".id") for o in orders], "order id")
         self.unique([(o.number.upper(), o.path + ".number") for o in orders], "order number")
-        self.unique([(line.id, f"{o.path}.lines[{line.position}].id") for o in orders for line in o.lines], "order line id")
+        self.unique([(line.id, f"{o.path}.lines[{line.position}].id") for o in orders for line in o.lines],
+                    "order line id")
         self.unique([(r.id, r.path + ".id") for r in returns], "return id")
         self.unique([(code, f"{p.path}.barcodes") for p in products for code in p.barcodes], "barcode")
 
@@ -120,7 +124,8 @@ class _DocumentParser(JsonReader):
         try:
             ZoneInfo(timezone)
         except (ZoneInfoNotFoundError, ValueError, OSError):
-            raise self.fail(f"{path}.timezone", f'"{timezone}" is not a known time zone; use a name such as "Europe/Paris".') from None
+            raise self.fail(f"{path}.timezone",
+                            f'"{timezone}" is not a known time zone; use a name such as "Europe/Paris".') from None
         return StoreRecord(self.text(item, "id", path), self.text(item, "name", path), currency,
                            self.flag(item, "prices_include_tax", path), timezone)
 
@@ -149,7 +154,8 @@ class _DocumentParser(JsonReader):
     def customer(self, item: Any, path: str) -> CustomerRecord:
         item = self.obj(item, path, FIELDS["customer"])
         return CustomerRecord(self.text(item, "id", path), self.text(item, "name", path, optional=True),
-                              self.text(item, "email", path, optional=True), self.text(item, "phone", path, optional=True))
+                              self.text(item, "email", path, optional=True),
+                              self.text(item, "phone", path, optional=True))
 
     def order(self, item: Any, path: str) -> OrderRecord:
         item = self.obj(item, path, FIELDS["order"])
@@ -192,10 +198,12 @@ class _DocumentParser(JsonReader):
         shipping = self.amount(item, "shipping", path, currency, "0")
         priced = price_lines(charges, order_discount, include_tax)
         lines = [LineRecord(ids[i], order_id, i, skus[i], c.qty, c.unit_price, c.discount, p.order_discount_share,
-                            rates[i], p.tax, p.paid, serials[i]) for i, (c, p) in enumerate(zip(charges, priced))]
+                            rates[i], p.tax, p.paid, serials[i])
+                 for i, (c, p) in enumerate(zip(charges, priced, strict=True))]
         total = sum(p.paid for p in priced) + shipping
         if total > MAX_AMOUNT_MINOR:
-            raise self.fail(f"{path}.lines", f"the order comes to {_show(total, currency)}, more than a till can record.")
+            raise self.fail(f"{path}.lines",
+                            f"the order comes to {_show(total, currency)}, more than a till can record.")
         tenders = [self.tender(raw, f"{path}.tenders[{i}]", order_id, i, currency)
                    for i, raw in enumerate(self.array(item, "tenders", path, required=True))]
         paid = sum(t.amount_minor for t in tenders)
@@ -209,11 +217,13 @@ class _DocumentParser(JsonReader):
         raw = self.obj(raw, path, FIELDS["tender"])
         method = raw.get("method")
         if not isinstance(method, str) or method not in TENDER_METHODS:
-            raise self.fail(f"{path}.method", f"expected one of {', '.join(sorted(TENDER_METHODS))}, got {describe(method)}.")
+            raise self.fail(f"{path}.method",
+                            f"expected one of {', '.join(sorted(TENDER_METHODS))}, got {describe(method)}.")
         last4 = self.text(raw, "card_last4", path, optional=True)
         if last4 is not None and not (len(last4) == 4 and last4.isdigit()):
             # never echo the value: it may be a whole card number
-            raise self.fail(f"{path}.card_last4", f"expected only the card's last four digits, got {len(last4)} characters.")
+            raise self.fail(f"{path}.card_last4",
+                            f"expected only the card's last four digits, got {len(last4)} characters.")
         return TenderRecord(order_id, position, method, self.amount(raw, "amount", path, currency),
                             self.text(raw, "reference", path, optional=True), last4)
 
@@ -224,11 +234,13 @@ class _DocumentParser(JsonReader):
         except ValueError:
             moment = None
         if moment is None or moment.tzinfo is None:
-            raise self.fail(f"{path}.{key}", f'expected an ISO-8601 time with its offset such as "2026-11-20T14:05:00+01:00", got {describe(value)}.')
+            raise self.fail(f"{path}.{key}",
+                            'expected an ISO-8601 time with its offset such as "2026-11-20T14:05:00+01:00", '
+                            f'got {describe(value)}.')
         if not FIRST_YEAR <= moment.year <= LAST_YEAR:
             raise self.fail(f"{path}.{key}", f"{describe(value)} is out of range; a time is between the years "
                                              f"{FIRST_YEAR} and {LAST_YEAR}.")
-        return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return format_utc(moment)
 
     def stock(self, item: Any, path: str) -> StockRecord:
         item = self.obj(item, path, FIELDS["stock"])
@@ -258,7 +270,9 @@ class _DocumentParser(JsonReader):
             tpath = f"{path}.tenders[{i}]"
             raw = self.obj(raw, tpath, FIELDS["return_tender"])
             if not isinstance(raw.get("method"), str) or raw["method"] not in TENDER_METHODS:
-                raise self.fail(f"{tpath}.method", f"expected one of {', '.join(sorted(TENDER_METHODS))}, got {describe(raw.get('method'))}.")
+                raise self.fail(f"{tpath}.method",
+                                f"expected one of {', '.join(sorted(TENDER_METHODS))}, "
+                                f"got {describe(raw.get('method'))}.")
             tenders.append(ReturnTenderRecord(raw["method"], self.amount(raw, "amount", tpath, currency), tpath))
         if sum(t.amount_minor for t in tenders) != sum(line.amount_minor for line in lines):
             raise self.fail(f"{path}.tenders", "the refunded tenders must add up to the amounts of the returned lines.")

@@ -12,7 +12,8 @@ FORMAT = "posreturns/1"
 TENDER_METHODS = frozenset({"card", "cash", "gift_card", "store_credit"})
 # the fields of each object of the format (docs/data-format.schema.json); any other is refused by name
 FIELDS = {
-    "document": frozenset({"format", "catalog_currency", "stores", "products", "customers", "orders", "stock", "returns"}),
+    "document": frozenset({"format", "catalog_currency", "stores", "products", "customers", "orders", "stock",
+                           "returns"}),
     "store": frozenset({"id", "name", "currency", "prices_include_tax", "timezone"}),
     "product": frozenset({"sku", "product_id", "title", "options", "barcodes", "price", "tax_rate", "category",
                           "final_sale", "serial_tracked"}),
@@ -139,4 +140,5 @@ class Document(NamedTuple):
 
     @property
     def counts(self) -> dict[str, int]:
-        return {name: len(getattr(self, name)) for name in ("stores", "products", "customers", "orders", "stock", "returns")}
+        return {name: len(getattr(self, name))
+                for name in ("stores", "products", "customers", "orders", "stock", "returns")}

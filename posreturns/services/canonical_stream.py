@@ -13,7 +13,7 @@ import gc
 from collections.abc import Iterator
 from typing import Any
 
-from posreturns.services.canonical import Document, all_unique, FastParser, load_document
+from posreturns.services.canonical import Document, FastParser, all_unique, load_document
 from posreturns.services.canonical_fast import FastReader, Unsure
 from posreturns.services.canonical_records import OrderRecord
 

@@ -9,10 +9,11 @@ how and why. Same envelope as the return's events (services/return_events.py).
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from posreturns.domain.money import Money
+from posreturns.domain.utc import format_utc
 from posreturns.services.returns.events import SCHEMA_VERSION, OutboxEvent, fingerprint
 from posreturns.services.sync_ports import ExceptionItem
 
@@ -23,7 +24,7 @@ ACTIONS = ("retry", "dismiss")
 def exception_resolved(refused: dict[str, Any], refused_event_type: str, seq: int, action: str, manager: str,
                        note: str | None, reason: str | None, now: datetime) -> OutboxEvent:
     """The event telling the OMS that the refused event `seq` (its payload `refused`) was resolved."""
-    data = refused.get("data") if isinstance(refused.get("data"), dict) else {}
+    data = _mapping(refused.get("data"))
     order = data.get("original_order") or {}
     event_id = str(uuid.uuid4())
     payload: dict[str, Any] = {
@@ -32,7 +33,7 @@ def exception_resolved(refused: dict[str, Any], refused_event_type: str, seq: in
         "schema_version": SCHEMA_VERSION,
         "aggregate": {"type": "sync_exception", "id": str(refused.get("event_id") or seq)},
         "device": dict(refused.get("device") or {}),
-        "occurred_at": now.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "occurred_at": format_utc(now),
         "operator_id": manager,
         "approved_by": manager,
         "offline": False,
@@ -58,7 +59,7 @@ def exception_summary(item: ExceptionItem, contact: dict[str, Any] | None) -> di
     """What a manager needs to resolve `item`: which return, how much and how it was paid out,
     where and when, why the OMS refused it, the return that took the units first, and how to reach
     the customer (`contact`: name, email, phone from the till's cache)."""
-    data = item.payload.get("data") if isinstance(item.payload.get("data"), dict) else {}
+    data = _mapping(item.payload.get("data"))
     device = item.payload.get("device") or {}
     currency = str(data.get("currency") or "EUR")
 
@@ -71,9 +72,16 @@ def exception_summary(item: ExceptionItem, contact: dict[str, Any] | None) -> di
         "order_key": item.order_key, "return_number": data.get("return_number"),
         "order_number": (data.get("original_order") or {}).get("number"),
         "amount": amount(data.get("refund_total_minor") or data.get("amount_minor")), "currency": currency,
-        "tenders": [{"method": t.get("method"), "amount": amount(t.get("amount_minor"))} for t in data.get("tenders") or []],
+        "tenders": [{"method": t.get("method"), "amount": amount(t.get("amount_minor"))}
+                    for t in data.get("tenders") or []],
         "till": device.get("till_id"), "store": device.get("store_id"), "occurred_at": item.payload.get("occurred_at"),
         "offline": bool(item.payload.get("offline")), "reason": item.reason,
         "competing": list(conflict.get("competing") or []),
-        "customer": contact or ({"email": item.detail["customer_email"]} if item.detail.get("customer_email") else None),
+        "customer": contact or ({"email": item.detail["customer_email"]}
+                                if item.detail.get("customer_email") else None),
     }
+
+
+def _mapping(value: object) -> dict[str, Any]:
+    """An event's part that should be an object; an empty one when the stored payload has something else."""
+    return value if isinstance(value, dict) else {}

@@ -121,7 +121,8 @@ class JsonReader:
         except InvalidOperation:
             rate = None
         if rate is None or not 0 <= rate < 100:
-            raise self.fail(f"{path}.{key}", f'expected a tax rate in percent as a string such as "20" or "5.5", got {describe(value)}.')
+            raise self.fail(f"{path}.{key}",
+                            f'expected a tax rate in percent as a string such as "20" or "5.5", got {describe(value)}.')
         self._rates[str(value)] = normalized = str(rate.normalize()) if rate else "0"
         return normalized
 

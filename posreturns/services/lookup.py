@@ -55,7 +55,8 @@ class OrderLookup:
             order = self.orders.by_number_keys(keys)
         if order is None:
             shown = mask_card_numbers(text)
-            raise NotFound(f'No sale with the number "{shown}" is on this till; check the number or search by customer.',
+            raise NotFound(f'No sale with the number "{shown}" is on this till; '
+                           'check the number or search by customer.',
                            f"Aucune vente n° « {shown} » sur cette caisse ; vérifiez le numéro ou cherchez par client.")
         return order
 
@@ -107,10 +108,7 @@ class OrderLookup:
 
     def by_phone(self, text: str) -> list[OrderSummary]:
         digits = "".join(ch for ch in text if ch.isdigit())
-        if len(digits) >= 9:
-            key = digits[-9:]
-        else:
-            key = digits.lstrip("0")
+        key = digits[-9:] if len(digits) >= 9 else digits.lstrip("0")
         if len(key) < 4:
             raise BadInput("Type at least six digits of the phone number.",
                            "Tapez au moins six chiffres du numéro de téléphone.")
@@ -119,7 +117,8 @@ class OrderLookup:
     def by_name(self, text: str) -> list[OrderSummary]:
         tokens = [t for t in name_tokens(text) if len(t) >= 2]
         if not tokens:
-            raise BadInput("Type at least two letters of the customer's name, a phone number, an e-mail or a receipt number.",
+            raise BadInput("Type at least two letters of the customer's name, a phone number, "
+                           "an e-mail or a receipt number.",
                            "Tapez au moins deux lettres du nom du client, un téléphone, un e-mail ou un n° de ticket.")
         return self.orders.by_customer_name(tokens, self.limit)
 
@@ -157,18 +156,24 @@ class OrderLookup:
                 sku = text
             if sku is None:
                 return ItemMatch(None, (), "unknown_product",
-                                 f'"{text}" is not a product this till knows; scan the item\'s barcode again or type its SKU.',
-                                 f"« {text} » n'est pas un produit connu ; scannez à nouveau le code-barres ou tapez la référence.")
+                                 f'"{text}" is not a product this till knows; '
+                                 'scan the item\'s barcode again or type its SKU.',
+                                 f"« {text} » n'est pas un produit connu ; "
+                                 "scannez à nouveau le code-barres ou tapez la référence.")
             lines = tuple(order.lines_for_sku(sku))
         if not lines:
             return ItemMatch(sku, (), "not_on_receipt",
-                             f"This item ({sku}) is not on receipt {order.number}; check the receipt or search for another sale.",
-                             f"Cet article ({sku}) n'est pas sur le ticket {order.number} ; vérifiez le ticket ou cherchez une autre vente.")
+                             f"This item ({sku}) is not on receipt {order.number}; "
+                             "check the receipt or search for another sale.",
+                             f"Cet article ({sku}) n'est pas sur le ticket {order.number} ; "
+                             "vérifiez le ticket ou cherchez une autre vente.")
         returnable = tuple(line for line in lines if line.returnable_qty > 0)
         if not returnable:
             return ItemMatch(sku, (), "already_returned",
-                             f"This item ({sku}) has already been returned from receipt {order.number}; nothing is left to return.",
-                             f"Cet article ({sku}) a déjà été retourné sur le ticket {order.number} ; il ne reste rien à retourner.")
+                             f"This item ({sku}) has already been returned from receipt {order.number}; "
+                             "nothing is left to return.",
+                             f"Cet article ({sku}) a déjà été retourné sur le ticket {order.number} ; "
+                             "il ne reste rien à retourner.")
         return ItemMatch(sku, returnable)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from biip.checksums import gs1_standard_check_digit
+
 _NOT_ALNUM = re.compile(r"[^0-9A-Z]")
 _NOT_DIGIT = re.compile(r"\D")
 _WORD = re.compile(r"[a-z0-9]+")
@@ -58,10 +60,8 @@ def gtin14(code: str) -> str | None:
 
 
 def gtin_check_digit_ok(code: str) -> bool:
-    digits = [int(c) for c in code]
-    body, check = digits[:-1], digits[-1]
-    total = sum(d * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(body)))
-    return (10 - total % 10) % 10 == check
+    """`code` (all digits) ends with the GS1 check digit of the digits before it."""
+    return gs1_standard_check_digit(code[:-1]) == int(code[-1])
 
 
 def barcode_key(code: str) -> str:

@@ -12,9 +12,9 @@ from typing import Any
 
 from posreturns.domain.errors import PolicyError
 from posreturns.domain.permissions import Permission
+from posreturns.domain.policy.defaults import DEFAULT_POLICY_TOML
 from posreturns.domain.policy.model import Policy
 from posreturns.domain.policy.toml import parse_policy
-from posreturns.domain.policy.defaults import DEFAULT_POLICY_TOML
 from posreturns.domain.users import Principal
 from posreturns.services.access import AccessService
 from posreturns.services.errors import BadInput

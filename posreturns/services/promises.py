@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from posreturns.domain.delivery_network_toml import NetworkError, parse_network
@@ -19,6 +19,7 @@ from posreturns.domain.permissions import Permission
 from posreturns.domain.promise import DeliveryNetwork, Destination, Promise, promises
 from posreturns.domain.promise_wording import sentence, time_words, when
 from posreturns.domain.users import Principal
+from posreturns.domain.utc import format_utc
 from posreturns.services.access import AccessService
 from posreturns.services.errors import BadInput, NotFound
 from posreturns.services.ports import Clock
@@ -167,7 +168,8 @@ class PromiseService:
             at = self.clock.now()
             detail = {"sha256": digest, "source": source, "previous": previous.sha256 if previous else None,
                       "sources": [s.location for s in network.sources]}
-            self.networks.save(StoredNetwork(network.store_id, text, digest, at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")),
+            self.networks.save(StoredNetwork(network.store_id, text, digest,
+                                             format_utc(at)),
                                AuditEntry("delivery_network.loaded", actor, network.store_id, detail, at))
         return {"store_id": network.store_id, "sha256": digest, "changed": changed,
                 "sources": [s.location for s in network.sources]}

@@ -73,8 +73,8 @@ def _flatten(table: Mapping[str, Any], source: str, prefix: str = "") -> dict[st
 def _check(key: str, value: str, source: str) -> None:
     if key not in KNOWN_KEYS:
         if any(word in key.rsplit(".", 1)[-1].lower() for word in SECRET_WORDS):
-            raise BadInput(f"{source}: {key} looks like a secret, which a provisioning file must not carry; store the OMS "
-                           "API key with `posreturns oms connect --url URL --api-key-stdin` instead.")
+            raise BadInput(f"{source}: {key} looks like a secret, which a provisioning file must not carry; "
+                           "store the OMS API key with `posreturns oms connect --url URL --api-key-stdin` instead.")
         raise BadInput(f"{source}: {key} is not a setting posreturns knows; use one of {', '.join(KNOWN_KEYS)}.")
     if key in CHOICES and value not in CHOICES[key]:
         raise BadInput(f"{source}: {key} = {value!r} is not allowed; use {' or '.join(CHOICES[key])}.")

@@ -39,7 +39,8 @@ def clean_note(text: str, what: str, required: bool = False) -> str:
         raise BadInput(f"Give {what}; nothing was changed.", f"Indiquez {what} ; rien n'a été modifié.")
     if len(note) > NOTE_MAX or not storable(note):
         raise BadInput(f"The {what} is too long or holds control characters; keep it under {NOTE_MAX} characters.",
-                       f"Le texte est trop long ou contient des caractères de contrôle ; moins de {NOTE_MAX} caractères.")
+                       "Le texte est trop long ou contient des caractères de contrôle ; "
+                       f"moins de {NOTE_MAX} caractères.")
     return note
 
 

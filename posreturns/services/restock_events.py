@@ -4,10 +4,11 @@ and `StaffAlertSettled`, in the same envelope as the return events (docs/sync.md
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from posreturns import __version__
+from posreturns.domain.utc import format_utc
 from posreturns.services.returns.events import SCHEMA_VERSION, OutboxEvent, fingerprint
 
 
@@ -20,7 +21,7 @@ def restock_event(kind: str, aggregate_type: str, aggregate_id: str, data: dict[
         "schema_version": SCHEMA_VERSION,
         "aggregate": {"type": aggregate_type, "id": aggregate_id},
         "device": {"store_id": store_id, "till_id": till_id, "app_version": __version__},
-        "occurred_at": at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "occurred_at": format_utc(at),
         "operator_id": operator,
         "data": data,
     }

@@ -173,6 +173,10 @@ class OmsGateway(Protocol):
         `fence()` is called before every step that changes the OMS."""
         ...
 
+    def close(self) -> None:
+        """Let go of the connections kept for the next requests."""
+        ...
+
 
 class BatchGateway(OmsGateway, Protocol):
     """An OMS that applies many events per request (Medusa with the posreturns plugin)."""

@@ -9,8 +9,8 @@ from posreturns.services.errors import BadInput
 from posreturns.services.oms_address import check_oms_url
 from posreturns.services.ports import Clock
 from posreturns.services.sync_ports import OmsGateway, OmsNotConfigured
-from posreturns.sync.medusa.gateway import MedusaConfig, MedusaGateway
 from posreturns.sync.credentials import CredentialStore
+from posreturns.sync.medusa.gateway import MedusaConfig, MedusaGateway
 from posreturns.sync.wire import HttpJsonClient
 
 KEYS = ("oms.kind", "oms.url", "oms.currency", "oms.timezone", "oms.order_window_days", "oms.ca_bundle",
@@ -30,7 +30,8 @@ def gateway_from_settings(settings: Settings, clock: Clock, data_dir: Path,
     kind = settings.get("oms.kind") or "medusa"
     url = settings.get("oms.url")
     if not url:
-        raise OmsNotConfigured("No OMS is configured on this till; run `posreturns oms connect --url URL --api-key-stdin`.")
+        raise OmsNotConfigured("No OMS is configured on this till; "
+                               "run `posreturns oms connect --url URL --api-key-stdin`.")
     try:
         url = check_oms_url(url)
     except BadInput as error:  # an address stored before the rule existed: the sync stays off
@@ -39,7 +40,8 @@ def gateway_from_settings(settings: Settings, clock: Clock, data_dir: Path,
         raise OmsNotConfigured(f'The OMS kind "{kind}" is not supported; this version talks to "medusa".')
     key = CredentialStore(data_dir).load(url)
     if not key:
-        raise OmsNotConfigured(f"No API key is stored for {url}; run `posreturns oms connect --url {url} --api-key-stdin`.")
+        raise OmsNotConfigured(f"No API key is stored for {url}; run `posreturns oms connect --url {url} "
+                               "--api-key-stdin`.")
     window = settings.get("oms.order_window_days") or "90"
     config = MedusaConfig(url, key, currency=settings.get("oms.currency") or "EUR",
                           timezone=settings.get("oms.timezone") or "Europe/Paris",

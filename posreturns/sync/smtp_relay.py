@@ -108,7 +108,8 @@ class SmtpRelay:
                                    "mail.security and mail.ca_bundle.") from None
         except (OSError, smtplib.SMTPException) as error:
             self.close()
-            raise RelayUnavailable(f"Cannot reach the {relay} ({_reason(error)}); the e-mails wait in the queue.") from None
+            raise RelayUnavailable(
+                f"Cannot reach the {relay} ({_reason(error)}); the e-mails wait in the queue.") from None
 
     def close(self) -> None:
         smtp, self._smtp = self._smtp, None

@@ -27,11 +27,12 @@ import logging
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from posreturns.services.ports import Clock
 from posreturns.services.returns.events import fingerprint
 from posreturns.services.sync_ports import (
+    BatchGateway,
     LeaseLost,
     OmsGateway,
     OmsUnavailable,
@@ -153,7 +154,8 @@ class _Run:
 
     # -- many events per request ---------------------------------------------------------------------
     def batches(self, lease: Lease, size: int) -> None:
-        push_batch: Callable[..., dict[str, PushResult]] = self.up.gateway.push_batch
+        # only called when `_batch_limit` found that the gateway takes batches
+        push_batch: Callable[..., dict[str, PushResult]] = cast(BatchGateway, self.up.gateway).push_batch
         while not self.stop:
             events = [e for e in self.up.outbox.chains(self.up.clock.now(), size) if e.seq not in self.tried]
             sealed, refused, stopped = [], [], set()
@@ -184,7 +186,8 @@ class _Run:
             except Exception as error:  # a connector bug must not stop the queue nor lose the events
                 log.exception("a batch of %d events could not be sent", len(sealed))
                 heads = {e.order_key: e for e in reversed(sealed)}
-                answers = {e.event_id: PushResult.retry(f"{type(error).__name__}: {error}"[:300]) for e in heads.values()}
+                answers = {e.event_id: PushResult.retry(f"{type(error).__name__}: {error}"[:300])
+                           for e in heads.values()}
             attempted = [(e, answers[e.event_id]) for e in sealed if e.event_id in answers] + refused
             self.tried.update(e.seq for e, _ in attempted)
             self._record(attempted, reachable)

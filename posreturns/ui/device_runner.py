@@ -29,7 +29,8 @@ class DeviceTaskRunner:
         self._relay.finished.connect(self._deliver)  # queued: emitted on the device's thread
         self._outcomes: deque[tuple[Callable[[Any], None], Any]] = deque()
 
-    def run(self, work: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]) -> None:
+    def run(self, work: Callable[[], Any], on_done: Callable[[Any], None],
+            on_error: Callable[[BaseException], None]) -> None:
         def report(future: Future[Any]) -> None:
             error = future.exception()
             self._outcomes.append((on_error, error) if error is not None else (on_done, future.result()))
@@ -43,4 +44,4 @@ class DeviceTaskRunner:
 
     def wait(self, timeout: float = 5.0) -> bool:
         """Wait for the work queued so far (tests, closing the window)."""
-        return self.device.submit(lambda: True).result(timeout)
+        return bool(self.device.submit(lambda: True).result(timeout))

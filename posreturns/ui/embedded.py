@@ -12,10 +12,10 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from posdrivers import WedgeConfig
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
+from posreturns.devices.keyboard_wedge import WedgeConfig
 from posreturns.domain.errors import UserFacingError
 from posreturns.services.returns.results import CompletedReturn
 from posreturns.ui.i18n import install_translators

@@ -6,13 +6,14 @@ import sys
 import threading
 from collections.abc import Callable
 
-from posdrivers import WedgeConfig
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QToolBar
 
 from posreturns import __version__
+from posreturns.devices.keyboard_wedge import WedgeConfig
 from posreturns.domain.errors import UserFacingError
+from posreturns.ui.application import running_application
 from posreturns.ui.garbage import GuiThreadGarbageCollector
 from posreturns.ui.i18n import install_translators
 from posreturns.ui.messages import cashier_text, current_language
@@ -38,7 +39,7 @@ def run_window(make_services: Callable[[str], UiServices], choose_language: Call
     (`checked`) has finished; `unexpected_end`: the last session crashed (the window says so)."""
     if QApplication.instance() is None:  # a policy for the application to come (Qt warns once it exists)
         QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = running_application(sys.argv[:1])
     app.setApplicationName("posreturns")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(icon_path("app")))
@@ -104,7 +105,7 @@ def run_window(make_services: Callable[[str], UiServices], choose_language: Call
 
 def show_fatal(error: UserFacingError) -> int:
     """The till cannot start (its database is damaged or cannot be opened): say why in a box."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = running_application(sys.argv[:1])
     install_translators(app, current_language())
     QMessageBox.critical(None, "posreturns", cashier_text(error))
     return 2

@@ -11,6 +11,14 @@ from typing import Any, Protocol
 from posreturns.domain.users import Principal
 
 
+class Runner(Protocol):
+    """Runs `work` away from the GUI thread and hands its result, or its error, back on the GUI thread
+    (`ui.tasks.TaskRunner`; `ui.device_runner.DeviceTaskRunner` for the printer's thread)."""
+
+    def run(self, work: Callable[[], Any], on_done: Callable[[Any], None],
+            on_error: Callable[[BaseException], None]) -> None: ...
+
+
 class Device(Protocol):
     """The one thread that owns a device (the printer and its drawer): work waits in its queue."""
 

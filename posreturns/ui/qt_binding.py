@@ -31,7 +31,7 @@ def emission_loses_references() -> bool:
     """
     probe = _Probe()
     probe.fired.connect(lambda _payload: None)
-    payload = {"value": None, "flag": True}
+    payload: dict[str, object] = {"value": None, "flag": True}
     return all(_trial_loses_references(probe, payload) for _ in range(TRIALS))
 
 
@@ -40,7 +40,7 @@ def _trial_loses_references(probe: _Probe, payload: dict[str, object]) -> bool:
     for _ in range(EMISSIONS):
         probe.fired.emit(payload)
     after = sys.getrefcount(True), sys.getrefcount(None)
-    return any(was - now >= EMISSIONS * 9 // 10 for was, now in zip(before, after))
+    return any(was - now >= EMISSIONS * 9 // 10 for was, now in zip(before, after, strict=True))
 
 
 def check_binding() -> str | None:

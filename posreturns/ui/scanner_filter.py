@@ -19,12 +19,12 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from posdrivers import WedgeConfig, WedgeDetector
-from posdrivers.scanner.wedge import Decision
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 from shiboken6 import isValid
+
+from posreturns.devices.keyboard_wedge import Decision, WedgeConfig, WedgeDetector
 
 _SPECIAL_KEYS = {"\r": Qt.Key.Key_Return, "\n": Qt.Key.Key_Return, "\t": Qt.Key.Key_Tab}
 GS = "\x1d"
@@ -107,7 +107,7 @@ class WedgeScannerFilter(QObject):
         self._burst_start: float | None = None
 
     # --- events -------------------------------------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if self._replaying or kind not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             return False
@@ -171,7 +171,8 @@ class WedgeScannerFilter(QObject):
             try:
                 for text in decision.replay:
                     key = _SPECIAL_KEYS.get(text, Qt.Key.Key_unknown)
-                    QApplication.sendEvent(target, QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, text))
+                    QApplication.sendEvent(target,
+                                           QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, text))
             finally:
                 self._replaying = False
         if decision.scan is not None and not self.scans_paused:

@@ -4,7 +4,7 @@ listens, so no scan is ever handled on the reader's thread."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
@@ -22,7 +22,7 @@ class ScannerSource(Protocol):
 
     def start(self) -> None: ...
     def stop(self) -> None: ...
-    def take(self) -> list[ScannerEvent]: ...
+    def take(self) -> Sequence[ScannerEvent]: ...
 
 
 class SerialScannerBridge(QObject):

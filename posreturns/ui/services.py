@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from posreturns.domain.orders import Order
 from posreturns.domain.users import Principal

@@ -6,9 +6,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from posdrivers import WedgeConfig
-from PySide6.QtWidgets import QApplication
-
+from posreturns.devices.keyboard_wedge import WedgeConfig
+from posreturns.ui.application import running_application
 from posreturns.ui.device_runner import DeviceTaskRunner
 from posreturns.ui.dialogs import DialogService
 from posreturns.ui.i18n import Formats
@@ -53,8 +52,9 @@ def build_window(services: UiServices, session: Session, runner: Any, dialogs: D
         printing = services.printing
         window.print_queue = lambda: PrintQueueDialog(PrintQueuePresenter(printing, runner, printer_runner), window)
     window.home.about.connect(lambda: window.dialogs.show_dialog(AboutDialog(services.data_dir, window)))
-    if services.settings is not None and services.settings_access is not None:
-        connect_settings(window, lambda: SettingsPresenter(services.settings, runner, services.settings_access,
+    settings, settings_access = services.settings, services.settings_access
+    if settings is not None and settings_access is not None:
+        connect_settings(window, lambda: SettingsPresenter(settings, runner, settings_access,
                                                            services.test_print, services.test_drawer,
                                                            services.printer_profiles, services.check_setting),
                          lambda: ScannerSetupDialog(ScannerSetupPresenter(
@@ -65,7 +65,7 @@ def build_window(services: UiServices, session: Session, runner: Any, dialogs: D
     if wedge is not None:
         scanner = WedgeScannerFilter(wedge, parent=window)
         scanner.scanned.connect(window.on_scan)
-        QApplication.instance().installEventFilter(scanner)
+        running_application().installEventFilter(scanner)
         window.wedge = scanner  # type: ignore[attr-defined]
     flow.completed.connect(lambda _response: services.after_return())
     window.restore_draft = lambda: window.resume_draft() if flow.restore(services.load_order) else None

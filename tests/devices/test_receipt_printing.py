@@ -23,11 +23,13 @@ MARIE = Principal.vouched("marie", by="tests")
 def _complete(till: Till, line: str, receipt: str, method: str = "original", key: str = "k-1") -> dict[str, Any]:
     return till.returns.complete({"receipt": receipt, "cashier": "marie", "idempotency_key": key,
                                   "refund_method": method,
-                                  "lines": [{"code": line, "qty": 1, "reason": "WRONG_SIZE", "condition": "NEW_WITH_TAGS"}]},
+                                  "lines": [{"code": line, "qty": 1, "reason": "WRONG_SIZE",
+                                             "condition": "NEW_WITH_TAGS"}]},
                                  MARIE)
 
 
-def test_a_completed_return_prints_a_correct_receipt_with_scannable_codes(demo_till: Till, printer: VirtualPrinter) -> None:
+def test_a_completed_return_prints_a_correct_receipt_with_scannable_codes(demo_till: Till,
+                                                                          printer: VirtualPrinter) -> None:
     done = _complete(demo_till, "ORD-1002-L1", "PA01-000102")
     outcome = open_printing(demo_till, printer.url).print_return(done["return_number"])
     assert outcome.printed and not outcome.drawer_opened
@@ -74,7 +76,8 @@ def test_the_drawer_opens_once_for_a_cash_refund_apart_from_the_receipt_and_is_a
 
 def test_no_drawer_for_a_card_refund(demo_till: Till, printer: VirtualPrinter) -> None:
     done = _complete(demo_till, "ORD-1001-L1", "PA01-000101")
-    assert open_drawer_control(open_printing(demo_till, printer.url)).open_for_return(done["return_number"], pays_cash_at_till(done), "marie") is None
+    drawer = open_drawer_control(open_printing(demo_till, printer.url))
+    assert drawer.open_for_return(done["return_number"], pays_cash_at_till(done), "marie") is None
     open_printing(demo_till, printer.url).print_return(done["return_number"])
     assert all(DRAWER_KICK not in job.data and DRAWER_PULSE not in job.data for job in printer.jobs)
 
@@ -82,7 +85,8 @@ def test_no_drawer_for_a_card_refund(demo_till: Till, printer: VirtualPrinter) -
 def test_a_drawer_that_cannot_open_says_so_and_is_audited(demo_till: Till, printer: VirtualPrinter) -> None:
     done = _complete(demo_till, "ORD-1003-L2", "PA01-000103")
     printer.set_fault("refuse")
-    outcome = open_drawer_control(open_printing(demo_till, printer.url)).open_for_return(done["return_number"], pays_cash_at_till(done), "marie")
+    drawer = open_drawer_control(open_printing(demo_till, printer.url))
+    outcome = drawer.open_for_return(done["return_number"], pays_cash_at_till(done), "marie")
     assert outcome is not None and not outcome.opened and "Open it with its key" in outcome.message
     with demo_till.engine.connect() as connection:
         assert connection.exec_driver_sql("SELECT action FROM audit_log WHERE subject = ? AND action LIKE 'drawer.%'",
@@ -100,7 +104,8 @@ def test_a_reprint_is_marked_copy_and_its_codes_still_decode(demo_till: Till, pr
     assert found.get("Code128") == done["return_number"]
 
 
-def test_a_reprint_replaces_the_waiting_job_so_a_retry_prints_nothing_twice(demo_till: Till, printer: VirtualPrinter) -> None:
+def test_a_reprint_replaces_the_waiting_job_so_a_retry_prints_nothing_twice(demo_till: Till,
+                                                                            printer: VirtualPrinter) -> None:
     done = _complete(demo_till, "ORD-1002-L1", "PA01-000102")
     printing = open_printing(demo_till, printer.url)
     printer.set_fault("paper_out")
@@ -142,7 +147,8 @@ def test_a_waiting_job_can_be_cancelled(demo_till: Till, printer: VirtualPrinter
     assert printing.retry_unprinted() == [] and printer.jobs == []
 
 
-def test_a_printer_that_drops_the_connection_printed_nothing_and_the_job_waits(demo_till: Till, printer: VirtualPrinter) -> None:
+def test_a_printer_that_drops_the_connection_printed_nothing_and_the_job_waits(demo_till: Till,
+                                                                               printer: VirtualPrinter) -> None:
     done = _complete(demo_till, "ORD-1002-L1", "PA01-000102")
     printing = open_printing(demo_till, printer.url)
     printer.set_fault("drop")
@@ -181,7 +187,8 @@ def test_an_unknown_profile_keeps_the_job_until_the_profile_is_fixed(demo_till: 
 
 
 @pytest.mark.parametrize("fault", ["paper_out", "cover_open", "no_answer", "refuse"])
-def test_a_printer_fault_keeps_the_job_and_a_retry_prints_it(demo_till: Till, printer: VirtualPrinter, fault: str) -> None:
+def test_a_printer_fault_keeps_the_job_and_a_retry_prints_it(demo_till: Till, printer: VirtualPrinter,
+                                                             fault: str) -> None:
     done = _complete(demo_till, "ORD-1001-L2", "PA01-000101")
     printer.set_fault(fault)
     printing = open_printing(demo_till, printer.url)
@@ -205,7 +212,8 @@ def test_printer_status_is_read_back(demo_till: Till, printer: VirtualPrinter) -
     assert status["ready"] is False and status["paper_out"] is True
 
 
-def test_return_complete_on_the_command_line_prints_on_the_printer_given(tmp_path: Path, printer: VirtualPrinter) -> None:
+def test_return_complete_on_the_command_line_prints_on_the_printer_given(tmp_path: Path,
+                                                                         printer: VirtualPrinter) -> None:
     import json
     import subprocess
     import sys
@@ -225,6 +233,7 @@ def test_return_complete_on_the_command_line_prints_on_the_printer_given(tmp_pat
     assert answer["return_number"] in printer.wait_for_job(1).text
     printer.set_fault("paper_out")
     again = json.loads(cli("--printer", printer.url, "return", "complete", *camille, stdin="2580\n" + json.dumps(
-        {**request, "idempotency_key": "cli-print-2", "lines": [{**request["lines"][0], "code": "ORD-1001-L1"}]})).stdout)
+        {**request, "idempotency_key": "cli-print-2",
+         "lines": [{**request["lines"][0], "code": "ORD-1001-L1"}]})).stdout)
     assert again["print"]["printed"] is False and "paper" in again["print"]["message"]
     assert json.loads(cli("--json", "print", "jobs").stdout)["jobs"][0]["reference"] == again["return_number"]

@@ -69,7 +69,8 @@ def test_new_profiles_agree_with_the_escpos_printer_database(ours: str, theirs: 
     if what in ("geometry", "media"):
         assert (profile.dpi, profile.dots_per_line) == (data["media"]["dpi"], data["media"]["width"]["pixels"])
     if what in ("geometry", "columns"):
-        assert (profile.columns("A"), profile.columns("B")) == (data["fonts"]["0"]["columns"], data["fonts"]["1"]["columns"])
+        assert (profile.columns("A"), profile.columns("B")) == (data["fonts"]["0"]["columns"],
+                                                                data["fonts"]["1"]["columns"])
 
 
 @pytest.mark.parametrize("name", SHIPPED)
@@ -79,7 +80,8 @@ def test_every_profile_says_where_its_figures_come_from_and_how_it_confirms(name
 
 
 def test_a_star_line_mode_profile_file_is_refused(tmp_path: Path) -> None:
-    data = json.loads(resources.files("posdrivers.escpos.profile_data").joinpath("star-tsp650ii-escpos.json").read_text())
+    profile_data = resources.files("posdrivers.escpos.profile_data")
+    data = json.loads(profile_data.joinpath("star-tsp650ii-escpos.json").read_text())
     data["command_set"] = "star-line"
     (tmp_path / "star.json").write_text(json.dumps(data))
     with pytest.raises(BadProfile, match="only ESC/POS is supported.*ESC/POS emulation"):

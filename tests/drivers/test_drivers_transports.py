@@ -189,7 +189,8 @@ def test_printer_refuses_to_send_when_paper_is_out(tm_t20iii: PrinterProfile) ->
     assert b"JOB" not in transport.written
     assert transport.writes == [b"\x10\x04\x01", b"\x10\x04\x02", b"\x10\x04\x03", b"\x10\x04\x04"]
     printer.open_drawer()  # the real-time pulse opens the drawer even without paper (cash refunds)
-    assert transport.written.endswith(b"\x10\x14\x01\x00\x01" + b"".join(b"\x10\x04" + bytes([n]) for n in (1, 2, 3, 4)))
+    assert transport.written.endswith(b"\x10\x14\x01\x00\x01"
+                                      + b"".join(b"\x10\x04" + bytes([n]) for n in (1, 2, 3, 4)))
 
 
 def test_a_drawer_without_real_time_pulse_waits_for_a_ready_printer(generic_80: PrinterProfile) -> None:
@@ -209,7 +210,8 @@ def test_printer_sends_the_job_and_waits_for_the_process_id_reply(tm_t20iii: Pri
 
 def test_a_printer_that_never_confirms_counts_as_not_printed(tm_t20iii: PrinterProfile) -> None:
     transport = MemoryTransport(READY)
-    transport.write = lambda data, write=transport.write: write(data.replace(b"\x1d(H", b"\x1d(X"))  # type: ignore[method-assign]
+    transport.write = lambda data, write=transport.write: write(data.replace(b"\x1d(H",
+                                                                             b"\x1d(X"))  # type: ignore[method-assign]
     printer = Printer(transport, tm_t20iii, completion_timeout=0.2)
     with pytest.raises(PrinterTimeout, match="did not confirm the receipt was printed within 0.2 s.*not printed"):
         printer.print_job(b"JOB")

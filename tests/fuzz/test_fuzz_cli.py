@@ -17,16 +17,17 @@ from pathlib import Path
 import pytest
 from helpers.cli import Run, assert_answered, digest, run_cli
 from helpers.fuzz import DEEP, as_bytes, garbled, mutated, nasty, texts
+from helpers.returns import SHIPPED_POLICY, line, request
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from helpers.returns import SHIPPED_POLICY, line, request
 
 from posreturns.demo.store import demo_document
 
 # CI runs the same examples every time; POSRETURNS_FUZZ_SCALE=20 runs twenty times more, new ones each run
 SCALE = float(os.environ.get("POSRETURNS_FUZZ_SCALE", "1"))
 FUZZ = {"deadline": None, "database": None, "derandomize": SCALE == 1,
-        "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture]}
+        "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large,
+                                  HealthCheck.function_scoped_fixture]}
 
 
 def examples(count: int) -> int:
@@ -66,7 +67,8 @@ SEARCHES = st.one_of(
               st.sampled_from(["2026-11-23", "31/02/2026", "0001-01-01", "9999-12-31", "01/13/2026", "29/02/2025"])),
     st.builds("{} {}".format, st.sampled_from(["2026-11-23", "9999-12-31", "0001-01-01"]),
               st.sampled_from(["59.80", "9" * 30, "0", "1,5", "0.001"])),
-    st.sampled_from(["@", "a@b", "+33", "06 12", "Ticket n° PA01-000101", "https://r.example/PA01-000101/", "4111111111111111"]),
+    st.sampled_from(["@", "a@b", "+33", "06 12", "Ticket n° PA01-000101", "https://r.example/PA01-000101/",
+                     "4111111111111111"]),
 )
 
 
@@ -160,7 +162,8 @@ def test_a_search_or_a_scan_is_answered_and_writes_nothing(store: Store, query: 
 @settings(**FUZZ, max_examples=examples(300))
 @given(raw=st.one_of(texts, st.binary(max_size=40).map(lambda b: b.decode("latin-1")),
                      st.builds("]{}{}".format, st.sampled_from(["C0", "E0", "d2", "Q1", "e0"]), texts),
-                     st.sampled_from(["0103760000000056", "01037600000000562112345\x1d10AB", "]d2\x1d", "PA01-000101"])))
+                     st.sampled_from(["0103760000000056", "01037600000000562112345\x1d10AB", "]d2\x1d",
+                                      "PA01-000101"])))
 def test_a_scan_gives_an_item_a_number_or_one_sentence(store: Store, raw: str) -> None:
     """What the window does with a scan, without the window: read it, then look it up."""
     from posreturns.app import open_till
@@ -188,7 +191,8 @@ def _posreturns(data_dir: Path, *argv: bytes, stdin: bytes = b"") -> subprocess.
     ((b"return", b"quote"), b"\xff\xfe{}"),
     ((b"return", b"complete", b"--user", b"camille", b"--pin-stdin"), b'2580\n{"receipt": "\\ud800", "lines": []}'),
     ((b"return", b"quote"), b"[" * 5000 + b"]" * 5000),
-    ((b"return", b"quote"), json.dumps({**REQUESTS[0], "lines": [{**REQUESTS[0]["lines"][0], "qty": 10**40}]}).encode()),
+    ((b"return", b"quote"),
+     json.dumps({**REQUESTS[0], "lines": [{**REQUESTS[0]["lines"][0], "qty": 10**40}]}).encode()),
     ((b"order", b"search", b"caf\xe9"), b""),
     ((b"order", b"search", b"9999-12-31 12.00"), b""),
     ((b"config", b"set", b"till.id", b"T\xff"), b""),

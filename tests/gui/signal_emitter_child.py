@@ -60,7 +60,7 @@ def main(emissions: int, signatures: list[str]) -> int:
         while received[0] < 2 * emissions:
             app.processEvents()
         del arguments, args
-        report[signature or "()"] = [after - was for after, was in zip(singleton_counts(), before)]
+        report[signature or "()"] = [after - was for after, was in zip(singleton_counts(), before, strict=True)]
         emitter.deleteLater(), receiver.deleteLater()
     print(json.dumps(report))
     return 0

@@ -35,11 +35,14 @@ def runner() -> Iterator[TaskRunner]:
     started.wait()
 
 
-def test_the_about_button_shows_the_package_version_and_the_data_folder(qtbot, demo_till: Till,  # type: ignore[no-untyped-def]
+def test_the_about_button_shows_the_package_version_and_the_data_folder(qtbot,
+                                                                        demo_till: Till,  # type: ignore[no-untyped-def]
                                                                          runner: TaskRunner) -> None:
     dialogs = KeepDialogs()
-    session = Session(principal=Principal.vouched("marie", by="tests"), till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
-    window = build_window(ui_services(demo_till, "en", signs_in=False), session, runner, dialogs=dialogs,  # type: ignore[arg-type]
+    session = Session(principal=Principal.vouched("marie", by="tests"), till_id=lambda: "T1", offline=lambda: False,
+                      store_id=lambda: "PARIS-01")
+    window = build_window(ui_services(demo_till, "en", signs_in=False), session, runner,
+                          dialogs=dialogs,  # type: ignore[arg-type]
                           poll_status=False)
     qtbot.addWidget(window)
     assert window.home.about_button.toolTip() == "About posreturns"

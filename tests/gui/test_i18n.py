@@ -47,7 +47,8 @@ def french(qapp: QApplication) -> Iterator[None]:
 
 
 def _window(qtbot, till: Till, language: str) -> MainWindow:  # type: ignore[no-untyped-def]
-    session = Session(principal=Principal.vouched("marie", by="tests"), till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
+    session = Session(principal=Principal.vouched("marie", by="tests"), till_id=lambda: "T1", offline=lambda: False,
+                      store_id=lambda: "PARIS-01")
     window = build_window(ui_services(till, language, signs_in=False), session, InlineTaskRunner(), poll_status=False)
     qtbot.addWidget(window)
     window.on_scan("PA01-000102")
@@ -56,7 +57,8 @@ def _window(qtbot, till: Till, language: str) -> MainWindow:  # type: ignore[no-
     return window
 
 
-def test_the_window_speaks_french_with_french_money(qtbot, demo_till: Till, french: None) -> None:  # type: ignore[no-untyped-def]
+def test_the_window_speaks_french_with_french_money(qtbot, demo_till: Till,
+                                                    french: None) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, demo_till, "fr")
     assert window.windowTitle() == "Retours"
     assert (window.home.find_button.text(), window.home.settings_button.text()) == ("Chercher", "Réglages")
@@ -74,7 +76,8 @@ def test_the_window_speaks_english_with_english_money(qtbot, demo_till: Till) ->
     assert (window.home.find_button.text(), window.home.settings_button.text()) == ("Find", "Settings")
     decision = window.return_page.decision
     assert decision.status.text() == "Allowed"
-    assert "Refund: €100.20" in decision.totals.text() and "Card: €100.20 (on the payment terminal)" in decision.totals.text()
+    totals = decision.totals.text()
+    assert "Refund: €100.20" in totals and "Card: €100.20 (on the payment terminal)" in totals
     assert "Within the 30-day return window" in decision.trace.text()
 
 
@@ -90,7 +93,8 @@ def test_the_language_comes_from_the_settings_else_the_system() -> None:
 def test_a_french_system_gets_french_by_default(lang: str, expected: str) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("LC_") and k not in ("LANG", "LANGUAGE")}
     code = "from posreturns.ui.i18n import choose_language; print(choose_language(''))"
-    out = subprocess.run([sys.executable, "-c", code], env={**env, "LANG": lang}, capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-c", code], env={**env, "LANG": lang}, capture_output=True,
+                         text=True, check=True)
     assert out.stdout.strip() == expected
 
 
@@ -132,10 +136,12 @@ def test_lupdate_finds_no_string_missing_from_the_french_file(tmp_path: Path) ->
     assert in_file - in_code == set(), "strings no longer in the code: run `make translations-update`"
 
 
-def test_errors_from_the_services_reach_a_french_cashier_in_french(qtbot, demo_till: Till, french: None) -> None:  # type: ignore[no-untyped-def]
+def test_errors_from_the_services_reach_a_french_cashier_in_french(qtbot, demo_till: Till,
+                                                                   french: None) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, demo_till, "fr")
     window.flow.scan_item("JEAN-SLIM-40")
-    assert window.return_page.message.text().startswith("Cet article (JEAN-SLIM-40) n'est pas sur le ticket PA01-000102")
+    assert window.return_page.message.text().startswith("Cet article (JEAN-SLIM-40) n'est pas sur le "
+                                                        "ticket PA01-000102")
     window.go_home()
     window.lookup.submit("a")
     assert "Tapez au moins deux lettres" in window.home.message.text()

@@ -12,7 +12,8 @@ from posreturns.ui.tasks import InlineTaskRunner, TaskRunner
 from posreturns.ui.views.main_window import HOME, RETURN, MainWindow
 from posreturns.ui.window import build_window
 
-SESSION = Session(principal=Principal.vouched("marie", by="tests"), till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
+SESSION = Session(principal=Principal.vouched("marie", by="tests"), till_id=lambda: "T1", offline=lambda: False,
+                  store_id=lambda: "PARIS-01")
 
 
 def _window(qtbot, till: Till, runner=None) -> MainWindow:  # type: ignore[no-untyped-def]
@@ -23,7 +24,8 @@ def _window(qtbot, till: Till, runner=None) -> MainWindow:  # type: ignore[no-un
     return window
 
 
-def test_a_typed_receipt_number_shows_the_sale_with_returnable_lines(qtbot, demo_till: Till) -> None:  # type: ignore[no-untyped-def]
+def test_a_typed_receipt_number_shows_the_sale_with_returnable_lines(qtbot,
+                                                                     demo_till: Till) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, demo_till)
     qtbot.keyClicks(window.home.scan_field, "pa01 000106")
     qtbot.keyClick(window.home.scan_field, Qt.Key.Key_Return)
@@ -34,7 +36,8 @@ def test_a_typed_receipt_number_shows_the_sale_with_returnable_lines(qtbot, demo
     assert [page.lines.item(0, c).text() for c in (0, 2, 3, 4)] == ["TSH-WHT-M", "3", "1", "2"]
 
 
-def test_a_search_with_several_sales_lists_them_and_opens_the_chosen_one(qtbot, demo_till: Till) -> None:  # type: ignore[no-untyped-def]
+def test_a_search_with_several_sales_lists_them_and_opens_the_chosen_one(qtbot,
+                                                                         demo_till: Till) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, demo_till)
     window.home.scan_field.setText("camille")
     window.home.find_button.click()
@@ -55,7 +58,8 @@ def test_the_card_and_amount_searches_find_the_sale(qtbot, demo_till: Till) -> N
     assert window.flow.order.number == "PA01-000102"
 
 
-def test_nothing_found_shows_one_sentence_and_keeps_the_screen(qtbot, demo_till: Till) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_found_shows_one_sentence_and_keeps_the_screen(qtbot,
+                                                               demo_till: Till) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, demo_till)
     window.home.scan_field.setText("PA01-999999")
     window.home.find_button.click()
@@ -73,10 +77,12 @@ def test_lookups_run_off_the_gui_thread(qtbot, demo_till: Till) -> None:  # type
     runner.wait()
 
 
-def test_the_status_bar_tells_a_manager_about_events_the_oms_refused(qtbot, demo_till: Till) -> None:  # type: ignore[no-untyped-def]
+def test_the_status_bar_tells_a_manager_about_events_the_oms_refused(qtbot,
+                                                                     demo_till: Till) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, demo_till)
     window.status_bar.show_state({"online": True, "outbox_pending": 2, "sync_exceptions": 1, "cache_age_minutes": 3,
-                                  "printer_configured": False, "cashier": "marie", "store_id": "PARIS-01", "till_id": "T1"})
+                                  "printer_configured": False, "cashier": "marie", "store_id": "PARIS-01",
+                                  "till_id": "T1"})
     assert "2 waiting to sync" in window.status_bar.outbox.text()
     assert "1 refused by the OMS: a manager must resolve them" in window.status_bar.outbox.text()
     window.status_bar.show_state({"online": False, "outbox_pending": 0, "sync_exceptions": 0})
@@ -95,7 +101,8 @@ def test_the_status_bar_counts_refused_and_held_apart_from_waiting_and_shows_a_b
     assert window.status_bar.outbox.text() == "0 waiting to sync"
 
 
-def test_picking_a_reason_updates_the_card_in_place_and_a_new_item_rebuilds_the_cards(qtbot, demo_till: Till) -> None:  # type: ignore[no-untyped-def]
+def test_picking_a_reason_updates_the_card_in_place_and_a_new_item_rebuilds_the_cards(qtbot,
+                                                                                      demo_till: Till) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, demo_till)
     window.on_scan("PA01-000106")
     window.flow.add_order_line(window.flow.order.lines[0].id)

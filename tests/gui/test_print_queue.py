@@ -42,7 +42,8 @@ class KeepDialogs:
 @pytest.fixture
 def window(qtbot, demo_till: Till, printer: VirtualPrinter) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     runner = TaskRunner()
-    session = Session(principal=Principal.vouched("marie", by="tests"), till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
+    session = Session(principal=Principal.vouched("marie", by="tests"), till_id=lambda: "T1", offline=lambda: False,
+                      store_id=lambda: "PARIS-01")
     built = build_window(ui_services(demo_till, "en", printer.url, signs_in=False), session, runner,
                          dialogs=KeepDialogs(), poll_status=False)  # type: ignore[arg-type]
     qtbot.addWidget(built)

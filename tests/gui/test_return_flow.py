@@ -29,15 +29,18 @@ class Recorder:
 
 
 def _flow(till: Till) -> tuple[ReturnFlowPresenter, Recorder]:
-    session = Session(principal=Principal.vouched("marie", by="tests"), till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
-    flow = ReturnFlowPresenter(till.return_service, till.lookup, SqlCatalog(till.engine), SqlDrafts(till.settings), None,
+    session = Session(principal=Principal.vouched("marie", by="tests"), till_id=lambda: "T1", offline=lambda: False,
+                      store_id=lambda: "PARIS-01")
+    flow = ReturnFlowPresenter(till.return_service, till.lookup, SqlCatalog(till.engine),
+                               SqlDrafts(till.settings), None,
                                session, InlineTaskRunner())
     return flow, Recorder(flow)
 
 
 def _returns_in_db(till: Till) -> list[Any]:
     with till.engine.connect() as connection:
-        return connection.exec_driver_sql("SELECT number, refund_total_minor, cashier FROM returns WHERE origin = 'till'").all()
+        return connection.exec_driver_sql("SELECT number, refund_total_minor, "
+                                          "cashier FROM returns WHERE origin = 'till'").all()
 
 
 def test_a_discounted_item_is_quoted_from_the_price_paid_and_completed(demo_till: Till) -> None:
@@ -171,7 +174,8 @@ class DeferredRunner:
 
 
 def test_drafts_are_written_off_the_gui_thread_and_the_newest_one_wins(demo_till: Till) -> None:
-    session = Session(principal=Principal.vouched("marie", by="tests"), till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
+    session = Session(principal=Principal.vouched("marie", by="tests"), till_id=lambda: "T1", offline=lambda: False,
+                      store_id=lambda: "PARIS-01")
     drafts, runner = SqlDrafts(demo_till.settings), DeferredRunner()
     flow = ReturnFlowPresenter(demo_till.return_service, demo_till.lookup, SqlCatalog(demo_till.engine), drafts, None,
                                session, runner)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from conftest import SteppingClock
+from helpers.clock import SteppingClock
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from posreturns.ui.scanner_filter import WedgeScannerFilter
-
 
 
 def _setup(qtbot, step: float):  # type: ignore[no-untyped-def]
@@ -250,7 +249,8 @@ def test_a_synthetic_key_without_timestamp_never_joins_typing_into_a_scan(qtbot)
 
     field, scanner, scans, _records = _hid_setup(qtbot)
     try:
-        QApplication.sendEvent(field, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_X, Qt.KeyboardModifier.NoModifier, "x"))
+        QApplication.sendEvent(field,
+                               QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_X, Qt.KeyboardModifier.NoModifier, "x"))
         Scanner(start_ms=1_000).type_slowly("dupre 42\r")
         qtbot.waitUntil(lambda: field.text() == "xdupre 42", timeout=2000)
         assert scans == []

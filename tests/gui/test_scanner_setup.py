@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication
 
 from posreturns.app import Till
 from posreturns.app_ui import ui_services
-from posreturns.domain.users import Principal
 from posreturns.devices.scanner_sheet import LAYOUT_CODE
+from posreturns.domain.users import Principal
 from posreturns.ui.presenters.return_flow import Session
 from posreturns.ui.tasks import TaskRunner
 from posreturns.ui.views.main_window import HOME, MainWindow
@@ -45,7 +45,8 @@ class KeepDialogs:
 def window(qtbot, demo_till: Till, printer: VirtualPrinter) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     demo_till.users.seed("mgr1", "Sophie Laurent", "manager", "4321")
     runner = TaskRunner()
-    session = Session(principal=Principal.vouched("marie", by="tests"), till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
+    session = Session(principal=Principal.vouched("marie", by="tests"), till_id=lambda: "T1", offline=lambda: False,
+                      store_id=lambda: "PARIS-01")
     built = build_window(ui_services(demo_till, "en", printer.url, signs_in=False), session, runner,
                          dialogs=KeepDialogs(), wedge=WedgeConfig(), poll_status=False)  # type: ignore[arg-type]
     qtbot.addWidget(built)
@@ -57,7 +58,8 @@ def window(qtbot, demo_till: Till, printer: VirtualPrinter) -> Iterator[MainWind
 
 def _open_setup(qtbot, window: MainWindow) -> ScannerSetupDialog:  # type: ignore[no-untyped-def]
     qtbot.mouseClick(window.home.settings_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: any(isinstance(d, SettingsDialog) for d in window.dialogs.shown), timeout=5000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: any(isinstance(d, SettingsDialog) for d in window.dialogs.shown),
+                    timeout=5000)  # type: ignore[attr-defined]
     settings = window.dialogs.shown[-1]  # type: ignore[attr-defined]
     assert settings.scanner_setup_button.isVisibleTo(settings)
     settings.scanner_setup_button.click()
@@ -85,14 +87,16 @@ def test_a_test_code_scanned_by_a_qwerty_scanner_on_an_azerty_till_says_to_switc
     assert not window.wedge.scans_paused  # type: ignore[attr-defined]
 
 
-def test_the_set_up_sheet_prints_from_the_page(qtbot, window: MainWindow, printer: VirtualPrinter) -> None:  # type: ignore[no-untyped-def]
+def test_the_set_up_sheet_prints_from_the_page(qtbot, window: MainWindow,
+                                               printer: VirtualPrinter) -> None:  # type: ignore[no-untyped-def]
     setup = _open_setup(qtbot, window)
     qtbot.mouseClick(setup.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Set-up sheet printed" in setup.outcome.text(), timeout=5000)
     assert "[CODE128 VSUFCR.]" in printer.wait_for_job(1).text
 
 
-def test_a_wrong_scanner_setting_is_refused_and_nothing_is_stored(qtbot, window: MainWindow, demo_till: Till) -> None:  # type: ignore[no-untyped-def]
+def test_a_wrong_scanner_setting_is_refused_and_nothing_is_stored(qtbot, window: MainWindow,
+                                                                  demo_till: Till) -> None:  # type: ignore[no-untyped-def]
     qtbot.mouseClick(window.home.settings_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(window.dialogs.shown), timeout=5000)  # type: ignore[attr-defined]
     settings = window.dialogs.shown[-1]  # type: ignore[attr-defined]

@@ -55,8 +55,10 @@ def _window(qtbot, till: Till, dialogs: FakeDialogs, runner: TaskRunner) -> Main
     till.users.seed("mgr1", "Sophie Laurent", "manager", "4321")
     till.users.seed("adm", "Alex Admin", "admin", "987654")
     till.users.seed("cash1", "Marie Caisse", "cashier", "1234")
-    session = Session(principal=Principal.vouched("marie", by="tests"), till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
-    window = build_window(ui_services(till, "en", signs_in=False), session, runner, dialogs=dialogs,  # type: ignore[arg-type]
+    session = Session(principal=Principal.vouched("marie", by="tests"), till_id=lambda: "T1", offline=lambda: False,
+                      store_id=lambda: "PARIS-01")
+    window = build_window(ui_services(till, "en", signs_in=False), session, runner,
+                          dialogs=dialogs,  # type: ignore[arg-type]
                           poll_status=False)
     qtbot.addWidget(window)
     return window
@@ -122,7 +124,8 @@ def test_a_manager_changes_the_devices_but_not_the_tills_identity(
     dialogs = FakeDialogs(("mgr1", "4321"))
     dialog = _open(qtbot, _window(qtbot, demo_till, dialogs, runner), dialogs)
     assert [key for key, field in dialog.fields.items() if not field.isEnabled()] == [
-        "store.id", "till.id", "scanner.port", "scanner.baudrate", "scanner.parity", "oms.url"]  # serial-only fields wait
+        # serial-only fields wait
+        "store.id", "till.id", "scanner.port", "scanner.baudrate", "scanner.parity", "oms.url"]
     dialog.printer_url.setText(printer.url)
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
         dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
@@ -136,7 +139,8 @@ def test_a_manager_changes_the_devices_but_not_the_tills_identity(
     assert denied[0] == "mgr1" and json.loads(denied[1])["permission"] == "settings.till"
 
 
-def test_a_serial_scanner_without_its_port_is_not_saved(qtbot, demo_till: Till, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+def test_a_serial_scanner_without_its_port_is_not_saved(qtbot, demo_till: Till,
+                                                        runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
     dialogs = FakeDialogs(("mgr1", "4321"))
     dialog = _open(qtbot, _window(qtbot, demo_till, dialogs, runner), dialogs)
     dialog.scanner_mode.setCurrentIndex(dialog.scanner_mode.findData("serial"))
@@ -162,14 +166,16 @@ def test_test_print_and_test_drawer_reach_the_printer_typed_in_the_dialog(
     assert actor == "mgr1" and json.loads(detail) == {"reason": "opened by a manager"}
 
 
-def test_an_unreachable_printer_is_one_sentence(qtbot, demo_till: Till, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+def test_an_unreachable_printer_is_one_sentence(qtbot, demo_till: Till,
+                                                runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
     dialogs = FakeDialogs(("mgr1", "4321"))
     dialog = _open(qtbot, _window(qtbot, demo_till, dialogs, runner), dialogs)
     qtbot.mouseClick(dialog.test_print_button, Qt.MouseButton.LeftButton)
     assert dialog.outcome.text().startswith("Enter the printer's address first")
     dialog.printer_url.setText("tcp://127.0.0.1:9")
     qtbot.mouseClick(dialog.test_drawer_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.test_drawer_button.isEnabled() and "Testing" not in dialog.outcome.text(), timeout=10000)
+    qtbot.waitUntil(lambda: dialog.test_drawer_button.isEnabled() and "Testing" not in dialog.outcome.text(),
+                    timeout=10000)
     assert "refused the connection" in dialog.outcome.text()
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from conftest import SteppingClock
+from helpers.clock import SteppingClock
 from posdrivers import WedgeConfig
 from posdrivers.virtual.printer import VirtualPrinter
 from posdrivers.virtual.scanner import VirtualScanner
@@ -27,7 +27,6 @@ from posreturns.ui.views.main_window import DONE, HOME, RETURN, MainWindow
 from posreturns.ui.window import build_window
 
 
-
 class FakeDialogs:
     """Answers the window's questions like a manager standing next to the cashier would."""
 
@@ -46,9 +45,11 @@ class FakeDialogs:
 @pytest.fixture
 def window(qtbot, demo_till: Till, printer: VirtualPrinter) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     runner = TaskRunner()
-    session = Session(principal=Principal.vouched("marie", by="tests"), till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
+    session = Session(principal=Principal.vouched("marie", by="tests"), till_id=lambda: "T1", offline=lambda: False,
+                      store_id=lambda: "PARIS-01")
     built = build_window(ui_services(demo_till, "en", printer.url, signs_in=False), session, runner,
-                         dialogs=FakeDialogs(("mgr1", "4321")), interpret=interpret, poll_status=False)  # type: ignore[arg-type]
+                         dialogs=FakeDialogs(("mgr1", "4321")), interpret=interpret,
+                         poll_status=False)  # type: ignore[arg-type]
     qtbot.addWidget(built)
     built.show()
     scanner = WedgeScannerFilter(WedgeConfig(), clock=SteppingClock(0.004), parent=built)
@@ -102,7 +103,8 @@ def test_a_full_return_by_scanner_prints_the_receipt_and_is_in_the_database(
     assert window.home.recent.rowCount() == 1
 
 
-def test_an_approval_is_asked_in_place_and_recorded(qtbot, window: MainWindow, demo_till: Till) -> None:  # type: ignore[no-untyped-def]
+def test_an_approval_is_asked_in_place_and_recorded(qtbot, window: MainWindow,
+                                                    demo_till: Till) -> None:  # type: ignore[no-untyped-def]
     demo_till.users.seed("mgr1", "Sophie Laurent", "manager", "4321")
     window.on_scan("PA01-000108")
     qtbot.waitUntil(lambda: window.pages.currentIndex() == RETURN, timeout=5000)
@@ -144,7 +146,8 @@ def test_a_serial_scanner_on_a_pty_drives_the_lookup(qtbot, window: MainWindow) 
             bridge.stop()
 
 
-def test_an_item_barcode_on_the_home_screen_explains_what_to_do(qtbot, window: MainWindow, demo_till: Till) -> None:  # type: ignore[no-untyped-def]
+def test_an_item_barcode_on_the_home_screen_explains_what_to_do(qtbot, window: MainWindow,
+                                                                demo_till: Till) -> None:  # type: ignore[no-untyped-def]
     window.on_scan(_barcode(demo_till, "ROBE-LIN-38"))
     assert "scan the receipt first" in window.home.message.text()
     window.on_scan("\x00\x01garbage")
@@ -161,7 +164,8 @@ class PickingDialogs(FakeDialogs):
         return next(v for v in variants if v["sku"] == self.sku)
 
 
-def test_an_exchange_for_another_size_through_the_window(qtbot, window: MainWindow, demo_till: Till) -> None:  # type: ignore[no-untyped-def]
+def test_an_exchange_for_another_size_through_the_window(qtbot, window: MainWindow,
+                                                         demo_till: Till) -> None:  # type: ignore[no-untyped-def]
     window.dialogs = PickingDialogs("TSH-NVY-L")
     window.on_scan("PA01-000101")
     qtbot.waitUntil(lambda: window.pages.currentIndex() == RETURN, timeout=5000)
@@ -188,7 +192,8 @@ def test_an_exchange_for_another_size_through_the_window(qtbot, window: MainWind
     assert window.home.recent.item(0, 3).text() == "Exchange"  # not a refund of the item's price
 
 
-def test_each_serial_tracked_unit_is_returned_on_its_own_line(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_each_serial_tracked_unit_is_returned_on_its_own_line(qtbot,
+                                                              window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     window.on_scan("PA01-000104")
     qtbot.waitUntil(lambda: window.pages.currentIndex() == RETURN, timeout=5000)
     window.flow.add_order_line("ORD-1004-L1")
@@ -197,7 +202,8 @@ def test_each_serial_tracked_unit_is_returned_on_its_own_line(qtbot, window: Mai
     assert len(window.flow.basket.lines) == 1  # one unit sold, one unit in the return
 
 
-def test_a_gs1_scan_from_an_lf_serial_scanner_reaches_the_basket_with_its_serial(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_a_gs1_scan_from_an_lf_serial_scanner_reaches_the_basket_with_its_serial(qtbot,
+                                                                                 window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     """The scanner sends LF after each scan and | for the GS1 separator, as set up in the settings."""
     window.scans.interpret = lambda raw: interpret(raw, gs_substitute="|")
     with VirtualScanner("LF") as scanner:
@@ -210,7 +216,8 @@ def test_a_gs1_scan_from_an_lf_serial_scanner_reaches_the_basket_with_its_serial
             qtbot.waitUntil(lambda: window.pages.currentIndex() == RETURN, timeout=5000)
             scanner.scan("]d20103760000000307|21SN-CQ-0107")
             qtbot.waitUntil(lambda: len(window.flow.basket.lines) == 1, timeout=5000)
-            assert (window.flow.basket.lines[0].sku, window.flow.basket.lines[0].serial) == ("CASQ-BT-BLANC", "SN-CQ-0107")
+            first = window.flow.basket.lines[0]
+            assert (first.sku, first.serial) == ("CASQ-BT-BLANC", "SN-CQ-0107")
             scanner.scan("]d20103760000000314|21SN-CQ-0107")  # the watch, with the headphones' serial
             qtbot.waitUntil(lambda: "was not sold" in window.return_page.message.text(), timeout=5000)
             assert len(window.flow.basket.lines) == 1

@@ -66,7 +66,8 @@ def digest(db: Path) -> str:
     """Every row of every table but the sign-ins' bookkeeping, hashed: equal digests mean nothing was written."""
     connection = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
-        tables = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        tables = [row[0]
+                  for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
         sha = hashlib.sha256()
         for table in tables:
             sha.update(table.encode())

@@ -165,7 +165,8 @@ class _Handler(BaseHTTPRequestHandler):
             pass
 
 
-def _route(s: State, method: str, path: str, query: dict[str, list[str]], body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+def _route(s: State, method: str, path: str, query: dict[str, list[str]],
+           body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
     if path == "/admin/stock-locations":
         return 200, {"stock_locations": [{"id": LOCATION, "name": "PARIS-01", "metadata": {"store_code": "PARIS-01"}}]}
     if path == "/admin/return-reasons":
@@ -186,11 +187,13 @@ def _route(s: State, method: str, path: str, query: dict[str, list[str]], body: 
     if path == "/admin/returns" and method == "POST":
         s.counter += 1
         rid = f"return_{s.counter}"
-        s.returns[rid] = {"id": rid, "order_id": body["order_id"], "status": "open", "metadata": body.get("metadata") or {},
+        s.returns[rid] = {"id": rid, "order_id": body["order_id"], "status": "open",
+                          "metadata": body.get("metadata") or {},
                           "items": [], "canceled_at": None, "receiving": False}
         return 200, {"return": s.returns[rid]}
     if method == "POST" and (m := re.fullmatch(
-            r"/admin/returns/([^/]+)/(request-items|request|receive|receive-items|dismiss-items|receive/confirm)", path)):
+            r"/admin/returns/([^/]+)/"
+            r"(request-items|request|receive|receive-items|dismiss-items|receive/confirm)", path)):
         ret = s.returns[m.group(1)]
         return _step(s, ret, m.group(2), body)
     if m := re.fullmatch(r"/admin/returns/([^/]+)/(receive|request)", path):
@@ -233,7 +236,8 @@ def _step(s: State, ret: dict[str, Any], step: str, body: dict[str, Any]) -> tup
             d = items[item["id"]]["detail"]
             left = d["fulfilled_quantity"] - d["return_requested_quantity"] - d["return_received_quantity"]
             if item["quantity"] > left:
-                return 400, {"type": "invalid_data", "message": "Cannot request to return more items than what was fulfilled"}
+                return 400, {"type": "invalid_data",
+                             "message": "Cannot request to return more items than what was fulfilled"}
             ret["items"].append({"item_id": item["id"], "quantity": item["quantity"]})
             d["return_requested_quantity"] += item["quantity"]
     elif step == "request":

@@ -13,7 +13,8 @@ CARD_NUMBERS = ["4111111111111111", "4111 1111 1111 1111", "5555-5555-5555-4444"
                 "ref 6011111111111117 ok"]
 TIMES = ["0001-01-01T00:00:00+05:00", "9999-12-31T23:59:59-05:00", "2026-02-30T10:00:00+01:00",
          "2026-11-20T10:00:00+99:00", "2026-11-20T25:00:00Z", "2026-11-20", "1969-12-31T23:59:59Z", "20261120T100000Z"]
-ZONES = ["Mars/Olympus", "../../etc/passwd", "", "UTC", "Europe/Paris", "a" * 300, "Europe/Paris\u0000", "/etc/localtime"]
+ZONES = ["Mars/Olympus", "../../etc/passwd", "", "UTC", "Europe/Paris", "a" * 300, "Europe/Paris\u0000",
+         "/etc/localtime"]
 AMOUNTS = ["9" * 40, "1e3", "-0.01", "0.001", "1,50", " 1.00", "NaN", "Infinity", "0x10", "١٢٣", "99999999999.99"]
 
 texts = st.text(st.characters(codec=None, blacklist_categories=()), max_size=24)
@@ -71,7 +72,8 @@ def garbled(draw: st.DrawFn, valid: bytes) -> bytes:
     kind = draw(st.sampled_from(["invalid_utf8", "cut", "noise", "bom"]))
     if kind == "invalid_utf8":
         at = draw(st.integers(0, len(valid)))
-        return valid[:at] + draw(st.sampled_from([b"\xff", b"\xc3", b"\xed\xa0\x80", b"\xf8\x88\x80\x80\x80"])) + valid[at:]
+        broken = draw(st.sampled_from([b"\xff", b"\xc3", b"\xed\xa0\x80", b"\xf8\x88\x80\x80\x80"]))
+        return valid[:at] + broken + valid[at:]
     if kind == "cut":
         return valid[: draw(st.integers(0, len(valid) - 1))]
     if kind == "bom":

@@ -14,7 +14,6 @@ from zoneinfo import ZoneInfo
 
 from helpers.returns import MANAGER, PIN, SHIPPED_POLICY
 from helpers.returns import request as base_request
-
 from oms import harness
 from posreturns.app import Till, open_sync, open_till
 from posreturns.services.clock import SystemClock
@@ -137,7 +136,8 @@ def assert_one_exchange(medusa: Any, till: Till, sale: dict[str, Any], before: t
     exchange = found[0]
     assert exchange["metadata"]["posreturns_event_id"] in completed.payload_json   # found again by its marker
     assert [(i["item"]["variant_sku"], i["quantity"]) for i in exchange["additional_items"]] == [("TEE-ORG-L", 1)]
-    returned = medusa.admin.get(f"/admin/returns/{exchange['return_id']}", fields="id,status,location_id,*items")["return"]
+    returned = medusa.admin.get(f"/admin/returns/{exchange['return_id']}",
+                                fields="id,status,location_id,*items")["return"]
     m_line = next(i["id"] for i in sale["items"] if i["variant_sku"] == "TEE-ORG-M")
     assert returned["status"] == "received" and returned["location_id"] == medusa.location_id("PARIS-01")
     assert [(i["item_id"], i["received_quantity"]) for i in returned["items"]] == [(m_line, 1)]

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from helpers.clock import SettableClock
 from helpers.fault_proxy import FaultProxy, Rule
 from helpers.medusa import LosingClient, open_store_till
-from helpers.sync import SettableClock
-
 from posreturns.app import Till
 from posreturns.persistence.outbox import SqlOutbox, owner_id
 from posreturns.sync.backoff import Backoff

@@ -37,7 +37,8 @@ def check_installed_app(cli: list[str], till: list[str], work: Path) -> dict[str
     assert run([*cli, "--version"], work, env).strip() == f"posreturns {VERSION}"
     db = [*cli, "--data-dir", str(data)]
     run([*db, "demo"], work, env)
-    run([*db, "config", "set", "language", "fr", "--user", "sophie", "--pin-stdin"], work, env, stdin="1234\n")  # the demo's manager
+    # the demo's manager
+    run([*db, "config", "set", "language", "fr", "--user", "sophie", "--pin-stdin"], work, env, stdin="1234\n")
     order = json.loads(run([*db, "--json", "order", "show", "PA01-000101"], work, env))
     line = next(item for item in order["lines"] if item["returnable"] > 0)
     request = {"receipt": "PA01-000101", "till_id": "T1", "cashier": "camille", "refund_method": "original",
@@ -53,5 +54,6 @@ def check_installed_app(cli: list[str], till: list[str], work: Path) -> dict[str
     report = json.loads(run([*till, "--data-dir", str(data), "--self-check", "3"], work, env).strip().splitlines()[-1])
     assert report["ok"] is True, report
     assert (report["language"], report["settings_button"], report["version"]) == ("fr", "Réglages", VERSION)
-    assert (data / "logs" / "posreturns.log").read_text(encoding="utf-8").count(f"session started: posreturns {VERSION},") == 1
+    assert (data / "logs" / "posreturns.log").read_text(encoding="utf-8").count("session started: "
+                                                                                f"posreturns {VERSION},") == 1
     return report

@@ -24,7 +24,6 @@ from zoneinfo import ZoneInfo
 
 from helpers.restock import manager
 from helpers.returns import CASHIER, MANAGER, PIN, SHIPPED_POLICY, line, open_shop, request
-
 from posreturns.app import Till, open_restock
 from posreturns.domain.resale import Grade
 from posreturns.domain.users import Principal

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 from helpers.returns import CASHIER, MANAGER, PIN, line, open_shop, request
-
 from posreturns.app import Till, open_restock
 from posreturns.domain.permissions import Permission
 from posreturns.domain.users import Principal

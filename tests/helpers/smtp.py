@@ -3,6 +3,7 @@ it that can cut the connection at a chosen moment of the SMTP conversation."""
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 from dataclasses import dataclass, field
@@ -133,11 +134,7 @@ def _reset(*socks: socket.socket) -> None:
     """Cut both ends now. `shutdown` first: a `close` alone does not end a connection that the other
     pump thread is still blocked reading."""
     for sock in socks:
-        try:
+        with contextlib.suppress(OSError):
             sock.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
-        try:
+        with contextlib.suppress(OSError):
             sock.close()
-        except OSError:
-            pass

@@ -5,26 +5,11 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Engine
 
 from posreturns.persistence.engine import WRITE
-
-T0 = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
-
-
-@dataclass
-class SettableClock:
-    moment: datetime = T0
-
-    def now(self) -> datetime:
-        return self.moment
-
-    def advance(self, seconds: float) -> None:
-        self.moment += timedelta(seconds=seconds)
 
 
 def return_payload(event_id: str, return_id: str, order_id: str = "order_1", line: str = "l1", qty: int = 1,

@@ -79,7 +79,8 @@ def test_nothing_found_exits_3_with_one_sentence(data_dir: Path) -> None:
 def test_a_bad_import_exits_2_and_names_the_file_and_path(data_dir: Path, tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"format": "posreturns/1", "stores": [{"id": "X", "name": "X", "currency": "EUR",
-                                                                   "prices_include_tax": "yes", "timezone": "Europe/Paris"}]}))
+                                                                   "prices_include_tax": "yes",
+                                                                     "timezone": "Europe/Paris"}]}))
     result = posreturns("--data-dir", str(data_dir), "--json", "import", str(bad), "--user", "admin", "--pin-stdin",
                         stdin="246810\n")
     assert result.returncode == 2

@@ -11,10 +11,10 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from posdrivers.virtual.printer import VirtualPrinter
 from helpers.cli import run_in
 from helpers.report import report_shop
 from helpers.returns import CASHIER, MANAGER, NOW, PIN, line, open_shop, request, rows
+from posdrivers.virtual.printer import VirtualPrinter
 
 from posreturns.app import Till, open_day_close, receipt_sources
 from posreturns.devices.documents import render_text

@@ -8,14 +8,14 @@ import io
 import socket
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 import zxingcpp
 from conftest import dump
+from helpers.clock import SettableClock
 from helpers.returns import CASHIER, NOW, line, open_shop, request
 from helpers.smtp import CuttingProxy, Inbox, Relay
 from PIL import Image
@@ -30,16 +30,6 @@ CONTACT = {"channel": "email", "email": "helene.dupre@example.fr", "consent": Tr
            "language": "fr"}
 
 
-@dataclass
-class Clock:
-    """A clock the test moves forward."""
-
-    moment: datetime
-    overridden: bool = False
-
-    def now(self) -> datetime:
-        return self.moment
-
 
 @pytest.fixture
 def inbox() -> Iterator[tuple[Inbox, Relay]]:
@@ -53,7 +43,7 @@ def inbox() -> Iterator[tuple[Inbox, Relay]]:
 @pytest.fixture
 def shop(tmp_path: Path) -> Iterator[Till]:
     till = open_shop(tmp_path / "shop")
-    till.clock = Clock(NOW)  # type: ignore[assignment]
+    till.clock = SettableClock(NOW)  # type: ignore[assignment]
     till.returns.clock = till.clock
     till.settings.set("mail.host", "127.0.0.1")
     till.settings.set("mail.security", "none")
@@ -67,7 +57,8 @@ def relay_port(till: Till, port: int) -> None:
 
 
 def complete_with_e_receipt(till: Till, key: str = "k-mail", **extra: Any) -> dict[str, Any]:
-    return till.returns.complete(request("PA01-000102", line("ROBE-LIN-38"), key=key, contact=CONTACT, **extra), CASHIER)
+    return till.returns.complete(request("PA01-000102", line("ROBE-LIN-38"), key=key, contact=CONTACT,
+                                         **extra), CASHIER)
 
 
 def queue_row(till: Till) -> Any:
@@ -88,7 +79,8 @@ def test_the_contact_and_the_e_receipt_are_written_with_the_return(shop: Till) -
         contact = connection.exec_driver_sql("SELECT channel, email, consent, e_receipt FROM return_contacts").all()
         mails = connection.exec_driver_sql("SELECT return_id, recipient, status, message_id FROM mail_queue").all()
     assert contact == [("email", "helene.dupre@example.fr", 1, 1)]
-    assert mails == [(answer["return_id"], "helene.dupre@example.fr", "pending", e_receipt_message_id(answer["return_id"]))]
+    assert mails == [(answer["return_id"], "helene.dupre@example.fr", "pending",
+                      e_receipt_message_id(answer["return_id"]))]
 
 
 @pytest.mark.parametrize("contact, message", [
@@ -106,7 +98,8 @@ def test_a_contact_that_cannot_be_used_is_refused_and_nothing_is_written(shop: T
     assert dump(shop) == before
 
 
-def test_the_e_receipt_reaches_the_relay_with_both_parts_accents_and_barcode(shop: Till, inbox: tuple[Inbox, Relay]) -> None:
+def test_the_e_receipt_reaches_the_relay_with_both_parts_accents_and_barcode(shop: Till,
+                                                                             inbox: tuple[Inbox, Relay]) -> None:
     box, relay = inbox
     relay_port(shop, relay.port)
     answer = complete_with_e_receipt(shop)
@@ -220,7 +213,8 @@ def test_a_lost_answer_is_held_under_the_hold_rule(shop: Till, inbox: tuple[Inbo
     proxy.close()
 
 
-def test_a_lost_answer_is_sent_again_with_the_same_message_under_the_resend_rule(shop: Till, inbox: tuple[Inbox, Relay]) -> None:
+def test_a_lost_answer_is_sent_again_with_the_same_message_under_the_resend_rule(shop: Till,
+                                                                                 inbox: tuple[Inbox, Relay]) -> None:
     box, relay = inbox
     proxy = CuttingProxy(relay.port, drop_reply=True)
     relay_port(shop, proxy.port)
@@ -266,7 +260,8 @@ def test_a_refused_address_fails_for_good_only_on_a_permanent_answer(shop: Till,
     assert row.last_error == f"The SMTP relay refused the address helene.dupre@example.fr ({answer})."
 
 
-def test_the_next_e_receipt_goes_out_on_the_same_connection_after_a_refused_one(shop: Till, inbox: tuple[Inbox, Relay]) -> None:
+def test_the_next_e_receipt_goes_out_on_the_same_connection_after_a_refused_one(shop: Till,
+                                                                                inbox: tuple[Inbox, Relay]) -> None:
     box, relay = inbox
     box.refuse["helene.dupre@example.fr"] = "550 5.1.1 no such user"
     relay_port(shop, relay.port)

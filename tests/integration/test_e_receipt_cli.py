@@ -71,7 +71,8 @@ def real_till(home: Path) -> None:
                stdin=ADMIN_PIN + "\n1357\n").returncode == 0
 
 
-def test_an_e_receipt_set_up_and_sent_from_the_command_line(tmp_path: Path, tls_relay: tuple[Inbox, Relay, Path]) -> None:
+def test_an_e_receipt_set_up_and_sent_from_the_command_line(tmp_path: Path,
+                                                            tls_relay: tuple[Inbox, Relay, Path]) -> None:
     box, relay, ca_file = tls_relay
     real_till(tmp_path)
     connect = ["mail", "connect", "--host", "127.0.0.1", "--port", str(relay.port), "--security", "starttls",

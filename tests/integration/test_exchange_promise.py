@@ -103,7 +103,8 @@ def test_loading_a_network_is_audited_once_per_change(shop: Till) -> None:
         audit = connection.exec_driver_sql(
             "SELECT action, subject, detail_json FROM audit_log WHERE action = 'delivery_network.loaded'").all()
     assert [(a, s, json.loads(d)["source"]) for a, s, d in audit] == [
-        ("delivery_network.loaded", "PARIS-01", "demo network"), ("delivery_network.loaded", "PARIS-01", "earlier.toml")]
+        ("delivery_network.loaded", "PARIS-01", "demo network"),
+        ("delivery_network.loaded", "PARIS-01", "earlier.toml")]
     with shop.engine.connect() as connection:
         actors = connection.exec_driver_sql("SELECT actor FROM audit_log WHERE action IN "
                                             "('delivery_network.loaded', 'access.denied') ORDER BY id").scalars().all()

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import DEMO_DAY, dump
+
 from posreturns.app import Till
 from posreturns.demo.store import demo_document
 from posreturns.services.errors import ImportRejected
@@ -29,7 +29,8 @@ def test_the_demo_imports_with_prices_ledgers_and_stock(demo_till: Till) -> None
     assert partly_returned.lines[0].returned_qty == 1 and str(partly_returned.lines[0].refunded) == "29.90"
     assert str(partly_returned.tenders[0].refunded) == "29.90"
     with demo_till.engine.connect() as connection:
-        assert connection.exec_driver_sql("SELECT count(*) FROM stock_levels").scalar() == 35 * 4  # 35 variants in 4 places
+        # 35 variants in 4 places
+        assert connection.exec_driver_sql("SELECT count(*) FROM stock_levels").scalar() == 35 * 4
 
 
 def test_importing_the_same_file_again_changes_nothing(demo_till: Till) -> None:
@@ -66,18 +67,21 @@ BAD = {
                             "$.orders[1].placed_at", "offset"),
     "duplicate order id": (lambda d: d["orders"][4].update(id="ORD-1001"), "$.orders[4].id", "twice"),
     "return beyond what was sold": (lambda d: d["returns"].append(
-        {"id": "RET-NEW", "order_id": "ORD-1006", "lines": [{"order_line_id": "ORD-1006-L1", "qty": 3, "amount": "29.90"}],
+        {"id": "RET-NEW", "order_id": "ORD-1006",
+         "lines": [{"order_line_id": "ORD-1006-L1", "qty": 3, "amount": "29.90"}],
          "tenders": [{"method": "card", "amount": "29.90"}]}), "$.returns[1].lines[0].qty", "exceed"),
     "unknown customer": (lambda d: d["orders"][0].update(customer_id="CUS-999"), "$.orders[0].customer_id", "unknown"),
     "wrong format": (lambda d: d.update(format="posreturns/9"), "$.format", "posreturns/1"),
     "unknown field": (lambda d: d["orders"][2].update(colour="red"), "$.orders[2].colour", "unknown"),
-    "unknown field in a line": (lambda d: d["orders"][2]["lines"][0].update(Qty=1), "$.orders[2].lines[0].Qty", "unknown"),
+    "unknown field in a line": (lambda d: d["orders"][2]["lines"][0].update(Qty=1),
+                                "$.orders[2].lines[0].Qty", "unknown"),
     "unknown top-level field": (lambda d: d.update(order=[]), "$.order", "unknown"),
     "not an ISO 4217 currency": (lambda d: d["orders"][1].update(currency="EUX"), "$.orders[1].currency", "ISO 4217"),
     "order not in its store's currency": (lambda d: d["orders"][1].update(currency="USD"), "$.orders[1].currency",
                                           "sells in EUR"),
-    "card number in a tender reference": (lambda d: d["orders"][0]["tenders"][0].update(reference="4111 1111 1111 1111"),
-                                          "$.orders[0].tenders[0].reference", "card number"),
+    "card number in a tender reference": (
+        lambda d: d["orders"][0]["tenders"][0].update(reference="4111 1111 1111 1111"),
+        "$.orders[0].tenders[0].reference", "card number"),
     "card number in a customer name": (lambda d: d["customers"][0].update(name="5555555555554444"),
                                        "$.customers[0].name", "card number"),
     "huge quantity": (lambda d: d["orders"][3]["lines"][0].update(qty=10**12), "$.orders[3].lines[0].qty", "1,000,000"),
@@ -116,7 +120,8 @@ def test_a_line_id_belongs_to_one_order_for_ever(demo_till: Till) -> None:
     before = dump(demo_till)
     taken = demo_document(DEMO_DAY)["orders"][5]  # PA01-000106: a unit of its first line is already returned
     later = {"format": "posreturns/1", "orders": [{
-        **taken, "id": "ORD-LATER", "number": "PA01-000900", "tenders": [{"method": "cash", "amount": str(sum(Decimal(t["amount"]) for t in taken["tenders"]))}]}]}
+        **taken, "id": "ORD-LATER", "number": "PA01-000900",
+        "tenders": [{"method": "cash", "amount": str(sum(Decimal(t["amount"]) for t in taken["tenders"]))}]}]}
     with pytest.raises(ImportRejected) as raised:
         _import(demo_till, later)
     assert raised.value.path == "$.orders[0].lines[0].id"
@@ -128,7 +133,8 @@ def test_a_store_whose_return_numbers_would_clash_with_a_known_store_is_refused(
     before = dump(demo_till)
     with pytest.raises(ImportRejected, match='"paris-01" would print the same return numbers as the store "PARIS-01"'):
         _import(demo_till, {"format": "posreturns/1", "stores": [{"id": "paris-01", "name": "Autre", "currency": "EUR",
-                                                                  "prices_include_tax": True, "timezone": "Europe/Paris"}]})
+                                                                  "prices_include_tax": True,
+                                                                  "timezone": "Europe/Paris"}]})
     assert dump(demo_till) == before
 
 

@@ -14,9 +14,10 @@ from typing import Any
 
 import orjson
 import pytest
+from conftest import DEMO_DAY, dump
+from integration.test_import import BAD
 
 from bench.import_file import import_document
-from conftest import DEMO_DAY, dump
 from posreturns.app import Till, open_till
 from posreturns.demo.store import demo_document
 from posreturns.services import canonical_fast, canonical_stream
@@ -24,7 +25,6 @@ from posreturns.services.canonical import FIELDS, FastParser, _DocumentParser, l
 from posreturns.services.errors import ImportRejected
 from posreturns.services.importing import import_bytes
 from posreturns.services.input_checks import has_card_number
-from integration.test_import import BAD
 
 
 def _sales_only(document: dict[str, Any]) -> dict[str, Any]:

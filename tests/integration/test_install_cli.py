@@ -29,7 +29,8 @@ port = "/dev/ttyACM0"
 
 def posreturns(data_dir: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "posreturns", "--data-dir", str(data_dir), *args], input=stdin,
-                          capture_output=True, text=True, timeout=120, env={"PATH": "/usr/bin:/bin", "HOME": str(data_dir)})
+                          capture_output=True, text=True, timeout=120,
+                          env={"PATH": "/usr/bin:/bin", "HOME": str(data_dir)})
 
 
 ADMIN_PIN = "135790"

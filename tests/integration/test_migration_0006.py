@@ -35,11 +35,13 @@ def _till_at_0005(folder: Path) -> None:
     connection = sqlite3.connect(folder / "posreturns.db")
     with connection:
         for store in document["stores"]:
-            connection.execute("INSERT INTO stores VALUES (?,?,?,?,?)", (store["id"], store["name"], store["currency"],
-                                                                          store["prices_include_tax"], store["timezone"]))
+            connection.execute("INSERT INTO stores VALUES (?,?,?,?,?)",
+                               (store["id"], store["name"], store["currency"], store["prices_include_tax"],
+                                store["timezone"]))
         connection.execute("INSERT INTO products VALUES ('P1', 'Tee', 'tops')")
         connection.execute("INSERT INTO variants VALUES ('SKU1', 'P1', 'Tee S', '{}', 1000, '20', 0, 0)")
-        connection.execute("INSERT INTO stock_levels VALUES ('PARIS-01', 'SKU1', 'sellable', 7, '2026-11-01T00:00:00Z')")
+        connection.execute("INSERT INTO stock_levels VALUES ('PARIS-01', 'SKU1', 'sellable', 7, "
+                           "'2026-11-01T00:00:00Z')")
         connection.execute("INSERT INTO users (id, name, role, pin_hash, failed_attempts, locked_until, created_at) "
                            "VALUES ('mgr1', 'Marie', 'manager', ?, 2, NULL, '2026-11-01T00:00:00Z')", (legacy,))
         for n in range(3):
@@ -56,10 +58,12 @@ def test_a_till_of_the_previous_version_is_upgraded_whole(tmp_path: Path) -> Non
         assert migrate.current_revision(till.engine) == migrate.head_revision()
         assert SqlIntegrity(till.engine).check(full=True) == []
         with till.engine.connect() as connection:
-            baseline = connection.exec_driver_sql("SELECT location, sku, bucket, delta, reason FROM stock_movements").all()
+            baseline = connection.exec_driver_sql(
+                "SELECT location, sku, bucket, delta, reason FROM stock_movements").all()
             hashes = connection.exec_driver_sql("SELECT prev_hash, row_hash FROM audit_log ORDER BY id").all()
         assert baseline == [("PARIS-01", "SKU1", "sellable", 7, "baseline")]
-        assert hashes[0][0] is None and all(row[0] == before[1] for before, row in zip(hashes, hashes[1:], strict=False))
+        assert hashes[0][0] is None and all(row[0] == before[1]
+                                            for before, row in zip(hashes, hashes[1:], strict=False))
         assert till.training  # it held the demo store
         assert till.access.sign_in("mgr1", "2468", Permission.APPROVE_RETURN).user_id == "mgr1"
         till.audit("test.after_upgrade", None, None, {})  # new rows go on chaining from the old ones

@@ -28,8 +28,8 @@ def _till_at_0006(folder: Path) -> None:
         connection.execute(
             "INSERT INTO returns (id, number, origin, store_id, till_id, created_at, currency, refund_total_minor) "
             "VALUES ('r1', 'RPARIS01-T1-000007', 'till', 'PARIS-01', 'T1', '2026-11-20T10:00:00Z', 'EUR', 3000)")
-        line = ("INSERT INTO return_lines (return_id, sku, qty, refund_minor, reason, condition, disposition, alerts_json) "
-                "VALUES ('r1', 'SKU1', ?, 1000, ?, 'OPENED', ?, ?)")
+        line = ("INSERT INTO return_lines (return_id, sku, qty, refund_minor, reason, condition, disposition, "
+                "alerts_json) VALUES ('r1', 'SKU1', ?, 1000, ?, 'OPENED', ?, ?)")
         connection.execute(line, (2, "DEFECTIVE", "INSPECT", '["notify_buyer"]'))
         connection.execute(line, (1, "WRONG_SIZE", "RESTOCK", "[]"))
     connection.close()

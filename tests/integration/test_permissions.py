@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers.cli import run_in
 from conftest import DEMO_DAY
+from helpers.cli import run_in
 from helpers.returns import SHIPPED_POLICY, line, request, rows
 
 from posreturns.app import Till, open_till
@@ -75,7 +75,8 @@ SERVICE_CASES: dict[str, tuple[Role, Callable[[Till, Principal], Any]]] = {
     "add a user": (Role.ADMIN, lambda t, p: t.users.add(p, f"u-{p.user_id}", "U", "cashier", "4680")),
     "unlock a user": (Role.ADMIN, lambda t, p: t.users.unlock(p, "camille")),
     "set another user's PIN": (Role.ADMIN, lambda t, p: t.users.set_pin(p, "zed", "4680")),
-    "load a policy": (Role.ADMIN, lambda t, p: t.policies.load(SHIPPED_POLICY.read_text(encoding="utf-8"), "x.toml", p)),
+    "load a policy": (Role.ADMIN, lambda t,
+                      p: t.policies.load(SHIPPED_POLICY.read_text(encoding="utf-8"), "x.toml", p)),
     "switch the policy": (Role.ADMIN, lambda t, p: t.policies.activate("2026-11", p)),
     "change the printer": (Role.MANAGER, lambda t, p: t.settings_admin.change(p, {"printer.profile": "generic-80mm"})),
     "change the till's id": (Role.ADMIN, lambda t, p: t.settings_admin.change(p, {"store.address": "1 rue X"})),
@@ -117,7 +118,8 @@ def test_settings_posreturns_keeps_for_itself_cannot_be_set_by_anyone(till: Till
 
 
 def _count(till: Till, action: str) -> int:
-    return int(rows(till.data_dir / "posreturns.db", "SELECT count(*) FROM audit_log WHERE action = ?", (action,))[0][0])
+    return int(rows(till.data_dir / "posreturns.db", "SELECT count(*) FROM audit_log WHERE action = ?",
+                    (action,))[0][0])
 
 
 # --- the command line ---------------------------------------------------------------------------------
@@ -199,7 +201,8 @@ def test_the_first_administrator_needs_no_one_else_and_then_only_once(tmp_path: 
     fresh = tmp_path / "fresh"
 
     def first(user_id: str, pin: str) -> tuple[int, str, str]:
-        return run_in(fresh, "user", "add", user_id, "--name", "Root", "--role", "admin", "--first-admin", "--pin-stdin",
+        return run_in(fresh, "user", "add", user_id, "--name", "Root", "--role", "admin", "--first-admin",
+                      "--pin-stdin",
                     stdin=pin + "\n")
 
     code, _out, err = first("root", "1357")
@@ -207,7 +210,8 @@ def test_the_first_administrator_needs_no_one_else_and_then_only_once(tmp_path: 
     assert first("root", "135790")[0] == 0
     code, _out, err = first("root2", "135790")
     assert code == 2 and "already has an administrator" in err
-    assert [tuple(r) for r in rows(fresh / "posreturns.db", "SELECT actor, subject FROM audit_log WHERE action = 'user.added'")] == [
+    assert [tuple(r) for r in rows(fresh / "posreturns.db",
+                                   "SELECT actor, subject FROM audit_log WHERE action = 'user.added'")] == [
         (None, "root")]
 
 

@@ -16,8 +16,8 @@ import pytest
 from helpers.report import report_shop
 
 from posreturns.app import Till, open_reports
-from posreturns.paths import DATABASE_FILE
 from posreturns.domain.returns_report import ReturnsReport
+from posreturns.paths import DATABASE_FILE
 from posreturns.services.errors import BadInput
 from posreturns.services.report_export import report_csv
 

@@ -109,7 +109,8 @@ def test_alerts_are_listed_and_resolved_with_a_note(store: Path) -> None:
                           stdin="1234\n")
     assert code == 0 and json.loads(out)["status"] == "resolved"
     assert json.loads(run_in(store, "--json", "alerts", "list")[1])["alerts"] == []
-    assert rows(store / "posreturns.db", "SELECT actor FROM audit_log WHERE action = 'alert.resolved'")[0][0] == "sophie"
+    resolved_by = rows(store / "posreturns.db", "SELECT actor FROM audit_log WHERE action = 'alert.resolved'")
+    assert resolved_by[0][0] == "sophie"
 
 
 def test_the_tag_prints_with_the_receipt_of_a_return_that_holds_units(paper: VirtualPrinter, store: Path) -> None:

@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 from helpers.restock import manager
 from helpers.returns import CASHIER, check_whole, open_shop, orders_document, rows
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from posreturns.app import open_restock
 from posreturns.domain.errors import UserFacingError
@@ -87,7 +87,8 @@ def test_stock_buckets_always_balance(template: Path, steps: list[tuple]) -> Non
             held = len(restock.queue())
             quarantine = sum(r["qty"] for r in rows(db, "SELECT qty FROM stock_levels WHERE bucket = 'quarantine'"))
             assert quarantine == held == moved["quarantine"]
-            states = {r["state"]: r["n"] for r in rows(db, "SELECT state, COUNT(*) AS n FROM held_units GROUP BY state")}
+            states = {r["state"]: r["n"]
+                      for r in rows(db, "SELECT state, COUNT(*) AS n FROM held_units GROUP BY state")}
             assert states.get("released", 0) <= moved["sellable"]
             assert states.get("scrapped", 0) <= moved["scrap"] and states.get("rtv", 0) <= moved["rtv"]
             assert states.get("resale", 0) == moved["resale"] - _returned_as(db, "RESALE")
@@ -102,5 +103,6 @@ def _returned_as(db: Path, disposition: str) -> int:
 
 def _baseline(db: Path) -> dict[tuple[str, str, str], int]:
     return {(r["location"], r["sku"], r["bucket"]): r["d"] for r in rows(
-        db, "SELECT location, sku, bucket, SUM(delta) AS d FROM stock_movements WHERE reason IN ('oms.level', 'baseline') "
+        db,
+        "SELECT location, sku, bucket, SUM(delta) AS d FROM stock_movements WHERE reason IN ('oms.level', 'baseline') "
             "GROUP BY 1, 2, 3")}

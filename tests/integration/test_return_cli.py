@@ -50,7 +50,8 @@ def dump(data_dir: Path) -> list[str]:
 def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("returns-cli")
     assert posreturns(folder, "demo", "--today", "2026-11-26").returncode == 0
-    for user_id, name, role, pin in (("mgr1", "Marie Manager", "manager", "8642"), ("alice", "Alice", "cashier", "1357")):
+    for user_id, name, role, pin in (("mgr1", "Marie Manager", "manager", "8642"),
+                                     ("alice", "Alice", "cashier", "1357")):
         added = posreturns(folder, "user", "add", user_id, "--name", name, "--role", role, *ADMIN,
                            stdin=f"246810\n{pin}\n")
         assert added.returncode == 0 and pin not in added.stdout + added.stderr, added.stderr

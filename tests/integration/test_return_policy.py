@@ -99,7 +99,8 @@ def test_cashiers_and_unknown_users_cannot_approve_and_hear_the_same_sentence(sh
     audited = rows(db(shop), "SELECT action, actor, detail_json FROM audit_log WHERE action IN "
                              "('signin.refused', 'access.denied') ORDER BY id")
     assert [(a["action"], a["actor"], json.loads(a["detail_json"])["reason"]) for a in audited] == [
-        ("access.denied", "bob", "role"), ("signin.refused", None, "unknown_id"), ("signin.refused", MANAGER, "wrong_pin")]
+        ("access.denied", "bob", "role"), ("signin.refused", None, "unknown_id"),
+        ("signin.refused", MANAGER, "wrong_pin")]
     assert "zoe" not in " ".join(a["detail_json"] for a in audited)  # a typed id may be a PIN typed in the wrong field
 
 

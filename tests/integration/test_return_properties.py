@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.returns import CASHIER, check_whole, open_shop, rows
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from helpers.returns import CASHIER, check_whole, open_shop, rows
 
 from posreturns.domain.pricing import LineCharge, price_lines
 from posreturns.services.importing import import_bytes

@@ -17,7 +17,17 @@ from pathlib import Path
 import pytest
 from conftest import dump
 from helpers.cli import run_cli
-from helpers.returns import CASHIER, MANAGER, PIN, SHIPPED_POLICY, check_whole, line, open_shop, request, rows
+from helpers.returns import (
+    CASHIER,
+    MANAGER,
+    PIN,
+    SHIPPED_POLICY,
+    check_whole,
+    line,
+    open_shop,
+    request,
+    rows,
+)
 
 from posreturns.services.errors import StorageError
 
@@ -97,7 +107,8 @@ def test_a_database_that_lost_its_wal_issues_no_return_until_a_backup_is_restore
 def _one_more_return(data_dir: Path) -> str:
     shop = open_shop(data_dir, setup=False)
     try:
-        return str(shop.returns.complete(request("PA01-000104", line("ENC-PORT"), key="k-after"), CASHIER)["return_number"])
+        done = shop.returns.complete(request("PA01-000104", line("ENC-PORT"), key="k-after"), CASHIER)
+        return str(done["return_number"])
     finally:
         shop.close()
 

@@ -84,7 +84,8 @@ def test_a_full_disk_gets_one_sentence_and_nothing_half_written(small_disk: Path
         assert digest(db) == before
     finally:
         filler.unlink()
-    again = run_cli("--data-dir", str(data_dir), "return", "complete", "--request", str(_request_file(tmp_path, "full-1")),
+    again = run_cli("--data-dir", str(data_dir), "return", "complete", "--request",
+                    str(_request_file(tmp_path, "full-1")),
                     *AS_MANAGER, stdin=PIN + "\n")
     assert again.code == 0, again.err
     shop.close()
@@ -94,7 +95,8 @@ def test_a_full_disk_gets_one_sentence_and_nothing_half_written(small_disk: Path
 def test_a_read_only_folder_gets_one_sentence(small_disk: Path, tmp_path: Path) -> None:
     data_dir = small_disk / "till"
     open_shop(data_dir).close()
-    remount = subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], capture_output=True, text=True, check=False)
+    remount = subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], capture_output=True, text=True,
+                             check=False)
     if remount.returncode != 0:
         pytest.skip(f"cannot remount the small filesystem read-only ({remount.stderr.strip()})")
     for argv in (["config", "set", "language", "fr"],

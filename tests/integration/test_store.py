@@ -60,7 +60,8 @@ def test_a_line_can_never_have_more_returned_than_sold(demo_till: Till) -> None:
             connection.exec_driver_sql("UPDATE order_lines SET returned_qty = qty + 1 WHERE id = 'ORD-1001-L1'")
     with pytest.raises(IntegrityError):
         with demo_till.engine.connect().execution_options(**WRITE) as connection, connection.begin():
-            connection.exec_driver_sql("UPDATE tenders SET refunded_minor = amount_minor + 1 WHERE order_id = 'ORD-1001'")
+            connection.exec_driver_sql("UPDATE tenders SET refunded_minor = amount_minor + 1 WHERE "
+                                       "order_id = 'ORD-1001'")
     order = demo_till.orders.get("ORD-1001")
     assert order is not None and order.lines[0].returned_qty == 0
 
@@ -93,8 +94,8 @@ def test_an_older_database_with_data_is_migrated_at_start_up_without_losing_rows
     import json
 
     from alembic import command
-
     from conftest import DEMO_DAY
+
     from posreturns.demo.store import demo_document
     from posreturns.persistence.engine import create_sqlite_engine
     from posreturns.services.importing import import_bytes

@@ -82,7 +82,8 @@ def test_connect_sync_status_exceptions_resolve(tmp_path: Path, oms: FakeMedusa)
     assert cashier.returncode == 2 and "PIN" in cashier.stderr       # a cashier cannot resolve
     assert cli(tmp_path, "sync", "resolve", "1", "--dismiss", "--user", "mgr1").returncode == 2   # no PIN, no terminal
     assert json.loads(cli(tmp_path, "sync", "exceptions", "--json").stdout)["exceptions"] != []
-    done = cli(tmp_path, "sync", "resolve", "1", "--dismiss", "--user", "mgr1", "--pin-stdin", "--note", "voucher voided",
+    done = cli(tmp_path, "sync", "resolve", "1", "--dismiss", "--user", "mgr1", "--pin-stdin", "--note",
+               "voucher voided",
                stdin="2468\n")
     assert done.returncode == 0, done.stderr
     assert json.loads(cli(tmp_path, "sync", "exceptions", "--json").stdout)["exceptions"] == []
@@ -149,7 +150,8 @@ def test_changing_the_oms_or_the_store_resets_the_cursors_after_a_confirmation(t
     till = open_till(tmp_path / "data")
     try:
         with till.engine.connect() as connection:
-            assert connection.exec_driver_sql("SELECT count(*) FROM sync_streams WHERE cursor IS NOT NULL").scalar() == 0
+            kept = connection.exec_driver_sql("SELECT count(*) FROM sync_streams WHERE cursor IS NOT NULL").scalar()
+            assert kept == 0
             assert connection.exec_driver_sql("SELECT value FROM sync_meta WHERE key = 'cursors.for'").scalar() == (
                 f"{other}|LYON-02")
     finally:
@@ -173,7 +175,8 @@ def test_each_data_folder_has_its_own_key_and_an_older_shared_one_is_taken_over(
         first.save("https://oms.example", "sk_till_1")                   # …then changed for till-1 only
         assert second.load("https://oms.example") == "sk_shared" and first.load("https://oms.example") == "sk_till_1"
         stored = json.loads((creds / "oms-credentials.json").read_text())
-        assert set(stored["by_data_folder"]) == {str((tmp_path / "till-1").resolve()), str((tmp_path / "till-2").resolve())}
+        assert set(stored["by_data_folder"]) == {str((tmp_path / "till-1").resolve()),
+                                                 str((tmp_path / "till-2").resolve())}
         assert oct((creds / "oms-credentials.json").stat().st_mode & 0o777) == "0o600"
     finally:
         for key, value in saved.items():

@@ -13,8 +13,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers.clock import SettableClock
 from helpers.fake_medusa import KEY, FakeMedusa, order
-from helpers.sync import SettableClock, add_return, outbox_rows
+from helpers.sync import add_return, outbox_rows
 
 from posreturns.app import Till, open_till
 from posreturns.persistence.outbox import SqlOutbox

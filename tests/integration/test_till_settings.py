@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers.cli import run_cli
 from conftest import dump
+from helpers.cli import run_cli
 from helpers.returns import CASHIER, line, open_shop, request
 
 from posreturns.app import open_till

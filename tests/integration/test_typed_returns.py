@@ -20,7 +20,8 @@ from posreturns.services.returns.results import quoted_json
 CASHIER = Principal.vouched("marie", by="tests")
 
 
-def held_request(till: Till, receipt: str, line_id: str, code: str, key: str | None = None, note: str = "") -> ReturnRequest:
+def held_request(till: Till, receipt: str, line_id: str, code: str, key: str | None = None,
+                 note: str = "") -> ReturnRequest:
     order = till.lookup.find_receipt(receipt)
     assert order is not None
     return ReturnRequest(receipt=receipt, lines=(LineInput(code, 1, Reason.WRONG_SIZE, Condition.NEW_WITH_TAGS,

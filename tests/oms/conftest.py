@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # oms/ is a top-level folder of the repository, not an installed package
     sys.path.insert(0, str(ROOT))
 
-from oms import harness
+from oms import harness  # noqa: E402
 
 
 @dataclasses.dataclass

@@ -17,8 +17,6 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from helpers.returns import CASHIER, MANAGER, line
-from helpers.medusa_faults import Walk, pending_changes
 from helpers.medusa import (
     assert_one_exchange,
     ensure_stock,
@@ -29,6 +27,8 @@ from helpers.medusa import (
     request,
     stocked,
 )
+from helpers.medusa_faults import Walk, pending_changes
+from helpers.returns import CASHIER, MANAGER, line
 
 from posreturns.persistence.outbox_exceptions import SqlExceptionQueue
 
@@ -65,14 +65,16 @@ def test_a_card_return_with_a_dismissed_unit(walk: Callable[[str], Walk], medusa
     w.till.lookup.find_receipt(str(sale["display_id"]))                     # fetched into the cache
     tee, shoe = stocked(medusa, "TEE-ORG-S"), stocked(medusa, "SHOE-RUN-43")
     answer = w.till.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-S"),
-                                             line("SHOE-RUN-43", reason="DEFECTIVE", condition="USED"), key=name), CASHIER)
+                                             line("SHOE-RUN-43", reason="DEFECTIVE", condition="USED"),
+                                             key=name), CASHIER)
     go(w, name, RETURN_STEPS)
     (completed,) = [r for r in events(w.till) if r.event_type == "ReturnCompleted"]
     (returned,) = medusa_returns(medusa, sale["id"])
     assert returned["status"] == "received" and returned["metadata"]["posreturns_event_id"] in completed.payload_json
     order = medusa.admin.get(f"/admin/orders/{sale['id']}", fields="id,*items,items.detail.*")["order"]
     detail = {i["variant_sku"]: i["detail"] for i in order["items"]}
-    assert (detail["TEE-ORG-S"]["return_received_quantity"], detail["SHOE-RUN-43"]["return_dismissed_quantity"]) == (1, 1)
+    assert (detail["TEE-ORG-S"]["return_received_quantity"],
+            detail["SHOE-RUN-43"]["return_dismissed_quantity"]) == (1, 1)
     assert (stocked(medusa, "TEE-ORG-S"), stocked(medusa, "SHOE-RUN-43")) == (tee + 1, shoe)
     assert [r["amount"] for r in refunds(medusa, sale["id"])] == [float(answer["refund_total"])]
     assert pending_changes(medusa, sale["id"]) == []
@@ -83,7 +85,8 @@ def test_a_store_credit_return_and_its_voucher(walk: Callable[[str], Walk], medu
     w = walk("PARIS-01")
     sale = make_order(medusa, [("TEE-ORG-M", 1)])
     w.till.lookup.find_receipt(str(sale["display_id"]))
-    answer = w.till.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-M"), method="store_credit", key=name), CASHIER)
+    answer = w.till.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-M"), method="store_credit",
+                                             key=name), CASHIER)
     go(w, name, STORE_CREDIT_STEPS)
     (returned,) = medusa_returns(medusa, sale["id"])
     assert returned["status"] == "received" and refunds(medusa, sale["id"]) == []

@@ -9,8 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from helpers.returns import CASHIER, line
-from helpers.medusa_faults import Walk, pending_changes
 from helpers.medusa import (
     assert_one_exchange,
     ensure_stock,
@@ -20,6 +18,8 @@ from helpers.medusa import (
     refunds,
     request,
 )
+from helpers.medusa_faults import Walk, pending_changes
+from helpers.returns import CASHIER, line
 
 from posreturns.persistence.outbox import SqlOutbox, owner_id
 from posreturns.sync.backoff import Backoff
@@ -27,7 +27,8 @@ from posreturns.sync.uploader import Uploader
 
 pytestmark = [pytest.mark.oms, pytest.mark.allow_warning_logs]
 BATCH = ("POST", r"^/admin/posreturns/events$")
-HALF_RETURNS = [("POST", r"^/admin/returns$"), ("POST", r"/request-items$"), ("POST", r"^/admin/returns/[^/]+/request$"),
+HALF_RETURNS = [("POST", r"^/admin/returns$"), ("POST", r"/request-items$"),
+                ("POST", r"^/admin/returns/[^/]+/request$"),
                 ("POST", r"^/admin/returns/[^/]+/receive$"), ("POST", r"/receive-items$"), ("POST", r"/dismiss-items$"),
                 ("POST", r"/receive/confirm$"), ("POST", r"^/admin/payments/[^/]+/refund$")]
 HALF_EXCHANGES = [("POST", r"^/admin/exchanges$"), ("POST", r"/inbound/items$"), ("POST", r"/outbound/items$"),
@@ -52,7 +53,8 @@ def test_the_plugin_finishes_what_the_admin_api_left_after_any_step(walk: Any, m
         w.run_here()                                        # the Admin API stops right after Medusa did it
         assert rule.done.is_set(), f"{method} {path} was never reached"
         w.run_here(w.plugin)                                # the plugin takes over from there
-        assert delivered(w) <= {"applied", "duplicate"}, [(r.event_type, r.status, r.last_error) for r in events(w.till)]
+        assert delivered(w) <= {"applied", "duplicate"}, [(r.event_type, r.status, r.last_error)
+                                                          for r in events(w.till)]
     received = [r for r in medusa_returns(medusa, sale["id"]) if r["status"] != "canceled"]
     assert len(received) == len(HALF_RETURNS) and {r["status"] for r in received} == {"received"}
     assert len({r["metadata"]["posreturns_event_id"] for r in received}) == len(HALF_RETURNS)   # one per event
@@ -89,7 +91,8 @@ def test_a_batch_lost_any_way_is_applied_once(walk: Any, medusa: Any, kind: str)
     number = str(sale["display_id"])
     w.till.lookup.find_receipt(number)
     w.till.returns.complete(request(number, line("TEE-ORG-S"), key=f"card-{kind}"), CASHIER)
-    answer = w.till.returns.complete(request(number, line("TEE-ORG-M"), method="store_credit", key=f"credit-{kind}"), CASHIER)
+    answer = w.till.returns.complete(request(number, line("TEE-ORG-M"), method="store_credit",
+                                             key=f"credit-{kind}"), CASHIER)
     rule = w.proxy.arm(*BATCH, kind)
     (w.run_in_child if kind == "kill" else w.run_here)(*(["plugin"] if kind == "kill" else [w.plugin]))
     assert rule.seen.is_set() and rule.done.wait(120)

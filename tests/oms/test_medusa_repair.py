@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers.returns import CASHIER, MANAGER, PIN, line
 from helpers.medusa import events, make_order, medusa_returns, open_store_till, refunds, request
+from helpers.returns import CASHIER, MANAGER, PIN, line
 
 from oms.harness import AdminApiError
 from posreturns.persistence.outbox_exceptions import SqlExceptionQueue

@@ -9,8 +9,8 @@ import json
 from typing import Any
 
 import pytest
-from helpers.returns import CASHIER, line
 from helpers.medusa import events, local_stock, make_order, medusa_returns, request, resent, stocked
+from helpers.returns import CASHIER, line
 
 import posreturns
 from posreturns.app import Till
@@ -32,7 +32,8 @@ def test_a_defective_item_is_received_as_dismissed_and_not_put_back_in_stock(
     engine.run_once()
     tee, shoe = stocked(medusa, "TEE-ORG-S"), stocked(medusa, "SHOE-RUN-43")
     answer = till.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-S"),
-                                           line("SHOE-RUN-43", reason="DEFECTIVE", condition="USED"), key="defect-1"), CASHIER)
+                                           line("SHOE-RUN-43", reason="DEFECTIVE", condition="USED"),
+                                           key="defect-1"), CASHIER)
     assert [(li["sku"], li["disposition"], li["bucket"]) for li in answer["lines"]] == [
         ("TEE-ORG-S", "RESTOCK", "sellable"), ("SHOE-RUN-43", "INSPECT", "quarantine")]
     report = engine.run_once()
@@ -42,18 +43,21 @@ def test_a_defective_item_is_received_as_dismissed_and_not_put_back_in_stock(
     order = medusa.admin.get(f"/admin/orders/{sale['id']}", fields="id,*items,items.detail.*")["order"]
     detail = {i["variant_sku"]: i["detail"] for i in order["items"]}
     assert (detail["TEE-ORG-S"]["return_received_quantity"], detail["TEE-ORG-S"]["return_dismissed_quantity"]) == (1, 0)
-    assert (detail["SHOE-RUN-43"]["return_received_quantity"], detail["SHOE-RUN-43"]["return_dismissed_quantity"]) == (0, 1)
+    assert (detail["SHOE-RUN-43"]["return_received_quantity"],
+            detail["SHOE-RUN-43"]["return_dismissed_quantity"]) == (0, 1)
     assert stocked(medusa, "TEE-ORG-S") == tee + 1          # back on sale at the store
     assert stocked(medusa, "SHOE-RUN-43") == shoe           # NOT back in Medusa's stock
     stock_event = next(e for e in events(till) if e.event_type == "StockAdjusted")
     assert stock_event.status == "applied"
     # after the pull the till agrees with Medusa on sellable stock and keeps its own quarantine
-    assert local_stock(till, "SHOE-RUN-43") == stocked(medusa, "SHOE-RUN-43") - medusa.stock("SHOE-RUN-43")["reserved_quantity"]
+    reserved = medusa.stock("SHOE-RUN-43")["reserved_quantity"]
+    assert local_stock(till, "SHOE-RUN-43") == stocked(medusa, "SHOE-RUN-43") - reserved
     assert local_stock(till, "SHOE-RUN-43", bucket="quarantine") == 1
     completed = payload(till, "ReturnCompleted")
     assert returned["metadata"]["posreturns_payload_sha256"] == completed["payload_sha256"]
     assert returned["metadata"]["posreturns_cache_as_of"] == completed["cache_as_of"] is not None
-    assert returned["metadata"]["posreturns_app_version"] == completed["device"]["app_version"] == posreturns.__version__
+    app_version = returned["metadata"]["posreturns_app_version"]
+    assert app_version == completed["device"]["app_version"] == posreturns.__version__
 
 
 def test_a_voucher_is_noted_on_the_order_and_the_customer_once(store: tuple[Till, Any], medusa: Any) -> None:
@@ -63,7 +67,8 @@ def test_a_voucher_is_noted_on_the_order_and_the_customer_once(store: tuple[Till
     answer = till.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-M"), method="store_credit",
                                            key="voucher-1"), CASHIER)
     code = answer["voucher"]["code"]
-    voucher_event = next(e for e in SqlOutbox(till.engine).chains(till.clock.now(), 10) if e.event_type == "VoucherIssued")
+    voucher_event = next(e for e in SqlOutbox(till.engine).chains(till.clock.now(), 10)
+                         if e.event_type == "VoucherIssued")
     report = engine.run_once()
     assert report.online and report.upload.counts["rejected"] == 0, report.error
     key = f"posreturns_voucher_{code}"

@@ -28,7 +28,8 @@ def wheels(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_wheel_carries_every_resource_the_app_reads(wheels: Path) -> None:
     names = set(zipfile.ZipFile(wheels / f"posreturns-{VERSION}-py3-none-any.whl").namelist())
     shipped = {f"posreturns/{path.relative_to(ROOT / 'posreturns').as_posix()}"
-               for path in (ROOT / "posreturns" / "resources").rglob("*") if path.suffix in (".svg", ".qss", ".toml", ".qm")}
+               for path in (ROOT / "posreturns" / "resources").rglob("*")
+               if path.suffix in (".svg", ".qss", ".toml", ".qm")}
     assert "posreturns/resources/translations/posreturns_fr.qm" in shipped
     assert shipped - names == set()
     profiles = zipfile.ZipFile(wheels / "posdrivers-0.1.0-py3-none-any.whl").namelist()
@@ -40,7 +41,8 @@ def test_the_installed_wheels_run_the_till_outside_the_repository(wheels: Path, 
     run([sys.executable, str(ROOT / "tools" / "make_venv.py"), str(venv)], tmp_path, clean_env(tmp_path))
     run([str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--find-links", str(wheels),
          f"posreturns=={VERSION}"], tmp_path, pip_env(), timeout=900)
-    where = run([str(venv / "bin" / "python"), "-c", "import posreturns, posdrivers; print(posreturns.__file__, posdrivers.__file__)"],
+    where = run([str(venv / "bin" / "python"), "-c",
+                 "import posreturns, posdrivers; print(posreturns.__file__, posdrivers.__file__)"],
                 tmp_path, clean_env(tmp_path))
     assert str(ROOT) not in where and where.count(str(venv)) == 2
     check_installed_app([str(venv / "bin" / "posreturns")], [str(venv / "bin" / "posreturns-till")], tmp_path)

@@ -25,7 +25,8 @@ def test_the_workflow_builds_with_the_same_spec_and_script_as_here() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "installer/posreturns.spec" in run and "installer/posreturns.spec" in makefile
     assert "installer\\windows\\posreturns.nsi" in run and "installer/windows/posreturns.nsi" in makefile
-    assert (ROOT / "installer" / "posreturns.spec").is_file() and (ROOT / "installer" / "windows" / "posreturns.nsi").is_file()
+    assert (ROOT / "installer" / "posreturns.spec").is_file()
+    assert (ROOT / "installer" / "windows" / "posreturns.nsi").is_file()
 
 
 def test_the_workflow_tries_what_it_built_before_uploading_it() -> None:

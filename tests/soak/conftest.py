@@ -35,7 +35,7 @@ class Child(NamedTuple):
 
 def _start(name: str) -> Child:
     if name not in _started:
-        stdout, stderr = tempfile.TemporaryFile(), tempfile.TemporaryFile()
+        stdout, stderr = tempfile.TemporaryFile(), tempfile.TemporaryFile()  # noqa: SIM115 (the Child owns them)
         process = subprocess.Popen([sys.executable, "-m", *SOAKS[name]], cwd=ROOT, stdout=stdout, stderr=stderr)
         _started[name] = Child(process, stdout, stderr)
     return _started[name]  # type: ignore[no-any-return]
@@ -77,7 +77,8 @@ def soak_report(request: pytest.FixtureRequest) -> dict[str, Any]:
     out, err = _output(child)
     noise = "This plugin does not support propagateSizeHints()"  # the offscreen platform, once per window shown
     err = "\n".join(line for line in err.splitlines() if noise not in line)
-    assert child.process.returncode == 0, f"the soak died or got stuck (exit {child.process.returncode}):\n{err[-4000:]}"
+    assert child.process.returncode == 0, (f"the soak died or got stuck (exit {child.process.returncode}):\n"
+                                           f"{err[-4000:]}")
     report: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
     _reports[request.node.get_closest_marker("soak").args[0]] = report
     return report

@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 EVENTS, JOBS = 2_000, 1_000  # conftest.SOAKS["services"]
-RSS_GROWTH_MB = 16  # measured 4-12 MB, Python objects flat: allocator arenas of the threads (less with MALLOC_ARENA_MAX=1)
+# measured 4-12 MB, Python objects flat: allocator arenas of the threads (less with MALLOC_ARENA_MAX=1)
+RSS_GROWTH_MB = 16
 PYTHON_OBJECTS_GROWTH = 2_000
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers.sync import SettableClock
+from helpers.clock import SettableClock
 
 from posreturns.app import open_till
 from posreturns.persistence.outbox import SqlOutbox

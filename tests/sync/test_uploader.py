@@ -3,12 +3,13 @@ backoff kept in the row, held aggregates, the exception queue, the lock."""
 
 from __future__ import annotations
 
-
 import pytest
-from helpers.sync import SettableClock, add_event, add_return, outbox_rows, return_payload
+from helpers.clock import SettableClock
+from helpers.sync import add_event, add_return, outbox_rows, return_payload
 
 from posreturns.app import Till
-from posreturns.persistence.outbox import SqlOutbox, format_utc
+from posreturns.domain.utc import format_utc
+from posreturns.persistence.outbox import SqlOutbox
 from posreturns.persistence.outbox_exceptions import SqlExceptionQueue
 from posreturns.services.returns.events import fingerprint
 from posreturns.services.sync_ports import OmsUnavailable, Outcome, PendingEvent, PushResult

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from biip.checksums import gs1_standard_check_digit
+
 from posdrivers.errors import BarcodeDataError
 from posdrivers.escpos.raster import BitImage
 
@@ -26,9 +28,8 @@ QR_MAX_BYTES = 7089
 
 
 def gtin_check_digit(payload: str) -> int:
-    """Mod-10 check digit of a GTIN payload (weights 3,1,3,… from the right)."""
-    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(payload)))
-    return (10 - total % 10) % 10
+    """Mod-10 check digit of a GTIN payload (weights 3,1,3,… from the right), as biip computes it."""
+    return gs1_standard_check_digit(payload)
 
 
 def check_code128(data: str, *, ascii_: bool = False) -> None:

@@ -20,6 +20,7 @@ callback is logged and does not stop the reader.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable
@@ -135,10 +136,8 @@ class SerialScannerReader:
         except (serial.SerialException, OSError) as exc:
             return f"lost {self.port}: {exc}"
         finally:
-            try:
+            with contextlib.suppress(serial.SerialException, OSError):
                 port.close()
-            except (serial.SerialException, OSError):
-                pass
 
     def _deliver(self, item: ScanItem) -> None:
         try:

@@ -27,7 +27,7 @@ class Transport(ABC):
     def description(self) -> str:
         """Where the bytes go, for messages and logs (e.g. ``tcp://10.0.0.5:9100``)."""
 
-    def open(self) -> None:
+    def open(self) -> None:  # noqa: B027 (a hook: transports that connect on first use need not override it)
         """Connect now (idempotent). Transports also connect on first use."""
 
     @abstractmethod

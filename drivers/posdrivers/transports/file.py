@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import BinaryIO
 
 from posdrivers.errors import PrinterOffline
@@ -46,7 +47,5 @@ class FileTransport(Transport):
     def close(self) -> None:
         if self._file is not None:
             file, self._file = self._file, None
-            try:
+            with contextlib.suppress(OSError):
                 file.close()
-            except OSError:
-                pass

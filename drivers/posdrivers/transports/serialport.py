@@ -6,6 +6,7 @@ Anything pyserial can open works: ``COM3``, ``/dev/ttyUSB0``, a pty path, ``loop
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 import serial  # type: ignore[import-untyped, unused-ignore]
@@ -86,7 +87,5 @@ class SerialTransport(Transport):
     def close(self) -> None:
         if self._serial is not None:
             port, self._serial = self._serial, None
-            try:
+            with contextlib.suppress(serial.SerialException, OSError):
                 port.close()
-            except (serial.SerialException, OSError):
-                pass

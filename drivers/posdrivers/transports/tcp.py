@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 
 from posdrivers.errors import PrinterOffline, PrinterTimeout
@@ -98,8 +99,6 @@ class TcpTransport(Transport):
     def close(self) -> None:
         if self._sock is not None:
             sock, self._sock = self._sock, None
-            try:
+            with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
             sock.close()

@@ -17,6 +17,7 @@ Without ``jobs_dir`` the jobs go to a temporary folder that ``stop()`` deletes.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import socket
 import struct
@@ -149,10 +150,8 @@ class VirtualPrinter:
     def _close_listener(self) -> None:
         if self._listener is not None:
             listener, self._listener = self._listener, None
-            try:  # stops listening at once, even while the accept thread still polls the socket
+            with contextlib.suppress(OSError):  # stops listening at once, even while the accept thread still polls
                 listener.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
             listener.close()
 
     def _accept_loop(self) -> None:
@@ -225,19 +224,16 @@ class VirtualPrinter:
             deadline = time.monotonic() + self.slow_delay
             while not self._stop.is_set() and time.monotonic() < deadline:
                 self._stop.wait(TICK)
-        try:
+        with contextlib.suppress(OSError):
             conn.sendall(bytes([reply_byte(fault, self.drawer_open, n)]))
-        except OSError:
-            pass
 
     def _confirm(self, conn: socket.socket, op: Op) -> None:
         if self.fault in DISCARDING:
             return
-        reply = b"\x37\x22" + op.value + b"\x00" if op.kind == "process_id" else bytes([reply_byte(self.fault, self.drawer_open, 4) & 0x0C])
-        try:
+        reply = (b"\x37\x22" + op.value + b"\x00" if op.kind == "process_id"
+                 else bytes([reply_byte(self.fault, self.drawer_open, 4) & 0x0C]))
+        with contextlib.suppress(OSError):
             conn.sendall(reply)
-        except OSError:
-            pass
 
     def _finish_job(self, ops: list[Op]) -> None:
         if self.fault in DISCARDING:

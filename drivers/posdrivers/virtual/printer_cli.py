@@ -12,6 +12,7 @@ so a test or script that started it with ``--port 0`` can read the ports it got.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import signal
 import sys
 import threading
@@ -66,10 +67,8 @@ def run(argv: list[str] | None = None) -> int:
         f"virtual printer {printer.url}{control_text} jobs {printer.jobs_dir.resolve()} profile {args.profile}",
         flush=True,
     )
-    try:
+    with contextlib.suppress(ValueError):  # not the main thread: only Ctrl-C / stdin
         signal.signal(signal.SIGTERM, lambda *_: done.set())
-    except ValueError:  # not the main thread: only Ctrl-C / stdin
-        pass
     if args.until_stdin_closes:
 
         def watch_stdin() -> None:

@@ -13,8 +13,8 @@ from decimal import Decimal
 from posreturns.domain.context import PolicyContext
 from posreturns.domain.decision import DecisionStatus, ReturnDecision, TraceEntry, money_text, worst
 from posreturns.domain.money import Money
-from posreturns.domain.policy.model import Policy
 from posreturns.domain.policy.limits import offline_limits, receiptless_limits, serial_returner
+from posreturns.domain.policy.model import Policy
 from posreturns.domain.policy.rules import ALL_METHODS, LineVerdict, decide_line, methods_text
 from posreturns.domain.refunds import LineAmounts, apply_fee
 from posreturns.domain.returns import ReturnDraft

@@ -9,6 +9,7 @@ from posreturns.domain.decision import DecisionStatus
 from posreturns.domain.errors import PolicyError
 from posreturns.domain.money import exponent
 from posreturns.domain.orders import Channel, TenderMethod
+from posreturns.domain.policy.defaults import DEFAULT_POLICY_TOML
 from posreturns.domain.policy.model import (
     ApprovalRules,
     CashRounding,
@@ -22,7 +23,6 @@ from posreturns.domain.policy.model import (
     SerialReturnerRules,
     ShippingRules,
 )
-from posreturns.domain.policy.defaults import DEFAULT_POLICY_TOML
 from posreturns.domain.policy.reader import Table, deep_merge
 from posreturns.domain.policy.toml_rules import (
     ACTIONS,

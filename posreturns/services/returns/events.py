@@ -15,11 +15,12 @@ import hashlib
 import json
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from posreturns import __version__
 from posreturns.domain.money import Money
+from posreturns.domain.utc import format_utc
 from posreturns.services.returns.ports import Completion
 
 SCHEMA_VERSION = 1
@@ -39,7 +40,7 @@ def _minor(amount: Money | None) -> int | None:
 
 
 def _utc(moment: datetime | None) -> str | None:
-    return None if moment is None else moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return None if moment is None else format_utc(moment)
 
 
 def fingerprint(payload: dict[str, Any]) -> str:

@@ -228,7 +228,8 @@ def _obj(value: Any, path: str, allowed: set[str]) -> dict[str, Any]:
     unknown = sorted(set(value) - allowed)
     if unknown:
         where = "" if path == "the request" else f" in {path}"
-        raise BadInput(f'"{printable(str(unknown[0]))[:40]}"{where} is not a request field; check its spelling in docs/cli.md.')
+        raise BadInput(f'"{printable(str(unknown[0]))[:40]}"{where} is not a request field; '
+                       'check its spelling in docs/cli.md.')
     return value
 
 

@@ -40,8 +40,8 @@ from posreturns.services.returns.ports import (
     replay,
 )
 from posreturns.services.returns.request import ReturnRequest, check_request
-from posreturns.services.returns.results import CompletedReturn, QuotedReturn, quoted_json
 from posreturns.services.returns.resolver import Resolved, ReturnResolver
+from posreturns.services.returns.results import CompletedReturn, QuotedReturn, quoted_json
 
 MAX_ATTEMPTS = 3
 
@@ -93,7 +93,8 @@ class ReturnService:
         self.access.require(actor, Permission.COMPLETE_RETURN)
         check_request(request)
         request = self._connectivity(request)
-        if not request.idempotency_key:
+        key = request.idempotency_key
+        if not key:
             raise BadInput(
                 'The request has no "idempotency_key"; give each return a unique key (a UUID) so that '
                 "a retry never completes it twice."
@@ -104,9 +105,9 @@ class ReturnService:
         request = replace(request, cashier=actor.user_id)
         self.guard()
         self._refresh()
-        stored = self.queries.by_idempotency_key(request.idempotency_key)
+        stored = self.queries.by_idempotency_key(key)
         if stored is not None:
-            return CompletedReturn.from_document(replay(stored, request.fingerprint, request.idempotency_key))
+            return CompletedReturn.from_document(replay(stored, request.fingerprint, key))
         approved_by: str | None = None
         for _ in range(MAX_ATTEMPTS):
             policy = self.policies.active()

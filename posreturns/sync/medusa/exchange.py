@@ -75,8 +75,9 @@ def _create(pusher: ExchangePusher, api: Api, event: PendingEvent, data: dict[st
     outbound = [{"variant_id": _variant_id(api, x["sku"]), "quantity": int(x["qty"])}
                 for x in (data.get("exchange") or {}).get("lines") or []]
     option = _outbound_option(api, location)
-    exchange = api.post("/admin/exchanges", {"order_id": order["id"], "metadata": event_metadata(event, data),
-                                             "description": f"In-store exchange {data.get('return_number')}"})["exchange"]
+    exchange = api.post("/admin/exchanges", {
+        "order_id": order["id"], "metadata": event_metadata(event, data),
+        "description": f"In-store exchange {data.get('return_number')}"})["exchange"]
     xid = exchange["id"]
     try:
         inbound = []

@@ -34,7 +34,8 @@ ORDER_FIELDS = ("id,display_id,status,created_at,updated_at,currency_code,email,
                 "shipping_total,payment_status,*items,items.detail.*,*items.adjustments,*items.tax_lines,"
                 "*fulfillments,*payment_collections,*payment_collections.payments,*customer,*returns,"
                 "returns.items.*,*exchanges")
-VARIANT_FIELDS = "id,sku,barcode,ean,upc,title,updated_at,product_id,product.id,product.title,product.handle,product.metadata,*prices,*options"
+VARIANT_FIELDS = ("id,sku,barcode,ean,upc,title,updated_at,product_id,"
+                  "product.id,product.title,product.handle,product.metadata,*prices,*options")
 CUSTOMER_FIELDS = "id,email,first_name,last_name,phone,updated_at"
 PAID = ("captured", "partially_captured", "partially_refunded", "refunded")
 STREAMS = ("stores", "return_reasons", "products", "customers", "orders", "stock")
@@ -94,9 +95,11 @@ class MedusaGateway:
         if stream == "customers":
             records, nxt, more, total = delta_page(self.client, "/admin/customers", "customers", CUSTOMER_FIELDS,
                                                    cursor, limit)
-            return self._page(stream, {"customers": [mapping.customer(c) for c in records]}, nxt, more, total, len(records))
+            return self._page(stream, {"customers": [mapping.customer(c) for c in records]}, nxt, more, total,
+                              len(records))
         if stream == "orders":
-            since = (self.clock.now() - timedelta(days=self.config.order_window_days)).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+            window_start = self.clock.now() - timedelta(days=self.config.order_window_days)
+            since = window_start.strftime("%Y-%m-%dT%H:%M:%S.000Z")
             records, nxt, more, total = delta_page(self.client, "/admin/orders", "orders", ORDER_FIELDS, cursor, limit,
                                                    [("created_at[$gte]", since)])
             return self._page(stream, self.orders_document(records), nxt, more, total, len(records))

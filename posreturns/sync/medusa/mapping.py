@@ -91,13 +91,16 @@ def product(variant: dict[str, Any], currency: str) -> dict[str, Any] | None:
                if o.get("value") is not None}
     return {"sku": sku, "product_id": variant.get("product_id") or parent.get("id") or sku, "title": title,
             "options": options, "barcodes": barcodes(variant), "price": text_amount(price),
-            "tax_rate": str(meta.get("tax_rate") or "0"), "category": str(meta.get("category") or parent.get("handle") or "general"),
-            "final_sale": bool(meta.get("final_sale", False)), "serial_tracked": bool(meta.get("serial_tracked", False))}
+            "tax_rate": str(meta.get("tax_rate") or "0"),
+            "category": str(meta.get("category") or parent.get("handle") or "general"),
+            "final_sale": bool(meta.get("final_sale", False)),
+            "serial_tracked": bool(meta.get("serial_tracked", False))}
 
 
 def customer(record: dict[str, Any]) -> dict[str, Any]:
     name = " ".join(part for part in (record.get("first_name"), record.get("last_name")) if part) or None
-    return {"id": record["id"], "name": name, "email": record.get("email") or None, "phone": record.get("phone") or None}
+    return {"id": record["id"], "name": name, "email": record.get("email") or None,
+            "phone": record.get("phone") or None}
 
 
 def item_sku(item: dict[str, Any]) -> str:
@@ -164,13 +167,16 @@ def prior_returns(record: dict[str, Any], canonical: dict[str, Any]) -> list[dic
             if line is None or units <= 0:
                 continue
             share = (line_paid(line) * units / line["qty"]).quantize(quantum(currency), rounding="ROUND_DOWN")
-            out_lines.append({"order_line_id": line["id"], "qty": min(units, line["qty"]), "amount": text_amount(share)})
+            out_lines.append({"order_line_id": line["id"], "qty": min(units, line["qty"]),
+                              "amount": text_amount(share)})
         if not out_lines:
             continue
         total = sum((Decimal(x["amount"]) for x in out_lines), Decimal(0))
         rid = (ret.get("metadata") or {}).get(RETURN_ID) or ours.get(ret["id"]) or ret["id"]
-        result.append({"id": str(rid), "order_id": canonical["id"], "created_at": ret.get("received_at") or ret.get("created_at"),
-                       "lines": out_lines, "tenders": [{"method": canonical["tenders"][0]["method"] if canonical["tenders"] else "card",
+        result.append({"id": str(rid), "order_id": canonical["id"],
+                       "created_at": ret.get("received_at") or ret.get("created_at"),
+                       "lines": out_lines,
+                       "tenders": [{"method": canonical["tenders"][0]["method"] if canonical["tenders"] else "card",
                                                         "amount": text_amount(total)}]})
     return result
 

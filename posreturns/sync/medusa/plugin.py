@@ -78,7 +78,8 @@ class PluginBatches:
                 raise LeaseLost(str(error), _newest(str(error))) from None
             if error.status == 404:  # the plugin was removed since the probe
                 self._offer, self._probed_at = {}, self.clock()
-                raise OmsUnavailable("The posreturns plugin is no longer in Medusa; the events go one by one.") from None
+                raise OmsUnavailable(
+                    "The posreturns plugin is no longer in Medusa; the events go one by one.") from None
             raise
         results: dict[str, PushResult] = {}
         for item in answer.get("results") or []:

@@ -8,8 +8,9 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy
+from PySide6.QtWidgets import QLabel, QSizePolicy
 
+from posreturns.ui.application import running_application
 from posreturns.ui.manager.back_office import BackOfficePresenter
 from posreturns.ui.manager.people import PeoplePresenter
 from posreturns.ui.manager.presenter import ManagerPresenter
@@ -44,7 +45,7 @@ def attach_manager(window: Any, manager: Any, runner: Any, printer_runner: Any |
                                  manager.day_close.today if manager.day_close is not None else date.today,
                                  people=people)
     index = window.add_workspace(workspace, workspace.on_scan)
-    QApplication.instance().installEventFilter(workspace)
+    running_application().installEventFilter(workspace)
     button = big_button(QCoreApplication.translate("ManagerHookup", "Manager"), icon_name="settings")
     button.setObjectName("managerButton")
     window.home.add_tool(button)
@@ -64,7 +65,8 @@ def attach_manager(window: Any, manager: Any, runner: Any, printer_runner: Any |
 
     def show_count(open_alerts: int) -> None:
         visible = ManagerPresenter.may_manage(principal()) or presenter.manager is not None
-        sentence = QCoreApplication.translate("ManagerHookup", "{0} alert(s) to handle").replace("{0}", str(open_alerts))
+        sentence = QCoreApplication.translate("ManagerHookup", "{0} alert(s) to handle")
+        sentence = sentence.replace("{0}", str(open_alerts))
         count.setText(sentence)
         count.setToolTip(sentence)
         count.setProperty("state", "warn" if open_alerts else "ok")

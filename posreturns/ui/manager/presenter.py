@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -113,7 +114,7 @@ class ManagerPresenter(QObject):
             self.refused.emit(self.tr("Select one or more units first (or scan their tags)."))
             return
         for unit_id in unit_ids:
-            self._print(lambda unit_id=unit_id: self.labels.print_tag(unit_id))
+            self._print(partial(self.labels.print_tag, unit_id))
         self.message.emit(self.tr("Tag(s) sent to the printer."))
 
     def print_resale_label(self, unit_id: str) -> None:

@@ -124,7 +124,8 @@ class RestockTab(QWidget):
                 cell.setData(Qt.ItemDataRole.UserRole + 1, unit.id)
                 if hours >= self.highlight_hours:
                     cell.setBackground(QBrush(OLD))
-                    cell.setToolTip(self.tr("Held for more than {0} hours").replace("{0}", str(int(self.highlight_hours))))
+                    cell.setToolTip(self.tr("Held for more than {0} hours").replace("{0}",
+                                                                                    str(int(self.highlight_hours))))
                 self.table.setItem(row, column, cell)
         self.table.setSortingEnabled(True)
         old = sum(1 for u in shown if u.age_hours(now) >= self.highlight_hours)
@@ -133,7 +134,11 @@ class RestockTab(QWidget):
 
     def selected(self) -> list[str]:
         rows = sorted({index.row() for index in self.table.selectedIndexes()})
-        return [self.table.item(row, 1).text() for row in rows]
+        return [self._unit_id(row) for row in rows]
+
+    def _unit_id(self, row: int) -> str:
+        item = self.table.item(row, 1)
+        return item.text() if item is not None else ""
 
     def select_scanned(self, code: str) -> bool:
         """Select the row of a scanned tag (added to the selection); False when it is not in the queue."""
@@ -144,11 +149,12 @@ class RestockTab(QWidget):
                                                 "store's): {0}").replace("{0}", code.strip()))
             return False
         for row in range(self.table.rowCount()):
-            if self.table.item(row, 1).text() == unit.id:
+            if self._unit_id(row) == unit.id:
                 self.table.setSelectionMode(QTableWidget.SelectionMode.MultiSelection)
                 self.table.selectRow(row)
                 self.table.setSelectionMode(QTableWidget.SelectionMode.ExtendedSelection)
-                self.table.scrollToItem(self.table.item(row, 1))
+                if (item := self.table.item(row, 1)) is not None:
+                    self.table.scrollToItem(item)
                 return True
         self.reason.setCurrentIndex(0)  # filtered out: show everything, then select it
         self.category.setCurrentIndex(0)

@@ -42,7 +42,7 @@ class ManagerWorkspace(QWidget):
         super().__init__()
         self.presenter = presenter
         self.gate = SignInPage(sign_in)
-        self.gate.findChild(QLabel, "signInTitle").setText(self.tr("Manager sign-in"))
+        self.gate.title.setText(self.tr("Manager sign-in"))
         self.tabs = QTabWidget()
         self._pages: dict[QWidget, QWidget] = {}
         self.restock = RestockTab(presenter, highlight_hours)

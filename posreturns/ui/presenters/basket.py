@@ -44,6 +44,11 @@ class BasketLine:
     note: str = ""
     unit_paid: str = ""
 
+    def reason_and_condition(self) -> tuple[Reason, Condition]:
+        if self.reason is None or self.condition is None:
+            raise ValueError(f"{self.sku} has no reason or condition yet: only a ready basket makes a request")
+        return Reason(self.reason), Condition(self.condition)
+
     @property
     def missing(self) -> str | None:
         """What the cashier still has to pick for this line, or None when it is complete."""
@@ -105,7 +110,7 @@ class Basket:
         document = self.request(cashier, till_id, offline, approval)
         return ReturnRequest(
             receipt=document["receipt"],
-            lines=tuple(LineInput(line.order_line_id or line.sku, line.qty, Reason(line.reason), Condition(line.condition),
+            lines=tuple(LineInput(line.order_line_id or line.sku, line.qty, *line.reason_and_condition(),
                                   line.serial, line.note, order_line_id=line.order_line_id if order else None)
                         for line in self.lines),
             refund_method=RefundMethod(document["refund_method"]),
@@ -125,7 +130,8 @@ class Basket:
             "lines": [{"code": line.order_line_id or line.sku, "qty": line.qty, "reason": line.reason,
                        "condition": line.condition, "serial": line.serial, "note": line.note or None}
                       for line in self.lines],
-            "refund_method": "store_credit" if self.receiptless and self.refund_method == "original" else self.refund_method,
+            "refund_method": ("store_credit" if self.receiptless and self.refund_method == "original"
+                              else self.refund_method),
             "exchange_lines": [{"code": item.sku, "qty": item.qty} for item in self.exchange]
             if self.refund_method == "exchange" else [],
             "idempotency_key": self.key,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -11,10 +11,7 @@ from posreturns.domain.orders import Order
 from posreturns.services.lookup import OrderLookup
 from posreturns.services.ports import OrderSummary
 from posreturns.ui.messages import cashier_text
-
-
-class Runner(Protocol):
-    def run(self, work: Any, on_done: Any, on_error: Any) -> None: ...
+from posreturns.ui.ports import Runner
 
 
 class LookupPresenter(QObject):

@@ -6,19 +6,15 @@ own thread). Each action reloads the list, so what the dialog shows is what is s
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from posreturns.domain.errors import UserFacingError
 from posreturns.ui.messages import cashier_text
+from posreturns.ui.ports import Runner
 
 log = logging.getLogger(__name__)
-
-
-class Runner(Protocol):
-    def run(self, work: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]) -> None: ...
 
 
 class PrintQueuePresenter(QObject):
@@ -67,7 +63,8 @@ class PrintQueuePresenter(QObject):
             self.outcome.emit(cashier_text(error))
         else:
             log.error("print queue action failed: %s", type(error).__name__, exc_info=error)
-            self.outcome.emit(self.tr("Something went wrong ({0}); nothing was changed.").replace("{0}", type(error).__name__))
+            sentence = self.tr("Something went wrong ({0}); nothing was changed.")
+            self.outcome.emit(sentence.replace("{0}", type(error).__name__))
         self.load()
 
 

@@ -21,14 +21,10 @@ from posreturns.services.errors import ApprovalRequired
 from posreturns.services.returns.request import ReturnRequest
 from posreturns.services.returns.results import CompletedReturn, QuotedReturn
 from posreturns.ui.messages import cashier_text, current_language
-from posreturns.ui.ports import Catalog, Drafts, Drawer
+from posreturns.ui.ports import Catalog, Drafts, Drawer, Runner
 from posreturns.ui.presenters.basket import Basket, BasketLine, ExchangeItem
 
 log = logging.getLogger(__name__)
-
-
-class Runner(Protocol):
-    def run(self, work: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]) -> None: ...
 
 
 class Returns(Protocol):
@@ -89,7 +85,8 @@ class ReturnFlowPresenter(QObject):
     message = Signal(str)
     busy = Signal(bool)
 
-    def __init__(self, returns: Returns, finder: ItemFinder, catalog: Catalog, drafts: Drafts, printing: Printing | None,
+    def __init__(self, returns: Returns, finder: ItemFinder, catalog: Catalog, drafts: Drafts,
+                 printing: Printing | None,
                  session: Session, runner: Runner, drawer: Drawer | None = None,
                  printer_runner: Runner | None = None) -> None:
         super().__init__()
@@ -159,7 +156,8 @@ class ReturnFlowPresenter(QObject):
             return
         # a serial-tracked unit is returned on its own line, with its own serial number
         chosen = {existing.serial for existing in taken}
-        serials = [s for s in line.serials if s not in line.returned_serials and s not in chosen] if line.serial_tracked else []
+        serials = ([s for s in line.serials if s not in line.returned_serials and s not in chosen]
+                   if line.serial_tracked else [])
         picked = serial if serial in serials else (serials[0] if len(serials) == 1 else None)
         self.basket.lines.append(BasketLine(
             sku=line.sku, title=line.title, max_qty=1 if line.serial_tracked else line.returnable_qty,
@@ -204,7 +202,8 @@ class ReturnFlowPresenter(QObject):
             self.message.emit(self.tr("This product is unknown here; scan its barcode again or type its SKU."))
             return
         self.basket.lines.append(BasketLine(sku=variant["sku"], title=variant["title"], max_qty=99,
-                                            product_id=variant.get("product_id", ""), unit_paid=variant.get("price", "")))
+                                            product_id=variant.get("product_id", ""),
+                                            unit_paid=variant.get("price", "")))
         self._changed()
 
     def update_line(self, index: int, **changes: Any) -> None:
@@ -281,13 +280,13 @@ class ReturnFlowPresenter(QObject):
         if drawer is not None:
             self.printer_runner.run(lambda: drawer.open_for_return(number, done.pays_cash_at_till, cashier),
                                     self._drawer_done, self._print_error)
-        if self.printing is not None:
-            self.printer_runner.run(lambda: self.printing.print_return(number), self.printed.emit, self._print_error)
+        if (printing := self.printing) is not None:
+            self.printer_runner.run(lambda: printing.print_return(number), self.printed.emit, self._print_error)
 
     def reprint(self, return_number: str) -> None:
         """A copy of the receipt (never the drawer)."""
-        if self.printing is not None:
-            self.printer_runner.run(lambda: self.printing.print_return(return_number), self.printed.emit,
+        if (printing := self.printing) is not None:
+            self.printer_runner.run(lambda: printing.print_return(return_number), self.printed.emit,
                                     self._print_error)
 
     def _drawer_done(self, outcome: Any) -> None:
@@ -302,15 +301,16 @@ class ReturnFlowPresenter(QObject):
             self._error(error)
 
     def _print_error(self, error: BaseException) -> None:
-        self.message.emit(cashier_text(error) if isinstance(error, UserFacingError) else
-                          self.tr("The receipt could not be printed; the return is saved. Reprint it when the printer is ready."))
+        self.message.emit(cashier_text(error) if isinstance(error, UserFacingError) else self.tr(
+            "The receipt could not be printed; the return is saved. Reprint it when the printer is ready."))
 
     def _error(self, error: BaseException) -> None:
         if isinstance(error, UserFacingError):
             self.message.emit(cashier_text(error))
         else:
             log.error("return flow failed: %s", type(error).__name__, exc_info=error)
-            self.message.emit(self.tr("Something went wrong; nothing was recorded. Try again, and call support if it persists."))
+            self.message.emit(
+                self.tr("Something went wrong; nothing was recorded. Try again, and call support if it persists."))
 
     def _store_draft(self, data: dict[str, Any] | None) -> None:
         """Save (or clear) the draft off the GUI thread: a write waits for fsync and for the database

@@ -5,18 +5,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from posreturns.domain.errors import UserFacingError
 from posreturns.ui.messages import cashier_text, current_language
+from posreturns.ui.ports import Runner
 
 log = logging.getLogger(__name__)
-
-
-class Runner(Protocol):
-    def run(self, work: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]) -> None: ...
 
 
 class ScannerSetupPresenter(QObject):
@@ -73,4 +70,5 @@ class ScannerSetupPresenter(QObject):
             self.outcome.emit(cashier_text(error))
         else:
             log.error("scanner sheet failed: %s", type(error).__name__, exc_info=error)
-            self.outcome.emit(self.tr("Something went wrong ({0}); nothing was changed.").replace("{0}", type(error).__name__))
+            sentence = self.tr("Something went wrong ({0}); nothing was changed.")
+            self.outcome.emit(sentence.replace("{0}", type(error).__name__))

@@ -10,35 +10,20 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from posreturns.domain.errors import UserFacingError
 from posreturns.domain.users import Principal
 from posreturns.ui.messages import cashier_text
+from posreturns.ui.ports import Runner, Settings, SettingsAccess
 
 log = logging.getLogger(__name__)
 
 KEYS = ("store.id", "till.id", "language", "scanner.mode", "scanner.port", "scanner.suffix", "scanner.baudrate",
         "scanner.parity", "scanner.gs_substitute", "printer.url", "printer.profile", "printer.profile_file", "oms.url", "window.fullscreen")
 APPLIED_AT_START = ("language", "window.fullscreen", "scanner.mode", "scanner.port", "scanner.suffix", "scanner.baudrate", "scanner.parity")
-
-
-class Settings(Protocol):
-    def get(self, key: str, default: str | None = None) -> str | None: ...
-
-
-class SettingsAccess(Protocol):
-    """What the screen needs of the access and settings services (see `app_ui.admin_services`)."""
-
-    def unlock(self, user_id: str, pin: str) -> Principal: ...
-    def change(self, actor: Principal, values: dict[str, str]) -> dict[str, str]: ...
-    def may_change(self, actor: Principal, key: str) -> bool: ...
-
-
-class Runner(Protocol):
-    def run(self, work: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]) -> None: ...
 
 
 class SettingsPresenter(QObject):

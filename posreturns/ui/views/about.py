@@ -26,7 +26,8 @@ class AboutDialog(QDialog):
             form.addRow(self.tr("Data folder"), _selectable(data_dir))
             form.addRow(self.tr("Logs"), _selectable(str(Path(data_dir) / "logs")))
         form.addRow(self.tr("Runs on"), QLabel(f"Python {platform.python_version()}, Qt {qVersion()}, "
-                                               f"PySide6 {PySide6.__version__}, {platform.system()} {platform.release()}",
+                                               f"PySide6 {PySide6.__version__}, "
+                                               f"{platform.system()} {platform.release()}",
                                                wordWrap=True))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

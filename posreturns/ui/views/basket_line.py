@@ -92,7 +92,7 @@ class BasketLineCard(QFrame):
         self.style().unpolish(self)
         self.style().polish(self)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if not self.expanded:
             self.open_card()
         super().mousePressEvent(event)

@@ -67,13 +67,13 @@ class DecisionPanel(QWidget):
         layout.addLayout(buttons)
         self.show_waiting(self.tr("Scan or tap the items the customer brings back."))
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         side_by_side = self.cancel_button.sizeHint().width() + self.confirm_button.sizeHint().width() + 24
         self.buttons.setDirection(QBoxLayout.Direction.LeftToRight if event.size().width() >= side_by_side
                                   else QBoxLayout.Direction.BottomToTop)  # Complete above Cancel on a narrow screen
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+    def minimumSizeHint(self) -> QSize:
         """As narrow as Complete alone: Cancel goes below it rather than widening the window."""
         hint = super().minimumSizeHint()
         if self.buttons.direction() == QBoxLayout.Direction.LeftToRight:
@@ -126,7 +126,8 @@ class DecisionPanel(QWidget):
             "Offer: +{0} if the customer takes store credit.").replace("{0}", self._money(offer)))
         self.totals.setText("" if refused else self._totals(quote))
         self.confirm_button.setEnabled(quote.status is not DecisionStatus.REFUSED)
-        self.confirm_button.setText(self.tr("Get approval and complete") if quote.status is DecisionStatus.NEEDS_APPROVAL
+        self.confirm_button.setText(self.tr("Get approval and complete")
+                                    if quote.status is DecisionStatus.NEEDS_APPROVAL
                                     else self.tr("Complete the return"))
         show_key(self.confirm_button, "F12")
 

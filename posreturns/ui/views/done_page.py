@@ -71,7 +71,7 @@ class DonePage(QWidget):
         show_key(self.reprint_button, "F9")
         show_key(self.new_button, "Enter")
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.new_return.emit()
         elif event.key() == Qt.Key.Key_F9 and self.reprint_button.isVisible():
@@ -89,7 +89,8 @@ class DonePage(QWidget):
             amount = self.formats.money(tender.amount, done.currency)
             method = labels.tenders().get(tender.method, tender.method)
             if tender.executed_by == "host":
-                todo.append(self.tr("Refund {0} to the {1} on the payment terminal.").replace("{0}", amount).replace("{1}", method.lower()))
+                todo.append(self.tr("Refund {0} to the {1} on the payment terminal.")
+                            .replace("{0}", amount).replace("{1}", method.lower()))
             elif tender.method == "cash":
                 todo.append(self.tr("Give {0} in cash from the drawer.").replace("{0}", amount))
             else:
@@ -101,7 +102,8 @@ class DonePage(QWidget):
             todo.append(self.tr("Give the customer the new item: {0} × {1}.").replace("{0}", str(line.get("qty", 1)))
                         .replace("{1}", title))
         if done.to_collect:
-            todo.append(self.tr("Collect {0} for the exchange.").replace("{0}", self.formats.money(done.to_collect, done.currency)))
+            to_collect = self.formats.money(done.to_collect, done.currency)
+            todo.append(self.tr("Collect {0} for the exchange.").replace("{0}", to_collect))
         self.instructions.setText("\n".join(todo))
         self.print_status.setText(self.tr("Printing the receipt…") if printer else
                                   self.tr("No printer is set up: no receipt is printed."))
@@ -136,7 +138,8 @@ class DonePage(QWidget):
             self.picture.setPixmap(QPixmap(image))
             self.previews.setCurrentIndex(1)
         if outcome.printed and getattr(outcome, "confirmed", True):
-            text = self.tr("Copy of the receipt printed.") if getattr(outcome, "copy", False) else self.tr("Receipt printed.")
+            text = (self.tr("Copy of the receipt printed.") if getattr(outcome, "copy", False)
+                    else self.tr("Receipt printed."))
         else:
             text = cashier_text(outcome)
         self.print_status.setText(text)

@@ -16,7 +16,8 @@ class ExchangePicker(QDialog):
         self.setWindowTitle(self.tr("Exchange for…"))
         self.variants = variants
         self.chosen: dict[str, Any] | None = None
-        self.table = table((self.tr("Item"), self.tr("Options"), self.tr("Price"), self.tr("Here"), self.tr("Other stores")))
+        self.table = table((self.tr("Item"), self.tr("Options"), self.tr("Price"), self.tr("Here"),
+                            self.tr("Other stores")))
         self.table.setRowCount(len(variants))
         for row, variant in enumerate(variants):
             elsewhere = ", ".join(f"{where}: {qty}" for where, qty in variant.get("stock_elsewhere", {}).items())

@@ -40,7 +40,8 @@ class HomePage(QWidget):
     def __init__(self, formats: Formats) -> None:
         super().__init__()
         self.formats = formats
-        self.scan_field = QLineEdit(placeholderText=self.tr("Scan a receipt, or type a receipt number, phone, e-mail or name"))
+        self.scan_field = QLineEdit(
+            placeholderText=self.tr("Scan a receipt, or type a receipt number, phone, e-mail or name"))
         self.scan_field.setObjectName("scanField")
         self.scan_field.setMinimumHeight(TOUCH + 12)
         self.scan_field.addAction(icon("scan"), QLineEdit.ActionPosition.LeadingPosition)
@@ -134,7 +135,8 @@ class HomePage(QWidget):
         self._summaries = summaries
         self.results.setRowCount(len(summaries))
         for row, s in enumerate(summaries):
-            values = (s.number, self.formats.day(s.placed_at), self.tr("web") if s.channel == "web" else self.tr("store"),
+            values = (s.number, self.formats.day(s.placed_at),
+                      self.tr("web") if s.channel == "web" else self.tr("store"),
                       self.formats.money(s.total.amount, s.total.currency), s.customer_name or "")
             for column, value in enumerate(values):
                 self.results.setItem(row, column, QTableWidgetItem(value))

@@ -167,7 +167,8 @@ class MainWindow(QMainWindow):
     def on_scan(self, raw: str) -> None:
         """A scan from the wedge or the serial scanner, for whatever screen is showing (see `ScanRouter`);
         a workspace showing (the manager's) takes its scans itself."""
-        workspace = self._workspaces.get(self.pages.currentWidget())
+        showing = self.pages.currentWidget()
+        workspace = self._workspaces.get(showing) if showing is not None else None
         if workspace is not None:
             workspace(raw.strip())
             return
@@ -277,7 +278,8 @@ class MainWindow(QMainWindow):
             self.flow.complete(approval=answer)
 
     def cancel(self) -> None:
-        if self.flow.basket.lines and not self.dialogs.confirm(self.tr("Cancel this return? Nothing will be recorded.")):
+        if self.flow.basket.lines and not self.dialogs.confirm(
+                self.tr("Cancel this return? Nothing will be recorded.")):
             return
         self.flow.abandon()
         self.go_home()

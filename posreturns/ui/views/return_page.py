@@ -119,7 +119,7 @@ class ReturnPage(QWidget):
         basket: Basket = self.flow.basket
         shown = [card_identity(line) for line in basket.lines], list(basket.exchange)
         if shown == self._shown:  # a reason, a condition, a quantity…: the same cards show it
-            for card, line in zip(self._cards, basket.lines):
+            for card, line in zip(self._cards, basket.lines, strict=True):
                 card.show_line(line)
         else:
             self._rebuild(basket)

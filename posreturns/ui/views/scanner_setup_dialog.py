@@ -31,7 +31,8 @@ class ScannerSetupDialog(QDialog):
         self.setWindowTitle(self.tr("Scanner set-up"))
         self.setMinimumSize(900, 560)
         intro = QLabel(self.tr("Scan any code, or the test codes of the set-up sheet: this page shows what the "
-                               "scanner typed and what to change. Scans do nothing else while it is open."), wordWrap=True)
+                               "scanner typed and what to change. Scans do nothing else while it is open."),
+                       wordWrap=True)
         self.scanned = QLabel(self.tr("Nothing scanned yet."), objectName="scannedText")
         self.scanned.setFont(QFont("monospace"))
         self.timing = QLabel()
@@ -66,10 +67,12 @@ class ScannerSetupDialog(QDialog):
 
     def show_scan(self, scan: dict[str, Any]) -> None:
         self.scanned.setText(repr(scan["text"]))
-        ending = self.tr("ended by the suffix") if scan["ended_by"] == "suffix" else self.tr("ended by a pause, no suffix")
+        ending = (self.tr("ended by the suffix") if scan["ended_by"] == "suffix"
+                  else self.tr("ended by a pause, no suffix"))
         presses = sum(1 for key in scan["keys"] if key["event"] == "↓")
         self.timing.setText(self.tr("{0} key presses in {1} ms, longest gap {2} ms, {3}").replace("{0}", str(presses))
-                            .replace("{1}", f"{scan['duration_ms']:.0f}").replace("{2}", f"{scan['longest_gap_ms']:.0f}")
+                            .replace("{1}", f"{scan['duration_ms']:.0f}").replace("{2}",
+                                                                                  f"{scan['longest_gap_ms']:.0f}")
                             .replace("{3}", ending))
         self.parsed.setText(scan["parsed"])
         self.check.setText(scan["check"])
@@ -78,5 +81,6 @@ class ScannerSetupDialog(QDialog):
         self.check.style().polish(self.check)
         self.keys.setRowCount(len(scan["keys"]))
         for row, key in enumerate(scan["keys"]):
-            for column, value in enumerate((f"{key['at_ms']:.0f}", key["event"], key["key"], key["modifiers"], key["text"])):
+            for column, value in enumerate((f"{key['at_ms']:.0f}", key["event"], key["key"], key["modifiers"],
+                                            key["text"])):
                 self.keys.setItem(row, column, QTableWidgetItem(value))

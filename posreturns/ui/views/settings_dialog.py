@@ -82,8 +82,9 @@ class SettingsDialog(QDialog):
                                                            (self.tr("Profile file"), self.printer_profile_file)))
         printer.layout().addRow(tests)  # type: ignore[union-attr]
         oms = self._group(self.tr("Head office (OMS)"), ((self.tr("Address"), self.oms_url),))
-        note = QLabel(self.tr("The API key is not shown here: the command `posreturns oms connect` stores it securely."),
-                      wordWrap=True)
+        note = QLabel(
+            self.tr("The API key is not shown here: the command `posreturns oms connect` stores it securely."),
+            wordWrap=True)
         note.setObjectName("note")
         oms.layout().addRow(note)  # type: ignore[union-attr]
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -129,7 +130,8 @@ class SettingsDialog(QDialog):
         return {"store.id": self.store_id.text(), "till.id": self.till_id.text(),
                 "language": self.language.currentData(), "scanner.mode": self.scanner_mode.currentData(),
                 "scanner.port": self.scanner_port.text(), "scanner.suffix": self.scanner_suffix.currentData(),
-                "scanner.baudrate": self.scanner_speed.currentData(), "scanner.parity": self.scanner_parity.currentData(),
+                "scanner.baudrate": self.scanner_speed.currentData(),
+                "scanner.parity": self.scanner_parity.currentData(),
                 "scanner.gs_substitute": self.scanner_gs.text(), "printer.url": self.printer_url.text(),
                 "printer.profile": self.printer_profile.currentData() or "",
                 "printer.profile_file": self.printer_profile_file.text(), "oms.url": self.oms_url.text(),

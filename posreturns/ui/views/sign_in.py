@@ -15,7 +15,7 @@ class SignInPage(QWidget):
     def __init__(self, presenter: SignInPresenter, hint: str = "") -> None:
         super().__init__()
         self.presenter = presenter
-        title = QLabel(self.tr("Sign in"), objectName="signInTitle")
+        self.title = title = QLabel(self.tr("Sign in"), objectName="signInTitle")
         self.user_id = QLineEdit(placeholderText=self.tr("Your ID"), objectName="signInField")
         self.pin = QLineEdit(placeholderText=self.tr("PIN"), echoMode=QLineEdit.EchoMode.Password,
                              objectName="signInField")
@@ -31,7 +31,8 @@ class SignInPage(QWidget):
         form.addWidget(self.user_id, 0, 1)
         form.addWidget(QLabel(self.tr("PIN")), 1, 0)
         form.addWidget(self.pin, 1, 1)
-        panel = QWidget(objectName="signInPanel")
+        panel = QWidget()
+        panel.setObjectName("signInPanel")
         panel.setFixedWidth(400)  # a refusal's sentence wraps instead of moving the pad under the finger
         column = QVBoxLayout(panel)
         column.addWidget(title, alignment=Qt.AlignmentFlag.AlignHCenter)

@@ -34,7 +34,8 @@ class TillStatusBar(QStatusBar):
 
     def show_state(self, state: dict[str, Any]) -> None:
         online = state.get("online")
-        self.online.setText(self.tr("Online") if online else self.tr("Offline") if online is False else self.tr("OMS not set up"))
+        self.online.setText(self.tr("Online") if online else self.tr("Offline") if online is False
+                            else self.tr("OMS not set up"))
         self.online.setProperty("state", "ok" if online else "warn")
         self.online_icon.setPixmap(icon("online" if online else "offline").pixmap(ICON_PX, ICON_PX))
         waiting = self.tr("{0} waiting to sync").replace("{0}", str(state.get("outbox_pending", 0)))
@@ -54,7 +55,8 @@ class TillStatusBar(QStatusBar):
         self.outbox.style().unpolish(self.outbox)
         self.outbox.style().polish(self.outbox)
         age = state.get("cache_age_minutes")
-        self.cache.setText(self.tr("Cache: {0} min old").replace("{0}", str(age)) if age is not None else self.tr("Cache: never synced"))
+        self.cache.setText(self.tr("Cache: {0} min old").replace("{0}", str(age)) if age is not None
+                           else self.tr("Cache: never synced"))
         printer = state.get("printer") or {}
         if not state.get("printer_configured", True):
             self.printer.setText(self.tr("No printer set up"))
@@ -63,10 +65,10 @@ class TillStatusBar(QStatusBar):
                                  self.tr("Printer: {0}").replace("{0}", printer.get("sentence", self.tr("unknown"))))
         self.printer.setProperty("state", "ok" if printer.get("ready") else "warn")
         self.printer_icon.setPixmap(icon("printer" if printer.get("ready") else "warning").pixmap(ICON_PX, ICON_PX))
-        waiting = int(state.get("print_waiting") or 0)
-        self.print_queue_button.setText(self.tr("{0} to print").replace("{0}", str(waiting)))
+        to_print = int(state.get("print_waiting") or 0)
+        self.print_queue_button.setText(self.tr("{0} to print").replace("{0}", str(to_print)))
         self.print_queue_button.setToolTip(self.tr("Receipts waiting for the printer: open the print queue"))
-        self.print_queue_button.setVisible(waiting > 0)
+        self.print_queue_button.setVisible(to_print > 0)
         self.scanner.setText(state.get("scanner", self.tr("Keyboard scanner")))
         self.scanner.setVisible("scanner" in state)  # a serial scanner's state; the keyboard one has none to tell
         self.who.setText(" · ".join(str(state.get(key, "")) for key in ("cashier", "store_id", "till_id")))

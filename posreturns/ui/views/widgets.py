@@ -73,11 +73,11 @@ class ChoiceGrid(QWidget):
         for value, button in self.buttons.items():
             button.setChecked(value == code)
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+    def minimumSizeHint(self) -> QSize:
         """One column is the least this grid needs: the width it is given decides the columns."""
         return QSize(self._widest(), super().minimumSizeHint().height())
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._place(self.columns_for(event.size().width()))
 
@@ -116,7 +116,7 @@ class ElidedLabel(QLabel):
         if object_name:
             self.setObjectName(object_name)
 
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+    def setText(self, text: str) -> None:
         self.full_text = text
         self.setToolTip(text)
         self._elide()
@@ -125,16 +125,16 @@ class ElidedLabel(QLabel):
     def text(self) -> str:
         return self.full_text
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+    def sizeHint(self) -> QSize:
         extra = super().sizeHint().width() - self.fontMetrics().horizontalAdvance(super().text())
         return QSize(self.fontMetrics().horizontalAdvance(self.full_text) + max(0, extra) + PADDING,
                      super().sizeHint().height())
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+    def minimumSizeHint(self) -> QSize:
         return QSize(min(self.sizeHint().width(), max(self.keep, self.fontMetrics().horizontalAdvance("MMMM…") + 24)),
                      super().minimumSizeHint().height())
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._elide()
 
@@ -176,7 +176,7 @@ class Stepper(QWidget):
     def maximum(self) -> int:
         return self._maximum
 
-    def setValue(self, value: int) -> None:  # noqa: N802 - as QSpinBox
+    def setValue(self, value: int) -> None:
         before, self._value = self._value, max(self._minimum, min(self._maximum, value))
         self.number.setText(str(self._value))
         self.fewer.setEnabled(self._value > self._minimum)

@@ -11,7 +11,8 @@ from posreturns.sync.medusa.pull import next_delta, parse_delta
 
 def item(line_id: str, sku: str, unit: str, qty: int, discount: str = "0") -> dict[str, object]:
     return {"id": line_id, "variant_sku": sku, "raw_unit_price": {"value": unit}, "unit_price": float(unit),
-            "raw_quantity": {"value": str(qty)}, "adjustments": [{"raw_amount": {"value": discount}}] if discount != "0" else [],
+            "raw_quantity": {"value": str(qty)},
+            "adjustments": [{"raw_amount": {"value": discount}}] if discount != "0" else [],
             "tax_lines": [], "raw_tax_total": {"value": "0"}, "is_tax_inclusive": False}
 
 
@@ -50,7 +51,8 @@ def test_a_web_order_without_captured_payment_still_balances() -> None:
 def test_variants_keep_valid_codes_only() -> None:
     variant = {"sku": "TEE-ORG-S", "product_id": "prod_1", "title": "Size S", "barcode": "3760123400015",
                "ean": "3760123400015", "upc": "081234000012", "product": {"title": "Tee", "handle": "organic-tee"},
-               "prices": [{"currency_code": "eur", "amount": 25, "raw_amount": {"value": "25"}}], "options": [{"value": "S"}]}
+               "prices": [{"currency_code": "eur", "amount": 25, "raw_amount": {"value": "25"}}],
+               "options": [{"value": "S"}]}
     product = mapping.product(variant, "EUR")
     assert product is not None
     assert product["barcodes"] == ["3760123400015"] and product["price"] == "25.00"   # the UPC's check digit is wrong

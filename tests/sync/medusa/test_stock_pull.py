@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from helpers.sync import SettableClock
+from helpers.clock import SettableClock
 
 from posreturns.sync.medusa.stock_pull import StockStream
 

@@ -38,7 +38,8 @@ def test_the_mail_has_the_receipts_content_in_text_and_html(demo_till: Till) -> 
     text = mail.get_body(("plain",)).get_content()  # type: ignore[union-attr]
     page = mail.get_body(("html",)).get_content()  # type: ignore[union-attr]
     paper = render_text(return_receipt(receipt, 48, "fr"), 48)
-    for line in ("TICKET DE RETOUR", "TOTAL REMBOURSÉ", "Motif: Mauvaise taille / État: Neuf avec", "Détail du montant:"):
+    for line in ("TICKET DE RETOUR", "TOTAL REMBOURSÉ", "Motif: Mauvaise taille / État: Neuf avec",
+                 "Détail du montant:"):
         assert line in paper and line in text
     assert "Retour RPARIS01-T1-000007" in text and "[CODE128" not in text and "[CUT]" not in text
     assert "Signature du client" in paper and "Signature du client" not in text

@@ -46,7 +46,8 @@ def _result(till: Till, receipt: str, lines: list[tuple[str, Reason, Condition]]
 
 SCENARIOS = {
     "discounted-card-cash": ("PA01-000102", [("ORD-1002-L1", Reason.WRONG_SIZE, Condition.NEW_WITH_TAGS),
-                                             ("ORD-1002-L3", Reason.DEFECTIVE, Condition.OPENED)], RefundMethod.ORIGINAL),
+                                             ("ORD-1002-L3", Reason.DEFECTIVE, Condition.OPENED)],
+                             RefundMethod.ORIGINAL),
     "sale-item-store-credit": ("PA01-000103", [("ORD-1003-L1", Reason.CHANGED_MIND, Condition.NEW_WITH_TAGS)],
                                RefundMethod.STORE_CREDIT),
 }
@@ -98,7 +99,8 @@ def test_labels_match_their_golden_text(lang: str) -> None:
     tag = InspectionTag("RPARIS01-T1-000007", "CASQ-BT-NOIR", "Casque Bluetooth, noir", "DEFECTIVE", "OPENED",
                         NOW, note="Ne s'allume plus", serial="SN-CQ-0001")
     voucher = voucher_slip(HEADER, {"code": "V-7Q2M-K8XD", "amount": "53.40"}, "EUR", NOW, lang)
-    text = "\n".join(render_text(blocks, 32) for blocks in (resale_label(label, lang), inspection_tag(tag, lang), voucher))
+    text = "\n".join(render_text(blocks, 32)
+                     for blocks in (resale_label(label, lang), inspection_tag(tag, lang), voucher))
     _check_golden(f"labels-{lang}", text)
 
 

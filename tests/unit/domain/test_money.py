@@ -33,11 +33,12 @@ def test_money_rounds_half_up_once_and_never_mixes_currencies() -> None:
 
 
 @given(st.integers(-10**12, 10**12), st.lists(st.integers(0, 10**6), min_size=1, max_size=20))
-def test_allocation_always_sums_exactly_and_stays_within_one_unit_of_the_exact_share(total: int, weights: list[int]) -> None:
+def test_allocation_always_sums_exactly_and_stays_within_one_unit_of_the_exact_share(total: int,
+                                                                                     weights: list[int]) -> None:
     parts = allocate_minor(total, weights)
     assert sum(parts) == total
     if sum(weights):
-        for part, weight in zip(parts, weights):
+        for part, weight in zip(parts, weights, strict=True):
             exact = Decimal(total) * weight / sum(weights)
             assert abs(Decimal(part) - exact) < 1
 

@@ -39,6 +39,6 @@ def test_lines_always_add_up_to_the_order(charges: list[LineCharge], pct: int, i
     order_discount = net * pct // 100
     priced = price_lines(charges, order_discount, include_tax)
     assert sum(p.order_discount_share for p in priced) == order_discount
-    assert all(0 <= p.order_discount_share <= c.net for p, c in zip(priced, charges))
+    assert all(0 <= p.order_discount_share <= c.net for p, c in zip(priced, charges, strict=True))
     base = net - order_discount
     assert sum(p.paid for p in priced) == (base if include_tax else base + sum(p.tax for p in priced))

@@ -47,7 +47,8 @@ def test_the_french_holidays_of_2026_are_computed() -> None:
 
 def test_before_the_cut_off_the_warehouse_delivers_the_next_working_day() -> None:
     found = arrival("WAREHOUSE", Destination.HOME, "2026-11-26T13:59")  # a Thursday, cut-off 14:00
-    assert (found.ordered_on, found.ships_on, found.arrives_on) == (date(2026, 11, 26), date(2026, 11, 26), date(2026, 11, 27))
+    assert (found.ordered_on, found.ships_on, found.arrives_on) == (date(2026, 11, 26), date(2026, 11, 26),
+                                                                    date(2026, 11, 27))
     assert when(found, date(2026, 11, 26), "fr") == "demain avant 13:00"
     assert when(found, date(2026, 11, 26), "en") == "tomorrow before 13:00"
 

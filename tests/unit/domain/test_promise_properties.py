@@ -54,7 +54,8 @@ def oracle_holidays(year: int, region: str) -> frozenset[date]:
     if region == "none":
         return frozenset()
     easter = gauss_easter(year)
-    days = {date(year, month, day) for month, day in ((1, 1), (5, 1), (5, 8), (7, 14), (8, 15), (11, 1), (11, 11), (12, 25))}
+    days = {date(year, month, day)
+            for month, day in ((1, 1), (5, 1), (5, 8), (7, 14), (8, 15), (11, 1), (11, 11), (12, 25))}
     days |= {easter + timedelta(days=n) for n in (1, 39, 50)}  # Easter Monday, Ascension, Whit Monday
     if region == "fr-alsace-moselle":
         days |= {easter - timedelta(days=2), date(year, 12, 26)}
@@ -73,7 +74,8 @@ class Rules:
     def works(self, day: date) -> bool:
         if day in self.extra_open:
             return True
-        return day.weekday() in self.weekdays and day not in self.closed and day not in oracle_holidays(day.year, self.region)
+        return (day.weekday() in self.weekdays and day not in self.closed
+                and day not in oracle_holidays(day.year, self.region))
 
     def count(self, after: date, upto: date) -> int:
         """Working days in (after, upto]."""
@@ -89,7 +91,8 @@ def oracle_arrival(now: datetime, source: Rules, zone: ZoneInfo, cutoff: time, p
     ships = next(d for d in (ordered + timedelta(days=n) for n in range(2000))
                  if source.works(d) and source.count(ordered, d) == preparation)
     return next((d for d in (ships + timedelta(days=n) for n in range(2000))
-                 if carrier.works(d) and (store is None or store.works(d)) and carrier.count(ships, d) >= transit), None)
+                 if carrier.works(d) and (store is None or store.works(d))
+                 and carrier.count(ships, d) >= transit), None)
 
 
 # ---- strategies -------------------------------------------------------------------------------------------
@@ -118,8 +121,9 @@ moments = st.builds(lambda day, moment: datetime.combine(in_year(day), moment, P
 
 # ---- the properties ---------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("year, easter", [(2024, date(2024, 3, 31)), (2025, date(2025, 4, 20)), (2026, date(2026, 4, 5)),
-                                          (2027, date(2027, 3, 28)), (2038, date(2038, 4, 25)), (1981, date(1981, 4, 19)),
+@pytest.mark.parametrize("year, easter", [(2024, date(2024, 3, 31)), (2025, date(2025, 4, 20)),
+                                          (2026, date(2026, 4, 5)), (2027, date(2027, 3, 28)),
+                                          (2038, date(2038, 4, 25)), (1981, date(1981, 4, 19)),
                                           (1954, date(1954, 4, 18)), (2285, date(2285, 3, 22))])
 def test_the_oracle_easter_matches_published_dates(year: int, easter: date) -> None:
     assert gauss_easter(year) == easter

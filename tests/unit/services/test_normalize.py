@@ -1,5 +1,12 @@
-from posreturns.services.normalize import (barcode_key, email_key, gtin_check_digit_ok, name_tokens,
-                                           number_key, number_key_candidates, phone_key)
+from posreturns.services.normalize import (
+    barcode_key,
+    email_key,
+    gtin_check_digit_ok,
+    name_tokens,
+    number_key,
+    number_key_candidates,
+    phone_key,
+)
 
 
 def test_receipt_numbers_ignore_case_spaces_and_punctuation() -> None:

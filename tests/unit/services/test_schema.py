@@ -9,8 +9,8 @@ from typing import Any
 
 import jsonschema
 import pytest
-
 from conftest import DEMO_DAY
+
 from posreturns.demo.store import demo_document
 from posreturns.services.canonical import load_document
 from posreturns.services.errors import ImportRejected

@@ -1,7 +1,7 @@
 """initial schema
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-26 07:31:16.146786
 """
 
@@ -131,7 +131,8 @@ def upgrade() -> None:
     sa.Column('refunded_minor', sa.Integer(), nullable=False),
     sa.CheckConstraint('paid_minor >= 0', name=op.f('ck_order_lines_paid_not_negative')),
     sa.CheckConstraint('qty > 0', name=op.f('ck_order_lines_qty_positive')),
-    sa.CheckConstraint('refunded_minor >= 0 AND refunded_minor <= paid_minor', name=op.f('ck_order_lines_refunded_within_paid')),
+    sa.CheckConstraint('refunded_minor >= 0 AND refunded_minor <= paid_minor',
+                       name=op.f('ck_order_lines_refunded_within_paid')),
     sa.CheckConstraint('returned_qty >= 0 AND returned_qty <= qty', name=op.f('ck_order_lines_returned_within_sold')),
     sa.ForeignKeyConstraint(['order_id'], ['orders.id'], name=op.f('fk_order_lines_order_id_orders')),
     sa.ForeignKeyConstraint(['sku'], ['variants.sku'], name=op.f('fk_order_lines_sku_variants')),
@@ -165,7 +166,8 @@ def upgrade() -> None:
     sa.Column('bucket', sa.String(), nullable=False),
     sa.Column('qty', sa.Integer(), nullable=False),
     sa.Column('updated_at', sa.String(), nullable=False),
-    sa.CheckConstraint("bucket IN ('sellable', 'quarantine', 'resale', 'rtv', 'scrap')", name=op.f('ck_stock_levels_bucket')),
+    sa.CheckConstraint("bucket IN ('sellable', 'quarantine', 'resale', 'rtv', 'scrap')",
+                       name=op.f('ck_stock_levels_bucket')),
     sa.ForeignKeyConstraint(['sku'], ['variants.sku'], name=op.f('fk_stock_levels_sku_variants')),
     sa.PrimaryKeyConstraint('location', 'sku', 'bucket', name=op.f('pk_stock_levels'))
     )
@@ -179,7 +181,8 @@ def upgrade() -> None:
     sa.Column('card_last4', sa.String(), nullable=True),
     sa.Column('refunded_minor', sa.Integer(), nullable=False),
     sa.CheckConstraint("method IN ('card', 'cash', 'gift_card', 'store_credit')", name=op.f('ck_tenders_method')),
-    sa.CheckConstraint('refunded_minor >= 0 AND refunded_minor <= amount_minor', name=op.f('ck_tenders_refunded_within_paid')),
+    sa.CheckConstraint('refunded_minor >= 0 AND refunded_minor <= amount_minor',
+                       name=op.f('ck_tenders_refunded_within_paid')),
     sa.ForeignKeyConstraint(['order_id'], ['orders.id'], name=op.f('fk_tenders_order_id_orders')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_tenders')),
     sa.UniqueConstraint('order_id', 'position', name=op.f('uq_tenders_order_id'))
@@ -195,7 +198,8 @@ def upgrade() -> None:
     sa.Column('qty', sa.Integer(), nullable=False),
     sa.Column('refund_minor', sa.Integer(), nullable=False),
     sa.Column('serial', sa.String(), nullable=True),
-    sa.ForeignKeyConstraint(['order_line_id'], ['order_lines.id'], name=op.f('fk_return_lines_order_line_id_order_lines')),
+    sa.ForeignKeyConstraint(['order_line_id'], ['order_lines.id'],
+                            name=op.f('fk_return_lines_order_line_id_order_lines')),
     sa.ForeignKeyConstraint(['return_id'], ['returns.id'], name=op.f('fk_return_lines_return_id_returns')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_return_lines'))
     )

@@ -44,7 +44,8 @@ def upgrade() -> None:
     sa.Column('last_error', sa.String(), nullable=True),
     sa.Column('acked_at', sa.String(), nullable=True),
     sa.Column('server_result_json', sa.String(), nullable=True),
-    sa.CheckConstraint("status IN ('pending', 'applied', 'duplicate', 'rejected', 'held')", name=op.f('ck_outbox_status')),
+    sa.CheckConstraint("status IN ('pending', 'applied', 'duplicate', 'rejected', 'held')",
+                       name=op.f('ck_outbox_status')),
     sa.PrimaryKeyConstraint('seq', name=op.f('pk_outbox')),
     sa.UniqueConstraint('event_id', name=op.f('uq_outbox_event_id'))
     )

@@ -11,6 +11,7 @@ Revises: 0006
 """
 
 import json
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -111,7 +112,7 @@ def upgrade() -> None:
         "SELECT l.id, l.return_id, l.sku, l.qty, l.serial, l.disposition, l.alerts_json, r.number, r.store_id, "
         "r.created_at FROM return_lines l JOIN returns r ON r.id = l.return_id WHERE r.origin = 'till' "
         "ORDER BY l.return_id, l.id").all()
-    by_return: dict[str, list] = {}
+    by_return: dict[str, list[sa.Row[Any]]] = {}
     for line in lines:
         by_return.setdefault(line.return_id, []).append(line)
     for rows in by_return.values():

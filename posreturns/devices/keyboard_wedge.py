@@ -1,0 +1,10 @@
+"""The keyboard-wedge scanner's rules (posdrivers' `WedgeDetector`: keystrokes typed faster than a
+person types, ended by the suffix or a pause, are a scan), as the window's key filter uses them. The
+window reaches the drivers through this layer only, like every other device."""
+
+from __future__ import annotations
+
+from posdrivers import WedgeConfig, WedgeDetector
+from posdrivers.scanner.wedge import Decision
+
+__all__ = ["Decision", "WedgeConfig", "WedgeDetector"]
