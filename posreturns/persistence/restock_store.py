@@ -19,7 +19,7 @@ from posreturns.persistence.audit import insert_audit
 from posreturns.persistence.engine import WRITE
 from posreturns.persistence.held_unit_writes import alert_codes
 from posreturns.persistence.order_repository import format_utc, parse_utc
-from posreturns.persistence.stock_ledger import insert_events, record_moves
+from posreturns.persistence.stock_ledger import insert_events, record_moves, return_order_key
 from posreturns.services.errors import NotFound
 from posreturns.services.numbering import store_code, till_code
 from posreturns.services.restock_events import restock_event
@@ -91,7 +91,8 @@ def leave_queue(connection: Connection, actor: Actor, unit: HeldUnit, change: Un
             "to_bucket": None if target is None else target.value, "to_sku": target_sku, **detail}
     insert_events(connection, actor.till_id, [restock_event(
         "HeldUnitMoved", "held_unit", unit.id, data, store_id=actor.store_id, till_id=actor.till_id,
-        operator=actor.user_id, at=actor.at, training=actor.training)], actor.at)
+        operator=actor.user_id, at=actor.at, training=actor.training)], actor.at,
+        return_order_key(connection, unit.return_id))
 
 
 def open_batch(connection: Connection, actor: Actor, vendor: str, location: str) -> str:

@@ -49,6 +49,14 @@ def qty(record: dict[str, Any], field: str) -> int:
         return 0
 
 
+QUARANTINE_OF = "posreturns_quarantine_of"  # on a stock location: the store whose held units it keeps
+
+
+def quarantine_of(location: dict[str, Any]) -> str | None:
+    store = (location.get("metadata") or {}).get(QUARANTINE_OF)
+    return str(store) if store else None
+
+
 def store_code(location: dict[str, Any]) -> str:
     meta = location.get("metadata") or {}
     return str(meta.get("store_code") or location.get("name") or location["id"])
