@@ -1,15 +1,18 @@
 """Held units in a real Medusa 2.21: a return's held units enter the store's quarantine stock location
 (in no sales channel: visible, not sellable); a manager's release takes one out of it and back into
-the store's sellable stock, a scrap takes one out of Medusa's stock; a retried push changes nothing."""
+the store's sellable stock, a scrap takes one out of Medusa's stock; a retried push changes nothing.
+Two tills of one store: a unit held at one shows in the other's queue; two managers acting on it end
+as one action and one exception."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers.medusa import events, make_order, request, resent, stocked
+from helpers.medusa import events, make_order, open_store_till, request, resent, stocked
 from helpers.restock import manager
-from helpers.returns import CASHIER, line
+from helpers.returns import CASHIER, MANAGER, line
 
 from posreturns.app import Till, open_restock
 from posreturns.domain.held_units import UnitAction
@@ -83,3 +86,68 @@ def test_held_units_sit_in_the_store_quarantine_location_until_a_manager_moves_t
                              fields="id,metadata")["inventory_item"]["metadata"]
     assert {notes[f"posreturns_held_{first}"]["state"], notes[f"posreturns_held_{second}"]["state"]} == {
         "released", "scrapped"}
+
+
+@pytest.mark.allow_warning_logs  # the second action's refusal is logged
+def test_two_tills_of_a_store_see_the_same_held_unit_and_only_the_first_action_counts(
+        tmp_path: Path, medusa: Any) -> None:
+    first_till, first_sync = open_store_till(tmp_path / "t1", medusa, till_id="T1")
+    second_till, second_sync = open_store_till(tmp_path / "t2", medusa, till_id="T2")
+    try:
+        sale = make_order(medusa, [(SKU, 1)])
+        first_sync.run_once()
+        held_before, shelf_before = quarantined(medusa), stocked(medusa, SKU)
+        answer = first_till.returns.complete(request(str(sale["display_id"]), line(
+            SKU, reason="DEFECTIVE", condition="USED", note="heel glue gone"), key="two-tills-1"), CASHIER)
+        report = first_sync.run_once()
+        assert report.online and report.upload.counts["rejected"] == 0, report.error
+        assert quarantined(medusa) == held_before + 1
+
+        report = second_sync.run_once()  # the second till pulls the order, its return and the held unit
+        assert report.online, report.error
+        (seen,) = [u for u in open_restock(second_till).queue() if u.return_number == answer["return_number"]]
+        (own,) = [u for u in open_restock(first_till).queue() if u.return_number == answer["return_number"]]
+        assert (seen.id, seen.till_id, seen.sku, seen.reason, seen.cashier_note) == (
+            own.id, "T1", SKU, "DEFECTIVE", "heel glue gone")
+
+        # both managers act before either till syncs
+        open_restock(first_till).act(manager(first_till), UnitAction.RELEASE, [own.id])
+        open_restock(second_till).act(manager(second_till), UnitAction.SCRAP, [seen.id], note="beyond repair")
+        report = first_sync.run_once()
+        assert report.upload.counts["rejected"] == 0, report.error
+        report = second_sync.run_once()
+        assert report.upload.counts["rejected"] == 1
+        (refused,) = [e for e in events(second_till) if e.event_type == "HeldUnitMoved"]
+        assert refused.status == "rejected" and f"unit {own.id} was already released" in refused.last_error
+        assert quarantined(medusa) == held_before               # out of quarantine once
+        assert stocked(medusa, SKU) == shelf_before + 1          # back on sale once, never scrapped too
+        note = medusa.admin.get(f"/admin/orders/{sale['id']}", fields="id,metadata")["order"]["metadata"][
+            f"posreturns_held_{own.id}"]
+        assert (note["state"], note["acted_till"], note["till"]) == ("released", "T1", "T1")
+    finally:
+        for till, sync in ((first_till, first_sync), (second_till, second_sync)):
+            sync.gateway.close()
+            till.close()
+
+
+def test_a_unit_another_till_released_leaves_this_till_queue_at_the_next_pull(tmp_path: Path, medusa: Any) -> None:
+    first_till, first_sync = open_store_till(tmp_path / "t1", medusa, till_id="T1")
+    second_till, second_sync = open_store_till(tmp_path / "t2", medusa, till_id="T2")
+    try:
+        sale = make_order(medusa, [(SKU, 1)])
+        first_sync.run_once()
+        answer = first_till.returns.complete(request(str(sale["display_id"]), line(
+            SKU, reason="DEFECTIVE", condition="USED"), key="two-tills-2"), CASHIER)
+        first_sync.run_once()
+        second_sync.run_once()
+        (seen,) = [u for u in open_restock(second_till).queue() if u.return_number == answer["return_number"]]
+        open_restock(first_till).act(manager(first_till), UnitAction.RELEASE, [seen.id])
+        first_sync.run_once()
+        second_sync.run_once()
+        assert seen.id not in {u.id for u in open_restock(second_till).queue()}
+        (done,) = [u for u in open_restock(second_till).queue(include_done=True) if u.id == seen.id]
+        assert (done.state.value, done.acted_by) == ("released", MANAGER)
+    finally:
+        for till, sync in ((first_till, first_sync), (second_till, second_sync)):
+            sync.gateway.close()
+            till.close()

@@ -13,7 +13,12 @@ is set right by the next one.
 * `HeldUnitMoved` (after its return: the same outbox chain): the unit is noted with its new state and
   the count set again; a unit released to sale is also added to the store's sellable level, once
   (stock.py's intent note); refurbished units stay held, second hand / vendor / scrap leave Medusa's
-  stock.
+  stock. A unit another event already took out of quarantine (a manager at another till of the store
+  acted first) is refused with who did what: one action, one exception.
+
+Each held unit is also noted on its Medusa order (`posreturns_held_<unit>`: return, till, SKU, reason,
+state, who acted): head office sees it there, and the other tills of the store pull it with the order
+and show it in their restock queue (mapping.held_units).
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from posreturns.sync.medusa.stock import move
 
 HELD_KEY = "posreturns_held_"
 STILL_HELD = ("held", "refurbishing")
+LOCKED = "active order change"
 ITEM_FIELDS = "id,sku,metadata,*location_levels"
 
 
@@ -54,6 +60,8 @@ class HeldStock:
                 if done.detail.get("not_sent"):
                     return PushResult(Outcome.APPLIED, detail=detail)
         except OmsRefused as error:
+            if LOCKED in str(error):
+                return PushResult.retry(f"Medusa: {error} (another change of this order is in progress)")
             return PushResult(Outcome.REJECTED, f"Medusa refused to move the held unit(s) of this event in its "
                                                 f"quarantine location: {error}")
         return PushResult(done.outcome, done.reason, done.retry_after, {**done.detail, **detail})
@@ -72,6 +80,15 @@ class HeldStock:
                 api.post(f"/admin/inventory-items/{item['id']}", {"metadata": fresh})
             noted += len(fresh)
             _set_count(api, (_item(api, sku) if fresh else None) or item, quarantine)
+        order_id = str((data.get("original_order") or {}).get("id") or "")
+        if order_id.startswith("order_"):
+            _note_on_order(api, order_id, {f"{HELD_KEY}{unit}": {
+                "unit_id": unit, "return_id": data.get("return_id"), "return_number": data.get("return_number"),
+                "till": event.till_id, "store": store, "sku": line.get("sku"), "serial": line.get("serial"),
+                "reason": line.get("reason"), "condition": line.get("condition"),
+                "disposition": line.get("disposition"), "note": line.get("note"), "state": "held",
+                "held_at": event.payload.get("occurred_at"), "event_id": event.event_id}
+                for unit, line in held_units_of(data)}, only_new=True)
         return {"held_in_medusa": noted, "quarantine_location": quarantine}
 
     def _moved(self, api: Api, event: PendingEvent, data: dict[str, Any]) -> dict[str, Any]:
@@ -83,9 +100,14 @@ class HeldStock:
         state = str(data.get("to") or data.get("action") or "")
         key = f"{HELD_KEY}{unit}"
         noted = (item.get("metadata") or {}).get(key)
+        if isinstance(noted, dict) and noted.get("event_id") != event.event_id and not noted.get("held"):
+            raise OmsRefused(f"unit {unit} was already {noted.get('state')} by {noted.get('by') or 'someone'} at till "
+                             f"{noted.get('till') or '?'} ({noted.get('at') or 'earlier'}); this action was not "
+                             "applied in Medusa.", 409)
         if not (isinstance(noted, dict) and noted.get("event_id") == event.event_id):
-            api.post(f"/admin/inventory-items/{item['id']}",
-                     {"metadata": {key: _note(store, quarantine, state, event.event_id)}})
+            api.post(f"/admin/inventory-items/{item['id']}", {"metadata": {key: _note(
+                store, quarantine, state, event.event_id, by=event.payload.get("operator_id"), till=event.till_id,
+                at=event.payload.get("occurred_at"))}})
             item = _item(api, sku) or item  # with the notes other tills wrote meanwhile
         held = _set_count(api, item, quarantine)
         detail: dict[str, Any] = {"quarantine_location": quarantine, "held_at_quarantine": held, "unit_state": state}
@@ -94,6 +116,12 @@ class HeldStock:
             if location is None:
                 raise OmsRefused(f"Medusa has no stock location for store {store}", 404)
             detail["released_to_sale"] = move(api, f"posreturns_stock_{event.event_id}_0", sku, location, 1)
+        order_id = str(data.get("order_id") or "")
+        if order_id.startswith("order_"):
+            _note_on_order(api, order_id, {key: {
+                "state": state, "action": data.get("action"), "by": event.payload.get("operator_id"),
+                "acted_till": event.till_id, "at": event.payload.get("occurred_at"), "event_id": event.event_id,
+                "acted_note": data.get("note")}}, only_new=False)
         return detail
 
     def _quarantine(self, store: str) -> str:
@@ -103,26 +131,48 @@ class HeldStock:
         return quarantine
 
 
-def held_lines(data: dict[str, Any]) -> dict[str, list[str]]:
-    """SKU -> the ids of the return's units the till holds (the same ids as its restock queue)."""
+def held_units_of(data: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """(unit id, its return line) of each unit the return holds: the same ids as the till's restock queue."""
     lines = [line for line in data.get("lines") or [] if isinstance(line, dict)]
     if not data.get("return_number") or not lines:
-        return {}
+        return []
     ids = unit_ids(str(data["return_number"]), [int(line.get("qty") or 0) for line in lines])
-    held: dict[str, list[str]] = {}
+    held = []
     for line, units in zip(lines, ids, strict=True):
         try:
             bucket = Disposition(str(line.get("disposition"))).bucket
         except ValueError:
             continue
         if bucket is StockBucket.QUARANTINE:
-            held.setdefault(str(line.get("sku")), []).extend(units)
+            held += [(unit, line) for unit in units]
     return held
 
 
-def _note(store: str, location: str, state: str, event_id: str) -> dict[str, Any]:
+def held_lines(data: dict[str, Any]) -> dict[str, list[str]]:
+    """SKU -> the ids of the return's held units."""
+    by_sku: dict[str, list[str]] = {}
+    for unit, line in held_units_of(data):
+        by_sku.setdefault(str(line.get("sku")), []).append(unit)
+    return by_sku
+
+
+def _note(store: str, location: str, state: str, event_id: str, **who: Any) -> dict[str, Any]:
     return {"store": store, "location_id": location, "state": state, "held": state in STILL_HELD,
-            "event_id": event_id}
+            "event_id": event_id, **who}
+
+
+def _note_on_order(api: Api, order_id: str, notes: dict[str, dict[str, Any]], only_new: bool) -> None:
+    """Write the units' notes in the order's metadata (Medusa merges keys); an existing note is kept
+    (`only_new`) or updated with the move, so the order reads the unit's whole story."""
+    metadata = (api.get(f"/admin/orders/{order_id}", [("fields", "id,metadata")]).get("order") or {}).get("metadata") or {}
+    fresh = {}
+    for key, value in notes.items():
+        old = metadata.get(key)
+        if isinstance(old, dict) and (only_new or old.get("event_id") == value.get("event_id")):
+            continue
+        fresh[key] = {**(old if isinstance(old, dict) else {}), **value}
+    if fresh:
+        api.post(f"/admin/orders/{order_id}", {"metadata": fresh})
 
 
 def _item(api: Api, sku: str) -> dict[str, Any] | None:
