@@ -11,12 +11,13 @@ from sqlalchemy.engine import Connection
 
 from posreturns.domain.held_units import TARGET, UnitAction, UnitState
 from posreturns.domain.returns import StockBucket
-from posreturns.persistence.stock_ledger import record_moves
 from posreturns.persistence.order_repository import format_utc
+from posreturns.persistence.stock_ledger import record_moves
 from posreturns.services.canonical_records import HeldUnitRecord
 
 FROM_ANOTHER_TILL = "held_at_another_till"
 ACTION_OF = {TARGET[action][0].value: action for action in UnitAction}
+RANK = {"held": 0, "refurbishing": 1}  # any other state ends the unit's time in the queue: 2
 
 
 def apply_held_units(connection: Connection, units: Sequence[HeldUnitRecord], now: datetime) -> int:
@@ -31,7 +32,8 @@ def apply_held_units(connection: Connection, units: Sequence[HeldUnitRecord], no
                   (unit.id,)).first()
         if row is None:
             changed += _insert(connection, unit, now)
-        elif row.origin == "oms" and row.state in ("held", "refurbishing") and unit.state != row.state:
+        elif row.origin == "oms" and RANK.get(unit.state, 2) > RANK.get(row.state, 2):
+            # only forward: an action taken here and not yet sent is not undone by an older note
             changed += _settle(connection, unit, now)
     return changed
 

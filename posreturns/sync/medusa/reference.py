@@ -1,7 +1,7 @@
 """Medusa's reference data the pushes need: stock locations (our stores and their quarantine
-locations), return reasons and the refund reason. Read once per process, refreshed by the pull of the `stores` and `return_reasons`
-streams, and shared by the uploader's workers (hence the lock). The one object every pusher is
-given, so no pusher reaches back into another for it."""
+locations), return reasons and the refund reason. Read once per process, refreshed by the pull of the
+`stores` and `return_reasons` streams, and shared by the uploader's workers (hence the lock). The one
+object every pusher is given, so no pusher reaches back into another for it."""
 
 from __future__ import annotations
 
