@@ -36,6 +36,7 @@ from posreturns.sync.medusa.stock import move
 HELD_KEY = "posreturns_held_"
 STILL_HELD = ("held", "refurbishing")
 LOCKED = "active order change"
+ACTED_ELSEWHERE = "acted_elsewhere"
 ITEM_FIELDS = "id,sku,metadata,*location_levels"
 
 
@@ -62,6 +63,8 @@ class HeldStock:
         except OmsRefused as error:
             if LOCKED in str(error):
                 return PushResult.retry(f"Medusa: {error} (another change of this order is in progress)")
+            if error.kind == ACTED_ELSEWHERE:
+                return PushResult(Outcome.REJECTED, f"Medusa: {error}")
             return PushResult(Outcome.REJECTED, f"Medusa refused to move the held unit(s) of this event in its "
                                                 f"quarantine location: {error}")
         return PushResult(done.outcome, done.reason, done.retry_after, {**done.detail, **detail})
@@ -103,7 +106,7 @@ class HeldStock:
         if isinstance(noted, dict) and noted.get("event_id") != event.event_id and not noted.get("held"):
             raise OmsRefused(f"unit {unit} was already {noted.get('state')} by {noted.get('by') or 'someone'} at till "
                              f"{noted.get('till') or '?'} ({noted.get('at') or 'earlier'}); this action was not "
-                             "applied in Medusa.", 409)
+                             "applied in Medusa.", 409, ACTED_ELSEWHERE)
         if not (isinstance(noted, dict) and noted.get("event_id") == event.event_id):
             api.post(f"/admin/inventory-items/{item['id']}", {"metadata": {key: _note(
                 store, quarantine, state, event.event_id, by=event.payload.get("operator_id"), till=event.till_id,

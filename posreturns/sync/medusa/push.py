@@ -10,6 +10,8 @@ made again; every step that changes Medusa is fenced (the uploader must still ho
 * `ExceptionResolved` -> a manager's resolution added to the refusal's note (notes.py).
 * `HeldUnitMoved`     -> the unit leaves the store's quarantine location (held_stock.py), which a
   return's held units entered when the return was pushed.
+* `StaffAlertSettled` -> added to the note of the return's alerts on its order (alert_notes.py), which
+  the return's push wrote.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from collections.abc import Callable
 from typing import Any
 
 from posreturns.services.sync_ports import OmsUnavailable, Outcome, PendingEvent, PushResult
+from posreturns.sync.medusa.alert_notes import AlertNotes
 from posreturns.sync.medusa.held_stock import HeldStock
 from posreturns.sync.medusa.notes import Notes
 from posreturns.sync.medusa.reference import ReferenceData
@@ -33,7 +36,7 @@ class MedusaPusher:
         self.refs = refs
         self.notes = Notes(currency, refs)
         self.returns = ReturnPusher(currency, refs, self.notes)
-        self.held = HeldStock(refs)
+        self.steps = (HeldStock(refs), AlertNotes())  # what Medusa's own steps do not do, after them
 
     # -- events ------------------------------------------------------------------------------------------
     def push(self, event: PendingEvent, fence: Callable[[], None] | None = None) -> PushResult:
@@ -42,9 +45,14 @@ class MedusaPusher:
             return PushResult(Outcome.REJECTED, f"Event {event.seq} has no readable data; it cannot be sent.")
         api = self.client.fenced(fence)
         try:
-            return self.held.after(api, event, self._push(api, event, data))
+            return self._after(api, event, self._push(api, event, data))
         except NotFoundAtOms as error:
             return PushResult(Outcome.REJECTED, f"Medusa: {error}")
+
+    def _after(self, api: Api, event: PendingEvent, result: PushResult) -> PushResult:
+        for step in self.steps:
+            result = step.after(api, event, result)
+        return result
 
     def _push(self, api: Api, event: PendingEvent, data: dict[str, Any]) -> PushResult:
         if event.event_type == "ReturnCompleted":
@@ -59,20 +67,21 @@ class MedusaPusher:
 
     def after_plugin(self, events: list[PendingEvent], results: dict[str, PushResult],
                      fence: Callable[[], None] | None = None) -> dict[str, PushResult]:
-        """The plugin applies the return and acknowledges a held unit's move; the held-stock part of each
-        applied event is then made here, in order per order: an order's events after one whose part could
-        not be made now are left out (not attempted), as the plugin does."""
+        """The plugin applies the return and acknowledges a held unit's move or an alert's settlement; the
+        held-stock and alert parts of each applied event are then made here, in order per order: an
+        order's events after one whose part could not be made now are left out (not attempted), as the
+        plugin does."""
         api = self.client.fenced(fence)
         stopped: set[str | None] = set()
         for event in events:
             done = results.get(event.event_id)
-            if done is None or not self.held.concerns(event):
+            if done is None or not any(step.concerns(event) for step in self.steps):
                 continue
             if event.order_key in stopped:
                 results.pop(event.event_id)
                 continue
             try:
-                results[event.event_id] = self.held.after(api, event, done)
+                results[event.event_id] = self._after(api, event, done)
             except NotFoundAtOms as error:
                 results[event.event_id] = PushResult(Outcome.REJECTED, f"Medusa: {error}")
             except OmsUnavailable as error:
