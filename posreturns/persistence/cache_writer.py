@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 
 from posreturns.domain.utc import format_utc
 from posreturns.persistence.engine import WRITE
+from posreturns.persistence.held_unit_pull import apply_held_units
 from posreturns.services.canonical import Document, ReturnRecord
 from posreturns.services.canonical_fast import Unsure
 from posreturns.services.canonical_records import OrderRecord
@@ -146,7 +147,9 @@ class SqlCacheWriter:
         many(run, RECORD_STOCK_CHANGE, [(*level, source) for level in levels])
         many(run, UPSERT_STOCK, levels)
         if not lenient:
-            return sum(apply_prior_return(connection, r, source) for r in document.returns)
+            applied = sum(apply_prior_return(connection, r, source) for r in document.returns)
+            apply_held_units(connection, document.held_units, datetime.now(UTC))
+            return applied
         applied = 0
         for record in document.returns:
             nested = connection.begin_nested()
@@ -157,6 +160,9 @@ class SqlCacheWriter:
                 nested.rollback()
                 if counts is not None:
                     counts["returns_conflicting"] = counts.get("returns_conflicting", 0) + 1
+        held = apply_held_units(connection, document.held_units, datetime.now(UTC))
+        if counts is not None and held:
+            counts["held_units_of_other_tills"] = held
         return applied
 
     def _check_references(self, connection: Connection, document: Document, orders: Sequence[OrderRecord],

@@ -19,7 +19,8 @@ from posreturns.domain.utc import format_utc, parse_utc
 from posreturns.persistence.audit import insert_audit
 from posreturns.persistence.engine import WRITE
 from posreturns.persistence.held_unit_writes import alert_codes
-from posreturns.persistence.stock_ledger import insert_events, record_moves
+from posreturns.domain.utc import format_utc, parse_utc
+from posreturns.persistence.stock_ledger import insert_events, record_moves, return_order_key
 from posreturns.services.errors import NotFound
 from posreturns.services.numbering import store_code, till_code
 from posreturns.services.restock_events import restock_event
@@ -87,12 +88,14 @@ def leave_queue(connection: Connection, actor: Actor, unit: HeldUnit, change: Un
               "from": unit.state.value, "to": state.value, "note": change.note or None, "vendor": change.vendor,
               "batch_id": batch_id, **(extra or {})}
     insert_audit(connection, AuditEntry(f"unit.{change.action.value}", actor.user_id, unit.id, detail, actor.at))
-    data = {"unit_id": unit.id, "action": change.action.value, "return_id": unit.return_id,
+    order_id = connection.exec_driver_sql("SELECT order_id FROM returns WHERE id = ?", (unit.return_id,)).scalar()
+    data = {"unit_id": unit.id, "action": change.action.value, "return_id": unit.return_id, "order_id": order_id,
             "location": unit.location, "from_bucket": StockBucket.QUARANTINE.value,
             "to_bucket": None if target is None else target.value, "to_sku": target_sku, **detail}
     insert_events(connection, actor.till_id, [restock_event(
         "HeldUnitMoved", "held_unit", unit.id, data, store_id=actor.store_id, till_id=actor.till_id,
-        operator=actor.user_id, at=actor.at, training=actor.training)], actor.at)
+        operator=actor.user_id, at=actor.at, training=actor.training)], actor.at,
+        return_order_key(connection, unit.return_id) or order_id)
 
 
 def open_batch(connection: Connection, actor: Actor, vendor: str, location: str) -> str:

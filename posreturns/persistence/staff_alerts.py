@@ -10,7 +10,8 @@ from sqlalchemy.engine import Connection
 from posreturns.domain.utc import format_utc, parse_utc
 from posreturns.persistence.audit import insert_audit
 from posreturns.persistence.engine import WRITE
-from posreturns.persistence.stock_ledger import insert_events
+from posreturns.domain.utc import format_utc, parse_utc
+from posreturns.persistence.stock_ledger import insert_events, return_order_key
 from posreturns.services.errors import BadInput, NotFound
 from posreturns.services.restock_events import restock_event
 from posreturns.services.restock_ports import Actor, StaffAlert
@@ -71,9 +72,11 @@ class SqlStaffAlerts:
                     "note = COALESCE(?, note) WHERE id = ?", (actor.user_id, at, note or None, alert_id))
             detail = {"code": alert.code, "return_number": alert.return_number, "status": status, "note": note or None}
             insert_audit(connection, AuditEntry(f"alert.{status}", actor.user_id, str(alert_id), detail, actor.at))
+            order_id = connection.exec_driver_sql("SELECT order_id FROM returns WHERE id = ?",
+                                                  (alert.return_id,)).scalar()
             insert_events(connection, actor.till_id, [restock_event(
                 "StaffAlertSettled", "staff_alert", str(alert_id), {"alert_id": alert_id, "return_id": alert.return_id,
-                                                                     **detail},
+                                                                     "order_id": order_id, **detail},
                 store_id=actor.store_id, till_id=actor.till_id, operator=actor.user_id, at=actor.at,
-                training=actor.training)], actor.at)
+                training=actor.training)], actor.at, return_order_key(connection, alert.return_id) or order_id)
             return _one(connection, alert_id)

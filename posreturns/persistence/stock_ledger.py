@@ -25,9 +25,20 @@ def record_moves(connection: Connection, moves: Sequence[Move], reference: str, 
             "VALUES (?,?,?,?,?,?,?)", (location, sku, bucket, delta, reason, reference, stamp))
 
 
-def insert_events(connection: Connection, till_id: str, events: Iterable[OutboxEvent], at: datetime) -> None:
+def insert_events(connection: Connection, till_id: str, events: Iterable[OutboxEvent], at: datetime,
+                  order_key: str | None = None) -> None:
+    """`order_key`: the events go after those of that key (e.g. a held unit's move after its return's push)."""
     connection.exec_driver_sql(
         "INSERT INTO outbox (event_id, till_id, aggregate_type, aggregate_id, event_type, schema_version, "
-        "payload_json, created_at, status, attempts) VALUES (?,?,?,?,?,?,?,?,'pending',0)",
+        "payload_json, created_at, status, attempts, order_key) VALUES (?,?,?,?,?,?,?,?,'pending',0,?)",
         [(e.event_id, till_id, e.aggregate_type, e.aggregate_id, e.event_type, SCHEMA_VERSION,
-          json.dumps(e.payload, ensure_ascii=False, sort_keys=True), format_utc(at)) for e in events])
+          json.dumps(e.payload, ensure_ascii=False, sort_keys=True), format_utc(at), order_key) for e in events])
+
+
+def return_order_key(connection: Connection, return_id: str) -> str | None:
+    """The key of a return's events in the outbox (its order, or the return itself), None when this till
+    did not make it."""
+    key = connection.exec_driver_sql(
+        "SELECT coalesce(order_key, aggregate_id) FROM outbox WHERE aggregate_id = ? AND event_type = "
+        "'ReturnCompleted' ORDER BY seq LIMIT 1", (return_id,)).scalar()
+    return None if key is None else str(key)

@@ -28,8 +28,10 @@ from posreturns.services.canonical_records import (
     FIELDS,
     FORMAT,
     TENDER_METHODS,
+    UNIT_STATES,
     CustomerRecord,
     Document,
+    HeldUnitRecord,
     LineRecord,
     OrderRecord,
     ProductRecord,
@@ -86,7 +88,8 @@ class _DocumentParser(JsonReader):
         stock = [self.stock(item, f"$.stock[{i}]") for i, item in enumerate(self.array(root, "stock", "$"))]
         orders_by_id = {order.id: order for order in orders}
         returns = [self.ret(item, f"$.returns[{i}]", orders_by_id) for i, item in enumerate(self.array(root, "returns", "$"))]
-        document = Document(currency, stores, products, customers, orders, stock, returns)
+        held = [self.held_unit(item, f"$.held_units[{i}]") for i, item in enumerate(self.array(root, "held_units", "$"))]
+        document = Document(currency, stores, products, customers, orders, stock, returns, held)
         self.check_unique(document)
         return document
 
@@ -103,6 +106,7 @@ class _DocumentParser(JsonReader):
         self.unique([(line.id, f"{o.path}.lines[{line.position}].id") for o in orders for line in o.lines],
                     "order line id")
         self.unique([(r.id, r.path + ".id") for r in returns], "return id")
+        self.unique([(u.id, u.path + ".id") for u in document.held_units], "held unit id")
         self.unique([(code, f"{p.path}.barcodes") for p in products for code in p.barcodes], "barcode")
 
     def currency(self, value: Any, path: str) -> str:
@@ -247,6 +251,19 @@ class _DocumentParser(JsonReader):
         return StockRecord(self.text(item, "location", path), self.text(item, "sku", path),
                            self.count(item, "sellable", path, 0), path)
 
+    def held_unit(self, item: Any, path: str) -> HeldUnitRecord:
+        item = self.obj(item, path, FIELDS["held_unit"])
+        state = self.text(item, "state", path)
+        if state not in UNIT_STATES:
+            raise self.fail(f"{path}.state", f"expected one of {', '.join(sorted(UNIT_STATES))}, got {describe(state)}.")
+        optional = [self.text(item, key, path, optional=True) for key in (
+            "return_number", "till_id", "serial", "reason", "condition", "disposition", "note")]
+        return HeldUnitRecord(self.text(item, "id", path), self.text(item, "return_id", path), optional[0], optional[1],
+                              self.text(item, "store_id", path), self.text(item, "sku", path), *optional[2:], state,
+                              self.timestamp(item, "held_at", path) if item.get("held_at") is not None else None,
+                              self.text(item, "acted_by", path, optional=True),
+                              self.timestamp(item, "acted_at", path) if item.get("acted_at") is not None else None, path)
+
     def ret(self, item: Any, path: str, orders: dict[str, OrderRecord]) -> ReturnRecord:
         item = self.obj(item, path, FIELDS["return"])
         order_id = self.text(item, "order_id", path)
@@ -290,7 +307,9 @@ class FastParser(_DocumentParser):
         document = head._replace(orders=orders)
         orders_by_id = {order.id: order for order in orders}
         document = document._replace(returns=[self.ret(plain(item), f"$.returns[{i}]", orders_by_id)
-                                              for i, item in enumerate(self.returns_raw)])
+                                              for i, item in enumerate(self.returns_raw)],
+                                     held_units=[self.held_unit(plain(item), f"$.held_units[{i}]")
+                                                 for i, item in enumerate(self.held_raw)])
         if not all_unique(document):
             raise Unsure
         return document
@@ -310,6 +329,7 @@ class FastParser(_DocumentParser):
         customers = [fast.customer(item) for item in root.customers]
         stock = [fast.stock(item, f"$.stock[{i}]") for i, item in enumerate(root.stock)]
         self.returns_raw = root.returns
+        self.held_raw = root.held_units
         return Document(currency, stores, products, customers, [], stock, []), root.orders, fast
 
     def fail(self, path: str, reason: str) -> ImportRejected:
@@ -325,7 +345,7 @@ def all_unique(document: Document) -> bool:
             and unique([p.sku for p in products]) and unique([c.id for c in document.customers])
             and unique([o.id for o in orders]) and unique([o.number.upper() for o in orders])
             and unique([line.id for o in orders for line in o.lines]) and unique([r.id for r in document.returns])
-            and unique([code for p in products for code in p.barcodes]))
+            and unique([code for p in products for code in p.barcodes]) and unique([u.id for u in document.held_units]))
 
 
 def _show(minor: int, currency: str) -> str:

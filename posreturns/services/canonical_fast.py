@@ -125,6 +125,7 @@ class Document(_Struct):
     orders: list[msgspec.Raw] = []
     stock: list[msgspec.Raw] = []
     returns: list[msgspec.Raw] = []
+    held_units: list[msgspec.Raw] = []
 
 
 _DOCUMENT = msgspec.json.Decoder(Document)

@@ -13,7 +13,7 @@ TENDER_METHODS = frozenset({"card", "cash", "gift_card", "store_credit"})
 # the fields of each object of the format (docs/data-format.schema.json); any other is refused by name
 FIELDS = {
     "document": frozenset({"format", "catalog_currency", "stores", "products", "customers", "orders", "stock",
-                           "returns"}),
+                           "returns", "held_units"}),
     "store": frozenset({"id", "name", "currency", "prices_include_tax", "timezone"}),
     "product": frozenset({"sku", "product_id", "title", "options", "barcodes", "price", "tax_rate", "category",
                           "final_sale", "serial_tracked"}),
@@ -26,7 +26,10 @@ FIELDS = {
     "return": frozenset({"id", "order_id", "currency", "created_at", "lines", "tenders"}),
     "return_line": frozenset({"order_line_id", "qty", "amount"}),
     "return_tender": frozenset({"method", "amount"}),
+    "held_unit": frozenset({"id", "return_id", "return_number", "till_id", "store_id", "sku", "serial", "reason",
+                            "condition", "disposition", "note", "state", "held_at", "acted_by", "acted_at"}),
 }
+UNIT_STATES = frozenset({"held", "refurbishing", "released", "resale", "rtv", "scrapped"})
 
 
 class StoreRecord(NamedTuple):
@@ -129,6 +132,26 @@ class ReturnRecord(NamedTuple):
     path: str
 
 
+class HeldUnitRecord(NamedTuple):
+    """A unit a till of the store holds (returned defective, to inspect...), and what became of it."""
+    id: str
+    return_id: str
+    return_number: str | None
+    till_id: str | None
+    store_id: str
+    sku: str
+    serial: str | None
+    reason: str | None
+    condition: str | None
+    disposition: str | None
+    note: str | None
+    state: str
+    held_at: str | None
+    acted_by: str | None
+    acted_at: str | None
+    path: str
+
+
 class Document(NamedTuple):
     catalog_currency: str
     stores: list[StoreRecord]
@@ -137,6 +160,7 @@ class Document(NamedTuple):
     orders: list[OrderRecord]
     stock: list[StockRecord]
     returns: list[ReturnRecord]
+    held_units: list[HeldUnitRecord] = []  # noqa: RUF012 (a NamedTuple default, never mutated)
 
     @property
     def counts(self) -> dict[str, int]:

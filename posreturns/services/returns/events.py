@@ -95,6 +95,7 @@ def return_events(c: Completion, number: str) -> list[OutboxEvent]:
                         "disposition": line.disposition.value,
                         "serial": line.serial,
                         "note": note or None,
+                        "alerts": [alert.code for alert in line.alerts],
                     }
                     for line, note in zip(q.lines, c.notes, strict=True)
                 ],

@@ -114,7 +114,7 @@ class MedusaGateway:
 
     def orders_document(self, records: list[dict[str, Any]]) -> dict[str, Any]:
         """Orders with their customers, prior returns, and products for lines off the catalogue."""
-        orders, returns, customers, products = [], [], {}, {}
+        orders, returns, customers, products, held = [], [], {}, {}, []
         for record in records:
             if record.get("status") in ("draft", "canceled", "archived") or record.get("payment_status") not in PAID:
                 continue
@@ -122,13 +122,14 @@ class MedusaGateway:
             orders.append(canonical)
             self.stock.touched({line["sku"] for line in canonical["lines"]})
             returns += mapping.prior_returns(record, canonical)
+            held += mapping.held_units(record)
             if record.get("customer"):
                 customers[record["customer"]["id"]] = mapping.customer(record["customer"])
             for item in record.get("items") or []:
                 if not item.get("variant_sku"):
                     products[mapping.item_sku(item)] = mapping.item_product(item, self.config.currency)
         return {"products": list(products.values()), "customers": list(customers.values()), "orders": orders,
-                "returns": returns}
+                "returns": returns, "held_units": held}
 
     def _stock(self, cursor: str | None, limit: int) -> PulledPage:
         rows, nxt, more, total, fetched = self.stock.page(cursor, limit)
@@ -168,7 +169,7 @@ class MedusaGateway:
         return self.batches.limit()
 
     def push_batch(self, events: list[PendingEvent], fence: Any = None) -> dict[str, PushResult]:
-        return self.batches.push(events, fence)
+        return self.pusher.after_plugin(events, self.batches.push(events, fence), fence)
 
     # -- is it there? -----------------------------------------------------------------------------------
     def probe(self, timeout: tuple[float, float] = PROBE_TIMEOUT) -> dict[str, Any]:

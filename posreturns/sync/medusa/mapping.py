@@ -49,6 +49,14 @@ def qty(record: dict[str, Any], field: str) -> int:
         return 0
 
 
+QUARANTINE_OF = "posreturns_quarantine_of"  # on a stock location: the store whose held units it keeps
+
+
+def quarantine_of(location: dict[str, Any]) -> str | None:
+    store = (location.get("metadata") or {}).get(QUARANTINE_OF)
+    return str(store) if store else None
+
+
 def store_code(location: dict[str, Any]) -> str:
     meta = location.get("metadata") or {}
     return str(meta.get("store_code") or location.get("name") or location["id"])
@@ -196,3 +204,24 @@ def fit_tenders(order_record: dict[str, Any], total: Decimal) -> None:
 
 def line_paid(line: dict[str, Any]) -> Decimal:
     return Decimal(line["unit_price"]) * int(line["qty"]) - Decimal(line["discount"])
+
+
+HELD_NOTE = "posreturns_held_"  # an order's note of a unit a till of the store holds (held_stock.py)
+HELD_FIELDS = ("return_id", "return_number", "serial", "reason", "condition", "disposition", "note")
+
+
+def held_units(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """The units held by the returns of an order, from the tills' notes on it, as canonical held units."""
+    units = []
+    for key, note in sorted((record.get("metadata") or {}).items()):
+        if not (key.startswith(HELD_NOTE) and isinstance(note, dict) and note.get("store") and note.get("sku")
+                and note.get("return_id")):
+            continue
+        unit = {"id": key[len(HELD_NOTE):], "till_id": note.get("till"), "store_id": note["store"],
+                "sku": note["sku"], "state": note.get("state") or "held", "held_at": note.get("held_at"),
+                **{field: note.get(field) for field in HELD_FIELDS}}
+        if note.get("by"):
+            unit["acted_by"], unit["acted_at"] = note["by"], note.get("at")
+        units.append({k: (str(v) if v is not None and not isinstance(v, str) else v) for k, v in unit.items()
+                      if v not in (None, "")})
+    return units

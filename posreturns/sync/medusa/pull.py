@@ -50,7 +50,11 @@ def delta_page(client: Json, path: str, key: str, fields: str, cursor: str | Non
                extra: list[tuple[str, Any]] | None = None) -> tuple[list[dict[str, Any]], str | None, bool, int | None]:
     """(records, next cursor, has_more, total)."""
     since, skip = parse_delta(cursor)
-    params: list[tuple[str, Any]] = [("order", "updated_at"), ("limit", limit), ("offset", skip), ("fields", fields)]
+    # A record written at `since` may have been changed again since (an order noted by another till):
+    # it is no longer at `since`, so skipping `skip` rows by offset would skip it. The rows still at
+    # `since` are dropped by their time instead (by offset only when more of them than a page).
+    offset = skip if skip >= limit else 0
+    params: list[tuple[str, Any]] = [("order", "updated_at"), ("limit", limit), ("offset", offset), ("fields", fields)]
     if since:
         params.append(("updated_at[$gte]", since))
     params += extra or []
@@ -60,6 +64,15 @@ def delta_page(client: Json, path: str, key: str, fields: str, cursor: str | Non
         raise OmsProtocolError(f"Medusa's answer to {path} has no list of {key}.")
     total = answer.get("count") if isinstance(answer.get("count"), int) else None
     has_more = len(records) >= limit
+    if not offset and skip:
+        seen = 0
+        kept = []
+        for record in records:
+            if seen < skip and record.get("updated_at") == since:
+                seen += 1
+            else:
+                kept.append(record)
+        records = kept
     cursor_out = next_delta(records, since, skip)
     return records, cursor_out, has_more, total
 

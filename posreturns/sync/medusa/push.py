@@ -8,16 +8,24 @@ made again; every step that changes Medusa is fenced (the uploader must still ho
   (`posreturns_voucher_<code>`) of the original order and of the customer (notes.py); the
   money side is a credit line written with the return.
 * `ExceptionResolved` -> a manager's resolution added to the refusal's note (notes.py).
+* `HeldUnitMoved`     -> the unit leaves the store's quarantine location (held_stock.py), which a
+  return's held units entered when the return was pushed.
+* `StaffAlertSettled` -> added to the note of the return's alerts on its order (alert_notes.py), which
+  the return's push wrote.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from posreturns.services.sync_ports import Outcome, PendingEvent, PushResult
+from posreturns.services.sync_ports import OmsUnavailable, Outcome, PendingEvent, PushResult
+from posreturns.sync.medusa.alert_notes import AlertNotes
+from posreturns.sync.medusa.held_stock import HeldStock
 from posreturns.sync.medusa.notes import Notes
 from posreturns.sync.medusa.reference import ReferenceData
 from posreturns.sync.medusa.returns import ReturnPusher
+from posreturns.sync.medusa.state import Api
 from posreturns.sync.medusa.stock import push_stock
 from posreturns.sync.wire import HttpJsonClient, NotFoundAtOms
 
@@ -28,6 +36,7 @@ class MedusaPusher:
         self.refs = refs
         self.notes = Notes(currency, refs)
         self.returns = ReturnPusher(currency, refs, self.notes)
+        self.steps = (HeldStock(refs), AlertNotes())  # what Medusa's own steps do not do, after them
 
     # -- events ------------------------------------------------------------------------------------------
     def push(self, event: PendingEvent, fence: Callable[[], None] | None = None) -> PushResult:
@@ -36,14 +45,47 @@ class MedusaPusher:
             return PushResult(Outcome.REJECTED, f"Event {event.seq} has no readable data; it cannot be sent.")
         api = self.client.fenced(fence)
         try:
-            if event.event_type == "ReturnCompleted":
-                return self.returns.push(api, event, data)
-            if event.event_type == "StockAdjusted":
-                return push_stock(api, self.refs.location_id, event, data)
-            if event.event_type == "VoucherIssued":
-                return self.notes.voucher(api, event, data)
-            if event.event_type == "ExceptionResolved":
-                return self.notes.resolved(api, event, data)
+            return self._after(api, event, self._push(api, event, data))
         except NotFoundAtOms as error:
             return PushResult(Outcome.REJECTED, f"Medusa: {error}")
+
+    def _after(self, api: Api, event: PendingEvent, result: PushResult) -> PushResult:
+        for step in self.steps:
+            result = step.after(api, event, result)
+        return result
+
+    def _push(self, api: Api, event: PendingEvent, data: dict[str, Any]) -> PushResult:
+        if event.event_type == "ReturnCompleted":
+            return self.returns.push(api, event, data)
+        if event.event_type == "StockAdjusted":
+            return push_stock(api, self.refs.location_id, event, data)
+        if event.event_type == "VoucherIssued":
+            return self.notes.voucher(api, event, data)
+        if event.event_type == "ExceptionResolved":
+            return self.notes.resolved(api, event, data)
         return PushResult(Outcome.APPLIED, detail={"not_sent": f"Medusa has no use for {event.event_type} events"})
+
+    def after_plugin(self, events: list[PendingEvent], results: dict[str, PushResult],
+                     fence: Callable[[], None] | None = None) -> dict[str, PushResult]:
+        """The plugin applies the return and acknowledges a held unit's move or an alert's settlement; the
+        held-stock and alert parts of each applied event are then made here, in order per order: an
+        order's events after one whose part could not be made now are left out (not attempted), as the
+        plugin does."""
+        api = self.client.fenced(fence)
+        stopped: set[str | None] = set()
+        for event in events:
+            done = results.get(event.event_id)
+            if done is None or not any(step.concerns(event) for step in self.steps):
+                continue
+            if event.order_key in stopped:
+                results.pop(event.event_id)
+                continue
+            try:
+                results[event.event_id] = self._after(api, event, done)
+            except NotFoundAtOms as error:
+                results[event.event_id] = PushResult(Outcome.REJECTED, f"Medusa: {error}")
+            except OmsUnavailable as error:
+                results[event.event_id] = PushResult.retry(str(error), error.retry_after)
+            if results[event.event_id].outcome not in (Outcome.APPLIED, Outcome.DUPLICATE):
+                stopped.add(event.order_key)
+        return results

@@ -43,7 +43,7 @@ def push_stock(api: Api, location_id: Callable[[str | None], str | None], event:
             location = location_id(delta.get("location"))
             if location is None:
                 return PushResult(Outcome.REJECTED, f"Medusa has no stock location for store {delta.get('location')}.")
-            if _move(api, f"posreturns_stock_{event.event_id}_{index}", str(delta["sku"]), location,
+            if move(api, f"posreturns_stock_{event.event_id}_{index}", str(delta["sku"]), location,
                      int(delta["delta"])):
                 moved += 1
             else:
@@ -55,7 +55,7 @@ def push_stock(api: Api, location_id: Callable[[str | None], str | None], event:
                                        "why": "its return was dismissed, so Medusa never received it"})
 
 
-def _move(api: Api, key: str, sku: str, location: str, delta: int) -> bool:
+def move(api: Api, key: str, sku: str, location: str, delta: int) -> bool:
     """Add `delta` to the level of `sku` at `location`, once; True when moved now."""
     items = api.get("/admin/inventory-items", [("sku", sku), ("fields", "id,sku,metadata,*location_levels")]
                     ).get("inventory_items") or []

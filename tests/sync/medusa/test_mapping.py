@@ -6,7 +6,7 @@ import orjson
 
 from posreturns.services.canonical import load_document
 from posreturns.sync.medusa import mapping
-from posreturns.sync.medusa.pull import next_delta, parse_delta
+from posreturns.sync.medusa.pull import delta_page, next_delta, parse_delta
 
 
 def item(line_id: str, sku: str, unit: str, qty: int, discount: str = "0") -> dict[str, object]:
@@ -65,3 +65,29 @@ def test_delta_cursors_skip_what_was_written_at_the_boundary_instant() -> None:
     assert cursor == "v1|B|2" and parse_delta(cursor) == ("B", 2)
     assert next_delta([{"updated_at": "B"}], "B", 2) == "v1|B|3"
     assert next_delta([], "B", 3) == "v1|B|3"
+
+
+class _Orders:
+    """Medusa's list of orders: `updated_at[$gte]`, in `updated_at` order, `offset` and `limit`."""
+
+    def __init__(self, records: list[dict[str, str]]) -> None:
+        self.records = records
+
+    def get(self, path: str, params: list[tuple[str, object]]) -> dict[str, object]:
+        query = dict(params)
+        since = str(query.get("updated_at[$gte]") or "")
+        rows = sorted((r for r in self.records if r["updated_at"] >= since), key=lambda r: r["updated_at"])
+        offset, limit = int(str(query["offset"])), int(str(query["limit"]))
+        return {"orders": rows[offset:offset + limit], "count": len(rows)}
+
+
+def test_a_record_changed_again_after_the_cursor_instant_is_pulled_again() -> None:
+    medusa = _Orders([{"id": "o1", "updated_at": "2026-01-01T10:00:00.000Z"},
+                      {"id": "o2", "updated_at": "2026-01-01T10:00:05.000Z"}])
+    records, cursor, _, _ = delta_page(medusa, "/admin/orders", "orders", "id", None, 50)
+    assert [r["id"] for r in records] == ["o1", "o2"] and cursor == "v1|2026-01-01T10:00:05.000Z|1"
+    medusa.records[1] = {"id": "o2", "updated_at": "2026-01-01T10:07:00.000Z"}  # another till noted o2
+    records, cursor, _, _ = delta_page(medusa, "/admin/orders", "orders", "id", cursor, 50)
+    assert [r["id"] for r in records] == ["o2"] and cursor == "v1|2026-01-01T10:07:00.000Z|1"
+    records, cursor, _, _ = delta_page(medusa, "/admin/orders", "orders", "id", cursor, 50)
+    assert records == [] and cursor == "v1|2026-01-01T10:07:00.000Z|1"
