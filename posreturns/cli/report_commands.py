@@ -99,8 +99,12 @@ def _return_line(r: ReportReturn, currency: str) -> str:
 
 
 def report_text(report: ReturnsReport) -> str:
-    money = lambda minor: f"{amount(minor, report.currency)} {report.currency}"  # noqa: E731
-    rate = lambda key: "—" if report.rates[key] is None else f"{report.rates[key]} %"  # noqa: E731
+    def money(minor: int) -> str:
+        return f"{amount(minor, report.currency)} {report.currency}"
+
+    def rate(key: str) -> str:
+        return "—" if report.rates[key] is None else f"{report.rates[key]} %"
+
     flags = report.flags
     lines = [f"Returns {report.start} to {report.end}, {report.scope}",
              f"  {report.total.returns} return(s), {report.total.units} unit(s), {money(report.total.value_minor)}",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
-from posreturns.persistence.order_repository import parse_utc
+from posreturns.domain.utc import parse_utc
 from posreturns.services.open_queues import PendingCardRefund
 
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 import msgspec
 import orjson
@@ -138,7 +138,10 @@ def decode_document(raw: bytes | str) -> Document:
     return _decode(_DOCUMENT, raw)
 
 
-def _decode(decoder: msgspec.json.Decoder[Any], raw: bytes | str | msgspec.Raw) -> Any:
+Decoded = TypeVar("Decoded")
+
+
+def _decode(decoder: msgspec.json.Decoder[Decoded], raw: bytes | str | msgspec.Raw) -> Decoded:
     try:
         return decoder.decode(raw)
     except (msgspec.MsgspecError, ValueError):  # invalid UTF-8 in a field name comes as a UnicodeDecodeError

@@ -6,7 +6,10 @@ orders go to SQLite without being copied again.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from posreturns.services.canonical_stream import OrderStream
 
 FORMAT = "posreturns/1"
 TENDER_METHODS = frozenset({"card", "cash", "gift_card", "store_credit"})
@@ -134,7 +137,7 @@ class Document(NamedTuple):
     stores: list[StoreRecord]
     products: list[ProductRecord]
     customers: list[CustomerRecord]
-    orders: list[OrderRecord]
+    orders: list[OrderRecord] | OrderStream  # a stream: a big file's orders, built as they are written
     stock: list[StockRecord]
     returns: list[ReturnRecord]
 

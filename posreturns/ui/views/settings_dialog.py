@@ -118,8 +118,8 @@ class SettingsDialog(QDialog):
                        "printer.url": self.printer_url, "printer.profile": self.printer_profile,
                        "printer.profile_file": self.printer_profile_file, "oms.url": self.oms_url,
                        "window.fullscreen": self.fullscreen}
-        for key, field in self.fields.items():
-            field.setEnabled(presenter.editable(key))
+        for key, widget in self.fields.items():
+            widget.setEnabled(presenter.editable(key))
         presenter.loaded.connect(self.show_values)
         presenter.outcome.connect(self.outcome.setText)
         presenter.saved.connect(self._saved)
