@@ -312,7 +312,7 @@ class FastReader:
         priced = price_rows(charges, order_discount, include_tax)
         records = [_record(LineRecord, (line.id, order_id, i, line.sku, c[0], c[1], c[2], share, rates[i], tax, paid,
                                         json.dumps(line.serials) if line.serials else "[]"))
-                   for i, (line, c, (share, tax, paid)) in enumerate(zip(lines, charges, priced))]
+                   for i, (line, c, (share, tax, paid)) in enumerate(zip(lines, charges, priced, strict=True))]
         total = sum(p[2] for p in priced) + shipping
         if total > MAX_AMOUNT_MINOR:
             raise Unsure

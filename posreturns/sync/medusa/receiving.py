@@ -5,6 +5,7 @@ line's reference)."""
 
 from __future__ import annotations
 
+import contextlib
 from decimal import Decimal
 from typing import Any
 
@@ -66,9 +67,8 @@ class Receiver:
 
     def _credit_line(self, api: Api, order_id: str, marker: str, amount: Decimal, data: dict[str, Any]) -> None:
         voucher = (data.get("voucher") or {}).get("code")
-        try:
+        # Medusa allows a credit line only while the order owes money back; the voucher stands
+        with contextlib.suppress(OmsRefused):
             api.post(f"/admin/orders/{order_id}/credit-lines", {
                 "amount": -amount, "reference": "posreturns_store_credit", "reference_id": marker,
                 "metadata": {"voucher": voucher, "return_number": data.get("return_number")}})
-        except OmsRefused:
-            pass  # Medusa allows a credit line only while the order owes money back; the voucher stands
