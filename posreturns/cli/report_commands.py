@@ -38,7 +38,8 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
     report.add_argument("--csv", type=Path, metavar="FILE", help="write the figures as CSV (UTF-8, for spreadsheets)")
     report.add_argument("--pdf", type=Path, metavar="FILE", help="write the report with its charts as PDF")
     report.add_argument("--language", choices=["en", "fr"],
-                        help="of the CSV and PDF (default: the till's language); French CSV uses ';' and decimal commas")
+                        help="of the CSV and PDF (default: the till's language); "
+                             "French CSV uses ';' and decimal commas")
     report.add_argument("--behind", metavar="KEY",
                         help="list the returns behind one figure: reason:DEFECTIVE, tender:cash, cashier:ID, "
                              "day:YYYY-MM-DD, flag:receiptless, total:all…")

@@ -36,4 +36,5 @@ class SqlAuditReader:
                + " AND ".join(clauses) + " ORDER BY id DESC LIMIT ?")
         with self.engine.connect() as connection:
             rows = connection.exec_driver_sql(sql, tuple(params)).all()
-        return [AuditRecord(r.id, datetime.fromisoformat(r.at), r.actor, r.action, r.subject, r.detail_json) for r in rows]
+        return [AuditRecord(r.id, datetime.fromisoformat(r.at), r.actor, r.action, r.subject, r.detail_json)
+                for r in rows]

@@ -62,7 +62,8 @@ def load_document(raw: bytes | str, source: str) -> Document:
         try:
             data = orjson.loads(raw)
         except orjson.JSONDecodeError as error:
-            raise ImportRejected(source, "$", f"the file is not valid JSON ({error}); check that it was not cut short.") from None
+            raise ImportRejected(source, "$",
+                                 f"the file is not valid JSON ({error}); check that it was not cut short.") from None
         return _DocumentParser(source).parse(data)
     finally:
         if paused:
@@ -85,7 +86,8 @@ class _DocumentParser(JsonReader):
         orders = [self.order(item, f"$.orders[{i}]") for i, item in enumerate(self.array(root, "orders", "$"))]
         stock = [self.stock(item, f"$.stock[{i}]") for i, item in enumerate(self.array(root, "stock", "$"))]
         orders_by_id = {order.id: order for order in orders}
-        returns = [self.ret(item, f"$.returns[{i}]", orders_by_id) for i, item in enumerate(self.array(root, "returns", "$"))]
+        returns = [self.ret(item, f"$.returns[{i}]", orders_by_id)
+                   for i, item in enumerate(self.array(root, "returns", "$"))]
         document = Document(currency, stores, products, customers, orders, stock, returns)
         self.check_unique(document)
         return document

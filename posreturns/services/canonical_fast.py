@@ -235,7 +235,8 @@ class FastReader:
                 raise Unsure
             codes.append(barcode_key(code))
         rate, _ = self.rate(item.tax_rate)
-        return ProductRecord(item.sku, item.product_id, item.title, json.dumps(options, ensure_ascii=False, sort_keys=True),
+        return ProductRecord(item.sku, item.product_id, item.title,
+                             json.dumps(options, ensure_ascii=False, sort_keys=True),
                              self.amount(item.price, currency), rate, item.final_sale, item.serial_tracked,
                              item.category, tuple(codes), path)
 

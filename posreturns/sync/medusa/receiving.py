@@ -24,7 +24,8 @@ class Receiver:
         api.post(f"/admin/returns/{rid}/receive",
                  {"internal_note": f"Received in store, return {data.get('return_number')}"})
         back = [{"id": line, "quantity": w["restock"]} for line, w in wanted.items() if w["restock"]]
-        held = [{"id": line, "quantity": w["qty"] - w["restock"]} for line, w in wanted.items() if w["qty"] > w["restock"]]
+        held = [{"id": line, "quantity": w["qty"] - w["restock"]}
+                for line, w in wanted.items() if w["qty"] > w["restock"]]
         try:
             if back:
                 api.post(f"/admin/returns/{rid}/receive-items", {"items": back})
@@ -51,7 +52,8 @@ class Receiver:
             if tender.get("method") == "store_credit":
                 self._credit_line(api, order["id"], marker, amount, data)
             else:
-                payment = next((p for p in payments if p["id"] == tender.get("reference")), payments[0] if payments else None)
+                payment = next((p for p in payments if p["id"] == tender.get("reference")),
+                               payments[0] if payments else None)
                 if payment is None:
                     continue
                 body = {"amount": amount, "note": marker}

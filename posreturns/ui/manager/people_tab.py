@@ -52,7 +52,8 @@ class PeopleTab(QWidget):
         self.since = QDateEdit(calendarPopup=True)
         self.since.setDisplayFormat("dd/MM/yyyy" if formats.language == "fr" else "MM/dd/yyyy")
         self.since.setDate(QDate.currentDate().addDays(-7))
-        self.search_button, self.export_button = big_button(self.tr("Search"), "primary"), big_button(self.tr("Export CSV"))
+        self.search_button, self.export_button = (big_button(self.tr("Search"), "primary"),
+                                                  big_button(self.tr("Export CSV")))
         self.audit = table((self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Subject"), self.tr("Detail")))
         self._users: list[Any] = []
         self._layout()

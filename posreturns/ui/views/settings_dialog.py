@@ -64,7 +64,8 @@ class SettingsDialog(QDialog):
                       self.printer_profile_file, self.oms_url):
             field.setMinimumHeight(TOUCH)
 
-        till = self._group(self.tr("This till"), ((self.tr("Store ID"), self.store_id), (self.tr("Till ID"), self.till_id),
+        till = self._group(self.tr("This till"), ((self.tr("Store ID"), self.store_id),
+                                                   (self.tr("Till ID"), self.till_id),
                                                    (self.tr("Language"), self.language),
                                                    (self.tr("Full screen"), self.fullscreen)))
         scanner = self._group(self.tr("Scanner"), ((self.tr("Connection"), self.scanner_mode),
