@@ -6,10 +6,8 @@ orders go to SQLite without being copied again.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
-
-if TYPE_CHECKING:
-    from posreturns.services.canonical_stream import OrderStream
+from collections.abc import Iterator
+from typing import NamedTuple, Protocol
 
 FORMAT = "posreturns/1"
 TENDER_METHODS = frozenset({"card", "cash", "gift_card", "store_credit"})
@@ -132,12 +130,20 @@ class ReturnRecord(NamedTuple):
     path: str
 
 
+class OrderChunks(Protocol):
+    """A big file's orders, built a chunk at a time as they are written (`canonical_stream.OrderStream`)."""
+
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[OrderRecord]: ...
+    def chunks(self) -> Iterator[list[OrderRecord]]: ...
+
+
 class Document(NamedTuple):
     catalog_currency: str
     stores: list[StoreRecord]
     products: list[ProductRecord]
     customers: list[CustomerRecord]
-    orders: list[OrderRecord] | OrderStream  # a stream: a big file's orders, built as they are written
+    orders: list[OrderRecord] | OrderChunks
     stock: list[StockRecord]
     returns: list[ReturnRecord]
 
