@@ -2,7 +2,8 @@
 cache, and import throughput; then the endurance soaks (a week at the till in one process, the sync
 and printing through outages).
 
-    python -m bench [--data-dir var/bench] [--orders 1000000 | --scales 10k,100k,1M] [--samples 2000] [--soak-days 7] [--only-soak]
+    python -m bench [--data-dir var/bench] [--orders 1000000 | --scales 10k,100k,1M] [--samples 2000]
+                    [--soak-days 7] [--only-soak]
 
 The store-scale data set is built once (a few minutes) and reused by later runs.
 """
@@ -127,8 +128,8 @@ def store_scale(args: argparse.Namespace, count: int, data_dir: Path) -> dict[st
     till.close()
     size = _used_bytes(data_dir / "posreturns.db")
     results["db_bytes_per_order"] = round(size / count)
-    print(f"{'database file (pages in use)':<34} {size / 1e6:,.0f} MB = {size / count:,.0f} bytes per order (catalogue, "
-          "customers, returns included)")
+    print(f"{'database file (pages in use)':<34} {size / 1e6:,.0f} MB = {size / count:,.0f} bytes per order "
+          "(catalogue, customers, returns included)")
     results["cold_start"] = cold_start(data_dir)
     results["cli_start"] = cli_start(data_dir, receipt_number(indexes[0]))
     results["import"] = import_throughput(args.import_orders, data_dir)
@@ -140,7 +141,8 @@ def _used_bytes(database: Path) -> int:
     import sqlite3
 
     with closing(sqlite3.connect(database)) as db:
-        pages, free, size = (db.execute(f"PRAGMA {name}").fetchone()[0] for name in ("page_count", "freelist_count", "page_size"))
+        pages, free, size = (db.execute(f"PRAGMA {name}").fetchone()[0]
+                             for name in ("page_count", "freelist_count", "page_size"))
     return int((pages - free) * size)
 
 
@@ -153,8 +155,10 @@ def scaling_table(by_scale: dict[int, dict[str, Any]]) -> None:
     for name, figure in by_scale[scales[0]].items():
         if isinstance(figure, dict) and "p99_ms" in figure:
             p99 = [by_scale[n][name]["p99_ms"] for n in scales]
-            print(f"{name:<34}" + "".join(f"{v:>12.2f}" for v in p99) + f"   {'yes' if max(p99) <= 2 * min(p99) else 'NO'}")
-    print(f"{'bytes per order (database file)':<34}" + "".join(f"{by_scale[n]['db_bytes_per_order']:>12,}" for n in scales))
+            print(f"{name:<34}" + "".join(f"{v:>12.2f}" for v in p99)
+                  + f"   {'yes' if max(p99) <= 2 * min(p99) else 'NO'}")
+    print(f"{'bytes per order (database file)':<34}"
+          + "".join(f"{by_scale[n]['db_bytes_per_order']:>12,}" for n in scales))
     for kind in ("empty", "delta"):
         print(f"{'import ' + kind + ' (orders/s)':<34}" +
               "".join(f"{by_scale[n]['import'][kind]['orders_per_second']:>12,}" for n in scales))

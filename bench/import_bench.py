@@ -49,7 +49,8 @@ def import_into(file: Path, data_dir: Path) -> dict[str, Any]:
     started, cpu = time.perf_counter(), time.process_time()
     try:
         counts = import_file(file, till.cache_writer)
-        return {"seconds": time.perf_counter() - started, "cpu_s": time.process_time() - cpu, "orders": counts["orders"]}
+        return {"seconds": time.perf_counter() - started, "cpu_s": time.process_time() - cpu,
+                "orders": counts["orders"]}
     finally:
         till.close()
 
@@ -74,7 +75,8 @@ def raw_loader(file: Path, data_dir: Path) -> dict[str, Any]:
     db.execute("PRAGMA foreign_keys=ON")
     db.execute("BEGIN")
     db.executemany("INSERT INTO stores (id, name, currency, prices_include_tax, timezone) VALUES (?,?,?,?,?)",
-                   [(s["id"], s["name"], s["currency"], s["prices_include_tax"], s["timezone"]) for s in document["stores"]])
+                   [(s["id"], s["name"], s["currency"], s["prices_include_tax"], s["timezone"])
+                    for s in document["stores"]])
     db.executemany("INSERT OR IGNORE INTO products (id, title, category) VALUES (?,?,?)",
                    [(p["product_id"], p["title"], p["category"]) for p in document["products"]])
     db.executemany("INSERT INTO variants (sku, product_id, title, options_json, price_minor, tax_rate, final_sale, "
@@ -84,8 +86,9 @@ def raw_loader(file: Path, data_dir: Path) -> dict[str, Any]:
     db.executemany("INSERT INTO customers (id, name, email, phone) VALUES (?,?,?,?)",
                    [(c["id"], c["name"], c["email"], c["phone"]) for c in document["customers"]])
     for o in document["orders"]:
-        db.execute("INSERT INTO orders (id, number, number_key, channel, store_id, placed_at, currency, prices_include_tax, "
-                   "customer_id, order_discount_minor, shipping_minor, total_minor) VALUES (?,?,?,?,?,?,?,?,?,0,0,?)",
+        db.execute("INSERT INTO orders (id, number, number_key, channel, store_id, placed_at, currency, "
+                   "prices_include_tax, customer_id, order_discount_minor, shipping_minor, total_minor) "
+                   "VALUES (?,?,?,?,?,?,?,?,?,0,0,?)",
                    (o["id"], o["number"], o["number"].replace("-", ""), o["channel"], o["store_id"], o["placed_at"],
                     o["currency"], True, o["customer_id"], int(o["tenders"][0]["amount"].replace(".", ""))))
         db.executemany("INSERT INTO order_lines (id, order_id, position, sku, qty, unit_price_minor, discount_minor, "
@@ -95,11 +98,13 @@ def raw_loader(file: Path, data_dir: Path) -> dict[str, Any]:
                          line["tax_rate"], int(line["unit_price"].replace(".", "")) * line["qty"])
                         for i, line in enumerate(o["lines"])])
         db.executemany("INSERT INTO tenders (order_id, position, method, amount_minor, card_last4, refunded_minor) "
-                       "VALUES (?,?,?,?,?,0)", [(o["id"], i, t["method"], int(t["amount"].replace(".", "")), t["card_last4"])
-                                                for i, t in enumerate(o["tenders"])])
+                       "VALUES (?,?,?,?,?,0)",
+                       [(o["id"], i, t["method"], int(t["amount"].replace(".", "")), t["card_last4"])
+                        for i, t in enumerate(o["tenders"])])
     db.execute("COMMIT")
     db.close()
-    return {"seconds": time.perf_counter() - started, "cpu_s": time.process_time() - cpu, "orders": len(document["orders"])}
+    return {"seconds": time.perf_counter() - started, "cpu_s": time.process_time() - cpu,
+            "orders": len(document["orders"])}
 
 
 def main(argv: list[str]) -> int:

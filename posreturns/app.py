@@ -271,8 +271,9 @@ def attach_oms(till: Till, gateway: Any = None, clock: Any = None) -> Any:
         if made["gateway"] is None:
             from posreturns.sync.settings import LOOKUP_TIMEOUT, gateway_from_settings  # HTTP: when first asked
 
-            made["gateway"] = gateway_from_settings(till.settings, clock, till.data_dir, timeout=LOOKUP_TIMEOUT)
-            till.closers.append(made["gateway"].close)
+            opened = gateway_from_settings(till.settings, clock, till.data_dir, timeout=LOOKUP_TIMEOUT)
+            till.closers.append(opened.close)
+            made["gateway"] = opened
         return made["gateway"]
 
     def probe() -> dict[str, Any]:

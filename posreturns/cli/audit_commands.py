@@ -39,7 +39,8 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
 def run_list(args: argparse.Namespace, out: Output) -> int:
     from posreturns.app import open_audit
 
-    wanted = AuditFilter(args.who.strip(), args.action.strip(), args.subject.strip(), args.since, args.until, args.limit)
+    wanted = AuditFilter(args.who.strip(), args.action.strip(), args.subject.strip(), args.since, args.until,
+                         args.limit)
     with open_from(args) as till:
         records = open_audit(till).search(wanted)
     if args.csv:

@@ -72,7 +72,8 @@ def close_json(close: DayClose) -> dict[str, Any]:
     c = close.currency
     return {"z_number": close.z_number, **window_json(close.window), "closed_at": close.closed_at.isoformat(),
             "closed_by": close.closed_by, "currency": c, **totals_json(close.totals, c),
-            "cash_expected": _amount(close.cash_expected_minor, c), "cash_counted": _amount(close.cash_counted_minor, c),
+            "cash_expected": _amount(close.cash_expected_minor, c),
+            "cash_counted": _amount(close.cash_counted_minor, c),
             "difference": _amount(close.difference_minor, c), "open_items": items_json(close.open_items),
             "override_reason": close.override_reason}
 
@@ -96,7 +97,8 @@ def run_status(args: argparse.Namespace, out: Output) -> int:
     with open_from(args) as till:
         window, totals, items = open_day_close(till, getattr(args, "till", None)).preview(args.day)
         currency = till.policies.active().currency
-    data = {**window_json(window), "currency": currency, **totals_json(totals, currency), "open_items": items_json(items)}
+    data = {**window_json(window), "currency": currency, **totals_json(totals, currency),
+            "open_items": items_json(items)}
     open_text = f"open: {items.sentence()}" if items.any else "nothing open"
     out.result(data, f"Day {window.business_day} of till {window.till_id}"
                      + (f", correction {window.seq - 1}" if window.seq > 1 else "")
@@ -136,7 +138,8 @@ def run_close(args: argparse.Namespace, out: Output) -> int:
         printed = _print(till, args, close)  # after the commit: the summary prints only what was recorded
     out.result({**close_json(close), "print": printed},
                close_text(close) + ("" if printed is None else
-                                    "\nZ summary " + ("printed." if printed["printed"] else f"kept: {printed['message']}")))
+                                    "\nZ summary " + ("printed." if printed["printed"]
+                                                      else f"kept: {printed['message']}")))
     return EXIT_OK
 
 

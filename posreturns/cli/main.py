@@ -184,7 +184,8 @@ READ_ONLY: frozenset[Command] = frozenset({
     device_commands.run_virtual_printer, device_commands.run_virtual_scanner, device_commands.run_status,
     device_commands.run_jobs, exchange_commands.run_promise, exchange_commands.run_show, mail_commands.run_status,
     mail_commands.run_list, verify_commands.run_verify, restock_commands.run_list, restock_commands.run_show,
-    restock_commands.run_batches, restock_commands.run_resale_list, restock_commands.run_alerts, report_commands.run_report, day_commands.run_status,
+    restock_commands.run_batches, restock_commands.run_resale_list, restock_commands.run_alerts,
+    report_commands.run_report, day_commands.run_status,
     day_commands.run_list, audit_commands.run_list, storage_commands.run_backup, storage_commands.run_restore,
     _run_gui})
 

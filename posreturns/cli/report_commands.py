@@ -38,7 +38,8 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
     report.add_argument("--csv", type=Path, metavar="FILE", help="write the figures as CSV (UTF-8, for spreadsheets)")
     report.add_argument("--pdf", type=Path, metavar="FILE", help="write the report with its charts as PDF")
     report.add_argument("--language", choices=["en", "fr"],
-                        help="of the CSV and PDF (default: the till's language); French CSV uses ';' and decimal commas")
+                        help="of the CSV and PDF (default: the till's language); "
+                             "French CSV uses ';' and decimal commas")
     report.add_argument("--behind", metavar="KEY",
                         help="list the returns behind one figure: reason:DEFECTIVE, tender:cash, cashier:ID, "
                              "day:YYYY-MM-DD, flag:receiptless, total:all…")
@@ -99,8 +100,12 @@ def _return_line(r: ReportReturn, currency: str) -> str:
 
 
 def report_text(report: ReturnsReport) -> str:
-    money = lambda minor: f"{amount(minor, report.currency)} {report.currency}"  # noqa: E731
-    rate = lambda key: "—" if report.rates[key] is None else f"{report.rates[key]} %"  # noqa: E731
+    def money(minor: int) -> str:
+        return f"{amount(minor, report.currency)} {report.currency}"
+
+    def rate(key: str) -> str:
+        return "—" if report.rates[key] is None else f"{report.rates[key]} %"
+
     flags = report.flags
     lines = [f"Returns {report.start} to {report.end}, {report.scope}",
              f"  {report.total.returns} return(s), {report.total.units} unit(s), {money(report.total.value_minor)}",

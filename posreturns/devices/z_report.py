@@ -33,7 +33,8 @@ def z_report(close: DayClose, lang: str, store: str, local: Callable[[datetime],
         return money(Money.from_minor(minor, close.currency).amount, close.currency, lang)
 
     window = close.window
-    blocks: list[Block] = [Text(store, "center", bold=True), Text(f"Z {close.z_number}", "center", bold=True, large=True),
+    blocks: list[Block] = [Text(store, "center", bold=True),
+                           Text(f"Z {close.z_number}", "center", bold=True, large=True),
                            Text(_w("title", lang), "center", bold=True)]
     if close.training:
         blocks.append(Text(_w("training", lang), "center", bold=True))

@@ -85,7 +85,8 @@ class OrderLine:
         remaining = self.paid - self.refunded
         if count == self.returnable_qty:
             return remaining
-        planned = Money.from_minor(equal_shares(self.paid.minor, self.qty, self.returned_qty, count), self.paid.currency)
+        planned = Money.from_minor(equal_shares(self.paid.minor, self.qty, self.returned_qty, count),
+                                   self.paid.currency)
         return planned.min(remaining).max(Money.zero(self.paid.currency))
 
 

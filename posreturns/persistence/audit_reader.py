@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
 
 from sqlalchemy import Engine
 
@@ -15,7 +14,8 @@ class SqlAuditReader:
         self.engine = engine
 
     def search(self, wanted: AuditFilter) -> list[AuditRecord]:
-        clauses, params = ["1 = 1"], []  # each clause is fixed text; the values go as parameters
+        clauses: list[str] = ["1 = 1"]  # each clause is fixed text; the values go as parameters
+        params: list[str | int] = []
         if wanted.who:
             clauses.append("actor = ?")
             params.append(wanted.who)
@@ -35,5 +35,6 @@ class SqlAuditReader:
         sql = ("SELECT id, at, actor, action, subject, detail_json FROM audit_log WHERE "
                + " AND ".join(clauses) + " ORDER BY id DESC LIMIT ?")
         with self.engine.connect() as connection:
-            rows: list[Any] = connection.exec_driver_sql(sql, tuple(params)).all()
-        return [AuditRecord(r.id, datetime.fromisoformat(r.at), r.actor, r.action, r.subject, r.detail_json) for r in rows]
+            rows = connection.exec_driver_sql(sql, tuple(params)).all()
+        return [AuditRecord(r.id, datetime.fromisoformat(r.at), r.actor, r.action, r.subject, r.detail_json)
+                for r in rows]

@@ -120,7 +120,8 @@ class SqlCacheWriter:
                counts: dict[str, int] | None = None) -> int:
         run = connection.exec_driver_sql
         streamed = isinstance(document.orders, OrderStream)
-        self._check_references(connection, document, [] if streamed else document.orders, source)
+        whole = document.orders if isinstance(document.orders, list) else []  # a stream is checked by chunk
+        self._check_references(connection, document, whole, source)
         many(run, UPSERT_STORE, [tuple(s) for s in document.stores])
         many(run, UPSERT_PRODUCT,
              list({p.product_id: (p.product_id, p.title, p.category) for p in document.products}.values()))
@@ -129,7 +130,7 @@ class SqlCacheWriter:
         many(run, UPSERT_CUSTOMER, [customer_row(c.id, c.name, c.email, c.phone) for c in document.customers])
         first_load = bool(document.orders) and run("SELECT 1 FROM orders LIMIT 1").first() is None
         indexes = _drop_sales_indexes(connection) if first_load else []
-        for orders in document.orders.chunks() if streamed else [document.orders]:
+        for orders in [document.orders] if isinstance(document.orders, list) else document.orders.chunks():
             if streamed:
                 self._check_references(connection, document._replace(stock=[]), orders, source)
             if first_load:

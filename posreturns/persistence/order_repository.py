@@ -137,8 +137,9 @@ class SqlOrderRepository:
         """Customers whose name has a word starting with each token (the first 200 the name index
         gives), then their sales."""
         prefixes = " AND ".join(f'"{token}"*' for token in tokens)  # tokens are [a-z0-9]+ (name_tokens)
-        return self._summaries("WHERE o.customer_id IN (SELECT s.customer_id FROM customer_names n JOIN customer_search s "
-                               "ON s.id = n.rowid WHERE customer_names MATCH ? LIMIT 200)", (prefixes,), limit)
+        return self._summaries("WHERE o.customer_id IN (SELECT s.customer_id FROM customer_names n "
+                               "JOIN customer_search s ON s.id = n.rowid WHERE customer_names MATCH ? LIMIT 200)",
+                               (prefixes,), limit)
 
     def by_card(self, last4: str, start: datetime, end: datetime, limit: int) -> list[OrderSummary]:
         return self._summaries("WHERE o.id IN (SELECT order_id FROM tenders WHERE card_last4 = ?) "

@@ -14,10 +14,10 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from posreturns.domain.day_close import DayClose, DayTotals, DayWindow, OpenItems, TenderTotal
+from posreturns.domain.utc import format_utc, parse_utc
 from posreturns.persistence.audit import insert_audit
 from posreturns.persistence.card_refunds import SqlCardRefunds
 from posreturns.persistence.engine import WRITE
-from posreturns.persistence.order_repository import format_utc, parse_utc
 from posreturns.services.errors import BadInput
 from posreturns.services.returns.ports import AuditEntry
 

@@ -39,7 +39,8 @@ class SqlUserRepository:
 
     def all(self) -> list[User]:
         with self.engine.connect() as connection:
-            rows = connection.exec_driver_sql("SELECT id, name, role, pin_hash, disabled_at FROM users ORDER BY id").all()
+            rows = connection.exec_driver_sql(
+                "SELECT id, name, role, pin_hash, disabled_at FROM users ORDER BY id").all()
         return [User(r.id, r.name, Role(r.role), r.pin_hash, r.disabled_at is not None) for r in rows]
 
     def attempt(self, user_id: str, decide: Callable[[tuple[User, Lockout] | None], Attempt]) -> Attempt:

@@ -64,7 +64,8 @@ def load_document(raw: bytes | str, source: str) -> Document:
         try:
             data = orjson.loads(raw)
         except orjson.JSONDecodeError as error:
-            raise ImportRejected(source, "$", f"the file is not valid JSON ({error}); check that it was not cut short.") from None
+            raise ImportRejected(source, "$",
+                                 f"the file is not valid JSON ({error}); check that it was not cut short.") from None
         return _DocumentParser(source).parse(data)
     finally:
         if paused:
@@ -87,8 +88,10 @@ class _DocumentParser(JsonReader):
         orders = [self.order(item, f"$.orders[{i}]") for i, item in enumerate(self.array(root, "orders", "$"))]
         stock = [self.stock(item, f"$.stock[{i}]") for i, item in enumerate(self.array(root, "stock", "$"))]
         orders_by_id = {order.id: order for order in orders}
-        returns = [self.ret(item, f"$.returns[{i}]", orders_by_id) for i, item in enumerate(self.array(root, "returns", "$"))]
-        held = [self.held_unit(item, f"$.held_units[{i}]") for i, item in enumerate(self.array(root, "held_units", "$"))]
+        returns = [self.ret(item, f"$.returns[{i}]", orders_by_id)
+                   for i, item in enumerate(self.array(root, "returns", "$"))]
+        held = [self.held_unit(item, f"$.held_units[{i}]")
+                for i, item in enumerate(self.array(root, "held_units", "$"))]
         document = Document(currency, stores, products, customers, orders, stock, returns, held)
         self.check_unique(document)
         return document

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 import msgspec
 import orjson
@@ -139,7 +139,10 @@ def decode_document(raw: bytes | str) -> Document:
     return _decode(_DOCUMENT, raw)
 
 
-def _decode(decoder: msgspec.json.Decoder[Any], raw: bytes | str | msgspec.Raw) -> Any:
+Decoded = TypeVar("Decoded")
+
+
+def _decode(decoder: msgspec.json.Decoder[Decoded], raw: bytes | str | msgspec.Raw) -> Decoded:
     try:
         return decoder.decode(raw)
     except (msgspec.MsgspecError, ValueError):  # invalid UTF-8 in a field name comes as a UnicodeDecodeError
@@ -233,7 +236,8 @@ class FastReader:
                 raise Unsure
             codes.append(barcode_key(code))
         rate, _ = self.rate(item.tax_rate)
-        return ProductRecord(item.sku, item.product_id, item.title, json.dumps(options, ensure_ascii=False, sort_keys=True),
+        return ProductRecord(item.sku, item.product_id, item.title,
+                             json.dumps(options, ensure_ascii=False, sort_keys=True),
                              self.amount(item.price, currency), rate, item.final_sale, item.serial_tracked,
                              item.category, tuple(codes), path)
 
@@ -310,7 +314,7 @@ class FastReader:
         priced = price_rows(charges, order_discount, include_tax)
         records = [_record(LineRecord, (line.id, order_id, i, line.sku, c[0], c[1], c[2], share, rates[i], tax, paid,
                                         json.dumps(line.serials) if line.serials else "[]"))
-                   for i, (line, c, (share, tax, paid)) in enumerate(zip(lines, charges, priced))]
+                   for i, (line, c, (share, tax, paid)) in enumerate(zip(lines, charges, priced, strict=True))]
         total = sum(p[2] for p in priced) + shipping
         if total > MAX_AMOUNT_MINOR:
             raise Unsure

@@ -6,7 +6,8 @@ orders go to SQLite without being copied again.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Iterator
+from typing import NamedTuple, Protocol
 
 FORMAT = "posreturns/1"
 TENDER_METHODS = frozenset({"card", "cash", "gift_card", "store_credit"})
@@ -132,6 +133,14 @@ class ReturnRecord(NamedTuple):
     path: str
 
 
+class OrderChunks(Protocol):
+    """A big file's orders, built a chunk at a time as they are written (`canonical_stream.OrderStream`)."""
+
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[OrderRecord]: ...
+    def chunks(self) -> Iterator[list[OrderRecord]]: ...
+
+
 class HeldUnitRecord(NamedTuple):
     """A unit a till of the store holds (returned defective, to inspect...), and what became of it."""
     id: str
@@ -157,7 +166,7 @@ class Document(NamedTuple):
     stores: list[StoreRecord]
     products: list[ProductRecord]
     customers: list[CustomerRecord]
-    orders: list[OrderRecord]
+    orders: list[OrderRecord] | OrderChunks
     stock: list[StockRecord]
     returns: list[ReturnRecord]
     held_units: list[HeldUnitRecord] = []  # noqa: RUF012 (a NamedTuple default, never mutated)

@@ -62,7 +62,8 @@ class OrderStream:
                 numbers.update(order.number.upper() for order in chunk)
                 line_ids.update(line.id for order in chunk for line in order.lines)
                 lines = sum(len(order.lines) for order in chunk)
-                if (len(ids), len(numbers), len(line_ids)) != (before[0] + len(chunk), before[1] + len(chunk), before[2] + lines):
+                if (len(ids), len(numbers), len(line_ids)) != (before[0] + len(chunk), before[1] + len(chunk),
+                                                               before[2] + lines):
                     raise Unsure  # an id twice in the file: load_document says which
                 yield chunk
         finally:

@@ -63,7 +63,8 @@ class OpenQueues:
         """Send the event again (`retry`), or accept the write-off: closed by hand, never sent again."""
         self.access.require(actor, Permission.RESOLVE_SYNC, subject=str(seq))
         note = clean_note(note, "note", required=not retry)
-        self.exception_store.resolve(seq, "retry" if retry else "dismiss", actor.user_id, self.clock.now(), note or None)
+        self.exception_store.resolve(seq, "retry" if retry else "dismiss", actor.user_id, self.clock.now(),
+                                     note or None)
 
     def card_refunds(self) -> list[PendingCardRefund]:
         till = self.identity()

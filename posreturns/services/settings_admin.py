@@ -20,7 +20,8 @@ from posreturns.services.errors import BadInput
 from posreturns.services.policies import PolicyService
 from posreturns.services.returns.ports import AuditEntry
 
-DEVICE_PREFIXES = ("printer.", "scanner.", "window.")  # the printer, the scanner, the screen, with "language": a manager's
+# the printer, the scanner, the screen, with "language": a manager's
+DEVICE_PREFIXES = ("printer.", "scanner.", "window.")
 KEPT_BY_POSRETURNS = ("till.training", "security.", "returns.seq.", "sync.", "draft.", "demo.", "rtv.seq.",
                       "resale.ean_seq")
 POLICY_KEY = "policy.active"

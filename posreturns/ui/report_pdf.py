@@ -35,7 +35,8 @@ def summary_rows(report: ReturnsReport, formats: Formats) -> list[tuple[str, str
     return [
         (translate("ReportPdf", "Returns"), f"{t.returns} · {t.units} " + translate("ReportPdf", "unit(s)")),
         (translate("ReportPdf", "Refunded"), money(t.value_minor)),
-        (translate("ReportPdf", "Without receipt"), f"{report.flags['receiptless'].returns} ({rate('receiptless_share')})"),
+        (translate("ReportPdf", "Without receipt"),
+         f"{report.flags['receiptless'].returns} ({rate('receiptless_share')})"),
         (translate("ReportPdf", "Approved by a manager"), str(report.flags["overridden"].returns)),
         (translate("ReportPdf", "Kept as exchange or store credit"),
          f"{report.flags['kept'].returns} ({rate('conversion')})"),
@@ -85,7 +86,8 @@ def report_html(report: ReturnsReport, formats: Formats, charts: bool) -> str:
             parts.append(f"<tr><td>{e(key_label(dimension, f.key))}</td><td align='right'>{f.returns}</td>"
                          f"<td align='right'>{f.units}</td><td align='right'>"
                          f"{e(formats.money(Money.from_minor(f.value_minor, report.currency).amount, report.currency))}"
-                         f"</td><td align='right'>{'' if share is None else formats_number(share, formats.language) + ' %'}"
+                         "</td><td align='right'>"
+                         f"{'' if share is None else formats_number(share, formats.language) + ' %'}"
                          "</td></tr>")
         parts.append("</table>")
     flagged = "".join(f"<li>{e(flags()[k])}: {f.returns}</li>" for k, f in report.flags.items())

@@ -129,7 +129,8 @@ def test_a_refused_return_cannot_be_completed(qtbot, window: MainWindow) -> None
     qtbot.waitUntil(lambda: window.return_page.decision.status.property("state") == "refused", timeout=5000)
     assert not window.return_page.decision.confirm_button.isEnabled()
     assert window.return_page.decision.totals.text() == "" and window.return_page.decision.why.text() == ""
-    assert "Final sale" in window.return_page.decision.trace.text() or "final" in window.return_page.decision.trace.text().lower()
+    assert ("Final sale" in window.return_page.decision.trace.text()
+            or "final" in window.return_page.decision.trace.text().lower())
 
 
 def test_a_serial_scanner_on_a_pty_drives_the_lookup(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -249,14 +250,16 @@ def test_the_next_customer_sees_nothing_of_the_last_one(qtbot, window: MainWindo
     qtbot.mouseClick(window.done.new_button, Qt.MouseButton.LeftButton)
 
     home = window.home
-    assert [field.text() for field in (home.scan_field, home.customer_field, home.card_field, home.amount_field)] == [""] * 4
+    assert [field.text()
+            for field in (home.scan_field, home.customer_field, home.card_field, home.amount_field)] == [""] * 4
     assert home.results.rowCount() == 0 and home.message.text() == ""
     qtbot.waitUntil(lambda: QApplication.focusWidget() is home.scan_field)
     _scan(qtbot, window, "PA01-000102")  # at wedge speed, Shift included
     qtbot.waitUntil(lambda: window.pages.currentIndex() == RETURN, timeout=5000)
     assert window.flow.order.number == "PA01-000102"
     assert page.item_field.text() == "" and page.message.text() == "" and not page.lines.selectedItems()
-    assert page.decision.confirm_button.text() == "Complete the return   F12" and not page.decision.confirm_button.isEnabled()
+    assert page.decision.confirm_button.text() == "Complete the return   F12"
+    assert not page.decision.confirm_button.isEnabled()
     assert page.decision.method_buttons["original"].isChecked() and page.basket_box.count() <= 1
     page.item_field.setFocus()
     _scan(qtbot, window, _barcode(demo_till, "ROBE-LIN-38"))

@@ -14,7 +14,7 @@ from this list:
 | 8 | T1 | 25 | PA01-000104 | ENC-PORT (CHANGED_MIND, RESTOCK) | 79.90 | gift card 50.00, card 29.90 | |
 
 and the demo's prior return RET-OMS-0001 (another till, pulled from the OMS: 29.90 on the 16th).
-"""
+"""  # noqa: E501 (a row of the table is one line)
 
 from __future__ import annotations
 

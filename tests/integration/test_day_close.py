@@ -56,7 +56,8 @@ def test_the_day_is_refused_while_card_refunds_are_unconfirmed_and_closes_once_t
             till.host_answers.record(number, True, "TERM-REF-1", CASHIER)
         till.host_answers.record(UNCONFIRMED[-1], False, "terminal offline", CASHIER)
         close = days.close(boss, 0)
-        assert (close.z_number, close.cash_expected_minor, close.difference_minor, close.override_reason) == (1, 0, 0, None)
+        assert ((close.z_number, close.cash_expected_minor, close.difference_minor, close.override_reason)
+                == (1, 0, 0, None))
         (stored,) = rows(shop / DATABASE_FILE, "SELECT z_number, returns_count, refund_total_minor, closed_by "
                                                "FROM till_days")
         assert tuple(stored) == (1, 6, 85982, MANAGER)
@@ -67,7 +68,8 @@ def test_the_other_tills_cash_is_reconciled_with_the_count_and_the_difference_re
         boss = till.access.sign_in(MANAGER, PIN, Permission.CLOSE_DAY)
         close = open_day_close(till, "T2").close(boss, 3000)
     assert (close.z_number, close.totals.returns, close.cash_expected_minor, close.difference_minor) == (1, 1, 2990, 10)
-    (audit,) = rows(shop / DATABASE_FILE, "SELECT actor, subject, detail_json FROM audit_log WHERE action = 'day.closed'")
+    (audit,) = rows(shop / DATABASE_FILE,
+                    "SELECT actor, subject, detail_json FROM audit_log WHERE action = 'day.closed'")
     assert (audit["actor"], audit["subject"]) == (MANAGER, "Z1")
     assert json.loads(audit["detail_json"])["difference_minor"] == 10
 
@@ -133,6 +135,7 @@ def test_the_command_refuses_then_closes_with_a_reason_and_prints_the_z_summary(
     data = json.loads(out)
     assert data["z_number"] == 1 and data["print"]["printed"] and data["override_reason"] == "terminal down"
     paper = printer.wait_for_job(1).text
-    assert "CLÔTURE DE JOURNÉE" in paper and "Z 1" in paper and "Motif: terminal down" in paper  # the store speaks French
+    # the store speaks French
+    assert "CLÔTURE DE JOURNÉE" in paper and "Z 1" in paper and "Motif: terminal down" in paper
     code, out, _ = run_in(shop, "day", "list", "--json")
     assert code == 0 and [c["z_number"] for c in json.loads(out)["closes"]] == [1]

@@ -80,7 +80,8 @@ def test_each_demo_document_is_a_copy_its_caller_may_edit() -> None:
     assert "EDITED" not in json.dumps(demo_document(DEMO_DAY))
 
 
-def test_a_first_load_gives_the_rows_and_indexes_of_a_load_into_a_full_cache(tmp_path: Path, small_chunks: None) -> None:
+def test_a_first_load_gives_the_rows_and_indexes_of_a_load_into_a_full_cache(tmp_path: Path,
+                                                                             small_chunks: None) -> None:
     document = _sales_only(demo_document(DEMO_DAY))
     assert isinstance(canonical_stream.stream_document(json.dumps(document).encode(), "x").orders,
                       canonical_stream.OrderStream)
@@ -89,12 +90,14 @@ def test_a_first_load_gives_the_rows_and_indexes_of_a_load_into_a_full_cache(tmp
     first, second = open_till(tmp_path / "first"), open_till(tmp_path / "second")
     try:
         indexes = _indexes(first)
-        import_bytes(json.dumps({**document, "orders": document["orders"][:1]}).encode(), "one.json", second.cache_writer)
+        import_bytes(json.dumps({**document, "orders": document["orders"][:1]}).encode(), "one.json",
+                     second.cache_writer)
         for till in (first, second):
             assert import_bytes(json.dumps(document).encode(), "all.json", till.cache_writer)["orders"] == 10
         assert _indexes(first) == _indexes(second) == indexes
         assert _sales(first) == _sales(second)
-        assert len(_sales(first)) == sum(1 + len(order["lines"]) + len(order["tenders"]) for order in document["orders"])
+        assert len(_sales(first)) == sum(1 + len(order["lines"]) + len(order["tenders"])
+                                         for order in document["orders"])
     finally:
         first.close()
         second.close()

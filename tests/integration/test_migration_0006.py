@@ -75,12 +75,14 @@ def test_a_till_of_the_previous_version_is_upgraded_whole(tmp_path: Path) -> Non
 def test_the_customers_of_an_upgraded_till_are_found_by_name(tmp_path: Path) -> None:
     _till_at_0005(tmp_path)
     with sqlite3.connect(tmp_path / "posreturns.db") as connection:
-        connection.execute("INSERT INTO customers (id, name) VALUES ('C1', 'Hélène Dupré'), ('C2', NULL), ('C3', 'Ines Roux')")
+        connection.execute("INSERT INTO customers (id, name) "
+                           "VALUES ('C1', 'Hélène Dupré'), ('C2', NULL), ('C3', 'Ines Roux')")
     till = open_till(tmp_path)
     try:
         with till.engine.connect() as connection:
-            found = connection.exec_driver_sql("SELECT s.customer_id FROM customer_names n JOIN customer_search s "
-                                               "ON s.id = n.rowid WHERE customer_names MATCH 'hel* AND dup*'").scalars().all()
+            found = connection.exec_driver_sql(
+                "SELECT s.customer_id FROM customer_names n JOIN customer_search s "
+                "ON s.id = n.rowid WHERE customer_names MATCH 'hel* AND dup*'").scalars().all()
             indexed = connection.exec_driver_sql("SELECT count(*) FROM customer_names").scalar()
         assert (found, indexed) == (["C1"], 2)
     finally:

@@ -5,6 +5,7 @@ line's reference)."""
 
 from __future__ import annotations
 
+import contextlib
 from decimal import Decimal
 from typing import Any
 
@@ -23,7 +24,8 @@ class Receiver:
         api.post(f"/admin/returns/{rid}/receive",
                  {"internal_note": f"Received in store, return {data.get('return_number')}"})
         back = [{"id": line, "quantity": w["restock"]} for line, w in wanted.items() if w["restock"]]
-        held = [{"id": line, "quantity": w["qty"] - w["restock"]} for line, w in wanted.items() if w["qty"] > w["restock"]]
+        held = [{"id": line, "quantity": w["qty"] - w["restock"]}
+                for line, w in wanted.items() if w["qty"] > w["restock"]]
         try:
             if back:
                 api.post(f"/admin/returns/{rid}/receive-items", {"items": back})
@@ -50,7 +52,8 @@ class Receiver:
             if tender.get("method") == "store_credit":
                 self._credit_line(api, order["id"], marker, amount, data)
             else:
-                payment = next((p for p in payments if p["id"] == tender.get("reference")), payments[0] if payments else None)
+                payment = next((p for p in payments if p["id"] == tender.get("reference")),
+                               payments[0] if payments else None)
                 if payment is None:
                     continue
                 body = {"amount": amount, "note": marker}
@@ -66,9 +69,8 @@ class Receiver:
 
     def _credit_line(self, api: Api, order_id: str, marker: str, amount: Decimal, data: dict[str, Any]) -> None:
         voucher = (data.get("voucher") or {}).get("code")
-        try:
+        # Medusa allows a credit line only while the order owes money back; the voucher stands
+        with contextlib.suppress(OmsRefused):
             api.post(f"/admin/orders/{order_id}/credit-lines", {
                 "amount": -amount, "reference": "posreturns_store_credit", "reference_id": marker,
                 "metadata": {"voucher": voucher, "return_number": data.get("return_number")}})
-        except OmsRefused:
-            pass  # Medusa allows a credit line only while the order owes money back; the voucher stands

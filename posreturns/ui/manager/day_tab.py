@@ -60,7 +60,8 @@ class DayTab(QWidget):
         window, totals, items, currency = day["window"], day["totals"], day["items"], day["currency"]
         when = window.business_day.strftime("%d/%m/%Y" if self.formats.language == "fr" else "%m/%d/%Y")
         heading = self.tr("Till {0}, {1}: {2} return(s), {3} refunded").replace("{0}", window.till_id).replace(
-            "{1}", when).replace("{2}", str(totals.returns)).replace("{3}", self._money(totals.refund_total_minor, currency))
+            "{1}", when).replace("{2}", str(totals.returns)).replace(
+            "{3}", self._money(totals.refund_total_minor, currency))
         if window.seq > 1:
             heading += " · " + self.tr("correction of a closed day")
         self.heading.setText(heading)

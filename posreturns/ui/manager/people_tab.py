@@ -52,7 +52,8 @@ class PeopleTab(QWidget):
         self.since = QDateEdit(calendarPopup=True)
         self.since.setDisplayFormat("dd/MM/yyyy" if formats.language == "fr" else "MM/dd/yyyy")
         self.since.setDate(QDate.currentDate().addDays(-7))
-        self.search_button, self.export_button = big_button(self.tr("Search"), "primary"), big_button(self.tr("Export CSV"))
+        self.search_button, self.export_button = (big_button(self.tr("Search"), "primary"),
+                                                  big_button(self.tr("Export CSV")))
         self.audit = table((self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Subject"), self.tr("Detail")))
         self._users: list[Any] = []
         self._layout()
@@ -76,14 +77,14 @@ class PeopleTab(QWidget):
         for widget in (self.who, self.action, self.subject, self.since_on, self.since, self.search_button,
                        self.export_button):
             filters.addWidget(widget)
-        column = QVBoxLayout(self)
-        column.addWidget(QLabel(self.tr("Users")))
-        column.addWidget(self.users, 1)
-        column.addWidget(self.admin_note)
-        column.addLayout(form)
-        column.addWidget(QLabel(self.tr("Audit log")))
-        column.addLayout(filters)
-        column.addWidget(self.audit, 2)
+        page = QVBoxLayout(self)
+        page.addWidget(QLabel(self.tr("Users")))
+        page.addWidget(self.users, 1)
+        page.addWidget(self.admin_note)
+        page.addLayout(form)
+        page.addWidget(QLabel(self.tr("Audit log")))
+        page.addLayout(filters)
+        page.addWidget(self.audit, 2)
 
     def show_users(self, users: list[Any]) -> None:
         admin = self.presenter.is_admin()

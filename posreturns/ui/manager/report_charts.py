@@ -43,7 +43,7 @@ def _pg() -> Any:
 
 def _axis(pg: Any, orientation: str, language: str) -> Any:
     """Numbers in the window's language; counts and whole amounts only (no '0,5 return')."""
-    class LocaleAxis(pg.AxisItem):  # type: ignore[misc,name-defined]
+    class LocaleAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph has no type hints: its classes are Any
         def tickStrings(self, values: Sequence[float], scale: float, spacing: float) -> list[str]:
             return [number_text(round(v * scale), language) if float(v * scale).is_integer() else ""
                     for v in values]
@@ -117,6 +117,6 @@ def chart_image(report: ReturnsReport, language: str, width: int = 1200, height:
     """The charts as an image, for the PDF export and the screenshots."""
     widget = build_charts(report, language)
     widget.resize(width, height)
-    image = widget.grab().toImage()
+    image: QImage = widget.grab().toImage()
     widget.deleteLater()
     return image

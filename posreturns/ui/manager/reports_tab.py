@@ -64,8 +64,10 @@ class ReportsTab(QWidget):
         self.dimension = QComboBox()
         for key, name in dimensions().items():
             self.dimension.addItem(name, key)
-        self.figures = table((self.tr("Key"), self.tr("Returns"), self.tr("Units"), self.tr("Amount"), self.tr("Share")))
-        self.behind = table((self.tr("Return"), self.tr("When"), self.tr("Till"), self.tr("Cashier"), self.tr("Refunded")))
+        self.figures = table((self.tr("Key"), self.tr("Returns"), self.tr("Units"), self.tr("Amount"),
+                              self.tr("Share")))
+        self.behind = table((self.tr("Return"), self.tr("When"), self.tr("Till"), self.tr("Cashier"),
+                             self.tr("Refunded")))
         self.behind_title = QLabel(self.tr("Click a figure to see the returns it counts."), wordWrap=True)
         self.charts_box = QVBoxLayout()
         self.charts: Any = None
@@ -179,7 +181,8 @@ class ReportsTab(QWidget):
             share = percent(f.value_minor, report.total.value_minor)
             for column, text in enumerate((key_label(dimension, f.key), str(f.returns), str(f.units),
                                            self._money(f.value_minor, report),
-                                           "" if share is None else f"{formats_number(share, self.formats.language)} %")):
+                                           "" if share is None
+                                           else f"{formats_number(share, self.formats.language)} %")):
                 self.figures.setItem(row, column, QTableWidgetItem(text))
 
     def _summary_clicked(self, row: int, _column: int) -> None:

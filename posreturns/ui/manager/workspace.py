@@ -137,7 +137,8 @@ class ManagerWorkspace(QWidget):
     def _add_scrolling(self, tab: QWidget, title: str) -> None:
         # The back office's forms are taller than a 768 px till leaves them: they scroll rather than
         # make the whole window taller than the screen.
-        page = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        page = QScrollArea(widgetResizable=True)
+        page.setFrameShape(QFrame.Shape.NoFrame)
         page.setWidget(tab)
         self._pages[tab] = page
         self.tabs.addTab(page, title)

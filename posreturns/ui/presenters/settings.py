@@ -22,8 +22,10 @@ from posreturns.ui.ports import Runner, Settings, SettingsAccess
 log = logging.getLogger(__name__)
 
 KEYS = ("store.id", "till.id", "language", "scanner.mode", "scanner.port", "scanner.suffix", "scanner.baudrate",
-        "scanner.parity", "scanner.gs_substitute", "printer.url", "printer.profile", "printer.profile_file", "oms.url", "window.fullscreen")
-APPLIED_AT_START = ("language", "window.fullscreen", "scanner.mode", "scanner.port", "scanner.suffix", "scanner.baudrate", "scanner.parity")
+        "scanner.parity", "scanner.gs_substitute", "printer.url", "printer.profile", "printer.profile_file", "oms.url",
+        "window.fullscreen")
+APPLIED_AT_START = ("language", "window.fullscreen", "scanner.mode", "scanner.port", "scanner.suffix",
+                    "scanner.baudrate", "scanner.parity")
 
 
 class SettingsPresenter(QObject):
@@ -116,8 +118,9 @@ class SettingsPresenter(QObject):
         def done(changed: dict[str, str]) -> None:
             self.values.update(changed)
             later = any(key in changed for key in APPLIED_AT_START)
-            self.saved.emit(self.tr("Settings saved. The language, full screen and the scanner change the next time the app starts.")
-                            if later else self.tr("Settings saved."))
+            self.saved.emit(self.tr(
+                "Settings saved. The language, full screen and the scanner change the next time the app starts.")
+                if later else self.tr("Settings saved."))
 
         self.runner.run(write, done, self._failed)
 

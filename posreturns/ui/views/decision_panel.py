@@ -51,7 +51,8 @@ class DecisionPanel(QWidget):
         column.addWidget(self.trace)
         column.addWidget(self.why)
         column.addStretch(1)  # spare height goes here, not into the labels
-        self.details = QScrollArea(widgetResizable=True, objectName="decisionDetails")
+        self.details = QScrollArea(widgetResizable=True)
+        self.details.setObjectName("decisionDetails")
         self.details.setWidget(details)
         self.details.setFrameShape(QFrame.Shape.NoFrame)
         self.details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

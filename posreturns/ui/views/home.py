@@ -54,7 +54,8 @@ class HomePage(QWidget):
         self.sign_out_button = big_button(self.tr("Sign out"))
         self.message = QLabel(wordWrap=True, objectName="message")
         self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing() + 4)  # no jump when a message appears
-        self.results = table((self.tr("Receipt"), self.tr("Date"), self.tr("Channel"), self.tr("Total"), self.tr("Customer")))
+        self.results = table((self.tr("Receipt"), self.tr("Date"), self.tr("Channel"), self.tr("Total"),
+                              self.tr("Customer")))
         self.recent = table((self.tr("Return"), self.tr("Time"), self.tr("Receipt"), self.tr("Refund")))
         self._summaries: list[OrderSummary] = []
         self._recent: list[dict[str, str]] = []
@@ -88,7 +89,8 @@ class HomePage(QWidget):
         self.sign_out_button.clicked.connect(self.sign_out)
         self.results.cellActivated.connect(self._open)
         self.results.cellClicked.connect(self._open)
-        self.recent.cellDoubleClicked.connect(lambda row, _c: self.reprint.emit(self._recent[row]["return_number"]))  # the window asks first
+        # the window asks first
+        self.recent.cellDoubleClicked.connect(lambda row, _c: self.reprint.emit(self._recent[row]["return_number"]))
 
     def add_tool(self, button: QPushButton) -> None:
         """A button of another workspace (the manager's), beside Settings."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (
 from posreturns.domain.orders import Order
 from posreturns.services.returns.results import QuotedReturn
 from posreturns.ui.i18n import Formats
-from posreturns.ui.presenters.basket import Basket
+from posreturns.ui.presenters.basket import Basket, ExchangeItem
 from posreturns.ui.presenters.return_flow import ReturnFlowPresenter
 from posreturns.ui.views.basket_line import BasketLineCard, card_identity
 from posreturns.ui.views.decision_panel import DecisionPanel
@@ -79,7 +81,7 @@ class ReturnPage(QWidget):
         self.decision.pick_replacement.connect(self._pick_replacement)
         self._cards: list[BasketLineCard] = []
         self.editing = -1  # the one card shown whole (the newest item, or the one tapped); the others are compact
-        self._shown: tuple[list[tuple[object, ...]], list[object]] | None = None  # what the cards were built for
+        self._shown: tuple[list[tuple[object, ...]], list[ExchangeItem]] | None = None  # what the cards were built for
         flow.changed.connect(self.refresh)
         flow.quote_ready.connect(self._show_quote)
         flow.message.connect(self.message.setText)
@@ -153,13 +155,16 @@ class ReturnPage(QWidget):
     def _rebuild(self, basket: Basket) -> None:
         before = len(self._cards)
         while self.basket_box.count():
-            widget = self.basket_box.takeAt(0).widget()
+            taken = self.basket_box.takeAt(0)
+            if taken is None:  # count() said there was one
+                break
+            widget = taken.widget()
             if widget is not None:
                 widget.deleteLater()
         self._cards = []
         for index, line in enumerate(basket.lines):
-            card = BasketLineCard(line, lambda i=index, **changes: self.flow.update_line(i, **changes),
-                                  lambda i=index: self.flow.remove_line(i), lambda i=index: self.open_card(i))
+            card = BasketLineCard(line, partial(self.flow.update_line, index),
+                                  partial(self.flow.remove_line, index), partial(self.open_card, index))
             self.basket_box.addWidget(card)
             self._cards.append(card)
         for index, item in enumerate(basket.exchange):

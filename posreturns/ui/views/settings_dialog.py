@@ -64,7 +64,8 @@ class SettingsDialog(QDialog):
                       self.printer_profile_file, self.oms_url):
             field.setMinimumHeight(TOUCH)
 
-        till = self._group(self.tr("This till"), ((self.tr("Store ID"), self.store_id), (self.tr("Till ID"), self.till_id),
+        till = self._group(self.tr("This till"), ((self.tr("Store ID"), self.store_id),
+                                                   (self.tr("Till ID"), self.till_id),
                                                    (self.tr("Language"), self.language),
                                                    (self.tr("Full screen"), self.fullscreen)))
         scanner = self._group(self.tr("Scanner"), ((self.tr("Connection"), self.scanner_mode),
@@ -118,8 +119,8 @@ class SettingsDialog(QDialog):
                        "printer.url": self.printer_url, "printer.profile": self.printer_profile,
                        "printer.profile_file": self.printer_profile_file, "oms.url": self.oms_url,
                        "window.fullscreen": self.fullscreen}
-        for key, field in self.fields.items():
-            field.setEnabled(presenter.editable(key))
+        for key, widget in self.fields.items():
+            widget.setEnabled(presenter.editable(key))
         presenter.loaded.connect(self.show_values)
         presenter.outcome.connect(self.outcome.setText)
         presenter.saved.connect(self._saved)

@@ -26,7 +26,8 @@ class TillStatusBar(QStatusBar):
         self.print_queue_button.setFlat(True)
         self.print_queue_button.hide()
         self.online_icon, self.printer_icon = QLabel(objectName="statusIcon"), QLabel(objectName="statusIcon")
-        for label in (self.online_icon, self.online, self.outbox, self.cache, self.printer_icon, self.printer, self.scanner):
+        for label in (self.online_icon, self.online, self.outbox, self.cache, self.printer_icon, self.printer,
+                      self.scanner):
             self.addWidget(label)
         self.addWidget(QWidget(), 1)  # the spare room: each sentence is whole when the screen is wide enough
         self.addPermanentWidget(self.print_queue_button)
@@ -45,12 +46,14 @@ class TillStatusBar(QStatusBar):
                 "{1}", str(progress["total"]))
         refused, held = state.get("sync_exceptions") or 0, state.get("sync_held") or 0
         if refused:
-            waiting += " · " + self.tr("{0} refused by the OMS: a manager must resolve them").replace("{0}", str(refused))
+            waiting += " · " + self.tr("{0} refused by the OMS: a manager must resolve them").replace(
+                "{0}", str(refused))
         if held:
             waiting += " · " + self.tr("{0} held behind them").replace("{0}", str(held))
         self.outbox.setText(waiting)
         if refused:  # after the text: what to type is more use than the sentence again
-            self.outbox.setToolTip(self.tr("posreturns sync exceptions, then posreturns sync resolve SEQ --retry or --dismiss"))
+            self.outbox.setToolTip(
+                self.tr("posreturns sync exceptions, then posreturns sync resolve SEQ --retry or --dismiss"))
         self.outbox.setProperty("state", "warn" if refused else "")
         self.outbox.style().unpolish(self.outbox)
         self.outbox.style().polish(self.outbox)

@@ -28,7 +28,8 @@ from posreturns.domain.returns import Condition, ExchangeLine, Reason, RefundMet
 GOLDEN = Path(__file__).with_name("golden")
 PARIS = ZoneInfo("Europe/Paris")
 NOW = datetime(2026, 11, 26, 10, 30, tzinfo=PARIS)
-DEFAULT_POLICY = parse_policy((Path(__file__).parents[3] / "posreturns" / "resources" / "policy" / "default.toml").read_text("utf-8"))
+DEFAULT_POLICY = parse_policy((Path(__file__).parents[3] / "posreturns" / "resources" / "policy" / "default.toml")
+                              .read_text("utf-8"))
 HEADER = StoreHeader("Maison Lumière — Paris Rivoli", "PARIS-01", "T1", "12 rue de Rivoli, 75004 Paris")
 
 
@@ -114,7 +115,8 @@ def test_the_footer_names_the_version_that_printed_the_receipt(demo_till: Till) 
 def test_an_exchange_receipt_does_not_say_refunded_for_what_paid_the_replacement(demo_till: Till) -> None:
     from posreturns.domain.money import Money
 
-    dearer = ExchangeLine(sku="TSH-NVY-L", qty=1, unit_price=Money.of("59.90", "EUR"), product_id="", in_stock_here=True)
+    dearer = ExchangeLine(sku="TSH-NVY-L", qty=1, unit_price=Money.of("59.90", "EUR"), product_id="",
+                          in_stock_here=True)
     order, result = _result(demo_till, "PA01-000101", [("ORD-1001-L1", Reason.WRONG_SIZE, Condition.NEW_WITH_TAGS)],
                             RefundMethod.EXCHANGE, (dearer,))
     receipt = ReturnReceipt(HEADER, "RPARIS01-T1-000008", NOW, "marie", result, order.number,

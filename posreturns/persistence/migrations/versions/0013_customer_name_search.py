@@ -58,7 +58,8 @@ def downgrade() -> None:
     op.create_table("customer_tokens",
                     sa.Column("token", sa.String(), nullable=False),
                     sa.Column("customer_id", sa.String(), nullable=False),
-                    sa.ForeignKeyConstraint(["customer_id"], ["customers.id"], name=op.f("fk_customer_tokens_customer_id_customers")),
+                    sa.ForeignKeyConstraint(["customer_id"], ["customers.id"],
+                                            name=op.f("fk_customer_tokens_customer_id_customers")),
                     sa.PrimaryKeyConstraint("token", "customer_id", name=op.f("pk_customer_tokens")))
     connection = op.get_bind()
     names = connection.exec_driver_sql("SELECT id, name FROM customers WHERE name IS NOT NULL").all()
