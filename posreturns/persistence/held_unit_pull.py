@@ -73,7 +73,7 @@ def _settle(connection: Connection, unit: HeldUnitRecord, now: datetime) -> int:
         (state.value, None if action is None else action.value, unit.acted_by,
          format_utc(_moment(unit.acted_at, now)), unit.id))
     bucket = None if action is None else TARGET[action][1]
-    if bucket is not None:
+    if action is not None and bucket is not None:
         record_moves(connection, [(unit.store_id, unit.sku, StockBucket.QUARANTINE.value, -1, action.value),
                                   (unit.store_id, unit.sku, bucket.value, 1, action.value)],
                      unit.id, _moment(unit.acted_at, now))

@@ -19,7 +19,6 @@ from posreturns.domain.utc import format_utc, parse_utc
 from posreturns.persistence.audit import insert_audit
 from posreturns.persistence.engine import WRITE
 from posreturns.persistence.held_unit_writes import alert_codes
-from posreturns.domain.utc import format_utc, parse_utc
 from posreturns.persistence.stock_ledger import insert_events, record_moves, return_order_key
 from posreturns.services.errors import NotFound
 from posreturns.services.numbering import store_code, till_code

@@ -10,7 +10,6 @@ from sqlalchemy.engine import Connection
 from posreturns.domain.utc import format_utc, parse_utc
 from posreturns.persistence.audit import insert_audit
 from posreturns.persistence.engine import WRITE
-from posreturns.domain.utc import format_utc, parse_utc
 from posreturns.persistence.stock_ledger import insert_events, return_order_key
 from posreturns.services.errors import BadInput, NotFound
 from posreturns.services.restock_events import restock_event

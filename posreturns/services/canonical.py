@@ -258,14 +258,20 @@ class _DocumentParser(JsonReader):
         item = self.obj(item, path, FIELDS["held_unit"])
         state = self.text(item, "state", path)
         if state not in UNIT_STATES:
-            raise self.fail(f"{path}.state", f"expected one of {', '.join(sorted(UNIT_STATES))}, got {describe(state)}.")
-        optional = [self.text(item, key, path, optional=True) for key in (
-            "return_number", "till_id", "serial", "reason", "condition", "disposition", "note")]
-        return HeldUnitRecord(self.text(item, "id", path), self.text(item, "return_id", path), optional[0], optional[1],
-                              self.text(item, "store_id", path), self.text(item, "sku", path), *optional[2:], state,
-                              self.timestamp(item, "held_at", path) if item.get("held_at") is not None else None,
-                              self.text(item, "acted_by", path, optional=True),
-                              self.timestamp(item, "acted_at", path) if item.get("acted_at") is not None else None, path)
+            expected = ", ".join(sorted(UNIT_STATES))
+            raise self.fail(f"{path}.state", f"expected one of {expected}, got {describe(state)}.")
+        def optional(key: str) -> str | None:
+            value: str | None = self.text(item, key, path, optional=True)
+            return value
+
+        def moment(key: str) -> str | None:
+            return self.timestamp(item, key, path) if item.get(key) is not None else None
+
+        return HeldUnitRecord(self.text(item, "id", path), self.text(item, "return_id", path),
+                              optional("return_number"), optional("till_id"), self.text(item, "store_id", path),
+                              self.text(item, "sku", path), optional("serial"), optional("reason"),
+                              optional("condition"), optional("disposition"), optional("note"), state,
+                              moment("held_at"), optional("acted_by"), moment("acted_at"), path)
 
     def ret(self, item: Any, path: str, orders: dict[str, OrderRecord]) -> ReturnRecord:
         item = self.obj(item, path, FIELDS["return"])

@@ -169,7 +169,7 @@ class Document(NamedTuple):
     orders: list[OrderRecord] | OrderChunks
     stock: list[StockRecord]
     returns: list[ReturnRecord]
-    held_units: list[HeldUnitRecord] = []  # noqa: RUF012 (a NamedTuple default, never mutated)
+    held_units: list[HeldUnitRecord] = []
 
     @property
     def counts(self) -> dict[str, int]:

@@ -167,7 +167,8 @@ def _note(store: str, location: str, state: str, event_id: str, **who: Any) -> d
 def _note_on_order(api: Api, order_id: str, notes: dict[str, dict[str, Any]], only_new: bool) -> None:
     """Write the units' notes in the order's metadata (Medusa merges keys); an existing note is kept
     (`only_new`) or updated with the move, so the order reads the unit's whole story."""
-    metadata = (api.get(f"/admin/orders/{order_id}", [("fields", "id,metadata")]).get("order") or {}).get("metadata") or {}
+    order = api.get(f"/admin/orders/{order_id}", [("fields", "id,metadata")]).get("order") or {}
+    metadata = order.get("metadata") or {}
     fresh = {}
     for key, value in notes.items():
         old = metadata.get(key)

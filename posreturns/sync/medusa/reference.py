@@ -22,7 +22,8 @@ class ReferenceData:
         self._lock = threading.Lock()
 
     def refresh_locations(self) -> list[dict[str, Any]]:
-        answer = self.client.get("/admin/stock-locations", [("fields", "id,name,metadata,created_at,*address"), ("limit", 200)])
+        answer = self.client.get("/admin/stock-locations",
+                                 [("fields", "id,name,metadata,created_at,*address"), ("limit", 200)])
         found = [loc for loc in answer.get("stock_locations") or [] if isinstance(loc, dict) and loc.get("id")]
         locations = [loc for loc in found if not mapping.quarantine_of(loc)]
         self._quarantines = quarantines(found)
