@@ -33,7 +33,16 @@ def read_totals(connection: Connection, window: DayWindow, currency: str, traini
     tenders = run("SELECT t.method, t.executed_by, count(DISTINCT t.return_id) AS n, sum(t.amount_minor) AS amount "
                   f"FROM returns r JOIN return_tenders t ON t.return_id = r.id WHERE {WINDOW} "
                   "GROUP BY t.method, t.executed_by ORDER BY t.method, t.executed_by", params).all()
-    return DayTotals(head.n, head.total, tuple(TenderTotal(t.method, t.executed_by, t.n, t.amount) for t in tenders))
+    totals = {(t.method, t.executed_by): [t.n, t.amount] for t in tenders}
+    # a failed card refund paid another way counts on the day it was paid: out of the card, into its tender
+    for method, amount in run(
+            "SELECT method, amount_minor FROM refund_replacements WHERE till_id = ? AND settled_at >= ? "
+            "AND settled_at < ? AND currency = ?", params[:4]).all():
+        totals.setdefault(("card", "host"), [0, 0])[1] -= amount
+        paid = totals.setdefault((method, "till"), [0, 0])
+        paid[0], paid[1] = paid[0] + 1, paid[1] + amount
+    return DayTotals(head.n, head.total, tuple(TenderTotal(method, by, n, amount)
+                                               for (method, by), (n, amount) in sorted(totals.items())))
 
 
 def _close_of(row: Any) -> DayClose:

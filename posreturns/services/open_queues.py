@@ -16,6 +16,7 @@ from posreturns.services.access import AccessService
 from posreturns.services.exception_events import exception_summary
 from posreturns.services.host_answers import HostAnswers
 from posreturns.services.ports import Clock
+from posreturns.services.refund_replacement import FailedCardRefund, RefundReplacements, Replacement
 from posreturns.services.restock import clean_note
 from posreturns.services.returns.service import TillIdentity
 from posreturns.services.sync_ports import ExceptionItem
@@ -44,8 +45,10 @@ class CardRefundStore(Protocol):
 
 class OpenQueues:
     def __init__(self, exceptions: ExceptionStore, cards: CardRefundStore, host_answers: HostAnswers,
-                 access: AccessService, clock: Clock, identity: Callable[[], TillIdentity]) -> None:
+                 access: AccessService, clock: Clock, identity: Callable[[], TillIdentity],
+                 replacements: RefundReplacements | None = None) -> None:
         self.exception_store, self.cards, self.host_answers = exceptions, cards, host_answers
+        self.replacements = replacements
         self.access, self.clock, self.identity = access, clock, identity
 
     def sync_exceptions(self) -> list[dict[str, Any]]:
@@ -74,3 +77,13 @@ class OpenQueues:
         self.access.require(actor, Permission.RESOLVE_SYNC, subject=return_number)
         detail = clean_note(detail, "the terminal's reference" if paid else "why the refund failed", required=True)
         self.host_answers.record(return_number, paid, detail, actor)
+
+    def failed_card_refunds(self) -> list[FailedCardRefund]:
+        """Card refunds marked failed that the customer has not been paid another way yet."""
+        return self.replacements.failed() if self.replacements is not None else []
+
+    def pay_failed_card_refund(self, actor: Principal, return_number: str, method: str) -> Replacement:
+        """As store credit (a voucher to print) or cash (the drawer to open), once; see refund_replacement."""
+        if self.replacements is None:
+            raise RuntimeError("this till was opened without the failed card refunds")
+        return self.replacements.pay(actor, return_number, method)

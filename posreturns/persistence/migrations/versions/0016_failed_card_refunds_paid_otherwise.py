@@ -1,0 +1,41 @@
+"""failed card refunds paid another way
+
+* refund_replacements: a card refund the host's terminal failed, paid instead as store credit (with
+  its voucher) or in cash by a manager; one per return (the primary key), so it is never paid twice.
+
+Revision ID: 0016
+Revises: 0014
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0016"
+down_revision = "0014"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "refund_replacements",
+        sa.Column("return_number", sa.String(), nullable=False),
+        sa.Column("return_id", sa.String(), nullable=False),
+        sa.Column("till_id", sa.String(), nullable=False),
+        sa.Column("method", sa.String(), nullable=False),
+        sa.Column("amount_minor", sa.Integer(), nullable=False),
+        sa.Column("currency", sa.String(length=3), nullable=False),
+        sa.Column("voucher_code", sa.String(), nullable=True),
+        sa.Column("settled_by", sa.String(), nullable=False),
+        sa.Column("settled_at", sa.String(), nullable=False),
+        sa.CheckConstraint("method IN ('store_credit', 'cash')", name=op.f("ck_refund_replacements_method")),
+        sa.CheckConstraint("amount_minor > 0", name=op.f("ck_refund_replacements_amount_positive")),
+        sa.ForeignKeyConstraint(["return_id"], ["returns.id"], name=op.f("fk_refund_replacements_return_id_returns")),
+        sa.PrimaryKeyConstraint("return_number", name=op.f("pk_refund_replacements")),
+    )
+    op.create_index("ix_refund_replacements_till_settled", "refund_replacements", ["till_id", "settled_at"])
+    op.create_index("ix_refund_replacements_return_id", "refund_replacements", ["return_id"])
+
+
+def downgrade() -> None:
+    op.drop_table("refund_replacements")
