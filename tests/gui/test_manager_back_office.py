@@ -128,6 +128,39 @@ def test_card_refunds_are_confirmed_or_marked_failed_and_a_refused_event_written
     assert audit["actor"] == "mgr1"
 
 
+def test_failed_card_refunds_are_paid_as_store_credit_with_its_voucher_printed_or_in_cash_with_the_drawer(
+        qtbot, window: MainWindow, till: Till, printer: VirtualPrinter) -> None:  # type: ignore[no-untyped-def]
+    workspace = workspace_of(window)
+    queues = workspace.queues
+    workspace.tabs.setCurrentWidget(queues)
+    for number in ("RPARIS01-T1-000002", "RPARIS01-T1-000007"):  # a card-only sale; a sale partly paid in cash
+        till.host_answers.record(number, False, "card declined", Principal.vouched("alice", by="tests"))
+    qtbot.mouseClick(workspace.refresh_button, Qt.MouseButton.LeftButton)
+    assert queues.failed.rowCount() == 2 and queues.cards.rowCount() == 3
+    assert workspace.tabs.tabText(workspace.tabs.indexOf(queues)) == "Open queues (5)"
+    assert [queues.failed.item(0, c).text() for c in (0, 2, 3)] == ["RPARIS01-T1-000002", "€59.80", "card declined"]
+    qtbot.mouseClick(queues.cash_button, Qt.MouseButton.LeftButton)
+    assert workspace.message.text() == "Select a failed card refund first."
+    queues.failed.selectRow(0)
+    qtbot.mouseClick(queues.cash_button, Qt.MouseButton.LeftButton)
+    assert "only when it was partly paid in cash" in workspace.message.text() and queues.failed.rowCount() == 2
+    assert not printer.drawer_open
+    queues.failed.selectRow(0)
+    qtbot.mouseClick(queues.credit_button, Qt.MouseButton.LeftButton)
+    assert queues.failed.rowCount() == 1
+    (voucher,) = rows(till.data_dir / DATABASE_FILE, "SELECT code, amount_minor FROM vouchers v JOIN returns r "
+                                                     "ON r.id = v.return_id WHERE r.number = 'RPARIS01-T1-000002'")
+    paper = printer.wait_for_job(1).text
+    assert voucher["amount_minor"] == 5980 and voucher["code"] in paper and "59,80" in paper
+    queues.failed.selectRow(0)
+    qtbot.mouseClick(queues.cash_button, Qt.MouseButton.LeftButton)
+    assert queues.failed.rowCount() == 0 and workspace.message.text() == "Paid in cash; the drawer opens."
+    opened = lambda: [tuple(o) for o in rows(till.data_dir / DATABASE_FILE,  # noqa: E731
+                                             "SELECT actor, subject FROM audit_log WHERE action = 'drawer.opened'")]
+    qtbot.waitUntil(lambda: bool(opened()))  # on the printer thread
+    assert printer.drawer_open and opened() == [("mgr1", "RPARIS01-T1-000007/paid-otherwise")]
+
+
 def test_the_day_is_refused_with_items_open_then_closed_with_a_reason_and_its_z_printed(
         qtbot, window: MainWindow, till: Till, printer: VirtualPrinter) -> None:  # type: ignore[no-untyped-def]
     workspace = workspace_of(window)

@@ -121,6 +121,18 @@
         <source>That did not work; nothing was changed. Try again, and call support if it persists.</source>
         <translation>Cela n&apos;a pas fonctionné ; rien n&apos;a été modifié. Réessayez, et appelez le support si cela persiste.</translation>
     </message>
+    <message>
+        <source>Paid as store credit; the voucher is printing.</source>
+        <translation>Payé en avoir ; le bon d'achat s'imprime.</translation>
+    </message>
+    <message>
+        <source>Paid in cash; the drawer opens.</source>
+        <translation>Payé en espèces ; le tiroir-caisse s'ouvre.</translation>
+    </message>
+    <message>
+        <source>No printer is set up: write the voucher code {0} down for the customer.</source>
+        <translation>Aucune imprimante n'est configurée : notez le code du bon {0} pour le client.</translation>
+    </message>
 </context>
 <context>
     <name>BasketLineCard</name>
@@ -1190,6 +1202,38 @@
     <message>
         <source>Select a refused event first.</source>
         <translation>Sélectionnez d&apos;abord un événement refusé.</translation>
+    </message>
+    <message>
+        <source>Why it failed</source>
+        <translation>Motif de l'échec</translation>
+    </message>
+    <message>
+        <source>Cash allowed</source>
+        <translation>Espèces autorisées</translation>
+    </message>
+    <message>
+        <source>Pay as store credit</source>
+        <translation>Payer en avoir</translation>
+    </message>
+    <message>
+        <source>Pay cash</source>
+        <translation>Payer en espèces</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>if the policy allows</source>
+        <translation>si la politique l'autorise</translation>
+    </message>
+    <message>
+        <source>Failed card refunds to pay another way</source>
+        <translation>Remboursements carte échoués à payer autrement</translation>
+    </message>
+    <message>
+        <source>Select a failed card refund first.</source>
+        <translation>Sélectionnez d'abord un remboursement carte échoué.</translation>
     </message>
 </context>
 <context>

@@ -37,10 +37,12 @@ class BackOfficePresenter(QObject):
 
     def __init__(self, reports: Any, days: Any, queues: Any, runner: Any, manager: Callable[[], Principal | None],
                  print_z: Callable[[Any], Any] | None = None, printer_runner: Any | None = None,
-                 currency: Callable[[], str] = lambda: "EUR") -> None:
+                 currency: Callable[[], str] = lambda: "EUR", print_voucher: Callable[[Any], Any] | None = None,
+                 open_drawer: Callable[[Any], Any] | None = None) -> None:
         super().__init__()
         self.reports, self.days, self.queues, self.runner, self.manager = reports, days, queues, runner, manager
         self.print_z, self.printer_runner, self.currency = print_z, printer_runner or runner, currency
+        self.print_voucher, self.open_drawer = print_voucher, open_drawer
         self.period: tuple[date, date, bool] | None = None
         self.report: Any = None
 
@@ -91,7 +93,8 @@ class BackOfficePresenter(QObject):
     # -- the open queues -------------------------------------------------------------------------------
     def refresh_queues(self) -> None:
         queues = self.queues
-        self.runner.run(lambda: {"cards": queues.card_refunds(), "sync": queues.sync_exceptions()},
+        self.runner.run(lambda: {"cards": queues.card_refunds(), "sync": queues.sync_exceptions(),
+                                 "failed": queues.failed_card_refunds()},
                         self.queues_loaded.emit, self._failed)
 
     def settle_card(self, return_number: str, paid: bool, detail: str) -> None:
@@ -99,6 +102,24 @@ class BackOfficePresenter(QObject):
         if actor is not None:
             self._run(lambda: self.queues.settle_card_refund(actor, return_number, paid, detail),
                       self.tr("Card refund confirmed.") if paid else self.tr("Card refund marked failed."))
+
+    def pay_failed_card(self, return_number: str, method: str) -> None:
+        """Store credit (its voucher prints) or cash (the drawer opens once), after the payment is committed."""
+        actor = self._actor()
+        if actor is not None:
+            self._run(lambda: self.queues.pay_failed_card_refund(actor, return_number, method),
+                      self.tr("Paid as store credit; the voucher is printing.") if method == "store_credit" else
+                      self.tr("Paid in cash; the drawer opens."), self._hand_over)
+
+    def _hand_over(self, paid: Any) -> None:
+        if paid.voucher_code is not None:
+            if self.print_voucher is None:
+                self.refused.emit(self.tr("No printer is set up: write the voucher code {0} down for the customer.")
+                                  .replace("{0}", paid.voucher_code))
+                return
+            self.printer_runner.run(lambda: self.print_voucher(paid), self._printed, self._failed)
+        elif self.open_drawer is not None:
+            self.printer_runner.run(lambda: self.open_drawer(paid), self._printed, self._failed)
 
     def resolve_sync(self, seq: int, retry: bool, note: str) -> None:
         actor = self._actor()
@@ -140,7 +161,8 @@ class BackOfficePresenter(QObject):
         self.printer_runner.run(lambda: self.print_z(close), self._printed, self._failed)
 
     def _printed(self, outcome: Any) -> None:
-        if outcome is not None and not outcome.printed:
+        """A print's or the drawer's outcome: only a problem is worth a sentence."""
+        if outcome is not None and not getattr(outcome, "printed", getattr(outcome, "opened", True)):
             self.refused.emit(cashier_text(outcome))
 
     # -- shared ----------------------------------------------------------------------------------------

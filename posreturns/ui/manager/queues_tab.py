@@ -1,5 +1,6 @@
 """The Open queues tab: card refunds the payment terminal has not confirmed (confirm with the
-terminal's reference, or mark failed with why) and events the OMS refused, with the customer's
+terminal's reference, or mark failed with why), failed ones still to pay (as store credit or cash),
+and events the OMS refused, with the customer's
 contact (send again, or accept the write-off with a note)."""
 
 from __future__ import annotations
@@ -22,12 +23,17 @@ class QueuesTab(QWidget):
         self.card_detail = QLineEdit(placeholderText=self.tr("Terminal's reference, or why it failed"))
         self.confirm_button = big_button(self.tr("Confirm"), "primary")
         self.failed_button = big_button(self.tr("Mark failed"))
+        self.failed = table((self.tr("Return"), self.tr("When"), self.tr("Card refund"), self.tr("Why it failed"),
+                             self.tr("Cash allowed")))
+        self.credit_button = big_button(self.tr("Pay as store credit"), "primary")
+        self.cash_button = big_button(self.tr("Pay cash"))
         self.sync = table((self.tr("Event"), self.tr("Return"), self.tr("Amount"), self.tr("Why the OMS refused it"),
                            self.tr("Customer")))
         self.sync_note = QLineEdit(placeholderText=self.tr("Note (needed to accept a write-off)"))
         self.retry_button = big_button(self.tr("Send again"))
         self.write_off_button = big_button(self.tr("Accept the write-off"))
         self._cards: list[Any] = []
+        self._failed: list[Any] = []
         self._sync: list[dict[str, Any]] = []
         column = QVBoxLayout(self)
         column.addWidget(QLabel(self.tr("Card refunds the terminal has not confirmed")))
@@ -36,6 +42,13 @@ class QueuesTab(QWidget):
         row.addWidget(self.card_detail, 1)
         row.addWidget(self.confirm_button)
         row.addWidget(self.failed_button)
+        column.addLayout(row)
+        column.addWidget(QLabel(self.tr("Failed card refunds to pay another way")))
+        column.addWidget(self.failed, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.credit_button)
+        row.addWidget(self.cash_button)
         column.addLayout(row)
         column.addWidget(QLabel(self.tr("Events the OMS refused")))
         column.addWidget(self.sync, 1)
@@ -46,6 +59,8 @@ class QueuesTab(QWidget):
         column.addLayout(row)
         self.confirm_button.clicked.connect(lambda: self._settle_card(True))
         self.failed_button.clicked.connect(lambda: self._settle_card(False))
+        self.credit_button.clicked.connect(lambda: self._pay("store_credit"))
+        self.cash_button.clicked.connect(lambda: self._pay("cash"))
         self.retry_button.clicked.connect(lambda: self._resolve(True))
         self.write_off_button.clicked.connect(lambda: self._resolve(False))
         presenter.queues_loaded.connect(self.show_queues)
@@ -58,6 +73,14 @@ class QueuesTab(QWidget):
             for column, text in enumerate((card.return_number, self.formats.moment(card.created_at), card.cashier,
                                            amount)):
                 self.cards.setItem(row, column, QTableWidgetItem(text))
+        self._failed = list(queues.get("failed", ()))
+        self.failed.setRowCount(len(self._failed))
+        for row, failed in enumerate(self._failed):
+            amount = self.formats.money(Money.from_minor(failed.card_minor, failed.currency).amount, failed.currency)
+            cash = self.tr("yes") if failed.order_paid_cash else self.tr("if the policy allows")
+            for column, text in enumerate((failed.return_number, self.formats.moment(failed.created_at), amount,
+                                           failed.failure, cash)):
+                self.failed.setItem(row, column, QTableWidgetItem(text))
         self.sync.setRowCount(len(self._sync))
         for row, item in enumerate(self._sync):
             contact = " · ".join(str(v) for v in (item["customer"] or {}).values() if v)
@@ -73,6 +96,13 @@ class QueuesTab(QWidget):
             return
         self.presenter.settle_card(self._cards[row].return_number, paid, self.card_detail.text())
         self.card_detail.clear()
+
+    def _pay(self, method: str) -> None:
+        row = self.failed.currentRow()
+        if row < 0:
+            self.presenter.refused.emit(self.tr("Select a failed card refund first."))
+            return
+        self.presenter.pay_failed_card(self._failed[row].return_number, method)
 
     def _resolve(self, retry: bool) -> None:
         row = self.sync.currentRow()
