@@ -441,7 +441,7 @@ def open_queues(till: Till, till_id: str | None = None) -> Any:
     replacements = RefundReplacements(SqlRefundReplacements(till.engine), till.access, till.policies, till.clock,
                                       identity)
     return OpenQueues(SqlExceptionQueue(till.engine), SqlCardRefunds(till.engine), till.host_answers, till.access,
-                      till.clock, identity, replacements)
+                      till.clock, identity, replacements, SqlAuditLog(till.engine).record)
 
 
 def open_audit(till: Till) -> Any:

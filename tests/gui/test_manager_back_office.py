@@ -161,6 +161,32 @@ def test_failed_card_refunds_are_paid_as_store_credit_with_its_voucher_printed_o
     assert printer.drawer_open and opened() == [("mgr1", "RPARIS01-T1-000007/paid-otherwise")]
 
 
+def test_a_refused_store_credit_return_shows_its_customer_and_its_voucher_is_voided(
+        qtbot, window: MainWindow, till: Till) -> None:  # type: ignore[no-untyped-def]
+    workspace = workspace_of(window)
+    queues = workspace.queues
+    workspace.tabs.setCurrentWidget(queues)
+    with till.engine.begin() as connection:  # the OMS refused return 2's upload (97.90 store credit, CUS-001)
+        connection.exec_driver_sql("UPDATE outbox SET status = 'rejected', last_error = 'line already returned' "
+                                   "WHERE event_type = 'ReturnCompleted' AND "
+                                   "json_extract(payload_json, '$.data.return_number') = 'RPARIS01-T1-000003'")
+    qtbot.mouseClick(workspace.refresh_button, Qt.MouseButton.LeftButton)
+    assert queues.sync.rowCount() == 1 and queues.contact.text() == ""
+    queues.sync.selectRow(0)
+    qtbot.mouseClick(queues.contact_button, Qt.MouseButton.LeftButton)
+    assert queues.contact.text() == "Camille Martin · camille.martin@example.fr · +33 6 12 34 56 78"
+    qtbot.mouseClick(queues.void_button, Qt.MouseButton.LeftButton)
+    assert "Give why the voucher is voided" in workspace.message.text() and queues.sync.rowCount() == 1
+    queues.sync.selectRow(0)
+    qtbot.keyClicks(queues.sync_note, "refunded twice; voucher taken back")
+    qtbot.mouseClick(queues.void_button, Qt.MouseButton.LeftButton)
+    assert queues.sync.rowCount() == 0 and workspace.message.text() == "The voucher is void and the event closed."
+    assert queues.contact.text() == ""
+    (voucher,) = rows(till.data_dir / DATABASE_FILE, "SELECT voided_by, void_reason FROM vouchers WHERE voided_at "
+                                                     "IS NOT NULL")
+    assert tuple(voucher) == ("mgr1", "refunded twice; voucher taken back")
+
+
 def test_the_day_is_refused_with_items_open_then_closed_with_a_reason_and_its_z_printed(
         qtbot, window: MainWindow, till: Till, printer: VirtualPrinter) -> None:  # type: ignore[no-untyped-def]
     workspace = workspace_of(window)

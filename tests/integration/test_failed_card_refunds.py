@@ -14,7 +14,7 @@ import pytest
 from helpers.report import report_shop
 from helpers.returns import CASHIER, MANAGER, NOW, PIN, open_shop, rows
 
-from posreturns.app import open_day_close, open_queues, open_reports
+from posreturns.app import Till, open_day_close, open_queues, open_reports
 from posreturns.domain.permissions import Permission
 from posreturns.domain.vouchers import is_valid_voucher_code
 from posreturns.paths import DATABASE_FILE
@@ -83,3 +83,59 @@ def test_the_report_and_the_day_count_the_payment_in_its_tender_instead_of_the_c
     assert [(t.method, t.executed_by, t.returns, t.amount_minor) for t in totals.tenders] == [
         ("card", "host", 4, 56720), ("cash", "till", 1, 1392), ("store_credit", "till", 4, 29059)]
     assert totals.cash_paid_minor == 1392 and CARD_ONLY not in items.unconfirmed_card_refunds
+
+
+STORE_CREDIT = "RPARIS01-T1-000003"  # return 2: 97.90 store credit for CUS-001's sale
+
+
+def refuse(till: Till, number: str) -> int:
+    """The OMS refused that return's upload (as the uploader records it)."""
+    with till.engine.begin() as connection:
+        seq = connection.exec_driver_sql(
+            "SELECT seq FROM outbox WHERE event_type = 'ReturnCompleted' "
+            "AND json_extract(payload_json, '$.data.return_number') = ?", (number,)).scalar_one()
+        connection.exec_driver_sql("UPDATE outbox SET status = 'rejected', last_error = 'line already returned' "
+                                   "WHERE seq = ?", (seq,))
+    return int(seq)
+
+
+def test_the_voucher_of_a_refused_return_is_voided_once_audited_and_the_oms_told(shop: Path) -> None:
+    with open_shop(shop, now=EVENING, setup=False) as till:
+        queues = open_queues(till)
+        boss = till.access.sign_in(MANAGER, PIN, Permission.RESOLVE_SYNC)
+        credit, card = refuse(till, STORE_CREDIT), refuse(till, CARD_ONLY)
+        with pytest.raises(BadInput, match="Give why the voucher is voided"):
+            queues.void_voucher(boss, credit, " ")
+        with pytest.raises(BadInput, match="issued no store-credit voucher"):
+            queues.void_voucher(boss, card, "customer brought it back")
+        code = queues.void_voucher(boss, credit, "same jeans refunded at T2; voucher taken back")
+        with pytest.raises(NotFound, match="not an open exception"):
+            queues.void_voucher(boss, credit, "again")
+        assert [s["seq"] for s in queues.sync_exceptions() if s["status"] == "rejected"] == [card]
+    database = shop / DATABASE_FILE
+    (voucher,) = rows(database, "SELECT v.code, v.amount_minor, v.voided_by, v.void_reason FROM vouchers v "
+                                "JOIN returns r ON r.id = v.return_id WHERE r.number = ?", (STORE_CREDIT,))
+    assert tuple(voucher) == (code, 9790, MANAGER, "same jeans refunded at T2; voucher taken back")
+    (audit,) = rows(database, "SELECT actor, subject FROM audit_log WHERE action = 'voucher.voided'")
+    assert tuple(audit) == (MANAGER, code)
+    events = rows(database, "SELECT event_type, payload_json FROM outbox WHERE event_type IN "
+                            "('VoucherVoided', 'ExceptionResolved') ORDER BY seq")
+    assert [e["event_type"] for e in events] == ["VoucherVoided", "ExceptionResolved"]
+    voided = json.loads(events[0]["payload_json"])["data"]
+    assert (voided["code"], voided["return_number"], voided["customer_id"]) == (code, STORE_CREDIT, "CUS-001")
+    assert json.loads(events[1]["payload_json"])["data"]["resolution"] == "dismiss"
+
+
+def test_the_customer_of_a_refused_return_is_shown_to_a_manager_and_only_their_id_is_logged(shop: Path) -> None:
+    with open_shop(shop, now=EVENING, setup=False) as till:
+        queues = open_queues(till)
+        boss = till.access.sign_in(MANAGER, PIN, Permission.RESOLVE_SYNC)
+        seq = refuse(till, STORE_CREDIT)
+        with pytest.raises(PermissionDenied):
+            queues.customer_contact(CASHIER, seq)
+        contact = queues.customer_contact(boss, seq)
+    assert contact == {"name": "Camille Martin", "email": "camille.martin@example.fr", "phone": "+33 6 12 34 56 78"}
+    (audit,) = rows(shop / DATABASE_FILE, "SELECT actor, subject, detail_json FROM audit_log "
+                                          "WHERE action = 'sync.exception.contact_shown'")
+    assert (audit["actor"], audit["subject"], json.loads(audit["detail_json"])) == (MANAGER, str(seq),
+                                                                                    {"customer_id": "CUS-001"})

@@ -133,6 +133,10 @@
         <source>No printer is set up: write the voucher code {0} down for the customer.</source>
         <translation>Aucune imprimante n'est configurée : notez le code du bon {0} pour le client.</translation>
     </message>
+    <message>
+        <source>The voucher is void and the event closed.</source>
+        <translation>Le bon d'achat est annulé et l'événement clos.</translation>
+    </message>
 </context>
 <context>
     <name>BasketLineCard</name>
@@ -1234,6 +1238,14 @@
     <message>
         <source>Select a failed card refund first.</source>
         <translation>Sélectionnez d'abord un remboursement carte échoué.</translation>
+    </message>
+    <message>
+        <source>Void the voucher</source>
+        <translation>Annuler le bon d'achat</translation>
+    </message>
+    <message>
+        <source>Contact the customer</source>
+        <translation>Contacter le client</translation>
     </message>
 </context>
 <context>

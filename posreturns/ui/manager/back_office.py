@@ -25,13 +25,14 @@ log = logging.getLogger(__name__)
 class BackOfficePresenter(QObject):
     """Signals: report_loaded(ReturnsReport); behind_loaded(str trace, list); queues_loaded(dict
     {"cards", "sync"}); day_loaded(dict {"window", "totals", "items", "closes", "currency"});
-    message(str); refused(str); busy(bool)."""
+    message(str); contact(str) (a customer's contact, shown, never logged); refused(str); busy(bool)."""
 
     report_loaded = Signal(object)
     behind_loaded = Signal(str, list)
     queues_loaded = Signal(dict)
     day_loaded = Signal(dict)
     message = Signal(str)
+    contact = Signal(str)
     refused = Signal(str)
     busy = Signal(bool)
 
@@ -127,6 +128,19 @@ class BackOfficePresenter(QObject):
             self._run(lambda: self.queues.resolve_sync(actor, seq, retry, note),
                       self.tr("The event will be sent again.") if retry else
                       self.tr("Write-off accepted; the event is closed."))
+
+    def void_voucher(self, seq: int, note: str) -> None:
+        actor = self._actor()
+        if actor is not None:
+            self._run(lambda: self.queues.void_voucher(actor, seq, note),
+                      self.tr("The voucher is void and the event closed."))
+
+    def show_contact(self, seq: int) -> None:
+        """The customer's name, e-mail and phone as a message (never logged)."""
+        actor = self._actor()
+        if actor is not None:
+            self.runner.run(lambda: self.queues.customer_contact(actor, seq),
+                            lambda contact: self.contact.emit(" · ".join(contact.values())), self._failed)
 
     # -- the close of day ------------------------------------------------------------------------------
     def refresh_day(self) -> None:

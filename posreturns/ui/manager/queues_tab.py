@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTableWidgetItem, QVBoxLayout, QWidget
 
 from posreturns.domain.money import Money
@@ -32,6 +33,10 @@ class QueuesTab(QWidget):
         self.sync_note = QLineEdit(placeholderText=self.tr("Note (needed to accept a write-off)"))
         self.retry_button = big_button(self.tr("Send again"))
         self.write_off_button = big_button(self.tr("Accept the write-off"))
+        self.contact = QLabel(objectName="customerContact", wordWrap=True)
+        self.contact.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.void_button = big_button(self.tr("Void the voucher"))
+        self.contact_button = big_button(self.tr("Contact the customer"))
         self._cards: list[Any] = []
         self._failed: list[Any] = []
         self._sync: list[dict[str, Any]] = []
@@ -56,14 +61,20 @@ class QueuesTab(QWidget):
         row.addWidget(self.sync_note, 1)
         row.addWidget(self.retry_button)
         row.addWidget(self.write_off_button)
+        row.addWidget(self.void_button)
+        row.addWidget(self.contact_button)
         column.addLayout(row)
+        column.addWidget(self.contact)
         self.confirm_button.clicked.connect(lambda: self._settle_card(True))
         self.failed_button.clicked.connect(lambda: self._settle_card(False))
         self.credit_button.clicked.connect(lambda: self._pay("store_credit"))
         self.cash_button.clicked.connect(lambda: self._pay("cash"))
         self.retry_button.clicked.connect(lambda: self._resolve(True))
         self.write_off_button.clicked.connect(lambda: self._resolve(False))
+        self.void_button.clicked.connect(self._void)
+        self.contact_button.clicked.connect(self._contact)
         presenter.queues_loaded.connect(self.show_queues)
+        presenter.contact.connect(self.contact.setText)
 
     def show_queues(self, queues: dict[str, Any]) -> None:
         self._cards, self._sync = list(queues["cards"]), [s for s in queues["sync"] if s["status"] == "rejected"]
@@ -73,6 +84,7 @@ class QueuesTab(QWidget):
             for column, text in enumerate((card.return_number, self.formats.moment(card.created_at), card.cashier,
                                            amount)):
                 self.cards.setItem(row, column, QTableWidgetItem(text))
+        self.contact.clear()  # shown for the event asked about, not left on screen
         self._failed = list(queues.get("failed", ()))
         self.failed.setRowCount(len(self._failed))
         for row, failed in enumerate(self._failed):
@@ -105,9 +117,25 @@ class QueuesTab(QWidget):
         self.presenter.pay_failed_card(self._failed[row].return_number, method)
 
     def _resolve(self, retry: bool) -> None:
+        seq = self._selected_event()
+        if seq is not None:
+            self.presenter.resolve_sync(seq, retry, self.sync_note.text())
+            self.sync_note.clear()
+
+    def _void(self) -> None:
+        seq = self._selected_event()
+        if seq is not None:
+            self.presenter.void_voucher(seq, self.sync_note.text())
+            self.sync_note.clear()
+
+    def _contact(self) -> None:
+        seq = self._selected_event()
+        if seq is not None:
+            self.presenter.show_contact(seq)
+
+    def _selected_event(self) -> int | None:
         row = self.sync.currentRow()
         if row < 0:
             self.presenter.refused.emit(self.tr("Select a refused event first."))
-            return
-        self.presenter.resolve_sync(int(self._sync[row]["seq"]), retry, self.sync_note.text())
-        self.sync_note.clear()
+            return None
+        return int(self._sync[row]["seq"])

@@ -1,7 +1,8 @@
 """failed card refunds paid another way
 
 * refund_replacements: a card refund the host's terminal failed, paid instead as store credit (with
-  its voucher) or in cash by a manager; one per return (the primary key), so it is never paid twice.
+  its voucher) or in cash by a manager; one per return (the primary key), so it is never paid twice;
+* vouchers.voided_at / voided_by / void_reason: a voucher a manager voided (from a refused event).
 
 Revision ID: 0016
 Revises: 0014
@@ -35,7 +36,15 @@ def upgrade() -> None:
     )
     op.create_index("ix_refund_replacements_till_settled", "refund_replacements", ["till_id", "settled_at"])
     op.create_index("ix_refund_replacements_return_id", "refund_replacements", ["return_id"])
+    with op.batch_alter_table("vouchers", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("voided_at", sa.String(), nullable=True))
+        batch_op.add_column(sa.Column("voided_by", sa.String(), nullable=True))
+        batch_op.add_column(sa.Column("void_reason", sa.String(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("vouchers", schema=None) as batch_op:
+        batch_op.drop_column("void_reason")
+        batch_op.drop_column("voided_by")
+        batch_op.drop_column("voided_at")
     op.drop_table("refund_replacements")
