@@ -444,6 +444,19 @@ def open_queues(till: Till, till_id: str | None = None) -> Any:
                       till.clock, identity, replacements, SqlAuditLog(till.engine).record)
 
 
+def open_pending_approvals(till: Till, till_id: str | None = None) -> Any:
+    """Returns parked while waiting for a manager (a `posreturns.services.pending_approvals.PendingApprovals`)."""
+    from posreturns.persistence.pending_approvals import SqlPendingApprovals
+    from posreturns.services.pending_approvals import PendingApprovals
+
+    def identity() -> TillIdentity:
+        settings = till.settings
+        return TillIdentity(settings.store_id() or "", till_id or settings.get("till.id") or "T1",
+                            settings.store_timezone(), till.training)
+
+    return PendingApprovals(SqlPendingApprovals(till.engine), till.return_service, till.access, till.clock, identity)
+
+
 def open_audit(till: Till) -> Any:
     """The audit log, filtered (a `posreturns.services.audit_view.AuditView`)."""
     from posreturns.persistence.audit_reader import SqlAuditReader

@@ -25,14 +25,16 @@ class TenderTotal:
 @dataclass(frozen=True, slots=True)
 class OpenItems:
     """What a manager should settle before closing: events the OMS refused (and those held behind
-    them), and card refunds the host's terminal never confirmed (by return number)."""
+    them), card refunds the host's terminal never confirmed (by return number), and returns parked
+    for a manager's approval."""
 
     sync_exceptions: int
     unconfirmed_card_refunds: tuple[str, ...]
+    approvals: int = 0  # returns parked for a manager, not decided or not completed yet
 
     @property
     def any(self) -> bool:
-        return bool(self.sync_exceptions or self.unconfirmed_card_refunds)
+        return bool(self.sync_exceptions or self.unconfirmed_card_refunds or self.approvals)
 
     def sentence(self, language: str = "en") -> str:
         parts = []
@@ -43,6 +45,9 @@ class OpenItems:
             count = len(self.unconfirmed_card_refunds)
             parts.append(f"{count} card refund(s) the terminal has not confirmed" if language != "fr"
                          else f"{count} remboursement(s) carte non confirmé(s) par le terminal")
+        if self.approvals:
+            parts.append(f"{self.approvals} return(s) waiting for a manager" if language != "fr"
+                         else f"{self.approvals} retour(s) en attente d'un responsable")
         return ", ".join(parts)
 
 

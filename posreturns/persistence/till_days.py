@@ -18,6 +18,7 @@ from posreturns.persistence.audit import insert_audit
 from posreturns.persistence.card_refunds import SqlCardRefunds
 from posreturns.persistence.engine import WRITE
 from posreturns.persistence.order_repository import format_utc, parse_utc
+from posreturns.persistence.pending_approvals import SqlPendingApprovals
 from posreturns.services.errors import BadInput
 from posreturns.services.returns.ports import AuditEntry
 
@@ -52,7 +53,8 @@ def _close_of(row: Any) -> DayClose:
                        parse_utc(row.covers_to))
     return DayClose(window, row.z_number, parse_utc(row.closed_at), row.closed_by, row.currency,
                     DayTotals(row.returns_count, row.refund_total_minor, tenders), row.cash_counted_minor,
-                    OpenItems(items["sync_exceptions"], tuple(items["unconfirmed_card_refunds"])),
+                    OpenItems(items["sync_exceptions"], tuple(items["unconfirmed_card_refunds"]),
+                              items.get("approvals", 0)),
                     row.override_reason, bool(row.training))
 
 
@@ -83,7 +85,8 @@ class SqlTillDays:
             sync = run("SELECT count(*) FROM outbox WHERE status IN ('rejected', 'held') AND acked_at IS NULL"
                        ).scalar_one()
         cards = SqlCardRefunds(self.engine).pending(till_id, training, before=format_utc(until))
-        return OpenItems(int(sync), tuple(card.return_number for card in cards))
+        approvals = SqlPendingApprovals(self.engine).open_count(till_id)
+        return OpenItems(int(sync), tuple(card.return_number for card in cards), approvals)
 
     def record(self, window: DayWindow, closed_by: str, at: datetime, currency: str, cash_counted_minor: int,
                open_items: OpenItems, override_reason: str | None, training: bool) -> DayClose:
@@ -104,7 +107,8 @@ class SqlTillDays:
                      totals.refund_total_minor, close.cash_expected_minor, cash_counted_minor, close.difference_minor,
                      json.dumps([_tender_dict(t) for t in totals.tenders]),
                      json.dumps({"sync_exceptions": open_items.sync_exceptions,
-                                 "unconfirmed_card_refunds": list(open_items.unconfirmed_card_refunds)}),
+                                 "unconfirmed_card_refunds": list(open_items.unconfirmed_card_refunds),
+                                 "approvals": open_items.approvals}),
                      override_reason, training))
                 detail = {"till_id": window.till_id, "business_day": window.business_day.isoformat(),
                           "seq": window.seq, "returns": totals.returns, "refund_total_minor": totals.refund_total_minor,
@@ -115,7 +119,8 @@ class SqlTillDays:
                     insert_audit(connection, AuditEntry(
                         "day.close_overridden", closed_by, f"Z{z_number}",
                         {"reason": override_reason, "sync_exceptions": open_items.sync_exceptions,
-                         "unconfirmed_card_refunds": list(open_items.unconfirmed_card_refunds)}, at))
+                         "unconfirmed_card_refunds": list(open_items.unconfirmed_card_refunds),
+                         "approvals": open_items.approvals}, at))
                 return close
         except IntegrityError:  # another process closed the same day of this till a moment before
             raise BadInput(f"Day {window.business_day} of till {window.till_id} was closed a moment ago on another "

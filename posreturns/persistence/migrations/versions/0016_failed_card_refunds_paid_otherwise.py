@@ -2,6 +2,8 @@
 
 * refund_replacements: a card refund the host's terminal failed, paid instead as store credit (with
   its voucher) or in cash by a manager; one per return (the primary key), so it is never paid twice;
+* pending_approvals: a return a cashier parked while waiting for a manager's approval (the request
+  as it will be completed, without any PIN), the manager's decision, and the return it became;
 * vouchers.voided_at / voided_by / void_reason: a voucher a manager voided (from a refused event).
 
 Revision ID: 0016
@@ -36,6 +38,25 @@ def upgrade() -> None:
     )
     op.create_index("ix_refund_replacements_till_settled", "refund_replacements", ["till_id", "settled_at"])
     op.create_index("ix_refund_replacements_return_id", "refund_replacements", ["return_id"])
+    op.create_table(
+        "pending_approvals",
+        sa.Column("id", sa.String(), nullable=False),
+        sa.Column("till_id", sa.String(), nullable=False),
+        sa.Column("cashier", sa.String(), nullable=False),
+        sa.Column("created_at", sa.String(), nullable=False),
+        sa.Column("request_json", sa.Text(), nullable=False),
+        sa.Column("why", sa.String(), nullable=False),
+        sa.Column("receipt", sa.String(), nullable=True),
+        sa.Column("status", sa.String(), nullable=False),
+        sa.Column("decided_by", sa.String(), nullable=True),
+        sa.Column("decided_at", sa.String(), nullable=True),
+        sa.Column("decision_note", sa.String(), nullable=True),
+        sa.Column("return_number", sa.String(), nullable=True),
+        sa.CheckConstraint("status IN ('waiting', 'approved', 'refused', 'completed', 'dropped')",
+                           name=op.f("ck_pending_approvals_status")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_pending_approvals")),
+    )
+    op.create_index("ix_pending_approvals_status", "pending_approvals", ["status", "created_at"])
     with op.batch_alter_table("vouchers", schema=None) as batch_op:
         batch_op.add_column(sa.Column("voided_at", sa.String(), nullable=True))
         batch_op.add_column(sa.Column("voided_by", sa.String(), nullable=True))
@@ -47,4 +68,5 @@ def downgrade() -> None:
         batch_op.drop_column("void_reason")
         batch_op.drop_column("voided_by")
         batch_op.drop_column("voided_at")
+    op.drop_table("pending_approvals")
     op.drop_table("refund_replacements")
