@@ -109,6 +109,7 @@ class ManagerServices:
     audit: Any = None  # AuditView
     print_voucher: Callable[[Any], Any] | None = None  # a Replacement's voucher, on the receipt printer
     open_drawer: Callable[[Any], Any] | None = None  # once, for a Replacement paid in cash
+    approvals: Any = None  # PendingApprovals: returns parked for a manager
 
 
 def manager_services(till: Till, printing: ReceiptPrinting | None, language: str) -> ManagerServices:
@@ -116,6 +117,7 @@ def manager_services(till: Till, printing: ReceiptPrinting | None, language: str
         open_audit,
         open_day_close,
         open_labels,
+        open_pending_approvals,
         open_queues,
         open_reports,
         open_restock,
@@ -154,7 +156,7 @@ def manager_services(till: Till, printing: ReceiptPrinting | None, language: str
                            open_reports(till), open_day_close(till), open_queues(till),
                            print_z if printing is not None else None, lambda: till.policies.active().currency,
                            till.users, open_audit(till), print_voucher if printing is not None else None,
-                           open_drawer if printing is not None else None)
+                           open_drawer if printing is not None else None, open_pending_approvals(till))
 
 
 class SettingsAccess:

@@ -15,11 +15,11 @@ from pathlib import Path
 import pypdf
 import pytest
 from helpers.report import report_shop
-from helpers.returns import NOW, open_shop, rows
+from helpers.returns import NOW, line, open_shop, request, rows
 from posdrivers.virtual.printer import VirtualPrinter
 from PySide6.QtCore import Qt
 
-from posreturns.app import Till
+from posreturns.app import Till, open_pending_approvals
 from posreturns.app_ui import ui_services
 from posreturns.domain.users import Principal, Role
 from posreturns.paths import DATABASE_FILE
@@ -185,6 +185,33 @@ def test_a_refused_store_credit_return_shows_its_customer_and_its_voucher_is_voi
     (voucher,) = rows(till.data_dir / DATABASE_FILE, "SELECT voided_by, void_reason FROM vouchers WHERE voided_at "
                                                      "IS NOT NULL")
     assert tuple(voucher) == ("mgr1", "refunded twice; voucher taken back")
+
+
+def test_a_manager_approves_one_parked_return_and_refuses_another_with_a_reason(
+        qtbot, window: MainWindow, till: Till) -> None:  # type: ignore[no-untyped-def]
+    approvals = open_pending_approvals(till)
+    for key in ("parked-1", "parked-2"):
+        approvals.park(Principal.vouched("alice", by="tests"),
+                       request("PA01-000104", line("ENC-PORT"), key=key), "refund above 500.00 EUR")
+    workspace = workspace_of(window)
+    queues = workspace.queues
+    workspace.tabs.setCurrentWidget(queues)
+    qtbot.mouseClick(workspace.refresh_button, Qt.MouseButton.LeftButton)
+    assert queues.approvals.rowCount() == 2
+    assert [queues.approvals.item(0, c).text() for c in (0, 2, 3)] == ["PA01-000104", "alice",
+                                                                        "refund above 500.00 EUR"]
+    queues.approvals.selectRow(0)
+    qtbot.mouseClick(queues.approve_button, Qt.MouseButton.LeftButton)
+    assert workspace.message.text() == "Approved; the cashier can complete the return."
+    queues.approvals.selectRow(0)
+    qtbot.mouseClick(queues.refuse_button, Qt.MouseButton.LeftButton)
+    assert "Give the reason for refusing" in workspace.message.text() and queues.approvals.rowCount() == 1
+    queues.approvals.selectRow(0)
+    qtbot.keyClicks(queues.approval_note, "customer left; ask again tomorrow")
+    qtbot.mouseClick(queues.refuse_button, Qt.MouseButton.LeftButton)
+    assert queues.approvals.rowCount() == 0
+    assert [(a.status, a.decided_by, a.decision_note) for a in approvals.for_till()] == [
+        ("approved", "mgr1", None), ("refused", "mgr1", "customer left; ask again tomorrow")]
 
 
 def test_the_day_is_refused_with_items_open_then_closed_with_a_reason_and_its_z_printed(

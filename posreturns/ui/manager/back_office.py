@@ -39,11 +39,11 @@ class BackOfficePresenter(QObject):
     def __init__(self, reports: Any, days: Any, queues: Any, runner: Any, manager: Callable[[], Principal | None],
                  print_z: Callable[[Any], Any] | None = None, printer_runner: Any | None = None,
                  currency: Callable[[], str] = lambda: "EUR", print_voucher: Callable[[Any], Any] | None = None,
-                 open_drawer: Callable[[Any], Any] | None = None) -> None:
+                 open_drawer: Callable[[Any], Any] | None = None, approvals: Any = None) -> None:
         super().__init__()
         self.reports, self.days, self.queues, self.runner, self.manager = reports, days, queues, runner, manager
         self.print_z, self.printer_runner, self.currency = print_z, printer_runner or runner, currency
-        self.print_voucher, self.open_drawer = print_voucher, open_drawer
+        self.print_voucher, self.open_drawer, self.approvals = print_voucher, open_drawer, approvals
         self.period: tuple[date, date, bool] | None = None
         self.report: Any = None
 
@@ -93,10 +93,19 @@ class BackOfficePresenter(QObject):
 
     # -- the open queues -------------------------------------------------------------------------------
     def refresh_queues(self) -> None:
-        queues = self.queues
+        queues, approvals = self.queues, self.approvals
         self.runner.run(lambda: {"cards": queues.card_refunds(), "sync": queues.sync_exceptions(),
-                                 "failed": queues.failed_card_refunds()},
+                                 "failed": queues.failed_card_refunds(),
+                                 "approvals": approvals.waiting() if approvals is not None else []},
                         self.queues_loaded.emit, self._failed)
+
+    def decide_approval(self, approval_id: str, approve: bool, note: str) -> None:
+        """The waiting cashier sees the answer on the home screen."""
+        actor = self._actor()
+        if actor is not None and self.approvals is not None:
+            self._run(lambda: self.approvals.decide(actor, approval_id, approve, note),
+                      self.tr("Approved; the cashier can complete the return.") if approve else
+                      self.tr("Refused; the cashier will see your reason."))
 
     def settle_card(self, return_number: str, paid: bool, detail: str) -> None:
         actor = self._actor()

@@ -1,4 +1,5 @@
-"""The Open queues tab: card refunds the payment terminal has not confirmed (confirm with the
+"""The Open queues tab: returns a till parked for a manager's approval (approve, or refuse with a
+reason), card refunds the payment terminal has not confirmed (confirm with the
 terminal's reference, or mark failed with why), failed ones still to pay (as store credit or cash),
 and events the OMS refused, with the customer's
 contact (send again, or accept the write-off with a note)."""
@@ -20,6 +21,10 @@ class QueuesTab(QWidget):
     def __init__(self, presenter: BackOfficePresenter, formats: Formats) -> None:
         super().__init__()
         self.presenter, self.formats = presenter, formats
+        self.approvals = table((self.tr("Receipt"), self.tr("When"), self.tr("Cashier"), self.tr("Why")))
+        self.approval_note = QLineEdit(placeholderText=self.tr("Reason (needed to refuse)"))
+        self.approve_button = big_button(self.tr("Approve"), "primary")
+        self.refuse_button = big_button(self.tr("Refuse"))
         self.cards = table((self.tr("Return"), self.tr("When"), self.tr("Cashier"), self.tr("Card refund")))
         self.card_detail = QLineEdit(placeholderText=self.tr("Terminal's reference, or why it failed"))
         self.confirm_button = big_button(self.tr("Confirm"), "primary")
@@ -38,9 +43,17 @@ class QueuesTab(QWidget):
         self.void_button = big_button(self.tr("Void the voucher"))
         self.contact_button = big_button(self.tr("Contact the customer"))
         self._cards: list[Any] = []
+        self._approvals: list[Any] = []
         self._failed: list[Any] = []
         self._sync: list[dict[str, Any]] = []
         column = QVBoxLayout(self)
+        column.addWidget(QLabel(self.tr("Returns waiting for a manager's approval")))
+        column.addWidget(self.approvals, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.approval_note, 1)
+        row.addWidget(self.approve_button)
+        row.addWidget(self.refuse_button)
+        column.addLayout(row)
         column.addWidget(QLabel(self.tr("Card refunds the terminal has not confirmed")))
         column.addWidget(self.cards, 1)
         row = QHBoxLayout()
@@ -65,6 +78,8 @@ class QueuesTab(QWidget):
         row.addWidget(self.contact_button)
         column.addLayout(row)
         column.addWidget(self.contact)
+        self.approve_button.clicked.connect(lambda: self._decide(True))
+        self.refuse_button.clicked.connect(lambda: self._decide(False))
         self.confirm_button.clicked.connect(lambda: self._settle_card(True))
         self.failed_button.clicked.connect(lambda: self._settle_card(False))
         self.credit_button.clicked.connect(lambda: self._pay("store_credit"))
@@ -85,6 +100,12 @@ class QueuesTab(QWidget):
                                            amount)):
                 self.cards.setItem(row, column, QTableWidgetItem(text))
         self.contact.clear()  # shown for the event asked about, not left on screen
+        self._approvals = list(queues.get("approvals", ()))
+        self.approvals.setRowCount(len(self._approvals))
+        for row, waiting in enumerate(self._approvals):
+            for column, text in enumerate((waiting.receipt or self.tr("no receipt"),
+                                           self.formats.moment(waiting.created_at), waiting.cashier, waiting.why)):
+                self.approvals.setItem(row, column, QTableWidgetItem(text))
         self._failed = list(queues.get("failed", ()))
         self.failed.setRowCount(len(self._failed))
         for row, failed in enumerate(self._failed):
@@ -108,6 +129,14 @@ class QueuesTab(QWidget):
             return
         self.presenter.settle_card(self._cards[row].return_number, paid, self.card_detail.text())
         self.card_detail.clear()
+
+    def _decide(self, approve: bool) -> None:
+        row = self.approvals.currentRow()
+        if row < 0:
+            self.presenter.refused.emit(self.tr("Select a return waiting for approval first."))
+            return
+        self.presenter.decide_approval(self._approvals[row].id, approve, self.approval_note.text())
+        self.approval_note.clear()
 
     def _pay(self, method: str) -> None:
         row = self.failed.currentRow()
