@@ -139,3 +139,4 @@ def test_the_customer_of_a_refused_return_is_shown_to_a_manager_and_only_their_i
                                           "WHERE action = 'sync.exception.contact_shown'")
     assert (audit["actor"], audit["subject"], json.loads(audit["detail_json"])) == (MANAGER, str(seq),
                                                                                     {"customer_id": "CUS-001"})
+
