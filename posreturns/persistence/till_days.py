@@ -19,6 +19,7 @@ from posreturns.persistence.card_refunds import SqlCardRefunds
 from posreturns.persistence.engine import WRITE
 from posreturns.persistence.order_repository import format_utc, parse_utc
 from posreturns.persistence.pending_approvals import SqlPendingApprovals
+from posreturns.persistence.refund_replacements import SqlRefundReplacements
 from posreturns.services.errors import BadInput
 from posreturns.services.returns.ports import AuditEntry
 
@@ -54,7 +55,7 @@ def _close_of(row: Any) -> DayClose:
     return DayClose(window, row.z_number, parse_utc(row.closed_at), row.closed_by, row.currency,
                     DayTotals(row.returns_count, row.refund_total_minor, tenders), row.cash_counted_minor,
                     OpenItems(items["sync_exceptions"], tuple(items["unconfirmed_card_refunds"]),
-                              items.get("approvals", 0)),
+                              items.get("approvals", 0), items.get("unpaid_card_refunds", 0)),
                     row.override_reason, bool(row.training))
 
 
@@ -86,7 +87,8 @@ class SqlTillDays:
                        ).scalar_one()
         cards = SqlCardRefunds(self.engine).pending(till_id, training, before=format_utc(until))
         approvals = SqlPendingApprovals(self.engine).open_count(till_id)
-        return OpenItems(int(sync), tuple(card.return_number for card in cards), approvals)
+        unpaid = len(SqlRefundReplacements(self.engine).failed(till_id, training))
+        return OpenItems(int(sync), tuple(card.return_number for card in cards), approvals, unpaid)
 
     def record(self, window: DayWindow, closed_by: str, at: datetime, currency: str, cash_counted_minor: int,
                open_items: OpenItems, override_reason: str | None, training: bool) -> DayClose:
@@ -108,7 +110,8 @@ class SqlTillDays:
                      json.dumps([_tender_dict(t) for t in totals.tenders]),
                      json.dumps({"sync_exceptions": open_items.sync_exceptions,
                                  "unconfirmed_card_refunds": list(open_items.unconfirmed_card_refunds),
-                                 "approvals": open_items.approvals}),
+                                 "approvals": open_items.approvals,
+                                 "unpaid_card_refunds": open_items.unpaid_card_refunds}),
                      override_reason, training))
                 detail = {"till_id": window.till_id, "business_day": window.business_day.isoformat(),
                           "seq": window.seq, "returns": totals.returns, "refund_total_minor": totals.refund_total_minor,
@@ -120,7 +123,8 @@ class SqlTillDays:
                         "day.close_overridden", closed_by, f"Z{z_number}",
                         {"reason": override_reason, "sync_exceptions": open_items.sync_exceptions,
                          "unconfirmed_card_refunds": list(open_items.unconfirmed_card_refunds),
-                         "approvals": open_items.approvals}, at))
+                         "approvals": open_items.approvals,
+                         "unpaid_card_refunds": open_items.unpaid_card_refunds}, at))
                 return close
         except IntegrityError:  # another process closed the same day of this till a moment before
             raise BadInput(f"Day {window.business_day} of till {window.till_id} was closed a moment ago on another "

@@ -72,6 +72,8 @@ def test_the_report_and_the_day_count_the_payment_in_its_tender_instead_of_the_c
         boss = till.access.sign_in(MANAGER, PIN, Permission.RESOLVE_SYNC)
         for number in (CARD_ONLY, PART_CASH):
             till.host_answers.record(number, False, "card declined", CASHIER)
+        _, _, items = open_day_close(till).preview()
+        assert items.unpaid_card_refunds == 2 and "2 failed card refund(s) not paid another way" in items.sentence()
         queues.pay_failed_card_refund(boss, CARD_ONLY, "store_credit")
         queues.pay_failed_card_refund(boss, PART_CASH, "cash")
     with open_shop(shop, now=EVENING + timedelta(minutes=5), setup=False) as till:
@@ -83,6 +85,7 @@ def test_the_report_and_the_day_count_the_payment_in_its_tender_instead_of_the_c
     assert [(t.method, t.executed_by, t.returns, t.amount_minor) for t in totals.tenders] == [
         ("card", "host", 4, 56720), ("cash", "till", 1, 1392), ("store_credit", "till", 4, 29059)]
     assert totals.cash_paid_minor == 1392 and CARD_ONLY not in items.unconfirmed_card_refunds
+    assert items.unpaid_card_refunds == 0
 
 
 STORE_CREDIT = "RPARIS01-T1-000003"  # return 2: 97.90 store credit for CUS-001's sale

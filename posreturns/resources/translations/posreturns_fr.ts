@@ -283,6 +283,10 @@
         <source>{0} return(s) wait for a manager&apos;s approval.</source>
         <translation>{0} retour(s) en attente de l&apos;autorisation d&apos;un responsable.</translation>
     </message>
+    <message>
+        <source>{0} failed card refund(s) still to pay another way.</source>
+        <translation>{0} remboursement(s) carte échoué(s) encore à payer autrement.</translation>
+    </message>
 </context>
 <context>
     <name>DecisionPanel</name>

@@ -78,7 +78,9 @@ class DayTab(QWidget):
                                     .replace("{0}", str(items.sync_exceptions))
                                     .replace("{1}", str(len(items.unconfirmed_card_refunds)))
                                     + (" " + self.tr("{0} return(s) wait for a manager's approval.").replace(
-                                        "{0}", str(items.approvals)) if items.approvals else ""))
+                                        "{0}", str(items.approvals)) if items.approvals else "")
+                                    + (" " + self.tr("{0} failed card refund(s) still to pay another way.").replace(
+                                        "{0}", str(items.unpaid_card_refunds)) if items.unpaid_card_refunds else ""))
             self.open_items.setProperty("state", "warn")
         else:
             self.open_items.setText(self.tr("Nothing is open: the day can close."))
