@@ -8,7 +8,7 @@ from __future__ import annotations
 import secrets
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
@@ -40,6 +40,7 @@ class FailedCardRefund:
     order_id: str | None
     order_paid_cash: bool
     failure: str  # what the manager wrote when marking it failed
+    cash_allowed: bool = False  # by the policy's cash rule (set by RefundReplacements.failed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +69,7 @@ class RefundReplacements:
 
     def failed(self) -> list[FailedCardRefund]:
         till = self.identity()
-        return self.store.failed(till.till_id, till.training)
+        return [replace(r, cash_allowed=self.cash_allowed(r)) for r in self.store.failed(till.till_id, till.training)]
 
     def cash_allowed(self, refund: FailedCardRefund) -> bool:
         """The policy's cash rule for card sales: cash only when the sale had a cash part, or the

@@ -138,7 +138,9 @@ def test_failed_card_refunds_are_paid_as_store_credit_with_its_voucher_printed_o
     qtbot.mouseClick(workspace.refresh_button, Qt.MouseButton.LeftButton)
     assert queues.failed.rowCount() == 2 and queues.cards.rowCount() == 3
     assert workspace.tabs.tabText(workspace.tabs.indexOf(queues)) == "Open queues (5)"
-    assert [queues.failed.item(0, c).text() for c in (0, 2, 3)] == ["RPARIS01-T1-000002", "€59.80", "card declined"]
+    assert [queues.failed.item(0, c).text() for c in (0, 2, 3, 4)] == ["RPARIS01-T1-000002", "€59.80", "card declined",
+                                                                       "no"]
+    assert queues.failed.item(1, 4).text() == "yes"
     qtbot.mouseClick(queues.cash_button, Qt.MouseButton.LeftButton)
     assert workspace.message.text() == "Select a failed card refund first."
     queues.failed.selectRow(0)

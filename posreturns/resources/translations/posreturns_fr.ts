@@ -1329,8 +1329,8 @@
         <translation>oui</translation>
     </message>
     <message>
-        <source>if the policy allows</source>
-        <translation>si la politique l'autorise</translation>
+        <source>no</source>
+        <translation>non</translation>
     </message>
     <message>
         <source>Failed card refunds to pay another way</source>

@@ -110,7 +110,7 @@ class QueuesTab(QWidget):
         self.failed.setRowCount(len(self._failed))
         for row, failed in enumerate(self._failed):
             amount = self.formats.money(Money.from_minor(failed.card_minor, failed.currency).amount, failed.currency)
-            cash = self.tr("yes") if failed.order_paid_cash else self.tr("if the policy allows")
+            cash = self.tr("yes") if failed.cash_allowed else self.tr("no")
             for column, text in enumerate((failed.return_number, self.formats.moment(failed.created_at), amount,
                                            failed.failure, cash)):
                 self.failed.setItem(row, column, QTableWidgetItem(text))
