@@ -40,3 +40,17 @@ def test_the_store_report_labels_another_tills_return_pulled_from_the_oms_by_its
     tills = {f.key: (f.returns, f.units, f.value_minor) for f in day.by["till"]}
     assert tills == {"T1": (6, 8, 85982), "T2": (1, 1, 2990), "T3": (1, 1, 5340)}
     assert behind == ["RPARIS01-T3-000009"]
+
+
+def test_a_number_this_till_already_used_is_dropped_and_the_return_still_comes_down(shop: Path) -> None:
+    """A till reinstalled numbers from 1 again: the OMS may hold an older return with a number in use here."""
+    document = {"format": "posreturns/1", "returns": [{
+        "id": "ret-old-t1", "order_id": "ORD-1003", "created_at": "2026-11-26T14:00:00+01:00", "till_id": "T1",
+        "number": "RPARIS01-T1-000002", "lines": [{"order_line_id": "ORD-1003-L1", "qty": 1, "amount": "53.40"}],
+        "tenders": [{"method": "cash", "amount": "53.40"}]}]}
+    with open_shop(shop, now=EVENING, setup=False) as till:
+        assert import_bytes(json.dumps(document).encode(), "oms.json", till.cache_writer)["returns"] == 1
+        with till.engine.connect() as connection:
+            stored = connection.exec_driver_sql("SELECT number, till_id, origin FROM returns WHERE id = 'ret-old-t1'"
+                                                ).one()
+    assert tuple(stored) == (None, "T1", "oms")
