@@ -113,14 +113,15 @@ class PendingApprovals:
         return done
 
     def drop(self, cashier: Principal, approval_id: str) -> None:
-        """The cashier gives the answer to the customer: a refused (or abandoned) return leaves the list."""
+        """The cashier gives the answer to the customer: a refused return leaves the list, and so does
+        one the customer gave up on (waiting, or approved but no longer possible: its lines were
+        returned elsewhere meanwhile)."""
         self.access.require(cashier, Permission.COMPLETE_RETURN)
         found = self._get(approval_id)
         entry = AuditEntry("approval.dropped", cashier.user_id, approval_id, {"was": found.status}, self.clock.now())
-        if found.status not in ("waiting", "refused") or not self.store.change(approval_id, found.status, "dropped",
-                                                                                entry):
-            raise BadInput("Only a refused return, or one still waiting, can be dropped; an approved one is completed.",
-                           "Seul un retour refusé ou en attente peut être abandonné.")
+        if found.status not in FOR_CASHIER or not self.store.change(approval_id, found.status, "dropped", entry):
+            raise BadInput("This return was completed or dropped already; nothing was changed.",
+                           "Ce retour a déjà été finalisé ou abandonné ; rien n'a été modifié.")
 
     def _get(self, approval_id: str) -> PendingApproval:
         found = self.store.get(approval_id)

@@ -29,8 +29,11 @@ def attach_parked(window: Any, approvals: Any, runner: Any) -> ParkedReturnsPres
 
     def count(listed: list[Any]) -> None:
         answered = sum(1 for parked in listed if parked.status != "waiting")
-        button.setText(QCoreApplication.translate("ParkedHookup", "Waiting for a manager") + (f" ({len(listed)})" if listed else ""))
-        button.setProperty("state", "warn" if answered else "")
+        title = QCoreApplication.translate("ParkedHookup", "Waiting for a manager")
+        button.setText(title + (f" ({len(listed)})" if listed else ""))
+        button.setProperty("state", "warn" if answered else "")  # a manager answered: the cashier should look
+        button.style().unpolish(button)
+        button.style().polish(button)
 
     def park(reason: str) -> None:
         if not window.flow.basket.ready or not window.dialogs.confirm(

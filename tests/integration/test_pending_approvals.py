@@ -73,6 +73,8 @@ def test_a_refused_return_needs_a_reason_shows_it_to_the_cashier_and_is_dropped(
     with pytest.raises(BadInput, match="refused this return: watch worn"):
         approvals.resume(CASHIER, parked.id)
     approvals.drop(CASHIER, parked.id)
+    with pytest.raises(BadInput, match="completed or dropped already"):
+        approvals.drop(CASHIER, parked.id)
     assert approvals.for_till() == [] and rows(shop.data_dir / DATABASE_FILE, "SELECT * FROM returns WHERE origin = 'till'") == []
     (audit,) = rows(shop.data_dir / DATABASE_FILE, "SELECT actor, detail_json FROM audit_log "
                                                    "WHERE action = 'approval.refused'")

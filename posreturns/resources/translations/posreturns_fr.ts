@@ -145,6 +145,10 @@
         <source>Refused; the cashier will see your reason.</source>
         <translation>Refusé ; le caissier verra votre motif.</translation>
     </message>
+    <message>
+        <source>No cash drawer is set up: open it with its key to pay the customer.</source>
+        <translation>Aucun tiroir-caisse n&apos;est configuré : ouvrez-le avec sa clé pour payer le client.</translation>
+    </message>
 </context>
 <context>
     <name>BasketLineCard</name>

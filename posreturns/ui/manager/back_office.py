@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 
 class BackOfficePresenter(QObject):
     """Signals: report_loaded(ReturnsReport); behind_loaded(str trace, list); queues_loaded(dict
-    {"cards", "sync"}); day_loaded(dict {"window", "totals", "items", "closes", "currency"});
+    {"cards", "sync", "failed", "approvals"}); day_loaded(dict {"window", "totals", "items", "closes", "currency"});
     message(str); contact(str) (a customer's contact, shown, never logged); refused(str); busy(bool)."""
 
     report_loaded = Signal(object)
@@ -130,6 +130,8 @@ class BackOfficePresenter(QObject):
             self.printer_runner.run(lambda: self.print_voucher(paid), self._printed, self._failed)
         elif self.open_drawer is not None:
             self.printer_runner.run(lambda: self.open_drawer(paid), self._printed, self._failed)
+        else:
+            self.refused.emit(self.tr("No cash drawer is set up: open it with its key to pay the customer."))
 
     def resolve_sync(self, seq: int, retry: bool, note: str) -> None:
         actor = self._actor()
