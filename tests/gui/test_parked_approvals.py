@@ -75,7 +75,7 @@ def test_a_parked_return_is_approved_then_resumed_and_completed(qtbot, window: M
     approvals.decide(boss, waiting.id, True)
     window.parked_button.click()
     dialog = window.parked_dialog
-    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1 and dialog.table.item(0, 3).text() ==
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1 and dialog.table.item(0, 2).text() ==
                     "Approved by mgr1: complete it", timeout=5000)
     dialog.table.selectRow(0)
     dialog.resume_button.click()
@@ -96,7 +96,7 @@ def test_a_refused_return_shows_the_reason_and_is_dropped(qtbot, window: MainWin
     approvals.decide(boss, approvals.waiting()[0].id, False, "watch worn")
     window.parked_button.click()
     dialog = window.parked_dialog
-    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1 and dialog.table.item(0, 3).text() ==
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1 and dialog.table.item(0, 2).text() ==
                     "Refused by mgr1: watch worn", timeout=5000)
     dialog.table.selectRow(0)
     dialog.resume_button.click()

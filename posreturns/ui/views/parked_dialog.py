@@ -19,7 +19,8 @@ class ParkedDialog(QDialog):
         self.setObjectName("parkedDialog")
         self.setWindowTitle(self.tr("Waiting for a manager"))
         self.setMinimumSize(760, 360)
-        self.table = table((self.tr("Receipt"), self.tr("Parked"), self.tr("Why"), self.tr("Manager's answer")))
+        # the manager's answer first: it is what the cashier opens the list for
+        self.table = table((self.tr("Receipt"), self.tr("Parked"), self.tr("Manager's answer"), self.tr("Why")))
         self.message = QLabel(wordWrap=True, objectName="message")
         self.resume_button = big_button(self.tr("Resume and complete"), "primary")
         self.drop_button = big_button(self.tr("Drop"))
@@ -46,7 +47,7 @@ class ParkedDialog(QDialog):
         self.table.setRowCount(len(listed))
         for row, parked in enumerate(listed):
             for column, text in enumerate((parked.receipt or self.tr("no receipt"),
-                                           self.formats.moment(parked.created_at), parked.why, self._answer(parked))):
+                                           self.formats.moment(parked.created_at), self._answer(parked), parked.why)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
 
     def _answer(self, parked: Any) -> str:
