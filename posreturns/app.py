@@ -431,15 +431,32 @@ def open_queues(till: Till, till_id: str | None = None) -> Any:
     """The manager's open queues (a `posreturns.services.open_queues.OpenQueues`)."""
     from posreturns.persistence.card_refunds import SqlCardRefunds
     from posreturns.persistence.outbox_exceptions import SqlExceptionQueue
+    from posreturns.persistence.refund_replacements import SqlRefundReplacements
     from posreturns.services.open_queues import OpenQueues
+    from posreturns.services.refund_replacement import RefundReplacements
 
     def identity() -> TillIdentity:
         settings = till.settings
         return TillIdentity(settings.store_id() or "", till_id or settings.get("till.id") or "T1",
                             settings.store_timezone(), till.training)
 
+    replacements = RefundReplacements(SqlRefundReplacements(till.engine), till.access, till.policies, till.clock,
+                                      identity)
     return OpenQueues(SqlExceptionQueue(till.engine), SqlCardRefunds(till.engine), till.host_answers, till.access,
-                      till.clock, identity)
+                      till.clock, identity, replacements, SqlAuditLog(till.engine).record)
+
+
+def open_pending_approvals(till: Till, till_id: str | None = None) -> Any:
+    """Returns parked while waiting for a manager (a `posreturns.services.pending_approvals.PendingApprovals`)."""
+    from posreturns.persistence.pending_approvals import SqlPendingApprovals
+    from posreturns.services.pending_approvals import PendingApprovals
+
+    def identity() -> TillIdentity:
+        settings = till.settings
+        return TillIdentity(settings.store_id() or "", till_id or settings.get("till.id") or "T1",
+                            settings.store_timezone(), till.training)
+
+    return PendingApprovals(SqlPendingApprovals(till.engine), till.return_service, till.access, till.clock, identity)
 
 
 def open_audit(till: Till) -> Any:

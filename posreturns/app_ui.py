@@ -17,6 +17,7 @@ from posreturns.devices.printer_thread import PrinterThread
 from posreturns.devices.printing import PrinterProblem, PrinterSettings, ReceiptPrinting
 from posreturns.devices.scanner import Scan, interpret
 from posreturns.devices.scanner_sheet import describe_scan, scanner_sheet
+from posreturns.domain.money import Money
 from posreturns.domain.permissions import Permission
 from posreturns.domain.users import Principal
 from posreturns.persistence.catalog import SqlCatalog
@@ -110,6 +111,9 @@ class ManagerServices:
     currency: Callable[[], str] = lambda: "EUR"
     users: Any = None  # UserAdmin
     audit: Any = None  # AuditView
+    print_voucher: Callable[[Any], Any] | None = None  # a Replacement's voucher, on the receipt printer
+    open_drawer: Callable[[Any], Any] | None = None  # once, for a Replacement paid in cash
+    approvals: Any = None  # PendingApprovals: returns parked for a manager
 
 
 def manager_services(till: Till, printing: ReceiptPrinting | None, language: str) -> ManagerServices:
@@ -117,11 +121,13 @@ def manager_services(till: Till, printing: ReceiptPrinting | None, language: str
         open_audit,
         open_day_close,
         open_labels,
+        open_pending_approvals,
         open_queues,
         open_reports,
         open_restock,
         receipt_sources,
     )
+    from posreturns.devices.receipt_layout import voucher_slip
     from posreturns.devices.z_report import print_z_report
 
     labels = open_labels(till, printing) if printing is not None else None
@@ -130,6 +136,18 @@ def manager_services(till: Till, printing: ReceiptPrinting | None, language: str
     def print_z(close: Any) -> Any:
         assert printing is not None
         return print_z_report(printing, close, sources.header().name, sources.local_time)
+
+    def print_voucher(paid: Any) -> Any:
+        assert printing is not None
+        voucher = {"code": paid.voucher_code, "amount": str(Money.from_minor(paid.amount_minor, paid.currency).amount)}
+        blocks = voucher_slip(sources.header(), voucher, paid.currency, sources.local_time(paid.settled_at),
+                              printing.settings().language)  # the receipts' language, as for any voucher
+        return printing.print_document("voucher", paid.voucher_code, blocks)
+
+    def open_drawer(paid: Any) -> Any:
+        assert printing is not None  # the reference differs from the return's, which may have paid cash already
+        return open_drawer_control(printing).open_for_return(f"{paid.return_number}/paid-otherwise", True,
+                                                             paid.settled_by)
 
     def alert_text(code: str) -> str:
         alerts = {a.code: a for rule in till.policies.active().dispositions for a in rule.alerts}
@@ -141,7 +159,8 @@ def manager_services(till: Till, printing: ReceiptPrinting | None, language: str
                            alert_text, float(till.settings.get(IDLE_KEY) or 5), float(till.settings.get(AGE_KEY) or 48),
                            open_reports(till), open_day_close(till), open_queues(till),
                            print_z if printing is not None else None, lambda: till.policies.active().currency,
-                           till.users, open_audit(till))
+                           till.users, open_audit(till), print_voucher if printing is not None else None,
+                           open_drawer if printing is not None else None, open_pending_approvals(till))
 
 
 class SettingsAccess:

@@ -25,14 +25,17 @@ class TenderTotal:
 @dataclass(frozen=True, slots=True)
 class OpenItems:
     """What a manager should settle before closing: events the OMS refused (and those held behind
-    them), and card refunds the host's terminal never confirmed (by return number)."""
+    them), card refunds the host's terminal never confirmed (by return number), and returns parked
+    for a manager's approval."""
 
     sync_exceptions: int
     unconfirmed_card_refunds: tuple[str, ...]
+    approvals: int = 0  # returns parked for a manager, not decided or not completed yet
+    unpaid_card_refunds: int = 0  # marked failed, and not paid another way yet
 
     @property
     def any(self) -> bool:
-        return bool(self.sync_exceptions or self.unconfirmed_card_refunds)
+        return bool(self.sync_exceptions or self.unconfirmed_card_refunds or self.approvals or self.unpaid_card_refunds)
 
     def sentence(self, language: str = "en") -> str:
         parts = []
@@ -43,6 +46,12 @@ class OpenItems:
             count = len(self.unconfirmed_card_refunds)
             parts.append(f"{count} card refund(s) the terminal has not confirmed" if language != "fr"
                          else f"{count} remboursement(s) carte non confirmé(s) par le terminal")
+        if self.unpaid_card_refunds:
+            parts.append(f"{self.unpaid_card_refunds} failed card refund(s) not paid another way" if language != "fr"
+                         else f"{self.unpaid_card_refunds} remboursement(s) carte échoué(s) non payé(s) autrement")
+        if self.approvals:
+            parts.append(f"{self.approvals} return(s) waiting for a manager" if language != "fr"
+                         else f"{self.approvals} retour(s) en attente d'un responsable")
         return ", ".join(parts)
 
 

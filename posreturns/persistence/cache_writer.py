@@ -279,9 +279,13 @@ def apply_prior_return(connection: Connection, record: ReturnRecord, source: str
             (line.qty, line.amount_minor, line.order_line_id))
     total = sum(line.amount_minor for line in record.lines)
     created_at = record.created_at or utc_now()
+    # a number already here (a till reinstalled, numbering again from 1) is a label only: the return keeps none
+    number = record.number if record.number and not run("SELECT 1 FROM returns WHERE number = ?",
+                                                         (record.number,)).first() else None
     run("INSERT INTO returns (id, number, order_id, origin, store_id, till_id, customer_id, created_at, currency, "
-        "refund_total_minor) VALUES (?, NULL, ?, 'oms', ?, NULL, ?, ?, ?, ?)",
-        (record.id, record.order_id, order.store_id, order.customer_id, created_at, order.currency, total))
+        "refund_total_minor) VALUES (?, ?, ?, 'oms', ?, ?, ?, ?, ?, ?)",
+        (record.id, number, record.order_id, order.store_id, record.till_id, order.customer_id, created_at,
+         order.currency, total))
     for line in record.lines:
         sku = run("SELECT sku FROM order_lines WHERE id = ?", (line.order_line_id,)).scalar_one()
         run("INSERT INTO return_lines (return_id, order_line_id, sku, qty, refund_minor) VALUES (?,?,?,?,?)",

@@ -14,12 +14,14 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine
+from sqlalchemy.engine import Connection
 
 from posreturns.domain.utc import format_utc
 from posreturns.persistence.engine import WRITE
 from posreturns.persistence.outbox import payload_of
 from posreturns.services.errors import BadInput, NotFound
 from posreturns.services.exception_events import ACTIONS, exception_resolved
+from posreturns.services.returns.events import OutboxEvent
 from posreturns.services.sync_ports import ExceptionItem
 
 _COLUMNS = ("seq, event_id, event_type, aggregate_type, aggregate_id, status, last_error, created_at, payload_json, "
@@ -54,38 +56,61 @@ class SqlExceptionQueue:
         closed by hand (never sent again) and the events held behind it go on."""
         if action not in ACTIONS:
             raise BadInput('Resolve an exception with "retry" or "dismiss".')
+        with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
+            return self._resolve(connection, seq, action, manager, now, note)
+
+    def void_voucher(self, seq: int, code: str, manager: str, now: datetime, note: str,
+                     voided: OutboxEvent) -> ExceptionItem:
+        """The voucher of the refused event `seq` voided (audited, `voided` queued for the OMS) and the
+        event closed by hand with `note`, in one transaction."""
         at = format_utc(now)
         with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
-            row = connection.exec_driver_sql(f"SELECT {_COLUMNS} FROM outbox WHERE seq = ?", (seq,)).first()
-            if row is None or row.status != "rejected" or row.acked_at is not None:
-                raise NotFound(f"Event {seq} is not an open exception; list them with `posreturns sync exceptions`.")
-            resolution = json.dumps({"resolution": action, "by": manager, "at": at, "reason": row.last_error,
-                                     "note": note}, ensure_ascii=False)
-            released = None
-            if action == "retry":
-                connection.exec_driver_sql(
-                    "UPDATE outbox SET status = 'pending', next_attempt_at = NULL, "
-                    "server_result_json = ? WHERE seq = ?",
-                    (resolution, seq))
-            else:  # closed by hand: stays 'rejected' (never sent again) with acked_at = when it was dismissed
-                connection.exec_driver_sql("UPDATE outbox SET acked_at = ?, server_result_json = ? WHERE seq = ?",
-                                           (at, resolution, seq))
-                released = json.dumps({"released_by": {"seq": seq, "event_id": row.event_id,
-                                                       "event_type": row.event_type, "resolution": action}})
+            run = connection.exec_driver_sql
+            if not run("UPDATE vouchers SET voided_at = ?, voided_by = ?, void_reason = ? WHERE code = ? "
+                       "AND voided_at IS NULL", (at, manager, note, code)).rowcount:
+                raise BadInput(f"Voucher {code} is not on this till or was voided already.",
+                               f"Le bon {code} n'est pas sur cette caisse ou est déjà annulé.")
+            till_id = run("SELECT till_id FROM outbox WHERE seq = ?", (seq,)).scalar()
+            run(_INSERT, (voided.event_id, till_id, voided.aggregate_type, voided.aggregate_id, voided.event_type,
+                          voided.payload["schema_version"], json.dumps(voided.payload, ensure_ascii=False,
+                                                                       sort_keys=True), at, voided.aggregate_id))
+            run("INSERT INTO audit_log (at, actor, action, subject, detail_json) VALUES (?, ?, ?, ?, ?)",
+                (at, manager, "voucher.voided", code, json.dumps({"event_seq": seq, "note": note},
+                                                                  ensure_ascii=False, sort_keys=True)))
+            return self._resolve(connection, seq, "dismiss", manager, now, note)
+
+    def _resolve(self, connection: Connection, seq: int, action: str, manager: str, now: datetime,
+                 note: str | None) -> ExceptionItem:
+        at = format_utc(now)
+        row = connection.exec_driver_sql(f"SELECT {_COLUMNS} FROM outbox WHERE seq = ?", (seq,)).first()
+        if row is None or row.status != "rejected" or row.acked_at is not None:
+            raise NotFound(f"Event {seq} is not an open exception; list them with `posreturns sync exceptions`.")
+        resolution = json.dumps({"resolution": action, "by": manager, "at": at, "reason": row.last_error,
+                                 "note": note}, ensure_ascii=False)
+        released = None
+        if action == "retry":
             connection.exec_driver_sql(
-                "UPDATE outbox SET status = 'pending', next_attempt_at = NULL, last_error = NULL, "
-                "context_json = coalesce(?, context_json) "
-                "WHERE coalesce(order_key, aggregate_id) = ? AND seq > ? AND status = 'held'",
-                (released, row.order_key, seq))
-            event = exception_resolved(payload_of(row.payload_json), row.event_type, seq, action, manager, note,
-                                       row.last_error, now)
-            connection.exec_driver_sql(_INSERT, (event.event_id, row.till_id, event.aggregate_type, event.aggregate_id,
-                                                 event.event_type, event.payload["schema_version"],
-                                                 json.dumps(event.payload, ensure_ascii=False, sort_keys=True), at,
-                                                 row.order_key))
-            connection.exec_driver_sql(
-                "INSERT INTO audit_log (at, actor, action, subject, detail_json) VALUES (?, ?, ?, ?, ?)",
-                (at, manager, f"sync.exception.{action}", str(seq), resolution))
+                "UPDATE outbox SET status = 'pending', next_attempt_at = NULL, server_result_json = ? WHERE seq = ?",
+                (resolution, seq))
+        else:  # closed by hand: stays 'rejected' (never sent again) with acked_at = when it was dismissed
+            connection.exec_driver_sql("UPDATE outbox SET acked_at = ?, server_result_json = ? WHERE seq = ?",
+                                       (at, resolution, seq))
+            released = json.dumps({"released_by": {"seq": seq, "event_id": row.event_id,
+                                                   "event_type": row.event_type, "resolution": action}})
+        connection.exec_driver_sql(
+            "UPDATE outbox SET status = 'pending', next_attempt_at = NULL, last_error = NULL, "
+            "context_json = coalesce(?, context_json) "
+            "WHERE coalesce(order_key, aggregate_id) = ? AND seq > ? AND status = 'held'",
+            (released, row.order_key, seq))
+        event = exception_resolved(payload_of(row.payload_json), row.event_type, seq, action, manager, note,
+                                   row.last_error, now)
+        connection.exec_driver_sql(_INSERT, (event.event_id, row.till_id, event.aggregate_type, event.aggregate_id,
+                                             event.event_type, event.payload["schema_version"],
+                                             json.dumps(event.payload, ensure_ascii=False, sort_keys=True), at,
+                                             row.order_key))
+        connection.exec_driver_sql(
+            "INSERT INTO audit_log (at, actor, action, subject, detail_json) VALUES (?, ?, ?, ?, ?)",
+            (at, manager, f"sync.exception.{action}", str(seq), resolution))
         return _item(row)
 
 

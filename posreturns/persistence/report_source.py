@@ -43,6 +43,18 @@ def _bonus(result_json: str | None, currency: str) -> int:
     return total
 
 
+def paid_otherwise(tenders: list[ReportTender], method: str, amount: int) -> list[ReportTender]:
+    """A failed card refund paid another way: the host's card tender gives way to the till's payment."""
+    left, kept = amount, []
+    for tender in tenders:
+        if left and tender.method == "card" and tender.executed_by == "host":
+            taken = min(left, tender.amount_minor)
+            tender, left = ReportTender("card", tender.amount_minor - taken, "host"), left - taken
+        if tender.amount_minor:
+            kept.append(tender)
+    return [*kept, ReportTender(method, amount - left, "till")]
+
+
 class SqlReportSource:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -71,6 +83,10 @@ class SqlReportSource:
                     "SELECT t.return_id, t.method, t.amount_minor, t.executed_by FROM returns r "
                     f"JOIN return_tenders t ON t.return_id = r.id WHERE {scope}", params):
                 tenders[rid].append(ReportTender(method, amount, executed_by))
+            for rid, method, amount in cursor.execute(
+                    "SELECT p.return_id, p.method, p.amount_minor FROM returns r "
+                    f"JOIN refund_replacements p ON p.return_id = r.id WHERE {scope}", params):
+                tenders[rid] = paid_otherwise(tenders[rid], method, amount)
         found: list[ReportReturn] = []
         current: list[Any] | None = None
         lines: list[ReportLine] = []

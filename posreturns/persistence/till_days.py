@@ -18,6 +18,8 @@ from posreturns.domain.utc import format_utc, parse_utc
 from posreturns.persistence.audit import insert_audit
 from posreturns.persistence.card_refunds import SqlCardRefunds
 from posreturns.persistence.engine import WRITE
+from posreturns.persistence.pending_approvals import SqlPendingApprovals
+from posreturns.persistence.refund_replacements import SqlRefundReplacements
 from posreturns.services.errors import BadInput
 from posreturns.services.returns.ports import AuditEntry
 
@@ -33,7 +35,16 @@ def read_totals(connection: Connection, window: DayWindow, currency: str, traini
     tenders = run("SELECT t.method, t.executed_by, count(DISTINCT t.return_id) AS n, sum(t.amount_minor) AS amount "
                   f"FROM returns r JOIN return_tenders t ON t.return_id = r.id WHERE {WINDOW} "
                   "GROUP BY t.method, t.executed_by ORDER BY t.method, t.executed_by", params).all()
-    return DayTotals(head.n, head.total, tuple(TenderTotal(t.method, t.executed_by, t.n, t.amount) for t in tenders))
+    totals = {(t.method, t.executed_by): [t.n, t.amount] for t in tenders}
+    # a failed card refund paid another way counts on the day it was paid: out of the card, into its tender
+    for method, amount in run(
+            "SELECT method, amount_minor FROM refund_replacements WHERE till_id = ? AND settled_at >= ? "
+            "AND settled_at < ? AND currency = ?", params[:4]).all():
+        totals.setdefault(("card", "host"), [0, 0])[1] -= amount
+        paid = totals.setdefault((method, "till"), [0, 0])
+        paid[0], paid[1] = paid[0] + 1, paid[1] + amount
+    return DayTotals(head.n, head.total, tuple(TenderTotal(method, by, n, amount)
+                                               for (method, by), (n, amount) in sorted(totals.items())))
 
 
 def _close_of(row: Any) -> DayClose:
@@ -43,7 +54,8 @@ def _close_of(row: Any) -> DayClose:
                        parse_utc(row.covers_to))
     return DayClose(window, row.z_number, parse_utc(row.closed_at), row.closed_by, row.currency,
                     DayTotals(row.returns_count, row.refund_total_minor, tenders), row.cash_counted_minor,
-                    OpenItems(items["sync_exceptions"], tuple(items["unconfirmed_card_refunds"])),
+                    OpenItems(items["sync_exceptions"], tuple(items["unconfirmed_card_refunds"]),
+                              items.get("approvals", 0), items.get("unpaid_card_refunds", 0)),
                     row.override_reason, bool(row.training))
 
 
@@ -74,7 +86,9 @@ class SqlTillDays:
             sync = run("SELECT count(*) FROM outbox WHERE status IN ('rejected', 'held') AND acked_at IS NULL"
                        ).scalar_one()
         cards = SqlCardRefunds(self.engine).pending(till_id, training, before=format_utc(until))
-        return OpenItems(int(sync), tuple(card.return_number for card in cards))
+        approvals = SqlPendingApprovals(self.engine).open_count(till_id)
+        unpaid = len(SqlRefundReplacements(self.engine).failed(till_id, training))
+        return OpenItems(int(sync), tuple(card.return_number for card in cards), approvals, unpaid)
 
     def record(self, window: DayWindow, closed_by: str, at: datetime, currency: str, cash_counted_minor: int,
                open_items: OpenItems, override_reason: str | None, training: bool) -> DayClose:
@@ -95,7 +109,9 @@ class SqlTillDays:
                      totals.refund_total_minor, close.cash_expected_minor, cash_counted_minor, close.difference_minor,
                      json.dumps([_tender_dict(t) for t in totals.tenders]),
                      json.dumps({"sync_exceptions": open_items.sync_exceptions,
-                                 "unconfirmed_card_refunds": list(open_items.unconfirmed_card_refunds)}),
+                                 "unconfirmed_card_refunds": list(open_items.unconfirmed_card_refunds),
+                                 "approvals": open_items.approvals,
+                                 "unpaid_card_refunds": open_items.unpaid_card_refunds}),
                      override_reason, training))
                 detail = {"till_id": window.till_id, "business_day": window.business_day.isoformat(),
                           "seq": window.seq, "returns": totals.returns, "refund_total_minor": totals.refund_total_minor,
@@ -106,7 +122,9 @@ class SqlTillDays:
                     insert_audit(connection, AuditEntry(
                         "day.close_overridden", closed_by, f"Z{z_number}",
                         {"reason": override_reason, "sync_exceptions": open_items.sync_exceptions,
-                         "unconfirmed_card_refunds": list(open_items.unconfirmed_card_refunds)}, at))
+                         "unconfirmed_card_refunds": list(open_items.unconfirmed_card_refunds),
+                         "approvals": open_items.approvals,
+                         "unpaid_card_refunds": open_items.unpaid_card_refunds}, at))
                 return close
         except IntegrityError:  # another process closed the same day of this till a moment before
             raise BadInput(f"Day {window.business_day} of till {window.till_id} was closed a moment ago on another "

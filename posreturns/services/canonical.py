@@ -304,7 +304,8 @@ class _DocumentParser(JsonReader):
             raise self.fail(f"{path}.tenders", "the refunded tenders must add up to the amounts of the returned lines.")
         created_at = self.timestamp(item, "created_at", path) if item.get("created_at") is not None else None
         return ReturnRecord(self.text(item, "id", path), order_id, None if order_id in orders else currency,
-                            created_at, lines, tenders, path)
+                            created_at, lines, tenders, path, self.text(item, "number", path, optional=True),
+                            self.text(item, "till_id", path, optional=True))
 
 
 class FastParser(_DocumentParser):

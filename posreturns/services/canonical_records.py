@@ -24,7 +24,7 @@ FIELDS = {
     "line": frozenset({"id", "sku", "qty", "unit_price", "discount", "tax_rate", "tax", "serials"}),
     "tender": frozenset({"method", "amount", "reference", "card_last4"}),
     "stock": frozenset({"sku", "location", "sellable"}),
-    "return": frozenset({"id", "order_id", "currency", "created_at", "lines", "tenders"}),
+    "return": frozenset({"id", "order_id", "currency", "created_at", "lines", "tenders", "number", "till_id"}),
     "return_line": frozenset({"order_line_id", "qty", "amount"}),
     "return_tender": frozenset({"method", "amount"}),
     "held_unit": frozenset({"id", "return_id", "return_number", "till_id", "store_id", "sku", "serial", "reason",
@@ -131,6 +131,8 @@ class ReturnRecord(NamedTuple):
     lines: list[ReturnLineRecord]
     tenders: list[ReturnTenderRecord]
     path: str
+    number: str | None = None  # the till's return number, when a till of the store made it
+    till_id: str | None = None
 
 
 class OrderChunks(Protocol):

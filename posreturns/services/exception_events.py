@@ -79,9 +79,36 @@ def exception_summary(item: ExceptionItem, contact: dict[str, Any] | None) -> di
         "competing": list(conflict.get("competing") or []),
         "customer": contact or ({"email": item.detail["customer_email"]}
                                 if item.detail.get("customer_email") else None),
+        "customer_id": data.get("customer_id"), "voucher": voucher_of(item.payload),
     }
 
 
 def _mapping(value: object) -> dict[str, Any]:
     """An event's part that should be an object; an empty one when the stored payload has something else."""
     return value if isinstance(value, dict) else {}
+
+
+def voucher_of(refused: dict[str, Any]) -> str | None:
+    """The store-credit voucher the refused event issued: a store-credit return's, or a `VoucherIssued`'s."""
+    data = _mapping(refused.get("data"))
+    if refused.get("event_type") == "VoucherIssued":
+        return str(data.get("code") or "") or None
+    return str((data.get("voucher") or {}).get("code") or "") or None
+
+
+def voucher_voided(refused: dict[str, Any], code: str, manager: str, note: str, now: datetime) -> OutboxEvent:
+    """`VoucherVoided`: the voucher of a refused event is no longer valid (the OMS notes it like the voucher)."""
+    data = _mapping(refused.get("data"))
+    order = data.get("original_order") or {}
+    event_id = str(uuid.uuid4())
+    payload: dict[str, Any] = {
+        "event_id": event_id, "event_type": "VoucherVoided", "schema_version": SCHEMA_VERSION,
+        "aggregate": {"type": "store_credit", "id": code}, "device": dict(refused.get("device") or {}),
+        "occurred_at": format_utc(now), "operator_id": manager,
+        "approved_by": manager, "offline": False,
+        "data": {"code": code, "return_number": data.get("return_number"), "return_id": data.get("return_id"),
+                 "order_id": order.get("id") or data.get("order_id"), "customer_id": data.get("customer_id"),
+                 "voided_by": manager, "note": note, "refused_event_id": refused.get("event_id")},
+    }
+    payload["payload_sha256"] = fingerprint(payload)
+    return OutboxEvent(event_id, "VoucherVoided", "store_credit", code, payload)

@@ -13,10 +13,14 @@ from typing import Any, Protocol
 from posreturns.domain.permissions import Permission
 from posreturns.domain.users import Principal
 from posreturns.services.access import AccessService
-from posreturns.services.exception_events import exception_summary
+from posreturns.services.errors import BadInput, NotFound
+from posreturns.services.exception_events import exception_summary, voucher_of, voucher_voided
 from posreturns.services.host_answers import HostAnswers
 from posreturns.services.ports import Clock
+from posreturns.services.refund_replacement import FailedCardRefund, RefundReplacements, Replacement
 from posreturns.services.restock import clean_note
+from posreturns.services.returns.events import OutboxEvent
+from posreturns.services.returns.ports import AuditEntry
 from posreturns.services.returns.service import TillIdentity
 from posreturns.services.sync_ports import ExceptionItem
 
@@ -37,6 +41,9 @@ class ExceptionStore(Protocol):
 
     def resolve(self, seq: int, action: str, manager: str, now: datetime, note: str | None = None) -> ExceptionItem: ...
 
+    def void_voucher(self, seq: int, code: str, manager: str, now: datetime, note: str,
+                     voided: OutboxEvent) -> ExceptionItem: ...
+
 
 class CardRefundStore(Protocol):
     def pending(self, till_id: str, training: bool) -> list[PendingCardRefund]: ...
@@ -44,8 +51,11 @@ class CardRefundStore(Protocol):
 
 class OpenQueues:
     def __init__(self, exceptions: ExceptionStore, cards: CardRefundStore, host_answers: HostAnswers,
-                 access: AccessService, clock: Clock, identity: Callable[[], TillIdentity]) -> None:
+                 access: AccessService, clock: Clock, identity: Callable[[], TillIdentity],
+                 replacements: RefundReplacements | None = None,
+                 audit: Callable[[AuditEntry], None] | None = None) -> None:
         self.exception_store, self.cards, self.host_answers = exceptions, cards, host_answers
+        self.replacements, self.audit = replacements, audit
         self.access, self.clock, self.identity = access, clock, identity
 
     def sync_exceptions(self) -> list[dict[str, Any]]:
@@ -66,6 +76,44 @@ class OpenQueues:
         self.exception_store.resolve(seq, "retry" if retry else "dismiss", actor.user_id, self.clock.now(),
                                      note or None)
 
+    def void_voucher(self, actor: Principal, seq: int, note: str) -> str:
+        """Void the store-credit voucher the refused event issued and close the event by hand (the
+        OMS is told both); the voucher's code."""
+        self.access.require(actor, Permission.RESOLVE_SYNC, subject=str(seq))
+        note = clean_note(note, "why the voucher is voided", required=True)
+        item = self._open_exception(seq)
+        code = voucher_of(item.payload)
+        if code is None:
+            raise BadInput(f"Event {seq} issued no store-credit voucher; send it again or accept the write-off.",
+                           f"L'événement {seq} n'a émis aucun bon d'achat.")
+        now = self.clock.now()
+        self.exception_store.void_voucher(seq, code, actor.user_id, now, note,
+                                          voucher_voided(item.payload, code, actor.user_id, note, now))
+        return code
+
+    def customer_contact(self, actor: Principal, seq: int) -> dict[str, Any]:
+        """How to reach the customer of a refused event (name, e-mail, phone from the cache). Who looked
+        is audited, with the customer's id only: the contact itself stays out of the log."""
+        self.access.require(actor, Permission.RESOLVE_SYNC, subject=str(seq))
+        summary = exception_summary(self._open_exception(seq), None)
+        customer_id = summary["customer_id"]
+        contact = self.exception_store.contacts({customer_id}).get(customer_id) if customer_id else None
+        contact = contact or summary["customer"]
+        if not contact:
+            raise NotFound(f"Event {seq} names no customer the till knows; look the sale up in the OMS.",
+                           f"L'événement {seq} ne désigne aucun client connu de la caisse.")
+        if self.audit is not None:
+            self.audit(AuditEntry("sync.exception.contact_shown", actor.user_id, str(seq),
+                                  {"customer_id": customer_id}, self.clock.now()))
+        return {key: value for key, value in contact.items() if value}
+
+    def _open_exception(self, seq: int) -> ExceptionItem:
+        found = next((i for i in self.exception_store.exceptions() if i.seq == seq and i.status == "rejected"), None)
+        if found is None:
+            raise NotFound(f"Event {seq} is not an open exception; list them with `posreturns sync exceptions`.",
+                           f"L'événement {seq} n'est pas une anomalie ouverte.")
+        return found
+
     def card_refunds(self) -> list[PendingCardRefund]:
         till = self.identity()
         return self.cards.pending(till.till_id, till.training)
@@ -75,3 +123,13 @@ class OpenQueues:
         self.access.require(actor, Permission.RESOLVE_SYNC, subject=return_number)
         detail = clean_note(detail, "the terminal's reference" if paid else "why the refund failed", required=True)
         self.host_answers.record(return_number, paid, detail, actor)
+
+    def failed_card_refunds(self) -> list[FailedCardRefund]:
+        """Card refunds marked failed that the customer has not been paid another way yet."""
+        return self.replacements.failed() if self.replacements is not None else []
+
+    def pay_failed_card_refund(self, actor: Principal, return_number: str, method: str) -> Replacement:
+        """As store credit (a voucher to print) or cash (the drawer to open), once; see refund_replacement."""
+        if self.replacements is None:
+            raise RuntimeError("this till was opened without the failed card refunds")
+        return self.replacements.pay(actor, return_number, method)

@@ -12,6 +12,7 @@ from posreturns.ui.device_runner import DeviceTaskRunner
 from posreturns.ui.dialogs import DialogService
 from posreturns.ui.i18n import Formats
 from posreturns.ui.manager.hookup import attach_manager
+from posreturns.ui.parked_hookup import attach_parked
 from posreturns.ui.presenters.lookup import LookupPresenter
 from posreturns.ui.presenters.print_queue import PrintQueuePresenter
 from posreturns.ui.presenters.return_flow import ReturnFlowPresenter, Session
@@ -48,6 +49,8 @@ def build_window(services: UiServices, session: Session, runner: Any, dialogs: D
         window.dialogs.parent = window
     if services.manager is not None:
         attach_manager(window, services.manager, runner, printer_runner)
+        if services.manager.approvals is not None:
+            attach_parked(window, services.manager.approvals, runner)
     if services.printing is not None:
         printing = services.printing
         window.print_queue = lambda: PrintQueueDialog(PrintQueuePresenter(printing, runner, printer_runner), window)

@@ -15,11 +15,11 @@ from pathlib import Path
 import pypdf
 import pytest
 from helpers.report import report_shop
-from helpers.returns import NOW, open_shop, rows
+from helpers.returns import NOW, line, open_shop, request, rows
 from posdrivers.virtual.printer import VirtualPrinter
 from PySide6.QtCore import Qt
 
-from posreturns.app import Till
+from posreturns.app import Till, open_pending_approvals
 from posreturns.app_ui import ui_services
 from posreturns.domain.users import Principal, Role
 from posreturns.paths import DATABASE_FILE
@@ -128,6 +128,94 @@ def test_card_refunds_are_confirmed_or_marked_failed_and_a_refused_event_written
     (audit,) = rows(till.data_dir / DATABASE_FILE,
                     "SELECT actor FROM audit_log WHERE action = 'sync.exception.dismiss'")
     assert audit["actor"] == "mgr1"
+
+
+def test_failed_card_refunds_are_paid_as_store_credit_with_its_voucher_printed_or_in_cash_with_the_drawer(
+        qtbot, window: MainWindow, till: Till, printer: VirtualPrinter) -> None:  # type: ignore[no-untyped-def]
+    workspace = workspace_of(window)
+    queues = workspace.queues
+    workspace.tabs.setCurrentWidget(queues)
+    for number in ("RPARIS01-T1-000002", "RPARIS01-T1-000007"):  # a card-only sale; a sale partly paid in cash
+        till.host_answers.record(number, False, "card declined", Principal.vouched("alice", by="tests"))
+    qtbot.mouseClick(workspace.refresh_button, Qt.MouseButton.LeftButton)
+    assert queues.failed.rowCount() == 2 and queues.cards.rowCount() == 3
+    assert workspace.tabs.tabText(workspace.tabs.indexOf(queues)) == "Open queues (5)"
+    assert [queues.failed.item(0, c).text() for c in (0, 2, 3, 4)] == ["RPARIS01-T1-000002", "€59.80", "card declined",
+                                                                       "no"]
+    assert queues.failed.item(1, 4).text() == "yes"
+    qtbot.mouseClick(queues.cash_button, Qt.MouseButton.LeftButton)
+    assert workspace.message.text() == "Select a failed card refund first."
+    queues.failed.selectRow(0)
+    qtbot.mouseClick(queues.cash_button, Qt.MouseButton.LeftButton)
+    assert "only when it was partly paid in cash" in workspace.message.text() and queues.failed.rowCount() == 2
+    assert not printer.drawer_open
+    queues.failed.selectRow(0)
+    qtbot.mouseClick(queues.credit_button, Qt.MouseButton.LeftButton)
+    assert queues.failed.rowCount() == 1
+    (voucher,) = rows(till.data_dir / DATABASE_FILE, "SELECT code, amount_minor FROM vouchers v JOIN returns r "
+                                                     "ON r.id = v.return_id WHERE r.number = 'RPARIS01-T1-000002'")
+    paper = printer.wait_for_job(1).text
+    assert voucher["amount_minor"] == 5980 and voucher["code"] in paper and "59,80" in paper
+    queues.failed.selectRow(0)
+    qtbot.mouseClick(queues.cash_button, Qt.MouseButton.LeftButton)
+    assert queues.failed.rowCount() == 0 and workspace.message.text() == "Paid in cash; the drawer opens."
+    opened = lambda: [tuple(o) for o in rows(till.data_dir / DATABASE_FILE,  # noqa: E731
+                                             "SELECT actor, subject FROM audit_log WHERE action = 'drawer.opened'")]
+    qtbot.waitUntil(lambda: bool(opened()))  # on the printer thread
+    assert printer.drawer_open and opened() == [("mgr1", "RPARIS01-T1-000007/paid-otherwise")]
+
+
+def test_a_refused_store_credit_return_shows_its_customer_and_its_voucher_is_voided(
+        qtbot, window: MainWindow, till: Till) -> None:  # type: ignore[no-untyped-def]
+    workspace = workspace_of(window)
+    queues = workspace.queues
+    workspace.tabs.setCurrentWidget(queues)
+    with till.engine.begin() as connection:  # the OMS refused return 2's upload (97.90 store credit, CUS-001)
+        connection.exec_driver_sql("UPDATE outbox SET status = 'rejected', last_error = 'line already returned' "
+                                   "WHERE event_type = 'ReturnCompleted' AND "
+                                   "json_extract(payload_json, '$.data.return_number') = 'RPARIS01-T1-000003'")
+    qtbot.mouseClick(workspace.refresh_button, Qt.MouseButton.LeftButton)
+    assert queues.sync.rowCount() == 1 and queues.contact.text() == ""
+    queues.sync.selectRow(0)
+    qtbot.mouseClick(queues.contact_button, Qt.MouseButton.LeftButton)
+    assert queues.contact.text() == "Camille Martin · camille.martin@example.fr · +33 6 12 34 56 78"
+    qtbot.mouseClick(queues.void_button, Qt.MouseButton.LeftButton)
+    assert "Give why the voucher is voided" in workspace.message.text() and queues.sync.rowCount() == 1
+    queues.sync.selectRow(0)
+    qtbot.keyClicks(queues.sync_note, "refunded twice; voucher taken back")
+    qtbot.mouseClick(queues.void_button, Qt.MouseButton.LeftButton)
+    assert queues.sync.rowCount() == 0 and workspace.message.text() == "The voucher is void and the event closed."
+    assert queues.contact.text() == ""
+    (voucher,) = rows(till.data_dir / DATABASE_FILE, "SELECT voided_by, void_reason FROM vouchers WHERE voided_at "
+                                                     "IS NOT NULL")
+    assert tuple(voucher) == ("mgr1", "refunded twice; voucher taken back")
+
+
+def test_a_manager_approves_one_parked_return_and_refuses_another_with_a_reason(
+        qtbot, window: MainWindow, till: Till) -> None:  # type: ignore[no-untyped-def]
+    approvals = open_pending_approvals(till)
+    for key in ("parked-1", "parked-2"):
+        approvals.park(Principal.vouched("alice", by="tests"),
+                       request("PA01-000104", line("ENC-PORT"), key=key), "refund above 500.00 EUR")
+    workspace = workspace_of(window)
+    queues = workspace.queues
+    workspace.tabs.setCurrentWidget(queues)
+    qtbot.mouseClick(workspace.refresh_button, Qt.MouseButton.LeftButton)
+    assert queues.approvals.rowCount() == 2
+    assert [queues.approvals.item(0, c).text() for c in (0, 2, 3)] == ["PA01-000104", "alice",
+                                                                        "refund above 500.00 EUR"]
+    queues.approvals.selectRow(0)
+    qtbot.mouseClick(queues.approve_button, Qt.MouseButton.LeftButton)
+    assert workspace.message.text() == "Approved; the cashier can complete the return."
+    queues.approvals.selectRow(0)
+    qtbot.mouseClick(queues.refuse_button, Qt.MouseButton.LeftButton)
+    assert "Give the reason for refusing" in workspace.message.text() and queues.approvals.rowCount() == 1
+    queues.approvals.selectRow(0)
+    qtbot.keyClicks(queues.approval_note, "customer left; ask again tomorrow")
+    qtbot.mouseClick(queues.refuse_button, Qt.MouseButton.LeftButton)
+    assert queues.approvals.rowCount() == 0
+    assert [(a.status, a.decided_by, a.decision_note) for a in approvals.for_till()] == [
+        ("approved", "mgr1", None), ("refused", "mgr1", "customer left; ask again tomorrow")]
 
 
 def test_the_day_is_refused_with_items_open_then_closed_with_a_reason_and_its_z_printed(

@@ -16,7 +16,7 @@ from helpers.report import report_shop
 from helpers.returns import CASHIER, MANAGER, NOW, PIN, line, open_shop, request, rows
 from posdrivers.virtual.printer import VirtualPrinter
 
-from posreturns.app import Till, open_day_close, receipt_sources
+from posreturns.app import Till, open_day_close, open_queues, receipt_sources
 from posreturns.devices.documents import render_text
 from posreturns.devices.z_report import z_report
 from posreturns.domain.permissions import Permission
@@ -55,6 +55,9 @@ def test_the_day_is_refused_while_card_refunds_are_unconfirmed_and_closes_once_t
         for number in UNCONFIRMED[:-1]:
             till.host_answers.record(number, True, "TERM-REF-1", CASHIER)
         till.host_answers.record(UNCONFIRMED[-1], False, "terminal offline", CASHIER)
+        with pytest.raises(OpenItemsRemain, match="1 failed card refund"):  # the customer is still owed it
+            days.close(boss, 0)
+        open_queues(till).pay_failed_card_refund(boss, UNCONFIRMED[-1], "store_credit")
         close = days.close(boss, 0)
         assert ((close.z_number, close.cash_expected_minor, close.difference_minor, close.override_reason)
                 == (1, 0, 0, None))

@@ -121,6 +121,34 @@
         <source>That did not work; nothing was changed. Try again, and call support if it persists.</source>
         <translation>Cela n&apos;a pas fonctionné ; rien n&apos;a été modifié. Réessayez, et appelez le support si cela persiste.</translation>
     </message>
+    <message>
+        <source>Paid as store credit; the voucher is printing.</source>
+        <translation>Payé en avoir ; le bon d'achat s'imprime.</translation>
+    </message>
+    <message>
+        <source>Paid in cash; the drawer opens.</source>
+        <translation>Payé en espèces ; le tiroir-caisse s'ouvre.</translation>
+    </message>
+    <message>
+        <source>No printer is set up: write the voucher code {0} down for the customer.</source>
+        <translation>Aucune imprimante n'est configurée : notez le code du bon {0} pour le client.</translation>
+    </message>
+    <message>
+        <source>The voucher is void and the event closed.</source>
+        <translation>Le bon d'achat est annulé et l'événement clos.</translation>
+    </message>
+    <message>
+        <source>Approved; the cashier can complete the return.</source>
+        <translation>Autorisé ; le caissier peut finaliser le retour.</translation>
+    </message>
+    <message>
+        <source>Refused; the cashier will see your reason.</source>
+        <translation>Refusé ; le caissier verra votre motif.</translation>
+    </message>
+    <message>
+        <source>No cash drawer is set up: open it with its key to pay the customer.</source>
+        <translation>Aucun tiroir-caisse n&apos;est configuré : ouvrez-le avec sa clé pour payer le client.</translation>
+    </message>
 </context>
 <context>
     <name>BasketLineCard</name>
@@ -254,6 +282,14 @@
     <message>
         <source>Select a closed day first.</source>
         <translation>Sélectionnez d&apos;abord une journée clôturée.</translation>
+    </message>
+    <message>
+        <source>{0} return(s) wait for a manager&apos;s approval.</source>
+        <translation>{0} retour(s) en attente de l&apos;autorisation d&apos;un responsable.</translation>
+    </message>
+    <message>
+        <source>{0} failed card refund(s) still to pay another way.</source>
+        <translation>{0} remboursement(s) carte échoué(s) encore à payer autrement.</translation>
     </message>
 </context>
 <context>
@@ -888,6 +924,91 @@
     </message>
 </context>
 <context>
+    <name>ParkedDialog</name>
+    <message>
+        <source>Waiting for a manager</source>
+        <translation>En attente d&apos;un responsable</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Parked</source>
+        <translation>Mis en attente</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s answer</source>
+        <translation>Réponse du responsable</translation>
+    </message>
+    <message>
+        <source>Resume and complete</source>
+        <translation>Reprendre et finaliser</translation>
+    </message>
+    <message>
+        <source>Drop</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>no receipt</source>
+        <translation>sans ticket</translation>
+    </message>
+    <message>
+        <source>Approved by {0}: complete it</source>
+        <translation>Autorisé par {0} : finalisez-le</translation>
+    </message>
+    <message>
+        <source>Refused by {0}: {1}</source>
+        <translation>Refusé par {0} : {1}</translation>
+    </message>
+    <message>
+        <source>Waiting…</source>
+        <translation>En attente…</translation>
+    </message>
+    <message>
+        <source>Select a return first.</source>
+        <translation>Sélectionnez d&apos;abord un retour.</translation>
+    </message>
+</context>
+<context>
+    <name>ParkedHookup</name>
+    <message>
+        <source>Waiting for a manager</source>
+        <translation>En attente d&apos;un responsable</translation>
+    </message>
+    <message>
+        <source>No manager at hand? Park this return until a manager answers, and serve the next customer.</source>
+        <translation>Pas de responsable disponible ? Mettez ce retour en attente jusqu&apos;à sa réponse, et servez le client suivant.</translation>
+    </message>
+</context>
+<context>
+    <name>ParkedReturnsPresenter</name>
+    <message>
+        <source>Sign in to park the return.</source>
+        <translation>Identifiez-vous pour mettre le retour en attente.</translation>
+    </message>
+    <message>
+        <source>The return waits for a manager; serve the next customer. Resume it from &quot;Waiting for a manager&quot; once they have answered.</source>
+        <translation>Le retour attend un responsable ; servez le client suivant. Reprenez-le depuis « En attente d&apos;un responsable » une fois qu&apos;il a répondu.</translation>
+    </message>
+    <message>
+        <source>Sign in to complete the return.</source>
+        <translation>Identifiez-vous pour finaliser le retour.</translation>
+    </message>
+    <message>
+        <source>That did not work; nothing was changed. Try again, and call a manager if it persists.</source>
+        <translation>Cela n&apos;a pas fonctionné ; rien n&apos;a été modifié. Réessayez, et appelez un responsable si cela persiste.</translation>
+    </message>
+</context>
+<context>
     <name>PeoplePresenter</name>
     <message>
         <source>Cannot write {0}: {1}</source>
@@ -1234,6 +1355,78 @@
     <message>
         <source>Select a refused event first.</source>
         <translation>Sélectionnez d&apos;abord un événement refusé.</translation>
+    </message>
+    <message>
+        <source>Why it failed</source>
+        <translation>Motif de l'échec</translation>
+    </message>
+    <message>
+        <source>Cash allowed</source>
+        <translation>Espèces autorisées</translation>
+    </message>
+    <message>
+        <source>Pay as store credit</source>
+        <translation>Payer en avoir</translation>
+    </message>
+    <message>
+        <source>Pay cash</source>
+        <translation>Payer en espèces</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>Failed card refunds to pay another way</source>
+        <translation>Remboursements carte échoués à payer autrement</translation>
+    </message>
+    <message>
+        <source>Select a failed card refund first.</source>
+        <translation>Sélectionnez d'abord un remboursement carte échoué.</translation>
+    </message>
+    <message>
+        <source>Void the voucher</source>
+        <translation>Annuler le bon d'achat</translation>
+    </message>
+    <message>
+        <source>Contact the customer</source>
+        <translation>Contacter le client</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Reason (needed to refuse)</source>
+        <translation>Motif (obligatoire pour refuser)</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Autoriser</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>Refuser</translation>
+    </message>
+    <message>
+        <source>Returns waiting for a manager's approval</source>
+        <translation>Retours en attente de l'autorisation d'un responsable</translation>
+    </message>
+    <message>
+        <source>no receipt</source>
+        <translation>sans ticket</translation>
+    </message>
+    <message>
+        <source>Select a return waiting for approval first.</source>
+        <translation>Sélectionnez d'abord un retour en attente d'autorisation.</translation>
     </message>
 </context>
 <context>

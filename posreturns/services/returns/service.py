@@ -85,8 +85,10 @@ class ReturnService:
         resolved, quote, _ = self._quote(request, self.policies.active(), approved=False)
         return self._quoted(request, resolved, quote, None)
 
-    def complete(self, request: ReturnRequest, actor: Principal) -> CompletedReturn:
+    def complete(self, request: ReturnRequest, actor: Principal, approved_by: str | None = None) -> CompletedReturn:
         """Complete the return for `actor`, the cashier who signed in (or whom the host vouches for).
+        `approved_by`: the manager who approved this very request while it waited (pending_approvals),
+        in place of a PIN in the request.
 
         A request carrying the caller's `order` is quoted on it first; when the sale changed since
         (another till returned from it), it is read again from the store."""
@@ -108,12 +110,12 @@ class ReturnService:
         stored = self.queries.by_idempotency_key(key)
         if stored is not None:
             return CompletedReturn.from_document(replay(stored, request.fingerprint, key))
-        approved_by: str | None = None
+        granted, approved_by = approved_by, None
         for _ in range(MAX_ATTEMPTS):
             policy = self.policies.active()
             resolved, quote, activity = self._quote(request, policy, approved=approved_by is not None)
             if quote.status is DecisionStatus.NEEDS_APPROVAL:
-                approved_by = self._approve(request, quote)
+                approved_by = granted or self._approve(request, quote)
                 resolved, quote, activity = self._quote(request, policy, approved=True)
             if quote.status is DecisionStatus.REFUSED:
                 why, pourquoi = _first(quote, DecisionStatus.REFUSED)

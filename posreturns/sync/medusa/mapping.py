@@ -180,13 +180,21 @@ def prior_returns(record: dict[str, Any], canonical: dict[str, Any]) -> list[dic
         if not out_lines:
             continue
         total = sum((Decimal(x["amount"]) for x in out_lines), Decimal(0))
-        rid = (ret.get("metadata") or {}).get(RETURN_ID) or ours.get(ret["id"]) or ret["id"]
+        meta = ret.get("metadata") or {}
+        rid = meta.get(RETURN_ID) or ours.get(ret["id"]) or ret["id"]
         result.append({"id": str(rid), "order_id": canonical["id"],
                        "created_at": ret.get("received_at") or ret.get("created_at"),
                        "lines": out_lines,
                        "tenders": [{"method": canonical["tenders"][0]["method"] if canonical["tenders"] else "card",
-                                                        "amount": text_amount(total)}]})
+                                    "amount": text_amount(total)}],
+                       # which till of the store made it (the metadata posreturns wrote when it pushed the return)
+                       **_labels(meta)})
     return result
+
+
+def _labels(meta: dict[str, Any]) -> dict[str, str]:
+    found = {"number": meta.get("posreturns_return_number"), "till_id": meta.get("posreturns_till")}
+    return {key: str(value)[:64] for key, value in found.items() if isinstance(value, str) and value.strip()}
 
 
 def fit_tenders(order_record: dict[str, Any], total: Decimal) -> None:

@@ -24,23 +24,26 @@ log = logging.getLogger(__name__)
 
 class BackOfficePresenter(QObject):
     """Signals: report_loaded(ReturnsReport); behind_loaded(str trace, list); queues_loaded(dict
-    {"cards", "sync"}); day_loaded(dict {"window", "totals", "items", "closes", "currency"});
-    message(str); refused(str); busy(bool)."""
+    {"cards", "sync", "failed", "approvals"}); day_loaded(dict {"window", "totals", "items", "closes", "currency"});
+    message(str); contact(str) (a customer's contact, shown, never logged); refused(str); busy(bool)."""
 
     report_loaded = Signal(object)
     behind_loaded = Signal(str, list)
     queues_loaded = Signal(dict)
     day_loaded = Signal(dict)
     message = Signal(str)
+    contact = Signal(str)
     refused = Signal(str)
     busy = Signal(bool)
 
     def __init__(self, reports: Any, days: Any, queues: Any, runner: Any, manager: Callable[[], Principal | None],
                  print_z: Callable[[Any], Any] | None = None, printer_runner: Any | None = None,
-                 currency: Callable[[], str] = lambda: "EUR") -> None:
+                 currency: Callable[[], str] = lambda: "EUR", print_voucher: Callable[[Any], Any] | None = None,
+                 open_drawer: Callable[[Any], Any] | None = None, approvals: Any = None) -> None:
         super().__init__()
         self.reports, self.days, self.queues, self.runner, self.manager = reports, days, queues, runner, manager
         self.print_z, self.printer_runner, self.currency = print_z, printer_runner or runner, currency
+        self.print_voucher, self.open_drawer, self.approvals = print_voucher, open_drawer, approvals
         self.period: tuple[date, date, bool] | None = None
         self.report: Any = None
 
@@ -90,9 +93,19 @@ class BackOfficePresenter(QObject):
 
     # -- the open queues -------------------------------------------------------------------------------
     def refresh_queues(self) -> None:
-        queues = self.queues
-        self.runner.run(lambda: {"cards": queues.card_refunds(), "sync": queues.sync_exceptions()},
+        queues, approvals = self.queues, self.approvals
+        self.runner.run(lambda: {"cards": queues.card_refunds(), "sync": queues.sync_exceptions(),
+                                 "failed": queues.failed_card_refunds(),
+                                 "approvals": approvals.waiting() if approvals is not None else []},
                         self.queues_loaded.emit, self._failed)
+
+    def decide_approval(self, approval_id: str, approve: bool, note: str) -> None:
+        """The waiting cashier sees the answer on the home screen."""
+        actor = self._actor()
+        if actor is not None and self.approvals is not None:
+            self._run(lambda: self.approvals.decide(actor, approval_id, approve, note),
+                      self.tr("Approved; the cashier can complete the return.") if approve else
+                      self.tr("Refused; the cashier will see your reason."))
 
     def settle_card(self, return_number: str, paid: bool, detail: str) -> None:
         actor = self._actor()
@@ -100,12 +113,45 @@ class BackOfficePresenter(QObject):
             self._run(lambda: self.queues.settle_card_refund(actor, return_number, paid, detail),
                       self.tr("Card refund confirmed.") if paid else self.tr("Card refund marked failed."))
 
+    def pay_failed_card(self, return_number: str, method: str) -> None:
+        """Store credit (its voucher prints) or cash (the drawer opens once), after the payment is committed."""
+        actor = self._actor()
+        if actor is not None:
+            self._run(lambda: self.queues.pay_failed_card_refund(actor, return_number, method),
+                      self.tr("Paid as store credit; the voucher is printing.") if method == "store_credit" else
+                      self.tr("Paid in cash; the drawer opens."), self._hand_over)
+
+    def _hand_over(self, paid: Any) -> None:
+        if paid.voucher_code is not None:
+            if self.print_voucher is None:
+                self.refused.emit(self.tr("No printer is set up: write the voucher code {0} down for the customer.")
+                                  .replace("{0}", paid.voucher_code))
+                return
+            self.printer_runner.run(lambda: self.print_voucher(paid), self._printed, self._failed)
+        elif self.open_drawer is not None:
+            self.printer_runner.run(lambda: self.open_drawer(paid), self._printed, self._failed)
+        else:
+            self.refused.emit(self.tr("No cash drawer is set up: open it with its key to pay the customer."))
+
     def resolve_sync(self, seq: int, retry: bool, note: str) -> None:
         actor = self._actor()
         if actor is not None:
             self._run(lambda: self.queues.resolve_sync(actor, seq, retry, note),
                       self.tr("The event will be sent again.") if retry else
                       self.tr("Write-off accepted; the event is closed."))
+
+    def void_voucher(self, seq: int, note: str) -> None:
+        actor = self._actor()
+        if actor is not None:
+            self._run(lambda: self.queues.void_voucher(actor, seq, note),
+                      self.tr("The voucher is void and the event closed."))
+
+    def show_contact(self, seq: int) -> None:
+        """The customer's name, e-mail and phone as a message (never logged)."""
+        actor = self._actor()
+        if actor is not None:
+            self.runner.run(lambda: self.queues.customer_contact(actor, seq),
+                            lambda contact: self.contact.emit(" · ".join(contact.values())), self._failed)
 
     # -- the close of day ------------------------------------------------------------------------------
     def refresh_day(self) -> None:
@@ -140,7 +186,8 @@ class BackOfficePresenter(QObject):
         self.printer_runner.run(lambda: self.print_z(close), self._printed, self._failed)
 
     def _printed(self, outcome: Any) -> None:
-        if outcome is not None and not outcome.printed:
+        """A print's or the drawer's outcome: only a problem is worth a sentence."""
+        if outcome is not None and not getattr(outcome, "printed", getattr(outcome, "opened", True)):
             self.refused.emit(cashier_text(outcome))
 
     # -- shared ----------------------------------------------------------------------------------------

@@ -77,7 +77,11 @@ class DayTab(QWidget):
             self.open_items.setText(self.tr("Still open: {0} sync exception(s), {1} unconfirmed card refund(s). "
                                             "Settle them in Open queues, or give a reason to close anyway.")
                                     .replace("{0}", str(items.sync_exceptions))
-                                    .replace("{1}", str(len(items.unconfirmed_card_refunds))))
+                                    .replace("{1}", str(len(items.unconfirmed_card_refunds)))
+                                    + (" " + self.tr("{0} return(s) wait for a manager's approval.").replace(
+                                        "{0}", str(items.approvals)) if items.approvals else "")
+                                    + (" " + self.tr("{0} failed card refund(s) still to pay another way.").replace(
+                                        "{0}", str(items.unpaid_card_refunds)) if items.unpaid_card_refunds else ""))
             self.open_items.setProperty("state", "warn")
         else:
             self.open_items.setText(self.tr("Nothing is open: the day can close."))

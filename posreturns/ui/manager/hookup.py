@@ -34,7 +34,8 @@ def attach_manager(window: Any, manager: Any, runner: Any, printer_runner: Any |
     back_office = None
     if manager.reports is not None:
         back_office = BackOfficePresenter(manager.reports, manager.day_close, manager.queues, runner,
-                                          lambda: presenter.manager, manager.print_z, printer_runner, manager.currency)
+                                          lambda: presenter.manager, manager.print_z, printer_runner, manager.currency,
+                                          manager.print_voucher, manager.open_drawer, manager.approvals)
         back_office.setParent(window)
     people = None
     if manager.users is not None:

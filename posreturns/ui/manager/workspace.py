@@ -177,7 +177,8 @@ class ManagerWorkspace(QWidget):
             self.people_presenter.refresh()
 
     def _count_queues(self, queues: dict[str, Any]) -> None:
-        waiting = len(queues["cards"]) + sum(1 for s in queues["sync"] if s["status"] == "rejected")
+        waiting = (len(queues["cards"]) + len(queues.get("failed", ())) + len(queues.get("approvals", ()))
+                   + sum(1 for s in queues["sync"] if s["status"] == "rejected"))
         index = self.tab_index(self.queues)
         self.tabs.setTabText(index, self.tr("Open queues ({0})").replace("{0}", str(waiting)) if waiting
                              else self.tr("Open queues"))

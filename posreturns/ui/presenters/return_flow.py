@@ -283,6 +283,10 @@ class ReturnFlowPresenter(QObject):
         if (printing := self.printing) is not None:
             self.printer_runner.run(lambda: printing.print_return(number), self.printed.emit, self._print_error)
 
+    def finish(self, done: CompletedReturn) -> None:
+        """A return completed elsewhere for this till (a parked one, once approved): drawer and receipt as usual."""
+        self._on_completed(done)
+
     def reprint(self, return_number: str) -> None:
         """A copy of the receipt (never the drawer)."""
         if (printing := self.printing) is not None:

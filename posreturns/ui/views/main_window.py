@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self.scans = ScanRouter(interpret)
         self.lookup, self.flow, self.status, self.dialogs = lookup, flow, status, dialogs
         self.formats, self.language, self.recent = formats, language, recent
+        self.park_for_manager: Callable[[str], None] | None = None  # set by ui/parked_hookup.py
         self.session: Session | None = None
         self.restore_draft: Callable[[], None] = lambda: None
         self._workspaces: dict[QWidget, Callable[[str], None]] = {}  # other workspaces' pages -> their scan handler
@@ -276,6 +277,8 @@ class MainWindow(QMainWindow):
         answer = self.dialogs.ask_approval(reason)
         if answer is not None:
             self.flow.complete(approval=answer)
+        elif self.park_for_manager is not None:  # no manager at hand: the return may wait for one
+            self.park_for_manager(reason)
 
     def cancel(self) -> None:
         if self.flow.basket.lines and not self.dialogs.confirm(

@@ -23,7 +23,9 @@ ORDER = {"id": "order_1", "display_id": 7, "created_at": "2026-11-26T07:43:52.20
                                                 "amount": 103.41000000000001}]}],
          "returns": [{"id": "return_9", "status": "received", "metadata": {}, "received_at": "2026-11-27T10:00:00Z",
                       "items": [{"item_id": "ordli_2", "raw_received_quantity": {"value": "1"}}]},
-                     {"id": "return_10", "status": "received", "metadata": {"posreturns_return_id": "ret-local"},
+                     {"id": "return_10", "status": "received",
+                      "metadata": {"posreturns_return_id": "ret-local", "posreturns_till": "T2",
+                                   "posreturns_return_number": "RPARIS01-T2-000003"},
                       "items": [{"item_id": "ordli_1", "raw_received_quantity": {"value": "1"}}]}]}
 
 
@@ -40,6 +42,9 @@ def test_an_order_becomes_a_valid_canonical_order_with_its_prior_returns() -> No
                 "customers": [{"id": "cus_1"}], "products": products, "orders": [order], "returns": returns}
     parsed = load_document(orjson.dumps(document), "test")
     assert parsed.orders[0].total_minor == 10341 and len(parsed.returns) == 2
+    # another till's return keeps the till and number posreturns wrote into Medusa's metadata
+    assert [(r.id, r.till_id, r.number) for r in parsed.returns] == [("return_9", None, None),
+                                                                       ("ret-local", "T2", "RPARIS01-T2-000003")]
 
 
 def test_a_web_order_without_captured_payment_still_balances() -> None:

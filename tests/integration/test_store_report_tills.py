@@ -1,0 +1,56 @@
+"""The store-wide report labels the other tills' returns pulled from the OMS by their till and
+return number (what posreturns wrote into each Medusa return's metadata when it pushed it), on the
+report fixture (helpers/report.py)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from helpers.report import report_shop
+from helpers.returns import NOW, open_shop
+
+from posreturns.app import open_reports
+from posreturns.services.importing import import_bytes
+
+DAY = date(2026, 11, 26)
+EVENING = NOW + timedelta(hours=9)
+
+
+@pytest.fixture
+def shop(tmp_path: Path) -> Path:
+    report_shop(tmp_path / "shop").close()
+    return tmp_path / "shop"
+
+
+def test_the_store_report_labels_another_tills_return_pulled_from_the_oms_by_its_till(shop: Path) -> None:
+    """T3's return of the slim jeans of PA01-000103 (53.40, cash), as the Medusa pull maps it with the till and the
+    number posreturns wrote into the Medusa return's metadata."""
+    document = {"format": "posreturns/1", "returns": [{
+        "id": "ret-t3-9", "order_id": "ORD-1003", "created_at": "2026-11-26T14:00:00+01:00", "till_id": "T3",
+        "number": "RPARIS01-T3-000009", "lines": [{"order_line_id": "ORD-1003-L1", "qty": 1, "amount": "53.40"}],
+        "tenders": [{"method": "cash", "amount": "53.40"}]}]}
+    with open_shop(shop, now=EVENING, setup=False) as till:
+        import_bytes(json.dumps(document).encode(), "oms.json", till.cache_writer)
+        reports = open_reports(till)
+        day = reports.report(DAY, DAY, store_wide=True)
+        behind = [r.number for r in reports.behind(DAY, DAY, "till:T3", store_wide=True)]
+    tills = {f.key: (f.returns, f.units, f.value_minor) for f in day.by["till"]}
+    assert tills == {"T1": (6, 8, 85982), "T2": (1, 1, 2990), "T3": (1, 1, 5340)}
+    assert behind == ["RPARIS01-T3-000009"]
+
+
+def test_a_number_this_till_already_used_is_dropped_and_the_return_still_comes_down(shop: Path) -> None:
+    """A till reinstalled numbers from 1 again: the OMS may hold an older return with a number in use here."""
+    document = {"format": "posreturns/1", "returns": [{
+        "id": "ret-old-t1", "order_id": "ORD-1003", "created_at": "2026-11-26T14:00:00+01:00", "till_id": "T1",
+        "number": "RPARIS01-T1-000002", "lines": [{"order_line_id": "ORD-1003-L1", "qty": 1, "amount": "53.40"}],
+        "tenders": [{"method": "cash", "amount": "53.40"}]}]}
+    with open_shop(shop, now=EVENING, setup=False) as till:
+        assert import_bytes(json.dumps(document).encode(), "oms.json", till.cache_writer)["returns"] == 1
+        with till.engine.connect() as connection:
+            stored = connection.exec_driver_sql("SELECT number, till_id, origin FROM returns WHERE id = 'ret-old-t1'"
+                                                ).one()
+    assert tuple(stored) == (None, "T1", "oms")
