@@ -134,12 +134,12 @@ def test_failed_card_refunds_are_paid_as_store_credit_with_its_voucher_printed_o
         qtbot, window: MainWindow, till: Till, printer: VirtualPrinter) -> None:  # type: ignore[no-untyped-def]
     workspace = workspace_of(window)
     queues = workspace.queues
-    workspace.tabs.setCurrentWidget(queues)
+    workspace.show_tab(queues)
     for number in ("RPARIS01-T1-000002", "RPARIS01-T1-000007"):  # a card-only sale; a sale partly paid in cash
         till.host_answers.record(number, False, "card declined", Principal.vouched("alice", by="tests"))
     qtbot.mouseClick(workspace.refresh_button, Qt.MouseButton.LeftButton)
     assert queues.failed.rowCount() == 2 and queues.cards.rowCount() == 3
-    assert workspace.tabs.tabText(workspace.tabs.indexOf(queues)) == "Open queues (5)"
+    assert workspace.tabs.tabText(workspace.tab_index(queues)) == "Open queues (5)"
     assert [queues.failed.item(0, c).text() for c in (0, 2, 3, 4)] == ["RPARIS01-T1-000002", "€59.80", "card declined",
                                                                        "no"]
     assert queues.failed.item(1, 4).text() == "yes"
@@ -169,7 +169,7 @@ def test_a_refused_store_credit_return_shows_its_customer_and_its_voucher_is_voi
         qtbot, window: MainWindow, till: Till) -> None:  # type: ignore[no-untyped-def]
     workspace = workspace_of(window)
     queues = workspace.queues
-    workspace.tabs.setCurrentWidget(queues)
+    workspace.show_tab(queues)
     with till.engine.begin() as connection:  # the OMS refused return 2's upload (97.90 store credit, CUS-001)
         connection.exec_driver_sql("UPDATE outbox SET status = 'rejected', last_error = 'line already returned' "
                                    "WHERE event_type = 'ReturnCompleted' AND "
@@ -199,7 +199,7 @@ def test_a_manager_approves_one_parked_return_and_refuses_another_with_a_reason(
                        request("PA01-000104", line("ENC-PORT"), key=key), "refund above 500.00 EUR")
     workspace = workspace_of(window)
     queues = workspace.queues
-    workspace.tabs.setCurrentWidget(queues)
+    workspace.show_tab(queues)
     qtbot.mouseClick(workspace.refresh_button, Qt.MouseButton.LeftButton)
     assert queues.approvals.rowCount() == 2
     assert [queues.approvals.item(0, c).text() for c in (0, 2, 3)] == ["PA01-000104", "alice",
