@@ -114,11 +114,7 @@ class MedusaGateway:
 
     def orders_document(self, records: list[dict[str, Any]]) -> dict[str, Any]:
         """Orders with their customers, prior returns, and products for lines off the catalogue."""
-        orders, returns, customers, products = [], [], {}, {}
-        # A unit id is made from its return's number: a till reinstalled with its numbering started again
-        # notes the same id on another order. The page keeps the note of the order changed last (records
-        # come oldest change first) instead of being refused for a duplicate id.
-        held: dict[str, dict[str, Any]] = {}
+        orders, returns, customers, products, held = [], [], {}, {}, []
         for record in records:
             if record.get("status") in ("draft", "canceled", "archived") or record.get("payment_status") not in PAID:
                 continue
@@ -126,14 +122,14 @@ class MedusaGateway:
             orders.append(canonical)
             self.stock.touched({line["sku"] for line in canonical["lines"]})
             returns += mapping.prior_returns(record, canonical)
-            held.update((unit["id"], unit) for unit in mapping.held_units(record))
+            held += mapping.held_units(record)
             if record.get("customer"):
                 customers[record["customer"]["id"]] = mapping.customer(record["customer"])
             for item in record.get("items") or []:
                 if not item.get("variant_sku"):
                     products[mapping.item_sku(item)] = mapping.item_product(item, self.config.currency)
         return {"products": list(products.values()), "customers": list(customers.values()), "orders": orders,
-                "returns": returns, "held_units": list(held.values())}
+                "returns": returns, "held_units": mapping.latest_of_each(held)}
 
     def _stock(self, cursor: str | None, limit: int) -> PulledPage:
         rows, nxt, more, total, fetched = self.stock.page(cursor, limit)

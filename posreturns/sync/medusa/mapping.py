@@ -233,3 +233,10 @@ def held_units(record: dict[str, Any]) -> list[dict[str, Any]]:
         units.append({k: (str(v) if v is not None and not isinstance(v, str) else v) for k, v in unit.items()
                       if v not in (None, "")})
     return units
+
+
+def latest_of_each(units: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One held unit per id, the last noted (a page's orders come oldest change first). A unit id is made
+    from its return's number, so a till reinstalled with its numbering started again notes an id that
+    an older order already holds: the page keeps the newer note instead of being refused for it."""
+    return list({unit["id"]: unit for unit in units}.values())

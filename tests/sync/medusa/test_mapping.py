@@ -96,3 +96,10 @@ def test_a_record_changed_again_after_the_cursor_instant_is_pulled_again() -> No
     assert [r["id"] for r in records] == ["o2"] and cursor == "v1|2026-01-01T10:07:00.000Z|1"
     records, cursor, _, _ = delta_page(medusa, "/admin/orders", "orders", "id", cursor, 50)
     assert records == [] and cursor == "v1|2026-01-01T10:07:00.000Z|1"
+
+
+def test_a_held_unit_noted_on_two_orders_is_pulled_once_as_its_newest_note() -> None:
+    older = {"id": "UPARIS01-T1-000001-2", "state": "released", "return_id": "R-old"}
+    other = {"id": "UPARIS01-T1-000002-1", "state": "held", "return_id": "R-2"}
+    newer = {"id": "UPARIS01-T1-000001-2", "state": "held", "return_id": "R-new"}
+    assert mapping.latest_of_each([older, other, newer]) == [newer, other]
