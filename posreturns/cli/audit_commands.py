@@ -5,20 +5,12 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import date
 from pathlib import Path
 
 from posreturns.cli.output import EXIT_OK, Output
-from posreturns.cli.till_args import open_from
+from posreturns.cli.till_args import day_argument, open_from
 from posreturns.services.audit_view import AuditFilter, audit_csv
 from posreturns.services.errors import BadInput
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD") from None
 
 
 def register(commands: argparse._SubParsersAction, shared: list[argparse.ArgumentParser]) -> None:  # type: ignore[type-arg]
@@ -28,8 +20,8 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
     listing.add_argument("--who", default="", metavar="ID", help="only what this user did")
     listing.add_argument("--action", default="", help="an action or its start (return., user., day.closed…)")
     listing.add_argument("--subject", default="", metavar="TEXT", help="a return number, unit id, Z1… (part of it)")
-    listing.add_argument("--since", type=_day, metavar="YYYY-MM-DD", help="from this day (UTC)")
-    listing.add_argument("--until", type=_day, metavar="YYYY-MM-DD", help="to this day (UTC), inclusive")
+    listing.add_argument("--since", type=day_argument, metavar="YYYY-MM-DD", help="from this day (UTC)")
+    listing.add_argument("--until", type=day_argument, metavar="YYYY-MM-DD", help="to this day (UTC), inclusive")
     listing.add_argument("--limit", type=int, default=200, help="at most this many rows (default 200, at most 5000)")
     listing.add_argument("--csv", type=Path, metavar="FILE", help="write them as CSV (UTF-8 with BOM)")
     listing.add_argument("--language", choices=["en", "fr"], default="en", help="of the CSV: fr uses ';'")

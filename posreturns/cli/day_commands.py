@@ -6,33 +6,25 @@ and PIN; `--override REASON` closes with items open) and prints the Z summary wh
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from typing import Any
 
 from posreturns.cli.output import EXIT_OK, Output
 from posreturns.cli.signing import ask
-from posreturns.cli.till_args import open_from
+from posreturns.cli.till_args import day_argument, open_from
 from posreturns.domain.day_close import DayClose, DayTotals, DayWindow, OpenItems
 from posreturns.domain.money import Money, parse_minor
 from posreturns.domain.permissions import Permission
 from posreturns.services.errors import BadInput
 
 
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD") from None
-
-
 def register(commands: argparse._SubParsersAction, shared: list[argparse.ArgumentParser]) -> None:  # type: ignore[type-arg]
     day = commands.add_parser("day", parents=shared, help="close this till's day (Z summary)")
     sub = day.add_subparsers(dest="day_command", metavar="ACTION", required=True)
     status = sub.add_parser("status", parents=shared, help="what closing the day now would record, and what is open")
-    status.add_argument("--day", type=_day, metavar="YYYY-MM-DD", help="default: today")
+    status.add_argument("--day", type=day_argument, metavar="YYYY-MM-DD", help="default: today")
     status.set_defaults(handler=run_status)
     close = sub.add_parser("close", parents=shared, help="close the day: totals by tender, cash count, Z summary")
-    close.add_argument("--day", type=_day, metavar="YYYY-MM-DD", help="default: today")
+    close.add_argument("--day", type=day_argument, metavar="YYYY-MM-DD", help="default: today")
     close.add_argument("--cash-counted", required=True, metavar="AMOUNT",
                        help="the cash the drawer paid out for returns, as counted (e.g. 29.90)")
     close.add_argument("--override", default="", metavar="REASON",
@@ -41,7 +33,7 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
                        help="the manager closing (same as --user; the PIN is asked for, or read with --pin-stdin)")
     close.set_defaults(handler=run_close)
     listing = sub.add_parser("list", parents=shared, help="the closes of this till (of one day with --day)")
-    listing.add_argument("--day", type=_day, metavar="YYYY-MM-DD")
+    listing.add_argument("--day", type=day_argument, metavar="YYYY-MM-DD")
     listing.set_defaults(handler=run_list)
     reprint = sub.add_parser("print", parents=shared, help="print a close's Z summary again")
     reprint.add_argument("z_number", type=int, metavar="Z")

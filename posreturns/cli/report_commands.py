@@ -10,7 +10,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from posreturns.cli.output import EXIT_OK, Output
-from posreturns.cli.till_args import open_from
+from posreturns.cli.till_args import day_argument, open_from
 from posreturns.domain.report_rows import ReportReturn
 from posreturns.domain.returns_report import ReturnsReport
 from posreturns.services.errors import BadInput
@@ -22,17 +22,12 @@ TEXT_DIMENSIONS = (("reason", "By reason"), ("category", "By category"), ("sku",
                    ("customer", "Customers returning most"))
 
 
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD") from None
-
 
 def register(commands: argparse._SubParsersAction, shared: list[argparse.ArgumentParser]) -> None:  # type: ignore[type-arg]
     report = commands.add_parser("report", parents=shared, help="the returns report of a day or a period")
-    report.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD", help="first day (default: today)")
-    report.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD", help="last day (default: --from)")
+    report.add_argument("--from", dest="start", type=day_argument, metavar="YYYY-MM-DD",
+                        help="first day (default: today)")
+    report.add_argument("--to", dest="end", type=day_argument, metavar="YYYY-MM-DD", help="last day (default: --from)")
     report.add_argument("--store", action="store_true",
                         help="the whole store: this till's returns and the other tills' returns pulled from the OMS")
     report.add_argument("--csv", type=Path, metavar="FILE", help="write the figures as CSV (UTF-8, for spreadsheets)")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,14 @@ from posreturns.services.errors import BadInput
 from posreturns.services.json_reader import printable
 
 MAX_DEPTH = 32
+
+
+def day_argument(text: str) -> date:
+    """An argparse type: a day written YYYY-MM-DD."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD") from None
 
 
 def open_from(args: argparse.Namespace) -> Till:
