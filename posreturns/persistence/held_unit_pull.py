@@ -48,8 +48,11 @@ def _insert(connection: Connection, unit: HeldUnitRecord, now: datetime) -> int:
                "AND l.sku = ? AND r.origin = 'oms' ORDER BY l.id LIMIT 1", (unit.return_id, unit.sku)).scalar()
     if line is None:  # its return is not on this till (its order is older than the pulled window)
         return 0
-    run("UPDATE returns SET number = coalesce(number, ?), till_id = coalesce(till_id, ?) WHERE id = ?",
-        (unit.return_number, unit.till_id, unit.return_id))
+    run("UPDATE returns SET till_id = coalesce(till_id, ?) WHERE id = ?", (unit.till_id, unit.return_id))
+    # a number another return here already has (a till reinstalled, numbering again from 1) stays a label only
+    run("UPDATE returns SET number = ? WHERE id = ? AND number IS NULL "
+        "AND NOT EXISTS (SELECT 1 FROM returns WHERE number = ?)",
+        (unit.return_number, unit.return_id, unit.return_number))
     run("UPDATE return_lines SET reason = coalesce(reason, ?), condition = coalesce(condition, ?), "
         "disposition = coalesce(disposition, ?), note = coalesce(note, ?) WHERE id = ?",
         (unit.reason, unit.condition, unit.disposition, unit.note, line))

@@ -79,3 +79,19 @@ def test_units_of_another_store_are_not_taken(tmp_path: Path) -> None:
     document["held_units"][0]["store_id"] = "LYON-02"
     pull(till, document)
     assert UNIT not in {u.id for u in open_restock(till).queue(include_done=True)}
+
+
+def test_a_return_number_already_on_this_till_stays_a_label_and_the_unit_still_joins(tmp_path: Path) -> None:
+    """A reinstalled till numbers again from 1, so another till's note may name a number a return here has."""
+    till = open_shop(tmp_path)
+    taken = page()
+    taken["returns"][0] = {**taken["returns"][0], "id": "RET-OLD", "number": "RPARIS01-T2-000007"}
+    taken["held_units"] = []
+    pull(till, taken)
+    assert pull(till, page())["held_units_of_other_tills"] == 1
+    (unit,) = [u for u in open_restock(till).queue() if u.id == UNIT]
+    assert unit.till_id == "T2"
+    with till.engine.connect() as connection:
+        numbers = dict(connection.exec_driver_sql(
+            "SELECT id, number FROM returns WHERE id IN ('RET-OLD', 'RET-T2-7')").all())
+    assert numbers == {"RET-OLD": "RPARIS01-T2-000007", "RET-T2-7": None}
