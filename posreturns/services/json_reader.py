@@ -123,7 +123,7 @@ class JsonReader:
         if rate is None or not 0 <= rate < 100:
             raise self.fail(f"{path}.{key}",
                             f'expected a tax rate in percent as a string such as "20" or "5.5", got {describe(value)}.')
-        self._rates[str(value)] = normalized = str(rate.normalize()) if rate else "0"
+        self._rates[str(value)] = normalized = format(rate.normalize(), "f") if rate else "0"
         return normalized
 
 

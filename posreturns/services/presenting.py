@@ -42,7 +42,7 @@ def line_json(line: OrderLine) -> dict[str, Any]:
         "unit_price": str(line.unit_price),
         "discount": str(line.discount),
         "order_discount_share": str(line.order_discount_share),
-        "tax_rate": str(line.tax_rate),
+        "tax_rate": format(line.tax_rate.normalize(), "f"),
         "tax": str(line.tax),
         "paid": str(line.paid),
         "unit_paid": str(line.unit_paid),

@@ -165,6 +165,14 @@ def test_an_order_can_reference_a_catalogue_imported_earlier(demo_till: Till) ->
     assert demo_till.lookup.find_receipt("PA01-000900").lines[0].title.startswith("T-shirt")
 
 
+def test_tax_rates_are_stored_and_shown_as_written_not_in_scientific_notation(demo_till: Till) -> None:
+    with demo_till.engine.connect() as connection:
+        rates = {r for (r,) in connection.exec_driver_sql(
+            "SELECT tax_rate FROM variants UNION SELECT tax_rate FROM order_lines")}
+    assert rates and all("E" not in rate for rate in rates), rates
+    assert "20" in rates
+
+
 def test_a_card_number_sent_by_mistake_is_refused_without_being_repeated(till: Till) -> None:
     document = demo_document(DEMO_DAY)
     document["orders"][0]["tenders"][0]["card_last4"] = "4111111111111111"
