@@ -3,42 +3,52 @@ pytest process and everything else in another, at the same time.
 
 Most of the OMS tests' time is Medusa's own work in its Node process, while the rest of the suite is
 Python in ours; side by side they finish in about the time of the longer one instead of the sum, which
-keeps CI on its 2-core machine well inside its budget. The OMS run's output is shown after the other's,
-whole, so the two never interleave. The run fails when either fails (including when either collects
-no test: pytest exits 5).
+keeps CI on its 2-core machine well inside its budget. The rest is the longer, so the OMS side also
+takes the test folders that are long and stand alone (`BESIDE_OMS`: building wheels, the CLI fuzzing)
+once its Medusa tests are done. The OMS side's output is shown after the other's, whole, so the two never
+interleave. The run fails when any run fails (including when one collects no test: pytest exits 5).
 
 Extra arguments go to both runs, e.g. `--durations=30`.
 """
 
 from __future__ import annotations
 
+import os
+import shlex
+import signal
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+BESIDE_OMS = ("tests/packaging", "tests/fuzz")
+NO_CACHE = ("-p", "no:cacheprovider")  # two writers would race on .pytest_cache: the rest keeps it
 
 
 def main(extra: list[str]) -> int:
     pytest = [sys.executable, "-m", "pytest", *extra]
     with tempfile.TemporaryFile() as oms_output:
-        # The OMS run leaves pytest's cache to the other run: two writers would race on .pytest_cache.
-        oms_run = subprocess.Popen([*pytest, "-m", "oms", "-p", "no:cacheprovider"], cwd=ROOT,
-                                   stdout=oms_output, stderr=subprocess.STDOUT)
+        # both runs of the OMS side, whatever the first's result; it fails with the first failure
+        oms_side = (f"{shlex.join([*pytest, '-m', 'oms', *NO_CACHE])}; first=$?; "
+                    f"{shlex.join([*pytest, '-m', 'not oms', *NO_CACHE, *BESIDE_OMS])}; second=$?; "
+                    '[ "$first" -ne 0 ] && exit "$first"; exit "$second"')
+        oms_run = subprocess.Popen(["sh", "-c", oms_side], cwd=ROOT, stdout=oms_output, stderr=subprocess.STDOUT,
+                                   start_new_session=True)
         try:
-            rest = subprocess.call([*pytest, "-m", "not oms"], cwd=ROOT)
+            rest = subprocess.call([*pytest, "-m", "not oms", *(f"--ignore={path}" for path in BESIDE_OMS)],
+                                   cwd=ROOT)
             oms = oms_run.wait()
         except BaseException:
-            oms_run.kill()
+            os.killpg(oms_run.pid, signal.SIGKILL)  # the shell and the pytest it runs
             oms_run.wait()
             raise
         oms_output.seek(0)
-        print("\n=================== the tests against the real Medusa (marker oms) ===================",
-              flush=True)
+        beside = ", ".join(BESIDE_OMS)
+        print(f"\n========== the tests against the real Medusa (marker oms), then {beside} ==========", flush=True)
         sys.stdout.buffer.write(oms_output.read())
         sys.stdout.flush()
-    print(f"\nmake test: rest of the suite exit {rest}, OMS tests exit {oms}", flush=True)
+    print(f"\nmake test: rest of the suite exit {rest}, OMS side exit {oms}", flush=True)
     return rest or oms
 
 
