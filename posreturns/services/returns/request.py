@@ -130,7 +130,7 @@ def parse_request(data: Any) -> ReturnRequest:
         idempotency_key=_text(top.get("idempotency_key"), "idempotency_key", optional=True),
         cash_for_card=_flag(top.get("cash_for_card", False), "cash_for_card"),
         contact=_contact(top.get("contact")),
-        delivery=_delivery(top.get("delivery")),
+        delivery=parse_delivery(top.get("delivery")),
     )
     # computed once every field is checked, so only a well-formed request is serialised
     return replace(request, fingerprint=fingerprint_of(top))
@@ -215,7 +215,8 @@ def _contact(value: Any) -> CustomerContact | None:
         raise BadInput(f'"contact": {error}') from None
 
 
-def _delivery(value: Any) -> DeliveryChoice | None:
+def parse_delivery(value: Any) -> DeliveryChoice | None:
+    """The request's `"delivery"` (also what the window's basket holds), checked; `BadInput` if wrong."""
     if value is None:
         return None
     raw = _obj(value, "delivery", {"source", "to", "name", "phone", "email", "address"})
