@@ -492,8 +492,80 @@
         <translation>Stock au {0}</translation>
     </message>
     <message>
-        <source>Not in stock here: choose another size or colour</source>
-        <translation>Pas en stock ici : choisissez une autre taille ou couleur</translation>
+        <source>From</source>
+        <translation>Provenance</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <source>To the customer's home</source>
+        <translation>Au domicile du client</translation>
+    </message>
+    <message>
+        <source>In this store</source>
+        <translation>Dans ce magasin</translation>
+    </message>
+    <message>
+        <source>Collect in this store</source>
+        <translation>Retrait dans ce magasin</translation>
+    </message>
+    <message>
+        <source>Deliver to the customer's home</source>
+        <translation>Livraison au domicile du client</translation>
+    </message>
+    <message>
+        <source>Where it comes from</source>
+        <translation>D'où vient l'article</translation>
+    </message>
+    <message>
+        <source>Customer's name</source>
+        <translation>Nom du client</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Rue</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>This store (on the shelf)</source>
+        <translation>Ce magasin (en rayon)</translation>
+    </message>
+    <message>
+        <source>handed over now</source>
+        <translation>remis tout de suite</translation>
+    </message>
+    <message>
+        <source>{0} min ago</source>
+        <translation>il y a {0} min</translation>
+    </message>
+    <message>
+        <source>{0} h ago</source>
+        <translation>il y a {0} h</translation>
+    </message>
+    <message>
+        <source>Not in stock here: choose where it comes from in the list below.</source>
+        <translation>Pas en stock ici : choisissez d'où il vient dans la liste ci-dessous.</translation>
+    </message>
+    <message>
+        <source>This source does not deliver there: choose the other destination or another source.</source>
+        <translation>Cette provenance ne livre pas là : choisissez l'autre destination ou une autre provenance.</translation>
     </message>
 </context>
 <context>
@@ -1948,6 +2020,10 @@
     <message>
         <source>All returnable units of this line are already in the return.</source>
         <translation>Toutes les unités retournables de cette ligne sont déjà dans le retour.</translation>
+    </message>
+    <message>
+        <source>An exchange comes from one place: the replacement chosen before was removed.</source>
+        <translation>Un échange vient d'un seul endroit : le remplacement choisi avant a été retiré.</translation>
     </message>
     <message>
         <source>This unit (serial {0}) is already in the return.</source>
