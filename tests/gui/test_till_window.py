@@ -12,7 +12,7 @@ from posdrivers import WedgeConfig
 from posdrivers.virtual.printer import VirtualPrinter
 from posdrivers.virtual.scanner import VirtualScanner
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from posreturns.app import Till
 from posreturns.app_ui import ui_services
@@ -316,9 +316,14 @@ def test_an_exchange_delivered_home_from_the_warehouse_through_the_window(
     assert offered["stock_here"] == 0
     assert {p["location"] for p in offered["promises"]["home"]["promises"]} >= {"WAREHOUSE", "PARIS-03"}
     qtbot.waitUntil(lambda: "no money moves" in window.return_page.decision.totals.text(), timeout=5000)
+    shown = " ".join(label.text() for label in window.return_page.findChildren(QLabel))
+    assert "delivered home from WAREHOUSE" in shown
     window.return_page.decision.confirm_button.click()
     qtbot.waitUntil(lambda: window.pages.currentIndex() == DONE, timeout=5000)
     with demo_till.engine.connect() as connection:
         result = json.loads(connection.exec_driver_sql("SELECT result_json FROM returns WHERE origin = 'till'")
                             .scalar_one())
     assert result["delivery"]["source"] == "WAREHOUSE" and result["delivery"]["address"]["city"] == "Paris"
+    instructions = window.done.instructions.text()
+    assert "The new item is delivered, nothing to hand over: 1 × " in instructions
+    assert result["delivery"]["promise"]["sentence"]["en"] in instructions

@@ -457,6 +457,18 @@
         <translation>Remettez au client le nouvel article : {0} × {1}.</translation>
     </message>
     <message>
+        <source>The new item is delivered, nothing to hand over: {0} × {1}.</source>
+        <translation>Le nouvel article est livré, rien à remettre : {0} × {1}.</translation>
+    </message>
+    <message>
+        <source>Give the customer the pickup slip printed with the receipt.</source>
+        <translation>Remettez au client le bon de retrait imprimé avec le ticket.</translation>
+    </message>
+    <message>
+        <source>Promised offline: tell the customer the store confirms it when the till reconnects.</source>
+        <translation>Promis hors ligne : dites au client que le magasin le confirme au retour de la connexion.</translation>
+    </message>
+    <message>
         <source>No printer is set up: no receipt is printed.</source>
         <translation>Aucune imprimante configurée : aucun ticket n&apos;est imprimé.</translation>
     </message>
@@ -2107,6 +2119,14 @@
     <message>
         <source>Replacement: {0} · {1}</source>
         <translation>Échange : {0} · {1}</translation>
+    </message>
+    <message>
+        <source>delivered home from {0}</source>
+        <translation>livré à domicile depuis {0}</translation>
+    </message>
+    <message>
+        <source>delivered to this store from {0}</source>
+        <translation>livré dans ce magasin depuis {0}</translation>
     </message>
     <message>
         <source>Remove</source>
