@@ -79,8 +79,11 @@ def test_a_size_delivered_home_from_another_store_is_one_medusa_exchange(store: 
     assert (address["address_1"], address["postal_code"], address["city"], address["first_name"],
             address["last_name"], address["phone"]) == ("3 rue des Lilas", "75011", "Paris", "Jeanne", "Martin",
                                                         "06 12 34 56 78")
+    assert (exchange["metadata"]["posreturns_delivery"], exchange["metadata"]["posreturns_source"]) == ("home",
+                                                                                                      "LYON-02")
     method = next(m for m in order["shipping_methods"] if (m.get("metadata") or {}).get("posreturns_delivery"))
     assert method["metadata"]["posreturns_source"] == "LYON-02"
+    assert method["metadata"]["posreturns_arrives_on"] == exchange["metadata"]["posreturns_arrives_on"]
     assert method["shipping_option_id"] == medusa.seed["shipping_options"]["LYON-02"]["outbound"]
     returned = medusa.admin.get(f"/admin/returns/{exchange['return_id']}", fields="id,status,location_id")["return"]
     assert returned["status"] == "received" and returned["location_id"] == medusa.location_id("PARIS-01")

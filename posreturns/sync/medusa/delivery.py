@@ -79,12 +79,26 @@ def ship_home(api: Api, order_id: str, delivery: dict[str, Any]) -> None:
 
 
 def shipping_metadata(delivery: dict[str, Any], pickup_location: str | None) -> dict[str, Any]:
+    """Where the replacement goes and when; a key without a value is left out (Medusa reads null as
+    "remove this key")."""
     promise = delivery.get("promise") or {}
-    return {"posreturns_delivery": delivery.get("to"), "posreturns_source": delivery.get("source"),
-            "posreturns_pickup_location_id": pickup_location if delivery.get("to") == "store" else None,
-            "posreturns_arrives_on": promise.get("arrives_on"), "posreturns_before": promise.get("before"),
-            "posreturns_provisional": bool(delivery.get("provisional"))}
+    found = {"posreturns_delivery": delivery.get("to"), "posreturns_source": delivery.get("source"),
+             "posreturns_pickup_location_id": pickup_location if delivery.get("to") == "store" else None,
+             "posreturns_arrives_on": promise.get("arrives_on"), "posreturns_before": promise.get("before"),
+             "posreturns_provisional": bool(delivery.get("provisional"))}
+    return {key: value for key, value in found.items() if value is not None}
 
 
-def describe(delivery: dict[str, Any]) -> str:
-    return str(((delivery.get("promise") or {}).get("sentence") or {}).get("en") or "Delivered exchange")
+def describe_shipping(api: Api, exchange_id: str, shipped: dict[str, Any], delivery: dict[str, Any],
+                      pickup_location: str) -> None:
+    """The delivery on the exchange's shipping method: Medusa takes no metadata when the method is added,
+    only when its action is updated (the action is the one the answer's preview lists for that method)."""
+    for method in (shipped.get("order_preview") or {}).get("shipping_methods") or []:
+        action = next((a for a in method.get("actions") or []
+                       if a.get("action") == "SHIPPING_ADD" and a.get("exchange_id") == exchange_id), None)
+        if action is not None:
+            promise = ((delivery.get("promise") or {}).get("sentence") or {}).get("en") or "Delivered exchange"
+            api.post(f"/admin/exchanges/{exchange_id}/outbound/shipping-method/{action['id']}",
+                     {"custom_amount": 0, "internal_note": promise,
+                      "metadata": shipping_metadata(delivery, pickup_location)})
+            return

@@ -25,7 +25,7 @@ from posreturns.sync.medusa import mapping
 from posreturns.sync.medusa.delivery import (
     cannot_deliver,
     delivery_of,
-    describe,
+    describe_shipping,
     ship_home,
     shipping_metadata,
     source_id,
@@ -98,11 +98,11 @@ def _create(pusher: ExchangePusher, api: Api, event: PendingEvent, data: dict[st
                 for x in (data.get("exchange") or {}).get("lines") or []]
     delivery = delivery_of(data)
     option = _outbound_option(api, (source_id(pusher.refs, delivery) if delivery else None) or location)
-    shipping: dict[str, Any] = {"shipping_option_id": option, "custom_amount": 0}
+    marked = event_metadata(event, data)
     if delivery is not None:
-        shipping |= {"description": describe(delivery), "metadata": shipping_metadata(delivery, location)}
+        marked |= shipping_metadata(delivery, location)
     exchange = api.post("/admin/exchanges", {
-        "order_id": order["id"], "metadata": event_metadata(event, data),
+        "order_id": order["id"], "metadata": marked,
         "description": f"{'Delivered' if delivery else 'In-store'} exchange {data.get('return_number')}"})["exchange"]
     xid = exchange["id"]
     try:
@@ -112,7 +112,10 @@ def _create(pusher: ExchangePusher, api: Api, event: PendingEvent, data: dict[st
             inbound.append({"id": line_id, "quantity": w["qty"], **({"reason_id": reason} if reason else {})})
         api.post(f"/admin/exchanges/{xid}/inbound/items", {"location_id": location, "items": inbound})
         api.post(f"/admin/exchanges/{xid}/outbound/items", {"items": outbound})
-        api.post(f"/admin/exchanges/{xid}/outbound/shipping-method", shipping)
+        shipped = api.post(f"/admin/exchanges/{xid}/outbound/shipping-method",
+                           {"shipping_option_id": option, "custom_amount": 0})
+        if delivery is not None:
+            describe_shipping(api, xid, shipped, delivery, location)
     except OmsRefused:
         api.delete(f"/admin/exchanges/{xid}/request")  # an open exchange locks the order
         raise
