@@ -107,6 +107,7 @@ def test_a_pickup_here_carries_the_pickup_location(store: tuple[Till, Any], medu
     assert method["metadata"]["posreturns_pickup_location_id"] == medusa.location_id("PARIS-01")
 
 
+@pytest.mark.allow_warning_logs  # the uploader logs the refusal
 def test_promised_offline_from_stock_gone_since_becomes_an_exception_with_the_contact(
         store: tuple[Till, Any], medusa: Any) -> None:
     till, engine = store
@@ -121,7 +122,7 @@ def test_promised_offline_from_stock_gone_since_becomes_an_exception_with_the_co
         assert medusa_exchanges(medusa, sale["id"]) == []         # nothing made in Medusa
         (refused,) = [e for e in SqlExceptionQueue(till.engine).exceptions() if e.status == "rejected"]
         assert "Lyon Bellecour no longer has TEE-ORG-L" in (refused.reason or "")
-        assert "Paul Durand (paul@example.fr)" in (refused.reason or "")
+        assert "paul" not in (refused.reason or "").lower()         # the reason is logged: no personal data
         (summary,) = [s for s in open_queues(till).sync_exceptions() if s["status"] == "rejected"]
         assert summary["customer"] == {"name": "Paul Durand", "email": "paul@example.fr"}
         assert summary["delivery"]["source"] == "LYON-02" and summary["offline"] is True

@@ -3,11 +3,11 @@ or the warehouse for the customer's home, or for the till's store where the cust
 
 Before the exchange is made, the source must still hold the replacement in Medusa (stocked less
 reserved): a till that promised it offline, from stock it last heard of, may find it gone. Then
-nothing is made in Medusa and the return becomes an exception for the manager, with the customer's
-contact to call. Otherwise the order's shipping address becomes the customer's (home), the outbound
-shipping method is the source's with the delivery in its metadata (home, or the pickup location),
-and the new lines' reservations are moved to the source; the source ships them, so the till
-fulfils nothing.
+nothing is made in Medusa and the return becomes an exception for the manager, who sees the
+customer's contact in the exception queue (never in the refusal's text, which is logged). Otherwise
+the order's shipping address becomes the customer's (home), the outbound shipping method is the
+source's with the delivery in its metadata (home, or the pickup location), and the new lines'
+reservations are moved to the source; the source ships them, so the till fulfils nothing.
 """
 
 from __future__ import annotations
@@ -54,12 +54,12 @@ def available(api: Api, sku: str, location: str) -> int:
 
 
 def _exception(data: dict[str, Any], delivery: dict[str, Any], why: str) -> PushResult:
-    recipient = delivery.get("recipient") or {}
-    reach = ", ".join(str(v) for v in (recipient.get("phone"), recipient.get("email")) if v)
+    """The refusal, without the customer's contact (the reason is logged): the exception queue shows the
+    contact from the event's delivery."""
     promised = ((delivery.get("promise") or {}).get("when") or {}).get("en") or delivery.get("to")
     message = (f"Exchange {data.get('return_number')}: {why}, so the replacement promised {promised} cannot be "
-               f"sent. Call {recipient.get('name') or 'the customer'} ({reach or 'no contact given'}) to offer another "
-               "size, another source or a refund; nothing was made in Medusa.")
+               "sent. Call the customer (their contact is with this exception) to offer another size, another "
+               "source or a refund; nothing was made in Medusa.")
     return PushResult(Outcome.REJECTED, message, detail={"delivery_exception": True, "source": delivery.get("source"),
                                                          "return_number": data.get("return_number")})
 
