@@ -88,3 +88,20 @@ def test_offline_the_promise_is_provisional_and_shows_the_stock_age(shop: Till) 
     completed = SqlOutbox(shop.engine).due(shop.clock.now(), 10)[0]
     assert completed.payload["offline"] is True
     assert completed.payload["data"]["exchange"]["delivery"]["provisional"] is True
+
+
+def test_a_delivered_exchange_the_oms_refused_shows_the_contact_given_for_it(shop: Till) -> None:
+    from helpers.returns import MANAGER, PIN
+    from integration.test_failed_card_refunds import refuse
+
+    from posreturns.app import open_queues
+    from posreturns.domain.permissions import Permission
+
+    answer = shop.returns.complete(delivered(PICKUP, offline=True), CASHIER)
+    seq = refuse(shop, answer["return_number"])
+    queues = open_queues(shop)
+    (summary,) = queues.sync_exceptions()
+    assert summary["customer"] == {"name": "Jeanne Martin", "email": "jeanne@example.fr"}   # not the sale's
+    assert summary["delivery"]["source"] == "PARIS-03" and summary["delivery"]["to"] == "store"
+    boss = shop.access.sign_in(MANAGER, PIN, Permission.RESOLVE_SYNC)
+    assert queues.customer_contact(boss, seq) == {"name": "Jeanne Martin", "email": "jeanne@example.fr"}

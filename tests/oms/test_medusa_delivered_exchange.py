@@ -126,5 +126,8 @@ def test_promised_offline_from_stock_gone_since_becomes_an_exception_with_the_co
         (summary,) = [s for s in open_queues(till).sync_exceptions() if s["status"] == "rejected"]
         assert summary["customer"] == {"name": "Paul Durand", "email": "paul@example.fr"}
         assert summary["delivery"]["source"] == "LYON-02" and summary["offline"] is True
+        manager = Principal("mgr1", "Marie Manager", Role.MANAGER)
+        assert open_queues(till).customer_contact(manager, refused.seq) == {"name": "Paul Durand",
+                                                                           "email": "paul@example.fr"}
     finally:
         ensure_stock(medusa, "TEE-ORG-L", "LYON-02", at_least=3)
