@@ -120,8 +120,8 @@ class ExchangePicker(QDialog):
                 by_location.setdefault(found["location"], {})[destination] = found
         language = "fr" if self.formats.language == "fr" else "en"
         for location, found in by_location.items():
-            if location == variant.get("store_id") or any(f.get("immediate") for f in found.values()):
-                continue  # this store's shelf is the row above
+            if any(f.get("immediate") for f in found.values()):
+                continue  # this store's shelf: the row above
             any_one = next(iter(found.values()))
             lines.append((location, (any_one["name"], self._stock(any_one),
                                      found["home"]["when"][language] if "home" in found else "—",
