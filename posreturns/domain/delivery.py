@@ -68,10 +68,6 @@ class Address:
         return {"line1": self.line1, "line2": self.line2, "postal_code": self.postal_code, "city": self.city,
                 "country_code": self.country_code}
 
-    def lines(self) -> list[str]:
-        """As written on a parcel."""
-        return [self.line1, *([self.line2] if self.line2 else []), f"{self.postal_code} {self.city}"]
-
 
 @dataclass(frozen=True, slots=True)
 class DeliveryChoice:
