@@ -151,6 +151,8 @@ def open_till(data_dir: Path, *, clock: Clock | None = None, till_id: str | None
     returns = ReturnService(ReturnResolver(lookup, orders, queries), queries,
                             SqlReturnRecorder(engine, guard.after_commit), access, policies, clock, identity,
                             guard=guard.refuse_if_unsafe)
+    returns.promises = PromiseService(SqlCatalog(engine), SqlDeliveryNetworks(engine), clock,
+                                      lambda: settings.store_id() or "", access)
     host_answers = HostAnswers(access, returns, SqlTillOverview(engine).audited, SqlAuditLog(engine).record, clock)
     return Till(data_dir, engine, orders, lookup, SqlCacheWriter(engine), settings, clock, queries, policies,
                 access, UserAdmin(users, access, peppers, moments), SettingsAdmin(settings, access, policies, moments),

@@ -25,6 +25,7 @@ from posreturns.persistence.drafts import SqlDrafts
 from posreturns.persistence.integrity import SqlIntegrity
 from posreturns.persistence.till_overview import SqlTillOverview
 from posreturns.services.integrity import summary
+from posreturns.services.promises import with_promises
 from posreturns.services.setting_rules import DEFAULT_TILL_ID
 from posreturns.services.setting_rules import MANAGER_IDLE_KEY as IDLE_KEY
 from posreturns.services.setting_rules import QUEUE_AGE_KEY as AGE_KEY
@@ -75,7 +76,9 @@ def ui_services(till: Till, language: str, printer_url: str | None = None,
             state["printer"] = printer_seen["status"]
         return state
 
+    promises = till.return_service.promises
     return UiServices(lookup=till.lookup, returns=till.return_service, catalog=SqlCatalog(till.engine),
+                      promised=lambda variants: with_promises(variants, promises),
                       drafts=SqlDrafts(till.settings, till_id), printing=printing, status_probe=probe,
                       recent_returns=lambda: overview.recent_returns(till_id), load_order=load_order, language=language,
                       receipt_image=receipt_images or (lambda: None),

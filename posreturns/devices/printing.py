@@ -31,7 +31,7 @@ from posdrivers import (
 from posreturns.devices.documents import Block, from_json, render_text, to_json
 from posreturns.devices.escpos_output import EncodedDocument, encode_document
 from posreturns.devices.printer_thread import PrinterThread
-from posreturns.devices.receipt_layout import ReturnReceipt, StoreHeader, receipt_of, return_receipt
+from posreturns.devices.receipt_layout import ReturnReceipt, StoreHeader, pickup_slip_of, receipt_of, return_receipt
 from posreturns.domain.errors import UserFacingError
 from posreturns.services.printing_ports import PrintJob, PrintJobStore
 
@@ -122,10 +122,14 @@ class ReceiptPrinting:
         number = result["return_number"]
         settings = self.settings()
         copy = any(job.status in ("printed", "sent") for job in self.jobs.for_reference(number))
-        blocks = return_receipt(self._receipt(result), DEFAULT_COLUMNS, settings.language, copy=copy)
+        receipt = self._receipt(result)
+        blocks = return_receipt(receipt, DEFAULT_COLUMNS, settings.language, copy=copy)
         job = self._store("return_receipt", number, blocks, settings, copy)
         self.jobs.supersede(number, job.id)
         outcome = self.send(job)
+        slip = pickup_slip_of(receipt, settings.language)
+        if not copy and slip is not None:  # the replacement comes to this store: the customer's slip
+            self.send(self._store("pickup_slip", f"{number}/pickup", slip, settings, False))
         if not copy and self.held_tags is not None:
             for unit_id, tag in self.held_tags(number):
                 self.send(self._store("inspection_tag", unit_id, tag, settings, False))

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from posreturns import __version__
+from posreturns.devices.delivery_slip import delivery_blocks, pickup_slip
 from posreturns.devices.documents import Barcode, Block, Columns, Cut, Feed, QrCode, Rule, Text
 from posreturns.devices.wording import CONDITIONS, METHODS, REASONS, moment, money, pick, word
 
@@ -95,6 +96,7 @@ def return_receipt(receipt: ReturnReceipt, width: int, lang: str, copy: bool = F
             label += f" {word('by_host', lang)}"
         blocks.append(Columns(label, money(tender["amount"], currency, lang)))
     blocks += _exchange(result.get("exchange"), receipt.titles, currency, lang)
+    blocks += delivery_blocks(result.get("delivery"), lang)
     if result.get("voucher"):
         blocks += [Feed(), *training, *voucher_blocks(result["voucher"], currency, lang)]
     blocks += _policy_line(result, lang)
@@ -108,6 +110,17 @@ def return_receipt(receipt: ReturnReceipt, width: int, lang: str, copy: bool = F
     if copy:
         blocks.append(Text(word("copy", lang), "center", bold=True, large=True))
     return blocks + [Cut()]
+
+
+def pickup_slip_of(receipt: ReturnReceipt, lang: str) -> list[Block] | None:
+    """The pickup slip of a replacement delivered to this store; None for any other return."""
+    delivery = receipt.result.get("delivery")
+    if not isinstance(delivery, dict) or delivery.get("to") != "store":
+        return None
+    items = [(int(x.get("qty", 1)), receipt.titles.get(x["sku"], x["sku"]))
+             for x in (receipt.result.get("exchange") or {}).get("lines", [])]
+    return pickup_slip([*_header(receipt.header, lang), *_training(receipt.result, lang)], receipt.return_number,
+                       delivery, items, receipt.completed_at, lang)
 
 
 def _training(result: dict[str, Any], lang: str) -> list[Block]:

@@ -46,5 +46,6 @@ def quote_exchange(lines: Sequence[ExchangeLine], credit: Money, bonus_rate: Dec
 
 
 def replacement_moves(lines: Sequence[ExchangeLine], location: str) -> list[StockMove]:
-    """Replacements leave this store's sellable stock."""
-    return [StockMove(line.sku, location, StockBucket.SELLABLE, -line.qty, "exchange") for line in lines]
+    """Replacements leave this store's sellable stock, or are reserved at the source that delivers them."""
+    return [StockMove(line.sku, line.source or location, StockBucket.SELLABLE, -line.qty,
+                      "exchange_delivery" if line.source else "exchange") for line in lines]

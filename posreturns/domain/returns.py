@@ -97,8 +97,9 @@ class ExchangeLine:
     qty: int
     unit_price: Money  # today's price, tax included as on the shelf
     product_id: str
-    in_stock_here: bool
+    in_stock_here: bool  # for a delivered one: in stock at its source
     title: str = ""
+    source: str = ""  # delivered from this stock location of the network; "": taken from the shelf here
 
 
 @dataclass(frozen=True, slots=True)

@@ -105,6 +105,13 @@ def _check_exchange(draft: ReturnDraft, currency: str) -> None:
         if item.qty < 1:
             raise InvalidReturn("A replacement quantity must be at least 1; correct the quantity.")
         _check_money(item.unit_price, currency)
+        if not item.in_stock_here and item.source:
+            raise ReplacementNotInStock(
+                f"{item.title or item.sku} is no longer in stock at {item.source}; choose another source "
+                "or another size.",
+                f"{item.title or item.sku} n'est plus en stock à {item.source} ; choisissez une autre source "
+                "ou une autre taille.",
+            )
         if not item.in_stock_here:
             raise ReplacementNotInStock(
                 f"{item.title or item.sku} is not in stock in this store; pick another variant "

@@ -67,6 +67,8 @@ def exception_summary(item: ExceptionItem, contact: dict[str, Any] | None) -> di
         return str(Money.from_minor(int(minor or 0), currency))
 
     conflict = item.detail.get("conflict") or {}
+    delivery = _mapping(_mapping(data.get("exchange")).get("delivery"))
+    recipient = {k: v for k, v in _mapping(delivery.get("recipient")).items() if v} or None
     return {
         "seq": item.seq, "event_id": item.event_id, "event_type": item.event_type, "status": item.status,
         "order_key": item.order_key, "return_number": data.get("return_number"),
@@ -77,8 +79,11 @@ def exception_summary(item: ExceptionItem, contact: dict[str, Any] | None) -> di
         "till": device.get("till_id"), "store": device.get("store_id"), "occurred_at": item.payload.get("occurred_at"),
         "offline": bool(item.payload.get("offline")), "reason": item.reason,
         "competing": list(conflict.get("competing") or []),
-        "customer": contact or ({"email": item.detail["customer_email"]}
-                                if item.detail.get("customer_email") else None),
+        # who to call about a delivered exchange the OMS cannot fulfil: the recipient given at the till
+        "customer": recipient or contact or ({"email": item.detail["customer_email"]}
+                                             if item.detail.get("customer_email") else None),
+        "delivery": {"source": delivery.get("source"), "to": delivery.get("to"),
+                     "promise": _mapping(delivery.get("promise")).get("when")} if delivery else None,
         "customer_id": data.get("customer_id"), "voucher": voucher_of(item.payload),
     }
 

@@ -98,6 +98,8 @@ class OpenQueues:
         summary = exception_summary(self._open_exception(seq), None)
         customer_id = summary["customer_id"]
         contact = self.exception_store.contacts({customer_id}).get(customer_id) if customer_id else None
+        if summary["delivery"]:  # a delivered exchange: the contact the customer gave for it at the till
+            contact = summary["customer"] or contact
         contact = contact or summary["customer"]
         if not contact:
             raise NotFound(f"Event {seq} names no customer the till knows; look the sale up in the OMS.",

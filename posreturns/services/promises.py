@@ -180,3 +180,19 @@ class PromiseService:
         return SourcePromise(found, level.qty, level.as_of, age,
                              {lang: when(found, today, lang) for lang in ("en", "fr")},
                              {lang: sentence(found, today, lang) for lang in ("en", "fr")})
+
+
+def with_promises(variants: list[dict[str, Any]], service: PromiseService | None) -> list[dict[str, Any]]:
+    """The exchange picker's variants (`Catalog.siblings`), each with stock elsewhere given its promises
+    to the customer's home and to this store (`"promises": {"home": …, "store": …}`, the JSON of
+    `exchange promise`); as they are when no delivery network is loaded."""
+    if service is None:
+        return variants
+    try:
+        service.network()
+    except BadInput:
+        return variants
+    for variant in variants:
+        if variant.get("stock_elsewhere"):
+            variant["promises"] = {d.value: service.options(variant["sku"], d).to_dict() for d in Destination}
+    return variants

@@ -105,11 +105,13 @@ class DialogService:
         dialog.deleteLater()
         return accepted
 
-    def choose_replacement(self, variants: list[dict[str, Any]], formats: Any) -> dict[str, Any] | None:
-        """The variant the customer takes instead (only ones in stock here can be chosen)."""
+    def choose_replacement(self, variants: list[dict[str, Any]], formats: Any,
+                           customer: dict[str, str] | None = None) -> dict[str, Any] | None:
+        """The variant the customer takes instead: from the shelf here, or with its `"delivery"` from
+        another source (`customer`: what the window knows of the customer, to fill the contact in)."""
         from posreturns.ui.views.exchange_picker import ExchangePicker
 
-        picker = ExchangePicker(variants, formats, self.parent)
+        picker = ExchangePicker(variants, formats, self.parent, customer)
         try:
             return picker.chosen if picker.exec() else None
         finally:

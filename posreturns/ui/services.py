@@ -50,3 +50,5 @@ class UiServices:
     check_setting: Callable[[str, str], str] = lambda key, value: value.strip()
     # The manager's workspace (restock queue, second hand, alerts): `app_ui.ManagerServices`, or None.
     manager: Any = None
+    # The exchange picker's variants with their promises from the store's delivery network (None: none).
+    promised: Callable[[list[dict[str, Any]]], list[dict[str, Any]]] | None = None

@@ -38,6 +38,7 @@ def build_window(services: UiServices, session: Session, runner: Any, dialogs: D
     printer_runner = DeviceTaskRunner(services.printing.device) if services.printing is not None else runner
     flow = ReturnFlowPresenter(services.returns, services.lookup, services.catalog, services.drafts, services.printing,
                                session, runner, services.drawer, printer_runner)
+    flow.promised = services.promised
     status = StatusPresenter(services.status_probe, runner) if poll_status else None
     sign_in = SignInPresenter(services.sign_in, runner) if services.sign_in is not None else None
     window = MainWindow(lookup, flow, status, dialogs or DialogService(approval_hint=services.approval_hint,

@@ -237,3 +237,33 @@ def test_return_complete_on_the_command_line_prints_on_the_printer_given(tmp_pat
          "lines": [{**request["lines"][0], "code": "ORD-1001-L1"}]})).stdout)
     assert again["print"]["printed"] is False and "paper" in again["print"]["message"]
     assert json.loads(cli("--json", "print", "jobs").stdout)["jobs"][0]["reference"] == again["return_number"]
+
+
+def test_a_replacement_delivered_here_prints_its_promise_then_the_pickup_slip(demo_till: Till,
+                                                                            printer: VirtualPrinter) -> None:
+    from datetime import date
+
+    from posreturns.app import open_promises
+    from posreturns.demo.network import demo_network
+    from posreturns.domain.users import Role
+
+    open_promises(demo_till).load(demo_network(date(2026, 11, 26)), "demo", Principal("root", "Root", Role.ADMIN))
+    done = demo_till.returns.complete(
+        {"receipt": "PA01-000102", "cashier": "marie", "idempotency_key": "k-pickup", "refund_method": "exchange",
+         "lines": [{"code": "ORD-1002-L2", "qty": 1, "reason": "WRONG_SIZE", "condition": "NEW_WITH_TAGS"}],
+         "exchange_lines": [{"code": "BASK-CUIR-42", "qty": 1}],
+         "delivery": {"source": "WAREHOUSE", "to": "store", "name": "Jeanne Martin", "phone": "06 12 34 56 78"}},
+        MARIE)
+    open_printing(demo_till, printer.url).print_return(done["return_number"])
+    receipt = printer.wait_for_job(1)
+    assert "RETRAIT DANS CE MAGASIN" in receipt.text and "Entrepôt (Orléans)" in receipt.text
+    assert "Prévu le" in receipt.text and "avant 12:00" in receipt.text
+    slip = printer.wait_for_job(2)
+    assert "BON DE RETRAIT" in slip.text and "Jeanne Martin" in slip.text and "06 12 34 56 78" in slip.text
+    assert "1 x Baskets cuir blanc 42" in slip.text
+    found = {r.format.name: r.text for r in zxingcpp.read_barcodes(Image.open(slip.png_path).convert("L"))}
+    assert found.get("Code128") == done["return_number"]
+    printing = open_printing(demo_till, printer.url)
+    printing.print_return(done["return_number"])                                   # a reprint: no second slip
+    assert "DUPLICATA" in printer.wait_for_job(3).text
+    assert len(printing.jobs.for_reference(f"{done['return_number']}/pickup")) == 1

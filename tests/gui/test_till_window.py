@@ -3,6 +3,7 @@ the virtual printer over TCP, and the database checked at the end."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 import pytest
@@ -11,7 +12,7 @@ from posdrivers import WedgeConfig
 from posdrivers.virtual.printer import VirtualPrinter
 from posdrivers.virtual.scanner import VirtualScanner
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from posreturns.app import Till
 from posreturns.app_ui import ui_services
@@ -160,7 +161,7 @@ class PickingDialogs(FakeDialogs):
         super().__init__()
         self.sku, self.offered = sku, []  # type: ignore[var-annotated]
 
-    def choose_replacement(self, variants, formats):  # type: ignore[no-untyped-def]
+    def choose_replacement(self, variants, formats, customer=None):  # type: ignore[no-untyped-def]
         self.offered = variants
         return next(v for v in variants if v["sku"] == self.sku)
 
@@ -279,3 +280,50 @@ def test_each_items_reasons_name_the_item(qtbot, window: MainWindow) -> None:  #
     assert "• ROBE-LIN-38: Item back on sale at once (rule \"new-with-tags\")." in lines
     assert any(line.startswith("• CHAUSS-PACK: Item held for inspection") for line in lines)
     assert any(line.startswith("• Within the 30-day return window") for line in lines)  # the return's own
+
+
+class DeliveringDialogs(PickingDialogs):
+    """Chooses the 42, sold out here, delivered home from the warehouse: what the picker returns."""
+
+    def choose_replacement(self, variants, formats, customer=None):  # type: ignore[no-untyped-def]
+        self.offered, self.customer = variants, customer
+        chosen = next(v for v in variants if v["sku"] == self.sku)
+        return {**chosen, "delivery": {"source": "WAREHOUSE", "to": "home", "name": "Jeanne Martin",
+                                       "phone": "06 12 34 56 78", "email": None,
+                                       "address": {"line1": "3 rue des Lilas", "postal_code": "75011",
+                                                   "city": "Paris"}}}
+
+
+def test_an_exchange_delivered_home_from_the_warehouse_through_the_window(
+        qtbot, window: MainWindow, demo_till: Till) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from posreturns.app import open_promises
+    from posreturns.demo.network import demo_network
+    from posreturns.domain.users import Role
+
+    open_promises(demo_till).load(demo_network(date(2026, 11, 26)), "demo", Principal("root", "Root", Role.ADMIN))
+    window.dialogs = DeliveringDialogs("BASK-CUIR-42")
+    window.on_scan("PA01-000102")
+    qtbot.waitUntil(lambda: window.pages.currentIndex() == RETURN, timeout=5000)
+    window.flow.add_order_line("ORD-1002-L2")
+    window.flow.update_line(0, reason="WRONG_SIZE", condition="NEW_WITH_TAGS")
+    window.return_page.decision.method_buttons["exchange"].click()
+    qtbot.waitUntil(lambda: window.return_page.decision.replacement_button.isVisible(), timeout=5000)
+    window.return_page.decision.replacement_button.click()
+    qtbot.waitUntil(lambda: bool(window.flow.basket.exchange), timeout=5000)
+    offered = next(v for v in window.dialogs.offered if v["sku"] == "BASK-CUIR-42")
+    assert offered["stock_here"] == 0
+    assert {p["location"] for p in offered["promises"]["home"]["promises"]} >= {"WAREHOUSE", "PARIS-03"}
+    qtbot.waitUntil(lambda: "no money moves" in window.return_page.decision.totals.text(), timeout=5000)
+    shown = " ".join(label.text() for label in window.return_page.findChildren(QLabel))
+    assert "delivered home from WAREHOUSE" in shown
+    window.return_page.decision.confirm_button.click()
+    qtbot.waitUntil(lambda: window.pages.currentIndex() == DONE, timeout=5000)
+    with demo_till.engine.connect() as connection:
+        result = json.loads(connection.exec_driver_sql("SELECT result_json FROM returns WHERE origin = 'till'")
+                            .scalar_one())
+    assert result["delivery"]["source"] == "WAREHOUSE" and result["delivery"]["address"]["city"] == "Paris"
+    instructions = window.done.instructions.text()
+    assert "The new item is delivered, nothing to hand over: 1 × " in instructions
+    assert result["delivery"]["promise"]["sentence"]["en"] in instructions

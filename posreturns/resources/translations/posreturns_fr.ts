@@ -457,6 +457,18 @@
         <translation>Remettez au client le nouvel article : {0} × {1}.</translation>
     </message>
     <message>
+        <source>The new item is delivered, nothing to hand over: {0} × {1}.</source>
+        <translation>Le nouvel article est livré, rien à remettre : {0} × {1}.</translation>
+    </message>
+    <message>
+        <source>Give the customer the pickup slip printed with the receipt.</source>
+        <translation>Remettez au client le bon de retrait imprimé avec le ticket.</translation>
+    </message>
+    <message>
+        <source>Promised offline: tell the customer the store confirms it when the till reconnects.</source>
+        <translation>Promis hors ligne : dites au client que le magasin le confirme au retour de la connexion.</translation>
+    </message>
+    <message>
         <source>No printer is set up: no receipt is printed.</source>
         <translation>Aucune imprimante configurée : aucun ticket n&apos;est imprimé.</translation>
     </message>
@@ -492,8 +504,80 @@
         <translation>Stock au {0}</translation>
     </message>
     <message>
-        <source>Not in stock here: choose another size or colour</source>
-        <translation>Pas en stock ici : choisissez une autre taille ou couleur</translation>
+        <source>From</source>
+        <translation>Provenance</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <source>To the customer's home</source>
+        <translation>Au domicile du client</translation>
+    </message>
+    <message>
+        <source>In this store</source>
+        <translation>Dans ce magasin</translation>
+    </message>
+    <message>
+        <source>Collect in this store</source>
+        <translation>Retrait dans ce magasin</translation>
+    </message>
+    <message>
+        <source>Deliver to the customer's home</source>
+        <translation>Livraison au domicile du client</translation>
+    </message>
+    <message>
+        <source>Where it comes from</source>
+        <translation>D'où vient l'article</translation>
+    </message>
+    <message>
+        <source>Customer's name</source>
+        <translation>Nom du client</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Rue</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>This store (on the shelf)</source>
+        <translation>Ce magasin (en rayon)</translation>
+    </message>
+    <message>
+        <source>handed over now</source>
+        <translation>remis tout de suite</translation>
+    </message>
+    <message>
+        <source>{0} min ago</source>
+        <translation>il y a {0} min</translation>
+    </message>
+    <message>
+        <source>{0} h ago</source>
+        <translation>il y a {0} h</translation>
+    </message>
+    <message>
+        <source>Not in stock here: choose where it comes from in the list below.</source>
+        <translation>Pas en stock ici : choisissez d'où il vient dans la liste ci-dessous.</translation>
+    </message>
+    <message>
+        <source>This source does not deliver there: choose the other destination or another source.</source>
+        <translation>Cette provenance ne livre pas là : choisissez l'autre destination ou une autre provenance.</translation>
     </message>
 </context>
 <context>
@@ -1950,6 +2034,10 @@
         <translation>Toutes les unités retournables de cette ligne sont déjà dans le retour.</translation>
     </message>
     <message>
+        <source>An exchange comes from one place: the replacement chosen before was removed.</source>
+        <translation>Un échange vient d'un seul endroit : le remplacement choisi avant a été retiré.</translation>
+    </message>
+    <message>
         <source>This unit (serial {0}) is already in the return.</source>
         <translation>Cet article (n° de série {0}) est déjà dans le retour.</translation>
     </message>
@@ -2031,6 +2119,14 @@
     <message>
         <source>Replacement: {0} · {1}</source>
         <translation>Échange : {0} · {1}</translation>
+    </message>
+    <message>
+        <source>delivered home from {0}</source>
+        <translation>livré à domicile depuis {0}</translation>
+    </message>
+    <message>
+        <source>delivered to this store from {0}</source>
+        <translation>livré dans ce magasin depuis {0}</translation>
     </message>
     <message>
         <source>Remove</source>

@@ -124,6 +124,7 @@ def return_events(c: Completion, number: str) -> list[OutboxEvent]:
                         {"sku": x.sku, "qty": x.qty, "unit_price_minor": x.unit_price.minor}
                         for x in q.exchange.lines
                     ],
+                    **({"delivery": c.delivery} if c.delivery else {}),
                 },
             },
         )

@@ -78,6 +78,7 @@ class Completion:
     cache_as_of: datetime | None = None  # when the orders were last pulled from the OMS (None: never)
     contact: CustomerContact | None = None  # how the customer wants to hear from the store; e-receipt
     activity: ActivitySnapshot = ActivitySnapshot()
+    delivery: dict[str, Any] | None = None  # an exchange delivered from the network, with its promise
 
 
 def replay(stored: StoredReturn, request_sha256: str, key: str) -> dict[str, Any]:

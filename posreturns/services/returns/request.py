@@ -13,8 +13,10 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from posreturns.domain.contact import ContactChannel, CustomerContact
+from posreturns.domain.delivery import Address, DeliveryChoice, Recipient
 from posreturns.domain.errors import InvalidReturn
 from posreturns.domain.orders import Order
+from posreturns.domain.promise import Destination
 from posreturns.domain.returns import Condition, Reason, RefundMethod
 from posreturns.services.errors import BadInput
 from posreturns.services.input_checks import has_card_number, machine_made, storable
@@ -35,6 +37,7 @@ _TOP = {
     "idempotency_key",
     "cash_for_card",
     "contact",
+    "delivery",
 }
 _LINE = {"code", "qty", "reason", "condition", "serial", "note", "claimed_unit_price"}
 MAX_LINES = 200
@@ -92,6 +95,7 @@ class ReturnRequest:
     idempotency_key: str | None = None
     cash_for_card: bool = False
     contact: CustomerContact | None = None
+    delivery: DeliveryChoice | None = None  # the replacement comes from another store or the warehouse
     # the sale as the caller holds it (the window): quoted on it without looking the receipt up again
     order: Order | None = field(default=None, compare=False, repr=False)
 
@@ -126,6 +130,7 @@ def parse_request(data: Any) -> ReturnRequest:
         idempotency_key=_text(top.get("idempotency_key"), "idempotency_key", optional=True),
         cash_for_card=_flag(top.get("cash_for_card", False), "cash_for_card"),
         contact=_contact(top.get("contact")),
+        delivery=parse_delivery(top.get("delivery")),
     )
     # computed once every field is checked, so only a well-formed request is serialised
     return replace(request, fingerprint=fingerprint_of(top))
@@ -208,6 +213,32 @@ def _contact(value: Any) -> CustomerContact | None:
         )
     except InvalidReturn as error:
         raise BadInput(f'"contact": {error}') from None
+
+
+def parse_delivery(value: Any) -> DeliveryChoice | None:
+    """The request's `"delivery"` (also what the window's basket holds), checked; `BadInput` if wrong."""
+    if value is None:
+        return None
+    raw = _obj(value, "delivery", {"source", "to", "name", "phone", "email", "address"})
+    address = raw.get("address")
+    try:
+        recipient = Recipient(_text(raw.get("name"), "delivery.name"),
+                              _text(raw.get("phone"), "delivery.phone", optional=True),
+                              _text(raw.get("email"), "delivery.email", optional=True))
+        return DeliveryChoice(_text(raw.get("source"), "delivery.source"),
+                              _enum(Destination, raw.get("to"), "delivery.to"), recipient,
+                              None if address is None else _address(address))
+    except InvalidReturn as error:
+        raise BadInput(f'"delivery": {error}') from None
+
+
+def _address(value: Any) -> Address:
+    raw = _obj(value, "delivery.address", {"line1", "line2", "postal_code", "city", "country_code"})
+    return Address(_text(raw.get("line1"), "delivery.address.line1"),
+                   _text(raw.get("postal_code"), "delivery.address.postal_code"),
+                   _text(raw.get("city"), "delivery.address.city"),
+                   _text(raw.get("country_code", "fr"), "delivery.address.country_code").lower(),
+                   _text(raw.get("line2"), "delivery.address.line2", optional=True))
 
 
 def _approval(value: Any) -> ApprovalInput:

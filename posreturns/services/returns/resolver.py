@@ -48,8 +48,9 @@ class ReturnResolver:
             lines = tuple(
                 self._receiptless(item, i, currency, prices) for i, item in enumerate(request.lines)
             )
+        source = request.delivery.source if request.delivery else ""
         exchange = tuple(
-            self._replacement(x.code, x.qty, i, store_id) for i, x in enumerate(request.exchange_lines)
+            self._replacement(x.code, x.qty, i, store_id, source) for i, x in enumerate(request.exchange_lines)
         )
         if order is not None:
             exchange = self._swaps_at_price_paid(order, lines, exchange)
@@ -110,10 +111,11 @@ class ReturnResolver:
             claimed_unit_price=claimed,
         )
 
-    def _replacement(self, code: str, qty: int, index: int, store_id: str) -> ExchangeLine:
+    def _replacement(self, code: str, qty: int, index: int, store_id: str, source: str) -> ExchangeLine:
+        """`source`: the location a delivered replacement comes from ("": the shelf here)."""
         variant = self._variant(code, f"Replacement {index + 1}")
-        here = self.queries.sellable(variant.sku, store_id)
-        return ExchangeLine(variant.sku, qty, variant.price, variant.product_id, here >= qty, variant.title)
+        there = self.queries.sellable(variant.sku, source or store_id)
+        return ExchangeLine(variant.sku, qty, variant.price, variant.product_id, there >= qty, variant.title, source)
 
     def _swaps_at_price_paid(self, order: Order, lines: tuple[ReturnLineRequest, ...],
                              exchange: tuple[ExchangeLine, ...]) -> tuple[ExchangeLine, ...]:

@@ -29,6 +29,7 @@ class QuotedReturn:
     approved_by: str | None = None
     contact: CustomerContact | None = None
     training: bool = False
+    delivery: dict[str, Any] | None = None  # an exchange delivered from the network (returns/delivery.py)
 
     def reason(self, language: str, status: DecisionStatus = APPROVAL) -> str:
         """Why the return has `status`, in `language` ("fr" or "en"); "" when no rule says."""
@@ -53,6 +54,7 @@ def quoted_json(quoted: QuotedReturn) -> dict[str, Any]:
         "key_line": None if key is None else {"en": key.en, "fr": key.fr},
         **({"contact": quoted.contact.summary()} if quoted.contact else {}),
         "training": quoted.training,
+        **({"delivery": quoted.delivery} if quoted.delivery else {}),
     }
 
 

@@ -26,12 +26,15 @@ from posreturns.domain.money import Money
 from posreturns.domain.permissions import Permission
 from posreturns.domain.policy.model import Policy
 from posreturns.domain.quote import Quote, quote_return
+from posreturns.domain.returns import RefundMethod
 from posreturns.domain.users import Principal
 from posreturns.domain.vouchers import new_voucher_code
 from posreturns.services.access import AccessService
 from posreturns.services.errors import ApprovalRequired, BadInput, LedgerChanged, NotFound, ReturnRefused
 from posreturns.services.policies import PolicyService
 from posreturns.services.ports import Clock
+from posreturns.services.promises import PromiseService
+from posreturns.services.returns.delivery import delivery_record
 from posreturns.services.returns.ports import (
     ActivitySnapshot,
     Completion,
@@ -76,14 +79,17 @@ class ReturnService:
         # whether the till is offline right now (the OMS unreachable), set by the composition root;
         # a request's own `offline` flag can only make the rules stricter
         self.offline_now: Callable[[], bool] = lambda: False
+        # the delivery promises of exchanges delivered from the network (set by the composition root)
+        self.promises: PromiseService | None = None
 
     def quote(self, request: ReturnRequest) -> QuotedReturn:
         """What the return would be; writes nothing. A PIN in the request is not checked here."""
         check_request(request)
         request = self._connectivity(request)
         self._refresh()
+        delivery = self._delivery(request)
         resolved, quote, _ = self._quote(request, self.policies.active(), approved=False)
-        return self._quoted(request, resolved, quote, None)
+        return self._quoted(request, resolved, quote, None, delivery)
 
     def complete(self, request: ReturnRequest, actor: Principal, approved_by: str | None = None) -> CompletedReturn:
         """Complete the return for `actor`, the cashier who signed in (or whom the host vouches for).
@@ -111,6 +117,7 @@ class ReturnService:
         if stored is not None:
             return CompletedReturn.from_document(replay(stored, request.fingerprint, key))
         granted, approved_by = approved_by, None
+        delivery = self._delivery(request)
         for _ in range(MAX_ATTEMPTS):
             policy = self.policies.active()
             resolved, quote, activity = self._quote(request, policy, approved=approved_by is not None)
@@ -122,7 +129,8 @@ class ReturnService:
                 raise ReturnRefused(f"The policy refuses this return ({why}); nothing was recorded.",
                                     f"La politique refuse ce retour ({pourquoi}) ; rien n'a été enregistré.")
             try:
-                recorded = self.recorder.record(self._completion(request, resolved, quote, approved_by, activity))
+                recorded = self.recorder.record(self._completion(request, resolved, quote, approved_by, activity,
+                                                                 delivery))
                 return CompletedReturn.from_document(recorded)
             except LedgerChanged:
                 request = replace(request, order=None)  # the caller's copy of the sale is behind: read it again
@@ -140,6 +148,17 @@ class ReturnService:
 
     def _connectivity(self, request: ReturnRequest) -> ReturnRequest:
         return request if request.offline or not self.offline_now() else replace(request, offline=True)
+
+    def _delivery(self, request: ReturnRequest) -> dict[str, Any] | None:
+        """The promise of a replacement delivered from the network, made now from the cached stock."""
+        if request.delivery is None:
+            return None
+        if request.refund_method is not RefundMethod.EXCHANGE:
+            raise BadInput('"delivery" is for an exchange; choose the refund method "exchange" or leave it out.')
+        if self.promises is None:
+            raise BadInput("This till cannot promise deliveries; hand over a replacement from the shelf.")
+        return delivery_record(request.delivery, [x.code for x in request.exchange_lines], self.promises,
+                               self.till.store_id, request.offline)
 
     def _refresh(self) -> None:
         self.till = self.identity()
@@ -196,7 +215,7 @@ class ReturnService:
 
     def _completion(
         self, request: ReturnRequest, resolved: Resolved, quote: Quote, approved_by: str | None,
-        activity: ActivitySnapshot,
+        activity: ActivitySnapshot, delivery: dict[str, Any] | None,
     ) -> Completion:
         assert request.idempotency_key is not None  # checked by complete()
         return Completion(
@@ -214,20 +233,23 @@ class ReturnService:
             customer_id=resolved.customer_id,
             quote=quote,
             notes=resolved.notes,
-            response=quoted_json(self._quoted(request, resolved, quote, approved_by)),
+            response=quoted_json(self._quoted(request, resolved, quote, approved_by, delivery)),
             cache_as_of=self.queries.cache_as_of(),
             contact=request.contact,
             activity=activity,
+            delivery=delivery,
         )
 
     def _till_id(self, request: ReturnRequest) -> str:
         return request.till_id or self.till.till_id
 
     def _quoted(
-        self, request: ReturnRequest, resolved: Resolved, quote: Quote, approved_by: str | None
+        self, request: ReturnRequest, resolved: Resolved, quote: Quote, approved_by: str | None,
+        delivery: dict[str, Any] | None = None,
     ) -> QuotedReturn:
         return QuotedReturn(quote, resolved.draft.order, resolved.customer_id, self.till.store_id,
-                            self._till_id(request), request.cashier, approved_by, request.contact, self.till.training)
+                            self._till_id(request), request.cashier, approved_by, request.contact, self.till.training,
+                            delivery)
 
 
 def _first(quote: Quote, status: DecisionStatus) -> tuple[str, str]:

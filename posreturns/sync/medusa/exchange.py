@@ -6,6 +6,10 @@ nothing and the hand-over fails), request; receive the inbound return like a ret
 lines from the store (the customer leaves with them; their reservations, which Medusa may have made in
 another store, are moved to this one first); refund any difference owed to the customer.
 
+An exchange delivered from the network (`exchange.delivery`, delivery.py) ships from its source
+instead: the source's outbound shipping method, the customer's address on the order (home) or the
+pickup location in the method's metadata, the new lines reserved at the source and not fulfilled here.
+
 Resumable from any point: an exchange found by its marker whose request was never confirmed (its
 `exchange` order change still pending, even when its return already exists) is dropped and made
 again; a receive begun and never confirmed is cancelled and made again; new lines already fulfilled
@@ -18,6 +22,14 @@ from typing import Any
 
 from posreturns.services.sync_ports import OmsRefused, Outcome, PendingEvent, PushResult
 from posreturns.sync.medusa import mapping
+from posreturns.sync.medusa.delivery import (
+    cannot_deliver,
+    delivery_of,
+    describe_shipping,
+    ship_home,
+    shipping_metadata,
+    source_id,
+)
 from posreturns.sync.medusa.markers import event_metadata, other_content
 from posreturns.sync.medusa.notes import Notes
 from posreturns.sync.medusa.receiving import Receiver
@@ -40,6 +52,7 @@ class ExchangePusher:
 def push_exchange(pusher: ExchangePusher, api: Api, event: PendingEvent, data: dict[str, Any], order: dict[str, Any],
                   location: str, state: OrderState | None) -> PushResult:
     wanted = wanted_units(data)
+    delivery = delivery_of(data)
     found = state.exchange_of(event.event_id) if state else None
     if found is not None and other_content(found, event):
         return PushResult(Outcome.REJECTED, other_content(found, event), detail={"medusa_exchange_id": found["id"]})
@@ -54,6 +67,11 @@ def push_exchange(pusher: ExchangePusher, api: Api, event: PendingEvent, data: d
         problem = over_return(order, wanted)
         if problem:
             return pusher.notes.refused(api, event, data, order, problem, state)
+        if delivery is not None:
+            blocked = cannot_deliver(api, pusher.refs, data, delivery)
+            if blocked is not None:
+                return blocked
+            ship_home(api, order["id"], delivery)
         found = _create(pusher, api, event, data, order, location, wanted)
     else:
         ret = api.get(f"/admin/returns/{found['return_id']}", [("fields", "id,status")])["return"]
@@ -63,7 +81,11 @@ def push_exchange(pusher: ExchangePusher, api: Api, event: PendingEvent, data: d
     if not received_before:
         pusher.receiver.receive(api, found["return_id"], wanted, data)
     fresh = api.get(f"/admin/orders/{order['id']}", [("fields", ORDER_FIELDS)])["order"]
-    handed = _fulfil(api, fresh, data, location)
+    if delivery is None:
+        handed = _fulfil(api, fresh, data, location)
+    else:  # the source ships it: its units are reserved there, and nothing is handed over here
+        lines = [i["id"] for i in _unfulfilled(fresh, data)]
+        handed = bool(lines) and _reserve_here(api, lines, source_id(pusher.refs, delivery) or location)
     refunded = pusher.receiver.refund(api, event, data, fresh)
     duplicate = resumed and received_before and not handed and not refunded
     return PushResult(Outcome.DUPLICATE if duplicate else Outcome.APPLIED,
@@ -74,10 +96,14 @@ def _create(pusher: ExchangePusher, api: Api, event: PendingEvent, data: dict[st
             location: str, wanted: dict[str, dict[str, Any]]) -> dict[str, Any]:
     outbound = [{"variant_id": _variant_id(api, x["sku"]), "quantity": int(x["qty"])}
                 for x in (data.get("exchange") or {}).get("lines") or []]
-    option = _outbound_option(api, location)
+    delivery = delivery_of(data)
+    option = _outbound_option(api, (source_id(pusher.refs, delivery) if delivery else None) or location)
+    marked = event_metadata(event, data)
+    if delivery is not None:
+        marked |= shipping_metadata(delivery, location)
     exchange = api.post("/admin/exchanges", {
-        "order_id": order["id"], "metadata": event_metadata(event, data),
-        "description": f"In-store exchange {data.get('return_number')}"})["exchange"]
+        "order_id": order["id"], "metadata": marked,
+        "description": f"{'Delivered' if delivery else 'In-store'} exchange {data.get('return_number')}"})["exchange"]
     xid = exchange["id"]
     try:
         inbound = []
@@ -86,7 +112,10 @@ def _create(pusher: ExchangePusher, api: Api, event: PendingEvent, data: dict[st
             inbound.append({"id": line_id, "quantity": w["qty"], **({"reason_id": reason} if reason else {})})
         api.post(f"/admin/exchanges/{xid}/inbound/items", {"location_id": location, "items": inbound})
         api.post(f"/admin/exchanges/{xid}/outbound/items", {"items": outbound})
-        api.post(f"/admin/exchanges/{xid}/outbound/shipping-method", {"shipping_option_id": option, "custom_amount": 0})
+        shipped = api.post(f"/admin/exchanges/{xid}/outbound/shipping-method",
+                           {"shipping_option_id": option, "custom_amount": 0})
+        if delivery is not None:
+            describe_shipping(api, xid, shipped, delivery, location)
     except OmsRefused:
         api.delete(f"/admin/exchanges/{xid}/request")  # an open exchange locks the order
         raise
@@ -113,6 +142,16 @@ def _outbound_option(api: Api, location: str) -> str:
 
 def _fulfil(api: Api, order: dict[str, Any], data: dict[str, Any], location: str) -> bool:
     """Fulfil the exchange's new lines still unfulfilled; True when something was handed over now."""
+    items = _unfulfilled(order, data)
+    if items:
+        _reserve_here(api, [i["id"] for i in items], location)
+        api.post(f"/admin/orders/{order['id']}/fulfillments",
+                 {"items": items, "location_id": location, "no_notification": True})
+    return bool(items)
+
+
+def _unfulfilled(order: dict[str, Any], data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The exchange's new lines (by SKU) not yet fulfilled, with the quantity left of each."""
     skus = {x["sku"]: int(x["qty"]) for x in (data.get("exchange") or {}).get("lines") or []}
     items = []
     for item in order.get("items") or []:
@@ -123,18 +162,17 @@ def _fulfil(api: Api, order: dict[str, Any], data: dict[str, Any], location: str
             take = min(left, skus[sku])
             skus[sku] -= take
             items.append({"id": item["id"], "quantity": take})
-    if items:
-        _reserve_here(api, [i["id"] for i in items], location)
-        api.post(f"/admin/orders/{order['id']}/fulfillments",
-                 {"items": items, "location_id": location, "no_notification": True})
-    return bool(items)
+    return items
 
 
-def _reserve_here(api: Api, line_ids: list[str], location: str) -> None:
+def _reserve_here(api: Api, line_ids: list[str], location: str) -> bool:
     """Move the new lines' reservations to the till's store: Medusa reserves them in any store with stock,
     and the fulfilment takes the unit where the reservation is, not where the customer was handed it."""
     found = api.get("/admin/reservations", [*(("line_item_id", i) for i in line_ids),
                                             ("fields", "id,location_id")]).get("reservations") or []
+    moved = False
     for reservation in found:
         if reservation.get("location_id") != location:
             api.post(f"/admin/reservations/{reservation['id']}", {"location_id": location})
+            moved = True
+    return moved

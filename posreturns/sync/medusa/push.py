@@ -65,6 +65,22 @@ class MedusaPusher:
             return self.notes.resolved(api, event, data)
         return PushResult(Outcome.APPLIED, detail={"not_sent": f"Medusa has no use for {event.event_type} events"})
 
+    def one_by_one(self, events: list[PendingEvent], fence: Callable[[], None] | None = None) -> dict[str, PushResult]:
+        """A batch pushed through the Admin API, event by event, as the plugin answers one: an order's
+        events after one that could not be applied are left out."""
+        results: dict[str, PushResult] = {}
+        stopped: set[str | None] = set()
+        for event in events:
+            if event.order_key in stopped:
+                continue
+            try:
+                results[event.event_id] = self.push(event, fence)
+            except OmsUnavailable as error:
+                results[event.event_id] = PushResult.retry(str(error), error.retry_after)
+            if results[event.event_id].outcome not in (Outcome.APPLIED, Outcome.DUPLICATE):
+                stopped.add(event.order_key)
+        return results
+
     def after_plugin(self, events: list[PendingEvent], results: dict[str, PushResult],
                      fence: Callable[[], None] | None = None) -> dict[str, PushResult]:
         """The plugin applies the return and acknowledges a held unit's move or an alert's settlement; the

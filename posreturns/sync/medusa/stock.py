@@ -1,8 +1,9 @@
 """`StockAdjusted` -> Medusa.
 
 Stock moved by a return or an exchange is moved in Medusa by the return's receive and the
-exchange's fulfilment (or lies in a bucket Medusa does not hold): nothing to send. The till makes no
-other stock moves; one would be refused rather than silently dropped.
+exchange's fulfilment, or its reservation at the source that delivers it (or lies in a bucket Medusa
+does not hold): nothing to send. The till makes no other stock moves; one would be refused rather
+than silently dropped.
 
 Except when the return never reached Medusa: a manager dismissed it (Medusa refused it, e.g. the
 line had been returned at another till) and the event was released by that dismissal. The units
@@ -22,7 +23,7 @@ from posreturns.services.sync_ports import OmsRefused, Outcome, PendingEvent, Pu
 from posreturns.sync.medusa import mapping
 from posreturns.sync.medusa.state import Api
 
-COVERED_REASONS = ("return", "exchange")
+COVERED_REASONS = ("return", "exchange", "exchange_delivery")
 
 
 def push_stock(api: Api, location_id: Callable[[str | None], str | None], event: PendingEvent,
@@ -39,6 +40,8 @@ def push_stock(api: Api, location_id: Callable[[str | None], str | None], event:
     try:
         for index, delta in enumerate(deltas):
             if delta.get("bucket") != "sellable" or not int(delta.get("delta") or 0):
+                continue
+            if delta.get("reason") == "exchange_delivery":  # reserved at its source by the exchange, never made
                 continue
             location = location_id(delta.get("location"))
             if location is None:

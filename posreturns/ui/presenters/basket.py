@@ -19,6 +19,7 @@ from posreturns.services.returns.request import (
     LineInput,
     ReturnRequest,
     fingerprint_of,
+    parse_delivery,
 )
 
 REASONS = ("WRONG_SIZE", "CHANGED_MIND", "DEFECTIVE", "DAMAGED_IN_TRANSIT", "NOT_AS_DESCRIBED", "LATE_DELIVERY",
@@ -84,6 +85,8 @@ class Basket:
     exchange: list[ExchangeItem] = field(default_factory=list)
     customer_contact: str = ""
     customer_id: str | None = None
+    # the replacement delivered from another store or the warehouse: the request's "delivery" (docs/cli.md)
+    delivery: dict[str, Any] | None = None
 
     @property
     def ready(self) -> bool:
@@ -119,7 +122,7 @@ class Basket:
             exchange_lines=tuple(ExchangeInput(item["code"], item["qty"]) for item in document["exchange_lines"]),
             customer=CustomerInput(**customer) if customer else None,
             approval=ApprovalInput(*approval) if approval else None,
-            idempotency_key=self.key, order=order)
+            idempotency_key=self.key, order=order, delivery=parse_delivery(document.get("delivery")))
 
     def request(self, cashier: str, till_id: str, offline: bool,
                 approval: tuple[str, str] | None = None) -> dict[str, Any]:
@@ -141,6 +144,8 @@ class Basket:
             request["customer"] = customer
         if approval:
             request["approval"] = {"manager": approval[0], "pin": approval[1]}
+        if self.delivery and self.refund_method == "exchange" and self.exchange:
+            request["delivery"] = self.delivery
         return request
 
 

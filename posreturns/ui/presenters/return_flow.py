@@ -98,6 +98,8 @@ class ReturnFlowPresenter(QObject):
         self.order: Order | None = None
         self.quote: QuotedReturn | None = None
         self._quote_generation = 0
+        # adds each variant's promises from the delivery network (set by the window; None: no network)
+        self.promised: Callable[[list[dict[str, Any]]], list[dict[str, Any]]] | None = None
         self._draft: dict[str, Any] | None = None  # what the next draft write stores (None: clear it)
         self._draft_lock = threading.Lock()
 
@@ -223,16 +225,43 @@ class ReturnFlowPresenter(QObject):
         self._changed()
 
     def load_replacements(self, sku: str) -> None:
-        store = self.session.store_id()
-        self.runner.run(lambda: self.catalog.siblings(sku, store), self.replacements_ready.emit, self._error)
+        """The product's variants, each with its promises from the network when it has stock elsewhere."""
+        store, promised = self.session.store_id(), self.promised
 
-    def add_exchange(self, sku: str, title: str, price: str) -> None:
+        def load() -> list[dict[str, Any]]:
+            variants = self.catalog.siblings(sku, store)
+            return promised(variants) if promised is not None else variants
+
+        self.runner.run(load, self.replacements_ready.emit, self._error)
+
+    def add_exchange(self, sku: str, title: str, price: str, delivery: dict[str, Any] | None = None) -> None:
+        """`delivery`: the request's "delivery" when the replacement comes from another store or the
+        warehouse. An exchange has one source: a replacement from another one replaces those chosen before."""
+        if self.basket.exchange and delivery != self.basket.delivery:
+            self.basket.exchange.clear()
+            self.message.emit(self.tr("An exchange comes from one place: the replacement chosen before was removed."))
         self.basket.exchange.append(ExchangeItem(sku, title, price))
         self.basket.refund_method = "exchange"
+        self.basket.delivery = delivery
         self._changed()
+
+    def customer_details(self) -> dict[str, str]:
+        """What the window knows of the customer, to fill a delivery's contact in: the name on the sale,
+        the e-mail or phone typed for the return, or the delivery chosen before."""
+        known = dict(self.basket.delivery or {})
+        details = {key: str(known.get(key) or "") for key in ("name", "phone", "email")}
+        details.update({key: str(value or "") for key, value in (known.get("address") or {}).items()})
+        if not details["name"] and self.order is not None and self.order.customer_name:
+            details["name"] = self.order.customer_name
+        typed = self.basket.customer_contact.strip()
+        if typed and not (details["phone"] or details["email"]):
+            details["email" if "@" in typed else "phone"] = typed
+        return details
 
     def remove_exchange(self, index: int) -> None:
         del self.basket.exchange[index]
+        if not self.basket.exchange:
+            self.basket.delivery = None
         self._changed()
 
     def set_customer_contact(self, contact: str) -> None:

@@ -97,10 +97,20 @@ class DonePage(QWidget):
                 todo.append(f"{method}: {amount}")
         if done.voucher_code:
             todo.append(self.tr("Hand over the voucher {0}.").replace("{0}", done.voucher_code))
+        delivery = done.document.get("delivery") or {}
         for line in (done.document.get("exchange") or {}).get("lines", []):
             title = (titles or {}).get(line["sku"], line["sku"])
-            todo.append(self.tr("Give the customer the new item: {0} × {1}.").replace("{0}", str(line.get("qty", 1)))
-                        .replace("{1}", title))
+            text = self.tr("Give the customer the new item: {0} × {1}.") if not delivery else \
+                self.tr("The new item is delivered, nothing to hand over: {0} × {1}.")
+            todo.append(text.replace("{0}", str(line.get("qty", 1))).replace("{1}", title))
+        if delivery:
+            language = "fr" if self.formats.language == "fr" else "en"
+            todo.append(((delivery.get("promise") or {}).get("sentence") or {}).get(language, ""))
+            if delivery.get("to") == "store":
+                todo.append(self.tr("Give the customer the pickup slip printed with the receipt."))
+            if delivery.get("provisional"):
+                todo.append(self.tr("Promised offline: tell the customer the store confirms it when the till "
+                                    "reconnects."))
         if done.to_collect:
             to_collect = self.formats.money(done.to_collect, done.currency)
             todo.append(self.tr("Collect {0} for the exchange.").replace("{0}", to_collect))

@@ -301,7 +301,7 @@ class MainWindow(QMainWindow):
             self.flow.reprint(number)
 
     def _choose_replacement(self, variants: list[dict[str, Any]]) -> None:
-        chosen = self.dialogs.choose_replacement(variants, self.formats)
+        chosen = self.dialogs.choose_replacement(variants, self.formats, self.flow.customer_details())
         if chosen is not None:
-            self.flow.add_exchange(chosen["sku"], chosen["title"], chosen["price"])
+            self.flow.add_exchange(chosen["sku"], chosen["title"], chosen["price"], chosen.get("delivery"))
 

@@ -171,8 +171,14 @@ class ReturnPage(QWidget):
             row = QHBoxLayout()
             row_widget = QWidget()
             row_widget.setLayout(row)
-            row.addWidget(QLabel(self.tr("Replacement: {0} · {1}").replace("{0}", item.title).replace(
-                "{1}", self.formats.money(item.price))), 1)
+            text = self.tr("Replacement: {0} · {1}").replace("{0}", item.title).replace(
+                "{1}", self.formats.money(item.price))
+            delivery = basket.delivery or {}
+            if delivery.get("to") == "home":
+                text += " · " + self.tr("delivered home from {0}").replace("{0}", str(delivery.get("source")))
+            elif delivery:
+                text += " · " + self.tr("delivered to this store from {0}").replace("{0}", str(delivery.get("source")))
+            row.addWidget(QLabel(text), 1)
             remove = big_button(self.tr("Remove"))
             remove.clicked.connect(lambda _=False, i=index: self.flow.remove_exchange(i))
             row.addWidget(remove)

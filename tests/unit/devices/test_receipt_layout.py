@@ -124,3 +124,22 @@ def test_an_exchange_receipt_does_not_say_refunded_for_what_paid_the_replacement
     text = render_text(return_receipt(receipt, 48, "fr"), 48)
     assert "TOTAL REMBOURSÉ" not in text and "ARTICLES REPRIS" in text
     assert "À payer par le client" in text and "T-shirt marine L" in text
+
+
+def test_a_delivered_exchange_prints_its_promise_as_a_date_and_says_when_it_is_provisional() -> None:
+    from posreturns.devices.delivery_slip import delivery_blocks
+
+    delivery = {"source": "WAREHOUSE", "source_name": "Entrepôt (Orléans)", "to": "home",
+                "recipient": {"name": "Jeanne Martin", "phone": "06 12 34 56 78", "email": None},
+                "address": {"line1": "3 rue des Lilas", "line2": None, "postal_code": "75011", "city": "Paris",
+                            "country_code": "fr"},
+                "promise": {"arrives_on": "2026-11-27", "before": "13:00",
+                            "when": {"fr": "demain avant 13:00", "en": "tomorrow before 13:00"}},
+                "provisional": True}
+    french = render_text(delivery_blocks(delivery, "fr"), 48)
+    assert "LIVRAISON À DOMICILE" in french and "Prévu le vendredi 27 novembre avant 13:00" in french
+    assert "demain" not in french                                   # a reprint tomorrow says the same
+    assert "3 rue des Lilas" in french and "75011 Paris" in french and "Promis hors ligne" in french
+    english = render_text(delivery_blocks({**delivery, "provisional": False, "to": "store", "address": None}, "en"), 32)
+    assert "PICKUP IN THIS STORE" in english and "Expected Friday 27 November" in english
+    assert "offline" not in english and delivery_blocks(None, "en") == []
