@@ -93,13 +93,6 @@ class QueuesTab(QWidget):
         if not self._chosen and not counts[self.queues.currentIndex()] and any(counts):
             self.queues.setCurrentIndex(next(i for i, count in enumerate(counts) if count))
 
-    def show_queue(self, table_widget: QWidget) -> None:
-        """Bring the queue of `table_widget` (one of the four tables) to the front."""
-        for index in range(self.queues.count()):
-            page = self.queues.widget(index)
-            if page is not None and page.isAncestorOf(table_widget):
-                self.queues.setCurrentIndex(index)
-
     def show_queues(self, queues: dict[str, Any]) -> None:
         self._cards, self._sync = list(queues["cards"]), [s for s in queues["sync"] if s["status"] == "rejected"]
         self.cards.setRowCount(len(self._cards))
