@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import NamedTuple
 
 RECEIPTLESS = "receiptless"  # the channel of a return without its sale
-UNKNOWN = "?"  # a field the OMS does not send for returns made at other tills
+UNKNOWN = "?"  # a field the OMS has not got for a return (made in the OMS itself, or by an older till)
 
 
 class ReportLine(NamedTuple):

@@ -43,7 +43,7 @@ def test_other_tills_returns_come_down_with_their_cashier_reasons_dispositions_a
                                                                           condition="USED"),
                                             key="store-report-1", method="store_credit"), CASHIER)
         second = t2.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-S"), line("SHOE-RUN-43"),
-                                             key="store-report-2"), CASHIER)
+                                             key="store-report-2", till_id="T2"), CASHIER)
         for sync in (t1_sync, t2_sync):
             report = sync.run_once()
             assert report.online and report.upload.counts["rejected"] == 0, report.error
@@ -64,7 +64,8 @@ def test_other_tills_returns_come_down_with_their_cashier_reasons_dispositions_a
         pulled: dict[str, ReportReturn] = {rid: rows[rid] for rid in mine}
         own = {rid: row for till, till_id, rid in ((t1, "T1", mine[0]), (t2, "T2", mine[1]))
                for row in open_reports(till).behind(today - timedelta(days=1), today + timedelta(days=1),
-                                                    f"till:{till_id}") if row.id == rid}
+                                                    f"till:{till_id}", store_wide=True) if row.id == rid}
+        assert set(own) == set(mine), (own, mine, [(r.id, r.number, r.till) for r in rows.values()])
     finally:
         for till in (t1, t2, t3):
             till.close()
