@@ -25,6 +25,7 @@ from posreturns.persistence.drafts import SqlDrafts
 from posreturns.persistence.integrity import SqlIntegrity
 from posreturns.persistence.till_overview import SqlTillOverview
 from posreturns.services.integrity import summary
+from posreturns.services.policy_view import PolicyAndSettings
 from posreturns.services.promises import with_promises
 from posreturns.services.setting_rules import DEFAULT_TILL_ID
 from posreturns.services.setting_rules import MANAGER_IDLE_KEY as IDLE_KEY
@@ -117,6 +118,7 @@ class ManagerServices:
     print_voucher: Callable[[Any], Any] | None = None  # a Replacement's voucher, on the receipt printer
     open_drawer: Callable[[Any], Any] | None = None  # once, for a Replacement paid in cash
     approvals: Any = None  # PendingApprovals: returns parked for a manager
+    policy: Any = None  # PolicyAndSettings: the policy in force and the settings, read only
 
 
 def manager_services(till: Till, printing: ReceiptPrinting | None, language: str) -> ManagerServices:
@@ -163,7 +165,8 @@ def manager_services(till: Till, printing: ReceiptPrinting | None, language: str
                            open_reports(till), open_day_close(till), open_queues(till),
                            print_z if printing is not None else None, lambda: till.policies.active().currency,
                            till.users, open_audit(till), print_voucher if printing is not None else None,
-                           open_drawer if printing is not None else None, open_pending_approvals(till))
+                           open_drawer if printing is not None else None, open_pending_approvals(till),
+                           PolicyAndSettings(till.policies, till.settings))
 
 
 class SettingsAccess:

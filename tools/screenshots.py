@@ -179,6 +179,8 @@ def _back_office(app: QApplication, window: MainWindow, language: str) -> None:
     _shot(app, window, f"14-manager-close-of-day-{language}")
     workspace.show_tab(workspace.people)
     _shot(app, window, f"15-manager-users-audit-{language}")
+    workspace.show_tab(workspace.policy)
+    _shot(app, window, f"16-manager-policy-{language}")
 
 
 def _until(app: QApplication, done: Callable[[], bool], seconds: float = 20.0) -> None:

@@ -1,18 +1,21 @@
 """What the returns report is computed from: one typed row per return (with its lines and tenders),
 the second-hand items graded from returned units, and the sales of the period. Plain data, read
-from the local store by persistence; amounts are integer minor units of the report's currency."""
+from the local store by persistence; amounts are integer minor units of the report's currency.
+
+The rows are named tuples: a 30-day store report reads thousands of them, and a tuple is built
+several times faster than a frozen dataclass."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 
 RECEIPTLESS = "receiptless"  # the channel of a return without its sale
-UNKNOWN = "?"  # a field the OMS does not send for returns made at other tills
+UNKNOWN = "?"  # a field the OMS has not got for a return (made in the OMS itself, or by an older till)
 
 
-@dataclass(frozen=True, slots=True)
-class ReportLine:
+class ReportLine(NamedTuple):
     sku: str
     category: str
     qty: int
@@ -21,15 +24,13 @@ class ReportLine:
     disposition: str
 
 
-@dataclass(frozen=True, slots=True)
-class ReportTender:
+class ReportTender(NamedTuple):
     method: str
     amount_minor: int
     executed_by: str  # till | host
 
 
-@dataclass(frozen=True, slots=True)
-class ReportReturn:
+class ReportReturn(NamedTuple):
     """One return as the report counts it; `day` is its date in the store's time zone."""
 
     id: str

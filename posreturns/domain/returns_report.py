@@ -127,25 +127,42 @@ def compute_report(returns: Sequence[ReportReturn], recovered: Iterable[Recovere
     while day <= end:  # every day of the period, so the trend shows the quiet ones too
         tallies["day"][day.isoformat()] = _Tally()
         day += timedelta(days=1)
-    handling = written_off = 0
+    handling = written_off = total_units = 0
+    # the loop a 30-day store report runs for thousands of returns: keys read straight from the rows
+    # (the same as LINE_KEY / RETURN_KEY) and the tallies looked up once
+    reasons, categories, skus, dispositions = (tallies[d] for d in LINE_DIMENSIONS)
+    tenders = tallies["tender"]
+    # in the order of the keys read below
+    by_return = [tallies[d] for d in ("channel", "cashier", "till", "method", "decision", "day", "customer")]
+    days: dict[date, str] = {}
     for ret in returns:
-        units = ret.units
+        rid, refund = ret.id, ret.refund_minor
+        units = 0
         for line in ret.lines:
-            for dimension in LINE_DIMENSIONS:
-                tallies[dimension][LINE_KEY[dimension](line)].add(ret.id, line.qty, line.refund_minor)
-            handling += handling_costs.get(line.disposition, 0) * line.qty
-            if line.disposition == "SCRAP":
-                written_off += line.refund_minor
+            qty, value, disposition = line.qty, line.refund_minor, line.disposition
+            units += qty
+            reasons[line.reason].add(rid, qty, value)
+            categories[line.category].add(rid, qty, value)
+            skus[line.sku].add(rid, qty, value)
+            dispositions[disposition].add(rid, qty, value)
+            handling += handling_costs.get(disposition, 0) * qty
+            if disposition == "SCRAP":
+                written_off += value
+        total_units += units
         for tender in ret.tenders:
-            tallies["tender"][tender.method].add(ret.id, 0, tender.amount_minor)
-        for dimension in RETURN_DIMENSIONS:
-            tallies[dimension][RETURN_KEY[dimension](ret)].add(ret.id, units, ret.refund_minor)
-        for flag, on, value in (("receiptless", ret.channel == RECEIPTLESS, ret.refund_minor),
-                                ("overridden", ret.overridden, ret.refund_minor),
-                                ("kept", ret.kept, ret.refund_minor),
-                                ("bonus", ret.bonus_minor > 0, ret.bonus_minor)):
-            if on:
-                flags[flag].add(ret.id, units, value)
+            tenders[tender.method].add(rid, 0, tender.amount_minor)
+        day_key = days.get(ret.day) or days.setdefault(ret.day, ret.day.isoformat())
+        for tally, key in zip(by_return, (ret.channel, ret.cashier, ret.till, ret.refund_method, ret.decision,
+                                          day_key, ret.customer_id or NO_CUSTOMER), strict=True):
+            tally[key].add(rid, units, refund)
+        if ret.channel == RECEIPTLESS:
+            flags["receiptless"].add(rid, units, refund)
+        if ret.overridden:
+            flags["overridden"].add(rid, units, refund)
+        if ret.kept:
+            flags["kept"].add(rid, units, refund)
+        if ret.bonus_minor > 0:
+            flags["bonus"].add(rid, units, ret.bonus_minor)
     counted = {r.id for r in returns}
     recovery = recovery_refund = 0
     for item in sorted(recovered, key=lambda i: i.return_id):  # a return's items together: it counts once
@@ -153,7 +170,7 @@ def compute_report(returns: Sequence[ReportReturn], recovered: Iterable[Recovere
             flags["recovered"].add(item.return_id, 1, item.price_minor)
             recovery += item.price_minor
             recovery_refund += item.refund_minor
-    total = Figure("total", "all", len(returns), sum(r.units for r in returns), sum(r.refund_minor for r in returns))
+    total = Figure("total", "all", len(returns), total_units, sum(r.refund_minor for r in returns))
     by = {d: _figures(d, tallies[d]) for d in DIMENSIONS}
     by["sku"] = by["sku"][:top]
     by["customer"] = by["customer"][:top]

@@ -7,20 +7,23 @@ the ledgers only the first time their id is seen. Bulk statements go straight to
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
+from posreturns.domain.money import exponent
 from posreturns.domain.utc import format_utc
 from posreturns.persistence.engine import WRITE
 from posreturns.persistence.held_unit_pull import apply_held_units
 from posreturns.services.canonical import Document, ReturnRecord
 from posreturns.services.canonical_fast import Unsure
-from posreturns.services.canonical_records import OrderRecord
+from posreturns.services.canonical_records import OrderRecord, TillRecord
 from posreturns.services.canonical_stream import OrderStream
 from posreturns.services.errors import ImportRejected
 from posreturns.services.normalize import email_key, number_key, phone_key
@@ -282,21 +285,42 @@ def apply_prior_return(connection: Connection, record: ReturnRecord, source: str
     # a number already here (a till reinstalled, numbering again from 1) is a label only: the return keeps none
     number = record.number if record.number and not run("SELECT 1 FROM returns WHERE number = ?",
                                                          (record.number,)).first() else None
+    till = record.till_record
     run("INSERT INTO returns (id, number, order_id, origin, store_id, till_id, customer_id, created_at, currency, "
         "refund_total_minor) VALUES (?, ?, ?, 'oms', ?, ?, ?, ?, ?, ?)",
         (record.id, number, record.order_id, order.store_id, record.till_id, order.customer_id, created_at,
          order.currency, total))
+    if till:
+        run("UPDATE returns SET cashier = ?, approved_by = ?, decision = ?, refund_method = ?, result_json = ? "
+            "WHERE id = ?", (*_till_columns(till, order.currency), record.id))
     for line in record.lines:
         sku = run("SELECT sku FROM order_lines WHERE id = ?", (line.order_line_id,)).scalar_one()
         run("INSERT INTO return_lines (return_id, order_line_id, sku, qty, refund_minor) VALUES (?,?,?,?,?)",
             (record.id, line.order_line_id, sku, line.qty, line.amount_minor))
+        if line.reason or line.disposition:
+            run("UPDATE return_lines SET reason = ?, disposition = ? WHERE id = last_insert_rowid()",
+                (line.reason, line.disposition))
+    paid_out = till.paid if till else []
     for tender in record.tenders:
-        _charge_tenders(connection, record, tender.method, tender.amount_minor, tender.path, source)
+        _charge_tenders(connection, record, tender.method, tender.amount_minor, tender.path, source,
+                        listed=not paid_out)
+    if paid_out:  # the report shows how the customer was paid; the sale's tenders above only lose what it took
+        run("INSERT INTO return_tenders (return_id, tender_id, method, amount_minor) VALUES (?,NULL,?,?)",
+            [(record.id, tender.method, tender.amount_minor) for tender in paid_out])
     return 1
 
 
+def _till_columns(till: TillRecord, currency: str) -> tuple[Any, ...]:
+    """cashier, approved_by, decision, refund_method and the bonus, where the report reads the till's own
+    returns' bonus (their stored answer's voucher or exchange)."""
+    part = {"store_credit": "voucher", "exchange": "exchange"}.get(till.refund_method or "")
+    bonus = format(Decimal(till.bonus_minor).scaleb(-exponent(currency)), "f")
+    answer = json.dumps({part: {"bonus": bonus}}) if part and till.bonus_minor else None
+    return till.cashier, till.approved_by, till.decision, till.refund_method, answer
+
+
 def _charge_tenders(connection: Connection, record: ReturnRecord, method: str, amount: int, path: str,
-                    source: str) -> None:
+                    source: str, listed: bool = True) -> None:
     run = connection.exec_driver_sql
     rows = run("SELECT id, amount_minor - refunded_minor AS room FROM tenders WHERE order_id = ? AND method = ? "
                "ORDER BY position", (record.order_id, method)).all()
@@ -305,8 +329,9 @@ def _charge_tenders(connection: Connection, record: ReturnRecord, method: str, a
         take = min(left, row.room)
         if take > 0:
             run("UPDATE tenders SET refunded_minor = refunded_minor + ? WHERE id = ?", (take, row.id))
-            run("INSERT INTO return_tenders (return_id, tender_id, method, amount_minor) VALUES (?,?,?,?)",
-                (record.id, row.id, method, take))
+            if listed:
+                run("INSERT INTO return_tenders (return_id, tender_id, method, amount_minor) VALUES (?,?,?,?)",
+                    (record.id, row.id, method, take))
             left -= take
     if left:
         raise ImportRejected(source, path, f"more is refunded to {method} than the order's {method} tenders paid.")

@@ -2,7 +2,8 @@
 their tenders) over the `created_at` indexes, then put together as typed `ReportReturn`s.
 
 A return made at this till has everything (cashier, reason, disposition, decision); a return another
-till made comes down from the OMS with its lines and amounts only: those fields read `?`."""
+till made comes down from the OMS with what that till wrote into it (the same fields), and one made in
+the OMS itself, or by a till older than that, with its lines and amounts only: the rest reads `?`."""
 
 from __future__ import annotations
 

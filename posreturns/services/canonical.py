@@ -25,9 +25,12 @@ from posreturns.domain.pricing import LineCharge, price_lines
 from posreturns.domain.utc import format_utc
 from posreturns.services.canonical_fast import FastReader, Unsure, decode_document, plain
 from posreturns.services.canonical_records import (
+    DECISIONS,
     FIELDS,
     FORMAT,
+    REFUND_METHODS,
     TENDER_METHODS,
+    TILL_RECORD_FIELDS,
     UNIT_STATES,
     CustomerRecord,
     Document,
@@ -41,6 +44,7 @@ from posreturns.services.canonical_records import (
     StockRecord,
     StoreRecord,
     TenderRecord,
+    TillRecord,
 )
 from posreturns.services.errors import ImportRejected
 from posreturns.services.json_reader import MAX_AMOUNT_MINOR, JsonReader, describe
@@ -288,24 +292,43 @@ class _DocumentParser(JsonReader):
             lpath = f"{path}.lines[{i}]"
             raw = self.obj(raw, lpath, FIELDS["return_line"])
             lines.append(ReturnLineRecord(self.text(raw, "order_line_id", lpath), self.count(raw, "qty", lpath, 1),
-                                          self.amount(raw, "amount", lpath, currency), lpath))
+                                          self.amount(raw, "amount", lpath, currency), lpath,
+                                          self.text(raw, "reason", lpath, optional=True),
+                                          self.text(raw, "disposition", lpath, optional=True)))
         if not lines:
             raise self.fail(f"{path}.lines", "a return needs at least one line.")
+        tenders = self.return_tenders(item, "tenders", path, currency)
+        if sum(t.amount_minor for t in tenders) != sum(line.amount_minor for line in lines):
+            raise self.fail(f"{path}.tenders", "the refunded tenders must add up to the amounts of the returned lines.")
+        created_at = self.timestamp(item, "created_at", path) if item.get("created_at") is not None else None
+        return ReturnRecord(self.text(item, "id", path), order_id, None if order_id in orders else currency,
+                            created_at, lines, tenders, path, self.text(item, "number", path, optional=True),
+                            self.text(item, "till_id", path, optional=True), self.till_record(item, path, currency))
+
+    def return_tenders(self, item: dict[str, Any], key: str, path: str, currency: str) -> list[ReturnTenderRecord]:
         tenders = []
-        for i, raw in enumerate(self.array(item, "tenders", path, required=True)):
-            tpath = f"{path}.tenders[{i}]"
+        for i, raw in enumerate(self.array(item, key, path, required=key == "tenders")):
+            tpath = f"{path}.{key}[{i}]"
             raw = self.obj(raw, tpath, FIELDS["return_tender"])
             if not isinstance(raw.get("method"), str) or raw["method"] not in TENDER_METHODS:
                 raise self.fail(f"{tpath}.method",
                                 f"expected one of {', '.join(sorted(TENDER_METHODS))}, "
                                 f"got {describe(raw.get('method'))}.")
             tenders.append(ReturnTenderRecord(raw["method"], self.amount(raw, "amount", tpath, currency), tpath))
-        if sum(t.amount_minor for t in tenders) != sum(line.amount_minor for line in lines):
-            raise self.fail(f"{path}.tenders", "the refunded tenders must add up to the amounts of the returned lines.")
-        created_at = self.timestamp(item, "created_at", path) if item.get("created_at") is not None else None
-        return ReturnRecord(self.text(item, "id", path), order_id, None if order_id in orders else currency,
-                            created_at, lines, tenders, path, self.text(item, "number", path, optional=True),
-                            self.text(item, "till_id", path, optional=True))
+        return tenders
+
+    def till_record(self, item: dict[str, Any], path: str, currency: str) -> TillRecord | None:
+        """The cashier, decision, refund method, bonus and payout the till that made the return recorded."""
+        if not any(item.get(key) is not None for key in TILL_RECORD_FIELDS):
+            return None
+        for key, allowed in (("refund_method", REFUND_METHODS), ("decision", DECISIONS)):
+            if item.get(key) is not None and item[key] not in allowed:
+                raise self.fail(f"{path}.{key}", f"expected one of {', '.join(sorted(allowed))}, "
+                                                 f"got {describe(item[key])}.")
+        return TillRecord(self.text(item, "cashier", path, optional=True),
+                          self.text(item, "approved_by", path, optional=True), item.get("decision"),
+                          item.get("refund_method"), self.amount(item, "bonus", path, currency, default="0"),
+                          self.return_tenders(item, "paid", path, currency))
 
 
 class FastParser(_DocumentParser):

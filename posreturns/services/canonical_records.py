@@ -11,6 +11,9 @@ from typing import NamedTuple, Protocol
 
 FORMAT = "posreturns/1"
 TENDER_METHODS = frozenset({"card", "cash", "gift_card", "store_credit"})
+REFUND_METHODS = frozenset({"original", "store_credit", "exchange"})
+DECISIONS = frozenset({"allowed", "needs_approval"})
+TILL_RECORD_FIELDS = ("cashier", "approved_by", "decision", "refund_method", "bonus", "paid")
 # the fields of each object of the format (docs/data-format.schema.json); any other is refused by name
 FIELDS = {
     "document": frozenset({"format", "catalog_currency", "stores", "products", "customers", "orders", "stock",
@@ -24,8 +27,9 @@ FIELDS = {
     "line": frozenset({"id", "sku", "qty", "unit_price", "discount", "tax_rate", "tax", "serials"}),
     "tender": frozenset({"method", "amount", "reference", "card_last4"}),
     "stock": frozenset({"sku", "location", "sellable"}),
-    "return": frozenset({"id", "order_id", "currency", "created_at", "lines", "tenders", "number", "till_id"}),
-    "return_line": frozenset({"order_line_id", "qty", "amount"}),
+    "return": frozenset({"id", "order_id", "currency", "created_at", "lines", "tenders", "number", "till_id",
+                         *TILL_RECORD_FIELDS}),
+    "return_line": frozenset({"order_line_id", "qty", "amount", "reason", "disposition"}),
     "return_tender": frozenset({"method", "amount"}),
     "held_unit": frozenset({"id", "return_id", "return_number", "till_id", "store_id", "sku", "serial", "reason",
                             "condition", "disposition", "note", "state", "held_at", "acted_by", "acted_at"}),
@@ -115,12 +119,25 @@ class ReturnLineRecord(NamedTuple):
     qty: int
     amount_minor: int
     path: str
+    reason: str | None = None  # as the till that made the return recorded them, for the store-wide report
+    disposition: str | None = None
 
 
 class ReturnTenderRecord(NamedTuple):
     method: str
     amount_minor: int
     path: str
+
+
+class TillRecord(NamedTuple):
+    """What the till that made a return recorded of it, for the store-wide report."""
+
+    cashier: str | None
+    approved_by: str | None
+    decision: str | None
+    refund_method: str | None
+    bonus_minor: int
+    paid: list[ReturnTenderRecord]  # how the refund was paid out (the tenders are what it took from the sale)
 
 
 class ReturnRecord(NamedTuple):
@@ -133,6 +150,7 @@ class ReturnRecord(NamedTuple):
     path: str
     number: str | None = None  # the till's return number, when a till of the store made it
     till_id: str | None = None
+    till_record: TillRecord | None = None
 
 
 class OrderChunks(Protocol):

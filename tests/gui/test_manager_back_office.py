@@ -23,6 +23,7 @@ from posreturns.app import Till, open_pending_approvals
 from posreturns.app_ui import ui_services
 from posreturns.domain.users import Principal, Role
 from posreturns.paths import DATABASE_FILE
+from posreturns.ui.manager.queues_tab import QueuesTab
 from posreturns.ui.manager.workspace import ManagerWorkspace
 from posreturns.ui.presenters.return_flow import Session
 from posreturns.ui.tasks import InlineTaskRunner
@@ -92,12 +93,23 @@ def test_the_report_shows_its_figures_and_charts_and_opens_a_figure_to_its_retur
     assert workspace.message.text().startswith("Exported to")
 
 
+
+def open_queue(qtbot, queues: QueuesTab, index: int) -> None:  # type: ignore[no-untyped-def]
+    """Click the queue's tab, as the manager does."""
+    bar = queues.queues.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    assert queues.queues.currentIndex() == index
+
 def test_card_refunds_are_confirmed_or_marked_failed_and_a_refused_event_written_off(qtbot, window: MainWindow,
                                                                                       till: Till) -> None:  # type: ignore[no-untyped-def]
     workspace = workspace_of(window)
     queues = workspace.queues
     workspace.show_tab(queues)
     assert queues.cards.rowCount() == 5 and workspace.tabs.tabText(workspace.tab_index(queues)) == "Open queues (5)"
+    # one queue at a time, each with its count; the first with something waiting is in front
+    assert [queues.queues.tabText(i) for i in range(4)] == ["Approvals (0)", "Unconfirmed card refunds (5)",
+                                                            "Failed card refunds (0)", "Refused by the OMS (0)"]
+    assert queues.queues.currentWidget().isAncestorOf(queues.cards) and queues.cards.isVisible()
     queues.cards.selectRow(0)
     qtbot.mouseClick(queues.confirm_button, Qt.MouseButton.LeftButton)
     assert "Give the terminal's reference" in workspace.message.text() and queues.cards.rowCount() == 5
@@ -118,6 +130,8 @@ def test_card_refunds_are_confirmed_or_marked_failed_and_a_refused_event_written
                                    "WHERE seq = (SELECT min(seq) FROM outbox WHERE event_type = 'ReturnCompleted')")
     qtbot.mouseClick(workspace.refresh_button, Qt.MouseButton.LeftButton)
     assert queues.sync.rowCount() == 1 and queues.sync.item(0, 3).text() == "line already returned"
+    assert queues.queues.tabText(3) == "Refused by the OMS (1)" and not queues.sync.isVisible()
+    open_queue(qtbot, queues, 3)
     queues.sync.selectRow(0)
     qtbot.mouseClick(queues.write_off_button, Qt.MouseButton.LeftButton)
     assert "Give note" in workspace.message.text() and queues.sync.rowCount() == 1
@@ -143,6 +157,7 @@ def test_failed_card_refunds_are_paid_as_store_credit_with_its_voucher_printed_o
     assert [queues.failed.item(0, c).text() for c in (0, 2, 3, 4)] == ["RPARIS01-T1-000002", "€59.80", "card declined",
                                                                        "no"]
     assert queues.failed.item(1, 4).text() == "yes"
+    open_queue(qtbot, queues, 2)
     qtbot.mouseClick(queues.cash_button, Qt.MouseButton.LeftButton)
     assert workspace.message.text() == "Select a failed card refund first."
     queues.failed.selectRow(0)
@@ -176,6 +191,7 @@ def test_a_refused_store_credit_return_shows_its_customer_and_its_voucher_is_voi
                                    "json_extract(payload_json, '$.data.return_number') = 'RPARIS01-T1-000003'")
     qtbot.mouseClick(workspace.refresh_button, Qt.MouseButton.LeftButton)
     assert queues.sync.rowCount() == 1 and queues.contact.text() == ""
+    open_queue(qtbot, queues, 3)
     queues.sync.selectRow(0)
     qtbot.mouseClick(queues.contact_button, Qt.MouseButton.LeftButton)
     assert queues.contact.text() == "Camille Martin · camille.martin@example.fr · +33 6 12 34 56 78"
@@ -202,6 +218,7 @@ def test_a_manager_approves_one_parked_return_and_refuses_another_with_a_reason(
     workspace.show_tab(queues)
     qtbot.mouseClick(workspace.refresh_button, Qt.MouseButton.LeftButton)
     assert queues.approvals.rowCount() == 2
+    open_queue(qtbot, queues, 0)
     assert [queues.approvals.item(0, c).text() for c in (0, 2, 3)] == ["PA01-000104", "alice",
                                                                         "refund above 500.00 EUR"]
     queues.approvals.selectRow(0)
@@ -267,3 +284,26 @@ def test_a_manager_reads_the_users_and_searches_the_audit_but_only_an_administra
     exported = list(csv.reader(io.StringIO((tmp_path / "audit.csv").read_text(encoding="utf-8-sig"))))
     assert exported[0] == ["id", "at", "actor", "action", "subject", "detail"] and exported[1][3] == "user.disabled"
     assert all(row[2] == "root" for row in exported[1:])
+
+
+def test_the_policy_in_force_and_the_settings_are_shown_read_only_with_who_may_change_them(
+        qtbot, window: MainWindow, till: Till, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    workspace = workspace_of(window)
+    policy = workspace.policy
+    workspace.show_tab(policy)
+    till.settings.set("scanner.mode", "serial")
+    qtbot.mouseClick(workspace.refresh_button, Qt.MouseButton.LeftButton)
+    assert workspace.tabs.tabText(workspace.tab_index(policy)) == "Policy and settings"
+    described = till.policies.describe()
+    assert policy.heading.text().startswith(f"Return policy in force: version {described['version']} (loaded ")
+    assert described["sha256"][:12] in policy.heading.text()
+    assert policy.text.toPlainText() == described["text"] and policy.text.isReadOnly()
+    shown = {policy.settings.item(r, 0).text(): (policy.settings.item(r, 1).text(), policy.settings.item(r, 2).text())
+             for r in range(policy.settings.rowCount())}
+    assert shown["store.id"] == ("PARIS-01", "an administrator")
+    assert shown["scanner.mode"] == ("serial", "a manager")
+    assert till.settings.get("returns.seq.T1") and "returns.seq.T1" not in shown  # kept by posreturns: not shown
+    asked: list[object] = []
+    monkeypatch.setattr(window.dialogs, "ask_approval", lambda question: asked.append(question))
+    qtbot.mouseClick(policy.change_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1  # the settings screen asks for a manager's or an administrator's PIN first

@@ -63,14 +63,14 @@ class LosingClient(HttpJsonClient):
 
 
 def open_store_till(path: Path, medusa: Any, store: str = "PARIS-01", till_id: str = "T1",
-                    lose: str | None = None) -> tuple[Till, Any]:
+                    lose: str | None = None, use_plugin: bool = True) -> tuple[Till, Any]:
     till = open_till(path, clock=SystemClock(), till_id=till_id)
     till.settings.set("store.id", store)
     till.settings.set("till.id", till_id)
     till.policies.install(SHIPPED_POLICY.read_text(encoding="utf-8"), "default.toml")
     till.users.seed(MANAGER, "Marie Manager", "manager", PIN)
     client = LosingClient(medusa.base_url, medusa.api_key, lose)
-    gateway = MedusaGateway(MedusaConfig(medusa.base_url, medusa.api_key), till.clock, client)
+    gateway = MedusaGateway(MedusaConfig(medusa.base_url, medusa.api_key, use_plugin=use_plugin), till.clock, client)
     return till, open_sync(till, gateway=gateway)
 
 

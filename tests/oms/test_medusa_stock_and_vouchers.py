@@ -1,7 +1,8 @@
 """Stock buckets and vouchers against a real Medusa 2.21: a restocked unit goes back into the store's
 stock, a defective one is received as dismissed and stays out of it (the till's quarantine has no
 Medusa counterpart); the return carries the event's fingerprint and cache age; a store-credit
-voucher is noted on the original order and on the customer, once."""
+voucher is noted on the original order and on the customer, once, and marked void there, once, when a
+manager voids it."""
 
 from __future__ import annotations
 
@@ -10,11 +11,14 @@ from typing import Any
 
 import pytest
 from helpers.medusa import events, local_stock, make_order, medusa_returns, request, resent, stocked
-from helpers.returns import CASHIER, line
+from helpers.returns import CASHIER, MANAGER, line
 
 import posreturns
 from posreturns.app import Till
 from posreturns.persistence.outbox import SqlOutbox
+from posreturns.services.exception_events import voucher_voided
+from posreturns.services.sync_ports import PendingEvent
+from posreturns.sync.medusa.gateway import MedusaConfig, MedusaGateway
 
 pytestmark = pytest.mark.oms
 
@@ -85,3 +89,56 @@ def test_a_voucher_is_noted_on_the_order_and_the_customer_once(store: tuple[Till
     again = engine.gateway.push(resent(voucher_event))      # sent again (an answer lost): nothing more
     assert again.outcome.value == "duplicate"
     assert {e.status for e in events(till)} <= {"applied", "duplicate"}
+
+
+def _voucher_sold_and_noted(till: Till, engine: Any, medusa: Any, key: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    sale = make_order(medusa, [("TEE-ORG-M", 1)])
+    engine.run_once()
+    answer = till.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-M"), method="store_credit",
+                                           key=key), CASHIER)
+    assert engine.run_once().upload.counts["rejected"] == 0
+    return sale, answer
+
+
+def _void_notes(medusa: Any, sale: dict[str, Any], code: str) -> list[dict[str, Any]]:
+    order = medusa.admin.get(f"/admin/orders/{sale['id']}", fields="id,metadata,customer_id")["order"]
+    customer = medusa.admin.get(f"/admin/customers/{order['customer_id']}", fields="id,metadata")["customer"]
+    return [order["metadata"][f"posreturns_voucher_{code}"], customer["metadata"][f"posreturns_voucher_{code}"]]
+
+
+def test_a_voided_voucher_is_marked_void_in_its_notes_once(store: tuple[Till, Any], medusa: Any) -> None:
+    """The `VoucherVoided` a manager's void queues (the open queues) marks the voucher's notes void: sent
+    through the plugin with the till's outbox, or one by one through the Admin API; sent again, nothing more."""
+    till, engine = store
+    admin_api = MedusaGateway(MedusaConfig(medusa.base_url, medusa.api_key, use_plugin=False), till.clock)
+    try:
+        for n, path in enumerate(("plugin", "admin api")):
+            sale, answer = _voucher_sold_and_noted(till, engine, medusa, f"voucher-void-{n}")
+            code = answer["voucher"]["code"]
+            completed = [json.loads(e.payload_json) for e in events(till) if e.event_type == "ReturnCompleted"][-1]
+            voided = voucher_voided(completed, code, MANAGER, "refunded twice; taken back", till.clock.now())
+            with till.engine.connect() as connection, connection.begin():
+                seq = connection.exec_driver_sql(
+                    "INSERT INTO outbox (event_id, till_id, aggregate_type, aggregate_id, event_type, schema_version, "
+                    "payload_json, created_at, status, attempts, order_key) VALUES (?,?,?,?,?,?,?,?,?,0,?)",
+                    (voided.event_id, "T1", voided.aggregate_type, code, voided.event_type, 1,
+                     json.dumps(voided.payload), "2026-01-01T00:00:00Z",
+                     "pending" if path == "plugin" else "applied", code)).lastrowid
+            pending = PendingEvent(int(seq or 0), voided.event_id, "T1", voided.aggregate_type, code,
+                                   voided.event_type, 1, voided.payload, 0, code, first_attempt=True)
+            if path == "plugin":
+                report = engine.run_once()
+                assert report.online and report.upload.counts["rejected"] == 0, report.error
+                assert [e.status for e in events(till) if e.event_type == "VoucherVoided"] == ["applied"]
+            else:
+                assert admin_api.push(pending).outcome.value == "applied"
+            for noted in _void_notes(medusa, sale, code):
+                assert (noted["status"], noted["amount"], noted["return_number"]) == (
+                    "void", "25.00", answer["return_number"])
+                assert noted["voided"] == {"by": MANAGER, "at": voided.payload["occurred_at"],
+                                           "note": "refunded twice; taken back", "event_id": voided.event_id}
+            again = admin_api.push(resent(pending))
+            assert again.outcome.value == "duplicate" and again.detail == {
+                "voucher": code, "order": "already there", "customer": "already there"}
+    finally:
+        admin_api.close()

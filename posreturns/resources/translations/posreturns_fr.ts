@@ -979,6 +979,10 @@
         <translation>Utilisateurs et journal</translation>
     </message>
     <message>
+        <source>Policy and settings</source>
+        <translation>Politique et réglages</translation>
+    </message>
+    <message>
         <source>Back to returns</source>
         <translation>Retour aux retours</translation>
     </message>
@@ -1270,6 +1274,53 @@
     </message>
 </context>
 <context>
+    <name>PolicyTab</name>
+    <message>
+        <source>Setting</source>
+        <translation>Réglage</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Who may change it</source>
+        <translation>Qui peut le changer</translation>
+    </message>
+    <message>
+        <source>Change settings…</source>
+        <translation>Changer les réglages…</translation>
+    </message>
+    <message>
+        <source>The till&apos;s settings</source>
+        <translation>Les réglages de la caisse</translation>
+    </message>
+    <message>
+        <source>Loading a policy and the till&apos;s settings are an administrator&apos;s; a manager changes the devices and the language. Every change is in the audit log.</source>
+        <translation>Charger une politique et les réglages de la caisse reviennent à un administrateur ; un responsable change les périphériques et la langue. Chaque changement est dans le journal d&apos;audit.</translation>
+    </message>
+    <message>
+        <source>built in</source>
+        <translation>intégrée</translation>
+    </message>
+    <message>
+        <source>loaded {0}</source>
+        <translation>chargée le {0}</translation>
+    </message>
+    <message>
+        <source>Return policy in force: version {0} ({1}, fingerprint {2})</source>
+        <translation>Politique de retour en vigueur : version {0} ({1}, empreinte {2})</translation>
+    </message>
+    <message>
+        <source>a manager</source>
+        <translation>un responsable</translation>
+    </message>
+    <message>
+        <source>an administrator</source>
+        <translation>un administrateur</translation>
+    </message>
+</context>
+<context>
     <name>PrintQueueDialog</name>
     <message>
         <source>Print queue</source>
@@ -1431,6 +1482,22 @@
     <message>
         <source>Events the OMS refused</source>
         <translation>Événements refusés par l&apos;OMS</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>Accords</translation>
+    </message>
+    <message>
+        <source>Unconfirmed card refunds</source>
+        <translation>Remboursements carte non confirmés</translation>
+    </message>
+    <message>
+        <source>Failed card refunds</source>
+        <translation>Remboursements carte échoués</translation>
+    </message>
+    <message>
+        <source>Refused by the OMS</source>
+        <translation>Refusés par l&apos;OMS</translation>
     </message>
     <message>
         <source>Select a card refund first.</source>

@@ -160,36 +160,85 @@ def order(record: dict[str, Any], currency_default: str) -> dict[str, Any]:
 def prior_returns(record: dict[str, Any], canonical: dict[str, Any]) -> list[dict[str, Any]]:
     """The order's received Medusa returns as canonical prior returns. A return this connector made
     carries the till's own return id (`metadata.posreturns_return_id`, or its exchange's), so the
-    till that made it recognises it and never counts it twice."""
-    ours = {x.get("return_id"): (x.get("metadata") or {}).get(RETURN_ID) for x in record.get("exchanges") or []}
+    till that made it recognises it and never counts it twice, and what the till recorded of it for
+    the store-wide report (its till, number, cashier, reasons, dispositions, payout)."""
+    exchanges = {x.get("return_id"): x.get("metadata") or {} for x in record.get("exchanges") or []}
     lines = {line["id"]: line for line in canonical["lines"]}
     currency = canonical["currency"]
     result = []
     for ret in record.get("returns") or []:
         if ret.get("status") not in ("received", "partially_received") or ret.get("canceled_at"):
             continue
+        meta = {**exchanges.get(ret["id"], {}), **(ret.get("metadata") or {})}
+        told: dict[str, Any] = meta[REPORT] if isinstance(meta.get(REPORT), dict) else {}
         out_lines = []
         for item in ret.get("items") or []:
             line = lines.get(item.get("item_id"))
-            units = qty(item, "received_quantity")
+            units = min(qty(item, "received_quantity"), line["qty"]) if line else 0
             if line is None or units <= 0:
                 continue
-            share = (line_paid(line) * units / line["qty"]).quantize(quantum(currency), rounding="ROUND_DOWN")
-            out_lines.append({"order_line_id": line["id"], "qty": min(units, line["qty"]),
-                              "amount": text_amount(share)})
+            out_lines += _line_parts(line, units, told.get("lines"), currency)
         if not out_lines:
             continue
         total = sum((Decimal(x["amount"]) for x in out_lines), Decimal(0))
-        meta = ret.get("metadata") or {}
-        rid = meta.get(RETURN_ID) or ours.get(ret["id"]) or ret["id"]
+        rid = meta.get(RETURN_ID) or ret["id"]
         result.append({"id": str(rid), "order_id": canonical["id"],
                        "created_at": ret.get("received_at") or ret.get("created_at"),
                        "lines": out_lines,
                        "tenders": [{"method": canonical["tenders"][0]["method"] if canonical["tenders"] else "card",
                                     "amount": text_amount(total)}],
-                       # which till of the store made it (the metadata posreturns wrote when it pushed the return)
-                       **_labels(meta)})
+                       **_labels(meta), **_till_record(told, currency)})
     return result
+
+
+REPORT = "posreturns_report"  # what a till wrote of its return for the store-wide report (markers.py)
+TOLD_METHODS = {"original", "store_credit", "exchange"}
+TOLD_DECISIONS = {"allowed", "needs_approval"}
+PAID_METHODS = {"card", "cash", "gift_card", "store_credit"}
+
+
+def _line_parts(line: dict[str, Any], units: int, told: Any, currency: str) -> list[dict[str, Any]]:
+    """The received units of one order line, split as the till recorded them (one part per reason and
+    disposition), with the line's paid share spread so the parts add up to the whole."""
+    parts: list[tuple[int, dict[str, str]]] = []
+    left = units
+    for entry in told if isinstance(told, list) else []:
+        if not (isinstance(entry, list) and len(entry) == 4 and entry[0] == line["id"]
+                and isinstance(entry[1], int) and entry[1] > 0 and left > 0):
+            continue
+        taken = min(entry[1], left)
+        parts.append((taken, {key: value[:64] for key, value in (("reason", entry[2]), ("disposition", entry[3]))
+                              if isinstance(value, str) and value.strip()}))
+        left -= taken
+    if left:
+        parts.append((left, {}))
+    paid, out, counted = line_paid(line), [], 0
+    for part_units, labels in parts:
+        before = (paid * counted / line["qty"]).quantize(quantum(currency), rounding="ROUND_DOWN")
+        counted += part_units
+        after = (paid * counted / line["qty"]).quantize(quantum(currency), rounding="ROUND_DOWN")
+        out.append({"order_line_id": line["id"], "qty": part_units, "amount": text_amount(after - before), **labels})
+    return out
+
+
+def _till_record(told: dict[str, Any], currency: str) -> dict[str, Any]:
+    """The canonical return's cashier, approval, decision, refund method, bonus and payout, where
+    the till wrote them; anything malformed is left out (the report shows it as not known)."""
+    found: dict[str, Any] = {}
+    for key, name in (("cashier", "cashier"), ("approved_by", "approved_by")):
+        if isinstance(told.get(key), str) and told[key].strip():
+            found[name] = told[key][:64]
+    if told.get("method") in TOLD_METHODS:
+        found["refund_method"] = told["method"]
+    if told.get("decision") in TOLD_DECISIONS:
+        found["decision"] = told["decision"]
+    if isinstance(told.get("bonus"), int) and told["bonus"] > 0:
+        found["bonus"] = text_amount(major(told["bonus"], currency))
+    paid = [{"method": p[0], "amount": text_amount(major(p[1], currency))} for p in told.get("paid") or []
+            if isinstance(p, list) and len(p) == 2 and p[0] in PAID_METHODS and isinstance(p[1], int) and p[1] > 0]
+    if paid:
+        found["paid"] = paid
+    return found
 
 
 def _labels(meta: dict[str, Any]) -> dict[str, str]:

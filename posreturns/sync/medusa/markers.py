@@ -4,7 +4,10 @@ A return or exchange carries `metadata.posreturns_event_id` (the marker looked f
 is done), the till's return id, number and till, the offline flag, and, for events written since
 they exist, the event's fingerprint (`posreturns_payload_sha256`) and the age of the till's order
 data (`posreturns_cache_as_of`), so a person reading Medusa can tell an offline return made from an
-old cache, and the version of posreturns that made it (`posreturns_app_version`). A record found with
+old cache, the version of posreturns that made it (`posreturns_app_version`), and what the store-wide
+report of the other tills needs (`posreturns_report`: cashier and approving manager by their user ids,
+decision, refund method, bonus, each line's reason and disposition, the payout by tender; no customer
+data, no notes, no serials). A record found with
 the event's marker but another fingerprint is not ours to resume. The Medusa plugin writes the same
 (oms/medusa-plugin/src/lib/returns.ts).
 """
@@ -14,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from posreturns.services.sync_ports import PendingEvent
-from posreturns.sync.medusa.mapping import MARKER, RETURN_ID
+from posreturns.sync.medusa.mapping import MARKER, REPORT, RETURN_ID
 
 FINGERPRINT = "posreturns_payload_sha256"
 CACHE_AS_OF = "posreturns_cache_as_of"
@@ -32,7 +35,27 @@ def event_metadata(event: PendingEvent, data: dict[str, Any]) -> dict[str, Any]:
     app_version = (event.payload.get("device") or {}).get("app_version")
     if app_version:
         meta[APP_VERSION] = app_version
+    meta[REPORT] = report_fields(event, data)
     return meta
+
+
+def report_fields(event: PendingEvent, data: dict[str, Any]) -> dict[str, Any]:
+    """The return as the store-wide report counts it (amounts in minor units, lines as
+    [order line, units, reason, disposition], payout as [method, amount]): small, and by ids only."""
+    return {"cashier": event.payload.get("operator_id"), "approved_by": event.payload.get("approved_by"),
+            "decision": data.get("decision"), "method": data.get("refund_method"), "bonus": _bonus(data),
+            "lines": [[line.get("order_line_id"), line.get("qty"), line.get("reason"), line.get("disposition")]
+                      for line in data.get("lines") or []],
+            "paid": [[tender.get("method"), tender.get("amount_minor")] for tender in data.get("tenders") or []]}
+
+
+def _bonus(data: dict[str, Any]) -> int:
+    if data.get("exchange"):
+        return int(data["exchange"].get("bonus_minor") or 0)
+    voucher = data.get("voucher")
+    if voucher:  # a voucher is the refund plus its bonus
+        return max(int(voucher.get("amount_minor") or 0) - int(data.get("refund_total_minor") or 0), 0)
+    return 0
 
 
 def other_content(found: dict[str, Any], event: PendingEvent) -> str | None:

@@ -1,7 +1,9 @@
 """Notes the till leaves in Medusa where head office looks: the metadata of the order and of the
 customer (Medusa merges the keys sent with the ones already there).
 
-* `posreturns_voucher_<code>`: a store-credit voucher issued at a till (Medusa has no store credit).
+* `posreturns_voucher_<code>`: a store-credit voucher issued at a till (Medusa has no store credit);
+  a voucher a manager voided (`VoucherVoided`) is marked `"status": "void"` in the same note, with
+  who voided it, when and why (`voided`).
 * `posreturns_refused_<return number>`: an in-store return Medusa refused — money that left a till
   without Medusa recording it, typically the same line refunded at two tills while offline — with
   the amount and tenders, the till and store, and the returns that took the units first
@@ -115,6 +117,40 @@ class Notes:
         already = all(state == "already there" for state in done.values())
         return PushResult(Outcome.DUPLICATE if already else Outcome.APPLIED, detail={"voucher": code, **done})
 
+    def voided(self, api: Api, event: PendingEvent, data: dict[str, Any]) -> PushResult:
+        """Mark the voucher's note void on the order and the customer (each once); a voucher whose
+        issue Medusa never recorded gets a note saying it is void."""
+        code = str(data.get("code") or event.aggregate_id)
+        voiding = {"by": data.get("voided_by"), "at": event.payload.get("occurred_at"), "note": data.get("note"),
+                   "event_id": event.event_id}
+        targets = _targets(data.get("order_id"), data.get("customer_id"))
+        if not targets:
+            return PushResult(Outcome.APPLIED, detail={"recorded": "on the till only: no Medusa order or customer"})
+        done: dict[str, str] = {}
+        try:
+            for path, kind in targets:
+                done[kind] = self.void(api, path, kind, code, data.get("return_number"), voiding)
+        except OmsRefused as error:
+            if LOCKED in str(error):
+                return PushResult.retry(f"Medusa: {error} (another change of this order is in progress)")
+            return PushResult(Outcome.REJECTED, f"Medusa refused to record that voucher {code} is void: {error}")
+        already = all(state == "already there" for state in done.values())
+        return PushResult(Outcome.DUPLICATE if already else Outcome.APPLIED, detail={"voucher": code, **done})
+
+    def void(self, api: Api, path: str, kind: str, code: str, return_number: Any, voiding: dict[str, Any]) -> str:
+        try:
+            record = api.get(path, [("fields", "id,metadata")]).get(kind) or {}
+        except NotFoundAtOms:
+            return "not in Medusa"
+        metadata = record.get("metadata") or {}
+        key = voucher_key(metadata, code, return_number, str(voiding["event_id"]))
+        current = metadata.get(key)
+        note = dict(current) if isinstance(current, dict) else {"return_number": return_number}
+        if (note.get("voided") or {}).get("event_id") == voiding["event_id"]:
+            return "already there"
+        api.post(path, {"metadata": {key: {**note, "status": "void", "voided": voiding}}})
+        return "recorded"
+
     # -- writing -----------------------------------------------------------------------------------------
     def note(self, api: Api, path: str, kind: str, key: str, value: dict[str, Any]) -> str:
         """Write `key` in the record's metadata unless this event's note is there; what happened, in
@@ -157,6 +193,18 @@ def _key_of(metadata: dict[str, Any], key: str, event_id: Any) -> str | None:
         if isinstance(value, dict) and value.get("event_id") == event_id:
             return candidate
     return None
+
+
+def voucher_key(metadata: dict[str, Any], code: str, return_number: Any, event_id: str) -> str:
+    """The key of the voucher's note: `posreturns_voucher_<code>`, or the one with an event id added
+    (a code given again by a reinstalled till) that the same return wrote; a key another return's
+    voucher holds is never overwritten."""
+    key = f"posreturns_voucher_{code}"
+    for candidate, value in metadata.items():
+        if ((candidate == key or candidate.startswith(f"{key}_")) and isinstance(value, dict) and return_number
+                and value.get("return_number") == return_number):
+            return str(candidate)
+    return f"{key}_{event_id[:8]}" if key in metadata else key
 
 
 def _targets(order_id: Any, customer_id: Any) -> list[tuple[str, str]]:

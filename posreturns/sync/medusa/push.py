@@ -7,6 +7,7 @@ made again; every step that changes Medusa is fenced (the uploader must still ho
 * `VoucherIssued`     -> Medusa has no store credit: the voucher is recorded in the metadata
   (`posreturns_voucher_<code>`) of the original order and of the customer (notes.py); the
   money side is a credit line written with the return.
+* `VoucherVoided`     -> the same notes marked void, with who voided the voucher, when and why (notes.py).
 * `ExceptionResolved` -> a manager's resolution added to the refusal's note (notes.py).
 * `HeldUnitMoved`     -> the unit leaves the store's quarantine location (held_stock.py), which a
   return's held units entered when the return was pushed.
@@ -61,6 +62,8 @@ class MedusaPusher:
             return push_stock(api, self.refs.location_id, event, data)
         if event.event_type == "VoucherIssued":
             return self.notes.voucher(api, event, data)
+        if event.event_type == "VoucherVoided":
+            return self.notes.voided(api, event, data)
         if event.event_type == "ExceptionResolved":
             return self.notes.resolved(api, event, data)
         return PushResult(Outcome.APPLIED, detail={"not_sent": f"Medusa has no use for {event.event_type} events"})

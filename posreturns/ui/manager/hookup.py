@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy
 from posreturns.ui.application import running_application
 from posreturns.ui.manager.back_office import BackOfficePresenter
 from posreturns.ui.manager.people import PeoplePresenter
+from posreturns.ui.manager.policy_tab import PolicyPresenter
 from posreturns.ui.manager.presenter import ManagerPresenter
 from posreturns.ui.manager.workspace import ManagerWorkspace
 from posreturns.ui.presenters.sign_in import SignInPresenter
@@ -41,10 +42,16 @@ def attach_manager(window: Any, manager: Any, runner: Any, printer_runner: Any |
     if manager.users is not None:
         people = PeoplePresenter(manager.users, manager.audit, runner, lambda: presenter.manager)
         people.setParent(window)
+    policy = None
+    if manager.policy is not None:
+        policy = PolicyPresenter(manager.policy, runner)
+        policy.setParent(window)
     workspace = ManagerWorkspace(presenter, gate, window.formats, manager.idle_minutes,
                                  manager.highlight_hours, manager.alert_text, back_office,
                                  manager.day_close.today if manager.day_close is not None else date.today,
-                                 people=people)
+                                 people=people, policy=policy)
+    if policy is not None and hasattr(window.home, "settings"):  # the settings screen, behind its own PIN
+        workspace.policy.change_button.clicked.connect(window.home.settings.emit)
     index = window.add_workspace(workspace, workspace.on_scan)
     running_application().installEventFilter(workspace)
     button = big_button(QCoreApplication.translate("ManagerHookup", "Manager"), icon_name="settings")

@@ -1,15 +1,25 @@
-"""The Open queues tab: returns a till parked for a manager's approval (approve, or refuse with a
-reason), card refunds the payment terminal has not confirmed (confirm with the
-terminal's reference, or mark failed with why), failed ones still to pay (as store credit or cash),
-and events the OMS refused, with the customer's
-contact (send again, or accept the write-off with a note)."""
+"""The Open queues tab, one queue at a time (a tab each, with its count): returns a till parked for a
+manager's approval (approve, or refuse with a reason), card refunds the payment terminal has not
+confirmed (confirm with the terminal's reference, or mark failed with why), failed ones still to pay
+(as store credit or cash), and events the OMS refused, with the customer's contact (send again,
+accept the write-off with a note, void the voucher)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from posreturns.domain.money import Money
 from posreturns.ui.i18n import Formats
@@ -46,38 +56,21 @@ class QueuesTab(QWidget):
         self._approvals: list[Any] = []
         self._failed: list[Any] = []
         self._sync: list[dict[str, Any]] = []
-        column = QVBoxLayout(self)
-        column.addWidget(QLabel(self.tr("Returns waiting for a manager's approval")))
-        column.addWidget(self.approvals, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.approval_note, 1)
-        row.addWidget(self.approve_button)
-        row.addWidget(self.refuse_button)
-        column.addLayout(row)
-        column.addWidget(QLabel(self.tr("Card refunds the terminal has not confirmed")))
-        column.addWidget(self.cards, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.card_detail, 1)
-        row.addWidget(self.confirm_button)
-        row.addWidget(self.failed_button)
-        column.addLayout(row)
-        column.addWidget(QLabel(self.tr("Failed card refunds to pay another way")))
-        column.addWidget(self.failed, 1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.credit_button)
-        row.addWidget(self.cash_button)
-        column.addLayout(row)
-        column.addWidget(QLabel(self.tr("Events the OMS refused")))
-        column.addWidget(self.sync, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.sync_note, 1)
-        row.addWidget(self.retry_button)
-        row.addWidget(self.write_off_button)
-        row.addWidget(self.void_button)
-        row.addWidget(self.contact_button)
-        column.addLayout(row)
-        column.addWidget(self.contact)
+        self._chosen = False  # the manager picked a queue: a refresh keeps it
+        # one queue at a time, each with its count: four tables and their buttons do not fit a 1024 px screen
+        self.queues = QTabWidget()
+        self.queues.setObjectName("queueTabs")
+        self.queues.addTab(_page(self.tr("Returns waiting for a manager's approval"), self.approvals,
+                                 self.approval_note, self.approve_button, self.refuse_button), "")
+        self.queues.addTab(_page(self.tr("Card refunds the terminal has not confirmed"), self.cards,
+                                 self.card_detail, self.confirm_button, self.failed_button), "")
+        self.queues.addTab(_page(self.tr("Failed card refunds to pay another way"), self.failed, None,
+                                 self.credit_button, self.cash_button), "")
+        self.queues.addTab(_page(self.tr("Events the OMS refused"), self.sync, self.sync_note, self.retry_button,
+                                 self.write_off_button, self.void_button, self.contact_button, below=self.contact), "")
+        self.queues.tabBar().tabBarClicked.connect(lambda _index: setattr(self, "_chosen", True))
+        self._name_queues()
+        QVBoxLayout(self).addWidget(self.queues)
         self.approve_button.clicked.connect(lambda: self._decide(True))
         self.refuse_button.clicked.connect(lambda: self._decide(False))
         self.confirm_button.clicked.connect(lambda: self._settle_card(True))
@@ -91,6 +84,15 @@ class QueuesTab(QWidget):
         presenter.queues_loaded.connect(self.show_queues)
         presenter.contact.connect(self.contact.setText)
 
+    def _name_queues(self) -> None:
+        names = (self.tr("Approvals"), self.tr("Unconfirmed card refunds"), self.tr("Failed card refunds"),
+                 self.tr("Refused by the OMS"))
+        counts = (len(self._approvals), len(self._cards), len(self._failed), len(self._sync))
+        for index, (name, count) in enumerate(zip(names, counts, strict=True)):
+            self.queues.setTabText(index, f"{name} ({count})")
+        if not self._chosen and not counts[self.queues.currentIndex()] and any(counts):
+            self.queues.setCurrentIndex(next(i for i, count in enumerate(counts) if count))
+
     def show_queues(self, queues: dict[str, Any]) -> None:
         self._cards, self._sync = list(queues["cards"]), [s for s in queues["sync"] if s["status"] == "rejected"]
         self.cards.setRowCount(len(self._cards))
@@ -98,14 +100,14 @@ class QueuesTab(QWidget):
             amount = self.formats.money(Money.from_minor(card.card_minor, card.currency).amount, card.currency)
             for column, text in enumerate((card.return_number, self.formats.moment(card.created_at), card.cashier,
                                            amount)):
-                self.cards.setItem(row, column, QTableWidgetItem(text))
+                self.cards.setItem(row, column, _cell(text))
         self.contact.clear()  # shown for the event asked about, not left on screen
         self._approvals = list(queues.get("approvals", ()))
         self.approvals.setRowCount(len(self._approvals))
         for row, waiting in enumerate(self._approvals):
             for column, text in enumerate((waiting.receipt or self.tr("no receipt"),
                                            self.formats.moment(waiting.created_at), waiting.cashier, waiting.why)):
-                self.approvals.setItem(row, column, QTableWidgetItem(text))
+                self.approvals.setItem(row, column, _cell(text))
         self._failed = list(queues.get("failed", ()))
         self.failed.setRowCount(len(self._failed))
         for row, failed in enumerate(self._failed):
@@ -113,14 +115,15 @@ class QueuesTab(QWidget):
             cash = self.tr("yes") if failed.cash_allowed else self.tr("no")
             for column, text in enumerate((failed.return_number, self.formats.moment(failed.created_at), amount,
                                            failed.failure, cash)):
-                self.failed.setItem(row, column, QTableWidgetItem(text))
+                self.failed.setItem(row, column, _cell(text))
         self.sync.setRowCount(len(self._sync))
         for row, item in enumerate(self._sync):
             contact = " · ".join(str(v) for v in (item["customer"] or {}).values() if v)
             for column, text in enumerate((f"#{item['seq']} {item['event_type']}", item["return_number"] or "",
                                            self.formats.money(item["amount"], item["currency"]),
                                            item["reason"] or "", contact)):
-                self.sync.setItem(row, column, QTableWidgetItem(text))
+                self.sync.setItem(row, column, _cell(text))
+        self._name_queues()
 
     def _settle_card(self, paid: bool) -> None:
         row = self.cards.currentRow()
@@ -168,3 +171,31 @@ class QueuesTab(QWidget):
             self.presenter.refused.emit(self.tr("Select a refused event first."))
             return None
         return int(self._sync[row]["seq"])
+
+
+def _page(title: str, rows: QTableWidget, detail: QLineEdit | None, *buttons: QPushButton,
+          below: QWidget | None = None) -> QWidget:
+    """One queue: what it is, its table, and the field and buttons that act on the selected row."""
+    page = QWidget()
+    column = QVBoxLayout(page)
+    column.addWidget(QLabel(title))
+    column.addWidget(rows, 1)
+    actions = QHBoxLayout()
+    if detail is not None:
+        actions.addWidget(detail, 1)
+    else:
+        actions.addStretch(1)
+    for button in buttons:
+        actions.addWidget(button)
+    column.addLayout(actions)
+    if below is not None:
+        column.addWidget(below)
+    return page
+
+
+def _cell(text: str) -> QTableWidgetItem:
+    """A cell; a long one (why the OMS refused an event...) shows whole when pointed at."""
+    item = QTableWidgetItem(text)
+    if len(text) > 40:
+        item.setToolTip(text)
+    return item

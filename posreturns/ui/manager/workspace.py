@@ -1,6 +1,6 @@
 """The manager's workspace: a manager's (or admin's) sign-in with the PIN pad, then the tabs Restock
 queue / Second hand / Alerts, and (with the back office) Open queues / Reports / Close of day /
-Users and audit. It signs out by itself after the idle time."""
+Users and audit / Policy and settings. It signs out by itself after the idle time."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from posreturns.ui.manager.back_office import BackOfficePresenter
 from posreturns.ui.manager.day_tab import DayTab
 from posreturns.ui.manager.people import PeoplePresenter
 from posreturns.ui.manager.people_tab import PeopleTab
+from posreturns.ui.manager.policy_tab import PolicyPresenter, PolicyTab
 from posreturns.ui.manager.presenter import ManagerPresenter
 from posreturns.ui.manager.queues_tab import QueuesTab
 from posreturns.ui.manager.reports_tab import ChooseFile, ReportsTab
@@ -38,7 +39,8 @@ class ManagerWorkspace(QWidget):
     def __init__(self, presenter: ManagerPresenter, sign_in: SignInPresenter, formats: Formats,
                  idle_minutes: float = 5, highlight_hours: float = 48, alert_text: Any = lambda code: code,
                  back_office: BackOfficePresenter | None = None, today: Callable[[], date] = date.today,
-                 choose_file: ChooseFile | None = None, people: PeoplePresenter | None = None) -> None:
+                 choose_file: ChooseFile | None = None, people: PeoplePresenter | None = None,
+                 policy: PolicyPresenter | None = None) -> None:
         super().__init__()
         self.presenter = presenter
         self.gate = SignInPage(sign_in)
@@ -63,6 +65,10 @@ class ManagerWorkspace(QWidget):
         if people is not None:
             self.people = PeopleTab(people, formats, choose_file)
             self._add_scrolling(self.people, self.tr("Users and audit"))
+        self.policy_presenter = policy
+        if policy is not None:
+            self.policy = PolicyTab(policy, formats)
+            self._add_scrolling(self.policy, self.tr("Policy and settings"))
         self.who = QLabel(objectName="managerWho")
         self.message = QLabel(wordWrap=True, objectName="message")
         self.back_button = big_button(self.tr("Back to returns"))
@@ -105,6 +111,9 @@ class ManagerWorkspace(QWidget):
             self.refresh_button.clicked.connect(people.refresh)
             people.message.connect(lambda text: self._say(text, "ok"))
             people.refused.connect(lambda text: self._say(text, "warn"))
+        if policy is not None:
+            self.refresh_button.clicked.connect(policy.refresh)
+            policy.refused.connect(lambda text: self._say(text, "warn"))
 
     def open(self, principal: Principal | None) -> None:
         """Show the workspace: straight in for a manager already signed in at the till, else the gate."""
@@ -175,6 +184,8 @@ class ManagerWorkspace(QWidget):
             self.back_office.refresh()
         if self.people_presenter is not None:
             self.people_presenter.refresh()
+        if self.policy_presenter is not None:
+            self.policy_presenter.refresh()
 
     def _count_queues(self, queues: dict[str, Any]) -> None:
         waiting = (len(queues["cards"]) + len(queues.get("failed", ())) + len(queues.get("approvals", ()))

@@ -47,6 +47,34 @@ def test_an_order_becomes_a_valid_canonical_order_with_its_prior_returns() -> No
                                                                        ("ret-local", "T2", "RPARIS01-T2-000003")]
 
 
+def test_another_tills_return_comes_down_with_what_its_till_recorded_for_the_report() -> None:
+    """Two units of one line, one back on sale, one to inspect, paid as store credit with a 3.00 bonus;
+    the line's 2 × 25.00 - 5.00 = 45.00 paid is split 22.50 / 22.50 by units."""
+    told = {"cashier": "alice", "approved_by": "mgr1", "decision": "needs_approval", "method": "store_credit",
+            "bonus": 300, "lines": [["ordli_1", 1, "CHANGED_MIND", "RESTOCK"], ["ordli_1", 1, "DEFECTIVE", "INSPECT"],
+                                    ["ordli_1", "x", 7, None]],
+            "paid": [["store_credit", 4800], ["bitcoin", 1]]}
+    record = {**ORDER, "items": [item("ordli_1", "TEE-ORG-M", "25", 2, "5")],
+              "returns": [{"id": "return_11", "status": "received", "received_at": "2026-11-27T10:00:00Z",
+                           "metadata": {"posreturns_return_id": "ret-t2", "posreturns_report": told},
+                           "items": [{"item_id": "ordli_1", "raw_received_quantity": {"value": "2"}}]}]}
+    ret = mapping.prior_returns(record, mapping.order(record, "EUR"))[0]
+    assert ret["lines"] == [{"order_line_id": "ordli_1", "qty": 1, "amount": "22.50", "reason": "CHANGED_MIND",
+                             "disposition": "RESTOCK"},
+                            {"order_line_id": "ordli_1", "qty": 1, "amount": "22.50", "reason": "DEFECTIVE",
+                             "disposition": "INSPECT"}]
+    assert (ret["cashier"], ret["approved_by"], ret["decision"], ret["refund_method"], ret["bonus"], ret["paid"]) == (
+        "alice", "mgr1", "needs_approval", "store_credit", "3.00", [{"method": "store_credit", "amount": "48.00"}])
+    # units Medusa received beyond what the till told stay unlabelled, and a return without the record has none
+    record["returns"][0]["items"][0]["raw_received_quantity"] = {"value": "2"}  # type: ignore[index]
+    told["lines"] = [["ordli_1", 1, "DEFECTIVE", "INSPECT"]]
+    ret = mapping.prior_returns(record, mapping.order(record, "EUR"))[0]
+    assert [(x["qty"], x["amount"], x.get("reason")) for x in ret["lines"]] == [(1, "22.50", "DEFECTIVE"),
+                                                                                (1, "22.50", None)]
+    record["returns"][0]["metadata"] = {}  # type: ignore[index]
+    assert "cashier" not in mapping.prior_returns(record, mapping.order(record, "EUR"))[0]
+
+
 def test_a_web_order_without_captured_payment_still_balances() -> None:
     order = mapping.order({**ORDER, "metadata": {}, "payment_collections": []}, "EUR")
     assert order["channel"] == "web" and order["store_id"] is None

@@ -25,6 +25,17 @@ def test_the_schema_itself_is_valid_and_accepts_the_demo() -> None:
     load_document(json.dumps(document), "demo")
 
 
+def test_what_another_till_recorded_of_its_return_is_accepted_by_both() -> None:
+    document: Any = copy.deepcopy(demo_document(DEMO_DAY))
+    ret = document["returns"][0]
+    ret.update(cashier="carol", approved_by="mgr1", decision="needs_approval", refund_method="store_credit",
+               bonus="1.00", paid=[{"method": "store_credit", "amount": ret["lines"][0]["amount"]}])
+    ret["lines"][0].update(reason="DEFECTIVE", disposition="INSPECT")
+    jsonschema.validate(document, SCHEMA)
+    till = load_document(json.dumps(document), "demo").returns[0].till_record
+    assert till is not None and (till.cashier, till.refund_method, till.bonus_minor) == ("carol", "store_credit", 100)
+
+
 SHAPE_ERRORS = {
     "qty as text": lambda d: d["orders"][0]["lines"][0].update(qty="2"),
     "qty zero": lambda d: d["orders"][0]["lines"][0].update(qty=0),
@@ -38,7 +49,9 @@ SHAPE_ERRORS = {
     "boolean as text": lambda d: d["products"][0].update(final_sale="no"),
     "rate as number": lambda d: d["products"][0].update(tax_rate=20),
     "unknown field": lambda d: d["orders"][0].update(colour="red"),
-    "unknown field in a return line": lambda d: d["returns"][0]["lines"][0].update(reason="x"),
+    "unknown field in a return line": lambda d: d["returns"][0]["lines"][0].update(condition="x"),
+    "unknown refund method of another till": lambda d: d["returns"][0].update(refund_method="cheque"),
+    "paid without an amount": lambda d: d["returns"][0].update(paid=[{"method": "cash"}]),
     "quantity out of range": lambda d: d["orders"][0]["lines"][0].update(qty=10**7),
     "rate with too many decimals": lambda d: d["products"][0].update(tax_rate="5.1234567"),
 }

@@ -2,7 +2,7 @@
 // now (refused, or to retry) stops the order's chain, its later events are not attempted.
 
 import { Ctx } from "./context"
-import { resolved, voucher } from "./notes"
+import { resolved, voided, voucher } from "./notes"
 import { applyReturn } from "./returns"
 import { applyStock } from "./stock"
 import { EventResult, Refused, Retry, TillEvent } from "./types"
@@ -27,6 +27,8 @@ async function applyOne(ctx: Ctx, event: TillEvent): Promise<EventResult> {
         return await applyStock(ctx, event)
       case "VoucherIssued":
         return await voucher(ctx, event)
+      case "VoucherVoided":
+        return await voided(ctx, event)
       case "ExceptionResolved":
         return await resolved(ctx, event)
       default:

@@ -1,6 +1,6 @@
 // Notes where head office looks: the metadata of the order and of the customer
 // (posreturns/sync/medusa/notes.py). A refused return (money that left a till without Medusa
-// recording it), a manager's resolution of it, and store-credit vouchers.
+// recording it), a manager's resolution of it, and store-credit vouchers (and their voiding).
 
 import { updateCustomersWorkflow, updateOrderWorkflow } from "@medusajs/core-flows"
 import { Ctx } from "./context"
@@ -121,6 +121,47 @@ export async function voucher(ctx: Ctx, event: TillEvent): Promise<EventResult> 
   const done: Record<string, string> = {}
   for (const target of found) {
     done[target.kind] = await note(ctx, target, `posreturns_voucher_${code}`, value)
+  }
+  const already = Object.values(done).every((s) => s === "already there")
+  return { event_id: event.event_id, outcome: already ? "duplicate" : "applied", detail: { voucher: code, ...done } }
+}
+
+/** The key of the voucher's note (notes.py voucher_key): the one the same return wrote, never another's. */
+function voucherKey(metadata: Record<string, any>, code: string, returnNumber: unknown, eventId: string): string {
+  const key = `posreturns_voucher_${code}`
+  for (const [candidate, value] of Object.entries(metadata)) {
+    if ((candidate === key || candidate.startsWith(`${key}_`)) && value && typeof value === "object"
+      && returnNumber && value.return_number === returnNumber) return candidate
+  }
+  return key in metadata ? `${key}_${eventId.slice(0, 8)}` : key
+}
+
+export async function voided(ctx: Ctx, event: TillEvent): Promise<EventResult> {
+  const data = event.payload.data ?? {}
+  const code = String(data.code ?? event.event_id)
+  const voiding = { by: data.voided_by ?? null, at: event.payload.occurred_at ?? null, note: data.note ?? null,
+    event_id: event.event_id }
+  const found = targets(data.order_id, data.customer_id)
+  if (!found.length) {
+    return { event_id: event.event_id, outcome: "applied",
+      detail: { recorded: "on the till only: no Medusa order or customer" } }
+  }
+  const done: Record<string, string> = {}
+  for (const target of found) {
+    const metadata = await metadataOf(ctx, target)
+    if (metadata === null) {
+      done[target.kind] = "not in Medusa"
+      continue
+    }
+    const key = voucherKey(metadata, code, data.return_number, event.event_id)
+    const current = metadata[key] && typeof metadata[key] === "object" ? { ...metadata[key] }
+      : { return_number: data.return_number ?? null }
+    if (current.voided?.event_id === event.event_id) {
+      done[target.kind] = "already there"
+      continue
+    }
+    await write(ctx, target, { [key]: { ...current, status: "void", voided: voiding } })
+    done[target.kind] = "recorded"
   }
   const already = Object.values(done).every((s) => s === "already there")
   return { event_id: event.event_id, outcome: already ? "duplicate" : "applied", detail: { voucher: code, ...done } }

@@ -52,7 +52,20 @@ export function eventMetadata(event: TillEvent, data: Record<string, any>): Reco
   if (event.payload.payload_sha256) meta.posreturns_payload_sha256 = event.payload.payload_sha256
   if (event.payload.cache_as_of) meta.posreturns_cache_as_of = event.payload.cache_as_of
   if (event.payload.device?.app_version) meta.posreturns_app_version = event.payload.device.app_version
+  meta.posreturns_report = reportFields(event, data)
   return meta
+}
+
+/** The return as the store-wide report of the other tills counts it, by ids only (markers.py). */
+function reportFields(event: TillEvent, data: Record<string, any>): Record<string, unknown> {
+  let bonus = 0
+  if (data.exchange) bonus = Number(data.exchange.bonus_minor ?? 0)
+  else if (data.voucher) bonus = Math.max(Number(data.voucher.amount_minor ?? 0) - Number(data.refund_total_minor ?? 0), 0)
+  return { cashier: event.payload.operator_id ?? null, approved_by: event.payload.approved_by ?? null,
+    decision: data.decision ?? null, method: data.refund_method ?? null, bonus,
+    lines: (data.lines ?? []).map((l: any) => [l.order_line_id ?? null, l.qty ?? null, l.reason ?? null,
+      l.disposition ?? null]),
+    paid: (data.tenders ?? []).map((t: any) => [t.method ?? null, t.amount_minor ?? null]) }
 }
 
 export function otherContent(found: any, event: TillEvent): string | null {

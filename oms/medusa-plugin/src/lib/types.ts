@@ -21,6 +21,8 @@ export interface Envelope {
   offline?: boolean
   payload_sha256?: string
   cache_as_of?: string | null
+  operator_id?: string | null
+  approved_by?: string | null
   data?: Record<string, any>
 }
 

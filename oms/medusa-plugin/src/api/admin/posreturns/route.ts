@@ -5,5 +5,5 @@ import { MAX_BATCH } from "./events/route"
 
 export const GET = async (_req: MedusaRequest, res: MedusaResponse) => {
   res.json({ plugin: "@posreturns/medusa-plugin", version: "0.1.0", api: 1, max_batch: MAX_BATCH,
-    event_types: ["ReturnCompleted", "StockAdjusted", "VoucherIssued", "ExceptionResolved"], stock_changes: true })
+    event_types: ["ReturnCompleted", "StockAdjusted", "VoucherIssued", "VoucherVoided", "ExceptionResolved"], stock_changes: true })
 }
