@@ -218,7 +218,7 @@ def till_main() -> int:
 
 def parse(words: list[str]) -> argparse.Namespace:
     """The line parsed by the parser of its command alone when it names one, else by the whole parser."""
-    modules = _modules_named(words)
+    modules = modules_named(words)
     if modules is not None:
         try:
             return build_parser(modules, partial=True).parse_args(words)
@@ -227,7 +227,7 @@ def parse(words: list[str]) -> argparse.Namespace:
     return build_parser().parse_args(words)
 
 
-def _modules_named(words: list[str]) -> tuple[str, ...] | None:
+def modules_named(words: list[str]) -> tuple[str, ...] | None:
     """The module of the command `words` name (none for a line without one, e.g. `--version`); None
     when the whole parser must answer: help asked before the command (it lists every command), or a
     word that is not a command."""
