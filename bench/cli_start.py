@@ -45,17 +45,22 @@ def _median_ms(command: list[str]) -> tuple[float, float]:
     return statistics.median(timings), statistics.median(cpu)
 
 
-def heavy_imports(data_dir: Path, number: str) -> tuple[list[str], int]:
-    """The heavy libraries an `order show` imports, seen from inside the process, and how many modules."""
+def loaded_modules(data_dir: Path, number: str) -> list[str]:
+    """Every module an `order show` imported, seen from inside the process."""
     probe = ("import json, runpy, sys\nsys.argv = ['posreturns', *sys.argv[1:]]\n"
              "try:\n    runpy.run_module('posreturns', run_name='__main__')\n"
              "except SystemExit:\n    pass\n"
-             f"print(json.dumps([[name for name in {list(HEAVY)!r} if name in sys.modules], len(sys.modules)]), "
-             "file=sys.stderr)")
+             "print(json.dumps(sorted(sys.modules)), file=sys.stderr)")
     done = subprocess.run([sys.executable, "-c", probe, "--data-dir", str(data_dir), "--json", "order", "show", number],
                           capture_output=True, text=True, check=True, env=ENV)
-    found, modules = json.loads(done.stderr.strip().splitlines()[-1])
-    return found, modules
+    modules: list[str] = json.loads(done.stderr.strip().splitlines()[-1])
+    return modules
+
+
+def heavy_imports(data_dir: Path, number: str) -> list[str]:
+    """The heavy libraries an `order show` imports."""
+    modules = set(loaded_modules(data_dir, number))
+    return [name for name in HEAVY if name in modules]
 
 
 def import_shares(data_dir: Path, number: str) -> dict[str, float]:
@@ -78,19 +83,20 @@ def cli_start(data_dir: Path, number: str, target_ms: float = 300) -> dict[str, 
     version, version_cpu = _median_ms([sys.executable, "-m", "posreturns", "--version"])
     show, show_cpu = _median_ms([sys.executable, "-m", "posreturns", "--data-dir", str(data_dir), "--json", "order",
                                  "show", number])
-    heavy, modules = heavy_imports(data_dir, number)
+    modules = set(loaded_modules(data_dir, number))
+    heavy = [name for name in HEAVY if name in modules]
     shares = import_shares(data_dir, number)
     load = os.getloadavg()[0]
     print(f"{'command line: order show':<34} {show:.0f} ms (median of {RUNS}; bare python {bare:.0f} ms, "
           f"--version {version:.0f} ms; load {load:.1f})   target <= {target_ms:.0f} ms: "
           f"{'meets' if show <= target_ms else 'MISSES'}")
     print(f"{'  CPU time of the child':<34} {show_cpu:.0f} ms (bare python {bare_cpu:.0f} ms, --version "
-          f"{version_cpu:.0f} ms); {modules} modules; imports: SQLAlchemy {shares['sqlalchemy']:.0f} ms, "
+          f"{version_cpu:.0f} ms); {len(modules)} modules; imports: SQLAlchemy {shares['sqlalchemy']:.0f} ms, "
           f"posreturns {shares['posreturns']:.0f} ms, the rest {shares['other']:.0f} ms; "
           f"heavy: {', '.join(heavy) or 'none'} of {', '.join(HEAVY)}")
     return {"order_show_ms": round(show), "version_ms": round(version), "bare_python_ms": round(bare),
             "order_show_cpu_ms": round(show_cpu), "version_cpu_ms": round(version_cpu),
-            "bare_python_cpu_ms": round(bare_cpu), "modules": modules, "import_ms": shares, "load": round(load, 1),
+            "bare_python_cpu_ms": round(bare_cpu), "modules": len(modules), "import_ms": shares, "load": round(load, 1),
             "target_ms": target_ms, "heavy_imports": heavy}
 
 
