@@ -123,11 +123,10 @@ class Till:
         return SettingsAdmin(self.settings, self.access, self.policies, self.moments)
 
     def identity(self) -> TillIdentity:
-        from posreturns.services.returns.service import TillIdentity
-
+        """Who records a return: the store, this till (`--till` over the setting), its time zone, training."""
         settings = self.settings
-        return TillIdentity(settings.store_id() or "", self.till_override or settings.get("till.id") or DEFAULT_TILL_ID,
-                            settings.store_timezone(), settings.get(TRAINING_KEY) == "1")
+        till_id = self.till_override or settings.get("till.id") or DEFAULT_TILL_ID
+        return till_identity(settings.store_id() or "", till_id, settings.store_timezone(), self.training)
 
     @functools.cached_property
     def return_service(self) -> ReturnService:
@@ -156,6 +155,12 @@ class Till:
 
         return HostAnswers(self.access, self.return_service, SqlTillOverview(self.engine).audited,
                            SqlAuditLog(self.engine).record, self.clock)
+
+    def build_use_cases(self) -> None:
+        """Build now what is otherwise built when first used: the window's and the widget's threads
+        (sync, printing, the GUI) then share one of each, none built by two threads at once."""
+        for name in ("cache_writer", "users", "settings_admin", "returns", "host_answers"):
+            getattr(self, name)
 
     def audit(self, action: str, actor: str | None, subject: str | None, detail: dict[str, Any]) -> None:
         """One audit row, in its own transaction."""
@@ -434,7 +439,7 @@ def open_restock(till: Till, till_id: str | None = None) -> Any:
     def identity() -> TillIdentity:
         settings = till.settings
         return till_identity(settings.store_id() or "", till_id or settings.get("till.id") or DEFAULT_TILL_ID,
-                            settings.store_timezone(), till.training)
+                             settings.store_timezone(), till.training)
 
     engine = till.engine
     return RestockService(SqlRestockStore(engine), SqlResale(engine), SqlRtvBatches(engine), SqlStaffAlerts(engine),
@@ -470,7 +475,7 @@ def open_reports(till: Till, till_id: str | None = None) -> Any:
     def identity() -> TillIdentity:
         settings = till.settings
         return till_identity(settings.store_id() or "", till_id or settings.get("till.id") or "T1",
-                            settings.store_timezone(), till.training)
+                             settings.store_timezone(), till.training)
 
     return ReportService(SqlReportSource(till.engine), till.policies, identity)
 
@@ -483,7 +488,7 @@ def open_day_close(till: Till, till_id: str | None = None) -> Any:
     def identity() -> TillIdentity:
         settings = till.settings
         return till_identity(settings.store_id() or "", till_id or settings.get("till.id") or "T1",
-                            settings.store_timezone(), till.training)
+                             settings.store_timezone(), till.training)
 
     return DayCloseService(SqlTillDays(till.engine), till.access, till.policies, till.clock, identity)
 
@@ -499,7 +504,7 @@ def open_queues(till: Till, till_id: str | None = None) -> Any:
     def identity() -> TillIdentity:
         settings = till.settings
         return till_identity(settings.store_id() or "", till_id or settings.get("till.id") or "T1",
-                            settings.store_timezone(), till.training)
+                             settings.store_timezone(), till.training)
 
     replacements = RefundReplacements(SqlRefundReplacements(till.engine), till.access, till.policies, till.clock,
                                       identity)
@@ -515,7 +520,7 @@ def open_pending_approvals(till: Till, till_id: str | None = None) -> Any:
     def identity() -> TillIdentity:
         settings = till.settings
         return till_identity(settings.store_id() or "", till_id or settings.get("till.id") or "T1",
-                            settings.store_timezone(), till.training)
+                             settings.store_timezone(), till.training)
 
     return PendingApprovals(SqlPendingApprovals(till.engine), till.return_service, till.access, till.clock, identity)
 
