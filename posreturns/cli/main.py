@@ -198,11 +198,11 @@ READ_ONLY: frozenset[str] = frozenset({
     "restock_commands.run_list", "restock_commands.run_show", "restock_commands.run_batches",
     "restock_commands.run_resale_list", "restock_commands.run_alerts", "report_commands.run_report",
     "day_commands.run_status", "day_commands.run_list", "audit_commands.run_list", "storage_commands.run_backup",
-    "storage_commands.run_restore", "main._run_gui"})
+    "storage_commands.run_restore"})
 
 
 def read_only(handler: Command) -> bool:
-    return f"{handler.__module__.rpartition('.')[2]}.{handler.__name__}" in READ_ONLY
+    return handler is _run_gui or f"{handler.__module__.rpartition('.')[2]}.{handler.__name__}" in READ_ONLY
 
 
 def quiet_terminal() -> None:
