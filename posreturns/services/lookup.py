@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 from posreturns.domain.errors import InvalidAmount
 from posreturns.domain.money import parse_minor
 from posreturns.domain.orders import Order, OrderLine
-from posreturns.services.canonical import FIRST_YEAR, LAST_YEAR
 from posreturns.services.errors import BadInput, NotFound
 from posreturns.services.input_checks import mask_card_numbers, storable
 from posreturns.services.json_reader import MAX_AMOUNT_MINOR
@@ -196,6 +195,8 @@ def _clean(text: str) -> str:
 
 
 def _parse_date(text: str) -> date:
+    from posreturns.services.canonical import FIRST_YEAR, LAST_YEAR  # the import's rules, when a search has a date
+
     try:
         if "/" in text:
             day, month, year = (int(part) for part in text.split("/"))

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from biip.checksums import gs1_standard_check_digit
-
 _NOT_ALNUM = re.compile(r"[^0-9A-Z]")
 _NOT_DIGIT = re.compile(r"\D")
 _WORD = re.compile(r"[a-z0-9]+")
@@ -61,6 +59,8 @@ def gtin14(code: str) -> str | None:
 
 def gtin_check_digit_ok(code: str) -> bool:
     """`code` (all digits) ends with the GS1 check digit of the digits before it."""
+    from biip.checksums import gs1_standard_check_digit  # biip builds its GS1 tables on import: when first asked
+
     return gs1_standard_check_digit(code[:-1]) == int(code[-1])
 
 

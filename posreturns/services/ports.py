@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from posreturns.domain.money import Money
-from posreturns.domain.orders import Order
-from posreturns.services.canonical import Document
+
+if TYPE_CHECKING:  # names in annotations only
+    from posreturns.domain.orders import Order
+    from posreturns.services.canonical import Document
 
 
 class Clock(Protocol):

@@ -12,10 +12,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from posreturns.domain.errors import UserFacingError
-from posreturns.services.canonical import Document
+
+if TYPE_CHECKING:  # an annotation only: the command line's lookups never load the import's rules
+    from posreturns.services.canonical import Document
 
 STREAMS = ("stores", "return_reasons", "products", "customers", "orders", "stock")
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from posreturns.domain.contact import CustomerContact
-from posreturns.domain.orders import Order
-from posreturns.domain.quote_model import Quote
 from posreturns.services.errors import AlreadyUsedKey
+
+if TYPE_CHECKING:  # names in annotations only: the audit log and the settings import this module at every start
+    from posreturns.domain.contact import CustomerContact
+    from posreturns.domain.orders import Order
+    from posreturns.domain.quote_model import Quote
 
 
 @dataclass(frozen=True, slots=True)
