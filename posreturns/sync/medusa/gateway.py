@@ -169,7 +169,8 @@ class MedusaGateway:
         return self.batches.limit()
 
     def push_batch(self, events: list[PendingEvent], fence: Any = None) -> dict[str, PushResult]:
-        return self.pusher.after_plugin(events, self.batches.push(events, fence), fence)
+        answers = self.batches.push(events, fence)
+        return self.pusher.after_plugin(events, answers, fence, self.batches.steps())
 
     # -- is it there? -----------------------------------------------------------------------------------
     def probe(self, timeout: tuple[float, float] = PROBE_TIMEOUT) -> dict[str, Any]:
