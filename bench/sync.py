@@ -80,11 +80,12 @@ def drain(state: dict[str, Any], admin: Any, mode: str, count: int, held_every: 
             started = time.perf_counter()
             for n, (number, line_id) in enumerate(lines):
                 held = held_every > 0 and n % held_every == held_every - 1
+                reason, condition = ("DEFECTIVE", "USED") if held else ("WRONG_SIZE", "NEW_WITH_TAGS")
                 till.returns.complete({"receipt": number, "cashier": "bench", "till_id": "T1", "offline": True,
                                        "refund_method": "original", "idempotency_key": f"bench-{mode}-{n}",
                                        "approval": {"manager": "mgr1", "pin": "2468"},
-                                       "lines": [{"code": line_id, "qty": 1, "reason": "DEFECTIVE" if held else "WRONG_SIZE",
-                                                  "condition": "USED" if held else "NEW_WITH_TAGS"}]}, CASHIER)
+                                       "lines": [{"code": line_id, "qty": 1, "reason": reason,
+                                                  "condition": condition}]}, CASHIER)
             recorded = time.perf_counter() - started
             events = engine.outbox.stats(till.clock.now()).pending
             calls_before, started = gateway.client.calls, time.perf_counter()
