@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 import threading
@@ -88,6 +89,7 @@ def drain(state: dict[str, Any], admin: Any, mode: str, count: int, held_every: 
                                                   "condition": condition}]}, CASHIER)
             recorded = time.perf_counter() - started
             events = engine.outbox.stats(till.clock.now()).pending
+            cpu_before = _cpu_seconds(state)
             calls_before, started = gateway.client.calls, time.perf_counter()
             progress = Progress(mode, events)
             for _ in range(20):
@@ -97,6 +99,7 @@ def drain(state: dict[str, Any], admin: Any, mode: str, count: int, held_every: 
             seconds = time.perf_counter() - started
             calls = gateway.client.calls - calls_before
             medusa = dict(gateway.batches.timings)
+            cpu = {name: round(used - cpu_before.get(name, 0.0), 1) for name, used in _cpu_seconds(state).items()}
             left = engine.outbox.stats(till.clock.now())
         finally:
             gateway.close()
@@ -110,12 +113,40 @@ def drain(state: dict[str, Any], admin: Any, mode: str, count: int, held_every: 
           f"  (recording the returns at the till: {recorded:.1f} s)", flush=True)
     print(f"        waiting for Medusa: {in_gateway['s']:.1f} s in {in_gateway['calls']} pushes; the till's own work "
           f"(outbox reads, commits, progress): {max(seconds - in_gateway['s'], 0):.1f} s", flush=True)
+    per_return = 1000 * cpu.get("medusa", 0) / max(len(lines), 1)
+    print(f"        CPU used meanwhile: Medusa (node) {cpu.get('medusa', 0):.1f} s = {per_return:.0f} ms per return, "
+          f"PostgreSQL {cpu.get('postgres', 0):.1f} s; machine load {os.getloadavg()[0]:.1f} on {os.cpu_count()} "
+          "cores", flush=True)
     for name, spent in sorted(medusa.items(), key=lambda kv: -kv[1]["ms"]):
         print(f"        in Medusa: {name:<52} {spent['runs']:>5} runs {spent['ms'] / 1000:>7.1f} s "
               f"({spent['ms'] / max(spent['runs'], 1):.0f} ms each)", flush=True)
     return {"returns": len(lines), "events": events, "seconds": round(seconds, 1), "requests": calls,
             "requests_per_event": round(calls / events, 3), "events_per_second": round(events / seconds, 1),
+            "cpu_seconds": cpu,
             "refused": left.rejected, "left": left.pending, "meets": meets}
+
+
+def _cpu_seconds(state: dict[str, Any]) -> dict[str, float]:
+    """CPU seconds used so far by Medusa's and PostgreSQL's process trees (Linux /proc; {} elsewhere)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    try:
+        stats = {}
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue
+                stats[int(entry.name)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / tick)
+    except OSError:
+        return {}
+    used = {}
+    for name in ("medusa", "postgres"):
+        tree = {int(state[name]["pid"])}
+        for _ in range(4):  # children, grandchildren…
+            tree |= {pid for pid, (parent, _) in stats.items() if parent in tree}
+        used[name] = sum(stats[pid][1] for pid in tree if pid in stats)
+    return used
 
 
 def _time_gateway(gateway: MedusaGateway) -> dict[str, float]:
