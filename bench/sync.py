@@ -1,19 +1,22 @@
 """A week's backlog drained into the real Medusa the tests start: `make bench-sync`.
 
-    python -m bench.sync [--returns 300] [--mode plugin|admin|both] [--keep]
+    python -m bench.sync [--returns 300] [--mode plugin|admin|both] [--held-every N] [--keep]
 
 A till of PARIS-01 records `--returns` card returns of Medusa sales while "offline" (each with its
 stock move: two events per return), then the uploader drains them — through the posreturns plugin
 (batches) and through Medusa's stock Admin API (one request per step, a few orders at a time). It
 prints the time, the HTTP requests per event, and whether the targets are met: plugin <= 30 s and
 <= 0.1 requests per event; Admin API <= 90 s. The sales are made once (in parallel) in
-var/oms-bench and reused by later runs as long as they have units left to return.
+var/oms-bench and reused by later runs as long as they have units left to return. `--held-every N` makes
+every Nth return a defective one, held for inspection (its unit goes to the store's quarantine location
+in Medusa). Where Medusa spent the batches' time (per core workflow and query) is printed too.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 import threading
@@ -42,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench.sync")
     parser.add_argument("--returns", type=int, default=300)
     parser.add_argument("--mode", choices=["plugin", "admin", "both"], default="both")
+    parser.add_argument("--held-every", type=int, default=0, help="every Nth return is held for inspection")
     parser.add_argument("--keep", action="store_true", help="leave Medusa running afterwards")
     args = parser.parse_args(argv)
     settings = harness.Settings(var_dir=ROOT / "var" / "oms-bench")
@@ -50,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         admin = harness.AdminClient(state["medusa"]["base_url"], state["api_key"])
         for mode in (["plugin", "admin"] if args.mode == "both" else [args.mode]):
-            results[mode] = drain(state, admin, mode, args.returns)
+            results[mode] = drain(state, admin, mode, args.returns, args.held_every)
     finally:
         if not args.keep:
             harness.stop(settings)
@@ -61,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
 CASHIER = Principal.vouched("bench", by="bench")  # as a host POS vouches for its cashier
 
 
-def drain(state: dict[str, Any], admin: Any, mode: str, count: int) -> dict[str, Any]:
+def drain(state: dict[str, Any], admin: Any, mode: str, count: int, held_every: int = 0) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as folder:
         till = open_till(Path(folder), clock=SystemClock(), till_id="T1")
         till.settings.set("store.id", "PARIS-01")
@@ -71,17 +75,21 @@ def drain(state: dict[str, Any], admin: Any, mode: str, count: int) -> dict[str,
         gateway = MedusaGateway(config, till.clock)
         engine = open_sync(till, gateway=gateway)
         engine.uploader.backoff = Backoff(random=lambda: 0.0)
+        in_gateway = _time_gateway(gateway)
         try:
             lines = returnable(till, engine, state, admin, count)
             started = time.perf_counter()
             for n, (number, line_id) in enumerate(lines):
+                held = held_every > 0 and n % held_every == held_every - 1
+                reason, condition = ("DEFECTIVE", "USED") if held else ("WRONG_SIZE", "NEW_WITH_TAGS")
                 till.returns.complete({"receipt": number, "cashier": "bench", "till_id": "T1", "offline": True,
                                        "refund_method": "original", "idempotency_key": f"bench-{mode}-{n}",
                                        "approval": {"manager": "mgr1", "pin": "2468"},
-                                       "lines": [{"code": line_id, "qty": 1, "reason": "WRONG_SIZE",
-                                                  "condition": "NEW_WITH_TAGS"}]}, CASHIER)
+                                       "lines": [{"code": line_id, "qty": 1, "reason": reason,
+                                                  "condition": condition}]}, CASHIER)
             recorded = time.perf_counter() - started
             events = engine.outbox.stats(till.clock.now()).pending
+            cpu_before = _cpu_seconds(state)
             calls_before, started = gateway.client.calls, time.perf_counter()
             progress = Progress(mode, events)
             for _ in range(20):
@@ -90,6 +98,8 @@ def drain(state: dict[str, Any], admin: Any, mode: str, count: int) -> dict[str,
                     break
             seconds = time.perf_counter() - started
             calls = gateway.client.calls - calls_before
+            medusa = dict(gateway.batches.timings)
+            cpu = {name: round(used - cpu_before.get(name, 0.0), 1) for name, used in _cpu_seconds(state).items()}
             left = engine.outbox.stats(till.clock.now())
         finally:
             gateway.close()
@@ -101,9 +111,66 @@ def drain(state: dict[str, Any], admin: Any, mode: str, count: int) -> dict[str,
           f"{left.rejected} refused, {left.pending} left; target <= {limit:.0f} s"
           + (f" and <= {per_event} requests/event" if per_event else "") + f": {'meets' if meets else 'MISSES'}"
           f"  (recording the returns at the till: {recorded:.1f} s)", flush=True)
+    print(f"        waiting for Medusa: {in_gateway['s']:.1f} s in {in_gateway['calls']} pushes; the till's own work "
+          f"(outbox reads, commits, progress): {max(seconds - in_gateway['s'], 0):.1f} s", flush=True)
+    per_return = 1000 * cpu.get("medusa", 0) / max(len(lines), 1)
+    print(f"        CPU used meanwhile: Medusa (node) {cpu.get('medusa', 0):.1f} s = {per_return:.0f} ms per return, "
+          f"PostgreSQL {cpu.get('postgres', 0):.1f} s; machine load {os.getloadavg()[0]:.1f} on {os.cpu_count()} "
+          "cores", flush=True)
+    for name, spent in sorted(medusa.items(), key=lambda kv: -kv[1]["ms"]):
+        print(f"        in Medusa: {name:<52} {spent['runs']:>5} runs {spent['ms'] / 1000:>7.1f} s "
+              f"({spent['ms'] / max(spent['runs'], 1):.0f} ms each)", flush=True)
     return {"returns": len(lines), "events": events, "seconds": round(seconds, 1), "requests": calls,
-            "requests_per_event": round(calls / events, 3), "refused": left.rejected, "left": left.pending,
-            "meets": meets}
+            "requests_per_event": round(calls / events, 3), "events_per_second": round(events / seconds, 1),
+            "cpu_seconds": cpu,
+            "refused": left.rejected, "left": left.pending, "meets": meets}
+
+
+def _cpu_seconds(state: dict[str, Any]) -> dict[str, float]:
+    """CPU seconds used so far by Medusa's and PostgreSQL's process trees (Linux /proc; {} elsewhere)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    try:
+        stats = {}
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue
+                stats[int(entry.name)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / tick)
+    except OSError:
+        return {}
+    used = {}
+    for name in ("medusa", "postgres"):
+        tree = {int(state[name]["pid"])}
+        for _ in range(4):  # children, grandchildren…
+            tree |= {pid for pid, (parent, _) in stats.items() if parent in tree}
+        used[name] = sum(stats[pid][1] for pid in tree if pid in stats)
+    return used
+
+
+def _time_gateway(gateway: MedusaGateway) -> dict[str, float]:
+    """Time spent inside the gateway's pushes (HTTP + Medusa), apart from the till's own work; summed over
+    the threads that push, so with a pool it can exceed the wall time."""
+    spent = {"s": 0.0, "calls": 0}
+    lock = threading.Lock()
+
+    def timed(name: str) -> None:
+        inner = getattr(gateway, name)
+
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return inner(*args, **kwargs)
+            finally:
+                with lock:
+                    spent["s"] += time.perf_counter() - started
+                    spent["calls"] += 1
+        setattr(gateway, name, wrapper)
+
+    timed("push")
+    timed("push_batch")
+    return spent
 
 
 class Progress:

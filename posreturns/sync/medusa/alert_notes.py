@@ -16,6 +16,8 @@ LOCKED = "active order change"
 
 
 class AlertNotes:
+    name = "staff_alerts"  # the posreturns plugin names the steps it makes itself (plugin.py)
+
     def concerns(self, event: PendingEvent) -> bool:
         data = event.payload.get("data") or {}
         if event.event_type == "ReturnCompleted":

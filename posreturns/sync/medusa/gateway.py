@@ -172,7 +172,7 @@ class MedusaGateway:
     def push_batch(self, events: list[PendingEvent], fence: Any = None) -> dict[str, PushResult]:
         if any(delivery_of(event.payload.get("data") or {}) for event in events):
             return self.pusher.one_by_one(events, fence)  # the plugin knows no delivered exchange yet
-        return self.pusher.after_plugin(events, self.batches.push(events, fence), fence)
+        return self.pusher.after_plugin(events, self.batches.push(events, fence), fence, self.batches.steps())
 
     # -- is it there? -----------------------------------------------------------------------------------
     def probe(self, timeout: tuple[float, float] = PROBE_TIMEOUT) -> dict[str, Any]:

@@ -41,6 +41,8 @@ ITEM_FIELDS = "id,sku,metadata,*location_levels"
 
 
 class HeldStock:
+    name = "held_stock"  # the posreturns plugin names the steps it makes itself (plugin.py)
+
     def __init__(self, refs: ReferenceData) -> None:
         self.refs = refs
 

@@ -25,6 +25,7 @@ from posreturns.services.sync_ports import (
     PendingEvent,
     PushResult,
 )
+from posreturns.sync.medusa.held_stock import held_units_of
 from posreturns.sync.wire import HttpJsonClient, NotFoundAtOms, dumps
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,7 @@ class PluginBatches:
         self.client, self.currency, self.enabled, self.clock = client, currency, enabled, clock
         self._offer: dict[str, Any] | None = None
         self._probed_at = float("-inf")
+        self.timings: dict[str, dict[str, float]] = {}  # where Medusa spent the batches' time (bench.sync)
 
     def offer(self) -> dict[str, Any]:
         """What the plugin says it offers ({} when it is not installed, or switched off)."""
@@ -59,6 +61,10 @@ class PluginBatches:
     def limit(self) -> int:
         """Events per request, 0 when the plugin is not installed (or switched off)."""
         return min(int(self.offer().get("max_batch") or 0), BATCH_LIMIT)
+
+    def steps(self) -> frozenset[str]:
+        """The parts of an event the plugin makes itself beyond Medusa's own steps (held units, alerts)."""
+        return frozenset(str(s) for s in self.offer().get("steps") or [])
 
     def stock_changes(self) -> bool:
         """Whether the plugin lists the stock levels changed since a time."""
@@ -81,6 +87,7 @@ class PluginBatches:
                 raise OmsUnavailable(
                     "The posreturns plugin is no longer in Medusa; the events go one by one.") from None
             raise
+        self._add_timings(answer.get("timings"))
         results: dict[str, PushResult] = {}
         for item in answer.get("results") or []:
             try:
@@ -91,11 +98,26 @@ class PluginBatches:
             results[str(item.get("event_id"))] = PushResult(outcome, item.get("reason"), None, detail)
         return results
 
+    def _add_timings(self, timings: Any) -> None:
+        if not isinstance(timings, dict):
+            return
+        for name, spent in timings.items():
+            if isinstance(spent, dict):
+                total = self.timings.setdefault(str(name), {"runs": 0, "ms": 0})
+                total["runs"] += int(spent.get("runs") or 0)
+                total["ms"] += float(spent.get("ms") or 0)
+
 
 def _event(event: PendingEvent) -> dict[str, Any]:
+    context = dict(event.context)
+    if event.event_type == "ReturnCompleted":  # which units the return holds: the till's rules say it
+        context["held_units"] = [{"unit_id": unit, "sku": line.get("sku"), "serial": line.get("serial"),
+                                  "reason": line.get("reason"), "condition": line.get("condition"),
+                                  "disposition": line.get("disposition"), "note": line.get("note")}
+                                 for unit, line in held_units_of(event.payload.get("data") or {})]
     return {"seq": event.seq, "event_id": event.event_id, "event_type": event.event_type,
             "order_key": event.order_key or event.aggregate_id, "till_id": event.till_id,
-            "first_attempt": event.first_attempt, "payload": event.payload, "context": dict(event.context)}
+            "first_attempt": event.first_attempt, "payload": event.payload, "context": context}
 
 
 def _newest(message: str) -> int | None:

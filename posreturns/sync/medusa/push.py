@@ -17,7 +17,7 @@ made again; every step that changes Medusa is fenced (the uploader must still ho
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from posreturns.services.sync_ports import OmsUnavailable, Outcome, PendingEvent, PushResult
@@ -50,8 +50,9 @@ class MedusaPusher:
         except NotFoundAtOms as error:
             return PushResult(Outcome.REJECTED, f"Medusa: {error}")
 
-    def _after(self, api: Api, event: PendingEvent, result: PushResult) -> PushResult:
-        for step in self.steps:
+    def _after(self, api: Api, event: PendingEvent, result: PushResult,
+               steps: Sequence[HeldStock | AlertNotes] | None = None) -> PushResult:
+        for step in self.steps if steps is None else steps:
             result = step.after(api, event, result)
         return result
 
@@ -85,22 +86,26 @@ class MedusaPusher:
         return results
 
     def after_plugin(self, events: list[PendingEvent], results: dict[str, PushResult],
-                     fence: Callable[[], None] | None = None) -> dict[str, PushResult]:
-        """The plugin applies the return and acknowledges a held unit's move or an alert's settlement; the
-        held-stock and alert parts of each applied event are then made here, in order per order: an
-        order's events after one whose part could not be made now are left out (not attempted), as the
-        plugin does."""
+                     fence: Callable[[], None] | None = None,
+                     made_by_plugin: frozenset[str] = frozenset()) -> dict[str, PushResult]:
+        """A plugin older than 0.2 applies the return and acknowledges a held unit's move or an alert's
+        settlement; the held-stock and alert parts of each applied event are then made here, in order per
+        order: an order's events after one whose part could not be made now are left out (not attempted),
+        as the plugin does. The steps the plugin names (`made_by_plugin`) it made itself."""
+        steps = [step for step in self.steps if step.name not in made_by_plugin]
+        if not steps:
+            return results
         api = self.client.fenced(fence)
         stopped: set[str | None] = set()
         for event in events:
             done = results.get(event.event_id)
-            if done is None or not any(step.concerns(event) for step in self.steps):
+            if done is None or not any(step.concerns(event) for step in steps):
                 continue
             if event.order_key in stopped:
                 results.pop(event.event_id)
                 continue
             try:
-                results[event.event_id] = self._after(api, event, done)
+                results[event.event_id] = self._after(api, event, done, steps)
             except NotFoundAtOms as error:
                 results[event.event_id] = PushResult(Outcome.REJECTED, f"Medusa: {error}")
             except OmsUnavailable as error:

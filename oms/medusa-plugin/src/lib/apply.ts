@@ -1,7 +1,9 @@
 // One order's events, in order: each applied (or found applied) once; the first that cannot be applied
 // now (refused, or to retry) stops the order's chain, its later events are not attempted.
 
+import { alertOrder, alertSettled, alertsRaised, raisedAlerts } from "./alerts"
 import { Ctx } from "./context"
+import { heldAtReturn, heldMoved, heldUnits } from "./held"
 import { resolved, voided, voucher } from "./notes"
 import { applyReturn } from "./returns"
 import { applyStock } from "./stock"
@@ -22,7 +24,7 @@ async function applyOne(ctx: Ctx, event: TillEvent): Promise<EventResult> {
   try {
     switch (event.event_type) {
       case "ReturnCompleted":
-        return await applyReturn(ctx, event)
+        return await afterReturn(ctx, event, await applyReturn(ctx, event))
       case "StockAdjusted":
         return await applyStock(ctx, event)
       case "VoucherIssued":
@@ -31,10 +33,14 @@ async function applyOne(ctx: Ctx, event: TillEvent): Promise<EventResult> {
         return await voided(ctx, event)
       case "ExceptionResolved":
         return await resolved(ctx, event)
-      default:
-        return { event_id: event.event_id, outcome: "applied",
-          detail: { not_sent: `Medusa has no use for ${event.event_type} events` } }
+      case "HeldUnitMoved":
+        return applied(event, await heldMoved(ctx, event))
+      case "StaffAlertSettled":
+        if (!String(event.payload.data?.order_id ?? "").startsWith("order_")) break
+        return applied(event, { alert_settlement_noted: await alertSettled(ctx, event) })
     }
+    return { event_id: event.event_id, outcome: "applied",
+      detail: { not_sent: `Medusa has no use for ${event.event_type} events` } }
   } catch (error: any) {
     if (error instanceof Refused) {
       return { event_id: event.event_id, outcome: "rejected", reason: `Medusa: ${error.message}`, detail: error.detail }
@@ -45,4 +51,23 @@ async function applyOne(ctx: Ctx, event: TillEvent): Promise<EventResult> {
     return { event_id: event.event_id, outcome: "retry",
       reason: `Medusa failed on event ${event.seq}: ${String(error?.message ?? error).slice(0, 300)}` }
   }
+}
+
+function applied(event: TillEvent, detail: Record<string, unknown>): EventResult {
+  return { event_id: event.event_id, outcome: "applied", detail }
+}
+
+/** What Medusa's own return steps do not do, once the return is there: its held units into the store's
+ * quarantine, its staff alerts on the order. */
+async function afterReturn(ctx: Ctx, event: TillEvent, done: EventResult): Promise<EventResult> {
+  if (done.outcome !== "applied" && done.outcome !== "duplicate") return done
+  const data = event.payload.data ?? {}
+  let detail: Record<string, unknown> = { ...(done.detail ?? {}) }
+  if (heldUnits(event).length) detail = { ...detail, ...await heldAtReturn(ctx, event) }
+  if (alertOrder(data) && raisedAlerts(data).length) detail.alerts_noted = await alertsRaised(ctx, event)
+  if (detail.not_sent && (detail.held_in_medusa !== undefined || detail.alerts_noted !== undefined)) {
+    delete detail.not_sent
+    return { event_id: event.event_id, outcome: "applied", detail }
+  }
+  return { ...done, detail }
 }

@@ -5,7 +5,7 @@
 import { updateCustomersWorkflow, updateOrderWorkflow } from "@medusajs/core-flows"
 import { Ctx } from "./context"
 import { major } from "./money"
-import { OrderState } from "./state"
+import { OrderState, RETURN_FIELDS } from "./state"
 import { EventResult, MARKER, TillEvent } from "./types"
 
 type Target = { kind: "order" | "customer"; id: string }
@@ -51,7 +51,9 @@ export async function refused(ctx: Ctx, event: TillEvent, data: Record<string, a
                               problem: Record<string, any>): Promise<EventResult> {
   const currency = String(data.currency ?? ctx.currency)
   const codes = await ctx.storeCodes()
-  const competing = problem.line ? state.returns
+  const returns = state.complete ? state.returns  // a first attempt read only the order
+    : await ctx.graph("return", RETURN_FIELDS, { order_id: state.order.id })
+  const competing = problem.line ? returns
     .filter((r) => !r.canceled_at && r.metadata?.[MARKER] !== event.event_id
       && (r.items ?? []).some((i: any) => i.item_id === problem.line))
     .map((r) => ({ medusa_return_id: r.id, medusa_display_id: r.display_id,

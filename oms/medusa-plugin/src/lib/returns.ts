@@ -88,7 +88,7 @@ export async function applyReturn(ctx: Ctx, event: TillEvent): Promise<EventResu
   const store = event.payload.device?.store_id
   const location = await ctx.locationId(store)
   if (!location) throw new Refused(`Medusa has no stock location for store ${store}; add it or fix the till's store.id.`)
-  const state = await OrderState.read(ctx, orderId)
+  const state = await OrderState.read(ctx, orderId, event.first_attempt === true)
   if (!state) throw new Refused(`Medusa has no order ${orderId}.`)
   try {
     if (data.refund_method === "exchange" && data.exchange?.lines?.length) {

@@ -8,15 +8,19 @@ import { qty } from "./money"
 export const ORDER_FIELDS = ["id", "display_id", "currency_code", "customer_id", "email", "metadata", "items.*",
   "items.detail.*", "payment_collections.*", "payment_collections.payments.*",
   "payment_collections.payments.refunds.*", "credit_lines.*"]
-const RETURN_FIELDS = ["id", "status", "metadata", "location_id", "created_at", "received_at", "canceled_at",
+export const RETURN_FIELDS = ["id", "status", "metadata", "location_id", "created_at", "received_at", "canceled_at",
   "display_id", "exchange_id", "items.*"]
 
 export class OrderState {
-  constructor(readonly order: any, readonly returns: any[], readonly changes: any[], readonly exchanges: any[]) {}
+  constructor(readonly order: any, readonly returns: any[], readonly changes: any[], readonly exchanges: any[],
+              readonly complete = true) {}
 
-  static async read(ctx: Ctx, orderId: string): Promise<OrderState | null> {
+  /** The order, its returns, pending changes and exchanges; only the order for an event never sent before
+   * (`firstAttempt`: Medusa cannot hold anything of it yet, so there is nothing to resume). */
+  static async read(ctx: Ctx, orderId: string, firstAttempt = false): Promise<OrderState | null> {
     const [order] = await ctx.graph("order", ORDER_FIELDS, { id: orderId })
     if (!order) return null
+    if (firstAttempt) return new OrderState(order, [], [], [], false)
     const [returns, changes, exchanges] = await Promise.all([
       ctx.graph("return", RETURN_FIELDS, { order_id: orderId }),
       ctx.graph("order_change", ["id", "change_type", "status", "return_id", "exchange_id"], { order_id: orderId }),

@@ -36,7 +36,7 @@ export async function applyStock(ctx: Ctx, event: TillEvent): Promise<EventResul
       why: "its return was dismissed, so Medusa never received it" } }
 }
 
-async function move(ctx: Ctx, key: string, sku: string, location: string, delta: number): Promise<boolean> {
+export async function move(ctx: Ctx, key: string, sku: string, location: string, delta: number): Promise<boolean> {
   const [item] = await ctx.graph("inventory_item", ["id", "sku", "metadata", "location_levels.*"], { sku })
   if (!item) throw new Refused(`Medusa has no inventory item with SKU ${sku}`)
   const level = (item.location_levels ?? []).find((l: any) => l.location_id === location)
@@ -49,7 +49,7 @@ async function move(ctx: Ctx, key: string, sku: string, location: string, delta:
   } else {
     after = Math.max(current + delta, 0)
     await ctx.run(updateInventoryItemsWorkflow, { updates: [{ id: item.id,
-      metadata: { ...(item.metadata ?? {}), [key]: { location_id: location, before: current, after, delta } } }] })
+      metadata: { [key]: { location_id: location, before: current, after, delta } } }] })  // Medusa merges keys
   }
   if (level) {
     await ctx.run(updateInventoryLevelsWorkflow, { updates: [{ inventory_item_id: item.id, location_id: location,

@@ -1,9 +1,12 @@
 // GET /admin/posreturns: what this plugin offers; the till's connector uses the batch route when it answers.
+// `steps` are the parts the till's connector made itself after an older plugin's batch (held units in
+// the quarantine location, staff alerts on the order): with them here a batch needs no other request.
 
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MAX_BATCH } from "./events/route"
 
 export const GET = async (_req: MedusaRequest, res: MedusaResponse) => {
-  res.json({ plugin: "@posreturns/medusa-plugin", version: "0.1.0", api: 1, max_batch: MAX_BATCH,
-    event_types: ["ReturnCompleted", "StockAdjusted", "VoucherIssued", "VoucherVoided", "ExceptionResolved"], stock_changes: true })
+  res.json({ plugin: "@posreturns/medusa-plugin", version: "0.2.0", api: 1, max_batch: MAX_BATCH,
+    event_types: ["ReturnCompleted", "StockAdjusted", "VoucherIssued", "VoucherVoided", "ExceptionResolved",
+      "HeldUnitMoved", "StaffAlertSettled"], steps: ["held_stock", "staff_alerts"], stock_changes: true })
 }

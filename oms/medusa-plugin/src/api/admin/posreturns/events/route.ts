@@ -3,6 +3,8 @@
 // could not be applied are left out of the answer: not attempted, the till sends them again after it.
 
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { randomUUID } from "crypto"
+import { closeBatch, openBatch } from "../../../../lib/context"
 import { admit } from "../../../../lib/fence"
 import { Batch, EventResult, TillEvent } from "../../../../lib/types"
 import { applyTillEventsWorkflow } from "../../../../workflows/apply-till-events"
@@ -30,16 +32,23 @@ export const POST = async (req: AuthenticatedMedusaRequest<Batch>, res: MedusaRe
   }
   const queue = [...chains.values()]
   const results = new Map<string, EventResult>()
+  const id = randomUUID()
+  const shared = openBatch(id)
   const worker = async () => {
     for (let chain = queue.shift(); chain; chain = queue.shift()) {
-      const { result } = await applyTillEventsWorkflow(req.scope).run({ input: {
-        uploader, fence: batch.fence, currency: batch.currency ?? "EUR",
-        actor: req.auth_context?.actor_id ?? "posreturns", events: chain } })
+      const { result } = await shared.timings.time("order chain", () => applyTillEventsWorkflow(req.scope).run({
+        input: { uploader, fence: batch.fence, currency: batch.currency ?? "EUR", batch: id,
+          actor: req.auth_context?.actor_id ?? "posreturns", events: chain } }))
       for (const answer of result as EventResult[]) results.set(answer.event_id, answer)
     }
   }
-  await Promise.all(Array.from({ length: Math.min(ORDERS_AT_ONCE, queue.length) }, worker))
-  res.json({ results: batch.events.filter((e) => results.has(e.event_id)).map((e) => results.get(e.event_id)) })
+  try {
+    await Promise.all(Array.from({ length: Math.min(ORDERS_AT_ONCE, queue.length) }, worker))
+  } finally {
+    closeBatch(id)
+  }
+  res.json({ results: batch.events.filter((e) => results.has(e.event_id)).map((e) => results.get(e.event_id)),
+    timings: shared.timings })
 }
 
 function invalid(batch: Batch | undefined): string | null {
