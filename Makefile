@@ -51,8 +51,10 @@ run: $(STAMP) system-deps-gui translations
 
 # The whole suite runs as two pytest processes side by side (tools/run_suite.py: the real-Medusa tests
 # beside the rest); PYTEST_ARGS runs one pytest with those arguments instead, e.g. PYTEST_ARGS=tests/unit.
+# The tests start hundreds of `posreturns` processes: bytecode is written (also where the environment
+# says not to) so that each does not compile the package again.
 test: $(TEST_STAMP) system-deps translations
-	QT_QPA_PLATFORM=offscreen $(if $(PYTEST_ARGS),$(BIN)/python -m pytest $(PYTEST_ARGS),$(BIN)/python tools/run_suite.py)
+	QT_QPA_PLATFORM=offscreen PYTHONDONTWRITEBYTECODE= $(if $(PYTEST_ARGS),$(BIN)/python -m pytest $(PYTEST_ARGS),$(BIN)/python tools/run_suite.py)
 
 # The gates CI runs before the tests (docs/development.md): ruff's rule selection and mypy --strict, both
 # configured in pyproject.toml. Both always run, so one pass shows every finding. Neither rewrites a file
