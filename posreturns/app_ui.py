@@ -193,7 +193,7 @@ def admin_services(till: Till, device: PrinterThread | None = None) -> dict[str,
         till.access.require(actor, Permission.OPEN_DRAWER, "settings")
         outcome = open_drawer_control(_printing_for(till, url, profile, device)).open(actor.user_id)  # audited
         if not outcome.opened:
-            raise PrinterProblem(outcome.message, outcome.message_fr)
+            raise PrinterProblem(outcome.said or "")
 
     def describe(text: str, completed: bool) -> dict[str, str]:
         return describe_scan(text, completed, gs_substitute(till.settings.get))

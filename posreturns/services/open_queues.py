@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
+from posreturns.domain.messages import translate
 from posreturns.domain.permissions import Permission
 from posreturns.domain.users import Principal
 from posreturns.services.access import AccessService
@@ -84,8 +85,8 @@ class OpenQueues:
         item = self._open_exception(seq)
         code = voucher_of(item.payload)
         if code is None:
-            raise BadInput(f"Event {seq} issued no store-credit voucher; send it again or accept the write-off.",
-                           f"L'événement {seq} n'a émis aucun bon d'achat.")
+            raise BadInput(translate("services.open_queues", "Event {0} issued no store-credit voucher; send it "
+                                                             "again or accept the write-off.").format(seq))
         now = self.clock.now()
         self.exception_store.void_voucher(seq, code, actor.user_id, now, note,
                                           voucher_voided(item.payload, code, actor.user_id, note, now))
@@ -100,8 +101,8 @@ class OpenQueues:
         contact = self.exception_store.contacts({customer_id}).get(customer_id) if customer_id else None
         contact = contact or summary["customer"]
         if not contact:
-            raise NotFound(f"Event {seq} names no customer the till knows; look the sale up in the OMS.",
-                           f"L'événement {seq} ne désigne aucun client connu de la caisse.")
+            raise NotFound(translate("services.open_queues", "Event {0} names no customer the till knows; look "
+                                                             "the sale up in the OMS.").format(seq))
         if self.audit is not None:
             self.audit(AuditEntry("sync.exception.contact_shown", actor.user_id, str(seq),
                                   {"customer_id": customer_id}, self.clock.now()))
@@ -110,8 +111,8 @@ class OpenQueues:
     def _open_exception(self, seq: int) -> ExceptionItem:
         found = next((i for i in self.exception_store.exceptions() if i.seq == seq and i.status == "rejected"), None)
         if found is None:
-            raise NotFound(f"Event {seq} is not an open exception; list them with `posreturns sync exceptions`.",
-                           f"L'événement {seq} n'est pas une anomalie ouverte.")
+            raise NotFound(translate("services.open_queues", "Event {0} is not an open exception; list them with "
+                                                             "`posreturns sync exceptions`.").format(seq))
         return found
 
     def card_refunds(self) -> list[PendingCardRefund]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
+from posreturns.domain.messages import translate
 from posreturns.domain.permissions import Permission
 from posreturns.domain.users import Principal
 from posreturns.services.access import AccessService
@@ -89,8 +90,8 @@ class PendingApprovals:
         entry = AuditEntry(f"approval.{after}", manager.user_id, approval_id,
                            {"note": note or None, "vouched_by": manager.vouched_by}, self.clock.now())
         if not self.store.change(approval_id, "waiting", after, entry, note=note or None):
-            raise NotFound("That return is no longer waiting for a manager (decided or dropped already).",
-                           "Ce retour n'attend plus de responsable (déjà traité).")
+            raise NotFound(translate("services.pending_approvals", "That return is no longer waiting for a "
+                                                                   "manager (decided or dropped already)."))
         return self._get(approval_id)
 
     def resume(self, cashier: Principal, approval_id: str) -> CompletedReturn:
@@ -98,13 +99,15 @@ class PendingApprovals:
         self.access.require(cashier, Permission.COMPLETE_RETURN)
         found = self._get(approval_id)
         if found.status == "waiting":
-            raise BadInput("No manager has decided on this return yet; serve the next customer and come back to it.",
-                           "Aucun responsable n'a encore décidé ; servez le client suivant et revenez-y.")
+            raise BadInput(translate("services.pending_approvals", "No manager has decided on this return yet; "
+                                                                   "serve the next customer and come back to it."))
         if found.status == "refused":
-            raise BadInput(f"{found.decided_by} refused this return: {found.decision_note}. Tell the customer and "
-                           "drop it.", f"{found.decided_by} a refusé ce retour : {found.decision_note}.")
+            raise BadInput(translate("services.pending_approvals", "{0} refused this return: {1}. Tell the "
+                                                                   "customer and drop it.")
+                           .format(found.decided_by, found.decision_note))
         if found.status != "approved" or found.decided_by is None:
-            raise NotFound("This return is no longer waiting to be completed.", "Ce retour n'est plus en attente.")
+            raise NotFound(translate("services.pending_approvals", "This return is no longer waiting to be "
+                                                                   "completed."))
         done = self.returns.complete(parse_request(found.request), cashier, approved_by=found.decided_by)
         self.store.change(approval_id, "approved", "completed",
                           AuditEntry("approval.completed", cashier.user_id, approval_id,
@@ -120,11 +123,12 @@ class PendingApprovals:
         found = self._get(approval_id)
         entry = AuditEntry("approval.dropped", cashier.user_id, approval_id, {"was": found.status}, self.clock.now())
         if found.status not in FOR_CASHIER or not self.store.change(approval_id, found.status, "dropped", entry):
-            raise BadInput("This return was completed or dropped already; nothing was changed.",
-                           "Ce retour a déjà été finalisé ou abandonné ; rien n'a été modifié.")
+            raise BadInput(translate("services.pending_approvals", "This return was completed or dropped "
+                                                                   "already; nothing was changed."))
 
     def _get(self, approval_id: str) -> PendingApproval:
         found = self.store.get(approval_id)
         if found is None:
-            raise NotFound(f"No parked return {approval_id} on this till.", "Aucun retour en attente de ce numéro.")
+            raise NotFound(translate("services.pending_approvals", "No parked return {0} on this till.")
+                           .format(approval_id))
         return found

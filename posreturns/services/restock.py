@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from posreturns.domain.held_units import HeldUnit, UnitAction
+from posreturns.domain.messages import translate
 from posreturns.domain.money import Money
 from posreturns.domain.permissions import Permission
 from posreturns.domain.resale import GRADE_WORDS, Grade, resale_price
@@ -36,11 +37,10 @@ NOTE_MAX = 500
 def clean_note(text: str, what: str, required: bool = False) -> str:
     note = " ".join((text or "").split())
     if required and not note:
-        raise BadInput(f"Give {what}; nothing was changed.", f"Indiquez {what} ; rien n'a été modifié.")
+        raise BadInput(translate("services.restock", "Give {0}; nothing was changed.").format(what))
     if len(note) > NOTE_MAX or not storable(note):
-        raise BadInput(f"The {what} is too long or holds control characters; keep it under {NOTE_MAX} characters.",
-                       "Le texte est trop long ou contient des caractères de contrôle ; "
-                       f"moins de {NOTE_MAX} caractères.")
+        raise BadInput(translate("services.restock", "The {0} is too long or holds control characters; keep it "
+                                                     "under {1} characters.").format(what, NOTE_MAX))
     return note
 
 
@@ -58,10 +58,8 @@ class RestockService:
     def find(self, code: str) -> HeldUnit:
         unit = self.store.unit(code)
         if unit is None:
-            raise NotFound(f"No held unit {code.strip()!r} on this till; scan its inspection tag again or check "
-                           "the restock queue.",
-                           f"Aucun article mis de côté {code.strip()!r} sur cette caisse ; scannez à nouveau son "
-                           "étiquette ou consultez la file.")
+            raise NotFound(translate("services.restock", "No held unit {0!r} on this till; scan its inspection "
+                                                         "tag again or check the restock queue.").format(code.strip()))
         return unit
 
     def batches(self, status: str | None = None) -> list[RtvBatch]:
@@ -87,12 +85,11 @@ class RestockService:
             vendor: str = "") -> list[HeldUnit]:
         """Release, refurbish, return to the vendor or scrap units: all of them or, on a refusal, none."""
         if action is UnitAction.RESALE:
-            raise BadInput("Grade a unit for second hand with its grade (A, B or C).",
-                           "Classez l'article pour la seconde main avec sa note (A, B ou C).")
+            raise BadInput(translate("services.restock", "Grade a unit for second hand with its grade (A, B or C)."))
         wanted = list(dict.fromkeys(c.strip().upper() for c in codes if c.strip()))
         if not wanted:
-            raise BadInput("Name at least one held unit (its id, or scan its inspection tag).",
-                           "Indiquez au moins un article (son identifiant, ou scannez son étiquette).")
+            raise BadInput(translate("services.restock", "Name at least one held unit (its id, or scan its "
+                                                         "inspection tag)."))
         self.access.require(actor, Permission.MANAGE_RESTOCK, subject=",".join(wanted))
         note = clean_note(note, "the reason for scrapping" if action is UnitAction.SCRAP else "note",
                           required=action in (UnitAction.SCRAP, UnitAction.REFURBISH))

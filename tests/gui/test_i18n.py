@@ -130,7 +130,7 @@ def test_every_french_translation_is_finished_and_keeps_its_placeholders() -> No
 def test_lupdate_finds_no_string_missing_from_the_french_file(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.ts"
     subprocess.run([str(BIN / "pyside6-lupdate"), "-silent", "-extensions", "py", "-locations", "none",
-                    str(ROOT / "posreturns" / "ui"), "-ts", str(fresh)], check=True, cwd=ROOT)
+                    str(ROOT / "posreturns"), "-ts", str(fresh)], check=True, cwd=ROOT)
     in_code, in_file = set(_messages(fresh)), set(_messages(FRENCH_TS))
     assert in_code - in_file == set(), "run `make translations-update` and translate the new strings"
     assert in_file - in_code == set(), "strings no longer in the code: run `make translations-update`"

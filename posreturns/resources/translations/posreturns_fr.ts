@@ -2499,4 +2499,902 @@
         <translation>Plus</translation>
     </message>
 </context>
+<context>
+    <name>devices.device_settings</name>
+    <message>
+        <source>{0!r} is not a {1}: use one of {2}.</source>
+        <translation>« {0} » n&apos;est pas {1} : utilisez {2}.</translation>
+    </message>
+    <message>
+        <source>{0!r} is not a serial speed: use one of {1} (9600 is usual).</source>
+        <translation>« {0} » n&apos;est pas une vitesse série : utilisez {1} (9600 en général).</translation>
+    </message>
+    <message>
+        <source>{0!r} is not a parity: use N (none), E (even) or O (odd).</source>
+        <translation>« {0} » n&apos;est pas une parité : utilisez N (aucune), E (paire) ou O (impaire).</translation>
+    </message>
+    <message>
+        <source>{0!r} cannot stand for the GS1 separator: use one punctuation character, e.g. |.</source>
+        <translation>« {0} » ne peut pas remplacer le séparateur GS1 : utilisez un signe de ponctuation, p. ex. |.</translation>
+    </message>
+    <message>
+        <source>The scanner prefix must be 1 to 4 printable characters, e.g. §.</source>
+        <translation>Le préfixe du scanner doit faire 1 à 4 caractères imprimables, p. ex. §.</translation>
+    </message>
+    <message>
+        <source>{0} Use tcp://ADDRESS:9100, serial:/dev/ttyUSB0, usblp:/dev/usb/lp0 or file:PATH.</source>
+        <translation>{0} Utilisez tcp://ADRESSE:9100, serial:/dev/ttyUSB0, usblp:/dev/usb/lp0 ou file:CHEMIN.</translation>
+    </message>
+    <message>
+        <source>There is no printer profile named {0!r}: choose one of {1}, or set printer.profile_file to your own profile file.</source>
+        <translation>Aucun profil d&apos;imprimante ne s&apos;appelle « {0} » : choisissez parmi {1}, ou indiquez votre propre fichier dans printer.profile_file.</translation>
+    </message>
+    <message>
+        <source>The printer profile file is not valid: {0}</source>
+        <translation>Le fichier de profil d&apos;imprimante n&apos;est pas valable : {0}</translation>
+    </message>
+    <message>
+        <source>scanner connection</source>
+        <translation>un mode de scanner</translation>
+    </message>
+    <message>
+        <source>scanner suffix</source>
+        <translation>un suffixe de scanner</translation>
+    </message>
+</context>
+<context>
+    <name>devices.drawer</name>
+    <message>
+        <source>The cash drawer was already opened for this return; it does not open twice.</source>
+        <translation>Le tiroir-caisse a déjà été ouvert pour ce retour ; il ne s&apos;ouvre pas deux fois.</translation>
+    </message>
+    <message>
+        <source>The cash drawer did not open ({0}). Open it with its key and tell a manager; it will not open by itself later.</source>
+        <translation>Le tiroir-caisse ne s&apos;est pas ouvert ({0}). Ouvrez-le avec sa clé et prévenez un responsable ; il ne s&apos;ouvrira pas tout seul plus tard.</translation>
+    </message>
+</context>
+<context>
+    <name>devices.printing</name>
+    <message>
+        <source>The printer is out of paper: put in a new roll.</source>
+        <translation>L&apos;imprimante n&apos;a plus de papier : remettez un rouleau.</translation>
+    </message>
+    <message>
+        <source>The printer&apos;s cover is open: close it.</source>
+        <translation>Le capot de l&apos;imprimante est ouvert : refermez-le.</translation>
+    </message>
+    <message>
+        <source>The printer does not answer or did not confirm the print: check it.</source>
+        <translation>L&apos;imprimante ne répond pas ou n&apos;a pas confirmé l&apos;impression : vérifiez-la.</translation>
+    </message>
+    <message>
+        <source>The printer cannot be reached: check that it is on and plugged in.</source>
+        <translation>L&apos;imprimante est injoignable : vérifiez qu&apos;elle est allumée et branchée.</translation>
+    </message>
+    <message>
+        <source>The printer reports an error: check it.</source>
+        <translation>L&apos;imprimante est en erreur : vérifiez-la.</translation>
+    </message>
+    <message>
+        <source>{0} The receipt is kept; reprint it when the printer is ready.</source>
+        <translation>{0} Le ticket est conservé ; réimprimez-le quand l&apos;imprimante est prête.</translation>
+    </message>
+    <message>
+        <source>Sent to a printer that cannot confirm it printed: check that the receipt came out (its preview is on the screen) and reprint it if not.</source>
+        <translation>Envoyé à une imprimante qui ne peut pas confirmer l&apos;impression : vérifiez que le ticket est sorti (son aperçu est à l&apos;écran) et réimprimez-le sinon.</translation>
+    </message>
+</context>
+<context>
+    <name>devices.restock_labels</name>
+    <message>
+        <source>{0!r} is not a second-hand item; grade the unit first (restock resale).</source>
+        <translation>{0!r} n&apos;est pas un article de seconde main ; classez-le d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>No RTV batch {0!r}; `posreturns rtv list` shows them.</source>
+        <translation>Aucun lot fournisseur {0!r} ; `posreturns rtv list` les affiche.</translation>
+    </message>
+</context>
+<context>
+    <name>devices.scanner</name>
+    <message>
+        <source>Unreadable scan ({0}); scan it again or type the number.</source>
+        <translation>Scan illisible ; scannez à nouveau ou tapez le numéro.</translation>
+    </message>
+</context>
+<context>
+    <name>devices.wording</name>
+    <message>
+        <source>RETURN RECEIPT</source>
+        <translation>TICKET DE RETOUR</translation>
+    </message>
+    <message>
+        <source>TRAINING / FORMATION</source>
+        <translation>TRAINING / FORMATION</translation>
+    </message>
+    <message>
+        <source>Practice only - not a real refund</source>
+        <translation>Exercice - remboursement fictif</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>COPY</source>
+        <translation>DUPLICATA</translation>
+    </message>
+    <message>
+        <source>Original sale</source>
+        <translation>Vente d&apos;origine</translation>
+    </message>
+    <message>
+        <source>Return without receipt</source>
+        <translation>Retour sans ticket</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>Caisse</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Caissier</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Approuvé par</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>N° de série</translation>
+    </message>
+    <message>
+        <source>Why this amount</source>
+        <translation>Détail du montant</translation>
+    </message>
+    <message>
+        <source>TOTAL REFUNDED</source>
+        <translation>TOTAL REMBOURSÉ</translation>
+    </message>
+    <message>
+        <source>RETURNED ITEMS</source>
+        <translation>ARTICLES REPRIS</translation>
+    </message>
+    <message>
+        <source>Refunded to</source>
+        <translation>Remboursé sur</translation>
+    </message>
+    <message>
+        <source>(on the payment terminal)</source>
+        <translation>(sur le terminal de paiement)</translation>
+    </message>
+    <message>
+        <source>Shipping refunded</source>
+        <translation>Frais de port remboursés</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>Échange</translation>
+    </message>
+    <message>
+        <source>To pay by the customer</source>
+        <translation>À payer par le client</translation>
+    </message>
+    <message>
+        <source>To refund to the customer</source>
+        <translation>À rembourser au client</translation>
+    </message>
+    <message>
+        <source>Even exchange: nothing to pay</source>
+        <translation>Échange à valeur égale : rien à payer</translation>
+    </message>
+    <message>
+        <source>STORE CREDIT VOUCHER</source>
+        <translation>BON D&apos;ACHAT</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Valid in all our stores. Keep this voucher.</source>
+        <translation>Valable dans tous nos magasins. Conservez ce bon.</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>Politique</translation>
+    </message>
+    <message>
+        <source>Customer signature</source>
+        <translation>Signature du client</translation>
+    </message>
+    <message>
+        <source>Processed offline</source>
+        <translation>Traité hors ligne</translation>
+    </message>
+    <message>
+        <source>Thank you for your visit</source>
+        <translation>Merci de votre visite</translation>
+    </message>
+    <message>
+        <source>SECOND HAND</source>
+        <translation>SECONDE MAIN</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>New price</source>
+        <translation>Prix neuf</translation>
+    </message>
+    <message>
+        <source>TO INSPECT</source>
+        <translation>À CONTRÔLER</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçu le</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>RETURN TO VENDOR</source>
+        <translation>RETOUR FOURNISSEUR</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>Fournisseur</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Articles</translation>
+    </message>
+    <message>
+        <source>Wrong size</source>
+        <translation>Mauvaise taille</translation>
+    </message>
+    <message>
+        <source>Changed mind</source>
+        <translation>Changement d&apos;avis</translation>
+    </message>
+    <message>
+        <source>Defective</source>
+        <translation>Défectueux</translation>
+    </message>
+    <message>
+        <source>Damaged in transit</source>
+        <translation>Abîmé au transport</translation>
+    </message>
+    <message>
+        <source>Not as described</source>
+        <translation>Non conforme</translation>
+    </message>
+    <message>
+        <source>Late delivery</source>
+        <translation>Livraison tardive</translation>
+    </message>
+    <message>
+        <source>Wrong item</source>
+        <translation>Mauvais article</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>New with tags</source>
+        <translation>Neuf avec étiquettes</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Ouvert</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>Utilisé</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Endommagé</translation>
+    </message>
+    <message>
+        <source>Missing parts</source>
+        <translation>Incomplet</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Carte bancaire</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <source>Gift card</source>
+        <translation>Carte cadeau</translation>
+    </message>
+    <message>
+        <source>Store credit</source>
+        <translation>Avoir</translation>
+    </message>
+</context>
+<context>
+    <name>domain.contact</name>
+    <message>
+        <source>&quot;{0}&quot; is not an e-mail address; check it with the customer.</source>
+        <translation>« {0} » n&apos;est pas une adresse e-mail ; vérifiez-la avec le client.</translation>
+    </message>
+    <message>
+        <source>&quot;{0}&quot; is not a phone number; check it with the customer.</source>
+        <translation>« {0} » n&apos;est pas un numéro de téléphone ; vérifiez-le avec le client.</translation>
+    </message>
+    <message>
+        <source>To be told by e-mail, the customer needs an e-mail address; type it in.</source>
+        <translation>Pour être prévenu par e-mail, le client doit donner une adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>To be told by SMS, the customer needs a phone number; type it in.</source>
+        <translation>Pour être prévenu par SMS, le client doit donner un numéro de téléphone.</translation>
+    </message>
+    <message>
+        <source>Ask the customer&apos;s consent before choosing how the store contacts them.</source>
+        <translation>Demandez l&apos;accord du client avant de choisir comment le contacter.</translation>
+    </message>
+    <message>
+        <source>An e-receipt needs the customer&apos;s e-mail address; type it in.</source>
+        <translation>Un ticket par e-mail demande l&apos;adresse e-mail du client.</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s language must be one of {0}.</source>
+        <translation>La langue du client doit être l&apos;une de {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>domain.day_close</name>
+    <message>
+        <source>{0} sync exception(s)</source>
+        <translation>{0} anomalie(s) de synchronisation</translation>
+    </message>
+    <message>
+        <source>{0} card refund(s) the terminal has not confirmed</source>
+        <translation>{0} remboursement(s) carte non confirmé(s) par le terminal</translation>
+    </message>
+    <message>
+        <source>{0} failed card refund(s) not paid another way</source>
+        <translation>{0} remboursement(s) carte échoué(s) non payé(s) autrement</translation>
+    </message>
+    <message>
+        <source>{0} return(s) waiting for a manager</source>
+        <translation>{0} retour(s) en attente d&apos;un responsable</translation>
+    </message>
+</context>
+<context>
+    <name>domain.held_units</name>
+    <message>
+        <source>released to sale</source>
+        <translation>remis en vente</translation>
+    </message>
+    <message>
+        <source>sent to second hand</source>
+        <translation>passé en seconde main</translation>
+    </message>
+    <message>
+        <source>returned to the vendor</source>
+        <translation>retourné au fournisseur</translation>
+    </message>
+    <message>
+        <source>scrapped</source>
+        <translation>mis au rebut</translation>
+    </message>
+    <message>
+        <source>Unit {0} was already {1} by {2} on {3} UTC; nothing was changed (reload the queue).</source>
+        <translation>L&apos;article {0} a déjà été {1} par {2} le {3} UTC ; rien n&apos;a été modifié (rechargez la file).</translation>
+    </message>
+</context>
+<context>
+    <name>domain.permissions</name>
+    <message>
+        <source>find sales</source>
+        <translation>rechercher des ventes</translation>
+    </message>
+    <message>
+        <source>quote returns</source>
+        <translation>chiffrer des retours</translation>
+    </message>
+    <message>
+        <source>complete returns</source>
+        <translation>valider des retours</translation>
+    </message>
+    <message>
+        <source>record the payment terminal&apos;s answer</source>
+        <translation>enregistrer la réponse du terminal de paiement</translation>
+    </message>
+    <message>
+        <source>reprint or resend receipts</source>
+        <translation>réimprimer ou renvoyer des tickets</translation>
+    </message>
+    <message>
+        <source>approve returns</source>
+        <translation>autoriser des retours</translation>
+    </message>
+    <message>
+        <source>open the cash drawer</source>
+        <translation>ouvrir le tiroir-caisse</translation>
+    </message>
+    <message>
+        <source>resolve sync exceptions</source>
+        <translation>traiter les anomalies de synchronisation</translation>
+    </message>
+    <message>
+        <source>change the printer, scanner and language settings</source>
+        <translation>modifier l&apos;imprimante, le scanner et la langue</translation>
+    </message>
+    <message>
+        <source>change the till&apos;s settings</source>
+        <translation>modifier les réglages de la caisse</translation>
+    </message>
+    <message>
+        <source>change the return policy</source>
+        <translation>modifier la politique de retour</translation>
+    </message>
+    <message>
+        <source>import sales data</source>
+        <translation>importer des ventes</translation>
+    </message>
+    <message>
+        <source>manage users and PINs</source>
+        <translation>gérer les utilisateurs et les codes</translation>
+    </message>
+    <message>
+        <source>connect the till to the OMS</source>
+        <translation>connecter la caisse à l&apos;OMS</translation>
+    </message>
+    <message>
+        <source>restore a backup of the till&apos;s database</source>
+        <translation>restaurer une sauvegarde de la base</translation>
+    </message>
+    <message>
+        <source>change the store&apos;s delivery network</source>
+        <translation>modifier le réseau de livraison</translation>
+    </message>
+    <message>
+        <source>set up the e-mail relay for e-receipts</source>
+        <translation>configurer le relais e-mail des tickets</translation>
+    </message>
+    <message>
+        <source>release, grade, refurbish, return to the vendor or scrap held units</source>
+        <translation>remettre en vente, classer, reconditionner, retourner ou mettre au rebut les articles mis de côté</translation>
+    </message>
+    <message>
+        <source>acknowledge or resolve staff alerts</source>
+        <translation>prendre en charge ou clore les alertes</translation>
+    </message>
+    <message>
+        <source>print inspection tags and resale labels</source>
+        <translation>imprimer les étiquettes d&apos;inspection et de seconde main</translation>
+    </message>
+    <message>
+        <source>close the till&apos;s day (and override what is still open, with a reason)</source>
+        <translation>clôturer la journée de la caisse (et passer outre ce qui reste ouvert, avec un motif)</translation>
+    </message>
+</context>
+<context>
+    <name>domain.pins</name>
+    <message>
+        <source>A {0}&apos;s PIN is {1} to {2} digits; choose another PIN.</source>
+        <translation>Le code d&apos;un(e) {0} compte {1} à {2} chiffres ; choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <source>A PIN of one repeated digit is too easy to guess; choose another PIN.</source>
+        <translation>Un code d&apos;un seul chiffre répété se devine trop facilement ; choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <source>cashier</source>
+        <translation>caissier(ère)</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>responsable</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>administrateur(trice)</translation>
+    </message>
+    <message>
+        <source>This till&apos;s PIN secret is missing (was the data folder moved to another computer?): no PIN can be checked. Restore the secret (docs/security.md) or call support.</source>
+        <translation>Le secret des codes de cette caisse est introuvable (dossier de données déplacé ?) : aucun code ne peut être vérifié. Restaurez-le (docs/security.md) ou appelez le support.</translation>
+    </message>
+</context>
+<context>
+    <name>domain.validation</name>
+    <message>
+        <source>No item is in this return; scan the items the customer brings back.</source>
+        <translation>Aucun article dans ce retour ; scannez les articles que le client rapporte.</translation>
+    </message>
+    <message>
+        <source>The reason &quot;other&quot; needs a note; type what the customer said.</source>
+        <translation>Le motif « Autre » demande un commentaire ; notez ce que dit le client.</translation>
+    </message>
+    <message>
+        <source>Only {0} of &quot;{1}&quot; can still be returned ({2} of {3} already returned); lower the quantity.</source>
+        <translation>Seulement {0} « {1} » peuvent encore être retournés ({2} sur {3} déjà retournés) ; baissez la quantité.</translation>
+    </message>
+    <message>
+        <source>&quot;{0}&quot; is serial-tracked; scan the serial number of each unit.</source>
+        <translation>« {0} » a un numéro de série ; scannez le numéro de chaque unité.</translation>
+    </message>
+    <message>
+        <source>Serial {0} was not sold on this line; check the unit and scan again.</source>
+        <translation>Le numéro de série {0} n&apos;a pas été vendu sur cette ligne ; vérifiez l&apos;article.</translation>
+    </message>
+    <message>
+        <source>Serial {0} has already been returned; it cannot be returned twice.</source>
+        <translation>Le numéro de série {0} a déjà été retourné ; il ne peut pas l&apos;être deux fois.</translation>
+    </message>
+    <message>
+        <source>An exchange needs a replacement item; scan it or choose another refund method.</source>
+        <translation>Un échange demande un article de remplacement ; choisissez-le ou un autre mode.</translation>
+    </message>
+    <message>
+        <source>{0} is not in stock in this store; pick another variant or promise a delivery instead.</source>
+        <translation>{0} n&apos;est pas en stock dans ce magasin ; choisissez une autre taille ou couleur.</translation>
+    </message>
+</context>
+<context>
+    <name>persistence.database_guard</name>
+    <message>
+        <source>This till&apos;s database has lost what it had recorded ({0}), so no return is issued until a manager restores the latest backup with `posreturns restore FILE` (docs/storage.md).</source>
+        <translation>La base de la caisse a perdu ce qu&apos;elle avait enregistré ({0}) : aucun retour n&apos;est possible tant qu&apos;un responsable n&apos;a pas restauré la dernière sauvegarde avec `posreturns restore FICHIER` (docs/storage.md).</translation>
+    </message>
+    <message>
+        <source>The database has lost what it had recorded ({0}); restore the latest backup with `posreturns restore FILE`.</source>
+        <translation>La base a perdu ce qu&apos;elle avait enregistré ({0}) ; restaurez la dernière sauvegarde avec `posreturns restore FICHIER`.</translation>
+    </message>
+</context>
+<context>
+    <name>persistence.marks</name>
+    <message>
+        <source>returns {0}-{1} of till {2}</source>
+        <translation>retours {0}-{1} de la caisse {2}</translation>
+    </message>
+    <message>
+        <source>outbox events {0}-{1}</source>
+        <translation>événements {0}-{1} de l&apos;outbox</translation>
+    </message>
+</context>
+<context>
+    <name>persistence.outbox_exceptions</name>
+    <message>
+        <source>Voucher {0} is not on this till or was voided already.</source>
+        <translation>Le bon {0} n&apos;est pas sur cette caisse ou est déjà annulé.</translation>
+    </message>
+</context>
+<context>
+    <name>persistence.refund_replacements</name>
+    <message>
+        <source>Return {0}&apos;s failed card refund was paid a moment ago on another screen; it is never paid twice.</source>
+        <translation>Le remboursement carte échoué du retour {0} vient d&apos;être payé sur un autre écran ; il n&apos;est jamais payé deux fois.</translation>
+    </message>
+</context>
+<context>
+    <name>persistence.restock_rtv</name>
+    <message>
+        <source>No RTV batch {0!r} on this till; `posreturns rtv list` shows them.</source>
+        <translation>Aucun lot fournisseur {0!r} sur cette caisse.</translation>
+    </message>
+    <message>
+        <source>RTV batch {0} was already shipped by {1} on {2}; nothing was changed.</source>
+        <translation>Le lot {0} a déjà été expédié par {1} le {2} ; rien n&apos;a été modifié.</translation>
+    </message>
+</context>
+<context>
+    <name>persistence.restock_store</name>
+    <message>
+        <source>No held unit {0!r} on this till; scan its inspection tag again or check `posreturns restock list`.</source>
+        <translation>Aucun article mis de côté {0!r} sur cette caisse ; scannez à nouveau son étiquette.</translation>
+    </message>
+</context>
+<context>
+    <name>persistence.staff_alerts</name>
+    <message>
+        <source>No alert {0}; `posreturns alerts list` shows them.</source>
+        <translation>Aucune alerte {0} ; `posreturns alerts list` les affiche.</translation>
+    </message>
+    <message>
+        <source>Alert {0} was already resolved by {1}; nothing was changed.</source>
+        <translation>L&apos;alerte {0} a déjà été traitée par {1} ; rien n&apos;a été modifié.</translation>
+    </message>
+</context>
+<context>
+    <name>persistence.storage_errors</name>
+    <message>
+        <source>The disk of the till&apos;s data folder ({0}) is full; nothing was saved. Free some space on it, then try again.</source>
+        <translation>Le disque du dossier de données de la caisse ({0}) est plein ; rien n&apos;a été enregistré. Libérez de la place, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The till&apos;s data folder ({0}) cannot be written (read-only, or no permission); nothing was saved. Give the till&apos;s user write access to it, then try again.</source>
+        <translation>Le dossier de données de la caisse ({0}) n&apos;est pas modifiable (lecture seule ou droits insuffisants) ; rien n&apos;a été enregistré. Donnez-en l&apos;accès en écriture à l&apos;utilisateur de la caisse, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The till&apos;s database is held by another program (another window, a sync or a backup) for too long; nothing was saved. Try again in a moment.</source>
+        <translation>La base de la caisse est occupée par un autre programme (une autre fenêtre, la synchronisation ou une sauvegarde) ; rien n&apos;a été enregistré. Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>The till&apos;s database ({0}) is damaged; nothing more can be saved in it. A manager restores the latest backup with `posreturns restore FILE` (docs/storage.md).</source>
+        <translation>La base de la caisse ({0}) est endommagée ; plus rien ne peut y être enregistré. Un responsable restaure la dernière sauvegarde avec `posreturns restore FICHIER` (docs/storage.md).</translation>
+    </message>
+    <message>
+        <source>The till&apos;s database ({0}) cannot be opened (its folder is missing or not allowed to this user); check the data folder, then try again.</source>
+        <translation>La base de la caisse ({0}) ne peut pas être ouverte (dossier absent ou interdit à cet utilisateur) ; vérifiez le dossier de données, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The disk of the till&apos;s data folder ({0}) failed to read or write; nothing was saved. Check the disk, then try again.</source>
+        <translation>Le disque du dossier de données de la caisse ({0}) n&apos;a pas pu lire ou écrire ; rien n&apos;a été enregistré. Vérifiez le disque, puis réessayez.</translation>
+    </message>
+</context>
+<context>
+    <name>persistence.till_days</name>
+    <message>
+        <source>Day {0} of till {1} was closed a moment ago on another screen; look at `posreturns day list` before closing again.</source>
+        <translation>La journée du {0} vient d&apos;être clôturée sur un autre écran.</translation>
+    </message>
+</context>
+<context>
+    <name>services.access</name>
+    <message>
+        <source>Wrong ID or PIN, or this user may not do this; check them and try again.</source>
+        <translation>Identifiant ou code erroné, ou cet utilisateur n&apos;y est pas autorisé ; vérifiez et réessayez.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: this account stays locked until an administrator unlocks it (posreturns user unlock ID).</source>
+        <translation>Trop de codes erronés : ce compte reste bloqué jusqu&apos;à ce qu&apos;un administrateur le débloque.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: this account is locked for {0} more minute(s); wait or ask someone else.</source>
+        <translation>Trop de codes erronés : ce compte est bloqué encore {0} minute(s) ; patientez ou appelez quelqu&apos;un d&apos;autre.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may {0}; ask one to sign in.</source>
+        <translation>Seul un administrateur peut {0} ; demandez-lui de s&apos;identifier.</translation>
+    </message>
+    <message>
+        <source>Only a manager or an administrator may {0}; ask one to sign in.</source>
+        <translation>Seul un responsable ou un administrateur peut {0} ; demandez-lui de s&apos;identifier.</translation>
+    </message>
+    <message>
+        <source>Sign in to {0}.</source>
+        <translation>Identifiez-vous pour {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>services.day_close</name>
+    <message>
+        <source>The day cannot close: {0} still open. Settle them in the manager&apos;s workspace (or `posreturns sync exceptions`, `return confirm`), or close with --override REASON.</source>
+        <translation>La journée ne peut pas être clôturée : {0}. Traitez-les, ou clôturez en donnant un motif.</translation>
+    </message>
+    <message>
+        <source>{0} has not begun yet; a day closes once it has started.</source>
+        <translation>Le {0} n&apos;a pas encore commencé.</translation>
+    </message>
+    <message>
+        <source>The cash count cannot be negative; enter the cash the drawer paid out for returns.</source>
+        <translation>Le comptage ne peut pas être négatif.</translation>
+    </message>
+    <message>
+        <source>Day {0} is closed (Z {1} by {2}) and no return was recorded at this till since; there is nothing to correct.</source>
+        <translation>La journée du {0} est clôturée (Z {1}) et aucun retour n&apos;a été enregistré depuis.</translation>
+    </message>
+    <message>
+        <source>Till {0} has no Z {1}; `posreturns day list` shows them.</source>
+        <translation>Pas de Z {1} sur cette caisse.</translation>
+    </message>
+</context>
+<context>
+    <name>services.lookup</name>
+    <message>
+        <source>No sale with the number &quot;{0}&quot; is on this till; check the number or search by customer.</source>
+        <translation>Aucune vente n° « {0} » sur cette caisse ; vérifiez le numéro ou cherchez par client.</translation>
+    </message>
+    <message>
+        <source>The sale &quot;{0}&quot; is not on this till; search for it again.</source>
+        <translation>La vente « {0} » n&apos;est pas sur cette caisse ; recherchez-la à nouveau.</translation>
+    </message>
+    <message>
+        <source>Type at least three characters of the e-mail address.</source>
+        <translation>Tapez au moins trois caractères de l&apos;adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>Type at least six digits of the phone number.</source>
+        <translation>Tapez au moins six chiffres du numéro de téléphone.</translation>
+    </message>
+    <message>
+        <source>Type at least two letters of the customer&apos;s name, a phone number, an e-mail or a receipt number.</source>
+        <translation>Tapez au moins deux lettres du nom du client, un téléphone, un e-mail ou un n° de ticket.</translation>
+    </message>
+    <message>
+        <source>Type the card&apos;s last four digits, then the date of the sale.</source>
+        <translation>Tapez les quatre derniers chiffres de la carte, puis la date de la vente.</translation>
+    </message>
+    <message>
+        <source>&quot;{0}&quot; is not an amount a sale could come to; check the amount.</source>
+        <translation>« {0} » n&apos;est pas un montant de vente possible ; vérifiez le montant.</translation>
+    </message>
+    <message>
+        <source>Nothing was scanned or typed; scan the receipt or type its number.</source>
+        <translation>Rien n&apos;a été scanné ni saisi ; scannez le ticket ou tapez son numéro.</translation>
+    </message>
+    <message>
+        <source>That scan is unreadable; scan it again or type the number.</source>
+        <translation>Scan illisible ; scannez à nouveau ou tapez le numéro.</translation>
+    </message>
+    <message>
+        <source>&quot;{0}&quot; is not a date; write it as 2026-11-20 or 20/11/2026.</source>
+        <translation>« {0} » n&apos;est pas une date ; écrivez-la 20/11/2026.</translation>
+    </message>
+</context>
+<context>
+    <name>services.numbering</name>
+    <message>
+        <source>&quot;{0}&quot; is not a till id; use 1 to 16 letters, digits, &quot;-&quot;, &quot;_&quot; or &quot;.&quot;, starting with a letter or a digit (e.g. T1).</source>
+        <translation>« {0} » n&apos;est pas un identifiant de caisse ; utilisez 1 à 16 lettres, chiffres, « - », « _ » ou « . », en commençant par une lettre ou un chiffre (p. ex. T1).</translation>
+    </message>
+    <message>
+        <source>The till id &quot;{0}&quot; would give the same return numbers (…-{1}-…) as the till &quot;{2}&quot; already used here; choose an id that differs in more than case or punctuation.</source>
+        <translation>L&apos;identifiant « {0} » donnerait les mêmes numéros de retour (…-{1}-…) que la caisse « {2} » déjà utilisée ici ; choisissez un identifiant qui diffère par plus que la casse ou la ponctuation.</translation>
+    </message>
+</context>
+<context>
+    <name>services.oms_address</name>
+    <message>
+        <source>&quot;{0}&quot; is not an OMS address; write it as https://oms.example.com.</source>
+        <translation>« {0} » n&apos;est pas une adresse d&apos;OMS ; écrivez-la https://oms.exemple.com.</translation>
+    </message>
+    <message>
+        <source>The OMS address must start with https:// ({0} is not this machine); plain http is only for an OMS on this till (localhost).</source>
+        <translation>L&apos;adresse de l&apos;OMS doit commencer par https:// ({0} n&apos;est pas cette machine) ; http simple n&apos;est permis que pour un OMS sur cette caisse (localhost).</translation>
+    </message>
+</context>
+<context>
+    <name>services.open_queues</name>
+    <message>
+        <source>Event {0} issued no store-credit voucher; send it again or accept the write-off.</source>
+        <translation>L&apos;événement {0} n&apos;a émis aucun bon d&apos;achat.</translation>
+    </message>
+    <message>
+        <source>Event {0} names no customer the till knows; look the sale up in the OMS.</source>
+        <translation>L&apos;événement {0} ne désigne aucun client connu de la caisse.</translation>
+    </message>
+    <message>
+        <source>Event {0} is not an open exception; list them with `posreturns sync exceptions`.</source>
+        <translation>L&apos;événement {0} n&apos;est pas une anomalie ouverte.</translation>
+    </message>
+</context>
+<context>
+    <name>services.pending_approvals</name>
+    <message>
+        <source>That return is no longer waiting for a manager (decided or dropped already).</source>
+        <translation>Ce retour n&apos;attend plus de responsable (déjà traité).</translation>
+    </message>
+    <message>
+        <source>No manager has decided on this return yet; serve the next customer and come back to it.</source>
+        <translation>Aucun responsable n&apos;a encore décidé ; servez le client suivant et revenez-y.</translation>
+    </message>
+    <message>
+        <source>{0} refused this return: {1}. Tell the customer and drop it.</source>
+        <translation>{0} a refusé ce retour : {1}.</translation>
+    </message>
+    <message>
+        <source>This return is no longer waiting to be completed.</source>
+        <translation>Ce retour n&apos;est plus en attente.</translation>
+    </message>
+    <message>
+        <source>This return was completed or dropped already; nothing was changed.</source>
+        <translation>Ce retour a déjà été finalisé ou abandonné ; rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>No parked return {0} on this till.</source>
+        <translation>Aucun retour en attente de ce numéro.</translation>
+    </message>
+</context>
+<context>
+    <name>services.refund_replacement</name>
+    <message>
+        <source>Pay a failed card refund as &quot;store_credit&quot; or &quot;cash&quot;.</source>
+        <translation>Payez un remboursement carte échoué en avoir ou en espèces.</translation>
+    </message>
+    <message>
+        <source>Return {0} has no failed card refund left to pay at this till; mark the card refund failed first, or it was paid already.</source>
+        <translation>Le retour {0} n&apos;a pas de remboursement carte échoué à payer sur cette caisse.</translation>
+    </message>
+    <message>
+        <source>The policy refunds this card sale in cash only when it was partly paid in cash; pay {0} as store credit instead.</source>
+        <translation>La politique n&apos;autorise pas les espèces pour cette vente par carte ; payez {0} en avoir.</translation>
+    </message>
+</context>
+<context>
+    <name>services.reports</name>
+    <message>
+        <source>The period ends ({0}) before it starts ({1}); give --from before --to.</source>
+        <translation>La période finit ({0}) avant de commencer ({1}) ; inversez les dates.</translation>
+    </message>
+    <message>
+        <source>A report covers at most {0} days; ask for a shorter period.</source>
+        <translation>Un rapport couvre au plus {0} jours ; choisissez une période plus courte.</translation>
+    </message>
+    <message>
+        <source>{0!r} is not a figure of the report; use a key such as reason:DEFECTIVE, tender:cash, cashier:ID, day:2026-11-26 or flag:receiptless (see docs/manager.md).</source>
+        <translation>{0!r} n&apos;est pas un chiffre du rapport.</translation>
+    </message>
+</context>
+<context>
+    <name>services.restock</name>
+    <message>
+        <source>Give {0}; nothing was changed.</source>
+        <translation>Indiquez {0} ; rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>The {0} is too long or holds control characters; keep it under {1} characters.</source>
+        <translation>Le texte est trop long ou contient des caractères de contrôle ; moins de {1} caractères.</translation>
+    </message>
+    <message>
+        <source>No held unit {0!r} on this till; scan its inspection tag again or check the restock queue.</source>
+        <translation>Aucun article mis de côté {0!r} sur cette caisse ; scannez à nouveau son étiquette ou consultez la file.</translation>
+    </message>
+    <message>
+        <source>Grade a unit for second hand with its grade (A, B or C).</source>
+        <translation>Classez l&apos;article pour la seconde main avec sa note (A, B ou C).</translation>
+    </message>
+    <message>
+        <source>Name at least one held unit (its id, or scan its inspection tag).</source>
+        <translation>Indiquez au moins un article (son identifiant, ou scannez son étiquette).</translation>
+    </message>
+</context>
+<context>
+    <name>services.returns.service</name>
+    <message>
+        <source>The policy refuses this return ({0}); nothing was recorded.</source>
+        <translation>La politique refuse ce retour ({0}) ; rien n&apos;a été enregistré.</translation>
+    </message>
+    <message>
+        <source>This return needs a manager&apos;s approval ({0}); add &quot;approval&quot;: {{&quot;manager&quot;: ID, &quot;pin&quot;: PIN}} to the request.</source>
+        <translation>Ce retour doit être validé par un responsable ({0}).</translation>
+    </message>
+</context>
+<context>
+    <name>services.setting_rules</name>
+    <message>
+        <source>{0} must be a whole number from {1} to {2}; nothing was changed.</source>
+        <translation>{0} doit être un nombre entier de {1} à {2} ; rien n&apos;a été modifié.</translation>
+    </message>
+</context>
+<context>
+    <name>services.users</name>
+    <message>
+        <source>You cannot disable your own account; ask another administrator.</source>
+        <translation>Vous ne pouvez pas désactiver votre propre compte ; demandez à un autre administrateur.</translation>
+    </message>
+    <message>
+        <source>This is the till&apos;s last active administrator; add another before disabling it.</source>
+        <translation>C&apos;est le dernier administrateur actif de la caisse ; ajoutez-en un autre d&apos;abord.</translation>
+    </message>
+</context>
 </TS>
