@@ -31,6 +31,7 @@ from posreturns.cli import (
     user_commands,
     verify_commands,
 )
+from posreturns.cli.language import answer_language
 from posreturns.cli.output import EXIT_BAD_INPUT, EXIT_NOT_FOUND, EXIT_OK, Output
 from posreturns.domain.errors import PinError, UserFacingError
 from posreturns.paths import resolve_data_dir
@@ -201,6 +202,11 @@ def till_main() -> int:
     return main(["gui", *sys.argv[1:]])
 
 
+def _for_reader(error: UserFacingError, args: argparse.Namespace, out: Output) -> str:
+    """The sentence in the reader's language; JSON keeps the English for programs (docs/cli.md)."""
+    return str(error) if out.as_json else error.in_language(answer_language(getattr(args, "data_dir", None)))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     words = list(sys.argv[1:] if argv is None else argv)
@@ -217,10 +223,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             check_storage(resolve_data_dir(args.data_dir))
         return handler(args, out)
     except NotFound as error:
-        out.error("not_found", str(error))
+        out.error("not_found", _for_reader(error, args, out))
         return EXIT_NOT_FOUND
     except UserFacingError as error:
-        out.error(error_code(error), str(error))
+        out.error(error_code(error), _for_reader(error, args, out))
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130

@@ -80,7 +80,8 @@ class DayCloseService:
         if cash_counted_minor < 0:
             raise BadInput(translate("services.day_close", "The cash count cannot be negative; enter the cash "
                                                            "the drawer paid out for returns."))
-        reason = clean_note(override_reason, "the reason for closing with items open")
+        reason = clean_note(override_reason, translate("services.notes", "the reason for closing with items "
+                                                                         "open"))
         till = self.identity()
         window, totals, items = self.preview(business_day)
         if window.seq > 1 and totals.returns == 0:

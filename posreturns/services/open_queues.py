@@ -73,7 +73,7 @@ class OpenQueues:
     def resolve_sync(self, actor: Principal, seq: int, retry: bool, note: str = "") -> None:
         """Send the event again (`retry`), or accept the write-off: closed by hand, never sent again."""
         self.access.require(actor, Permission.RESOLVE_SYNC, subject=str(seq))
-        note = clean_note(note, "note", required=not retry)
+        note = clean_note(note, translate("services.notes", "note"), required=not retry)
         self.exception_store.resolve(seq, "retry" if retry else "dismiss", actor.user_id, self.clock.now(),
                                      note or None)
 
@@ -81,7 +81,7 @@ class OpenQueues:
         """Void the store-credit voucher the refused event issued and close the event by hand (the
         OMS is told both); the voucher's code."""
         self.access.require(actor, Permission.RESOLVE_SYNC, subject=str(seq))
-        note = clean_note(note, "why the voucher is voided", required=True)
+        note = clean_note(note, translate("services.notes", "why the voucher is voided"), required=True)
         item = self._open_exception(seq)
         code = voucher_of(item.payload)
         if code is None:
@@ -122,7 +122,9 @@ class OpenQueues:
     def settle_card_refund(self, actor: Principal, return_number: str, paid: bool, detail: str) -> None:
         """The terminal's reference (paid) or why it failed, audited as the host's answer."""
         self.access.require(actor, Permission.RESOLVE_SYNC, subject=return_number)
-        detail = clean_note(detail, "the terminal's reference" if paid else "why the refund failed", required=True)
+        what = (translate("services.notes", "the terminal's reference") if paid
+                else translate("services.notes", "why the refund failed"))
+        detail = clean_note(detail, what, required=True)
         self.host_answers.record(return_number, paid, detail, actor)
 
     def failed_card_refunds(self) -> list[FailedCardRefund]:

@@ -68,9 +68,9 @@ class PendingApprovals:
         parsed = parse_request(data)  # one sentence for a malformed request; nothing is kept
         if not parsed.idempotency_key:
             raise BadInput('The return to park has no "idempotency_key"; it could otherwise be completed twice.')
+        why = clean_note(why, translate("services.notes", "why a manager must approve")) or "?"
         approval = PendingApproval(str(uuid.uuid4()), self.identity().till_id, cashier.user_id, self.clock.now(),
-                                   data, clean_note(why, "why a manager must approve") or "?", parsed.receipt,
-                                   "waiting")
+                                   data, why, parsed.receipt, "waiting")
         self.store.add(approval, AuditEntry("approval.requested", cashier.user_id, approval.id,
                                             {"receipt": parsed.receipt, "why": approval.why}, approval.created_at))
         return approval
@@ -85,7 +85,7 @@ class PendingApprovals:
 
     def decide(self, manager: Principal, approval_id: str, approve: bool, note: str = "") -> PendingApproval:
         self.access.require(manager, Permission.APPROVE_RETURN, subject=approval_id)
-        note = clean_note(note, "the reason for refusing", required=not approve)
+        note = clean_note(note, translate("services.notes", "the reason for refusing"), required=not approve)
         after = "approved" if approve else "refused"
         entry = AuditEntry(f"approval.{after}", manager.user_id, approval_id,
                            {"note": note or None, "vouched_by": manager.vouched_by}, self.clock.now())

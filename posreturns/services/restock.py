@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from posreturns.domain.held_units import HeldUnit, UnitAction
-from posreturns.domain.messages import translate
+from posreturns.domain.messages import Text, translate
 from posreturns.domain.money import Money
 from posreturns.domain.permissions import Permission
 from posreturns.domain.resale import GRADE_WORDS, Grade, resale_price
@@ -34,7 +34,7 @@ from posreturns.services.returns.service import TillIdentity
 NOTE_MAX = 500
 
 
-def clean_note(text: str, what: str, required: bool = False) -> str:
+def clean_note(text: str, what: Text, required: bool = False) -> str:
     note = " ".join((text or "").split())
     if required and not note:
         raise BadInput(translate("services.restock", "Give {0}; nothing was changed.").format(what))
@@ -91,9 +91,11 @@ class RestockService:
             raise BadInput(translate("services.restock", "Name at least one held unit (its id, or scan its "
                                                          "inspection tag)."))
         self.access.require(actor, Permission.MANAGE_RESTOCK, subject=",".join(wanted))
-        note = clean_note(note, "the reason for scrapping" if action is UnitAction.SCRAP else "note",
+        note = clean_note(note, translate("services.notes", "the reason for scrapping") if action is UnitAction.SCRAP
+                          else translate("services.notes", "note"),
                           required=action in (UnitAction.SCRAP, UnitAction.REFURBISH))
-        supplier = clean_note(vendor, "the vendor", required=True)[:80] if action is UnitAction.RTV else None
+        supplier = (clean_note(vendor, translate("services.notes", "the vendor"), required=True)[:80]
+                    if action is UnitAction.RTV else None)
         return self.store.act(self._actor(actor), [UnitChange(c, action, note, supplier) for c in wanted])
 
     def resell(self, actor: Principal, code: str, grade: Grade) -> ResaleItem:
@@ -109,11 +111,12 @@ class RestockService:
 
     def ship(self, actor: Principal, batch_id: str, reference: str = "") -> RtvBatch:
         self.access.require(actor, Permission.MANAGE_RESTOCK, subject=batch_id)
-        return self.rtv_store.ship(self._actor(actor), batch_id, clean_note(reference, "the shipping reference"))
+        reference = clean_note(reference, translate("services.notes", "the shipping reference"))
+        return self.rtv_store.ship(self._actor(actor), batch_id, reference)
 
     def settle_alert(self, actor: Principal, alert_id: int, resolve: bool, note: str = "") -> StaffAlert:
         self.access.require(actor, Permission.RESOLVE_ALERTS, subject=str(alert_id))
-        note = clean_note(note, "what was done", required=resolve)
+        note = clean_note(note, translate("services.notes", "what was done"), required=resolve)
         return self.alert_store.settle(self._actor(actor), alert_id, "resolved" if resolve else "acknowledged", note)
 
     def _actor(self, principal: Principal) -> Actor:

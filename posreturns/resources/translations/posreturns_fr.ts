@@ -2599,7 +2599,7 @@
     <name>devices.scanner</name>
     <message>
         <source>Unreadable scan ({0}); scan it again or type the number.</source>
-        <translation>Scan illisible ; scannez à nouveau ou tapez le numéro.</translation>
+        <translation>Scan illisible ({0}) ; scannez à nouveau ou tapez le numéro.</translation>
     </message>
 </context>
 <context>
@@ -3155,7 +3155,7 @@
     <name>persistence.till_days</name>
     <message>
         <source>Day {0} of till {1} was closed a moment ago on another screen; look at `posreturns day list` before closing again.</source>
-        <translation>La journée du {0} vient d&apos;être clôturée sur un autre écran.</translation>
+        <translation>La journée du {0} de la caisse {1} vient d&apos;être clôturée sur un autre écran ; consultez `posreturns day list` avant de clôturer à nouveau.</translation>
     </message>
 </context>
 <context>
@@ -3201,11 +3201,11 @@
     </message>
     <message>
         <source>Day {0} is closed (Z {1} by {2}) and no return was recorded at this till since; there is nothing to correct.</source>
-        <translation>La journée du {0} est clôturée (Z {1}) et aucun retour n&apos;a été enregistré depuis.</translation>
+        <translation>La journée du {0} est clôturée (Z {1} par {2}) et aucun retour n&apos;a été enregistré depuis sur cette caisse : il n&apos;y a rien à corriger.</translation>
     </message>
     <message>
         <source>Till {0} has no Z {1}; `posreturns day list` shows them.</source>
-        <translation>Pas de Z {1} sur cette caisse.</translation>
+        <translation>La caisse {0} n&apos;a pas de Z {1} ; `posreturns day list` les affiche.</translation>
     </message>
 </context>
 <context>
@@ -3249,6 +3249,53 @@
     <message>
         <source>&quot;{0}&quot; is not a date; write it as 2026-11-20 or 20/11/2026.</source>
         <translation>« {0} » n&apos;est pas une date ; écrivez-la 20/11/2026.</translation>
+    </message>
+</context>
+<context>
+    <name>services.notes</name>
+    <message>
+        <source>note</source>
+        <translation>une note</translation>
+    </message>
+    <message>
+        <source>the reason for closing with items open</source>
+        <translation>le motif de clôture malgré les éléments ouverts</translation>
+    </message>
+    <message>
+        <source>the reason for refusing</source>
+        <translation>le motif du refus</translation>
+    </message>
+    <message>
+        <source>the reason for scrapping</source>
+        <translation>le motif de mise au rebut</translation>
+    </message>
+    <message>
+        <source>the shipping reference</source>
+        <translation>la référence d&apos;expédition</translation>
+    </message>
+    <message>
+        <source>the terminal&apos;s reference</source>
+        <translation>la référence du terminal</translation>
+    </message>
+    <message>
+        <source>the vendor</source>
+        <translation>le fournisseur</translation>
+    </message>
+    <message>
+        <source>what was done</source>
+        <translation>ce qui a été fait</translation>
+    </message>
+    <message>
+        <source>why a manager must approve</source>
+        <translation>pourquoi un responsable doit valider</translation>
+    </message>
+    <message>
+        <source>why the refund failed</source>
+        <translation>pourquoi le remboursement a échoué</translation>
+    </message>
+    <message>
+        <source>why the voucher is voided</source>
+        <translation>pourquoi le bon est annulé</translation>
     </message>
 </context>
 <context>
@@ -3312,7 +3359,7 @@
     </message>
     <message>
         <source>No parked return {0} on this till.</source>
-        <translation>Aucun retour en attente de ce numéro.</translation>
+        <translation>Aucun retour en attente {0} sur cette caisse.</translation>
     </message>
 </context>
 <context>
@@ -3353,7 +3400,7 @@
     </message>
     <message>
         <source>The {0} is too long or holds control characters; keep it under {1} characters.</source>
-        <translation>Le texte est trop long ou contient des caractères de contrôle ; moins de {1} caractères.</translation>
+        <translation>Le champ « {0} » est trop long ou contient des caractères de contrôle ; gardez-le sous {1} caractères.</translation>
     </message>
     <message>
         <source>No held unit {0!r} on this till; scan its inspection tag again or check the restock queue.</source>
