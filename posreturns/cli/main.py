@@ -202,11 +202,6 @@ def till_main() -> int:
     return main(["gui", *sys.argv[1:]])
 
 
-def _for_reader(error: UserFacingError, args: argparse.Namespace, out: Output) -> str:
-    """The sentence in the reader's language; JSON keeps the English for programs (docs/cli.md)."""
-    return str(error) if out.as_json else error.in_language(answer_language(getattr(args, "data_dir", None)))
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     words = list(sys.argv[1:] if argv is None else argv)
@@ -216,17 +211,17 @@ def main(argv: Sequence[str] | None = None) -> int:
               "type it again.", file=sys.stderr)
         return EXIT_BAD_INPUT
     args = build_parser().parse_args(words)
-    out = Output(args.json)
+    out = Output(args.json, lambda: answer_language(getattr(args, "data_dir", None)))
     handler: Command = args.handler
     try:
         if handler not in READ_ONLY:
             check_storage(resolve_data_dir(args.data_dir))
         return handler(args, out)
     except NotFound as error:
-        out.error("not_found", _for_reader(error, args, out))
+        out.error("not_found", error)
         return EXIT_NOT_FOUND
     except UserFacingError as error:
-        out.error(error_code(error), _for_reader(error, args, out))
+        out.error(error_code(error), error)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130

@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from posreturns.domain.errors import InvalidAmount
-from posreturns.domain.messages import translate
+from posreturns.domain.messages import Text, translate
 from posreturns.domain.money import parse_minor
 from posreturns.domain.orders import Order, OrderLine
 from posreturns.services.canonical import FIRST_YEAR, LAST_YEAR
@@ -34,8 +34,7 @@ class ItemMatch:
     sku: str | None
     lines: tuple[OrderLine, ...]
     problem: str | None = None  # 'unknown_product' | 'not_on_receipt' | 'already_returned'
-    message: str | None = None
-    message_fr: str | None = None
+    message: Text | None = None
 
 
 class OrderLookup:
@@ -153,24 +152,18 @@ class OrderLookup:
                 sku = text
             if sku is None:
                 return ItemMatch(None, (), "unknown_product",
-                                 f'"{text}" is not a product this till knows; '
-                                 'scan the item\'s barcode again or type its SKU.',
-                                 f"« {text} » n'est pas un produit connu ; "
-                                 "scannez à nouveau le code-barres ou tapez la référence.")
+                                 translate("services.lookup", '"{0}" is not a product this till knows; scan the '
+                                           "item's barcode again or type its SKU.").format(text))
             lines = tuple(order.lines_for_sku(sku))
         if not lines:
             return ItemMatch(sku, (), "not_on_receipt",
-                             f"This item ({sku}) is not on receipt {order.number}; "
-                             "check the receipt or search for another sale.",
-                             f"Cet article ({sku}) n'est pas sur le ticket {order.number} ; "
-                             "vérifiez le ticket ou cherchez une autre vente.")
+                             translate("services.lookup", "This item ({0}) is not on receipt {1}; check the receipt "
+                                       "or search for another sale.").format(sku, order.number))
         returnable = tuple(line for line in lines if line.returnable_qty > 0)
         if not returnable:
             return ItemMatch(sku, (), "already_returned",
-                             f"This item ({sku}) has already been returned from receipt {order.number}; "
-                             "nothing is left to return.",
-                             f"Cet article ({sku}) a déjà été retourné sur le ticket {order.number} ; "
-                             "il ne reste rien à retourner.")
+                             translate("services.lookup", "This item ({0}) has already been returned from receipt "
+                                       "{1}; nothing is left to return.").format(sku, order.number))
         return ItemMatch(sku, returnable)
 
 

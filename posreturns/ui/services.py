@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from posreturns.domain.orders import Order
 from posreturns.domain.users import Principal
 from posreturns.services.lookup import OrderLookup
 from posreturns.services.returns.service import ReturnService
+from posreturns.ui.manager.ports import ManagerServices
 from posreturns.ui.ports import Catalog, Drafts, Drawer, Printing, Settings, SettingsAccess
 
 
@@ -48,5 +48,5 @@ class UiServices:
     describe_scan: Callable[[str, bool], dict[str, str]] | None = None
     print_scanner_sheet: Callable[[], object] | None = None
     check_setting: Callable[[str, str], str] = lambda key, value: value.strip()
-    # The manager's workspace (restock queue, second hand, alerts): `app_ui.ManagerServices`, or None.
-    manager: Any = None
+    # The manager's workspace (restock queue, second hand, alerts, back office), or None.
+    manager: ManagerServices | None = None

@@ -3250,6 +3250,18 @@
         <source>&quot;{0}&quot; is not a date; write it as 2026-11-20 or 20/11/2026.</source>
         <translation>« {0} » n&apos;est pas une date ; écrivez-la 20/11/2026.</translation>
     </message>
+    <message>
+        <source>&quot;{0}&quot; is not a product this till knows; scan the item&apos;s barcode again or type its SKU.</source>
+        <translation>« {0} » n&apos;est pas un produit connu ; scannez à nouveau le code-barres ou tapez la référence.</translation>
+    </message>
+    <message>
+        <source>This item ({0}) is not on receipt {1}; check the receipt or search for another sale.</source>
+        <translation>Cet article ({0}) n&apos;est pas sur le ticket {1} ; vérifiez le ticket ou cherchez une autre vente.</translation>
+    </message>
+    <message>
+        <source>This item ({0}) has already been returned from receipt {1}; nothing is left to return.</source>
+        <translation>Cet article ({0}) a déjà été retourné sur le ticket {1} ; il ne reste rien à retourner.</translation>
+    </message>
 </context>
 <context>
     <name>services.notes</name>
@@ -3442,6 +3454,13 @@
     <message>
         <source>This is the till&apos;s last active administrator; add another before disabling it.</source>
         <translation>C&apos;est le dernier administrateur actif de la caisse ; ajoutez-en un autre d&apos;abord.</translation>
+    </message>
+</context>
+<context>
+    <name>services.returns.resolver</name>
+    <message>
+        <source>Line {0}: {1}</source>
+        <translation>Ligne {0} : {1}</translation>
     </message>
 </context>
 </TS>
