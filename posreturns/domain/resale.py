@@ -10,6 +10,7 @@ from enum import StrEnum
 from biip.checksums import gs1_standard_check_digit
 
 from posreturns.domain.errors import UserFacingError
+from posreturns.domain.messages import Text, translate
 from posreturns.domain.money import Money, quantum
 
 
@@ -19,7 +20,9 @@ class Grade(StrEnum):
     C = "C"  # fair
 
 
-GRADE_WORDS = {Grade.A: ("like new", "comme neuf"), Grade.B: ("good", "bon état"), Grade.C: ("fair", "état correct")}
+GRADE_WORDS: dict[Grade, Text] = {Grade.A: translate("domain.resale", "like new"),
+                                  Grade.B: translate("domain.resale", "good"),
+                                  Grade.C: translate("domain.resale", "fair")}
 
 
 @dataclass(frozen=True, slots=True)

@@ -119,7 +119,7 @@ class DatabaseGuard:
             return []
         lost = translate("persistence.database_guard", "The database has lost what it had recorded ({0}); restore the "
                          "latest backup with `posreturns restore FILE`.").format(Joined(tuple(self.missing)))
-        return [Finding("lost_returns", MARKS_FILE, lost.in_language("en"), lost.in_language("fr"))]
+        return [Finding.of("lost_returns", MARKS_FILE, lost)]
 
     def after_commit(self, marks: Marks) -> None:
         """Raise the marks once a return is committed. A failure here is logged, not raised: the

@@ -105,7 +105,7 @@ class RestockService:
         rules = self.policies.active().resale
         paid = Money.from_minor(self.resale_store.paid_per_unit(unit.id), unit.currency)
         price = resale_price(paid, grade, rules)
-        title = f"{unit.title} · {GRADE_WORDS[grade][0]} ({grade.value})"
+        title = f"{unit.title} · {GRADE_WORDS[grade]} ({grade.value})"
         offer = ResaleOffer(unit.id, grade, price.minor, unit.refund_minor, unit.currency, title, rules.ean_prefix)
         return self.resale_store.resell(self._actor(actor), offer)
 

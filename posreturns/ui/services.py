@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from posreturns.domain.messages import Localized
 from posreturns.domain.orders import Order
 from posreturns.domain.users import Principal
 from posreturns.services.lookup import OrderLookup
@@ -34,7 +35,7 @@ class UiServices:
     approve: Callable[[str, str], Principal] | None = None  # a manager's ID and PIN for an approval (raises when wrong)
     training: bool = False  # a training till: the window says so on every screen
     timezone: Callable[[], str] = lambda: ""  # the store's (every time on screen is in it); empty: the computer's
-    integrity: Callable[[], tuple[str, str] | None] | None = None  # the quick check: (English, French) or None
+    integrity: Callable[[], Localized | None] | None = None  # the quick check's sentence, or None
     # The settings screen (None hides its button): the till's settings (get), the manager/admin unlock and
     # the changes through the settings service, printer tests (url, profile), models.
     settings: Settings | None = None

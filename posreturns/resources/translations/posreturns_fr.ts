@@ -3463,4 +3463,330 @@
         <translation>Ligne {0} : {1}</translation>
     </message>
 </context>
+<context>
+    <name>devices.scanner_sheet</name>
+    <message>
+        <source>SCANNER SET-UP</source>
+        <translation>RÉGLAGE DU SCANNER</translation>
+    </message>
+    <message>
+        <source>1. Program (Honeywell scanners)</source>
+        <translation>1. Programmer (scanners Honeywell)</translation>
+    </message>
+    <message>
+        <source>Other makes: scan the codes of your scanner&apos;s manual for: suffix Enter (CR), keyboard of this till, AIM identifiers on, GS sent as |.</source>
+        <translation>Autres marques : scannez les codes de leur manuel pour : suffixe Entrée (CR), clavier de cette caisse, identifiants AIM activés, GS envoyé comme |.</translation>
+    </message>
+    <message>
+        <source>Suffix: Enter (CR)</source>
+        <translation>Suffixe : Entrée (CR)</translation>
+    </message>
+    <message>
+        <source>Keyboard: French (AZERTY)</source>
+        <translation>Clavier : français (AZERTY)</translation>
+    </message>
+    <message>
+        <source>Keyboard: US (QWERTY)</source>
+        <translation>Clavier : américain (QWERTY)</translation>
+    </message>
+    <message>
+        <source>2. Test: scan these on the set-up page</source>
+        <translation>2. Tester : scannez-les sur la page de réglage</translation>
+    </message>
+    <message>
+        <source>Keyboard layout and suffix</source>
+        <translation>Clavier et suffixe</translation>
+    </message>
+    <message>
+        <source>Product code (EAN-13)</source>
+        <translation>Code produit (EAN-13)</translation>
+    </message>
+    <message>
+        <source>GS1 separator (serial number)</source>
+        <translation>Séparateur GS1 (numéro de série)</translation>
+    </message>
+    <message>
+        <source>Read correctly, but no Enter came after it: scan &apos;Suffix: Enter (CR)&apos;.</source>
+        <translation>Bien lu, mais sans Entrée après : scannez « Suffixe : Entrée (CR) ».</translation>
+    </message>
+    <message>
+        <source>Correct: the scanner and this till agree.</source>
+        <translation>Correct : le scanner et la caisse s&apos;accordent.</translation>
+    </message>
+    <message>
+        <source>The scanner types QWERTY (US) but this till is AZERTY: scan &apos;Keyboard: French&apos;.</source>
+        <translation>Le scanner tape en QWERTY (US) mais la caisse est en AZERTY : scannez « Clavier : français ».</translation>
+    </message>
+    <message>
+        <source>The scanner types AZERTY (French) but this till is QWERTY: scan &apos;Keyboard: US&apos;.</source>
+        <translation>Le scanner tape en AZERTY mais la caisse est en QWERTY : scannez « Clavier : américain ».</translation>
+    </message>
+    <message>
+        <source>The letters arrive in the wrong case: switch Caps Lock off.</source>
+        <translation>Les lettres arrivent dans la mauvaise casse : désactivez le verrouillage majuscules.</translation>
+    </message>
+    <message>
+        <source>The GS1 separator is lost (the keyboard layout drops Ctrl+]): program the scanner to send | instead of GS, and set the GS stand-in to | in the settings.</source>
+        <translation>Le séparateur GS1 est perdu (le clavier ignore Ctrl+]) : programmez le scanner pour envoyer | à la place de GS, et indiquez | comme remplaçant de GS dans les réglages.</translation>
+    </message>
+    <message>
+        <source>The GS1 separator arrives as {0!r}: set it as the GS stand-in in the settings.</source>
+        <translation>Le séparateur GS1 arrive comme {0!r} : indiquez-le comme remplaçant de GS dans les réglages.</translation>
+    </message>
+    <message>
+        <source>Unreadable: {0}</source>
+        <translation>Illisible : {0}</translation>
+    </message>
+    <message>
+        <source>the scan matches no known code</source>
+        <translation>le scan ne correspond à aucun code connu</translation>
+    </message>
+    <message>
+        <source>no AIM identifier</source>
+        <translation>sans identifiant AIM</translation>
+    </message>
+    <message>
+        <source>{0}: product {1} ({2})</source>
+        <translation>{0} : produit {1} ({2})</translation>
+    </message>
+    <message>
+        <source>GTIN {0}</source>
+        <translation>GTIN {0}</translation>
+    </message>
+    <message>
+        <source>serial {0}</source>
+        <translation>n° de série {0}</translation>
+    </message>
+    <message>
+        <source>batch {0}</source>
+        <translation>lot {0}</translation>
+    </message>
+    <message>
+        <source>{0}: GS1 {1}</source>
+        <translation>{0} : GS1 {1}</translation>
+    </message>
+    <message>
+        <source>{0}: link {1}</source>
+        <translation>{0} : lien {1}</translation>
+    </message>
+    <message>
+        <source>{0}: text {1!r} (receipt, return or voucher number)</source>
+        <translation>{0} : texte {1!r} (numéro de ticket, de retour ou de bon)</translation>
+    </message>
+</context>
+<context>
+    <name>devices.z_report</name>
+    <message>
+        <source>CLOSE OF DAY</source>
+        <translation>CLÔTURE DE JOURNÉE</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>Correctif</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>Caisse</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Journée</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Retours</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Remboursé</translation>
+    </message>
+    <message>
+        <source>By tender</source>
+        <translation>Par moyen</translation>
+    </message>
+    <message>
+        <source>terminal</source>
+        <translation>terminal</translation>
+    </message>
+    <message>
+        <source>till</source>
+        <translation>caisse</translation>
+    </message>
+    <message>
+        <source>Cash paid out</source>
+        <translation>Espèces décaissées</translation>
+    </message>
+    <message>
+        <source>Cash counted</source>
+        <translation>Espèces comptées</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <source>CLOSED WITH ITEMS OPEN</source>
+        <translation>CLÔTURÉE AVEC DES POINTS OUVERTS</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Closed by</source>
+        <translation>Clôturée par</translation>
+    </message>
+    <message>
+        <source>TRAINING</source>
+        <translation>FORMATION</translation>
+    </message>
+</context>
+<context>
+    <name>domain.business_days</name>
+    <message>
+        <source>New Year&apos;s Day</source>
+        <translation>Jour de l&apos;an</translation>
+    </message>
+    <message>
+        <source>Easter Monday</source>
+        <translation>Lundi de Pâques</translation>
+    </message>
+    <message>
+        <source>Labour Day</source>
+        <translation>Fête du Travail</translation>
+    </message>
+    <message>
+        <source>Victory in Europe Day</source>
+        <translation>Victoire 1945</translation>
+    </message>
+    <message>
+        <source>Ascension Day</source>
+        <translation>Ascension</translation>
+    </message>
+    <message>
+        <source>Whit Monday</source>
+        <translation>Lundi de Pentecôte</translation>
+    </message>
+    <message>
+        <source>Bastille Day</source>
+        <translation>Fête nationale</translation>
+    </message>
+    <message>
+        <source>Assumption</source>
+        <translation>Assomption</translation>
+    </message>
+    <message>
+        <source>All Saints&apos; Day</source>
+        <translation>Toussaint</translation>
+    </message>
+    <message>
+        <source>Armistice Day</source>
+        <translation>Armistice 1918</translation>
+    </message>
+    <message>
+        <source>Christmas Day</source>
+        <translation>Noël</translation>
+    </message>
+    <message>
+        <source>Good Friday</source>
+        <translation>Vendredi saint</translation>
+    </message>
+    <message>
+        <source>St Stephen&apos;s Day</source>
+        <translation>Saint-Étienne</translation>
+    </message>
+</context>
+<context>
+    <name>domain.resale</name>
+    <message>
+        <source>like new</source>
+        <translation>comme neuf</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>bon état</translation>
+    </message>
+    <message>
+        <source>fair</source>
+        <translation>état correct</translation>
+    </message>
+</context>
+<context>
+    <name>persistence.integrity</name>
+    <message>
+        <source>was changed after it was written</source>
+        <translation>a été modifiée après son écriture</translation>
+    </message>
+    <message>
+        <source>no longer follows the row before it (a row was changed or removed)</source>
+        <translation>ne suit plus la ligne précédente (une ligne a été modifiée ou supprimée)</translation>
+    </message>
+    <message>
+        <source>has no hash: it was written around posreturns</source>
+        <translation>n&apos;a pas d&apos;empreinte : écrite hors de posreturns</translation>
+    </message>
+    <message>
+        <source>SQLite cannot read the database file ({0}).</source>
+        <translation>SQLite ne peut pas lire le fichier de la base ({0}).</translation>
+    </message>
+    <message>
+        <source>SQLite finds the database file damaged: {0}.</source>
+        <translation>SQLite trouve le fichier de la base endommagé : {0}.</translation>
+    </message>
+    <message>
+        <source>The audit log&apos;s guard {0} was removed: its rows can be changed.</source>
+        <translation>La protection {0} du journal d&apos;audit a été retirée : ses lignes peuvent être modifiées.</translation>
+    </message>
+    <message>
+        <source>Audit row {0} ({1}, {2}) {3}.</source>
+        <translation>La ligne d&apos;audit {0} ({1}, {2}) {3}.</translation>
+    </message>
+    <message>
+        <source>Sale line {0} says {1} returned / {2} refunded (minor units) but its returns add up to {3} / {4}.</source>
+        <translation>La ligne de vente {0} indique {1} retourné(s) / {2} remboursé(s) (centimes) mais ses retours totalisent {3} / {4}.</translation>
+    </message>
+    <message>
+        <source>Stock of {0} at {1} ({2}) is {3} but its movements add up to {4}.</source>
+        <translation>Le stock de {0} à {1} ({2}) est de {3} mais ses mouvements totalisent {4}.</translation>
+    </message>
+</context>
+<context>
+    <name>services.integrity</name>
+    <message>
+        <source>the database file is damaged</source>
+        <translation>le fichier de la base est endommagé</translation>
+    </message>
+    <message>
+        <source>the audit log&apos;s protection was removed</source>
+        <translation>la protection du journal d&apos;audit a été retirée</translation>
+    </message>
+    <message>
+        <source>{0} audit row(s) were changed or removed</source>
+        <translation>{0} ligne(s) d&apos;audit ont été modifiées ou supprimées</translation>
+    </message>
+    <message>
+        <source>{0} sale line(s) do not match their returns</source>
+        <translation>{0} ligne(s) de vente ne correspondent pas à leurs retours</translation>
+    </message>
+    <message>
+        <source>{0} stock level(s) do not match their movements</source>
+        <translation>{0} niveau(x) de stock ne correspondent pas à leurs mouvements</translation>
+    </message>
+    <message>
+        <source>the database lost returns it had recorded</source>
+        <translation>la base a perdu des retours enregistrés</translation>
+    </message>
+    <message>
+        <source>The till&apos;s records do not add up: {0}. Run `posreturns verify` for the details and call support.</source>
+        <translation>Les données de la caisse ne concordent pas : {0}. Lancez `posreturns verify` pour le détail et appelez le support.</translation>
+    </message>
+</context>
 </TS>

@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from posreturns.domain.decision import DecisionStatus
+from posreturns.domain.messages import Localized
 from posreturns.domain.orders import Order
 from posreturns.domain.users import Principal
 from posreturns.services.returns.results import CompletedReturn
@@ -161,10 +162,10 @@ class MainWindow(QMainWindow):
         self.go_home()
         self.restore_draft()
 
-    def show_integrity(self, sentences: tuple[str, str] | None) -> None:
+    def show_integrity(self, sentence: Localized | None) -> None:
         """The start-up check's one sentence for a manager (None: everything adds up)."""
-        if sentences is not None:
-            self.integrity_banner.setText(sentences[1] if self.language == "fr" else sentences[0])
+        if sentence is not None:
+            self.integrity_banner.setText(sentence.in_language(self.language))
             self.integrity_banner.show()
 
     # --- scanners -------------------------------------------------------------------------------
