@@ -12,10 +12,11 @@ the test of the catalogue fails on a sentence without its French.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 FRENCH_FILE = "posreturns_fr.ts"
 
@@ -59,6 +60,22 @@ class Joined:
 
     def in_language(self, language: str) -> str:
         return self.separator.join(in_language(part, language) for part in self.parts)
+
+
+@dataclass(frozen=True)
+class Worded:
+    """An argument written in the reader's language by `write(value, language)`, e.g. an amount by `money_text`."""
+
+    write: Callable[[Any, str], str]
+    value: Any
+
+    def in_language(self, language: str) -> str:
+        return self.write(self.value, language)
+
+
+def both(text: Text) -> tuple[str, str]:
+    """(English, French): for the records that keep both, e.g. a decision's trace in the JSON of a quote."""
+    return text.in_language("en"), text.in_language("fr")
 
 
 def translate(context: str, source: str) -> Text:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from posreturns.domain.context import PolicyContext
+from posreturns.domain.decision import percent_text
+from posreturns.domain.messages import Worded, both, translate
 from posreturns.domain.money import Money
 from posreturns.domain.orders import Order, OrderLine
 from posreturns.domain.policy.model import CashRounding, RoundingMode
@@ -97,26 +99,26 @@ def _price_linked(order: Order, line: OrderLine, request: ReturnLineRequest, bef
     line_discount, order_discount = share(line.discount), share(line.order_discount_share)
     if not line_discount.is_zero():
         steps.append(
-            _step("line_discount", "Line discount share", "Part de la remise sur la ligne", -line_discount)
+            _step("line_discount", *both(translate("domain.refunds", "Line discount share")), -line_discount)
         )
     if not order_discount.is_zero():
         steps.append(
             _step(
-                "order_discount", "Order discount share", "Part de la remise sur la commande", -order_discount
+                "order_discount", *both(translate("domain.refunds", "Order discount share")), -order_discount
             )
         )
-    rate = format(line.tax_rate.normalize(), "f")
+    rate = Worded(percent_text, line.tax_rate)
     if order.prices_include_tax:
         steps.append(
-            _step("tax", f"Of which tax ({rate} %)", f"Dont TVA ({rate.replace('.', ',')} %)", tax, False)
+            _step("tax", *both(translate("domain.refunds", "Of which tax ({0})").format(rate)), tax, False)
         )
         expected = gross - line_discount - order_discount
     else:
-        steps.append(_step("tax", f"Tax added ({rate} %)", f"Taxe ajoutée ({rate.replace('.', ',')} %)", tax))
+        steps.append(_step("tax", *both(translate("domain.refunds", "Tax added ({0})").format(rate)), tax))
         expected = gross - line_discount - order_discount + tax
     if expected != value:  # a cent of rounding between unit shares and the exact amount paid
         steps.append(
-            _step("rounding", "Rounding to the amount paid", "Arrondi au montant payé", value - expected)
+            _step("rounding", *both(translate("domain.refunds", "Rounding to the amount paid")), value - expected)
         )
     return LineAmounts(
         request, line, line.sku, line.category, line.final_sale, line.unit_paid, value, tax, tuple(steps)
@@ -142,8 +144,7 @@ def _price_receiptless(request: ReturnLineRequest, context: PolicyContext, curre
         steps.append(
             _step(
                 "price_cap",
-                "Limited to the price the customer paid",
-                "Limité au prix payé par le client",
+                *both(translate("domain.refunds", "Limited to the price the customer paid")),
                 (request.claimed_unit_price - unit) * request.qty,
             )
         )

@@ -3789,4 +3789,205 @@
         <translation>Les données de la caisse ne concordent pas : {0}. Lancez `posreturns verify` pour le détail et appelez le support.</translation>
     </message>
 </context>
+<context>
+    <name>domain.allocation</name>
+    <message>
+        <source>No cash was paid on this sale: the card part ({0}) is given as store credit.</source>
+        <translation>Aucun paiement en espèces sur cette vente : la part carte ({0}) est rendue en avoir.</translation>
+    </message>
+    <message>
+        <source>Not enough cash in the drawer ({0}): the cash part is given as store credit.</source>
+        <translation>Pas assez d&apos;espèces en caisse ({0}) : la part espèces est rendue en avoir.</translation>
+    </message>
+    <message>
+        <source>Cash rounded from {0} to {1}.</source>
+        <translation>Espèces arrondies de {0} à {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>domain.disposition</name>
+    <message>
+        <source>back on sale at once</source>
+        <translation>remis en vente immédiatement</translation>
+    </message>
+    <message>
+        <source>held for inspection</source>
+        <translation>mis de côté pour inspection</translation>
+    </message>
+    <message>
+        <source>sent to refurbishment</source>
+        <translation>envoyé en reconditionnement</translation>
+    </message>
+    <message>
+        <source>sent to the second-hand channel</source>
+        <translation>envoyé vers la seconde main</translation>
+    </message>
+    <message>
+        <source>returned to the vendor</source>
+        <translation>retourné au fournisseur</translation>
+    </message>
+    <message>
+        <source>scrapped</source>
+        <translation>mis au rebut</translation>
+    </message>
+    <message>
+        <source>Item {0} (rule &quot;{1}&quot;).</source>
+        <translation>Article {0} (règle « {1} »).</translation>
+    </message>
+    <message>
+        <source>Item {0} (default rule).</source>
+        <translation>Article {0} (règle par défaut).</translation>
+    </message>
+</context>
+<context>
+    <name>domain.policy.engine</name>
+    <message>
+        <source>Refund above {0}: manager approval.</source>
+        <translation>Remboursement supérieur à {0} : accord d&apos;un responsable.</translation>
+    </message>
+    <message>
+        <source>Shipping refunded: the item was wrong, defective, damaged or late.</source>
+        <translation>Livraison remboursée : article erroné, défectueux, abîmé ou livré en retard.</translation>
+    </message>
+    <message>
+        <source>Approved by a manager.</source>
+        <translation>Accordé par un responsable.</translation>
+    </message>
+    <message>
+        <source>This return allows only {0}: change the refund method.</source>
+        <translation>Ce retour n&apos;autorise que : {0} ; changez de mode de remboursement.</translation>
+    </message>
+    <message>
+        <source>Bonus of {0} for choosing {1}.</source>
+        <translation>Bonus de {0} pour le choix : {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>domain.policy.limits</name>
+    <message>
+        <source>No receipt: the customer&apos;s phone or e-mail is required.</source>
+        <translation>Sans ticket : le téléphone ou l&apos;e-mail du client est obligatoire.</translation>
+    </message>
+    <message>
+        <source>Over {0} refunded in {1} days: manager approval.</source>
+        <translation>Plus de {0} remboursés en {1} jours : accord d&apos;un responsable.</translation>
+    </message>
+    <message>
+        <source>Offline refunds at this till today would pass {0}: manager approval.</source>
+        <translation>Les remboursements hors ligne de cette caisse dépasseraient {0} aujourd&apos;hui : accord d&apos;un responsable.</translation>
+    </message>
+    <message>
+        <source>Offline without a receipt</source>
+        <translation>Hors ligne sans ticket</translation>
+    </message>
+    <message>
+        <source>Offline, order from another store or the web</source>
+        <translation>Hors ligne, commande d&apos;un autre magasin ou du web</translation>
+    </message>
+    <message>
+        <source>Offline with order data older than {0} h</source>
+        <translation>Hors ligne avec des données de plus de {0} h</translation>
+    </message>
+    <message>
+        <source>Offline return within the offline limits; it will sync later.</source>
+        <translation>Retour hors ligne dans les limites ; il sera synchronisé plus tard.</translation>
+    </message>
+    <message>
+        <source>No receipt and above {0}: manager approval.</source>
+        <translation>Sans ticket et plus de {0} : accord d&apos;un responsable.</translation>
+    </message>
+    <message>
+        <source>Offline return above {0}: manager approval.</source>
+        <translation>Retour hors ligne de plus de {0} : accord d&apos;un responsable.</translation>
+    </message>
+    <message>
+        <source>{0}: {1} only.</source>
+        <translation>{0} : {1} uniquement.</translation>
+    </message>
+</context>
+<context>
+    <name>domain.policy.rules</name>
+    <message>
+        <source>Final-sale item: it cannot be returned (policy {0}).</source>
+        <translation>Article vendu en soldes définitives : il ne peut pas être repris (politique {0}).</translation>
+    </message>
+    <message>
+        <source>Sale item ({0} % off): {1} only.</source>
+        <translation>Article soldé (-{0} %) : {1} uniquement.</translation>
+    </message>
+    <message>
+        <source>Returns without a receipt are not accepted (policy {0}).</source>
+        <translation>Les retours sans ticket ne sont pas acceptés (politique {0}).</translation>
+    </message>
+    <message>
+        <source>Past the {0}-day return window, which ended on {1} (policy {2}).</source>
+        <translation>Hors du délai de retour de {0} jours, terminé le {1} (politique {2}).</translation>
+    </message>
+    <message>
+        <source>Within the {0}-day return window (policy {1}).</source>
+        <translation>Dans le délai de retour de {0} jours (politique {1}).</translation>
+    </message>
+    <message>
+        <source>refund to the original payment</source>
+        <translation>remboursement sur le paiement d&apos;origine</translation>
+    </message>
+    <message>
+        <source>store credit</source>
+        <translation>avoir</translation>
+    </message>
+    <message>
+        <source>exchange</source>
+        <translation>échange</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> ou </translation>
+    </message>
+    <message>
+        <source>no refund method</source>
+        <translation>aucun mode de remboursement</translation>
+    </message>
+    <message>
+        <source>No receipt: {0} only, at most the current price ({1}).</source>
+        <translation>Sans ticket : {0} uniquement, au plus le prix actuel ({1}).</translation>
+    </message>
+    <message>
+        <source>Holiday extension &quot;{0}&quot;: returnable until {1} (policy {2}).</source>
+        <translation>Prolongation « {0} » : reprise possible jusqu&apos;au {1} (politique {2}).</translation>
+    </message>
+</context>
+<context>
+    <name>domain.quote</name>
+    <message>
+        <source>Offer: store credit would add {0}.</source>
+        <translation>Proposition : un avoir ajouterait {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>domain.refunds</name>
+    <message>
+        <source>Line discount share</source>
+        <translation>Part de la remise sur la ligne</translation>
+    </message>
+    <message>
+        <source>Order discount share</source>
+        <translation>Part de la remise sur la commande</translation>
+    </message>
+    <message>
+        <source>Of which tax ({0})</source>
+        <translation>Dont TVA ({0})</translation>
+    </message>
+    <message>
+        <source>Tax added ({0})</source>
+        <translation>Taxe ajoutée ({0})</translation>
+    </message>
+    <message>
+        <source>Rounding to the amount paid</source>
+        <translation>Arrondi au montant payé</translation>
+    </message>
+    <message>
+        <source>Limited to the price the customer paid</source>
+        <translation>Limité au prix payé par le client</translation>
+    </message>
+</context>
 </TS>
