@@ -3990,4 +3990,129 @@
         <translation>Limité au prix payé par le client</translation>
     </message>
 </context>
+<context>
+    <name>domain.policy.toml_rules</name>
+    <message>
+        <source>Restocking fee of {{percent}} (rule {0}).</source>
+        <translation>Frais de remise en stock de {{percent}} (règle {0}).</translation>
+    </message>
+</context>
+<context>
+    <name>domain.promise_wording</name>
+    <message>
+        <source>Monday</source>
+        <translation>lundi</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>mardi</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>mercredi</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>jeudi</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>vendredi</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>samedi</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>dimanche</translation>
+    </message>
+    <message>
+        <source>January</source>
+        <translation>janvier</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>février</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>mars</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>avril</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>mai</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>juin</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>juillet</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>août</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>septembre</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>octobre</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>novembre</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>décembre</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>demain</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>avant</translation>
+    </message>
+    <message>
+        <source>in stock here: hand it over now</source>
+        <translation>en stock ici : à remettre tout de suite</translation>
+    </message>
+    <message>
+        <source>delivered to your home</source>
+        <translation>livré à domicile</translation>
+    </message>
+    <message>
+        <source>ready in store</source>
+        <translation>disponible en magasin</translation>
+    </message>
+    <message>
+        <source> on</source>
+        <translation> le</translation>
+    </message>
+</context>
+<context>
+    <name>devices.email_receipt</name>
+    <message>
+        <source>Your return receipt {0} — {1}</source>
+        <translation>Votre ticket de retour {0} — {1}</translation>
+    </message>
+    <message>
+        <source>Here is the receipt of your return at {0}. Keep it: its number identifies your return.</source>
+        <translation>Voici le ticket de votre retour chez {0}. Conservez-le : son numéro identifie votre retour.</translation>
+    </message>
+</context>
 </TS>
