@@ -89,12 +89,8 @@ def _price_linked(order: Order, line: OrderLine, request: ReturnLineRequest, bef
 
     gross = line.unit_price * qty
     steps = [
-        _step(
-            "price",
-            f"Unit price {line.unit_price} × {qty}",
-            f"Prix unitaire {_fr(line.unit_price)} × {qty}",
-            gross,
-        )
+        _step("price", *both(translate("domain.refunds", "Unit price {0} × {1}")
+                             .format(Worded(price_text, line.unit_price), qty)), gross)
     ]
     line_discount, order_discount = share(line.discount), share(line.order_discount_share)
     if not line_discount.is_zero():
@@ -133,12 +129,8 @@ def _price_receiptless(request: ReturnLineRequest, context: PolicyContext, curre
         return LineAmounts(request, None, sku, "", False, zero, zero, zero, (), price_known=False)
     unit = info.price
     steps = [
-        _step(
-            "current_price",
-            f"Current price {unit} × {request.qty}",
-            f"Prix actuel {_fr(unit)} × {request.qty}",
-            unit * request.qty,
-        )
+        _step("current_price", *both(translate("domain.refunds", "Current price {0} × {1}")
+                                     .format(Worded(price_text, unit), request.qty)), unit * request.qty)
     ]
     if request.claimed_unit_price is not None and request.claimed_unit_price < unit:
         steps.append(
@@ -151,10 +143,8 @@ def _price_receiptless(request: ReturnLineRequest, context: PolicyContext, curre
         unit = request.claimed_unit_price
     value = unit * request.qty
     tax = Money.from_minor(tax_minor(value.minor, info.tax_rate, prices_include_tax=True), currency)
-    rate = format(info.tax_rate.normalize(), "f")
-    steps.append(
-        _step("tax", f"Of which tax ({rate} %)", f"Dont TVA ({rate.replace('.', ',')} %)", tax, False)
-    )
+    rate = Worded(percent_text, info.tax_rate)
+    steps.append(_step("tax", *both(translate("domain.refunds", "Of which tax ({0})").format(rate)), tax, False))
     return LineAmounts(request, None, sku, info.category, info.final_sale, unit, value, tax, tuple(steps))
 
 
@@ -163,17 +153,10 @@ def apply_fee(amounts: LineAmounts, fee_rate: Decimal) -> tuple[Money, Money, tu
     fee = Money.of(amounts.value.amount * fee_rate / 100, amounts.value.currency)
     steps = list(amounts.steps)
     if not fee.is_zero():
-        pct = format(fee_rate.normalize(), "f")
-        steps.append(
-            _step(
-                "fee",
-                f"Restocking fee ({pct} %)",
-                f"Frais de remise en stock ({pct.replace('.', ',')} %)",
-                -fee,
-            )
-        )
+        fee_text = translate("domain.refunds", "Restocking fee ({0})").format(Worded(percent_text, fee_rate))
+        steps.append(_step("fee", *both(fee_text), -fee))
     refund = amounts.value - fee
-    steps.append(_step("refund", "Refund", "Remboursement", refund, False))
+    steps.append(_step("refund", *both(translate("domain.refunds", "Refund")), refund, False))
     return fee, refund, tuple(steps)
 
 
@@ -190,5 +173,6 @@ def _step(key: str, en: str, fr: str, amount: Money, counted: bool = True) -> Br
     return BreakdownStep(key, en, fr, amount, counted)
 
 
-def _fr(amount: Money) -> str:
-    return str(amount.amount).replace(".", ",")
+def price_text(amount: Money, language: str) -> str:
+    """A price in a breakdown step: '25.00 EUR' in English, '25,00' in French (the amount column says the rest)."""
+    return str(amount.amount).replace(".", ",") if language.startswith("fr") else str(amount)

@@ -14,10 +14,9 @@ from posreturns.domain.context import PolicyContext
 from posreturns.domain.decision import DecisionStatus, LineDecision, TraceEntry, percent_text, worst
 from posreturns.domain.disposition import decide_disposition
 from posreturns.domain.messages import Worded, both, translate
-from posreturns.domain.money import Money
 from posreturns.domain.orders import Order
 from posreturns.domain.policy.model import Policy
-from posreturns.domain.refunds import LineAmounts
+from posreturns.domain.refunds import LineAmounts, price_text
 from posreturns.domain.returns import RefundMethod
 
 ALL_METHODS = frozenset(RefundMethod)
@@ -32,11 +31,6 @@ def methods_text(methods: frozenset[RefundMethod], language: str) -> str:
     separator = translate("domain.policy.rules", " or ").in_language(language)
     joined = separator.join(_METHODS[m].in_language(language) for m in RefundMethod if m in methods)
     return joined or translate("domain.policy.rules", "no refund method").in_language(language)
-
-
-def _price_text(amount: Money, language: str) -> str:
-    """The current price as the trace has always written it: '25.00 EUR' in English, '25,00' in French."""
-    return str(amount.amount).replace(".", ",") if language == "fr" else str(amount)
 
 
 def day_text(day: date, language: str) -> str:
@@ -133,8 +127,8 @@ def _receiptless_item(amounts: LineAmounts, policy: Policy, verdict: LineVerdict
         verdict.add(
             TraceEntry(
                 "receiptless_price",
-                f"No current price is known for {amounts.sku}: it cannot be taken back without a receipt.",
-                f"Aucun prix actuel connu pour {amounts.sku} : reprise sans ticket impossible.",
+                *both(translate("domain.policy.rules", "No current price is known for {0}: it cannot be taken "
+                                                       "back without a receipt.").format(amounts.sku)),
                 DecisionStatus.REFUSED,
             )
         )
@@ -145,7 +139,7 @@ def _receiptless_item(amounts: LineAmounts, policy: Policy, verdict: LineVerdict
         TraceEntry(
             "receiptless",
             *both(translate("domain.policy.rules", "No receipt: {0} only, at most the current price ({1}).")
-                  .format(Worded(methods_text, m), Worded(_price_text, amounts.unit_paid))),
+                  .format(Worded(methods_text, m), Worded(price_text, amounts.unit_paid))),
         ),
     )
 

@@ -3955,6 +3955,10 @@
         <source>Holiday extension &quot;{0}&quot;: returnable until {1} (policy {2}).</source>
         <translation>Prolongation « {0} » : reprise possible jusqu&apos;au {1} (politique {2}).</translation>
     </message>
+    <message>
+        <source>No current price is known for {0}: it cannot be taken back without a receipt.</source>
+        <translation>Aucun prix actuel connu pour {0} : reprise sans ticket impossible.</translation>
+    </message>
 </context>
 <context>
     <name>domain.quote</name>
@@ -3988,6 +3992,22 @@
     <message>
         <source>Limited to the price the customer paid</source>
         <translation>Limité au prix payé par le client</translation>
+    </message>
+    <message>
+        <source>Unit price {0} × {1}</source>
+        <translation>Prix unitaire {0} × {1}</translation>
+    </message>
+    <message>
+        <source>Current price {0} × {1}</source>
+        <translation>Prix actuel {0} × {1}</translation>
+    </message>
+    <message>
+        <source>Restocking fee ({0})</source>
+        <translation>Frais de remise en stock ({0})</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Remboursement</translation>
     </message>
 </context>
 <context>
