@@ -22,11 +22,13 @@ class DriverProblem:
     def _found(self) -> Text:
         status = getattr(self.error, "status", None)
         if status is not None and status.paper_out:
-            return translate("devices.printing", "The printer is out of paper: put in a new roll.")
+            return translate("devices.driver_problem", "The printer is out of paper: put in a new roll.")
         if status is not None and status.cover_open:
-            return translate("devices.printing", "The printer's cover is open: close it.")
+            return translate("devices.driver_problem", "The printer's cover is open: close it.")
         if isinstance(self.error, PrinterTimeout):
-            return translate("devices.printing", "The printer does not answer or did not confirm the print: check it.")
+            return translate("devices.driver_problem",
+                             "The printer does not answer or did not confirm the print: check it.")
         if isinstance(self.error, PrinterOffline):
-            return translate("devices.printing", "The printer cannot be reached: check that it is on and plugged in.")
-        return translate("devices.printing", "The printer reports an error: check it.")
+            return translate("devices.driver_problem",
+                             "The printer cannot be reached: check that it is on and plugged in.")
+        return translate("devices.driver_problem", "The printer reports an error: check it.")

@@ -2556,26 +2556,6 @@
 <context>
     <name>devices.printing</name>
     <message>
-        <source>The printer is out of paper: put in a new roll.</source>
-        <translation>L&apos;imprimante n&apos;a plus de papier : remettez un rouleau.</translation>
-    </message>
-    <message>
-        <source>The printer&apos;s cover is open: close it.</source>
-        <translation>Le capot de l&apos;imprimante est ouvert : refermez-le.</translation>
-    </message>
-    <message>
-        <source>The printer does not answer or did not confirm the print: check it.</source>
-        <translation>L&apos;imprimante ne répond pas ou n&apos;a pas confirmé l&apos;impression : vérifiez-la.</translation>
-    </message>
-    <message>
-        <source>The printer cannot be reached: check that it is on and plugged in.</source>
-        <translation>L&apos;imprimante est injoignable : vérifiez qu&apos;elle est allumée et branchée.</translation>
-    </message>
-    <message>
-        <source>The printer reports an error: check it.</source>
-        <translation>L&apos;imprimante est en erreur : vérifiez-la.</translation>
-    </message>
-    <message>
         <source>{0} The receipt is kept; reprint it when the printer is ready.</source>
         <translation>{0} Le ticket est conservé ; réimprimez-le quand l&apos;imprimante est prête.</translation>
     </message>
@@ -4133,6 +4113,29 @@
     <message>
         <source>Here is the receipt of your return at {0}. Keep it: its number identifies your return.</source>
         <translation>Voici le ticket de votre retour chez {0}. Conservez-le : son numéro identifie votre retour.</translation>
+    </message>
+</context>
+<context>
+    <name>devices.driver_problem</name>
+    <message>
+        <source>The printer is out of paper: put in a new roll.</source>
+        <translation>L&apos;imprimante n&apos;a plus de papier : remettez un rouleau.</translation>
+    </message>
+    <message>
+        <source>The printer&apos;s cover is open: close it.</source>
+        <translation>Le capot de l&apos;imprimante est ouvert : refermez-le.</translation>
+    </message>
+    <message>
+        <source>The printer does not answer or did not confirm the print: check it.</source>
+        <translation>L&apos;imprimante ne répond pas ou n&apos;a pas confirmé l&apos;impression : vérifiez-la.</translation>
+    </message>
+    <message>
+        <source>The printer cannot be reached: check that it is on and plugged in.</source>
+        <translation>L&apos;imprimante est injoignable : vérifiez qu&apos;elle est allumée et branchée.</translation>
+    </message>
+    <message>
+        <source>The printer reports an error: check it.</source>
+        <translation>L&apos;imprimante est en erreur : vérifiez-la.</translation>
     </message>
 </context>
 </TS>
