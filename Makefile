@@ -72,9 +72,10 @@ translations: $(QM)
 posreturns/resources/translations/%.qm: posreturns/resources/translations/%.ts | $(STAMP)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
-# After changing strings in posreturns/ui: add the new ones to the .ts files, then translate them.
+# After changing user-visible strings (tr() in the window, translate() elsewhere): add the new ones to the
+# .ts files, then translate them (docs/development.md, "Messages and translations").
 translations-update: $(STAMP)
-	$(BIN)/pyside6-lupdate -silent -extensions py -locations none -no-obsolete posreturns/ui $(foreach ts,$(TS),-ts $(ts))
+	$(BIN)/pyside6-lupdate -silent -extensions py -locations none -no-obsolete posreturns $(foreach ts,$(TS),-ts $(ts))
 
 screenshots: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py fr

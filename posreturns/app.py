@@ -38,11 +38,18 @@ if TYPE_CHECKING:  # the devices and their drivers are imported by what prints, 
     from posreturns.devices.printer_thread import PrinterThread
     from posreturns.devices.printing import PrinterSettings, ReceiptPrinting
     from posreturns.devices.receipt_layout import StoreHeader
+    from posreturns.devices.restock_labels import LabelPrinting
     from posreturns.persistence.cache_writer import SqlCacheWriter
     from posreturns.services.access import AccessService
+    from posreturns.services.audit_view import AuditView
+    from posreturns.services.day_close import DayCloseService
     from posreturns.services.host_answers import HostAnswers
+    from posreturns.services.open_queues import OpenQueues
+    from posreturns.services.pending_approvals import PendingApprovals
     from posreturns.services.policies import PolicyService
     from posreturns.services.promises import PromiseService
+    from posreturns.services.reports import ReportService
+    from posreturns.services.restock import RestockService
     from posreturns.services.returns.json_edge import ReturnJsonApi
     from posreturns.services.returns.service import ReturnService, TillIdentity
     from posreturns.services.settings_admin import SettingsAdmin
@@ -428,7 +435,7 @@ def open_mail(till: Till, credentials: Any = None) -> Any:
                       in_doubt_rule(till.settings))
 
 
-def open_restock(till: Till, till_id: str | None = None) -> Any:
+def open_restock(till: Till, till_id: str | None = None) -> RestockService:
     """The manager's restock queue, second-hand channel, RTV batches and alerts inbox of `till`
     (a `posreturns.services.restock.RestockService`)."""
     from posreturns.persistence.restock_resale import SqlResale
@@ -447,7 +454,7 @@ def open_restock(till: Till, till_id: str | None = None) -> Any:
                           till.access, till.policies, till.clock, identity)
 
 
-def open_labels(till: Till, printing: ReceiptPrinting) -> Any:
+def open_labels(till: Till, printing: ReceiptPrinting) -> LabelPrinting:
     """Inspection tags, resale labels and RTV slips on `printing`'s printer (a
     `posreturns.devices.restock_labels.LabelPrinting`)."""
     from posreturns.devices.restock_labels import LabelPrinting
@@ -468,7 +475,7 @@ def open_labels(till: Till, printing: ReceiptPrinting) -> Any:
                          lambda: sources.header().name)
 
 
-def open_reports(till: Till, till_id: str | None = None) -> Any:
+def open_reports(till: Till, till_id: str | None = None) -> ReportService:
     """The returns report of `till` (a `posreturns.services.reports.ReportService`)."""
     from posreturns.persistence.report_source import SqlReportSource
     from posreturns.services.reports import ReportService
@@ -481,7 +488,7 @@ def open_reports(till: Till, till_id: str | None = None) -> Any:
     return ReportService(SqlReportSource(till.engine), till.policies, identity)
 
 
-def open_day_close(till: Till, till_id: str | None = None) -> Any:
+def open_day_close(till: Till, till_id: str | None = None) -> DayCloseService:
     """Closing the days of `till` (a `posreturns.services.day_close.DayCloseService`)."""
     from posreturns.persistence.till_days import SqlTillDays
     from posreturns.services.day_close import DayCloseService
@@ -494,7 +501,7 @@ def open_day_close(till: Till, till_id: str | None = None) -> Any:
     return DayCloseService(SqlTillDays(till.engine), till.access, till.policies, till.clock, identity)
 
 
-def open_queues(till: Till, till_id: str | None = None) -> Any:
+def open_queues(till: Till, till_id: str | None = None) -> OpenQueues:
     """The manager's open queues (a `posreturns.services.open_queues.OpenQueues`)."""
     from posreturns.persistence.card_refunds import SqlCardRefunds
     from posreturns.persistence.outbox_exceptions import SqlExceptionQueue
@@ -513,7 +520,7 @@ def open_queues(till: Till, till_id: str | None = None) -> Any:
                       till.clock, identity, replacements, SqlAuditLog(till.engine).record)
 
 
-def open_pending_approvals(till: Till, till_id: str | None = None) -> Any:
+def open_pending_approvals(till: Till, till_id: str | None = None) -> PendingApprovals:
     """Returns parked while waiting for a manager (a `posreturns.services.pending_approvals.PendingApprovals`)."""
     from posreturns.persistence.pending_approvals import SqlPendingApprovals
     from posreturns.services.pending_approvals import PendingApprovals
@@ -526,7 +533,7 @@ def open_pending_approvals(till: Till, till_id: str | None = None) -> Any:
     return PendingApprovals(SqlPendingApprovals(till.engine), till.return_service, till.access, till.clock, identity)
 
 
-def open_audit(till: Till) -> Any:
+def open_audit(till: Till) -> AuditView:
     """The audit log, filtered (a `posreturns.services.audit_view.AuditView`)."""
     from posreturns.persistence.audit_reader import SqlAuditReader
     from posreturns.services.audit_view import AuditView

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -13,10 +13,12 @@ from posdrivers import list_profiles
 from posreturns.app import Till, open_drawer_control, open_printing
 from posreturns.devices.device_settings import check_setting, gs_substitute
 from posreturns.devices.documents import Block, Cut, Feed, Text
+from posreturns.devices.drawer import DrawerOutcome
 from posreturns.devices.printer_thread import PrinterThread
-from posreturns.devices.printing import PrinterProblem, PrinterSettings, ReceiptPrinting
+from posreturns.devices.printing import PrinterProblem, PrinterSettings, PrintOutcome, ReceiptPrinting
 from posreturns.devices.scanner import Scan, interpret
 from posreturns.devices.scanner_sheet import describe_scan, scanner_sheet
+from posreturns.domain.day_close import DayClose
 from posreturns.domain.money import Money
 from posreturns.domain.permissions import Permission
 from posreturns.domain.users import Principal
@@ -27,10 +29,12 @@ from posreturns.persistence.till_overview import SqlTillOverview
 from posreturns.services.integrity import summary
 from posreturns.services.policy_view import PolicyAndSettings
 from posreturns.services.promises import with_promises
+from posreturns.services.refund_replacement import Replacement
 from posreturns.services.setting_rules import DEFAULT_TILL_ID
 from posreturns.services.setting_rules import MANAGER_IDLE_KEY as IDLE_KEY
 from posreturns.services.setting_rules import QUEUE_AGE_KEY as AGE_KEY
 from posreturns.sync.worker import SyncWorker
+from posreturns.ui.manager.ports import ManagerServices
 from posreturns.ui.services import UiServices
 
 PRINTER_STATUS_SECONDS = 30.0
@@ -98,29 +102,6 @@ def ui_services(till: Till, language: str, printer_url: str | None = None,
                       manager=manager_services(till, printing, language), **admin_services(till, device))
 
 
-@dataclass(frozen=True)
-class ManagerServices:
-    """What the manager's workspace needs (posreturns/ui/manager)."""
-
-    restock: Any  # RestockService
-    labels: Any | None  # LabelPrinting, or None without a printer
-    sign_in: Callable[[str, str], Principal]
-    alert_text: Callable[[str], str]
-    idle_minutes: float = 5
-    highlight_hours: float = 48
-    reports: Any = None  # ReportService
-    day_close: Any = None  # DayCloseService
-    queues: Any = None  # OpenQueues
-    print_z: Callable[[Any], Any] | None = None  # a DayClose's Z summary on the receipt printer
-    currency: Callable[[], str] = lambda: "EUR"
-    users: Any = None  # UserAdmin
-    audit: Any = None  # AuditView
-    print_voucher: Callable[[Any], Any] | None = None  # a Replacement's voucher, on the receipt printer
-    open_drawer: Callable[[Any], Any] | None = None  # once, for a Replacement paid in cash
-    approvals: Any = None  # PendingApprovals: returns parked for a manager
-    policy: Any = None  # PolicyAndSettings: the policy in force and the settings, read only
-
-
 def manager_services(till: Till, printing: ReceiptPrinting | None, language: str) -> ManagerServices:
     from posreturns.app import (
         open_audit,
@@ -138,18 +119,18 @@ def manager_services(till: Till, printing: ReceiptPrinting | None, language: str
     labels = open_labels(till, printing) if printing is not None else None
     sources = receipt_sources(till)
 
-    def print_z(close: Any) -> Any:
+    def print_z(close: DayClose) -> PrintOutcome:
         assert printing is not None
         return print_z_report(printing, close, sources.header().name, sources.local_time)
 
-    def print_voucher(paid: Any) -> Any:
+    def print_voucher(paid: Replacement) -> PrintOutcome:
         assert printing is not None
         voucher = {"code": paid.voucher_code, "amount": str(Money.from_minor(paid.amount_minor, paid.currency).amount)}
         blocks = voucher_slip(sources.header(), voucher, paid.currency, sources.local_time(paid.settled_at),
                               printing.settings().language)  # the receipts' language, as for any voucher
         return printing.print_document("voucher", paid.voucher_code, blocks)
 
-    def open_drawer(paid: Any) -> Any:
+    def open_drawer(paid: Replacement) -> DrawerOutcome | None:
         assert printing is not None  # the reference differs from the return's, which may have paid cash already
         return open_drawer_control(printing).open_for_return(f"{paid.return_number}/paid-otherwise", True,
                                                              paid.settled_by)
@@ -199,7 +180,7 @@ def admin_services(till: Till, device: PrinterThread | None = None) -> dict[str,
         till.access.require(actor, Permission.OPEN_DRAWER, "settings")
         outcome = open_drawer_control(_printing_for(till, url, profile, device)).open(actor.user_id)  # audited
         if not outcome.opened:
-            raise PrinterProblem(outcome.message, outcome.message_fr)
+            raise PrinterProblem(outcome.said or "")
 
     def describe(text: str, completed: bool) -> dict[str, str]:
         return describe_scan(text, completed, gs_substitute(till.settings.get))

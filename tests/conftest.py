@@ -18,6 +18,10 @@ from posreturns.demo.store import demo_document
 from posreturns.services.importing import import_bytes
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # headless by default; Xvfb runs set it themselves
+# The command line answers a person in the system's language: the suite reads its English, whatever the machine's.
+for _name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "C.UTF-8"
 DEMO_DAY = date(2026, 11, 26)
 
 

@@ -82,7 +82,7 @@ def _outcome(out: Output, outcome: Any) -> int:
     if outcome.printed:
         out.result(data, f"Printed (job {outcome.job_id})." if outcome.confirmed else outcome.message)
         return EXIT_OK
-    out.error("printer", outcome.message)
+    out.error("printer", outcome.said)
     return EXIT_FAILED
 
 
@@ -114,7 +114,7 @@ def run_open_drawer(args: argparse.Namespace, out: Output) -> int:
         actor = sign_in(args, till, Permission.OPEN_DRAWER, "device open-drawer")
         outcome = open_drawer_control(open_printing(till, args.printer)).open(actor.user_id)
     if not outcome.opened:
-        out.error("drawer", outcome.message)
+        out.error("drawer", outcome.said or "")
         return EXIT_FAILED
     out.result({"drawer": "opened"}, "Drawer opened.")
     return EXIT_OK

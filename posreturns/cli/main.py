@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 import posreturns
+from posreturns.cli.language import answer_language
 from posreturns.cli.output import EXIT_BAD_INPUT, EXIT_NOT_FOUND, EXIT_OK, Output
 from posreturns.domain.errors import PinError, UserFacingError
 from posreturns.paths import resolve_data_dir
@@ -261,7 +262,7 @@ def main(argv: Sequence[str] | None = None) -> int:
               "type it again.", file=sys.stderr)
         return EXIT_BAD_INPUT
     args = parse(words)
-    out = Output(args.json)
+    out = Output(args.json, lambda: answer_language(getattr(args, "data_dir", None)))
     handler: Command = args.handler
     try:
         if not read_only(handler):
@@ -270,10 +271,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             check_storage(resolve_data_dir(args.data_dir))
         return handler(args, out)
     except NotFound as error:
-        out.error("not_found", str(error))
+        out.error("not_found", error)
         return EXIT_NOT_FOUND
     except UserFacingError as error:
-        out.error(error_code(error), str(error))
+        out.error(error_code(error), error)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from typing import Any
+
+from posreturns.domain.messages import Localized, in_language
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_NOT_FOUND, EXIT_FAILED = 0, 2, 3, 1
 
 
 class Output:
-    def __init__(self, as_json: bool) -> None:
-        self.as_json = as_json
+    """`language()` is the reader's, asked only when a sentence is shown (see cli/language.py)."""
+
+    def __init__(self, as_json: bool, language: Callable[[], str] = lambda: "en") -> None:
+        self.as_json, self.language = as_json, language
 
     def result(self, data: Any, text: str) -> None:
         if self.as_json:
@@ -25,12 +30,13 @@ class Output:
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
 
-    def error(self, code: str, message: str) -> None:
+    def error(self, code: str, message: str | Localized) -> None:
+        """JSON keeps the English for programs (docs/cli.md); a person reads the sentence in their language."""
         if self.as_json:
-            json.dump({"error": {"code": code, "message": message}}, sys.stderr, ensure_ascii=False)
+            json.dump({"error": {"code": code, "message": str(message)}}, sys.stderr, ensure_ascii=False)
             sys.stderr.write("\n")
         else:
-            print(f"posreturns: {message}", file=sys.stderr)
+            print(f"posreturns: {in_language(message, self.language())}", file=sys.stderr)
 
     def progress(self, done: int, total: int, label: str) -> None:
         """A one-line progress bar on stderr (kept off stdout so JSON stays clean)."""

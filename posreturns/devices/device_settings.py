@@ -12,6 +12,8 @@ from posdrivers import PosDriverError, WedgeConfig, list_profiles, load_profile_
 from posdrivers.printer import split_printer_url
 from posdrivers.transports import transport_from_url
 
+from posreturns.devices.driver_problem import DriverProblem
+from posreturns.domain.messages import Text, translate
 from posreturns.services.errors import BadInput
 
 Get = Callable[[str], str | None]
@@ -33,11 +35,12 @@ def check_setting(key: str, value: str) -> str:
     return check(value) if check is not None and value else value
 
 
-def _choice(choices: tuple[str, ...], what_en: str, what_fr: str) -> Callable[[str], str]:
+def _choice(choices: tuple[str, ...], what: Text) -> Callable[[str], str]:
     def check(value: str) -> str:
         if value.lower() not in choices:
-            raise BadInput(f"{value!r} is not a {what_en}: use one of {', '.join(choices)}.",
-                           f"« {value} » n'est pas {what_fr} : utilisez {', '.join(choices)}.")
+            raise BadInput(translate("devices.device_settings", "{0!r} is not a {1}: use one of {2}.")
+                           .format(value, what,
+                                     ", ".join(choices)))
         return value.lower()
 
     return check
@@ -45,32 +48,30 @@ def _choice(choices: tuple[str, ...], what_en: str, what_fr: str) -> Callable[[s
 
 def _baudrate(value: str) -> str:
     if not value.isdigit() or int(value) not in BAUD_RATES:
-        raise BadInput(f"{value!r} is not a serial speed: use one of {', '.join(map(str, BAUD_RATES))} "
-                       "(9600 is usual).",
-                       f"« {value} » n'est pas une vitesse série : "
-                       f"utilisez {', '.join(map(str, BAUD_RATES))} (9600 en général).")
+        raise BadInput(translate("devices.device_settings", "{0!r} is not a serial speed: use one of {1} (9600 "
+                                                            "is usual).")
+                       .format(value, ', '.join(map(str, BAUD_RATES))))
     return value
 
 
 def _parity(value: str) -> str:
     if value.upper()[:1] not in PARITIES or len(value) > 1 and value.lower() not in PARITIES.values():
-        raise BadInput(f"{value!r} is not a parity: use N (none), E (even) or O (odd).",
-                       f"« {value} » n'est pas une parité : utilisez N (aucune), E (paire) ou O (impaire).")
+        raise BadInput(translate("devices.device_settings", "{0!r} is not a parity: use N (none), E (even) or O "
+                                                            "(odd).").format(value))
     return value.upper()[:1]
 
 
 def _one_character(value: str) -> str:
     if len(value) != 1 or value not in string.punctuation:
-        raise BadInput(f"{value!r} cannot stand for the GS1 separator: use one punctuation character, e.g. |.",
-                       f"« {value} » ne peut pas remplacer le séparateur GS1 : "
-                       "utilisez un signe de ponctuation, p. ex. |.")
+        raise BadInput(translate("devices.device_settings", "{0!r} cannot stand for the GS1 separator: use one "
+                                                            "punctuation character, e.g. |.").format(value))
     return value
 
 
 def _prefix(value: str) -> str:
     if len(value) > 4 or not value.isprintable():
-        raise BadInput("The scanner prefix must be 1 to 4 printable characters, e.g. §.",
-                       "Le préfixe du scanner doit faire 1 à 4 caractères imprimables, p. ex. §.")
+        raise BadInput(translate("devices.device_settings", "The scanner prefix must be 1 to 4 printable "
+                                                            "characters, e.g. §."))
     return value
 
 
@@ -78,18 +79,16 @@ def _printer_url(value: str) -> str:
     try:
         transport_from_url(split_printer_url(value)[0])
     except PosDriverError as error:
-        raise BadInput(str(error), "L'adresse de l'imprimante n'est pas valable : "
-                       "utilisez tcp://ADRESSE:9100, serial:/dev/ttyUSB0, usblp:/dev/usb/lp0 ou file:CHEMIN.") from None
+        raise BadInput(translate("devices.device_settings", "{0} Use tcp://ADDRESS:9100, serial:/dev/ttyUSB0, "
+                                 "usblp:/dev/usb/lp0 or file:PATH.").format(DriverProblem(error))) from None
     return value
 
 
 def _profile(value: str) -> str:
     if value not in list_profiles():
-        raise BadInput(f"There is no printer profile named {value!r}: choose one of {', '.join(list_profiles())}, "
-                       "or set printer.profile_file to your own profile file.",
-                       f"Aucun profil d'imprimante ne s'appelle « {value} » : "
-                       f"choisissez parmi {', '.join(list_profiles())}, "
-                       "ou indiquez votre propre fichier dans printer.profile_file.")
+        raise BadInput(translate("devices.device_settings", "There is no printer profile named {0!r}: choose one of "
+                                 "{1}, or set printer.profile_file to your own profile file.").format(value,
+                                 ", ".join(list_profiles())))
     return value
 
 
@@ -97,13 +96,14 @@ def _profile_file(value: str) -> str:
     try:
         load_profile_file(value)
     except PosDriverError as error:
-        raise BadInput(str(error), "Le fichier de profil d'imprimante n'est pas valable : " + str(error)) from None
+        raise BadInput(translate("devices.device_settings", "The printer profile file is not valid: {0}")
+                       .format(str(error))) from None
     return value
 
 
 _CHECKS: dict[str, Callable[[str], str]] = {
-    "scanner.mode": _choice(SCANNER_MODES, "scanner connection", "un mode de scanner"),
-    "scanner.suffix": _choice(SCANNER_SUFFIXES, "scanner suffix", "un suffixe de scanner"),
+    "scanner.mode": _choice(SCANNER_MODES, translate("devices.device_settings", "scanner connection")),
+    "scanner.suffix": _choice(SCANNER_SUFFIXES, translate("devices.device_settings", "scanner suffix")),
     "scanner.baudrate": _baudrate,
     "scanner.parity": _parity,
     "scanner.gs_substitute": _one_character,

@@ -14,8 +14,10 @@ from typing import Any
 
 from posdrivers import PosDriverError, Printer
 
+from posreturns.devices.driver_problem import DriverProblem
 from posreturns.devices.printer_thread import PrinterThread
 from posreturns.devices.printing import PrinterProblem, PrinterSettings, profile_for
+from posreturns.domain.messages import Text, translate
 from posreturns.services.printing_ports import PrintJobStore
 
 log = logging.getLogger(__name__)
@@ -25,11 +27,15 @@ CASH_REFUND, MANAGER = "cash refund", "opened by a manager"
 @dataclass(frozen=True)
 class DrawerOutcome:
     opened: bool
-    message: str = ""
-    message_fr: str = ""
+    said: Text | None = None  # why it did not open
+
+    @property
+    def message(self) -> str:
+        """In English, for the command line and the logs."""
+        return "" if self.said is None else str(self.said)
 
     def in_language(self, language: str) -> str:
-        return self.message_fr if language == "fr" and self.message_fr else self.message
+        return "" if self.said is None else self.said.in_language(language)
 
 
 def pays_cash_at_till(result: dict[str, Any]) -> bool:
@@ -50,8 +56,8 @@ class CashDrawer:
     def _once(self, number: str, actor: str | None) -> DrawerOutcome:
         # checked on the printer thread, where openings run one at a time: two callers never both open it
         if self.jobs.drawer_opened_for(number):
-            return DrawerOutcome(False, "The cash drawer was already opened for this return; it does not open twice.",
-                                 "Le tiroir-caisse a déjà été ouvert pour ce retour ; il ne s'ouvre pas deux fois.")
+            return DrawerOutcome(False, translate("devices.drawer", "The cash drawer was already opened for this "
+                                                                    "return; it does not open twice."))
         return self._pulse(number, actor, CASH_REFUND)
 
     def open(self, actor: str | None, reason: str = MANAGER) -> DrawerOutcome:
@@ -66,9 +72,9 @@ class CashDrawer:
         except (PosDriverError, PrinterProblem) as error:
             self.jobs.record_drawer(reference, actor, reason, False, str(error))
             log.info("cash drawer did not open: %s", type(error).__name__)
-            return DrawerOutcome(False, f"The cash drawer did not open ({error}). Open it with its key and tell a "
-                                        "manager; it will not open by itself later.",
-                                 "Le tiroir-caisse ne s'est pas ouvert. Ouvrez-le avec sa clé et prévenez un "
-                                 "responsable ; il ne s'ouvrira pas tout seul plus tard.")
+            problem = DriverProblem(error) if isinstance(error, PosDriverError) else error.message
+            return DrawerOutcome(False, translate("devices.drawer", "The cash drawer did not open ({0}). Open it with "
+                                                                    "its key and tell a manager; it will not open by "
+                                                                    "itself later.").format(problem))
         self.jobs.record_drawer(reference, actor, reason, True)
         return DrawerOutcome(True)

@@ -15,10 +15,11 @@ from email.utils import format_datetime
 
 from posreturns.devices.mail_render import TEXT_WIDTH, code_images, mail_html, mail_text
 from posreturns.devices.receipt_layout import ReturnReceipt, return_receipt
+from posreturns.domain.messages import translate
 
-SUBJECT = {"en": "Your return receipt {number} — {store}", "fr": "Votre ticket de retour {number} — {store}"}
-INTRO = {"en": "Here is the receipt of your return at {store}. Keep it: its number identifies your return.",
-         "fr": "Voici le ticket de votre retour chez {store}. Conservez-le : son numéro identifie votre retour."}
+SUBJECT = translate("devices.email_receipt", "Your return receipt {0} — {1}")
+INTRO = translate("devices.email_receipt", "Here is the receipt of your return at {0}. Keep it: its number identifies "
+                  "your return.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,11 +33,11 @@ class MailAddressing:
 def receipt_mail(receipt: ReturnReceipt, addressing: MailAddressing, language: str) -> EmailMessage:
     lang = "fr" if language.startswith("fr") else "en"
     store = receipt.header.name
-    subject = SUBJECT[lang].format(number=receipt.return_number, store=store)
+    subject = SUBJECT.format(receipt.return_number, store).in_language(lang)
     blocks = return_receipt(receipt, TEXT_WIDTH, lang, signature=False)
     seed = hashlib.sha256(addressing.message_id.encode()).hexdigest()[:24]
     images = code_images(blocks, f"{seed}@posreturns.till")
-    intro = INTRO[lang].format(store=store)
+    intro = INTRO.format(store).in_language(lang)
 
     message = EmailMessage()
     message["Subject"] = subject

@@ -21,18 +21,18 @@ from typing import Any, Protocol
 from posdrivers import (
     PosDriverError,
     Printer,
-    PrinterOffline,
     PrinterProfile,
-    PrinterTimeout,
     load_profile,
     load_profile_file,
 )
 
 from posreturns.devices.documents import Block, from_json, render_text, to_json
+from posreturns.devices.driver_problem import DriverProblem
 from posreturns.devices.escpos_output import EncodedDocument, encode_document
 from posreturns.devices.printer_thread import PrinterThread
 from posreturns.devices.receipt_layout import ReturnReceipt, StoreHeader, pickup_slip_of, receipt_of, return_receipt
 from posreturns.domain.errors import UserFacingError
+from posreturns.domain.messages import Localized, in_language, translate
 from posreturns.services.printing_ports import PrintJob, PrintJobStore
 
 log = logging.getLogger(__name__)
@@ -59,30 +59,20 @@ class PrinterSettings:
 class PrintOutcome:
     job_id: int
     printed: bool  # confirmed by the printer, or sent to one that cannot confirm (see `confirmed`)
-    message: str
+    said: str | Localized  # what to tell the cashier ("" when all went well)
     preview_text: str
     drawer_opened: bool = False  # the drawer opens apart from receipts now; kept for callers of the JSON
-    message_fr: str = ""
     confirmed: bool = False
     copy: bool = False
     degraded: dict[str, str] = field(default_factory=dict)
 
+    @property
+    def message(self) -> str:
+        """In English, for the command line's JSON and the logs."""
+        return in_language(self.said, "en")
+
     def in_language(self, language: str) -> str:
-        return self.message_fr if language == "fr" and self.message_fr else self.message
-
-
-def french_problem(error: PosDriverError) -> str:
-    """The printer's problem in French, from what the driver found (its sentences are English)."""
-    status = getattr(error, "status", None)
-    if status is not None and status.paper_out:
-        return "L'imprimante n'a plus de papier : remettez un rouleau."
-    if status is not None and status.cover_open:
-        return "Le capot de l'imprimante est ouvert : refermez-le."
-    if isinstance(error, PrinterTimeout):
-        return "L'imprimante ne répond pas ou n'a pas confirmé l'impression : vérifiez-la."
-    if isinstance(error, PrinterOffline):
-        return "L'imprimante est injoignable : vérifiez qu'elle est allumée et branchée."
-    return "L'imprimante est en erreur : vérifiez-la."
+        return in_language(self.said, language)
 
 
 def profile_for(settings: PrinterSettings) -> PrinterProfile:
@@ -173,20 +163,17 @@ class ReceiptPrinting:
         except (PosDriverError, PrinterProblem) as error:
             self.jobs.mark(job.id, "failed", str(error), printer_url=settings.url, profile=settings.profile_name)
             log.info("print job %s kept for later: %s", job.id, type(error).__name__)
-            french = french_problem(error) if isinstance(error, PosDriverError) else str(error)
-            return PrintOutcome(job.id, False, f"{error} The receipt is kept; reprint it when the printer is ready.",
-                                job.preview_text, message_fr=f"{french} Le ticket est conservé ; réimprimez-le quand "
-                                                             "l'imprimante est prête.", copy=job.copy)
+            problem = DriverProblem(error) if isinstance(error, PosDriverError) else error.message
+            kept = translate("devices.printing", "{0} The receipt is kept; reprint it when the printer is "
+                                                 "ready.").format(problem)
+            return PrintOutcome(job.id, False, kept, job.preview_text, copy=job.copy)
         self.jobs.mark(job.id, "printed" if confirmed else "sent", None, printer_url=settings.url,
                        profile=settings.profile_name, payload=encoded.data, proof=proof)
         if encoded.degraded:
             log.info("print job %s: %d character(s) printed as stand-ins", job.id, len(encoded.degraded))
-        message, message_fr = ("", "") if confirmed else (
-            "Sent to a printer that cannot confirm it printed: check that the receipt came out (its preview is "
-            "on the screen) and reprint it if not.",
-            "Envoyé à une imprimante qui ne peut pas confirmer l'impression : vérifiez que le ticket est sorti "
-            "(son aperçu est à l'écran) et réimprimez-le sinon.")
-        return PrintOutcome(job.id, True, message, job.preview_text, message_fr=message_fr, confirmed=confirmed,
+        unconfirmed = translate("devices.printing", "Sent to a printer that cannot confirm it printed: check that the "
+                                "receipt came out (its preview is on the screen) and reprint it if not.")
+        return PrintOutcome(job.id, True, "" if confirmed else unconfirmed, job.preview_text, confirmed=confirmed,
                             copy=job.copy, degraded=encoded.degraded)
 
     def _store(self, kind: str, reference: str | None, blocks: list[Block], settings: PrinterSettings,

@@ -18,6 +18,7 @@ from posreturns.devices.labels import (
 )
 from posreturns.devices.printing import PrintOutcome, ReceiptPrinting
 from posreturns.domain.held_units import HeldUnit
+from posreturns.domain.messages import translate
 from posreturns.domain.money import Money
 from posreturns.services.errors import NotFound
 from posreturns.services.restock import RestockService
@@ -52,8 +53,8 @@ class LabelPrinting:
         item = next((i for i in self.restock.resale_items() if i.unit_id == code.strip().upper() or
                      i.sku == code.strip().upper() or i.ean13 == code.strip()), None)
         if item is None:
-            raise NotFound(f"{code.strip()!r} is not a second-hand item; grade the unit first (restock resale).",
-                           f"{code.strip()!r} n'est pas un article de seconde main ; classez-le d'abord.")
+            raise NotFound(translate("devices.restock_labels", "{0!r} is not a second-hand item; grade the unit "
+                                                               "first (restock resale).").format(code.strip()))
         unit = self.restock.find(item.unit_id)
         was = self.original_price(unit.sku)
         label = ResaleLabel(item.title, item.grade.value, str(Money.from_minor(item.price_minor, item.currency).amount),
@@ -64,8 +65,8 @@ class LabelPrinting:
     def print_slip(self, batch_id: str) -> PrintOutcome:
         batch = next((b for b in self.restock.batches() if b.id == batch_id.strip().upper()), None)
         if batch is None:
-            raise NotFound(f"No RTV batch {batch_id.strip()!r}; `posreturns rtv list` shows them.",
-                           f"Aucun lot fournisseur {batch_id.strip()!r}.")
+            raise NotFound(translate("devices.restock_labels", "No RTV batch {0!r}; `posreturns rtv list` shows them.")
+                           .format(batch_id.strip()))
         units = [self.restock.find(u) for u in batch.units]
         slip = RtvSlip(batch.id, batch.vendor, self.store_name(), self.local_time(batch.created_at),
                        tuple((u.id, u.sku, u.title, u.reason) for u in units), batch.reference)

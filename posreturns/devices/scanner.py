@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from posdrivers import ScanError, parse_scan
 
+from posreturns.domain.messages import translate
 from posreturns.services.errors import BadInput
 
 
@@ -21,8 +22,8 @@ def interpret(raw: str, gs_substitute: str | None = None) -> Scan:
     try:
         scanned = parse_scan(raw, gs_substitute=gs_substitute)
     except ScanError as error:
-        raise BadInput(f"Unreadable scan ({error}); scan it again or type the number.",
-                       "Scan illisible ; scannez à nouveau ou tapez le numéro.") from None
+        raise BadInput(translate("devices.scanner", "Unreadable scan ({0}); scan it again or type the number.")
+                       .format(error)) from None
     if scanned.gtin:
         return Scan("item", scanned.gtin, scanned.serial)
     return Scan("text", scanned.text.strip())

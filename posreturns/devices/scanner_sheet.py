@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from posdrivers import ScanError, ScannedCode, parse_scan
 
 from posreturns.devices.documents import Barcode, Block, Cut, Feed, QrCode, Rule, Text
+from posreturns.domain import messages
+from posreturns.domain.messages import Joined, translate
 
 GS = "\x1d"
 LAYOUT_CODE = "AZQWM-135790"  # letters and digits that differ between QWERTY and AZERTY; fits 58 mm
@@ -22,20 +24,18 @@ EAN_CODE = "4006381333931"
 GS1_CODE = f"0104006381333931{GS}21SN-TEST-42"
 #: Honeywell menu commands (command + "." = store): suffix CR for all symbologies, keyboard country.
 HONEYWELL = (("suffix_cr", "VSUFCR."), ("keyboard_fr", "KBDCTY3."), ("keyboard_us", "KBDCTY0."))
-WORDS = {
-    "title": ("SCANNER SET-UP", "RÉGLAGE DU SCANNER"),
-    "program": ("1. Program (Honeywell scanners)", "1. Programmer (scanners Honeywell)"),
-    "other": ("Other makes: scan the codes of your scanner's manual for: suffix Enter (CR), keyboard of this "
-              "till, AIM identifiers on, GS sent as |.",
-              "Autres marques : scannez les codes de leur manuel pour : suffixe Entrée (CR), clavier de cette "
-              "caisse, identifiants AIM activés, GS envoyé comme |."),
-    "suffix_cr": ("Suffix: Enter (CR)", "Suffixe : Entrée (CR)"),
-    "keyboard_fr": ("Keyboard: French (AZERTY)", "Clavier : français (AZERTY)"),
-    "keyboard_us": ("Keyboard: US (QWERTY)", "Clavier : américain (QWERTY)"),
-    "test": ("2. Test: scan these on the set-up page", "2. Tester : scannez-les sur la page de réglage"),
-    "layout": ("Keyboard layout and suffix", "Clavier et suffixe"),
-    "ean": ("Product code (EAN-13)", "Code produit (EAN-13)"),
-    "gs1": ("GS1 separator (serial number)", "Séparateur GS1 (numéro de série)"),
+WORDS: dict[str, messages.Text] = {
+    "title": translate("devices.scanner_sheet", "SCANNER SET-UP"),
+    "program": translate("devices.scanner_sheet", "1. Program (Honeywell scanners)"),
+    "other": translate("devices.scanner_sheet", "Other makes: scan the codes of your scanner's manual for: suffix "
+                       "Enter (CR), keyboard of this till, AIM identifiers on, GS sent as |."),
+    "suffix_cr": translate("devices.scanner_sheet", "Suffix: Enter (CR)"),
+    "keyboard_fr": translate("devices.scanner_sheet", "Keyboard: French (AZERTY)"),
+    "keyboard_us": translate("devices.scanner_sheet", "Keyboard: US (QWERTY)"),
+    "test": translate("devices.scanner_sheet", "2. Test: scan these on the set-up page"),
+    "layout": translate("devices.scanner_sheet", "Keyboard layout and suffix"),
+    "ean": translate("devices.scanner_sheet", "Product code (EAN-13)"),
+    "gs1": translate("devices.scanner_sheet", "GS1 separator (serial number)"),
 }
 
 # What a till types when the scanner is set to the other layout: the same keys, other characters.
@@ -45,8 +45,7 @@ _FR_SCANNER_ON_QWERTY = {**_SWAPPED, "M": ":", **dict(zip("1234567890-", "!@#$%^
 
 
 def word(key: str, lang: str) -> str:
-    english, french = WORDS[key]
-    return french if lang == "fr" else english
+    return WORDS[key].in_language(lang)
 
 
 def scanner_sheet(lang: str) -> list[Block]:
@@ -67,11 +66,18 @@ class ScanCheck:
     """What a scan on the set-up page says about the scanner; `ok` False means something to change."""
 
     ok: bool
-    en: str
-    fr: str
+    said: messages.Text
+
+    @property
+    def en(self) -> str:
+        return self.said.in_language("en")
+
+    @property
+    def fr(self) -> str:
+        return self.said.in_language("fr")
 
     def in_language(self, language: str) -> str:
-        return self.fr if language == "fr" else self.en
+        return self.said.in_language(language)
 
 
 def check_test_scan(text: str, completed: bool, gs_substitute: str | None = None) -> ScanCheck | None:
@@ -79,31 +85,28 @@ def check_test_scan(text: str, completed: bool, gs_substitute: str | None = None
     data = text[3:] if len(text) > 3 and text[0] == "]" else text
     if data in (LAYOUT_CODE, EAN_CODE) or _gs1_ok(data, gs_substitute):
         if not completed:
-            return ScanCheck(False, "Read correctly, but no Enter came after it: scan 'Suffix: Enter (CR)'.",
-                             "Bien lu, mais sans Entrée après : scannez « Suffixe : Entrée (CR) ».")
-        return ScanCheck(True, "Correct: the scanner and this till agree.",
-                         "Correct : le scanner et la caisse s'accordent.")
+            return ScanCheck(False, translate("devices.scanner_sheet", "Read correctly, but no Enter came after "
+                                                                       "it: scan 'Suffix: Enter (CR)'."))
+        return ScanCheck(True, translate("devices.scanner_sheet", "Correct: the scanner and this till agree."))
     if data == _typed(LAYOUT_CODE, _US_SCANNER_ON_AZERTY):
-        return ScanCheck(False, "The scanner types QWERTY (US) but this till is AZERTY: scan 'Keyboard: French'.",
-                         "Le scanner tape en QWERTY (US) mais la caisse est en AZERTY : scannez « Clavier : "
-                         "français ».")
+        return ScanCheck(False, translate("devices.scanner_sheet", "The scanner types QWERTY (US) but this till "
+                                                                   "is AZERTY: scan 'Keyboard: French'."))
     if data == _typed(LAYOUT_CODE, _FR_SCANNER_ON_QWERTY):
-        return ScanCheck(False, "The scanner types AZERTY (French) but this till is QWERTY: scan 'Keyboard: US'.",
-                         "Le scanner tape en AZERTY mais la caisse est en QWERTY : scannez « Clavier : américain ».")
+        return ScanCheck(False, translate("devices.scanner_sheet", "The scanner types AZERTY (French) but this "
+                                                                   "till is QWERTY: scan 'Keyboard: US'."))
     if data.swapcase() == LAYOUT_CODE:
-        return ScanCheck(False, "The letters arrive in the wrong case: switch Caps Lock off.",
-                         "Les lettres arrivent dans la mauvaise casse : désactivez le verrouillage majuscules.")
+        return ScanCheck(False, translate("devices.scanner_sheet", "The letters arrive in the wrong case: switch "
+                                                                   "Caps Lock off."))
     head, _, tail = GS1_CODE.partition(GS)
     if data.startswith(head) and data.endswith(tail):
         seen = data[len(head):-len(tail)]
         if not seen:
-            return ScanCheck(False, "The GS1 separator is lost (the keyboard layout drops Ctrl+]): program the scanner "
-                             "to send | instead of GS, and set the GS stand-in to | in the settings.",
-                             "Le séparateur GS1 est perdu (le clavier ignore Ctrl+]) : programmez le scanner pour "
-                             "envoyer | à la place de GS, et indiquez | comme remplaçant de GS dans les réglages.")
-        return ScanCheck(False, f"The GS1 separator arrives as {seen!r}: set it as the GS stand-in in the settings.",
-                         f"Le séparateur GS1 arrive comme {seen!r} : "
-                         "indiquez-le comme remplaçant de GS dans les réglages.")
+            return ScanCheck(False, translate("devices.scanner_sheet", "The GS1 separator is lost (the keyboard "
+                                                                       "layout drops Ctrl+]): program the "
+                                                                       "scanner to send | instead of GS, and set "
+                                                                       "the GS stand-in to | in the settings."))
+        return ScanCheck(False, translate("devices.scanner_sheet", "The GS1 separator arrives as {0!r}: set it "
+                                                                   "as the GS stand-in in the settings.").format(seen))
     return None
 
 
@@ -121,29 +124,38 @@ def describe_scan(text: str, completed: bool, gs_substitute: str | None) -> dict
     try:
         code = parse_scan(text, gs_substitute=gs_substitute)
     except ScanError as error:
-        parsed = (f"Unreadable: {error}", "Illisible : le scan ne correspond à aucun code connu.")
+        parsed = translate("devices.scanner_sheet", "Unreadable: {0}").format(_Unreadable(str(error)))
     else:
         parsed = _read_as(code)
     check = check_test_scan(text, completed, gs_substitute)
     state = "" if check is None else ("ok" if check.ok else "warn")
-    return {"parsed_en": parsed[0], "parsed_fr": parsed[1], "check_en": check.en if check else "",
-            "check_fr": check.fr if check else "", "state": state}
+    return {"parsed_en": parsed.in_language("en"), "parsed_fr": parsed.in_language("fr"),
+            "check_en": check.en if check else "", "check_fr": check.fr if check else "", "state": state}
 
 
-def _read_as(code: ScannedCode) -> tuple[str, str]:
-    symbology = code.symbology_name or "no AIM identifier"
-    symbologie = code.symbology_name or "sans identifiant AIM"
+@dataclass(frozen=True)
+class _Unreadable:
+    """The scan parser's own English reason; the catalogue's general sentence in another language."""
+
+    reason: str
+
+    def in_language(self, language: str) -> str:
+        return self.reason if language.startswith("en") else translate(
+            "devices.scanner_sheet", "the scan matches no known code").in_language(language)
+
+
+def _read_as(code: ScannedCode) -> messages.Text:
+    symbology: str | messages.Text = code.symbology_name or translate("devices.scanner_sheet", "no AIM identifier")
     if code.kind == "gtin":
-        return (f"{symbology}: product {code.gtin} ({code.gtin_format})",
-                f"{symbologie} : produit {code.gtin} ({code.gtin_format})")
+        return translate("devices.scanner_sheet", "{0}: product {1} ({2})").format(symbology, code.gtin,
+                                                                                   code.gtin_format)
     if code.kind == "gs1":
-        parts = [(f"GTIN {code.gtin}", f"GTIN {code.gtin}") if code.gtin else None,
-                 (f"serial {code.serial}", f"n° de série {code.serial}") if code.serial else None,
-                 (f"batch {code.batch}", f"lot {code.batch}") if code.batch else None]
-        found = [part for part in parts if part]
-        return (f"{symbology}: GS1 " + ", ".join(p[0] for p in found),
-                f"{symbologie} : GS1 " + ", ".join(p[1] for p in found))
+        parts = [translate("devices.scanner_sheet", "GTIN {0}").format(code.gtin) if code.gtin else None,
+                 translate("devices.scanner_sheet", "serial {0}").format(code.serial) if code.serial else None,
+                 translate("devices.scanner_sheet", "batch {0}").format(code.batch) if code.batch else None]
+        found = tuple(part for part in parts if part is not None)
+        return translate("devices.scanner_sheet", "{0}: GS1 {1}").format(symbology, Joined(found, ", "))
     if code.kind == "url":
-        return f"{symbology}: link {code.text}", f"{symbologie} : lien {code.text}"
-    return (f"{symbology}: text {code.text!r} (receipt, return or voucher number)",
-            f"{symbologie} : texte {code.text!r} (numéro de ticket, de retour ou de bon)")
+        return translate("devices.scanner_sheet", "{0}: link {1}").format(symbology, code.text)
+    return translate("devices.scanner_sheet", "{0}: text {1!r} (receipt, return or voucher number)").format(
+        symbology, code.text)

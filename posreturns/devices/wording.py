@@ -1,6 +1,7 @@
-"""Receipt and label wording in French and English, and money/date formats per language.
+"""Receipt and label wording, and money/date formats per language.
 
-Printed documents are produced outside Qt (devices layer), so their two languages live here.
+Printed documents are laid out outside Qt (devices layer): their words are catalogue messages
+(`domain.messages`), put in the receipt's language here, like every other sentence of the app.
 """
 
 from __future__ import annotations
@@ -8,76 +9,84 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
+from posreturns.domain.messages import Text, translate
 from posreturns.domain.money import display
 
-WORDS: dict[str, dict[str, str]] = {
-    "return_receipt": {"en": "RETURN RECEIPT", "fr": "TICKET DE RETOUR"},
-    "training": {"en": "TRAINING / FORMATION", "fr": "TRAINING / FORMATION"},
-    "training_note": {"en": "Practice only - not a real refund", "fr": "Exercice - remboursement fictif"},
-    "return_number": {"en": "Return", "fr": "Retour"},
-    "copy": {"en": "COPY", "fr": "DUPLICATA"},
-    "original_sale": {"en": "Original sale", "fr": "Vente d'origine"},
-    "no_receipt": {"en": "Return without receipt", "fr": "Retour sans ticket"},
-    "till": {"en": "Till", "fr": "Caisse"},
-    "cashier": {"en": "Cashier", "fr": "Caissier"},
-    "approved_by": {"en": "Approved by", "fr": "Approuvé par"},
-    "reason": {"en": "Reason", "fr": "Motif"},
-    "condition": {"en": "Condition", "fr": "État"},
-    "serial": {"en": "Serial", "fr": "N° de série"},
-    "why": {"en": "Why this amount", "fr": "Détail du montant"},
-    "refund_total": {"en": "TOTAL REFUNDED", "fr": "TOTAL REMBOURSÉ"},
-    "exchange_credit": {"en": "RETURNED ITEMS", "fr": "ARTICLES REPRIS"},
-    "refund_to": {"en": "Refunded to", "fr": "Remboursé sur"},
-    "by_host": {"en": "(on the payment terminal)", "fr": "(sur le terminal de paiement)"},
-    "shipping": {"en": "Shipping refunded", "fr": "Frais de port remboursés"},
-    "exchange": {"en": "Exchange", "fr": "Échange"},
-    "to_collect": {"en": "To pay by the customer", "fr": "À payer par le client"},
-    "to_refund": {"en": "To refund to the customer", "fr": "À rembourser au client"},
-    "even_exchange": {"en": "Even exchange: nothing to pay", "fr": "Échange à valeur égale : rien à payer"},
-    "voucher": {"en": "STORE CREDIT VOUCHER", "fr": "BON D'ACHAT"},
-    "voucher_amount": {"en": "Amount", "fr": "Montant"},
-    "voucher_terms": {"en": "Valid in all our stores. Keep this voucher.",
-                      "fr": "Valable dans tous nos magasins. Conservez ce bon."},
-    "policy": {"en": "Policy", "fr": "Politique"},
-    "signature": {"en": "Customer signature", "fr": "Signature du client"},
-    "offline": {"en": "Processed offline", "fr": "Traité hors ligne"},
-    "thanks": {"en": "Thank you for your visit", "fr": "Merci de votre visite"},
-    "resale": {"en": "SECOND HAND", "fr": "SECONDE MAIN"},
-    "grade": {"en": "Grade", "fr": "Grade"},
-    "was": {"en": "New price", "fr": "Prix neuf"},
-    "inspect": {"en": "TO INSPECT", "fr": "À CONTRÔLER"},
-    "received": {"en": "Received", "fr": "Reçu le"},
-    "note": {"en": "Note", "fr": "Note"},
-    "rtv": {"en": "RETURN TO VENDOR", "fr": "RETOUR FOURNISSEUR"},
-    "vendor": {"en": "Vendor", "fr": "Fournisseur"},
-    "batch": {"en": "Batch", "fr": "Lot"},
-    "reference": {"en": "Reference", "fr": "Référence"},
-    "units": {"en": "Units", "fr": "Articles"},
+WORDS: dict[str, Text] = {
+    "return_receipt": translate("devices.wording", "RETURN RECEIPT"),
+    "training": translate("devices.wording", "TRAINING / FORMATION"),
+    "training_note": translate("devices.wording", "Practice only - not a real refund"),
+    "return_number": translate("devices.wording", "Return"),
+    "copy": translate("devices.wording", "COPY"),
+    "original_sale": translate("devices.wording", "Original sale"),
+    "no_receipt": translate("devices.wording", "Return without receipt"),
+    "till": translate("devices.wording", "Till"),
+    "cashier": translate("devices.wording", "Cashier"),
+    "approved_by": translate("devices.wording", "Approved by"),
+    "reason": translate("devices.wording", "Reason"),
+    "condition": translate("devices.wording", "Condition"),
+    "serial": translate("devices.wording", "Serial"),
+    "why": translate("devices.wording", "Why this amount"),
+    "refund_total": translate("devices.wording", "TOTAL REFUNDED"),
+    "exchange_credit": translate("devices.wording", "RETURNED ITEMS"),
+    "refund_to": translate("devices.wording", "Refunded to"),
+    "by_host": translate("devices.wording", "(on the payment terminal)"),
+    "shipping": translate("devices.wording", "Shipping refunded"),
+    "exchange": translate("devices.wording", "Exchange"),
+    "to_collect": translate("devices.wording", "To pay by the customer"),
+    "to_refund": translate("devices.wording", "To refund to the customer"),
+    "even_exchange": translate("devices.wording", "Even exchange: nothing to pay"),
+    "voucher": translate("devices.wording", "STORE CREDIT VOUCHER"),
+    "voucher_amount": translate("devices.wording", "Amount"),
+    "voucher_terms": translate("devices.wording", "Valid in all our stores. Keep this voucher."),
+    "policy": translate("devices.wording", "Policy"),
+    "signature": translate("devices.wording", "Customer signature"),
+    "offline": translate("devices.wording", "Processed offline"),
+    "thanks": translate("devices.wording", "Thank you for your visit"),
+    "resale": translate("devices.wording", "SECOND HAND"),
+    "grade": translate("devices.wording", "Grade"),
+    "was": translate("devices.wording", "New price"),
+    "inspect": translate("devices.wording", "TO INSPECT"),
+    "received": translate("devices.wording", "Received"),
+    "note": translate("devices.wording", "Note"),
+    "rtv": translate("devices.wording", "RETURN TO VENDOR"),
+    "vendor": translate("devices.wording", "Vendor"),
+    "batch": translate("devices.wording", "Batch"),
+    "reference": translate("devices.wording", "Reference"),
+    "units": translate("devices.wording", "Units"),
 }
-REASONS = {
-    "WRONG_SIZE": ("Wrong size", "Mauvaise taille"), "CHANGED_MIND": ("Changed mind", "Changement d'avis"),
-    "DEFECTIVE": ("Defective", "Défectueux"), "DAMAGED_IN_TRANSIT": ("Damaged in transit", "Abîmé au transport"),
-    "NOT_AS_DESCRIBED": ("Not as described", "Non conforme"), "LATE_DELIVERY": ("Late delivery", "Livraison tardive"),
-    "WRONG_ITEM": ("Wrong item", "Mauvais article"), "OTHER": ("Other", "Autre"),
+REASONS: dict[str, Text] = {
+    "WRONG_SIZE": translate("devices.wording", "Wrong size"),
+    "CHANGED_MIND": translate("devices.wording", "Changed mind"),
+    "DEFECTIVE": translate("devices.wording", "Defective"),
+    "DAMAGED_IN_TRANSIT": translate("devices.wording", "Damaged in transit"),
+    "NOT_AS_DESCRIBED": translate("devices.wording", "Not as described"),
+    "LATE_DELIVERY": translate("devices.wording", "Late delivery"),
+    "WRONG_ITEM": translate("devices.wording", "Wrong item"),
+    "OTHER": translate("devices.wording", "Other"),
 }
-CONDITIONS = {
-    "NEW_WITH_TAGS": ("New with tags", "Neuf avec étiquettes"), "OPENED": ("Opened", "Ouvert"),
-    "USED": ("Used", "Utilisé"), "DAMAGED": ("Damaged", "Endommagé"), "MISSING_PARTS": ("Missing parts", "Incomplet"),
+CONDITIONS: dict[str, Text] = {
+    "NEW_WITH_TAGS": translate("devices.wording", "New with tags"),
+    "OPENED": translate("devices.wording", "Opened"),
+    "USED": translate("devices.wording", "Used"),
+    "DAMAGED": translate("devices.wording", "Damaged"),
+    "MISSING_PARTS": translate("devices.wording", "Missing parts"),
 }
-METHODS = {
-    "card": ("Card", "Carte bancaire"), "cash": ("Cash", "Espèces"), "gift_card": ("Gift card", "Carte cadeau"),
-    "store_credit": ("Store credit", "Avoir"),
+METHODS: dict[str, Text] = {
+    "card": translate("devices.wording", "Card"),
+    "cash": translate("devices.wording", "Cash"),
+    "gift_card": translate("devices.wording", "Gift card"),
+    "store_credit": translate("devices.wording", "Store credit"),
 }
 
 
 def word(key: str, lang: str) -> str:
-    return WORDS[key]["fr" if lang == "fr" else "en"]
+    return WORDS[key].in_language(lang)
 
 
-def pick(pair: tuple[str, str] | None, code: str, lang: str) -> str:
-    if pair is None:
-        return code
-    return pair[1] if lang == "fr" else pair[0]
+def pick(label: Text | None, code: str, lang: str) -> str:
+    """The label of a code (reason, condition, refund method) in `lang`; the code itself when unknown."""
+    return code if label is None else label.in_language(lang)
 
 
 def money(amount: str | Decimal, currency: str, lang: str) -> str:

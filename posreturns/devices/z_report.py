@@ -10,22 +10,35 @@ from datetime import datetime
 from posreturns.devices.documents import Block, Columns, Cut, Feed, Rule, Text
 from posreturns.devices.printing import PrintOutcome, ReceiptPrinting
 from posreturns.devices.wording import METHODS, moment, money, pick
+from posreturns.domain import messages
 from posreturns.domain.day_close import DayClose
+from posreturns.domain.messages import translate
 from posreturns.domain.money import Money
 
-WORDS = {
-    "title": ("CLOSE OF DAY", "CLÔTURE DE JOURNÉE"), "correction": ("Correction", "Correctif"),
-    "till": ("Till", "Caisse"), "day": ("Day", "Journée"), "from": ("From", "Du"), "to": ("To", "Au"),
-    "returns": ("Returns", "Retours"), "refunded": ("Refunded", "Remboursé"), "by_tender": ("By tender", "Par moyen"),
-    "host": ("terminal", "terminal"), "till_paid": ("till", "caisse"),
-    "expected": ("Cash paid out", "Espèces décaissées"), "counted": ("Cash counted", "Espèces comptées"),
-    "difference": ("Difference", "Écart"), "open": ("CLOSED WITH ITEMS OPEN", "CLÔTURÉE AVEC DES POINTS OUVERTS"),
-    "reason": ("Reason", "Motif"), "closed_by": ("Closed by", "Clôturée par"), "training": ("TRAINING", "FORMATION"),
+WORDS: dict[str, messages.Text] = {
+    "title": translate("devices.z_report", "CLOSE OF DAY"),
+    "correction": translate("devices.z_report", "Correction"),
+    "till": translate("devices.z_report", "Till"),
+    "day": translate("devices.z_report", "Day"),
+    "from": translate("devices.z_report", "From"),
+    "to": translate("devices.z_report", "To"),
+    "returns": translate("devices.z_report", "Returns"),
+    "refunded": translate("devices.z_report", "Refunded"),
+    "by_tender": translate("devices.z_report", "By tender"),
+    "host": translate("devices.z_report", "terminal"),
+    "till_paid": translate("devices.z_report", "till"),
+    "expected": translate("devices.z_report", "Cash paid out"),
+    "counted": translate("devices.z_report", "Cash counted"),
+    "difference": translate("devices.z_report", "Difference"),
+    "open": translate("devices.z_report", "CLOSED WITH ITEMS OPEN"),
+    "reason": translate("devices.z_report", "Reason"),
+    "closed_by": translate("devices.z_report", "Closed by"),
+    "training": translate("devices.z_report", "TRAINING"),
 }
 
 
 def _w(key: str, lang: str) -> str:
-    return WORDS[key][1 if lang == "fr" else 0]
+    return WORDS[key].in_language(lang)
 
 
 def z_report(close: DayClose, lang: str, store: str, local: Callable[[datetime], datetime]) -> list[Block]:

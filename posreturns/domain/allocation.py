@@ -17,6 +17,7 @@ from enum import StrEnum
 from posreturns.domain.context import PolicyContext
 from posreturns.domain.decision import TraceEntry, money_text
 from posreturns.domain.errors import RefundExceedsTenders
+from posreturns.domain.messages import Worded, both, translate
 from posreturns.domain.money import Money
 from posreturns.domain.orders import Order, TenderMethod
 from posreturns.domain.policy.model import Policy
@@ -149,25 +150,22 @@ def _code(codes: VoucherCodeSource | None) -> str:
 def _no_cash_tender(amount: Money) -> TraceEntry:
     return TraceEntry(
         "cash",
-        f"No cash was paid on this sale: the card part ({money_text(amount, 'en')}) "
-        "is given as store credit.",
-        "Aucun paiement en espèces sur cette vente : "
-        f"la part carte ({money_text(amount, 'fr')}) est rendue en avoir.",
+        *both(translate("domain.allocation", "No cash was paid on this sale: the card part ({0}) is given as "
+                                             "store credit.").format(Worded(money_text, amount))),
     )
 
 
 def _drawer_short(drawer: Money) -> TraceEntry:
     return TraceEntry(
         "cash_drawer",
-        f"Not enough cash in the drawer ({money_text(drawer, 'en')}): "
-        "the cash part is given as store credit.",
-        f"Pas assez d'espèces en caisse ({money_text(drawer, 'fr')}) : la part espèces est rendue en avoir.",
+        *both(translate("domain.allocation", "Not enough cash in the drawer ({0}): the cash part is given as "
+                                             "store credit.").format(Worded(money_text, drawer))),
     )
 
 
 def _rounded(exact: Money, paid: Money) -> TraceEntry:
     return TraceEntry(
         "cash_rounding",
-        f"Cash rounded from {money_text(exact, 'en')} to {money_text(paid, 'en')}.",
-        f"Espèces arrondies de {money_text(exact, 'fr')} à {money_text(paid, 'fr')}.",
+        *both(translate("domain.allocation", "Cash rounded from {0} to {1}.")
+              .format(Worded(money_text, exact), Worded(money_text, paid))),
     )

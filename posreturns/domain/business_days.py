@@ -14,6 +14,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from posreturns.domain.errors import DomainError
+from posreturns.domain.messages import Text, translate
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 SEARCH_LIMIT_DAYS = 3 * 366  # a calendar with no working day in three years is a configuration error
@@ -45,27 +46,27 @@ def easter_sunday(year: int) -> date:
 
 
 @lru_cache(maxsize=64)
-def public_holidays(year: int, region: HolidayRegion) -> dict[date, tuple[str, str]]:
-    """The public holidays of `year` in `region`, with their English and French names."""
+def public_holidays(year: int, region: HolidayRegion) -> dict[date, Text]:
+    """The public holidays of `year` in `region`, with their names."""
     if region is HolidayRegion.NONE:
         return {}
     easter = easter_sunday(year)
     days = {
-        date(year, 1, 1): ("New Year's Day", "Jour de l'an"),
-        easter + timedelta(days=1): ("Easter Monday", "Lundi de Pâques"),
-        date(year, 5, 1): ("Labour Day", "Fête du Travail"),
-        date(year, 5, 8): ("Victory in Europe Day", "Victoire 1945"),
-        easter + timedelta(days=39): ("Ascension Day", "Ascension"),
-        easter + timedelta(days=50): ("Whit Monday", "Lundi de Pentecôte"),
-        date(year, 7, 14): ("Bastille Day", "Fête nationale"),
-        date(year, 8, 15): ("Assumption", "Assomption"),
-        date(year, 11, 1): ("All Saints' Day", "Toussaint"),
-        date(year, 11, 11): ("Armistice Day", "Armistice 1918"),
-        date(year, 12, 25): ("Christmas Day", "Noël"),
+        date(year, 1, 1): translate("domain.business_days", "New Year's Day"),
+        easter + timedelta(days=1): translate("domain.business_days", "Easter Monday"),
+        date(year, 5, 1): translate("domain.business_days", "Labour Day"),
+        date(year, 5, 8): translate("domain.business_days", "Victory in Europe Day"),
+        easter + timedelta(days=39): translate("domain.business_days", "Ascension Day"),
+        easter + timedelta(days=50): translate("domain.business_days", "Whit Monday"),
+        date(year, 7, 14): translate("domain.business_days", "Bastille Day"),
+        date(year, 8, 15): translate("domain.business_days", "Assumption"),
+        date(year, 11, 1): translate("domain.business_days", "All Saints' Day"),
+        date(year, 11, 11): translate("domain.business_days", "Armistice Day"),
+        date(year, 12, 25): translate("domain.business_days", "Christmas Day"),
     }
     if region is HolidayRegion.ALSACE_MOSELLE:
-        days[easter - timedelta(days=2)] = ("Good Friday", "Vendredi saint")
-        days[date(year, 12, 26)] = ("St Stephen's Day", "Saint-Étienne")
+        days[easter - timedelta(days=2)] = translate("domain.business_days", "Good Friday")
+        days[date(year, 12, 26)] = translate("domain.business_days", "St Stephen's Day")
     return days
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from posreturns.domain.errors import InvalidReturn
+from posreturns.domain.messages import translate
 
 _EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s.]+(\.[^@\s.]+)+")
 _PHONE = re.compile(r"\+?[0-9 .()-]{6,25}")
@@ -36,26 +37,26 @@ class CustomerContact:
 
     def __post_init__(self) -> None:
         if self.email is not None and (len(self.email) > 254 or not _EMAIL.fullmatch(self.email)):
-            raise InvalidReturn(f'"{self.email}" is not an e-mail address; check it with the customer.',
-                                f"« {self.email} » n'est pas une adresse e-mail ; vérifiez-la avec le client.")
+            raise InvalidReturn(translate("domain.contact", '"{0}" is not an e-mail address; check it with the '
+                                                            "customer.").format(self.email))
         if self.phone is not None and not (_PHONE.fullmatch(self.phone) and sum(c.isdigit() for c in self.phone) >= 6):
-            raise InvalidReturn(f'"{self.phone}" is not a phone number; check it with the customer.',
-                                f"« {self.phone} » n'est pas un numéro de téléphone ; vérifiez-le avec le client.")
+            raise InvalidReturn(translate("domain.contact", '"{0}" is not a phone number; check it with the '
+                                                            "customer.").format(self.phone))
         if self.channel is ContactChannel.EMAIL and self.email is None:
-            raise InvalidReturn("To be told by e-mail, the customer needs an e-mail address; type it in.",
-                                "Pour être prévenu par e-mail, le client doit donner une adresse e-mail.")
+            raise InvalidReturn(translate("domain.contact", "To be told by e-mail, the customer needs an e-mail "
+                                                            "address; type it in."))
         if self.channel is ContactChannel.SMS and self.phone is None:
-            raise InvalidReturn("To be told by SMS, the customer needs a phone number; type it in.",
-                                "Pour être prévenu par SMS, le client doit donner un numéro de téléphone.")
+            raise InvalidReturn(translate("domain.contact", "To be told by SMS, the customer needs a phone "
+                                                            "number; type it in."))
         if self.channel is not ContactChannel.NONE and not self.consent:
-            raise InvalidReturn("Ask the customer's consent before choosing how the store contacts them.",
-                                "Demandez l'accord du client avant de choisir comment le contacter.")
+            raise InvalidReturn(translate("domain.contact", "Ask the customer's consent before choosing how the "
+                                                            "store contacts them."))
         if self.e_receipt and self.email is None:
-            raise InvalidReturn("An e-receipt needs the customer's e-mail address; type it in.",
-                                "Un ticket par e-mail demande l'adresse e-mail du client.")
+            raise InvalidReturn(translate("domain.contact", "An e-receipt needs the customer's e-mail address; "
+                                                            "type it in."))
         if self.language not in LANGUAGES:
-            raise InvalidReturn(f'The customer\'s language must be one of {", ".join(LANGUAGES)}.',
-                                f"La langue du client doit être l'une de {', '.join(LANGUAGES)}.")
+            raise InvalidReturn(translate("domain.contact", "The customer's language must be one of {0}.")
+                                .format(', '.join(LANGUAGES)))
 
     def summary(self) -> dict[str, object]:
         """What the return's answer says about it: no address, only what was chosen."""

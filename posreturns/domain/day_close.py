@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from posreturns.domain.messages import translate
+
 
 @dataclass(frozen=True, slots=True)
 class TenderTotal:
@@ -38,21 +40,21 @@ class OpenItems:
         return bool(self.sync_exceptions or self.unconfirmed_card_refunds or self.approvals or self.unpaid_card_refunds)
 
     def sentence(self, language: str = "en") -> str:
+        return self.in_language(language)
+
+    def in_language(self, language: str) -> str:
         parts = []
         if self.sync_exceptions:
-            parts.append(f"{self.sync_exceptions} sync exception(s)" if language != "fr"
-                         else f"{self.sync_exceptions} anomalie(s) de synchronisation")
+            parts.append(translate("domain.day_close", "{0} sync exception(s)").format(self.sync_exceptions))
         if self.unconfirmed_card_refunds:
-            count = len(self.unconfirmed_card_refunds)
-            parts.append(f"{count} card refund(s) the terminal has not confirmed" if language != "fr"
-                         else f"{count} remboursement(s) carte non confirmé(s) par le terminal")
+            parts.append(translate("domain.day_close", "{0} card refund(s) the terminal has not confirmed")
+                         .format(len(self.unconfirmed_card_refunds)))
         if self.unpaid_card_refunds:
-            parts.append(f"{self.unpaid_card_refunds} failed card refund(s) not paid another way" if language != "fr"
-                         else f"{self.unpaid_card_refunds} remboursement(s) carte échoué(s) non payé(s) autrement")
+            parts.append(translate("domain.day_close", "{0} failed card refund(s) not paid another way")
+                         .format(self.unpaid_card_refunds))
         if self.approvals:
-            parts.append(f"{self.approvals} return(s) waiting for a manager" if language != "fr"
-                         else f"{self.approvals} retour(s) en attente d'un responsable")
-        return ", ".join(parts)
+            parts.append(translate("domain.day_close", "{0} return(s) waiting for a manager").format(self.approvals))
+        return ", ".join(part.in_language(language) for part in parts)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,8 +14,10 @@ from typing import Any
 
 from posreturns.domain.contact import _EMAIL, _PHONE
 from posreturns.domain.errors import InvalidReturn
+from posreturns.domain.messages import translate
 from posreturns.domain.promise import Destination
 
+CONTEXT = "domain.delivery"
 _COUNTRY = re.compile(r"[a-z]{2}")
 _POSTAL = re.compile(r"[A-Za-z0-9 -]{3,10}")
 
@@ -28,18 +30,16 @@ class Recipient:
 
     def __post_init__(self) -> None:
         if not self.name.strip():
-            raise InvalidReturn("The delivery needs the customer's name; type it in.",
-                                "La livraison demande le nom du client ; saisissez-le.")
+            raise InvalidReturn(translate(CONTEXT, "The delivery needs the customer's name; type it in."))
         if not (self.phone or self.email):
-            raise InvalidReturn("The delivery needs the customer's phone number or e-mail address, so the "
-                                "carrier or the store can reach them; type one in.",
-                                "La livraison demande le téléphone ou l'e-mail du client ; saisissez-en un.")
+            raise InvalidReturn(translate(CONTEXT, "The delivery needs the customer's phone number or e-mail address, "
+                                                   "so the carrier or the store can reach them; type one in."))
         if self.email is not None and (len(self.email) > 254 or not _EMAIL.fullmatch(self.email)):
-            raise InvalidReturn(f'"{self.email}" is not an e-mail address; check it with the customer.',
-                                f"« {self.email} » n'est pas une adresse e-mail ; vérifiez-la avec le client.")
+            raise InvalidReturn(translate(CONTEXT, '"{0}" is not an e-mail address; check it with the customer.')
+                                .format(self.email))
         if self.phone is not None and not (_PHONE.fullmatch(self.phone) and sum(c.isdigit() for c in self.phone) >= 6):
-            raise InvalidReturn(f'"{self.phone}" is not a phone number; check it with the customer.',
-                                f"« {self.phone} » n'est pas un numéro de téléphone ; vérifiez-le avec le client.")
+            raise InvalidReturn(translate(CONTEXT, '"{0}" is not a phone number; check it with the customer.')
+                                .format(self.phone))
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "phone": self.phone, "email": self.email}
@@ -55,14 +55,13 @@ class Address:
 
     def __post_init__(self) -> None:
         if not (self.line1.strip() and self.city.strip()):
-            raise InvalidReturn("The delivery address needs a street and a city; type them in.",
-                                "L'adresse de livraison demande une rue et une ville ; saisissez-les.")
+            raise InvalidReturn(translate(CONTEXT, "The delivery address needs a street and a city; type them in."))
         if not _POSTAL.fullmatch(self.postal_code):
-            raise InvalidReturn(f'"{self.postal_code}" is not a postal code; check it with the customer.',
-                                f"« {self.postal_code} » n'est pas un code postal ; vérifiez-le avec le client.")
+            raise InvalidReturn(translate(CONTEXT, '"{0}" is not a postal code; check it with the customer.')
+                                .format(self.postal_code))
         if not _COUNTRY.fullmatch(self.country_code):
-            raise InvalidReturn(f'"{self.country_code}" is not a country code; use two lowercase letters (fr).',
-                                f"« {self.country_code} » n'est pas un code pays ; utilisez deux lettres (fr).")
+            raise InvalidReturn(translate(CONTEXT, '"{0}" is not a country code; use two lowercase letters (fr).')
+                                .format(self.country_code))
 
     def to_dict(self) -> dict[str, Any]:
         return {"line1": self.line1, "line2": self.line2, "postal_code": self.postal_code, "city": self.city,
@@ -80,10 +79,7 @@ class DeliveryChoice:
 
     def __post_init__(self) -> None:
         if self.destination is Destination.HOME and self.address is None:
-            raise InvalidReturn("A delivery home needs the customer's address; type it in or choose a pickup "
-                                "in store.",
-                                "Une livraison à domicile demande l'adresse du client ; saisissez-la ou "
-                                "choisissez le retrait en magasin.")
+            raise InvalidReturn(translate(CONTEXT, "A delivery home needs the customer's address; type it in or "
+                                                   "choose a pickup in store."))
         if self.destination is Destination.STORE and self.address is not None:
-            raise InvalidReturn("A pickup in store has no delivery address; leave the address out.",
-                                "Un retrait en magasin n'a pas d'adresse de livraison ; retirez-la.")
+            raise InvalidReturn(translate(CONTEXT, "A pickup in store has no delivery address; leave the address out."))

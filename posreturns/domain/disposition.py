@@ -5,24 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from posreturns.domain.decision import Alert, TraceEntry
+from posreturns.domain.messages import both, translate
 from posreturns.domain.policy.model import Policy
 from posreturns.domain.returns import Condition, Disposition, Reason
 
-_NAMES_EN = {
-    Disposition.RESTOCK: "back on sale at once",
-    Disposition.INSPECT: "held for inspection",
-    Disposition.REFURBISH: "sent to refurbishment",
-    Disposition.RESALE: "sent to the second-hand channel",
-    Disposition.RTV: "returned to the vendor",
-    Disposition.SCRAP: "scrapped",
-}
-_NAMES_FR = {
-    Disposition.RESTOCK: "remis en vente immédiatement",
-    Disposition.INSPECT: "mis de côté pour inspection",
-    Disposition.REFURBISH: "envoyé en reconditionnement",
-    Disposition.RESALE: "envoyé vers la seconde main",
-    Disposition.RTV: "retourné au fournisseur",
-    Disposition.SCRAP: "mis au rebut",
+_NAMES = {
+    Disposition.RESTOCK: translate("domain.disposition", "back on sale at once"),
+    Disposition.INSPECT: translate("domain.disposition", "held for inspection"),
+    Disposition.REFURBISH: translate("domain.disposition", "sent to refurbishment"),
+    Disposition.RESALE: translate("domain.disposition", "sent to the second-hand channel"),
+    Disposition.RTV: translate("domain.disposition", "returned to the vendor"),
+    Disposition.SCRAP: translate("domain.disposition", "scrapped"),
 }
 
 
@@ -39,16 +32,10 @@ def decide_disposition(
     """Evaluate the policy's disposition rules in file order; the first match wins."""
     for rule in policy.dispositions:
         if rule.selector.matches(reason, condition, category):
-            trace = TraceEntry(
-                "disposition",
-                f'Item {_NAMES_EN[rule.disposition]} (rule "{rule.name}").',
-                f"Article {_NAMES_FR[rule.disposition]} (règle « {rule.name} »).",
-            )
+            said = translate("domain.disposition", 'Item {0} (rule "{1}").').format(_NAMES[rule.disposition], rule.name)
+            trace = TraceEntry("disposition", *both(said))
             return DispositionResult(rule.disposition, rule.alerts, trace)
     default = policy.default_disposition
-    trace = TraceEntry(
-        "disposition",
-        f"Item {_NAMES_EN[default]} (default rule).",
-        f"Article {_NAMES_FR[default]} (règle par défaut).",
-    )
+    trace = TraceEntry("disposition", *both(translate("domain.disposition", "Item {0} (default rule).")
+                                            .format(_NAMES[default])))
     return DispositionResult(default, (), trace)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from posreturns.domain.messages import Localized, in_language
+
 
 class DomainError(Exception):
     """Base of every error raised by the domain."""
@@ -10,16 +12,17 @@ class DomainError(Exception):
 class UserFacingError(DomainError):
     """An error whose message is one sentence saying what happened and what to do next.
 
-    `fr` is the same sentence in French when the raiser gives it; the window shows it to French
-    cashiers (the command line and logs stay in English).
+    The message is a catalogue `Text` (`domain.messages.translate`) when a person may read it in French:
+    the window, the receipt and the command line show it in their language; `str()`, the logs and the
+    command line's JSON keep the English. A plain string (e.g. a driver's own sentence) stays as it is.
     """
 
-    def __init__(self, message: str, fr: str | None = None) -> None:
-        super().__init__(message)
-        self.fr = fr
+    def __init__(self, message: str | Localized) -> None:
+        super().__init__(str(message))
+        self.message = message
 
     def in_language(self, language: str) -> str:
-        return self.fr if language == "fr" and self.fr else str(self)
+        return in_language(self.message, language)
 
 
 class InvalidAmount(UserFacingError):

@@ -9,6 +9,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from posreturns.domain.errors import UserFacingError
+from posreturns.domain.messages import translate
 from posreturns.domain.returns import StockBucket
 
 
@@ -41,10 +42,10 @@ TARGET: dict[UnitAction, tuple[UnitState, StockBucket | None]] = {
     UnitAction.SCRAP: (UnitState.SCRAPPED, StockBucket.SCRAP),
 }
 
-_DONE_EN = {UnitState.RELEASED: "released to sale", UnitState.RESALE: "sent to second hand",
-            UnitState.RTV: "returned to the vendor", UnitState.SCRAPPED: "scrapped"}
-_DONE_FR = {UnitState.RELEASED: "remis en vente", UnitState.RESALE: "passé en seconde main",
-            UnitState.RTV: "retourné au fournisseur", UnitState.SCRAPPED: "mis au rebut"}
+_DONE = {UnitState.RELEASED: translate("domain.held_units", "released to sale"),
+         UnitState.RESALE: translate("domain.held_units", "sent to second hand"),
+         UnitState.RTV: translate("domain.held_units", "returned to the vendor"),
+         UnitState.SCRAPPED: translate("domain.held_units", "scrapped")}
 
 
 class AlreadyActed(UserFacingError):
@@ -90,11 +91,9 @@ def check_can_act(unit: HeldUnit, action: UnitAction) -> None:
         return
     who = unit.acted_by or "?"
     when = unit.acted_at.strftime("%Y-%m-%d %H:%M") if unit.acted_at else "?"
-    raise AlreadyActed(
-        f"Unit {unit.id} was already {_DONE_EN[unit.state]} by {who} on {when} UTC; nothing was changed "
-        f"(reload the queue).",
-        f"L'article {unit.id} a déjà été {_DONE_FR[unit.state]} par {who} le {when} UTC ; rien n'a été modifié "
-        f"(rechargez la file).")
+    raise AlreadyActed(translate("domain.held_units", "Unit {0} was already {1} by {2} on {3} UTC; nothing was "
+                                                      "changed (reload the queue).")
+                       .format(unit.id, _DONE[unit.state], who, when))
 
 
 def unit_ids(return_number: str, quantities: list[int]) -> list[list[str]]:

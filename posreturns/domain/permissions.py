@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from posreturns.domain.messages import Text, translate
 from posreturns.domain.users import Role
 
 
@@ -59,35 +60,32 @@ LEAST_ROLE: dict[Permission, Role] = {
     Permission.CLOSE_DAY: Role.MANAGER,
 }
 
-# What each permission lets one do, for refusals and docs (English, French).
-WHAT: dict[Permission, tuple[str, str]] = {
-    Permission.FIND_SALES: ("find sales", "rechercher des ventes"),
-    Permission.QUOTE_RETURN: ("quote returns", "chiffrer des retours"),
-    Permission.COMPLETE_RETURN: ("complete returns", "valider des retours"),
-    Permission.CONFIRM_HOST_PAYMENT: ("record the payment terminal's answer",
-                                      "enregistrer la réponse du terminal de paiement"),
-    Permission.REPRINT_RECEIPT: ("reprint or resend receipts", "réimprimer ou renvoyer des tickets"),
-    Permission.APPROVE_RETURN: ("approve returns", "autoriser des retours"),
-    Permission.OPEN_DRAWER: ("open the cash drawer", "ouvrir le tiroir-caisse"),
-    Permission.RESOLVE_SYNC: ("resolve sync exceptions", "traiter les anomalies de synchronisation"),
-    Permission.CHANGE_DEVICE_SETTINGS: ("change the printer, scanner and language settings",
-                                        "modifier l'imprimante, le scanner et la langue"),
-    Permission.CHANGE_TILL_SETTINGS: ("change the till's settings", "modifier les réglages de la caisse"),
-    Permission.LOAD_POLICY: ("change the return policy", "modifier la politique de retour"),
-    Permission.IMPORT_DATA: ("import sales data", "importer des ventes"),
-    Permission.MANAGE_USERS: ("manage users and PINs", "gérer les utilisateurs et les codes"),
-    Permission.CONNECT_OMS: ("connect the till to the OMS", "connecter la caisse à l'OMS"),
-    Permission.RESTORE_BACKUP: ("restore a backup of the till's database", "restaurer une sauvegarde de la base"),
-    Permission.LOAD_DELIVERY_NETWORK: ("change the store's delivery network", "modifier le réseau de livraison"),
-    Permission.CONNECT_MAIL: ("set up the e-mail relay for e-receipts", "configurer le relais e-mail des tickets"),
-    Permission.MANAGE_RESTOCK: ("release, grade, refurbish, return to the vendor or scrap held units",
-                                ("remettre en vente, classer, reconditionner, retourner ou mettre au rebut les "
-                                 "articles mis de côté")),
-    Permission.RESOLVE_ALERTS: ("acknowledge or resolve staff alerts", "prendre en charge ou clore les alertes"),
-    Permission.PRINT_LABELS: ("print inspection tags and resale labels",
-                              "imprimer les étiquettes d'inspection et de seconde main"),
-    Permission.CLOSE_DAY: ("close the till's day (and override what is still open, with a reason)",
-                           "clôturer la journée de la caisse (et passer outre ce qui reste ouvert, avec un motif)"),
+# What each permission lets one do, for refusals and docs (catalogue messages).
+WHAT: dict[Permission, Text] = {
+    Permission.FIND_SALES: translate("domain.permissions", "find sales"),
+    Permission.QUOTE_RETURN: translate("domain.permissions", "quote returns"),
+    Permission.COMPLETE_RETURN: translate("domain.permissions", "complete returns"),
+    Permission.CONFIRM_HOST_PAYMENT: translate("domain.permissions", "record the payment terminal's answer"),
+    Permission.REPRINT_RECEIPT: translate("domain.permissions", "reprint or resend receipts"),
+    Permission.APPROVE_RETURN: translate("domain.permissions", "approve returns"),
+    Permission.OPEN_DRAWER: translate("domain.permissions", "open the cash drawer"),
+    Permission.RESOLVE_SYNC: translate("domain.permissions", "resolve sync exceptions"),
+    Permission.CHANGE_DEVICE_SETTINGS: translate("domain.permissions",
+                                                 "change the printer, scanner and language settings"),
+    Permission.CHANGE_TILL_SETTINGS: translate("domain.permissions", "change the till's settings"),
+    Permission.LOAD_POLICY: translate("domain.permissions", "change the return policy"),
+    Permission.IMPORT_DATA: translate("domain.permissions", "import sales data"),
+    Permission.MANAGE_USERS: translate("domain.permissions", "manage users and PINs"),
+    Permission.CONNECT_OMS: translate("domain.permissions", "connect the till to the OMS"),
+    Permission.RESTORE_BACKUP: translate("domain.permissions", "restore a backup of the till's database"),
+    Permission.LOAD_DELIVERY_NETWORK: translate("domain.permissions", "change the store's delivery network"),
+    Permission.CONNECT_MAIL: translate("domain.permissions", "set up the e-mail relay for e-receipts"),
+    Permission.MANAGE_RESTOCK: translate("domain.permissions",
+                                         "release, grade, refurbish, return to the vendor or scrap held units"),
+    Permission.RESOLVE_ALERTS: translate("domain.permissions", "acknowledge or resolve staff alerts"),
+    Permission.PRINT_LABELS: translate("domain.permissions", "print inspection tags and resale labels"),
+    Permission.CLOSE_DAY: translate("domain.permissions",
+                                    "close the till's day (and override what is still open, with a reason)"),
 }
 
 

@@ -18,6 +18,7 @@ import secrets
 from dataclasses import dataclass, field
 
 from posreturns.domain.errors import PinError
+from posreturns.domain.messages import translate
 from posreturns.domain.users import Role
 
 SCHEME, LEGACY_SCHEME = "sp1", "scrypt"
@@ -50,15 +51,15 @@ def check_new_pin(pin: str, role: Role) -> None:
     """Raise `PinError` (one sentence) unless `pin` is acceptable for a user of `role`."""
     shortest = MIN_LENGTH[role]
     if not (pin.isascii() and pin.isdigit() and shortest <= len(pin) <= MAX_LENGTH):
-        raise PinError(f"A {role.value}'s PIN is {shortest} to {MAX_LENGTH} digits; choose another PIN.",
-                       f"Le code d'un(e) {_ROLE_FR[role]} compte {shortest} à {MAX_LENGTH} chiffres ; "
-                       "choisissez-en un autre.")
+        raise PinError(translate("domain.pins", "A {0}'s PIN is {1} to {2} digits; choose another PIN.")
+                       .format(_ROLE[role], shortest, MAX_LENGTH))
     if len(set(pin)) == 1:
-        raise PinError("A PIN of one repeated digit is too easy to guess; choose another PIN.",
-                       "Un code d'un seul chiffre répété se devine trop facilement ; choisissez-en un autre.")
+        raise PinError(translate("domain.pins", "A PIN of one repeated digit is too easy to guess; choose "
+                                                "another PIN."))
 
 
-_ROLE_FR = {Role.CASHIER: "caissier(ère)", Role.MANAGER: "responsable", Role.ADMIN: "administrateur(trice)"}
+_ROLE = {Role.CASHIER: translate("domain.pins", "cashier"), Role.MANAGER: translate("domain.pins", "manager"),
+         Role.ADMIN: translate("domain.pins", "admin")}
 
 
 def _b64(data: bytes) -> str:
@@ -95,10 +96,9 @@ def verify_pin(pin: str, stored: str, pepper: Pepper | None) -> bool:
         if len(parts) == 7 and parts[0] == SCHEME:
             if pepper is None or pepper.id != parts[1]:
                 raise PepperMissing(
-                    "This till's PIN secret is missing (was the data folder moved to another computer?): no PIN "
-                    "can be checked. Restore the secret (docs/security.md) or call support.",
-                    "Le secret des codes de cette caisse est introuvable (dossier de données déplacé ?) : aucun "
-                    "code ne peut être vérifié. Restaurez-le (docs/security.md) ou appelez le support.")
+                    translate("domain.pins", "This till's PIN secret is missing (was the data folder moved to "
+                                             "another computer?): no PIN can be checked. Restore the secret "
+                                             "(docs/security.md) or call support."))
             secret, (n, r, p, salt_b64, digest_b64) = _peppered(pin, pepper), parts[2:]
         elif len(parts) == 6 and parts[0] == LEGACY_SCHEME:
             secret, (n, r, p, salt_b64, digest_b64) = pin.encode(), parts[1:]

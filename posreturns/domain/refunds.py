@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from posreturns.domain.context import PolicyContext
+from posreturns.domain.decision import percent_text
+from posreturns.domain.messages import Worded, both, translate
 from posreturns.domain.money import Money
 from posreturns.domain.orders import Order, OrderLine
 from posreturns.domain.policy.model import CashRounding, RoundingMode
@@ -87,36 +89,32 @@ def _price_linked(order: Order, line: OrderLine, request: ReturnLineRequest, bef
 
     gross = line.unit_price * qty
     steps = [
-        _step(
-            "price",
-            f"Unit price {line.unit_price} × {qty}",
-            f"Prix unitaire {_fr(line.unit_price)} × {qty}",
-            gross,
-        )
+        _step("price", *both(translate("domain.refunds", "Unit price {0} × {1}")
+                             .format(Worded(price_text, line.unit_price), qty)), gross)
     ]
     line_discount, order_discount = share(line.discount), share(line.order_discount_share)
     if not line_discount.is_zero():
         steps.append(
-            _step("line_discount", "Line discount share", "Part de la remise sur la ligne", -line_discount)
+            _step("line_discount", *both(translate("domain.refunds", "Line discount share")), -line_discount)
         )
     if not order_discount.is_zero():
         steps.append(
             _step(
-                "order_discount", "Order discount share", "Part de la remise sur la commande", -order_discount
+                "order_discount", *both(translate("domain.refunds", "Order discount share")), -order_discount
             )
         )
-    rate = format(line.tax_rate.normalize(), "f")
+    rate = Worded(percent_text, line.tax_rate)
     if order.prices_include_tax:
         steps.append(
-            _step("tax", f"Of which tax ({rate} %)", f"Dont TVA ({rate.replace('.', ',')} %)", tax, False)
+            _step("tax", *both(translate("domain.refunds", "Of which tax ({0})").format(rate)), tax, False)
         )
         expected = gross - line_discount - order_discount
     else:
-        steps.append(_step("tax", f"Tax added ({rate} %)", f"Taxe ajoutée ({rate.replace('.', ',')} %)", tax))
+        steps.append(_step("tax", *both(translate("domain.refunds", "Tax added ({0})").format(rate)), tax))
         expected = gross - line_discount - order_discount + tax
     if expected != value:  # a cent of rounding between unit shares and the exact amount paid
         steps.append(
-            _step("rounding", "Rounding to the amount paid", "Arrondi au montant payé", value - expected)
+            _step("rounding", *both(translate("domain.refunds", "Rounding to the amount paid")), value - expected)
         )
     return LineAmounts(
         request, line, line.sku, line.category, line.final_sale, line.unit_paid, value, tax, tuple(steps)
@@ -131,29 +129,22 @@ def _price_receiptless(request: ReturnLineRequest, context: PolicyContext, curre
         return LineAmounts(request, None, sku, "", False, zero, zero, zero, (), price_known=False)
     unit = info.price
     steps = [
-        _step(
-            "current_price",
-            f"Current price {unit} × {request.qty}",
-            f"Prix actuel {_fr(unit)} × {request.qty}",
-            unit * request.qty,
-        )
+        _step("current_price", *both(translate("domain.refunds", "Current price {0} × {1}")
+                                     .format(Worded(price_text, unit), request.qty)), unit * request.qty)
     ]
     if request.claimed_unit_price is not None and request.claimed_unit_price < unit:
         steps.append(
             _step(
                 "price_cap",
-                "Limited to the price the customer paid",
-                "Limité au prix payé par le client",
+                *both(translate("domain.refunds", "Limited to the price the customer paid")),
                 (request.claimed_unit_price - unit) * request.qty,
             )
         )
         unit = request.claimed_unit_price
     value = unit * request.qty
     tax = Money.from_minor(tax_minor(value.minor, info.tax_rate, prices_include_tax=True), currency)
-    rate = format(info.tax_rate.normalize(), "f")
-    steps.append(
-        _step("tax", f"Of which tax ({rate} %)", f"Dont TVA ({rate.replace('.', ',')} %)", tax, False)
-    )
+    rate = Worded(percent_text, info.tax_rate)
+    steps.append(_step("tax", *both(translate("domain.refunds", "Of which tax ({0})").format(rate)), tax, False))
     return LineAmounts(request, None, sku, info.category, info.final_sale, unit, value, tax, tuple(steps))
 
 
@@ -162,17 +153,10 @@ def apply_fee(amounts: LineAmounts, fee_rate: Decimal) -> tuple[Money, Money, tu
     fee = Money.of(amounts.value.amount * fee_rate / 100, amounts.value.currency)
     steps = list(amounts.steps)
     if not fee.is_zero():
-        pct = format(fee_rate.normalize(), "f")
-        steps.append(
-            _step(
-                "fee",
-                f"Restocking fee ({pct} %)",
-                f"Frais de remise en stock ({pct.replace('.', ',')} %)",
-                -fee,
-            )
-        )
+        fee_text = translate("domain.refunds", "Restocking fee ({0})").format(Worded(percent_text, fee_rate))
+        steps.append(_step("fee", *both(fee_text), -fee))
     refund = amounts.value - fee
-    steps.append(_step("refund", "Refund", "Remboursement", refund, False))
+    steps.append(_step("refund", *both(translate("domain.refunds", "Refund")), refund, False))
     return fee, refund, tuple(steps)
 
 
@@ -189,5 +173,6 @@ def _step(key: str, en: str, fr: str, amount: Money, counted: bool = True) -> Br
     return BreakdownStep(key, en, fr, amount, counted)
 
 
-def _fr(amount: Money) -> str:
-    return str(amount.amount).replace(".", ",")
+def price_text(amount: Money, language: str) -> str:
+    """A price in a breakdown step: '25.00 EUR' in English, '25,00' in French (the amount column says the rest)."""
+    return str(amount.amount).replace(".", ",") if language.startswith("fr") else str(amount)

@@ -8,6 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from posreturns.domain.errors import UserFacingError
+from posreturns.domain.messages import Text, translate
 from posreturns.domain.money import Money, quantum
 
 
@@ -17,7 +18,9 @@ class Grade(StrEnum):
     C = "C"  # fair
 
 
-GRADE_WORDS = {Grade.A: ("like new", "comme neuf"), Grade.B: ("good", "bon état"), Grade.C: ("fair", "état correct")}
+GRADE_WORDS: dict[Grade, Text] = {Grade.A: translate("domain.resale", "like new"),
+                                  Grade.B: translate("domain.resale", "good"),
+                                  Grade.C: translate("domain.resale", "fair")}
 
 
 @dataclass(frozen=True, slots=True)

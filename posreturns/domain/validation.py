@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 from posreturns.domain.errors import InvalidReturn, ReplacementNotInStock
+from posreturns.domain.messages import translate
 from posreturns.domain.money import Money
 from posreturns.domain.orders import Order, OrderLine
 from posreturns.domain.returns import Reason, RefundMethod, ReturnDraft, ReturnLineRequest
@@ -17,8 +18,8 @@ from posreturns.domain.returns import Reason, RefundMethod, ReturnDraft, ReturnL
 def validate_draft(draft: ReturnDraft, currency: str) -> None:
     """Raise `InvalidReturn` (one sentence, what to do next) for the first problem found."""
     if not draft.lines:
-        raise InvalidReturn("No item is in this return; scan the items the customer brings back.",
-                            "Aucun article dans ce retour ; scannez les articles que le client rapporte.")
+        raise InvalidReturn(translate("domain.validation", "No item is in this return; scan the items the "
+                                                           "customer brings back."))
     if draft.order is not None and draft.order.currency != currency:
         raise InvalidReturn(
             f"This order was paid in {draft.order.currency} but this store refunds in {currency}; "
@@ -35,8 +36,8 @@ def _check_request(request: ReturnLineRequest, currency: str) -> None:
     if request.qty < 1:
         raise InvalidReturn("A returned quantity must be at least 1; correct the quantity.")
     if request.reason is Reason.OTHER and not request.note.strip():
-        raise InvalidReturn('The reason "other" needs a note; type what the customer said.',
-                            "Le motif « Autre » demande un commentaire ; notez ce que dit le client.")
+        raise InvalidReturn(translate("domain.validation", 'The reason "other" needs a note; type what the '
+                                                           "customer said."))
     if request.claimed_unit_price is not None:
         _check_money(request.claimed_unit_price, currency)
 
@@ -69,34 +70,33 @@ def _check_against_order(order: Order, requests: tuple[ReturnLineRequest, ...]) 
         line = order.line(line_id)
         if qty > line.returnable_qty:
             raise InvalidReturn(
-                f'Only {line.returnable_qty} of "{line.title}" can still be returned '
-                f"({line.returned_qty} of {line.qty} already returned); lower the quantity.",
-                f"Seulement {line.returnable_qty} « {line.title} » peuvent encore être retournés "
-                f"({line.returned_qty} sur {line.qty} déjà retournés) ; baissez la quantité.",
+                translate("domain.validation", 'Only {0} of "{1}" can still be returned ({2} of {3} already '
+                                               "returned); lower the quantity.")
+                .format(line.returnable_qty, line.title, line.returned_qty, line.qty),
             )
 
 
 def _check_serial(line: OrderLine, request: ReturnLineRequest, seen: set[str]) -> None:
     if request.qty != 1 or not request.serial:
-        raise InvalidReturn(f'"{line.title}" is serial-tracked; scan the serial number of each unit.',
-                            f"« {line.title} » a un numéro de série ; scannez le numéro de chaque unité.")
+        raise InvalidReturn(translate("domain.validation", '"{0}" is serial-tracked; scan the serial number of '
+                                                           "each unit.").format(line.title))
     if request.serial not in line.serials:
         raise InvalidReturn(
-            f"Serial {request.serial} was not sold on this line; check the unit and scan again.",
-            f"Le numéro de série {request.serial} n'a pas été vendu sur cette ligne ; vérifiez l'article.",
+            translate("domain.validation", "Serial {0} was not sold on this line; check the unit and scan again.")
+            .format(request.serial),
         )
     if request.serial in line.returned_serials or request.serial in seen:
         raise InvalidReturn(
-            f"Serial {request.serial} has already been returned; it cannot be returned twice.",
-            f"Le numéro de série {request.serial} a déjà été retourné ; il ne peut pas l'être deux fois.",
+            translate("domain.validation", "Serial {0} has already been returned; it cannot be returned twice.")
+            .format(request.serial),
         )
     seen.add(request.serial)
 
 
 def _check_exchange(draft: ReturnDraft, currency: str) -> None:
     if draft.refund_method is RefundMethod.EXCHANGE and not draft.exchange_lines:
-        raise InvalidReturn("An exchange needs a replacement item; scan it or choose another refund method.",
-                            "Un échange demande un article de remplacement ; choisissez-le ou un autre mode.")
+        raise InvalidReturn(translate("domain.validation", "An exchange needs a replacement item; scan it or "
+                                                           "choose another refund method."))
     if draft.refund_method is not RefundMethod.EXCHANGE and draft.exchange_lines:
         raise InvalidReturn(
             "Replacement items were added but the refund method is not exchange; choose exchange."
@@ -106,16 +106,11 @@ def _check_exchange(draft: ReturnDraft, currency: str) -> None:
             raise InvalidReturn("A replacement quantity must be at least 1; correct the quantity.")
         _check_money(item.unit_price, currency)
         if not item.in_stock_here and item.source:
-            raise ReplacementNotInStock(
-                f"{item.title or item.sku} is no longer in stock at {item.source}; choose another source "
-                "or another size.",
-                f"{item.title or item.sku} n'est plus en stock à {item.source} ; choisissez une autre source "
-                "ou une autre taille.",
-            )
+            raise ReplacementNotInStock(translate("domain.validation", "{0} is no longer in stock at {1}; choose "
+                                                                       "another source or another size.")
+                                        .format(item.title or item.sku, item.source))
         if not item.in_stock_here:
             raise ReplacementNotInStock(
-                f"{item.title or item.sku} is not in stock in this store; pick another variant "
-                "or promise a delivery instead.",
-                f"{item.title or item.sku} n'est pas en stock dans ce magasin ; "
-                "choisissez une autre taille ou couleur.",
+                translate("domain.validation", "{0} is not in stock in this store; pick another variant or "
+                                               "promise a delivery instead.").format(item.title or item.sku),
             )

@@ -96,8 +96,8 @@ def restore_database(database: Path, backup: Path, marks_file: MarksFile, *, for
         newer = live.missing_from(backup_marks)
         if newer:
             raise BadInput(f"The backup {backup.name} lacks what this till's database still holds "
-                           f"({'; '.join(newer)}); restoring it would lose them. Restore a newer backup, or add "
-                           "--force if the database must be replaced anyway.")
+                           f"({'; '.join(map(str, newer))}); restoring it would lose them. Restore a newer backup, or "
+                           "add --force if the database must be replaced anyway.")
     seen = (marks_file.read() or Marks()).merged(live or Marks())
     set_aside = None
     try:
@@ -115,7 +115,7 @@ def restore_database(database: Path, backup: Path, marks_file: MarksFile, *, for
     except (sqlite3.Error, OSError) as error:
         raise _fault(error, database) from None
     marks_file.replace(restored)
-    lost = seen.missing_from(backup_marks)
+    lost = [str(gap) for gap in seen.missing_from(backup_marks)]
     return RestoreReport(backup, restored, lost, set_aside)
 
 

@@ -24,6 +24,7 @@ from typing import Literal
 
 from sqlalchemy import Engine
 
+from posreturns.domain.messages import Joined, Text, translate
 from posreturns.persistence.marks import MARKS_FILE, Marks, MarksFile, database_marks
 from posreturns.persistence.storage_errors import sentence
 from posreturns.services.errors import StorageError
@@ -42,8 +43,7 @@ class DatabaseGuard:
         self.engine, self.database = engine, database
         self.marks = MarksFile(data_dir, database)
         self.stamp = data_dir / CHECKED_FILE
-        self.missing: list[str] = []  # what the marks saw that the database lost
-        self.missing_fr: list[str] = []
+        self.missing: list[Text] = []  # what the marks saw that the database lost
         self.damaged: StorageError | None = None  # what the check in the background found
         self.checked = threading.Event()  # the check in the background has finished
 
@@ -54,7 +54,6 @@ class DatabaseGuard:
             held = database_marks(connection)
         seen = self.marks.read()
         self.missing = seen.missing_from(held) if seen is not None else []
-        self.missing_fr = seen.missing_from(held, "fr") if seen is not None else []
         if not self.missing and (seen is None or held.missing_from(seen)) and (held.returns or held.outbox):
             self.after_commit(held)  # a crash came between a commit and its mark, or the first start
 
@@ -109,22 +108,18 @@ class DatabaseGuard:
             return self.damaged
         if not self.missing:
             return None
-        return StorageError(
-            f"This till's database has lost what it had recorded ({'; '.join(self.missing)}), so no return is "
-            "issued until a manager restores the latest backup with `posreturns restore FILE` (docs/storage.md).",
-            f"La base de la caisse a perdu ce qu'elle avait enregistré ({'; '.join(self.missing_fr)}) : aucun "
-            "retour n'est possible tant qu'un responsable n'a pas restauré la dernière sauvegarde avec "
-            "`posreturns restore FICHIER` (docs/storage.md).")
+        return StorageError(translate(
+            "persistence.database_guard", "This till's database has lost what it had recorded ({0}), so no return is "
+            "issued until a manager restores the latest backup with `posreturns restore FILE` (docs/storage.md).")
+                            .format(Joined(tuple(self.missing))))
 
     def findings(self) -> list[Finding]:
         """What `posreturns verify` reports of the marks: the returns the database lost, if any."""
         if not self.missing:
             return []
-        return [Finding("lost_returns", MARKS_FILE,
-                        f"The database has lost what it had recorded ({'; '.join(self.missing)}); restore the latest "
-                        "backup with `posreturns restore FILE`.",
-                        f"La base a perdu ce qu'elle avait enregistré ({'; '.join(self.missing_fr)}) ; restaurez la "
-                        "dernière sauvegarde avec `posreturns restore FICHIER`.")]
+        lost = translate("persistence.database_guard", "The database has lost what it had recorded ({0}); restore the "
+                         "latest backup with `posreturns restore FILE`.").format(Joined(tuple(self.missing)))
+        return [Finding.of("lost_returns", MARKS_FILE, lost)]
 
     def after_commit(self, marks: Marks) -> None:
         """Raise the marks once a return is committed. A failure here is logged, not raised: the

@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DatabaseError
 
+from posreturns.domain.messages import translate
 from posreturns.persistence.audit import chain_breaks, missing_triggers
 from posreturns.services.errors import StorageError
 from posreturns.services.integrity import Finding
@@ -36,10 +37,10 @@ _STOCK = (
     "(SELECT COALESCE(SUM(m.delta), 0) FROM stock_movements m WHERE m.location = l.location AND m.sku = l.sku "
     "AND m.bucket = l.bucket) AS total FROM stock_levels l) WHERE qty <> total LIMIT ?")
 _PROBLEMS = {
-    "edited": ("was changed after it was written", "a été modifiée après son écriture"),
-    "broken_link": ("no longer follows the row before it (a row was changed or removed)",
-                    "ne suit plus la ligne précédente (une ligne a été modifiée ou supprimée)"),
-    "unchained": ("has no hash: it was written around posreturns", "n'a pas d'empreinte : écrite hors de posreturns"),
+    "edited": translate("persistence.integrity", "was changed after it was written"),
+    "broken_link": translate("persistence.integrity", "no longer follows the row before it (a row was changed or "
+                                                      "removed)"),
+    "unchained": translate("persistence.integrity", "has no hash: it was written around posreturns"),
 }
 
 
@@ -59,44 +60,39 @@ class SqlIntegrity:
                 return [*_audit(connection), *_line_ledgers(connection), *_stock(connection)]
         except (DatabaseError, StorageError) as error:  # pages too damaged to read at all
             reason = str(error.orig) if isinstance(error, DatabaseError) else str(error.__cause__ or error)
-            return [Finding("database", "posreturns.db", f"SQLite cannot read the database file ({reason}).",
-                            f"SQLite ne peut pas lire le fichier de la base ({reason}).")]
+            return [Finding.of("database", "posreturns.db",
+                               translate("persistence.integrity", "SQLite cannot read the database file ({0}).")
+                               .format(reason))]
 
 
 def _database(connection: Connection) -> list[Finding]:
     answers = [row[0] for row in connection.exec_driver_sql(f"PRAGMA integrity_check({LIMIT})")]
     if answers == ["ok"]:
         return []
-    return [Finding("database", "posreturns.db", f"SQLite finds the database file damaged: {answer}.",
-                    f"SQLite trouve le fichier de la base endommagé : {answer}.") for answer in answers]
+    damaged = translate("persistence.integrity", "SQLite finds the database file damaged: {0}.")
+    return [Finding.of("database", "posreturns.db", damaged.format(answer)) for answer in answers]
 
 
 def _audit(connection: Connection) -> list[Finding]:
-    found = [Finding("audit_guard", name, f"The audit log's guard {name} was removed: its rows can be changed.",
-                     f"La protection {name} du journal d'audit a été retirée : ses lignes peuvent être modifiées.")
-             for name in missing_triggers(connection)]
+    unguarded = translate("persistence.integrity", "The audit log's guard {0} was removed: its rows can be changed.")
+    found = [Finding.of("audit_guard", name, unguarded.format(name)) for name in missing_triggers(connection)]
+    broken_row = translate("persistence.integrity", "Audit row {0} ({1}, {2}) {3}.")
     for broken in chain_breaks(connection, LIMIT):
-        en, fr = _PROBLEMS[broken.problem]
-        found.append(Finding("audit_chain", str(broken.row_id),
-                             f"Audit row {broken.row_id} ({broken.action}, {broken.at}) {en}.",
-                             f"La ligne d'audit {broken.row_id} ({broken.action}, {broken.at}) {fr}."))
+        found.append(Finding.of("audit_chain", str(broken.row_id),
+                                broken_row.format(broken.row_id, broken.action, broken.at, _PROBLEMS[broken.problem])))
     return found
 
 
 def _line_ledgers(connection: Connection) -> list[Finding]:
-    return [Finding("line_ledger", row.id,
-                    f"Sale line {row.id} says {row.returned_qty} returned / "
-                    f"{row.refunded_minor} refunded (minor units) "
-                    f"but its returns add up to {row.qty} / {row.value}.",
-                    f"La ligne de vente {row.id} indique {row.returned_qty} retourné(s) / {row.refunded_minor} "
-                    f"remboursé(s) (centimes) mais ses retours totalisent {row.qty} / {row.value}.")
+    wrong = translate("persistence.integrity", "Sale line {0} says {1} returned / {2} refunded (minor units) but its "
+                      "returns add up to {3} / {4}.")
+    return [Finding.of("line_ledger", row.id, wrong.format(row.id, row.returned_qty, row.refunded_minor, row.qty,
+                                                           row.value))
             for row in connection.exec_driver_sql(_LINE_LEDGERS, (LIMIT,))]
 
 
 def _stock(connection: Connection) -> list[Finding]:
-    return [Finding("stock", f"{row.location}/{row.sku}/{row.bucket}",
-                    f"Stock of {row.sku} at {row.location} ({row.bucket}) is {row.qty} but its movements add up to "
-                    f"{row.total}.",
-                    f"Le stock de {row.sku} à {row.location} ({row.bucket}) est de {row.qty} mais ses mouvements "
-                    f"totalisent {row.total}.")
+    wrong = translate("persistence.integrity", "Stock of {0} at {1} ({2}) is {3} but its movements add up to {4}.")
+    return [Finding.of("stock", f"{row.location}/{row.sku}/{row.bucket}",
+                       wrong.format(row.sku, row.location, row.bucket, row.qty, row.total))
             for row in connection.exec_driver_sql(_STOCK, (LIMIT,))]

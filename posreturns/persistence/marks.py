@@ -26,6 +26,7 @@ from typing import Any, BinaryIO
 
 from sqlalchemy.engine import Connection
 
+from posreturns.domain.messages import Text, translate
 from posreturns.persistence.storage_errors import storage_error
 
 MARKS_FILE = "posreturns.marks"
@@ -40,14 +41,14 @@ class Marks:
         tills = {**self.returns, **{t: max(n, self.returns.get(t, 0)) for t, n in other.returns.items()}}
         return Marks(tills, max(self.outbox, other.outbox))
 
-    def missing_from(self, database: Marks, language: str = "en") -> list[str]:
+    def missing_from(self, database: Marks) -> list[Text]:
         """What these marks have seen that `database` does not hold, in words (empty: nothing)."""
-        returns, events = ("retours {0}-{1} de la caisse {2}", "événements {0}-{1} de l'outbox") if language == "fr" \
-            else ("returns {0}-{1} of till {2}", "outbox events {0}-{1}")
-        gaps = [returns.format(database.returns.get(till, 0) + 1, seq, till)
+        gaps = [translate("persistence.marks", "returns {0}-{1} of till {2}")
+                .format(database.returns.get(till, 0) + 1, seq, till)
                 for till, seq in sorted(self.returns.items()) if seq > database.returns.get(till, 0)]
         if self.outbox > database.outbox:
-            gaps.append(events.format(database.outbox + 1, self.outbox))
+            gaps.append(translate("persistence.marks", "outbox events {0}-{1}")
+                        .format(database.outbox + 1, self.outbox))
         return gaps
 
     def to_json(self) -> dict[str, Any]:

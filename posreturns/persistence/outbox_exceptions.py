@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
 
+from posreturns.domain.messages import translate
 from posreturns.domain.utc import format_utc
 from posreturns.persistence.engine import WRITE
 from posreturns.persistence.outbox import payload_of
@@ -68,8 +69,8 @@ class SqlExceptionQueue:
             run = connection.exec_driver_sql
             if not run("UPDATE vouchers SET voided_at = ?, voided_by = ?, void_reason = ? WHERE code = ? "
                        "AND voided_at IS NULL", (at, manager, note, code)).rowcount:
-                raise BadInput(f"Voucher {code} is not on this till or was voided already.",
-                               f"Le bon {code} n'est pas sur cette caisse ou est déjà annulé.")
+                raise BadInput(translate("persistence.outbox_exceptions", "Voucher {0} is not on this till or "
+                                                                          "was voided already.").format(code))
             till_id = run("SELECT till_id FROM outbox WHERE seq = ?", (seq,)).scalar()
             run(_INSERT, (voided.event_id, till_id, voided.aggregate_type, voided.aggregate_id, voided.event_type,
                           voided.payload["schema_version"], json.dumps(voided.payload, ensure_ascii=False,

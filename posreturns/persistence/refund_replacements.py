@@ -9,6 +9,7 @@ import json
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 
+from posreturns.domain.messages import translate
 from posreturns.domain.utc import format_utc, parse_utc
 from posreturns.persistence.audit import insert_audit
 from posreturns.persistence.engine import WRITE
@@ -66,7 +67,7 @@ class SqlRefundReplacements:
                 if event is not None:
                     insert_events(connection, till_id, [event], replacement.settled_at)
         except IntegrityError:
-            raise BadInput(f"Return {replacement.return_number}'s failed card refund was paid a moment ago on another "
-                           "screen; it is never paid twice.",
-                           f"Le remboursement carte échoué du retour {replacement.return_number} vient d'être payé "
-                           "sur un autre écran ; il n'est jamais payé deux fois.") from None
+            raise BadInput(translate("persistence.refund_replacements", "Return {0}'s failed card refund was "
+                                                                        "paid a moment ago on another screen; it "
+                                                                        "is never paid twice.")
+                           .format(replacement.return_number)) from None

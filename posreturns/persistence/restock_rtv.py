@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
 
+from posreturns.domain.messages import translate
 from posreturns.domain.utc import format_utc, parse_utc
 from posreturns.persistence.audit import insert_audit
 from posreturns.persistence.engine import WRITE
@@ -47,13 +48,13 @@ class SqlRtvBatches:
             run = connection.exec_driver_sql
             row = run("SELECT * FROM rtv_batches WHERE id = ?", (key,)).first()
             if row is None:
-                raise NotFound(f"No RTV batch {batch_id!r} on this till; `posreturns rtv list` shows them.",
-                               f"Aucun lot fournisseur {batch_id!r} sur cette caisse.")
+                raise NotFound(translate("persistence.restock_rtv", "No RTV batch {0!r} on this till; "
+                                                                    "`posreturns rtv list` shows them.")
+                               .format(batch_id))
             if row.status == "shipped":
-                raise BadInput(f"RTV batch {key} was already shipped by {row.shipped_by} on {row.shipped_at}; "
-                               "nothing was changed.",
-                               f"Le lot {key} a déjà été expédié par {row.shipped_by} le {row.shipped_at} ; rien n'a "
-                               "été modifié.")
+                raise BadInput(translate("persistence.restock_rtv", "RTV batch {0} was already shipped by {1} on "
+                                                                    "{2}; nothing was changed.")
+                               .format(key, row.shipped_by, row.shipped_at))
             run("UPDATE rtv_batches SET status = 'shipped', shipped_at = ?, shipped_by = ?, reference = ? "
                 "WHERE id = ? AND status = 'open'", (format_utc(actor.at), actor.user_id, reference or None, key))
             batch = _batch(connection, run("SELECT * FROM rtv_batches WHERE id = ?", (key,)).one())

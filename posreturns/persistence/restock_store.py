@@ -13,6 +13,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
 
 from posreturns.domain.held_units import TARGET, HeldUnit, UnitAction, UnitState, check_can_act
+from posreturns.domain.messages import translate
 from posreturns.domain.money import div_half_up
 from posreturns.domain.returns import StockBucket
 from posreturns.domain.utc import format_utc, parse_utc
@@ -57,10 +58,9 @@ def find_unit(connection: Connection, code: str) -> HeldUnit | None:
 def unit_or_fail(connection: Connection, code: str) -> HeldUnit:
     unit = find_unit(connection, code)
     if unit is None:
-        raise NotFound(f"No held unit {code.strip()!r} on this till; scan its inspection tag again or check "
-                       "`posreturns restock list`.",
-                       f"Aucun article mis de côté {code.strip()!r} sur cette caisse ; "
-                       "scannez à nouveau son étiquette.")
+        raise NotFound(translate("persistence.restock_store", "No held unit {0!r} on this till; scan its "
+                                                              "inspection tag again or check `posreturns restock "
+                                                              "list`.").format(code.strip()))
     return unit
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
 
+from posreturns.domain.messages import translate
 from posreturns.domain.utc import format_utc, parse_utc
 from posreturns.persistence.audit import insert_audit
 from posreturns.persistence.engine import WRITE
@@ -32,7 +33,8 @@ def _alert(row: Any) -> StaffAlert:
 def _one(connection: Connection, alert_id: int) -> StaffAlert:
     row = connection.exec_driver_sql(_ALERTS + "WHERE a.id = ?", (alert_id,)).first()
     if row is None:
-        raise NotFound(f"No alert {alert_id}; `posreturns alerts list` shows them.", f"Aucune alerte {alert_id}.")
+        raise NotFound(translate("persistence.staff_alerts", "No alert {0}; `posreturns alerts list` shows them.")
+                       .format(alert_id))
     return _alert(row)
 
 
@@ -56,9 +58,9 @@ class SqlStaffAlerts:
         with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
             alert = _one(connection, alert_id)
             if alert.status == "resolved":
-                raise BadInput(f"Alert {alert_id} was already resolved by {alert.resolved_by}; nothing was changed.",
-                               f"L'alerte {alert_id} a déjà été traitée par {alert.resolved_by} ; "
-                               "rien n'a été modifié.")
+                raise BadInput(translate("persistence.staff_alerts", "Alert {0} was already resolved by {1}; "
+                                                                     "nothing was changed.")
+                               .format(alert_id, alert.resolved_by))
             at = format_utc(actor.at)
             if status == "resolved":
                 connection.exec_driver_sql(

@@ -11,6 +11,7 @@ import errno
 import sqlite3
 from pathlib import Path
 
+from posreturns.domain.messages import translate
 from posreturns.services.errors import StorageError
 
 _FULL, _READ_ONLY, _BUSY, _DAMAGED, _CANNOT_OPEN, _IO = "full", "read_only", "busy", "damaged", "cannot_open", "io"
@@ -36,37 +37,29 @@ def sentence(kind: str, database: Path) -> StorageError:
     folder = database.parent
     if kind == _FULL:
         return StorageError(
-            f"The disk of the till's data folder ({folder}) is full; nothing was saved. Free some space on it, "
-            "then try again.",
-            f"Le disque du dossier de données de la caisse ({folder}) est plein ; rien n'a été enregistré. "
-            "Libérez de la place, puis réessayez.")
+            translate("persistence.storage_errors", "The disk of the till's data folder ({0}) is full; nothing "
+                                                    "was saved. Free some space on it, then try again.").format(folder))
     if kind == _READ_ONLY:
         return StorageError(
-            f"The till's data folder ({folder}) cannot be written (read-only, or no permission); nothing was "
-            "saved. Give the till's user write access to it, then try again.",
-            f"Le dossier de données de la caisse ({folder}) n'est pas modifiable (lecture seule ou droits "
-            "insuffisants) ; rien n'a été enregistré. Donnez-en l'accès en écriture à l'utilisateur de la "
-            "caisse, puis réessayez.")
+            translate("persistence.storage_errors", "The till's data folder ({0}) cannot be written (read-only, "
+                                                    "or no permission); nothing was saved. Give the till's user "
+                                                    "write access to it, then try again.").format(folder))
     if kind == _BUSY:
         return StorageError(
-            "The till's database is held by another program (another window, a sync or a backup) for too long; "
-            "nothing was saved. Try again in a moment.",
-            "La base de la caisse est occupée par un autre programme (une autre fenêtre, la synchronisation "
-            "ou une sauvegarde) ; rien n'a été enregistré. Réessayez dans un instant.")
+            translate("persistence.storage_errors", "The till's database is held by another program (another "
+                                                    "window, a sync or a backup) for too long; nothing was "
+                                                    "saved. Try again in a moment."))
     if kind == _DAMAGED:
         return StorageError(
-            f"The till's database ({database}) is damaged; nothing more can be saved in it. A manager restores "
-            "the latest backup with `posreturns restore FILE` (docs/storage.md).",
-            f"La base de la caisse ({database}) est endommagée ; plus rien ne peut y être enregistré. Un "
-            "responsable restaure la dernière sauvegarde avec `posreturns restore FICHIER` (docs/storage.md).")
+            translate("persistence.storage_errors", "The till's database ({0}) is damaged; nothing more can be "
+                                                    "saved in it. A manager restores the latest backup with "
+                                                    "`posreturns restore FILE` (docs/storage.md).").format(database))
     if kind == _CANNOT_OPEN:
         return StorageError(
-            f"The till's database ({database}) cannot be opened (its folder is missing or not allowed to this "
-            "user); check the data folder, then try again.",
-            f"La base de la caisse ({database}) ne peut pas être ouverte (dossier absent ou interdit à cet "
-            "utilisateur) ; vérifiez le dossier de données, puis réessayez.")
+            translate("persistence.storage_errors", "The till's database ({0}) cannot be opened (its folder is "
+                                                    "missing or not allowed to this user); check the data "
+                                                    "folder, then try again.").format(database))
     return StorageError(
-        f"The disk of the till's data folder ({folder}) failed to read or write; nothing was saved. Check the "
-        "disk, then try again.",
-        f"Le disque du dossier de données de la caisse ({folder}) n'a pas pu lire ou écrire ; rien n'a été "
-        "enregistré. Vérifiez le disque, puis réessayez.")
+        translate("persistence.storage_errors", "The disk of the till's data folder ({0}) failed to read or "
+                                                "write; nothing was saved. Check the disk, then try again.")
+        .format(folder))

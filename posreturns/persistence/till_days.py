@@ -14,6 +14,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from posreturns.domain.day_close import DayClose, DayTotals, DayWindow, OpenItems, TenderTotal
+from posreturns.domain.messages import translate
 from posreturns.domain.utc import format_utc, parse_utc
 from posreturns.persistence.audit import insert_audit
 from posreturns.persistence.card_refunds import SqlCardRefunds
@@ -127,9 +128,10 @@ class SqlTillDays:
                          "unpaid_card_refunds": open_items.unpaid_card_refunds}, at))
                 return close
         except IntegrityError:  # another process closed the same day of this till a moment before
-            raise BadInput(f"Day {window.business_day} of till {window.till_id} was closed a moment ago on another "
-                           "screen; look at `posreturns day list` before closing again.",
-                           f"La journée du {window.business_day} vient d'être clôturée sur un autre écran.") from None
+            raise BadInput(translate("persistence.till_days", "Day {0} of till {1} was closed a moment ago on "
+                                                              "another screen; look at `posreturns day list` "
+                                                              "before closing again.")
+                           .format(window.business_day, window.till_id)) from None
 
 
 def _tender_dict(tender: TenderTotal) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from datetime import timedelta
 
 from posreturns.domain.errors import PinError
 from posreturns.domain.lockout import LOCKOUT, Lockout, Moment
+from posreturns.domain.messages import translate
 from posreturns.domain.permissions import WHAT, Permission, allows, least_role
 from posreturns.domain.pins import (
     Pepper,
@@ -33,12 +34,11 @@ from posreturns.services.access_ports import Attempt, AuditLog, PepperStore, Use
 from posreturns.services.errors import PermissionDenied
 from posreturns.services.returns.ports import AuditEntry
 
-REFUSED = ("Wrong ID or PIN, or this user may not do this; check them and try again.",
-           "Identifiant ou code erroné, ou cet utilisateur n'y est pas autorisé ; vérifiez et réessayez.")
+REFUSED = translate("services.access", "Wrong ID or PIN, or this user may not do this; check them and try again.")
 
 
 def refused() -> PinError:
-    return PinError(*REFUSED)
+    return PinError(REFUSED)
 
 
 class AccessService:
@@ -116,23 +116,20 @@ class AccessService:
 
 def locked(remaining: timedelta | None) -> PinError:
     if remaining is None or remaining == timedelta.max:
-        return PinError("Too many wrong PINs: this account stays locked until an administrator unlocks it "
-                        "(posreturns user unlock ID).",
-                        "Trop de codes erronés : ce compte reste bloqué jusqu'à ce qu'un administrateur le débloque.")
+        return PinError(translate("services.access", "Too many wrong PINs: this account stays locked until an "
+                                                     "administrator unlocks it (posreturns user unlock ID)."))
     minutes = max(1, math.ceil(min(remaining, LOCKOUT).total_seconds() / 60))
-    return PinError(f"Too many wrong PINs: this account is locked for {minutes} more minute(s); wait or ask "
-                    "someone else.",
-                    f"Trop de codes erronés : ce compte est bloqué encore {minutes} minute(s) ; patientez ou "
-                    "appelez quelqu'un d'autre.")
+    return PinError(translate("services.access", "Too many wrong PINs: this account is locked for {0} more "
+                                                 "minute(s); wait or ask someone else.").format(minutes))
 
 
 def denied(permission: Permission) -> PermissionDenied:
-    what, quoi = WHAT[permission]
+    what = WHAT[permission]
     role = least_role(permission)
     if role is Role.ADMIN:
-        return PermissionDenied(f"Only an administrator may {what}; ask one to sign in.",
-                                f"Seul un administrateur peut {quoi} ; demandez-lui de s'identifier.")
+        return PermissionDenied(translate("services.access", "Only an administrator may {0}; ask one to sign in.")
+                                .format(what))
     if role is Role.MANAGER:
-        return PermissionDenied(f"Only a manager or an administrator may {what}; ask one to sign in.",
-                                f"Seul un responsable ou un administrateur peut {quoi} ; demandez-lui de s'identifier.")
-    return PermissionDenied(f"Sign in to {what}.", f"Identifiez-vous pour {quoi}.")
+        return PermissionDenied(translate("services.access", "Only a manager or an administrator may {0}; ask one to "
+                                                             "sign in.").format(what))
+    return PermissionDenied(translate("services.access", "Sign in to {0}.").format(what))

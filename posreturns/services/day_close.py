@@ -10,6 +10,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from posreturns.domain.day_close import DayClose, DayTotals, DayWindow, OpenItems
+from posreturns.domain.messages import translate
 from posreturns.domain.permissions import Permission
 from posreturns.domain.users import Principal
 from posreturns.services.access import AccessService
@@ -38,11 +39,9 @@ class OpenItemsRemain(BadInput):
 
     def __init__(self, items: OpenItems) -> None:
         self.items = items
-        super().__init__(f"The day cannot close: {items.sentence('en')} still open. Settle them in the manager's "
-                         "workspace (or `posreturns sync exceptions`, `return confirm`), or close with --override "
-                         "REASON.",
-                         f"La journée ne peut pas être clôturée : {items.sentence('fr')}. Traitez-les, ou clôturez "
-                         "en donnant un motif.")
+        super().__init__(translate("services.day_close", "The day cannot close: {0} still open. Settle them in the "
+                                   "manager's workspace (or `posreturns sync exceptions`, `return confirm`), or close "
+                                   "with --override REASON.").format(items))
 
 
 class DayCloseService:
@@ -59,8 +58,8 @@ class DayCloseService:
         zone = ZoneInfo(till.timezone)
         day = business_day or self.today()
         if day > self.today():
-            raise BadInput(f"{day} has not begun yet; a day closes once it has started.",
-                           f"Le {day} n'a pas encore commencé.")
+            raise BadInput(translate("services.day_close", "{0} has not begun yet; a day closes once it has "
+                                                           "started.").format(day))
         start = datetime.combine(day, time(), zone)
         end = min(now, datetime.combine(day + timedelta(days=1), time(), zone))
         earlier = self.store.closes(till.till_id, day)
@@ -79,17 +78,18 @@ class DayCloseService:
               override_reason: str = "") -> DayClose:
         self.access.require(actor, Permission.CLOSE_DAY, subject=str(business_day or self.today()))
         if cash_counted_minor < 0:
-            raise BadInput("The cash count cannot be negative; enter the cash the drawer paid out for returns.",
-                           "Le comptage ne peut pas être négatif.")
-        reason = clean_note(override_reason, "the reason for closing with items open")
+            raise BadInput(translate("services.day_close", "The cash count cannot be negative; enter the cash "
+                                                           "the drawer paid out for returns."))
+        reason = clean_note(override_reason, translate("services.notes", "the reason for closing with items "
+                                                                         "open"))
         till = self.identity()
         window, totals, items = self.preview(business_day)
         if window.seq > 1 and totals.returns == 0:
             last = self.store.closes(till.till_id, window.business_day)[-1]
-            raise BadInput(f"Day {window.business_day} is closed (Z {last.z_number} by {last.closed_by}) and no return "
-                           "was recorded at this till since; there is nothing to correct.",
-                           f"La journée du {window.business_day} est clôturée (Z {last.z_number}) et aucun retour n'a "
-                           "été enregistré depuis.")
+            raise BadInput(translate("services.day_close", "Day {0} is closed (Z {1} by {2}) and no return was "
+                                                           "recorded at this till since; there is nothing to "
+                                                           "correct.")
+                           .format(window.business_day, last.z_number, last.closed_by))
         if items.any and not reason:
             raise OpenItemsRemain(items)
         return self.store.record(window, actor.user_id, self.clock.now(), self.policies.active().currency,
@@ -101,6 +101,6 @@ class DayCloseService:
     def by_z(self, z_number: int) -> DayClose:
         found = self.store.by_z(self.identity().till_id, z_number)
         if found is None:
-            raise NotFound(f"Till {self.identity().till_id} has no Z {z_number}; `posreturns day list` shows them.",
-                           f"Pas de Z {z_number} sur cette caisse.")
+            raise NotFound(translate("services.day_close", "Till {0} has no Z {1}; `posreturns day list` shows "
+                                                           "them.").format(self.identity().till_id, z_number))
         return found

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from posreturns.domain.messages import Joined, Text, translate
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:
@@ -13,28 +15,29 @@ class Finding:
     en: str
     fr: str
 
+    @classmethod
+    def of(cls, kind: str, subject: str, text: Text) -> Finding:
+        """A finding told by a catalogue message (`posreturns verify --json` gives both languages)."""
+        return cls(kind, subject, text.in_language("en"), text.in_language("fr"))
+
 
 _PARTS = {
-    "database": ("the database file is damaged", "le fichier de la base est endommagé"),
-    "audit_guard": ("the audit log's protection was removed", "la protection du journal d'audit a été retirée"),
-    "audit_chain": ("{n} audit row(s) were changed or removed", "{n} ligne(s) d'audit ont été modifiées ou supprimées"),
-    "line_ledger": ("{n} sale line(s) do not match their returns",
-                    "{n} ligne(s) de vente ne correspondent pas à leurs retours"),
-    "stock": ("{n} stock level(s) do not match their movements",
-              "{n} niveau(x) de stock ne correspondent pas à leurs mouvements"),
-    "lost_returns": ("the database lost returns it had recorded", "la base a perdu des retours enregistrés"),
+    "database": translate("services.integrity", "the database file is damaged"),
+    "audit_guard": translate("services.integrity", "the audit log's protection was removed"),
+    "audit_chain": translate("services.integrity", "{0} audit row(s) were changed or removed"),
+    "line_ledger": translate("services.integrity", "{0} sale line(s) do not match their returns"),
+    "stock": translate("services.integrity", "{0} stock level(s) do not match their movements"),
+    "lost_returns": translate("services.integrity", "the database lost returns it had recorded"),
 }
 
 
-def summary(findings: list[Finding]) -> tuple[str, str] | None:
-    """One sentence (English, French) for a manager, or None when everything adds up."""
+def summary(findings: list[Finding]) -> Text | None:
+    """One sentence for a manager, or None when everything adds up."""
     if not findings:
         return None
     counts: dict[str, int] = {}
     for finding in findings:
         counts[finding.kind] = counts.get(finding.kind, 0) + 1
-    en = "; ".join(_PARTS[kind][0].format(n=n) for kind, n in counts.items())
-    fr = " ; ".join(_PARTS[kind][1].format(n=n) for kind, n in counts.items())
-    return (f"The till's records do not add up: {en}. Run `posreturns verify` for the details and call support.",
-            f"Les données de la caisse ne concordent pas : {fr}. Lancez `posreturns verify` pour le détail et "
-            "appelez le support.")
+    parts = tuple(_PARTS[kind].format(n) for kind, n in counts.items())
+    return translate("services.integrity", "The till's records do not add up: {0}. Run `posreturns verify` for the "
+                     "details and call support.").format(Joined(parts))

@@ -10,6 +10,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from posreturns.domain.errors import InvalidAmount
+from posreturns.domain.messages import Text, translate
 from posreturns.domain.money import parse_minor
 from posreturns.domain.orders import Order, OrderLine
 from posreturns.services.errors import BadInput, NotFound
@@ -32,8 +33,7 @@ class ItemMatch:
     sku: str | None
     lines: tuple[OrderLine, ...]
     problem: str | None = None  # 'unknown_product' | 'not_on_receipt' | 'already_returned'
-    message: str | None = None
-    message_fr: str | None = None
+    message: Text | None = None
 
 
 class OrderLookup:
@@ -54,16 +54,15 @@ class OrderLookup:
             order = self.orders.by_number_keys(keys)
         if order is None:
             shown = mask_card_numbers(text)
-            raise NotFound(f'No sale with the number "{shown}" is on this till; '
-                           'check the number or search by customer.',
-                           f"Aucune vente n° « {shown} » sur cette caisse ; vérifiez le numéro ou cherchez par client.")
+            raise NotFound(translate("services.lookup", 'No sale with the number "{0}" is on this till; check '
+                                                        "the number or search by customer.").format(shown))
         return order
 
     def get(self, order_id: str) -> Order:
         order = self.orders.get(order_id)
         if order is None:
-            raise NotFound(f'The sale "{order_id}" is not on this till; search for it again.',
-                           f"La vente « {order_id} » n'est pas sur cette caisse ; recherchez-la à nouveau.")
+            raise NotFound(translate("services.lookup", 'The sale "{0}" is not on this till; search for it again.')
+                           .format(order_id))
         return order
 
     def search(self, query: str) -> list[OrderSummary]:
@@ -101,30 +100,27 @@ class OrderLookup:
     def by_email(self, text: str) -> list[OrderSummary]:
         key = email_key(text)
         if len(key) < 3:
-            raise BadInput("Type at least three characters of the e-mail address.",
-                           "Tapez au moins trois caractères de l'adresse e-mail.")
+            raise BadInput(translate("services.lookup", "Type at least three characters of the e-mail address."))
         return self.orders.by_customer_email(key, self.limit)
 
     def by_phone(self, text: str) -> list[OrderSummary]:
         digits = "".join(ch for ch in text if ch.isdigit())
         key = digits[-9:] if len(digits) >= 9 else digits.lstrip("0")
         if len(key) < 4:
-            raise BadInput("Type at least six digits of the phone number.",
-                           "Tapez au moins six chiffres du numéro de téléphone.")
+            raise BadInput(translate("services.lookup", "Type at least six digits of the phone number."))
         return self.orders.by_customer_phone(key, self.limit)
 
     def by_name(self, text: str) -> list[OrderSummary]:
         tokens = [t for t in name_tokens(text) if len(t) >= 2]
         if not tokens:
-            raise BadInput("Type at least two letters of the customer's name, a phone number, "
-                           "an e-mail or a receipt number.",
-                           "Tapez au moins deux lettres du nom du client, un téléphone, un e-mail ou un n° de ticket.")
+            raise BadInput(translate("services.lookup", "Type at least two letters of the customer's name, a "
+                                                        "phone number, an e-mail or a receipt number."))
         return self.orders.by_customer_name(tokens, self.limit)
 
     def by_card(self, last4: str, day: date) -> list[OrderSummary]:
         if not (len(last4) == 4 and last4.isdigit()):
-            raise BadInput("Type the card's last four digits, then the date of the sale.",
-                           "Tapez les quatre derniers chiffres de la carte, puis la date de la vente.")
+            raise BadInput(translate("services.lookup", "Type the card's last four digits, then the date of the "
+                                                        "sale."))
         start, end = self._day_bounds(day)
         return self.orders.by_card(last4, start, end, self.limit)
 
@@ -134,8 +130,8 @@ class OrderLookup:
         except InvalidAmount as error:
             raise BadInput(str(error)) from None
         if minor is None or minor > MAX_AMOUNT_MINOR:
-            raise BadInput(f'"{amount}" is not an amount a sale could come to; check the amount.',
-                           f"« {amount} » n'est pas un montant de vente possible ; vérifiez le montant.")
+            raise BadInput(translate("services.lookup", '"{0}" is not an amount a sale could come to; check the '
+                                                        "amount.").format(amount))
         start, end = self._day_bounds(day)
         return self.orders.by_amount(minor, start, end, self.limit)
 
@@ -155,24 +151,18 @@ class OrderLookup:
                 sku = text
             if sku is None:
                 return ItemMatch(None, (), "unknown_product",
-                                 f'"{text}" is not a product this till knows; '
-                                 'scan the item\'s barcode again or type its SKU.',
-                                 f"« {text} » n'est pas un produit connu ; "
-                                 "scannez à nouveau le code-barres ou tapez la référence.")
+                                 translate("services.lookup", '"{0}" is not a product this till knows; scan the '
+                                           "item's barcode again or type its SKU.").format(text))
             lines = tuple(order.lines_for_sku(sku))
         if not lines:
             return ItemMatch(sku, (), "not_on_receipt",
-                             f"This item ({sku}) is not on receipt {order.number}; "
-                             "check the receipt or search for another sale.",
-                             f"Cet article ({sku}) n'est pas sur le ticket {order.number} ; "
-                             "vérifiez le ticket ou cherchez une autre vente.")
+                             translate("services.lookup", "This item ({0}) is not on receipt {1}; check the receipt "
+                                       "or search for another sale.").format(sku, order.number))
         returnable = tuple(line for line in lines if line.returnable_qty > 0)
         if not returnable:
             return ItemMatch(sku, (), "already_returned",
-                             f"This item ({sku}) has already been returned from receipt {order.number}; "
-                             "nothing is left to return.",
-                             f"Cet article ({sku}) a déjà été retourné sur le ticket {order.number} ; "
-                             "il ne reste rien à retourner.")
+                             translate("services.lookup", "This item ({0}) has already been returned from receipt "
+                                       "{1}; nothing is left to return.").format(sku, order.number))
         return ItemMatch(sku, returnable)
 
 
@@ -186,11 +176,10 @@ def _receipt_keys(typed: str) -> tuple[str, list[str]]:
 
 def _clean(text: str) -> str:
     if not isinstance(text, str) or not text.strip():
-        raise BadInput("Nothing was scanned or typed; scan the receipt or type its number.",
-                       "Rien n'a été scanné ni saisi ; scannez le ticket ou tapez son numéro.")
+        raise BadInput(translate("services.lookup", "Nothing was scanned or typed; scan the receipt or type its "
+                                                    "number."))
     if len(text) > MAX_QUERY or not storable(text) or any(ord(ch) < 32 and ch not in "\t" for ch in text):
-        raise BadInput("That scan is unreadable; scan it again or type the number.",
-                       "Scan illisible ; scannez à nouveau ou tapez le numéro.")
+        raise BadInput(translate("services.lookup", "That scan is unreadable; scan it again or type the number."))
     return text.strip()
 
 
@@ -207,7 +196,7 @@ def _parse_date(text: str) -> date:
             raise ValueError(text)
         return found
     except ValueError:
-        raise BadInput(f'"{text}" is not a date; write it as 2026-11-20 or 20/11/2026.',
-                       f"« {text} » n'est pas une date ; écrivez-la 20/11/2026.") from None
+        raise BadInput(translate("services.lookup", '"{0}" is not a date; write it as 2026-11-20 or 20/11/2026.')
+                       .format(text)) from None
 
 

@@ -15,6 +15,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 
+from posreturns.domain.messages import translate
 from posreturns.services.errors import BadInput
 
 _NOT_CODE = re.compile(r"[^A-Z0-9]+")
@@ -51,19 +52,15 @@ def check_till_id(till_id: str, known: Iterable[str]) -> str:
     value = till_id.strip()
     if not TILL_ID.fullmatch(value):
         raise BadInput(
-            f'"{value[:40]}" is not a till id; use 1 to 16 letters, digits, "-", "_" or ".", starting with a '
-            "letter or a digit (e.g. T1).",
-            f"« {value[:40]} » n'est pas un identifiant de caisse ; utilisez 1 à 16 lettres, chiffres, « - », "
-            "« _ » ou « . », en commençant par une lettre ou un chiffre (p. ex. T1).",
+            translate("services.numbering", '"{0}" is not a till id; use 1 to 16 letters, digits, "-", "_" or '
+                                            '".", starting with a letter or a digit (e.g. T1).').format(value[:40]),
         )
     code = till_code(value)
     for other in known:
         if other != value and till_code(other) == code:
             raise BadInput(
-                f'The till id "{value}" would give the same return numbers (…-{code}-…) as the till "{other}" '
-                "already used here; choose an id that differs in more than case or punctuation.",
-                f"L'identifiant « {value} » donnerait les mêmes numéros de retour (…-{code}-…) que la caisse "
-                f"« {other} » déjà utilisée ici ; choisissez un identifiant qui diffère par plus que la casse "
-                "ou la ponctuation.",
+                translate("services.numbering", 'The till id "{0}" would give the same return numbers (…-{1}-…) '
+                                                'as the till "{2}" already used here; choose an id that differs '
+                                                "in more than case or punctuation.").format(value, code, other),
             )
     return value

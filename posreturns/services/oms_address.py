@@ -6,6 +6,7 @@ from __future__ import annotations
 import ipaddress
 from urllib.parse import urlsplit
 
+from posreturns.domain.messages import translate
 from posreturns.services.errors import BadInput
 
 
@@ -19,13 +20,12 @@ def check_oms_url(url: str) -> str:
     except ValueError:
         parts, host = None, ""
     if parts is None or parts.scheme not in ("http", "https") or not host:
-        raise BadInput(f'"{text[:80]}" is not an OMS address; write it as https://oms.example.com.',
-                       f"« {text[:80]} » n'est pas une adresse d'OMS ; écrivez-la https://oms.exemple.com.")
+        raise BadInput(translate("services.oms_address", '"{0}" is not an OMS address; write it as '
+                                                         "https://oms.example.com.").format(text[:80]))
     if parts.scheme == "http" and not is_loopback(host):
-        raise BadInput(f"The OMS address must start with https:// ({host} is not this machine); plain http is "
-                       "only for an OMS on this till (localhost).",
-                       f"L'adresse de l'OMS doit commencer par https:// ({host} n'est pas cette machine) ; "
-                       "http simple n'est permis que pour un OMS sur cette caisse (localhost).")
+        raise BadInput(translate("services.oms_address", "The OMS address must start with https:// ({0} is not "
+                                                         "this machine); plain http is only for an OMS on this "
+                                                         "till (localhost).").format(host))
     return text
 
 

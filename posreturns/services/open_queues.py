@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
+from posreturns.domain.messages import translate
 from posreturns.domain.permissions import Permission
 from posreturns.domain.users import Principal
 from posreturns.services.access import AccessService
@@ -72,7 +73,7 @@ class OpenQueues:
     def resolve_sync(self, actor: Principal, seq: int, retry: bool, note: str = "") -> None:
         """Send the event again (`retry`), or accept the write-off: closed by hand, never sent again."""
         self.access.require(actor, Permission.RESOLVE_SYNC, subject=str(seq))
-        note = clean_note(note, "note", required=not retry)
+        note = clean_note(note, translate("services.notes", "note"), required=not retry)
         self.exception_store.resolve(seq, "retry" if retry else "dismiss", actor.user_id, self.clock.now(),
                                      note or None)
 
@@ -80,12 +81,12 @@ class OpenQueues:
         """Void the store-credit voucher the refused event issued and close the event by hand (the
         OMS is told both); the voucher's code."""
         self.access.require(actor, Permission.RESOLVE_SYNC, subject=str(seq))
-        note = clean_note(note, "why the voucher is voided", required=True)
+        note = clean_note(note, translate("services.notes", "why the voucher is voided"), required=True)
         item = self._open_exception(seq)
         code = voucher_of(item.payload)
         if code is None:
-            raise BadInput(f"Event {seq} issued no store-credit voucher; send it again or accept the write-off.",
-                           f"L'événement {seq} n'a émis aucun bon d'achat.")
+            raise BadInput(translate("services.open_queues", "Event {0} issued no store-credit voucher; send it "
+                                                             "again or accept the write-off.").format(seq))
         now = self.clock.now()
         self.exception_store.void_voucher(seq, code, actor.user_id, now, note,
                                           voucher_voided(item.payload, code, actor.user_id, note, now))
@@ -102,8 +103,8 @@ class OpenQueues:
             contact = summary["customer"] or contact
         contact = contact or summary["customer"]
         if not contact:
-            raise NotFound(f"Event {seq} names no customer the till knows; look the sale up in the OMS.",
-                           f"L'événement {seq} ne désigne aucun client connu de la caisse.")
+            raise NotFound(translate("services.open_queues", "Event {0} names no customer the till knows; look "
+                                                             "the sale up in the OMS.").format(seq))
         if self.audit is not None:
             self.audit(AuditEntry("sync.exception.contact_shown", actor.user_id, str(seq),
                                   {"customer_id": customer_id}, self.clock.now()))
@@ -112,8 +113,8 @@ class OpenQueues:
     def _open_exception(self, seq: int) -> ExceptionItem:
         found = next((i for i in self.exception_store.exceptions() if i.seq == seq and i.status == "rejected"), None)
         if found is None:
-            raise NotFound(f"Event {seq} is not an open exception; list them with `posreturns sync exceptions`.",
-                           f"L'événement {seq} n'est pas une anomalie ouverte.")
+            raise NotFound(translate("services.open_queues", "Event {0} is not an open exception; list them with "
+                                                             "`posreturns sync exceptions`.").format(seq))
         return found
 
     def card_refunds(self) -> list[PendingCardRefund]:
@@ -123,7 +124,9 @@ class OpenQueues:
     def settle_card_refund(self, actor: Principal, return_number: str, paid: bool, detail: str) -> None:
         """The terminal's reference (paid) or why it failed, audited as the host's answer."""
         self.access.require(actor, Permission.RESOLVE_SYNC, subject=return_number)
-        detail = clean_note(detail, "the terminal's reference" if paid else "why the refund failed", required=True)
+        what = (translate("services.notes", "the terminal's reference") if paid
+                else translate("services.notes", "why the refund failed"))
+        detail = clean_note(detail, what, required=True)
         self.host_answers.record(return_number, paid, detail, actor)
 
     def failed_card_refunds(self) -> list[FailedCardRefund]:

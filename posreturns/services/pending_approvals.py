@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
+from posreturns.domain.messages import translate
 from posreturns.domain.permissions import Permission
 from posreturns.domain.users import Principal
 from posreturns.services.access import AccessService
@@ -67,9 +68,9 @@ class PendingApprovals:
         parsed = parse_request(data)  # one sentence for a malformed request; nothing is kept
         if not parsed.idempotency_key:
             raise BadInput('The return to park has no "idempotency_key"; it could otherwise be completed twice.')
+        why = clean_note(why, translate("services.notes", "why a manager must approve")) or "?"
         approval = PendingApproval(str(uuid.uuid4()), self.identity().till_id, cashier.user_id, self.clock.now(),
-                                   data, clean_note(why, "why a manager must approve") or "?", parsed.receipt,
-                                   "waiting")
+                                   data, why, parsed.receipt, "waiting")
         self.store.add(approval, AuditEntry("approval.requested", cashier.user_id, approval.id,
                                             {"receipt": parsed.receipt, "why": approval.why}, approval.created_at))
         return approval
@@ -84,13 +85,13 @@ class PendingApprovals:
 
     def decide(self, manager: Principal, approval_id: str, approve: bool, note: str = "") -> PendingApproval:
         self.access.require(manager, Permission.APPROVE_RETURN, subject=approval_id)
-        note = clean_note(note, "the reason for refusing", required=not approve)
+        note = clean_note(note, translate("services.notes", "the reason for refusing"), required=not approve)
         after = "approved" if approve else "refused"
         entry = AuditEntry(f"approval.{after}", manager.user_id, approval_id,
                            {"note": note or None, "vouched_by": manager.vouched_by}, self.clock.now())
         if not self.store.change(approval_id, "waiting", after, entry, note=note or None):
-            raise NotFound("That return is no longer waiting for a manager (decided or dropped already).",
-                           "Ce retour n'attend plus de responsable (déjà traité).")
+            raise NotFound(translate("services.pending_approvals", "That return is no longer waiting for a "
+                                                                   "manager (decided or dropped already)."))
         return self._get(approval_id)
 
     def resume(self, cashier: Principal, approval_id: str) -> CompletedReturn:
@@ -98,13 +99,15 @@ class PendingApprovals:
         self.access.require(cashier, Permission.COMPLETE_RETURN)
         found = self._get(approval_id)
         if found.status == "waiting":
-            raise BadInput("No manager has decided on this return yet; serve the next customer and come back to it.",
-                           "Aucun responsable n'a encore décidé ; servez le client suivant et revenez-y.")
+            raise BadInput(translate("services.pending_approvals", "No manager has decided on this return yet; "
+                                                                   "serve the next customer and come back to it."))
         if found.status == "refused":
-            raise BadInput(f"{found.decided_by} refused this return: {found.decision_note}. Tell the customer and "
-                           "drop it.", f"{found.decided_by} a refusé ce retour : {found.decision_note}.")
+            raise BadInput(translate("services.pending_approvals", "{0} refused this return: {1}. Tell the "
+                                                                   "customer and drop it.")
+                           .format(found.decided_by, found.decision_note))
         if found.status != "approved" or found.decided_by is None:
-            raise NotFound("This return is no longer waiting to be completed.", "Ce retour n'est plus en attente.")
+            raise NotFound(translate("services.pending_approvals", "This return is no longer waiting to be "
+                                                                   "completed."))
         done = self.returns.complete(parse_request(found.request), cashier, approved_by=found.decided_by)
         self.store.change(approval_id, "approved", "completed",
                           AuditEntry("approval.completed", cashier.user_id, approval_id,
@@ -120,11 +123,12 @@ class PendingApprovals:
         found = self._get(approval_id)
         entry = AuditEntry("approval.dropped", cashier.user_id, approval_id, {"was": found.status}, self.clock.now())
         if found.status not in FOR_CASHIER or not self.store.change(approval_id, found.status, "dropped", entry):
-            raise BadInput("This return was completed or dropped already; nothing was changed.",
-                           "Ce retour a déjà été finalisé ou abandonné ; rien n'a été modifié.")
+            raise BadInput(translate("services.pending_approvals", "This return was completed or dropped "
+                                                                   "already; nothing was changed."))
 
     def _get(self, approval_id: str) -> PendingApproval:
         found = self.store.get(approval_id)
         if found is None:
-            raise NotFound(f"No parked return {approval_id} on this till.", "Aucun retour en attente de ce numéro.")
+            raise NotFound(translate("services.pending_approvals", "No parked return {0} on this till.")
+                           .format(approval_id))
         return found

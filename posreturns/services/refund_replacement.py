@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from posreturns import __version__
+from posreturns.domain.messages import translate
 from posreturns.domain.permissions import Permission
 from posreturns.domain.users import Principal
 from posreturns.domain.vouchers import new_voucher_code
@@ -79,20 +80,21 @@ class RefundReplacements:
     def pay(self, actor: Principal, return_number: str, method: str) -> Replacement:
         self.access.require(actor, Permission.RESOLVE_SYNC, subject=return_number)
         if method not in METHODS:
-            raise BadInput('Pay a failed card refund as "store_credit" or "cash".',
-                           "Payez un remboursement carte échoué en avoir ou en espèces.")
+            raise BadInput(translate("services.refund_replacement", 'Pay a failed card refund as "store_credit" '
+                                                                    'or "cash".'))
         till = self.identity()
         refund = next((r for r in self.store.failed(till.till_id, till.training) if r.return_number == return_number),
                       None)
         if refund is None:
-            raise NotFound(f"Return {return_number} has no failed card refund left to pay at this till; mark the "
-                           "card refund failed first, or it was paid already.",
-                           f"Le retour {return_number} n'a pas de remboursement carte échoué à payer sur cette caisse.")
+            raise NotFound(translate("services.refund_replacement", "Return {0} has no failed card refund left "
+                                                                    "to pay at this till; mark the card refund "
+                                                                    "failed first, or it was paid already.")
+                           .format(return_number))
         if method == "cash" and not self.cash_allowed(refund):
-            raise BadInput(f"The policy refunds this card sale in cash only when it was partly paid in cash; pay "
-                           f"{return_number} as store credit instead.",
-                           "La politique n'autorise pas les espèces pour cette vente par carte ; "
-                           f"payez {return_number} en avoir.")
+            raise BadInput(translate("services.refund_replacement", "The policy refunds this card sale in cash "
+                                                                    "only when it was partly paid in cash; pay "
+                                                                    "{0} as store credit instead.")
+                           .format(return_number))
         now = self.clock.now()
         code = self.voucher_codes() if method == "store_credit" else None
         replacement = Replacement(return_number, method, refund.card_minor, refund.currency, code, actor.user_id, now)

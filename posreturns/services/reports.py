@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
+from posreturns.domain.messages import translate
 from posreturns.domain.report_rows import RecoveredItem, ReportReturn, Sales
 from posreturns.domain.returns_report import ReturnsReport, behind, compute_report
 from posreturns.services.errors import BadInput
@@ -35,11 +36,11 @@ def day_bounds(start: date, end: date, timezone: ZoneInfo) -> tuple[str, str]:
 
 def check_period(start: date, end: date) -> None:
     if end < start:
-        raise BadInput(f"The period ends ({end}) before it starts ({start}); give --from before --to.",
-                       f"La période finit ({end}) avant de commencer ({start}) ; inversez les dates.")
+        raise BadInput(translate("services.reports", "The period ends ({0}) before it starts ({1}); give --from "
+                                                     "before --to.").format(end, start))
     if (end - start).days >= MAX_DAYS:
-        raise BadInput(f"A report covers at most {MAX_DAYS} days; ask for a shorter period.",
-                       f"Un rapport couvre au plus {MAX_DAYS} jours ; choisissez une période plus courte.")
+        raise BadInput(translate("services.reports", "A report covers at most {0} days; ask for a shorter period.")
+                       .format(MAX_DAYS))
 
 
 class ReportService:
@@ -71,6 +72,7 @@ class ReportService:
         try:
             return behind(rows, recovered, trace)
         except ValueError:
-            raise BadInput(f"{trace!r} is not a figure of the report; use a key such as reason:DEFECTIVE, "
-                           "tender:cash, cashier:ID, day:2026-11-26 or flag:receiptless (see docs/manager.md).",
-                           f"{trace!r} n'est pas un chiffre du rapport.") from None
+            raise BadInput(translate("services.reports", "{0!r} is not a figure of the report; use a key such as "
+                                                         "reason:DEFECTIVE, tender:cash, cashier:ID, "
+                                                         "day:2026-11-26 or flag:receiptless (see "
+                                                         "docs/manager.md).").format(trace)) from None

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from posreturns.domain.held_units import HeldUnit, UnitAction
+from posreturns.domain.messages import Text, translate
 from posreturns.domain.money import Money
 from posreturns.domain.permissions import Permission
 from posreturns.domain.resale import GRADE_WORDS, Grade, resale_price
@@ -33,14 +34,13 @@ from posreturns.services.returns.service import TillIdentity
 NOTE_MAX = 500
 
 
-def clean_note(text: str, what: str, required: bool = False) -> str:
+def clean_note(text: str, what: Text, required: bool = False) -> str:
     note = " ".join((text or "").split())
     if required and not note:
-        raise BadInput(f"Give {what}; nothing was changed.", f"Indiquez {what} ; rien n'a été modifié.")
+        raise BadInput(translate("services.restock", "Give {0}; nothing was changed.").format(what))
     if len(note) > NOTE_MAX or not storable(note):
-        raise BadInput(f"The {what} is too long or holds control characters; keep it under {NOTE_MAX} characters.",
-                       "Le texte est trop long ou contient des caractères de contrôle ; "
-                       f"moins de {NOTE_MAX} caractères.")
+        raise BadInput(translate("services.restock", "The {0} is too long or holds control characters; keep it "
+                                                     "under {1} characters.").format(what, NOTE_MAX))
     return note
 
 
@@ -58,10 +58,8 @@ class RestockService:
     def find(self, code: str) -> HeldUnit:
         unit = self.store.unit(code)
         if unit is None:
-            raise NotFound(f"No held unit {code.strip()!r} on this till; scan its inspection tag again or check "
-                           "the restock queue.",
-                           f"Aucun article mis de côté {code.strip()!r} sur cette caisse ; scannez à nouveau son "
-                           "étiquette ou consultez la file.")
+            raise NotFound(translate("services.restock", "No held unit {0!r} on this till; scan its inspection "
+                                                         "tag again or check the restock queue.").format(code.strip()))
         return unit
 
     def batches(self, status: str | None = None) -> list[RtvBatch]:
@@ -87,16 +85,17 @@ class RestockService:
             vendor: str = "") -> list[HeldUnit]:
         """Release, refurbish, return to the vendor or scrap units: all of them or, on a refusal, none."""
         if action is UnitAction.RESALE:
-            raise BadInput("Grade a unit for second hand with its grade (A, B or C).",
-                           "Classez l'article pour la seconde main avec sa note (A, B ou C).")
+            raise BadInput(translate("services.restock", "Grade a unit for second hand with its grade (A, B or C)."))
         wanted = list(dict.fromkeys(c.strip().upper() for c in codes if c.strip()))
         if not wanted:
-            raise BadInput("Name at least one held unit (its id, or scan its inspection tag).",
-                           "Indiquez au moins un article (son identifiant, ou scannez son étiquette).")
+            raise BadInput(translate("services.restock", "Name at least one held unit (its id, or scan its "
+                                                         "inspection tag)."))
         self.access.require(actor, Permission.MANAGE_RESTOCK, subject=",".join(wanted))
-        note = clean_note(note, "the reason for scrapping" if action is UnitAction.SCRAP else "note",
+        note = clean_note(note, translate("services.notes", "the reason for scrapping") if action is UnitAction.SCRAP
+                          else translate("services.notes", "note"),
                           required=action in (UnitAction.SCRAP, UnitAction.REFURBISH))
-        supplier = clean_note(vendor, "the vendor", required=True)[:80] if action is UnitAction.RTV else None
+        supplier = (clean_note(vendor, translate("services.notes", "the vendor"), required=True)[:80]
+                    if action is UnitAction.RTV else None)
         return self.store.act(self._actor(actor), [UnitChange(c, action, note, supplier) for c in wanted])
 
     def resell(self, actor: Principal, code: str, grade: Grade) -> ResaleItem:
@@ -106,17 +105,18 @@ class RestockService:
         rules = self.policies.active().resale
         paid = Money.from_minor(self.resale_store.paid_per_unit(unit.id), unit.currency)
         price = resale_price(paid, grade, rules)
-        title = f"{unit.title} · {GRADE_WORDS[grade][0]} ({grade.value})"
+        title = f"{unit.title} · {GRADE_WORDS[grade]} ({grade.value})"
         offer = ResaleOffer(unit.id, grade, price.minor, unit.refund_minor, unit.currency, title, rules.ean_prefix)
         return self.resale_store.resell(self._actor(actor), offer)
 
     def ship(self, actor: Principal, batch_id: str, reference: str = "") -> RtvBatch:
         self.access.require(actor, Permission.MANAGE_RESTOCK, subject=batch_id)
-        return self.rtv_store.ship(self._actor(actor), batch_id, clean_note(reference, "the shipping reference"))
+        reference = clean_note(reference, translate("services.notes", "the shipping reference"))
+        return self.rtv_store.ship(self._actor(actor), batch_id, reference)
 
     def settle_alert(self, actor: Principal, alert_id: int, resolve: bool, note: str = "") -> StaffAlert:
         self.access.require(actor, Permission.RESOLVE_ALERTS, subject=str(alert_id))
-        note = clean_note(note, "what was done", required=resolve)
+        note = clean_note(note, translate("services.notes", "what was done"), required=resolve)
         return self.alert_store.settle(self._actor(actor), alert_id, "resolved" if resolve else "acknowledged", note)
 
     def _actor(self, principal: Principal) -> Actor:

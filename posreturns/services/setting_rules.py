@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from posreturns.domain.messages import translate
 from posreturns.services.errors import BadInput
 from posreturns.services.numbering import check_till_id
 from posreturns.services.oms_address import check_oms_url
@@ -24,7 +25,7 @@ def checked_setting(key: str, value: str, known_tills: Callable[[], list[str]]) 
     if key in POSITIVE_NUMBERS:
         low, high = POSITIVE_NUMBERS[key]
         if not (value.strip().isdigit() and low <= int(value) <= high):
-            raise BadInput(f"{key} must be a whole number from {low} to {high}; nothing was changed.",
-                           f"{key} doit être un nombre entier de {low} à {high} ; rien n'a été modifié.")
+            raise BadInput(translate("services.setting_rules", "{0} must be a whole number from {1} to {2}; "
+                                                               "nothing was changed.").format(key, low, high))
         return str(int(value))
     return value

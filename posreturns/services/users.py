@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from posreturns.domain.lockout import Lockout, Moment
+from posreturns.domain.messages import translate
 from posreturns.domain.permissions import Permission
 from posreturns.domain.pins import check_new_pin, hash_pin
 from posreturns.domain.users import Principal, Role, User
@@ -70,12 +71,12 @@ class UserAdmin:
         self.access.require(actor, Permission.MANAGE_USERS, user_id)
         user = self._existing(user_id)
         if not enabled and user_id == actor.user_id:
-            raise BadInput("You cannot disable your own account; ask another administrator.",
-                           "Vous ne pouvez pas désactiver votre propre compte ; demandez à un autre administrateur.")
+            raise BadInput(translate("services.users", "You cannot disable your own account; ask another "
+                                                       "administrator."))
         if not enabled and user.role is Role.ADMIN and not any(
                 u.role is Role.ADMIN and not u.disabled and u.id != user_id for u in self.users.all()):
-            raise BadInput("This is the till's last active administrator; add another before disabling it.",
-                           "C'est le dernier administrateur actif de la caisse ; ajoutez-en un autre d'abord.")
+            raise BadInput(translate("services.users", "This is the till's last active administrator; add "
+                                                       "another before disabling it."))
         if user.disabled != (not enabled):
             self.users.update(user_id, self._entry("user.enabled" if enabled else "user.disabled", actor, user_id, {}),
                               disabled=not enabled)

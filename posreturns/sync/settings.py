@@ -35,7 +35,7 @@ def gateway_from_settings(settings: Settings, clock: Clock, data_dir: Path,
     try:
         url = check_oms_url(url)
     except BadInput as error:  # an address stored before the rule existed: the sync stays off
-        raise OmsNotConfigured(str(error), error.fr) from None
+        raise OmsNotConfigured(error.message) from None
     if kind != "medusa":
         raise OmsNotConfigured(f'The OMS kind "{kind}" is not supported; this version talks to "medusa".')
     key = CredentialStore(data_dir).load(url)

@@ -8,13 +8,16 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from posreturns.services.pending_approvals import PendingApprovals
 from posreturns.ui.i18n import Formats
+from posreturns.ui.ports import Runner
 from posreturns.ui.presenters.parked_returns import ParkedReturnsPresenter
+from posreturns.ui.views.main_window import MainWindow
 from posreturns.ui.views.parked_dialog import ParkedDialog
 from posreturns.ui.views.widgets import big_button
 
 
-def attach_parked(window: Any, approvals: Any, runner: Any) -> ParkedReturnsPresenter:
+def attach_parked(window: MainWindow, approvals: PendingApprovals, runner: Runner) -> ParkedReturnsPresenter:
     presenter = ParkedReturnsPresenter(approvals, runner, lambda: window.session.actor() if window.session else None)
     presenter.setParent(window)
     dialog = ParkedDialog(presenter, Formats(window.language), window)
@@ -41,6 +44,8 @@ def attach_parked(window: Any, approvals: Any, runner: Any) -> ParkedReturnsPres
                                                            "answers, and serve the next customer.")):
             return
         session = window.session
+        if session is None:  # nobody signed in yet: nothing to park
+            return
         request = window.flow.basket.request(session.cashier(), session.till_id(), session.offline())
 
         def parked() -> None:

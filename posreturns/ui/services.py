@@ -6,10 +6,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from posreturns.domain.messages import Localized
 from posreturns.domain.orders import Order
 from posreturns.domain.users import Principal
 from posreturns.services.lookup import OrderLookup
 from posreturns.services.returns.service import ReturnService
+from posreturns.ui.manager.ports import ManagerServices
 from posreturns.ui.ports import Catalog, Drafts, Drawer, Printing, Settings, SettingsAccess
 
 
@@ -34,7 +36,7 @@ class UiServices:
     approve: Callable[[str, str], Principal] | None = None  # a manager's ID and PIN for an approval (raises when wrong)
     training: bool = False  # a training till: the window says so on every screen
     timezone: Callable[[], str] = lambda: ""  # the store's (every time on screen is in it); empty: the computer's
-    integrity: Callable[[], tuple[str, str] | None] | None = None  # the quick check: (English, French) or None
+    integrity: Callable[[], Localized | None] | None = None  # the quick check's sentence, or None
     # The settings screen (None hides its button): the till's settings (get), the manager/admin unlock and
     # the changes through the settings service, printer tests (url, profile), models.
     settings: Settings | None = None
@@ -48,7 +50,7 @@ class UiServices:
     describe_scan: Callable[[str, bool], dict[str, str]] | None = None
     print_scanner_sheet: Callable[[], object] | None = None
     check_setting: Callable[[str, str], str] = lambda key, value: value.strip()
-    # The manager's workspace (restock queue, second hand, alerts): `app_ui.ManagerServices`, or None.
-    manager: Any = None
+    # The manager's workspace (restock queue, second hand, alerts, back office), or None.
+    manager: ManagerServices | None = None
     # The exchange picker's variants with their promises from the store's delivery network (None: none).
     promised: Callable[[list[dict[str, Any]]], list[dict[str, Any]]] | None = None

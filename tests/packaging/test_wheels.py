@@ -29,8 +29,9 @@ def test_the_wheel_carries_every_resource_the_app_reads(wheels: Path) -> None:
     names = set(zipfile.ZipFile(wheels / f"posreturns-{VERSION}-py3-none-any.whl").namelist())
     shipped = {f"posreturns/{path.relative_to(ROOT / 'posreturns').as_posix()}"
                for path in (ROOT / "posreturns" / "resources").rglob("*")
-               if path.suffix in (".svg", ".qss", ".toml", ".qm")}
-    assert "posreturns/resources/translations/posreturns_fr.qm" in shipped
+               if path.suffix in (".svg", ".qss", ".toml", ".qm", ".ts")}  # .ts: the catalogue read without Qt
+    catalogue = "posreturns/resources/translations/posreturns_fr"
+    assert {f"{catalogue}.qm", f"{catalogue}.ts"} <= shipped
     assert shipped - names == set()
     profiles = zipfile.ZipFile(wheels / "posdrivers-0.1.0-py3-none-any.whl").namelist()
     assert "posdrivers/escpos/profile_data/epson-tm-t20iii.json" in profiles

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from posreturns.domain.context import PolicyContext
-from posreturns.domain.decision import DecisionStatus, ReturnDecision, TraceEntry, money_text, worst
+from posreturns.domain.decision import DecisionStatus, ReturnDecision, TraceEntry, money_text, percent_text, worst
+from posreturns.domain.messages import Worded, both, translate
 from posreturns.domain.money import Money
 from posreturns.domain.policy.limits import offline_limits, receiptless_limits, serial_returner
 from posreturns.domain.policy.model import Policy
@@ -41,8 +42,8 @@ def evaluate(
         verdict.add(
             TraceEntry(
                 "high_value",
-                f"Refund above {money_text(limit, 'en')}: manager approval.",
-                f"Remboursement supérieur à {money_text(limit, 'fr')} : accord d'un responsable.",
+                *both(translate("domain.policy.engine", "Refund above {0}: manager approval.")
+                      .format(Worded(money_text, limit))),
                 _APPROVAL,
             )
         )
@@ -52,17 +53,16 @@ def evaluate(
         verdict.add(
             TraceEntry(
                 "shipping",
-                "Shipping refunded: the item was wrong, defective, damaged or late.",
-                "Livraison remboursée : article erroné, défectueux, abîmé ou livré en retard.",
+                *both(translate("domain.policy.engine", "Shipping refunded: the item was wrong, defective, "
+                                                        "damaged or late.")),
             )
         )
     if draft.refund_method not in verdict.methods:
         verdict.add(
             TraceEntry(
                 "refund_method",
-                f"This return allows only {methods_text(verdict.methods, 'en')}: change the refund method.",
-                f"Ce retour n'autorise que : {methods_text(verdict.methods, 'fr')} ; "
-                "changez de mode de remboursement.",
+                *both(translate("domain.policy.engine", "This return allows only {0}: change the refund method.")
+                      .format(Worded(methods_text, verdict.methods))),
                 _REFUSED,
             )
         )
@@ -71,7 +71,7 @@ def evaluate(
     final = status
     if status is _APPROVAL and context.manager_approval:
         final = DecisionStatus.ALLOWED
-        verdict.add(TraceEntry("approval", "Approved by a manager.", "Accordé par un responsable."))
+        verdict.add(TraceEntry("approval", *both(translate("domain.policy.engine", "Approved by a manager."))))
     return ReturnDecision(status, final, verdict.methods, lines, tuple(verdict.trace), shipping, bonus)
 
 
@@ -86,13 +86,7 @@ def _incentive(draft: ReturnDraft, policy: Policy, verdict: LineVerdict) -> Deci
     rules = policy.incentive
     if not rules.enabled or draft.refund_method not in rules.methods:
         return Decimal(0)
-    pct = format(rules.percent.normalize(), "f")
-    verdict.add(
-        TraceEntry(
-            "incentive",
-            f"Bonus of {pct} % for choosing {methods_text(frozenset({draft.refund_method}), 'en')}.",
-            f"Bonus de {pct.replace('.', ',')} % pour le choix : "
-            f"{methods_text(frozenset({draft.refund_method}), 'fr')}.",
-        )
-    )
+    bonus = translate("domain.policy.engine", "Bonus of {0} for choosing {1}.").format(
+        Worded(percent_text, rules.percent), Worded(methods_text, frozenset({draft.refund_method})))
+    verdict.add(TraceEntry("incentive", *both(bonus)))
     return rules.percent

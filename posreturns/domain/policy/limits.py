@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from posreturns.domain.context import PolicyContext
 from posreturns.domain.decision import DecisionStatus, TraceEntry, money_text
+from posreturns.domain.messages import Text, Worded, both, translate
 from posreturns.domain.money import Money
 from posreturns.domain.policy.model import Policy
 from posreturns.domain.policy.rules import LineVerdict, methods_text
@@ -25,8 +26,7 @@ def receiptless_limits(draft: ReturnDraft, policy: Policy, total: Money, verdict
         verdict.add(
             TraceEntry(
                 "receiptless_contact",
-                "No receipt: the customer's phone or e-mail is required.",
-                "Sans ticket : le téléphone ou l'e-mail du client est obligatoire.",
+                *both(translate("domain.policy.limits", "No receipt: the customer's phone or e-mail is required.")),
                 _REFUSED,
             )
         )
@@ -35,8 +35,8 @@ def receiptless_limits(draft: ReturnDraft, policy: Policy, total: Money, verdict
         verdict.add(
             TraceEntry(
                 "receiptless_limit",
-                f"No receipt and above {money_text(limit, 'en')}: manager approval.",
-                f"Sans ticket et plus de {money_text(limit, 'fr')} : accord d'un responsable.",
+                *both(translate("domain.policy.limits", "No receipt and above {0}: manager approval.")
+                      .format(Worded(money_text, limit))),
                 _APPROVAL,
             )
         )
@@ -64,9 +64,8 @@ def serial_returner(
         verdict.add(
             TraceEntry(
                 "serial_returner_amount",
-                f"Over {money_text(limit, 'en')} refunded in {rules.days} days: manager approval.",
-                f"Plus de {money_text(limit, 'fr')} remboursés en {rules.days} jours : "
-                "accord d'un responsable.",
+                *both(translate("domain.policy.limits", "Over {0} refunded in {1} days: manager approval.")
+                      .format(Worded(money_text, limit), rules.days)),
                 _APPROVAL,
             )
         )
@@ -81,9 +80,8 @@ def offline_limits(
         verdict.add(
             TraceEntry(
                 "offline_return",
-                f"Offline return above {money_text(rules.return_above, 'en')}: manager approval.",
-                f"Retour hors ligne de plus de {money_text(rules.return_above, 'fr')}"
-                " : accord d'un responsable.",
+                *both(translate("domain.policy.limits", "Offline return above {0}: manager approval.")
+                      .format(Worded(money_text, rules.return_above))),
                 _APPROVAL,
             )
         )
@@ -93,10 +91,9 @@ def offline_limits(
         verdict.add(
             TraceEntry(
                 "offline_till",
-                f"Offline refunds at this till today would pass "
-                f"{money_text(rules.till_day_above, 'en')}: manager approval.",
-                f"Les remboursements hors ligne de cette caisse dépasseraient "
-                f"{money_text(rules.till_day_above, 'fr')} aujourd'hui : accord d'un responsable.",
+                *both(translate("domain.policy.limits", "Offline refunds at this till today would pass {0}: "
+                                                        "manager approval.")
+                      .format(Worded(money_text, rules.till_day_above))),
                 _APPROVAL,
             )
         )
@@ -105,16 +102,14 @@ def offline_limits(
             verdict,
             rules.receiptless_methods,
             "offline_receiptless",
-            "Offline without a receipt",
-            "Hors ligne sans ticket",
+            translate("domain.policy.limits", "Offline without a receipt"),
         )
     elif draft.order.store_id != context.store_id:
         fired = _restrict(
             verdict,
             rules.foreign_store_methods,
             "offline_foreign_store",
-            "Offline, order from another store or the web",
-            "Hors ligne, commande d'un autre magasin ou du web",
+            translate("domain.policy.limits", "Offline, order from another store or the web"),
         )
     hours, as_of = rules.max_cache_age_hours, context.cache_as_of
     if (
@@ -127,26 +122,19 @@ def offline_limits(
             verdict,
             rules.stale_cache_methods,
             "offline_stale_cache",
-            f"Offline with order data older than {hours} h",
-            f"Hors ligne avec des données de plus de {hours} h",
+            translate("domain.policy.limits", "Offline with order data older than {0} h").format(hours),
         )
     if not fired:
         verdict.add(
             TraceEntry(
                 "offline",
-                "Offline return within the offline limits; it will sync later.",
-                "Retour hors ligne dans les limites ; il sera synchronisé plus tard.",
+                *both(translate("domain.policy.limits", "Offline return within the offline limits; it will sync "
+                                                        "later.")),
             )
         )
 
 
-def _restrict(verdict: LineVerdict, methods: frozenset[RefundMethod], rule: str, en: str, fr: str) -> bool:
-    verdict.restrict(
-        methods,
-        TraceEntry(
-            rule,
-            f"{en}: {methods_text(methods, 'en')} only.",
-            f"{fr} : {methods_text(methods, 'fr')} uniquement.",
-        ),
-    )
+def _restrict(verdict: LineVerdict, methods: frozenset[RefundMethod], rule: str, why: Text) -> bool:
+    only = translate("domain.policy.limits", "{0}: {1} only.").format(why, Worded(methods_text, methods))
+    verdict.restrict(methods, TraceEntry(rule, *both(only)))
     return True

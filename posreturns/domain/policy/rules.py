@@ -13,28 +13,24 @@ from decimal import Decimal
 from posreturns.domain.context import PolicyContext
 from posreturns.domain.decision import DecisionStatus, LineDecision, TraceEntry, percent_text, worst
 from posreturns.domain.disposition import decide_disposition
+from posreturns.domain.messages import Worded, both, translate
 from posreturns.domain.orders import Order
 from posreturns.domain.policy.model import Policy
-from posreturns.domain.refunds import LineAmounts
+from posreturns.domain.refunds import LineAmounts, price_text
 from posreturns.domain.returns import RefundMethod
 
 ALL_METHODS = frozenset(RefundMethod)
-_METHODS_EN = {
-    RefundMethod.ORIGINAL: "refund to the original payment",
-    RefundMethod.STORE_CREDIT: "store credit",
-    RefundMethod.EXCHANGE: "exchange",
-}
-_METHODS_FR = {
-    RefundMethod.ORIGINAL: "remboursement sur le paiement d'origine",
-    RefundMethod.STORE_CREDIT: "avoir",
-    RefundMethod.EXCHANGE: "échange",
+_METHODS = {
+    RefundMethod.ORIGINAL: translate("domain.policy.rules", "refund to the original payment"),
+    RefundMethod.STORE_CREDIT: translate("domain.policy.rules", "store credit"),
+    RefundMethod.EXCHANGE: translate("domain.policy.rules", "exchange"),
 }
 
 
 def methods_text(methods: frozenset[RefundMethod], language: str) -> str:
-    names = _METHODS_FR if language == "fr" else _METHODS_EN
-    joined = (" ou " if language == "fr" else " or ").join(names[m] for m in RefundMethod if m in methods)
-    return joined or ("aucun mode de remboursement" if language == "fr" else "no refund method")
+    separator = translate("domain.policy.rules", " or ").in_language(language)
+    joined = separator.join(_METHODS[m].in_language(language) for m in RefundMethod if m in methods)
+    return joined or translate("domain.policy.rules", "no refund method").in_language(language)
 
 
 def day_text(day: date, language: str) -> str:
@@ -73,8 +69,8 @@ def decide_line(
         verdict.add(
             TraceEntry(
                 "final_sale",
-                f"Final-sale item: it cannot be returned (policy {v}).",
-                f"Article vendu en soldes définitives : il ne peut pas être repris (politique {v}).",
+                *both(translate("domain.policy.rules", "Final-sale item: it cannot be returned (policy {0}).")
+                      .format(v)),
                 policy.final_sale,
             )
         )
@@ -86,8 +82,8 @@ def decide_line(
                 m,
                 TraceEntry(
                     "sale_item",
-                    f"Sale item ({rate} % off): {methods_text(m, 'en')} only.",
-                    f"Article soldé (-{rate} %) : {methods_text(m, 'fr')} uniquement.",
+                    *both(translate("domain.policy.rules", "Sale item ({0} % off): {1} only.")
+                          .format(rate, Worded(methods_text, m))),
                 ),
             )
     fee_rate = Decimal(0)
@@ -121,8 +117,8 @@ def _receiptless_item(amounts: LineAmounts, policy: Policy, verdict: LineVerdict
         verdict.add(
             TraceEntry(
                 "receiptless",
-                f"Returns without a receipt are not accepted (policy {v}).",
-                f"Les retours sans ticket ne sont pas acceptés (politique {v}).",
+                *both(translate("domain.policy.rules", "Returns without a receipt are not accepted (policy {0}).")
+                      .format(v)),
                 DecisionStatus.REFUSED,
             )
         )
@@ -131,8 +127,8 @@ def _receiptless_item(amounts: LineAmounts, policy: Policy, verdict: LineVerdict
         verdict.add(
             TraceEntry(
                 "receiptless_price",
-                f"No current price is known for {amounts.sku}: it cannot be taken back without a receipt.",
-                f"Aucun prix actuel connu pour {amounts.sku} : reprise sans ticket impossible.",
+                *both(translate("domain.policy.rules", "No current price is known for {0}: it cannot be taken "
+                                                       "back without a receipt.").format(amounts.sku)),
                 DecisionStatus.REFUSED,
             )
         )
@@ -142,9 +138,8 @@ def _receiptless_item(amounts: LineAmounts, policy: Policy, verdict: LineVerdict
         m,
         TraceEntry(
             "receiptless",
-            f"No receipt: {methods_text(m, 'en')} only, at most the current price ({amounts.unit_paid}).",
-            f"Sans ticket : {methods_text(m, 'fr')} uniquement, au plus le prix actuel "
-            f"({str(amounts.unit_paid.amount).replace('.', ',')}).",
+            *both(translate("domain.policy.rules", "No receipt: {0} only, at most the current price ({1}).")
+                  .format(Worded(methods_text, m), Worded(price_text, amounts.unit_paid))),
         ),
     )
 
@@ -172,9 +167,8 @@ def _window(order: Order, category: str, policy: Policy, now: datetime, verdict:
         verdict.add(
             TraceEntry(
                 "window",
-                f"Past the {days}-day return window, which ended on {day_text(deadline, 'en')} (policy {v}).",
-                f"Hors du délai de retour de {days} jours, "
-                f"terminé le {day_text(deadline, 'fr')} (politique {v}).",
+                *both(translate("domain.policy.rules", "Past the {0}-day return window, which ended on {1} "
+                                                       "(policy {2}).").format(days, Worded(day_text, deadline), v)),
                 policy.window.outside,
             )
         )
@@ -182,16 +176,15 @@ def _window(order: Order, category: str, policy: Policy, now: datetime, verdict:
         verdict.add(
             TraceEntry(
                 "window",
-                f'Holiday extension "{extension}": returnable until {day_text(deadline, "en")} (policy {v}).',
-                f"Prolongation « {extension} » : "
-                f"reprise possible jusqu'au {day_text(deadline, 'fr')} (politique {v}).",
+                *both(translate("domain.policy.rules", 'Holiday extension "{0}": returnable until {1} (policy {2}).')
+                      .format(extension, Worded(day_text, deadline), v)),
             )
         )
     else:
         verdict.add(
             TraceEntry(
                 "window",
-                f"Within the {days}-day return window (policy {v}).",
-                f"Dans le délai de retour de {days} jours (politique {v}).",
+                *both(translate("domain.policy.rules", "Within the {0}-day return window (policy {1}).")
+                      .format(days, v)),
             )
         )

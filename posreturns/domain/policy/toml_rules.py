@@ -7,6 +7,7 @@ from decimal import Decimal, InvalidOperation
 
 from posreturns.domain.decision import Alert, DecisionStatus
 from posreturns.domain.errors import UserFacingError
+from posreturns.domain.messages import translate
 from posreturns.domain.money import Money, exponent
 from posreturns.domain.orders import Channel
 from posreturns.domain.policy.model import DispositionRule, FeeRule, HolidayExtension, Selector, WindowRules
@@ -58,8 +59,9 @@ def parse_selector(t: Table) -> Selector:
 
 def parse_fee(t: Table) -> FeeRule:
     name = t.text("name")
-    en = t.text("en") if t.has("en") else f"Restocking fee of {{percent}} (rule {name})."
-    fr = t.text("fr") if t.has("fr") else f"Frais de remise en stock de {{percent}} (règle {name})."
+    unnamed = translate("domain.policy.toml_rules", "Restocking fee of {{percent}} (rule {0}).").format(name)
+    en = t.text("en") if t.has("en") else unnamed.in_language("en")
+    fr = t.text("fr") if t.has("fr") else unnamed.in_language("fr")
     rule = FeeRule(name, parse_selector(t), t.percent("percent"), en, fr)
     t.finish()
     return rule

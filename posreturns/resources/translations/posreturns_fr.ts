@@ -2662,4 +2662,1678 @@
         <translation>Plus</translation>
     </message>
 </context>
+<context>
+    <name>devices.device_settings</name>
+    <message>
+        <source>{0!r} is not a {1}: use one of {2}.</source>
+        <translation>« {0} » n&apos;est pas {1} : utilisez {2}.</translation>
+    </message>
+    <message>
+        <source>{0!r} is not a serial speed: use one of {1} (9600 is usual).</source>
+        <translation>« {0} » n&apos;est pas une vitesse série : utilisez {1} (9600 en général).</translation>
+    </message>
+    <message>
+        <source>{0!r} is not a parity: use N (none), E (even) or O (odd).</source>
+        <translation>« {0} » n&apos;est pas une parité : utilisez N (aucune), E (paire) ou O (impaire).</translation>
+    </message>
+    <message>
+        <source>{0!r} cannot stand for the GS1 separator: use one punctuation character, e.g. |.</source>
+        <translation>« {0} » ne peut pas remplacer le séparateur GS1 : utilisez un signe de ponctuation, p. ex. |.</translation>
+    </message>
+    <message>
+        <source>The scanner prefix must be 1 to 4 printable characters, e.g. §.</source>
+        <translation>Le préfixe du scanner doit faire 1 à 4 caractères imprimables, p. ex. §.</translation>
+    </message>
+    <message>
+        <source>{0} Use tcp://ADDRESS:9100, serial:/dev/ttyUSB0, usblp:/dev/usb/lp0 or file:PATH.</source>
+        <translation>{0} Utilisez tcp://ADRESSE:9100, serial:/dev/ttyUSB0, usblp:/dev/usb/lp0 ou file:CHEMIN.</translation>
+    </message>
+    <message>
+        <source>There is no printer profile named {0!r}: choose one of {1}, or set printer.profile_file to your own profile file.</source>
+        <translation>Aucun profil d&apos;imprimante ne s&apos;appelle « {0} » : choisissez parmi {1}, ou indiquez votre propre fichier dans printer.profile_file.</translation>
+    </message>
+    <message>
+        <source>The printer profile file is not valid: {0}</source>
+        <translation>Le fichier de profil d&apos;imprimante n&apos;est pas valable : {0}</translation>
+    </message>
+    <message>
+        <source>scanner connection</source>
+        <translation>un mode de scanner</translation>
+    </message>
+    <message>
+        <source>scanner suffix</source>
+        <translation>un suffixe de scanner</translation>
+    </message>
+</context>
+<context>
+    <name>devices.drawer</name>
+    <message>
+        <source>The cash drawer was already opened for this return; it does not open twice.</source>
+        <translation>Le tiroir-caisse a déjà été ouvert pour ce retour ; il ne s&apos;ouvre pas deux fois.</translation>
+    </message>
+    <message>
+        <source>The cash drawer did not open ({0}). Open it with its key and tell a manager; it will not open by itself later.</source>
+        <translation>Le tiroir-caisse ne s&apos;est pas ouvert ({0}). Ouvrez-le avec sa clé et prévenez un responsable ; il ne s&apos;ouvrira pas tout seul plus tard.</translation>
+    </message>
+</context>
+<context>
+    <name>devices.printing</name>
+    <message>
+        <source>{0} The receipt is kept; reprint it when the printer is ready.</source>
+        <translation>{0} Le ticket est conservé ; réimprimez-le quand l&apos;imprimante est prête.</translation>
+    </message>
+    <message>
+        <source>Sent to a printer that cannot confirm it printed: check that the receipt came out (its preview is on the screen) and reprint it if not.</source>
+        <translation>Envoyé à une imprimante qui ne peut pas confirmer l&apos;impression : vérifiez que le ticket est sorti (son aperçu est à l&apos;écran) et réimprimez-le sinon.</translation>
+    </message>
+</context>
+<context>
+    <name>devices.restock_labels</name>
+    <message>
+        <source>{0!r} is not a second-hand item; grade the unit first (restock resale).</source>
+        <translation>{0!r} n&apos;est pas un article de seconde main ; classez-le d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>No RTV batch {0!r}; `posreturns rtv list` shows them.</source>
+        <translation>Aucun lot fournisseur {0!r} ; `posreturns rtv list` les affiche.</translation>
+    </message>
+</context>
+<context>
+    <name>devices.scanner</name>
+    <message>
+        <source>Unreadable scan ({0}); scan it again or type the number.</source>
+        <translation>Scan illisible ({0}) ; scannez à nouveau ou tapez le numéro.</translation>
+    </message>
+</context>
+<context>
+    <name>devices.wording</name>
+    <message>
+        <source>RETURN RECEIPT</source>
+        <translation>TICKET DE RETOUR</translation>
+    </message>
+    <message>
+        <source>TRAINING / FORMATION</source>
+        <translation>TRAINING / FORMATION</translation>
+    </message>
+    <message>
+        <source>Practice only - not a real refund</source>
+        <translation>Exercice - remboursement fictif</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>COPY</source>
+        <translation>DUPLICATA</translation>
+    </message>
+    <message>
+        <source>Original sale</source>
+        <translation>Vente d&apos;origine</translation>
+    </message>
+    <message>
+        <source>Return without receipt</source>
+        <translation>Retour sans ticket</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>Caisse</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Caissier</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Approuvé par</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>N° de série</translation>
+    </message>
+    <message>
+        <source>Why this amount</source>
+        <translation>Détail du montant</translation>
+    </message>
+    <message>
+        <source>TOTAL REFUNDED</source>
+        <translation>TOTAL REMBOURSÉ</translation>
+    </message>
+    <message>
+        <source>RETURNED ITEMS</source>
+        <translation>ARTICLES REPRIS</translation>
+    </message>
+    <message>
+        <source>Refunded to</source>
+        <translation>Remboursé sur</translation>
+    </message>
+    <message>
+        <source>(on the payment terminal)</source>
+        <translation>(sur le terminal de paiement)</translation>
+    </message>
+    <message>
+        <source>Shipping refunded</source>
+        <translation>Frais de port remboursés</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>Échange</translation>
+    </message>
+    <message>
+        <source>To pay by the customer</source>
+        <translation>À payer par le client</translation>
+    </message>
+    <message>
+        <source>To refund to the customer</source>
+        <translation>À rembourser au client</translation>
+    </message>
+    <message>
+        <source>Even exchange: nothing to pay</source>
+        <translation>Échange à valeur égale : rien à payer</translation>
+    </message>
+    <message>
+        <source>STORE CREDIT VOUCHER</source>
+        <translation>BON D&apos;ACHAT</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Valid in all our stores. Keep this voucher.</source>
+        <translation>Valable dans tous nos magasins. Conservez ce bon.</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>Politique</translation>
+    </message>
+    <message>
+        <source>Customer signature</source>
+        <translation>Signature du client</translation>
+    </message>
+    <message>
+        <source>Processed offline</source>
+        <translation>Traité hors ligne</translation>
+    </message>
+    <message>
+        <source>Thank you for your visit</source>
+        <translation>Merci de votre visite</translation>
+    </message>
+    <message>
+        <source>SECOND HAND</source>
+        <translation>SECONDE MAIN</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>New price</source>
+        <translation>Prix neuf</translation>
+    </message>
+    <message>
+        <source>TO INSPECT</source>
+        <translation>À CONTRÔLER</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçu le</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>RETURN TO VENDOR</source>
+        <translation>RETOUR FOURNISSEUR</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>Fournisseur</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Articles</translation>
+    </message>
+    <message>
+        <source>Wrong size</source>
+        <translation>Mauvaise taille</translation>
+    </message>
+    <message>
+        <source>Changed mind</source>
+        <translation>Changement d&apos;avis</translation>
+    </message>
+    <message>
+        <source>Defective</source>
+        <translation>Défectueux</translation>
+    </message>
+    <message>
+        <source>Damaged in transit</source>
+        <translation>Abîmé au transport</translation>
+    </message>
+    <message>
+        <source>Not as described</source>
+        <translation>Non conforme</translation>
+    </message>
+    <message>
+        <source>Late delivery</source>
+        <translation>Livraison tardive</translation>
+    </message>
+    <message>
+        <source>Wrong item</source>
+        <translation>Mauvais article</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>New with tags</source>
+        <translation>Neuf avec étiquettes</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Ouvert</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>Utilisé</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Endommagé</translation>
+    </message>
+    <message>
+        <source>Missing parts</source>
+        <translation>Incomplet</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Carte bancaire</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <source>Gift card</source>
+        <translation>Carte cadeau</translation>
+    </message>
+    <message>
+        <source>Store credit</source>
+        <translation>Avoir</translation>
+    </message>
+</context>
+<context>
+    <name>domain.contact</name>
+    <message>
+        <source>&quot;{0}&quot; is not an e-mail address; check it with the customer.</source>
+        <translation>« {0} » n&apos;est pas une adresse e-mail ; vérifiez-la avec le client.</translation>
+    </message>
+    <message>
+        <source>&quot;{0}&quot; is not a phone number; check it with the customer.</source>
+        <translation>« {0} » n&apos;est pas un numéro de téléphone ; vérifiez-le avec le client.</translation>
+    </message>
+    <message>
+        <source>To be told by e-mail, the customer needs an e-mail address; type it in.</source>
+        <translation>Pour être prévenu par e-mail, le client doit donner une adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>To be told by SMS, the customer needs a phone number; type it in.</source>
+        <translation>Pour être prévenu par SMS, le client doit donner un numéro de téléphone.</translation>
+    </message>
+    <message>
+        <source>Ask the customer&apos;s consent before choosing how the store contacts them.</source>
+        <translation>Demandez l&apos;accord du client avant de choisir comment le contacter.</translation>
+    </message>
+    <message>
+        <source>An e-receipt needs the customer&apos;s e-mail address; type it in.</source>
+        <translation>Un ticket par e-mail demande l&apos;adresse e-mail du client.</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s language must be one of {0}.</source>
+        <translation>La langue du client doit être l&apos;une de {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>domain.day_close</name>
+    <message>
+        <source>{0} sync exception(s)</source>
+        <translation>{0} anomalie(s) de synchronisation</translation>
+    </message>
+    <message>
+        <source>{0} card refund(s) the terminal has not confirmed</source>
+        <translation>{0} remboursement(s) carte non confirmé(s) par le terminal</translation>
+    </message>
+    <message>
+        <source>{0} failed card refund(s) not paid another way</source>
+        <translation>{0} remboursement(s) carte échoué(s) non payé(s) autrement</translation>
+    </message>
+    <message>
+        <source>{0} return(s) waiting for a manager</source>
+        <translation>{0} retour(s) en attente d&apos;un responsable</translation>
+    </message>
+</context>
+<context>
+    <name>domain.held_units</name>
+    <message>
+        <source>released to sale</source>
+        <translation>remis en vente</translation>
+    </message>
+    <message>
+        <source>sent to second hand</source>
+        <translation>passé en seconde main</translation>
+    </message>
+    <message>
+        <source>returned to the vendor</source>
+        <translation>retourné au fournisseur</translation>
+    </message>
+    <message>
+        <source>scrapped</source>
+        <translation>mis au rebut</translation>
+    </message>
+    <message>
+        <source>Unit {0} was already {1} by {2} on {3} UTC; nothing was changed (reload the queue).</source>
+        <translation>L&apos;article {0} a déjà été {1} par {2} le {3} UTC ; rien n&apos;a été modifié (rechargez la file).</translation>
+    </message>
+</context>
+<context>
+    <name>domain.permissions</name>
+    <message>
+        <source>find sales</source>
+        <translation>rechercher des ventes</translation>
+    </message>
+    <message>
+        <source>quote returns</source>
+        <translation>chiffrer des retours</translation>
+    </message>
+    <message>
+        <source>complete returns</source>
+        <translation>valider des retours</translation>
+    </message>
+    <message>
+        <source>record the payment terminal&apos;s answer</source>
+        <translation>enregistrer la réponse du terminal de paiement</translation>
+    </message>
+    <message>
+        <source>reprint or resend receipts</source>
+        <translation>réimprimer ou renvoyer des tickets</translation>
+    </message>
+    <message>
+        <source>approve returns</source>
+        <translation>autoriser des retours</translation>
+    </message>
+    <message>
+        <source>open the cash drawer</source>
+        <translation>ouvrir le tiroir-caisse</translation>
+    </message>
+    <message>
+        <source>resolve sync exceptions</source>
+        <translation>traiter les anomalies de synchronisation</translation>
+    </message>
+    <message>
+        <source>change the printer, scanner and language settings</source>
+        <translation>modifier l&apos;imprimante, le scanner et la langue</translation>
+    </message>
+    <message>
+        <source>change the till&apos;s settings</source>
+        <translation>modifier les réglages de la caisse</translation>
+    </message>
+    <message>
+        <source>change the return policy</source>
+        <translation>modifier la politique de retour</translation>
+    </message>
+    <message>
+        <source>import sales data</source>
+        <translation>importer des ventes</translation>
+    </message>
+    <message>
+        <source>manage users and PINs</source>
+        <translation>gérer les utilisateurs et les codes</translation>
+    </message>
+    <message>
+        <source>connect the till to the OMS</source>
+        <translation>connecter la caisse à l&apos;OMS</translation>
+    </message>
+    <message>
+        <source>restore a backup of the till&apos;s database</source>
+        <translation>restaurer une sauvegarde de la base</translation>
+    </message>
+    <message>
+        <source>change the store&apos;s delivery network</source>
+        <translation>modifier le réseau de livraison</translation>
+    </message>
+    <message>
+        <source>set up the e-mail relay for e-receipts</source>
+        <translation>configurer le relais e-mail des tickets</translation>
+    </message>
+    <message>
+        <source>release, grade, refurbish, return to the vendor or scrap held units</source>
+        <translation>remettre en vente, classer, reconditionner, retourner ou mettre au rebut les articles mis de côté</translation>
+    </message>
+    <message>
+        <source>acknowledge or resolve staff alerts</source>
+        <translation>prendre en charge ou clore les alertes</translation>
+    </message>
+    <message>
+        <source>print inspection tags and resale labels</source>
+        <translation>imprimer les étiquettes d&apos;inspection et de seconde main</translation>
+    </message>
+    <message>
+        <source>close the till&apos;s day (and override what is still open, with a reason)</source>
+        <translation>clôturer la journée de la caisse (et passer outre ce qui reste ouvert, avec un motif)</translation>
+    </message>
+</context>
+<context>
+    <name>domain.pins</name>
+    <message>
+        <source>A {0}&apos;s PIN is {1} to {2} digits; choose another PIN.</source>
+        <translation>Le code d&apos;un(e) {0} compte {1} à {2} chiffres ; choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <source>A PIN of one repeated digit is too easy to guess; choose another PIN.</source>
+        <translation>Un code d&apos;un seul chiffre répété se devine trop facilement ; choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <source>cashier</source>
+        <translation>caissier(ère)</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>responsable</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>administrateur(trice)</translation>
+    </message>
+    <message>
+        <source>This till&apos;s PIN secret is missing (was the data folder moved to another computer?): no PIN can be checked. Restore the secret (docs/security.md) or call support.</source>
+        <translation>Le secret des codes de cette caisse est introuvable (dossier de données déplacé ?) : aucun code ne peut être vérifié. Restaurez-le (docs/security.md) ou appelez le support.</translation>
+    </message>
+</context>
+<context>
+    <name>domain.validation</name>
+    <message>
+        <source>No item is in this return; scan the items the customer brings back.</source>
+        <translation>Aucun article dans ce retour ; scannez les articles que le client rapporte.</translation>
+    </message>
+    <message>
+        <source>The reason &quot;other&quot; needs a note; type what the customer said.</source>
+        <translation>Le motif « Autre » demande un commentaire ; notez ce que dit le client.</translation>
+    </message>
+    <message>
+        <source>Only {0} of &quot;{1}&quot; can still be returned ({2} of {3} already returned); lower the quantity.</source>
+        <translation>Seulement {0} « {1} » peuvent encore être retournés ({2} sur {3} déjà retournés) ; baissez la quantité.</translation>
+    </message>
+    <message>
+        <source>&quot;{0}&quot; is serial-tracked; scan the serial number of each unit.</source>
+        <translation>« {0} » a un numéro de série ; scannez le numéro de chaque unité.</translation>
+    </message>
+    <message>
+        <source>Serial {0} was not sold on this line; check the unit and scan again.</source>
+        <translation>Le numéro de série {0} n&apos;a pas été vendu sur cette ligne ; vérifiez l&apos;article.</translation>
+    </message>
+    <message>
+        <source>Serial {0} has already been returned; it cannot be returned twice.</source>
+        <translation>Le numéro de série {0} a déjà été retourné ; il ne peut pas l&apos;être deux fois.</translation>
+    </message>
+    <message>
+        <source>An exchange needs a replacement item; scan it or choose another refund method.</source>
+        <translation>Un échange demande un article de remplacement ; choisissez-le ou un autre mode.</translation>
+    </message>
+    <message>
+        <source>{0} is not in stock in this store; pick another variant or promise a delivery instead.</source>
+        <translation>{0} n&apos;est pas en stock dans ce magasin ; choisissez une autre taille ou couleur.</translation>
+    </message>
+    <message>
+        <source>{0} is no longer in stock at {1}; choose another source or another size.</source>
+        <translation>{0} n'est plus en stock à {1} ; choisissez une autre source ou une autre taille.</translation>
+    </message>
+</context>
+<context>
+    <name>persistence.database_guard</name>
+    <message>
+        <source>This till&apos;s database has lost what it had recorded ({0}), so no return is issued until a manager restores the latest backup with `posreturns restore FILE` (docs/storage.md).</source>
+        <translation>La base de la caisse a perdu ce qu&apos;elle avait enregistré ({0}) : aucun retour n&apos;est possible tant qu&apos;un responsable n&apos;a pas restauré la dernière sauvegarde avec `posreturns restore FICHIER` (docs/storage.md).</translation>
+    </message>
+    <message>
+        <source>The database has lost what it had recorded ({0}); restore the latest backup with `posreturns restore FILE`.</source>
+        <translation>La base a perdu ce qu&apos;elle avait enregistré ({0}) ; restaurez la dernière sauvegarde avec `posreturns restore FICHIER`.</translation>
+    </message>
+</context>
+<context>
+    <name>persistence.marks</name>
+    <message>
+        <source>returns {0}-{1} of till {2}</source>
+        <translation>retours {0}-{1} de la caisse {2}</translation>
+    </message>
+    <message>
+        <source>outbox events {0}-{1}</source>
+        <translation>événements {0}-{1} de l&apos;outbox</translation>
+    </message>
+</context>
+<context>
+    <name>persistence.outbox_exceptions</name>
+    <message>
+        <source>Voucher {0} is not on this till or was voided already.</source>
+        <translation>Le bon {0} n&apos;est pas sur cette caisse ou est déjà annulé.</translation>
+    </message>
+</context>
+<context>
+    <name>persistence.refund_replacements</name>
+    <message>
+        <source>Return {0}&apos;s failed card refund was paid a moment ago on another screen; it is never paid twice.</source>
+        <translation>Le remboursement carte échoué du retour {0} vient d&apos;être payé sur un autre écran ; il n&apos;est jamais payé deux fois.</translation>
+    </message>
+</context>
+<context>
+    <name>persistence.restock_rtv</name>
+    <message>
+        <source>No RTV batch {0!r} on this till; `posreturns rtv list` shows them.</source>
+        <translation>Aucun lot fournisseur {0!r} sur cette caisse.</translation>
+    </message>
+    <message>
+        <source>RTV batch {0} was already shipped by {1} on {2}; nothing was changed.</source>
+        <translation>Le lot {0} a déjà été expédié par {1} le {2} ; rien n&apos;a été modifié.</translation>
+    </message>
+</context>
+<context>
+    <name>persistence.restock_store</name>
+    <message>
+        <source>No held unit {0!r} on this till; scan its inspection tag again or check `posreturns restock list`.</source>
+        <translation>Aucun article mis de côté {0!r} sur cette caisse ; scannez à nouveau son étiquette.</translation>
+    </message>
+</context>
+<context>
+    <name>persistence.staff_alerts</name>
+    <message>
+        <source>No alert {0}; `posreturns alerts list` shows them.</source>
+        <translation>Aucune alerte {0} ; `posreturns alerts list` les affiche.</translation>
+    </message>
+    <message>
+        <source>Alert {0} was already resolved by {1}; nothing was changed.</source>
+        <translation>L&apos;alerte {0} a déjà été traitée par {1} ; rien n&apos;a été modifié.</translation>
+    </message>
+</context>
+<context>
+    <name>persistence.storage_errors</name>
+    <message>
+        <source>The disk of the till&apos;s data folder ({0}) is full; nothing was saved. Free some space on it, then try again.</source>
+        <translation>Le disque du dossier de données de la caisse ({0}) est plein ; rien n&apos;a été enregistré. Libérez de la place, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The till&apos;s data folder ({0}) cannot be written (read-only, or no permission); nothing was saved. Give the till&apos;s user write access to it, then try again.</source>
+        <translation>Le dossier de données de la caisse ({0}) n&apos;est pas modifiable (lecture seule ou droits insuffisants) ; rien n&apos;a été enregistré. Donnez-en l&apos;accès en écriture à l&apos;utilisateur de la caisse, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The till&apos;s database is held by another program (another window, a sync or a backup) for too long; nothing was saved. Try again in a moment.</source>
+        <translation>La base de la caisse est occupée par un autre programme (une autre fenêtre, la synchronisation ou une sauvegarde) ; rien n&apos;a été enregistré. Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>The till&apos;s database ({0}) is damaged; nothing more can be saved in it. A manager restores the latest backup with `posreturns restore FILE` (docs/storage.md).</source>
+        <translation>La base de la caisse ({0}) est endommagée ; plus rien ne peut y être enregistré. Un responsable restaure la dernière sauvegarde avec `posreturns restore FICHIER` (docs/storage.md).</translation>
+    </message>
+    <message>
+        <source>The till&apos;s database ({0}) cannot be opened (its folder is missing or not allowed to this user); check the data folder, then try again.</source>
+        <translation>La base de la caisse ({0}) ne peut pas être ouverte (dossier absent ou interdit à cet utilisateur) ; vérifiez le dossier de données, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The disk of the till&apos;s data folder ({0}) failed to read or write; nothing was saved. Check the disk, then try again.</source>
+        <translation>Le disque du dossier de données de la caisse ({0}) n&apos;a pas pu lire ou écrire ; rien n&apos;a été enregistré. Vérifiez le disque, puis réessayez.</translation>
+    </message>
+</context>
+<context>
+    <name>persistence.till_days</name>
+    <message>
+        <source>Day {0} of till {1} was closed a moment ago on another screen; look at `posreturns day list` before closing again.</source>
+        <translation>La journée du {0} de la caisse {1} vient d&apos;être clôturée sur un autre écran ; consultez `posreturns day list` avant de clôturer à nouveau.</translation>
+    </message>
+</context>
+<context>
+    <name>services.access</name>
+    <message>
+        <source>Wrong ID or PIN, or this user may not do this; check them and try again.</source>
+        <translation>Identifiant ou code erroné, ou cet utilisateur n&apos;y est pas autorisé ; vérifiez et réessayez.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: this account stays locked until an administrator unlocks it (posreturns user unlock ID).</source>
+        <translation>Trop de codes erronés : ce compte reste bloqué jusqu&apos;à ce qu&apos;un administrateur le débloque.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: this account is locked for {0} more minute(s); wait or ask someone else.</source>
+        <translation>Trop de codes erronés : ce compte est bloqué encore {0} minute(s) ; patientez ou appelez quelqu&apos;un d&apos;autre.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may {0}; ask one to sign in.</source>
+        <translation>Seul un administrateur peut {0} ; demandez-lui de s&apos;identifier.</translation>
+    </message>
+    <message>
+        <source>Only a manager or an administrator may {0}; ask one to sign in.</source>
+        <translation>Seul un responsable ou un administrateur peut {0} ; demandez-lui de s&apos;identifier.</translation>
+    </message>
+    <message>
+        <source>Sign in to {0}.</source>
+        <translation>Identifiez-vous pour {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>services.day_close</name>
+    <message>
+        <source>The day cannot close: {0} still open. Settle them in the manager&apos;s workspace (or `posreturns sync exceptions`, `return confirm`), or close with --override REASON.</source>
+        <translation>La journée ne peut pas être clôturée : {0}. Traitez-les, ou clôturez en donnant un motif.</translation>
+    </message>
+    <message>
+        <source>{0} has not begun yet; a day closes once it has started.</source>
+        <translation>Le {0} n&apos;a pas encore commencé.</translation>
+    </message>
+    <message>
+        <source>The cash count cannot be negative; enter the cash the drawer paid out for returns.</source>
+        <translation>Le comptage ne peut pas être négatif.</translation>
+    </message>
+    <message>
+        <source>Day {0} is closed (Z {1} by {2}) and no return was recorded at this till since; there is nothing to correct.</source>
+        <translation>La journée du {0} est clôturée (Z {1} par {2}) et aucun retour n&apos;a été enregistré depuis sur cette caisse : il n&apos;y a rien à corriger.</translation>
+    </message>
+    <message>
+        <source>Till {0} has no Z {1}; `posreturns day list` shows them.</source>
+        <translation>La caisse {0} n&apos;a pas de Z {1} ; `posreturns day list` les affiche.</translation>
+    </message>
+</context>
+<context>
+    <name>services.lookup</name>
+    <message>
+        <source>No sale with the number &quot;{0}&quot; is on this till; check the number or search by customer.</source>
+        <translation>Aucune vente n° « {0} » sur cette caisse ; vérifiez le numéro ou cherchez par client.</translation>
+    </message>
+    <message>
+        <source>The sale &quot;{0}&quot; is not on this till; search for it again.</source>
+        <translation>La vente « {0} » n&apos;est pas sur cette caisse ; recherchez-la à nouveau.</translation>
+    </message>
+    <message>
+        <source>Type at least three characters of the e-mail address.</source>
+        <translation>Tapez au moins trois caractères de l&apos;adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>Type at least six digits of the phone number.</source>
+        <translation>Tapez au moins six chiffres du numéro de téléphone.</translation>
+    </message>
+    <message>
+        <source>Type at least two letters of the customer&apos;s name, a phone number, an e-mail or a receipt number.</source>
+        <translation>Tapez au moins deux lettres du nom du client, un téléphone, un e-mail ou un n° de ticket.</translation>
+    </message>
+    <message>
+        <source>Type the card&apos;s last four digits, then the date of the sale.</source>
+        <translation>Tapez les quatre derniers chiffres de la carte, puis la date de la vente.</translation>
+    </message>
+    <message>
+        <source>&quot;{0}&quot; is not an amount a sale could come to; check the amount.</source>
+        <translation>« {0} » n&apos;est pas un montant de vente possible ; vérifiez le montant.</translation>
+    </message>
+    <message>
+        <source>Nothing was scanned or typed; scan the receipt or type its number.</source>
+        <translation>Rien n&apos;a été scanné ni saisi ; scannez le ticket ou tapez son numéro.</translation>
+    </message>
+    <message>
+        <source>That scan is unreadable; scan it again or type the number.</source>
+        <translation>Scan illisible ; scannez à nouveau ou tapez le numéro.</translation>
+    </message>
+    <message>
+        <source>&quot;{0}&quot; is not a date; write it as 2026-11-20 or 20/11/2026.</source>
+        <translation>« {0} » n&apos;est pas une date ; écrivez-la 20/11/2026.</translation>
+    </message>
+    <message>
+        <source>&quot;{0}&quot; is not a product this till knows; scan the item&apos;s barcode again or type its SKU.</source>
+        <translation>« {0} » n&apos;est pas un produit connu ; scannez à nouveau le code-barres ou tapez la référence.</translation>
+    </message>
+    <message>
+        <source>This item ({0}) is not on receipt {1}; check the receipt or search for another sale.</source>
+        <translation>Cet article ({0}) n&apos;est pas sur le ticket {1} ; vérifiez le ticket ou cherchez une autre vente.</translation>
+    </message>
+    <message>
+        <source>This item ({0}) has already been returned from receipt {1}; nothing is left to return.</source>
+        <translation>Cet article ({0}) a déjà été retourné sur le ticket {1} ; il ne reste rien à retourner.</translation>
+    </message>
+</context>
+<context>
+    <name>services.notes</name>
+    <message>
+        <source>note</source>
+        <translation>une note</translation>
+    </message>
+    <message>
+        <source>the reason for closing with items open</source>
+        <translation>le motif de clôture malgré les éléments ouverts</translation>
+    </message>
+    <message>
+        <source>the reason for refusing</source>
+        <translation>le motif du refus</translation>
+    </message>
+    <message>
+        <source>the reason for scrapping</source>
+        <translation>le motif de mise au rebut</translation>
+    </message>
+    <message>
+        <source>the shipping reference</source>
+        <translation>la référence d&apos;expédition</translation>
+    </message>
+    <message>
+        <source>the terminal&apos;s reference</source>
+        <translation>la référence du terminal</translation>
+    </message>
+    <message>
+        <source>the vendor</source>
+        <translation>le fournisseur</translation>
+    </message>
+    <message>
+        <source>what was done</source>
+        <translation>ce qui a été fait</translation>
+    </message>
+    <message>
+        <source>why a manager must approve</source>
+        <translation>pourquoi un responsable doit valider</translation>
+    </message>
+    <message>
+        <source>why the refund failed</source>
+        <translation>pourquoi le remboursement a échoué</translation>
+    </message>
+    <message>
+        <source>why the voucher is voided</source>
+        <translation>pourquoi le bon est annulé</translation>
+    </message>
+</context>
+<context>
+    <name>services.numbering</name>
+    <message>
+        <source>&quot;{0}&quot; is not a till id; use 1 to 16 letters, digits, &quot;-&quot;, &quot;_&quot; or &quot;.&quot;, starting with a letter or a digit (e.g. T1).</source>
+        <translation>« {0} » n&apos;est pas un identifiant de caisse ; utilisez 1 à 16 lettres, chiffres, « - », « _ » ou « . », en commençant par une lettre ou un chiffre (p. ex. T1).</translation>
+    </message>
+    <message>
+        <source>The till id &quot;{0}&quot; would give the same return numbers (…-{1}-…) as the till &quot;{2}&quot; already used here; choose an id that differs in more than case or punctuation.</source>
+        <translation>L&apos;identifiant « {0} » donnerait les mêmes numéros de retour (…-{1}-…) que la caisse « {2} » déjà utilisée ici ; choisissez un identifiant qui diffère par plus que la casse ou la ponctuation.</translation>
+    </message>
+</context>
+<context>
+    <name>services.oms_address</name>
+    <message>
+        <source>&quot;{0}&quot; is not an OMS address; write it as https://oms.example.com.</source>
+        <translation>« {0} » n&apos;est pas une adresse d&apos;OMS ; écrivez-la https://oms.exemple.com.</translation>
+    </message>
+    <message>
+        <source>The OMS address must start with https:// ({0} is not this machine); plain http is only for an OMS on this till (localhost).</source>
+        <translation>L&apos;adresse de l&apos;OMS doit commencer par https:// ({0} n&apos;est pas cette machine) ; http simple n&apos;est permis que pour un OMS sur cette caisse (localhost).</translation>
+    </message>
+</context>
+<context>
+    <name>services.open_queues</name>
+    <message>
+        <source>Event {0} issued no store-credit voucher; send it again or accept the write-off.</source>
+        <translation>L&apos;événement {0} n&apos;a émis aucun bon d&apos;achat.</translation>
+    </message>
+    <message>
+        <source>Event {0} names no customer the till knows; look the sale up in the OMS.</source>
+        <translation>L&apos;événement {0} ne désigne aucun client connu de la caisse.</translation>
+    </message>
+    <message>
+        <source>Event {0} is not an open exception; list them with `posreturns sync exceptions`.</source>
+        <translation>L&apos;événement {0} n&apos;est pas une anomalie ouverte.</translation>
+    </message>
+</context>
+<context>
+    <name>services.pending_approvals</name>
+    <message>
+        <source>That return is no longer waiting for a manager (decided or dropped already).</source>
+        <translation>Ce retour n&apos;attend plus de responsable (déjà traité).</translation>
+    </message>
+    <message>
+        <source>No manager has decided on this return yet; serve the next customer and come back to it.</source>
+        <translation>Aucun responsable n&apos;a encore décidé ; servez le client suivant et revenez-y.</translation>
+    </message>
+    <message>
+        <source>{0} refused this return: {1}. Tell the customer and drop it.</source>
+        <translation>{0} a refusé ce retour : {1}.</translation>
+    </message>
+    <message>
+        <source>This return is no longer waiting to be completed.</source>
+        <translation>Ce retour n&apos;est plus en attente.</translation>
+    </message>
+    <message>
+        <source>This return was completed or dropped already; nothing was changed.</source>
+        <translation>Ce retour a déjà été finalisé ou abandonné ; rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>No parked return {0} on this till.</source>
+        <translation>Aucun retour en attente {0} sur cette caisse.</translation>
+    </message>
+</context>
+<context>
+    <name>services.refund_replacement</name>
+    <message>
+        <source>Pay a failed card refund as &quot;store_credit&quot; or &quot;cash&quot;.</source>
+        <translation>Payez un remboursement carte échoué en avoir ou en espèces.</translation>
+    </message>
+    <message>
+        <source>Return {0} has no failed card refund left to pay at this till; mark the card refund failed first, or it was paid already.</source>
+        <translation>Le retour {0} n&apos;a pas de remboursement carte échoué à payer sur cette caisse.</translation>
+    </message>
+    <message>
+        <source>The policy refunds this card sale in cash only when it was partly paid in cash; pay {0} as store credit instead.</source>
+        <translation>La politique n&apos;autorise pas les espèces pour cette vente par carte ; payez {0} en avoir.</translation>
+    </message>
+</context>
+<context>
+    <name>services.reports</name>
+    <message>
+        <source>The period ends ({0}) before it starts ({1}); give --from before --to.</source>
+        <translation>La période finit ({0}) avant de commencer ({1}) ; inversez les dates.</translation>
+    </message>
+    <message>
+        <source>A report covers at most {0} days; ask for a shorter period.</source>
+        <translation>Un rapport couvre au plus {0} jours ; choisissez une période plus courte.</translation>
+    </message>
+    <message>
+        <source>{0!r} is not a figure of the report; use a key such as reason:DEFECTIVE, tender:cash, cashier:ID, day:2026-11-26 or flag:receiptless (see docs/manager.md).</source>
+        <translation>{0!r} n&apos;est pas un chiffre du rapport.</translation>
+    </message>
+</context>
+<context>
+    <name>services.restock</name>
+    <message>
+        <source>Give {0}; nothing was changed.</source>
+        <translation>Indiquez {0} ; rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>The {0} is too long or holds control characters; keep it under {1} characters.</source>
+        <translation>Le champ « {0} » est trop long ou contient des caractères de contrôle ; gardez-le sous {1} caractères.</translation>
+    </message>
+    <message>
+        <source>No held unit {0!r} on this till; scan its inspection tag again or check the restock queue.</source>
+        <translation>Aucun article mis de côté {0!r} sur cette caisse ; scannez à nouveau son étiquette ou consultez la file.</translation>
+    </message>
+    <message>
+        <source>Grade a unit for second hand with its grade (A, B or C).</source>
+        <translation>Classez l&apos;article pour la seconde main avec sa note (A, B ou C).</translation>
+    </message>
+    <message>
+        <source>Name at least one held unit (its id, or scan its inspection tag).</source>
+        <translation>Indiquez au moins un article (son identifiant, ou scannez son étiquette).</translation>
+    </message>
+</context>
+<context>
+    <name>services.returns.service</name>
+    <message>
+        <source>The policy refuses this return ({0}); nothing was recorded.</source>
+        <translation>La politique refuse ce retour ({0}) ; rien n&apos;a été enregistré.</translation>
+    </message>
+    <message>
+        <source>This return needs a manager&apos;s approval ({0}); add &quot;approval&quot;: {{&quot;manager&quot;: ID, &quot;pin&quot;: PIN}} to the request.</source>
+        <translation>Ce retour doit être validé par un responsable ({0}).</translation>
+    </message>
+</context>
+<context>
+    <name>services.setting_rules</name>
+    <message>
+        <source>{0} must be a whole number from {1} to {2}; nothing was changed.</source>
+        <translation>{0} doit être un nombre entier de {1} à {2} ; rien n&apos;a été modifié.</translation>
+    </message>
+</context>
+<context>
+    <name>services.users</name>
+    <message>
+        <source>You cannot disable your own account; ask another administrator.</source>
+        <translation>Vous ne pouvez pas désactiver votre propre compte ; demandez à un autre administrateur.</translation>
+    </message>
+    <message>
+        <source>This is the till&apos;s last active administrator; add another before disabling it.</source>
+        <translation>C&apos;est le dernier administrateur actif de la caisse ; ajoutez-en un autre d&apos;abord.</translation>
+    </message>
+</context>
+<context>
+    <name>services.returns.resolver</name>
+    <message>
+        <source>Line {0}: {1}</source>
+        <translation>Ligne {0} : {1}</translation>
+    </message>
+</context>
+<context>
+    <name>devices.scanner_sheet</name>
+    <message>
+        <source>SCANNER SET-UP</source>
+        <translation>RÉGLAGE DU SCANNER</translation>
+    </message>
+    <message>
+        <source>1. Program (Honeywell scanners)</source>
+        <translation>1. Programmer (scanners Honeywell)</translation>
+    </message>
+    <message>
+        <source>Other makes: scan the codes of your scanner&apos;s manual for: suffix Enter (CR), keyboard of this till, AIM identifiers on, GS sent as |.</source>
+        <translation>Autres marques : scannez les codes de leur manuel pour : suffixe Entrée (CR), clavier de cette caisse, identifiants AIM activés, GS envoyé comme |.</translation>
+    </message>
+    <message>
+        <source>Suffix: Enter (CR)</source>
+        <translation>Suffixe : Entrée (CR)</translation>
+    </message>
+    <message>
+        <source>Keyboard: French (AZERTY)</source>
+        <translation>Clavier : français (AZERTY)</translation>
+    </message>
+    <message>
+        <source>Keyboard: US (QWERTY)</source>
+        <translation>Clavier : américain (QWERTY)</translation>
+    </message>
+    <message>
+        <source>2. Test: scan these on the set-up page</source>
+        <translation>2. Tester : scannez-les sur la page de réglage</translation>
+    </message>
+    <message>
+        <source>Keyboard layout and suffix</source>
+        <translation>Clavier et suffixe</translation>
+    </message>
+    <message>
+        <source>Product code (EAN-13)</source>
+        <translation>Code produit (EAN-13)</translation>
+    </message>
+    <message>
+        <source>GS1 separator (serial number)</source>
+        <translation>Séparateur GS1 (numéro de série)</translation>
+    </message>
+    <message>
+        <source>Read correctly, but no Enter came after it: scan &apos;Suffix: Enter (CR)&apos;.</source>
+        <translation>Bien lu, mais sans Entrée après : scannez « Suffixe : Entrée (CR) ».</translation>
+    </message>
+    <message>
+        <source>Correct: the scanner and this till agree.</source>
+        <translation>Correct : le scanner et la caisse s&apos;accordent.</translation>
+    </message>
+    <message>
+        <source>The scanner types QWERTY (US) but this till is AZERTY: scan &apos;Keyboard: French&apos;.</source>
+        <translation>Le scanner tape en QWERTY (US) mais la caisse est en AZERTY : scannez « Clavier : français ».</translation>
+    </message>
+    <message>
+        <source>The scanner types AZERTY (French) but this till is QWERTY: scan &apos;Keyboard: US&apos;.</source>
+        <translation>Le scanner tape en AZERTY mais la caisse est en QWERTY : scannez « Clavier : américain ».</translation>
+    </message>
+    <message>
+        <source>The letters arrive in the wrong case: switch Caps Lock off.</source>
+        <translation>Les lettres arrivent dans la mauvaise casse : désactivez le verrouillage majuscules.</translation>
+    </message>
+    <message>
+        <source>The GS1 separator is lost (the keyboard layout drops Ctrl+]): program the scanner to send | instead of GS, and set the GS stand-in to | in the settings.</source>
+        <translation>Le séparateur GS1 est perdu (le clavier ignore Ctrl+]) : programmez le scanner pour envoyer | à la place de GS, et indiquez | comme remplaçant de GS dans les réglages.</translation>
+    </message>
+    <message>
+        <source>The GS1 separator arrives as {0!r}: set it as the GS stand-in in the settings.</source>
+        <translation>Le séparateur GS1 arrive comme {0!r} : indiquez-le comme remplaçant de GS dans les réglages.</translation>
+    </message>
+    <message>
+        <source>Unreadable: {0}</source>
+        <translation>Illisible : {0}</translation>
+    </message>
+    <message>
+        <source>the scan matches no known code</source>
+        <translation>le scan ne correspond à aucun code connu</translation>
+    </message>
+    <message>
+        <source>no AIM identifier</source>
+        <translation>sans identifiant AIM</translation>
+    </message>
+    <message>
+        <source>{0}: product {1} ({2})</source>
+        <translation>{0} : produit {1} ({2})</translation>
+    </message>
+    <message>
+        <source>GTIN {0}</source>
+        <translation>GTIN {0}</translation>
+    </message>
+    <message>
+        <source>serial {0}</source>
+        <translation>n° de série {0}</translation>
+    </message>
+    <message>
+        <source>batch {0}</source>
+        <translation>lot {0}</translation>
+    </message>
+    <message>
+        <source>{0}: GS1 {1}</source>
+        <translation>{0} : GS1 {1}</translation>
+    </message>
+    <message>
+        <source>{0}: link {1}</source>
+        <translation>{0} : lien {1}</translation>
+    </message>
+    <message>
+        <source>{0}: text {1!r} (receipt, return or voucher number)</source>
+        <translation>{0} : texte {1!r} (numéro de ticket, de retour ou de bon)</translation>
+    </message>
+</context>
+<context>
+    <name>devices.z_report</name>
+    <message>
+        <source>CLOSE OF DAY</source>
+        <translation>CLÔTURE DE JOURNÉE</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>Correctif</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>Caisse</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Journée</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Retours</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Remboursé</translation>
+    </message>
+    <message>
+        <source>By tender</source>
+        <translation>Par moyen</translation>
+    </message>
+    <message>
+        <source>terminal</source>
+        <translation>terminal</translation>
+    </message>
+    <message>
+        <source>till</source>
+        <translation>caisse</translation>
+    </message>
+    <message>
+        <source>Cash paid out</source>
+        <translation>Espèces décaissées</translation>
+    </message>
+    <message>
+        <source>Cash counted</source>
+        <translation>Espèces comptées</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <source>CLOSED WITH ITEMS OPEN</source>
+        <translation>CLÔTURÉE AVEC DES POINTS OUVERTS</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Closed by</source>
+        <translation>Clôturée par</translation>
+    </message>
+    <message>
+        <source>TRAINING</source>
+        <translation>FORMATION</translation>
+    </message>
+</context>
+<context>
+    <name>domain.business_days</name>
+    <message>
+        <source>New Year&apos;s Day</source>
+        <translation>Jour de l&apos;an</translation>
+    </message>
+    <message>
+        <source>Easter Monday</source>
+        <translation>Lundi de Pâques</translation>
+    </message>
+    <message>
+        <source>Labour Day</source>
+        <translation>Fête du Travail</translation>
+    </message>
+    <message>
+        <source>Victory in Europe Day</source>
+        <translation>Victoire 1945</translation>
+    </message>
+    <message>
+        <source>Ascension Day</source>
+        <translation>Ascension</translation>
+    </message>
+    <message>
+        <source>Whit Monday</source>
+        <translation>Lundi de Pentecôte</translation>
+    </message>
+    <message>
+        <source>Bastille Day</source>
+        <translation>Fête nationale</translation>
+    </message>
+    <message>
+        <source>Assumption</source>
+        <translation>Assomption</translation>
+    </message>
+    <message>
+        <source>All Saints&apos; Day</source>
+        <translation>Toussaint</translation>
+    </message>
+    <message>
+        <source>Armistice Day</source>
+        <translation>Armistice 1918</translation>
+    </message>
+    <message>
+        <source>Christmas Day</source>
+        <translation>Noël</translation>
+    </message>
+    <message>
+        <source>Good Friday</source>
+        <translation>Vendredi saint</translation>
+    </message>
+    <message>
+        <source>St Stephen&apos;s Day</source>
+        <translation>Saint-Étienne</translation>
+    </message>
+</context>
+<context>
+    <name>domain.resale</name>
+    <message>
+        <source>like new</source>
+        <translation>comme neuf</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>bon état</translation>
+    </message>
+    <message>
+        <source>fair</source>
+        <translation>état correct</translation>
+    </message>
+</context>
+<context>
+    <name>persistence.integrity</name>
+    <message>
+        <source>was changed after it was written</source>
+        <translation>a été modifiée après son écriture</translation>
+    </message>
+    <message>
+        <source>no longer follows the row before it (a row was changed or removed)</source>
+        <translation>ne suit plus la ligne précédente (une ligne a été modifiée ou supprimée)</translation>
+    </message>
+    <message>
+        <source>has no hash: it was written around posreturns</source>
+        <translation>n&apos;a pas d&apos;empreinte : écrite hors de posreturns</translation>
+    </message>
+    <message>
+        <source>SQLite cannot read the database file ({0}).</source>
+        <translation>SQLite ne peut pas lire le fichier de la base ({0}).</translation>
+    </message>
+    <message>
+        <source>SQLite finds the database file damaged: {0}.</source>
+        <translation>SQLite trouve le fichier de la base endommagé : {0}.</translation>
+    </message>
+    <message>
+        <source>The audit log&apos;s guard {0} was removed: its rows can be changed.</source>
+        <translation>La protection {0} du journal d&apos;audit a été retirée : ses lignes peuvent être modifiées.</translation>
+    </message>
+    <message>
+        <source>Audit row {0} ({1}, {2}) {3}.</source>
+        <translation>La ligne d&apos;audit {0} ({1}, {2}) {3}.</translation>
+    </message>
+    <message>
+        <source>Sale line {0} says {1} returned / {2} refunded (minor units) but its returns add up to {3} / {4}.</source>
+        <translation>La ligne de vente {0} indique {1} retourné(s) / {2} remboursé(s) (centimes) mais ses retours totalisent {3} / {4}.</translation>
+    </message>
+    <message>
+        <source>Stock of {0} at {1} ({2}) is {3} but its movements add up to {4}.</source>
+        <translation>Le stock de {0} à {1} ({2}) est de {3} mais ses mouvements totalisent {4}.</translation>
+    </message>
+</context>
+<context>
+    <name>services.integrity</name>
+    <message>
+        <source>the database file is damaged</source>
+        <translation>le fichier de la base est endommagé</translation>
+    </message>
+    <message>
+        <source>the audit log&apos;s protection was removed</source>
+        <translation>la protection du journal d&apos;audit a été retirée</translation>
+    </message>
+    <message>
+        <source>{0} audit row(s) were changed or removed</source>
+        <translation>{0} ligne(s) d&apos;audit ont été modifiées ou supprimées</translation>
+    </message>
+    <message>
+        <source>{0} sale line(s) do not match their returns</source>
+        <translation>{0} ligne(s) de vente ne correspondent pas à leurs retours</translation>
+    </message>
+    <message>
+        <source>{0} stock level(s) do not match their movements</source>
+        <translation>{0} niveau(x) de stock ne correspondent pas à leurs mouvements</translation>
+    </message>
+    <message>
+        <source>the database lost returns it had recorded</source>
+        <translation>la base a perdu des retours enregistrés</translation>
+    </message>
+    <message>
+        <source>The till&apos;s records do not add up: {0}. Run `posreturns verify` for the details and call support.</source>
+        <translation>Les données de la caisse ne concordent pas : {0}. Lancez `posreturns verify` pour le détail et appelez le support.</translation>
+    </message>
+</context>
+<context>
+    <name>domain.allocation</name>
+    <message>
+        <source>No cash was paid on this sale: the card part ({0}) is given as store credit.</source>
+        <translation>Aucun paiement en espèces sur cette vente : la part carte ({0}) est rendue en avoir.</translation>
+    </message>
+    <message>
+        <source>Not enough cash in the drawer ({0}): the cash part is given as store credit.</source>
+        <translation>Pas assez d&apos;espèces en caisse ({0}) : la part espèces est rendue en avoir.</translation>
+    </message>
+    <message>
+        <source>Cash rounded from {0} to {1}.</source>
+        <translation>Espèces arrondies de {0} à {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>domain.disposition</name>
+    <message>
+        <source>back on sale at once</source>
+        <translation>remis en vente immédiatement</translation>
+    </message>
+    <message>
+        <source>held for inspection</source>
+        <translation>mis de côté pour inspection</translation>
+    </message>
+    <message>
+        <source>sent to refurbishment</source>
+        <translation>envoyé en reconditionnement</translation>
+    </message>
+    <message>
+        <source>sent to the second-hand channel</source>
+        <translation>envoyé vers la seconde main</translation>
+    </message>
+    <message>
+        <source>returned to the vendor</source>
+        <translation>retourné au fournisseur</translation>
+    </message>
+    <message>
+        <source>scrapped</source>
+        <translation>mis au rebut</translation>
+    </message>
+    <message>
+        <source>Item {0} (rule &quot;{1}&quot;).</source>
+        <translation>Article {0} (règle « {1} »).</translation>
+    </message>
+    <message>
+        <source>Item {0} (default rule).</source>
+        <translation>Article {0} (règle par défaut).</translation>
+    </message>
+</context>
+<context>
+    <name>domain.policy.engine</name>
+    <message>
+        <source>Refund above {0}: manager approval.</source>
+        <translation>Remboursement supérieur à {0} : accord d&apos;un responsable.</translation>
+    </message>
+    <message>
+        <source>Shipping refunded: the item was wrong, defective, damaged or late.</source>
+        <translation>Livraison remboursée : article erroné, défectueux, abîmé ou livré en retard.</translation>
+    </message>
+    <message>
+        <source>Approved by a manager.</source>
+        <translation>Accordé par un responsable.</translation>
+    </message>
+    <message>
+        <source>This return allows only {0}: change the refund method.</source>
+        <translation>Ce retour n&apos;autorise que : {0} ; changez de mode de remboursement.</translation>
+    </message>
+    <message>
+        <source>Bonus of {0} for choosing {1}.</source>
+        <translation>Bonus de {0} pour le choix : {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>domain.policy.limits</name>
+    <message>
+        <source>No receipt: the customer&apos;s phone or e-mail is required.</source>
+        <translation>Sans ticket : le téléphone ou l&apos;e-mail du client est obligatoire.</translation>
+    </message>
+    <message>
+        <source>Over {0} refunded in {1} days: manager approval.</source>
+        <translation>Plus de {0} remboursés en {1} jours : accord d&apos;un responsable.</translation>
+    </message>
+    <message>
+        <source>Offline refunds at this till today would pass {0}: manager approval.</source>
+        <translation>Les remboursements hors ligne de cette caisse dépasseraient {0} aujourd&apos;hui : accord d&apos;un responsable.</translation>
+    </message>
+    <message>
+        <source>Offline without a receipt</source>
+        <translation>Hors ligne sans ticket</translation>
+    </message>
+    <message>
+        <source>Offline, order from another store or the web</source>
+        <translation>Hors ligne, commande d&apos;un autre magasin ou du web</translation>
+    </message>
+    <message>
+        <source>Offline with order data older than {0} h</source>
+        <translation>Hors ligne avec des données de plus de {0} h</translation>
+    </message>
+    <message>
+        <source>Offline return within the offline limits; it will sync later.</source>
+        <translation>Retour hors ligne dans les limites ; il sera synchronisé plus tard.</translation>
+    </message>
+    <message>
+        <source>No receipt and above {0}: manager approval.</source>
+        <translation>Sans ticket et plus de {0} : accord d&apos;un responsable.</translation>
+    </message>
+    <message>
+        <source>Offline return above {0}: manager approval.</source>
+        <translation>Retour hors ligne de plus de {0} : accord d&apos;un responsable.</translation>
+    </message>
+    <message>
+        <source>{0}: {1} only.</source>
+        <translation>{0} : {1} uniquement.</translation>
+    </message>
+</context>
+<context>
+    <name>domain.policy.rules</name>
+    <message>
+        <source>Final-sale item: it cannot be returned (policy {0}).</source>
+        <translation>Article vendu en soldes définitives : il ne peut pas être repris (politique {0}).</translation>
+    </message>
+    <message>
+        <source>Sale item ({0} % off): {1} only.</source>
+        <translation>Article soldé (-{0} %) : {1} uniquement.</translation>
+    </message>
+    <message>
+        <source>Returns without a receipt are not accepted (policy {0}).</source>
+        <translation>Les retours sans ticket ne sont pas acceptés (politique {0}).</translation>
+    </message>
+    <message>
+        <source>Past the {0}-day return window, which ended on {1} (policy {2}).</source>
+        <translation>Hors du délai de retour de {0} jours, terminé le {1} (politique {2}).</translation>
+    </message>
+    <message>
+        <source>Within the {0}-day return window (policy {1}).</source>
+        <translation>Dans le délai de retour de {0} jours (politique {1}).</translation>
+    </message>
+    <message>
+        <source>refund to the original payment</source>
+        <translation>remboursement sur le paiement d&apos;origine</translation>
+    </message>
+    <message>
+        <source>store credit</source>
+        <translation>avoir</translation>
+    </message>
+    <message>
+        <source>exchange</source>
+        <translation>échange</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> ou </translation>
+    </message>
+    <message>
+        <source>no refund method</source>
+        <translation>aucun mode de remboursement</translation>
+    </message>
+    <message>
+        <source>No receipt: {0} only, at most the current price ({1}).</source>
+        <translation>Sans ticket : {0} uniquement, au plus le prix actuel ({1}).</translation>
+    </message>
+    <message>
+        <source>Holiday extension &quot;{0}&quot;: returnable until {1} (policy {2}).</source>
+        <translation>Prolongation « {0} » : reprise possible jusqu&apos;au {1} (politique {2}).</translation>
+    </message>
+    <message>
+        <source>No current price is known for {0}: it cannot be taken back without a receipt.</source>
+        <translation>Aucun prix actuel connu pour {0} : reprise sans ticket impossible.</translation>
+    </message>
+</context>
+<context>
+    <name>domain.quote</name>
+    <message>
+        <source>Offer: store credit would add {0}.</source>
+        <translation>Proposition : un avoir ajouterait {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>domain.refunds</name>
+    <message>
+        <source>Line discount share</source>
+        <translation>Part de la remise sur la ligne</translation>
+    </message>
+    <message>
+        <source>Order discount share</source>
+        <translation>Part de la remise sur la commande</translation>
+    </message>
+    <message>
+        <source>Of which tax ({0})</source>
+        <translation>Dont TVA ({0})</translation>
+    </message>
+    <message>
+        <source>Tax added ({0})</source>
+        <translation>Taxe ajoutée ({0})</translation>
+    </message>
+    <message>
+        <source>Rounding to the amount paid</source>
+        <translation>Arrondi au montant payé</translation>
+    </message>
+    <message>
+        <source>Limited to the price the customer paid</source>
+        <translation>Limité au prix payé par le client</translation>
+    </message>
+    <message>
+        <source>Unit price {0} × {1}</source>
+        <translation>Prix unitaire {0} × {1}</translation>
+    </message>
+    <message>
+        <source>Current price {0} × {1}</source>
+        <translation>Prix actuel {0} × {1}</translation>
+    </message>
+    <message>
+        <source>Restocking fee ({0})</source>
+        <translation>Frais de remise en stock ({0})</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Remboursement</translation>
+    </message>
+</context>
+<context>
+    <name>domain.policy.toml_rules</name>
+    <message>
+        <source>Restocking fee of {{percent}} (rule {0}).</source>
+        <translation>Frais de remise en stock de {{percent}} (règle {0}).</translation>
+    </message>
+</context>
+<context>
+    <name>domain.promise_wording</name>
+    <message>
+        <source>Monday</source>
+        <translation>lundi</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>mardi</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>mercredi</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>jeudi</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>vendredi</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>samedi</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>dimanche</translation>
+    </message>
+    <message>
+        <source>January</source>
+        <translation>janvier</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>février</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>mars</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>avril</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>mai</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>juin</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>juillet</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>août</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>septembre</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>octobre</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>novembre</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>décembre</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>demain</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>avant</translation>
+    </message>
+    <message>
+        <source>in stock here: hand it over now</source>
+        <translation>en stock ici : à remettre tout de suite</translation>
+    </message>
+    <message>
+        <source>delivered to your home</source>
+        <translation>livré à domicile</translation>
+    </message>
+    <message>
+        <source>ready in store</source>
+        <translation>disponible en magasin</translation>
+    </message>
+    <message>
+        <source> on</source>
+        <translation> le</translation>
+    </message>
+</context>
+<context>
+    <name>devices.email_receipt</name>
+    <message>
+        <source>Your return receipt {0} — {1}</source>
+        <translation>Votre ticket de retour {0} — {1}</translation>
+    </message>
+    <message>
+        <source>Here is the receipt of your return at {0}. Keep it: its number identifies your return.</source>
+        <translation>Voici le ticket de votre retour chez {0}. Conservez-le : son numéro identifie votre retour.</translation>
+    </message>
+</context>
+<context>
+    <name>devices.driver_problem</name>
+    <message>
+        <source>The printer is out of paper: put in a new roll.</source>
+        <translation>L&apos;imprimante n&apos;a plus de papier : remettez un rouleau.</translation>
+    </message>
+    <message>
+        <source>The printer&apos;s cover is open: close it.</source>
+        <translation>Le capot de l&apos;imprimante est ouvert : refermez-le.</translation>
+    </message>
+    <message>
+        <source>The printer does not answer or did not confirm the print: check it.</source>
+        <translation>L&apos;imprimante ne répond pas ou n&apos;a pas confirmé l&apos;impression : vérifiez-la.</translation>
+    </message>
+    <message>
+        <source>The printer cannot be reached: check that it is on and plugged in.</source>
+        <translation>L&apos;imprimante est injoignable : vérifiez qu&apos;elle est allumée et branchée.</translation>
+    </message>
+    <message>
+        <source>The printer reports an error: check it.</source>
+        <translation>L&apos;imprimante est en erreur : vérifiez-la.</translation>
+    </message>
+</context>
+<context>
+    <name>domain.delivery</name>
+    <message>
+        <source>The delivery needs the customer's name; type it in.</source>
+        <translation>La livraison demande le nom du client ; saisissez-le.</translation>
+    </message>
+    <message>
+        <source>The delivery needs the customer's phone number or e-mail address, so the carrier or the store can reach them; type one in.</source>
+        <translation>La livraison demande le téléphone ou l'e-mail du client ; saisissez-en un.</translation>
+    </message>
+    <message>
+        <source>The delivery address needs a street and a city; type them in.</source>
+        <translation>L'adresse de livraison demande une rue et une ville ; saisissez-les.</translation>
+    </message>
+    <message>
+        <source>&quot;{0}&quot; is not a postal code; check it with the customer.</source>
+        <translation>« {0} » n'est pas un code postal ; vérifiez-le avec le client.</translation>
+    </message>
+    <message>
+        <source>&quot;{0}&quot; is not a country code; use two lowercase letters (fr).</source>
+        <translation>« {0} » n'est pas un code pays ; utilisez deux lettres (fr).</translation>
+    </message>
+    <message>
+        <source>A delivery home needs the customer's address; type it in or choose a pickup in store.</source>
+        <translation>Une livraison à domicile demande l'adresse du client ; saisissez-la ou choisissez le retrait en magasin.</translation>
+    </message>
+    <message>
+        <source>A pickup in store has no delivery address; leave the address out.</source>
+        <translation>Un retrait en magasin n'a pas d'adresse de livraison ; retirez-la.</translation>
+    </message>
+</context>
 </TS>

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from posreturns.domain.context import PriceInfo
 from posreturns.domain.errors import InvalidAmount
+from posreturns.domain.messages import translate
 from posreturns.domain.money import Money, allocate_minor
 from posreturns.domain.orders import Order, OrderLine
 from posreturns.domain.returns import CustomerInfo, ExchangeLine, ReturnDraft, ReturnLineRequest
@@ -87,7 +88,7 @@ class ReturnResolver:
             return (found,)
         match = self.lookup.match_item(order, item.code)
         if match.problem:
-            raise BadInput(f"Line {index + 1}: {match.message}")
+            raise BadInput(translate("services.returns.resolver", "Line {0}: {1}").format(index + 1, match.message))
         return tuple(match.lines)
 
     def _receiptless(

@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 
 from posreturns.domain.context import PolicyContext
 from posreturns.domain.decision import DecisionStatus
+from posreturns.domain.messages import translate
 from posreturns.domain.money import Money
 from posreturns.domain.permissions import Permission
 from posreturns.domain.policy.model import Policy
@@ -125,9 +126,8 @@ class ReturnService:
                 approved_by = granted or self._approve(request, quote)
                 resolved, quote, activity = self._quote(request, policy, approved=True)
             if quote.status is DecisionStatus.REFUSED:
-                why, pourquoi = _first(quote, DecisionStatus.REFUSED)
-                raise ReturnRefused(f"The policy refuses this return ({why}); nothing was recorded.",
-                                    f"La politique refuse ce retour ({pourquoi}) ; rien n'a été enregistré.")
+                raise ReturnRefused(translate("services.returns.service", "The policy refuses this return ({0}); "
+                                              "nothing was recorded.").format(_Deciding(quote, DecisionStatus.REFUSED)))
             try:
                 recorded = self.recorder.record(self._completion(request, resolved, quote, approved_by, activity,
                                                                  delivery))
@@ -205,12 +205,9 @@ class ReturnService:
 
     def _approve(self, request: ReturnRequest, quote: Quote) -> str:
         if request.approval is None:
-            why, pourquoi = _first(quote, DecisionStatus.NEEDS_APPROVAL)
-            raise ApprovalRequired(
-                f"This return needs a manager's approval ({why}); add "
-                '"approval": {"manager": ID, "pin": PIN} to the request.',
-                f"Ce retour doit être validé par un responsable ({pourquoi}).",
-            )
+            raise ApprovalRequired(translate("services.returns.service", "This return needs a manager's approval "
+                                             '({0}); add "approval": {{"manager": ID, "pin": PIN}} to the request.')
+                                   .format(_Deciding(quote, DecisionStatus.NEEDS_APPROVAL)))
         return self.access.sign_in(request.approval.manager, request.approval.pin, Permission.APPROVE_RETURN).user_id
 
     def _completion(
@@ -252,9 +249,13 @@ class ReturnService:
                             delivery)
 
 
-def _first(quote: Quote, status: DecisionStatus) -> tuple[str, str]:
-    """The rule that decided, in English and French, to put in a sentence."""
-    chosen = quote.reason_for(status)
-    if chosen is None:
-        return status.value, status.value
-    return chosen.en.rstrip("."), chosen.fr.rstrip(".")
+@dataclass(frozen=True)
+class _Deciding:
+    """The rule that gave the quote its status, in the reader's language, to put in a sentence."""
+
+    quote: Quote
+    status: DecisionStatus
+
+    def in_language(self, language: str) -> str:
+        chosen = self.quote.reason_for(self.status)
+        return self.status.value if chosen is None else chosen.text(language).rstrip(".")

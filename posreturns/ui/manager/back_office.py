@@ -13,11 +13,19 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from posreturns.domain.day_close import DayClose
 from posreturns.domain.errors import UserFacingError
 from posreturns.domain.money import parse_minor
+from posreturns.domain.returns_report import ReturnsReport
 from posreturns.domain.users import Principal
+from posreturns.services.day_close import DayCloseService
+from posreturns.services.open_queues import OpenQueues
+from posreturns.services.pending_approvals import PendingApprovals
+from posreturns.services.refund_replacement import Replacement
 from posreturns.services.report_export import report_csv
+from posreturns.services.reports import ReportService
 from posreturns.ui.messages import cashier_text
+from posreturns.ui.ports import Runner
 
 log = logging.getLogger(__name__)
 
@@ -36,23 +44,25 @@ class BackOfficePresenter(QObject):
     refused = Signal(str)
     busy = Signal(bool)
 
-    def __init__(self, reports: Any, days: Any, queues: Any, runner: Any, manager: Callable[[], Principal | None],
-                 print_z: Callable[[Any], Any] | None = None, printer_runner: Any | None = None,
-                 currency: Callable[[], str] = lambda: "EUR", print_voucher: Callable[[Any], Any] | None = None,
-                 open_drawer: Callable[[Any], Any] | None = None, approvals: Any = None) -> None:
+    def __init__(self, reports: ReportService, days: DayCloseService, queues: OpenQueues, runner: Runner,
+                 manager: Callable[[], Principal | None], print_z: Callable[[DayClose], object] | None = None,
+                 printer_runner: Runner | None = None, currency: Callable[[], str] = lambda: "EUR",
+                 print_voucher: Callable[[Replacement], object] | None = None,
+                 open_drawer: Callable[[Replacement], object] | None = None,
+                 approvals: PendingApprovals | None = None) -> None:
         super().__init__()
         self.reports, self.days, self.queues, self.runner, self.manager = reports, days, queues, runner, manager
         self.print_z, self.printer_runner, self.currency = print_z, printer_runner or runner, currency
         self.print_voucher, self.open_drawer, self.approvals = print_voucher, open_drawer, approvals
         self.period: tuple[date, date, bool] | None = None
-        self.report: Any = None
+        self.report: ReturnsReport | None = None
 
     # -- the report ------------------------------------------------------------------------------------
     def load_report(self, start: date, end: date, store_wide: bool) -> None:
         self.period = (start, end, store_wide)
         self.runner.run(lambda: self.reports.report(start, end, store_wide), self._report, self._failed)
 
-    def _report(self, report: Any) -> None:
+    def _report(self, report: ReturnsReport) -> None:
         self.report = report
         self.report_loaded.emit(report)
 
@@ -101,9 +111,9 @@ class BackOfficePresenter(QObject):
 
     def decide_approval(self, approval_id: str, approve: bool, note: str) -> None:
         """The waiting cashier sees the answer on the home screen."""
-        actor = self._actor()
-        if actor is not None and self.approvals is not None:
-            self._run(lambda: self.approvals.decide(actor, approval_id, approve, note),
+        actor, approvals = self._actor(), self.approvals
+        if actor is not None and approvals is not None:
+            self._run(lambda: approvals.decide(actor, approval_id, approve, note),
                       self.tr("Approved; the cashier can complete the return.") if approve else
                       self.tr("Refused; the cashier will see your reason."))
 
@@ -121,15 +131,16 @@ class BackOfficePresenter(QObject):
                       self.tr("Paid as store credit; the voucher is printing.") if method == "store_credit" else
                       self.tr("Paid in cash; the drawer opens."), self._hand_over)
 
-    def _hand_over(self, paid: Any) -> None:
+    def _hand_over(self, paid: Replacement) -> None:
+        print_voucher, open_drawer = self.print_voucher, self.open_drawer
         if paid.voucher_code is not None:
-            if self.print_voucher is None:
+            if print_voucher is None:
                 self.refused.emit(self.tr("No printer is set up: write the voucher code {0} down for the customer.")
                                   .replace("{0}", paid.voucher_code))
                 return
-            self.printer_runner.run(lambda: self.print_voucher(paid), self._printed, self._failed)
-        elif self.open_drawer is not None:
-            self.printer_runner.run(lambda: self.open_drawer(paid), self._printed, self._failed)
+            self.printer_runner.run(lambda: print_voucher(paid), self._printed, self._failed)
+        elif open_drawer is not None:
+            self.printer_runner.run(lambda: open_drawer(paid), self._printed, self._failed)
         else:
             self.refused.emit(self.tr("No cash drawer is set up: open it with its key to pay the customer."))
 
@@ -179,13 +190,14 @@ class BackOfficePresenter(QObject):
     def reprint_z(self, z_number: int) -> None:
         self.runner.run(lambda: self.days.by_z(z_number), self._print_z, self._failed)
 
-    def _print_z(self, close: Any) -> None:
-        if self.print_z is None:
+    def _print_z(self, close: DayClose) -> None:
+        print_z = self.print_z
+        if print_z is None:
             self.message.emit(self.tr("No printer is set up: nothing was printed."))
             return
-        self.printer_runner.run(lambda: self.print_z(close), self._printed, self._failed)
+        self.printer_runner.run(lambda: print_z(close), self._printed, self._failed)
 
-    def _printed(self, outcome: Any) -> None:
+    def _printed(self, outcome: object) -> None:
         """A print's or the drawer's outcome: only a problem is worth a sentence."""
         if outcome is not None and not getattr(outcome, "printed", getattr(outcome, "opened", True)):
             self.refused.emit(cashier_text(outcome))

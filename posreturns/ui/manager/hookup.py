@@ -5,18 +5,21 @@ bar for managers. The window itself knows nothing of it beyond `attach_manager`.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
+from posreturns.domain.users import Principal
 from posreturns.ui.application import running_application
 from posreturns.ui.manager.back_office import BackOfficePresenter
 from posreturns.ui.manager.people import PeoplePresenter
 from posreturns.ui.manager.policy_tab import PolicyPresenter
+from posreturns.ui.manager.ports import ManagerServices
 from posreturns.ui.manager.presenter import ManagerPresenter
 from posreturns.ui.manager.workspace import ManagerWorkspace
+from posreturns.ui.ports import Runner
 from posreturns.ui.presenters.sign_in import SignInPresenter
+from posreturns.ui.views.main_window import MainWindow
 from posreturns.ui.views.widgets import big_button
 
 ALERTS_POLL_MS = 60_000
@@ -26,14 +29,14 @@ class SignedInRelay(QObject):
     happened = Signal(object)
 
 
-def attach_manager(window: Any, manager: Any, runner: Any, printer_runner: Any | None = None) -> ManagerWorkspace:
-    """`manager`: `app_ui.ManagerServices` (restock service, labels, sign-in, settings)."""
+def attach_manager(window: MainWindow, manager: ManagerServices, runner: Runner,
+                   printer_runner: Runner | None = None) -> ManagerWorkspace:
     presenter = ManagerPresenter(manager.restock, manager.labels, runner, printer_runner)
     presenter.setParent(window)
     gate = SignInPresenter(lambda user_id, pin: manager.sign_in(user_id, pin), runner)
     gate.setParent(window)
     back_office = None
-    if manager.reports is not None:
+    if manager.reports is not None and manager.day_close is not None and manager.queues is not None:
         back_office = BackOfficePresenter(manager.reports, manager.day_close, manager.queues, runner,
                                           lambda: presenter.manager, manager.print_z, printer_runner, manager.currency,
                                           manager.print_voucher, manager.open_drawer, manager.approvals)
@@ -64,7 +67,7 @@ def attach_manager(window: Any, manager: Any, runner: Any, printer_runner: Any |
     window.status_bar.addPermanentWidget(count)
     window.manager_workspace, window.manager_button, window.alerts_count = workspace, button, count
 
-    def principal() -> Any:
+    def principal() -> Principal | None:
         return window.session.actor() if window.session is not None else None
 
     def show_workspace() -> None:

@@ -13,9 +13,11 @@ from PySide6.QtCore import QObject, Signal
 
 from posreturns.domain.errors import UserFacingError
 from posreturns.domain.users import Principal, Role
-from posreturns.services.audit_view import AuditFilter, audit_csv
+from posreturns.services.audit_view import AuditFilter, AuditView, audit_csv
+from posreturns.services.users import UserAdmin
 from posreturns.ui.manager.back_office import ExportFailed
 from posreturns.ui.messages import cashier_text
+from posreturns.ui.ports import Runner
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +30,8 @@ class PeoplePresenter(QObject):
     message = Signal(str)
     refused = Signal(str)
 
-    def __init__(self, users: Any, audit: Any, runner: Any, manager: Callable[[], Principal | None]) -> None:
+    def __init__(self, users: UserAdmin, audit: AuditView | None, runner: Runner,
+                 manager: Callable[[], Principal | None]) -> None:
         super().__init__()
         self.users, self.audit, self.runner, self.manager = users, audit, runner, manager
         self.wanted = AuditFilter(limit=300)
@@ -43,8 +46,9 @@ class PeoplePresenter(QObject):
         self.search(self.wanted)
 
     def search(self, wanted: AuditFilter) -> None:
-        self.wanted = wanted
-        self.runner.run(lambda: self.audit.search(wanted), self._audit, self._failed)
+        self.wanted, audit = wanted, self.audit
+        if audit is not None:  # a till opened without its audit view shows the users only
+            self.runner.run(lambda: audit.search(wanted), self._audit, self._failed)
 
     def _audit(self, records: list[Any]) -> None:
         self.records = records

@@ -14,7 +14,10 @@ from posreturns.domain.errors import UserFacingError
 from posreturns.domain.held_units import UnitAction
 from posreturns.domain.resale import Grade
 from posreturns.domain.users import Principal, Role
+from posreturns.services.restock import RestockService
+from posreturns.ui.manager.ports import LabelPrinter
 from posreturns.ui.messages import cashier_text
+from posreturns.ui.ports import Runner
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +32,8 @@ class ManagerPresenter(QObject):
     signed_out = Signal()
     busy = Signal(bool)
 
-    def __init__(self, restock: Any, labels: Any, runner: Any, printer_runner: Any | None = None) -> None:
+    def __init__(self, restock: RestockService, labels: LabelPrinter | None, runner: Runner,
+                 printer_runner: Runner | None = None) -> None:
         """`labels`: the label printing, or None when no printer is set up."""
         super().__init__()
         self.restock, self.labels, self.runner = restock, labels, runner
@@ -94,14 +98,14 @@ class ManagerPresenter(QObject):
             return self.restock.resell(actor, unit_id, grade)
 
         self._run(work, self.tr("Now a second-hand item; its label is printing."),
-                  lambda item: self._print(lambda: self.labels.print_resale(item.unit_id)))
+                  lambda item: self._print(lambda labels: labels.print_resale(item.unit_id)))
 
     def ship(self, batch_id: str, reference: str) -> None:
         actor = self._actor()
         if actor is not None:
             self._run(lambda: self.restock.ship(actor, batch_id, reference),
                       self.tr("Batch shipped; its slip is printing."),
-                      lambda batch: self._print(lambda: self.labels.print_slip(batch.id)))
+                      lambda batch: self._print(lambda labels: labels.print_slip(batch.id)))
 
     def settle(self, alert_id: int, resolve: bool, note: str) -> None:
         actor = self._actor()
@@ -114,11 +118,11 @@ class ManagerPresenter(QObject):
             self.refused.emit(self.tr("Select one or more units first (or scan their tags)."))
             return
         for unit_id in unit_ids:
-            self._print(partial(self.labels.print_tag, unit_id))
+            self._print(partial(_tag, unit_id=unit_id))
         self.message.emit(self.tr("Tag(s) sent to the printer."))
 
     def print_resale_label(self, unit_id: str) -> None:
-        self._print(lambda: self.labels.print_resale(unit_id))
+        self._print(lambda labels: labels.print_resale(unit_id))
 
     def _actor(self) -> Principal | None:
         if self.manager is None:
@@ -137,12 +141,13 @@ class ManagerPresenter(QObject):
 
         self.runner.run(work, done, self._failed)
 
-    def _print(self, job: Callable[[], Any]) -> None:
+    def _print(self, job: Callable[[LabelPrinter], object]) -> None:
         """After the commit, on the printer thread: a printer problem never undoes the action."""
-        if self.labels is None:
+        labels = self.labels
+        if labels is None:
             self.message.emit(self.tr("No printer is set up: nothing was printed."))
             return
-        self.printer_runner.run(job, self._printed, self._failed)
+        self.printer_runner.run(lambda: job(labels), self._printed, self._failed)
 
     def _printed(self, outcome: Any) -> None:
         if outcome is not None and not outcome.printed:
@@ -157,3 +162,7 @@ class ManagerPresenter(QObject):
             self.refused.emit(self.tr("That did not work; nothing was changed. Try again, and call support if it "
                                       "persists."))
         self.refresh()
+
+
+def _tag(labels: LabelPrinter, unit_id: str) -> object:
+    return labels.print_tag(unit_id)

@@ -12,7 +12,9 @@ from PySide6.QtCore import QObject, Signal
 
 from posreturns.domain.errors import UserFacingError
 from posreturns.domain.users import Principal
+from posreturns.services.pending_approvals import PendingApprovals
 from posreturns.ui.messages import cashier_text
+from posreturns.ui.ports import Runner
 
 
 class ParkedReturnsPresenter(QObject):
@@ -23,7 +25,7 @@ class ParkedReturnsPresenter(QObject):
     message = Signal(str)
     refused = Signal(str)
 
-    def __init__(self, approvals: Any, runner: Any, actor: Callable[[], Principal | None]) -> None:
+    def __init__(self, approvals: PendingApprovals, runner: Runner, actor: Callable[[], Principal | None]) -> None:
         super().__init__()
         self.approvals, self.runner, self.actor = approvals, runner, actor
 

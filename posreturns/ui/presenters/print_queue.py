@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal
 
 from posreturns.domain.errors import UserFacingError
 from posreturns.ui.messages import cashier_text
-from posreturns.ui.ports import Runner
+from posreturns.ui.ports import Printing, Runner
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +23,7 @@ class PrintQueuePresenter(QObject):
     listed = Signal(list)
     outcome = Signal(str)
 
-    def __init__(self, printing: Any, runner: Runner, printer_runner: Runner | None = None) -> None:
+    def __init__(self, printing: Printing, runner: Runner, printer_runner: Runner | None = None) -> None:
         super().__init__()
         self.printing, self.runner = printing, runner
         self.printer_runner = printer_runner or runner

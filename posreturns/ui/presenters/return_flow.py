@@ -20,7 +20,7 @@ from posreturns.domain.users import Principal
 from posreturns.services.errors import ApprovalRequired
 from posreturns.services.returns.request import ReturnRequest
 from posreturns.services.returns.results import CompletedReturn, QuotedReturn
-from posreturns.ui.messages import cashier_text, current_language
+from posreturns.ui.messages import cashier_text
 from posreturns.ui.ports import Catalog, Drafts, Drawer, Runner
 from posreturns.ui.presenters.basket import Basket, BasketLine, ExchangeItem
 
@@ -193,8 +193,7 @@ class ReturnFlowPresenter(QObject):
 
     def _on_match(self, match: Any, serial: str | None = None) -> None:
         if match.problem:
-            french = current_language() == "fr" and getattr(match, "message_fr", None)
-            self.message.emit(french or match.message)
+            self.message.emit(cashier_text(match.message))
             return
         line = next((line for line in match.lines if serial and serial in line.serials), match.lines[0])
         self.add_order_line(line.id, serial)

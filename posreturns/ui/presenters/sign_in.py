@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from posreturns.domain.errors import UserFacingError
 from posreturns.domain.users import Principal
 from posreturns.ui.messages import cashier_text
+from posreturns.ui.ports import Runner
 
 log = logging.getLogger(__name__)
 
@@ -22,7 +22,7 @@ class SignInPresenter(QObject):
     refused = Signal(str)
     busy = Signal(bool)
 
-    def __init__(self, sign_in: Callable[[str, str], Principal], runner: Any) -> None:
+    def __init__(self, sign_in: Callable[[str, str], Principal], runner: Runner) -> None:
         super().__init__()
         self.sign_in, self.runner = sign_in, runner
 

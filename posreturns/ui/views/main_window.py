@@ -8,9 +8,10 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from posreturns.domain.decision import DecisionStatus
+from posreturns.domain.messages import Localized
 from posreturns.domain.orders import Order
 from posreturns.domain.users import Principal
 from posreturns.services.returns.results import CompletedReturn
@@ -48,7 +49,15 @@ class MainWindow(QMainWindow):
         self.scans = ScanRouter(interpret)
         self.lookup, self.flow, self.status, self.dialogs = lookup, flow, status, dialogs
         self.formats, self.language, self.recent = formats, language, recent
-        self.park_for_manager: Callable[[str], None] | None = None  # set by ui/parked_hookup.py
+        # set by ui/parked_hookup.py when the till can park returns for a manager
+        self.park_for_manager: Callable[[str], None] | None = None
+        self.parked_button: QPushButton | None = None
+        self.parked_dialog: QWidget | None = None
+        # set by ui/manager/hookup.py when the till has a manager's workspace
+        self.manager_workspace: QWidget | None = None
+        self.manager_button: QPushButton | None = None
+        self.alerts_count: QLabel | None = None
+        self.show_manager: Callable[[], None] | None = None
         self.session: Session | None = None
         self.restore_draft: Callable[[], None] = lambda: None
         self._workspaces: dict[QWidget, Callable[[str], None]] = {}  # other workspaces' pages -> their scan handler
@@ -153,10 +162,10 @@ class MainWindow(QMainWindow):
         self.go_home()
         self.restore_draft()
 
-    def show_integrity(self, sentences: tuple[str, str] | None) -> None:
+    def show_integrity(self, sentence: Localized | None) -> None:
         """The start-up check's one sentence for a manager (None: everything adds up)."""
-        if sentences is not None:
-            self.integrity_banner.setText(sentences[1] if self.language == "fr" else sentences[0])
+        if sentence is not None:
+            self.integrity_banner.setText(sentence.in_language(self.language))
             self.integrity_banner.show()
 
     # --- scanners -------------------------------------------------------------------------------
