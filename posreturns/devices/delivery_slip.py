@@ -13,27 +13,27 @@ from typing import Any
 
 from posreturns.devices.documents import Barcode, Block, Columns, Cut, Feed, Rule, Text
 from posreturns.devices.wording import moment
+from posreturns.domain.messages import Text as Message
+from posreturns.domain.messages import translate
 from posreturns.domain.promise_wording import calendar_day
 
-WORDS = {
-    "home": ("DELIVERY TO YOUR HOME", "LIVRAISON À DOMICILE"),
-    "store": ("PICKUP IN THIS STORE", "RETRAIT DANS CE MAGASIN"),
-    "expected": ("Expected", "Prévu le"),
-    "before": ("before", "avant"),
-    "from": ("Sent from", "Expédié par"),
-    "to": ("To", "Pour"),
-    "provisional": ("Promised offline: confirmed when the till reconnects; the store calls you if it changes.",
-                    "Promis hors ligne : confirmé à la reconnexion ; le magasin vous appelle en cas de changement."),
-    "slip": ("PICKUP SLIP", "BON DE RETRAIT"),
-    "show_slip": ("Show this slip (or your return receipt) to collect your item.",
-                  "Présentez ce bon (ou votre ticket de retour) pour retirer votre article."),
-    "return_number": ("Return", "Retour"),
+WORDS: dict[str, Message] = {
+    "home": translate("devices.delivery_slip", "DELIVERY TO YOUR HOME"),
+    "store": translate("devices.delivery_slip", "PICKUP IN THIS STORE"),
+    "expected": translate("devices.delivery_slip", "Expected"),
+    "before": translate("devices.delivery_slip", "before"),
+    "from": translate("devices.delivery_slip", "Sent from"),
+    "to": translate("devices.delivery_slip", "To"),
+    "provisional": translate("devices.delivery_slip", "Promised offline: confirmed when the till reconnects; "
+                                                      "the store calls you if it changes."),
+    "slip": translate("devices.delivery_slip", "PICKUP SLIP"),
+    "show_slip": translate("devices.delivery_slip", "Show this slip (or your return receipt) to collect your item."),
+    "return_number": translate("devices.delivery_slip", "Return"),
 }
 
 
 def _word(key: str, lang: str) -> str:
-    en, fr = WORDS[key]
-    return fr if lang == "fr" else en
+    return WORDS[key].in_language(lang)
 
 
 def expected(delivery: dict[str, Any], lang: str) -> str:

@@ -17,7 +17,6 @@ from posreturns.domain.errors import InvalidReturn
 from posreturns.domain.messages import translate
 from posreturns.domain.promise import Destination
 
-CONTEXT = "domain.delivery"
 _COUNTRY = re.compile(r"[a-z]{2}")
 _POSTAL = re.compile(r"[A-Za-z0-9 -]{3,10}")
 
@@ -30,16 +29,17 @@ class Recipient:
 
     def __post_init__(self) -> None:
         if not self.name.strip():
-            raise InvalidReturn(translate(CONTEXT, "The delivery needs the customer's name; type it in."))
+            raise InvalidReturn(translate("domain.delivery", "The delivery needs the customer's name; type it in."))
         if not (self.phone or self.email):
-            raise InvalidReturn(translate(CONTEXT, "The delivery needs the customer's phone number or e-mail address, "
-                                                   "so the carrier or the store can reach them; type one in."))
+            raise InvalidReturn(translate("domain.delivery", "The delivery needs the customer's phone number or "
+                                                             "e-mail address, so the carrier or the store can reach "
+                                                             "them; type one in."))
         if self.email is not None and (len(self.email) > 254 or not _EMAIL.fullmatch(self.email)):
-            raise InvalidReturn(translate(CONTEXT, '"{0}" is not an e-mail address; check it with the customer.')
-                                .format(self.email))
+            raise InvalidReturn(translate("domain.delivery", '"{0}" is not an e-mail address; check it with the '
+                                                             "customer.").format(self.email))
         if self.phone is not None and not (_PHONE.fullmatch(self.phone) and sum(c.isdigit() for c in self.phone) >= 6):
-            raise InvalidReturn(translate(CONTEXT, '"{0}" is not a phone number; check it with the customer.')
-                                .format(self.phone))
+            raise InvalidReturn(translate("domain.delivery", '"{0}" is not a phone number; check it with the '
+                                                             "customer.").format(self.phone))
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "phone": self.phone, "email": self.email}
@@ -55,13 +55,14 @@ class Address:
 
     def __post_init__(self) -> None:
         if not (self.line1.strip() and self.city.strip()):
-            raise InvalidReturn(translate(CONTEXT, "The delivery address needs a street and a city; type them in."))
+            raise InvalidReturn(translate("domain.delivery", "The delivery address needs a street and a city; type "
+                                                             "them in."))
         if not _POSTAL.fullmatch(self.postal_code):
-            raise InvalidReturn(translate(CONTEXT, '"{0}" is not a postal code; check it with the customer.')
-                                .format(self.postal_code))
+            raise InvalidReturn(translate("domain.delivery", '"{0}" is not a postal code; check it with the '
+                                                             "customer.").format(self.postal_code))
         if not _COUNTRY.fullmatch(self.country_code):
-            raise InvalidReturn(translate(CONTEXT, '"{0}" is not a country code; use two lowercase letters (fr).')
-                                .format(self.country_code))
+            raise InvalidReturn(translate("domain.delivery", '"{0}" is not a country code; use two lowercase '
+                                                             "letters (fr).").format(self.country_code))
 
     def to_dict(self) -> dict[str, Any]:
         return {"line1": self.line1, "line2": self.line2, "postal_code": self.postal_code, "city": self.city,
@@ -79,7 +80,8 @@ class DeliveryChoice:
 
     def __post_init__(self) -> None:
         if self.destination is Destination.HOME and self.address is None:
-            raise InvalidReturn(translate(CONTEXT, "A delivery home needs the customer's address; type it in or "
-                                                   "choose a pickup in store."))
+            raise InvalidReturn(translate("domain.delivery", "A delivery home needs the customer's address; type it "
+                                                             "in or choose a pickup in store."))
         if self.destination is Destination.STORE and self.address is not None:
-            raise InvalidReturn(translate(CONTEXT, "A pickup in store has no delivery address; leave the address out."))
+            raise InvalidReturn(translate("domain.delivery", "A pickup in store has no delivery address; leave the "
+                                                             "address out."))

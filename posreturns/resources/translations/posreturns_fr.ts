@@ -4335,5 +4335,56 @@
         <source>A pickup in store has no delivery address; leave the address out.</source>
         <translation>Un retrait en magasin n'a pas d'adresse de livraison ; retirez-la.</translation>
     </message>
+    <message>
+        <source>&quot;{0}&quot; is not an e-mail address; check it with the customer.</source>
+        <translation>« {0} » n'est pas une adresse e-mail ; vérifiez-la avec le client.</translation>
+    </message>
+    <message>
+        <source>&quot;{0}&quot; is not a phone number; check it with the customer.</source>
+        <translation>« {0} » n'est pas un numéro de téléphone ; vérifiez-le avec le client.</translation>
+    </message>
+</context>
+<context>
+    <name>devices.delivery_slip</name>
+    <message>
+        <source>To</source>
+        <translation>Pour</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>avant</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>DELIVERY TO YOUR HOME</source>
+        <translation>LIVRAISON À DOMICILE</translation>
+    </message>
+    <message>
+        <source>PICKUP IN THIS STORE</source>
+        <translation>RETRAIT DANS CE MAGASIN</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Prévu le</translation>
+    </message>
+    <message>
+        <source>Sent from</source>
+        <translation>Expédié par</translation>
+    </message>
+    <message>
+        <source>Promised offline: confirmed when the till reconnects; the store calls you if it changes.</source>
+        <translation>Promis hors ligne : confirmé à la reconnexion ; le magasin vous appelle en cas de changement.</translation>
+    </message>
+    <message>
+        <source>PICKUP SLIP</source>
+        <translation>BON DE RETRAIT</translation>
+    </message>
+    <message>
+        <source>Show this slip (or your return receipt) to collect your item.</source>
+        <translation>Présentez ce bon (ou votre ticket de retour) pour retirer votre article.</translation>
+    </message>
 </context>
 </TS>
