@@ -48,6 +48,7 @@ class LineAmounts:
     tax: Money  # tax contained in `value`
     steps: tuple[BreakdownStep, ...]
     price_known: bool = True
+    serial_tracked: bool = False  # receipt-less rows only: the unit's serial is asked for
 
 
 def _cumulative(total: Money, part: int | Decimal, whole: int | Decimal) -> Money:
@@ -138,6 +139,17 @@ def _price_receiptless(request: ReturnLineRequest, context: PolicyContext, curre
             unit * request.qty,
         )
     ]
+    if info.lowest is not None and info.lowest < unit and info.lowest_from is not None:
+        days, day = info.lowest_days, info.lowest_from
+        steps.append(
+            _step(
+                "lowest_price",
+                f"Lowest price of the last {days} days: {info.lowest} since {day.isoformat()}",
+                f"Prix le plus bas des {days} derniers jours : {_fr(info.lowest)} depuis le {day:%d/%m/%Y}",
+                (info.lowest - unit) * request.qty,
+            )
+        )
+        unit = info.lowest
     if request.claimed_unit_price is not None and request.claimed_unit_price < unit:
         steps.append(
             _step(
@@ -154,7 +166,8 @@ def _price_receiptless(request: ReturnLineRequest, context: PolicyContext, curre
     steps.append(
         _step("tax", f"Of which tax ({rate} %)", f"Dont TVA ({rate.replace('.', ',')} %)", tax, False)
     )
-    return LineAmounts(request, None, sku, info.category, info.final_sale, unit, value, tax, tuple(steps))
+    return LineAmounts(request, None, sku, info.category, info.final_sale, unit, value, tax, tuple(steps),
+                       serial_tracked=info.serial_tracked)
 
 
 def apply_fee(amounts: LineAmounts, fee_rate: Decimal) -> tuple[Money, Money, tuple[BreakdownStep, ...]]:

@@ -29,6 +29,7 @@ allowed = true
 contact_required = true
 methods = ["store_credit"]
 approval_above = "50.00"
+lowest_price_days = 30
 
 [serial_returners]
 enabled = true

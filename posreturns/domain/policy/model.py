@@ -52,6 +52,7 @@ class ReceiptlessRules:
     contact_required: bool
     methods: frozenset[RefundMethod]
     approval_above: Money
+    lowest_price_days: int  # valued at the lowest shelf price of these last days (0: today's price)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,12 +11,12 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from posreturns.domain.context import PolicyContext
-from posreturns.domain.decision import DecisionStatus, LineDecision, TraceEntry, percent_text, worst
+from posreturns.domain.decision import DecisionStatus, LineDecision, TraceEntry, money_text, percent_text, worst
 from posreturns.domain.disposition import decide_disposition
 from posreturns.domain.orders import Order
 from posreturns.domain.policy.model import Policy
 from posreturns.domain.refunds import LineAmounts
-from posreturns.domain.returns import RefundMethod
+from posreturns.domain.returns import Disposition, RefundMethod
 
 ALL_METHODS = frozenset(RefundMethod)
 _METHODS_EN = {
@@ -105,11 +105,22 @@ def decide_line(
             break
     disposition = decide_disposition(policy, req.reason, req.condition, amounts.category)
     verdict.add(disposition.trace)
+    where = disposition.disposition
+    if amounts.serial_tracked and not req.serial and where is Disposition.RESTOCK:
+        where = Disposition.INSPECT  # which unit came back is unknown: checked before it is sold again
+        verdict.add(
+            TraceEntry(
+                "serial_missing",
+                "Serial-tracked item returned without its serial: held for inspection, not put back on sale.",
+                "Article suivi par numéro de série repris sans son numéro : mis de côté pour inspection, "
+                "pas remis en vente.",
+            )
+        )
     return LineDecision(
         worst(verdict.statuses),
         verdict.methods,
         fee_rate,
-        disposition.disposition,
+        where,
         disposition.alerts,
         tuple(verdict.trace),
     )
@@ -137,14 +148,18 @@ def _receiptless_item(amounts: LineAmounts, policy: Policy, verdict: LineVerdict
             )
         )
         return
-    m = rules.methods
+    m, days = rules.methods, rules.lowest_price_days
+    price_en, price_fr = money_text(amounts.unit_paid, "en"), money_text(amounts.unit_paid, "fr")
     verdict.restrict(
         m,
         TraceEntry(
             "receiptless",
-            f"No receipt: {methods_text(m, 'en')} only, at most the current price ({amounts.unit_paid}).",
-            f"Sans ticket : {methods_text(m, 'fr')} uniquement, au plus le prix actuel "
-            f"({str(amounts.unit_paid.amount).replace('.', ',')}).",
+            f"No receipt: {methods_text(m, 'en')} only, at most the lowest price of the last {days} days "
+            f"({price_en})." if days else
+            f"No receipt: {methods_text(m, 'en')} only, at most the current price ({price_en}).",
+            f"Sans ticket : {methods_text(m, 'fr')} uniquement, au plus le prix le plus bas des {days} derniers "
+            f"jours ({price_fr})." if days else
+            f"Sans ticket : {methods_text(m, 'fr')} uniquement, au plus le prix actuel ({price_fr}).",
         ),
     )
 

@@ -105,6 +105,7 @@ def _receiptless(t: Table, currency: str) -> ReceiptlessRules:
         contact_required=t.boolean("contact_required"),
         methods=t.choices("methods", RefundMethod),
         approval_above=t.money("approval_above", currency),
+        lowest_price_days=t.integer("lowest_price_days", minimum=0),
     )
     t.finish()
     return rules

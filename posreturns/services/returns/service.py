@@ -148,7 +148,8 @@ class ReturnService:
     def _quote(
         self, request: ReturnRequest, policy: Policy, approved: bool
     ) -> tuple[Resolved, Quote, ActivitySnapshot]:
-        resolved = self.resolver.resolve(request, self.till.store_id, policy.currency)
+        resolved = self.resolver.resolve(request, self.till.store_id, policy.currency,
+                                         self.clock.now().astimezone(self.zone), policy.receiptless.lowest_price_days)
         context, activity = self._context(request, resolved, policy, approved)
         return resolved, quote_return(resolved.draft, policy, context, voucher_codes=self.voucher_codes), activity
 
