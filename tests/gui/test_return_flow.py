@@ -147,6 +147,22 @@ def test_a_return_without_receipt_needs_a_contact_and_gives_store_credit(demo_ti
     assert quote["refund_total"] == "29.90"
 
 
+def test_a_serial_tracked_item_without_receipt_waits_for_its_serial_and_only_store_credit_is_kept(
+        demo_till: Till) -> None:
+    flow, seen = _flow(demo_till)
+    flow.start_receiptless()
+    flow.set_refund_method("original")  # a stale choice: only store credit is possible without a receipt
+    flow.scan_item("CASQ-BT-NOIR")
+    flow.update_line(0, reason="CHANGED_MIND", condition="NEW_WITH_TAGS")
+    flow.set_customer_contact("06 55 44 33 22")
+    assert flow.basket.lines[0].missing == "serial" and seen.quotes == []
+    flow.scan_item("SN-BOX-7781")  # the serial's own barcode on the box: not a product, so the unit's serial
+    assert flow.basket.lines[0].serial == "SN-BOX-7781" and flow.basket.ready
+    quote = seen.quotes[-1]
+    assert quote["lines"][0]["serial"] == "SN-BOX-7781" and quote["lines"][0]["disposition"] == "RESTOCK"
+    assert flow.basket.refund_method == "store_credit" and quote["refund_method"] == "store_credit"
+
+
 @pytest.mark.parametrize("method", ["store_credit"])
 def test_store_credit_issues_a_voucher(demo_till: Till, method: str) -> None:
     flow, seen = _flow(demo_till)

@@ -173,6 +173,10 @@
         <translation>Choisir le numéro de série…</translation>
     </message>
     <message>
+        <source>Serial number (on the item or its box): scan or type it</source>
+        <translation>Numéro de série (sur l'article ou sa boîte) : le scanner ou le saisir</translation>
+    </message>
+    <message>
         <source>Note (required for &apos;Other&apos;)</source>
         <translation>Commentaire (obligatoire pour « Autre »)</translation>
     </message>
@@ -2021,8 +2025,8 @@
         <translation>Articles retournés</translation>
     </message>
     <message>
-        <source>Return without receipt: store credit only, at most today&apos;s price.</source>
-        <translation>Retour sans ticket : avoir uniquement, au plus au prix du jour.</translation>
+        <source>Return without receipt: store credit only, at most the item&apos;s lowest recent price (its steps below say which).</source>
+        <translation>Retour sans ticket : avoir uniquement, au plus au prix le plus bas récent de l'article (le détail ci-dessous dit lequel).</translation>
     </message>
     <message>
         <source>no customer</source>

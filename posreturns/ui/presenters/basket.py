@@ -43,6 +43,7 @@ class BasketLine:
     serial_choices: list[str] = field(default_factory=list)
     note: str = ""
     unit_paid: str = ""
+    serial_required: bool = False  # a serial-tracked item without a receipt: its serial is typed or scanned
 
     def reason_and_condition(self) -> tuple[Reason, Condition]:
         if self.reason is None or self.condition is None:
@@ -58,7 +59,7 @@ class BasketLine:
             return "condition"
         if self.reason == "OTHER" and not self.note.strip():
             return "note"
-        if self.serial_choices and not self.serial:
+        if (self.serial_choices or self.serial_required) and not (self.serial or "").strip():
             return "serial"
         return None
 

@@ -181,7 +181,8 @@ class ReturnFlowPresenter(QObject):
         """A scanned or typed item code (with the unit's serial when the scan carried one): added to
         the return, or one sentence saying why not."""
         if self.basket.receiptless:
-            self.runner.run(lambda: self.catalog.find_variant(code), self._add_receiptless, self._error)
+            self.runner.run(lambda: self.catalog.find_variant(code),
+                            lambda found: self._add_receiptless(found, serial, code), self._error)
             return
         order = self.order
         if order is None:
@@ -197,13 +198,24 @@ class ReturnFlowPresenter(QObject):
         line = next((line for line in match.lines if serial and serial in line.serials), match.lines[0])
         self.add_order_line(line.id, serial)
 
-    def _add_receiptless(self, variant: dict[str, Any] | None) -> None:
+    def _add_receiptless(self, variant: dict[str, Any] | None, serial: str | None = None, code: str = "") -> None:
+        waiting = next((line for line in reversed(self.basket.lines) if line.serial_required and not line.serial),
+                       None)
+        if variant is None and waiting is not None and code.strip():  # the serial's own barcode, on the box
+            waiting.serial = code.strip()
+            self._changed()
+            return
         if variant is None:
             self.message.emit(self.tr("This product is unknown here; scan its barcode again or type its SKU."))
             return
-        self.basket.lines.append(BasketLine(sku=variant["sku"], title=variant["title"], max_qty=99,
+        tracked = bool(variant.get("serial_tracked"))  # one line per unit, each with the serial read on it
+        if serial and tracked and any(line.serial == serial for line in self.basket.lines):
+            self.message.emit(self.tr("This unit (serial {0}) is already in the return.").replace("{0}", serial))
+            return
+        self.basket.lines.append(BasketLine(sku=variant["sku"], title=variant["title"], max_qty=1 if tracked else 99,
                                             product_id=variant.get("product_id", ""),
-                                            unit_paid=variant.get("price", "")))
+                                            unit_paid=variant.get("price", ""), serial_required=tracked,
+                                            serial=serial if tracked else None))
         self._changed()
 
     def update_line(self, index: int, **changes: Any) -> None:
@@ -252,9 +264,17 @@ class ReturnFlowPresenter(QObject):
         generation, request = self._quote_generation, self._request()
 
         def done(quote: QuotedReturn) -> None:
-            if generation == self._quote_generation:  # an older answer for a basket since changed
-                self.quote = quote
-                self.quote_ready.emit(quote)
+            if generation != self._quote_generation:  # an older answer for a basket since changed
+                return
+            allowed = [method.value for method in quote.quote.allowed_methods]
+            if allowed and self.basket.refund_method not in (*allowed, "exchange"):
+                # a method the policy rules out (the original payment without a receipt or for a sale
+                # item) does not stay picked: the first one it allows is, and the return is quoted again
+                self.basket.refund_method = next(m for m in ("store_credit", "original", "exchange") if m in allowed)
+                self._changed()
+                return
+            self.quote = quote
+            self.quote_ready.emit(quote)
 
         self.runner.run(lambda: self.returns.quote(request), done, self._error)
 

@@ -96,8 +96,10 @@ class ReturnPage(QWidget):
         self.lines.setCurrentCell(-1, -1)
         self.editing = -1
         self.basket_scroll.verticalScrollBar().setValue(0)
+        self.lines.setVisible(order is not None)  # no sale to list: its room goes to the items returned
         if order is None:
-            self.order_title.setText(self.tr("Return without receipt: store credit only, at most today's price."))
+            self.order_title.setText(self.tr("Return without receipt: store credit only, at most the item's lowest "
+                                             "recent price (its steps below say which)."))
             self.lines.setRowCount(0)
             self.customer_field.setVisible(True)
             return
