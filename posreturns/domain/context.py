@@ -35,7 +35,8 @@ class PolicyContext:
     returns in the policy's serial-returner window, *not* counting the one being quoted.
     `offline_refunded_today` is what this till has refunded while offline today. `drawer_cash`
     is the cash in the drawer when known (None: unknown, no limit). `cache_as_of` is the age of
-    the order data when offline.
+    the order data when offline. `refusal_path`: the way past a refusal asked for (a policy
+    `RefusalPath`), which the manager's approval then grants.
     """
 
     now: datetime
@@ -46,6 +47,7 @@ class PolicyContext:
     offline_refunded_today: Money | None = None
     prices: Mapping[str, PriceInfo] = field(default_factory=dict)
     manager_approval: bool = False
+    refusal_path: str | None = None  # "override" / "goodwill": what the cashier asks a manager for
     drawer_cash: Money | None = None
     cache_as_of: datetime | None = None
 

@@ -62,6 +62,7 @@ class Quote:
     exchange: ExchangeQuote | None
     stock_moves: tuple[StockMove, ...]
     incentive_offer: Money | None  # bonus the customer would get by taking store credit
+    refusal_paths: tuple[str, ...] = ()  # refused: what a manager may do instead ("override", "goodwill")
 
     @property
     def fee_total(self) -> Money:

@@ -11,6 +11,7 @@ from posreturns.domain.contact import CustomerContact
 from posreturns.domain.orders import Order
 from posreturns.domain.quote_model import Quote
 from posreturns.services.errors import AlreadyUsedKey
+from posreturns.services.returns.request import OverrideInput
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,7 @@ class Completion:
     cache_as_of: datetime | None = None  # when the orders were last pulled from the OMS (None: never)
     contact: CustomerContact | None = None  # how the customer wants to hear from the store; e-receipt
     activity: ActivitySnapshot = ActivitySnapshot()
+    override: OverrideInput | None = None  # the refusal the approving manager lifted, and why
 
 
 def replay(stored: StoredReturn, request_sha256: str, key: str) -> dict[str, Any]:

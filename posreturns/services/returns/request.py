@@ -35,6 +35,7 @@ _TOP = {
     "idempotency_key",
     "cash_for_card",
     "contact",
+    "override",
 }
 _LINE = {"code", "qty", "reason", "condition", "serial", "note", "claimed_unit_price"}
 MAX_LINES = 200
@@ -76,6 +77,14 @@ class ApprovalInput:
 
 
 @dataclass(frozen=True, slots=True)
+class OverrideInput:
+    """A way past a refusal the policy opens (`refusal_paths` of the quote), with the manager's reason."""
+
+    path: str  # "override" or "goodwill"
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class ReturnRequest:
     """A parsed request. `fingerprint` identifies it for idempotency (the PIN is left out of it)."""
 
@@ -92,6 +101,7 @@ class ReturnRequest:
     idempotency_key: str | None = None
     cash_for_card: bool = False
     contact: CustomerContact | None = None
+    override: OverrideInput | None = None
     # the sale as the caller holds it (the window): quoted on it without looking the receipt up again
     order: Order | None = field(default=None, compare=False, repr=False)
 
@@ -126,6 +136,7 @@ def parse_request(data: Any) -> ReturnRequest:
         idempotency_key=_text(top.get("idempotency_key"), "idempotency_key", optional=True),
         cash_for_card=_flag(top.get("cash_for_card", False), "cash_for_card"),
         contact=_contact(top.get("contact")),
+        override=_override(top.get("override")),
     )
     # computed once every field is checked, so only a well-formed request is serialised
     return replace(request, fingerprint=fingerprint_of(top))
@@ -147,6 +158,8 @@ def check_request(request: ReturnRequest) -> None:
         raise BadInput(f"A return has at most {MAX_LINES} lines; split it into several returns.")
     for name in ("receipt", "cashier", "idempotency_key"):
         _text(getattr(request, name), name, optional=True)
+    if request.override is not None:
+        _text(request.override.reason, "override.reason")
     _till_id(request.till_id)
     for i, line in enumerate(request.lines):
         path = f"lines[{i}]"
@@ -213,6 +226,19 @@ def _contact(value: Any) -> CustomerContact | None:
 def _approval(value: Any) -> ApprovalInput:
     raw = _obj(value, "approval", {"manager", "pin"})
     return ApprovalInput(_text(raw.get("manager"), "approval.manager"), _text(raw.get("pin"), "approval.pin"))
+
+
+def _override(value: Any) -> OverrideInput | None:
+    if value is None:
+        return None
+    raw = _obj(value, "override", {"path", "reason"})
+    path = _text(raw.get("path"), "override.path")
+    if path not in ("override", "goodwill"):
+        raise BadInput('"override.path" must be "override" or "goodwill" (see the quote\'s "refusal_paths").')
+    reason = _text(raw.get("reason"), "override.reason", optional=True)
+    if not reason or not reason.strip():
+        raise BadInput('"override.reason" is missing; a manager lifting a refusal says why, in a few words.')
+    return OverrideInput(path, reason.strip())
 
 
 def _till_id(value: Any) -> str | None:

@@ -182,6 +182,7 @@ class ReturnService:
             prices=resolved.prices,
             manager_approval=approved,
             cache_as_of=as_of,
+            refusal_path=request.override.path if request.override else None,
         )
         return context, activity
 
@@ -219,6 +220,7 @@ class ReturnService:
             cache_as_of=self.queries.cache_as_of(),
             contact=request.contact,
             activity=activity,
+            override=request.override,
         )
 
     def _till_id(self, request: ReturnRequest) -> str:

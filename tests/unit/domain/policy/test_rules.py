@@ -46,6 +46,24 @@ def test_past_the_window_is_refused_with_the_end_date() -> None:
     assert q.key_line == e
 
 
+def test_a_refusal_the_policy_lets_managers_lift_offers_its_paths_and_needs_a_manager() -> None:
+    late = make_order([LineSpec(2000)], placed_at=NOW - timedelta(days=31))
+    refused = quote(draft(late))
+    assert refused.status is REFUSED and refused.refusal_paths == ("override", "goodwill")
+    asked = quote(draft(late), refusal_path="override")
+    assert asked.status is APPROVAL and "(override)" in entry(asked, "refusal_override").en
+    granted = quote(draft(late), refusal_path="override", manager_approval=True)
+    assert granted.status is ALLOWED and granted.refund_total == eur("20.00") and granted.tenders
+    goodwill = quote(draft(late, method=RefundMethod.STORE_CREDIT), refusal_path="goodwill", manager_approval=True)
+    assert goodwill.status is ALLOWED and goodwill.voucher is not None
+    assert goodwill.allowed_methods == (RefundMethod.STORE_CREDIT,)
+    assert quote(draft(late), refusal_path="goodwill").status is REFUSED  # goodwill is store credit
+    strict = policy("[refusals]\npaths = []")
+    assert quote_return(draft(late), strict, ctx(refusal_path="override")).status is REFUSED
+    unknown = quote(draft(None, req(None, sku="NOPE"), method=RefundMethod.STORE_CREDIT), refusal_path="override")
+    assert unknown.status is REFUSED and unknown.refusal_paths == ()  # no price: nothing to lift it to
+
+
 def test_window_per_category_wins_over_channel_and_holidays_extend_it() -> None:
     pol = policy("""
         [window]
