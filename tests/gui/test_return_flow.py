@@ -107,7 +107,7 @@ def test_a_return_above_the_limit_needs_a_manager_and_a_wrong_pin_is_refused(dem
     assert seen.completed[0]["approved_by"] == "mgr1"
 
 
-def test_a_final_sale_item_is_refused_with_the_reason(demo_till: Till) -> None:
+def test_a_final_sale_item_is_refused_with_the_reason_and_a_manager_may_give_goodwill_credit(demo_till: Till) -> None:
     flow, seen = _flow(demo_till)
     flow.start(demo_till.lookup.find_receipt("PA01-000105"))
     flow.add_order_line("ORD-1005-L1")
@@ -116,6 +116,11 @@ def test_a_final_sale_item_is_refused_with_the_reason(demo_till: Till) -> None:
     flow.complete()
     assert not seen.completed and "refuses" in seen.messages[-1]
     assert _returns_in_db(demo_till) == []
+    assert seen.quotes[-1]["refusal_paths"] == ["override", "goodwill"]
+    demo_till.users.seed("mgr1", "Sophie Laurent", "manager", "4321")
+    flow.complete(approval=("mgr1", "4321"), override=("goodwill", "Swimsuit never worn, tags on"))
+    assert seen.completed[0]["approved_by"] == "mgr1" and seen.completed[0]["refund_method"] == "store_credit"
+    assert seen.completed[0]["voucher"]["amount"] == "45.00"
 
 
 def test_an_exchange_for_another_size_moves_no_money(demo_till: Till) -> None:

@@ -358,6 +358,14 @@
         <source>Replacement: {0}</source>
         <translation>Article d&apos;échange : {0}</translation>
     </message>
+    <message>
+        <source>Manager override…</source>
+        <translation>Dérogation du responsable…</translation>
+    </message>
+    <message>
+        <source>Goodwill store credit…</source>
+        <translation>Avoir à titre commercial…</translation>
+    </message>
 </context>
 <context>
     <name>Dialogs</name>
@@ -392,6 +400,18 @@
     <message>
         <source>The PIN could not be checked; try again.</source>
         <translation>Le code PIN n&apos;a pas pu être vérifié ; réessayez.</translation>
+    </message>
+    <message>
+        <source>Why (required), e.g. regular customer, box unopened</source>
+        <translation>Pourquoi (obligatoire), p. ex. client fidèle, boîte non ouverte</translation>
+    </message>
+    <message>
+        <source>Say why the refusal is lifted first.</source>
+        <translation>Indiquez d'abord pourquoi le refus est levé.</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
     </message>
 </context>
 <context>
@@ -804,6 +824,14 @@
     <message>
         <source>Print a copy of the receipt of return {0}?</source>
         <translation>Imprimer un duplicata du ticket du retour {0} ?</translation>
+    </message>
+    <message>
+        <source>Goodwill store credit instead of the refusal: a manager signs for it.</source>
+        <translation>Avoir à titre commercial au lieu du refus : un responsable le signe.</translation>
+    </message>
+    <message>
+        <source>Override the refusal: a manager signs for it.</source>
+        <translation>Passer outre le refus : un responsable le signe.</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@ from posreturns.services.returns.request import (
     CustomerInput,
     ExchangeInput,
     LineInput,
+    OverrideInput,
     ReturnRequest,
     fingerprint_of,
 )
@@ -101,14 +102,15 @@ class Basket:
         return cls(**{**data, "lines": lines, "exchange": exchange})
 
     def return_request(self, cashier: str, till_id: str, offline: bool, order: Order | None,
-                       approval: tuple[str, str] | None = None) -> ReturnRequest:
+                       approval: tuple[str, str] | None = None,
+                       override: tuple[str, str] | None = None) -> ReturnRequest:
         """The typed request for this draft, on the sale the window holds (`order`, whose sold lines the
         basket names, so nothing is looked up or matched again). Only a `ready` basket makes one.
 
         Its fingerprint (what the idempotency key is checked against) is that of the same request as
         JSON (`request`), so a draft left by an earlier version completes as the same return."""
         customer = _customer(self.customer_id, self.customer_contact)
-        document = self.request(cashier, till_id, offline, approval)
+        document = self.request(cashier, till_id, offline, approval, override)
         return ReturnRequest(
             receipt=document["receipt"],
             lines=tuple(LineInput(line.order_line_id or line.sku, line.qty, *line.reason_and_condition(),
@@ -120,10 +122,10 @@ class Basket:
             exchange_lines=tuple(ExchangeInput(item["code"], item["qty"]) for item in document["exchange_lines"]),
             customer=CustomerInput(**customer) if customer else None,
             approval=ApprovalInput(*approval) if approval else None,
-            idempotency_key=self.key, order=order)
+            idempotency_key=self.key, order=order, override=OverrideInput(*override) if override else None)
 
-    def request(self, cashier: str, till_id: str, offline: bool,
-                approval: tuple[str, str] | None = None) -> dict[str, Any]:
+    def request(self, cashier: str, till_id: str, offline: bool, approval: tuple[str, str] | None = None,
+                override: tuple[str, str] | None = None) -> dict[str, Any]:
         """The same request as the JSON of `posreturns return quote|complete` (docs/cli.md)."""
         request: dict[str, Any] = {
             "receipt": None if self.receiptless else self.order_number,
@@ -142,6 +144,10 @@ class Basket:
             request["customer"] = customer
         if approval:
             request["approval"] = {"manager": approval[0], "pin": approval[1]}
+        if override:
+            request["override"] = {"path": override[0], "reason": override[1]}
+            if override[0] == "goodwill":  # goodwill is store credit, whatever was picked
+                request["refund_method"], request["exchange_lines"] = "store_credit", []
         return request
 
 

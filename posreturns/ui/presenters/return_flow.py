@@ -252,9 +252,10 @@ class ReturnFlowPresenter(QObject):
         self._changed()
 
     # --- quote, approval, completion, printing ------------------------------------------------
-    def _request(self, approval: tuple[str, str] | None = None) -> ReturnRequest:
+    def _request(self, approval: tuple[str, str] | None = None,
+                 override: tuple[str, str] | None = None) -> ReturnRequest:
         return self.basket.return_request(self.session.cashier(), self.session.till_id(), self.session.offline(),
-                                          None if self.basket.receiptless else self.order, approval)
+                                          None if self.basket.receiptless else self.order, approval, override)
 
     def requote(self) -> None:
         self.quote = None
@@ -278,7 +279,9 @@ class ReturnFlowPresenter(QObject):
 
         self.runner.run(lambda: self.returns.quote(request), done, self._error)
 
-    def complete(self, approval: tuple[str, str] | None = None) -> None:
+    def complete(self, approval: tuple[str, str] | None = None, override: tuple[str, str] | None = None) -> None:
+        """Complete the return; `approval`: a manager's ID and PIN; `override`: the way past a refusal
+        that manager takes ("override" or "goodwill") and why."""
         if not self.basket.ready:
             self.message.emit(self.tr("Pick a reason and a condition for every item before completing."))
             return
@@ -286,7 +289,7 @@ class ReturnFlowPresenter(QObject):
         if actor is None:
             self.message.emit(self.tr("Sign in to complete the return."))
             return
-        request = self._request(approval)
+        request = self._request(approval, override)
         self.busy.emit(True)
         self.runner.run(lambda: self.returns.complete(request, actor), self._on_completed, self._on_complete_error)
 

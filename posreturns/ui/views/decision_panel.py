@@ -16,9 +16,11 @@ from posreturns.ui.views.widgets import TOUCH, ChoiceGrid, big_button, show_key
 
 
 class DecisionPanel(QWidget):
-    """Signals: method_chosen(str); pick_replacement(); confirm(); cancel()."""
+    """Signals: method_chosen(str); pick_replacement(); confirm(); cancel(); lift_refusal(str) the way
+    past a refusal the policy opens ("override" or "goodwill"), for a manager to sign."""
 
     method_chosen = Signal(str)
+    lift_refusal = Signal(str)
     pick_replacement = Signal()
     confirm = Signal()
     cancel = Signal()
@@ -37,6 +39,15 @@ class DecisionPanel(QWidget):
         self.replacement_button.clicked.connect(self.pick_replacement)
         self.confirm_button = big_button(self.tr("Complete the return"), "primary", icon_name="check-light")
         self.confirm_button.clicked.connect(self.confirm)
+        # a refusal is not a dead end when the policy lets a manager lift it
+        self.override_button = big_button(self.tr("Manager override…"))
+        self.override_button.clicked.connect(lambda: self.lift_refusal.emit("override"))
+        self.goodwill_button = big_button(self.tr("Goodwill store credit…"))
+        self.goodwill_button.clicked.connect(lambda: self.lift_refusal.emit("goodwill"))
+        self.refusal_buttons = {"override": self.override_button, "goodwill": self.goodwill_button}
+        ways = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        ways.addWidget(self.override_button)
+        ways.addWidget(self.goodwill_button)
         self.cancel_button = big_button(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
         show_key(self.cancel_button, "Esc")
@@ -65,6 +76,7 @@ class DecisionPanel(QWidget):
         layout.addWidget(self.replacement_button)
         layout.addWidget(self.offer)
         layout.addWidget(self.totals)
+        layout.addLayout(ways)
         layout.addLayout(buttons)
         self.show_waiting(self.tr("Scan or tap the items the customer brings back."))
 
@@ -89,6 +101,8 @@ class DecisionPanel(QWidget):
             widget.clear()
         self.confirm_button.setEnabled(False)
         self.confirm_button.setText(self.tr("Complete the return"))  # not the last customer's "Get approval…"
+        for button in self.refusal_buttons.values():
+            button.setVisible(False)
         show_key(self.confirm_button, "F12")
         self.replacement_button.setVisible(False)
 
@@ -127,6 +141,8 @@ class DecisionPanel(QWidget):
             "Offer: +{0} if the customer takes store credit.").replace("{0}", self._money(offer)))
         self.totals.setText("" if refused else self._totals(quote))
         self.confirm_button.setEnabled(quote.status is not DecisionStatus.REFUSED)
+        for path, button in self.refusal_buttons.items():
+            button.setVisible(refused and path in quote.refusal_paths)
         self.confirm_button.setText(self.tr("Get approval and complete")
                                     if quote.status is DecisionStatus.NEEDS_APPROVAL
                                     else self.tr("Complete the return"))

@@ -54,6 +54,7 @@ def test_a_refusal_the_policy_lets_managers_lift_offers_its_paths_and_needs_a_ma
     assert asked.status is APPROVAL and "(override)" in entry(asked, "refusal_override").en
     granted = quote(draft(late), refusal_path="override", manager_approval=True)
     assert granted.status is ALLOWED and granted.refund_total == eur("20.00") and granted.tenders
+    assert granted.key_line is not None and granted.key_line.rule == "refusal_override"  # what the receipt says
     goodwill = quote(draft(late, method=RefundMethod.STORE_CREDIT), refusal_path="goodwill", manager_approval=True)
     assert goodwill.status is ALLOWED and goodwill.voucher is not None
     assert goodwill.allowed_methods == (RefundMethod.STORE_CREDIT,)
