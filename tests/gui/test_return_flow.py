@@ -11,8 +11,10 @@ from posreturns.domain.users import Principal
 from posreturns.persistence.catalog import SqlCatalog
 from posreturns.persistence.drafts import SqlDrafts
 from posreturns.services.returns.results import quoted_json
+from posreturns.ui.i18n import Formats
 from posreturns.ui.presenters.return_flow import ReturnFlowPresenter, Session
 from posreturns.ui.tasks import InlineTaskRunner
+from posreturns.ui.views.decision_panel import DecisionPanel
 
 
 class Recorder:
@@ -107,7 +109,8 @@ def test_a_return_above_the_limit_needs_a_manager_and_a_wrong_pin_is_refused(dem
     assert seen.completed[0]["approved_by"] == "mgr1"
 
 
-def test_a_final_sale_item_is_refused_with_the_reason_and_a_manager_may_give_goodwill_credit(demo_till: Till) -> None:
+def test_a_final_sale_item_is_refused_with_the_reason_and_a_manager_may_give_goodwill_credit(  # type: ignore[no-untyped-def]
+        qtbot, demo_till: Till) -> None:
     flow, seen = _flow(demo_till)
     flow.start(demo_till.lookup.find_receipt("PA01-000105"))
     flow.add_order_line("ORD-1005-L1")
@@ -117,6 +120,14 @@ def test_a_final_sale_item_is_refused_with_the_reason_and_a_manager_may_give_goo
     assert not seen.completed and "refuses" in seen.messages[-1]
     assert _returns_in_db(demo_till) == []
     assert seen.quotes[-1]["refusal_paths"] == ["override", "goodwill"]
+    panel = DecisionPanel(Formats("en"))  # the refusal's ways forward, as the cashier sees them
+    qtbot.addWidget(panel)
+    assert flow.quote is not None
+    panel.show_quote(flow.quote.quote, "original", "en")
+    assert not panel.override_button.isHidden() and not panel.goodwill_button.isHidden()
+    assert not panel.confirm_button.isEnabled()
+    panel.show_waiting("next customer")
+    assert panel.override_button.isHidden() and panel.goodwill_button.isHidden()
     demo_till.users.seed("mgr1", "Sophie Laurent", "manager", "4321")
     flow.complete(approval=("mgr1", "4321"), override=("goodwill", "Swimsuit never worn, tags on"))
     assert seen.completed[0]["approved_by"] == "mgr1" and seen.completed[0]["refund_method"] == "store_credit"

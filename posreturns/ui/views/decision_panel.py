@@ -45,7 +45,7 @@ class DecisionPanel(QWidget):
         self.goodwill_button = big_button(self.tr("Goodwill store credit…"))
         self.goodwill_button.clicked.connect(lambda: self.lift_refusal.emit("goodwill"))
         self.refusal_buttons = {"override": self.override_button, "goodwill": self.goodwill_button}
-        ways = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        ways = QBoxLayout(QBoxLayout.Direction.TopToBottom)  # one above the other: no wider than Complete
         ways.addWidget(self.override_button)
         ways.addWidget(self.goodwill_button)
         self.cancel_button = big_button(self.tr("Cancel"))
