@@ -12,6 +12,7 @@ from posreturns.persistence.catalog import SqlCatalog
 from posreturns.persistence.drafts import SqlDrafts
 from posreturns.services.returns.results import quoted_json
 from posreturns.ui.i18n import Formats
+from posreturns.ui.messages import current_language
 from posreturns.ui.presenters.return_flow import ReturnFlowPresenter, Session
 from posreturns.ui.tasks import InlineTaskRunner
 from posreturns.ui.views.decision_panel import DecisionPanel
@@ -177,6 +178,25 @@ def test_a_serial_tracked_item_without_receipt_waits_for_its_serial_and_only_sto
     quote = seen.quotes[-1]
     assert quote["lines"][0]["serial"] == "SN-BOX-7781" and quote["lines"][0]["disposition"] == "RESTOCK"
     assert flow.basket.refund_method == "store_credit" and quote["refund_method"] == "store_credit"
+
+
+def test_the_receipt_by_e_mail_is_asked_at_the_till_with_the_customers_address_and_consent(demo_till: Till) -> None:
+    flow, seen = _flow(demo_till)
+    flow.start(demo_till.lookup.find_receipt("PA01-000101"))
+    flow.add_order_line("ORD-1001-L1")
+    flow.update_line(0, reason="CHANGED_MIND", condition="NEW_WITH_TAGS")
+    flow.set_receipt_by("email")
+    assert flow.basket.receipt_address == "camille.martin@example.fr"  # the address the store holds
+    assert not flow.basket.ready and "consent" in str(flow.basket.contact_problem)
+    flow.set_contact_consent(True)
+    assert flow.basket.ready
+    flow.complete()
+    assert seen.completed[0]["contact"] == {"channel": "email", "consent": True, "e_receipt": True,
+                                            "language": current_language()}  # the window's language
+    with demo_till.engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT COUNT(*) FROM mail_queue").scalar() == 1
+    flow.start(demo_till.lookup.find_receipt("PA01-000102"))  # the next customer starts on paper
+    assert flow.basket.receipt_by == "paper" and flow.basket.receipt_address == ""
 
 
 @pytest.mark.parametrize("method", ["store_credit"])

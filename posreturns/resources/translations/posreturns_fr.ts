@@ -366,6 +366,30 @@
         <source>Goodwill store credit…</source>
         <translation>Avoir à titre commercial…</translation>
     </message>
+    <message>
+        <source>Paper</source>
+        <translation>Papier</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s e-mail address or mobile number</source>
+        <translation>Adresse e-mail ou numéro de mobile du client</translation>
+    </message>
+    <message>
+        <source>The customer agrees to hear from the store this way</source>
+        <translation>Le client accepte d'être contacté par ce moyen</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Ticket</translation>
+    </message>
 </context>
 <context>
     <name>Dialogs</name>
@@ -483,6 +507,10 @@
     <message>
         <source>No printer is set up: no receipt is printed.</source>
         <translation>Aucune imprimante configurée : aucun ticket n&apos;est imprimé.</translation>
+    </message>
+    <message>
+        <source>The receipt also goes to the customer by e-mail.</source>
+        <translation>Le ticket part aussi au client par e-mail.</translation>
     </message>
 </context>
 <context>
@@ -2075,6 +2103,10 @@
     <message>
         <source>Pick a reason and a condition for each item.</source>
         <translation>Choisissez un motif et un état pour chaque article.</translation>
+    </message>
+    <message>
+        <source>Type the customer&apos;s phone or e-mail: it is required without a receipt.</source>
+        <translation>Saisissez le téléphone ou l'e-mail du client : obligatoire sans ticket.</translation>
     </message>
 </context>
 <context>

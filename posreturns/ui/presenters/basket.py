@@ -10,6 +10,8 @@ import uuid
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from posreturns.domain.contact import ContactChannel, CustomerContact
+from posreturns.domain.errors import InvalidReturn
 from posreturns.domain.orders import Order
 from posreturns.domain.returns import Condition, Reason, RefundMethod
 from posreturns.services.returns.request import (
@@ -86,11 +88,37 @@ class Basket:
     exchange: list[ExchangeItem] = field(default_factory=list)
     customer_contact: str = ""
     customer_id: str | None = None
+    # how the customer gets the receipt and hears from the store: "paper" (nothing recorded), "email"
+    # (the receipt by e-mail too) or "sms"; the address or number, and their consent
+    receipt_by: str = "paper"
+    receipt_address: str = ""
+    contact_consent: bool = False
+    language: str = "fr"
 
     @property
     def ready(self) -> bool:
         return bool(self.lines) and all(line.missing is None for line in self.lines) and (
-            not self.receiptless or bool(self.customer_contact.strip() or self.customer_id))
+            not self.receiptless or bool(self.customer_contact.strip() or self.customer_id)) and (
+            self.contact_problem is None)
+
+    @property
+    def contact_problem(self) -> InvalidReturn | None:
+        """Why the customer's contact choice cannot be recorded yet (no address, no consent), or None."""
+        try:
+            self.contact()
+        except InvalidReturn as problem:
+            return problem
+        return None
+
+    def contact(self) -> CustomerContact | None:
+        """The contact choice as the request records it; None for a paper receipt only."""
+        if self.receipt_by == "paper":
+            return None
+        address = self.receipt_address.strip() or None
+        by_mail = self.receipt_by == "email"
+        return CustomerContact(ContactChannel(self.receipt_by), email=address if by_mail else None,
+                               phone=None if by_mail else address, consent=self.contact_consent,
+                               e_receipt=by_mail, language=self.language)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -122,7 +150,8 @@ class Basket:
             exchange_lines=tuple(ExchangeInput(item["code"], item["qty"]) for item in document["exchange_lines"]),
             customer=CustomerInput(**customer) if customer else None,
             approval=ApprovalInput(*approval) if approval else None,
-            idempotency_key=self.key, order=order, override=OverrideInput(*override) if override else None)
+            idempotency_key=self.key, order=order, override=OverrideInput(*override) if override else None,
+            contact=self.contact())
 
     def request(self, cashier: str, till_id: str, offline: bool, approval: tuple[str, str] | None = None,
                 override: tuple[str, str] | None = None) -> dict[str, Any]:
@@ -142,6 +171,11 @@ class Basket:
         customer = _customer(self.customer_id, self.customer_contact)
         if customer:
             request["customer"] = customer
+        contact = self.contact()
+        if contact is not None:
+            request["contact"] = {**{k: v for k, v in (("email", contact.email), ("phone", contact.phone)) if v},
+                                  "channel": contact.channel.value, "consent": contact.consent,
+                                  "e_receipt": contact.e_receipt, "language": contact.language}
         if approval:
             request["approval"] = {"manager": approval[0], "pin": approval[1]}
         if override:

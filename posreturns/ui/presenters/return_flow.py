@@ -97,6 +97,7 @@ class ReturnFlowPresenter(QObject):
         self.basket = Basket()
         self.order: Order | None = None
         self.quote: QuotedReturn | None = None
+        self.known_contact = ("", "")  # the e-mail address and phone number the store holds for the customer
         self._quote_generation = 0
         self._draft: dict[str, Any] | None = None  # what the next draft write stores (None: clear it)
         self._draft_lock = threading.Lock()
@@ -105,13 +106,27 @@ class ReturnFlowPresenter(QObject):
     def start(self, order: Order) -> None:
         if self.order is not None and self.order.id == order.id and self.basket.lines:
             return
-        self.order, self.quote = order, None
-        self.basket = Basket(order_id=order.id, order_number=order.number, customer_id=order.customer_id)
+        self.order, self.quote, self.known_contact = order, None, ("", "")
+        self.basket = Basket(order_id=order.id, order_number=order.number, customer_id=order.customer_id,
+                             language=current_language())
         self._changed(requote=False)
+        self._look_up_contact()
+
+    def _look_up_contact(self) -> None:
+        """The customer's own address and number, ready for an e-receipt or an SMS."""
+        if self.order is not None and self.order.customer_id:
+            customer, basket = self.order.customer_id, self.basket
+            self.runner.run(lambda: self.catalog.customer_contact(customer),
+                            lambda found: self._known_contact(basket, found), self._error)
+
+    def _known_contact(self, basket: Basket, found: tuple[str, str]) -> None:
+        if basket is self.basket:  # still this customer's return
+            self.known_contact = found
 
     def start_receiptless(self) -> None:
         self.order, self.quote = None, None
-        self.basket = Basket(receiptless=True, refund_method="store_credit")
+        self.basket = Basket(receiptless=True, refund_method="store_credit", language=current_language())
+        self.known_contact = ("", "")
         self._changed(requote=False)
 
     def restore(self, order_loader: Callable[[str], Order]) -> bool:
@@ -128,11 +143,12 @@ class ReturnFlowPresenter(QObject):
             return False
         self.basket = basket
         self._changed()
+        self._look_up_contact()
         return True
 
     def abandon(self) -> None:
         self._store_draft(None)
-        self.basket, self.order, self.quote = Basket(), None, None
+        self.basket, self.order, self.quote, self.known_contact = Basket(), None, None, ("", "")
         self.changed.emit()
 
     # --- building the return ----------------------------------------------------------------
@@ -249,6 +265,26 @@ class ReturnFlowPresenter(QObject):
 
     def set_customer_contact(self, contact: str) -> None:
         self.basket.customer_contact = contact
+        self._changed()
+
+    def set_receipt_by(self, channel: str) -> None:
+        """Paper, e-mail or SMS: the address or number the store holds (or the one typed for a return
+        without receipt) is filled in, for the customer to confirm."""
+        self.basket.receipt_by = channel
+        email, phone = self.known_contact
+        typed = self.basket.customer_contact.strip()
+        if channel == "email":
+            self.basket.receipt_address = email or (typed if "@" in typed else "")
+        elif channel == "sms":
+            self.basket.receipt_address = phone or (typed if typed and "@" not in typed else "")
+        self._changed()
+
+    def set_receipt_address(self, address: str) -> None:
+        self.basket.receipt_address = address
+        self._changed()
+
+    def set_contact_consent(self, consent: bool) -> None:
+        self.basket.contact_consent = consent
         self._changed()
 
     # --- quote, approval, completion, printing ------------------------------------------------
