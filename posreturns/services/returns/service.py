@@ -220,7 +220,8 @@ class ReturnService:
             cache_as_of=self.queries.cache_as_of(),
             contact=request.contact,
             activity=activity,
-            override=request.override,
+            # recorded only when it lifted a refusal (an override asked of a return that needed none is moot)
+            override=request.override if any(e.rule == "refusal_override" for e in quote.trace) else None,
         )
 
     def _till_id(self, request: ReturnRequest) -> str:
