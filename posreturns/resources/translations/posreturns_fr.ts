@@ -383,8 +383,8 @@
         <translation>Adresse e-mail ou numéro de mobile du client</translation>
     </message>
     <message>
-        <source>The customer agrees to hear from the store this way</source>
-        <translation>Le client accepte d'être contacté par ce moyen</translation>
+        <source>The customer agrees to be contacted</source>
+        <translation>Le client accepte d'être contacté</translation>
     </message>
     <message>
         <source>Receipt</source>

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QCheckBox, QFrame, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QCheckBox,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from posreturns.domain.allocation import ExecutedBy
 from posreturns.domain.decision import DecisionStatus, TraceEntry
@@ -48,8 +58,10 @@ class DecisionPanel(QWidget):
         self.address = QLineEdit(placeholderText=self.tr("Customer's e-mail address or mobile number"))
         self.address.setMinimumHeight(TOUCH)
         self.address.textEdited.connect(self.receipt_address.emit)
-        self.consent_box = QCheckBox(self.tr("The customer agrees to hear from the store this way"))
+        self.consent_box = QCheckBox(self.tr("The customer agrees to be contacted"))
         self.consent_box.setMinimumHeight(TOUCH)
+        # its sentence never widens the window past a 1024 px screen
+        self.consent_box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.consent_box.toggled.connect(self.consent.emit)
         # a refusal is not a dead end when the policy lets a manager lift it
         self.override_button = big_button(self.tr("Manager override…"))
