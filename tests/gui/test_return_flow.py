@@ -175,6 +175,7 @@ def test_a_serial_tracked_item_without_receipt_waits_for_its_serial_and_only_sto
     assert flow.basket.lines[0].missing == "serial" and seen.quotes == []
     flow.scan_item("SN-BOX-7781")  # the serial's own barcode on the box: not a product, so the unit's serial
     assert flow.basket.lines[0].serial == "SN-BOX-7781" and flow.basket.ready
+    assert "SN-BOX-7781 is taken as the serial number" in seen.messages[-1]
     quote = seen.quotes[-1]
     assert quote["lines"][0]["serial"] == "SN-BOX-7781" and quote["lines"][0]["disposition"] == "RESTOCK"
     assert flow.basket.refund_method == "store_credit" and quote["refund_method"] == "store_credit"

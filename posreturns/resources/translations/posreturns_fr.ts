@@ -2041,6 +2041,10 @@
         <source>Something went wrong; nothing was recorded. Try again, and call support if it persists.</source>
         <translation>Un problème est survenu ; rien n&apos;a été enregistré. Réessayez, et appelez le support si cela continue.</translation>
     </message>
+    <message>
+        <source>{0} is taken as the serial number of {1}; correct it on the item if it is not.</source>
+        <translation>{0} est pris comme numéro de série de {1} ; corrigez-le sur l'article si ce n'est pas le cas.</translation>
+    </message>
 </context>
 <context>
     <name>ReturnPage</name>

@@ -220,6 +220,8 @@ class ReturnFlowPresenter(QObject):
         if variant is None and waiting is not None and code.strip():  # the serial's own barcode, on the box
             waiting.serial = code.strip()
             self._changed()
+            self.message.emit(self.tr("{0} is taken as the serial number of {1}; correct it on the item if it is not.")
+                              .replace("{0}", waiting.serial).replace("{1}", waiting.title))
             return
         if variant is None:
             self.message.emit(self.tr("This product is unknown here; scan its barcode again or type its SKU."))
