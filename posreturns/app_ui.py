@@ -92,7 +92,7 @@ def ui_services(till: Till, language: str, printer_url: str | None = None,
                       sign_in=(lambda user_id, pin: till.access.sign_in(user_id, pin, Permission.COMPLETE_RETURN))
                       if signs_in else None,
                       sign_in_hint=till.settings.get("demo.sign_in_hint") or "", training=till.training,
-                      approve=lambda user_id, pin: till.access.sign_in(user_id, pin, Permission.APPROVE_RETURN),
+                      approve=lambda user_id, pin: till.access.check_pin(user_id, pin, Permission.APPROVE_RETURN),
                       timezone=till.settings.store_timezone,
                       integrity=lambda: summary(SqlIntegrity(till.engine).check()),
                       drawer=open_drawer_control(printing) if printing is not None else None,

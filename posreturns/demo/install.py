@@ -8,7 +8,8 @@ from datetime import date
 
 from posreturns.app import Till, open_promises
 from posreturns.demo.network import demo_network
-from posreturns.demo.store import STORE, demo_document
+from posreturns.demo.store import STORE, demo_document, demo_price_history
+from posreturns.persistence.price_history import record_price_points
 from posreturns.services.importing import import_bytes
 from posreturns.ui.resources import default_policy
 
@@ -27,6 +28,7 @@ def install_default_policy(till: Till) -> None:
 
 def install_demo(till: Till, anchor: date | None = None) -> dict[str, int]:
     counts = import_bytes(json.dumps(demo_document(anchor)).encode(), "demo", till.cache_writer)
+    record_price_points(till.engine, demo_price_history(anchor), "demo")
     if not till.settings.get("store.id"):
         till.settings.set("store.id", str(STORE["id"]))
     install_default_policy(till)

@@ -70,6 +70,21 @@ CUSTOMERS = [
 ]
 
 
+def demo_price_history(anchor: date | None = None) -> list[tuple[str, int, datetime]]:
+    """Past shelf prices (SKU, minor units, from when): a weekend promotion on the speaker 10 days ago
+    and a headphone offer 20 to 15 days ago, inside the default 30 days a return without a receipt
+    looks back; the jeans' winter price of 40 days ago is outside it."""
+    day = anchor or date.today()
+
+    def at(days_ago: int) -> datetime:
+        return datetime.combine(day - timedelta(days=days_ago), time(8, 0), PARIS)
+
+    points = [("ENC-PORT", 7990, at(60)), ("ENC-PORT", 5990, at(10)), ("ENC-PORT", 7990, at(8)),
+              ("CASQ-BT-NOIR", 24900, at(60)), ("CASQ-BT-NOIR", 19900, at(20)), ("CASQ-BT-NOIR", 24900, at(15))]
+    return points + [(f"JEAN-SLIM-{size}", minor, at(days)) for size in ("36", "38", "40", "42", "44")
+                     for minor, days in ((6900, 60), (8900, 40))]
+
+
 def _at(anchor: date, days_ago: int, hour: int, minute: int = 0) -> str:
     moment = datetime.combine(anchor - timedelta(days=days_ago), time(hour, minute), PARIS)
     return moment.isoformat()

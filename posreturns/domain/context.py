@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from posreturns.domain.money import Money
@@ -12,12 +12,18 @@ from posreturns.domain.money import Money
 
 @dataclass(frozen=True, slots=True)
 class PriceInfo:
-    """Today's shelf price of a SKU (tax included) and what a receipt-less return needs to know."""
+    """Today's shelf price of a SKU (tax included) and what a receipt-less return needs to know:
+    the lowest price it had over the policy's last `lowest_days` days and the day that price began
+    (or the window's first day, when it was already the price then)."""
 
     price: Money
     tax_rate: Decimal = Decimal(0)  # percent
     category: str = ""
     final_sale: bool = False
+    serial_tracked: bool = False
+    lowest: Money | None = None
+    lowest_from: date | None = None
+    lowest_days: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +35,8 @@ class PolicyContext:
     returns in the policy's serial-returner window, *not* counting the one being quoted.
     `offline_refunded_today` is what this till has refunded while offline today. `drawer_cash`
     is the cash in the drawer when known (None: unknown, no limit). `cache_as_of` is the age of
-    the order data when offline.
+    the order data when offline. `refusal_path`: the way past a refusal asked for (a policy
+    `RefusalPath`), which the manager's approval then grants.
     """
 
     now: datetime
@@ -40,6 +47,7 @@ class PolicyContext:
     offline_refunded_today: Money | None = None
     prices: Mapping[str, PriceInfo] = field(default_factory=dict)
     manager_approval: bool = False
+    refusal_path: str | None = None  # "override" / "goodwill": what the cashier asks a manager for
     drawer_cash: Money | None = None
     cache_as_of: datetime | None = None
 

@@ -93,6 +93,7 @@ class ReturnDecision:
     trace: tuple[TraceEntry, ...]
     shipping_refundable: bool
     bonus_rate: Decimal  # percent of store credit added as an incentive (0 when off)
+    refusal_paths: tuple[str, ...] = ()  # a refused return: what a manager may do instead (policy order)
 
     @property
     def approval_required(self) -> bool:

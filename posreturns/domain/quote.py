@@ -104,6 +104,7 @@ def quote_return(
         exchange=exchange,
         stock_moves=tuple(moves),
         incentive_offer=offer,
+        refusal_paths=decision.refusal_paths if decision.final_status is DecisionStatus.REFUSED else (),
     )
 
 

@@ -58,6 +58,7 @@ def quote_to_dict(quote: Quote) -> dict[str, Any]:
         "currency": quote.currency,
         "refund_method": quote.refund_method.value,
         "allowed_methods": [m.value for m in quote.allowed_methods],
+        "refusal_paths": list(quote.refusal_paths),
         "offline": quote.offline,
         "trace": [_trace(t) for t in quote.trace],
         "lines": [_line(line) for line in quote.lines],

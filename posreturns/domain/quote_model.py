@@ -62,6 +62,7 @@ class Quote:
     exchange: ExchangeQuote | None
     stock_moves: tuple[StockMove, ...]
     incentive_offer: Money | None  # bonus the customer would get by taking store credit
+    refusal_paths: tuple[str, ...] = ()  # refused: what a manager may do instead ("override", "goodwill")
 
     @property
     def fee_total(self) -> Money:
@@ -73,8 +74,12 @@ class Quote:
 
     @property
     def key_line(self) -> TraceEntry | None:
-        """The sentence printed on the receipt: the first rule that decided, else the first entry."""
+        """The sentence printed on the receipt: a manager's lifting of a refusal, else the first rule
+        that decided, else the first entry."""
         entries = [*self.trace, *(e for line in self.lines for e in line.trace)]
+        lifted = next((e for e in entries if e.rule == "refusal_override"), None)
+        if lifted is not None and self.status is not DecisionStatus.REFUSED:
+            return lifted
         deciding = [e for e in entries if e.effect is not None and e.effect is not DecisionStatus.ALLOWED]
         chosen = deciding or entries
         return chosen[0] if chosen else None

@@ -13,6 +13,7 @@ to `OrderLine.refunded`, and the allocation's ledger to `Tender.refunded`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from posreturns.domain.context import PolicyContext
@@ -50,6 +51,7 @@ class LineAmounts:
     tax: Money  # tax contained in `value`
     steps: tuple[BreakdownStep, ...]
     price_known: bool = True
+    serial_tracked: bool = False  # receipt-less rows only: the unit's serial is asked for
 
 
 def _cumulative(total: Money, part: int | Decimal, whole: int | Decimal) -> Money:
@@ -132,6 +134,14 @@ def _price_receiptless(request: ReturnLineRequest, context: PolicyContext, curre
         _step("current_price", *both(translate("domain.refunds", "Current price {0} × {1}")
                                      .format(Worded(price_text, unit), request.qty)), unit * request.qty)
     ]
+    if info.lowest is not None and info.lowest < unit and info.lowest_from is not None:
+        days, day = info.lowest_days, info.lowest_from
+        steps.append(
+            _step("lowest_price", *both(translate("domain.refunds", "Lowest price of the last {0} days: {1} since {2}")
+                                        .format(days, Worded(price_text, info.lowest), Worded(day_text, day))),
+                  (info.lowest - unit) * request.qty)
+        )
+        unit = info.lowest
     if request.claimed_unit_price is not None and request.claimed_unit_price < unit:
         steps.append(
             _step(
@@ -145,7 +155,8 @@ def _price_receiptless(request: ReturnLineRequest, context: PolicyContext, curre
     tax = Money.from_minor(tax_minor(value.minor, info.tax_rate, prices_include_tax=True), currency)
     rate = Worded(percent_text, info.tax_rate)
     steps.append(_step("tax", *both(translate("domain.refunds", "Of which tax ({0})").format(rate)), tax, False))
-    return LineAmounts(request, None, sku, info.category, info.final_sale, unit, value, tax, tuple(steps))
+    return LineAmounts(request, None, sku, info.category, info.final_sale, unit, value, tax, tuple(steps),
+                       serial_tracked=info.serial_tracked)
 
 
 def apply_fee(amounts: LineAmounts, fee_rate: Decimal) -> tuple[Money, Money, tuple[BreakdownStep, ...]]:
@@ -171,6 +182,11 @@ def cash_round(amount: Money, rounding: CashRounding | None) -> Money:
 
 def _step(key: str, en: str, fr: str, amount: Money, counted: bool = True) -> BreakdownStep:
     return BreakdownStep(key, en, fr, amount, counted)
+
+
+def day_text(day: date, language: str) -> str:
+    """A day in a breakdown step: '2026-11-16' in English, '16/11/2026' in French."""
+    return f"{day:%d/%m/%Y}" if language.startswith("fr") else day.isoformat()
 
 
 def price_text(amount: Money, language: str) -> str:

@@ -21,6 +21,7 @@ from posreturns.domain.money import exponent
 from posreturns.domain.utc import format_utc
 from posreturns.persistence.engine import WRITE
 from posreturns.persistence.held_unit_pull import apply_held_units
+from posreturns.persistence.price_history import record_price_changes
 from posreturns.services.canonical import Document, ReturnRecord
 from posreturns.services.canonical_fast import Unsure
 from posreturns.services.canonical_records import OrderRecord, TillRecord
@@ -128,6 +129,7 @@ class SqlCacheWriter:
         many(run, UPSERT_STORE, [tuple(s) for s in document.stores])
         many(run, UPSERT_PRODUCT,
              list({p.product_id: (p.product_id, p.title, p.category) for p in document.products}.values()))
+        record_price_changes(connection, [(p.sku, p.price_minor) for p in document.products], utc_now(), source)
         many(run, UPSERT_VARIANT, [p[:8] for p in document.products])
         many(run, UPSERT_BARCODE, [(code, p.sku) for p in document.products for code in p.barcodes])
         many(run, UPSERT_CUSTOMER, [customer_row(c.id, c.name, c.email, c.phone) for c in document.customers])

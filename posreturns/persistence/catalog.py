@@ -50,6 +50,12 @@ class SqlCatalog:
             found.append(variant)
         return found
 
+    def customer_contact(self, customer_id: str) -> tuple[str, str]:
+        """The e-mail address and phone number the store holds for a customer ("" when none)."""
+        with self.engine.connect() as connection:
+            row = connection.exec_driver_sql("SELECT email, phone FROM customers WHERE id = ?", (customer_id,)).first()
+        return ("", "") if row is None else (row.email or "", row.phone or "")
+
     def variant_title(self, code: str) -> tuple[str, str] | None:
         found = self.find_variant(code)
         return None if found is None else (found["sku"], found["title"])

@@ -11,6 +11,7 @@ from sqlalchemy.engine import Connection
 
 from posreturns.domain.money import Money
 from posreturns.domain.utc import format_utc
+from posreturns.persistence.price_history import SqlPriceHistory
 from posreturns.services.returns.ports import CustomerMatch, StoredReturn
 
 
@@ -74,6 +75,9 @@ class SqlReturnQueries:
             (location, sku),
         )
         return int(row[0]) if row else 0
+
+    def prices_since(self, sku: str, since: datetime) -> list[tuple[datetime, int]]:
+        return SqlPriceHistory(self.engine).prices_since(sku, since)
 
     def cache_as_of(self) -> datetime | None:
         row = self._first("SELECT last_pulled_at FROM sync_streams WHERE stream = 'orders'", ())

@@ -181,9 +181,10 @@ def audit_return(connection: Connection, c: Completion, number: str) -> None:
             {
                 e.rule
                 for e in (*q.trace, *(e for ln in q.lines for e in ln.trace))
-                if e.effect is not None and e.effect.value == "needs_approval"
+                if e.effect is not None and e.effect.value in ("needs_approval", "refused")
             }
         )
+        lifted = {"override": {"path": c.override.path, "reason": c.override.reason}} if c.override else {}
         insert_audit(
             connection,
             AuditEntry(
@@ -195,6 +196,7 @@ def audit_return(connection: Connection, c: Completion, number: str) -> None:
                     "cashier": c.cashier,
                     "rules": rules,
                     "policy_version": q.policy_version,
+                    **lifted,
                 },
                 c.created_at,
             ),

@@ -49,7 +49,8 @@ class SqlUserRepository:
             outcome = decide(found)
             if found is not None:
                 _write(connection, user_id, outcome.pin_hash, outcome.lockout)
-            insert_audit(connection, outcome.audit)
+            if outcome.audit is not None:
+                insert_audit(connection, outcome.audit)
         return outcome
 
     def update(self, user_id: str, audit: AuditEntry, *, pin_hash: str | None = None,

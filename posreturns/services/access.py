@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import timedelta
 
 from posreturns.domain.errors import PinError
@@ -53,6 +54,18 @@ class AccessService:
         if attempt.error is not None:
             raise attempt.error
         assert attempt.principal is not None  # no error: signed in
+        return attempt.principal
+
+    def check_pin(self, user_id: str, pin: str, permission: Permission) -> Principal:
+        """As `sign_in`, for a PIN asked just before the action that signs in with it (the approval
+        dialog, then the completion): wrong PINs count and are audited here, the right one once, by
+        that action, so a manager's approval is one sign-in in the audit log, not two."""
+        now = self.moments()
+        attempt = self.users.attempt(user_id.strip(), lambda found: _unsaid_success(
+            self._decide(found, pin, permission, now)))
+        if attempt.error is not None:
+            raise attempt.error
+        assert attempt.principal is not None  # no error: the PIN is right
         return attempt.principal
 
     def require(self, principal: Principal, permission: Permission, subject: str | None = None) -> None:
@@ -112,6 +125,10 @@ class AccessService:
     @staticmethod
     def _entry(action: str, user: User, now: Moment, detail: dict[str, object]) -> AuditEntry:
         return AuditEntry(action, user.id, user.id, detail, now.wall)
+
+
+def _unsaid_success(attempt: Attempt) -> Attempt:
+    return replace(attempt, audit=None) if attempt.principal is not None else attempt
 
 
 def locked(remaining: timedelta | None) -> PinError:

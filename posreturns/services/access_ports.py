@@ -18,7 +18,7 @@ from posreturns.services.returns.ports import AuditEntry
 class Attempt:
     """The outcome of one PIN check, decided while the user's row is locked for writing."""
 
-    audit: AuditEntry
+    audit: AuditEntry | None  # None: a right PIN asked ahead of the action that signs in with it
     lockout: Lockout | None = None  # the state to store (None: unchanged)
     pin_hash: str | None = None  # a stronger hash of the same PIN to store
     principal: Principal | None = None

@@ -22,9 +22,15 @@ class ApprovalDialog(QDialog):
     is said in the dialog, which stays open with the manager's ID kept and the PIN cleared."""
 
     def __init__(self, reason: str, parent: QWidget | None = None, hint: str = "",
-                 check: Callable[[str, str], object] | None = None, runner: Any = None) -> None:
+                 check: Callable[[str, str], object] | None = None, runner: Any = None,
+                 asks_why: bool = False) -> None:
         super().__init__(parent)
         self.check, self.runner = check, runner
+        # a manager lifting a refusal says why (kept in the audit log with their name)
+        self.why = QLineEdit(
+            placeholderText=translate("Dialogs", "Why (required), e.g. regular customer, box unopened"))
+        self.why.setMinimumHeight(44)
+        self.why.setVisible(asks_why)
         self.setWindowTitle(translate("Dialogs", "Manager approval"))
         self.setMinimumWidth(440)
         self.reason = QLabel(reason, wordWrap=True)
@@ -44,6 +50,8 @@ class ApprovalDialog(QDialog):
         form.addRow(self.reason)
         if hint:
             form.addRow(self.hint)
+        if asks_why:
+            form.addRow(translate("Dialogs", "Reason"), self.why)
         form.addRow(translate("Dialogs", "Manager"), self.manager)
         form.addRow(translate("Dialogs", "PIN"), self.pin)
         self.pad = PinPad(self.pin)  # touch tills have no keyboard for the PIN
@@ -54,8 +62,13 @@ class ApprovalDialog(QDialog):
         self.manager.returnPressed.connect(self.pin.setFocus)  # Enter after the ID goes on to the PIN
 
     def accept(self) -> None:
+        if self.why.isVisibleTo(self) and not self.why.text().strip():
+            self.error.setText(translate("Dialogs", "Say why the refusal is lifted first."))
+            self.why.setFocus()
+            return
         if not self.manager.text().strip():
-            self.error.setText(translate("Dialogs", "Type the manager's ID first."))
+            if not self.why.hasFocus():  # Enter after the reason goes on to the ID: not a mistake
+                self.error.setText(translate("Dialogs", "Type the manager's ID first."))
             self.manager.setFocus()
             return
         if not self.pin.text():  # Enter after the ID: on to the PIN, not a wrong-PIN attempt
@@ -98,6 +111,17 @@ class DialogService:
             return dialog.manager.text().strip(), dialog.pin.text()
         finally:
             dialog.deleteLater()  # a child of the window: kept until the window closes otherwise
+
+    def ask_override(self, question: str) -> tuple[str, str, str] | None:
+        """A manager's ID, PIN and reason to lift a refusal; None when cancelled."""
+        dialog = ApprovalDialog(question, self.parent, self.approval_hint, self.approval_check, self.runner,
+                                asks_why=True)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return dialog.manager.text().strip(), dialog.pin.text(), dialog.why.text().strip()
+        finally:
+            dialog.deleteLater()
 
     def show_dialog(self, dialog: QDialog) -> bool:
         """Run a screen's own dialog (e.g. the settings); True when it was accepted."""

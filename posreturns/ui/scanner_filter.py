@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from shiboken6 import isValid
 
 from posreturns.devices.keyboard_wedge import Decision, WedgeConfig, WedgeDetector
@@ -113,6 +113,8 @@ class WedgeScannerFilter(QObject):
             return False
         if watched is not _receiver(watched):
             return False  # the same key propagating to parents, or to the window first
+        if isinstance(watched, QLineEdit) and watched.echoMode() is not QLineEdit.EchoMode.Normal:
+            return False  # a PIN typed fast is still a PIN: never a scan, never shown as one
         self._target = watched
         assert isinstance(event, QKeyEvent)
         at = self._stamp(event)

@@ -11,8 +11,11 @@ from posreturns.domain.users import Principal
 from posreturns.persistence.catalog import SqlCatalog
 from posreturns.persistence.drafts import SqlDrafts
 from posreturns.services.returns.results import quoted_json
+from posreturns.ui.i18n import Formats
+from posreturns.ui.messages import current_language
 from posreturns.ui.presenters.return_flow import ReturnFlowPresenter, Session
 from posreturns.ui.tasks import InlineTaskRunner
+from posreturns.ui.views.decision_panel import DecisionPanel
 
 
 class Recorder:
@@ -107,7 +110,8 @@ def test_a_return_above_the_limit_needs_a_manager_and_a_wrong_pin_is_refused(dem
     assert seen.completed[0]["approved_by"] == "mgr1"
 
 
-def test_a_final_sale_item_is_refused_with_the_reason(demo_till: Till) -> None:
+def test_a_final_sale_item_is_refused_with_the_reason_and_a_manager_may_give_goodwill_credit(  # type: ignore[no-untyped-def]
+        qtbot, demo_till: Till) -> None:
     flow, seen = _flow(demo_till)
     flow.start(demo_till.lookup.find_receipt("PA01-000105"))
     flow.add_order_line("ORD-1005-L1")
@@ -116,6 +120,19 @@ def test_a_final_sale_item_is_refused_with_the_reason(demo_till: Till) -> None:
     flow.complete()
     assert not seen.completed and "refuses" in seen.messages[-1]
     assert _returns_in_db(demo_till) == []
+    assert seen.quotes[-1]["refusal_paths"] == ["override", "goodwill"]
+    panel = DecisionPanel(Formats("en"))  # the refusal's ways forward, as the cashier sees them
+    qtbot.addWidget(panel)
+    assert flow.quote is not None
+    panel.show_quote(flow.quote.quote, "original", "en")
+    assert not panel.override_button.isHidden() and not panel.goodwill_button.isHidden()
+    assert not panel.confirm_button.isEnabled()
+    panel.show_waiting("next customer")
+    assert panel.override_button.isHidden() and panel.goodwill_button.isHidden()
+    demo_till.users.seed("mgr1", "Sophie Laurent", "manager", "4321")
+    flow.complete(approval=("mgr1", "4321"), override=("goodwill", "Swimsuit never worn, tags on"))
+    assert seen.completed[0]["approved_by"] == "mgr1" and seen.completed[0]["refund_method"] == "store_credit"
+    assert seen.completed[0]["voucher"]["amount"] == "45.00"
 
 
 def test_an_exchange_for_another_size_moves_no_money(demo_till: Till) -> None:
@@ -145,6 +162,42 @@ def test_a_return_without_receipt_needs_a_contact_and_gives_store_credit(demo_ti
     quote = seen.quotes[-1]
     assert quote["refund_method"] == "store_credit" and quote["voucher"] is not None
     assert quote["refund_total"] == "29.90"
+
+
+def test_a_serial_tracked_item_without_receipt_waits_for_its_serial_and_only_store_credit_is_kept(
+        demo_till: Till) -> None:
+    flow, seen = _flow(demo_till)
+    flow.start_receiptless()
+    flow.set_refund_method("original")  # a stale choice: only store credit is possible without a receipt
+    flow.scan_item("CASQ-BT-NOIR")
+    flow.update_line(0, reason="CHANGED_MIND", condition="NEW_WITH_TAGS")
+    flow.set_customer_contact("06 55 44 33 22")
+    assert flow.basket.lines[0].missing == "serial" and seen.quotes == []
+    flow.scan_item("SN-BOX-7781")  # the serial's own barcode on the box: not a product, so the unit's serial
+    assert flow.basket.lines[0].serial == "SN-BOX-7781" and flow.basket.ready
+    assert "SN-BOX-7781 is taken as the serial number" in seen.messages[-1]
+    quote = seen.quotes[-1]
+    assert quote["lines"][0]["serial"] == "SN-BOX-7781" and quote["lines"][0]["disposition"] == "RESTOCK"
+    assert flow.basket.refund_method == "store_credit" and quote["refund_method"] == "store_credit"
+
+
+def test_the_receipt_by_e_mail_is_asked_at_the_till_with_the_customers_address_and_consent(demo_till: Till) -> None:
+    flow, seen = _flow(demo_till)
+    flow.start(demo_till.lookup.find_receipt("PA01-000101"))
+    flow.add_order_line("ORD-1001-L1")
+    flow.update_line(0, reason="CHANGED_MIND", condition="NEW_WITH_TAGS")
+    flow.set_receipt_by("email")
+    assert flow.basket.receipt_address == "camille.martin@example.fr"  # the address the store holds
+    assert not flow.basket.ready and "consent" in str(flow.basket.contact_problem)
+    flow.set_contact_consent(True)
+    assert flow.basket.ready
+    flow.complete()
+    assert seen.completed[0]["contact"] == {"channel": "email", "consent": True, "e_receipt": True,
+                                            "language": current_language()}  # the window's language
+    with demo_till.engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT COUNT(*) FROM mail_queue").scalar() == 1
+    flow.start(demo_till.lookup.find_receipt("PA01-000102"))  # the next customer starts on paper
+    assert flow.basket.receipt_by == "paper" and flow.basket.receipt_address == ""
 
 
 @pytest.mark.parametrize("method", ["store_credit"])

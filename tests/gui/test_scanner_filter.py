@@ -44,6 +44,17 @@ def test_human_typing_reaches_the_field_in_order_and_is_no_scan(qtbot) -> None: 
         QApplication.instance().removeEventFilter(scanner)
 
 
+def test_a_pin_typed_at_scanner_speed_stays_in_its_field_and_is_no_scan(qtbot) -> None:  # type: ignore[no-untyped-def]
+    field, scanner, scans = _setup(qtbot, step=0.004)
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    try:
+        qtbot.keyClicks(field, "246810")
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        assert scans == [] and field.text() == "246810"
+    finally:
+        QApplication.instance().removeEventFilter(scanner)
+
+
 def test_a_short_fast_burst_is_typing_not_a_scan(qtbot) -> None:  # type: ignore[no-untyped-def]
     field, scanner, scans = _setup(qtbot, step=0.004)
     try:

@@ -213,3 +213,14 @@ def test_the_data_folder_and_the_database_are_the_tills_user_only(shop: Till) ->
         path = shop.data_dir / name
         if path.exists():
             assert stat.S_IMODE(path.stat().st_mode) == 0o600, name
+
+
+def test_a_pin_checked_ahead_of_its_action_is_one_sign_in_in_the_audit_log(shop: Till) -> None:
+    with pytest.raises(PinError):
+        shop.access.check_pin(MANAGER, "0000", Permission.APPROVE_RETURN)  # the approval dialog's wrong PIN
+    assert refusals(shop) == ["wrong_pin"] and failures(shop) == 1
+    assert shop.access.check_pin(MANAGER, PIN, Permission.APPROVE_RETURN).user_id == MANAGER
+    assert failures(shop) == 0  # a right PIN still ends the run of wrong ones
+    sign_in(shop, PIN)  # the completion that carries the approval
+    signed = rows(db(shop), "SELECT actor FROM audit_log WHERE action = 'user.signed_in'")
+    assert [tuple(row) for row in signed] == [(MANAGER,)]

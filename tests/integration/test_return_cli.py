@@ -224,9 +224,9 @@ def test_the_json_answer_keeps_the_documented_fields_in_the_documented_order(dat
     documented = _answer_keys_in_the_docs()
     assert list(quoted) == list(done) == [
         "return_number", "return_id", "status", "approval_required", "policy_version", "currency", "refund_method",
-        "allowed_methods", "offline", "trace", "lines", "shipping", "fee_total", "tax_total", "refund_total",
-        "tenders", "ledger", "voucher", "cash_rounding", "exchange", "stock_moves", "incentive_offer", "receipt",
-        "order_id", "customer_id", "store_id", "till_id", "cashier", "approved_by", "key_line", "training"]
+        "allowed_methods", "refusal_paths", "offline", "trace", "lines", "shipping", "fee_total", "tax_total",
+        "refund_total", "tenders", "ledger", "voucher", "cash_rounding", "exchange", "stock_moves", "incentive_offer",
+        "receipt", "order_id", "customer_id", "store_id", "till_id", "cashier", "approved_by", "key_line", "training"]
     assert _in_order_within([key for key in quoted if key != "training"], documented)
     assert list(done["lines"][0]) == [
         "order_line_id", "sku", "qty", "reason", "condition", "serial", "status", "unit_paid", "value", "fee", "tax",

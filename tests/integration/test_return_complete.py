@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import dump
-from helpers.returns import CASHIER, MANAGER, check_whole, line, request, rows, stock_levels
+from helpers.returns import CASHIER, MANAGER, PIN, check_whole, line, request, rows, stock_levels
 
 from posreturns.app import Till
 from posreturns.services.errors import BadInput
@@ -265,3 +265,19 @@ def test_the_last_replacement_taken_by_another_till_meanwhile_is_not_handed_out_
                                       exchange_lines=[{"code": "JEAN-SLIM-42", "qty": 1}]), CASHIER)
     assert "LedgerChanged" not in type(raised.value).__name__
     assert dump(shop) == before
+
+
+def test_a_manager_lifts_a_refusal_with_a_reason_signed_and_audited_once(shop: Till) -> None:
+    late = request("PA01-000107", line("BASK-CUIR-39"), method="store_credit")  # 45 days ago: refused
+    assert shop.returns.quote(late)["refusal_paths"] == ["override", "goodwill"]
+    with pytest.raises(BadInput, match="override.reason"):
+        shop.returns.quote({**late, "override": {"path": "goodwill", "reason": " "}})
+    goodwill = {**late, "override": {"path": "goodwill", "reason": "Regular customer, box unopened"}}
+    asked = shop.returns.quote(goodwill)
+    assert asked["status"] == "needs_approval" and asked["refund_total"] == "139.00"
+    done = shop.returns.complete({**goodwill, "approval": {"manager": MANAGER, "pin": PIN}}, CASHIER)
+    assert done["approved_by"] == MANAGER and done["voucher"]["amount"] == "139.00"
+    entries = rows(db(shop), "SELECT actor, detail_json FROM audit_log WHERE action = 'return.approved'")
+    assert [(actor, json.loads(detail)["override"]) for actor, detail in entries] == [
+        (MANAGER, {"path": "goodwill", "reason": "Regular customer, box unopened"})]
+    assert "window" in json.loads(entries[0][1])["rules"]

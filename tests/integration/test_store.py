@@ -6,6 +6,7 @@ import shutil
 import sqlite3
 import threading
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 from sqlalchemy.exc import IntegrityError
@@ -108,10 +109,14 @@ def test_an_older_database_with_data_is_migrated_at_start_up_without_losing_rows
         connection.commit()
     from posreturns.persistence.cache_writer import SqlCacheWriter
 
-    import_bytes(json.dumps(demo_document(DEMO_DAY)).encode(), "demo", SqlCacheWriter(engine))
+    with patch("posreturns.persistence.cache_writer.record_price_changes"):  # no price history table in 0001
+        import_bytes(json.dumps(demo_document(DEMO_DAY)).encode(), "demo", SqlCacheWriter(engine))
     engine.dispose()
     reopened = open_till(tmp_path)
     assert migrate.current_revision(reopened.engine) == migrate.head_revision() != "0001"
     order = reopened.lookup.find_receipt("PA01-000106")
     assert order.lines[0].returned_qty == 1
+    with reopened.engine.connect() as connection:  # the prices the till held are the history's first points
+        assert connection.exec_driver_sql(
+            "SELECT price_minor FROM price_history WHERE sku = 'ENC-PORT' AND source = 'migration'").all() == [(7990,)]
     reopened.close()

@@ -29,6 +29,11 @@ allowed = true
 contact_required = true
 methods = ["store_credit"]
 approval_above = "50.00"
+lowest_price_days = 30
+
+[refusals]
+paths = ["override", "goodwill"]
+rules = ["window", "final_sale"]
 
 [serial_returners]
 enabled = true

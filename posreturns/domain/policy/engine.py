@@ -2,7 +2,9 @@
 
 The return's status is the worst of its lines and of the return-level rules (customer contact,
 receipt-less limit, serial returners, high value, offline limits, refund method). A manager
-approval in the context turns `needs_approval` into `allowed`; nothing turns `refused` around.
+approval in the context turns `needs_approval` into `allowed`. A refusal stays final unless the
+policy lets a manager lift the rules that refused (`[refusals]`) and the context asks for one of
+its paths: the return then needs that manager's approval.
 """
 
 from __future__ import annotations
@@ -11,14 +13,22 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from posreturns.domain.context import PolicyContext
-from posreturns.domain.decision import DecisionStatus, ReturnDecision, TraceEntry, money_text, percent_text, worst
+from posreturns.domain.decision import (
+    DecisionStatus,
+    LineDecision,
+    ReturnDecision,
+    TraceEntry,
+    money_text,
+    percent_text,
+    worst,
+)
 from posreturns.domain.messages import Worded, both, translate
 from posreturns.domain.money import Money
 from posreturns.domain.policy.limits import offline_limits, receiptless_limits, serial_returner
-from posreturns.domain.policy.model import Policy
+from posreturns.domain.policy.model import Policy, RefusalPath
 from posreturns.domain.policy.rules import ALL_METHODS, LineVerdict, decide_line, methods_text
 from posreturns.domain.refunds import LineAmounts, apply_fee
-from posreturns.domain.returns import ReturnDraft
+from posreturns.domain.returns import RefundMethod, ReturnDraft
 
 _APPROVAL = DecisionStatus.NEEDS_APPROVAL
 _REFUSED = DecisionStatus.REFUSED
@@ -69,10 +79,29 @@ def evaluate(
     bonus = _incentive(draft, policy, verdict)
     status = worst([*(d.status for d in lines), *verdict.statuses])
     final = status
-    if status is _APPROVAL and context.manager_approval:
+    paths = _refusal_paths(policy, lines, verdict) if status is _REFUSED else ()
+    goodwill = context.refusal_path == RefusalPath.GOODWILL
+    if context.refusal_path in paths and (not goodwill or draft.refund_method is RefundMethod.STORE_CREDIT):
+        if goodwill:
+            verdict.methods = frozenset({RefundMethod.STORE_CREDIT})
+        final = _APPROVAL  # the refusal is lifted only by a manager, who signs for it
+        lifted = (translate("domain.policy.engine", "Refusal lifted by a manager: goodwill store credit.") if goodwill
+                  else translate("domain.policy.engine", "Refusal lifted by a manager (override)."))
+        verdict.add(TraceEntry("refusal_override", *both(lifted)))
+    if final is _APPROVAL and context.manager_approval:
         final = DecisionStatus.ALLOWED
         verdict.add(TraceEntry("approval", *both(translate("domain.policy.engine", "Approved by a manager."))))
-    return ReturnDecision(status, final, verdict.methods, lines, tuple(verdict.trace), shipping, bonus)
+    return ReturnDecision(status, final, verdict.methods, lines, tuple(verdict.trace), shipping, bonus, paths)
+
+
+def _refusal_paths(policy: Policy, lines: Sequence[LineDecision],
+                   verdict: LineVerdict) -> tuple[str, ...]:
+    """The ways past this refusal the policy opens: none when a rule it does not let managers lift
+    refused too (goodwill is then asked with store credit as the refund method)."""
+    entries = [*verdict.trace, *(entry for line in lines for entry in line.trace)]
+    if not {entry.rule for entry in entries if entry.effect is _REFUSED} <= policy.refusals.rules:
+        return ()
+    return tuple(path.value for path in RefusalPath if path in policy.refusals.paths)
 
 
 def _shipping_refundable(draft: ReturnDraft, policy: Policy) -> bool:

@@ -52,6 +52,20 @@ class ReceiptlessRules:
     contact_required: bool
     methods: frozenset[RefundMethod]
     approval_above: Money
+    lowest_price_days: int  # valued at the lowest shelf price of these last days (0: today's price)
+
+
+class RefusalPath(StrEnum):
+    """What a manager may do with a refused return."""
+
+    OVERRIDE = "override"  # complete it as asked, signed with the manager's PIN and a reason
+    GOODWILL = "goodwill"  # store credit as a goodwill gesture, signed the same way
+
+
+@dataclass(frozen=True, slots=True)
+class RefusalRules:
+    paths: frozenset[RefusalPath]
+    rules: frozenset[str]  # the refusing rules a manager may lift; any other refusal stays final
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +164,7 @@ class Policy:
     final_sale: DecisionStatus
     sale_items: SaleItemRules
     receiptless: ReceiptlessRules
+    refusals: RefusalRules
     serial_returners: SerialReturnerRules
     approval: ApprovalRules
     fees: tuple[FeeRule, ...]

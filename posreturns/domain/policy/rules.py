@@ -11,13 +11,13 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from posreturns.domain.context import PolicyContext
-from posreturns.domain.decision import DecisionStatus, LineDecision, TraceEntry, percent_text, worst
+from posreturns.domain.decision import DecisionStatus, LineDecision, TraceEntry, money_text, percent_text, worst
 from posreturns.domain.disposition import decide_disposition
 from posreturns.domain.messages import Worded, both, translate
 from posreturns.domain.orders import Order
 from posreturns.domain.policy.model import Policy
-from posreturns.domain.refunds import LineAmounts, price_text
-from posreturns.domain.returns import RefundMethod
+from posreturns.domain.refunds import LineAmounts, day_text
+from posreturns.domain.returns import Disposition, RefundMethod
 
 ALL_METHODS = frozenset(RefundMethod)
 _METHODS = {
@@ -31,10 +31,6 @@ def methods_text(methods: frozenset[RefundMethod], language: str) -> str:
     separator = translate("domain.policy.rules", " or ").in_language(language)
     joined = separator.join(_METHODS[m].in_language(language) for m in RefundMethod if m in methods)
     return joined or translate("domain.policy.rules", "no refund method").in_language(language)
-
-
-def day_text(day: date, language: str) -> str:
-    return day.strftime("%d/%m/%Y") if language == "fr" else day.isoformat()
 
 
 @dataclass
@@ -101,11 +97,21 @@ def decide_line(
             break
     disposition = decide_disposition(policy, req.reason, req.condition, amounts.category)
     verdict.add(disposition.trace)
+    where = disposition.disposition
+    if amounts.serial_tracked and not req.serial and where is Disposition.RESTOCK:
+        where = Disposition.INSPECT  # which unit came back is unknown: checked before it is sold again
+        verdict.add(
+            TraceEntry(
+                "serial_missing",
+                *both(translate("domain.policy.rules", "Serial-tracked item returned without its serial: held for "
+                                                       "inspection, not put back on sale.")),
+            )
+        )
     return LineDecision(
         worst(verdict.statuses),
         verdict.methods,
         fee_rate,
-        disposition.disposition,
+        where,
         disposition.alerts,
         tuple(verdict.trace),
     )
@@ -133,13 +139,17 @@ def _receiptless_item(amounts: LineAmounts, policy: Policy, verdict: LineVerdict
             )
         )
         return
-    m = rules.methods
+    m, days = rules.methods, rules.lowest_price_days
+    price = Worded(money_text, amounts.unit_paid)
     verdict.restrict(
         m,
         TraceEntry(
             "receiptless",
-            *both(translate("domain.policy.rules", "No receipt: {0} only, at most the current price ({1}).")
-                  .format(Worded(methods_text, m), Worded(price_text, amounts.unit_paid))),
+            *both(translate("domain.policy.rules", "No receipt: {0} only, at most the lowest price of the last {1} "
+                                                   "days ({2}).").format(Worded(methods_text, m), days, price)
+                  if days else
+                  translate("domain.policy.rules", "No receipt: {0} only, at most the current price ({1}).")
+                  .format(Worded(methods_text, m), price)),
         ),
     )
 

@@ -18,6 +18,8 @@ from posreturns.domain.policy.model import (
     OfflineRules,
     Policy,
     ReceiptlessRules,
+    RefusalPath,
+    RefusalRules,
     RoundingMode,
     SaleItemRules,
     SerialReturnerRules,
@@ -65,6 +67,7 @@ def parse_policy(text: str | bytes) -> Policy:
         final_sale=_action(root.table("final_sale"), "action"),
         sale_items=_sale_items(root.table("sale_items")),
         receiptless=_receiptless(root.table("receiptless"), currency),
+        refusals=_refusals(root.table("refusals")),
         serial_returners=_serial_returners(root.table("serial_returners"), currency),
         approval=_approval(root.table("approval"), currency),
         fees=tuple(parse_fee(t) for t in root.tables("fees")),
@@ -105,9 +108,24 @@ def _receiptless(t: Table, currency: str) -> ReceiptlessRules:
         contact_required=t.boolean("contact_required"),
         methods=t.choices("methods", RefundMethod),
         approval_above=t.money("approval_above", currency),
+        lowest_price_days=t.integer("lowest_price_days", minimum=0),
     )
     t.finish()
     return rules
+
+
+# the refusing rules a manager may be allowed to lift (a price the till does not know, a method the
+# cashier can change or a limit of offline work are not among them)
+LIFTABLE = ("window", "final_sale", "receiptless", "receiptless_contact", "serial_returner", "serial_returner_amount")
+
+
+def _refusals(t: Table) -> RefusalRules:
+    rules = t.strings("rules")
+    if not set(rules) <= set(LIFTABLE):
+        raise t.fail("rules", "a list of " + ", ".join(f'"{rule}"' for rule in LIFTABLE))
+    lifted = RefusalRules(t.choices("paths", RefusalPath), frozenset(rules))
+    t.finish()
+    return lifted
 
 
 def _serial_returners(t: Table, currency: str) -> SerialReturnerRules:

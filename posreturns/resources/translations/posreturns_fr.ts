@@ -173,6 +173,10 @@
         <translation>Choisir le numéro de série…</translation>
     </message>
     <message>
+        <source>Serial number (on the item or its box): scan or type it</source>
+        <translation>Numéro de série (sur l'article ou sa boîte) : le scanner ou le saisir</translation>
+    </message>
+    <message>
         <source>Note (required for &apos;Other&apos;)</source>
         <translation>Commentaire (obligatoire pour « Autre »)</translation>
     </message>
@@ -354,6 +358,38 @@
         <source>Replacement: {0}</source>
         <translation>Article d&apos;échange : {0}</translation>
     </message>
+    <message>
+        <source>Manager override…</source>
+        <translation>Dérogation du responsable…</translation>
+    </message>
+    <message>
+        <source>Goodwill store credit…</source>
+        <translation>Avoir à titre commercial…</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Papier</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s e-mail address or mobile number</source>
+        <translation>Adresse e-mail ou numéro de mobile du client</translation>
+    </message>
+    <message>
+        <source>The customer agrees to be contacted</source>
+        <translation>Le client accepte d'être contacté</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Ticket</translation>
+    </message>
 </context>
 <context>
     <name>Dialogs</name>
@@ -388,6 +424,18 @@
     <message>
         <source>The PIN could not be checked; try again.</source>
         <translation>Le code PIN n&apos;a pas pu être vérifié ; réessayez.</translation>
+    </message>
+    <message>
+        <source>Why (required), e.g. regular customer, box unopened</source>
+        <translation>Pourquoi (obligatoire), p. ex. client fidèle, boîte non ouverte</translation>
+    </message>
+    <message>
+        <source>Say why the refusal is lifted first.</source>
+        <translation>Indiquez d'abord pourquoi le refus est levé.</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
     </message>
 </context>
 <context>
@@ -471,6 +519,10 @@
     <message>
         <source>No printer is set up: no receipt is printed.</source>
         <translation>Aucune imprimante configurée : aucun ticket n&apos;est imprimé.</translation>
+    </message>
+    <message>
+        <source>The receipt also goes to the customer by e-mail.</source>
+        <translation>Le ticket part aussi au client par e-mail.</translation>
     </message>
 </context>
 <context>
@@ -884,6 +936,14 @@
     <message>
         <source>Print a copy of the receipt of return {0}?</source>
         <translation>Imprimer un duplicata du ticket du retour {0} ?</translation>
+    </message>
+    <message>
+        <source>Goodwill store credit instead of the refusal: a manager signs for it.</source>
+        <translation>Avoir à titre commercial au lieu du refus : un responsable le signe.</translation>
+    </message>
+    <message>
+        <source>Override the refusal: a manager signs for it.</source>
+        <translation>Passer outre le refus : un responsable le signe.</translation>
     </message>
 </context>
 <context>
@@ -2136,6 +2196,10 @@
         <source>Something went wrong; nothing was recorded. Try again, and call support if it persists.</source>
         <translation>Un problème est survenu ; rien n&apos;a été enregistré. Réessayez, et appelez le support si cela continue.</translation>
     </message>
+    <message>
+        <source>{0} is taken as the serial number of {1}; correct it on the item if it is not.</source>
+        <translation>{0} est pris comme numéro de série de {1} ; corrigez-le sur l'article si ce n'est pas le cas.</translation>
+    </message>
 </context>
 <context>
     <name>ReturnPage</name>
@@ -2176,8 +2240,8 @@
         <translation>Articles retournés</translation>
     </message>
     <message>
-        <source>Return without receipt: store credit only, at most today&apos;s price.</source>
-        <translation>Retour sans ticket : avoir uniquement, au plus au prix du jour.</translation>
+        <source>Return without receipt: store credit only, at most the item&apos;s lowest recent price (its steps below say which).</source>
+        <translation>Retour sans ticket : avoir uniquement, au plus au prix le plus bas récent de l'article (le détail ci-dessous dit lequel).</translation>
     </message>
     <message>
         <source>no customer</source>
@@ -2206,6 +2270,10 @@
     <message>
         <source>Pick a reason and a condition for each item.</source>
         <translation>Choisissez un motif et un état pour chaque article.</translation>
+    </message>
+    <message>
+        <source>Type the customer&apos;s phone or e-mail: it is required without a receipt.</source>
+        <translation>Saisissez le téléphone ou l'e-mail du client : obligatoire sans ticket.</translation>
     </message>
 </context>
 <context>
@@ -4008,6 +4076,14 @@
         <source>Bonus of {0} for choosing {1}.</source>
         <translation>Bonus de {0} pour le choix : {1}.</translation>
     </message>
+    <message>
+        <source>Refusal lifted by a manager: goodwill store credit.</source>
+        <translation>Refus levé par un responsable : avoir à titre commercial.</translation>
+    </message>
+    <message>
+        <source>Refusal lifted by a manager (override).</source>
+        <translation>Refus levé par un responsable (dérogation).</translation>
+    </message>
 </context>
 <context>
     <name>domain.policy.limits</name>
@@ -4106,6 +4182,14 @@
         <source>No current price is known for {0}: it cannot be taken back without a receipt.</source>
         <translation>Aucun prix actuel connu pour {0} : reprise sans ticket impossible.</translation>
     </message>
+    <message>
+        <source>No receipt: {0} only, at most the lowest price of the last {1} days ({2}).</source>
+        <translation>Sans ticket : {0} uniquement, au plus le prix le plus bas des {1} derniers jours ({2}).</translation>
+    </message>
+    <message>
+        <source>Serial-tracked item returned without its serial: held for inspection, not put back on sale.</source>
+        <translation>Article suivi par numéro de série repris sans son numéro : mis de côté pour inspection, pas remis en vente.</translation>
+    </message>
 </context>
 <context>
     <name>domain.quote</name>
@@ -4155,6 +4239,10 @@
     <message>
         <source>Refund</source>
         <translation>Remboursement</translation>
+    </message>
+    <message>
+        <source>Lowest price of the last {0} days: {1} since {2}</source>
+        <translation>Prix le plus bas des {0} derniers jours : {1} depuis le {2}</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@ if TYPE_CHECKING:  # names in annotations only: the audit log and the settings i
     from posreturns.domain.contact import CustomerContact
     from posreturns.domain.orders import Order
     from posreturns.domain.quote_model import Quote
+    from posreturns.services.returns.request import OverrideInput
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +82,7 @@ class Completion:
     contact: CustomerContact | None = None  # how the customer wants to hear from the store; e-receipt
     activity: ActivitySnapshot = ActivitySnapshot()
     delivery: dict[str, Any] | None = None  # an exchange delivered from the network, with its promise
+    override: OverrideInput | None = None  # the refusal the approving manager lifted, and why
 
 
 def replay(stored: StoredReturn, request_sha256: str, key: str) -> dict[str, Any]:
@@ -102,6 +104,10 @@ class ReturnQueries(Protocol):
     def customer_activity(self, customer_id: str, since: datetime) -> tuple[int, int]: ...
     def offline_refunded(self, till_id: str, since: datetime) -> int: ...
     def sellable(self, sku: str, location: str) -> int: ...
+    def prices_since(self, sku: str, since: datetime) -> list[tuple[datetime, int]]:
+        """(moment, price in minor units) of each shelf price of `sku` from `since` on, the first
+        being the one already in effect at `since`."""
+        ...
     def cache_as_of(self) -> datetime | None: ...
     def by_idempotency_key(self, key: str) -> StoredReturn | None: ...
     def show(self, number_or_id: str) -> dict[str, Any] | None: ...

@@ -38,6 +38,7 @@ _TOP = {
     "cash_for_card",
     "contact",
     "delivery",
+    "override",
 }
 _LINE = {"code", "qty", "reason", "condition", "serial", "note", "claimed_unit_price"}
 MAX_LINES = 200
@@ -79,6 +80,14 @@ class ApprovalInput:
 
 
 @dataclass(frozen=True, slots=True)
+class OverrideInput:
+    """A way past a refusal the policy opens (`refusal_paths` of the quote), with the manager's reason."""
+
+    path: str  # "override" or "goodwill"
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class ReturnRequest:
     """A parsed request. `fingerprint` identifies it for idempotency (the PIN is left out of it)."""
 
@@ -96,6 +105,7 @@ class ReturnRequest:
     cash_for_card: bool = False
     contact: CustomerContact | None = None
     delivery: DeliveryChoice | None = None  # the replacement comes from another store or the warehouse
+    override: OverrideInput | None = None
     # the sale as the caller holds it (the window): quoted on it without looking the receipt up again
     order: Order | None = field(default=None, compare=False, repr=False)
 
@@ -131,6 +141,7 @@ def parse_request(data: Any) -> ReturnRequest:
         cash_for_card=_flag(top.get("cash_for_card", False), "cash_for_card"),
         contact=_contact(top.get("contact")),
         delivery=parse_delivery(top.get("delivery")),
+        override=_override(top.get("override")),
     )
     # computed once every field is checked, so only a well-formed request is serialised
     return replace(request, fingerprint=fingerprint_of(top))
@@ -152,6 +163,8 @@ def check_request(request: ReturnRequest) -> None:
         raise BadInput(f"A return has at most {MAX_LINES} lines; split it into several returns.")
     for name in ("receipt", "cashier", "idempotency_key"):
         _text(getattr(request, name), name, optional=True)
+    if request.override is not None:
+        _text(request.override.reason, "override.reason")
     _till_id(request.till_id)
     for i, line in enumerate(request.lines):
         path = f"lines[{i}]"
@@ -244,6 +257,19 @@ def _address(value: Any) -> Address:
 def _approval(value: Any) -> ApprovalInput:
     raw = _obj(value, "approval", {"manager", "pin"})
     return ApprovalInput(_text(raw.get("manager"), "approval.manager"), _text(raw.get("pin"), "approval.pin"))
+
+
+def _override(value: Any) -> OverrideInput | None:
+    if value is None:
+        return None
+    raw = _obj(value, "override", {"path", "reason"})
+    path = _text(raw.get("path"), "override.path")
+    if path not in ("override", "goodwill"):
+        raise BadInput('"override.path" must be "override" or "goodwill" (see the quote\'s "refusal_paths").')
+    reason = _text(raw.get("reason"), "override.reason", optional=True)
+    if not reason or not reason.strip():
+        raise BadInput('"override.reason" is missing; a manager lifting a refusal says why, in a few words.')
+    return OverrideInput(path, reason.strip())
 
 
 def _till_id(value: Any) -> str | None:

@@ -3,13 +3,14 @@
 Each scanned `code` is a barcode, a SKU or an order-line id. On a receipt it designates order
 lines through `OrderLookup.match_item`; when several lines match, the first one with enough left
 to return is taken (a serial picks the line it was sold on). Without a receipt, codes name
-catalogue items, valued at today's price.
+catalogue items, valued at their lowest shelf price over the policy's last N days (today's at most).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 
 from posreturns.domain.context import PriceInfo
 from posreturns.domain.errors import InvalidAmount
@@ -39,7 +40,10 @@ class ReturnResolver:
     def __init__(self, lookup: OrderLookup, orders: OrderRepository, queries: ReturnQueries) -> None:
         self.lookup, self.orders, self.queries = lookup, orders, queries
 
-    def resolve(self, request: ReturnRequest, store_id: str, currency: str) -> Resolved:
+    def resolve(self, request: ReturnRequest, store_id: str, currency: str, now: datetime | None = None,
+                lowest_price_days: int = 0) -> Resolved:
+        """`now` (in the store's time zone) and `lowest_price_days`: a receipt-less item is valued at
+        its lowest shelf price over these last days (0 or no `now`: today's price)."""
         order = request.order or (self.lookup.find_receipt(request.receipt) if request.receipt else None)
         prices: dict[str, PriceInfo] = {}
         if order is not None:
@@ -47,7 +51,8 @@ class ReturnResolver:
             lines = tuple(self._linked(order, item, i, taken) for i, item in enumerate(request.lines))
         else:
             lines = tuple(
-                self._receiptless(item, i, currency, prices) for i, item in enumerate(request.lines)
+                self._receiptless(item, i, currency, prices, now, lowest_price_days)
+                for i, item in enumerate(request.lines)
             )
         source = request.delivery.source if request.delivery else ""
         exchange = tuple(
@@ -92,10 +97,12 @@ class ReturnResolver:
         return tuple(match.lines)
 
     def _receiptless(
-        self, item: LineInput, index: int, currency: str, prices: dict[str, PriceInfo]
+        self, item: LineInput, index: int, currency: str, prices: dict[str, PriceInfo], now: datetime | None,
+        days: int,
     ) -> ReturnLineRequest:
         variant = self._variant(item.code, f"Line {index + 1}")
-        prices[variant.sku] = PriceInfo(variant.price, variant.tax_rate, variant.category, variant.final_sale)
+        if variant.sku not in prices:
+            prices[variant.sku] = self._price(variant, now, days)
         claimed = None
         if item.claimed_unit_price is not None:
             try:
@@ -111,6 +118,21 @@ class ReturnResolver:
             note=item.note,
             claimed_unit_price=claimed,
         )
+
+    def _price(self, variant: VariantInfo, now: datetime | None, days: int) -> PriceInfo:
+        """Today's price, and the lowest the price history knows over the last `days` days (from the
+        window's first day, in the store's time zone): the price in effect then, and each one since."""
+        info = PriceInfo(variant.price, variant.tax_rate, variant.category, variant.final_sale,
+                         variant.serial_tracked)
+        if now is None or days <= 0:
+            return info
+        opened = datetime.combine(now.date() - timedelta(days=days), datetime.min.time(), now.tzinfo)
+        lowest, since = variant.price, now.date()
+        for moment, minor in self.queries.prices_since(variant.sku, opened):
+            price = Money.from_minor(minor, variant.price.currency)
+            if price < lowest:
+                lowest, since = price, max(moment, opened).astimezone(now.tzinfo).date()
+        return replace(info, lowest=lowest, lowest_from=since, lowest_days=days)
 
     def _replacement(self, code: str, qty: int, index: int, store_id: str, source: str) -> ExchangeLine:
         """`source`: the location a delivered replacement comes from ("": the shelf here)."""

@@ -167,7 +167,8 @@ class ReturnService:
     def _quote(
         self, request: ReturnRequest, policy: Policy, approved: bool
     ) -> tuple[Resolved, Quote, ActivitySnapshot]:
-        resolved = self.resolver.resolve(request, self.till.store_id, policy.currency)
+        resolved = self.resolver.resolve(request, self.till.store_id, policy.currency,
+                                         self.clock.now().astimezone(self.zone), policy.receiptless.lowest_price_days)
         context, activity = self._context(request, resolved, policy, approved)
         return resolved, quote_return(resolved.draft, policy, context, voucher_codes=self.voucher_codes), activity
 
@@ -200,6 +201,7 @@ class ReturnService:
             prices=resolved.prices,
             manager_approval=approved,
             cache_as_of=as_of,
+            refusal_path=request.override.path if request.override else None,
         )
         return context, activity
 
@@ -235,6 +237,8 @@ class ReturnService:
             contact=request.contact,
             activity=activity,
             delivery=delivery,
+            # recorded only when it lifted a refusal (an override asked of a return that needed none is moot)
+            override=request.override if any(e.rule == "refusal_override" for e in quote.trace) else None,
         )
 
     def _till_id(self, request: ReturnRequest) -> str:

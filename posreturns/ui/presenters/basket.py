@@ -10,6 +10,8 @@ import uuid
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from posreturns.domain.contact import ContactChannel, CustomerContact
+from posreturns.domain.errors import InvalidReturn
 from posreturns.domain.orders import Order
 from posreturns.domain.returns import Condition, Reason, RefundMethod
 from posreturns.services.returns.request import (
@@ -17,6 +19,7 @@ from posreturns.services.returns.request import (
     CustomerInput,
     ExchangeInput,
     LineInput,
+    OverrideInput,
     ReturnRequest,
     fingerprint_of,
     parse_delivery,
@@ -44,6 +47,7 @@ class BasketLine:
     serial_choices: list[str] = field(default_factory=list)
     note: str = ""
     unit_paid: str = ""
+    serial_required: bool = False  # a serial-tracked item without a receipt: its serial is typed or scanned
 
     def reason_and_condition(self) -> tuple[Reason, Condition]:
         if self.reason is None or self.condition is None:
@@ -59,7 +63,7 @@ class BasketLine:
             return "condition"
         if self.reason == "OTHER" and not self.note.strip():
             return "note"
-        if self.serial_choices and not self.serial:
+        if (self.serial_choices or self.serial_required) and not (self.serial or "").strip():
             return "serial"
         return None
 
@@ -87,11 +91,37 @@ class Basket:
     customer_id: str | None = None
     # the replacement delivered from another store or the warehouse: the request's "delivery" (docs/cli.md)
     delivery: dict[str, Any] | None = None
+    # how the customer gets the receipt and hears from the store: "paper" (nothing recorded), "email"
+    # (the receipt by e-mail too) or "sms"; the address or number, and their consent
+    receipt_by: str = "paper"
+    receipt_address: str = ""
+    contact_consent: bool = False
+    language: str = "fr"
 
     @property
     def ready(self) -> bool:
         return bool(self.lines) and all(line.missing is None for line in self.lines) and (
-            not self.receiptless or bool(self.customer_contact.strip() or self.customer_id))
+            not self.receiptless or bool(self.customer_contact.strip() or self.customer_id)) and (
+            self.contact_problem is None)
+
+    @property
+    def contact_problem(self) -> InvalidReturn | None:
+        """Why the customer's contact choice cannot be recorded yet (no address, no consent), or None."""
+        try:
+            self.contact()
+        except InvalidReturn as problem:
+            return problem
+        return None
+
+    def contact(self) -> CustomerContact | None:
+        """The contact choice as the request records it; None for a paper receipt only."""
+        if self.receipt_by == "paper":
+            return None
+        address = self.receipt_address.strip() or None
+        by_mail = self.receipt_by == "email"
+        return CustomerContact(ContactChannel(self.receipt_by), email=address if by_mail else None,
+                               phone=None if by_mail else address, consent=self.contact_consent,
+                               e_receipt=by_mail, language=self.language)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -103,14 +133,15 @@ class Basket:
         return cls(**{**data, "lines": lines, "exchange": exchange})
 
     def return_request(self, cashier: str, till_id: str, offline: bool, order: Order | None,
-                       approval: tuple[str, str] | None = None) -> ReturnRequest:
+                       approval: tuple[str, str] | None = None,
+                       override: tuple[str, str] | None = None) -> ReturnRequest:
         """The typed request for this draft, on the sale the window holds (`order`, whose sold lines the
         basket names, so nothing is looked up or matched again). Only a `ready` basket makes one.
 
         Its fingerprint (what the idempotency key is checked against) is that of the same request as
         JSON (`request`), so a draft left by an earlier version completes as the same return."""
         customer = _customer(self.customer_id, self.customer_contact)
-        document = self.request(cashier, till_id, offline, approval)
+        document = self.request(cashier, till_id, offline, approval, override)
         return ReturnRequest(
             receipt=document["receipt"],
             lines=tuple(LineInput(line.order_line_id or line.sku, line.qty, *line.reason_and_condition(),
@@ -122,10 +153,11 @@ class Basket:
             exchange_lines=tuple(ExchangeInput(item["code"], item["qty"]) for item in document["exchange_lines"]),
             customer=CustomerInput(**customer) if customer else None,
             approval=ApprovalInput(*approval) if approval else None,
-            idempotency_key=self.key, order=order, delivery=parse_delivery(document.get("delivery")))
+            idempotency_key=self.key, order=order, delivery=parse_delivery(document.get("delivery")),
+            override=OverrideInput(*override) if override else None, contact=self.contact())
 
-    def request(self, cashier: str, till_id: str, offline: bool,
-                approval: tuple[str, str] | None = None) -> dict[str, Any]:
+    def request(self, cashier: str, till_id: str, offline: bool, approval: tuple[str, str] | None = None,
+                override: tuple[str, str] | None = None) -> dict[str, Any]:
         """The same request as the JSON of `posreturns return quote|complete` (docs/cli.md)."""
         request: dict[str, Any] = {
             "receipt": None if self.receiptless else self.order_number,
@@ -142,9 +174,18 @@ class Basket:
         customer = _customer(self.customer_id, self.customer_contact)
         if customer:
             request["customer"] = customer
+        contact = self.contact()
+        if contact is not None:
+            request["contact"] = {**{k: v for k, v in (("email", contact.email), ("phone", contact.phone)) if v},
+                                  "channel": contact.channel.value, "consent": contact.consent,
+                                  "e_receipt": contact.e_receipt, "language": contact.language}
         if approval:
             request["approval"] = {"manager": approval[0], "pin": approval[1]}
-        if self.delivery and self.refund_method == "exchange" and self.exchange:
+        if override:
+            request["override"] = {"path": override[0], "reason": override[1]}
+            if override[0] == "goodwill":  # goodwill is store credit, whatever was picked
+                request["refund_method"], request["exchange_lines"] = "store_credit", []
+        if self.delivery and request["refund_method"] == "exchange" and request["exchange_lines"]:
             request["delivery"] = self.delivery
         return request
 

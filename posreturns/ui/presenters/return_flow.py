@@ -20,7 +20,7 @@ from posreturns.domain.users import Principal
 from posreturns.services.errors import ApprovalRequired
 from posreturns.services.returns.request import ReturnRequest
 from posreturns.services.returns.results import CompletedReturn, QuotedReturn
-from posreturns.ui.messages import cashier_text
+from posreturns.ui.messages import cashier_text, current_language
 from posreturns.ui.ports import Catalog, Drafts, Drawer, Runner
 from posreturns.ui.presenters.basket import Basket, BasketLine, ExchangeItem
 
@@ -97,6 +97,7 @@ class ReturnFlowPresenter(QObject):
         self.basket = Basket()
         self.order: Order | None = None
         self.quote: QuotedReturn | None = None
+        self.known_contact = ("", "")  # the e-mail address and phone number the store holds for the customer
         self._quote_generation = 0
         # adds each variant's promises from the delivery network (set by the window; None: no network)
         self.promised: Callable[[list[dict[str, Any]]], list[dict[str, Any]]] | None = None
@@ -107,13 +108,27 @@ class ReturnFlowPresenter(QObject):
     def start(self, order: Order) -> None:
         if self.order is not None and self.order.id == order.id and self.basket.lines:
             return
-        self.order, self.quote = order, None
-        self.basket = Basket(order_id=order.id, order_number=order.number, customer_id=order.customer_id)
+        self.order, self.quote, self.known_contact = order, None, ("", "")
+        self.basket = Basket(order_id=order.id, order_number=order.number, customer_id=order.customer_id,
+                             language=current_language())
         self._changed(requote=False)
+        self._look_up_contact()
+
+    def _look_up_contact(self) -> None:
+        """The customer's own address and number, ready for an e-receipt or an SMS."""
+        if self.order is not None and self.order.customer_id:
+            customer, basket = self.order.customer_id, self.basket
+            self.runner.run(lambda: self.catalog.customer_contact(customer),
+                            lambda found: self._known_contact(basket, found), self._error)
+
+    def _known_contact(self, basket: Basket, found: tuple[str, str]) -> None:
+        if basket is self.basket:  # still this customer's return
+            self.known_contact = found
 
     def start_receiptless(self) -> None:
         self.order, self.quote = None, None
-        self.basket = Basket(receiptless=True, refund_method="store_credit")
+        self.basket = Basket(receiptless=True, refund_method="store_credit", language=current_language())
+        self.known_contact = ("", "")
         self._changed(requote=False)
 
     def restore(self, order_loader: Callable[[str], Order]) -> bool:
@@ -130,11 +145,12 @@ class ReturnFlowPresenter(QObject):
             return False
         self.basket = basket
         self._changed()
+        self._look_up_contact()
         return True
 
     def abandon(self) -> None:
         self._store_draft(None)
-        self.basket, self.order, self.quote = Basket(), None, None
+        self.basket, self.order, self.quote, self.known_contact = Basket(), None, None, ("", "")
         self.changed.emit()
 
     # --- building the return ----------------------------------------------------------------
@@ -183,7 +199,8 @@ class ReturnFlowPresenter(QObject):
         """A scanned or typed item code (with the unit's serial when the scan carried one): added to
         the return, or one sentence saying why not."""
         if self.basket.receiptless:
-            self.runner.run(lambda: self.catalog.find_variant(code), self._add_receiptless, self._error)
+            self.runner.run(lambda: self.catalog.find_variant(code),
+                            lambda found: self._add_receiptless(found, serial, code), self._error)
             return
         order = self.order
         if order is None:
@@ -198,13 +215,26 @@ class ReturnFlowPresenter(QObject):
         line = next((line for line in match.lines if serial and serial in line.serials), match.lines[0])
         self.add_order_line(line.id, serial)
 
-    def _add_receiptless(self, variant: dict[str, Any] | None) -> None:
+    def _add_receiptless(self, variant: dict[str, Any] | None, serial: str | None = None, code: str = "") -> None:
+        waiting = next((line for line in reversed(self.basket.lines) if line.serial_required and not line.serial),
+                       None)
+        if variant is None and waiting is not None and code.strip():  # the serial's own barcode, on the box
+            waiting.serial = code.strip()
+            self._changed()
+            self.message.emit(self.tr("{0} is taken as the serial number of {1}; correct it on the item if it is not.")
+                              .replace("{0}", waiting.serial).replace("{1}", waiting.title))
+            return
         if variant is None:
             self.message.emit(self.tr("This product is unknown here; scan its barcode again or type its SKU."))
             return
-        self.basket.lines.append(BasketLine(sku=variant["sku"], title=variant["title"], max_qty=99,
+        tracked = bool(variant.get("serial_tracked"))  # one line per unit, each with the serial read on it
+        if serial and tracked and any(line.serial == serial for line in self.basket.lines):
+            self.message.emit(self.tr("This unit (serial {0}) is already in the return.").replace("{0}", serial))
+            return
+        self.basket.lines.append(BasketLine(sku=variant["sku"], title=variant["title"], max_qty=1 if tracked else 99,
                                             product_id=variant.get("product_id", ""),
-                                            unit_paid=variant.get("price", "")))
+                                            unit_paid=variant.get("price", ""), serial_required=tracked,
+                                            serial=serial if tracked else None))
         self._changed()
 
     def update_line(self, index: int, **changes: Any) -> None:
@@ -267,10 +297,31 @@ class ReturnFlowPresenter(QObject):
         self.basket.customer_contact = contact
         self._changed()
 
+    def set_receipt_by(self, channel: str) -> None:
+        """Paper, e-mail or SMS: the address or number the store holds (or the one typed for a return
+        without receipt) is filled in, for the customer to confirm."""
+        self.basket.receipt_by = channel
+        email, phone = self.known_contact
+        typed = self.basket.customer_contact.strip()
+        if channel == "email":
+            self.basket.receipt_address = email or (typed if "@" in typed else "")
+        elif channel == "sms":
+            self.basket.receipt_address = phone or (typed if typed and "@" not in typed else "")
+        self._changed()
+
+    def set_receipt_address(self, address: str) -> None:
+        self.basket.receipt_address = address
+        self._changed()
+
+    def set_contact_consent(self, consent: bool) -> None:
+        self.basket.contact_consent = consent
+        self._changed()
+
     # --- quote, approval, completion, printing ------------------------------------------------
-    def _request(self, approval: tuple[str, str] | None = None) -> ReturnRequest:
+    def _request(self, approval: tuple[str, str] | None = None,
+                 override: tuple[str, str] | None = None) -> ReturnRequest:
         return self.basket.return_request(self.session.cashier(), self.session.till_id(), self.session.offline(),
-                                          None if self.basket.receiptless else self.order, approval)
+                                          None if self.basket.receiptless else self.order, approval, override)
 
     def requote(self) -> None:
         self.quote = None
@@ -280,13 +331,23 @@ class ReturnFlowPresenter(QObject):
         generation, request = self._quote_generation, self._request()
 
         def done(quote: QuotedReturn) -> None:
-            if generation == self._quote_generation:  # an older answer for a basket since changed
-                self.quote = quote
-                self.quote_ready.emit(quote)
+            if generation != self._quote_generation:  # an older answer for a basket since changed
+                return
+            allowed = [method.value for method in quote.quote.allowed_methods]
+            if allowed and self.basket.refund_method not in (*allowed, "exchange"):
+                # a method the policy rules out (the original payment without a receipt or for a sale
+                # item) does not stay picked: the first one it allows is, and the return is quoted again
+                self.basket.refund_method = next(m for m in ("store_credit", "original", "exchange") if m in allowed)
+                self._changed()
+                return
+            self.quote = quote
+            self.quote_ready.emit(quote)
 
         self.runner.run(lambda: self.returns.quote(request), done, self._error)
 
-    def complete(self, approval: tuple[str, str] | None = None) -> None:
+    def complete(self, approval: tuple[str, str] | None = None, override: tuple[str, str] | None = None) -> None:
+        """Complete the return; `approval`: a manager's ID and PIN; `override`: the way past a refusal
+        that manager takes ("override" or "goodwill") and why."""
         if not self.basket.ready:
             self.message.emit(self.tr("Pick a reason and a condition for every item before completing."))
             return
@@ -294,7 +355,7 @@ class ReturnFlowPresenter(QObject):
         if actor is None:
             self.message.emit(self.tr("Sign in to complete the return."))
             return
-        request = self._request(approval)
+        request = self._request(approval, override)
         self.busy.emit(True)
         self.runner.run(lambda: self.returns.complete(request, actor), self._on_completed, self._on_complete_error)
 

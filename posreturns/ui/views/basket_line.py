@@ -70,6 +70,14 @@ class BasketLineCard(QFrame):
                 self.serial.setCurrentIndex(self.serial.findData(line.serial))
             self.serial.currentIndexChanged.connect(lambda _i: update(serial=self._serial()))
             details.addWidget(self.serial)
+        self.typed_serial: QLineEdit | None = None
+        if line.serial_required and not line.serial_choices:  # no sale to pick from: read on the unit
+            self.typed_serial = QLineEdit(line.serial or "", placeholderText=self.tr(
+                "Serial number (on the item or its box): scan or type it"))
+            self.typed_serial.setMinimumHeight(TOUCH)
+            self.typed_serial.editingFinished.connect(
+                lambda: update(serial=self._typed_serial()))
+            details.addWidget(self.typed_serial)
         self.note = QLineEdit(line.note, placeholderText=self.tr("Note (required for 'Other')"))
         self.note.setMinimumHeight(TOUCH)
         self.note.editingFinished.connect(lambda: update(note=self.note.text()))
@@ -100,7 +108,7 @@ class BasketLineCard(QFrame):
     def show_line(self, line: BasketLine) -> None:
         """The line's current choices on this card, without echoing them back as changes. Cheaper than
         a new card: building one (two dozen styled buttons) blocks the GUI thread for a frame or more."""
-        editors = [self.qty, self.note] + ([self.serial] if self.serial is not None else [])
+        editors = [self.qty, self.note, *(e for e in (self.serial, self.typed_serial) if e is not None)]
         for editor in editors:
             editor.blockSignals(True)
         try:
@@ -109,6 +117,8 @@ class BasketLineCard(QFrame):
             self.conditions.select(line.condition)
             if self.serial is not None:
                 self.serial.setCurrentIndex(max(0, self.serial.findData(line.serial)))
+            if self.typed_serial is not None and self.typed_serial.text() != (line.serial or ""):
+                self.typed_serial.setText(line.serial or "")
             if self.note.text() != line.note:
                 self.note.setText(line.note)
         finally:
@@ -123,6 +133,10 @@ class BasketLineCard(QFrame):
         self.summary.setProperty("state", "todo" if missing else "")
         self.summary.style().unpolish(self.summary)
         self.summary.style().polish(self.summary)
+
+    def _typed_serial(self) -> str | None:
+        assert self.typed_serial is not None
+        return self.typed_serial.text().strip() or None
 
     def _serial(self) -> Any:
         assert self.serial is not None

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QCheckBox,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from posreturns.domain.allocation import ExecutedBy
 from posreturns.domain.decision import DecisionStatus, TraceEntry
@@ -16,9 +26,15 @@ from posreturns.ui.views.widgets import TOUCH, ChoiceGrid, big_button, show_key
 
 
 class DecisionPanel(QWidget):
-    """Signals: method_chosen(str); pick_replacement(); confirm(); cancel()."""
+    """Signals: method_chosen(str); pick_replacement(); confirm(); cancel(); lift_refusal(str) the way
+    past a refusal the policy opens ("override" or "goodwill"), for a manager to sign; receipt_by(str),
+    receipt_address(str), consent(bool): how the customer gets the receipt and hears from the store."""
 
     method_chosen = Signal(str)
+    lift_refusal = Signal(str)
+    receipt_by = Signal(str)  # "paper", "email" or "sms"
+    receipt_address = Signal(str)
+    consent = Signal(bool)
     pick_replacement = Signal()
     confirm = Signal()
     cancel = Signal()
@@ -37,6 +53,25 @@ class DecisionPanel(QWidget):
         self.replacement_button.clicked.connect(self.pick_replacement)
         self.confirm_button = big_button(self.tr("Complete the return"), "primary", icon_name="check-light")
         self.confirm_button.clicked.connect(self.confirm)
+        self.receipt_choice = ChoiceGrid([("paper", self.tr("Paper")), ("email", self.tr("E-mail")),
+                                          ("sms", self.tr("SMS"))], 3, self.receipt_by.emit, "method")
+        self.address = QLineEdit(placeholderText=self.tr("Customer's e-mail address or mobile number"))
+        self.address.setMinimumHeight(TOUCH)
+        self.address.textEdited.connect(self.receipt_address.emit)
+        self.consent_box = QCheckBox(self.tr("The customer agrees to be contacted"))
+        self.consent_box.setMinimumHeight(TOUCH)
+        # its sentence never widens the window past a 1024 px screen
+        self.consent_box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.consent_box.toggled.connect(self.consent.emit)
+        # a refusal is not a dead end when the policy lets a manager lift it
+        self.override_button = big_button(self.tr("Manager override…"))
+        self.override_button.clicked.connect(lambda: self.lift_refusal.emit("override"))
+        self.goodwill_button = big_button(self.tr("Goodwill store credit…"))
+        self.goodwill_button.clicked.connect(lambda: self.lift_refusal.emit("goodwill"))
+        self.refusal_buttons = {"override": self.override_button, "goodwill": self.goodwill_button}
+        ways = QBoxLayout(QBoxLayout.Direction.TopToBottom)  # one above the other: no wider than Complete
+        ways.addWidget(self.override_button)
+        ways.addWidget(self.goodwill_button)
         self.cancel_button = big_button(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
         show_key(self.cancel_button, "Esc")
@@ -63,8 +98,13 @@ class DecisionPanel(QWidget):
         layout.addWidget(QLabel(self.tr("Refund method")))
         layout.addWidget(self.methods)
         layout.addWidget(self.replacement_button)
+        layout.addWidget(QLabel(self.tr("Receipt")))
+        layout.addWidget(self.receipt_choice)
+        layout.addWidget(self.address)
+        layout.addWidget(self.consent_box)
         layout.addWidget(self.offer)
         layout.addWidget(self.totals)
+        layout.addLayout(ways)
         layout.addLayout(buttons)
         self.show_waiting(self.tr("Scan or tap the items the customer brings back."))
 
@@ -89,6 +129,8 @@ class DecisionPanel(QWidget):
             widget.clear()
         self.confirm_button.setEnabled(False)
         self.confirm_button.setText(self.tr("Complete the return"))  # not the last customer's "Get approval…"
+        for button in self.refusal_buttons.values():
+            button.setVisible(False)
         show_key(self.confirm_button, "F12")
         self.replacement_button.setVisible(False)
 
@@ -127,10 +169,27 @@ class DecisionPanel(QWidget):
             "Offer: +{0} if the customer takes store credit.").replace("{0}", self._money(offer)))
         self.totals.setText("" if refused else self._totals(quote))
         self.confirm_button.setEnabled(quote.status is not DecisionStatus.REFUSED)
+        for path, button in self.refusal_buttons.items():
+            button.setVisible(refused and path in quote.refusal_paths)
         self.confirm_button.setText(self.tr("Get approval and complete")
                                     if quote.status is DecisionStatus.NEEDS_APPROVAL
                                     else self.tr("Complete the return"))
         show_key(self.confirm_button, "F12")
+
+    def show_contact(self, receipt_by: str, address: str, consent: bool) -> None:
+        """The customer's receipt choice as the return holds it (a new customer: paper, nothing typed)."""
+        self.receipt_choice.select(receipt_by)
+        for editor in (self.address, self.consent_box):
+            editor.blockSignals(True)
+        try:
+            if self.address.text() != address:
+                self.address.setText(address)
+            self.consent_box.setChecked(consent)
+        finally:
+            for editor in (self.address, self.consent_box):
+                editor.blockSignals(False)
+        self.address.setVisible(receipt_by != "paper")
+        self.consent_box.setVisible(receipt_by != "paper")
 
     def _totals(self, quote: Quote) -> str:
         exchange = quote.exchange

@@ -114,6 +114,8 @@ class DonePage(QWidget):
         if done.to_collect:
             to_collect = self.formats.money(done.to_collect, done.currency)
             todo.append(self.tr("Collect {0} for the exchange.").replace("{0}", to_collect))
+        if (done.document.get("contact") or {}).get("e_receipt"):
+            todo.append(self.tr("The receipt also goes to the customer by e-mail."))
         self.instructions.setText("\n".join(todo))
         self.print_status.setText(self.tr("Printing the receipt…") if printer else
                                   self.tr("No printer is set up: no receipt is printed."))

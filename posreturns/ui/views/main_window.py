@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         lookup.message.connect(self._lookup_message)
         self.return_page.decision.confirm.connect(self.confirm)
         self.return_page.decision.cancel.connect(self.cancel)
+        self.return_page.decision.lift_refusal.connect(self._lift_refusal)
         self.return_page.pick_replacement.connect(flow.load_replacements)
         flow.replacements_ready.connect(self._choose_replacement)
         flow.approval_needed.connect(self._ask_approval)
@@ -288,6 +289,16 @@ class MainWindow(QMainWindow):
             self.flow.complete(approval=answer)
         elif self.park_for_manager is not None:  # no manager at hand: the return may wait for one
             self.park_for_manager(reason)
+
+    def _lift_refusal(self, path: str) -> None:
+        quoted = self.flow.quote
+        why = quoted.reason(self.language) if quoted is not None else ""
+        question = (self.tr("Goodwill store credit instead of the refusal: a manager signs for it.")
+                    if path == "goodwill" else self.tr("Override the refusal: a manager signs for it."))
+        answer = self.dialogs.ask_override(" ".join(filter(None, (question, why))))
+        if answer is not None:
+            manager, pin, reason = answer
+            self.flow.complete(approval=(manager, pin), override=(path, reason))
 
     def cancel(self) -> None:
         if self.flow.basket.lines and not self.dialogs.confirm(

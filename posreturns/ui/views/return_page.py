@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from posreturns.domain.orders import Order
 from posreturns.services.returns.results import QuotedReturn
 from posreturns.ui.i18n import Formats
+from posreturns.ui.messages import cashier_text
 from posreturns.ui.presenters.basket import Basket, ExchangeItem
 from posreturns.ui.presenters.return_flow import ReturnFlowPresenter
 from posreturns.ui.views.basket_line import BasketLineCard, card_identity
@@ -78,6 +79,9 @@ class ReturnPage(QWidget):
         self.customer_field.textEdited.connect(lambda _text: self.contact_pause.start())
         self.customer_field.editingFinished.connect(self._contact_typed)
         self.decision.method_chosen.connect(flow.set_refund_method)
+        self.decision.receipt_by.connect(flow.set_receipt_by)
+        self.decision.receipt_address.connect(flow.set_receipt_address)
+        self.decision.consent.connect(flow.set_contact_consent)
         self.decision.pick_replacement.connect(self._pick_replacement)
         self._cards: list[BasketLineCard] = []
         self.editing = -1  # the one card shown whole (the newest item, or the one tapped); the others are compact
@@ -96,8 +100,10 @@ class ReturnPage(QWidget):
         self.lines.setCurrentCell(-1, -1)
         self.editing = -1
         self.basket_scroll.verticalScrollBar().setValue(0)
+        self.lines.setVisible(order is not None)  # no sale to list: its room goes to the items returned
         if order is None:
-            self.order_title.setText(self.tr("Return without receipt: store credit only, at most today's price."))
+            self.order_title.setText(self.tr("Return without receipt: store credit only, at most the item's lowest "
+                                             "recent price (its steps below say which)."))
             self.lines.setRowCount(0)
             self.customer_field.setVisible(True)
             return
@@ -126,10 +132,17 @@ class ReturnPage(QWidget):
         else:
             self._rebuild(basket)
             self._shown = shown
+        self.decision.show_contact(basket.receipt_by, basket.receipt_address, basket.contact_consent)
+        problem = basket.contact_problem
         if not basket.lines:
             self.decision.show_waiting(self.tr("Scan or tap the items the customer brings back."))
-        elif not basket.ready:
+        elif any(line.missing for line in basket.lines):
             self.decision.show_waiting(self.tr("Pick a reason and a condition for each item."))
+        elif problem is not None:
+            self.decision.show_waiting(cashier_text(problem))
+        elif not basket.ready:
+            self.decision.show_waiting(
+                self.tr("Type the customer's phone or e-mail: it is required without a receipt."))
         self.decision.replacement_button.setVisible(basket.refund_method == "exchange" and bool(basket.lines))
         for code, button in self.decision.method_buttons.items():
             button.setChecked(code == basket.refund_method)

@@ -46,6 +46,25 @@ def test_past_the_window_is_refused_with_the_end_date() -> None:
     assert q.key_line == e
 
 
+def test_a_refusal_the_policy_lets_managers_lift_offers_its_paths_and_needs_a_manager() -> None:
+    late = make_order([LineSpec(2000)], placed_at=NOW - timedelta(days=31))
+    refused = quote(draft(late))
+    assert refused.status is REFUSED and refused.refusal_paths == ("override", "goodwill")
+    asked = quote(draft(late), refusal_path="override")
+    assert asked.status is APPROVAL and "(override)" in entry(asked, "refusal_override").en
+    granted = quote(draft(late), refusal_path="override", manager_approval=True)
+    assert granted.status is ALLOWED and granted.refund_total == eur("20.00") and granted.tenders
+    assert granted.key_line is not None and granted.key_line.rule == "refusal_override"  # what the receipt says
+    goodwill = quote(draft(late, method=RefundMethod.STORE_CREDIT), refusal_path="goodwill", manager_approval=True)
+    assert goodwill.status is ALLOWED and goodwill.voucher is not None
+    assert goodwill.allowed_methods == (RefundMethod.STORE_CREDIT,)
+    assert quote(draft(late), refusal_path="goodwill").status is REFUSED  # goodwill is store credit
+    strict = policy("[refusals]\npaths = []")
+    assert quote_return(draft(late), strict, ctx(refusal_path="override")).status is REFUSED
+    unknown = quote(draft(None, req(None, sku="NOPE"), method=RefundMethod.STORE_CREDIT), refusal_path="override")
+    assert unknown.status is REFUSED and unknown.refusal_paths == ()  # no price: nothing to lift it to
+
+
 def test_window_per_category_wins_over_channel_and_holidays_extend_it() -> None:
     pol = policy("""
         [window]
@@ -98,7 +117,11 @@ def test_receiptless_needs_contact_gives_store_credit_at_current_price_and_appro
     q = quote(draft(None, *rows, method=RefundMethod.STORE_CREDIT), prices=prices(**{"SKU-9": "25.00"}))
     assert q.status is ALLOWED and q.refund_total == eur("25.00")  # capped at today's price
     assert q.allowed_methods == (RefundMethod.STORE_CREDIT,)
-    assert "at most the current price" in entry(q, "receiptless").en
+    assert "at most the lowest price of the last 30 days (€25.00)" in entry(q, "receiptless").en
+    today_only = quote_return(draft(None, *rows, method=RefundMethod.STORE_CREDIT),
+                              policy("[receiptless]\nlowest_price_days = 0"), ctx(prices=prices(**{"SKU-9": "25.00"})),
+                              voucher_codes=codes())
+    assert "at most the current price (€25.00)" in entry(today_only, "receiptless").en
     cheaper = quote(
         draft(
             None, req(None, sku="SKU-9", claimed_unit_price=eur("20.00")), method=RefundMethod.STORE_CREDIT
@@ -115,6 +138,28 @@ def test_receiptless_needs_contact_gives_store_credit_at_current_price_and_appro
     assert quote(draft(None, *rows), prices=prices(**{"SKU-9": "25.00"})).status is REFUSED  # original refund
     unknown = quote(draft(None, req(None, sku="NOPE"), method=RefundMethod.STORE_CREDIT))
     assert unknown.status is REFUSED and entry(unknown, "receiptless_price").effect is REFUSED
+
+
+def test_receiptless_item_is_valued_at_its_lowest_recent_price_and_says_since_when() -> None:
+    catalogue = {"SKU-9": PriceInfo(eur("39.90"), Decimal(20), "shoes", lowest=eur("29.90"),
+                                    lowest_from=NOW.date() - timedelta(days=12), lowest_days=30)}
+    q = quote(draft(None, req(None, 2, sku="SKU-9"), method=RefundMethod.STORE_CREDIT), prices=catalogue)
+    assert q.refund_total == eur("59.80")
+    step = next(s for s in q.lines[0].breakdown if s.key == "lowest_price")
+    assert step.amount == eur("-20.00")
+    assert step.en == "Lowest price of the last 30 days: 29.90 since 2026-11-14"
+    assert step.fr == "Prix le plus bas des 30 derniers jours : 29,90 depuis le 14/11/2026"
+    assert "(€29.90)" in entry(q, "receiptless").en
+
+
+def test_receiptless_serial_tracked_item_without_its_serial_is_never_put_back_on_sale() -> None:
+    catalogue = {"SKU-9": PriceInfo(eur("25.00"), Decimal(20), "shoes", serial_tracked=True)}
+    unknown_unit = quote(draft(None, req(None, sku="SKU-9"), method=RefundMethod.STORE_CREDIT), prices=catalogue)
+    assert unknown_unit.lines[0].disposition.value == "INSPECT"
+    assert "not put back on sale" in entry(unknown_unit, "serial_missing").en
+    known = quote(draft(None, req(None, sku="SKU-9", serial="SN-1"), method=RefundMethod.STORE_CREDIT),
+                  prices=catalogue)
+    assert known.lines[0].disposition.value == "RESTOCK"
 
 
 def test_receiptless_final_sale_item_by_catalogue_is_refused() -> None:
