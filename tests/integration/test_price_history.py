@@ -18,11 +18,18 @@ CONTACT = {"phone": "06 00 00 00 01"}
 
 def test_an_import_records_a_price_only_when_it_changes(shop: Till) -> None:
     document = demo_document(date(2026, 11, 26))
+    database = shop.data_dir / "posreturns.db"
+    before = rows(database, "SELECT * FROM price_history")
     import_bytes(json.dumps(document).encode(), "again", shop.cache_writer)  # the same prices: nothing new
+    assert rows(database, "SELECT * FROM price_history") == before
+    # a point is to the second: the set-up's points an hour back, so the new price cannot land on their second
+    with shop.engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE price_history SET valid_from = strftime('%Y-%m-%dT%H:%M:%SZ', "
+                                   "valid_from, '-1 hour')")
     (speaker,) = [p for p in document["products"] if p["sku"] == "ENC-PORT"]
     speaker["price"] = "69.90"
     import_bytes(json.dumps(document).encode(), "new price", shop.cache_writer)
-    history = rows(shop.data_dir / "posreturns.db",
+    history = rows(database,
                    "SELECT price_minor, source FROM price_history WHERE sku = 'ENC-PORT' ORDER BY valid_from")
     assert [tuple(row) for row in history][-2:] == [(7990, "demo"), (6990, "new price")]
 
