@@ -67,6 +67,19 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "oms: needs the real Medusa OMS started by the oms fixture")
 
 
+# The first test of a session also pays for the Medusa it starts (installing the plugin, migrating, seeding):
+# minutes on a fresh clone or a busy machine, more than the suite's 300 s per test. The harness bounds each of
+# those steps with its own timeouts, so this one only catches a test that hangs.
+OMS_TEST_TIMEOUT = 1800
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if item.path.is_relative_to(here) and item.get_closest_marker("timeout") is None:
+            item.add_marker(pytest.mark.timeout(OMS_TEST_TIMEOUT))
+
+
 @pytest.fixture(scope="session")
 def oms_harness() -> ModuleType:
     """The oms/harness.py module (Settings, AdminClient, Seeder, pid_alive, ...)."""
