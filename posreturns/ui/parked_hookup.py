@@ -1,6 +1,6 @@
 """Puts the returns parked for a manager into the till window: when the approval dialog is declined
-the cashier may park the return, and a "Waiting for a manager" button on the home screen opens the
-list to resume or drop them. The window knows of it only through `park_for_manager`."""
+the cashier may park the return, and a "Waiting for a manager" button on the home screen (while any
+wait) opens the list to resume or drop them. The window knows of it only through `park_for_manager`."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ def attach_parked(window: MainWindow, approvals: PendingApprovals, runner: Runne
     button = big_button(QCoreApplication.translate("ParkedHookup", "Waiting for a manager"))
     button.setObjectName("parkedButton")
     window.home.add_tool(button)
+    button.hide()
     window.parked_button, window.parked_dialog = button, dialog
 
     def show_list() -> None:
@@ -34,6 +35,7 @@ def attach_parked(window: MainWindow, approvals: PendingApprovals, runner: Runne
         answered = sum(1 for parked in listed if parked.status != "waiting")
         title = QCoreApplication.translate("ParkedHookup", "Waiting for a manager")
         button.setText(title + (f" ({len(listed)})" if listed else ""))
+        button.setVisible(bool(listed))  # shown while returns wait: the home screen's tools stay few
         button.setProperty("state", "warn" if answered else "")  # a manager answered: the cashier should look
         button.style().unpolish(button)
         button.style().polish(button)

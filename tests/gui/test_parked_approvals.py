@@ -61,6 +61,7 @@ def park_the_big_return(qtbot, window: MainWindow) -> None:  # type: ignore[no-u
                     and window.flow.quote.quote.status is DecisionStatus.NEEDS_APPROVAL, timeout=5000)
     window.return_page.decision.confirm_button.click()
     qtbot.waitUntil(lambda: window.parked_button.text() == "Waiting for a manager (1)", timeout=5000)
+    assert not window.parked_button.isHidden()
 
 
 def test_a_parked_return_is_approved_then_resumed_and_completed(qtbot, window: MainWindow, demo_till: Till,
@@ -85,7 +86,9 @@ def test_a_parked_return_is_approved_then_resumed_and_completed(qtbot, window: M
         row = connection.exec_driver_sql("SELECT approved_by, refund_total_minor FROM returns WHERE origin = 'till'"
                                          ).one()
     assert tuple(row) == ("mgr1", 52820)
+    # nothing waits any more: the button leaves the home screen's tools
     qtbot.waitUntil(lambda: window.parked_button.text() == "Waiting for a manager", timeout=5000)
+    assert window.parked_button.isHidden()
 
 
 def test_a_refused_return_shows_the_reason_and_is_dropped(qtbot, window: MainWindow,

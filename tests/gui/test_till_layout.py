@@ -126,3 +126,19 @@ def test_targets_are_finger_sized(qtbot, demo_till: Till, styled: None) -> None:
     for button in window.findChildren(QPushButton):
         if button.isVisible():
             assert button.height() >= TOUCH or button.objectName() == "printQueue", button.text()
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_signed_in_home_screen_fits_1024_with_the_manager_tools_and_a_wide_scan_field(
+        qtbot, demo_till: Till, styled: None, language: str) -> None:  # type: ignore[no-untyped-def]
+    window = build_window(ui_services(demo_till, language, signs_in=True), SESSION, InlineTaskRunner())
+    qtbot.addWidget(window)
+    assert window.manager_button is not None and window.parked_button is not None  # the tools a sign-in adds
+    window.parked_button.show()  # as when a return waits for a manager
+    window.resize(1024, 768)
+    window.show()
+    _settle()
+    assert window.minimumSizeHint().width() <= 1024
+    window.pages.setCurrentWidget(window.home)
+    _settle()
+    assert window.width() == 1024 and window.home.scan_field.width() >= 600

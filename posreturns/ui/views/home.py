@@ -60,15 +60,20 @@ class HomePage(QWidget):
         self._summaries: list[OrderSummary] = []
         self._recent: list[dict[str, str]] = []
 
-        top = self._tools = QHBoxLayout()
-        top.addWidget(self.scan_field, 1)
-        top.addWidget(self.find_button)
-        top.addWidget(self.receiptless_button)
-        top.addWidget(self.settings_button)
-        top.addWidget(self.about_button)
-        top.addWidget(self.sign_out_button)
+        # the scan field and Find on a row of their own, full width; the tools on the next row, so that the
+        # manager's buttons a sign-in adds never squeeze the scan field off a 1024 px screen
+        scan_row = QHBoxLayout()
+        scan_row.addWidget(self.scan_field, 1)
+        scan_row.addWidget(self.find_button)
+        tools = self._tools = QHBoxLayout()
+        tools.addWidget(self.receiptless_button)
+        tools.addStretch(1)
+        tools.addWidget(self.settings_button)
+        tools.addWidget(self.about_button)
+        tools.addWidget(self.sign_out_button)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addLayout(scan_row)
+        layout.addLayout(tools)
         layout.addWidget(self.message)
         middle = QHBoxLayout()
         middle.addWidget(self._search_panel())
