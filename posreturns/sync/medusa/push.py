@@ -9,7 +9,10 @@ made again; every step that changes Medusa is fenced (the uploader must still ho
   money side is a credit line written with the return.
 * `ExceptionResolved` -> a manager's resolution added to the refusal's note (notes.py).
 * `HeldUnitMoved`     -> the unit leaves the store's quarantine location (held_stock.py), which a
-  return's held units entered when the return was pushed.
+  return's held units entered when the return was pushed; a unit graded for second hand becomes a
+  product in the second-hand sales channel (resale_items.py).
+* `RtvBatchShipped`   -> the batch's units leave the store's quarantine location, and the orders
+  concerned are noted with the batch (rtv_shipments.py).
 * `StaffAlertSettled` -> added to the note of the return's alerts on its order (alert_notes.py), which
   the return's push wrote.
 """
@@ -24,7 +27,9 @@ from posreturns.sync.medusa.alert_notes import AlertNotes
 from posreturns.sync.medusa.held_stock import HeldStock
 from posreturns.sync.medusa.notes import Notes
 from posreturns.sync.medusa.reference import ReferenceData
+from posreturns.sync.medusa.resale_items import ResaleItems
 from posreturns.sync.medusa.returns import ReturnPusher
+from posreturns.sync.medusa.rtv_shipments import RtvShipments
 from posreturns.sync.medusa.state import Api
 from posreturns.sync.medusa.stock import push_stock
 from posreturns.sync.wire import HttpJsonClient, NotFoundAtOms
@@ -36,7 +41,8 @@ class MedusaPusher:
         self.refs = refs
         self.notes = Notes(currency, refs)
         self.returns = ReturnPusher(currency, refs, self.notes)
-        self.steps = (HeldStock(refs), AlertNotes())  # what Medusa's own steps do not do, after them
+        # what Medusa's own steps do not do, after them
+        self.steps = (HeldStock(refs), ResaleItems(refs), RtvShipments(refs), AlertNotes())
 
     # -- events ------------------------------------------------------------------------------------------
     def push(self, event: PendingEvent, fence: Callable[[], None] | None = None) -> PushResult:
