@@ -8,6 +8,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from posreturns.domain.money import Money
+from posreturns.domain.resale import Grade
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,6 +19,7 @@ class PriceInfo:
     tax_rate: Decimal = Decimal(0)  # percent
     category: str = ""
     final_sale: bool = False
+    second_hand: Grade | None = None
 
 
 @dataclass(frozen=True, slots=True)

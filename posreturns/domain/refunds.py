@@ -20,6 +20,7 @@ from posreturns.domain.money import Money
 from posreturns.domain.orders import Order, OrderLine
 from posreturns.domain.policy.model import CashRounding, RoundingMode
 from posreturns.domain.pricing import tax_minor
+from posreturns.domain.resale import Grade, grade_of
 from posreturns.domain.returns import ReturnDraft, ReturnLineRequest
 
 
@@ -48,6 +49,7 @@ class LineAmounts:
     tax: Money  # tax contained in `value`
     steps: tuple[BreakdownStep, ...]
     price_known: bool = True
+    second_hand: Grade | None = None
 
 
 def _cumulative(total: Money, part: int | Decimal, whole: int | Decimal) -> Money:
@@ -119,7 +121,8 @@ def _price_linked(order: Order, line: OrderLine, request: ReturnLineRequest, bef
             _step("rounding", "Rounding to the amount paid", "Arrondi au montant payé", value - expected)
         )
     return LineAmounts(
-        request, line, line.sku, line.category, line.final_sale, line.unit_paid, value, tax, tuple(steps)
+        request, line, line.sku, line.category, line.final_sale, line.unit_paid, value, tax, tuple(steps),
+        second_hand=grade_of(line.second_hand),
     )
 
 
@@ -154,7 +157,8 @@ def _price_receiptless(request: ReturnLineRequest, context: PolicyContext, curre
     steps.append(
         _step("tax", f"Of which tax ({rate} %)", f"Dont TVA ({rate.replace('.', ',')} %)", tax, False)
     )
-    return LineAmounts(request, None, sku, info.category, info.final_sale, unit, value, tax, tuple(steps))
+    return LineAmounts(request, None, sku, info.category, info.final_sale, unit, value, tax, tuple(steps),
+                       second_hand=info.second_hand)
 
 
 def apply_fee(amounts: LineAmounts, fee_rate: Decimal) -> tuple[Money, Money, tuple[BreakdownStep, ...]]:

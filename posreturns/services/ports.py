@@ -9,6 +9,7 @@ from typing import Protocol
 
 from posreturns.domain.money import Money
 from posreturns.domain.orders import Order
+from posreturns.domain.resale import Grade
 from posreturns.services.canonical import Document
 
 
@@ -39,6 +40,7 @@ class VariantInfo:
     final_sale: bool
     serial_tracked: bool
     tax_rate: Decimal = Decimal(0)  # percent
+    second_hand: Grade | None = None
 
 
 class OrderRepository(Protocol):

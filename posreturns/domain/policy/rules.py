@@ -16,6 +16,7 @@ from posreturns.domain.disposition import decide_disposition
 from posreturns.domain.orders import Order
 from posreturns.domain.policy.model import Policy
 from posreturns.domain.refunds import LineAmounts
+from posreturns.domain.resale import GRADE_WORDS, Grade
 from posreturns.domain.returns import RefundMethod
 
 ALL_METHODS = frozenset(RefundMethod)
@@ -78,6 +79,8 @@ def decide_line(
                 policy.final_sale,
             )
         )
+    if amounts.second_hand is not None:
+        _second_hand(amounts.second_hand, policy, verdict)
     if amounts.line is not None and policy.sale_items.enabled:
         rate = (amounts.line.discount_rate * 100).quantize(Decimal(1))
         if amounts.line.discount_rate * 100 >= policy.sale_items.min_discount_percent:
@@ -113,6 +116,25 @@ def decide_line(
         disposition.alerts,
         tuple(verdict.trace),
     )
+
+
+def _second_hand(grade: Grade, policy: Policy, verdict: LineVerdict) -> None:
+    rules, v = policy.resale, policy.version
+    words_en, words_fr = GRADE_WORDS[grade]
+    if grade in rules.sold_as_is:
+        verdict.add(TraceEntry(
+            "second_hand_as_is",
+            f"Second-hand item sold as is (grade {grade.value}, {words_en}): it cannot be returned (policy {v}).",
+            f"Article de seconde main vendu en l'état (note {grade.value}, {words_fr}) : il ne peut pas être "
+            f"repris (politique {v}).",
+            DecisionStatus.REFUSED))
+        return
+    m = rules.return_methods
+    if m != ALL_METHODS:
+        verdict.restrict(m, TraceEntry(
+            "second_hand",
+            f"Second-hand item (grade {grade.value}): {methods_text(m, 'en')} only.",
+            f"Article de seconde main (note {grade.value}) : {methods_text(m, 'fr')} uniquement."))
 
 
 def _receiptless_item(amounts: LineAmounts, policy: Policy, verdict: LineVerdict) -> None:

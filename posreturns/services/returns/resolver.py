@@ -93,7 +93,8 @@ class ReturnResolver:
         self, item: LineInput, index: int, currency: str, prices: dict[str, PriceInfo]
     ) -> ReturnLineRequest:
         variant = self._variant(item.code, f"Line {index + 1}")
-        prices[variant.sku] = PriceInfo(variant.price, variant.tax_rate, variant.category, variant.final_sale)
+        prices[variant.sku] = PriceInfo(variant.price, variant.tax_rate, variant.category, variant.final_sale,
+                                        variant.second_hand)
         claimed = None
         if item.claimed_unit_price is not None:
             try:
