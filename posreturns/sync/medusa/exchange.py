@@ -63,7 +63,7 @@ def push_exchange(pusher: ExchangePusher, api: Api, event: PendingEvent, data: d
     if not received_before:
         pusher.receiver.receive(api, found["return_id"], wanted, data)
     fresh = api.get(f"/admin/orders/{order['id']}", [("fields", ORDER_FIELDS)])["order"]
-    handed = _fulfil(api, fresh, data, location)
+    handed = _fulfil(api, fresh, data, location, not pusher.refs.notify_customers)
     refunded = pusher.receiver.refund(api, event, data, fresh)
     duplicate = resumed and received_before and not handed and not refunded
     return PushResult(Outcome.DUPLICATE if duplicate else Outcome.APPLIED,
@@ -111,7 +111,7 @@ def _outbound_option(api: Api, location: str) -> str:
     raise OmsRefused("the store has no outbound shipping option in Medusa (needed to hand an exchange over)", 400)
 
 
-def _fulfil(api: Api, order: dict[str, Any], data: dict[str, Any], location: str) -> bool:
+def _fulfil(api: Api, order: dict[str, Any], data: dict[str, Any], location: str, quiet: bool) -> bool:
     """Fulfil the exchange's new lines still unfulfilled; True when something was handed over now."""
     skus = {x["sku"]: int(x["qty"]) for x in (data.get("exchange") or {}).get("lines") or []}
     items = []
@@ -126,7 +126,7 @@ def _fulfil(api: Api, order: dict[str, Any], data: dict[str, Any], location: str
     if items:
         _reserve_here(api, [i["id"] for i in items], location)
         api.post(f"/admin/orders/{order['id']}/fulfillments",
-                 {"items": items, "location_id": location, "no_notification": True})
+                 {"items": items, "location_id": location, "no_notification": quiet})
     return bool(items)
 
 

@@ -14,8 +14,10 @@ from posreturns.sync.wire import HttpJsonClient
 
 
 class ReferenceData:
-    def __init__(self, client: HttpJsonClient) -> None:
+    def __init__(self, client: HttpJsonClient, notify_customers: bool = False) -> None:
         self.client = client
+        # the store's choice: whether Medusa may tell the customer of a return made at the till (no_notification)
+        self.notify_customers = notify_customers
         self._locations: dict[str, str] | None = None  # Medusa location id -> store code
         self._quarantines: dict[str, str] = {}         # store code -> its quarantine location id
         self._resale: dict[str, str] = {}              # store code -> its second-hand location id

@@ -17,7 +17,8 @@ export class Ctx {
   private refundReason?: string | null
   private options = new Map<string, string>()
 
-  constructor(readonly container: MedusaContainer, readonly actor: string, readonly currency: string) {
+  constructor(readonly container: MedusaContainer, readonly actor: string, readonly currency: string,
+              readonly noNotification = true) {
     this.query = container.resolve(ContainerRegistrationKeys.QUERY)
   }
 

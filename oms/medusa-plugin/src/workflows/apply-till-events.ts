@@ -11,13 +11,14 @@ export interface ApplyTillEventsInput {
   fence: number
   currency: string
   actor: string
+  no_notification: boolean
   events: TillEvent[]
 }
 
 export const applyTillEventsStep = createStep(
   "posreturns-apply-till-events-of-an-order",
   async (input: ApplyTillEventsInput, { container }) => {
-    const ctx = new Ctx(container, input.actor, input.currency)
+    const ctx = new Ctx(container, input.actor, input.currency, input.no_notification)
     const results = await applyChain(ctx, input.events, stillHeld(input.uploader, input.fence))
     return new StepResponse<EventResult[]>(results)
   },
