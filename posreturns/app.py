@@ -16,7 +16,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine
 
 from posreturns.domain.lockout import Moment
-from posreturns.domain.money import parse_minor
+from posreturns.domain.money import Money, parse_minor
+from posreturns.domain.resale import Grade
+from posreturns.domain.users import Principal
 from posreturns.paths import DATABASE_FILE
 from posreturns.persistence import migrate
 from posreturns.persistence.audit import SqlAuditLog
@@ -41,6 +43,7 @@ from posreturns.services.lookup import OrderLookup
 from posreturns.services.policies import PolicyService
 from posreturns.services.ports import Clock
 from posreturns.services.promises import PromiseService
+from posreturns.services.returns.grading import Grader
 from posreturns.services.returns.json_edge import ReturnJsonApi
 from posreturns.services.returns.ports import AuditEntry
 from posreturns.services.returns.resolver import ReturnResolver
@@ -151,6 +154,7 @@ def open_till(data_dir: Path, *, clock: Clock | None = None, till_id: str | None
     returns = ReturnService(ReturnResolver(lookup, orders, queries), queries,
                             SqlReturnRecorder(engine, guard.after_commit), access, policies, clock, identity,
                             guard=guard.refuse_if_unsafe)
+    returns.grader = till_grader(restock_service(engine, access, policies, clock, identity))
     host_answers = HostAnswers(access, returns, SqlTillOverview(engine).audited, SqlAuditLog(engine).record, clock)
     return Till(data_dir, engine, orders, lookup, SqlCacheWriter(engine), settings, clock, queries, policies,
                 access, UserAdmin(users, access, peppers, moments), SettingsAdmin(settings, access, policies, moments),
@@ -365,20 +369,36 @@ def open_mail(till: Till, credentials: Any = None) -> Any:
 def open_restock(till: Till, till_id: str | None = None) -> Any:
     """The manager's restock queue, second-hand channel, RTV batches and alerts inbox of `till`
     (a `posreturns.services.restock.RestockService`)."""
-    from posreturns.persistence.restock_resale import SqlResale
-    from posreturns.persistence.restock_rtv import SqlRtvBatches
-    from posreturns.persistence.restock_store import SqlRestockStore
-    from posreturns.persistence.staff_alerts import SqlStaffAlerts
-    from posreturns.services.restock import RestockService
 
     def identity() -> TillIdentity:
         settings = till.settings
         return TillIdentity(settings.store_id() or "", till_id or settings.get("till.id") or DEFAULT_TILL_ID,
                             settings.store_timezone(), till.training)
 
-    engine = till.engine
+    return restock_service(till.engine, till.access, till.policies, till.clock, identity)
+
+
+def restock_service(engine: Engine, access: AccessService, policies: PolicyService, clock: Clock,
+                    identity: Callable[[], TillIdentity]) -> Any:
+    from posreturns.persistence.restock_resale import SqlResale
+    from posreturns.persistence.restock_rtv import SqlRtvBatches
+    from posreturns.persistence.restock_store import SqlRestockStore
+    from posreturns.persistence.staff_alerts import SqlStaffAlerts
+    from posreturns.services.restock import RestockService
+
     return RestockService(SqlRestockStore(engine), SqlResale(engine), SqlRtvBatches(engine), SqlStaffAlerts(engine),
-                          till.access, till.policies, till.clock, identity)
+                          access, policies, clock, identity)
+
+
+def till_grader(restock: Any) -> Grader:
+    """The cashier's grade of a unit the policy sends to second hand, given with its return (grading.py)."""
+
+    def grade(actor: Principal, unit_id: str, grade: Grade) -> dict[str, Any]:
+        item = restock.grade_at_return(actor, unit_id, grade)
+        return {"unit_id": item.unit_id, "sku": item.sku, "ean13": item.ean13, "grade": item.grade.value,
+                "title": item.title, "price": str(Money.from_minor(item.price_minor, item.currency).amount)}
+
+    return grade
 
 
 def open_labels(till: Till, printing: ReceiptPrinting) -> Any:

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from posreturns.domain.contact import ContactChannel, CustomerContact
 from posreturns.domain.errors import InvalidReturn
 from posreturns.domain.orders import Order
+from posreturns.domain.resale import Grade
 from posreturns.domain.returns import Condition, Reason, RefundMethod
 from posreturns.services.errors import BadInput
 from posreturns.services.input_checks import has_card_number, machine_made, storable
@@ -36,7 +37,7 @@ _TOP = {
     "cash_for_card",
     "contact",
 }
-_LINE = {"code", "qty", "reason", "condition", "serial", "note", "claimed_unit_price"}
+_LINE = {"code", "qty", "reason", "condition", "serial", "note", "claimed_unit_price", "grade"}
 MAX_LINES = 200
 MAX_TEXT = 500
 
@@ -54,6 +55,7 @@ class LineInput:
     note: str = ""
     claimed_unit_price: str | None = None  # receipt-less: what the customer says they paid
     order_line_id: str | None = None
+    grade: Grade | None = None  # a unit the policy sends to second hand, graded at the till (grading.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +175,7 @@ def _line(item: Any, path: str) -> LineInput:
         serial=_text(raw.get("serial"), f"{path}.serial", optional=True),
         note=_text(raw.get("note"), f"{path}.note", optional=True) or "",
         claimed_unit_price=None if price is None else _text(price, f"{path}.claimed_unit_price"),
+        grade=None if raw.get("grade") is None else _enum(Grade, raw.get("grade"), f"{path}.grade"),
     )
 
 

@@ -32,6 +32,7 @@ from posreturns.services.access import AccessService
 from posreturns.services.errors import ApprovalRequired, BadInput, LedgerChanged, NotFound, ReturnRefused
 from posreturns.services.policies import PolicyService
 from posreturns.services.ports import Clock
+from posreturns.services.returns.grading import Grader, check_grades, grade_units
 from posreturns.services.returns.ports import (
     ActivitySnapshot,
     Completion,
@@ -69,6 +70,7 @@ class ReturnService:
     ) -> None:
         self.resolver, self.queries, self.recorder = resolver, queries, recorder
         self.guard = guard  # raises when the database cannot be trusted with a new return
+        self.grader: Grader | None = None  # grades second-hand units given a grade at the till (grading.py)
         self.access, self.policies, self.clock, self.identity = access, policies, clock, identity
         self.till = identity()  # read again at each use case: the store may be configured after start-up
         self.zone = ZoneInfo(self.till.timezone)
@@ -121,8 +123,10 @@ class ReturnService:
                 why, pourquoi = _first(quote, DecisionStatus.REFUSED)
                 raise ReturnRefused(f"The policy refuses this return ({why}); nothing was recorded.",
                                     f"La politique refuse ce retour ({pourquoi}) ; rien n'a été enregistré.")
+            check_grades(request, quote)
             try:
                 recorded = self.recorder.record(self._completion(request, resolved, quote, approved_by, activity))
+                recorded.update(grade_units(self.grader, actor, recorded["return_number"], request, quote))
                 return CompletedReturn.from_document(recorded)
             except LedgerChanged:
                 request = replace(request, order=None)  # the caller's copy of the sale is behind: read it again
