@@ -180,6 +180,30 @@
         <source>To do: {0}</source>
         <translation>À faire : {0}</translation>
     </message>
+    <message>
+        <source>Second hand: its grade now, or later by a manager</source>
+        <translation>Seconde main : sa note maintenant, ou plus tard par un responsable</translation>
+    </message>
+    <message>
+        <source>A · like new</source>
+        <translation>A · comme neuf</translation>
+    </message>
+    <message>
+        <source>B · good</source>
+        <translation>B · bon état</translation>
+    </message>
+    <message>
+        <source>C · fair</source>
+        <translation>C · état correct</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Plus tard</translation>
+    </message>
+    <message>
+        <source>Second hand {0}</source>
+        <translation>Seconde main {0}</translation>
+    </message>
 </context>
 <context>
     <name>DayTab</name>
