@@ -106,8 +106,9 @@ class RestockService:
         return self._resell(actor, self.find(code), grade)
 
     def grade_at_return(self, actor: Principal, unit_id: str, grade: Grade) -> ResaleItem:
-        """The cashier's grade, given with the return that holds the unit, of a unit the policy sends to
-        second hand (the return's own units only: any other waits for a manager)."""
+        """The cashier's grade of a unit the policy sends to second hand, given with the return that holds
+        it (grading.py calls it for that return's units, right after its commit); any other unit waits
+        for a manager."""
         self.access.require(actor, Permission.COMPLETE_RETURN, subject=unit_id)
         unit = self.find(unit_id)
         if unit.disposition != Disposition.RESALE.value or unit.state is not UnitState.HELD:

@@ -72,8 +72,9 @@ class RtvShipments:
             for line in (line for line in lines if line.get("sku") == sku):
                 key = f"{HELD_KEY}{line['unit_id']}"
                 noted = (item.get("metadata") or {}).get(key)
-                state = noted.get("state") if isinstance(noted, dict) else None
-                if state == SHIPPED and noted.get("event_id") == event.event_id:  # type: ignore[union-attr]
+                noted = noted if isinstance(noted, dict) else {}
+                state, by_event = noted.get("state"), noted.get("event_id")
+                if state == SHIPPED and by_event == event.event_id:
                     shipped.append(line["unit_id"])
                 elif state == "rtv":
                     fresh[key] = _note(store, quarantine, SHIPPED, event.event_id, **who)
