@@ -8,8 +8,9 @@ other's notes) and the level is set to the count of units noted as held there. A
 notes the same thing and counts again: nothing is ever counted twice, and a count two tills raced on
 is set right by the next one.
 
-* a return pushed to Medusa (`ReturnCompleted`): its INSPECT / REFURBISH units are noted held (the
-  receive dismissed them: they never went into the store's sellable level);
+* a return pushed to Medusa (`ReturnCompleted`): its INSPECT / REFURBISH / RESALE units are noted
+  held (the receive dismissed them: they never went into the store's sellable level); a unit graded
+  at the till leaves again with its own `HeldUnitMoved`, right after;
 * `HeldUnitMoved` (after its return: the same outbox chain): the unit is noted with its new state and
   the count set again; a unit released to sale is also added to the store's sellable level, once
   (stock.py's intent note); refurbished units stay held, and so do units for the vendor until their
