@@ -101,3 +101,30 @@ def test_a_graded_unit_is_sold_in_the_second_hand_channel_from_the_store_second_
     finally:
         sync.gateway.close()
         till.close()
+
+
+def test_a_unit_graded_at_the_till_reaches_the_second_hand_channel_with_its_return(tmp_path: Path,
+                                                                                   medusa: Any) -> None:
+    till, sync = open_store_till(tmp_path / "t1", medusa, till_id="T1")
+    try:
+        till.policies.install('version = "2026-11-resale"\n[[dispositions]]\nname = "used"\nconditions = ["USED"]\n'
+                              'disposition = "RESALE"\n', "resale.toml")
+        sale = make_order(medusa, [(SKU, 1)])
+        sync.run_once()
+        answer = till.returns.complete(request(str(sale["display_id"]), line(
+            SKU, reason="CHANGED_MIND", condition="USED", grade="A"), key="graded-at-till"), CASHIER)
+        (item,) = answer["second_hand"]
+        report = sync.run_once()
+        assert report.online and report.upload.counts["rejected"] == 0, report.error
+        assert [e.event_type for e in events(till) if e.status != "applied"] == []
+        (product,) = products_of(medusa, item["sku"])
+        assert product["metadata"]["posreturns_second_hand"] == "A"
+        inventory = product["variants"][0]["inventory_items"][0]["inventory_item_id"]
+        assert level_at(medusa, inventory, resale_location(medusa)["id"]) == 1
+        original = medusa.admin.get(f"/admin/inventory-items/{medusa.variant(SKU)['inventory_item_id']}",
+                                    fields="id,metadata")["inventory_item"]["metadata"]
+        note = original[f"posreturns_held_{item['unit_id']}"]   # in quarantine with its return, out again
+        assert (note["state"], note["held"], note["by"]) == ("resale", False, "alice")
+    finally:
+        sync.gateway.close()
+        till.close()
