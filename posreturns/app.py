@@ -17,7 +17,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine
 
 from posreturns.domain.lockout import Moment
-from posreturns.domain.money import parse_minor
+from posreturns.domain.money import Money, parse_minor
+from posreturns.domain.resale import Grade
+from posreturns.domain.users import Principal
 from posreturns.paths import DATABASE_FILE
 from posreturns.persistence import migrate
 from posreturns.persistence.audit import SqlAuditLog
@@ -50,6 +52,7 @@ if TYPE_CHECKING:  # the devices and their drivers are imported by what prints, 
     from posreturns.services.promises import PromiseService
     from posreturns.services.reports import ReportService
     from posreturns.services.restock import RestockService
+    from posreturns.services.returns.grading import Grader
     from posreturns.services.returns.json_edge import ReturnJsonApi
     from posreturns.services.returns.service import ReturnService, TillIdentity
     from posreturns.services.settings_admin import SettingsAdmin
@@ -145,6 +148,8 @@ class Till:
                                 SqlReturnRecorder(self.engine, self.guard.after_commit), self.access, self.policies,
                                 self.clock, self.identity, guard=self.guard.refuse_if_unsafe)
         service.promises = open_promises(self)
+        service.grader = till_grader(restock_service(self.engine, self.access, self.policies, self.clock,
+                                                     self.identity))
         if self.connectivity is not None:  # attach_oms ran before the first return
             service.offline_now = self.connectivity.offline
         return service
@@ -438,20 +443,36 @@ def open_mail(till: Till, credentials: Any = None) -> Any:
 def open_restock(till: Till, till_id: str | None = None) -> RestockService:
     """The manager's restock queue, second-hand channel, RTV batches and alerts inbox of `till`
     (a `posreturns.services.restock.RestockService`)."""
-    from posreturns.persistence.restock_resale import SqlResale
-    from posreturns.persistence.restock_rtv import SqlRtvBatches
-    from posreturns.persistence.restock_store import SqlRestockStore
-    from posreturns.persistence.staff_alerts import SqlStaffAlerts
-    from posreturns.services.restock import RestockService
 
     def identity() -> TillIdentity:
         settings = till.settings
         return till_identity(settings.store_id() or "", till_id or settings.get("till.id") or DEFAULT_TILL_ID,
                              settings.store_timezone(), till.training)
 
-    engine = till.engine
+    return restock_service(till.engine, till.access, till.policies, till.clock, identity)
+
+
+def restock_service(engine: Engine, access: AccessService, policies: PolicyService, clock: Clock,
+                    identity: Callable[[], TillIdentity]) -> RestockService:
+    from posreturns.persistence.restock_resale import SqlResale
+    from posreturns.persistence.restock_rtv import SqlRtvBatches
+    from posreturns.persistence.restock_store import SqlRestockStore
+    from posreturns.persistence.staff_alerts import SqlStaffAlerts
+    from posreturns.services.restock import RestockService
+
     return RestockService(SqlRestockStore(engine), SqlResale(engine), SqlRtvBatches(engine), SqlStaffAlerts(engine),
-                          till.access, till.policies, till.clock, identity)
+                          access, policies, clock, identity)
+
+
+def till_grader(restock: RestockService) -> Grader:
+    """The cashier's grade of a unit the policy sends to second hand, given with its return (grading.py)."""
+
+    def grade(actor: Principal, unit_id: str, grade: Grade) -> dict[str, Any]:
+        item = restock.grade_at_return(actor, unit_id, grade)
+        return {"unit_id": item.unit_id, "sku": item.sku, "ean13": item.ean13, "grade": item.grade.value,
+                "title": item.title, "price": str(Money.from_minor(item.price_minor, item.currency).amount)}
+
+    return grade
 
 
 def open_labels(till: Till, printing: ReceiptPrinting) -> LabelPrinting:

@@ -99,7 +99,8 @@ class ReceiptPrinting:
         self.device = device or PrinterThread()
         self.control = PrinterControl(settings, self.device)
         # the inspection tags of the units a return holds, printed after its first receipt (restock_labels)
-        self.held_tags: Callable[[str], list[tuple[str, list[Block]]]] | None = None
+        # and the labels of the units graded for second hand with it: (kind, reference, blocks)
+        self.held_tags: Callable[[str], list[tuple[str, str, list[Block]]]] | None = None
 
     def status(self) -> dict[str, Any]:
         return self.control.status()
@@ -121,8 +122,8 @@ class ReceiptPrinting:
         if not copy and slip is not None:  # the replacement comes to this store: the customer's slip
             self.send(self._store("pickup_slip", f"{number}/pickup", slip, settings, False))
         if not copy and self.held_tags is not None:
-            for unit_id, tag in self.held_tags(number):
-                self.send(self._store("inspection_tag", unit_id, tag, settings, False))
+            for kind, reference, blocks in self.held_tags(number):
+                self.send(self._store(kind, reference, blocks, settings, False))
         return outcome
 
     def print_document(self, kind: str, reference: str | None, blocks: list[Block]) -> PrintOutcome:

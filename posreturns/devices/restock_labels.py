@@ -22,6 +22,7 @@ from posreturns.domain.messages import translate
 from posreturns.domain.money import Money
 from posreturns.services.errors import NotFound
 from posreturns.services.restock import RestockService
+from posreturns.services.restock_ports import ResaleItem
 
 
 class LabelPrinting:
@@ -45,9 +46,18 @@ class LabelPrinting:
         unit = self.restock.find(code)
         return self.printing.print_document("inspection_tag", unit.id, self.tag_blocks(unit))
 
-    def tags_of_return(self, return_number: str) -> list[tuple[str, list[Block]]]:
-        """The tags to print with the receipt of a return that held units (none for the others)."""
-        return [(u.id, self.tag_blocks(u)) for u in self.restock.queue() if u.return_number == return_number]
+    def tags_of_return(self, return_number: str) -> list[tuple[str, str, list[Block]]]:
+        """What prints with the receipt of a return: (kind, reference, blocks) of the inspection tag of each
+        unit it holds, and the label of each unit the cashier graded for second hand with it."""
+        units = [u for u in self.restock.queue(include_done=True) if u.return_number == return_number]
+        printed: list[tuple[str, str, list[Block]]] = [("inspection_tag", u.id, self.tag_blocks(u))
+                                                       for u in units if u.state.in_queue]
+        for unit in units:
+            if unit.state.value == "resale":
+                item = next((i for i in self.restock.resale_items() if i.unit_id == unit.id), None)
+                if item is not None:
+                    printed.append(("resale_label", item.sku, self.resale_blocks(item)))
+        return printed
 
     def print_resale(self, code: str) -> PrintOutcome:
         item = next((i for i in self.restock.resale_items() if i.unit_id == code.strip().upper() or
@@ -55,12 +65,14 @@ class LabelPrinting:
         if item is None:
             raise NotFound(translate("devices.restock_labels", "{0!r} is not a second-hand item; grade the unit "
                                                                "first (restock resale).").format(code.strip()))
-        unit = self.restock.find(item.unit_id)
-        was = self.original_price(unit.sku)
+        return self.printing.print_document("resale_label", item.sku, self.resale_blocks(item))
+
+    def resale_blocks(self, item: ResaleItem) -> list[Block]:
+        was = self.original_price(self.restock.find(item.unit_id).sku)
         label = ResaleLabel(item.title, item.grade.value, str(Money.from_minor(item.price_minor, item.currency).amount),
                             str(Money.from_minor(was if was is not None else item.refund_minor, item.currency).amount),
                             item.currency, item.ean13)
-        return self.printing.print_document("resale_label", item.sku, resale_label(label, self.language()))
+        return resale_label(label, self.language())
 
     def print_slip(self, batch_id: str) -> PrintOutcome:
         batch = next((b for b in self.restock.batches() if b.id == batch_id.strip().upper()), None)

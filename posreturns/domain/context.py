@@ -8,6 +8,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from posreturns.domain.money import Money
+from posreturns.domain.resale import Grade
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +25,7 @@ class PriceInfo:
     lowest: Money | None = None
     lowest_from: date | None = None
     lowest_days: int = 0
+    second_hand: Grade | None = None
 
 
 @dataclass(frozen=True, slots=True)

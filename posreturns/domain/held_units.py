@@ -1,6 +1,6 @@
-"""Units a return holds (disposition INSPECT or REFURBISH: the quarantine bucket) and what a manager
-does with each: the actions, the stock buckets each one moves the unit between, and the refusal of a
-second action on a unit already acted on."""
+"""Units a return holds (disposition INSPECT, REFURBISH or RESALE: the quarantine bucket) and what a
+manager does with each: the actions, the stock buckets each one moves the unit between, and the
+refusal of a second action on a unit already acted on."""
 
 from __future__ import annotations
 

@@ -59,6 +59,7 @@ class OrderLine:
     category: str = ""
     final_sale: bool = False
     serial_tracked: bool = False
+    second_hand: str | None = None  # the grade ("A", "B", "C") of a second-hand item graded in store
 
     @property
     def returnable_qty(self) -> int:

@@ -23,6 +23,7 @@ from posreturns.domain.money import Money
 from posreturns.domain.orders import Order, OrderLine
 from posreturns.domain.policy.model import CashRounding, RoundingMode
 from posreturns.domain.pricing import tax_minor
+from posreturns.domain.resale import Grade, grade_of
 from posreturns.domain.returns import ReturnDraft, ReturnLineRequest
 
 
@@ -52,6 +53,7 @@ class LineAmounts:
     steps: tuple[BreakdownStep, ...]
     price_known: bool = True
     serial_tracked: bool = False  # receipt-less rows only: the unit's serial is asked for
+    second_hand: Grade | None = None
 
 
 def _cumulative(total: Money, part: int | Decimal, whole: int | Decimal) -> Money:
@@ -119,7 +121,8 @@ def _price_linked(order: Order, line: OrderLine, request: ReturnLineRequest, bef
             _step("rounding", *both(translate("domain.refunds", "Rounding to the amount paid")), value - expected)
         )
     return LineAmounts(
-        request, line, line.sku, line.category, line.final_sale, line.unit_paid, value, tax, tuple(steps)
+        request, line, line.sku, line.category, line.final_sale, line.unit_paid, value, tax, tuple(steps),
+        second_hand=grade_of(line.second_hand),
     )
 
 
@@ -156,7 +159,7 @@ def _price_receiptless(request: ReturnLineRequest, context: PolicyContext, curre
     rate = Worded(percent_text, info.tax_rate)
     steps.append(_step("tax", *both(translate("domain.refunds", "Of which tax ({0})").format(rate)), tax, False))
     return LineAmounts(request, None, sku, info.category, info.final_sale, unit, value, tax, tuple(steps),
-                       serial_tracked=info.serial_tracked)
+                       serial_tracked=info.serial_tracked, second_hand=info.second_hand)
 
 
 def apply_fee(amounts: LineAmounts, fee_rate: Decimal) -> tuple[Money, Money, tuple[BreakdownStep, ...]]:

@@ -10,6 +10,7 @@ from enum import StrEnum
 from posreturns.domain.errors import UserFacingError
 from posreturns.domain.messages import Text, translate
 from posreturns.domain.money import Money, quantum
+from posreturns.domain.returns import RefundMethod
 
 
 class Grade(StrEnum):
@@ -28,6 +29,17 @@ class ResaleRules:
     percent: dict[Grade, Decimal]  # of the price paid
     price_ending: Decimal  # e.g. 0.90 -> 12.90, 0.00 -> 13.00
     ean_prefix: str  # restricted circulation: "2" followed by up to two digits
+    # how a second-hand item sold here comes back: these methods only, and never the grades sold as is
+    return_methods: frozenset[RefundMethod] = frozenset(RefundMethod)
+    sold_as_is: frozenset[Grade] = frozenset()
+
+
+def grade_of(text: str | None) -> Grade | None:
+    """The grade of a second-hand item as the catalogue notes it ("A", "B", "C"), else None."""
+    try:
+        return Grade(text) if text else None
+    except ValueError:
+        return None
 
 
 def resale_price(paid: Money, grade: Grade, rules: ResaleRules) -> Money:

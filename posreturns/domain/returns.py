@@ -58,7 +58,7 @@ _BUCKETS = {
     Disposition.RESTOCK: StockBucket.SELLABLE,
     Disposition.INSPECT: StockBucket.QUARANTINE,
     Disposition.REFURBISH: StockBucket.QUARANTINE,
-    Disposition.RESALE: StockBucket.RESALE,
+    Disposition.RESALE: StockBucket.QUARANTINE,  # held until graded (at the till, or by a manager)
     Disposition.RTV: StockBucket.RTV,
     Disposition.SCRAP: StockBucket.SCRAP,
 }

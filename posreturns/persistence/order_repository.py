@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 
 from posreturns.domain.money import Money
 from posreturns.domain.orders import Channel, Order, OrderLine, Tender, TenderMethod
+from posreturns.domain.resale import Grade, grade_of
 from posreturns.domain.utc import format_utc, parse_utc
 from posreturns.services.ports import OrderSummary, VariantInfo
 
@@ -20,8 +21,9 @@ _ORDER = ("SELECT o.id, o.number, o.channel, o.store_id, o.placed_at, o.currency
           "FROM orders o LEFT JOIN customers c ON c.id = o.customer_id ")
 _LINES = ("SELECT l.id, l.sku, v.title, l.qty, l.unit_price_minor, l.discount_minor, l.order_discount_share_minor, "
           "l.tax_rate, l.tax_minor, l.paid_minor, l.returned_qty, l.refunded_minor, l.serials_json, "
-          "p.category, v.final_sale, v.serial_tracked FROM order_lines l JOIN variants v ON v.sku = l.sku "
-          "JOIN products p ON p.id = v.product_id WHERE l.order_id = ? ORDER BY l.position")
+          "p.category, v.final_sale, v.serial_tracked, v.options_json "
+          "FROM order_lines l JOIN variants v ON v.sku = l.sku JOIN products p ON p.id = v.product_id "
+          "WHERE l.order_id = ? ORDER BY l.position")
 _TENDERS = ("SELECT id, method, amount_minor, refunded_minor, reference, card_last4 FROM tenders "
             "WHERE order_id = ? ORDER BY position")
 _SUMMARY = ("SELECT o.id, o.number, o.channel, o.placed_at, o.total_minor, o.currency, c.name, o.store_id "
@@ -87,6 +89,7 @@ class SqlOrderRepository:
                     refunded=Money.from_minor(r.refunded_minor, cur), serials=tuple(json.loads(r.serials_json)),
                     returned_serials=tuple(serials_back.get(r.id, ())), category=r.category,
                     final_sale=bool(r.final_sale), serial_tracked=bool(r.serial_tracked),
+                    second_hand=None if (grade := second_hand_grade(r.options_json)) is None else grade.value,
                 )
                 for r in lines
             ),
@@ -104,14 +107,15 @@ class SqlOrderRepository:
     def variant(self, sku: str) -> VariantInfo | None:
         rows = self._rows(
             "SELECT v.sku, v.product_id, v.title, p.category, v.price_minor, v.final_sale, "
-            "v.serial_tracked, v.tax_rate "
+            "v.serial_tracked, v.tax_rate, v.options_json "
             "FROM variants v JOIN products p ON p.id = v.product_id WHERE v.sku = ?", (sku,))
         if not rows:
             return None
         r = rows[0]
         currency = self._catalog_currency()
         return VariantInfo(r.sku, r.product_id, r.title, r.category, Money.from_minor(r.price_minor, currency),
-                           bool(r.final_sale), bool(r.serial_tracked), Decimal(r.tax_rate))
+                           bool(r.final_sale), bool(r.serial_tracked), Decimal(r.tax_rate),
+                           second_hand_grade(r.options_json))
 
     def _catalog_currency(self) -> str:
         rows = self._rows("SELECT currency FROM stores ORDER BY id LIMIT 1", ())
@@ -149,3 +153,13 @@ class SqlOrderRepository:
     def by_amount(self, total_minor: int, start: datetime, end: datetime, limit: int) -> list[OrderSummary]:
         return self._summaries("WHERE o.total_minor = ? AND o.placed_at >= ? AND o.placed_at < ?",
                                (total_minor, format_utc(start), format_utc(end)), limit)
+
+
+def second_hand_grade(options_json: str | None) -> Grade | None:
+    """The grade of a second-hand item, from its variant's options (`{"second_hand": "B"}`, as the till
+    that graded it and the OMS pull both write them)."""
+    try:
+        options = json.loads(options_json or "{}")
+    except ValueError:
+        return None
+    return grade_of(str(options.get("second_hand") or "")) if isinstance(options, dict) else None

@@ -78,7 +78,7 @@ class SqlResale:
                 (sku, unit.id, ean, offer.grade.value, offer.price_minor, offer.refund_minor, offer.currency,
                  format_utc(actor.at), actor.user_id))
             extra = {"resale": {"sku": sku, "ean13": ean, "grade": offer.grade.value, "price_minor": offer.price_minor,
-                                "refund_minor": offer.refund_minor, "currency": offer.currency}}
+                                "refund_minor": offer.refund_minor, "currency": offer.currency, "title": offer.title}}
             leave_queue(connection, actor, unit, UnitChange(unit.id, UnitAction.RESALE, f"grade {offer.grade.value}"),
                         extra, moves_to=(sku, StockBucket.RESALE))
             return _item(run(_ITEMS + "WHERE i.sku = ?", (sku,)).one())

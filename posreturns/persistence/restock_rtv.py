@@ -61,7 +61,11 @@ class SqlRtvBatches:
             detail = {"vendor": batch.vendor, "location": batch.location, "units": list(batch.units),
                       "reference": reference or None}
             insert_audit(connection, AuditEntry("rtv.shipped", actor.user_id, key, detail, actor.at))
+            lines = [{"unit_id": row.id, "sku": row.sku, "order_id": row.order_id, "return_number": row.number}
+                     for row in run("SELECT h.id, h.sku, r.order_id, r.number FROM held_units h JOIN returns r "
+                                    "ON r.id = h.return_id WHERE h.batch_id = ? ORDER BY h.id", (key,))]
             insert_events(connection, actor.till_id, [restock_event(
-                "RtvBatchShipped", "rtv_batch", key, {"batch_id": key, **detail}, store_id=actor.store_id,
+                "RtvBatchShipped", "rtv_batch", key, {"batch_id": key, **detail, "lines": lines},
+                store_id=actor.store_id,
                 till_id=actor.till_id, operator=actor.user_id, at=actor.at, training=actor.training)], actor.at)
             return batch

@@ -11,6 +11,7 @@ from posreturns.domain.money import Money
 
 if TYPE_CHECKING:  # names in annotations only
     from posreturns.domain.orders import Order
+    from posreturns.domain.resale import Grade
     from posreturns.services.canonical import Document
 
 
@@ -41,6 +42,7 @@ class VariantInfo:
     final_sale: bool
     serial_tracked: bool
     tax_rate: Decimal = Decimal(0)  # percent
+    second_hand: Grade | None = None
 
 
 class OrderRepository(Protocol):

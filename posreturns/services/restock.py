@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from posreturns.domain.held_units import HeldUnit, UnitAction
+from posreturns.domain.held_units import HeldUnit, UnitAction, UnitState
 from posreturns.domain.messages import Text, translate
 from posreturns.domain.money import Money
 from posreturns.domain.permissions import Permission
 from posreturns.domain.resale import GRADE_WORDS, Grade, resale_price
+from posreturns.domain.returns import Disposition
 from posreturns.domain.users import Principal
 from posreturns.services.access import AccessService
 from posreturns.services.errors import BadInput, NotFound
@@ -101,7 +102,20 @@ class RestockService:
     def resell(self, actor: Principal, code: str, grade: Grade) -> ResaleItem:
         """Grade a held unit for second hand: its own SKU, in-store EAN-13 and price."""
         self.access.require(actor, Permission.MANAGE_RESTOCK, subject=code.strip().upper())
-        unit = self.find(code)
+        return self._resell(actor, self.find(code), grade)
+
+    def grade_at_return(self, actor: Principal, unit_id: str, grade: Grade) -> ResaleItem:
+        """The cashier's grade of a unit the policy sends to second hand, given with the return that holds
+        it (grading.py calls it for that return's units, right after its commit); any other unit waits
+        for a manager."""
+        self.access.require(actor, Permission.COMPLETE_RETURN, subject=unit_id)
+        unit = self.find(unit_id)
+        if unit.disposition != Disposition.RESALE.value or unit.state is not UnitState.HELD:
+            raise BadInput(translate("services.restock", "Unit {0} is not waiting for its second-hand grade; a "
+                                                         "manager grades it from the restock queue.").format(unit.id))
+        return self._resell(actor, unit, grade)
+
+    def _resell(self, actor: Principal, unit: HeldUnit, grade: Grade) -> ResaleItem:
         rules = self.policies.active().resale
         paid = Money.from_minor(self.resale_store.paid_per_unit(unit.id), unit.currency)
         price = resale_price(paid, grade, rules)

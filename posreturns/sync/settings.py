@@ -14,7 +14,7 @@ from posreturns.sync.medusa.gateway import MedusaConfig, MedusaGateway
 from posreturns.sync.wire import HttpJsonClient
 
 KEYS = ("oms.kind", "oms.url", "oms.currency", "oms.timezone", "oms.order_window_days", "oms.ca_bundle",
-        "oms.medusa_plugin")
+        "oms.medusa_plugin", "oms.customer_notifications")
 
 
 class Settings(Protocol):
@@ -47,7 +47,8 @@ def gateway_from_settings(settings: Settings, clock: Clock, data_dir: Path,
                           timezone=settings.get("oms.timezone") or "Europe/Paris",
                           order_window_days=int(window) if window.isdigit() else 90,
                           verify_tls=settings.get("oms.ca_bundle") or True,
-                          use_plugin=(settings.get("oms.medusa_plugin") or "auto") != "off")
+                          use_plugin=(settings.get("oms.medusa_plugin") or "auto") != "off",
+                          notify_customers=(settings.get("oms.customer_notifications") or "off") == "on")
     if timeout is None:
         return MedusaGateway(config, clock)
     client = HttpJsonClient(url, (key, ""), timeout=timeout, verify=config.verify_tls, now=clock.now)

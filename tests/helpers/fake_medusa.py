@@ -191,6 +191,9 @@ def _route(s: State, method: str, path: str, query: dict[str, list[str]],
                           "metadata": body.get("metadata") or {},
                           "items": [], "canceled_at": None, "receiving": False}
         return 200, {"return": s.returns[rid]}
+    if method == "POST" and (m := re.fullmatch(r"/admin/returns/([^/]+)", path)):  # as Medusa: while still open
+        s.returns[m.group(1)]["no_notification"] = body.get("no_notification")
+        return 200, {"return": s.returns[m.group(1)]}
     if method == "POST" and (m := re.fullmatch(
             r"/admin/returns/([^/]+)/"
             r"(request-items|request|receive|receive-items|dismiss-items|receive/confirm)", path)):

@@ -34,7 +34,8 @@ from posreturns.persistence.outbox_exceptions import SqlExceptionQueue
 
 pytestmark = [pytest.mark.oms, pytest.mark.allow_warning_logs]
 RETURN_STEPS = [("POST", r"^/admin/returns$"), ("DELETE", r"^/admin/returns/[^/]+/request$"),
-                ("POST", r"/request-items$"), ("POST", r"^/admin/returns/[^/]+/request$"),
+                ("POST", r"^/admin/returns/[^/]+$"), ("POST", r"/request-items$"),
+                ("POST", r"^/admin/returns/[^/]+/request$"),
                 ("POST", r"^/admin/returns/[^/]+/receive$"), ("DELETE", r"^/admin/returns/[^/]+/receive$"),
                 ("POST", r"/receive-items$"), ("POST", r"/dismiss-items$"), ("POST", r"/receive/confirm$"),
                 ("POST", r"^/admin/payments/[^/]+/refund$")]

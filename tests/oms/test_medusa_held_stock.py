@@ -151,3 +151,45 @@ def test_a_unit_another_till_released_leaves_this_till_queue_at_the_next_pull(tm
         for till, sync in ((first_till, first_sync), (second_till, second_sync)):
             sync.gateway.close()
             till.close()
+
+
+def test_units_for_the_vendor_stay_in_quarantine_until_their_batch_ships(store: tuple[Till, Any], medusa: Any) -> None:
+    till, engine = store
+    sale = make_order(medusa, [(SKU, 2)])
+    engine.run_once()
+    held_before = quarantined(medusa)
+    answer = till.returns.complete(request(str(sale["display_id"]), line(SKU, 2, reason="DEFECTIVE", condition="USED"),
+                                           key="rtv-ship-1"), CASHIER)
+    engine.run_once()
+    restock = open_restock(till)
+    units = [u.id for u in restock.queue() if u.return_number == answer["return_number"]]
+    (unit,) = restock.act(manager(till), UnitAction.RTV, units[:1], vendor="Acme Shoes")[:1]
+    report = engine.run_once()
+    assert report.upload.counts["rejected"] == 0, report.error
+    assert quarantined(medusa) == held_before + 2          # still on the store's back shelf
+
+    restock.ship(manager(till), unit.batch_id or "", "1Z999AA10123456784")
+    (pending,) = [e for e in SqlOutbox(till.engine).chains(till.clock.now(), 50) if e.event_type == "RtvBatchShipped"]
+    report = engine.run_once()
+    assert report.upload.counts["rejected"] == 0, report.error
+    (shipped,) = [e for e in events(till) if e.event_type == "RtvBatchShipped"]
+    assert shipped.status == "applied"
+    assert quarantined(medusa) == held_before + 1          # the shipped unit left; the other is still held
+    metadata = medusa.admin.get(f"/admin/orders/{sale['id']}", fields="id,metadata")["order"]["metadata"]
+    batch_note = metadata[f"posreturns_rtv_{unit.batch_id}"]
+    assert (batch_note["vendor"], batch_note["reference"], batch_note["units"]) == (
+        "Acme Shoes", "1Z999AA10123456784", [unit.id])
+    assert metadata[f"posreturns_held_{unit.id}"]["state"] == "rtv"  # what the other tills' queues read
+    assert metadata[f"posreturns_held_{unit.id}"]["shipped"]["batch_id"] == unit.batch_id
+
+    admin_api = MedusaGateway(MedusaConfig(medusa.base_url, medusa.api_key, use_plugin=False), till.clock)
+    try:  # sent again (the Admin API path): nothing leaves twice
+        result = admin_api.push(resent(pending))
+        assert result.outcome is Outcome.APPLIED and result.detail["rtv_shipped_in_medusa"] == [unit.id]
+    finally:
+        admin_api.close()
+    assert quarantined(medusa) == held_before + 1
+    (other,) = units[1:]
+    restock.act(manager(till), UnitAction.RELEASE, [other])  # the unit left behind is still the queue's
+    assert engine.run_once().upload.counts["rejected"] == 0
+    assert quarantined(medusa) == held_before

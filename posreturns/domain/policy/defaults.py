@@ -139,6 +139,8 @@ disposition = "INSPECT"
 grades = { A = 70, B = 50, C = 30 }
 price_ending = "0.90"
 ean_prefix = "2"
+return_methods = ["store_credit", "exchange"]
+sold_as_is = ["C"]
 
 [costs]
 handling = { RESTOCK = "0.50", INSPECT = "4.00", REFURBISH = "12.00", RESALE = "3.00", RTV = "6.00", SCRAP = "2.00" }

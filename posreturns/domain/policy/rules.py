@@ -17,6 +17,7 @@ from posreturns.domain.messages import Worded, both, translate
 from posreturns.domain.orders import Order
 from posreturns.domain.policy.model import Policy
 from posreturns.domain.refunds import LineAmounts, day_text
+from posreturns.domain.resale import GRADE_WORDS, Grade
 from posreturns.domain.returns import Disposition, RefundMethod
 
 ALL_METHODS = frozenset(RefundMethod)
@@ -70,6 +71,8 @@ def decide_line(
                 policy.final_sale,
             )
         )
+    if amounts.second_hand is not None:
+        _second_hand(amounts.second_hand, policy, verdict)
     if amounts.line is not None and policy.sale_items.enabled:
         rate = (amounts.line.discount_rate * 100).quantize(Decimal(1))
         if amounts.line.discount_rate * 100 >= policy.sale_items.min_discount_percent:
@@ -115,6 +118,24 @@ def decide_line(
         disposition.alerts,
         tuple(verdict.trace),
     )
+
+
+def _second_hand(grade: Grade, policy: Policy, verdict: LineVerdict) -> None:
+    rules, v = policy.resale, policy.version
+    if grade in rules.sold_as_is:
+        verdict.add(TraceEntry(
+            "second_hand_as_is",
+            *both(translate("domain.policy.rules", "Second-hand item sold as is (grade {0}, {1}): it cannot be "
+                                                   "returned (policy {2}).")
+                  .format(grade.value, GRADE_WORDS[grade], v)),
+            DecisionStatus.REFUSED))
+        return
+    m = rules.return_methods
+    if m != ALL_METHODS:
+        verdict.restrict(m, TraceEntry(
+            "second_hand",
+            *both(translate("domain.policy.rules", "Second-hand item (grade {0}): {1} only.")
+                  .format(grade.value, Worded(methods_text, m)))))
 
 
 def _receiptless_item(amounts: LineAmounts, policy: Policy, verdict: LineVerdict) -> None:

@@ -13,7 +13,7 @@ from posreturns.domain.orders import Channel
 from posreturns.domain.policy.model import DispositionRule, FeeRule, HolidayExtension, Selector, WindowRules
 from posreturns.domain.policy.reader import Table
 from posreturns.domain.resale import Grade, ResaleRules, check_prefix
-from posreturns.domain.returns import Condition, Disposition, Reason
+from posreturns.domain.returns import Condition, Disposition, Reason, RefundMethod
 
 ACTIONS = ("refused", "needs_approval")
 
@@ -113,8 +113,13 @@ def parse_resale(t: Table, currency: str) -> ResaleRules:
         prefix = check_prefix(t.text("ean_prefix"))
     except UserFacingError:
         raise t.fail("ean_prefix", '"2" followed by up to two digits (GS1 restricted circulation)') from None
+    methods = t.choices("return_methods", RefundMethod)
+    if not methods:
+        raise t.fail("return_methods", 'at least one of "original", "store_credit" and "exchange" (to refuse '
+                                       'every second-hand item, list its grades in sold_as_is)')
+    as_is = t.choices("sold_as_is", Grade)
     t.finish()
-    return ResaleRules(percent, ending, prefix)
+    return ResaleRules(percent, ending, prefix, methods, as_is)
 
 
 def parse_costs(t: Table, currency: str) -> dict[Disposition, Money]:

@@ -184,6 +184,30 @@
         <source>To do: {0}</source>
         <translation>À faire : {0}</translation>
     </message>
+    <message>
+        <source>Second hand: its grade now, or later by a manager</source>
+        <translation>Seconde main : sa note maintenant, ou plus tard par un responsable</translation>
+    </message>
+    <message>
+        <source>A · like new</source>
+        <translation>A · comme neuf</translation>
+    </message>
+    <message>
+        <source>B · good</source>
+        <translation>B · bon état</translation>
+    </message>
+    <message>
+        <source>C · fair</source>
+        <translation>C · état correct</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Plus tard</translation>
+    </message>
+    <message>
+        <source>Second hand {0}</source>
+        <translation>Seconde main {0}</translation>
+    </message>
 </context>
 <context>
     <name>DayTab</name>
@@ -3641,6 +3665,10 @@
         <source>Name at least one held unit (its id, or scan its inspection tag).</source>
         <translation>Indiquez au moins un article (son identifiant, ou scannez son étiquette).</translation>
     </message>
+    <message>
+        <source>Unit {0} is not waiting for its second-hand grade; a manager grades it from the restock queue.</source>
+        <translation>L'article {0} n'attend pas de note de seconde main ; un responsable le classe depuis la file de remise en stock.</translation>
+    </message>
 </context>
 <context>
     <name>services.returns.service</name>
@@ -4190,6 +4218,14 @@
         <source>Serial-tracked item returned without its serial: held for inspection, not put back on sale.</source>
         <translation>Article suivi par numéro de série repris sans son numéro : mis de côté pour inspection, pas remis en vente.</translation>
     </message>
+    <message>
+        <source>Second-hand item sold as is (grade {0}, {1}): it cannot be returned (policy {2}).</source>
+        <translation>Article de seconde main vendu en l'état (note {0}, {1}) : il ne peut pas être repris (politique {2}).</translation>
+    </message>
+    <message>
+        <source>Second-hand item (grade {0}): {1} only.</source>
+        <translation>Article de seconde main (note {0}) : {1} uniquement.</translation>
+    </message>
 </context>
 <context>
     <name>domain.quote</name>
@@ -4473,6 +4509,13 @@
     <message>
         <source>Show this slip (or your return receipt) to collect your item.</source>
         <translation>Présentez ce bon (ou votre ticket de retour) pour retirer votre article.</translation>
+    </message>
+</context>
+<context>
+    <name>services.returns.grading</name>
+    <message>
+        <source>Line {0}: only a unit the policy sends to second hand is graded at the till (this one is {1}); leave its grade out.</source>
+        <translation>Ligne {0} : seul un article que la politique envoie en seconde main se classe en caisse (celui-ci : {1}) ; retirez sa note.</translation>
     </message>
 </context>
 </TS>

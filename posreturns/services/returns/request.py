@@ -17,6 +17,7 @@ from posreturns.domain.delivery import Address, DeliveryChoice, Recipient
 from posreturns.domain.errors import InvalidReturn
 from posreturns.domain.orders import Order
 from posreturns.domain.promise import Destination
+from posreturns.domain.resale import Grade
 from posreturns.domain.returns import Condition, Reason, RefundMethod
 from posreturns.services.errors import BadInput
 from posreturns.services.input_checks import has_card_number, machine_made, storable
@@ -40,7 +41,7 @@ _TOP = {
     "delivery",
     "override",
 }
-_LINE = {"code", "qty", "reason", "condition", "serial", "note", "claimed_unit_price"}
+_LINE = {"code", "qty", "reason", "condition", "serial", "note", "claimed_unit_price", "grade"}
 MAX_LINES = 200
 MAX_TEXT = 500
 
@@ -58,6 +59,7 @@ class LineInput:
     note: str = ""
     claimed_unit_price: str | None = None  # receipt-less: what the customer says they paid
     order_line_id: str | None = None
+    grade: Grade | None = None  # a unit the policy sends to second hand, graded at the till (grading.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +193,7 @@ def _line(item: Any, path: str) -> LineInput:
         serial=_text(raw.get("serial"), f"{path}.serial", optional=True),
         note=_text(raw.get("note"), f"{path}.note", optional=True) or "",
         claimed_unit_price=None if price is None else _text(price, f"{path}.claimed_unit_price"),
+        grade=None if raw.get("grade") is None else _enum(Grade, raw.get("grade"), f"{path}.grade"),
     )
 
 

@@ -123,7 +123,7 @@ class ReturnResolver:
         """Today's price, and the lowest the price history knows over the last `days` days (from the
         window's first day, in the store's time zone): the price in effect then, and each one since."""
         info = PriceInfo(variant.price, variant.tax_rate, variant.category, variant.final_sale,
-                         variant.serial_tracked)
+                         variant.serial_tracked, second_hand=variant.second_hand)
         if now is None or days <= 0:
             return info
         opened = datetime.combine(now.date() - timedelta(days=days), datetime.min.time(), now.tzinfo)

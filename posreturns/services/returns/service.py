@@ -36,6 +36,7 @@ from posreturns.services.policies import PolicyService
 from posreturns.services.ports import Clock
 from posreturns.services.promises import PromiseService
 from posreturns.services.returns.delivery import delivery_record
+from posreturns.services.returns.grading import Grader, check_grades, grade_units
 from posreturns.services.returns.ports import (
     ActivitySnapshot,
     Completion,
@@ -73,6 +74,7 @@ class ReturnService:
     ) -> None:
         self.resolver, self.queries, self.recorder = resolver, queries, recorder
         self.guard = guard  # raises when the database cannot be trusted with a new return
+        self.grader: Grader | None = None  # grades second-hand units given a grade at the till (grading.py)
         self.access, self.policies, self.clock, self.identity = access, policies, clock, identity
         self.till = identity()  # read again at each use case: the store may be configured after start-up
         self.zone = ZoneInfo(self.till.timezone)
@@ -128,9 +130,11 @@ class ReturnService:
             if quote.status is DecisionStatus.REFUSED:
                 raise ReturnRefused(translate("services.returns.service", "The policy refuses this return ({0}); "
                                               "nothing was recorded.").format(_Deciding(quote, DecisionStatus.REFUSED)))
+            check_grades(request, quote)
             try:
                 recorded = self.recorder.record(self._completion(request, resolved, quote, approved_by, activity,
                                                                  delivery))
+                recorded.update(grade_units(self.grader, actor, recorded["return_number"], request, quote))
                 return CompletedReturn.from_document(recorded)
             except LedgerChanged:
                 request = replace(request, order=None)  # the caller's copy of the sale is behind: read it again

@@ -82,7 +82,7 @@ def push_exchange(pusher: ExchangePusher, api: Api, event: PendingEvent, data: d
         pusher.receiver.receive(api, found["return_id"], wanted, data)
     fresh = api.get(f"/admin/orders/{order['id']}", [("fields", ORDER_FIELDS)])["order"]
     if delivery is None:
-        handed = _fulfil(api, fresh, data, location)
+        handed = _fulfil(api, fresh, data, location, not pusher.refs.notify_customers)
     else:  # the source ships it: its units are reserved there, and nothing is handed over here
         lines = [i["id"] for i in _unfulfilled(fresh, data)]
         handed = bool(lines) and _reserve_here(api, lines, source_id(pusher.refs, delivery) or location)
@@ -140,13 +140,13 @@ def _outbound_option(api: Api, location: str) -> str:
     raise OmsRefused("the store has no outbound shipping option in Medusa (needed to hand an exchange over)", 400)
 
 
-def _fulfil(api: Api, order: dict[str, Any], data: dict[str, Any], location: str) -> bool:
+def _fulfil(api: Api, order: dict[str, Any], data: dict[str, Any], location: str, quiet: bool) -> bool:
     """Fulfil the exchange's new lines still unfulfilled; True when something was handed over now."""
     items = _unfulfilled(order, data)
     if items:
         _reserve_here(api, [i["id"] for i in items], location)
         api.post(f"/admin/orders/{order['id']}/fulfillments",
-                 {"items": items, "location_id": location, "no_notification": True})
+                 {"items": items, "location_id": location, "no_notification": quiet})
     return bool(items)
 
 

@@ -53,6 +53,7 @@ class MedusaConfig:
     order_window_days: int = 90
     verify_tls: bool | str = True
     use_plugin: bool = True  # send batches through the posreturns plugin when Medusa has it
+    notify_customers: bool = False  # let Medusa's notifications tell the customer (no_notification: false)
 
     def __repr__(self) -> str:  # the key never appears in a repr, a log or a traceback
         return f"MedusaConfig(base_url={self.base_url!r}, api_key='***')"
@@ -66,9 +67,9 @@ class MedusaGateway:
         self.clock = clock
         self.client = client or HttpJsonClient(config.base_url, (config.api_key, ""), verify=config.verify_tls,
                                                now=clock.now)
-        self.refs = ReferenceData(self.client)
+        self.refs = ReferenceData(self.client, config.notify_customers)
         self.pusher = MedusaPusher(self.client, config.currency, self.refs)
-        self.batches = PluginBatches(self.client, config.currency, config.use_plugin)
+        self.batches = PluginBatches(self.client, config.currency, config.use_plugin, config.notify_customers)
         self.stock = StockStream(self.client, self.refs.location_codes, self.batches, clock)
 
     def close(self) -> None:

@@ -8,13 +8,15 @@ other's notes) and the level is set to the count of units noted as held there. A
 notes the same thing and counts again: nothing is ever counted twice, and a count two tills raced on
 is set right by the next one.
 
-* a return pushed to Medusa (`ReturnCompleted`): its INSPECT / REFURBISH units are noted held (the
-  receive dismissed them: they never went into the store's sellable level);
+* a return pushed to Medusa (`ReturnCompleted`): its INSPECT / REFURBISH / RESALE units are noted
+  held (the receive dismissed them: they never went into the store's sellable level); a unit graded
+  at the till leaves again with its own `HeldUnitMoved`, right after;
 * `HeldUnitMoved` (after its return: the same outbox chain): the unit is noted with its new state and
   the count set again; a unit released to sale is also added to the store's sellable level, once
-  (stock.py's intent note); refurbished units stay held, second hand / vendor / scrap leave Medusa's
-  stock. A unit another event already took out of quarantine (a manager at another till of the store
-  acted first) is refused with who did what: one action, one exception.
+  (stock.py's intent note); refurbished units stay held, and so do units for the vendor until their
+  batch ships (`RtvBatchShipped`, rtv_shipments.py); second hand and scrap leave the quarantine. A
+  unit another event already took out of the queue (a manager at another till of the store acted
+  first) is refused with who did what: one action, one exception.
 
 Each held unit is also noted on its Medusa order (`posreturns_held_<unit>`: return, till, SKU, reason,
 state, who acted): head office sees it there, and the other tills of the store pull it with the order
@@ -34,7 +36,8 @@ from posreturns.sync.medusa.state import Api
 from posreturns.sync.medusa.stock import move
 
 HELD_KEY = "posreturns_held_"
-STILL_HELD = ("held", "refurbishing")
+STILL_HELD = ("held", "refurbishing")  # a manager may still act on it
+IN_QUARANTINE = (*STILL_HELD, "rtv")  # still in the store: a unit for the vendor leaves when its batch ships
 LOCKED = "active order change"
 ACTED_ELSEWHERE = "acted_elsewhere"
 ITEM_FIELDS = "id,sku,metadata,*location_levels"
@@ -105,7 +108,8 @@ class HeldStock:
         state = str(data.get("to") or data.get("action") or "")
         key = f"{HELD_KEY}{unit}"
         noted = (item.get("metadata") or {}).get(key)
-        if isinstance(noted, dict) and noted.get("event_id") != event.event_id and not noted.get("held"):
+        if (isinstance(noted, dict) and noted.get("event_id") != event.event_id
+                and noted.get("state") not in STILL_HELD):
             raise OmsRefused(f"unit {unit} was already {noted.get('state')} by {noted.get('by') or 'someone'} at till "
                              f"{noted.get('till') or '?'} ({noted.get('at') or 'earlier'}); this action was not "
                              "applied in Medusa.", 409, ACTED_ELSEWHERE)
@@ -162,7 +166,7 @@ def held_lines(data: dict[str, Any]) -> dict[str, list[str]]:
 
 
 def _note(store: str, location: str, state: str, event_id: str, **who: Any) -> dict[str, Any]:
-    return {"store": store, "location_id": location, "state": state, "held": state in STILL_HELD,
+    return {"store": store, "location_id": location, "state": state, "held": state in IN_QUARANTINE,
             "event_id": event_id, **who}
 
 

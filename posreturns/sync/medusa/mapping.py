@@ -50,10 +50,18 @@ def qty(record: dict[str, Any], field: str) -> int:
 
 
 QUARANTINE_OF = "posreturns_quarantine_of"  # on a stock location: the store whose held units it keeps
+RESALE_OF = "posreturns_resale_of"  # on a stock location: the store whose second-hand items it offers
+SECOND_HAND_CHANNEL = "posreturns_second_hand"  # on a sales channel: the one second-hand items are sold in
+SECOND_HAND_GRADE = "posreturns_second_hand"  # on a product: the grade of the second-hand item it is
 
 
 def quarantine_of(location: dict[str, Any]) -> str | None:
     store = (location.get("metadata") or {}).get(QUARANTINE_OF)
+    return str(store) if store else None
+
+
+def resale_of(location: dict[str, Any]) -> str | None:
+    store = (location.get("metadata") or {}).get(RESALE_OF)
     return str(store) if store else None
 
 
@@ -97,6 +105,8 @@ def product(variant: dict[str, Any], currency: str) -> dict[str, Any] | None:
         title = f"{title} — {variant['title']}"
     options = {f"option{i + 1}": str(o.get("value")) for i, o in enumerate(variant.get("options") or [])
                if o.get("value") is not None}
+    if meta.get(SECOND_HAND_GRADE):  # as the till that graded it wrote it, so every till reads one grade
+        options = {"second_hand": str(meta[SECOND_HAND_GRADE])}
     return {"sku": sku, "product_id": variant.get("product_id") or parent.get("id") or sku, "title": title,
             "options": options, "barcodes": barcodes(variant), "price": text_amount(price),
             "tax_rate": str(meta.get("tax_rate") or "0"),

@@ -35,9 +35,10 @@ BATCH_LIMIT = 100
 
 
 class PluginBatches:
-    def __init__(self, client: HttpJsonClient, currency: str, enabled: bool = True,
+    def __init__(self, client: HttpJsonClient, currency: str, enabled: bool = True, notify_customers: bool = False,
                  clock: Callable[[], float] = time.monotonic) -> None:
         self.client, self.currency, self.enabled, self.clock = client, currency, enabled, clock
+        self.notify_customers = notify_customers
         self._offer: dict[str, Any] | None = None
         self._probed_at = float("-inf")
         self.timings: dict[str, dict[str, float]] = {}  # where Medusa spent the batches' time (bench.sync)
@@ -75,7 +76,8 @@ class PluginBatches:
             fence()
         scope = str(getattr(fence, "scope", "") or events[0].till_id)
         body = {"till_id": events[0].till_id, "uploader": scope, "fence": int(getattr(fence, "token", 0) or 0),
-                "currency": self.currency, "events": [_event(e) for e in events]}
+                "currency": self.currency, "no_notification": not self.notify_customers,
+                "events": [_event(e) for e in events]}
         try:
             answer = self.client.request("POST", "/admin/posreturns/events", data=dumps(body).encode(),
                                          headers={"Content-Type": "application/json"}, timeout=BATCH_TIMEOUT)

@@ -10,7 +10,10 @@ made again; every step that changes Medusa is fenced (the uploader must still ho
 * `VoucherVoided`     -> the same notes marked void, with who voided the voucher, when and why (notes.py).
 * `ExceptionResolved` -> a manager's resolution added to the refusal's note (notes.py).
 * `HeldUnitMoved`     -> the unit leaves the store's quarantine location (held_stock.py), which a
-  return's held units entered when the return was pushed.
+  return's held units entered when the return was pushed; a unit graded for second hand becomes a
+  product in the second-hand sales channel (resale_items.py).
+* `RtvBatchShipped`   -> the batch's units leave the store's quarantine location, and the orders
+  concerned are noted with the batch (rtv_shipments.py).
 * `StaffAlertSettled` -> added to the note of the return's alerts on its order (alert_notes.py), which
   the return's push wrote.
 """
@@ -25,10 +28,14 @@ from posreturns.sync.medusa.alert_notes import AlertNotes
 from posreturns.sync.medusa.held_stock import HeldStock
 from posreturns.sync.medusa.notes import Notes
 from posreturns.sync.medusa.reference import ReferenceData
+from posreturns.sync.medusa.resale_items import ResaleItems
 from posreturns.sync.medusa.returns import ReturnPusher
+from posreturns.sync.medusa.rtv_shipments import RtvShipments
 from posreturns.sync.medusa.state import Api
 from posreturns.sync.medusa.stock import push_stock
 from posreturns.sync.wire import HttpJsonClient, NotFoundAtOms
+
+AfterStep = HeldStock | ResaleItems | RtvShipments | AlertNotes  # what Medusa's own steps do not do
 
 
 class MedusaPusher:
@@ -37,7 +44,8 @@ class MedusaPusher:
         self.refs = refs
         self.notes = Notes(currency, refs)
         self.returns = ReturnPusher(currency, refs, self.notes)
-        self.steps = (HeldStock(refs), AlertNotes())  # what Medusa's own steps do not do, after them
+        # what Medusa's own steps do not do, after them
+        self.steps = (HeldStock(refs), ResaleItems(refs), RtvShipments(refs), AlertNotes())
 
     # -- events ------------------------------------------------------------------------------------------
     def push(self, event: PendingEvent, fence: Callable[[], None] | None = None) -> PushResult:
@@ -51,7 +59,7 @@ class MedusaPusher:
             return PushResult(Outcome.REJECTED, f"Medusa: {error}")
 
     def _after(self, api: Api, event: PendingEvent, result: PushResult,
-               steps: Sequence[HeldStock | AlertNotes] | None = None) -> PushResult:
+               steps: Sequence[AfterStep] | None = None) -> PushResult:
         for step in self.steps if steps is None else steps:
             result = step.after(api, event, result)
         return result

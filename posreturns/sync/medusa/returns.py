@@ -83,8 +83,9 @@ class ReturnPusher:
 
     def open(self, api: Api, event: PendingEvent, data: dict[str, Any], order: dict[str, Any], location: str,
              wanted: dict[str, dict[str, Any]]) -> dict[str, Any]:
+        quiet = not self.refs.notify_customers
         created = api.post("/admin/returns", {
-            "order_id": order["id"], "location_id": location, "no_notification": True,
+            "order_id": order["id"], "location_id": location, "no_notification": quiet,
             "metadata": event_metadata(event, data),
             "description": f"In-store return {data.get('return_number')}",
             "internal_note": f"posreturns event {event.event_id}"})["return"]
@@ -95,9 +96,12 @@ class ReturnPusher:
             items.append({"id": line_id, "quantity": w["qty"], **({"reason_id": reason} if reason else {}),
                           **({"internal_note": w["note"]} if w["note"] else {})})
         try:
+            # Medusa 2.21 drops `no_notification` when it creates the return: only an update while the
+            # request is open records it on the return, where a notification subscriber can read it
+            api.post(f"/admin/returns/{rid}", {"no_notification": quiet})
             api.post(f"/admin/returns/{rid}/request-items", {"items": items})
         except OmsRefused:
             api.delete(f"/admin/returns/{rid}/request")  # else the open return locks the order
             raise
-        api.post(f"/admin/returns/{rid}/request", {"no_notification": True})
+        api.post(f"/admin/returns/{rid}/request", {"no_notification": quiet})
         return {**created, "status": "requested"}

@@ -13,6 +13,7 @@ from typing import Any
 from posreturns.domain.contact import ContactChannel, CustomerContact
 from posreturns.domain.errors import InvalidReturn
 from posreturns.domain.orders import Order
+from posreturns.domain.resale import Grade
 from posreturns.domain.returns import Condition, Reason, RefundMethod
 from posreturns.services.returns.request import (
     ApprovalInput,
@@ -48,6 +49,8 @@ class BasketLine:
     note: str = ""
     unit_paid: str = ""
     serial_required: bool = False  # a serial-tracked item without a receipt: its serial is typed or scanned
+    second_hand: bool = False  # the last quote sends it to second hand: the cashier may grade it now
+    grade: str | None = None   # A, B or C; None: the unit waits for a manager's grade
 
     def reason_and_condition(self) -> tuple[Reason, Condition]:
         if self.reason is None or self.condition is None:
@@ -145,7 +148,8 @@ class Basket:
         return ReturnRequest(
             receipt=document["receipt"],
             lines=tuple(LineInput(line.order_line_id or line.sku, line.qty, *line.reason_and_condition(),
-                                  line.serial, line.note, order_line_id=line.order_line_id if order else None)
+                                  line.serial, line.note, order_line_id=line.order_line_id if order else None,
+                                  grade=Grade(line.grade) if line.grade else None)
                         for line in self.lines),
             refund_method=RefundMethod(document["refund_method"]),
             fingerprint=fingerprint_of(document),
@@ -162,8 +166,10 @@ class Basket:
         request: dict[str, Any] = {
             "receipt": None if self.receiptless else self.order_number,
             "till_id": till_id, "cashier": cashier or None, "offline": offline,
+            # a grade only when given, so a draft of an earlier version keeps its fingerprint
             "lines": [{"code": line.order_line_id or line.sku, "qty": line.qty, "reason": line.reason,
-                       "condition": line.condition, "serial": line.serial, "note": line.note or None}
+                       "condition": line.condition, "serial": line.serial, "note": line.note or None,
+                       **({"grade": line.grade} if line.grade else {})}
                       for line in self.lines],
             "refund_method": ("store_credit" if self.receiptless and self.refund_method == "original"
                               else self.refund_method),

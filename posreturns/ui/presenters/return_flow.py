@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from posreturns.domain.errors import UserFacingError
 from posreturns.domain.orders import Order
+from posreturns.domain.returns import Disposition
 from posreturns.domain.users import Principal
 from posreturns.services.errors import ApprovalRequired
 from posreturns.services.returns.request import ReturnRequest
@@ -341,9 +342,21 @@ class ReturnFlowPresenter(QObject):
                 self._changed()
                 return
             self.quote = quote
+            self._second_hand(quote)
             self.quote_ready.emit(quote)
 
         self.runner.run(lambda: self.returns.quote(request), done, self._error)
+
+    def _second_hand(self, quoted: QuotedReturn) -> None:
+        """Offer a grade on the lines the policy sends to second hand, and drop one it no longer does."""
+        changed = False
+        for line, decided in zip(self.basket.lines, quoted.quote.lines, strict=True):
+            second_hand = decided.disposition is Disposition.RESALE
+            if line.second_hand != second_hand or (line.grade and not second_hand):
+                line.second_hand, line.grade = second_hand, line.grade if second_hand else None
+                changed = True
+        if changed:
+            self._changed(requote=False)
 
     def complete(self, approval: tuple[str, str] | None = None, override: tuple[str, str] | None = None) -> None:
         """Complete the return; `approval`: a manager's ID and PIN; `override`: the way past a refusal

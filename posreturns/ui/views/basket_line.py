@@ -1,4 +1,5 @@
-"""One returned item in the basket: quantity, reason and condition as big buttons, serial, note.
+"""One returned item in the basket: quantity, reason and condition as big buttons, serial, note, and
+the second-hand grade when the policy sends the item to second hand.
 
 A card is compact (one row: the item, what was picked, the quantity) except the one being edited,
 so several items fit on a 768 px screen; tapping a compact card opens it."""
@@ -78,6 +79,16 @@ class BasketLineCard(QFrame):
             self.typed_serial.editingFinished.connect(
                 lambda: update(serial=self._typed_serial()))
             details.addWidget(self.typed_serial)
+        # a unit the policy sends to second hand: graded now, or ("Later") by a manager from the queue
+        self.grade_box = QWidget()
+        grading = QVBoxLayout(self.grade_box)
+        grading.setContentsMargins(0, 0, 0, 0)
+        grading.addWidget(QLabel(self.tr("Second hand: its grade now, or later by a manager")))
+        self.grades = ChoiceGrid([("A", self.tr("A · like new")), ("B", self.tr("B · good")),
+                                  ("C", self.tr("C · fair")), ("", self.tr("Later"))], 4,
+                                 lambda code: update(grade=code or None))
+        grading.addWidget(self.grades)
+        details.addWidget(self.grade_box)
         self.note = QLineEdit(line.note, placeholderText=self.tr("Note (required for 'Other')"))
         self.note.setMinimumHeight(TOUCH)
         self.note.editingFinished.connect(lambda: update(note=self.note.text()))
@@ -115,6 +126,8 @@ class BasketLineCard(QFrame):
             self.qty.setValue(line.qty)
             self.reasons.select(line.reason)
             self.conditions.select(line.condition)
+            self.grades.select(line.grade or "")
+            self.grade_box.setVisible(line.second_hand)
             if self.serial is not None:
                 self.serial.setCurrentIndex(max(0, self.serial.findData(line.serial)))
             if self.typed_serial is not None and self.typed_serial.text() != (line.serial or ""):
@@ -128,7 +141,7 @@ class BasketLineCard(QFrame):
         self.hint.setText(self.tr("To do: {0}").replace("{0}", labels.missing()[missing]) if missing else "")
         self.hint.setVisible(missing is not None)
         picked = [dict(labels.reasons()).get(line.reason or ""), dict(labels.conditions()).get(line.condition or ""),
-                  line.serial]
+                  line.serial, self.tr("Second hand {0}").replace("{0}", line.grade) if line.grade else None]
         self.summary.setText(self.hint.text() if missing else " · ".join(filter(None, picked)))
         self.summary.setProperty("state", "todo" if missing else "")
         self.summary.style().unpolish(self.summary)

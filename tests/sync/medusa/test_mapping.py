@@ -131,3 +131,15 @@ def test_a_held_unit_noted_on_two_orders_is_pulled_once_as_its_newest_note() -> 
     other = {"id": "UPARIS01-T1-000002-1", "state": "held", "return_id": "R-2"}
     newer = {"id": "UPARIS01-T1-000001-2", "state": "held", "return_id": "R-new"}
     assert mapping.latest_of_each([older, other, newer]) == [newer, other]
+
+
+def test_a_second_hand_product_is_pulled_with_its_grade_as_the_grading_till_wrote_it() -> None:
+    variant = {"sku": "SH-R1-000001-1", "product_id": "prod_1", "title": "Grade B", "barcode": "2000000000015",
+               "options": [{"value": "B"}], "prices": [{"currency_code": "eur", "amount": 12.9}],
+               "product": {"id": "prod_1", "title": "Runner · good (B)", "handle": "posreturns-sh-r1-000001-1",
+                           "metadata": {"posreturns_second_hand": "B", "category": "shoes"}}}
+    product = mapping.product(variant, "EUR")
+    assert product is not None
+    assert (product["options"], product["category"], product["price"]) == ({"second_hand": "B"}, "shoes", "12.90")
+    variant["product"]["metadata"] = {}
+    assert mapping.product(variant, "EUR")["options"] == {"option1": "B"}  # type: ignore[index]

@@ -43,7 +43,7 @@ def test_each_disposition_goes_to_its_stock_bucket() -> None:
         D.RESTOCK: StockBucket.SELLABLE,
         D.INSPECT: StockBucket.QUARANTINE,
         D.REFURBISH: StockBucket.QUARANTINE,
-        D.RESALE: StockBucket.RESALE,
+        D.RESALE: StockBucket.QUARANTINE,  # held until graded
         D.RTV: StockBucket.RTV,
         D.SCRAP: StockBucket.SCRAP,
     }

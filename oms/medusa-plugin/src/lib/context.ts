@@ -67,7 +67,7 @@ export class Ctx {
   readonly shared: Shared
 
   constructor(readonly container: MedusaContainer, readonly actor: string, readonly currency: string,
-              batch?: string) {
+              readonly noNotification = true, batch?: string) {
     this.query = container.resolve(ContainerRegistrationKeys.QUERY)
     this.shared = (batch ? batches.get(batch) : undefined) ?? new Shared()
   }

@@ -94,7 +94,7 @@ async function fulfil(ctx: Ctx, state: OrderState, data: Record<string, any>, lo
   if (items.length) {
     await reserveHere(ctx, items.map((i) => i.id), location)
     await ctx.run(createOrderFulfillmentWorkflow, { order_id: state.order.id, items, location_id: location,
-      no_notification: true, created_by: ctx.actor })
+      no_notification: ctx.noNotification, created_by: ctx.actor })
   }
   return items.length > 0
 }

@@ -18,7 +18,9 @@ import { Refused, TillEvent } from "./types"
 
 export const HELD_KEY = "posreturns_held_"
 export const QUARANTINE_OF = "posreturns_quarantine_of"
-const STILL_HELD = new Set(["held", "refurbishing"])
+const STILL_HELD = new Set(["held", "refurbishing"])  // a manager may still act on it
+// still in the store: a unit for the vendor leaves when its batch ships (RtvBatchShipped, made by the till)
+const IN_QUARANTINE = new Set([...STILL_HELD, "rtv"])
 const ITEM_FIELDS = ["id", "sku", "metadata", "location_levels.*"]
 
 export interface HeldUnit { unit_id: string; sku: string; serial?: string | null; reason?: string | null;
@@ -93,7 +95,7 @@ export async function heldMoved(ctx: Ctx, event: TillEvent): Promise<Record<stri
     let item = await itemOf(ctx, sku)
     if (!item) return { not_sent: `Medusa has no inventory item with SKU ${sku}` }
     const noted = item.metadata?.[key]
-    if (noted && typeof noted === "object" && noted.event_id !== event.event_id && !noted.held) {
+    if (noted && typeof noted === "object" && noted.event_id !== event.event_id && !STILL_HELD.has(noted.state)) {
       throw new Refused(`unit ${unit} was already ${noted.state} by ${noted.by || "someone"} at till `
         + `${noted.till || "?"} (${noted.at || "earlier"}); this action was not applied in Medusa.`)
     }
@@ -125,7 +127,7 @@ export async function heldMoved(ctx: Ctx, event: TillEvent): Promise<Record<stri
 
 function note(store: string, location: string, state: string, eventId: string,
               who: Record<string, unknown> = {}): Record<string, unknown> {
-  return { store, location_id: location, state, held: STILL_HELD.has(state), event_id: eventId, ...who }
+  return { store, location_id: location, state, held: IN_QUARANTINE.has(state), event_id: eventId, ...who }
 }
 
 async function itemOf(ctx: Ctx, sku: string): Promise<any | undefined> {

@@ -6,6 +6,7 @@ import {
   beginReceiveReturnWorkflow, beginReturnOrderWorkflow, cancelReturnReceiveWorkflow, cancelReturnRequestWorkflow,
   cancelReturnWorkflow, confirmReturnReceiveWorkflow, confirmReturnRequestWorkflow, createOrderCreditLinesWorkflow,
   dismissItemReturnRequestWorkflow, receiveItemReturnRequestWorkflow, refundPaymentWorkflow, requestItemReturnWorkflow,
+  updateReturnWorkflow,
 } from "@medusajs/core-flows"
 import { Ctx } from "./context"
 import { applyExchange } from "./exchange"
@@ -159,6 +160,8 @@ async function openReturn(ctx: Ctx, event: TillEvent, data: Record<string, any>,
       ...(w.note ? { internal_note: w.note } : {}) })
   }
   try {
+    // Medusa drops `no_notification` when it begins a return: an update while the request is open records it
+    await ctx.run(updateReturnWorkflow, { return_id: returnId, no_notification: ctx.noNotification })
     await ctx.run(requestItemReturnWorkflow, { return_id: returnId, items })
   } catch (error) {
     await ctx.run(cancelReturnRequestWorkflow, { return_id: returnId })  // else the open return locks the order

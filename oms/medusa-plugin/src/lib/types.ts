@@ -38,6 +38,7 @@ export interface Batch {
   uploader?: string  // the till database's identity, under which its fencing tokens grow
   fence: number
   currency?: string
+  no_notification?: boolean  // the store's choice (oms.customer_notifications); absent: true, as before
   events: TillEvent[]
 }
 

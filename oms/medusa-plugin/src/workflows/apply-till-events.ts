@@ -12,13 +12,14 @@ export interface ApplyTillEventsInput {
   currency: string
   actor: string
   batch?: string  // the route's batch: reference data read once for all its orders
+  no_notification: boolean
   events: TillEvent[]
 }
 
 export const applyTillEventsStep = createStep(
   "posreturns-apply-till-events-of-an-order",
   async (input: ApplyTillEventsInput, { container }) => {
-    const ctx = new Ctx(container, input.actor, input.currency, input.batch)
+    const ctx = new Ctx(container, input.actor, input.currency, input.no_notification, input.batch)
     const results = await applyChain(ctx, input.events, stillHeld(input.uploader, input.fence))
     return new StepResponse<EventResult[]>(results)
   },

@@ -38,6 +38,7 @@ export const POST = async (req: AuthenticatedMedusaRequest<Batch>, res: MedusaRe
     for (let chain = queue.shift(); chain; chain = queue.shift()) {
       const { result } = await shared.timings.time("order chain", () => applyTillEventsWorkflow(req.scope).run({
         input: { uploader, fence: batch.fence, currency: batch.currency ?? "EUR", batch: id,
+          no_notification: batch.no_notification !== false,
           actor: req.auth_context?.actor_id ?? "posreturns", events: chain } }))
       for (const answer of result as EventResult[]) results.set(answer.event_id, answer)
     }

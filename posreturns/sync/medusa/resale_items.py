@@ -1,0 +1,106 @@
+"""Second-hand items in Medusa: a unit a manager graded (`HeldUnitMoved`, action `resale`) becomes a
+product of its own in the second-hand sales channel, with one variant (the till's `SH-…` SKU, its
+in-store EAN-13 as barcode, its price from the policy's grade table) and one unit in stock at the
+store's second-hand location (reference.py: a stock location in that channel only), so it is sold as
+second hand and never as new.
+
+Resumable: the variant is looked up by its SKU before anything is made (Medusa creates a product and
+its variants in one step, so a product is there whole or not at all), and the level is created only
+when the item has none at that location (a unit sold meanwhile is never put back). The product's
+metadata carries the unit, its grade, its return and the event (`posreturns_resale_unit`, …), its
+category, tax rate and serial tracking copied from the original product, so the tills that pull it
+read the same item as the till that graded it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from posreturns.services.sync_ports import OmsRefused, Outcome, PendingEvent, PushResult
+from posreturns.sync.medusa import mapping
+from posreturns.sync.medusa.reference import ReferenceData
+from posreturns.sync.medusa.state import Api
+
+UNIT_KEY = "posreturns_resale_unit"
+COPIED = ("category", "tax_rate", "serial_tracked")
+
+
+class ResaleItems:
+    name = "resale_items"  # made here after the plugin too: the plugin does not list it (plugin.py)
+
+    def __init__(self, refs: ReferenceData) -> None:
+        self.refs = refs
+
+    def concerns(self, event: PendingEvent) -> bool:
+        data = event.payload.get("data") or {}
+        return event.event_type == "HeldUnitMoved" and data.get("action") == "resale" and isinstance(
+            data.get("resale"), dict)
+
+    def after(self, api: Api, event: PendingEvent, done: PushResult) -> PushResult:
+        if done.outcome not in (Outcome.APPLIED, Outcome.DUPLICATE) or not self.concerns(event):
+            return done
+        data = event.payload.get("data") or {}
+        try:
+            detail = self._publish(api, event, data)
+        except OmsRefused as error:
+            return PushResult(Outcome.REJECTED, f"Medusa refused the second-hand item of unit {data.get('unit_id')}: "
+                                                f"{error}")
+        return PushResult(done.outcome, done.reason, done.retry_after, {**done.detail, **detail})
+
+    def _publish(self, api: Api, event: PendingEvent, data: dict[str, Any]) -> dict[str, Any]:
+        resale, store = data["resale"], str(data.get("location") or "")
+        location = self.refs.resale_location_id(store)
+        if location is None:
+            raise OmsRefused(f"Medusa has no stock location for store {store}", 404)
+        sku = str(resale["sku"])
+        variant = _variant(api, sku)
+        made = variant is None
+        if variant is None:
+            api.post("/admin/products", self._product(api, event, data, resale))
+            variant = _variant(api, sku)
+            if variant is None:
+                raise OmsRefused(f"the product made for {sku} has no variant with that SKU", 409)
+        items = api.get("/admin/inventory-items", [("sku", sku), ("fields", "id,sku,*location_levels")]
+                        ).get("inventory_items") or []
+        if not items:
+            raise OmsRefused(f"Medusa made no inventory item for {sku}", 409)
+        item = items[0]
+        stocked = any(level.get("location_id") == location for level in item.get("location_levels") or [])
+        if not stocked:
+            api.post(f"/admin/inventory-items/{item['id']}/location-levels",
+                     {"location_id": location, "stocked_quantity": 1})
+        return {"resale_product_id": variant.get("product_id"), "resale_variant_id": variant.get("id"),
+                "resale_location": location, "resale_published": made or not stocked}
+
+    def _product(self, api: Api, event: PendingEvent, data: dict[str, Any], resale: dict[str, Any]) -> dict[str, Any]:
+        currency = str(resale.get("currency") or "EUR")
+        grade, sku = str(resale.get("grade")), str(resale["sku"])
+        original = _variant(api, str(data.get("sku") or ""), "id,product.metadata,product.handle") or {}
+        parent = original.get("product") or {}
+        meta = parent.get("metadata") or {}
+        copied = {key: meta[key] for key in COPIED if key in meta}
+        copied.setdefault("category", parent.get("handle") or "general")
+        body: dict[str, Any] = {
+            "title": str(resale.get("title") or f"{data.get('sku')} · second hand ({grade})"),
+            "handle": f"posreturns-{sku.lower()}", "status": "published",
+            "sales_channels": [{"id": self.refs.second_hand_channel_id()}],
+            "options": [{"title": "Grade", "values": [grade]}],
+            "metadata": {**copied, mapping.SECOND_HAND_GRADE: grade, UNIT_KEY: data.get("unit_id"),
+                         "posreturns_original_sku": data.get("sku"), "posreturns_return_number":
+                         data.get("return_number"), "posreturns_store": data.get("location"),
+                         "posreturns_event_id": event.event_id},
+            "variants": [{"title": f"Grade {grade}", "sku": sku, "barcode": resale.get("ean13"),
+                          "ean": resale.get("ean13"), "options": {"Grade": grade}, "manage_inventory": True,
+                          "prices": [{"currency_code": currency.lower(),
+                                      "amount": mapping.major(int(resale.get("price_minor") or 0), currency)}]}]}
+        profile = self.refs.shipping_profile_id()
+        if profile:
+            body["shipping_profile_id"] = profile
+        return body
+
+
+def _variant(api: Api, sku: str, fields: str = "id,sku,product_id") -> dict[str, Any] | None:
+    if not sku:
+        return None
+    found = api.get("/admin/product-variants", [("sku", sku), ("fields", fields), ("limit", 1)]).get("variants") or []
+    return dict(found[0]) if found else None
