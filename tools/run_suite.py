@@ -4,9 +4,10 @@ pytest process and everything else in another, at the same time.
 Most of the OMS tests' time is Medusa's own work in its Node process, while the rest of the suite is
 Python in ours; side by side they finish in about the time of the longer one instead of the sum, which
 keeps CI on its 2-core machine well inside its budget. The rest is the longer, so the OMS side also
-takes the test folders that are long and stand alone (`BESIDE_OMS`: building wheels, the CLI fuzzing)
-once its Medusa tests are done. The OMS side's output is shown after the other's, whole, so the two never
-interleave. The run fails when any run fails (including when one collects no test: pytest exits 5).
+takes tests that are long and stand alone (`BESIDE_OMS`: building wheels, fuzzing and the slowest
+command-line tests) once its Medusa tests are done. The OMS side's output is shown after the other's,
+whole, so the two never interleave. The run fails when any run fails (including when one collects no
+test: pytest exits 5).
 
 Extra arguments go to both runs, e.g. `--durations=30`.
 """
@@ -22,7 +23,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-BESIDE_OMS = ("tests/packaging", "tests/fuzz")
+BESIDE_OMS = ("tests/packaging", "tests/fuzz", "tests/integration/test_sync_cli.py",
+              "tests/integration/test_install_cli.py")
 NO_CACHE = ("-p", "no:cacheprovider")  # two writers would race on .pytest_cache: the rest keeps it
 
 
