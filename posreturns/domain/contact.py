@@ -20,6 +20,16 @@ _PHONE = re.compile(r"\+?[0-9 .()-]{6,25}")
 LANGUAGES = ("fr", "en")
 
 
+def check_address_and_number(email: str | None, phone: str | None) -> None:
+    """Raises `InvalidReturn` for an e-mail address or a phone number (either may be None) of the wrong shape."""
+    if email is not None and (len(email) > 254 or not _EMAIL.fullmatch(email)):
+        raise InvalidReturn(translate("domain.contact", '"{0}" is not an e-mail address; check it with the '
+                                                        "customer.").format(email))
+    if phone is not None and not (_PHONE.fullmatch(phone) and sum(c.isdigit() for c in phone) >= 6):
+        raise InvalidReturn(translate("domain.contact", '"{0}" is not a phone number; check it with the '
+                                                        "customer.").format(phone))
+
+
 class ContactChannel(StrEnum):
     EMAIL = "email"
     SMS = "sms"
@@ -36,12 +46,7 @@ class CustomerContact:
     language: str = "fr"
 
     def __post_init__(self) -> None:
-        if self.email is not None and (len(self.email) > 254 or not _EMAIL.fullmatch(self.email)):
-            raise InvalidReturn(translate("domain.contact", '"{0}" is not an e-mail address; check it with the '
-                                                            "customer.").format(self.email))
-        if self.phone is not None and not (_PHONE.fullmatch(self.phone) and sum(c.isdigit() for c in self.phone) >= 6):
-            raise InvalidReturn(translate("domain.contact", '"{0}" is not a phone number; check it with the '
-                                                            "customer.").format(self.phone))
+        check_address_and_number(self.email, self.phone)
         if self.channel is ContactChannel.EMAIL and self.email is None:
             raise InvalidReturn(translate("domain.contact", "To be told by e-mail, the customer needs an e-mail "
                                                             "address; type it in."))

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from posreturns.domain.contact import _EMAIL, _PHONE
+from posreturns.domain.contact import check_address_and_number
 from posreturns.domain.errors import InvalidReturn
 from posreturns.domain.messages import translate
 from posreturns.domain.promise import Destination
@@ -34,12 +34,7 @@ class Recipient:
             raise InvalidReturn(translate("domain.delivery", "The delivery needs the customer's phone number or "
                                                              "e-mail address, so the carrier or the store can reach "
                                                              "them; type one in."))
-        if self.email is not None and (len(self.email) > 254 or not _EMAIL.fullmatch(self.email)):
-            raise InvalidReturn(translate("domain.delivery", '"{0}" is not an e-mail address; check it with the '
-                                                             "customer.").format(self.email))
-        if self.phone is not None and not (_PHONE.fullmatch(self.phone) and sum(c.isdigit() for c in self.phone) >= 6):
-            raise InvalidReturn(translate("domain.delivery", '"{0}" is not a phone number; check it with the '
-                                                             "customer.").format(self.phone))
+        check_address_and_number(self.email, self.phone)
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "phone": self.phone, "email": self.email}

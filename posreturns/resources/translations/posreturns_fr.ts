@@ -4459,14 +4459,6 @@
         <source>A pickup in store has no delivery address; leave the address out.</source>
         <translation>Un retrait en magasin n'a pas d'adresse de livraison ; retirez-la.</translation>
     </message>
-    <message>
-        <source>&quot;{0}&quot; is not an e-mail address; check it with the customer.</source>
-        <translation>« {0} » n'est pas une adresse e-mail ; vérifiez-la avec le client.</translation>
-    </message>
-    <message>
-        <source>&quot;{0}&quot; is not a phone number; check it with the customer.</source>
-        <translation>« {0} » n'est pas un numéro de téléphone ; vérifiez-le avec le client.</translation>
-    </message>
 </context>
 <context>
     <name>devices.delivery_slip</name>
