@@ -24,7 +24,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BESIDE_OMS = ("tests/packaging", "tests/fuzz", "tests/integration/test_sync_cli.py",
-              "tests/integration/test_install_cli.py")
+              "tests/integration/test_install_cli.py", "tests/integration/test_return_cli.py",
+              "tests/integration/test_e_receipt_cli.py")
 NO_CACHE = ("-p", "no:cacheprovider")  # two writers would race on .pytest_cache: the rest keeps it
 
 
