@@ -73,16 +73,11 @@ def pytest_configure(config: pytest.Config) -> None:
 OMS_TEST_TIMEOUT = 1800
 
 
-# The tests of the seed itself run first: the other tests share the session's Medusa and change its stock.
-SEED_TESTS = "test_medusa_harness.py"
-
-
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     here = Path(__file__).parent
     for item in items:
         if item.path.is_relative_to(here) and item.get_closest_marker("timeout") is None:
             item.add_marker(pytest.mark.timeout(OMS_TEST_TIMEOUT))
-    items.sort(key=lambda item: not (item.path.is_relative_to(here) and item.path.name == SEED_TESTS))
 
 
 @pytest.fixture(scope="session")
