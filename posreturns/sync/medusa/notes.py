@@ -12,6 +12,7 @@ customer (Medusa merges the keys sent with the ones already there).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from posreturns.services.sync_ports import OmsRefused, Outcome, PendingEvent, PushResult
@@ -21,6 +22,25 @@ from posreturns.sync.medusa.state import Api, OrderState
 from posreturns.sync.wire import NotFoundAtOms
 
 LOCKED = "active order change"
+
+
+def _on_targets(data: dict[str, Any], what: str, detail: dict[str, Any],
+                write: Callable[[str, str], str]) -> PushResult:
+    """`write(path, kind)` on the event's order and customer (each answers "already there" or what it did):
+    DUPLICATE when every note was there, a retry while the order is locked by another change."""
+    targets = _targets(data.get("order_id"), data.get("customer_id"))
+    if not targets:
+        return PushResult(Outcome.APPLIED, detail={"recorded": "on the till only: no Medusa order or customer"})
+    done: dict[str, str] = {}
+    try:
+        for path, kind in targets:
+            done[kind] = write(path, kind)
+    except OmsRefused as error:
+        if LOCKED in str(error):
+            return PushResult.retry(f"Medusa: {error} (another change of this order is in progress)")
+        return PushResult(Outcome.REJECTED, f"Medusa refused to record {what}: {error}")
+    already = all(state == "already there" for state in done.values())
+    return PushResult(Outcome.DUPLICATE if already else Outcome.APPLIED, detail={**detail, **done})
 
 
 def _major(minor: int, currency: str) -> str:
@@ -81,19 +101,9 @@ class Notes:
         key = f"posreturns_refused_{data.get('return_number') or data.get('refused_event_id')}"
         resolution = {"resolution": data.get("resolution"), "by": data.get("resolved_by"), "note": data.get("note"),
                       "at": event.payload.get("occurred_at"), "event_id": event.event_id}
-        targets = _targets(data.get("order_id"), data.get("customer_id"))
-        if not targets:
-            return PushResult(Outcome.APPLIED, detail={"recorded": "on the till only: no Medusa order or customer"})
-        done = {}
-        try:
-            for path, kind in targets:
-                done[kind] = self.amend(api, path, kind, key, resolution, data.get("refused_event_id"))
-        except OmsRefused as error:
-            if LOCKED in str(error):
-                return PushResult.retry(f"Medusa: {error} (another change of this order is in progress)")
-            return PushResult(Outcome.REJECTED, f"Medusa refused to record the resolution: {error}")
-        already = all(state == "already there" for state in done.values())
-        return PushResult(Outcome.DUPLICATE if already else Outcome.APPLIED, detail=done)
+        refused_event = data.get("refused_event_id")
+        return _on_targets(data, "the resolution", {},
+                           lambda path, kind: self.amend(api, path, kind, key, resolution, refused_event))
 
     # -- a voucher ---------------------------------------------------------------------------------------
     def voucher(self, api: Api, event: PendingEvent, data: dict[str, Any]) -> PushResult:
@@ -103,19 +113,8 @@ class Notes:
         currency = str(data.get("currency") or self.currency)
         value = {"amount": _major(int(data.get("amount_minor") or 0), currency), "currency": currency,
                  "return_number": data.get("return_number"), "event_id": event.event_id}
-        targets = _targets(data.get("order_id"), data.get("customer_id"))
-        if not targets:
-            return PushResult(Outcome.APPLIED, detail={"recorded": "on the till only: no Medusa order or customer"})
-        done: dict[str, str] = {}
-        try:
-            for path, kind in targets:
-                done[kind] = self.note(api, path, kind, f"posreturns_voucher_{code}", value)
-        except OmsRefused as error:
-            if LOCKED in str(error):
-                return PushResult.retry(f"Medusa: {error} (another change of this order is in progress)")
-            return PushResult(Outcome.REJECTED, f"Medusa refused to record voucher {code}: {error}")
-        already = all(state == "already there" for state in done.values())
-        return PushResult(Outcome.DUPLICATE if already else Outcome.APPLIED, detail={"voucher": code, **done})
+        return _on_targets(data, f"voucher {code}", {"voucher": code},
+                           lambda path, kind: self.note(api, path, kind, f"posreturns_voucher_{code}", value))
 
     def voided(self, api: Api, event: PendingEvent, data: dict[str, Any]) -> PushResult:
         """Mark the voucher's note void on the order and the customer (each once); a voucher whose
@@ -123,19 +122,8 @@ class Notes:
         code = str(data.get("code") or event.aggregate_id)
         voiding = {"by": data.get("voided_by"), "at": event.payload.get("occurred_at"), "note": data.get("note"),
                    "event_id": event.event_id}
-        targets = _targets(data.get("order_id"), data.get("customer_id"))
-        if not targets:
-            return PushResult(Outcome.APPLIED, detail={"recorded": "on the till only: no Medusa order or customer"})
-        done: dict[str, str] = {}
-        try:
-            for path, kind in targets:
-                done[kind] = self.void(api, path, kind, code, data.get("return_number"), voiding)
-        except OmsRefused as error:
-            if LOCKED in str(error):
-                return PushResult.retry(f"Medusa: {error} (another change of this order is in progress)")
-            return PushResult(Outcome.REJECTED, f"Medusa refused to record that voucher {code} is void: {error}")
-        already = all(state == "already there" for state in done.values())
-        return PushResult(Outcome.DUPLICATE if already else Outcome.APPLIED, detail={"voucher": code, **done})
+        return _on_targets(data, f"that voucher {code} is void", {"voucher": code},
+                           lambda path, kind: self.void(api, path, kind, code, data.get("return_number"), voiding))
 
     def void(self, api: Api, path: str, kind: str, code: str, return_number: Any, voiding: dict[str, Any]) -> str:
         try:

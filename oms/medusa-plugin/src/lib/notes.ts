@@ -17,6 +17,22 @@ function targets(orderId: unknown, customerId: unknown): Target[] {
   return found
 }
 
+/** `writeOne` on the event's order and customer (each answers "already there" or what it did): a duplicate
+ * when every note was there already (notes.py _on_targets). */
+async function onTargets(event: TillEvent, extra: Record<string, unknown>,
+                         writeOne: (target: Target) => Promise<string>): Promise<EventResult> {
+  const data = event.payload.data ?? {}
+  const found = targets(data.order_id, data.customer_id)
+  if (!found.length) {
+    return { event_id: event.event_id, outcome: "applied",
+      detail: { recorded: "on the till only: no Medusa order or customer" } }
+  }
+  const done: Record<string, string> = {}
+  for (const target of found) done[target.kind] = await writeOne(target)
+  const already = Object.values(done).every((s) => s === "already there")
+  return { event_id: event.event_id, outcome: already ? "duplicate" : "applied", detail: { ...extra, ...done } }
+}
+
 async function metadataOf(ctx: Ctx, target: Target): Promise<Record<string, any> | null> {
   const [record] = await ctx.graph(target.kind, ["id", "metadata"], { id: target.id })
   return record ? record.metadata ?? {} : null
@@ -83,30 +99,19 @@ export async function resolved(ctx: Ctx, event: TillEvent): Promise<EventResult>
   const key = `posreturns_refused_${data.return_number ?? data.refused_event_id}`
   const resolution = { resolution: data.resolution, by: data.resolved_by, note: data.note ?? null,
     at: event.payload.occurred_at ?? null, event_id: event.event_id }
-  const found = targets(data.order_id, data.customer_id)
-  if (!found.length) {
-    return { event_id: event.event_id, outcome: "applied",
-      detail: { recorded: "on the till only: no Medusa order or customer" } }
-  }
-  const done: Record<string, string> = {}
-  for (const target of found) {
+  return onTargets(event, {}, async (target) => {
     const metadata = await metadataOf(ctx, target)
-    if (metadata === null) { done[target.kind] = "not in Medusa"; continue }
+    if (metadata === null) return "not in Medusa"
     const at = keyOf(metadata, key, data.refused_event_id) ?? key
     const current = typeof metadata[at] === "object" && metadata[at] ? { ...metadata[at] }
       : { status: "refused", event_id: data.refused_event_id }
-    if ((current.resolutions ?? []).some((r: any) => r.event_id === event.event_id)) {
-      done[target.kind] = "already there"
-      continue
-    }
+    if ((current.resolutions ?? []).some((r: any) => r.event_id === event.event_id)) return "already there"
     current.resolutions = [...(current.resolutions ?? []), resolution]
     current.status = ({ dismiss: "dismissed", retry: "sent again" } as Record<string, string>)[data.resolution]
       ?? "resolved"
     await write(ctx, target, { [at]: current })
-    done[target.kind] = "recorded"
-  }
-  const already = Object.values(done).every((s) => s === "already there")
-  return { event_id: event.event_id, outcome: already ? "duplicate" : "applied", detail: done }
+    return "recorded"
+  })
 }
 
 export async function voucher(ctx: Ctx, event: TillEvent): Promise<EventResult> {
@@ -115,17 +120,7 @@ export async function voucher(ctx: Ctx, event: TillEvent): Promise<EventResult> 
   const currency = String(data.currency ?? ctx.currency)
   const value = { amount: major(data.amount_minor, currency), currency, return_number: data.return_number ?? null,
     event_id: event.event_id }
-  const found = targets(data.order_id, data.customer_id)
-  if (!found.length) {
-    return { event_id: event.event_id, outcome: "applied",
-      detail: { recorded: "on the till only: no Medusa order or customer" } }
-  }
-  const done: Record<string, string> = {}
-  for (const target of found) {
-    done[target.kind] = await note(ctx, target, `posreturns_voucher_${code}`, value)
-  }
-  const already = Object.values(done).every((s) => s === "already there")
-  return { event_id: event.event_id, outcome: already ? "duplicate" : "applied", detail: { voucher: code, ...done } }
+  return onTargets(event, { voucher: code }, (target) => note(ctx, target, `posreturns_voucher_${code}`, value))
 }
 
 /** The key of the voucher's note (notes.py voucher_key): the one the same return wrote, never another's. */
@@ -143,28 +138,14 @@ export async function voided(ctx: Ctx, event: TillEvent): Promise<EventResult> {
   const code = String(data.code ?? event.event_id)
   const voiding = { by: data.voided_by ?? null, at: event.payload.occurred_at ?? null, note: data.note ?? null,
     event_id: event.event_id }
-  const found = targets(data.order_id, data.customer_id)
-  if (!found.length) {
-    return { event_id: event.event_id, outcome: "applied",
-      detail: { recorded: "on the till only: no Medusa order or customer" } }
-  }
-  const done: Record<string, string> = {}
-  for (const target of found) {
+  return onTargets(event, { voucher: code }, async (target) => {
     const metadata = await metadataOf(ctx, target)
-    if (metadata === null) {
-      done[target.kind] = "not in Medusa"
-      continue
-    }
+    if (metadata === null) return "not in Medusa"
     const key = voucherKey(metadata, code, data.return_number, event.event_id)
     const current = metadata[key] && typeof metadata[key] === "object" ? { ...metadata[key] }
       : { return_number: data.return_number ?? null }
-    if (current.voided?.event_id === event.event_id) {
-      done[target.kind] = "already there"
-      continue
-    }
+    if (current.voided?.event_id === event.event_id) return "already there"
     await write(ctx, target, { [key]: { ...current, status: "void", voided: voiding } })
-    done[target.kind] = "recorded"
-  }
-  const already = Object.values(done).every((s) => s === "already there")
-  return { event_id: event.event_id, outcome: already ? "duplicate" : "applied", detail: { voucher: code, ...done } }
+    return "recorded"
+  })
 }
