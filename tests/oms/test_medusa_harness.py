@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 import requests
+from helpers.medusa import ensure_stock
 
 MedusaOms = Any  # conftest.MedusaOms: base_url, api_key, seed, state, admin, location_id(), variant(), ...
 
@@ -436,6 +437,8 @@ def test_refunding_more_than_captured_is_refused(medusa: MedusaOms) -> None:
 def test_exchange_size_m_for_size_l_at_the_store(medusa: MedusaOms) -> None:
     admin, order = medusa.admin, medusa.order("exchange")  # TEE-ORG-M x1
     paris, event_id = medusa.location_id("PARIS-01"), str(uuid.uuid4())
+    for store in ("PARIS-01", "LYON-02"):  # the session's other exchanges may have used or reserved them
+        ensure_stock(medusa, "TEE-ORG-L", store, at_least=2)
     m_before, l_before = (
         medusa.stock("TEE-ORG-M")["stocked_quantity"],
         medusa.stock("TEE-ORG-L")["stocked_quantity"],
