@@ -20,7 +20,8 @@ def test_opened_and_closed_200_times_leaves_nothing_behind(soak_report: dict[str
     assert report["openings"] == 200
     assert report["hook_given_back"] and report["fault_handler_given_back"] and not report["marker_left"]
     grew = report["growth_after_warm_up"]  # from the 20th opening to the 200th
-    assert grew["rss_mb"] < 8  # a window that stayed behind costs ~0.25 MB an opening: 45 MB here
+    assert report["steady_growth"]["rss_mb"] < 8  # a window that stayed behind costs ~0.25 MB an opening: 45 MB here
+    assert grew["rss_mb"] < 60  # the allocator or a cache may step up once or twice, never by a window per opening
     assert grew["fds"] <= 1 and grew["python_threads"] == 0 and grew["os_threads"] <= 2
     assert grew["widgets"] == 0 and grew["qobject_wrappers"] <= 10
     assert grew["python_objects"] < 1_000  # a window that stayed behind: ~400 objects an opening

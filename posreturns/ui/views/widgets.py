@@ -23,9 +23,17 @@ TOUCH = 44
 translate = QCoreApplication.translate  # called by this name so that pyside6-lupdate finds the strings
 
 
+_icons: dict[str, QIcon] = {}
+
+
 def icon(name: str) -> QIcon:
-    """One of posreturns/resources/icons/*.svg (scalable, so sharp at any screen scale)."""
-    return QIcon(icon_path(name))
+    """One of posreturns/resources/icons/*.svg (scalable, so sharp at any screen scale).
+
+    One QIcon per name for the process: each new QIcon renders its pixmaps again into Qt's pixmap
+    cache, so a host opening the widget for every return filled that cache (10 MB) window by window."""
+    if name not in _icons:
+        _icons[name] = QIcon(icon_path(name))
+    return _icons[name]
 
 
 def big_button(text: str, object_name: str = "", checkable: bool = False, icon_name: str = "") -> QPushButton:
