@@ -1793,6 +1793,54 @@
         <source>not known (another till)</source>
         <translation>inconnu (autre caisse)</translation>
     </message>
+    <message>
+        <source>Sales kept and delivered exchanges</source>
+        <translation>Ventes conservées et échanges livrés</translation>
+    </message>
+    <message>
+        <source>Sales kept (exchange, store credit)</source>
+        <translation>Ventes conservées (échange, avoir)</translation>
+    </message>
+    <message>
+        <source>Store credit</source>
+        <translation>Avoir</translation>
+    </message>
+    <message>
+        <source>Exchanges, even</source>
+        <translation>Échanges sans différence</translation>
+    </message>
+    <message>
+        <source>Exchanges, the customer paid more</source>
+        <translation>Échanges, le client a payé la différence</translation>
+    </message>
+    <message>
+        <source>Exchanges, the difference given back</source>
+        <translation>Échanges, différence rendue au client</translation>
+    </message>
+    <message>
+        <source>Exchanges handed over here</source>
+        <translation>Échanges remis en magasin</translation>
+    </message>
+    <message>
+        <source>Delivered exchanges</source>
+        <translation>Échanges livrés</translation>
+    </message>
+    <message>
+        <source>Delivered, confirmed by the OMS</source>
+        <translation>Livrés, confirmés par l'OMS</translation>
+    </message>
+    <message>
+        <source>Delivered, provisional (OMS not told yet)</source>
+        <translation>Livrés, provisoires (OMS pas encore informé)</translation>
+    </message>
+    <message>
+        <source>Delivered, exception (the source could not)</source>
+        <translation>Livrés, exception (la source n'a pas pu)</translation>
+    </message>
+    <message>
+        <source>Paid on top of exchanges</source>
+        <translation>Payé en plus lors des échanges</translation>
+    </message>
 </context>
 <context>
     <name>ReportPdf</name>
@@ -1875,6 +1923,18 @@
     <message>
         <source>Returns report</source>
         <translation>Rapport des retours</translation>
+    </message>
+    <message>
+        <source>Sales kept instead of refunded</source>
+        <translation>Ventes conservées au lieu d'un remboursement</translation>
+    </message>
+    <message>
+        <source>Delivered exchanges</source>
+        <translation>Échanges livrés</translation>
+    </message>
+    <message>
+        <source>{0} provisional</source>
+        <translation>{0} provisoire(s)</translation>
     </message>
 </context>
 <context>
@@ -3639,8 +3699,8 @@
         <translation>Un rapport couvre au plus {0} jours ; choisissez une période plus courte.</translation>
     </message>
     <message>
-        <source>{0!r} is not a figure of the report; use a key such as reason:DEFECTIVE, tender:cash, cashier:ID, day:2026-11-26 or flag:receiptless (see docs/manager.md).</source>
-        <translation>{0!r} n&apos;est pas un chiffre du rapport.</translation>
+        <source>{0!r} is not a figure of the report; use a key such as reason:DEFECTIVE, tender:cash, cashier:ID, day:2026-11-26, flag:receiptless or kept:delivered (see docs/manager.md).</source>
+        <translation>{0!r} n&apos;est pas un chiffre du rapport ; utilisez une clé comme reason:DEFECTIVE, tender:cash, cashier:ID, day:2026-11-26, flag:receiptless ou kept:delivered (voir docs/manager.md).</translation>
     </message>
 </context>
 <context>

@@ -244,6 +244,11 @@ def _till_record(told: dict[str, Any], currency: str) -> dict[str, Any]:
         found["decision"] = told["decision"]
     if isinstance(told.get("bonus"), int) and told["bonus"] > 0:
         found["bonus"] = text_amount(major(told["bonus"], currency))
+    if found.get("refund_method") == "exchange":
+        if isinstance(told.get("paid_more"), int) and told["paid_more"] > 0:
+            found["paid_more"] = text_amount(major(told["paid_more"], currency))
+        if told.get("delivery") in ("home", "store"):
+            found["delivery"] = told["delivery"]
     paid = [{"method": p[0], "amount": text_amount(major(p[1], currency))} for p in told.get("paid") or []
             if isinstance(p, list) and len(p) == 2 and p[0] in PAID_METHODS and isinstance(p[1], int) and p[1] > 0]
     if paid:
