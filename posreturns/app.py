@@ -79,6 +79,8 @@ class Till:
     till_override: str | None = None  # `--till`: this process's till id, over the till.id setting
     moments: Callable[[], Moment] = system_moment  # the PIN lockout's time
     connectivity: Any = None  # posreturns.sync.connectivity.Connectivity, once attach_oms ran
+    # the delivery address the OMS holds for a customer id (None: no OMS), once attach_oms ran
+    customer_address: Callable[[str], dict[str, Any] | None] | None = None
     closers: list[Any] = field(default_factory=list)
 
     @property
@@ -361,6 +363,16 @@ def attach_oms(till: Till, gateway: Any = None, clock: Any = None) -> Any:
         except OmsNotConfigured:
             return False
 
+    def address(customer_id: str) -> dict[str, Any] | None:
+        from posreturns.sync.fetch import RemoteCustomerAddress
+
+        if till.connectivity.offline():  # no waiting for an OMS known to be away: the cashier types it
+            return None
+        try:
+            return RemoteCustomerAddress(oms(), state, clock)(customer_id)
+        except OmsNotConfigured:
+            return None
+
     def configured() -> bool:  # a training till never talks to the OMS: it works from its own data
         return gateway is not None or (not till.training and bool(till.settings.get("oms.url")))
 
@@ -369,6 +381,7 @@ def attach_oms(till: Till, gateway: Any = None, clock: Any = None) -> Any:
     if "return_service" in vars(till):  # else it takes the connectivity when first built
         till.return_service.offline_now = till.connectivity.offline
     till.lookup.fetch_missing = fetch if configured() else None
+    till.customer_address = address if configured() else None
     return till.connectivity
 
 

@@ -655,6 +655,14 @@
         <source>This source does not deliver there: choose the other destination or another source.</source>
         <translation>Cette provenance ne livre pas là : choisissez l'autre destination ou une autre provenance.</translation>
     </message>
+    <message>
+        <source>The address the store holds for this customer: check it with them.</source>
+        <translation>L'adresse que le magasin connaît pour ce client : vérifiez-la avec lui.</translation>
+    </message>
+    <message>
+        <source>This store does not send parcels home: hand it over now, or choose another source.</source>
+        <translation>Ce magasin n'envoie pas de colis à domicile : remettez l'article maintenant ou choisissez une autre source.</translation>
+    </message>
 </context>
 <context>
     <name>HomePage</name>

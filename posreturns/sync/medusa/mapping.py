@@ -121,6 +121,18 @@ def customer(record: dict[str, Any]) -> dict[str, Any]:
             "phone": record.get("phone") or None}
 
 
+def customer_address(record: dict[str, Any]) -> dict[str, Any] | None:
+    """The customer's default shipping address (else their first) as a delivery address: the street,
+    postal code, city and country only (no name, phone or company: the contact comes from the sale)."""
+    addresses = [a for a in record.get("addresses") or [] if isinstance(a, dict) and a.get("address_1")]
+    if not addresses:
+        return None
+    chosen = next((a for a in addresses if a.get("is_default_shipping")), addresses[0])
+    return {"line1": str(chosen["address_1"]), "line2": chosen.get("address_2") or None,
+            "postal_code": str(chosen.get("postal_code") or ""), "city": str(chosen.get("city") or ""),
+            "country_code": str(chosen.get("country_code") or "fr").lower()}
+
+
 def item_sku(item: dict[str, Any]) -> str:
     return str(item.get("variant_sku") or f"MEDUSA-{item.get('variant_id') or item['id']}")
 
