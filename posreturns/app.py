@@ -453,6 +453,33 @@ def open_mail(till: Till, credentials: Any = None) -> Any:
                       in_doubt_rule(till.settings))
 
 
+def open_sms(till: Till, credentials: Any = None) -> Any:
+    """The SMS receipt sender of `till` (a `MailSender` over the queue's SMS receipts) through the SMS
+    gateway of its settings (`sms.*`, token from the credential store); raises `SmsNotConfigured`, or
+    `BadInput` on a training till."""
+    from posreturns.persistence.mail_queue import SMS_RECEIPT, SqlMailQueue
+    from posreturns.persistence.outbox import owner_id
+    from posreturns.services.mail_ports import QueuedMail
+    from posreturns.services.sms_text import sms_text
+    from posreturns.sync.mail_sender import MailSender
+    from posreturns.sync.sms_gateway import Sms, SmsGateway, international
+    from posreturns.sync.sms_settings import sms_in_doubt_rule, sms_settings
+
+    if till.training:
+        raise BadInput("This is a training till: it sends no SMS, so nothing practised here reaches a customer.")
+    gateway = sms_settings(till.settings, credentials)
+    sources = receipt_sources(till)
+
+    def compose(sms: QueuedMail) -> Sms:
+        result = till.queries.show(sms.return_id)
+        if result is None:
+            raise LookupError(f"return {sms.return_number} is not on this till")
+        return Sms(sms.message_id, international(sms.recipient), sms_text(result, sources.header().name, sms.language))
+
+    return MailSender(SqlMailQueue(till.engine, SMS_RECEIPT), compose, lambda: SmsGateway(gateway), till.clock,
+                      owner_id(), sms_in_doubt_rule(till.settings))
+
+
 def open_restock(till: Till, till_id: str | None = None) -> RestockService:
     """The manager's restock queue, second-hand channel, RTV batches and alerts inbox of `till`
     (a `posreturns.services.restock.RestockService`)."""

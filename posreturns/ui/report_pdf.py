@@ -45,8 +45,8 @@ def summary_rows(report: ReturnsReport, formats: Formats) -> list[tuple[str, str
         (translate("ReportPdf", "Sales kept instead of refunded"),
          f"{money(kept['all'].value_minor)} ({rate('kept_value_share')})"),
         (translate("ReportPdf", "Delivered exchanges"),
-         f"{kept['delivered'].returns} · {money(kept['delivered'].value_minor)} · "
-         + translate("ReportPdf", "{0} provisional").replace("{0}", str(kept["delivered_provisional"].returns))),
+         f"{kept['delivered'].returns} · {money(kept['delivered'].value_minor)}"),
+        (translate("ReportPdf", "Delivered, still provisional"), str(kept["delivered_provisional"].returns)),
         (translate("ReportPdf", "Bonus granted"), money(report.flags["bonus"].value_minor)),
         (translate("ReportPdf", "Back on sale at once"), rate("restocked_at_once")),
         (translate("ReportPdf", "Second-hand recovery"), f"{money(report.recovery_minor)} ({rate('recovery')})"),

@@ -548,6 +548,10 @@
         <source>The receipt also goes to the customer by e-mail.</source>
         <translation>Le ticket part aussi au client par e-mail.</translation>
     </message>
+    <message>
+        <source>The customer also gets an SMS with the return&apos;s number and what they get.</source>
+        <translation>Le client reçoit aussi un SMS avec le numéro du retour et ce qu'il obtient.</translation>
+    </message>
 </context>
 <context>
     <name>ExchangePicker</name>
@@ -1941,8 +1945,8 @@
         <translation>Échanges livrés</translation>
     </message>
     <message>
-        <source>{0} provisional</source>
-        <translation>{0} provisoire(s)</translation>
+        <source>Delivered, still provisional</source>
+        <translation>Livrés, encore provisoires</translation>
     </message>
 </context>
 <context>
@@ -4576,6 +4580,21 @@
     <message>
         <source>Line {0}: only a unit the policy sends to second hand is graded at the till (this one is {1}); leave its grade out.</source>
         <translation>Ligne {0} : seul un article que la politique envoie en seconde main se classe en caisse (celui-ci : {1}) ; retirez sa note.</translation>
+    </message>
+</context>
+<context>
+    <name>services.sms_text</name>
+    <message>
+        <source>{0}: your exchange {1} is recorded.</source>
+        <translation>{0} : votre échange {1} est enregistré.</translation>
+    </message>
+    <message>
+        <source>{0}: your return {1} is recorded. Your store credit: {2}, voucher {3}.</source>
+        <translation>{0} : votre retour {1} est enregistré. Votre avoir : {2}, bon {3}.</translation>
+    </message>
+    <message>
+        <source>{0}: your return {1} is recorded. {2} is refunded to your payment.</source>
+        <translation>{0} : votre retour {1} est enregistré. {2} vous sont remboursés sur votre moyen de paiement.</translation>
     </message>
 </context>
 </TS>
