@@ -170,3 +170,30 @@ def test_a_gateway_in_clear_on_the_network_or_a_training_till_sends_nothing(shop
     shop.settings.set("till.training", "1")
     with pytest.raises(BadInput, match="training till"):
         open_sms(shop)
+
+
+def test_an_sms_gateway_set_up_and_used_from_the_command_line(tmp_path: Path) -> None:
+    """`sms connect` by an administrator (the token from stdin, stored outside the data folder), a
+    return completed with the SMS choice, `sms status`, `sms send-pending` — real processes."""
+    from integration.test_e_receipt_cli import ADMIN_PIN, AS_ADMIN, AS_ALICE, REQUEST, real_till, run
+
+    real_till(tmp_path)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/v1/sms"
+    bad = run(tmp_path, "sms", "connect", "--url", "http://sms.example.com/x", "--sender", "LUMIERE", *AS_ADMIN,
+              stdin=ADMIN_PIN + "\n")
+    assert bad.returncode == 2 and "must start with https://" in bad.stderr
+    connected = run(tmp_path, "--json", "sms", "connect", "--url", url, "--sender", "LUMIERE", "--token-stdin",
+                    *AS_ADMIN, stdin=f"{ADMIN_PIN}\n{TOKEN}\n")
+    assert connected.returncode == 0, connected.stderr
+    assert json.loads(connected.stdout)["token_stored_in"].startswith(str(tmp_path / "secrets"))
+    assert TOKEN not in (tmp_path / "data" / "posreturns.db").read_bytes().decode("utf-8", "replace")
+    sms_request = {**REQUEST, "idempotency_key": "T1-sms-0001", "contact": CONTACT}
+    done = run(tmp_path, "return", "complete", *AS_ALICE, stdin="1357\n" + json.dumps(sms_request))
+    assert done.returncode == 0, done.stderr
+    assert json.loads(run(tmp_path, "--json", "sms", "status").stdout)["pending"] == 1
+    with Gateway(port) as gateway:
+        sent = run(tmp_path, "--json", "sms", "send-pending")
+    assert sent.returncode == 0 and json.loads(sent.stdout)["sent"] == 1, sent.stderr
+    assert gateway.requests[0]["auth"] == f"Bearer {TOKEN}" and len(gateway.delivered) == 1
+    assert json.loads(run(tmp_path, "--json", "sms", "status").stdout)["sent"] == 1
