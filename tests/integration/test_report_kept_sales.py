@@ -115,6 +115,13 @@ def test_the_command_line_report_says_what_was_kept_and_delivered(kept_shop: Pat
                             "--json")
     assert code == 0, err
     assert '"number": "' + numbers(kept_shop)["X5"] + '"' in out and out.count('"number"') == 1
+    target = kept_shop.parent / "kept.pdf"
+    code, _, err = run_in(kept_shop, "report", "--from", "2026-11-26", "--pdf", str(target), "--language", "en")
+    assert code == 0, err
+    import pypdf
+
+    text = " ".join(" ".join(page.extract_text().split()) for page in pypdf.PdfReader(target).pages)
+    assert "Sales kept instead of refunded €331.86 (63.7 %)" in text and "Delivered exchanges 3 · €212.26" in text
 
 
 def test_another_tills_delivered_exchange_pulled_from_the_oms_counts_as_confirmed(kept_shop: Path,
