@@ -78,7 +78,9 @@ def international(phone: str, country_prefix: str = "33") -> str:
 
 
 class SmsGateway:
-    """One HTTP connection per run (`with SmsGateway(settings) as gateway:`), one request per message."""
+    """One HTTP connection per message (`with SmsGateway(settings) as gateway:`): a connection kept
+    open between messages may be closed by the gateway meanwhile, and a request written into it would
+    look like a lost answer."""
 
     def __init__(self, settings: SmsSettings) -> None:
         self.settings = settings
@@ -113,7 +115,7 @@ class SmsGateway:
         body = json.dumps({"id": message.id, "to": message.to, "from": self.settings.sender,
                            "text": message.text}, ensure_ascii=False).encode("utf-8")
         headers = {"Content-Type": "application/json; charset=utf-8", "Idempotency-Key": message.id,
-                   "Accept": "application/json"}
+                   "Accept": "application/json", "Connection": "close"}
         if self.settings.token:
             headers["Authorization"] = f"Bearer {self.settings.token}"
         where = f"{parts.hostname}:{parts.port or (443 if parts.scheme == 'https' else 80)}"
@@ -137,9 +139,10 @@ class SmsGateway:
             answer = connection.getresponse()
             status, text = answer.status, answer.read(2000).decode("utf-8", "replace")
         except (OSError, http.client.HTTPException) as error:
-            self._close()
             raise AnswerLost(f"The SMS went out but the gateway at {where} never answered "
                              f"({type(error).__name__}).") from None
+        finally:
+            self._close()
         if 200 <= status < 300:
             return f"{status} {text[:200]}".strip()
         permanent = 400 <= status < 500 and status not in (408, 429)

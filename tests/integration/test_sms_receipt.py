@@ -145,6 +145,16 @@ def test_a_connection_lost_in_the_middle_of_a_send_still_sends_the_sms_once(shop
     assert sms_row(shop).status is MailStatus.SENT and sms_row(shop).attempts == 2
 
 
+def test_a_run_sends_every_waiting_sms(shop: Till) -> None:
+    complete_with_sms(shop)
+    shop.returns.complete(request("PA01-000101", line("TSH-NVY-M"), key="k-sms-2", contact=CONTACT), CASHIER)
+    port = free_port()
+    gateway_at(shop, port)
+    with Gateway(port) as gateway:
+        assert open_sms(shop).run_once().sent == 2
+    assert len({sent["id"] for sent in gateway.delivered}) == 2
+
+
 def test_while_the_gateway_is_away_the_sms_waits_and_a_refusal_for_good_fails_it(shop: Till) -> None:
     complete_with_sms(shop)
     port = free_port()
