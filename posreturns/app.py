@@ -79,6 +79,8 @@ class Till:
     till_override: str | None = None  # `--till`: this process's till id, over the till.id setting
     moments: Callable[[], Moment] = system_moment  # the PIN lockout's time
     connectivity: Any = None  # posreturns.sync.connectivity.Connectivity, once attach_oms ran
+    # the delivery address the OMS holds for a customer id (None: no OMS), once attach_oms ran
+    customer_address: Callable[[str], dict[str, Any] | None] | None = None
     closers: list[Any] = field(default_factory=list)
 
     @property
@@ -361,6 +363,16 @@ def attach_oms(till: Till, gateway: Any = None, clock: Any = None) -> Any:
         except OmsNotConfigured:
             return False
 
+    def address(customer_id: str) -> dict[str, Any] | None:
+        from posreturns.sync.fetch import RemoteCustomerAddress
+
+        if till.connectivity.offline():  # no waiting for an OMS known to be away: the cashier types it
+            return None
+        try:
+            return RemoteCustomerAddress(oms(), state, clock)(customer_id)
+        except OmsNotConfigured:
+            return None
+
     def configured() -> bool:  # a training till never talks to the OMS: it works from its own data
         return gateway is not None or (not till.training and bool(till.settings.get("oms.url")))
 
@@ -369,6 +381,7 @@ def attach_oms(till: Till, gateway: Any = None, clock: Any = None) -> Any:
     if "return_service" in vars(till):  # else it takes the connectivity when first built
         till.return_service.offline_now = till.connectivity.offline
     till.lookup.fetch_missing = fetch if configured() else None
+    till.customer_address = address if configured() else None
     return till.connectivity
 
 
@@ -438,6 +451,33 @@ def open_mail(till: Till, credentials: Any = None) -> Any:
 
     return MailSender(SqlMailQueue(till.engine), compose, lambda: SmtpRelay(relay), till.clock, owner_id(),
                       in_doubt_rule(till.settings))
+
+
+def open_sms(till: Till, credentials: Any = None) -> Any:
+    """The SMS receipt sender of `till` (a `MailSender` over the queue's SMS receipts) through the SMS
+    gateway of its settings (`sms.*`, token from the credential store); raises `SmsNotConfigured`, or
+    `BadInput` on a training till."""
+    from posreturns.persistence.mail_queue import SMS_RECEIPT, SqlMailQueue
+    from posreturns.persistence.outbox import owner_id
+    from posreturns.services.mail_ports import QueuedMail
+    from posreturns.services.sms_text import sms_text
+    from posreturns.sync.mail_sender import MailSender
+    from posreturns.sync.sms_gateway import Sms, SmsGateway, international
+    from posreturns.sync.sms_settings import sms_in_doubt_rule, sms_settings
+
+    if till.training:
+        raise BadInput("This is a training till: it sends no SMS, so nothing practised here reaches a customer.")
+    gateway = sms_settings(till.settings, credentials)
+    sources = receipt_sources(till)
+
+    def compose(sms: QueuedMail) -> Sms:
+        result = till.queries.show(sms.return_id)
+        if result is None:
+            raise LookupError(f"return {sms.return_number} is not on this till")
+        return Sms(sms.message_id, international(sms.recipient), sms_text(result, sources.header().name, sms.language))
+
+    return MailSender(SqlMailQueue(till.engine, SMS_RECEIPT), compose, lambda: SmsGateway(gateway), till.clock,
+                      owner_id(), sms_in_doubt_rule(till.settings))
 
 
 def open_restock(till: Till, till_id: str | None = None) -> RestockService:

@@ -84,6 +84,8 @@ def ui_services(till: Till, language: str, printer_url: str | None = None,
     promises = till.return_service.promises
     return UiServices(lookup=till.lookup, returns=till.return_service, catalog=SqlCatalog(till.engine),
                       promised=lambda variants: with_promises(variants, promises),
+                      customer_address=lambda customer_id: (till.customer_address(customer_id)
+                                                            if till.customer_address is not None else None),
                       drafts=SqlDrafts(till.settings, till_id), printing=printing, status_probe=probe,
                       recent_returns=lambda: overview.recent_returns(till_id), load_order=load_order, language=language,
                       receipt_image=receipt_images or (lambda: None),

@@ -53,6 +53,7 @@ class Runtime:
     printer: PrinterThread = field(default_factory=_printer_thread)  # receipts, drawer, status and test prints
     sync: SyncWorker | None = None
     mail: MailWorker | None = None
+    sms: MailWorker | None = None
     session_log: TillSession | None = None
     unexpected_end: bool = False  # the last window or widget on this data folder did not close cleanly
 
@@ -97,7 +98,7 @@ class Runtime:
     def close(self, clean: bool = True) -> None:
         """Stop the workers, finish the queued print jobs, close the database; `clean`: the session
         ended as it should (the next start will not report it)."""
-        for worker in (self.mail, self.sync):
+        for worker in (self.mail, self.sms, self.sync):
             if worker is not None:
                 worker.stop()
         self.printer.stop()
@@ -133,6 +134,7 @@ def bootstrap(data_dir: Path, mode: Mode, *, till_id: str | None = None, now: st
             _take_host_ids(till, host_store_id, host_till_id)
         runtime.sync = start_sync(till)
         runtime.mail = start_mail(till)
+        runtime.sms = start_sms(till)
     except BaseException:
         runtime.close(clean=False)
         raise
@@ -157,6 +159,23 @@ def start_sync(till: Till) -> SyncWorker | None:
     try:
         worker = SyncWorker(open_sync(till))
     except OmsNotConfigured:
+        return None
+    worker.start()
+    return worker
+
+
+def start_sms(till: Till) -> MailWorker | None:
+    """The SMS receipt sender, when an SMS gateway is configured (`posreturns sms connect`) and the till
+    is not a training till."""
+    from posreturns.app import open_sms
+    from posreturns.sync.mail_worker import MailWorker
+
+    if not till.settings.get("sms.url") or till.training:
+        return None
+    try:
+        worker = MailWorker(open_sms(till), name="sms")
+    except BadInput as error:  # a setting is wrong: the window still opens, the SMS wait
+        log.warning("SMS receipts are not sent: %s", error)
         return None
     worker.start()
     return worker

@@ -71,6 +71,7 @@ class _PrintVersion(argparse.Action):
 COMMAND_MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("data_commands", ("init", "demo", "import", "generate")), ("order_commands", ("order",)),
     ("return_commands", ("return",)), ("exchange_commands", ("exchange",)), ("mail_commands", ("mail",)),
+    ("sms_commands", ("sms",)),
     ("user_commands", ("user",)), ("policy_commands", ("policy",)), ("outbox_commands", ("outbox",)),
     ("config_commands", ("config",)), ("device_commands", ("device", "print")), ("sync_commands", ("sync", "oms")),
     ("storage_commands", ("backup", "restore")), ("verify_commands", ("verify",)),
@@ -195,7 +196,8 @@ READ_ONLY: frozenset[str] = frozenset({
     "return_commands.run_show", "sync_commands.run_status", "sync_exception_commands.run_exceptions",
     "user_commands.run_list", "device_commands.run_virtual_printer", "device_commands.run_virtual_scanner",
     "device_commands.run_status", "device_commands.run_jobs", "exchange_commands.run_promise",
-    "exchange_commands.run_show", "mail_commands.run_status", "mail_commands.run_list", "verify_commands.run_verify",
+    "exchange_commands.run_show", "mail_commands.run_status", "mail_commands.run_list",
+    "sms_commands.run_status", "verify_commands.run_verify",
     "restock_commands.run_list", "restock_commands.run_show", "restock_commands.run_batches",
     "restock_commands.run_resale_list", "restock_commands.run_alerts", "report_commands.run_report",
     "day_commands.run_status", "day_commands.run_list", "audit_commands.run_list", "storage_commands.run_backup",

@@ -19,7 +19,7 @@ from posreturns.services.report_export import amount, report_csv, report_dict
 TEXT_DIMENSIONS = (("reason", "By reason"), ("category", "By category"), ("sku", "Top SKUs"),
                    ("tender", "By tender"), ("cashier", "By cashier"), ("channel", "By channel"),
                    ("till", "By till"), ("method", "By refund method"), ("disposition", "Units by disposition"),
-                   ("customer", "Customers returning most"))
+                   ("customer", "Customers returning most"), ("kept", "Sales kept and delivered exchanges"))
 
 
 
@@ -37,7 +37,7 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
                              "French CSV uses ';' and decimal commas")
     report.add_argument("--behind", metavar="KEY",
                         help="list the returns behind one figure: reason:DEFECTIVE, tender:cash, cashier:ID, "
-                             "day:YYYY-MM-DD, flag:receiptless, total:all…")
+                             "day:YYYY-MM-DD, flag:receiptless, kept:delivered, total:all…")
     report.set_defaults(handler=run_report)
 
 
@@ -101,13 +101,17 @@ def report_text(report: ReturnsReport) -> str:
     def rate(key: str) -> str:
         return "—" if report.rates[key] is None else f"{report.rates[key]} %"
 
-    flags = report.flags
+    flags, kept = report.flags, {f.key: f for f in report.by["kept"]}
     lines = [f"Returns {report.start} to {report.end}, {report.scope}",
              f"  {report.total.returns} return(s), {report.total.units} unit(s), {money(report.total.value_minor)}",
              f"  receipt-less: {flags['receiptless'].returns} ({rate('receiptless_share')}); "
              f"approved overrides: {flags['overridden'].returns}",
              f"  kept as exchange or store credit: {flags['kept'].returns} ({rate('conversion')}), "
              f"bonus granted {money(flags['bonus'].value_minor)}",
+             f"  sales kept instead of refunded: {money(kept['all'].value_minor)} ({rate('kept_value_share')} of "
+             f"refunded); delivered exchanges: {kept['delivered'].returns} ({money(kept['delivered'].value_minor)}; "
+             f"{kept['delivered_confirmed'].returns} confirmed, {kept['delivered_provisional'].returns} provisional, "
+             f"{kept['delivered_exception'].returns} exception)",
              f"  restocked at once: {rate('restocked_at_once')} of units; second-hand recovery "
              f"{money(report.recovery_minor)}",
              f"  estimated cost: {money(report.estimated_cost_minor)} (handling {money(report.handling_cost_minor)}, "

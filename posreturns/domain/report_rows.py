@@ -13,6 +13,8 @@ from typing import NamedTuple
 
 RECEIPTLESS = "receiptless"  # the channel of a return without its sale
 UNKNOWN = "?"  # a field the OMS has not got for a return (made in the OMS itself, or by an older till)
+# a delivered exchange: the OMS took the order / not yet (promised offline, or not uploaded) / it could not
+DELIVERY_STATES = ("confirmed", "provisional", "exception")
 
 
 class ReportLine(NamedTuple):
@@ -48,6 +50,8 @@ class ReportReturn(NamedTuple):
     customer_id: str | None
     lines: tuple[ReportLine, ...]
     tenders: tuple[ReportTender, ...]
+    collected_minor: int = 0  # an exchange dearer than the returned items: what the customer paid on top
+    delivery: str = ""  # an exchange delivered from the network: DELIVERY_STATES; "" when handed over here
 
     @property
     def units(self) -> int:
@@ -62,6 +66,15 @@ class ReportReturn(NamedTuple):
     def kept(self) -> bool:
         """The money stayed in the store: an exchange or store credit instead of a refund."""
         return self.refund_method in ("exchange", "store_credit")
+
+    @property
+    def kept_minor(self) -> int:
+        """The part of the refund the store kept: all of it for store credit or an even exchange, less the
+        money given back (an exchange cheaper than the returned items, a capped store credit)."""
+        if not self.kept:
+            return 0
+        paid_out = sum(t.amount_minor for t in self.tenders if t.method != "store_credit")
+        return max(self.refund_minor - paid_out, 0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from posreturns.domain.kept_sales import KEPT, KEPT_KEYS, KEPT_TESTS, kept_tallies
 from posreturns.domain.report_rows import RECEIPTLESS, RecoveredItem, ReportLine, ReportReturn, Sales
 
 TOP_SKUS = 10
 LINE_DIMENSIONS = ("reason", "category", "sku", "disposition")
 RETURN_DIMENSIONS = ("channel", "cashier", "till", "method", "decision", "day", "customer")
 NO_CUSTOMER = "-"  # a return with no customer recorded (a receipt-less one without contact, an anonymous sale)
-DIMENSIONS = (*LINE_DIMENSIONS, "tender", *RETURN_DIMENSIONS)
+DIMENSIONS = (*LINE_DIMENSIONS, "tender", *RETURN_DIMENSIONS, KEPT)
 FLAGS = ("receiptless", "overridden", "kept", "bonus", "recovered")
 
 LINE_KEY: dict[str, Callable[[ReportLine], str]] = {
@@ -171,7 +172,8 @@ def compute_report(returns: Sequence[ReportReturn], recovered: Iterable[Recovere
             recovery += item.price_minor
             recovery_refund += item.refund_minor
     total = Figure("total", "all", len(returns), total_units, sum(r.refund_minor for r in returns))
-    by = {d: _figures(d, tallies[d]) for d in DIMENSIONS}
+    by = {d: _figures(d, tallies[d]) for d in DIMENSIONS if d != KEPT}
+    by[KEPT] = tuple(Figure(KEPT, key, *tally) for key, tally in kept_tallies(returns).items())
     by["sku"] = by["sku"][:top]
     by["customer"] = by["customer"][:top]
     flag_figures = {f: Figure("flag", f, t.returns, t.units, t.value) for f, t in flags.items()}
@@ -183,6 +185,7 @@ def compute_report(returns: Sequence[ReportReturn], recovered: Iterable[Recovere
         "restocked_at_once": percent(restocked, total.units),
         "recovery": percent(recovery, recovery_refund),
         "return_rate": percent(total.value_minor, sales.value_minor) if sales else None,
+        "kept_value_share": percent(by[KEPT][0].value_minor, total.value_minor),
     }
     return ReturnsReport(start, end, scope, currency, total, by, flag_figures, handling, written_off, recovery,
                          recovery_refund, sales, rates)
@@ -200,6 +203,8 @@ def behind(returns: Iterable[ReportReturn], recovered: Iterable[RecoveredItem], 
         test = lambda r: any(t.method == key for t in r.tenders)  # noqa: E731
     elif dimension in RETURN_KEY:
         test = lambda r: RETURN_KEY[dimension](r) == key  # noqa: E731
+    elif dimension == KEPT and key in KEPT_KEYS:
+        test = lambda r: r.kept and KEPT_TESTS[key](r)  # noqa: E731
     elif dimension == "flag" and key in FLAGS:
         graded = {item.return_id for item in recovered}
         test = {"receiptless": lambda r: r.channel == RECEIPTLESS, "overridden": lambda r: r.overridden,

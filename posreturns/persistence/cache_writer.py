@@ -303,9 +303,10 @@ def apply_prior_return(connection: Connection, record: ReturnRecord, source: str
             run("UPDATE return_lines SET reason = ?, disposition = ? WHERE id = last_insert_rowid()",
                 (line.reason, line.disposition))
     paid_out = till.paid if till else []
+    exchanged = till is not None and till.refund_method == "exchange"  # what it did not pay out was kept
     for tender in record.tenders:
         _charge_tenders(connection, record, tender.method, tender.amount_minor, tender.path, source,
-                        listed=not paid_out)
+                        listed=not paid_out and not exchanged)
     if paid_out:  # the report shows how the customer was paid; the sale's tenders above only lose what it took
         run("INSERT INTO return_tenders (return_id, tender_id, method, amount_minor) VALUES (?,NULL,?,?)",
             [(record.id, tender.method, tender.amount_minor) for tender in paid_out])
@@ -313,12 +314,21 @@ def apply_prior_return(connection: Connection, record: ReturnRecord, source: str
 
 
 def _till_columns(till: TillRecord, currency: str) -> tuple[Any, ...]:
-    """cashier, approved_by, decision, refund_method and the bonus, where the report reads the till's own
-    returns' bonus (their stored answer's voucher or exchange)."""
+    """cashier, approved_by, decision, refund_method and, where the report reads the till's own returns'
+    (their stored answer), the bonus of the voucher or exchange, what the customer paid on top of an
+    exchange and whether its replacement is delivered from the network."""
+    def major(minor: int) -> str:
+        return format(Decimal(minor).scaleb(-exponent(currency)), "f")
+
     part = {"store_credit": "voucher", "exchange": "exchange"}.get(till.refund_method or "")
-    bonus = format(Decimal(till.bonus_minor).scaleb(-exponent(currency)), "f")
-    answer = json.dumps({part: {"bonus": bonus}}) if part and till.bonus_minor else None
-    return till.cashier, till.approved_by, till.decision, till.refund_method, answer
+    answer: dict[str, Any] = {}
+    if part and (till.bonus_minor or (part == "exchange" and till.paid_more_minor)):
+        answer[part] = {"bonus": major(till.bonus_minor)}
+        if part == "exchange" and till.paid_more_minor:
+            answer[part]["to_collect"] = major(till.paid_more_minor)
+    if part == "exchange" and till.delivery:
+        answer["delivery"] = {"to": till.delivery}
+    return till.cashier, till.approved_by, till.decision, till.refund_method, json.dumps(answer) if answer else None
 
 
 def _charge_tenders(connection: Connection, record: ReturnRecord, method: str, amount: int, path: str,

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
 
+from posreturns.domain.contact import ContactChannel
 from posreturns.domain.utc import format_utc, parse_utc
 from posreturns.persistence.audit import insert_audit
 from posreturns.persistence.engine import WRITE
@@ -23,10 +24,12 @@ from posreturns.services.mail_ports import (
     MailStatus,
     QueuedMail,
     e_receipt_message_id,
+    sms_message_id,
 )
 from posreturns.services.returns.ports import AuditEntry, Completion
 
 RETURN_RECEIPT = "return_receipt"
+SMS_RECEIPT = "sms_receipt"  # the same queue carries the SMS receipts: a sender reads its own kind only
 NEVER_ANSWERED = "The relay's answer was never read (the till stopped or lost the connection)."
 _SELECT = ("SELECT m.id, m.return_id, r.number, m.kind, m.recipient, m.language, m.message_id, m.status, "
            "m.attempts, m.created_at, m.next_attempt_at, m.last_error, m.sent_at "
@@ -43,18 +46,23 @@ def write_contact(connection: Connection, c: Completion) -> None:
         "VALUES (?,?,?,?,?,?,?,?)",
         (c.return_id, contact.channel.value, contact.email, contact.phone, contact.consent, contact.e_receipt,
          contact.language, at))
+    queued = []
     if contact.e_receipt and contact.email:
+        queued.append((RETURN_RECEIPT, contact.email, e_receipt_message_id(c.return_id)))
+    if contact.channel is ContactChannel.SMS and contact.phone and contact.consent:
+        queued.append((SMS_RECEIPT, contact.phone, sms_message_id(c.return_id)))
+    for kind, recipient, message_id in queued:
         connection.exec_driver_sql(
             "INSERT INTO mail_queue (return_id, kind, recipient, language, message_id, created_at, status, attempts, "
             "next_attempt_at) VALUES (?,?,?,?,?,?,'pending',0,?)",
-            (c.return_id, RETURN_RECEIPT, contact.email, contact.language, e_receipt_message_id(c.return_id), at, at))
+            (c.return_id, kind, recipient, contact.language, message_id, at, at))
 
 
 class SqlMailQueue:
-    """`MailQueue` over SQLite."""
+    """`MailQueue` over SQLite: the messages of one `kind` (the e-receipts by default)."""
 
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
+    def __init__(self, engine: Engine, kind: str = RETURN_RECEIPT) -> None:
+        self.engine, self.kind = engine, kind
 
     def _write(self, sql: str, params: tuple[Any, ...]) -> int:
         with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
@@ -64,8 +72,8 @@ class SqlMailQueue:
         status = MailStatus.PENDING if rule is InDoubtRule.RESEND else MailStatus.IN_DOUBT
         return self._write(
             "UPDATE mail_queue SET status = ?, claimed_by = NULL, claimed_until = NULL, next_attempt_at = ?, "
-            "last_error = ? WHERE status = 'sending' AND (claimed_until IS NULL OR claimed_until < ?)",
-            (status.value, format_utc(now), NEVER_ANSWERED, format_utc(now)))
+            "last_error = ? WHERE status = 'sending' AND (claimed_until IS NULL OR claimed_until < ?) AND kind = ?",
+            (status.value, format_utc(now), NEVER_ANSWERED, format_utc(now), self.kind))
 
     def claim(self, now: datetime, owner: str, until: datetime, limit: int, due_only: bool) -> list[QueuedMail]:
         stamp = format_utc(now)
@@ -73,7 +81,8 @@ class SqlMailQueue:
         with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
             ids = [row.id for row in connection.exec_driver_sql(
                 "SELECT id FROM mail_queue WHERE status = 'pending' AND (claimed_until IS NULL OR claimed_until < ?) "
-                f"{due}ORDER BY next_attempt_at, id LIMIT ?", (stamp, *((stamp,) if due_only else ()), limit))]
+                f"AND kind = ? {due}ORDER BY next_attempt_at, id LIMIT ?",
+                (stamp, self.kind, *((stamp,) if due_only else ()), limit))]
             if ids:
                 connection.exec_driver_sql(
                     "UPDATE mail_queue SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1 "
@@ -112,11 +121,12 @@ class SqlMailQueue:
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as connection:
             found: dict[str, int] = dict(connection.exec_driver_sql(
-                "SELECT status, count(*) FROM mail_queue GROUP BY status").all())
+                "SELECT status, count(*) FROM mail_queue WHERE kind = ? GROUP BY status", (self.kind,)).all())
         return {status.value: int(found.get(status.value, 0)) for status in MailStatus}
 
     def listing(self, status: MailStatus | None, limit: int) -> list[QueuedMail]:
-        where, params = ("WHERE m.status = ? ", (status.value, limit)) if status else ("", (limit,))
+        where, params = (("WHERE m.kind = ? AND m.status = ? ", (self.kind, status.value, limit)) if status
+                         else ("WHERE m.kind = ? ", (self.kind, limit)))
         with self.engine.connect() as connection:
             rows = connection.exec_driver_sql(_SELECT + where + "ORDER BY m.id DESC LIMIT ?", params).all()
         return [_mail(row) for row in rows]
@@ -124,7 +134,7 @@ class SqlMailQueue:
     def find(self, return_number_or_id: str) -> QueuedMail | None:
         with self.engine.connect() as connection:
             row = connection.exec_driver_sql(_SELECT + "WHERE (r.number = ? OR r.id = ?) AND m.kind = ?",
-                                             (return_number_or_id, return_number_or_id, RETURN_RECEIPT)).first()
+                                             (return_number_or_id, return_number_or_id, self.kind)).first()
         return None if row is None else _mail(row)
 
     def requeue(self, mail_id: int, at: datetime, actor: str | None, reason: str) -> None:

@@ -44,6 +44,16 @@ def _bonus(result_json: str | None, currency: str) -> int:
     return total
 
 
+def _collected(result_json: str | None, currency: str) -> int:
+    """What the customer paid on top of the returned items, from the stored answer of an exchange."""
+    to_collect = (json.loads(result_json or "{}").get("exchange") or {}).get("to_collect")
+    return parse_minor(str(to_collect), currency) if to_collect else 0
+
+
+# the upload of a delivered exchange's return: the OMS took the order, could not, or has not been asked yet
+DELIVERY_STATE = {"applied": "confirmed", "duplicate": "confirmed", "rejected": "exception"}
+
+
 def paid_otherwise(tenders: list[ReportTender], method: str, amount: int) -> list[ReportTender]:
     """A failed card refund paid another way: the host's card tender gives way to the till's payment."""
     left, kept = amount, []
@@ -88,24 +98,33 @@ class SqlReportSource:
                     "SELECT p.return_id, p.method, p.amount_minor FROM returns r "
                     f"JOIN refund_replacements p ON p.return_id = r.id WHERE {scope}", params):
                 tenders[rid] = paid_otherwise(tenders[rid], method, amount)
+            # a delivered exchange without an upload of its own came from the OMS, which has it
+            exchanges = {row[0]: row[12] for row in rows if row[9] == "exchange"}
+            delivered = {rid: "confirmed" for rid, answer in exchanges.items()
+                         if json.loads(answer or "{}").get("delivery")}
+            for rid, status in cursor.execute(
+                    "SELECT aggregate_id, status FROM outbox WHERE aggregate_type = 'return' "
+                    f"AND event_type = 'ReturnCompleted' AND aggregate_id IN ({','.join('?' * len(delivered))})",
+                    tuple(delivered)) if delivered else ():
+                delivered[rid] = DELIVERY_STATE.get(status, "provisional")
         found: list[ReportReturn] = []
         current: list[Any] | None = None
         lines: list[ReportLine] = []
         for row in rows:
             if current is None or row[0] != current[0]:
                 if current is not None:
-                    found.append(self._return(current, lines, tenders, timezone, currency))
+                    found.append(self._return(current, lines, tenders, timezone, currency, delivered))
                 current, lines = row, []
             if row[13] is not None:
                 lines.append(ReportLine(row[13], row[14] or UNKNOWN, row[15], row[16], row[17] or UNKNOWN,
                                         row[18] or UNKNOWN))
         if current is not None:
-            found.append(self._return(current, lines, tenders, timezone, currency))
+            found.append(self._return(current, lines, tenders, timezone, currency, delivered))
         return found
 
     @staticmethod
     def _return(head: Any, lines: list[ReportLine], tenders: dict[str, list[ReportTender]], timezone: ZoneInfo,
-                currency: str) -> ReportReturn:
+                currency: str, delivered: dict[str, str]) -> ReportReturn:
         (rid, number, created_at, till_id, cashier, order_id, channel, decision, approved_by, method, refund,
          customer_id, result_json) = head[:13]
         created = datetime.fromisoformat(created_at)  # 'Z' is UTC (faster than strptime)
@@ -113,7 +132,8 @@ class SqlReportSource:
             rid, number or rid, created, created.astimezone(timezone).date(), till_id or UNKNOWN, cashier or UNKNOWN,
             RECEIPTLESS if order_id is None else channel or UNKNOWN, decision or UNKNOWN, approved_by,
             method or UNKNOWN, refund, _bonus(result_json, currency) if method in ("store_credit", "exchange") else 0,
-            customer_id, tuple(lines), tuple(tenders.get(rid, ())))
+            customer_id, tuple(lines), tuple(tenders.get(rid, ())),
+            _collected(result_json, currency) if method == "exchange" else 0, delivered.get(rid, ""))
 
     def recovered(self, start_utc: str, end_utc: str) -> list[RecoveredItem]:
         """Second-hand items graded from units of the returns created in the period."""

@@ -26,6 +26,7 @@ from posreturns.domain.utc import format_utc
 from posreturns.services.canonical_fast import FastReader, Unsure, decode_document, plain
 from posreturns.services.canonical_records import (
     DECISIONS,
+    DELIVERIES,
     FIELDS,
     FORMAT,
     REFUND_METHODS,
@@ -321,14 +322,15 @@ class _DocumentParser(JsonReader):
         """The cashier, decision, refund method, bonus and payout the till that made the return recorded."""
         if not any(item.get(key) is not None for key in TILL_RECORD_FIELDS):
             return None
-        for key, allowed in (("refund_method", REFUND_METHODS), ("decision", DECISIONS)):
+        for key, allowed in (("refund_method", REFUND_METHODS), ("decision", DECISIONS), ("delivery", DELIVERIES)):
             if item.get(key) is not None and item[key] not in allowed:
                 raise self.fail(f"{path}.{key}", f"expected one of {', '.join(sorted(allowed))}, "
                                                  f"got {describe(item[key])}.")
         return TillRecord(self.text(item, "cashier", path, optional=True),
                           self.text(item, "approved_by", path, optional=True), item.get("decision"),
                           item.get("refund_method"), self.amount(item, "bonus", path, currency, default="0"),
-                          self.return_tenders(item, "paid", path, currency))
+                          self.return_tenders(item, "paid", path, currency),
+                          self.amount(item, "paid_more", path, currency, default="0"), item.get("delivery"))
 
 
 class FastParser(_DocumentParser):

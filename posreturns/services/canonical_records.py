@@ -13,7 +13,8 @@ FORMAT = "posreturns/1"
 TENDER_METHODS = frozenset({"card", "cash", "gift_card", "store_credit"})
 REFUND_METHODS = frozenset({"original", "store_credit", "exchange"})
 DECISIONS = frozenset({"allowed", "needs_approval"})
-TILL_RECORD_FIELDS = ("cashier", "approved_by", "decision", "refund_method", "bonus", "paid")
+TILL_RECORD_FIELDS = ("cashier", "approved_by", "decision", "refund_method", "bonus", "paid", "paid_more", "delivery")
+DELIVERIES = frozenset({"home", "store"})
 # the fields of each object of the format (docs/data-format.schema.json); any other is refused by name
 FIELDS = {
     "document": frozenset({"format", "catalog_currency", "stores", "products", "customers", "orders", "stock",
@@ -138,6 +139,8 @@ class TillRecord(NamedTuple):
     refund_method: str | None
     bonus_minor: int
     paid: list[ReturnTenderRecord]  # how the refund was paid out (the tenders are what it took from the sale)
+    paid_more_minor: int = 0  # an exchange dearer than the returned items: what the customer paid on top
+    delivery: str | None = None  # an exchange delivered from the network: home | store
 
 
 class ReturnRecord(NamedTuple):

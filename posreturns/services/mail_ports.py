@@ -56,6 +56,11 @@ def e_receipt_message_id(return_id: str) -> str:
     return f"<{return_id}.e-receipt@posreturns.till>"
 
 
+def sms_message_id(return_id: str) -> str:
+    """The one id of a return's SMS receipt, sent with every attempt so the gateway can tell a repeat."""
+    return f"{return_id}.sms"
+
+
 class MailQueue(Protocol):
     def recover(self, now: datetime, rule: InDoubtRule) -> int:
         """`sending` messages whose sender is gone (claim expired) become in doubt, or pending

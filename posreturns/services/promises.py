@@ -183,9 +183,10 @@ class PromiseService:
 
 
 def with_promises(variants: list[dict[str, Any]], service: PromiseService | None) -> list[dict[str, Any]]:
-    """The exchange picker's variants (`Catalog.siblings`), each with stock elsewhere given its promises
-    to the customer's home and to this store (`"promises": {"home": …, "store": …}`, the JSON of
-    `exchange promise`); as they are when no delivery network is loaded."""
+    """The exchange picker's variants (`Catalog.siblings`), each in stock here or elsewhere given its
+    promises to the customer's home and to this store (`"promises": {"home": …, "store": …}`, the JSON
+    of `exchange promise`: a size on the shelf here may also be sent home from this store); as they
+    are when no delivery network is loaded."""
     if service is None:
         return variants
     try:
@@ -193,6 +194,6 @@ def with_promises(variants: list[dict[str, Any]], service: PromiseService | None
     except BadInput:
         return variants
     for variant in variants:
-        if variant.get("stock_elsewhere"):
+        if variant.get("stock_elsewhere") or variant.get("stock_here"):
             variant["promises"] = {d.value: service.options(variant["sku"], d).to_dict() for d in Destination}
     return variants

@@ -28,7 +28,7 @@ KNOWN_KEYS = (
     "scanner.mode", "scanner.port", "scanner.suffix", "scanner.baudrate", "scanner.parity", "scanner.gs_substitute",
     "scanner.prefix",
     "mail.host", "mail.port", "mail.security", "mail.user", "mail.from", "mail.reply_to", "mail.ca_bundle",
-    "mail.in_doubt",
+    "mail.in_doubt", "sms.url", "sms.sender", "sms.in_doubt",
     "oms.kind", "oms.url", "oms.currency", "oms.timezone", "oms.order_window_days", "oms.ca_bundle",
 )
 CHOICES = {"language": ("fr", "en"), "scanner.mode": ("keyboard", "serial"), "oms.kind": ("medusa",)}

@@ -74,5 +74,5 @@ class ReportService:
         except ValueError:
             raise BadInput(translate("services.reports", "{0!r} is not a figure of the report; use a key such as "
                                                          "reason:DEFECTIVE, tender:cash, cashier:ID, "
-                                                         "day:2026-11-26 or flag:receiptless (see "
+                                                         "day:2026-11-26, flag:receiptless or kept:delivered (see "
                                                          "docs/manager.md).").format(trace)) from None

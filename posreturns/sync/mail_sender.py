@@ -1,5 +1,6 @@
-"""Sends the queued e-receipts through the store's SMTP relay: one run at a time, retried with
-capped backoff, never sent twice by this till (see `services.mail_ports` for the states).
+"""Sends the queued e-receipts through the store's SMTP relay (and the SMS receipts through the
+store's SMS gateway, `sms_gateway`, with the same rules): one run at a time, retried with capped
+backoff, never sent twice by this till (see `services.mail_ports` for the states).
 
 A run reserves a batch of pending messages, opens one connection, and sends them one after the
 other. A relay that cannot be reached, or that refuses the till, puts the whole batch back with a
@@ -13,8 +14,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
-from email.message import EmailMessage
-from typing import Any, Protocol
+from typing import Any, Generic, Protocol, TypeVar
 
 from posreturns.services.mail_ports import InDoubtRule, LostClaim, MailQueue, QueuedMail
 from posreturns.services.ports import Clock
@@ -27,8 +27,12 @@ LEASE = timedelta(minutes=10)
 LEASE_MARGIN = timedelta(minutes=3)  # longer than one message can take with the relay's timeouts
 
 
-class Relay(Protocol):
-    def send(self, message: EmailMessage, data_end: Callable[[], None]) -> str: ...
+M = TypeVar("M")  # what is sent: an EmailMessage, an SMS
+M_in = TypeVar("M_in", contravariant=True)
+
+
+class Relay(Protocol[M_in]):
+    def send(self, message: M_in, data_end: Callable[[], None]) -> str: ...
 
 
 @dataclass
@@ -44,9 +48,9 @@ class MailReport:
         return asdict(self)
 
 
-class MailSender:
-    def __init__(self, queue: MailQueue, compose: Callable[[QueuedMail], EmailMessage],
-                 relay: Callable[[], AbstractContextManager[Relay]], clock: Clock, owner: str,
+class MailSender(Generic[M]):
+    def __init__(self, queue: MailQueue, compose: Callable[[QueuedMail], M],
+                 relay: Callable[[], AbstractContextManager[Relay[M]]], clock: Clock, owner: str,
                  in_doubt: InDoubtRule = InDoubtRule.HOLD, backoff: Backoff | None = None) -> None:
         self.queue, self.compose, self.relay, self.clock, self.owner = queue, compose, relay, clock, owner
         self.in_doubt = in_doubt
@@ -76,7 +80,7 @@ class MailSender:
                 self._later(mail, str(error), report)
         return report
 
-    def _send(self, relay: Relay, mail: QueuedMail, report: MailReport) -> None:
+    def _send(self, relay: Relay[M], mail: QueuedMail, report: MailReport) -> None:
         try:
             message = self.compose(mail)
         except Exception as error:  # a return that cannot be laid out must not stop the others

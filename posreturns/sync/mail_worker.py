@@ -1,4 +1,4 @@
-"""Sends the e-receipts on a background thread while the window is open.
+"""Sends the e-receipts (and the SMS receipts) on a background thread while the window is open.
 
 Every `interval` seconds (or at once when nudged) the thread runs `MailSender.run_once`, which sends
 only what is due: the backoff lives in the queue, not here. A failed run is logged and the loop
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from typing import Any
 
 from posreturns.sync.mail_sender import MailReport, MailSender
 
@@ -18,8 +19,8 @@ INTERVAL_SECONDS = 20.0
 
 
 class MailWorker:
-    def __init__(self, sender: MailSender, interval: float = INTERVAL_SECONDS) -> None:
-        self.sender, self.interval = sender, interval
+    def __init__(self, sender: MailSender[Any], interval: float = INTERVAL_SECONDS, name: str = "mail") -> None:
+        self.sender, self.interval, self.name = sender, interval, name
         self.last: MailReport | None = None
         self._stop = threading.Event()
         self._wake = threading.Event()
@@ -28,7 +29,7 @@ class MailWorker:
     def start(self) -> None:
         if self._thread is None or not self._thread.is_alive():
             self._stop.clear()
-            self._thread = threading.Thread(target=self._run, name="posreturns mail", daemon=True)
+            self._thread = threading.Thread(target=self._run, name=f"posreturns {self.name}", daemon=True)
             self._thread.start()
 
     def stop(self, timeout: float = 10.0) -> None:

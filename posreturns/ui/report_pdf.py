@@ -19,7 +19,8 @@ from posreturns.ui.i18n import Formats
 from posreturns.ui.manager.report_labels import dimensions, flags, key_label
 
 translate = QCoreApplication.translate
-TABLES = ("reason", "category", "sku", "tender", "cashier", "channel", "till", "method", "disposition", "customer")
+TABLES = ("reason", "category", "sku", "tender", "cashier", "channel", "till", "method", "disposition", "customer",
+          "kept")
 
 
 def summary_rows(report: ReturnsReport, formats: Formats) -> list[tuple[str, str]]:
@@ -32,6 +33,7 @@ def summary_rows(report: ReturnsReport, formats: Formats) -> list[tuple[str, str
         return "—" if value is None else f"{formats_number(value, formats.language)} %"
 
     t = report.total
+    kept = {f.key: f for f in report.by["kept"]}
     return [
         (translate("ReportPdf", "Returns"), f"{t.returns} · {t.units} " + translate("ReportPdf", "unit(s)")),
         (translate("ReportPdf", "Refunded"), money(t.value_minor)),
@@ -40,6 +42,11 @@ def summary_rows(report: ReturnsReport, formats: Formats) -> list[tuple[str, str
         (translate("ReportPdf", "Approved by a manager"), str(report.flags["overridden"].returns)),
         (translate("ReportPdf", "Kept as exchange or store credit"),
          f"{report.flags['kept'].returns} ({rate('conversion')})"),
+        (translate("ReportPdf", "Sales kept instead of refunded"),
+         f"{money(kept['all'].value_minor)} ({rate('kept_value_share')})"),
+        (translate("ReportPdf", "Delivered exchanges"),
+         f"{kept['delivered'].returns} · {money(kept['delivered'].value_minor)}"),
+        (translate("ReportPdf", "Delivered, still provisional"), str(kept["delivered_provisional"].returns)),
         (translate("ReportPdf", "Bonus granted"), money(report.flags["bonus"].value_minor)),
         (translate("ReportPdf", "Back on sale at once"), rate("restocked_at_once")),
         (translate("ReportPdf", "Second-hand recovery"), f"{money(report.recovery_minor)} ({rate('recovery')})"),

@@ -54,3 +54,5 @@ class UiServices:
     manager: ManagerServices | None = None
     # The exchange picker's variants with their promises from the store's delivery network (None: none).
     promised: Callable[[list[dict[str, Any]]], list[dict[str, Any]]] | None = None
+    # The delivery address the OMS holds for a customer id, fetched when a picker opens (None: no OMS).
+    customer_address: Callable[[str], dict[str, Any] | None] | None = None

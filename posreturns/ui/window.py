@@ -39,6 +39,7 @@ def build_window(services: UiServices, session: Session, runner: Any, dialogs: D
     flow = ReturnFlowPresenter(services.returns, services.lookup, services.catalog, services.drafts, services.printing,
                                session, runner, services.drawer, printer_runner)
     flow.promised = services.promised
+    flow.customer_address = services.customer_address
     status = StatusPresenter(services.status_probe, runner) if poll_status else None
     sign_in = SignInPresenter(services.sign_in, runner) if services.sign_in is not None else None
     window = MainWindow(lookup, flow, status, dialogs or DialogService(approval_hint=services.approval_hint,

@@ -62,3 +62,53 @@ def test_a_size_on_the_shelf_here_is_handed_over_and_one_sold_out_asks_for_a_sou
     assert picker.source_table.item(0, 3).text() == "handed over now"
     picker._accept()
     assert picker.chosen is not None and "delivery" not in picker.chosen
+
+
+def test_the_address_the_oms_holds_fills_a_home_delivery_and_the_cashier_checks_it(  # type: ignore[no-untyped-def]
+        qtbot) -> None:
+    held = {"name": "Jeanne Martin", "phone": "06 12 34 56 78", "line1": "3 rue des Lilas", "line2": "bât. B",
+            "postal_code": "75011", "city": "Paris", "country_code": "be", "address_from": "oms"}
+    picker = ExchangePicker(VARIANTS, Formats("en"), customer=held)
+    qtbot.addWidget(picker)
+    picker.table.selectRow(1)
+    picker.source_table.selectRow(0)
+    picker.to_home.setChecked(True)
+    assert [picker.fields[k].text() for k in ("line1", "postal_code", "city")] == ["3 rue des Lilas", "75011", "Paris"]
+    assert "check it with them" in picker.address_note.text()
+    picker._accept()
+    assert picker.chosen is not None and picker.chosen["delivery"]["address"] == {
+        "line1": "3 rue des Lilas", "line2": "bât. B", "postal_code": "75011", "city": "Paris", "country_code": "be"}
+    picker.chosen = None
+    picker.fields["line1"].setText("8 avenue Foch")   # another street typed: the held address's parts stay out
+    picker._accept()
+    assert picker.chosen is not None and picker.chosen["delivery"]["address"] == {
+        "line1": "8 avenue Foch", "postal_code": "75011", "city": "Paris"}
+
+
+def test_a_size_on_the_shelf_here_can_be_sent_home_from_this_store_with_its_promise(  # type: ignore[no-untyped-def]
+        qtbot) -> None:
+    here = {**_promise("PARIS-01", "Rivoli", "tomorrow before 13:00"), "kind": "here"}
+    on_shelf = {**VARIANTS[0], "promises": {"home": {"promises": [here]},
+                                            "store": {"promises": [{**here, "immediate": True}]}}}
+    picker = ExchangePicker([on_shelf, VARIANTS[1]], Formats("en"), customer={"name": "Jeanne Martin",
+                                                                             "email": "j@example.fr"})
+    qtbot.addWidget(picker)
+    picker.table.selectRow(0)
+    rows = [tuple(picker.source_table.item(r, c).text() for c in (0, 2, 3))
+            for r in range(picker.source_table.rowCount())]
+    assert rows == [("This store (on the shelf)", "tomorrow before 13:00", "handed over now")]   # one row, not two
+    picker._accept()                                                      # collect here: handed over now
+    assert picker.chosen is not None and "delivery" not in picker.chosen
+    picker.chosen = None
+    picker.to_home.setChecked(True)
+    for key, value in (("line1", "3 rue des Lilas"), ("postal_code", "75011"), ("city", "Paris")):
+        picker.fields[key].setText(value)
+    picker._accept()
+    assert picker.chosen is not None and picker.chosen["delivery"]["source"] == "PARIS-01"
+    assert picker.chosen["delivery"]["to"] == "home"
+    picker.chosen = None
+    picker.table.selectRow(0)
+    picker.variants[0]["promises"] = {}                                   # a network without a parcel route here
+    picker._show_sources(0)
+    picker._accept()
+    assert picker.chosen is None and "does not send parcels home" in picker.problem.text()

@@ -84,6 +84,13 @@ def test_the_report_shows_its_figures_and_charts_and_opens_a_figure_to_its_retur
     assert "1 return(s) behind" in reports.behind_title.text()
     reports.summary.cellClicked.emit(2, 0)  # without receipt
     assert reports.behind.rowCount() == 1 and reports.behind.item(0, 0).text() == "RPARIS01-T1-000005"
+    assert summary["Sales kept instead of refunded"] == "€118.90 (13.8 %)"  # store credit 89.00 + 29.90
+    assert summary["Delivered exchanges"] == "0 · €0.00" and summary["Delivered, still provisional"] == "0"
+    reports.summary.cellClicked.emit(5, 0)  # sales kept
+    assert [reports.behind.item(r, 0).text() for r in range(reports.behind.rowCount())] == [
+        "RPARIS01-T1-000003", "RPARIS01-T1-000005"]
+    reports.dimension.setCurrentIndex(reports.dimension.findData("kept"))
+    assert (reports.figures.item(1, 0).text(), reports.figures.item(1, 1).text()) == ("Store credit", "2")
     qtbot.mouseClick(reports.csv_button, Qt.MouseButton.LeftButton)
     exported = list(csv.reader(io.StringIO((tmp_path / saved[0]).read_text(encoding="utf-8-sig"))))
     assert ["total", "all", "6", "8", "859.82", "EUR", ""] in exported

@@ -304,6 +304,9 @@ def test_an_exchange_delivered_home_from_the_warehouse_through_the_window(
 
     open_promises(demo_till).load(demo_network(date(2026, 11, 26)), "demo", Principal("root", "Root", Role.ADMIN))
     window.dialogs = DeliveringDialogs("BASK-CUIR-42")
+    asked: list[str] = []
+    held = {"line1": "3 rue des Lilas", "line2": None, "postal_code": "75011", "city": "Paris", "country_code": "fr"}
+    window.flow.customer_address = lambda customer_id: asked.append(customer_id) or held  # the OMS's record
     window.on_scan("PA01-000102")
     qtbot.waitUntil(lambda: window.pages.currentIndex() == RETURN, timeout=5000)
     window.flow.add_order_line("ORD-1002-L2")
@@ -312,6 +315,8 @@ def test_an_exchange_delivered_home_from_the_warehouse_through_the_window(
     qtbot.waitUntil(lambda: window.return_page.decision.replacement_button.isVisible(), timeout=5000)
     window.return_page.decision.replacement_button.click()
     qtbot.waitUntil(lambda: bool(window.flow.basket.exchange), timeout=5000)
+    assert asked == ["CUS-002"]
+    assert (window.dialogs.customer["line1"], window.dialogs.customer["address_from"]) == ("3 rue des Lilas", "oms")
     offered = next(v for v in window.dialogs.offered if v["sku"] == "BASK-CUIR-42")
     assert offered["stock_here"] == 0
     assert {p["location"] for p in offered["promises"]["home"]["promises"]} >= {"WAREHOUSE", "PARIS-03"}

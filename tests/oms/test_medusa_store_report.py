@@ -51,7 +51,7 @@ def test_other_tills_returns_come_down_with_their_cashier_reasons_dispositions_a
                 for r in medusa_returns(medusa, sale["id"])}
         assert told[first["return_number"]]["cashier"] == CASHIER.user_id  # by id only, no customer data
         assert set(told[second["return_number"]]) == {"cashier", "approved_by", "decision", "method", "bonus",
-                                                      "lines", "paid"}
+                                                      "lines", "paid", "paid_more", "delivery"}
 
         report = t3_sync.run_once()
         assert report.online, report.error
@@ -72,7 +72,8 @@ def test_other_tills_returns_come_down_with_their_cashier_reasons_dispositions_a
 
     def as_reported(row: ReportReturn) -> tuple[Any, ...]:
         return (row.number, row.till, row.cashier, row.approved_by, row.decision, row.refund_method, row.refund_minor,
-                row.bonus_minor, sorted((x.sku, x.qty, x.reason, x.disposition) for x in row.lines),
+                row.bonus_minor, row.collected_minor, row.delivery,
+                sorted((x.sku, x.qty, x.reason, x.disposition) for x in row.lines),
                 sorted((t.method, t.amount_minor) for t in row.tenders))
 
     # T3 counts each return as the till that made it does

@@ -548,6 +548,10 @@
         <source>The receipt also goes to the customer by e-mail.</source>
         <translation>Le ticket part aussi au client par e-mail.</translation>
     </message>
+    <message>
+        <source>The customer also gets an SMS with the return&apos;s number and what they get.</source>
+        <translation>Le client reçoit aussi un SMS avec le numéro du retour et ce qu'il obtient.</translation>
+    </message>
 </context>
 <context>
     <name>ExchangePicker</name>
@@ -654,6 +658,14 @@
     <message>
         <source>This source does not deliver there: choose the other destination or another source.</source>
         <translation>Cette provenance ne livre pas là : choisissez l'autre destination ou une autre provenance.</translation>
+    </message>
+    <message>
+        <source>The address the store holds for this customer: check it with them.</source>
+        <translation>L'adresse que le magasin connaît pour ce client : vérifiez-la avec lui.</translation>
+    </message>
+    <message>
+        <source>This store does not send parcels home: hand it over now, or choose another source.</source>
+        <translation>Ce magasin n'envoie pas de colis à domicile : remettez l'article maintenant ou choisissez une autre source.</translation>
     </message>
 </context>
 <context>
@@ -1793,6 +1805,54 @@
         <source>not known (another till)</source>
         <translation>inconnu (autre caisse)</translation>
     </message>
+    <message>
+        <source>Sales kept and delivered exchanges</source>
+        <translation>Ventes conservées et échanges livrés</translation>
+    </message>
+    <message>
+        <source>Sales kept (exchange, store credit)</source>
+        <translation>Ventes conservées (échange, avoir)</translation>
+    </message>
+    <message>
+        <source>Store credit</source>
+        <translation>Avoir</translation>
+    </message>
+    <message>
+        <source>Exchanges, even</source>
+        <translation>Échanges sans différence</translation>
+    </message>
+    <message>
+        <source>Exchanges, the customer paid more</source>
+        <translation>Échanges, le client a payé la différence</translation>
+    </message>
+    <message>
+        <source>Exchanges, the difference given back</source>
+        <translation>Échanges, différence rendue au client</translation>
+    </message>
+    <message>
+        <source>Exchanges handed over here</source>
+        <translation>Échanges remis en magasin</translation>
+    </message>
+    <message>
+        <source>Delivered exchanges</source>
+        <translation>Échanges livrés</translation>
+    </message>
+    <message>
+        <source>Delivered, confirmed by the OMS</source>
+        <translation>Livrés, confirmés par l'OMS</translation>
+    </message>
+    <message>
+        <source>Delivered, provisional (OMS not told yet)</source>
+        <translation>Livrés, provisoires (OMS pas encore informé)</translation>
+    </message>
+    <message>
+        <source>Delivered, exception (the source could not)</source>
+        <translation>Livrés, exception (la source n'a pas pu)</translation>
+    </message>
+    <message>
+        <source>Paid on top of exchanges</source>
+        <translation>Payé en plus lors des échanges</translation>
+    </message>
 </context>
 <context>
     <name>ReportPdf</name>
@@ -1875,6 +1935,18 @@
     <message>
         <source>Returns report</source>
         <translation>Rapport des retours</translation>
+    </message>
+    <message>
+        <source>Sales kept instead of refunded</source>
+        <translation>Ventes conservées au lieu d'un remboursement</translation>
+    </message>
+    <message>
+        <source>Delivered exchanges</source>
+        <translation>Échanges livrés</translation>
+    </message>
+    <message>
+        <source>Delivered, still provisional</source>
+        <translation>Livrés, encore provisoires</translation>
     </message>
 </context>
 <context>
@@ -3639,8 +3711,8 @@
         <translation>Un rapport couvre au plus {0} jours ; choisissez une période plus courte.</translation>
     </message>
     <message>
-        <source>{0!r} is not a figure of the report; use a key such as reason:DEFECTIVE, tender:cash, cashier:ID, day:2026-11-26 or flag:receiptless (see docs/manager.md).</source>
-        <translation>{0!r} n&apos;est pas un chiffre du rapport.</translation>
+        <source>{0!r} is not a figure of the report; use a key such as reason:DEFECTIVE, tender:cash, cashier:ID, day:2026-11-26, flag:receiptless or kept:delivered (see docs/manager.md).</source>
+        <translation>{0!r} n&apos;est pas un chiffre du rapport ; utilisez une clé comme reason:DEFECTIVE, tender:cash, cashier:ID, day:2026-11-26, flag:receiptless ou kept:delivered (voir docs/manager.md).</translation>
     </message>
 </context>
 <context>
@@ -4508,6 +4580,21 @@
     <message>
         <source>Line {0}: only a unit the policy sends to second hand is graded at the till (this one is {1}); leave its grade out.</source>
         <translation>Ligne {0} : seul un article que la politique envoie en seconde main se classe en caisse (celui-ci : {1}) ; retirez sa note.</translation>
+    </message>
+</context>
+<context>
+    <name>services.sms_text</name>
+    <message>
+        <source>{0}: your exchange {1} is recorded.</source>
+        <translation>{0} : votre échange {1} est enregistré.</translation>
+    </message>
+    <message>
+        <source>{0}: your return {1} is recorded. Your store credit: {2}, voucher {3}.</source>
+        <translation>{0} : votre retour {1} est enregistré. Votre avoir : {2}, bon {3}.</translation>
+    </message>
+    <message>
+        <source>{0}: your return {1} is recorded. {2} is refunded to your payment.</source>
+        <translation>{0} : votre retour {1} est enregistré. {2} vous sont remboursés sur votre moyen de paiement.</translation>
     </message>
 </context>
 </TS>

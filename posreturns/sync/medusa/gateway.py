@@ -163,6 +163,11 @@ class MedusaGateway:
                   for loc in self.refs.refresh_locations()]
         return {"format": FORMAT, "catalog_currency": self.config.currency, "stores": stores, **document}
 
+    def fetch_customer_address(self, customer_id: str) -> dict[str, Any] | None:
+        """The delivery address Medusa holds for the customer (mapping.customer_address), or None."""
+        record = self.client.get(f"/admin/customers/{customer_id}", [("fields", "id,*addresses")]).get("customer")
+        return mapping.customer_address(record) if isinstance(record, dict) else None
+
     # -- push ------------------------------------------------------------------------------------------
     def push(self, event: PendingEvent, fence: Callable[[], None] | None = None) -> PushResult:
         return self.pusher.push(event, fence)

@@ -121,6 +121,18 @@ def customer(record: dict[str, Any]) -> dict[str, Any]:
             "phone": record.get("phone") or None}
 
 
+def customer_address(record: dict[str, Any]) -> dict[str, Any] | None:
+    """The customer's default shipping address (else their first) as a delivery address: the street,
+    postal code, city and country only (no name, phone or company: the contact comes from the sale)."""
+    addresses = [a for a in record.get("addresses") or [] if isinstance(a, dict) and a.get("address_1")]
+    if not addresses:
+        return None
+    chosen = next((a for a in addresses if a.get("is_default_shipping")), addresses[0])
+    return {"line1": str(chosen["address_1"]), "line2": chosen.get("address_2") or None,
+            "postal_code": str(chosen.get("postal_code") or ""), "city": str(chosen.get("city") or ""),
+            "country_code": str(chosen.get("country_code") or "fr").lower()}
+
+
 def item_sku(item: dict[str, Any]) -> str:
     return str(item.get("variant_sku") or f"MEDUSA-{item.get('variant_id') or item['id']}")
 
@@ -244,6 +256,11 @@ def _till_record(told: dict[str, Any], currency: str) -> dict[str, Any]:
         found["decision"] = told["decision"]
     if isinstance(told.get("bonus"), int) and told["bonus"] > 0:
         found["bonus"] = text_amount(major(told["bonus"], currency))
+    if found.get("refund_method") == "exchange":
+        if isinstance(told.get("paid_more"), int) and told["paid_more"] > 0:
+            found["paid_more"] = text_amount(major(told["paid_more"], currency))
+        if told.get("delivery") in ("home", "store"):
+            found["delivery"] = told["delivery"]
     paid = [{"method": p[0], "amount": text_amount(major(p[1], currency))} for p in told.get("paid") or []
             if isinstance(p, list) and len(p) == 2 and p[0] in PAID_METHODS and isinstance(p[1], int) and p[1] > 0]
     if paid:

@@ -6,8 +6,9 @@ they exist, the event's fingerprint (`posreturns_payload_sha256`) and the age of
 data (`posreturns_cache_as_of`), so a person reading Medusa can tell an offline return made from an
 old cache, the version of posreturns that made it (`posreturns_app_version`), and what the store-wide
 report of the other tills needs (`posreturns_report`: cashier and approving manager by their user ids,
-decision, refund method, bonus, each line's reason and disposition, the payout by tender; no customer
-data, no notes, no serials). A record found with
+decision, refund method, bonus, each line's reason and disposition, the payout by tender, what the
+customer paid on top of an exchange and whether its replacement is delivered home or to a store; no
+customer data, no notes, no serials). A record found with
 the event's marker but another fingerprint is not ours to resume. The Medusa plugin writes the same
 (oms/medusa-plugin/src/lib/returns.ts).
 """
@@ -41,9 +42,13 @@ def event_metadata(event: PendingEvent, data: dict[str, Any]) -> dict[str, Any]:
 
 def report_fields(event: PendingEvent, data: dict[str, Any]) -> dict[str, Any]:
     """The return as the store-wide report counts it (amounts in minor units, lines as
-    [order line, units, reason, disposition], payout as [method, amount]): small, and by ids only."""
+    [order line, units, reason, disposition], payout as [method, amount], `delivery` home or store,
+    never the address): small, and by ids only."""
+    exchange = data.get("exchange") or {}
     return {"cashier": event.payload.get("operator_id"), "approved_by": event.payload.get("approved_by"),
             "decision": data.get("decision"), "method": data.get("refund_method"), "bonus": _bonus(data),
+            "paid_more": int(exchange.get("to_collect_minor") or 0),
+            "delivery": (exchange.get("delivery") or {}).get("to"),
             "lines": [[line.get("order_line_id"), line.get("qty"), line.get("reason"), line.get("disposition")]
                       for line in data.get("lines") or []],
             "paid": [[tender.get("method"), tender.get("amount_minor")] for tender in data.get("tenders") or []]}

@@ -1,6 +1,6 @@
 """The returns report's charts, drawn with pyqtgraph: returns by reason, the trend by day, units by
 disposition and what the refunds became (refund method: the conversion to exchange and store
-credit). Labels and numbers follow the window's language.
+credit, the exchanges delivered from the network apart). Labels and numbers follow the window's language.
 
 pyqtgraph loads in about a second (numpy, OpenGL bindings), so it is imported when a chart is first
 drawn, never when the till starts. Bar heights are drawing coordinates: the money itself stays in
@@ -103,10 +103,24 @@ def build_charts(report: ReturnsReport, language: str) -> Any:
     _bars(pg, layout, 1, 0, translate("ReportCharts", "Units by disposition"),
           [key_label("disposition", f.key) for f in dispositions], [f.units for f in dispositions], language,
           horizontal=True)
-    methods = report.by["method"]
+    became = became_bars(report)
     _bars(pg, layout, 1, 1, translate("ReportCharts", "What the returns became"),
-          [key_label("method", f.key) for f in methods], [f.returns for f in methods], language, horizontal=True)
+          [label for label, _count in became], [count for _label, count in became], language, horizontal=True)
     return layout
+
+
+def became_bars(report: ReturnsReport) -> list[tuple[str, int]]:
+    """Returns by refund method, the exchanges split into those handed over here and those delivered from
+    another store or the warehouse (a delivered exchange is a sale the shelf alone would have lost)."""
+    kept = {f.key: f for f in report.by["kept"]}
+    bars: list[tuple[str, int]] = []
+    for f in report.by["method"]:
+        if f.key == "exchange" and kept["delivered"].returns:
+            bars += [(key_label("kept", "exchange_here"), f.returns - kept["delivered"].returns),
+                     (key_label("kept", "delivered"), kept["delivered"].returns)]
+        else:
+            bars.append((key_label("method", f.key), f.returns))
+    return bars
 
 
 def _short_day(iso: str, language: str) -> str:

@@ -17,7 +17,8 @@ def dimensions() -> dict[str, str]:
             "cashier": translate("ReportLabels", "Cashier"), "till": translate("ReportLabels", "Till"),
             "method": translate("ReportLabels", "Refund method"), "decision": translate("ReportLabels", "Decision"),
             "day": translate("ReportLabels", "Day"),
-            "customer": translate("ReportLabels", "Customers returning most (top 10)")}
+            "customer": translate("ReportLabels", "Customers returning most (top 10)"),
+            "kept": translate("ReportLabels", "Sales kept and delivered exchanges")}
 
 
 def dispositions() -> dict[str, str]:
@@ -39,11 +40,25 @@ def flags() -> dict[str, str]:
             "recovered": translate("ReportLabels", "Graded for second hand")}
 
 
+def kept() -> dict[str, str]:
+    return {"all": translate("ReportLabels", "Sales kept (exchange, store credit)"),
+            "store_credit": translate("ReportLabels", "Store credit"),
+            "exchange_even": translate("ReportLabels", "Exchanges, even"),
+            "exchange_paid_more": translate("ReportLabels", "Exchanges, the customer paid more"),
+            "exchange_given_back": translate("ReportLabels", "Exchanges, the difference given back"),
+            "exchange_here": translate("ReportLabels", "Exchanges handed over here"),
+            "delivered": translate("ReportLabels", "Delivered exchanges"),
+            "delivered_confirmed": translate("ReportLabels", "Delivered, confirmed by the OMS"),
+            "delivered_provisional": translate("ReportLabels", "Delivered, provisional (OMS not told yet)"),
+            "delivered_exception": translate("ReportLabels", "Delivered, exception (the source could not)"),
+            "paid_more": translate("ReportLabels", "Paid on top of exchanges")}
+
+
 def key_label(dimension: str, key: str) -> str:
     """The name a manager reads for `key` of `dimension` (the key itself when it has none)."""
     if key == "?":
         return translate("ReportLabels", "not known (another till)")
     names: dict[str, str] = {"reason": dict(labels.reasons()), "disposition": dispositions(), "channel": channels(),
                              "method": labels.methods(), "tender": labels.tenders(),
-                             "decision": labels.decisions()}.get(dimension, {})
+                             "decision": labels.decisions(), "kept": kept()}.get(dimension, {})
     return names.get(key, key)

@@ -33,8 +33,9 @@ from posreturns.ui.manager.report_labels import dimensions, key_label
 from posreturns.ui.report_pdf import formats_number, summary_rows
 from posreturns.ui.views.widgets import big_button, table
 
-SUMMARY_TRACES = ("total:all", "total:all", "flag:receiptless", "flag:overridden", "flag:kept", "flag:bonus",
-                  "disposition:RESTOCK", "flag:recovered", "", "disposition:SCRAP", "", "", "")
+SUMMARY_TRACES = ("total:all", "total:all", "flag:receiptless", "flag:overridden", "flag:kept", "kept:all",
+                  "kept:delivered", "kept:delivered_provisional", "flag:bonus", "disposition:RESTOCK", "flag:recovered",
+                  "", "disposition:SCRAP", "", "", "")
 ChooseFile = Callable[[str, str], str]
 
 

@@ -102,6 +102,9 @@ class ReturnFlowPresenter(QObject):
         self._quote_generation = 0
         # adds each variant's promises from the delivery network (set by the window; None: no network)
         self.promised: Callable[[list[dict[str, Any]]], list[dict[str, Any]]] | None = None
+        # the delivery address the OMS holds for a customer id (set by the window; None: no OMS)
+        self.customer_address: Callable[[str], dict[str, Any] | None] | None = None
+        self.oms_address: dict[str, Any] | None = None  # the sale's customer's, fetched for this basket only
         self._draft: dict[str, Any] | None = None  # what the next draft write stores (None: clear it)
         self._draft_lock = threading.Lock()
 
@@ -109,7 +112,7 @@ class ReturnFlowPresenter(QObject):
     def start(self, order: Order) -> None:
         if self.order is not None and self.order.id == order.id and self.basket.lines:
             return
-        self.order, self.quote, self.known_contact = order, None, ("", "")
+        self.order, self.quote, self.known_contact, self.oms_address = order, None, ("", ""), None
         self.basket = Basket(order_id=order.id, order_number=order.number, customer_id=order.customer_id,
                              language=current_language())
         self._changed(requote=False)
@@ -129,7 +132,7 @@ class ReturnFlowPresenter(QObject):
     def start_receiptless(self) -> None:
         self.order, self.quote = None, None
         self.basket = Basket(receiptless=True, refund_method="store_credit", language=current_language())
-        self.known_contact = ("", "")
+        self.known_contact, self.oms_address = ("", ""), None
         self._changed(requote=False)
 
     def restore(self, order_loader: Callable[[str], Order]) -> bool:
@@ -144,7 +147,7 @@ class ReturnFlowPresenter(QObject):
             log.warning("dropping an unreadable draft: %s", type(error).__name__)
             self._store_draft(None)
             return False
-        self.basket = basket
+        self.basket, self.oms_address = basket, None
         self._changed()
         self._look_up_contact()
         return True
@@ -152,6 +155,7 @@ class ReturnFlowPresenter(QObject):
     def abandon(self) -> None:
         self._store_draft(None)
         self.basket, self.order, self.quote, self.known_contact = Basket(), None, None, ("", "")
+        self.oms_address = None
         self.changed.emit()
 
     # --- building the return ----------------------------------------------------------------
@@ -255,14 +259,22 @@ class ReturnFlowPresenter(QObject):
         self._changed()
 
     def load_replacements(self, sku: str) -> None:
-        """The product's variants, each with its promises from the network when it has stock elsewhere."""
-        store, promised = self.session.store_id(), self.promised
+        """The product's variants, each with its promises from the network when it has stock elsewhere,
+        and the first time, the delivery address the OMS holds for the sale's customer."""
+        store, promised, basket = self.session.store_id(), self.promised, self.basket
+        fetch = self.customer_address if basket.customer_id and self.oms_address is None else None
+        customer = basket.customer_id or ""
 
-        def load() -> list[dict[str, Any]]:
+        def load() -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
             variants = self.catalog.siblings(sku, store)
-            return promised(variants) if promised is not None else variants
+            return (promised(variants) if promised is not None else variants), (fetch(customer) if fetch else None)
 
-        self.runner.run(load, self.replacements_ready.emit, self._error)
+        self.runner.run(load, lambda found: self._replacements(basket, *found), self._error)
+
+    def _replacements(self, basket: Basket, variants: list[dict[str, Any]], address: dict[str, Any] | None) -> None:
+        if basket is self.basket and address:
+            self.oms_address = address
+        self.replacements_ready.emit(variants)
 
     def add_exchange(self, sku: str, title: str, price: str, delivery: dict[str, Any] | None = None) -> None:
         """`delivery`: the request's "delivery" when the replacement comes from another store or the
@@ -277,10 +289,14 @@ class ReturnFlowPresenter(QObject):
 
     def customer_details(self) -> dict[str, str]:
         """What the window knows of the customer, to fill a delivery's contact in: the name on the sale,
-        the e-mail or phone typed for the return, or the delivery chosen before."""
+        the e-mail or phone typed for the return, the address the OMS holds for the sale's customer, or
+        the delivery chosen before."""
         known = dict(self.basket.delivery or {})
         details = {key: str(known.get(key) or "") for key in ("name", "phone", "email")}
-        details.update({key: str(value or "") for key, value in (known.get("address") or {}).items()})
+        address = known.get("address") or self.oms_address or {}
+        details.update({key: str(value or "") for key, value in address.items()})
+        if not known.get("address") and self.oms_address:
+            details["address_from"] = "oms"  # the picker asks the cashier to check it with the customer
         if not details["name"] and self.order is not None and self.order.customer_name:
             details["name"] = self.order.customer_name
         typed = self.basket.customer_contact.strip()

@@ -116,6 +116,8 @@ class DonePage(QWidget):
             todo.append(self.tr("Collect {0} for the exchange.").replace("{0}", to_collect))
         if (done.document.get("contact") or {}).get("e_receipt"):
             todo.append(self.tr("The receipt also goes to the customer by e-mail."))
+        if (done.document.get("contact") or {}).get("channel") == "sms":
+            todo.append(self.tr("The customer also gets an SMS with the return's number and what they get."))
         self.instructions.setText("\n".join(todo))
         self.print_status.setText(self.tr("Printing the receipt…") if printer else
                                   self.tr("No printer is set up: no receipt is printed."))

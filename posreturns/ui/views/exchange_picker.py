@@ -37,6 +37,7 @@ class ExchangePicker(QDialog):
         self.variants, self.formats = variants, formats
         self.chosen: dict[str, Any] | None = None
         self.sources: list[str] = []
+        self.here_location: str | None = None  # this store's location in its network, when it sends parcels home
         self.table = table((self.tr("Item"), self.tr("Options"), self.tr("Price"), self.tr("Here"),
                             self.tr("Other stores")))
         self.table.setRowCount(len(variants))
@@ -58,7 +59,8 @@ class ExchangePicker(QDialog):
         destination.addWidget(self.to_store)
         destination.addWidget(self.to_home)
         destination.addStretch(1)
-        self.contact = self._contact_form(customer or {})
+        self.prefilled = customer or {}
+        self.contact = self._contact_form(self.prefilled)
         self.problem = QLabel("")
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
@@ -90,7 +92,12 @@ class ExchangePicker(QDialog):
             self.fields[key] = QLineEdit(customer.get(key, ""))
             self.fields[key].setAccessibleName(label)
             form.addRow(label, self.fields[key])
-        self.address_rows = [self.fields[k] for k in ("line1", "postal_code", "city")]
+        self.address_rows: list[QWidget] = [self.fields[k] for k in ("line1", "postal_code", "city")]
+        self.address_note = QLabel(self.tr("The address the store holds for this customer: check it with them.")
+                                   if customer.get("address_from") == "oms" else "")
+        self.address_note.setWordWrap(True)
+        form.addRow("", self.address_note)
+        self.address_rows.append(self.address_note)
         self.form = form
         return box
 
@@ -104,23 +111,26 @@ class ExchangePicker(QDialog):
 
     def _show_sources(self, row: int) -> None:
         self.problem.setText("")
-        self.sources = []
+        self.sources, self.here_location = [], None
         self.source_table.setRowCount(0)
         if row < 0:
             return
         variant = self.variants[row]
-        lines: list[tuple[str, tuple[str, str, str, str]]] = []
-        if variant.get("stock_here", 0) > 0:
-            lines.append((HERE, (self.tr("This store (on the shelf)"), str(variant["stock_here"]), "—",
-                                 self.tr("handed over now"))))
         promises = variant.get("promises") or {}
         by_location: dict[str, dict[str, dict[str, Any]]] = {}
         for destination in ("home", "store"):
             for found in (promises.get(destination) or {}).get("promises", []):
                 by_location.setdefault(found["location"], {})[destination] = found
         language = "fr" if self.formats.language == "fr" else "en"
+        lines: list[tuple[str, tuple[str, str, str, str]]] = []
+        if variant.get("stock_here", 0) > 0:
+            # this store's shelf: handed over now, or sent to the customer's home when its network says how
+            shelf = next((f["home"] for f in by_location.values() if f.get("home", {}).get("kind") == "here"), None)
+            self.here_location = shelf["location"] if shelf else None
+            lines.append((HERE, (self.tr("This store (on the shelf)"), str(variant["stock_here"]),
+                                 shelf["when"][language] if shelf else "—", self.tr("handed over now"))))
         for location, found in by_location.items():
-            if any(f.get("immediate") for f in found.values()):
+            if any(f.get("immediate") or f.get("kind") == "here" for f in found.values()):
                 continue  # this store's shelf: the row above
             any_one = next(iter(found.values()))
             lines.append((location, (any_one["name"], self._stock(any_one),
@@ -151,14 +161,20 @@ class ExchangePicker(QDialog):
         variant = self.variants[row]
         source_row = self.source_table.currentRow()
         source = self.sources[source_row] if 0 <= source_row < len(self.sources) else None
+        to = "home" if self.to_home.isChecked() else "store"
         if source is None or source == HERE:
             if variant.get("stock_here", 0) <= 0:
                 self.problem.setText(self.tr("Not in stock here: choose where it comes from in the list below."))
                 return
-            self.chosen = variant
-            self.accept()
-            return
-        to = "home" if self.to_home.isChecked() else "store"
+            if to == "store":
+                self.chosen = variant
+                self.accept()
+                return
+            if self.here_location is None:
+                self.problem.setText(self.tr("This store does not send parcels home: hand it over now, or choose "
+                                             "another source."))
+                return
+            source = self.here_location
         if not self._promised(variant, source, to):
             self.problem.setText(self.tr("This source does not deliver there: choose the other destination or "
                                          "another source."))
@@ -166,12 +182,15 @@ class ExchangePicker(QDialog):
         values = {key: field.text().strip() for key, field in self.fields.items()}
         delivery: dict[str, Any] = {"source": source, "to": to, "name": values["name"],
                                     "phone": values["phone"] or None, "email": values["email"] or None}
+        address = {k: values[k] for k in ("line1", "postal_code", "city")}
+        if values["line1"] == self.prefilled.get("line1"):  # the street the OMS gave: its other parts go with it
+            address.update({k: self.prefilled[k] for k in ("line2", "country_code") if self.prefilled.get(k)})
         if to == "home":
-            delivery["address"] = {k: values[k] for k in ("line1", "postal_code", "city")}
+            delivery["address"] = address
         try:  # checked here, so the cashier reads what is missing before leaving the dialog
             DeliveryChoice(source, Destination(to), Recipient(values["name"], values["phone"] or None,
                                                               values["email"] or None),
-                           Address(values["line1"], values["postal_code"], values["city"]) if to == "home" else None)
+                           Address(**address) if to == "home" else None)
         except InvalidReturn as error:
             self.problem.setText(error.in_language(self.formats.language))
             return

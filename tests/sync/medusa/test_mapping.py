@@ -143,3 +143,18 @@ def test_a_second_hand_product_is_pulled_with_its_grade_as_the_grading_till_wrot
     assert (product["options"], product["category"], product["price"]) == ({"second_hand": "B"}, "shoes", "12.90")
     variant["product"]["metadata"] = {}
     assert mapping.product(variant, "EUR")["options"] == {"option1": "B"}  # type: ignore[index]
+
+
+def test_another_tills_exchange_comes_down_with_what_was_paid_on_top_and_its_delivery() -> None:
+    """What the store report counts of an exchange made at another till: the 10.00 paid on top and the
+    delivery home (never the address: the till writes none); a delivery on a refund is not an exchange's."""
+    told = {"method": "exchange", "paid_more": 1000, "delivery": "home", "paid": []}
+    record = {**ORDER, "items": [item("ordli_1", "TEE-ORG-M", "25", 2, "5")],
+              "returns": [{"id": "return_12", "status": "received", "received_at": "2026-11-27T10:00:00Z",
+                           "metadata": {"posreturns_return_id": "ret-t2x", "posreturns_report": told},
+                           "items": [{"item_id": "ordli_1", "raw_received_quantity": {"value": "1"}}]}]}
+    ret = mapping.prior_returns(record, mapping.order(record, "EUR"))[0]
+    assert (ret["refund_method"], ret["paid_more"], ret["delivery"]) == ("exchange", "10.00", "home")
+    told.update(method="original", delivery="mars")
+    ret = mapping.prior_returns(record, mapping.order(record, "EUR"))[0]
+    assert "paid_more" not in ret and "delivery" not in ret

@@ -66,7 +66,8 @@ function reportFields(event: TillEvent, data: Record<string, any>): Record<strin
     decision: data.decision ?? null, method: data.refund_method ?? null, bonus,
     lines: (data.lines ?? []).map((l: any) => [l.order_line_id ?? null, l.qty ?? null, l.reason ?? null,
       l.disposition ?? null]),
-    paid: (data.tenders ?? []).map((t: any) => [t.method ?? null, t.amount_minor ?? null]) }
+    paid: (data.tenders ?? []).map((t: any) => [t.method ?? null, t.amount_minor ?? null]),
+    paid_more: Number(data.exchange?.to_collect_minor ?? 0), delivery: data.exchange?.delivery?.to ?? null }
 }
 
 export function otherContent(found: any, event: TillEvent): string | null {
