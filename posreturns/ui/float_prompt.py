@@ -38,4 +38,6 @@ class FloatPrompt(QObject):
             self.dialog.deleteLater()
         self.dialog = FloatDialog(principal, self.floats, self.runner, self.mark, self.window)
         self.dialog.open()
+        self.dialog.activateWindow()  # a kiosk till has no window manager to give it the keyboard
+        self.dialog.amount.setFocus()
         self.asked.emit(self.dialog)

@@ -136,7 +136,8 @@ def test_a_declined_card_refund_is_paid_as_store_credit_and_the_receipt_shows_th
                                                       (instruction.return_number,)).one()
     assert (method, by) == ("store_credit", MANAGER)
     assert word("card_declined", "fr") in job.text and f"[CODE128 {code}]" in job.text  # the voucher, scannable
-    assert not fallback.isVisibleTo(done)
+    assert fallback.explain.text() == f"Paid as store credit: hand over the voucher {code} (€100.20)."
+    assert not fallback.credit_button.isVisibleTo(done) and not fallback.cash_button.isVisibleTo(done)
 
 
 @pytest.mark.allow_warning_logs  # the late confirmation is logged as a warning, on purpose
@@ -155,6 +156,7 @@ def test_no_answer_in_time_is_recorded_as_failed_and_paid_in_cash_a_late_answer_
         job = _printed(qtbot, printer, 2)
         assert printer.jobs[0].text.startswith("[DRAWER")  # the drawer opens first, then the receipt prints
         assert f"{word('paid_instead', 'fr')} {pick(METHODS['cash'], 'cash', 'fr')}" in job.text
+        assert fallback.explain.text() == "Paid in cash: give €100.20 from the drawer."
         qtbot.waitUntil(lambda: done.drawer_status.isVisibleTo(done), timeout=5000)
         instruction.confirm("AUTH-LATE")  # the terminal paid after all: recorded, and a manager is called
         qtbot.waitUntil(lambda: "after the till stopped waiting" in done.print_status.text(), timeout=5000)

@@ -859,6 +859,14 @@
         <source>The payment could not be recorded; call a manager.</source>
         <translation>Le paiement n&apos;a pas pu être enregistré ; appelez un responsable.</translation>
     </message>
+    <message>
+        <source>Paid as store credit: hand over the voucher {0} ({1}).</source>
+        <translation>Payé en avoir : remettez le bon d&apos;achat {0} ({1}).</translation>
+    </message>
+    <message>
+        <source>Paid in cash: give {0} from the drawer.</source>
+        <translation>Payé en espèces : donnez {0} du tiroir-caisse.</translation>
+    </message>
 </context>
 <context>
     <name>HostPayments</name>

@@ -54,6 +54,7 @@ class FloatDialog(QDialog):
         self.setObjectName("floatDialog")
         self.setWindowTitle(self.tr("Drawer float"))
         self.setMinimumWidth(420)
+        title = QLabel(self.windowTitle(), objectName="floatTitle")  # a till without a window manager has no title bar
         explain = QLabel(self.tr("Count the cash in the drawer and enter it. The till refunds cash only while the "
                                  "drawer holds enough; beyond it, the cash part is given as store credit."),
                          wordWrap=True)
@@ -71,7 +72,7 @@ class FloatDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         column = QVBoxLayout(self)
-        for widget in (explain, self.amount, self.pad, self.error):
+        for widget in (title, explain, self.amount, self.pad, self.error):
             column.addWidget(widget)
         column.addLayout(buttons)
         self.save_button.setDefault(True)

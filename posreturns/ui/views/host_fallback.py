@@ -69,6 +69,7 @@ class HostFallback(QWidget):
             return
         amount = self.formats.money(Money.from_minor(refund.card_minor, refund.currency).amount, refund.currency)
         self.explain.setText(self.tr("Pay the customer {0} another way (a manager's PIN):").replace("{0}", amount))
+        self.credit_button.show()
         self.cash_button.setVisible(refund.cash_allowed)  # the policy's cash rule for card sales
         self._enable(True)
         self.show()
@@ -87,8 +88,15 @@ class HostFallback(QWidget):
                         lambda paid: self._paid(number, paid), self._failed)
 
     def _paid(self, number: str, paid: Any) -> None:
+        """What to hand over stays on screen (the voucher's code even without a printer)."""
         if number == self.number:
-            self.hide()
+            amount = self.formats.money(Money.from_minor(paid.amount_minor, paid.currency).amount, paid.currency)
+            self.explain.setText(self.tr("Paid as store credit: hand over the voucher {0} ({1}).")
+                                 .replace("{0}", paid.voucher_code or "").replace("{1}", amount)
+                                 if paid.voucher_code else
+                                 self.tr("Paid in cash: give {0} from the drawer.").replace("{0}", amount))
+            self.credit_button.hide()
+            self.cash_button.hide()
         self.paid.emit(number, paid)
 
     def _failed(self, error: BaseException) -> None:
