@@ -10,8 +10,9 @@ from datetime import date, datetime
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
+from posreturns.domain.decision import money_text
 from posreturns.domain.drawer import DrawerCash, DrawerFloat
-from posreturns.domain.messages import translate
+from posreturns.domain.messages import Worded, translate
 from posreturns.domain.money import Money, parse_minor
 from posreturns.domain.permissions import Permission
 from posreturns.domain.users import Principal
@@ -56,7 +57,7 @@ class DrawerService:
         if minor < 0 or minor > MOST_MINOR:
             raise BadInput(translate("services.drawer", "The float is the cash counted into the drawer: enter an "
                                                         "amount from 0 to {0}.")
-                           .format(Money.from_minor(MOST_MINOR, currency).amount))
+                           .format(Worded(money_text, Money.from_minor(MOST_MINOR, currency))))
         entry = DrawerFloat(till.till_id, self.today(), Money.from_minor(minor, currency), actor.user_id,
                             self.clock.now())
         self.store.record(entry, till.training)

@@ -8,7 +8,16 @@ from typing import Any
 
 from PySide6.QtCore import QRegularExpression, Signal
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from posreturns.domain.errors import UserFacingError
 from posreturns.domain.users import Principal
@@ -53,7 +62,7 @@ class FloatDialog(QDialog):
         self.actor, self.floats, self.runner = actor, floats, runner
         self.setObjectName("floatDialog")
         self.setWindowTitle(self.tr("Drawer float"))
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(460)
         title = QLabel(self.windowTitle(), objectName="floatTitle")  # a till without a window manager has no title bar
         explain = QLabel(self.tr("Count the cash in the drawer and enter it. The till refunds cash only while the "
                                  "drawer holds enough; beyond it, the cash part is given as store credit."),
@@ -63,6 +72,7 @@ class FloatDialog(QDialog):
         self.amount.setMinimumHeight(TOUCH)
         self.amount.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,7}([.,]\d{0,2})?"), self))
         self.pad = AmountPad(self.amount, mark)
+        self.pad.setMinimumSize(self.pad.minimumSizeHint())  # the keys keep their touch size in a short dialog
         self.error = QLabel(objectName="message", wordWrap=True)
         self.error.setMinimumHeight(self.error.fontMetrics().lineSpacing() * 2 + 4)  # no jump when it speaks
         self.save_button = big_button(self.tr("Save the float"), "primary")
@@ -75,6 +85,8 @@ class FloatDialog(QDialog):
         for widget in (title, explain, self.amount, self.pad, self.error):
             column.addWidget(widget)
         column.addLayout(buttons)
+        # its wrapped sentence is taller in French: without this the dialog opens too short for the pad
+        self.setMinimumHeight(column.totalHeightForWidth(self.minimumWidth()))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.accept)
         self.later_button.clicked.connect(self.reject)
