@@ -118,9 +118,8 @@ def _host_payment(host: dict[str, Any] | None, currency: str, lang: str) -> list
     paid the customer instead (a voucher with its barcode)."""
     if not host:
         return []
-    if host.get("state") == "confirmed":
-        return [Text(f"  {word('terminal_reference', lang)}: {host.get('reference') or '-'}")]
-    blocks: list[Block] = [Text(word("card_declined", lang), bold=True)]
+    blocks: list[Block] = [Text(f"  {word('terminal_reference', lang)}: {host.get('reference') or '-'}")
+                           if host.get("state") == "confirmed" else Text(word("card_declined", lang), bold=True)]
     paid = host.get("replaced_by")
     if paid:
         blocks.append(Columns(f"{word('paid_instead', lang)} {pick(METHODS.get(paid['method']), paid['method'], lang)}",

@@ -155,11 +155,12 @@ class SqlReturnQueries:
         if answer is None:
             return None
         detail = json.loads(answer.detail_json or "{}")
-        if answer.action == "host.refund_confirmed":
-            return {"state": "confirmed", "reference": str(detail.get("reference") or "")}
+        found: dict[str, Any] = ({"state": "confirmed", "reference": str(detail.get("reference") or "")}
+                                 if answer.action == "host.refund_confirmed" else
+                                 {"state": "failed", "reason": str(detail.get("reason") or "")})
+        # a terminal that confirmed after the customer was paid another way: both are said
         paid = self._first("SELECT method, amount_minor, currency, voucher_code FROM refund_replacements "
                            "WHERE return_number = ?", (number,))
-        found: dict[str, Any] = {"state": "failed", "reason": str(detail.get("reason") or "")}
         if paid is not None:
             found["replaced_by"] = {"method": paid.method,
                                     "amount": str(Money.from_minor(paid.amount_minor, paid.currency).amount),

@@ -6,7 +6,7 @@ less what the till paid out since, is what the policy's cash rule checks a cash 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
@@ -31,7 +31,8 @@ class DrawerStore(Protocol):
 
     def record(self, entry: DrawerFloat, training: bool) -> None: ...
 
-    def cash_paid_since(self, till_id: str, since: datetime, currency: str, training: bool) -> int: ...
+    def cash_paid_since(self, till_id: str, since: datetime, until: datetime, currency: str,
+                        training: bool) -> int: ...
 
 
 class DrawerService:
@@ -69,7 +70,9 @@ class DrawerService:
         if entry is None:
             return None
         till, currency = self.identity(), entry.amount.currency
-        paid = self.store.cash_paid_since(entry.till_id, entry.set_at, currency, till.training)
+        # up to the day's end: a past day's close counts only what left the drawer that day
+        end = datetime.combine(entry.business_day + timedelta(days=1), time(), ZoneInfo(till.timezone))
+        paid = self.store.cash_paid_since(entry.till_id, entry.set_at, end, currency, till.training)
         return DrawerCash(entry, Money.from_minor(paid, currency))
 
     def cash_in_drawer(self, till_id: str | None = None) -> Money | None:

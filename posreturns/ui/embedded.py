@@ -98,7 +98,8 @@ class HostPayments(QObject):
     def _on_answer(self, return_number: str, paid: bool, detail: str, timed_out: bool = False) -> None:
         if (timer := self.timers.pop(return_number, None)) is not None:
             timer.stop()
-        if self.states.get(return_number) in GIVEN_UP and paid:
+        late = self.states.get(return_number) in GIVEN_UP
+        if late and paid:
             # recorded all the same (the terminal did pay), for a manager to check nobody is paid twice
             log.warning("the host confirmed %s after the till stopped waiting", return_number)
             self.message.emit(self.tr("The payment terminal confirmed return {0} after the till stopped waiting: "
@@ -106,13 +107,16 @@ class HostPayments(QObject):
                               .replace("{0}", return_number))
         settled = CONFIRMED if paid else TIMED_OUT if timed_out else FAILED
 
+        def recorded(_result: object) -> None:
+            if not late:  # the screen and the receipt stay with what the till did meanwhile
+                self._set(return_number, settled)
+
         def failed(error: BaseException) -> None:
             log.error("host answer for %s not recorded: %s", return_number, type(error).__name__)
             self.message.emit(cashier_text(error) if isinstance(error, UserFacingError) else
                               self.tr("The payment terminal's answer could not be recorded; call support."))
 
-        self.runner.run(lambda: self.record(return_number, paid, detail),
-                        lambda _result: self._set(return_number, settled), failed)
+        self.runner.run(lambda: self.record(return_number, paid, detail), recorded, failed)
 
     def _set(self, return_number: str, state: str) -> None:
         self.states[return_number] = state
@@ -175,7 +179,7 @@ class ReturnsWidget(QWidget):
         """Today's float of this till's drawer (the cash counted into it), recorded off the GUI thread
         for the host's cashier; `on_done(DrawerFloat)` or `on_error(error)` on the GUI thread (by
         default a refusal is shown in the widget). Money is never a float: give a Decimal or a string."""
-        if isinstance(amount, float) or not isinstance(amount, (Decimal, str)):
+        if not isinstance(amount, (Decimal, str)):
             raise TypeError("give the drawer float as a Decimal or a decimal string, never a float")
         record = self.record_float
         if record is None:

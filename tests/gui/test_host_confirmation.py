@@ -163,6 +163,10 @@ def test_no_answer_in_time_is_recorded_as_failed_and_paid_in_cash_a_late_answer_
         widget.payments.runner.wait()
         assert [a for a, _ in _audit(demo_till, instruction.return_number)] == [
             "host.refund_failed", "host.refund_replaced", "host.refund_confirmed"]
+        assert done.host_status.text() == "The card refund was paid another way."  # what the till did stays
+        shown = demo_till.queries.show(instruction.return_number)
+        assert shown is not None and (shown["host_payment"]["state"], shown["host_payment"]["replaced_by"]["method"]) \
+            == ("confirmed", "cash")  # both, for the manager who settles it
     finally:
         widget.shutdown()
 

@@ -18,6 +18,7 @@ from posreturns.domain.errors import InvalidAmount
 from posreturns.domain.money import Money
 from posreturns.domain.permissions import Permission
 from posreturns.paths import DATABASE_FILE
+from posreturns.persistence.drawer_floats import SqlDrawerFloats
 from posreturns.services.errors import BadInput
 
 CASH_SALE = "PA01-000103"  # paid 83.30 in cash; its white T-shirt refunds 29.90
@@ -84,6 +85,11 @@ def test_the_close_of_day_counts_the_drawer_against_the_float_less_the_cash_paid
         assert (close.float_minor, close.cash_expected_minor, close.difference_minor) == (10000, 7010, -10)
         (again,) = days.closes()
         assert (again.float_minor, again.float_paid_minor, again.cash_expected_minor) == (10000, 2990, 7010)
+    # a day's drawer counts only what left it that day (closing a past day later counts no cash of the next)
+    with open_shop(shop, setup=False) as till:
+        floats = SqlDrawerFloats(till.engine)
+        assert floats.cash_paid_since("T1", NOW, NOW + timedelta(seconds=1), "EUR", False) == 2990
+        assert floats.cash_paid_since("T1", NOW - timedelta(hours=1), NOW, "EUR", False) == 0
 
 
 def test_the_command_line_enters_the_float_with_a_pin_and_shows_the_cash_in_the_drawer(shop: Path) -> None:
