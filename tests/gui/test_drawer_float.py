@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from posreturns.app import Till
 from posreturns.app_ui import ui_services
 from posreturns.domain.money import Money
+from posreturns.domain.users import Principal
 from posreturns.ui.presenters.return_flow import Session
 from posreturns.ui.tasks import InlineTaskRunner
 from posreturns.ui.views.float_dialog import FloatDialog
@@ -56,3 +57,17 @@ def test_the_float_is_asked_after_the_first_sign_in_and_typed_on_the_pad(qtbot, 
     assert entry is not None and (entry.amount, entry.set_by) == (Money.of("150.50", "EUR"), "camille")
     window.sign_out()
     assert _sign_in(qtbot, window) is None  # entered today: nobody is asked again
+
+
+def test_the_cashier_reads_why_the_cash_part_becomes_store_credit(qtbot, demo_till: Till) -> None:  # type: ignore[no-untyped-def]
+    demo_till.drawer.set_float(Principal.vouched("camille", by="tests"), "10,00")
+    session = Session(principal=Principal.vouched("camille", by="tests"), till_id=lambda: "T1",
+                      offline=lambda: False, store_id=lambda: "PARIS-01")
+    window = build_window(ui_services(demo_till, "en"), session, InlineTaskRunner(), poll_status=False)
+    qtbot.addWidget(window)
+    window.on_scan("PA01-000103")  # paid in cash
+    window.flow.add_order_line("ORD-1003-L2")  # its T-shirt, 29.90: more than the drawer's 10.00
+    window.flow.update_line(0, reason="WRONG_SIZE", condition="NEW_WITH_TAGS")
+    decision = window.return_page.decision
+    assert "Not enough cash in the drawer (€10.00): the cash part is given as store credit." in decision.trace.text()
+    assert "Store credit: €29.90" in decision.totals.text() and "Cash" not in decision.totals.text()
