@@ -4,7 +4,10 @@
 
 Without DATA_DIR it runs on a throw-away copy of the demo store. Press "Returns", do a return (e.g.
 scan or type PA01-000102), and watch the refund instruction arrive in the host's log; the fake
-payment terminal then "refunds" the card part and confirms it to the plugin.
+payment terminal then "refunds" the card part and confirms it to the plugin, and the receipt prints.
+Tick "Terminal declines" to see a declined card refund paid another way at the till (a manager's
+PIN: with a DATA_DIR made by `posreturns demo`, sophie / 1234). Opening the returns screen enters
+the drawer float (150.00) through the widget, as a host does at the start of a shift.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -48,12 +52,14 @@ class FakePos(QMainWindow):
         self.resize(1280, 900)
         self.returns_button = QPushButton("Returns")
         self.sale_button = QPushButton("Sale")
+        self.declines = QCheckBox("Terminal declines")
         self.log = QPlainTextEdit(readOnly=True)
         self.log.setMaximumHeight(140)
         self.screens = QStackedWidget()
         self.screens.addWidget(QLabel("The host's own sale screen.", alignment=Qt.AlignmentFlag.AlignCenter))
         bar = QHBoxLayout()
         bar.addWidget(QLabel(f"Host POS · {self.cashier} · {self.store_id} · {self.till_id}"), 1)
+        bar.addWidget(self.declines)
         bar.addWidget(self.sale_button)
         bar.addWidget(self.returns_button)
         central = QWidget()
@@ -69,6 +75,8 @@ class FakePos(QMainWindow):
         if self.returns is None:
             self.returns = create_returns_widget(self, self.data_dir)
             self.screens.addWidget(self.returns)
+            self.returns.set_drawer_float(Decimal("150.00"), on_done=lambda entry: self.log.appendPlainText(
+                f"Drawer float {entry.amount.amount} {entry.amount.currency} entered for {entry.business_day}"))
         self.screens.setCurrentWidget(self.returns)
 
     def on_refund(self, instruction: RefundInstruction) -> None:
@@ -85,6 +93,10 @@ class FakePos(QMainWindow):
             QTimer.singleShot(self.terminal_delay_ms, lambda: self._terminal_done(instruction))
 
     def _terminal_done(self, instruction: RefundInstruction) -> None:
+        if self.declines.isChecked():
+            instruction.fail("card declined by the terminal")
+            self.log.appendPlainText("  terminal: declined, told to posreturns")
+            return
         reference = f"AUTH-{instruction.return_number[-6:]}"
         instruction.confirm(reference)
         self.log.appendPlainText(f"  terminal: done ({reference}), confirmed to posreturns")

@@ -45,6 +45,7 @@ if TYPE_CHECKING:  # the devices and their drivers are imported by what prints, 
     from posreturns.services.access import AccessService
     from posreturns.services.audit_view import AuditView
     from posreturns.services.day_close import DayCloseService
+    from posreturns.services.drawer import DrawerService
     from posreturns.services.host_answers import HostAnswers
     from posreturns.services.open_queues import OpenQueues
     from posreturns.services.pending_approvals import PendingApprovals
@@ -154,7 +155,16 @@ class Till:
                                                      self.identity))
         if self.connectivity is not None:  # attach_oms ran before the first return
             service.offline_now = self.connectivity.offline
+        service.drawer_cash = self.drawer.cash_in_drawer
         return service
+
+    @functools.cached_property
+    def drawer(self) -> DrawerService:
+        """The drawer float of this till and the cash in its drawer."""
+        from posreturns.persistence.drawer_floats import SqlDrawerFloats
+        from posreturns.services.drawer import DrawerService
+
+        return DrawerService(SqlDrawerFloats(self.engine), self.access, self.policies, self.clock, self.identity)
 
     @functools.cached_property
     def returns(self) -> ReturnJsonApi:
@@ -174,7 +184,7 @@ class Till:
     def build_use_cases(self) -> None:
         """Build now what is otherwise built when first used: the window's and the widget's threads
         (sync, printing, the GUI) then share one of each, none built by two threads at once."""
-        for name in ("cache_writer", "users", "settings_admin", "returns", "host_answers"):
+        for name in ("cache_writer", "users", "settings_admin", "returns", "host_answers", "drawer"):
             getattr(self, name)
 
     def audit(self, action: str, actor: str | None, subject: str | None, detail: dict[str, Any]) -> None:
@@ -559,7 +569,9 @@ def open_day_close(till: Till, till_id: str | None = None) -> DayCloseService:
         return till_identity(settings.store_id() or "", till_id or settings.get("till.id") or "T1",
                              settings.store_timezone(), till.training)
 
-    return DayCloseService(SqlTillDays(till.engine), till.access, till.policies, till.clock, identity)
+    days = DayCloseService(SqlTillDays(till.engine), till.access, till.policies, till.clock, identity)
+    days.drawer = lambda business_day: till.drawer.cash(identity().till_id, business_day)
+    return days
 
 
 def open_queues(till: Till, till_id: str | None = None) -> OpenQueues:

@@ -98,6 +98,7 @@ def ui_services(till: Till, language: str, printer_url: str | None = None,
                       timezone=till.settings.store_timezone,
                       integrity=lambda: summary(SqlIntegrity(till.engine).check()),
                       drawer=open_drawer_control(printing) if printing is not None else None,
+                      drawer_floats=till.drawer,
                       print_scanner_sheet=(lambda: printing.print_document("scanner_sheet", None,
                                                                            scanner_sheet(language)))
                       if printing is not None else None,

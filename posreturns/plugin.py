@@ -21,9 +21,10 @@ from typing import Any, Protocol
 
 from posreturns.bootstrap import Runtime, bootstrap
 from posreturns.devices.device_settings import wedge_config
+from posreturns.domain.permissions import Permission
 from posreturns.domain.users import Principal
 from posreturns.services.returns.results import CompletedReturn
-from posreturns.ui.embedded import HostPayments, ReturnsWidget, install_host_translators
+from posreturns.ui.embedded import CONFIRM_TIMEOUT_SECONDS, HostPayments, ReturnsWidget, install_host_translators
 from posreturns.ui.garbage import GuiThreadGarbageCollector
 from posreturns.ui.i18n import choose_language
 from posreturns.ui.presenters.return_flow import Session
@@ -31,6 +32,7 @@ from posreturns.ui.qt_binding import check_binding
 from posreturns.ui.resources import stylesheet
 from posreturns.ui.tasks import TaskRunner
 from posreturns.ui.unexpected_errors import UnexpectedErrorReporter
+from posreturns.ui.views.host_fallback import HostFallback
 from posreturns.ui.window import build_window
 
 log = logging.getLogger(__name__)
@@ -98,21 +100,24 @@ def refund_instruction(done: CompletedReturn, answer: Callable[[bool, str], None
 
 
 def create_returns_widget(host: HostPos, data_dir: Path, *, language: str | None = None,
-                          runner: Any = None, dialogs: Any = None) -> ReturnsWidget:
+                          runner: Any = None, dialogs: Any = None,
+                          confirm_timeout: float = CONFIRM_TIMEOUT_SECONDS) -> ReturnsWidget:
     """The returns screen for the host's window, on the till data in `data_dir`.
 
     Needs the host's QApplication. The host's store and till ids are written to the till's settings
-    when they differ, so the command line and sync agree with the host. Call `shutdown()` on the
-    widget when the host closes it."""
+    when they differ, so the command line and sync agree with the host. A card refund the host's
+    terminal has not answered within `confirm_timeout` seconds is recorded as failed and offered
+    another way. Call `shutdown()` on the widget when the host closes it."""
     runtime = bootstrap(Path(data_dir), "widget", host_store_id=host.store_id, host_till_id=host.till_id)
     try:
-        return _widget(host, runtime, language, runner, dialogs)
+        return _widget(host, runtime, language, runner, dialogs, confirm_timeout)
     except BaseException:  # nothing is left running behind a widget that never opened
         runtime.close(clean=False)
         raise
 
 
-def _widget(host: HostPos, runtime: Runtime, language: str | None, runner: Any, dialogs: Any) -> ReturnsWidget:
+def _widget(host: HostPos, runtime: Runtime, language: str | None, runner: Any, dialogs: Any,
+            confirm_timeout: float) -> ReturnsWidget:
     till = runtime.till
     chosen = choose_language(language or till.settings.get("language"))
     remove_translators = install_host_translators(chosen)
@@ -128,7 +133,13 @@ def _widget(host: HostPos, runtime: Runtime, language: str | None, runner: Any, 
     if (problem := till.guard.problem()) is not None:  # the database lost returns: none is issued until restored
         window.show_message(problem.in_language(chosen))
     payments = HostPayments(lambda number, paid, detail: till.host_answers.record(number, paid, detail, cashier()),
-                            runner)
+                            runner, confirm_timeout)
+    manager = services.manager
+    fallback = None
+    if manager is not None and manager.queues is not None:  # a declined card refund, paid another way at the till
+        fallback = HostFallback(manager.queues,
+                                lambda user_id, pin: till.access.sign_in(user_id, pin, Permission.RESOLVE_SYNC),
+                                window.dialogs.ask_approval, runner, window.formats)
 
     def on_refund(done: CompletedReturn) -> None:
         number = done.return_number
@@ -137,7 +148,9 @@ def _widget(host: HostPos, runtime: Runtime, language: str | None, runner: Any, 
                                         else payments.report_failure(number, detail))))
 
     widget = ReturnsWidget(window, payments, on_refund, stylesheet(), host.parent_window,
-                           wedge_config=wedge_config(till.settings.get))
+                           wedge_config=wedge_config(till.settings.get), fallback=fallback)
+    widget.record_float = lambda amount: till.drawer.set_float(cashier(), amount)
+    widget.open_drawer = manager.open_drawer if manager is not None else None
     if runtime.unexpected_end:
         window.tell_unexpected_end()
     if (fault := check_binding()) is not None:  # a host may bring its own PySide6

@@ -26,7 +26,8 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
     close = sub.add_parser("close", parents=shared, help="close the day: totals by tender, cash count, Z summary")
     close.add_argument("--day", type=day_argument, metavar="YYYY-MM-DD", help="default: today")
     close.add_argument("--cash-counted", required=True, metavar="AMOUNT",
-                       help="the cash the drawer paid out for returns, as counted (e.g. 29.90)")
+                       help="the cash in the drawer, as counted, when a float was entered (`drawer float`); "
+                            "else the cash the drawer paid out for returns (e.g. 29.90)")
     close.add_argument("--override", default="", metavar="REASON",
                        help="close although sync exceptions or unconfirmed card refunds are open, and say why")
     close.add_argument("--by", dest="user", default=argparse.SUPPRESS, metavar="MANAGER",
@@ -64,6 +65,7 @@ def close_json(close: DayClose) -> dict[str, Any]:
     c = close.currency
     return {"z_number": close.z_number, **window_json(close.window), "closed_at": close.closed_at.isoformat(),
             "closed_by": close.closed_by, "currency": c, **totals_json(close.totals, c),
+            "float": None if close.float_minor is None else _amount(close.float_minor, c),
             "cash_expected": _amount(close.cash_expected_minor, c),
             "cash_counted": _amount(close.cash_counted_minor, c),
             "difference": _amount(close.difference_minor, c), "open_items": items_json(close.open_items),
@@ -76,8 +78,13 @@ def close_text(close: DayClose) -> str:
              + (f" (correction {close.window.seq - 1})" if close.window.seq > 1 else ""),
              f"  {data['returns']} return(s), {data['refunded']} {close.currency} refunded"]
     lines += [f"  {t['method']} ({t['executed_by']}): {t['amount']}" for t in data["tenders"]]
-    lines.append(f"  cash paid out {data['cash_expected']}, counted {data['cash_counted']}, "
-                 f"difference {data['difference']}")
+    if close.float_minor is None:
+        lines.append(f"  cash paid out {data['cash_expected']}, counted {data['cash_counted']}, "
+                     f"difference {data['difference']}")
+    else:
+        lines.append(f"  float {data['float']}, paid out since {_amount(close.float_paid_minor, close.currency)}, "
+                     f"expected in the drawer {data['cash_expected']}, counted {data['cash_counted']}, "
+                     f"difference {data['difference']}")
     if close.override_reason:
         lines.append(f"  closed with {close.open_items.sentence()} open: {close.override_reason}")
     return "\n".join(lines)
@@ -87,14 +94,20 @@ def run_status(args: argparse.Namespace, out: Output) -> int:
     from posreturns.app import open_day_close
 
     with open_from(args) as till:
-        window, totals, items = open_day_close(till, getattr(args, "till", None)).preview(args.day)
+        days = open_day_close(till, getattr(args, "till", None))
+        window, totals, items = days.preview(args.day)
+        drawer = days.drawer_cash(window.business_day)
         currency = till.policies.active().currency
     data = {**window_json(window), "currency": currency, **totals_json(totals, currency),
+            "float": None if drawer is None else str(drawer.float.amount.amount),
+            "cash_in_drawer": None if drawer is None else str(drawer.in_drawer.amount),
             "open_items": items_json(items)}
     open_text = f"open: {items.sentence()}" if items.any else "nothing open"
     out.result(data, f"Day {window.business_day} of till {window.till_id}"
                      + (f", correction {window.seq - 1}" if window.seq > 1 else "")
-                     + f": {totals.returns} return(s), cash paid out {data['cash_paid_out']} {currency}; {open_text}.")
+                     + f": {totals.returns} return(s), cash paid out {data['cash_paid_out']} {currency}"
+                     + ("" if drawer is None else f", expected in the drawer {data['cash_in_drawer']} {currency}")
+                     + f"; {open_text}.")
     return EXIT_OK
 
 

@@ -76,7 +76,8 @@ COMMAND_MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("config_commands", ("config",)), ("device_commands", ("device", "print")), ("sync_commands", ("sync", "oms")),
     ("storage_commands", ("backup", "restore")), ("verify_commands", ("verify",)),
     ("restock_commands", ("restock", "rtv", "resale", "alerts")), ("report_commands", ("report",)),
-    ("day_commands", ("day",)), ("audit_commands", ("audit",)), ("main", ("gui",)))
+    ("day_commands", ("day",)), ("drawer_commands", ("drawer",)), ("audit_commands", ("audit",)),
+    ("main", ("gui",)))
 MODULE_OF = {name: module for module, names in COMMAND_MODULES for name in names}
 ALL_MODULES = tuple(module for module, _ in COMMAND_MODULES)
 
@@ -200,7 +201,8 @@ READ_ONLY: frozenset[str] = frozenset({
     "sms_commands.run_status", "verify_commands.run_verify",
     "restock_commands.run_list", "restock_commands.run_show", "restock_commands.run_batches",
     "restock_commands.run_resale_list", "restock_commands.run_alerts", "report_commands.run_report",
-    "day_commands.run_status", "day_commands.run_list", "audit_commands.run_list", "storage_commands.run_backup",
+    "day_commands.run_status", "day_commands.run_list",
+    "drawer_commands.run_status", "audit_commands.run_list", "storage_commands.run_backup",
     "storage_commands.run_restore"})
 
 

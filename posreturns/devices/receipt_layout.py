@@ -95,6 +95,7 @@ def return_receipt(receipt: ReturnReceipt, width: int, lang: str, copy: bool = F
         if tender.get("executed_by") == "host":
             label += f" {word('by_host', lang)}"
         blocks.append(Columns(label, money(tender["amount"], currency, lang)))
+    blocks += _host_payment(result.get("host_payment"), currency, lang)
     blocks += _exchange(result.get("exchange"), receipt.titles, currency, lang)
     blocks += delivery_blocks(result.get("delivery"), lang)
     if result.get("voucher"):
@@ -110,6 +111,22 @@ def return_receipt(receipt: ReturnReceipt, width: int, lang: str, copy: bool = F
     if copy:
         blocks.append(Text(word("copy", lang), "center", bold=True, large=True))
     return blocks + [Cut()]
+
+
+def _host_payment(host: dict[str, Any] | None, currency: str, lang: str) -> list[Block]:
+    """What the terminal did with the card refund: its reference, or its refusal and the tender that
+    paid the customer instead (a voucher with its barcode)."""
+    if not host:
+        return []
+    blocks: list[Block] = [Text(f"  {word('terminal_reference', lang)}: {host.get('reference') or '-'}")
+                           if host.get("state") == "confirmed" else Text(word("card_declined", lang), bold=True)]
+    paid = host.get("replaced_by")
+    if paid:
+        blocks.append(Columns(f"{word('paid_instead', lang)} {pick(METHODS.get(paid['method']), paid['method'], lang)}",
+                              money(paid["amount"], currency, lang), bold=True))
+        if paid.get("voucher"):
+            blocks += [Feed(), *voucher_blocks({"code": paid["voucher"], "amount": paid["amount"]}, currency, lang)]
+    return blocks
 
 
 def pickup_slip_of(receipt: ReturnReceipt, lang: str) -> list[Block] | None:

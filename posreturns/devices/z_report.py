@@ -29,6 +29,9 @@ WORDS: dict[str, messages.Text] = {
     "till_paid": translate("devices.z_report", "till"),
     "expected": translate("devices.z_report", "Cash paid out"),
     "counted": translate("devices.z_report", "Cash counted"),
+    "float": translate("devices.z_report", "Drawer float"),
+    "paid_since": translate("devices.z_report", "Cash paid out since"),
+    "in_drawer": translate("devices.z_report", "Expected in the drawer"),
     "difference": translate("devices.z_report", "Difference"),
     "open": translate("devices.z_report", "CLOSED WITH ITEMS OPEN"),
     "reason": translate("devices.z_report", "Reason"),
@@ -65,8 +68,14 @@ def z_report(close: DayClose, lang: str, store: str, local: Callable[[datetime],
             who = _w("host" if tender.executed_by == "host" else "till_paid", lang)
             blocks.append(Columns(f"  {pick(METHODS.get(tender.method), tender.method, lang)} ({who})",
                                   amount(tender.amount_minor)))
-    blocks += [Rule(), Columns(_w("expected", lang), amount(close.cash_expected_minor)),
-               Columns(_w("counted", lang), amount(close.cash_counted_minor)),
+    blocks.append(Rule())
+    if close.float_minor is not None:  # the count is the cash in the drawer: the float less what it paid out
+        blocks += [Columns(_w("float", lang), amount(close.float_minor)),
+                   Columns(_w("paid_since", lang), amount(close.float_paid_minor)),
+                   Columns(_w("in_drawer", lang), amount(close.cash_expected_minor))]
+    else:
+        blocks.append(Columns(_w("expected", lang), amount(close.cash_expected_minor)))
+    blocks += [Columns(_w("counted", lang), amount(close.cash_counted_minor)),
                Columns(_w("difference", lang), amount(close.difference_minor), bold=True)]
     if close.override_reason:
         blocks += [Rule(), Text(_w("open", lang), bold=True), Text(close.open_items.sentence(lang)),

@@ -92,12 +92,20 @@ class DayClose:
     open_items: OpenItems
     override_reason: str | None
     training: bool = False
+    # the day's drawer float and the cash the till paid out since it was entered; with a float the
+    # count is the cash in the drawer, without one the cash the drawer paid out
+    float_minor: int | None = None
+    float_paid_minor: int = 0
 
     @property
     def cash_expected_minor(self) -> int:
+        """The cash in the drawer (float less what it paid out) or, without a float, the cash paid out."""
+        if self.float_minor is not None:
+            return self.float_minor - self.float_paid_minor
         return self.totals.cash_paid_minor
 
     @property
     def difference_minor(self) -> int:
-        """Counted less expected: above zero, more cash left the drawer than the returns account for."""
+        """Counted less expected. With a float, above zero the drawer holds more than expected; without
+        one, above zero more cash left the drawer than the returns account for."""
         return self.cash_counted_minor - self.cash_expected_minor

@@ -20,6 +20,7 @@ class Permission(StrEnum):
     REPRINT_RECEIPT = "receipt.reprint"
     APPROVE_RETURN = "return.approve"
     OPEN_DRAWER = "drawer.open"
+    SET_DRAWER_FLOAT = "drawer.float"
     RESOLVE_SYNC = "sync.resolve"
     CHANGE_DEVICE_SETTINGS = "settings.devices"
     CHANGE_TILL_SETTINGS = "settings.till"
@@ -44,6 +45,7 @@ LEAST_ROLE: dict[Permission, Role] = {
     Permission.REPRINT_RECEIPT: Role.CASHIER,
     Permission.APPROVE_RETURN: Role.MANAGER,
     Permission.OPEN_DRAWER: Role.MANAGER,
+    Permission.SET_DRAWER_FLOAT: Role.CASHIER,
     Permission.RESOLVE_SYNC: Role.MANAGER,
     Permission.CHANGE_DEVICE_SETTINGS: Role.MANAGER,
     Permission.CHANGE_TILL_SETTINGS: Role.ADMIN,
@@ -69,6 +71,7 @@ WHAT: dict[Permission, Text] = {
     Permission.REPRINT_RECEIPT: translate("domain.permissions", "reprint or resend receipts"),
     Permission.APPROVE_RETURN: translate("domain.permissions", "approve returns"),
     Permission.OPEN_DRAWER: translate("domain.permissions", "open the cash drawer"),
+    Permission.SET_DRAWER_FLOAT: translate("domain.permissions", "enter the drawer's float"),
     Permission.RESOLVE_SYNC: translate("domain.permissions", "resolve sync exceptions"),
     Permission.CHANGE_DEVICE_SETTINGS: translate("domain.permissions",
                                                  "change the printer, scanner and language settings"),

@@ -111,6 +111,8 @@ class SqlReturnQueries:
             )
         ]
         extra = {"origin": head.origin, "created_at": head.created_at, "sync": sync, "training": bool(head.training)}
+        if (host := self._host_payment(head.number)) is not None:
+            extra["host_payment"] = host
         if head.result_json:
             return {**json.loads(head.result_json), **extra}
         cur = head.currency
@@ -142,6 +144,28 @@ class SqlReturnQueries:
             ],
             **extra,
         }
+
+    def _host_payment(self, number: str) -> dict[str, Any] | None:
+        """What became of the card refund the host's terminal was asked for: confirmed (with the
+        terminal's reference), failed (and why), and then paid another way (method, voucher)."""
+        answer = self._first(
+            "SELECT action, detail_json FROM audit_log WHERE subject = ? AND action IN "
+            "('host.refund_confirmed', 'host.refund_failed') ORDER BY action = 'host.refund_confirmed' DESC, id "
+            "LIMIT 1", (number,))
+        if answer is None:
+            return None
+        detail = json.loads(answer.detail_json or "{}")
+        found: dict[str, Any] = ({"state": "confirmed", "reference": str(detail.get("reference") or "")}
+                                 if answer.action == "host.refund_confirmed" else
+                                 {"state": "failed", "reason": str(detail.get("reason") or "")})
+        # a terminal that confirmed after the customer was paid another way: both are said
+        paid = self._first("SELECT method, amount_minor, currency, voucher_code FROM refund_replacements "
+                           "WHERE return_number = ?", (number,))
+        if paid is not None:
+            found["replaced_by"] = {"method": paid.method,
+                                    "amount": str(Money.from_minor(paid.amount_minor, paid.currency).amount),
+                                    "voucher": paid.voucher_code}
+        return found
 
     def outbox(self, status: str | None, limit: int) -> list[dict[str, Any]]:
         where, params = ("WHERE status = ?", (status,)) if status else ("", ())

@@ -14,6 +14,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from posreturns.domain.day_close import DayClose, DayTotals, DayWindow, OpenItems, TenderTotal
+from posreturns.domain.drawer import DrawerCash
 from posreturns.domain.messages import translate
 from posreturns.domain.utc import format_utc, parse_utc
 from posreturns.persistence.audit import insert_audit
@@ -57,7 +58,8 @@ def _close_of(row: Any) -> DayClose:
                     DayTotals(row.returns_count, row.refund_total_minor, tenders), row.cash_counted_minor,
                     OpenItems(items["sync_exceptions"], tuple(items["unconfirmed_card_refunds"]),
                               items.get("approvals", 0), items.get("unpaid_card_refunds", 0)),
-                    row.override_reason, bool(row.training))
+                    row.override_reason, bool(row.training), row.float_minor,
+                    0 if row.float_minor is None else row.float_minor - row.cash_expected_minor)
 
 
 class SqlTillDays:
@@ -92,7 +94,9 @@ class SqlTillDays:
         return OpenItems(int(sync), tuple(card.return_number for card in cards), approvals, unpaid)
 
     def record(self, window: DayWindow, closed_by: str, at: datetime, currency: str, cash_counted_minor: int,
-               open_items: OpenItems, override_reason: str | None, training: bool) -> DayClose:
+               open_items: OpenItems, override_reason: str | None, training: bool,
+               drawer: DrawerCash | None = None) -> DayClose:
+        float_minor = None if drawer is None else drawer.float.amount.minor
         try:
             with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
                 run = connection.exec_driver_sql
@@ -100,11 +104,12 @@ class SqlTillDays:
                 z_number = int(run("SELECT coalesce(max(z_number), 0) FROM till_days WHERE till_id = ?",
                                    (window.till_id,)).scalar_one()) + 1
                 close = DayClose(window, z_number, at, closed_by, currency, totals, cash_counted_minor, open_items,
-                                 override_reason, training)
+                                 override_reason, training, float_minor,
+                                 0 if drawer is None else drawer.paid_out.minor)
                 run("INSERT INTO till_days (till_id, business_day, seq, z_number, covers_from, covers_to, closed_at, "
                     "closed_by, currency, returns_count, refund_total_minor, cash_expected_minor, cash_counted_minor, "
-                    "difference_minor, tenders_json, open_items_json, override_reason, training) "
-                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    "difference_minor, tenders_json, open_items_json, override_reason, training, float_minor) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (window.till_id, window.business_day.isoformat(), window.seq, z_number, format_utc(window.start),
                      format_utc(window.end), format_utc(at), closed_by, currency, totals.returns,
                      totals.refund_total_minor, close.cash_expected_minor, cash_counted_minor, close.difference_minor,
@@ -113,11 +118,11 @@ class SqlTillDays:
                                  "unconfirmed_card_refunds": list(open_items.unconfirmed_card_refunds),
                                  "approvals": open_items.approvals,
                                  "unpaid_card_refunds": open_items.unpaid_card_refunds}),
-                     override_reason, training))
+                     override_reason, training, float_minor))
                 detail = {"till_id": window.till_id, "business_day": window.business_day.isoformat(),
                           "seq": window.seq, "returns": totals.returns, "refund_total_minor": totals.refund_total_minor,
                           "cash_expected_minor": close.cash_expected_minor, "cash_counted_minor": cash_counted_minor,
-                          "difference_minor": close.difference_minor}
+                          "difference_minor": close.difference_minor, "float_minor": float_minor}
                 insert_audit(connection, AuditEntry("day.closed", closed_by, f"Z{z_number}", detail, at))
                 if override_reason:
                     insert_audit(connection, AuditEntry(

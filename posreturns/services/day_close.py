@@ -10,6 +10,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from posreturns.domain.day_close import DayClose, DayTotals, DayWindow, OpenItems
+from posreturns.domain.drawer import DrawerCash
 from posreturns.domain.messages import translate
 from posreturns.domain.permissions import Permission
 from posreturns.domain.users import Principal
@@ -31,7 +32,8 @@ class DayStore(Protocol):
     def open_items(self, till_id: str, until: datetime, training: bool) -> OpenItems: ...
 
     def record(self, window: DayWindow, closed_by: str, at: datetime, currency: str, cash_counted_minor: int,
-               open_items: OpenItems, override_reason: str | None, training: bool) -> DayClose: ...
+               open_items: OpenItems, override_reason: str | None, training: bool,
+               drawer: DrawerCash | None = None) -> DayClose: ...
 
 
 class OpenItemsRemain(BadInput):
@@ -48,6 +50,13 @@ class DayCloseService:
     def __init__(self, store: DayStore, access: AccessService, policies: PolicyService, clock: Clock,
                  identity: Callable[[], TillIdentity]) -> None:
         self.store, self.access, self.policies, self.clock, self.identity = store, access, policies, clock, identity
+        # the day's drawer float and the cash paid out since (set by the composition root)
+        self.drawer: Callable[[date], DrawerCash | None] = lambda business_day: None
+
+    def drawer_cash(self, business_day: date | None = None) -> DrawerCash | None:
+        """The float of `business_day` (default today) and the cash paid out since, None without a float:
+        with one, the close counts the cash in the drawer against the float less what it paid out."""
+        return self.drawer(business_day or self.today())
 
     def today(self) -> date:
         return self.clock.now().astimezone(ZoneInfo(self.identity().timezone)).date()
@@ -79,7 +88,8 @@ class DayCloseService:
         self.access.require(actor, Permission.CLOSE_DAY, subject=str(business_day or self.today()))
         if cash_counted_minor < 0:
             raise BadInput(translate("services.day_close", "The cash count cannot be negative; enter the cash "
-                                                           "the drawer paid out for returns."))
+                                                           "counted (in the drawer when a float was entered, "
+                                                           "else paid out for returns)."))
         reason = clean_note(override_reason, translate("services.notes", "the reason for closing with items "
                                                                          "open"))
         till = self.identity()
@@ -93,7 +103,8 @@ class DayCloseService:
         if items.any and not reason:
             raise OpenItemsRemain(items)
         return self.store.record(window, actor.user_id, self.clock.now(), self.policies.active().currency,
-                                 cash_counted_minor, items, reason if items.any else None, till.training)
+                                 cash_counted_minor, items, reason if items.any else None, till.training,
+                                 self.drawer_cash(window.business_day))
 
     def closes(self, business_day: date | None = None) -> list[DayClose]:
         return self.store.closes(self.identity().till_id, business_day)

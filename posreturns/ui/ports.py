@@ -61,6 +61,13 @@ class Drawer(Protocol):
     def open_for_return(self, return_number: str, pays_cash: bool, actor: str | None) -> Any: ...
 
 
+class DrawerFloats(Protocol):
+    """The drawer float of the day (`services.drawer.DrawerService`): asked for after a sign-in."""
+
+    def current_float(self) -> Any: ...
+    def set_float(self, actor: Principal, amount: str) -> Any: ...
+
+
 class Settings(Protocol):
     def get(self, key: str, default: str | None = None) -> str | None: ...
 

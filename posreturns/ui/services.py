@@ -12,7 +12,7 @@ from posreturns.domain.users import Principal
 from posreturns.services.lookup import OrderLookup
 from posreturns.services.returns.service import ReturnService
 from posreturns.ui.manager.ports import ManagerServices
-from posreturns.ui.ports import Catalog, Drafts, Drawer, Printing, Settings, SettingsAccess
+from posreturns.ui.ports import Catalog, Drafts, Drawer, DrawerFloats, Printing, Settings, SettingsAccess
 
 
 @dataclass
@@ -45,6 +45,7 @@ class UiServices:
     test_drawer: Callable[[Principal, str, str], None] | None = None  # who opens it, url, profile
     printer_profiles: Callable[[], list[str]] = list
     drawer: Drawer | None = None  # opened once for a cash refund, apart from the receipt
+    drawer_floats: DrawerFloats | None = None  # the day's float, asked for after a sign-in when none is entered
     # The scanner set-up page: a scan's text and whether it ended with the suffix -> how it reads and the verdict;
     # printing the set-up sheet; the check of a device setting before it is stored (value -> stored value or BadInput).
     describe_scan: Callable[[str, bool], dict[str, str]] | None = None

@@ -10,6 +10,7 @@ from posreturns.devices.keyboard_wedge import WedgeConfig
 from posreturns.ui.application import running_application
 from posreturns.ui.device_runner import DeviceTaskRunner
 from posreturns.ui.dialogs import DialogService
+from posreturns.ui.float_prompt import FloatPrompt
 from posreturns.ui.i18n import Formats
 from posreturns.ui.manager.hookup import attach_manager
 from posreturns.ui.parked_hookup import attach_parked
@@ -49,6 +50,9 @@ def build_window(services: UiServices, session: Session, runner: Any, dialogs: D
                         sign_in=sign_in, sign_in_hint=services.sign_in_hint, training=services.training)
     if dialogs is None:
         window.dialogs.parent = window
+    if sign_in is not None and services.drawer_floats is not None:  # a host vouching for its cashier sets its own
+        window.float_prompt = FloatPrompt(window, services.drawer_floats, runner, services.language)  # type: ignore[attr-defined]
+        sign_in.signed_in.connect(window.float_prompt.signed_in)  # type: ignore[attr-defined]
     if services.manager is not None:
         attach_manager(window, services.manager, runner, printer_runner)
         if services.manager.approvals is not None:

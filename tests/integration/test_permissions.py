@@ -28,7 +28,7 @@ def test_the_table_gives_each_use_case_its_least_role() -> None:
     assert {p.value: r.value for p, r in LEAST_ROLE.items()} == {
         "sales.find": "cashier", "return.quote": "cashier", "return.complete": "cashier",
         "return.confirm_payment": "cashier", "receipt.reprint": "cashier", "return.approve": "manager",
-        "drawer.open": "manager", "sync.resolve": "manager", "settings.devices": "manager",
+        "drawer.open": "manager", "drawer.float": "cashier", "sync.resolve": "manager", "settings.devices": "manager",
         "settings.till": "admin", "policy.load": "admin", "data.import": "admin", "users.manage": "admin",
         "oms.connect": "admin", "storage.restore": "manager", "network.load": "admin", "mail.connect": "admin",
         "restock.manage": "manager", "alerts.resolve": "manager", "labels.print": "cashier",

@@ -76,6 +76,13 @@
     </message>
 </context>
 <context>
+    <name>AmountPad</name>
+    <message>
+        <source>Erase</source>
+        <translation>Effacer</translation>
+    </message>
+</context>
+<context>
     <name>BackOfficePresenter</name>
     <message>
         <source>Cannot write {0}: {1}</source>
@@ -319,6 +326,22 @@
         <source>{0} failed card refund(s) still to pay another way.</source>
         <translation>{0} remboursement(s) carte échoué(s) encore à payer autrement.</translation>
     </message>
+    <message>
+        <source>Drawer</source>
+        <translation>Tiroir-caisse</translation>
+    </message>
+    <message>
+        <source>No float was entered today: count the cash the drawer paid out.</source>
+        <translation>Aucun fond de caisse saisi aujourd&apos;hui : comptez les espèces décaissées.</translation>
+    </message>
+    <message>
+        <source>Float {0} (by {1}), paid out since {2}: expected in the drawer {3}.</source>
+        <translation>Fond de caisse {0} (par {1}), décaissé depuis {2} : attendu dans le tiroir {3}.</translation>
+    </message>
+    <message>
+        <source>Cash in the drawer, as counted</source>
+        <translation>Espèces dans le tiroir, comptées</translation>
+    </message>
 </context>
 <context>
     <name>DecisionPanel</name>
@@ -552,6 +575,14 @@
         <source>The customer also gets an SMS with the return&apos;s number and what they get.</source>
         <translation>Le client reçoit aussi un SMS avec le numéro du retour et ce qu'il obtient.</translation>
     </message>
+    <message>
+        <source>The payment terminal did not answer in time: the card refund is not made; call a manager.</source>
+        <translation>Le terminal de paiement n&apos;a pas répondu à temps : le remboursement par carte n&apos;est pas fait ; appelez un responsable.</translation>
+    </message>
+    <message>
+        <source>The card refund was paid another way.</source>
+        <translation>Le remboursement par carte a été payé autrement.</translation>
+    </message>
 </context>
 <context>
     <name>ExchangePicker</name>
@@ -669,6 +700,37 @@
     </message>
 </context>
 <context>
+    <name>FloatDialog</name>
+    <message>
+        <source>Drawer float</source>
+        <translation>Fond de caisse</translation>
+    </message>
+    <message>
+        <source>Count the cash in the drawer and enter it. The till refunds cash only while the drawer holds enough; beyond it, the cash part is given as store credit.</source>
+        <translation>Comptez les espèces du tiroir et saisissez le montant. La caisse ne rembourse en espèces que si le tiroir en contient assez ; au-delà, la part en espèces est donnée en avoir.</translation>
+    </message>
+    <message>
+        <source>Cash in the drawer, e.g. {0}</source>
+        <translation>Espèces dans le tiroir, p. ex. {0}</translation>
+    </message>
+    <message>
+        <source>Save the float</source>
+        <translation>Enregistrer le fond de caisse</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Plus tard</translation>
+    </message>
+    <message>
+        <source>Enter the cash counted in the drawer (0 when it is empty).</source>
+        <translation>Saisissez les espèces comptées dans le tiroir (0 s&apos;il est vide).</translation>
+    </message>
+    <message>
+        <source>The float could not be saved; try again.</source>
+        <translation>Le fond de caisse n&apos;a pas pu être enregistré ; réessayez.</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Scan a receipt, or type a receipt number, phone, e-mail or name</source>
@@ -780,10 +842,53 @@
     </message>
 </context>
 <context>
+    <name>HostFallback</name>
+    <message>
+        <source>Pay as store credit</source>
+        <translation>Payer en avoir</translation>
+    </message>
+    <message>
+        <source>Pay in cash</source>
+        <translation>Payer en espèces</translation>
+    </message>
+    <message>
+        <source>Pay the customer {0} another way (a manager&apos;s PIN):</source>
+        <translation>Payer {0} au client autrement (PIN d&apos;un responsable) :</translation>
+    </message>
+    <message>
+        <source>The card refund of return {0} is paid as {1}.</source>
+        <translation>Le remboursement par carte du retour {0} est payé en {1}.</translation>
+    </message>
+    <message>
+        <source>store credit</source>
+        <translation>avoir</translation>
+    </message>
+    <message>
+        <source>cash</source>
+        <translation>espèces</translation>
+    </message>
+    <message>
+        <source>The payment could not be recorded; call a manager.</source>
+        <translation>Le paiement n&apos;a pas pu être enregistré ; appelez un responsable.</translation>
+    </message>
+    <message>
+        <source>Paid as store credit: hand over the voucher {0} ({1}).</source>
+        <translation>Payé en avoir : remettez le bon d&apos;achat {0} ({1}).</translation>
+    </message>
+    <message>
+        <source>Paid in cash: give {0} from the drawer.</source>
+        <translation>Payé en espèces : donnez {0} du tiroir-caisse.</translation>
+    </message>
+</context>
+<context>
     <name>HostPayments</name>
     <message>
         <source>The payment terminal&apos;s answer could not be recorded; call support.</source>
         <translation>La réponse du terminal de paiement n&apos;a pas pu être enregistrée ; appelez le support.</translation>
+    </message>
+    <message>
+        <source>The payment terminal confirmed return {0} after the till stopped waiting: call a manager to check the customer is not paid twice.</source>
+        <translation>Le terminal de paiement a confirmé le retour {0} après que la caisse a cessé d&apos;attendre : appelez un responsable pour vérifier que le client n&apos;est pas payé deux fois.</translation>
     </message>
 </context>
 <context>
@@ -2373,6 +2478,17 @@
     </message>
 </context>
 <context>
+    <name>ReturnsWidget</name>
+    <message>
+        <source>The drawer float could not be saved; try again.</source>
+        <translation>Le fond de caisse n&apos;a pas pu être enregistré ; réessayez.</translation>
+    </message>
+    <message>
+        <source>The receipt prints once the payment terminal has answered.</source>
+        <translation>Le ticket s&apos;imprime dès que le terminal de paiement a répondu.</translation>
+    </message>
+</context>
+<context>
     <name>ScannerSetupDialog</name>
     <message>
         <source>Scanner set-up</source>
@@ -3143,6 +3259,18 @@
         <source>Store credit</source>
         <translation>Avoir</translation>
     </message>
+    <message>
+        <source>Terminal reference</source>
+        <translation>Référence terminal</translation>
+    </message>
+    <message>
+        <source>Card refund declined by the terminal</source>
+        <translation>Remboursement carte refusé par le terminal</translation>
+    </message>
+    <message>
+        <source>Paid instead in</source>
+        <translation>Payé à la place en</translation>
+    </message>
 </context>
 <context>
     <name>domain.contact</name>
@@ -3302,6 +3430,10 @@
     <message>
         <source>close the till&apos;s day (and override what is still open, with a reason)</source>
         <translation>clôturer la journée de la caisse (et passer outre ce qui reste ouvert, avec un motif)</translation>
+    </message>
+    <message>
+        <source>enter the drawer&apos;s float</source>
+        <translation>saisir le fond de caisse</translation>
     </message>
 </context>
 <context>
@@ -3507,8 +3639,8 @@
         <translation>Le {0} n&apos;a pas encore commencé.</translation>
     </message>
     <message>
-        <source>The cash count cannot be negative; enter the cash the drawer paid out for returns.</source>
-        <translation>Le comptage ne peut pas être négatif.</translation>
+        <source>The cash count cannot be negative; enter the cash counted (in the drawer when a float was entered, else paid out for returns).</source>
+        <translation>Le comptage ne peut pas être négatif ; saisissez les espèces comptées (dans le tiroir si un fond de caisse a été saisi, sinon décaissées pour les retours).</translation>
     </message>
     <message>
         <source>Day {0} is closed (Z {1} by {2}) and no return was recorded at this till since; there is nothing to correct.</source>
@@ -3963,6 +4095,18 @@
         <source>TRAINING</source>
         <translation>FORMATION</translation>
     </message>
+    <message>
+        <source>Drawer float</source>
+        <translation>Fond de caisse</translation>
+    </message>
+    <message>
+        <source>Cash paid out since</source>
+        <translation>Espèces décaissées depuis</translation>
+    </message>
+    <message>
+        <source>Expected in the drawer</source>
+        <translation>Attendu dans le tiroir</translation>
+    </message>
 </context>
 <context>
     <name>domain.business_days</name>
@@ -4071,6 +4215,13 @@
     <message>
         <source>Stock of {0} at {1} ({2}) is {3} but its movements add up to {4}.</source>
         <translation>Le stock de {0} à {1} ({2}) est de {3} mais ses mouvements totalisent {4}.</translation>
+    </message>
+</context>
+<context>
+    <name>services.drawer</name>
+    <message>
+        <source>The float is the cash counted into the drawer: enter an amount from 0 to {0}.</source>
+        <translation>Le fond de caisse est l&apos;argent compté dans le tiroir : saisissez un montant de 0 à {0}.</translation>
     </message>
 </context>
 <context>

@@ -82,6 +82,9 @@ class ReturnService:
         # whether the till is offline right now (the OMS unreachable), set by the composition root;
         # a request's own `offline` flag can only make the rules stricter
         self.offline_now: Callable[[], bool] = lambda: False
+        # the cash in a till's drawer (its float less what it paid out), None when unknown (set by the
+        # composition root): the policy's cash rule gives the cash part as store credit beyond it
+        self.drawer_cash: Callable[[str], Money | None] = lambda till_id: None
         # the delivery promises of exchanges delivered from the network (set by the composition root)
         self.promises: PromiseService | None = None
 
@@ -206,6 +209,7 @@ class ReturnService:
             manager_approval=approved,
             cache_as_of=as_of,
             refusal_path=request.override.path if request.override else None,
+            drawer_cash=self.drawer_cash(self._till_id(request)),
         )
         return context, activity
 

@@ -32,8 +32,8 @@ log = logging.getLogger(__name__)
 
 class BackOfficePresenter(QObject):
     """Signals: report_loaded(ReturnsReport); behind_loaded(str trace, list); queues_loaded(dict
-    {"cards", "sync", "failed", "approvals"}); day_loaded(dict {"window", "totals", "items", "closes", "currency"});
-    message(str); contact(str) (a customer's contact, shown, never logged); refused(str); busy(bool)."""
+    {"cards", "sync", "failed", "approvals"}); day_loaded(dict {"window", "totals", "items", "closes", "currency",
+    "drawer"}); message(str); contact(str) (a customer's contact, shown, never logged); refused(str); busy(bool)."""
 
     report_loaded = Signal(object)
     behind_loaded = Signal(str, list)
@@ -171,7 +171,7 @@ class BackOfficePresenter(QObject):
         def read() -> dict[str, Any]:
             window, totals, items = days.preview()
             return {"window": window, "totals": totals, "items": items, "closes": days.closes(),
-                    "currency": self.currency()}
+                    "currency": self.currency(), "drawer": days.drawer_cash(window.business_day)}
 
         self.runner.run(read, self.day_loaded.emit, self._failed)
 

@@ -23,6 +23,7 @@ class DayTab(QWidget):
         self.tenders = table((self.tr("Tender"), self.tr("Paid by"), self.tr("Returns"), self.tr("Amount")))
         self.open_items = QLabel(wordWrap=True, objectName="dayOpenItems")
         self.expected = QLabel()
+        self.drawer = QLabel(wordWrap=True, objectName="dayDrawer")  # the float and what should be in the drawer
         self.counted = QLineEdit(placeholderText=self.tr("Cash the drawer paid out, as counted"))
         self.reason = QLineEdit(placeholderText=self.tr("Why close with items open (needed only then)"))
         self.close_button = big_button(self.tr("Close the day"), "primary")
@@ -32,6 +33,7 @@ class DayTab(QWidget):
         self._closes: list[Any] = []
         form = QFormLayout()
         form.addRow(self.tr("Cash paid out by returns"), self.expected)
+        form.addRow(self.tr("Drawer"), self.drawer)
         form.addRow(self.tr("Cash counted"), self.counted)
         form.addRow(self.tr("Reason"), self.reason)
         column = QVBoxLayout(self)
@@ -73,6 +75,7 @@ class DayTab(QWidget):
                                            self._money(tender.amount_minor, currency))):
                 self.tenders.setItem(row, column, QTableWidgetItem(text))
         self.expected.setText(self._money(totals.cash_paid_minor, currency))
+        self._show_drawer(day.get("drawer"), currency)
         if items.any:
             self.open_items.setText(self.tr("Still open: {0} sync exception(s), {1} unconfirmed card refund(s). "
                                             "Settle them in Open queues, or give a reason to close anyway.")
@@ -96,6 +99,19 @@ class DayTab(QWidget):
                                            self._money(close.totals.refund_total_minor, close.currency),
                                            self._money(close.difference_minor, close.currency), close.closed_by)):
                 self.closes.setItem(row, column, QTableWidgetItem(text))
+
+    def _show_drawer(self, drawer: Any, currency: str) -> None:
+        """With a float the manager counts the cash in the drawer; without one, the cash it paid out."""
+        if drawer is None:
+            self.drawer.setText(self.tr("No float was entered today: count the cash the drawer paid out."))
+            self.counted.setPlaceholderText(self.tr("Cash the drawer paid out, as counted"))
+            return
+        self.drawer.setText(self.tr("Float {0} (by {1}), paid out since {2}: expected in the drawer {3}.")
+                            .replace("{0}", self.formats.money(drawer.float.amount.amount, currency))
+                            .replace("{1}", drawer.float.set_by)
+                            .replace("{2}", self.formats.money(drawer.paid_out.amount, currency))
+                            .replace("{3}", self.formats.money(drawer.in_drawer.amount, currency)))
+        self.counted.setPlaceholderText(self.tr("Cash in the drawer, as counted"))
 
     def _close(self) -> None:
         if not self.counted.text().strip():

@@ -107,6 +107,9 @@ class ReturnFlowPresenter(QObject):
         self.oms_address: dict[str, Any] | None = None  # the sale's customer's, fetched for this basket only
         self._draft: dict[str, Any] | None = None  # what the next draft write stores (None: clear it)
         self._draft_lock = threading.Lock()
+        # whether a committed return's receipt waits (the host widget: for its terminal's answer to the
+        # card refund, so that it prints the tender that was paid); it is printed with `print_receipt`
+        self.holds_receipt: Callable[[CompletedReturn], bool] = lambda done: False
 
     # --- starting and restoring -------------------------------------------------------------
     def start(self, order: Order) -> None:
@@ -398,18 +401,20 @@ class ReturnFlowPresenter(QObject):
         if drawer is not None:
             self.printer_runner.run(lambda: drawer.open_for_return(number, done.pays_cash_at_till, cashier),
                                     self._drawer_done, self._print_error)
-        if (printing := self.printing) is not None:
-            self.printer_runner.run(lambda: printing.print_return(number), self.printed.emit, self._print_error)
+        if not self.holds_receipt(done):
+            self.print_receipt(number)
 
     def finish(self, done: CompletedReturn) -> None:
         """A return completed elsewhere for this till (a parked one, once approved): drawer and receipt as usual."""
         self._on_completed(done)
 
-    def reprint(self, return_number: str) -> None:
-        """A copy of the receipt (never the drawer)."""
+    def print_receipt(self, return_number: str) -> None:
+        """The receipt of a committed return (never the drawer): the original the first time, a copy after."""
         if (printing := self.printing) is not None:
             self.printer_runner.run(lambda: printing.print_return(return_number), self.printed.emit,
                                     self._print_error)
+
+    reprint = print_receipt
 
     def _drawer_done(self, outcome: Any) -> None:
         if outcome is not None:

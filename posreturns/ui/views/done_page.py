@@ -53,7 +53,7 @@ class DonePage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.reprint_button)
         buttons.addWidget(self.new_button, 1)
-        left = QVBoxLayout()
+        left = self._left = QVBoxLayout()
         left.addWidget(self.number)
         left.addWidget(self.instructions)
         left.addWidget(self.host_status)
@@ -136,12 +136,19 @@ class DonePage(QWidget):
         texts = {"waiting": self.tr("Waiting for the payment terminal…"),
                  "confirmed": self.tr("The payment terminal confirmed the refund."),
                  "failed": self.tr("The payment terminal did not refund: the return is recorded; call a manager."),
+                 "timed_out": self.tr("The payment terminal did not answer in time: the card refund is not made; "
+                                      "call a manager."),
+                 "replaced": self.tr("The card refund was paid another way."),
                  "unreachable": self.tr("The till did not take the refund: the return is recorded; call a manager.")}
         self.host_status.setText(texts.get(state, state))
         self.host_status.setProperty("state", state)
         self.host_status.style().unpolish(self.host_status)
         self.host_status.style().polish(self.host_status)
         self.host_status.show()
+
+    def add_below_host_status(self, widget: QWidget) -> None:
+        """A host POS's own part of the done screen (e.g. paying a declined card refund another way)."""
+        self._left.insertWidget(self._left.indexOf(self.host_status) + 1, widget)
 
     def show_printed(self, outcome: Any) -> None:
         self.preview.setPlainText(outcome.preview_text)
