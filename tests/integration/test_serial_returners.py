@@ -18,23 +18,12 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from helpers.report import report_shop
-from helpers.returns import SHIPPED_POLICY
+from helpers.report import report_shop, strict_policy
 
 from posreturns.app import Till, open_serial_returners
 from posreturns.services.errors import BadInput
 
 DAY = date(2026, 11, 26)
-THIRD_RETURN_OR_500 = ("[serial_returners]\nenabled = true\nmax_returns = 3\ndays = 30\n"
-                       'max_amount = "500.00"\n')
-
-
-def strict_policy() -> str:
-    text = SHIPPED_POLICY.read_text(encoding="utf-8").replace('version = "', 'version = "strict-', 1)
-    start = text.index("[serial_returners]")
-    return text[:start] + THIRD_RETURN_OR_500 + text[text.index("\n[", start + 1) + 1:]
-
-
 @pytest.fixture(scope="module")
 def shop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Till]:
     till = report_shop(tmp_path_factory.mktemp("serial"))
