@@ -1467,6 +1467,10 @@
         <source>{0}: version {1} → {2}. It changes {3} rule(s) or limit(s):</source>
         <translation>{0} : version {1} → {2}. Elle change {3} règle(s) ou limite(s) :</translation>
     </message>
+    <message>
+        <source>The settings greyed here are an administrator&apos;s to change.</source>
+        <translation>Les réglages grisés ici relèvent d&apos;un administrateur.</translation>
+    </message>
 </context>
 <context>
     <name>PrintQueueDialog</name>

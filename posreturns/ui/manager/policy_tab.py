@@ -19,6 +19,7 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -144,6 +145,7 @@ class PolicyTab(QWidget):
         for code, name in (("", self.tr("The computer's")), ("fr", "Français"), ("en", "English")):
             self.language.addItem(name, code)
         self.save_button = big_button(self.tr("Save settings"))
+        self.settings_note = QLabel(wordWrap=True)
         self.settings = table((self.tr("Setting"), self.tr("Value"), self.tr("Who may change it")))
         self.change_button = big_button(self.tr("Change settings…"))
         self._may_load = False
@@ -171,13 +173,15 @@ class PolicyTab(QWidget):
         decide.addWidget(self.confirm_button)
         inside.addLayout(decide)
         self.preview_box.hide()
-        form = QHBoxLayout()
-        for label, field in ((self.tr("Sign out after"), self.idle), (self.tr("Highlight held units after"), self.age),
-                             (self.tr("Language"), self.language)):
-            form.addWidget(QLabel(label))
-            form.addWidget(field)
-        form.addStretch(1)
-        form.addWidget(self.save_button)
+        form = QGridLayout()  # a setting a row: side by side they are wider than a 1024-pixel screen in French
+        for line, (label, field) in enumerate(((self.tr("Sign out after"), self.idle),
+                                              (self.tr("Highlight held units after"), self.age),
+                                              (self.tr("Language"), self.language))):
+            form.addWidget(QLabel(label), line, 0)
+            form.addWidget(field, line, 1)
+        form.addWidget(self.settings_note, 0, 2, 2, 2)
+        form.setColumnStretch(2, 1)
+        form.addWidget(self.save_button, 2, 3)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Printer, scanner and the other settings: the settings screen, which asks "
                                      "for a PIN. Every change is in the audit log."), wordWrap=True), 1)
@@ -202,6 +206,8 @@ class PolicyTab(QWidget):
         for key, field in zip(EDITABLE, (self.idle, self.age, self.language), strict=True):
             field.setEnabled(rights.get(key, False))
         self.save_button.setEnabled(any(rights.get(key, False) for key in EDITABLE))
+        self.settings_note.setText("" if all(rights.get(key, False) for key in EDITABLE) else
+                                   self.tr("The settings greyed here are an administrator's to change."))
 
     def show_in_force(self, found: Any) -> None:
         source = self.tr("built in") if found.source == "builtin" else self.tr("loaded {0}").replace(
