@@ -56,6 +56,7 @@ if TYPE_CHECKING:  # the devices and their drivers are imported by what prints, 
     from posreturns.services.returns.grading import Grader
     from posreturns.services.returns.json_edge import ReturnJsonApi
     from posreturns.services.returns.service import ReturnService, TillIdentity
+    from posreturns.services.serial_returners import SerialReturnerService
     from posreturns.services.settings_admin import SettingsAdmin
     from posreturns.services.users import UserAdmin
     from posreturns.sync.pepper_store import PepperStore
@@ -557,6 +558,15 @@ def open_reports(till: Till, till_id: str | None = None) -> ReportService:
                              settings.store_timezone(), till.training)
 
     return ReportService(SqlReportSource(till.engine), till.policies, identity)
+
+
+def open_serial_returners(till: Till) -> SerialReturnerService:
+    """The store's serial returners (a `posreturns.services.serial_returners.SerialReturnerService`)."""
+    from posreturns.persistence.serial_returners import SqlSerialReturners
+    from posreturns.services.serial_returners import SerialReturnerService
+
+    return SerialReturnerService(SqlSerialReturners(till.engine), open_reports(till),
+                                 lambda: till.clock.now().astimezone(ZoneInfo(till.settings.store_timezone())).date())
 
 
 def open_day_close(till: Till, till_id: str | None = None) -> DayCloseService:

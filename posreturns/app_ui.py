@@ -27,6 +27,7 @@ from posreturns.persistence.drafts import SqlDrafts
 from posreturns.persistence.integrity import SqlIntegrity
 from posreturns.persistence.till_overview import SqlTillOverview
 from posreturns.services.integrity import summary
+from posreturns.services.policy_change import PolicyLoading
 from posreturns.services.policy_view import PolicyAndSettings
 from posreturns.services.promises import with_promises
 from posreturns.services.refund_replacement import Replacement
@@ -114,6 +115,7 @@ def manager_services(till: Till, printing: ReceiptPrinting | None, language: str
         open_queues,
         open_reports,
         open_restock,
+        open_serial_returners,
         receipt_sources,
     )
     from posreturns.devices.receipt_layout import voucher_slip
@@ -150,7 +152,8 @@ def manager_services(till: Till, printing: ReceiptPrinting | None, language: str
                            print_z if printing is not None else None, lambda: till.policies.active().currency,
                            till.users, open_audit(till), print_voucher if printing is not None else None,
                            open_drawer if printing is not None else None, open_pending_approvals(till),
-                           PolicyAndSettings(till.policies, till.settings))
+                           PolicyAndSettings(till.policies, till.settings), open_serial_returners(till),
+                           PolicyLoading(till.policies, till.access), till.settings_admin)
 
 
 class SettingsAccess:

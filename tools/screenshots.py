@@ -161,6 +161,7 @@ def _manager(app: QApplication, till: Till, language: str, printer_url: str) -> 
     _shot(app, window, f"11-manager-alerts-{language}")
     _back_office(app, window, language)
     window.close()
+    _policy_load(app, till, language, printer_url)
 
 
 def _back_office(app: QApplication, window: MainWindow, language: str) -> None:
@@ -181,6 +182,34 @@ def _back_office(app: QApplication, window: MainWindow, language: str) -> None:
     _shot(app, window, f"15-manager-users-audit-{language}")
     workspace.show_tab(workspace.policy)
     _shot(app, window, f"16-manager-policy-{language}")
+    workspace.show_tab(workspace.queues)
+    workspace.queues.queues.setCurrentIndex(4)
+    workspace.queues.serial.customers.selectRow(0)
+    workspace.queues.serial.returns.selectRow(0)
+    _shot(app, window, f"17-manager-serial-returners-{language}")
+
+
+def _policy_load(app: QApplication, till: Till, language: str, printer_url: str, size: tuple[int, int] = (1280, 800),
+                 name: str = "18-manager-policy-load") -> None:
+    """An administrator about to load a stricter policy: what it changes, before it is loaded."""
+    admin = Session(principal=Principal("admin", "Alex Admin", Role.ADMIN), till_id=lambda: "T1",
+                    offline=lambda: False, store_id=lambda: "PARIS-01")
+    window = build_window(ui_services(till, language, printer_url, signs_in=False), admin, InlineTaskRunner(),
+                          poll_status=False)
+    window.resize(*size)
+    window.show()
+    window.show_manager()
+    workspace = window.manager_workspace
+    stricter = Path(till.data_dir) / "policy-2027-01.toml"
+    text = str(till.policies.describe()["text"])
+    stricter.write_text(text.replace('version = "', 'version = "2027-01-', 1)
+                        .replace("max_returns = 4", "max_returns = 3")
+                        .replace('# max_amount = "300.00"', 'max_amount = "300.00"'), encoding="utf-8")
+    workspace.show_tab(workspace.policy)
+    workspace.policy.choose_file = lambda: str(stricter)
+    workspace.policy.load_button.click()
+    _shot(app, window, f"{name}-{language}")
+    window.close()
 
 
 def _until(app: QApplication, done: Callable[[], bool], seconds: float = 20.0) -> None:

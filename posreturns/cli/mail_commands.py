@@ -13,6 +13,7 @@ from typing import Any
 from posreturns.cli.output import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_NOT_FOUND, EXIT_OK, Output
 from posreturns.cli.signing import ask, sign_in
 from posreturns.cli.till_args import open_from
+from posreturns.domain.contact import masked_email
 from posreturns.domain.permissions import Permission
 from posreturns.services.errors import BadInput
 from posreturns.services.mail_ports import MailStatus, QueuedMail
@@ -135,7 +136,7 @@ def run_list(args: argparse.Namespace, out: Output) -> int:
 
     with open_from(args) as till:
         found = SqlMailQueue(till.engine).listing(MailStatus(args.status) if args.status else None, args.limit)
-    rows = [f"{m.return_number:<22} {m.status.value:<9} {masked(m.recipient):<28} tries {m.attempts}"
+    rows = [f"{m.return_number:<22} {m.status.value:<9} {masked_email(m.recipient):<28} tries {m.attempts}"
             + (f"  {m.last_error}" if m.last_error and m.status is not MailStatus.SENT else "") for m in found]
     out.result({"mails": [_json(m) for m in found]}, "\n".join(rows) or "No e-receipts.")
     return EXIT_OK
@@ -164,14 +165,8 @@ def run_resend(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
-def masked(address: str) -> str:
-    """'camille.martin@example.fr' -> 'c…n@example.fr': enough to recognise, not to copy."""
-    local, _, domain = address.partition("@")
-    return f"{local[0]}…{local[-1]}@{domain}" if len(local) > 2 else f"{local[:1]}…@{domain}"
-
-
 def _json(mail: QueuedMail) -> dict[str, Any]:
-    return {"return_number": mail.return_number, "status": mail.status.value, "recipient": masked(mail.recipient),
+    return {"return_number": mail.return_number, "status": mail.status.value, "recipient": masked_email(mail.recipient),
             "attempts": mail.attempts, "message_id": mail.message_id, "created_at": mail.created_at.isoformat(),
             "next_attempt_at": mail.next_attempt_at.isoformat() if mail.next_attempt_at else None,
             "sent_at": mail.sent_at.isoformat() if mail.sent_at else None, "last_error": mail.last_error}

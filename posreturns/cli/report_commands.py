@@ -1,6 +1,7 @@
 """`posreturns report --from D --to D [--store] [--json|--csv FILE|--pdf FILE] [--behind KEY]`: the
-returns report of a period (default: today), and the returns behind any of its figures. Reading
-needs nobody, like the other lists of the command line."""
+returns report of a period (default: today), and the returns behind any of its figures;
+`posreturns report --serial-returners`: the store's customers by returns over the policy's window.
+Reading needs nobody, like the other lists of the command line."""
 
 from __future__ import annotations
 
@@ -38,6 +39,10 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
     report.add_argument("--behind", metavar="KEY",
                         help="list the returns behind one figure: reason:DEFECTIVE, tender:cash, cashier:ID, "
                              "day:YYYY-MM-DD, flag:receiptless, kept:delivered, total:all…")
+    report.add_argument("--serial-returners", action="store_true",
+                        help="the store's customers by number and value of returns (default period: the policy's "
+                             "serial-returner window), those at the policy's limit marked; their returns with "
+                             "--behind customer:ID")
     report.set_defaults(handler=run_report)
 
 
@@ -58,6 +63,8 @@ def run_report(args: argparse.Namespace, out: Output) -> int:
 
     if args.csv and args.pdf:
         raise BadInput("Give --csv or --pdf, not both; run the command twice for both files.")
+    if args.serial_returners:
+        return run_serial_returners(args, out)
     with open_from(args) as till:
         reports = open_reports(till, getattr(args, "till", None))
         today = till.clock.now().astimezone(ZoneInfo(till.settings.store_timezone())).date()
@@ -80,6 +87,34 @@ def run_report(args: argparse.Namespace, out: Output) -> int:
         out.result({"pdf": str(args.pdf)}, f"Wrote {args.pdf}.")
     else:
         out.result(report_dict(report), report_text(report))
+    return EXIT_OK
+
+
+def run_serial_returners(args: argparse.Namespace, out: Output) -> int:
+    from posreturns.app import open_serial_returners
+
+    if args.csv or args.pdf or args.behind:
+        raise BadInput("--serial-returners lists customers only; list one's returns with --behind customer:ID.")
+    with open_from(args) as till:
+        found = open_serial_returners(till).customers(args.start or args.end, args.end or args.start)
+    currency = found.currency
+    limit = (f"the policy asks a manager from a customer's return number {found.max_returns} in {found.days} days"
+             + (f" or over {amount(found.max_amount_minor, currency)} {currency} refunded"
+                if found.max_amount_minor is not None else "") if found.rule_enabled
+             else "the policy's serial-returner rule is off")
+    lines = [f"Customers by returns, {found.start} to {found.end} ({limit}):"]
+    lines += [f"{'!' if c.over_limit else ' '} {c.customer_id:<14} {c.name[:24]:<24} {c.phone:<6} {c.email[:26]:<26} "
+              f"{c.returns:>4} ret. {amount(c.refunded_minor, currency):>10} {currency}" for c in found.customers]
+    data = {"from": found.start.isoformat(), "to": found.end.isoformat(), "currency": currency,
+            "rule": {"enabled": found.rule_enabled, "max_returns": found.max_returns, "days": found.days,
+                     "max_amount": amount(found.max_amount_minor, currency)
+                     if found.max_amount_minor is not None else None},
+            "customers": [{"customer_id": c.customer_id, "name": c.name, "phone": c.phone, "email": c.email,
+                           "returns": c.returns, "refunded": amount(c.refunded_minor, currency),
+                           "last_return_at": c.last_return_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                           "over_limit": c.over_limit} for c in found.customers]}
+    out.result(data, "\n".join(lines) if found.customers else f"No customer returned anything from {found.start} "
+                                                              f"to {found.end}.")
     return EXIT_OK
 
 

@@ -164,8 +164,8 @@ def _returns(engine: Engine, spec: ScaleSpec, rng: random.Random, report: Progre
                 amount = min(line.paid_minor // line.qty, tender.amount_minor)
                 rid = f"R{n:07d}"
                 run("INSERT INTO returns (id, number, order_id, origin, store_id, till_id, customer_id, created_at, "
-                    "currency, refund_total_minor) SELECT ?, NULL, id, 'oms', store_id, NULL, customer_id, placed_at, "
-                    "currency, ? FROM orders WHERE id = ?", (rid, amount, oid))
+                    "currency, refund_total_minor, channel) SELECT ?, NULL, id, 'oms', store_id, NULL, customer_id, "
+                    "placed_at, currency, ?, channel FROM orders WHERE id = ?", (rid, amount, oid))
                 run("INSERT INTO return_lines (return_id, order_line_id, sku, qty, refund_minor) VALUES (?,?,?,1,?)",
                     (rid, line.id, line.sku, amount))
                 run("INSERT INTO return_tenders (return_id, tender_id, method, amount_minor) VALUES (?,?,?,?)",

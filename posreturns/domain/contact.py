@@ -67,3 +67,15 @@ class CustomerContact:
         """What the return's answer says about it: no address, only what was chosen."""
         return {"channel": self.channel.value, "consent": self.consent, "e_receipt": self.e_receipt,
                 "language": self.language}
+
+
+def masked_email(address: str) -> str:
+    """'camille.martin@example.fr' -> 'c…n@example.fr': enough to recognise, not to copy."""
+    local, _, domain = address.partition("@")
+    return f"{local[0]}…{local[-1]}@{domain}" if len(local) > 2 else f"{local[:1]}…@{domain}"
+
+
+def masked_phone(number: str) -> str:
+    """'+33 6 12 34 56 78' -> '•• 78': the last two digits, for the customer to confirm."""
+    digits = [c for c in number if c.isdigit()]
+    return "•• " + "".join(digits[-2:]) if len(digits) > 2 else "••"

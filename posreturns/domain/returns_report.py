@@ -8,6 +8,7 @@ can be opened to its rows. Amounts are integer minor units; rates are `Decimal` 
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -107,14 +108,20 @@ class _Tally:
         self.value += value
 
 
-def _figures(dimension: str, tallies: Mapping[str, _Tally]) -> tuple[Figure, ...]:
-    figures = [Figure(dimension, key, t.returns, t.units, t.value) for key, t in tallies.items()]
+def _figures(dimension: str, tallies: Mapping[str, _Tally], top: int | None = None) -> tuple[Figure, ...]:
+    """The figures of a dimension in the report's order; with `top`, only the first `top` (a store's
+    month has thousands of SKUs and customers: only those shown are made into figures)."""
     if dimension == "day":
-        return tuple(sorted(figures, key=lambda f: f.key))
+        return tuple(Figure(dimension, key, t.returns, t.units, t.value) for key, t in sorted(tallies.items()))
+    items: Iterable[tuple[str, _Tally]] = tallies.items()
+    order: Callable[[tuple[str, _Tally]], tuple[int, int, str]]
     if dimension == "customer":  # serial returners first: by number of returns, then value
-        return tuple(sorted((f for f in figures if f.key != NO_CUSTOMER),
-                            key=lambda f: (-f.returns, -f.value_minor, f.key)))
-    return tuple(sorted(figures, key=lambda f: (-f.value_minor, -f.units, f.key)))
+        items = ((key, t) for key, t in items if key != NO_CUSTOMER)
+        order = lambda item: (-item[1].returns, -item[1].value, item[0])  # noqa: E731
+    else:
+        order = lambda item: (-item[1].value, -item[1].units, item[0])  # noqa: E731
+    chosen = heapq.nsmallest(top, items, key=order) if top is not None else sorted(items, key=order)
+    return tuple(Figure(dimension, key, t.returns, t.units, t.value) for key, t in chosen)
 
 
 def compute_report(returns: Sequence[ReportReturn], recovered: Iterable[RecoveredItem], *, start: date, end: date,
@@ -172,10 +179,8 @@ def compute_report(returns: Sequence[ReportReturn], recovered: Iterable[Recovere
             recovery += item.price_minor
             recovery_refund += item.refund_minor
     total = Figure("total", "all", len(returns), total_units, sum(r.refund_minor for r in returns))
-    by = {d: _figures(d, tallies[d]) for d in DIMENSIONS if d != KEPT}
+    by = {d: _figures(d, tallies[d], top if d in ("sku", "customer") else None) for d in DIMENSIONS if d != KEPT}
     by[KEPT] = tuple(Figure(KEPT, key, *tally) for key, tally in kept_tallies(returns).items())
-    by["sku"] = by["sku"][:top]
-    by["customer"] = by["customer"][:top]
     flag_figures = {f: Figure("flag", f, t.returns, t.units, t.value) for f, t in flags.items()}
     restocked = sum(f.units for f in by["disposition"] if f.key == "RESTOCK")
     rates = {

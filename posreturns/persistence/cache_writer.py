@@ -263,7 +263,7 @@ def apply_prior_return(connection: Connection, record: ReturnRecord, source: str
     run = connection.exec_driver_sql
     if run("SELECT 1 FROM returns WHERE id = ?", (record.id,)).first():
         return 0
-    order = run("SELECT currency, customer_id, store_id FROM orders WHERE id = ?", (record.order_id,)).one()
+    order = run("SELECT currency, customer_id, store_id, channel FROM orders WHERE id = ?", (record.order_id,)).one()
     if record.currency is not None and record.currency != order.currency:
         raise ImportRejected(source, record.path + ".currency",
                              f'the order "{record.order_id}" is in {order.currency}, '
@@ -289,9 +289,9 @@ def apply_prior_return(connection: Connection, record: ReturnRecord, source: str
                                                          (record.number,)).first() else None
     till = record.till_record
     run("INSERT INTO returns (id, number, order_id, origin, store_id, till_id, customer_id, created_at, currency, "
-        "refund_total_minor) VALUES (?, ?, ?, 'oms', ?, ?, ?, ?, ?, ?)",
+        "refund_total_minor, channel) VALUES (?, ?, ?, 'oms', ?, ?, ?, ?, ?, ?, ?)",
         (record.id, number, record.order_id, order.store_id, record.till_id, order.customer_id, created_at,
-         order.currency, total))
+         order.currency, total, order.channel))
     if till:
         run("UPDATE returns SET cashier = ?, approved_by = ?, decision = ?, refund_method = ?, result_json = ? "
             "WHERE id = ?", (*_till_columns(till, order.currency), record.id))

@@ -79,14 +79,15 @@ class SqlReportSource:
         with self.engine.connect() as connection:
             # plain tuples from the driver, and one pass over the period for the returns with their lines
             # (a row per line, a return's rows together): building SQLAlchemy rows, or reading the period
-            # once per table, costs more than the report itself
+            # once per table, costs more than the report itself; the sale's channel is the return's own copy
+            # (written with it), not a look-up in the orders table for every return
             cursor = connection.connection.driver_connection
             assert cursor is not None
             rows = cursor.execute(
-                "SELECT r.id, r.number, r.created_at, r.till_id, r.cashier, r.order_id, o.channel, r.decision, "
+                "SELECT r.id, r.number, r.created_at, r.till_id, r.cashier, r.order_id, r.channel, r.decision, "
                 "r.approved_by, r.refund_method, r.refund_total_minor, r.customer_id, r.result_json, "
                 "l.sku, p.category, l.qty, l.refund_minor, l.reason, l.disposition "
-                "FROM returns r LEFT JOIN orders o ON o.id = r.order_id LEFT JOIN return_lines l ON l.return_id = r.id "
+                "FROM returns r LEFT JOIN return_lines l ON l.return_id = r.id "
                 "LEFT JOIN variants v ON v.sku = l.sku LEFT JOIN products p ON p.id = v.product_id "
                 f"WHERE {scope}", params).fetchall()
             tenders: dict[str, list[ReportTender]] = defaultdict(list)

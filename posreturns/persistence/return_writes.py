@@ -19,8 +19,8 @@ _INSERT_RETURN = (
     "INSERT INTO returns (id, number, order_id, origin, store_id, till_id, customer_id, created_at, "
     "currency, "
     "refund_total_minor, status, refund_method, decision, policy_version, trace_json, offline, cashier, "
-    "approved_by, idempotency_key, result_json, exchange_difference_minor, request_sha256, training) "
-    "VALUES (?,?,?,'till',?,?,?,?,?,?,'completed',?,?,?,?,?,?,?,?,?,?,?,?)"
+    "approved_by, idempotency_key, result_json, exchange_difference_minor, request_sha256, training, channel) "
+    "VALUES (?,?,?,'till',?,?,?,?,?,?,'completed',?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
 _INSERT_LINE = (
     "INSERT INTO return_lines (return_id, order_line_id, sku, qty, refund_minor, serial, reason, "
@@ -64,6 +64,7 @@ def insert_return(connection: Connection, c: Completion, number: str, result: di
             difference,
             c.request_sha256,
             c.training,
+            c.order.channel.value if c.order else None,
         ),
     )
     run(

@@ -73,18 +73,23 @@ class PolicyService:
                                    AuditEntry("policy.activated", actor.user_id, version, detail, self.clock.now()))
         return self.describe()
 
-    def _load(self, text: str, source: str, actor: str | None) -> dict[str, Any]:
+    def checked(self, text: str, source: str) -> Policy:
+        """The policy of `text`, or `BadInput` saying what is wrong with it (nothing is changed)."""
         try:
             policy = parse_policy(text)
         except PolicyError as error:
             raise BadInput(f"{source}: {error} The active policy was not changed.") from None
-        digest = _sha(text)
         known = self.policies.get(policy.version)
-        if known is not None and known.sha256 != digest:
+        if known is not None and known.sha256 != _sha(text):
             raise BadInput(
                 f'{source}: version "{policy.version}" was already loaded with another text; give this '
                 "policy a new version. The active policy was not changed."
             )
+        return policy
+
+    def _load(self, text: str, source: str, actor: str | None) -> dict[str, Any]:
+        policy = self.checked(text, source)
+        digest = _sha(text)
         previous = self.policies.active()
         changed = previous is None or previous.sha256 != digest
         if changed:

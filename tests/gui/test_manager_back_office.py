@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from helpers.report import report_shop
+from helpers.report import report_shop, strict_policy
 from helpers.returns import NOW, line, open_shop, request, rows
 from posdrivers.virtual.printer import VirtualPrinter
 from PySide6.QtCore import Qt
@@ -23,6 +23,7 @@ from posreturns.app import Till, open_pending_approvals
 from posreturns.app_ui import ui_services
 from posreturns.domain.users import Principal, Role
 from posreturns.paths import DATABASE_FILE
+from posreturns.services.errors import PermissionDenied
 from posreturns.ui.manager.queues_tab import QueuesTab
 from posreturns.ui.manager.workspace import ManagerWorkspace
 from posreturns.ui.presenters.return_flow import Session
@@ -99,6 +100,40 @@ def test_the_report_shows_its_figures_and_charts_and_opens_a_figure_to_its_retur
     assert "Returns report" in text and "€859.82" in text and "Wrong size" in text
     assert workspace.message.text().startswith("Exported to")
 
+
+
+def test_serial_returners_show_the_policys_window_and_limit_and_open_to_a_customers_returns(
+        qtbot, window: MainWindow, till: Till) -> None:  # type: ignore[no-untyped-def]
+    workspace = workspace_of(window)
+    queues = workspace.queues
+    panel = queues.serial
+    assert panel is not None
+    workspace.show_tab(queues)
+    open_queue(qtbot, queues, 4)
+    assert queues.queues.tabText(4) == "Serial returners"  # the shipped policy: from the 4th return; nobody yet
+    assert (panel.start.date().toPython().isoformat(), panel.end.date().toPython().isoformat()) == (
+        "2026-10-28", "2026-11-26")
+    till.policies.install(strict_policy(), "strict.toml")  # from the 3rd return, or over 500.00 (figures by hand:
+                                                            # tests/integration/test_serial_returners.py)
+    qtbot.mouseClick(panel.show_button, Qt.MouseButton.LeftButton)
+    shown = [[panel.customers.item(r, c).text() for c in range(5)] for r in range(panel.customers.rowCount())]
+    assert shown == [["Camille Martin", "•• 78", "c…n@example.fr", "3", "€178.70"],
+                     ["Lucas Bernard", "•• 44", "l…d@example.fr", "2", "€558.10"],
+                     ["Théo Moreau", "•• 04", "t…u@example.fr", "1", "€139.00"],
+                     ["Inès Lefèvre", "•• 22", "i…e@example.fr", "1", "€79.90"],
+                     ["Hélène Dupré", "•• 32", "h…e@example.fr", "1", "€13.92"]]
+    highlighted = [panel.customers.item(r, 0).background().color().name() == "#fde2b8" for r in range(5)]
+    assert highlighted == [True, True, False, False, False]
+    assert panel.limit.text() == ("The policy asks a manager from a customer's return number 3 within 30 days, or "
+                                 "over €500.00 refunded. Highlighted: the customers at that limit (2).")
+    assert queues.queues.tabText(4) == "Serial returners (2)"
+    assert workspace.tabs.tabText(workspace.tab_index(queues)) == "Open queues (5)"  # nothing more to clear
+    panel.customers.selectRow(0)
+    assert [panel.returns.item(r, 0).text() for r in range(panel.returns.rowCount())] == [
+        "RET-OMS-0001", "RPARIS01-T1-000002", "RPARIS01-T1-000003"]
+    assert panel.returns_title.text() == "3 return(s) of Camille Martin"
+    panel.returns.selectRow(2)
+    assert panel.items.text() == "RPARIS01-T1-000003: JEAN-SLIM-40 × 1, Defective, To inspect, €89.00"
 
 
 def open_queue(qtbot, queues: QueuesTab, index: int) -> None:  # type: ignore[no-untyped-def]
@@ -314,3 +349,61 @@ def test_the_policy_in_force_and_the_settings_are_shown_read_only_with_who_may_c
     monkeypatch.setattr(window.dialogs, "ask_approval", lambda question: asked.append(question))
     qtbot.mouseClick(policy.change_button, Qt.MouseButton.LeftButton)
     assert len(asked) == 1  # the settings screen asks for a manager's or an administrator's PIN first
+    # a manager: the policy read only; of the settings here, only the language (a device setting) is theirs
+    assert not policy.load_button.isEnabled() and "read-only" in policy.load_note.text()
+    assert (policy.idle.isEnabled(), policy.age.isEnabled(), policy.language.isEnabled()) == (False, False, True)
+    assert policy.presenter.loading is not None
+    with pytest.raises(PermissionDenied):  # the service checks the role, whatever the window shows
+        policy.presenter.loading.preview(Principal("mgr1", "Marie Manager", Role.MANAGER), described["text"], "x")
+
+
+def test_an_administrator_loads_a_policy_after_seeing_what_it_changes_and_edits_the_settings(
+        qtbot, till: Till, printer: VirtualPrinter, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    session = Session(principal=Principal("root", "Alex Admin", Role.ADMIN), till_id=lambda: "T1",
+                      offline=lambda: False, store_id=lambda: "PARIS-01")
+    built = build_window(ui_services(till, "en", printer.url, signs_in=False), session, InlineTaskRunner(),
+                         poll_status=False)
+    qtbot.addWidget(built)
+    built.show()
+    built.show_manager()
+    workspace = workspace_of(built)
+    policy = workspace.policy
+    workspace.show_tab(policy)
+    before = till.policies.describe()["version"]
+    assert policy.load_button.isEnabled() and policy.idle.isEnabled() and policy.age.isEnabled()
+    broken = tmp_path / "broken.toml"
+    broken.write_text(strict_policy().replace("max_returns = 3", 'max_returns = "three"'), encoding="utf-8")
+    policy.choose_file = lambda: str(broken)
+    qtbot.mouseClick(policy.load_button, Qt.MouseButton.LeftButton)
+    said = workspace.message.text()
+    assert "serial_returners.max_returns" in said and "The active policy was not changed." in said
+    assert said.count(". ") <= 1 and policy.preview_box.isHidden() and till.policies.describe()["version"] == before
+    strict = tmp_path / "strict.toml"
+    strict.write_text(strict_policy(), encoding="utf-8")
+    policy.choose_file = lambda: str(strict)
+    qtbot.mouseClick(policy.load_button, Qt.MouseButton.LeftButton)
+    assert not policy.preview_box.isHidden() and not policy.load_button.isEnabled()
+    assert policy.preview_title.text() == (f"strict.toml: version {before} → strict-2026-11. It changes 4 rule(s) "
+                                           "or limit(s):")
+    # in force: the fixture's policy with the exchange-first bonus on; the file: the shipped one, stricter
+    assert [[policy.changes.item(r, c).text() for c in range(3)] for r in range(policy.changes.rowCount())] == [
+        ["version", before, "strict-2026-11"], ["serial_returners.max_returns", "4", "3"],
+        ["serial_returners.max_amount", "—", "500.00"], ["incentive.enabled", "true", "false"]]
+    assert till.policies.describe()["version"] == before  # nothing loaded before the confirmation
+    qtbot.mouseClick(policy.confirm_button, Qt.MouseButton.LeftButton)
+    assert till.policies.describe()["version"] == "strict-2026-11" and policy.preview_box.isHidden()
+    assert workspace.message.text() == "Policy strict-2026-11 is now in force."
+    assert "version strict-2026-11" in policy.heading.text()
+    (loaded,) = rows(till.data_dir / DATABASE_FILE, "SELECT actor, subject, at FROM audit_log WHERE action = "
+                                                    "'policy.loaded' AND subject = 'strict-2026-11'")
+    assert loaded[0] == "root" and loaded[2]
+    policy.idle.setValue(12)
+    policy.language.setCurrentIndex(policy.language.findData("fr"))
+    qtbot.mouseClick(policy.save_button, Qt.MouseButton.LeftButton)
+    assert till.settings.get("manager.idle_minutes") == "12" and till.settings.get("language") == "fr"
+    assert workspace.idle.interval() == 12 * 60_000  # at once
+    (changed,) = rows(till.data_dir / DATABASE_FILE, "SELECT actor, detail_json FROM audit_log WHERE action = "
+                                                     "'settings.changed'")
+    assert changed[0] == "root" and set(json.loads(changed[1])["changes"]) == {"manager.idle_minutes", "language"}
+    qtbot.mouseClick(policy.save_button, Qt.MouseButton.LeftButton)
+    assert workspace.message.text() == "Nothing to save: the settings are unchanged."

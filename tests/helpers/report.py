@@ -58,3 +58,12 @@ def report_shop(folder: Path) -> Till:
     jean = next(u for u in restock.queue() if u.sku == "JEAN-SLIM-40")
     restock.resell(manager(till), jean.id, Grade.B)
     return till
+
+
+def strict_policy() -> str:
+    """The shipped policy asking a manager from a customer's 3rd return in 30 days, or over 500.00
+    refunded in them (the serial-returner tests' limit)."""
+    text = SHIPPED_POLICY.read_text(encoding="utf-8").replace('version = "', 'version = "strict-', 1)
+    start = text.index("[serial_returners]")
+    rules = '[serial_returners]\nenabled = true\nmax_returns = 3\ndays = 30\nmax_amount = "500.00"\n'
+    return text[:start] + rules + text[text.index("\n[", start + 1) + 1:]

@@ -1497,10 +1497,6 @@
         <translation>Les réglages de la caisse</translation>
     </message>
     <message>
-        <source>Loading a policy and the till&apos;s settings are an administrator&apos;s; a manager changes the devices and the language. Every change is in the audit log.</source>
-        <translation>Charger une politique et les réglages de la caisse reviennent à un administrateur ; un responsable change les périphériques et la langue. Chaque changement est dans le journal d&apos;audit.</translation>
-    </message>
-    <message>
         <source>built in</source>
         <translation>intégrée</translation>
     </message>
@@ -1519,6 +1515,78 @@
     <message>
         <source>an administrator</source>
         <translation>un administrateur</translation>
+    </message>
+    <message>
+        <source>Policy files (*.toml)</source>
+        <translation>Fichiers de politique (*.toml)</translation>
+    </message>
+    <message>
+        <source>Load a policy file…</source>
+        <translation>Charger un fichier de politique…</translation>
+    </message>
+    <message>
+        <source>Rule or limit</source>
+        <translation>Règle ou limite</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>En vigueur</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>Dans le fichier</translation>
+    </message>
+    <message>
+        <source>Load this policy</source>
+        <translation>Charger cette politique</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>The computer&apos;s</source>
+        <translation>Celle de l&apos;ordinateur</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>Enregistrer les réglages</translation>
+    </message>
+    <message>
+        <source>Sign out after</source>
+        <translation>Déconnexion après</translation>
+    </message>
+    <message>
+        <source>Highlight held units after</source>
+        <translation>Signaler les articles en attente après</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Printer, scanner and the other settings: the settings screen, which asks for a PIN. Every change is in the audit log.</source>
+        <translation>Imprimante, scanner et autres réglages : l&apos;écran des réglages, qui demande un code PIN. Chaque modification est dans le journal d&apos;audit.</translation>
+    </message>
+    <message>
+        <source>An administrator loads a new policy: what it changes shows first.</source>
+        <translation>Un administrateur charge une nouvelle politique : ce qu&apos;elle change s&apos;affiche d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>Only an administrator loads a policy; you see it read-only.</source>
+        <translation>Seul un administrateur charge une politique ; vous la consultez en lecture seule.</translation>
+    </message>
+    <message>
+        <source>{0} is the policy in force: loading it changes nothing.</source>
+        <translation>{0} est la politique en vigueur : la charger ne change rien.</translation>
+    </message>
+    <message>
+        <source>{0}: version {1} → {2}. It changes {3} rule(s) or limit(s):</source>
+        <translation>{0} : version {1} → {2}. Elle change {3} règle(s) ou limite(s) :</translation>
+    </message>
+    <message>
+        <source>The settings greyed here are an administrator&apos;s to change.</source>
+        <translation>Les réglages grisés ici relèvent d&apos;un administrateur.</translation>
     </message>
 </context>
 <context>
@@ -1779,6 +1847,10 @@
     <message>
         <source>Select a return waiting for approval first.</source>
         <translation>Sélectionnez d'abord un retour en attente d'autorisation.</translation>
+    </message>
+    <message>
+        <source>Serial returners</source>
+        <translation>Retours fréquents</translation>
     </message>
 </context>
 <context>
@@ -4746,6 +4818,134 @@
     <message>
         <source>{0}: your return {1} is recorded. {2} is refunded to your payment.</source>
         <translation>{0} : votre retour {1} est enregistré. {2} vous sont remboursés sur votre moyen de paiement.</translation>
+    </message>
+</context>
+<context>
+    <name>SerialPresenter</name>
+    <message>
+        <source>That did not work; nothing was changed. Try again, and call support if it persists.</source>
+        <translation>Cela n&apos;a pas fonctionné ; rien n&apos;a été modifié. Réessayez, et appelez le support si cela persiste.</translation>
+    </message>
+</context>
+<context>
+    <name>SerialReturnersPanel</name>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Retours</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Remboursé</translation>
+    </message>
+    <message>
+        <source>Last return</source>
+        <translation>Dernier retour</translation>
+    </message>
+    <message>
+        <source>Select a customer to see their returns.</source>
+        <translation>Choisissez un client pour voir ses retours.</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>Caisse</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Caissier</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unités</translation>
+    </message>
+    <message>
+        <source>The policy&apos;s serial-returner rule is off: no customer is marked.</source>
+        <translation>La règle des retours fréquents de la politique est désactivée : aucun client n&apos;est signalé.</translation>
+    </message>
+    <message>
+        <source>The policy asks a manager from a customer&apos;s return number {0} within {1} days. Highlighted: the customers at that limit ({2}).</source>
+        <translation>La politique demande un responsable à partir du {0}e retour d&apos;un client en {1} jours. En surbrillance : les clients à cette limite ({2}).</translation>
+    </message>
+    <message>
+        <source>The policy asks a manager from a customer&apos;s return number {0} within {1} days, or over {3} refunded. Highlighted: the customers at that limit ({2}).</source>
+        <translation>La politique demande un responsable à partir du {0}e retour d&apos;un client en {1} jours, ou au-delà de {3} remboursés. En surbrillance : les clients à cette limite ({2}).</translation>
+    </message>
+    <message>
+        <source>At the policy&apos;s limit: their next return needs a manager.</source>
+        <translation>À la limite de la politique : son prochain retour demande un responsable.</translation>
+    </message>
+    <message>
+        <source>{0} return(s) of {1}</source>
+        <translation>{0} retour(s) de {1}</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyPresenter</name>
+    <message>
+        <source>Policy {0} is now in force.</source>
+        <translation>La politique {0} est en vigueur.</translation>
+    </message>
+    <message>
+        <source>Nothing to save: the settings are unchanged.</source>
+        <translation>Rien à enregistrer : les réglages n&apos;ont pas changé.</translation>
+    </message>
+    <message>
+        <source>Settings saved; a new language applies when the till starts again.</source>
+        <translation>Réglages enregistrés ; une nouvelle langue s&apos;applique au prochain démarrage de la caisse.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Réglages enregistrés.</translation>
+    </message>
+    <message>
+        <source>That did not work; nothing was changed. Try again, and call support if it persists.</source>
+        <translation>Cela n&apos;a pas fonctionné ; rien n&apos;a été modifié. Réessayez, et appelez le support si cela persiste.</translation>
+    </message>
+</context>
+<context>
+    <name>services.policy_change</name>
+    <message>
+        <source>{0} is too big to be a return policy; choose the policy&apos;s .toml file.</source>
+        <translation>{0} est trop gros pour être une politique de retour ; choisissez le fichier .toml de la politique.</translation>
+    </message>
+    <message>
+        <source>Cannot read {0}: {1}; check the file and try again.</source>
+        <translation>Impossible de lire {0} : {1} ; vérifiez le fichier et réessayez.</translation>
+    </message>
+    <message>
+        <source>{0} is not UTF-8 text; save it as UTF-8 and load it again.</source>
+        <translation>{0} n&apos;est pas un texte UTF-8 ; enregistrez-le en UTF-8 et chargez-le à nouveau.</translation>
     </message>
 </context>
 </TS>

@@ -16,6 +16,7 @@ from posreturns.ui.manager.people import PeoplePresenter
 from posreturns.ui.manager.policy_tab import PolicyPresenter
 from posreturns.ui.manager.ports import ManagerServices
 from posreturns.ui.manager.presenter import ManagerPresenter
+from posreturns.ui.manager.serial_tab import SerialPresenter
 from posreturns.ui.manager.workspace import ManagerWorkspace
 from posreturns.ui.ports import Runner
 from posreturns.ui.presenters.sign_in import SignInPresenter
@@ -47,12 +48,17 @@ def attach_manager(window: MainWindow, manager: ManagerServices, runner: Runner,
         people.setParent(window)
     policy = None
     if manager.policy is not None:
-        policy = PolicyPresenter(manager.policy, runner)
+        policy = PolicyPresenter(manager.policy, runner, manager.policy_loading, manager.settings_admin,
+                                 lambda: presenter.manager)
         policy.setParent(window)
+    serial = None
+    if manager.serial_returners is not None:
+        serial = SerialPresenter(manager.serial_returners, runner)
+        serial.setParent(window)
     workspace = ManagerWorkspace(presenter, gate, window.formats, manager.idle_minutes,
                                  manager.highlight_hours, manager.alert_text, back_office,
                                  manager.day_close.today if manager.day_close is not None else date.today,
-                                 people=people, policy=policy)
+                                 people=people, policy=policy, serial=serial)
     if policy is not None and hasattr(window.home, "settings"):  # the settings screen, behind its own PIN
         workspace.policy.change_button.clicked.connect(window.home.settings.emit)
     index = window.add_workspace(workspace, workspace.on_scan)

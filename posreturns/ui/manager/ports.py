@@ -15,10 +15,13 @@ from posreturns.services.audit_view import AuditView
 from posreturns.services.day_close import DayCloseService
 from posreturns.services.open_queues import OpenQueues
 from posreturns.services.pending_approvals import PendingApprovals
+from posreturns.services.policy_change import PolicyLoading
 from posreturns.services.policy_view import PolicyAndSettings
 from posreturns.services.refund_replacement import Replacement
 from posreturns.services.reports import ReportService
 from posreturns.services.restock import RestockService
+from posreturns.services.serial_returners import SerialReturnerService
+from posreturns.services.settings_admin import SettingsAdmin
 from posreturns.services.users import UserAdmin
 
 
@@ -52,3 +55,6 @@ class ManagerServices:
     open_drawer: Callable[[Replacement], object] | None = None  # once, for a refund paid in cash instead
     approvals: PendingApprovals | None = None  # returns parked for a manager
     policy: PolicyAndSettings | None = None  # the policy in force and the settings, read only
+    serial_returners: SerialReturnerService | None = None
+    policy_loading: PolicyLoading | None = None  # an administrator loads a policy file in the workspace
+    settings_admin: SettingsAdmin | None = None  # the settings edited in the Policy and settings tab

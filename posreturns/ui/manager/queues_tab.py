@@ -2,7 +2,8 @@
 manager's approval (approve, or refuse with a reason), card refunds the payment terminal has not
 confirmed (confirm with the terminal's reference, or mark failed with why), failed ones still to pay
 (as store credit or cash), and events the OMS refused, with the customer's contact (send again,
-accept the write-off with a note, void the voucher)."""
+accept the write-off with a note, void the voucher); and, to look at rather than clear, the serial
+returners (serial_tab)."""
 
 from __future__ import annotations
 
@@ -24,11 +25,12 @@ from PySide6.QtWidgets import (
 from posreturns.domain.money import Money
 from posreturns.ui.i18n import Formats
 from posreturns.ui.manager.back_office import BackOfficePresenter
+from posreturns.ui.manager.serial_tab import SerialPresenter, SerialReturnersPanel
 from posreturns.ui.views.widgets import big_button, table
 
 
 class QueuesTab(QWidget):
-    def __init__(self, presenter: BackOfficePresenter, formats: Formats) -> None:
+    def __init__(self, presenter: BackOfficePresenter, formats: Formats, serial: SerialPresenter | None = None) -> None:
         super().__init__()
         self.presenter, self.formats = presenter, formats
         self.approvals = table((self.tr("Receipt"), self.tr("When"), self.tr("Cashier"), self.tr("Why")))
@@ -68,6 +70,12 @@ class QueuesTab(QWidget):
                                  self.credit_button, self.cash_button), "")
         self.queues.addTab(_page(self.tr("Events the OMS refused"), self.sync, self.sync_note, self.retry_button,
                                  self.write_off_button, self.void_button, self.contact_button, below=self.contact), "")
+        self.serial: SerialReturnersPanel | None = None
+        self._over_limit = 0
+        if serial is not None:  # not a queue to clear: it is never put in front nor counted as waiting
+            self.serial = SerialReturnersPanel(serial, formats)
+            self.queues.addTab(self.serial, "")
+            serial.loaded.connect(self._count_serial)
         self.queues.tabBar().tabBarClicked.connect(lambda _index: setattr(self, "_chosen", True))
         self._name_queues()
         QVBoxLayout(self).addWidget(self.queues)
@@ -90,8 +98,15 @@ class QueuesTab(QWidget):
         counts = (len(self._approvals), len(self._cards), len(self._failed), len(self._sync))
         for index, (name, count) in enumerate(zip(names, counts, strict=True)):
             self.queues.setTabText(index, f"{name} ({count})")
+        if self.serial is not None:
+            self.queues.setTabText(4, self.tr("Serial returners") + (f" ({self._over_limit})" if self._over_limit
+                                                                     else ""))
         if not self._chosen and not counts[self.queues.currentIndex()] and any(counts):
             self.queues.setCurrentIndex(next(i for i, count in enumerate(counts) if count))
+
+    def _count_serial(self, found: Any) -> None:
+        self._over_limit = found.over_limit
+        self._name_queues()
 
     def show_queues(self, queues: dict[str, Any]) -> None:
         self._cards, self._sync = list(queues["cards"]), [s for s in queues["sync"] if s["status"] == "rejected"]

@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from posreturns.domain.users import Principal
+from posreturns.services.setting_rules import MANAGER_IDLE_KEY, QUEUE_AGE_KEY
 from posreturns.ui.i18n import Formats
 from posreturns.ui.manager.back_office import BackOfficePresenter
 from posreturns.ui.manager.day_tab import DayTab
@@ -22,6 +23,7 @@ from posreturns.ui.manager.presenter import ManagerPresenter
 from posreturns.ui.manager.queues_tab import QueuesTab
 from posreturns.ui.manager.reports_tab import ChooseFile, ReportsTab
 from posreturns.ui.manager.restock_tab import RestockTab
+from posreturns.ui.manager.serial_tab import SerialPresenter
 from posreturns.ui.manager.side_tabs import AlertsTab, ResaleTab
 from posreturns.ui.presenters.sign_in import SignInPresenter
 from posreturns.ui.views.sign_in import SignInPage
@@ -40,7 +42,7 @@ class ManagerWorkspace(QWidget):
                  idle_minutes: float = 5, highlight_hours: float = 48, alert_text: Any = lambda code: code,
                  back_office: BackOfficePresenter | None = None, today: Callable[[], date] = date.today,
                  choose_file: ChooseFile | None = None, people: PeoplePresenter | None = None,
-                 policy: PolicyPresenter | None = None) -> None:
+                 policy: PolicyPresenter | None = None, serial: SerialPresenter | None = None) -> None:
         super().__init__()
         self.presenter = presenter
         self.gate = SignInPage(sign_in)
@@ -55,7 +57,7 @@ class ManagerWorkspace(QWidget):
         self.tabs.addTab(self.alerts, self.tr("Alerts"))
         self.back_office = back_office
         if back_office is not None:
-            self.queues = QueuesTab(back_office, formats)
+            self.queues = QueuesTab(back_office, formats, serial)
             self.reports = ReportsTab(back_office, formats, today, choose_file)
             self.day = DayTab(back_office, formats)
             self._add_scrolling(self.queues, self.tr("Open queues"))
@@ -65,6 +67,7 @@ class ManagerWorkspace(QWidget):
         if people is not None:
             self.people = PeopleTab(people, formats, choose_file)
             self._add_scrolling(self.people, self.tr("Users and audit"))
+        self.serial_presenter = serial if back_office is not None else None
         self.policy_presenter = policy
         if policy is not None:
             self.policy = PolicyTab(policy, formats)
@@ -111,9 +114,14 @@ class ManagerWorkspace(QWidget):
             self.refresh_button.clicked.connect(people.refresh)
             people.message.connect(lambda text: self._say(text, "ok"))
             people.refused.connect(lambda text: self._say(text, "warn"))
+        if self.serial_presenter is not None:
+            self.refresh_button.clicked.connect(self.serial_presenter.refresh)
+            self.serial_presenter.refused.connect(lambda text: self._say(text, "warn"))
         if policy is not None:
             self.refresh_button.clicked.connect(policy.refresh)
             policy.refused.connect(lambda text: self._say(text, "warn"))
+            policy.message.connect(lambda text: self._say(text, "ok"))
+            policy.settings_changed.connect(self._apply_settings)
 
     def open(self, principal: Principal | None) -> None:
         """Show the workspace: straight in for a manager already signed in at the till, else the gate."""
@@ -186,6 +194,17 @@ class ManagerWorkspace(QWidget):
             self.people_presenter.refresh()
         if self.policy_presenter is not None:
             self.policy_presenter.refresh()
+        if self.serial_presenter is not None:
+            self.serial_presenter.refresh()
+
+    def _apply_settings(self, changed: dict[str, str]) -> None:
+        """A new idle time or queue age applies at once; the language when the till starts again."""
+        if MANAGER_IDLE_KEY in changed:
+            self.idle.setInterval(max(1, int(float(changed[MANAGER_IDLE_KEY]) * 60_000)))
+            self.idle.start()
+        if QUEUE_AGE_KEY in changed:
+            self.restock.highlight_hours = float(changed[QUEUE_AGE_KEY])
+            self.presenter.refresh()
 
     def _count_queues(self, queues: dict[str, Any]) -> None:
         waiting = (len(queues["cards"]) + len(queues.get("failed", ())) + len(queues.get("approvals", ()))
