@@ -147,8 +147,10 @@ async function emit(ctx: Ctx, name: string, data: Record<string, unknown>[]): Pr
   await bus.emit(data.map((d) => ({ name, data: d })))
 }
 
-/** The return our event made, by its change's marker when the return itself was not marked yet. */
+/** The return our event made but did not mark yet (it stopped in between), found by its request's
+ * marker, with the metadata it was made with (`unmarked`: to be written on it). */
 export function byChangeMarker(state: OrderState, eventId: string): any | undefined {
   const change = state.changes.find((c) => c.change_type === "return_request" && c.metadata?.[MARKER] === eventId)
-  return change ? state.returns.find((r) => r.id === change.return_id && !r.canceled_at) : undefined
+  const made = change && state.returns.find((r) => r.id === change.return_id && !r.canceled_at)
+  return made ? { ...made, metadata: change.metadata, unmarked: true } : undefined
 }

@@ -112,10 +112,7 @@ async function returnOf(ctx: Ctx, event: TillEvent, data: Record<string, any>, f
   const orderId = state.order.id
   const wanted = wantedOf(data)
   let found = state.returnOf(event.event_id) ?? byChangeMarker(state, event.event_id)
-  if (found && !found.metadata?.[MARKER]) {  // made quickly, stopped before it was marked
-    found.metadata = eventMetadata(event, data)
-    await markReturn(ctx, found.id, found.metadata)
-  }
+  if (found?.unmarked) await markReturn(ctx, found.id, found.metadata, { created_by: ctx.actor })
   if (found && otherContent(found, event)) {
     throw new Refused(otherContent(found, event)!, { medusa_return_id: found.id })
   }
