@@ -40,6 +40,7 @@ from oms.medusa_server import (
     install_plugin,
     key_works,
     migrate,
+    plugin_hash,
     seed,
     start_medusa,
 )
@@ -96,10 +97,13 @@ def start(settings: Settings, *, fresh: bool = False) -> dict[str, Any]:
         migrate(settings, state)
         create_admin_user(settings, state)
         build(settings, state)
-        running = (state.get("medusa") or {}).get("pid")
-        if plugin_changed and pid_alive(running):  # a running Medusa has the old plugin loaded
-            stop_pid(running, "medusa", signal.SIGTERM, timeout=20)
+        running = state.get("medusa") or {}
+        # a running Medusa has the plugin it started with loaded: the `up` of another var folder (tests,
+        # bench, `make oms` share oms/medusa) may have installed a newer one meanwhile
+        if (plugin_changed or running.get("plugin") != plugin_hash()) and pid_alive(running.get("pid")):
+            stop_pid(running["pid"], "medusa", signal.SIGTERM, timeout=20)
         start_medusa(settings, state)
+        state["medusa"]["plugin"] = plugin_hash()
         with Timer(state, "api_key"):
             ensure_api_keys(state)
     except BaseException:

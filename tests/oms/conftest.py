@@ -5,7 +5,8 @@ Each session gets a fresh database in ``var/oms-pytest`` (or ``$POSRETURNS_OMS_T
 cannot be started the fixture fails with the harness's reason (it never skips).
 
 ``POSRETURNS_OMS_REUSE=1`` uses the instance that ``make oms`` left running (``var/oms/state.json``)
-instead, without stopping it: handy while writing tests, but the tests then see earlier runs' data.
+instead, without stopping it: handy while writing tests, but the tests then see earlier runs' data
+(start it with ``POSRETURNS_PLUGIN_FAULTS=1 make oms`` for the plugin tests that stop it half-way).
 """
 
 from __future__ import annotations
@@ -99,6 +100,7 @@ def medusa() -> Iterator[MedusaOms]:
         reused.admin.close()
         return
     var_dir = Path(os.environ.get("POSRETURNS_OMS_TEST_VAR", ROOT / "var" / "oms-pytest"))
+    os.environ["POSRETURNS_PLUGIN_FAULTS"] = "1"  # the plugin's fault tests stop an attempt after a chosen step
     settings = harness.Settings(var_dir=var_dir)
     try:
         try:

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from helpers.medusa import (
+    LosingClient,
     assert_one_exchange,
     ensure_stock,
     events,
@@ -17,12 +18,14 @@ from helpers.medusa import (
     medusa_returns,
     refunds,
     request,
+    stocked,
 )
 from helpers.medusa_faults import Walk, pending_changes
 from helpers.returns import CASHIER, line
 
 from posreturns.persistence.outbox import SqlOutbox, owner_id
 from posreturns.sync.backoff import Backoff
+from posreturns.sync.medusa.gateway import MedusaConfig, MedusaGateway
 from posreturns.sync.uploader import Uploader
 
 pytestmark = [pytest.mark.oms, pytest.mark.allow_warning_logs]
@@ -122,3 +125,85 @@ def test_a_replaced_uploader_is_refused_and_the_next_one_catches_up(walk: Any, m
     fresh = Uploader(outbox, w.plugin, w.clock, Backoff(random=lambda: 0.0), owner_id()).run()
     assert not fresh.lost_lock and delivered(w) == {"applied"}
     assert [r["status"] for r in medusa_returns(medusa, sale["id"])] == ["received"]
+
+
+def _as_medusa_holds_it(medusa: Any, sale: dict[str, Any], before: dict[str, int]) -> dict[str, Any]:
+    """A return of `sale` as Medusa ends up holding it, without the ids that differ from sale to sale."""
+    (made,) = medusa.admin.get("/admin/returns", order_id=sale["id"],
+                               fields="id,status,location_id,no_notification,metadata,*items")["returns"]
+    order = medusa.admin.get(f"/admin/orders/{sale['id']}", fields="id,summary,*items,items.detail.*")["order"]
+    sku = {i["id"]: i["variant_sku"] for i in order["items"]}
+    changes = medusa.admin.get(f"/admin/orders/{sale['id']}/changes", fields="id,change_type,status")["order_changes"]
+    return {"status": made["status"], "location": made["location_id"], "no_notification": made["no_notification"],
+            "marked": made["metadata"]["posreturns_event_id"] is not None,
+            "report": {k: v for k, v in made["metadata"]["posreturns_report"].items() if k != "lines"},
+            "items": sorted((sku[i["item_id"]], i["quantity"], i["received_quantity"], i["damaged_quantity"],
+                             i["reason_id"] or "", i["note"] or "") for i in made["items"]),
+            "detail": {i["variant_sku"]: {k: i["detail"][k] for k in ("return_requested_quantity",
+                                                                      "return_received_quantity",
+                                                                      "return_dismissed_quantity")}
+                       for i in order["items"]},
+            "summary": order["summary"], "refunds": len(refunds(medusa, sale["id"])),
+            "stock": {s: stocked(medusa, s) - n for s, n in before.items()},
+            "changes": sorted((c["change_type"] or "", c["status"]) for c in changes)}
+
+
+def test_a_return_put_back_on_sale_ends_in_medusa_as_the_admin_api_makes_it(walk: Any, medusa: Any) -> None:
+    """The plugin makes such a return with the order module's own actions, not Medusa's eight workflows:
+    the return, its items and reasons, the order's quantities and balance, the changes and the stock
+    end the same as through the stock Admin API."""
+    w: Walk = walk("PARIS-01")
+    seen = []
+    for n, gateway in enumerate([w.gateway, w.plugin]):
+        sale = make_order(medusa, [("TEE-ORG-S", 3), ("SHOE-RUN-43", 1)])
+        number = str(sale["display_id"])
+        w.till.lookup.find_receipt(number)
+        before = {s: stocked(medusa, s) for s in ("TEE-ORG-S", "SHOE-RUN-43")}
+        w.till.returns.complete(request(number, line("TEE-ORG-S", 2), line("SHOE-RUN-43", reason="CHANGED_MIND"),
+                                        key=f"same-{n}"), CASHIER)
+        w.run_here(gateway)
+        assert delivered(w) == {"applied"}
+        seen.append(_as_medusa_holds_it(medusa, sale, before))
+    by_admin_api, by_plugin = seen
+    assert by_plugin == by_admin_api
+    assert by_plugin["stock"] == {"TEE-ORG-S": 2, "SHOE-RUN-43": 1} and by_plugin["status"] == "received"
+    assert by_plugin["no_notification"] is True and by_plugin["location"] == medusa.location_id("PARIS-01")
+    assert {reason for *_, reason, _note in by_plugin["items"]} == {medusa.reason_id("wrong_size"),
+                                                                    medusa.reason_id("changed_mind")}
+
+
+class StoppingClient(LosingClient):
+    """Asks the plugin (Medusa started with POSRETURNS_PLUGIN_FAULTS=1) to end each attempt right after
+    `step`, as if Medusa had been killed there."""
+
+    def __init__(self, medusa: Any, step: str) -> None:
+        super().__init__(medusa.base_url, medusa.api_key)
+        self.step = step
+
+    def request(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+        kwargs["headers"] = {**(kwargs.get("headers") or {}), "X-Posreturns-Stop-After": self.step}
+        return super().request(method, path, **kwargs)
+
+
+@pytest.mark.parametrize("step", ["created", "requested", "received"])
+def test_a_return_put_back_on_sale_stopped_after_any_step_is_finished_once(walk: Any, medusa: Any,
+                                                                           step: str) -> None:
+    w: Walk = walk("PARIS-01")
+    sale = make_order(medusa, [("TEE-ORG-S", 1)])
+    number = str(sale["display_id"])
+    w.till.lookup.find_receipt(number)
+    before = stocked(medusa, "TEE-ORG-S")
+    w.till.returns.complete(request(number, line("TEE-ORG-S"), key=f"stopped-{step}"), CASHIER)
+    stopping = MedusaGateway(MedusaConfig(medusa.base_url, medusa.api_key), w.clock, StoppingClient(medusa, step))
+    try:
+        w.run_here(stopping)
+    finally:
+        stopping.close()
+    assert "applied" not in delivered(w)                     # the attempt ended half-way, unanswered
+    w.finish(w.plugin)
+    (returned,) = [r for r in medusa_returns(medusa, sale["id"]) if r["status"] != "canceled"]
+    assert returned["status"] == "received" and returned["metadata"]["posreturns_restocked"] is True
+    assert returned["metadata"]["posreturns_report"]["method"] == "original"
+    assert stocked(medusa, "TEE-ORG-S") == before + 1        # restocked once
+    assert len(refunds(medusa, sale["id"])) == 1
+    assert pending_changes(medusa, sale["id"]) == []

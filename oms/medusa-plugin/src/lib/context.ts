@@ -37,6 +37,7 @@ const REFUSALS = new Set<string>([MedusaError.Types.INVALID_DATA, MedusaError.Ty
  * otherwise read it again) and the timings. */
 export class Shared {
   readonly timings = new Timings()
+  stopAfter?: string  // tests only (POSRETURNS_PLUGIN_FAULTS=1): the step after which an attempt ends
   private loads = new Map<string, Promise<unknown>>()
 
   once<T>(key: string, load: () => Promise<T>): Promise<T> {
@@ -81,10 +82,15 @@ export class Ctx {
 
   /** Run a core workflow; Medusa's refusals become `Refused`, a locked order `Retry`. */
   async run(workflow: Workflow, input: Record<string, unknown>): Promise<any> {
+    const name = workflow.getName?.() ?? workflow.name
+    const { result } = await this.call(name, () => workflow(this.container).run({ input }))
+    return result
+  }
+
+  /** A module's own action (timed under `name`), its refusals mapped as `run` maps a workflow's. */
+  async call<T>(name: string, work: () => Promise<T>): Promise<T> {
     try {
-      const name = workflow.getName?.() ?? workflow.name
-      const { result } = await this.shared.timings.time(name, () => workflow(this.container).run({ input }))
-      return result
+      return await this.shared.timings.time(name, work)
     } catch (error: any) {
       const message = String(error?.message ?? error)
       if (message.includes(LOCKED)) {
@@ -95,6 +101,11 @@ export class Ctx {
       }
       throw error
     }
+  }
+
+  /** Tests only: the attempt ends here, as if Medusa had been killed right after `step`. */
+  reached(step: string): void {
+    if (this.shared.stopAfter === step) throw new Error(`stopped after ${step} (test fault)`)
   }
 
   /** Medusa location id -> store code. */

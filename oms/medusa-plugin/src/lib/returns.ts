@@ -12,8 +12,10 @@ import { Ctx } from "./context"
 import { applyExchange } from "./exchange"
 import { major } from "./money"
 import { refused } from "./notes"
+import { byChangeMarker, markReturn, quick, receiveQuick, requestQuick, restockPending, restockQuick }
+  from "./quick-return"
 import { OrderState } from "./state"
-import { EventResult, MARKER, Refused, TillEvent } from "./types"
+import { EventResult, MARKER, Refused, Retry, TillEvent } from "./types"
 
 export interface Wanted { line: string; qty: number; restock: number; reason?: string; note?: string; sku?: string }
 
@@ -110,7 +112,8 @@ async function returnOf(ctx: Ctx, event: TillEvent, data: Record<string, any>, f
   let state = first
   const orderId = state.order.id
   const wanted = wantedOf(data)
-  let found = state.returnOf(event.event_id)
+  let found = state.returnOf(event.event_id) ?? byChangeMarker(state, event.event_id)
+  if (found?.unmarked) await markReturn(ctx, found.id, found.metadata, { created_by: ctx.actor })
   if (found && otherContent(found, event)) {
     throw new Refused(otherContent(found, event)!, { medusa_return_id: found.id })
   }
@@ -122,9 +125,21 @@ async function returnOf(ctx: Ctx, event: TillEvent, data: Record<string, any>, f
   if (!found) {
     const problem = overReturn(state, wanted)
     if (problem) return refused(ctx, event, data, state, problem)
-    found = await openReturn(ctx, event, data, state, location, wanted)
+    if (quick(wanted)) {
+      found = await requestQuick(ctx, event, data, state, location, wanted, eventMetadata(event, data))
+      if (!found) {  // another return of the same units got there first: ours is cancelled
+        state = (await OrderState.read(ctx, orderId))!
+        const late = overReturn(state, wanted)
+        if (!late) throw new Retry(`Medusa: order ${state.order.display_id} changed while the return was made`)
+        return refused(ctx, event, data, state, late)
+      }
+    } else {
+      found = await openReturn(ctx, event, data, state, location, wanted)
+    }
   }
-  if (found.status !== "received") await receive(ctx, found.id, wanted, data)
+  if (found.status === "requested" && quick(wanted)) await receiveQuick(ctx, event, found, state, wanted, data)
+  else if (found.status !== "received") await receive(ctx, found.id, wanted, data)
+  else if (restockPending(state, found, event.event_id)) await restockQuick(ctx, found, state, wanted)
   const refunds = await refund(ctx, event, data, state)
   return { event_id: event.event_id, outcome: receivedBefore && refunds === 0 ? "duplicate" : "applied",
     detail: { medusa_return_id: found.id, refunds } }

@@ -23,7 +23,8 @@ export class OrderState {
     if (firstAttempt) return new OrderState(order, [], [], [], false)
     const [returns, changes, exchanges] = await Promise.all([
       ctx.graph("return", RETURN_FIELDS, { order_id: orderId }),
-      ctx.graph("order_change", ["id", "change_type", "status", "return_id", "exchange_id"], { order_id: orderId }),
+      ctx.graph("order_change", ["id", "change_type", "status", "return_id", "exchange_id", "metadata"],
+        { order_id: orderId }),
       ctx.graph("order_exchange", ["id", "return_id", "metadata", "canceled_at"], { order_id: orderId }),
     ])
     return new OrderState(order, returns, changes, exchanges)

@@ -34,6 +34,9 @@ export const POST = async (req: AuthenticatedMedusaRequest<Batch>, res: MedusaRe
   const results = new Map<string, EventResult>()
   const id = randomUUID()
   const shared = openBatch(id)
+  if (process.env.POSRETURNS_PLUGIN_FAULTS === "1") {  // the fault tests stop an attempt after a chosen step
+    shared.stopAfter = String(req.headers["x-posreturns-stop-after"] ?? "") || undefined
+  }
   const worker = async () => {
     for (let chain = queue.shift(); chain; chain = queue.shift()) {
       const { result } = await shared.timings.time("order chain", () => applyTillEventsWorkflow(req.scope).run({
