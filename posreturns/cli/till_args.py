@@ -8,15 +8,16 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from posreturns.app import Till
-from posreturns.bootstrap import bootstrap
 from posreturns.paths import resolve_data_dir
 from posreturns.services.errors import BadInput
 from posreturns.services.json_reader import printable
+
+if TYPE_CHECKING:  # the whole till: not for the lookups that read through plain sqlite3 (quick_reads)
+    from posreturns.app import Till
 
 MAX_DEPTH = 32
 
@@ -30,6 +31,8 @@ def day_argument(text: str) -> date:
 
 
 def open_from(args: argparse.Namespace) -> Till:
+    from posreturns.bootstrap import bootstrap
+
     return bootstrap(resolve_data_dir(args.data_dir), "cli", till_id=getattr(args, "till", None),
                      now=getattr(args, "now", None)).till
 
