@@ -75,7 +75,7 @@ COMMAND_MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("config_commands", ("config",)), ("device_commands", ("device", "print")), ("sync_commands", ("sync", "oms")),
     ("storage_commands", ("backup", "restore")), ("verify_commands", ("verify",)),
     ("restock_commands", ("restock", "rtv", "resale", "alerts")), ("report_commands", ("report",)),
-    ("day_commands", ("day",)), ("audit_commands", ("audit",)), ("main", ("gui",)))
+    ("day_commands", ("day",)), ("audit_commands", ("audit",)), ("serve_commands", ("serve",)), ("main", ("gui",)))
 MODULE_OF = {name: module for module, names in COMMAND_MODULES for name in names}
 ALL_MODULES = tuple(module for module, _ in COMMAND_MODULES)
 
