@@ -7,12 +7,14 @@ what, never a query string, a header or a body (PINs, customers' details).
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import json
 import logging
 import os
 import secrets
 import socket
+import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -69,6 +71,28 @@ class HostServer(ThreadingHTTPServer):
         self.address_family = socket.AF_INET6 if ":" in loopback(address[0]) else socket.AF_INET
         super().__init__(address, _Handler)
         self.api, self.token = api, token.encode()
+        self.connections: set[socket.socket] = set()
+        self.connections_lock = threading.Lock()
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self.connections_lock:
+            self.connections.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request: Any) -> None:
+        with self.connections_lock:
+            self.connections.discard(request)
+        super().shutdown_request(request)
+
+    def stop(self) -> None:
+        """Stop taking calls, let those under way answer, and end the hosts' idle keep-alive connections
+        (their threads would otherwise wait for a next call forever). Not from the serving thread."""
+        self.shutdown()
+        with self.connections_lock:
+            open_now = list(self.connections)
+        for connection in open_now:
+            with contextlib.suppress(OSError):  # already closed by its host
+                connection.shutdown(socket.SHUT_RD)  # the next read ends; an answer being written still goes out
 
     @property
     def url(self) -> str:

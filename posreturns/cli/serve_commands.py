@@ -10,11 +10,14 @@ import logging
 import os
 import signal
 import threading
-from typing import Any
+from typing import TYPE_CHECKING
 
 from posreturns.cli.output import EXIT_OK, Output
 from posreturns.cli.till_args import open_runtime
 from posreturns.paths import resolve_data_dir
+
+if TYPE_CHECKING:
+    from posreturns.cli.host_server import HostServer
 
 DEFAULT_PORT = 8765
 log = logging.getLogger("posreturns.host_api")
@@ -56,10 +59,10 @@ def run_serve(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
-def stop_on_signals(server: Any) -> None:
+def stop_on_signals(server: HostServer) -> None:
     """SIGTERM (a service manager) and Ctrl+C stop the server after the calls under way."""
     def stop(_signal: int, _frame: object) -> None:
-        threading.Thread(target=server.shutdown, name="host-api-stop").start()  # shutdown() waits for the loop
+        threading.Thread(target=server.stop, name="host-api-stop").start()  # stop() waits for the serving loop
 
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
