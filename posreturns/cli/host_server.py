@@ -103,7 +103,8 @@ class HostServer(ThreadingHTTPServer):
 class _Handler(BaseHTTPRequestHandler):
     server: HostServer
     protocol_version = "HTTP/1.1"
-    disable_nagle_algorithm = True  # the headers and the body go in two writes: no 40 ms wait for an ACK
+    disable_nagle_algorithm = True  # an answer goes out at once, not after the host's ACK of the last one
+    wbufsize = -1  # headers and body in one write, sent when the call is answered (handle_one_request flushes)
 
     def do_GET(self) -> None:
         self._serve("GET")
