@@ -20,7 +20,9 @@ from typing import Any
 
 from posreturns import __version__
 from posreturns.app import Till, open_printing
+from posreturns.cli.device_commands import outcome_json
 from posreturns.cli.main import error_code
+from posreturns.cli.order_commands import NO_SALE_MATCHES
 from posreturns.cli.return_commands import drawer_and_receipt
 from posreturns.cli.sync_commands import sync_status
 from posreturns.domain.errors import UserFacingError
@@ -166,7 +168,7 @@ class HostApi:
     def search(self, call: Call) -> dict[str, Any]:
         found = self.till.lookup.search(_required(call.query, "q", "the search (?q=…)"))
         if not found:
-            raise NotFound("No sale matches this search; try the receipt number, a phone number or an e-mail.")
+            raise NotFound(NO_SALE_MATCHES)
         return {"orders": [summary_json(s) for s in found]}
 
     def match(self, call: Call) -> dict[str, Any]:
@@ -209,8 +211,7 @@ class HostApi:
             outcome = open_printing(self.till, self.printer_url).print_return(call.path["number"])
         if not outcome.printed:
             raise CallFailed("printer", str(outcome.said))
-        return {"job_id": outcome.job_id, "printed": outcome.printed, "confirmed": outcome.confirmed,
-                "copy": outcome.copy, "drawer_opened": False, "message": outcome.message}
+        return outcome_json(outcome)
 
     def sync_status(self, call: Call) -> dict[str, Any]:
         return sync_status(self.till, check=call.query.get("check") == "1")

@@ -11,6 +11,8 @@ from posreturns.domain.orders import Order
 from posreturns.services.lookup import ItemMatch
 from posreturns.services.presenting import line_json, order_json, summary_json
 
+NO_SALE_MATCHES = "No sale matches this search; try the receipt number, a phone number or an e-mail."
+
 
 def register(commands: argparse._SubParsersAction, shared: list[argparse.ArgumentParser]) -> None:  # type: ignore[type-arg]
     order = commands.add_parser("order", parents=shared, help="find sales")
@@ -46,7 +48,7 @@ def run_show(args: argparse.Namespace, out: Output) -> int:
 def run_search(args: argparse.Namespace, out: Output) -> int:
     found = read(args, lambda till: till.lookup.search(" ".join(args.query)))
     if not found:
-        out.error("not_found", "No sale matches this search; try the receipt number, a phone number or an e-mail.")
+        out.error("not_found", NO_SALE_MATCHES)
         return EXIT_NOT_FOUND
     rows = [f"{s.number:<14} {s.placed_at:%Y-%m-%d} {s.channel:<5} {s.total.format():>12}  {s.customer_name or '-'}"
             for s in found]
