@@ -87,6 +87,7 @@ bench: $(STAMP)
 # The command line's start-up alone (a host POS's lookup, `--version`, bare Python) on the demo store, in a minute.
 bench-cli: $(STAMP)
 	$(BIN)/python -m bench.cli_start
+	$(BIN)/python -m bench.host_api
 
 # A week's backlog (300 returns) drained into the real Medusa, with and without the posreturns plugin.
 bench-sync: $(STAMP) system-deps

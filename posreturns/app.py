@@ -33,7 +33,7 @@ from posreturns.services.errors import BadInput
 from posreturns.services.lookup import OrderLookup
 from posreturns.services.ports import Clock
 from posreturns.services.returns.ports import AuditEntry
-from posreturns.services.setting_rules import DEFAULT_TILL_ID
+from posreturns.services.setting_rules import DEFAULT_TILL_ID, TRAINING_KEY
 
 if TYPE_CHECKING:  # the devices and their drivers are imported by what prints, not by every command
     from posreturns.devices.drawer import CashDrawer
@@ -61,7 +61,6 @@ if TYPE_CHECKING:  # the devices and their drivers are imported by what prints, 
     from posreturns.services.users import UserAdmin
     from posreturns.sync.pepper_store import PepperStore
 
-TRAINING_KEY = "till.training"
 INSTALL_ID_KEY = "security.install_id"
 
 

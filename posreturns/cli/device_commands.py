@@ -76,9 +76,14 @@ def run_virtual_scanner(args: argparse.Namespace, out: Output) -> int:
     return int(main(argv))
 
 
-def _outcome(out: Output, outcome: Any) -> int:
-    data = {"job_id": outcome.job_id, "printed": outcome.printed, "confirmed": outcome.confirmed,
+def outcome_json(outcome: Any) -> dict[str, Any]:
+    """A print's outcome as `print reprint --json` (and the host API's reprint) answer it."""
+    return {"job_id": outcome.job_id, "printed": outcome.printed, "confirmed": outcome.confirmed,
             "copy": outcome.copy, "drawer_opened": False, "message": outcome.message}
+
+
+def _outcome(out: Output, outcome: Any) -> int:
+    data = outcome_json(outcome)
     if outcome.printed:
         out.result(data, f"Printed (job {outcome.job_id})." if outcome.confirmed else outcome.message)
         return EXIT_OK

@@ -77,7 +77,7 @@ COMMAND_MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("storage_commands", ("backup", "restore")), ("verify_commands", ("verify",)),
     ("restock_commands", ("restock", "rtv", "resale", "alerts")), ("report_commands", ("report",)),
     ("day_commands", ("day",)), ("drawer_commands", ("drawer",)), ("audit_commands", ("audit",)),
-    ("main", ("gui",)))
+    ("serve_commands", ("serve",)), ("main", ("gui",)))
 MODULE_OF = {name: module for module, names in COMMAND_MODULES for name in names}
 ALL_MODULES = tuple(module for module, _ in COMMAND_MODULES)
 

@@ -6,8 +6,12 @@ import argparse
 from zoneinfo import ZoneInfo
 
 from posreturns.cli.output import EXIT_NOT_FOUND, EXIT_OK, Output
-from posreturns.cli.till_args import open_from
+from posreturns.cli.quick_reads import Reader, read
+from posreturns.domain.orders import Order
+from posreturns.services.lookup import ItemMatch
 from posreturns.services.presenting import line_json, order_json, summary_json
+
+NO_SALE_MATCHES = "No sale matches this search; try the receipt number, a phone number or an e-mail."
 
 
 def register(commands: argparse._SubParsersAction, shared: list[argparse.ArgumentParser]) -> None:  # type: ignore[type-arg]
@@ -27,9 +31,10 @@ def register(commands: argparse._SubParsersAction, shared: list[argparse.Argumen
 
 
 def run_show(args: argparse.Namespace, out: Output) -> int:
-    with open_from(args) as till:
-        order = till.lookup.find_receipt(args.number)
-        zone = ZoneInfo(till.settings.store_timezone())
+    def show(till: Reader) -> tuple[Order, ZoneInfo]:
+        return till.lookup.find_receipt(args.number), ZoneInfo(till.settings.store_timezone())
+
+    order, zone = read(args, show)
     rows = [f"{order.number}  {order.channel.value}  {order.placed_at.astimezone(zone):%Y-%m-%d %H:%M %Z}  "
             f"{order.customer_name or '-'}  total {order.total.format()}"]
     rows.append(f"  {'SKU':<16} {'title':<44} sold returned returnable  unit paid")
@@ -41,10 +46,9 @@ def run_show(args: argparse.Namespace, out: Output) -> int:
 
 
 def run_search(args: argparse.Namespace, out: Output) -> int:
-    with open_from(args) as till:
-        found = till.lookup.search(" ".join(args.query))
+    found = read(args, lambda till: till.lookup.search(" ".join(args.query)))
     if not found:
-        out.error("not_found", "No sale matches this search; try the receipt number, a phone number or an e-mail.")
+        out.error("not_found", NO_SALE_MATCHES)
         return EXIT_NOT_FOUND
     rows = [f"{s.number:<14} {s.placed_at:%Y-%m-%d} {s.channel:<5} {s.total.format():>12}  {s.customer_name or '-'}"
             for s in found]
@@ -53,9 +57,10 @@ def run_search(args: argparse.Namespace, out: Output) -> int:
 
 
 def run_match(args: argparse.Namespace, out: Output) -> int:
-    with open_from(args) as till:
-        order = till.lookup.find_receipt(args.number)
-        match = till.lookup.match_item(order, args.code)
+    def match_item(till: Reader) -> ItemMatch:
+        return till.lookup.match_item(till.lookup.find_receipt(args.number), args.code)
+
+    match = read(args, match_item)
     if match.problem:
         out.error(match.problem, match.message or "")
         return EXIT_NOT_FOUND

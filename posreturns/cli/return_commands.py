@@ -64,14 +64,14 @@ def run_complete(args: argparse.Namespace, out: Output) -> int:
         answer = till.returns.complete(request, credentials.sign_in(till, Permission.COMPLETE_RETURN))
         printer = getattr(args, "printer", None) or till.settings.get("printer.url")
         if printer:
-            answer = {**answer, **_drawer_and_receipt(till, printer, answer)}
+            answer = {**answer, **drawer_and_receipt(till, printer, answer)}
         out.document(answer)
     finally:
         till.close()
     return EXIT_OK
 
 
-def _drawer_and_receipt(till: Any, printer_url: str, answer: dict[str, Any]) -> dict[str, Any]:
+def drawer_and_receipt(till: Any, printer_url: str, answer: dict[str, Any]) -> dict[str, Any]:
     """The drawer opens first when the return pays cash out here (once per return, audited), then
     the receipt prints; a replayed `complete` (same key) opens nothing again."""
     from posreturns.devices.drawer import pays_cash_at_till  # the drivers: only when a printer is set

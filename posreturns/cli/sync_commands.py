@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
+from posreturns.app import Till
 from posreturns.cli.output import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, Output
 from posreturns.cli.signing import ask
 from posreturns.cli.sync_exception_commands import run_exceptions, run_repair, run_resolve
@@ -143,27 +144,32 @@ def _summary(data: dict[str, Any]) -> str:
 
 
 def run_status(args: argparse.Namespace, out: Output) -> int:
-    from posreturns.persistence.outbox import SqlOutbox
-    from posreturns.persistence.sync_state import SqlSyncState
-    from posreturns.sync.engine import _age
-
     till = open_from(args)
     try:
-        probe = None
-        if till.connectivity.configured() and not args.cached:
-            probe = till.connectivity.check()       # asked now, within a few seconds
-        state = SqlSyncState(till.engine, lambda: till.cache_writer).status()
-        outbox = SqlOutbox(till.engine)
-        stats, holder, now = outbox.stats(till.clock.now()), outbox.holder(), till.clock.now()
-        status = {**state, "oms_url": till.settings.get("oms.url"), "checked_now": probe is not None,
-                  "probe": (probe or {}).get("detail"), "reason": (probe or till.connectivity.current()).get("reason"),
-                  "cache_age_seconds": _age(state["cache_as_of"], now), "outbox": asdict(stats),
-                  "outbox_size": stats.pending + stats.held + stats.rejected,
-                  "uploader": holder["owner"] if holder else None}
+        status = sync_status(till, check=not args.cached)
     finally:
         till.close()
     out.result(status, _status_text(status))
     return EXIT_OFFLINE if status["oms_url"] and status["online"] is not True else EXIT_OK
+
+
+def sync_status(till: Till, check: bool) -> dict[str, Any]:
+    """What `sync status --json` prints (and the host API's `GET /v1/sync/status`); `check`: ask the OMS now."""
+    from posreturns.persistence.outbox import SqlOutbox
+    from posreturns.persistence.sync_state import SqlSyncState
+    from posreturns.sync.engine import _age
+
+    probe = None
+    if till.connectivity.configured() and check:
+        probe = till.connectivity.check()       # asked now, within a few seconds
+    state = SqlSyncState(till.engine, lambda: till.cache_writer).status()
+    outbox = SqlOutbox(till.engine)
+    stats, holder, now = outbox.stats(till.clock.now()), outbox.holder(), till.clock.now()
+    return {**state, "oms_url": till.settings.get("oms.url"), "checked_now": probe is not None,
+            "probe": (probe or {}).get("detail"), "reason": (probe or till.connectivity.current()).get("reason"),
+            "cache_age_seconds": _age(state["cache_as_of"], now), "outbox": asdict(stats),
+            "outbox_size": stats.pending + stats.held + stats.rejected,
+            "uploader": holder["owner"] if holder else None}
 
 
 def _status_text(s: dict[str, Any]) -> str:

@@ -8,15 +8,17 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from posreturns.app import Till
-from posreturns.bootstrap import bootstrap
 from posreturns.paths import resolve_data_dir
 from posreturns.services.errors import BadInput
 from posreturns.services.json_reader import printable
+
+if TYPE_CHECKING:  # the whole till: not for the lookups that read through plain sqlite3 (quick_reads)
+    from posreturns.app import Till
+    from posreturns.bootstrap import Runtime
 
 MAX_DEPTH = 32
 
@@ -30,18 +32,29 @@ def day_argument(text: str) -> date:
 
 
 def open_from(args: argparse.Namespace) -> Till:
+    return open_runtime(args).till
+
+
+def open_runtime(args: argparse.Namespace) -> Runtime:
+    from posreturns.bootstrap import bootstrap
+
     return bootstrap(resolve_data_dir(args.data_dir), "cli", till_id=getattr(args, "till", None),
-                     now=getattr(args, "now", None)).till
+                     now=getattr(args, "now", None))
 
 
 def read_json(path: Path | None) -> Any:
-    """A JSON document from `--request FILE` (or `-`), else from stdin: UTF-8, at most 32 levels deep."""
+    """A JSON document from `--request FILE` (or `-`), else from stdin (see `parse_json`)."""
     try:
         raw = sys.stdin.buffer.read() if path is None or str(path) == "-" else path.read_bytes()
     except OSError as error:
         raise BadInput(f"Cannot read the request {path}: {error.strerror}; check the path.") from None
     if not raw.strip():
         raise BadInput("The request is empty; send the JSON request on stdin or with --request FILE.")
+    return parse_json(raw)
+
+
+def parse_json(raw: bytes) -> Any:
+    """A request's JSON (the command line's and the host API's): UTF-8, at most 32 levels deep."""
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as error:

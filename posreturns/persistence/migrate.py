@@ -12,13 +12,13 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
-
 from posreturns.domain.errors import UserFacingError
-from posreturns.persistence.engine import WRITE
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Engine
+
+    from posreturns.persistence.plain_sqlite import Readable
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 _REVISION_LINE = re.compile(r"""^(down_revision|revision)\s*=\s*(.*?)\s*$""", re.MULTILINE)
@@ -61,7 +61,7 @@ def scripts_head() -> str | None:
     return heads.pop() if len(heads) == 1 and parents <= revisions else None
 
 
-def current_revision(engine: Engine) -> str | None:
+def current_revision(engine: Readable) -> str | None:
     with engine.connect() as connection:
         known = connection.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'alembic_version'").first()
         if known is None:  # a new database
@@ -83,6 +83,8 @@ def upgrade(engine: Engine) -> bool:
         return False
     from alembic import command
     from alembic.script import ScriptDirectory
+
+    from posreturns.persistence.engine import WRITE
 
     scripts = ScriptDirectory.from_config(alembic_config())
     if current == scripts.get_current_head():

@@ -6,15 +6,16 @@ import json
 from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING, Any
 
 from posreturns.domain.money import Money
 from posreturns.domain.orders import Channel, Order, OrderLine, Tender, TenderMethod
 from posreturns.domain.resale import Grade, grade_of
 from posreturns.domain.utc import format_utc, parse_utc
 from posreturns.services.ports import OrderSummary, VariantInfo
+
+if TYPE_CHECKING:  # a lookup from the command line reads through plain sqlite3 (persistence/plain_sqlite.py)
+    from posreturns.persistence.plain_sqlite import Readable
 
 _ORDER = ("SELECT o.id, o.number, o.channel, o.store_id, o.placed_at, o.currency, o.prices_include_tax, "
           "o.customer_id, o.order_discount_minor, o.shipping_minor, o.shipping_refunded_minor, c.name AS customer_name "
@@ -33,7 +34,7 @@ _SUMMARY = ("SELECT o.id, o.number, o.channel, o.placed_at, o.total_minor, o.cur
 class SqlOrderRepository:
     """`OrderRepository` over SQLite; every call is one short read transaction."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Readable) -> None:
         self.engine = engine
 
     def _rows(self, sql: str, params: Sequence[Any]) -> list[Any]:

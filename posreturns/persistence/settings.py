@@ -8,20 +8,22 @@ times); writes go through at once and update the copy, and another process's cha
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING, cast
 
-from sqlalchemy import Engine
-
-from posreturns.persistence.audit import insert_audit
-from posreturns.persistence.engine import WRITE
-from posreturns.services.returns.ports import AuditEntry
 from posreturns.services.setting_rules import DEFAULT_TILL_ID, checked_setting
+
+if TYPE_CHECKING:  # reading the settings needs no SQLAlchemy (a lookup reads through plain_sqlite)
+    from sqlalchemy import Engine
+
+    from posreturns.persistence.plain_sqlite import Readable
+    from posreturns.services.returns.ports import AuditEntry
 
 DEFAULTS = {"store.id": "", "till.id": DEFAULT_TILL_ID, "language": ""}
 FRESH_SECONDS = 2.0
 
 
 class SqlSettings:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Readable) -> None:
         self.engine = engine
         self._copy: dict[str, str] = {}
         self._stores: list[tuple[str, str]] = []
@@ -52,8 +54,12 @@ class SqlSettings:
     def change(self, values: dict[str, str], audit: AuditEntry | None) -> None:
         """Store `values` and their audit row in one transaction: every value is checked first, and a
         refused one changes nothing."""
+        from posreturns.persistence.audit import insert_audit
+        from posreturns.persistence.engine import WRITE
+
         checked = self.checked(values)
-        with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
+        engine = cast("Engine", self.engine)  # a PlainSqlite only reads: whoever changes settings has the engine
+        with engine.connect().execution_options(**WRITE) as connection, connection.begin():
             connection.exec_driver_sql(
                 "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 list(checked.items()))

@@ -10,6 +10,7 @@ from posreturns.services.numbering import check_till_id
 from posreturns.services.oms_address import check_oms_url
 
 DEFAULT_TILL_ID = "T1"  # a till whose till.id was never set
+TRAINING_KEY = "till.training"  # "1" on a training till (init --training, the demo store)
 MANAGER_IDLE_KEY = "manager.idle_minutes"  # the manager's workspace signs out after this idle time
 QUEUE_AGE_KEY = "restock.highlight_hours"  # held units older than this are highlighted in the queue
 POSITIVE_NUMBERS = {MANAGER_IDLE_KEY: (1, 240), QUEUE_AGE_KEY: (1, 24 * 90)}

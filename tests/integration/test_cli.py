@@ -58,7 +58,7 @@ def test_a_lookup_imports_nothing_it_does_not_need(data_dir: Path) -> None:
     database is up to date), no HTTP client (no OMS is asked), no device drivers."""
     from bench.cli_start import HEAVY, heavy_imports
 
-    assert {"PySide6", "alembic", "requests", "posdrivers"} <= set(HEAVY)
+    assert {"PySide6", "sqlalchemy", "alembic", "requests", "posdrivers"} <= set(HEAVY)
     assert heavy_imports(data_dir, "PA01-000102") == []
 
 

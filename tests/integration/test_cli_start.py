@@ -26,8 +26,9 @@ except SystemExit as stop:
     code = stop.code
 print(json.dumps({'code': code, 'modules': sorted(sys.modules)}), file=sys.stderr)
 """
-# What a lookup has no use for (the window, its drivers, migrations, HTTP, the import's rules)
-NOT_FOR_A_LOOKUP = ("PySide6", "posdrivers", "alembic", "requests", "sqlalchemy.orm", "biip", "msgspec",
+# What a lookup has no use for (the window, its drivers, migrations, HTTP, the import's rules, and
+# SQLAlchemy: lookups read through plain sqlite3)
+NOT_FOR_A_LOOKUP = ("PySide6", "posdrivers", "alembic", "requests", "sqlalchemy", "biip", "msgspec",
                     "posreturns.ui", "posreturns.devices.printing", "posreturns.services.returns.service",
                     "posreturns.services.canonical", "posreturns.persistence.cache_writer")
 
@@ -52,6 +53,8 @@ def test_order_show_imports_its_own_command_and_nothing_a_lookup_does_not_use(de
     assert code == 0 and json.loads(out)["number"] == "PA01-000101"
     assert imported(modules, NOT_FOR_A_LOOKUP) == set()
     assert command_modules(modules) == {"posreturns.cli.order_commands"}
+    code, modules, out = loaded("--data-dir", str(demo_till.data_dir), "--json", "order", "search", "camille")
+    assert code == 0 and json.loads(out)["orders"] != [] and imported(modules, NOT_FOR_A_LOOKUP) == set()
 
 
 def test_version_imports_no_command_and_no_database_library() -> None:

@@ -1,0 +1,93 @@
+"""The till's database read through the standard `sqlite3` module alone, for the command line's
+lookups: importing SQLAlchemy costs a host POS more than the whole lookup (docs/cli.md).
+
+`PlainSqlite` offers the few calls of an `Engine` that the read-only repositories use
+(`connect()`, then `exec_driver_sql(...)` with `.first()`, `.all()`, `.scalar()`, `.scalars()`, rows
+read by column name), so `SqlOrderRepository`, `SqlSettings` and the schema check run on it
+unchanged. One connection, each `connect()` one read transaction (a consistent snapshot, as the
+engine gives); it refuses to write (`PRAGMA query_only`).
+"""
+
+from __future__ import annotations
+
+import functools
+import sqlite3
+from collections import namedtuple
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+
+class PlainResult:
+    def __init__(self, cursor: sqlite3.Cursor) -> None:
+        self.cursor = cursor
+
+    def first(self) -> Any:
+        return self.cursor.fetchone()
+
+    def all(self) -> list[Any]:
+        return self.cursor.fetchall()
+
+    def scalar(self) -> Any:
+        row = self.cursor.fetchone()
+        return None if row is None else row[0]
+
+    def scalars(self) -> PlainResult:
+        self.cursor.row_factory = lambda _cursor, values: values[0]
+        return self
+
+
+class PlainConnection:
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+
+    def exec_driver_sql(self, sql: str, params: Sequence[Any] = ()) -> PlainResult:
+        return PlainResult(self.connection.execute(sql, tuple(params)))
+
+
+class PlainSqlite:
+    """`path` must exist (this never creates a database)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._connection: sqlite3.Connection | None = None
+
+    @contextmanager
+    def connect(self) -> Iterator[PlainConnection]:
+        if self._connection is None:
+            self._connection = _open(self.path)
+        self._connection.execute("BEGIN")
+        try:
+            yield PlainConnection(self._connection)
+        finally:
+            self._connection.execute("ROLLBACK")  # nothing was written: ending the snapshot is all it does
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(f"{path.as_uri()}?mode=rw", uri=True, isolation_level=None,
+                                 check_same_thread=True, timeout=10.0)
+    connection.row_factory = _named_row
+    connection.execute("PRAGMA query_only=ON")
+    return connection
+
+
+def _named_row(cursor: sqlite3.Cursor, values: tuple[Any, ...]) -> Any:
+    return _row_type(tuple(column[0] for column in cursor.description))(*values)
+
+
+@functools.cache
+def _row_type(names: tuple[str, ...]) -> type:
+    """A tuple whose fields are the columns (as SQLAlchemy's rows): `row.id` and `row[0]` both work."""
+    return namedtuple("Row", names, rename=True)
+
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    Readable = Engine | PlainSqlite  # what the read-only repositories accept
