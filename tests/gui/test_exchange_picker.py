@@ -62,3 +62,11 @@ def test_a_size_on_the_shelf_here_is_handed_over_and_one_sold_out_asks_for_a_sou
     assert picker.source_table.item(0, 3).text() == "handed over now"
     picker._accept()
     assert picker.chosen is not None and "delivery" not in picker.chosen
+
+
+def test_the_replacement_scanned_from_the_shelf_is_the_row_chosen(qtbot) -> None:  # type: ignore[no-untyped-def]
+    picker = ExchangePicker(VARIANTS, Formats("en"))
+    qtbot.addWidget(picker)
+    assert picker.take_scan("BASK-CUIR-42") and picker.table.currentRow() == 1
+    assert picker.take_scan("ROBE-LIN-38") and picker.table.currentRow() == 1  # not one of these: said, kept
+    assert "not one of these" in picker.problem.text()

@@ -632,6 +632,10 @@
         <translation>Ville</translation>
     </message>
     <message>
+        <source>The item scanned is not one of these: pick the replacement in the list.</source>
+        <translation>L&apos;article scanné n&apos;en fait pas partie : choisissez le remplacement dans la liste.</translation>
+    </message>
+    <message>
         <source>This store (on the shelf)</source>
         <translation>Ce magasin (en rayon)</translation>
     </message>
@@ -932,6 +936,10 @@
     <message>
         <source>That is an item&apos;s barcode: scan the receipt first, or choose &apos;Return without receipt&apos;.</source>
         <translation>C&apos;est le code-barres d&apos;un article : scannez d&apos;abord le ticket, ou choisissez « Retour sans ticket ».</translation>
+    </message>
+    <message>
+        <source>This window takes no scan: finish or close it, then scan again.</source>
+        <translation>Cette fenêtre ne prend pas de scan : terminez-la ou fermez-la, puis scannez à nouveau.</translation>
     </message>
     <message>
         <source>The return in progress was restored.</source>

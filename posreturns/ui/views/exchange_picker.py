@@ -102,6 +102,15 @@ class ExchangePicker(QDialog):
             if label is not None:
                 label.setVisible(home)
 
+    def take_scan(self, code: str) -> bool:
+        """The replacement's own barcode, scanned from the shelf: its row is chosen."""
+        for row, variant in enumerate(self.variants):
+            if code in (variant.get("sku"), variant.get("barcode")):
+                self.table.selectRow(row)
+                return True
+        self.problem.setText(self.tr("The item scanned is not one of these: pick the replacement in the list."))
+        return True
+
     def _show_sources(self, row: int) -> None:
         self.problem.setText("")
         self.sources = []

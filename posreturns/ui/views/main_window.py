@@ -15,6 +15,7 @@ from posreturns.domain.messages import Localized
 from posreturns.domain.orders import Order
 from posreturns.domain.users import Principal
 from posreturns.services.returns.results import CompletedReturn
+from posreturns.ui.dialog_scans import dialog_in_front, give_to_dialog, tell_in_dialog
 from posreturns.ui.dialogs import DialogService
 from posreturns.ui.i18n import Formats
 from posreturns.ui.messages import cashier_text
@@ -27,6 +28,7 @@ from posreturns.ui.presenters.scan_routing import (
     ScannedCode,
     ScanRouter,
     Screen,
+    ToDialog,
 )
 from posreturns.ui.presenters.sign_in import SignInPresenter
 from posreturns.ui.presenters.status import StatusPresenter
@@ -177,7 +179,11 @@ class MainWindow(QMainWindow):
 
     def on_scan(self, raw: str) -> None:
         """A scan from the wedge or the serial scanner, for whatever screen is showing (see `ScanRouter`);
-        a workspace showing (the manager's) takes its scans itself."""
+        a workspace showing (the manager's) takes its scans itself; a dialog in front takes it or refuses it."""
+        dialog = dialog_in_front(self)
+        if dialog is not None:
+            self._scan_for_dialog(dialog, raw)
+            return
         showing = self.pages.currentWidget()
         workspace = self._workspaces.get(showing) if showing is not None else None
         if workspace is not None:
@@ -200,6 +206,15 @@ class MainWindow(QMainWindow):
         elif route.notice is Notice.ITEM_ON_HOME:
             self.home.message.setText(self.tr("That is an item's barcode: scan the receipt first, or choose "
                                               "'Return without receipt'."))
+
+    def _scan_for_dialog(self, dialog: QWidget, raw: str) -> None:
+        route = self.scans.route_to_dialog(raw)
+        if isinstance(route, ToDialog):
+            if not give_to_dialog(dialog, route):
+                tell_in_dialog(dialog, self, self.tr("This window takes no scan: finish or close it, then scan "
+                                                     "again."))
+        elif route.error is not None:
+            tell_in_dialog(dialog, self, cashier_text(route.error))
 
     def open_print_queue(self) -> None:
         if self.print_queue is not None:
