@@ -2603,8 +2603,8 @@
         <translation>Identifiez-vous à nouveau pour modifier les réglages.</translation>
     </message>
     <message>
-        <source>Settings saved. The language, full screen and the scanner change the next time the app starts.</source>
-        <translation>Réglages enregistrés. La langue, le plein écran et le scanner changeront au prochain démarrage de l&apos;application.</translation>
+        <source>Settings saved. Full screen and the scanner change the next time the app starts.</source>
+        <translation>Réglages enregistrés. Le plein écran et le scanner changeront au prochain démarrage de l&apos;application.</translation>
     </message>
     <message>
         <source>Settings saved.</source>

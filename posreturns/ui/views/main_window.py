@@ -7,8 +7,17 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from posreturns.domain.decision import DecisionStatus
 from posreturns.domain.messages import Localized
@@ -18,6 +27,7 @@ from posreturns.services.returns.results import CompletedReturn
 from posreturns.ui.dialog_scans import dialog_in_front, give_to_dialog, tell_in_dialog
 from posreturns.ui.dialogs import DialogService
 from posreturns.ui.i18n import Formats
+from posreturns.ui.live_language import LanguageSwitch
 from posreturns.ui.messages import cashier_text
 from posreturns.ui.presenters.lookup import LookupPresenter
 from posreturns.ui.presenters.return_flow import ReturnFlowPresenter, Session
@@ -61,6 +71,7 @@ class MainWindow(QMainWindow):
         self.alerts_count: QLabel | None = None
         self.show_manager: Callable[[], None] | None = None
         self.session: Session | None = None
+        self.language_switch: LanguageSwitch | None = None  # set by ui/launch.py: the language changes live
         self.restore_draft: Callable[[], None] = lambda: None
         self._workspaces: dict[QWidget, Callable[[str], None]] = {}  # other workspaces' pages -> their scan handler
         for presenter in (lookup, flow, status):
@@ -94,7 +105,11 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         column.addWidget(self.training_banner)
         column.addWidget(self.integrity_banner)
-        column.addWidget(self.pages, 1)
+        # a screen smaller than a page (1920×1080 at 200 %: 960×540 points) scrolls it; the banners
+        # above and the status bar below stay in view
+        self.page_scroll = PageScroll()
+        self.page_scroll.setWidget(self.pages)
+        column.addWidget(self.page_scroll, 1)
         self.setCentralWidget(central)
         self.status_bar = TillStatusBar()
         self.setStatusBar(self.status_bar)
@@ -170,6 +185,20 @@ class MainWindow(QMainWindow):
         if sentence is not None:
             self.integrity_banner.setText(sentence.in_language(self.language))
             self.integrity_banner.show()
+
+    def apply_language(self, language: str) -> None:
+        """Every page, dialog and list in `language` at once; the return in progress stays as it is."""
+        if self.language_switch is None or not self.language_switch.switch(language):
+            return
+        self.language = self.formats.language = self.return_page.language = language
+        # what the screens composed (amounts, dates, the decision, the basket): drawn again
+        if self.recent is not None:
+            self.home.show_recent(self.recent())
+        if self.pages.currentIndex() == RETURN:
+            self.return_page.show_order(self.flow.order)
+            self.return_page.redraw()
+        if self.status is not None:
+            self.status.refresh()
 
     # --- scanners -------------------------------------------------------------------------------
     def add_workspace(self, page: QWidget, on_scan: Callable[[str], None]) -> int:
@@ -339,4 +368,23 @@ class MainWindow(QMainWindow):
         chosen = self.dialogs.choose_replacement(variants, self.formats, self.flow.customer_details())
         if chosen is not None:
             self.flow.add_exchange(chosen["sku"], chosen["title"], chosen["price"], chosen.get("delivery"))
+
+
+class PageScroll(QScrollArea):
+    """Scrolls the pages on a screen shorter than they are. Its scroll bar is there or not by the
+    height alone: shown "as needed", it narrowed the page, which grew taller (wrapped text) or
+    shorter, which hid it again — a loop that crashed the window at 1366×768 and 125 %."""
+
+    def __init__(self) -> None:
+        super().__init__(widgetResizable=True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setObjectName("pageScroll")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys go to the page's fields
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        pages = self.widget()
+        short = pages is not None and pages.minimumSizeHint().height() > event.size().height()
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn if short
+                                        else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        super().resizeEvent(event)
 
