@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QWindow
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from shiboken6 import isValid
 
@@ -111,10 +111,6 @@ class WedgeScannerFilter(QObject):
         kind = event.type()
         if self._replaying or kind not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             return False
-        if isinstance(watched, QWindow) and _behind_a_dialog(watched):
-            assert isinstance(event, QKeyEvent)
-            _redeliver(event)
-            return True
         if watched is not _receiver(watched):
             return False  # the same key propagating to parents, or to the window first
         if isinstance(watched, QLineEdit) and watched.echoMode() is not QLineEdit.EchoMode.Normal:
@@ -232,25 +228,6 @@ def _meant(text: str, modifiers: Qt.KeyboardModifier) -> str:
     if text.isascii() and text.isalpha() and text.islower() and modifiers & Qt.KeyboardModifier.ShiftModifier:
         return text.upper()
     return text
-
-
-def _behind_a_dialog(window: QWindow) -> bool:
-    """A dialog was just shown over `window`: until the dialog is activated (Qt asks for it once it is
-    on screen), the keys still come to the window behind, which Qt drops as blocked by the dialog.
-    The first keys typed in a dialog were lost that way (a till without a window manager, a busy one)."""
-    modal = QApplication.activeModalWidget()
-    return modal is not None and modal.windowHandle() is not window and bool(window.isVisible())
-
-
-def _redeliver(event: QKeyEvent) -> None:
-    """The key, with its own timestamp, to the dialog in front, where the person typing is looking."""
-    modal = QApplication.activeModalWidget()
-    assert modal is not None
-    copy = QKeyEvent(event.type(), event.key(), event.modifiers(), event.nativeScanCode(),
-                     event.nativeVirtualKey(), event.nativeModifiers(), event.text(), event.isAutoRepeat(),
-                     event.count())
-    copy.setTimestamp(event.timestamp())
-    QApplication.sendEvent(modal.focusWidget() or modal, copy)
 
 
 def _receiver(watched: QObject) -> QWidget | None:

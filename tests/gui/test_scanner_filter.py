@@ -297,35 +297,3 @@ def test_the_first_key_typed_before_the_field_has_the_focus_reaches_that_field(q
     finally:
         QApplication.instance().removeEventFilter(scanner)
 
-
-def test_keys_still_sent_to_the_window_behind_a_dialog_just_shown_reach_the_dialog(qtbot) -> None:  # type: ignore[no-untyped-def]
-    """A key typed as a dialog opens (a manager typing their ID at once) comes to the window behind it
-    until the dialog is activated; Qt drops it there (the window is blocked by the dialog)."""
-    from PySide6.QtCore import QEvent
-    from PySide6.QtGui import QKeyEvent
-    from PySide6.QtWidgets import QDialog, QVBoxLayout
-
-    window = QLineEdit()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    dialog = QDialog(window)
-    field = QLineEdit(dialog)
-    QVBoxLayout(dialog).addWidget(field)
-    dialog.open()
-    field.setFocus()
-    scanner = WedgeScannerFilter()
-    QApplication.instance().installEventFilter(scanner)
-    try:
-        stamp = 20_000
-        for char in "sophie":
-            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                stamp += 75  # a person typing
-                event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
-                event.setTimestamp(stamp)
-                QApplication.sendEvent(window.windowHandle(), event)
-        qtbot.waitUntil(lambda: field.text() == "sophie", timeout=2000)
-        assert window.text() == ""
-    finally:
-        QApplication.instance().removeEventFilter(scanner)
-        dialog.reject()
