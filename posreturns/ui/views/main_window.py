@@ -7,13 +7,11 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFrame,
     QLabel,
     QMainWindow,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -43,6 +41,7 @@ from posreturns.ui.presenters.scan_routing import (
 from posreturns.ui.presenters.sign_in import SignInPresenter
 from posreturns.ui.presenters.status import StatusPresenter
 from posreturns.ui.views.done_page import DonePage
+from posreturns.ui.views.fitting import ShortScreenScroll
 from posreturns.ui.views.home import HomePage
 from posreturns.ui.views.return_page import ReturnPage
 from posreturns.ui.views.sign_in import SignInPage
@@ -107,7 +106,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.integrity_banner)
         # a screen smaller than a page (1920×1080 at 200 %: 960×540 points) scrolls it; the banners
         # above and the status bar below stay in view
-        self.page_scroll = PageScroll()
+        self.page_scroll = ShortScreenScroll("pageScroll")
         self.page_scroll.setWidget(self.pages)
         column.addWidget(self.page_scroll, 1)
         self.setCentralWidget(central)
@@ -368,23 +367,3 @@ class MainWindow(QMainWindow):
         chosen = self.dialogs.choose_replacement(variants, self.formats, self.flow.customer_details())
         if chosen is not None:
             self.flow.add_exchange(chosen["sku"], chosen["title"], chosen["price"], chosen.get("delivery"))
-
-
-class PageScroll(QScrollArea):
-    """Scrolls the pages on a screen shorter than they are. Its scroll bar is there or not by the
-    height alone: shown "as needed", it narrowed the page, which grew taller (wrapped text) or
-    shorter, which hid it again — a loop that crashed the window at 1366×768 and 125 %."""
-
-    def __init__(self) -> None:
-        super().__init__(widgetResizable=True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setObjectName("pageScroll")
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys go to the page's fields
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        pages = self.widget()
-        short = pages is not None and pages.minimumSizeHint().height() > event.size().height()
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn if short
-                                        else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        super().resizeEvent(event)
-
