@@ -72,7 +72,6 @@ def run_window(make_services: Callable[[str], UiServices], choose_language: Call
         window.showFullScreen()
     else:
         window.show()
-    window.activateWindow()  # the keyboard's focus at once (a till without a window manager gives none)
     collector.freeze()
     if self_check_after is not None:
         schedule_self_check(app, window, language, self_check_after)
