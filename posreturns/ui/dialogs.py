@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 
 from posreturns.domain.errors import UserFacingError
 from posreturns.ui.messages import cashier_text
+from posreturns.ui.views.fitting import ready_to_show, scrolling_body
 from posreturns.ui.views.pin_pad import PinPad
 
 translate = QCoreApplication.translate  # called by this name so that pyside6-lupdate finds the strings
@@ -46,7 +47,8 @@ class ApprovalDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.error = QLabel(objectName="message", wordWrap=True)
         self.error.setMinimumHeight(self.error.fontMetrics().lineSpacing() * 2 + 4)  # no jump when it speaks
-        form = QFormLayout(self)
+        # on a short screen the pad scrolls; what went wrong and the buttons stay in view
+        form = QFormLayout(scrolling_body(self, self.error, buttons))
         form.addRow(self.reason)
         if hint:
             form.addRow(self.hint)
@@ -57,8 +59,6 @@ class ApprovalDialog(QDialog):
         self.pad = PinPad(self.pin)  # touch tills have no keyboard for the PIN
         self.pad.submitted.connect(self.accept)
         form.addRow(self.pad)
-        form.addRow(self.error)
-        form.addRow(buttons)
         self.manager.returnPressed.connect(self.pin.setFocus)  # Enter after the ID goes on to the PIN
 
     def accept(self) -> None:
@@ -105,6 +105,7 @@ class DialogService:
 
     def ask_approval(self, reason: str) -> tuple[str, str] | None:
         dialog = ApprovalDialog(reason, self.parent, self.approval_hint, self.approval_check, self.runner)
+        ready_to_show(dialog)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
@@ -116,6 +117,7 @@ class DialogService:
         """A manager's ID, PIN and reason to lift a refusal; None when cancelled."""
         dialog = ApprovalDialog(question, self.parent, self.approval_hint, self.approval_check, self.runner,
                                 asks_why=True)
+        ready_to_show(dialog)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
@@ -125,6 +127,7 @@ class DialogService:
 
     def show_dialog(self, dialog: QDialog) -> bool:
         """Run a screen's own dialog (e.g. the settings); True when it was accepted."""
+        ready_to_show(dialog)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         dialog.deleteLater()
         return accepted
@@ -136,6 +139,7 @@ class DialogService:
         from posreturns.ui.views.exchange_picker import ExchangePicker
 
         picker = ExchangePicker(variants, formats, self.parent, customer)
+        ready_to_show(picker)
         try:
             return picker.chosen if picker.exec() else None
         finally:

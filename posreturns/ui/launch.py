@@ -16,6 +16,7 @@ from posreturns.domain.errors import UserFacingError
 from posreturns.ui.application import running_application
 from posreturns.ui.garbage import GuiThreadGarbageCollector
 from posreturns.ui.i18n import install_translators
+from posreturns.ui.live_language import LanguageSwitch
 from posreturns.ui.messages import cashier_text, current_language
 from posreturns.ui.presenters.return_flow import Session
 from posreturns.ui.presenters.scan_routing import ScannedCode
@@ -51,6 +52,7 @@ def run_window(make_services: Callable[[str], UiServices], choose_language: Call
     runner = TaskRunner()
     services = make_services(language)
     window = build_window(services, session, runner, interpret=interpret, wedge=wedge or WedgeConfig())
+    window.language_switch = languages = LanguageSwitch(app, language, translators)
     bridge = None
     if scanner is not None:  # a serial scanner: its reader thread owns the port, scans come here queued
         bridge = SerialScannerBridge(scanner)
@@ -98,8 +100,7 @@ def run_window(make_services: Callable[[str], UiServices], choose_language: Call
         # what this window put on the application goes with it, so a process may open it again
         window.deleteLater()  # its children (presenters, scanner filter) with it
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        for translator in translators:
-            app.removeTranslator(translator)
+        languages.remove()
         collector.stop()
 
 

@@ -168,6 +168,10 @@ class WedgeScannerFilter(QObject):
     def _apply(self, decision: Decision, at: float, by_pause: bool = False) -> None:
         self._record(decision, by_pause)
         target = self._target
+        if target is not None and isValid(target):
+            # where the keys go now: the focus may have come to a field while they were held (a window
+            # just shown gets its focus widget after its first key arrived): a person typing means that field
+            target = _receiver(target) or target
         if decision.replay and target is not None and isValid(target):
             self._replaying = True
             try:

@@ -112,3 +112,11 @@ def test_a_size_on_the_shelf_here_can_be_sent_home_from_this_store_with_its_prom
     picker._show_sources(0)
     picker._accept()
     assert picker.chosen is None and "does not send parcels home" in picker.problem.text()
+
+
+def test_the_replacement_scanned_from_the_shelf_is_the_row_chosen(qtbot) -> None:  # type: ignore[no-untyped-def]
+    picker = ExchangePicker(VARIANTS, Formats("en"))
+    qtbot.addWidget(picker)
+    assert picker.take_scan("BASK-CUIR-42") and picker.table.currentRow() == 1
+    assert picker.take_scan("ROBE-LIN-38") and picker.table.currentRow() == 1  # not one of these: said, kept
+    assert "not one of these" in picker.problem.text()

@@ -267,3 +267,33 @@ def test_a_synthetic_key_without_timestamp_never_joins_typing_into_a_scan(qtbot)
         assert scans == []
     finally:
         QApplication.instance().removeEventFilter(scanner)
+
+
+def test_the_first_key_typed_before_the_field_has_the_focus_reaches_that_field(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A window just shown: its first key arrives before its page gives a field the focus. The key is
+    held (it might begin a scan) and, being typing after all, goes to where the focus is by then —
+    it was replayed into the bare window, and lost."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    window = QWidget()
+    field = QLineEdit(window)
+    field.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not yet the focus: as before the page's show event
+    QVBoxLayout(window).addWidget(field)
+    qtbot.addWidget(window)
+    window.show()
+    scanner = WedgeScannerFilter()
+    QApplication.instance().installEventFilter(scanner)
+    try:
+        assert window.focusWidget() is None
+        event = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_C, Qt.KeyboardModifier.NoModifier, "c")
+        event.setTimestamp(5_000)
+        QApplication.sendEvent(window, event)
+        assert field.text() == ""  # held: it may be the first key of a scan
+        field.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        field.setFocus()
+        qtbot.waitUntil(lambda: field.text() == "c", timeout=2000)
+    finally:
+        QApplication.instance().removeEventFilter(scanner)
+

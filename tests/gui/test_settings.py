@@ -92,7 +92,16 @@ def test_the_settings_stay_closed_without_a_manager_or_admin_pin(
 def test_an_admin_changes_the_settings_and_they_are_stored_with_the_data_and_audited(
         qtbot, demo_till: Till, runner: TaskRunner, printer: VirtualPrinter) -> None:  # type: ignore[no-untyped-def]
     dialogs = FakeDialogs(("adm", "987654"))
-    dialog = _open(qtbot, _window(qtbot, demo_till, dialogs, runner), dialogs)
+    window = _window(qtbot, demo_till, dialogs, runner)
+    switched: list[str] = []
+
+    class Languages:  # the window's live language switch, recorded
+        def switch(self, language: str) -> bool:
+            switched.append(language)
+            return False
+
+    window.language_switch = Languages()  # type: ignore[assignment]
+    dialog = _open(qtbot, window, dialogs)
     assert (dialog.store_id.text(), dialog.till_id.text(), dialog.language.currentData()) == ("PARIS-01", "T1", "")
     assert {"epson-tm-t20iii", "epson-tm-m30", "star-tsp650ii-escpos", "bixolon-srp-350iii", "citizen-ct-s310ii"} <= {
         dialog.printer_profile.itemData(i) for i in range(dialog.printer_profile.count())}
@@ -113,7 +122,8 @@ def test_an_admin_changes_the_settings_and_they_are_stored_with_the_data_and_aud
         "till.id": "T4", "language": "en", "scanner.mode": "serial", "scanner.port": "/dev/ttyACM0",
         "printer.url": printer.url, "printer.profile": "generic-80mm", "oms.url": "https://oms.example.com",
         "store.id": "PARIS-01"}
-    assert "next time the app starts" in dialog.outcome.text()
+    assert "next time the app starts" in dialog.outcome.text() and "language" not in dialog.outcome.text()
+    assert switched == ["en"]  # the language applies at once
     [(actor, detail)] = _audit(demo_till, "settings.changed")
     changes = json.loads(detail)["changes"]
     assert actor == "adm" and changes["till.id"] == {"from": "T1", "to": "T4"} and "store.id" not in changes

@@ -142,3 +142,43 @@ def test_the_signed_in_home_screen_fits_1024_with_the_manager_tools_and_a_wide_s
     window.pages.setCurrentWidget(window.home)
     _settle()
     assert window.width() == 1024 and window.home.scan_field.width() >= 600
+
+
+@pytest.mark.parametrize("size", [(960, 540), (1093, 614)])  # 1920×1080 at 200 %, 1366×768 at 125 %
+def test_on_a_scaled_screen_the_page_scrolls_under_the_status_bar_and_every_dialog_fits(  # type: ignore[no-untyped-def]
+        qtbot, demo_till: Till, styled: None, size: tuple[int, int]) -> None:
+    from PySide6.QtCore import QRect
+
+    from posreturns.ui.views.fitting import WINDOW_FRAME, ready_to_show
+
+    width, height = size
+    window = _window(qtbot, demo_till, width, height)
+    _a_return_with_three_items(window)
+    scroll = window.page_scroll
+    for page, lowest in ((window.home, window.home.recent),
+                         (window.return_page, window.return_page.decision.confirm_button)):
+        window.pages.setCurrentWidget(page)
+        _settle()
+        assert (window.width(), window.height()) == size  # the window is not pushed off the screen
+        bar = window.status_bar.geometry()
+        assert bar.bottom() < window.height()
+        assert all(label.isVisible() for label in (window.status_bar.online, window.status_bar.printer))
+        scroll.ensureWidgetVisible(lowest)  # what is below the fold can be scrolled to
+        _settle()
+        where = lowest.mapTo(scroll.viewport(), lowest.rect().bottomLeft())
+        assert scroll.viewport().rect().contains(where), page
+    assert scroll.verticalScrollBar().maximum() > 0 and scroll.verticalScrollBar().sizeHint().width() >= TOUCH
+    for asks_why in (False, True):
+        dialog = ApprovalDialog("A manager must approve.", window, "Demo: manager sophie, PIN 1234",
+                                asks_why=asks_why)
+        ready_to_show(dialog, QRect(0, 0, width, height))
+        dialog.show()
+        _settle()
+        assert dialog.height() <= height - WINDOW_FRAME and dialog.width() <= width
+        assert dialog.focusWidget() is (dialog.why if asks_why else dialog.manager)  # typing goes there at once
+        for button in dialog.buttons.buttons():
+            assert button.isVisible() and dialog.rect().contains(button.geometry().translated(
+                button.parentWidget().mapTo(dialog, button.parentWidget().rect().topLeft())))
+            assert button.height() >= TOUCH
+        assert min(key.height() for key in dialog.pad.buttons.values()) >= TOUCH
+        dialog.close()  # deleted with the window

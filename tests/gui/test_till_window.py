@@ -332,3 +332,60 @@ def test_an_exchange_delivered_home_from_the_warehouse_through_the_window(
     instructions = window.done.instructions.text()
     assert "The new item is delivered, nothing to hand over: 1 × " in instructions
     assert result["delivery"]["promise"]["sentence"]["en"] in instructions
+
+
+def _in_front(qtbot, dialog, focus) -> None:  # type: ignore[no-untyped-def]
+    dialog.open()  # modal over the window, as the till's dialogs are
+    dialog.activateWindow()
+    focus.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is focus)
+
+
+def test_a_wedge_scan_during_a_dialog_goes_to_the_dialog_never_to_the_screen_behind(
+        qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from helpers.hid_keyboard import Scanner
+
+    from posreturns.ui.dialogs import ApprovalDialog
+
+    dialog = ApprovalDialog("A manager must approve.", window)
+    try:
+        _in_front(qtbot, dialog, dialog.manager)
+        Scanner().play("Sophie-01\r", every_ms=6)  # a manager's badge, with Shift for the capital
+        assert dialog.manager.text() == "Sophie-01" and QApplication.focusWidget() is dialog.pin  # on to the PIN
+        assert window.home.scan_field.text() == "" and window.pages.currentIndex() == HOME
+        dialog.buttons.buttons()[0].setFocus()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.buttons.buttons()[0])
+        Scanner().play("PA01-000102\r", every_ms=6)  # no field takes it: refused, said in the dialog
+        assert "takes no scan" in dialog.error.text()
+        assert window.pages.currentIndex() == HOME and window.flow.order is None and window.home.message.text() == ""
+        dialog.pin.setFocus()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.pin)
+        Scanner().play("2580", every_ms=6)  # a PIN typed fast stays a PIN
+        assert dialog.pin.text() == "2580"
+    finally:
+        dialog.reject()
+        dialog.deleteLater()
+
+
+def test_a_serial_scan_queued_during_a_question_is_refused_in_the_question(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    question = QMessageBox(QMessageBox.Icon.Question, "Please confirm", "Cancel this return?",
+                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window)
+    with VirtualScanner("CR") as scanner:
+        bridge = SerialScannerBridge(ScannerReader(str(scanner.path)))
+        bridge.scanned.connect(window.on_scan)
+        try:
+            with qtbot.waitSignal(bridge.status, timeout=5000, check_params_cb=lambda text: "connected" in text):
+                bridge.start()
+            _in_front(qtbot, question, question.button(QMessageBox.StandardButton.No))
+            with qtbot.waitSignal(bridge.scanned, timeout=5000):
+                scanner.scan("W-100201")
+            assert "takes no scan" in question.informativeText()
+            assert window.pages.currentIndex() == HOME and window.flow.order is None
+            question.done(QMessageBox.StandardButton.No)
+            scanner.scan("W-100201")  # the question answered: the same scan works
+            qtbot.waitUntil(lambda: window.pages.currentIndex() == RETURN, timeout=5000)
+        finally:
+            bridge.stop()
+            question.deleteLater()

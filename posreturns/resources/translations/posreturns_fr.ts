@@ -667,6 +667,10 @@
         <translation>Ville</translation>
     </message>
     <message>
+        <source>The item scanned is not one of these: pick the replacement in the list.</source>
+        <translation>L&apos;article scanné n&apos;en fait pas partie : choisissez le remplacement dans la liste.</translation>
+    </message>
+    <message>
         <source>This store (on the shelf)</source>
         <translation>Ce magasin (en rayon)</translation>
     </message>
@@ -1049,6 +1053,10 @@
     <message>
         <source>That is an item&apos;s barcode: scan the receipt first, or choose &apos;Return without receipt&apos;.</source>
         <translation>C&apos;est le code-barres d&apos;un article : scannez d&apos;abord le ticket, ou choisissez « Retour sans ticket ».</translation>
+    </message>
+    <message>
+        <source>This window takes no scan: finish or close it, then scan again.</source>
+        <translation>Cette fenêtre ne prend pas de scan : terminez-la ou fermez-la, puis scannez à nouveau.</translation>
     </message>
     <message>
         <source>The return in progress was restored.</source>
@@ -2855,8 +2863,8 @@
         <translation>Identifiez-vous à nouveau pour modifier les réglages.</translation>
     </message>
     <message>
-        <source>Settings saved. The language, full screen and the scanner change the next time the app starts.</source>
-        <translation>Réglages enregistrés. La langue, le plein écran et le scanner changeront au prochain démarrage de l&apos;application.</translation>
+        <source>Settings saved. Full screen and the scanner change the next time the app starts.</source>
+        <translation>Réglages enregistrés. Le plein écran et le scanner changeront au prochain démarrage de l&apos;application.</translation>
     </message>
     <message>
         <source>Settings saved.</source>

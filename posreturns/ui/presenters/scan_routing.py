@@ -57,6 +57,15 @@ class FindReceipt:
 
 
 @dataclass(frozen=True)
+class ToDialog:
+    """A dialog is open in front of the screen: the scan is the dialog's (`raw`: as it came, for a
+    text field), or refused with a word to the cashier when the dialog takes none — never the screen's."""
+
+    code: str
+    raw: str
+
+
+@dataclass(frozen=True)
 class Tell:
     """Change nothing; show one sentence: a `Notice`, or the scan's own error."""
 
@@ -95,3 +104,11 @@ class ScanRouter:
         if scan.kind == "item":
             return Tell(Notice.ITEM_ON_HOME, leave_done=leave_done)
         return FindReceipt(scan.code, leave_done)
+
+    def route_to_dialog(self, raw: str) -> ToDialog | Tell:
+        """A modal dialog is in front of whatever screen (a manager's approval, a question): the scan
+        is the dialog's, whatever that screen would have done with it."""
+        try:
+            return ToDialog(self.interpret(raw).code, raw.strip())
+        except UserFacingError as error:
+            return Tell(error=error)

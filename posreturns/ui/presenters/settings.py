@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 KEYS = ("store.id", "till.id", "language", "scanner.mode", "scanner.port", "scanner.suffix", "scanner.baudrate",
         "scanner.parity", "scanner.gs_substitute", "printer.url", "printer.profile", "printer.profile_file", "oms.url",
         "window.fullscreen")
-APPLIED_AT_START = ("language", "window.fullscreen", "scanner.mode", "scanner.port", "scanner.suffix",
+APPLIED_AT_START = ("window.fullscreen", "scanner.mode", "scanner.port", "scanner.suffix",
                     "scanner.baudrate", "scanner.parity")
 
 
@@ -34,6 +34,7 @@ class SettingsPresenter(QObject):
         refused(str): why the settings stay closed.
         loaded(dict): the stored values of `KEYS`.
         saved(str): the values are stored; one sentence for the admin.
+        language_changed(str): the language setting changed ("" for the system's): the window applies it.
         outcome(str): the result of a test print or a drawer test, or a problem with the values.
         busy(bool): a device test is running.
     """
@@ -42,6 +43,7 @@ class SettingsPresenter(QObject):
     refused = Signal(str)
     loaded = Signal(object)
     saved = Signal(str)
+    language_changed = Signal(str)
     outcome = Signal(str)
     busy = Signal(bool)
 
@@ -118,9 +120,10 @@ class SettingsPresenter(QObject):
         def done(changed: dict[str, str]) -> None:
             self.values.update(changed)
             later = any(key in changed for key in APPLIED_AT_START)
-            self.saved.emit(self.tr(
-                "Settings saved. The language, full screen and the scanner change the next time the app starts.")
-                if later else self.tr("Settings saved."))
+            self.saved.emit(self.tr("Settings saved. Full screen and the scanner change the next time the app starts.")
+                            if later else self.tr("Settings saved."))
+            if "language" in changed:
+                self.language_changed.emit(changed["language"])
 
         self.runner.run(write, done, self._failed)
 

@@ -24,6 +24,7 @@ from posreturns.domain.delivery import Address, DeliveryChoice, Recipient
 from posreturns.domain.errors import InvalidReturn
 from posreturns.domain.promise import Destination
 from posreturns.ui.i18n import Formats
+from posreturns.ui.views.fitting import scrolling_body
 from posreturns.ui.views.widgets import table
 
 HERE = ""  # the sources table's row of this store's shelf
@@ -69,7 +70,7 @@ class ExchangePicker(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.table.cellDoubleClicked.connect(lambda row, _c: self._accept())
         self.table.currentCellChanged.connect(lambda row, *_: self._show_sources(row))
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(scrolling_body(self, self.buttons))
         layout.addWidget(self.table, 2)
         layout.addWidget(note)
         layout.addWidget(QLabel(self.tr("Where it comes from")))
@@ -77,7 +78,6 @@ class ExchangePicker(QDialog):
         layout.addLayout(destination)
         layout.addWidget(self.contact)
         layout.addWidget(self.problem)
-        layout.addWidget(self.buttons)
         self._destination_changed()
         self.resize(900, 680)
 
@@ -108,6 +108,15 @@ class ExchangePicker(QDialog):
             label = self.form.labelForField(field)
             if label is not None:
                 label.setVisible(home)
+
+    def take_scan(self, code: str) -> bool:
+        """The replacement's own barcode, scanned from the shelf: its row is chosen."""
+        for row, variant in enumerate(self.variants):
+            if code in (variant.get("sku"), variant.get("barcode")):
+                self.table.selectRow(row)
+                return True
+        self.problem.setText(self.tr("The item scanned is not one of these: pick the replacement in the list."))
+        return True
 
     def _show_sources(self, row: int) -> None:
         self.problem.setText("")

@@ -15,8 +15,10 @@ from posreturns.domain.messages import Localized
 from posreturns.domain.orders import Order
 from posreturns.domain.users import Principal
 from posreturns.services.returns.results import CompletedReturn
+from posreturns.ui.dialog_scans import dialog_in_front, give_to_dialog, tell_in_dialog
 from posreturns.ui.dialogs import DialogService
 from posreturns.ui.i18n import Formats
+from posreturns.ui.live_language import LanguageSwitch
 from posreturns.ui.messages import cashier_text
 from posreturns.ui.presenters.lookup import LookupPresenter
 from posreturns.ui.presenters.return_flow import ReturnFlowPresenter, Session
@@ -27,10 +29,12 @@ from posreturns.ui.presenters.scan_routing import (
     ScannedCode,
     ScanRouter,
     Screen,
+    ToDialog,
 )
 from posreturns.ui.presenters.sign_in import SignInPresenter
 from posreturns.ui.presenters.status import StatusPresenter
 from posreturns.ui.views.done_page import DonePage
+from posreturns.ui.views.fitting import ShortScreenScroll
 from posreturns.ui.views.home import HomePage
 from posreturns.ui.views.return_page import ReturnPage
 from posreturns.ui.views.sign_in import SignInPage
@@ -59,6 +63,7 @@ class MainWindow(QMainWindow):
         self.alerts_count: QLabel | None = None
         self.show_manager: Callable[[], None] | None = None
         self.session: Session | None = None
+        self.language_switch: LanguageSwitch | None = None  # set by ui/launch.py: the language changes live
         self.restore_draft: Callable[[], None] = lambda: None
         self._workspaces: dict[QWidget, Callable[[str], None]] = {}  # other workspaces' pages -> their scan handler
         for presenter in (lookup, flow, status):
@@ -92,7 +97,11 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         column.addWidget(self.training_banner)
         column.addWidget(self.integrity_banner)
-        column.addWidget(self.pages, 1)
+        # a screen smaller than a page (1920×1080 at 200 %: 960×540 points) scrolls it; the banners
+        # above and the status bar below stay in view
+        self.page_scroll = ShortScreenScroll("pageScroll")
+        self.page_scroll.setWidget(self.pages)
+        column.addWidget(self.page_scroll, 1)
         self.setCentralWidget(central)
         self.status_bar = TillStatusBar()
         self.setStatusBar(self.status_bar)
@@ -169,6 +178,20 @@ class MainWindow(QMainWindow):
             self.integrity_banner.setText(sentence.in_language(self.language))
             self.integrity_banner.show()
 
+    def apply_language(self, language: str) -> None:
+        """Every page, dialog and list in `language` at once; the return in progress stays as it is."""
+        if self.language_switch is None or not self.language_switch.switch(language):
+            return
+        self.language = self.formats.language = self.return_page.language = language
+        # what the screens composed (amounts, dates, the decision, the basket): drawn again
+        if self.recent is not None:
+            self.home.show_recent(self.recent())
+        if self.pages.currentIndex() == RETURN:
+            self.return_page.show_order(self.flow.order)
+            self.return_page.redraw()
+        if self.status is not None:
+            self.status.refresh()
+
     # --- scanners -------------------------------------------------------------------------------
     def add_workspace(self, page: QWidget, on_scan: Callable[[str], None]) -> int:
         """Another workspace beside the cashier's screens (the manager's): scans go to it while it shows."""
@@ -177,7 +200,11 @@ class MainWindow(QMainWindow):
 
     def on_scan(self, raw: str) -> None:
         """A scan from the wedge or the serial scanner, for whatever screen is showing (see `ScanRouter`);
-        a workspace showing (the manager's) takes its scans itself."""
+        a workspace showing (the manager's) takes its scans itself; a dialog in front takes it or refuses it."""
+        dialog = dialog_in_front(self)
+        if dialog is not None:
+            self._scan_for_dialog(dialog, raw)
+            return
         showing = self.pages.currentWidget()
         workspace = self._workspaces.get(showing) if showing is not None else None
         if workspace is not None:
@@ -200,6 +227,15 @@ class MainWindow(QMainWindow):
         elif route.notice is Notice.ITEM_ON_HOME:
             self.home.message.setText(self.tr("That is an item's barcode: scan the receipt first, or choose "
                                               "'Return without receipt'."))
+
+    def _scan_for_dialog(self, dialog: QWidget, raw: str) -> None:
+        route = self.scans.route_to_dialog(raw)
+        if isinstance(route, ToDialog):
+            if not give_to_dialog(dialog, route):
+                tell_in_dialog(dialog, self, self.tr("This window takes no scan: finish or close it, then scan "
+                                                     "again."))
+        elif route.error is not None:
+            tell_in_dialog(dialog, self, cashier_text(route.error))
 
     def open_print_queue(self) -> None:
         if self.print_queue is not None:
@@ -324,4 +360,3 @@ class MainWindow(QMainWindow):
         chosen = self.dialogs.choose_replacement(variants, self.formats, self.flow.customer_details())
         if chosen is not None:
             self.flow.add_exchange(chosen["sku"], chosen["title"], chosen["price"], chosen.get("delivery"))
-

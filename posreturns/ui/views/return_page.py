@@ -123,6 +123,13 @@ class ReturnPage(QWidget):
                     item.setForeground(Qt.GlobalColor.gray)
                 self.lines.setItem(row, column, item)
 
+    def redraw(self) -> None:
+        """Every card and the decision drawn again (the language changed)."""
+        self._shown = None
+        self.refresh()
+        if self.flow.quote is not None:
+            self._show_quote(self.flow.quote)
+
     def refresh(self) -> None:
         basket: Basket = self.flow.basket
         shown = [card_identity(line) for line in basket.lines], list(basket.exchange)

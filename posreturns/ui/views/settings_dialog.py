@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posreturns.ui.i18n import choose_language
 from posreturns.ui.presenters.settings import SettingsPresenter
+from posreturns.ui.views.fitting import scrolling_body
 from posreturns.ui.views.widgets import TOUCH, big_button
 
 
@@ -91,13 +93,12 @@ class SettingsDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         for button in self.buttons.buttons():
             button.setMinimumHeight(TOUCH)
-        grid = QGridLayout(self)  # two columns: fits a 1280×800 till screen
+        grid = QGridLayout(scrolling_body(self, self.buttons))  # two columns: fits a 1280×800 till screen
         grid.addWidget(till, 0, 0)
         grid.addWidget(scanner, 1, 0)
         grid.addWidget(printer, 0, 1)
         grid.addWidget(oms, 1, 1)
         grid.addWidget(self.outcome, 2, 0, 1, 2)
-        grid.addWidget(self.buttons, 3, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         self.setMinimumWidth(960)
@@ -205,6 +206,7 @@ def connect_settings(window: Any, make_presenter: Callable[[], SettingsPresenter
         presenter.unlocked.connect(lambda _name: window.dialogs.show_dialog(
             SettingsDialog(presenter, window, scanner_setup, window.dialogs)))
         presenter.refused.connect(window.home.message.setText)
+        presenter.language_changed.connect(lambda setting: window.apply_language(choose_language(setting)))
         presenter.unlock(*answer)
 
     window.home.settings.connect(ask)

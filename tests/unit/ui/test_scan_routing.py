@@ -1,7 +1,7 @@
 """What a scan does on each screen, decided without a window (the window only carries the route out)."""
 
 from posreturns.devices.scanner import interpret
-from posreturns.ui.presenters.scan_routing import AddItem, FindReceipt, Notice, ScanRouter, Screen, Tell
+from posreturns.ui.presenters.scan_routing import AddItem, FindReceipt, Notice, ScanRouter, Screen, Tell, ToDialog
 
 ROUTER = ScanRouter(lambda raw: interpret(raw, gs_substitute="|"))
 ITEM_WITH_SERIAL = "]d20103760000000291|21SN-CQ-0002"
@@ -40,3 +40,10 @@ def test_an_unreadable_scan_changes_nothing_and_says_why_on_any_screen() -> None
 
 def test_without_an_interpreter_the_text_is_taken_without_its_spaces() -> None:
     assert ScanRouter().route("  PA01-000108 \n", Screen.HOME) == FindReceipt("PA01-000108")
+
+
+def test_with_a_dialog_open_the_scan_is_the_dialogs_and_an_unreadable_one_says_why() -> None:
+    assert ROUTER.route_to_dialog(ITEM_WITH_SERIAL) == ToDialog("03760000000291", ITEM_WITH_SERIAL)
+    assert ROUTER.route_to_dialog(" PA01-000108\r") == ToDialog("PA01-000108", "PA01-000108")
+    route = ROUTER.route_to_dialog("]d2010376000000029X")
+    assert isinstance(route, Tell) and route.error is not None
