@@ -3,14 +3,17 @@ size is shipped from Lyon to the customer's home or to this store (Paris), with 
 address, the Lyon shipping method carrying the delivery, the new line reserved in Lyon and not
 handed over here, and the returned item received in Paris. Promised offline from stock that is gone
 when the till reconnects, it becomes an exception for the manager with the customer's contact, and
-nothing is made in Medusa."""
+nothing is made in Medusa. Each test runs through the posreturns plugin (0.3.0 applies delivered
+exchanges in Medusa itself) and through the stock Admin API, to the same end state in Medusa."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers.medusa import ensure_stock, make_order, medusa_exchanges, request
+from helpers.medusa import ensure_stock, events, make_order, medusa_exchanges, open_store_till, request
 from helpers.returns import CASHIER, line
 
 from posreturns.app import Till, open_promises, open_queues
@@ -50,6 +53,16 @@ PICKUP = {"source": "LYON-02", "to": "store", "name": "Paul Durand", "email": "p
 ADMIN = Principal("root", "Root", Role.ADMIN)
 
 
+@pytest.fixture(params=["plugin", "admin"])
+def store(request: pytest.FixtureRequest, tmp_path: Path, medusa: Any) -> Iterator[tuple[Till, Any]]:
+    """A PARIS-01 till pushing through the posreturns plugin, or through the stock Admin API."""
+    till, engine = open_store_till(tmp_path / "paris", medusa, use_plugin=request.param == "plugin")
+    yield till, engine
+    assert bool(engine.gateway.batches.timings) is (request.param == "plugin"), "pushed through the other path"
+    engine.gateway.close()
+    till.close()
+
+
 def delivered_exchange(till: Till, engine: Any, medusa: Any, delivery: dict[str, Any], key: str,
                        offline: bool = False) -> dict[str, Any]:
     """Sell an M, pull, exchange it for an L delivered from Lyon; the Medusa sale."""
@@ -71,19 +84,30 @@ def test_a_size_delivered_home_from_another_store_is_one_medusa_exchange(store: 
     lyon = medusa.stock("TEE-ORG-L", "LYON-02")
     report = engine.run_once()
     assert report.online and report.upload.counts["rejected"] == 0, report.error
-    (exchange,) = medusa_exchanges(medusa, sale["id"])
-    assert [(i["item"]["variant_sku"], i["quantity"]) for i in exchange["additional_items"]] == [("TEE-ORG-L", 1)]
-    order = medusa.admin.get(f"/admin/orders/{sale['id']}",
-                             fields="id,*items,*shipping_address,*shipping_methods")["order"]
+    order = assert_delivered(medusa, sale, "home")
     address = order["shipping_address"]
     assert (address["address_1"], address["postal_code"], address["city"], address["first_name"],
             address["last_name"], address["phone"]) == ("3 rue des Lilas", "75011", "Paris", "Jeanne", "Martin",
                                                         "06 12 34 56 78")
-    assert (exchange["metadata"]["posreturns_delivery"], exchange["metadata"]["posreturns_source"]) == ("home",
-                                                                                                      "LYON-02")
+    assert medusa.stock("TEE-ORG-L", "LYON-02")["stocked_quantity"] == lyon["stocked_quantity"]
+    assert engine.run_once().upload.counts["rejected"] == 0                      # nothing more to send
+    assert len(medusa_exchanges(medusa, sale["id"])) == 1
+    assert {r.status for r in events(till)} == {"applied"}                      # the return and its stock move
+
+
+def assert_delivered(medusa: Any, sale: dict[str, Any], to: str) -> dict[str, Any]:
+    """One exchange of M for L delivered from Lyon: Lyon's shipping method carrying the delivery, the
+    returned M received in Paris, the L reserved in Lyon and not handed over here; the Medusa order."""
+    (exchange,) = medusa_exchanges(medusa, sale["id"])
+    assert [(i["item"]["variant_sku"], i["quantity"]) for i in exchange["additional_items"]] == [("TEE-ORG-L", 1)]
+    assert (exchange["metadata"]["posreturns_delivery"], exchange["metadata"]["posreturns_source"]) == (to, "LYON-02")
+    order = medusa.admin.get(f"/admin/orders/{sale['id']}",
+                             fields="id,*items,*shipping_address,*shipping_methods")["order"]
     method = next(m for m in order["shipping_methods"] if (m.get("metadata") or {}).get("posreturns_delivery"))
-    assert method["metadata"]["posreturns_source"] == "LYON-02"
+    assert (method["metadata"]["posreturns_delivery"], method["metadata"]["posreturns_source"]) == (to, "LYON-02")
     assert method["metadata"]["posreturns_arrives_on"] == exchange["metadata"]["posreturns_arrives_on"]
+    assert method["metadata"].get("posreturns_pickup_location_id") == (
+        medusa.location_id("PARIS-01") if to == "store" else None)
     assert method["shipping_option_id"] == medusa.seed["shipping_options"]["LYON-02"]["outbound"]
     returned = medusa.admin.get(f"/admin/returns/{exchange['return_id']}", fields="id,status,location_id")["return"]
     assert returned["status"] == "received" and returned["location_id"] == medusa.location_id("PARIS-01")
@@ -92,19 +116,14 @@ def test_a_size_delivered_home_from_another_store_is_one_medusa_exchange(store: 
     reservations = medusa.admin.get("/admin/reservations", line_item_id=new_line["id"],
                                     fields="id,location_id")["reservations"]
     assert {r["location_id"] for r in reservations} == {medusa.location_id("LYON-02")}
-    assert medusa.stock("TEE-ORG-L", "LYON-02")["stocked_quantity"] == lyon["stocked_quantity"]
-    assert engine.run_once().upload.counts["rejected"] == 0                      # nothing more to send
-    assert len(medusa_exchanges(medusa, sale["id"])) == 1
+    return dict(order)
 
 
 def test_a_pickup_here_carries_the_pickup_location(store: tuple[Till, Any], medusa: Any) -> None:
     till, engine = store
     sale = delivered_exchange(till, engine, medusa, PICKUP, "dx-store")
     assert engine.run_once().upload.counts["rejected"] == 0
-    order = medusa.admin.get(f"/admin/orders/{sale['id']}", fields="id,*shipping_methods")["order"]
-    method = next(m for m in order["shipping_methods"] if (m.get("metadata") or {}).get("posreturns_delivery"))
-    assert method["metadata"]["posreturns_delivery"] == "store"
-    assert method["metadata"]["posreturns_pickup_location_id"] == medusa.location_id("PARIS-01")
+    assert_delivered(medusa, sale, "store")
 
 
 @pytest.mark.allow_warning_logs  # the uploader logs the refusal

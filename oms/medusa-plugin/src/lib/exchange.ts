@@ -1,5 +1,7 @@
 // ReturnCompleted with refund method "exchange" -> a Medusa exchange at the store, resumed from whatever an
-// earlier attempt left (posreturns/sync/medusa/exchange.py).
+// earlier attempt left (posreturns/sync/medusa/exchange.py). Handed over at the till, the new lines are
+// fulfilled from the store; delivered from the network (`exchange.delivery`, delivery.ts), they ship from
+// their source: its shipping method, their reservations there, nothing fulfilled here.
 
 import {
   beginExchangeOrderWorkflow, cancelBeginOrderExchangeWorkflow, cancelReturnReceiveWorkflow,
@@ -7,6 +9,7 @@ import {
   orderExchangeAddNewItemWorkflow, orderExchangeRequestItemReturnWorkflow, updateReservationsWorkflow,
 } from "@medusajs/core-flows"
 import { Ctx } from "./context"
+import { cannotDeliver, deliveryOf, describeShipping, shipHome, shippingMetadata, sourceOf } from "./delivery"
 import { qty } from "./money"
 import { refused } from "./notes"
 import { eventMetadata, otherContent, overReturn, receive, refund, wantedOf } from "./returns"
@@ -16,6 +19,7 @@ import { EventResult, Refused, TillEvent } from "./types"
 export async function applyExchange(ctx: Ctx, event: TillEvent, data: Record<string, any>, state: OrderState,
                                     location: string): Promise<EventResult> {
   const wanted = wantedOf(data)
+  const delivery = deliveryOf(data)
   let found = state.exchangeOf(event.event_id)
   if (found && otherContent(found, event)) {
     throw new Refused(otherContent(found, event)!, { medusa_exchange_id: found.id })
@@ -30,7 +34,12 @@ export async function applyExchange(ctx: Ctx, event: TillEvent, data: Record<str
   if (!found) {
     const problem = overReturn(state, wanted)
     if (problem) return refused(ctx, event, data, state, problem)
-    found = await create(ctx, event, data, state, location, wanted)
+    if (delivery) {
+      const blocked = await cannotDeliver(ctx, event, data, delivery)
+      if (blocked) return blocked  // nothing made in Medusa: the manager calls the customer
+      await shipHome(ctx, state.order.id, delivery)
+    }
+    found = await create(ctx, event, data, state, location, wanted, delivery)
   } else {
     receivedBefore = state.returns.find((r) => r.id === found.return_id)?.status === "received"
     if (state.pending("return_receive", { return_id: found.return_id })) {
@@ -39,7 +48,9 @@ export async function applyExchange(ctx: Ctx, event: TillEvent, data: Record<str
   }
   if (!receivedBefore) await receive(ctx, found.return_id, wanted, data)
   const fresh = (await OrderState.read(ctx, state.order.id))!
-  const handed = await fulfil(ctx, fresh, data, location)
+  const handed = delivery
+    ? await reserveAt(ctx, unfulfilled(fresh, data).map((i) => i.id), (await sourceOf(ctx, delivery)) ?? location)
+    : await fulfil(ctx, fresh, data, location)
   const refunds = await refund(ctx, event, data, fresh)
   return { event_id: event.event_id,
     outcome: resumed && receivedBefore && !handed && !refunds ? "duplicate" : "applied",
@@ -47,16 +58,18 @@ export async function applyExchange(ctx: Ctx, event: TillEvent, data: Record<str
 }
 
 async function create(ctx: Ctx, event: TillEvent, data: Record<string, any>, state: OrderState, location: string,
-                      wanted: ReturnType<typeof wantedOf>): Promise<{ id: string; return_id: string }> {
+                      wanted: ReturnType<typeof wantedOf>, delivery: Record<string, any> | undefined,
+): Promise<{ id: string; return_id: string }> {
   const outbound = []
   for (const line of data.exchange?.lines ?? []) {
     const [variant] = await ctx.graph("product_variant", ["id", "sku"], { sku: line.sku })
     if (!variant) throw new Refused(`Medusa has no variant with SKU ${line.sku}`)
     outbound.push({ variant_id: variant.id, quantity: Number(line.qty) })
   }
-  const option = await ctx.outboundOption(location)
+  const option = await ctx.outboundOption((delivery ? await sourceOf(ctx, delivery) : undefined) ?? location)
+  const metadata = { ...eventMetadata(event, data), ...(delivery ? shippingMetadata(delivery, location) : {}) }
   const change = await ctx.run(beginExchangeOrderWorkflow, { order_id: state.order.id, created_by: ctx.actor,
-    metadata: eventMetadata(event, data), description: `In-store exchange ${data.return_number}` })
+    metadata, description: `${delivery ? "Delivered" : "In-store"} exchange ${data.return_number}` })
   const exchangeId = change.exchange_id
   try {
     const inbound = []
@@ -67,8 +80,9 @@ async function create(ctx: Ctx, event: TillEvent, data: Record<string, any>, sta
     await ctx.run(orderExchangeRequestItemReturnWorkflow, { exchange_id: exchangeId, location_id: location,
       items: inbound })
     await ctx.run(orderExchangeAddNewItemWorkflow, { exchange_id: exchangeId, items: outbound })
-    await ctx.run(createExchangeShippingMethodWorkflow, { exchange_id: exchangeId, shipping_option_id: option,
-      custom_amount: 0 })
+    const preview = await ctx.run(createExchangeShippingMethodWorkflow, { exchange_id: exchangeId,
+      shipping_option_id: option, custom_amount: 0 })
+    if (delivery) await describeShipping(ctx, exchangeId, preview, delivery, location)
   } catch (error) {
     await ctx.run(cancelBeginOrderExchangeWorkflow, { exchange_id: exchangeId })  // an open exchange locks the order
     throw error
@@ -80,6 +94,17 @@ async function create(ctx: Ctx, event: TillEvent, data: Record<string, any>, sta
 
 /** The exchange's new lines still unfulfilled, handed over from the store; true when done now. */
 async function fulfil(ctx: Ctx, state: OrderState, data: Record<string, any>, location: string): Promise<boolean> {
+  const items = unfulfilled(state, data)
+  if (items.length) {
+    await reserveAt(ctx, items.map((i) => i.id), location)
+    await ctx.run(createOrderFulfillmentWorkflow, { order_id: state.order.id, items, location_id: location,
+      no_notification: ctx.noNotification, created_by: ctx.actor })
+  }
+  return items.length > 0
+}
+
+/** The exchange's new lines (by SKU) not yet fulfilled, with the quantity left of each. */
+function unfulfilled(state: OrderState, data: Record<string, any>): { id: string; quantity: number }[] {
   const wanted = new Map<string, number>((data.exchange?.lines ?? []).map((x: any) => [x.sku, Number(x.qty)]))
   const items = []
   for (const item of state.order.items ?? []) {
@@ -91,18 +116,16 @@ async function fulfil(ctx: Ctx, state: OrderState, data: Record<string, any>, lo
       items.push({ id: item.id, quantity: take })
     }
   }
-  if (items.length) {
-    await reserveHere(ctx, items.map((i) => i.id), location)
-    await ctx.run(createOrderFulfillmentWorkflow, { order_id: state.order.id, items, location_id: location,
-      no_notification: ctx.noNotification, created_by: ctx.actor })
-  }
-  return items.length > 0
+  return items
 }
 
-/** Medusa reserves new lines in any store with stock; the fulfilment takes the unit where the reservation
- * is, so the reservations are moved to the store that handed the unit over first. */
-async function reserveHere(ctx: Ctx, lineIds: string[], location: string): Promise<void> {
+/** Medusa reserves new lines in any store with stock; the unit leaves from where it is reserved, so the
+ * reservations are moved to the store that hands it over (or the source that ships it) first. True when
+ * one was moved now. */
+async function reserveAt(ctx: Ctx, lineIds: string[], location: string): Promise<boolean> {
+  if (!lineIds.length) return false
   const found = await ctx.graph("reservation", ["id", "location_id"], { line_item_id: lineIds })
   const updates = found.filter((r) => r.location_id !== location).map((r) => ({ id: r.id, location_id: location }))
   if (updates.length) await ctx.run(updateReservationsWorkflow, { updates })
+  return updates.length > 0
 }
