@@ -6,7 +6,8 @@
 import {
   beginExchangeOrderWorkflow, cancelBeginOrderExchangeWorkflow, cancelReturnReceiveWorkflow,
   confirmExchangeRequestWorkflow, createExchangeShippingMethodWorkflow, createOrderFulfillmentWorkflow,
-  orderExchangeAddNewItemWorkflow, orderExchangeRequestItemReturnWorkflow, updateReservationsWorkflow,
+  orderExchangeAddNewItemWorkflow, orderExchangeRequestItemReturnWorkflow, removeExchangeShippingMethodWorkflow,
+  updateReservationsWorkflow,
 } from "@medusajs/core-flows"
 import { Ctx } from "./context"
 import { cannotDeliver, deliveryOf, describeShipping, shipHome, shippingMetadata, sourceOf } from "./delivery"
@@ -25,7 +26,7 @@ export async function applyExchange(ctx: Ctx, event: TillEvent, data: Record<str
     throw new Refused(otherContent(found, event)!, { medusa_exchange_id: found.id })
   }
   if (found && (state.pending("exchange", { exchange_id: found.id }) || !found.return_id)) {
-    await ctx.run(cancelBeginOrderExchangeWorkflow, { exchange_id: found.id })  // never requested: start again
+    await dropExchange(ctx, state.order.id, found.id)  // never requested: start again
     found = undefined
     state = (await OrderState.read(ctx, state.order.id))!
   }
@@ -48,9 +49,10 @@ export async function applyExchange(ctx: Ctx, event: TillEvent, data: Record<str
   }
   if (!receivedBefore) await receive(ctx, found.return_id, wanted, data)
   const fresh = (await OrderState.read(ctx, state.order.id))!
-  const handed = delivery
-    ? await reserveAt(ctx, unfulfilled(fresh, data).map((i) => i.id), (await sourceOf(ctx, delivery)) ?? location)
-    : await fulfil(ctx, fresh, data, location)
+  const own = await newLines(ctx, found.id)
+  const handed = delivery  // delivered: the source ships it, its units reserved there, nothing handed over here
+    ? await reserveAt(ctx, unfulfilled(fresh, data, own).map((i) => i.id), (await sourceOf(ctx, delivery)) ?? location)
+    : await fulfil(ctx, fresh, data, own, location)
   const refunds = await refund(ctx, event, data, fresh)
   return { event_id: event.event_id,
     outcome: resumed && receivedBefore && !handed && !refunds ? "duplicate" : "applied",
@@ -84,7 +86,7 @@ async function create(ctx: Ctx, event: TillEvent, data: Record<string, any>, sta
       shipping_option_id: option, custom_amount: 0 })
     if (delivery) await describeShipping(ctx, exchangeId, preview, delivery, location)
   } catch (error) {
-    await ctx.run(cancelBeginOrderExchangeWorkflow, { exchange_id: exchangeId })  // an open exchange locks the order
+    await dropExchange(ctx, state.order.id, exchangeId)  // an open exchange locks the order
     throw error
   }
   await ctx.run(confirmExchangeRequestWorkflow, { exchange_id: exchangeId, confirmed_by: ctx.actor })
@@ -92,9 +94,24 @@ async function create(ctx: Ctx, event: TillEvent, data: Record<string, any>, sta
   return { id: exchangeId, return_id: exchange.return_id }
 }
 
+/** Cancel an exchange never requested. Medusa 2.21's cancel leaves the exchange's shipping methods on the
+ * order (it deletes them by their action's id), where a delivery's would read as a second parcel: they are
+ * removed first (exchange.py drop_exchange). */
+async function dropExchange(ctx: Ctx, orderId: string, exchangeId: string): Promise<void> {
+  const changes = await ctx.graph("order_change", ["id", "status", "exchange_id", "actions.*"],
+    { order_id: orderId, exchange_id: exchangeId })
+  for (const change of changes.filter((c) => c.status === "pending" || c.status === "requested")) {
+    for (const action of (change.actions ?? []).filter((a: any) => a.action === "SHIPPING_ADD")) {
+      await ctx.run(removeExchangeShippingMethodWorkflow, { exchange_id: exchangeId, action_id: action.id })
+    }
+  }
+  await ctx.run(cancelBeginOrderExchangeWorkflow, { exchange_id: exchangeId })
+}
+
 /** The exchange's new lines still unfulfilled, handed over from the store; true when done now. */
-async function fulfil(ctx: Ctx, state: OrderState, data: Record<string, any>, location: string): Promise<boolean> {
-  const items = unfulfilled(state, data)
+async function fulfil(ctx: Ctx, state: OrderState, data: Record<string, any>, own: Set<string>,
+                      location: string): Promise<boolean> {
+  const items = unfulfilled(state, data, own)
   if (items.length) {
     await reserveAt(ctx, items.map((i) => i.id), location)
     await ctx.run(createOrderFulfillmentWorkflow, { order_id: state.order.id, items, location_id: location,
@@ -103,14 +120,21 @@ async function fulfil(ctx: Ctx, state: OrderState, data: Record<string, any>, lo
   return items.length > 0
 }
 
-/** The exchange's new lines (by SKU) not yet fulfilled, with the quantity left of each. */
-function unfulfilled(state: OrderState, data: Record<string, any>): { id: string; quantity: number }[] {
+/** The order lines this exchange added (a delivered exchange's stay unfulfilled: another exchange of the
+ * same size on the order must not take them for its own). */
+async function newLines(ctx: Ctx, exchangeId: string): Promise<Set<string>> {
+  const [exchange] = await ctx.graph("order_exchange", ["id", "additional_items.*"], { id: exchangeId })
+  return new Set((exchange?.additional_items ?? []).map((i: any) => String(i.item_id)))
+}
+
+/** The exchange's new lines (`own`, by SKU) not yet fulfilled, with the quantity left of each. */
+function unfulfilled(state: OrderState, data: Record<string, any>, own: Set<string>): { id: string; quantity: number }[] {
   const wanted = new Map<string, number>((data.exchange?.lines ?? []).map((x: any) => [x.sku, Number(x.qty)]))
   const items = []
   for (const item of state.order.items ?? []) {
     const left = qty(item.detail?.quantity) - qty(item.detail?.fulfilled_quantity)
     const want = wanted.get(item.variant_sku) ?? 0
-    if (left > 0 && want > 0) {
+    if (own.has(item.id) && left > 0 && want > 0) {
       const take = Math.min(left, want)
       wanted.set(item.variant_sku, want - take)
       items.push({ id: item.id, quantity: take })
