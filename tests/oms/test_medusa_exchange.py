@@ -20,6 +20,7 @@ from helpers.medusa import (
     resent,
     stocked,
 )
+from helpers.medusa_delivery import reserve_in
 from helpers.returns import CASHIER, line
 
 from posreturns.app import Till
@@ -117,3 +118,37 @@ def test_a_new_size_reserved_in_another_store_is_handed_over_from_this_one(walk:
     finally:
         ensure_stock(medusa, "TEE-ORG-L", "LYON-02", at_least=3)
 
+
+
+@pytest.mark.allow_warning_logs  # the reservation left where it is is logged
+def test_a_hand_over_is_made_even_where_medusa_counts_the_store_short(walk: Any, medusa: Any) -> None:
+    """#16: Medusa counts one L fewer in Paris than the shelf had (available −1) and reserved the new
+    line in Lyon; the Admin API stopped right after the exchange's request. Medusa refuses to move the
+    reservation into Paris ("Not enough stock available"), so it is left in Lyon and the hand-over is made
+    from Paris anyway — resumed through the Admin API, then (a second sale) through the plugin."""
+    w = walk("PARIS-01")
+    ensure_stock(medusa, "TEE-ORG-L", "LYON-02", at_least=3)
+    item = medusa.variant("TEE-ORG-L")["inventory_item_id"]
+    for path, gateway in (("admin", None), ("plugin", w.plugin)):
+        sale = make_order(medusa, [("TEE-ORG-M", 1)])
+        ensure_stock(medusa, "TEE-ORG-L")
+        w.till.lookup.find_receipt(str(sale["display_id"]))
+        w.engine.puller.run(streams=("stores", "products", "stock"))
+        w.till.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-M"), method="exchange",
+                                        exchange_lines=[{"code": "TEE-ORG-L", "qty": 1}], key=f"short-{path}"),
+                                CASHIER)
+        rule = w.proxy.arm("POST", r"^/admin/exchanges/[^/]+/request$", "drop")
+        w.run_here()
+        assert rule.done.is_set()
+        reserve_in(medusa, sale, "LYON-02")
+        paris = medusa.stock("TEE-ORG-L")
+        medusa.admin.post(f"/admin/inventory-items/{item}/location-levels/{medusa.location_id('PARIS-01')}",
+                          {"stocked_quantity": int(paris["reserved_quantity"]) - 1})      # one short
+        lyon = stocked(medusa, "TEE-ORG-L", "LYON-02")
+        try:
+            before = stocked(medusa, "TEE-ORG-M"), stocked(medusa, "TEE-ORG-L")
+            w.finish(gateway)
+            assert_one_exchange(medusa, w.till, sale, before)          # handed over from Paris's level
+            assert stocked(medusa, "TEE-ORG-L", "LYON-02") == lyon      # Lyon's shelf untouched
+        finally:
+            ensure_stock(medusa, "TEE-ORG-L")

@@ -18,6 +18,7 @@ lines already fulfilled and refunds already made are not made twice.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from posreturns.services.sync_ports import OmsRefused, Outcome, PendingEvent, PushResult
@@ -36,6 +37,9 @@ from posreturns.sync.medusa.receiving import Receiver
 from posreturns.sync.medusa.reference import ReferenceData
 from posreturns.sync.medusa.returned_units import ORDER_FIELDS, over_return, wanted_units
 from posreturns.sync.medusa.state import Api, OrderState
+
+log = logging.getLogger(__name__)
+SHORT = "not enough stock available"  # Medusa's refusal to reserve where its count is short
 
 
 class ExchangePusher:
@@ -189,13 +193,23 @@ def _unfulfilled(order: dict[str, Any], data: dict[str, Any], own: set[str]) -> 
 
 
 def _reserve_here(api: Api, line_ids: list[str], location: str) -> bool:
-    """Move the new lines' reservations to the till's store: Medusa reserves them in any store with stock,
-    and the fulfilment takes the unit where the reservation is, not where the customer was handed it."""
+    """Move the new lines' reservations to `location` (the till's store, or a delivery's source): Medusa
+    reserves them in any store with stock. Medusa refuses to move one into a location whose count is
+    already short ("Not enough stock available", e.g. a unit sold there that Medusa did not know of):
+    it is then left where it is — a fulfilment from the store still takes the unit from the store's level
+    and releases the reservation wherever it sits. True when one was moved now."""
     found = api.get("/admin/reservations", [*(("line_item_id", i) for i in line_ids),
                                             ("fields", "id,location_id")]).get("reservations") or []
     moved = False
     for reservation in found:
         if reservation.get("location_id") != location:
-            api.post(f"/admin/reservations/{reservation['id']}", {"location_id": location})
+            try:
+                api.post(f"/admin/reservations/{reservation['id']}", {"location_id": location})
+            except OmsRefused as error:
+                if SHORT not in str(error).lower():
+                    raise
+                log.warning("reservation %s left at %s: Medusa counts no stock left at %s", reservation["id"],
+                            reservation.get("location_id"), location)
+                continue
             moved = True
     return moved

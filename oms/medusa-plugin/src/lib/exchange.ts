@@ -143,13 +143,22 @@ function unfulfilled(state: OrderState, data: Record<string, any>, own: Set<stri
   return items
 }
 
-/** Medusa reserves new lines in any store with stock; the unit leaves from where it is reserved, so the
- * reservations are moved to the store that hands it over (or the source that ships it) first. True when
- * one was moved now. */
+/** Medusa reserves new lines in any store with stock: they are moved to the store that hands the unit over
+ * (or the source that ships it). Medusa refuses to move one into a location whose count is already short
+ * ("Not enough stock available", e.g. a unit sold there that Medusa did not know of): it is then left where
+ * it is — a fulfilment from the store still takes the unit from the store's level and releases the
+ * reservation wherever it sits (exchange.py _reserve_here). True when one was moved now. */
 async function reserveAt(ctx: Ctx, lineIds: string[], location: string): Promise<boolean> {
   if (!lineIds.length) return false
   const found = await ctx.graph("reservation", ["id", "location_id"], { line_item_id: lineIds })
-  const updates = found.filter((r) => r.location_id !== location).map((r) => ({ id: r.id, location_id: location }))
-  if (updates.length) await ctx.run(updateReservationsWorkflow, { updates })
-  return updates.length > 0
+  let moved = false
+  for (const reservation of found.filter((r) => r.location_id !== location)) {
+    try {
+      await ctx.run(updateReservationsWorkflow, { updates: [{ id: reservation.id, location_id: location }] })
+      moved = true
+    } catch (error) {
+      if (!(error instanceof Refused) || !/not enough stock available/i.test(error.message)) throw error
+    }
+  }
+  return moved
 }
