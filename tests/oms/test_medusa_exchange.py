@@ -125,11 +125,12 @@ def test_a_hand_over_is_made_even_where_medusa_counts_the_store_short(walk: Any,
     """#16: Medusa counts one L fewer in Paris than the shelf had (available −1) and reserved the new
     line in Lyon; the Admin API stopped right after the exchange's request. Medusa refuses to move the
     reservation into Paris ("Not enough stock available"), so it is left in Lyon and the hand-over is made
-    from Paris anyway — resumed through the Admin API, then (a second sale) through the plugin."""
-    w = walk("PARIS-01")
+    from Paris anyway — resumed through the Admin API, then (another till, another sale) the plugin."""
     ensure_stock(medusa, "TEE-ORG-L", "LYON-02", at_least=3)
     item = medusa.variant("TEE-ORG-L")["inventory_item_id"]
-    for path, gateway in (("admin", None), ("plugin", w.plugin)):
+    for path in ("admin", "plugin"):
+        w = walk("PARIS-01")
+        gateway = w.plugin if path == "plugin" else None
         sale = make_order(medusa, [("TEE-ORG-M", 1)])
         ensure_stock(medusa, "TEE-ORG-L")
         w.till.lookup.find_receipt(str(sale["display_id"]))

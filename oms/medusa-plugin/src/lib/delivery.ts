@@ -28,7 +28,9 @@ export async function cannotDeliver(ctx: Ctx, event: TillEvent, data: Record<str
                                     delivery: Record<string, any>): Promise<EventResult | null> {
   const source = await sourceOf(ctx, delivery)
   const name = delivery.source_name || delivery.source
-  if (!source) return exception(event, data, delivery, `Medusa has no stock location ${delivery.source} to deliver from`)
+  if (!source) {
+    return exception(event, data, delivery, `Medusa has no stock location ${delivery.source} to deliver from`)
+  }
   for (const line of data.exchange?.lines ?? []) {
     const left = await available(ctx, String(line.sku), source)
     if (left < Number(line.qty)) {

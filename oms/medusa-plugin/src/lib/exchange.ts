@@ -128,7 +128,8 @@ async function newLines(ctx: Ctx, exchangeId: string): Promise<Set<string>> {
 }
 
 /** The exchange's new lines (`own`, by SKU) not yet fulfilled, with the quantity left of each. */
-function unfulfilled(state: OrderState, data: Record<string, any>, own: Set<string>): { id: string; quantity: number }[] {
+function unfulfilled(state: OrderState, data: Record<string, any>,
+                     own: Set<string>): { id: string; quantity: number }[] {
   const wanted = new Map<string, number>((data.exchange?.lines ?? []).map((x: any) => [x.sku, Number(x.qty)]))
   const items = []
   for (const item of state.order.items ?? []) {
