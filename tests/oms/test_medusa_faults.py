@@ -37,6 +37,7 @@ from helpers.returns import CASHIER, MANAGER, line
 from posreturns.app import open_restock
 from posreturns.domain.resale import Grade
 from posreturns.persistence.outbox_exceptions import SqlExceptionQueue
+from posreturns.sync.medusa.mapping import RESALE_OF
 
 pytestmark = [pytest.mark.oms, pytest.mark.allow_warning_logs]
 RETURN_STEPS = [("POST", r"^/admin/returns$"), ("DELETE", r"^/admin/returns/[^/]+/request$"),
@@ -183,7 +184,9 @@ def test_a_unit_graded_for_second_hand(walk: Callable[[str], Walk], medusa: Any,
     assert len(variants) == 1                                        # one product, made once
     inventory = variants[0]["inventory_items"][0]["inventory_item_id"]
     levels = medusa.admin.get(f"/admin/inventory-items/{inventory}/location-levels")["inventory_levels"]
-    assert [int(level["stocked_quantity"]) for level in levels] == [1]   # one unit, at the second-hand location
+    locations = medusa.admin.get("/admin/stock-locations", fields="id,metadata", limit=200)["stock_locations"]
+    (second_hand,) = [loc["id"] for loc in locations if (loc.get("metadata") or {}).get(RESALE_OF) == "PARIS-01"]
+    assert [(lv["location_id"], int(lv["stocked_quantity"])) for lv in levels] == [(second_hand, 1)]   # one unit
     original = medusa.admin.get(f"/admin/inventory-items/{medusa.variant('SHOE-RUN-43')['inventory_item_id']}",
                                 fields="id,metadata")["inventory_item"]["metadata"]
     assert original[f"posreturns_held_{unit.id}"]["state"] == "resale"
