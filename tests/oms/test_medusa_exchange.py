@@ -80,8 +80,8 @@ def test_an_exchange_waits_while_another_change_locks_the_order(store: tuple[Til
 def test_a_new_size_reserved_in_another_store_is_handed_over_from_this_one(walk: Any, medusa: Any, path: str) -> None:
     """Medusa reserves the new line in any store with stock (here Lyon, which has sold its last ones since);
     the reservation is moved to this store before the hand-over, which takes the unit from this store's
-    shelf; Lyon's stock is untouched. (#16 suspected the plugin was refused "not enough stock available"
-    when the reservation sits in a store with none left: it is not, on either path.)"""
+    shelf; Lyon's stock is untouched. (None left where the reservation sits is no problem; Medusa refuses
+    the move when the store it goes to counts short: the next test.)"""
     w = walk("PARIS-01")
     sale = make_order(medusa, [("TEE-ORG-M", 1)])
     ensure_stock(medusa, "TEE-ORG-L")
