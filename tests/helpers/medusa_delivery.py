@@ -47,7 +47,7 @@ def delivering_till(till: Till, engine: Any, medusa: Any, units: int = 3) -> Non
     ensure_stock(medusa, "TEE-ORG-L", "LYON-02", at_least=units)
     ensure_stock(medusa, "TEE-ORG-L", at_least=units)   # Medusa may reserve it in Paris first
     open_promises(till).load(NETWORK, "network.toml", ADMIN)
-    engine.puller.run(streams=("stores", "products", "stock"))
+    assert engine.run_once().online
 
 
 def exchange_delivered(till: Till, sale: dict[str, Any], delivery: dict[str, Any], key: str,

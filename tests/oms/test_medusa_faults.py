@@ -1,7 +1,7 @@
 """Every step of every push, broken every way, against the real Medusa 2.21: each mutating request of
 a card return (restocked and dismissed units, refund), a store-credit return (credit line, voucher
-notes), an exchange, an exchange delivered home from another store, a unit graded for second hand,
-and a stock move released by a dismissed return (with the resolution's notes) is failed in turn
+notes), an exchange, an exchange delivered home from another store, and a stock move released by a
+dismissed return (with the resolution's notes) is failed in turn
 through a fault-injecting proxy (tests/helpers/fault_proxy.py) — Medusa answers 500 without doing
 it; the answer is dropped after Medusa did it; the uploader times out while Medusa does it; the
 uploader's process is killed -9 right after Medusa did it — and the next run resumes.
@@ -31,13 +31,9 @@ from helpers.medusa import (
 )
 from helpers.medusa_delivery import HOME, assert_delivered, delivering_till, exchange_delivered, reserve_in
 from helpers.medusa_faults import Walk, pending_changes
-from helpers.restock import manager
 from helpers.returns import CASHIER, MANAGER, line
 
-from posreturns.app import open_restock
-from posreturns.domain.resale import Grade
 from posreturns.persistence.outbox_exceptions import SqlExceptionQueue
-from posreturns.sync.medusa.mapping import RESALE_OF
 
 pytestmark = [pytest.mark.oms, pytest.mark.allow_warning_logs]
 RETURN_STEPS = [("POST", r"^/admin/returns$"), ("DELETE", r"^/admin/returns/[^/]+/request$"),
@@ -60,10 +56,6 @@ DELIVERED_STEPS = [("POST", r"^/admin/orders/[^/]+$"),                          
                    ("POST", r"/outbound/shipping-method/[^/]+$"),               # the delivery on the method
                    EXCHANGE_REQUEST, ("POST", r"^/admin/returns/[^/]+/receive$"), ("POST", r"/receive-items$"),
                    ("POST", r"/receive/confirm$"), ("POST", r"^/admin/reservations/[^/]+$")]   # to the source
-RESALE_STEPS = [("POST", r"^/admin/inventory-items/[^/]+$"),                     # the unit's note: out of quarantine
-                ("POST", r"^/admin/inventory-items/[^/]+/location-levels/[^/]+$"),   # the quarantine's count
-                ("POST", r"^/admin/orders/[^/]+$"), ("POST", r"^/admin/products$"),
-                ("POST", r"^/admin/inventory-items/[^/]+/location-levels$")]     # one unit at the second-hand location
 BATCH = ("POST", r"^/admin/posreturns/events$")
 STOCK_STEPS = [("POST", r"^/admin/inventory-items/[^/]+$"), ("POST", r"/location-levels/[^/]+$"),
                ("POST", r"^/admin/orders/[^/]+$"), ("POST", r"^/admin/customers/[^/]+$"),
@@ -166,33 +158,6 @@ def test_a_delivered_exchange_batch_lost_any_way_is_applied_once(walk: Callable[
         assert rule.seen.is_set() and rule.done.wait(120)
         w.finish(w.plugin)
         assert_delivered(medusa, sale, "home", count=n + 1)
-
-
-@pytest.mark.parametrize("name", list(WALKS))
-def test_a_unit_graded_for_second_hand(walk: Callable[[str], Walk], medusa: Any, name: str) -> None:
-    w = walk("PARIS-01")
-    sale = make_order(medusa, [("SHOE-RUN-43", 1)])
-    w.till.lookup.find_receipt(str(sale["display_id"]))
-    answer = w.till.returns.complete(request(str(sale["display_id"]), line(
-        "SHOE-RUN-43", reason="DEFECTIVE", condition="USED"), key=name), CASHIER)
-    w.run_here()                                                     # the return and its held unit, unfaulted
-    restock = open_restock(w.till)
-    (unit,) = [u for u in restock.queue() if u.return_number == answer["return_number"]]
-    item = restock.resell(manager(w.till), unit.id, Grade.B)
-    go(w, name, RESALE_STEPS)
-    variants = medusa.admin.get("/admin/product-variants", sku=item.sku, fields="id,inventory_items.*")["variants"]
-    assert len(variants) == 1                                        # one product, made once
-    inventory = variants[0]["inventory_items"][0]["inventory_item_id"]
-    levels = medusa.admin.get(f"/admin/inventory-items/{inventory}/location-levels")["inventory_levels"]
-    locations = medusa.admin.get("/admin/stock-locations", fields="id,metadata", limit=200)["stock_locations"]
-    (second_hand,) = [loc["id"] for loc in locations if (loc.get("metadata") or {}).get(RESALE_OF) == "PARIS-01"]
-    assert [(lv["location_id"], int(lv["stocked_quantity"])) for lv in levels] == [(second_hand, 1)]   # one unit
-    original = medusa.admin.get(f"/admin/inventory-items/{medusa.variant('SHOE-RUN-43')['inventory_item_id']}",
-                                fields="id,metadata")["inventory_item"]["metadata"]
-    assert original[f"posreturns_held_{unit.id}"]["state"] == "resale"
-    order = medusa.admin.get(f"/admin/orders/{sale['id']}", fields="id,metadata")["order"]
-    assert order["metadata"][f"posreturns_held_{unit.id}"]["action"] == "resale"
-    assert pending_changes(medusa, sale["id"]) == []
 
 
 @pytest.mark.parametrize("name", list(WALKS))
