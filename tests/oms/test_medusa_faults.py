@@ -1,14 +1,16 @@
 """Every step of every push, broken every way, against the real Medusa 2.21: each mutating request of
 a card return (restocked and dismissed units, refund), a store-credit return (credit line, voucher
-notes), an exchange, and a stock move released by a dismissed return (with the resolution's notes)
-is failed in turn through a fault-injecting proxy (tests/helpers/fault_proxy.py) — Medusa answers 500
-without doing it; the answer is dropped after Medusa did it; the uploader times out while Medusa
-does it; the uploader's process is killed -9 right after Medusa did it — and the next run resumes.
+notes), an exchange, an exchange delivered home from another store, and a stock move released by a
+dismissed return (with the resolution's notes) is failed in turn
+through a fault-injecting proxy (tests/helpers/fault_proxy.py) — Medusa answers 500 without doing
+it; the answer is dropped after Medusa did it; the uploader times out while Medusa does it; the
+uploader's process is killed -9 right after Medusa did it — and the next run resumes.
 
 Three walks per push kind share the work: "lost" fails each step with a 500 then drops its answer;
 "crash" alternates a kill and a timeout from one step to the next, and "crash2" the other way round,
 so that every step meets all four faults. Each walk ends with the push applied exactly once, the
-order unlocked (no pending order change) and the till's outbox delivered.
+order unlocked (no pending order change) and the till's outbox delivered. Through the posreturns
+plugin a push is one request: a delivered exchange's batch meets the four faults in turn.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from helpers.medusa import (
     request,
     stocked,
 )
+from helpers.medusa_delivery import HOME, assert_delivered, delivering_till, exchange_delivered, reserve_in
 from helpers.medusa_faults import Walk, pending_changes
 from helpers.returns import CASHIER, MANAGER, line
 
@@ -45,6 +48,15 @@ EXCHANGE_STEPS = [("POST", r"^/admin/exchanges$"), ("DELETE", r"^/admin/exchange
                   ("POST", r"/inbound/items$"), ("POST", r"/outbound/items$"), ("POST", r"/outbound/shipping-method$"),
                   ("POST", r"^/admin/exchanges/[^/]+/request$"), ("POST", r"^/admin/returns/[^/]+/receive$"),
                   ("POST", r"/receive-items$"), ("POST", r"/receive/confirm$"), ("POST", r"/fulfillments$")]
+EXCHANGE_REQUEST = ("POST", r"^/admin/exchanges/[^/]+/request$")
+DELIVERED_STEPS = [("POST", r"^/admin/orders/[^/]+$"),                          # the customer's address
+                   ("POST", r"^/admin/exchanges$"), ("DELETE", r"^/admin/exchanges/[^/]+/request$"),
+                   ("POST", r"/inbound/items$"), ("POST", r"/outbound/items$"), ("POST", r"/outbound/shipping-method$"),
+                   ("DELETE", r"/outbound/shipping-method/[^/]+$"),   # an exchange made again drops its method
+                   ("POST", r"/outbound/shipping-method/[^/]+$"),               # the delivery on the method
+                   EXCHANGE_REQUEST, ("POST", r"^/admin/returns/[^/]+/receive$"), ("POST", r"/receive-items$"),
+                   ("POST", r"/receive/confirm$"), ("POST", r"^/admin/reservations/[^/]+$")]   # to the source
+BATCH = ("POST", r"^/admin/posreturns/events$")
 STOCK_STEPS = [("POST", r"^/admin/inventory-items/[^/]+$"), ("POST", r"/location-levels/[^/]+$"),
                ("POST", r"^/admin/orders/[^/]+$"), ("POST", r"^/admin/customers/[^/]+$"),
                ("POST", r"^/admin/orders/[^/]+$"), ("POST", r"^/admin/customers/[^/]+$")]
@@ -52,10 +64,13 @@ WALKS = {"lost": lambda n: ["500", "drop"], "crash": lambda n: ["kill" if n % 2 
          "crash2": lambda n: ["timeout" if n % 2 == 0 else "kill"]}
 
 
-def go(w: Walk, name: str, steps: list[tuple[str, str]]) -> None:
+def go(w: Walk, name: str, steps: list[tuple[str, str]],
+       after: Callable[[tuple[str, str]], None] | None = None) -> None:
     for n, (method, path) in enumerate(steps):
         for kind in WALKS[name](n):
             w.fail(method, path, kind)
+        if after is not None:
+            after((method, path))
     w.finish()
 
 
@@ -113,6 +128,36 @@ def test_an_exchange(walk: Callable[[str], Walk], medusa: Any, name: str) -> Non
     go(w, name, EXCHANGE_STEPS)
     assert_one_exchange(medusa, w.till, sale, before)
     assert pending_changes(medusa, sale["id"]) == []
+
+
+@pytest.mark.parametrize("name", list(WALKS))
+def test_an_exchange_delivered_home_from_another_store(walk: Callable[[str], Walk], medusa: Any, name: str) -> None:
+    w = walk("PARIS-01")
+    sale = make_order(medusa, [("TEE-ORG-M", 1)])
+    delivering_till(w.till, w.engine, medusa)
+    exchange_delivered(w.till, sale, HOME, name)
+
+    def reserved_here(step: tuple[str, str]) -> None:  # Medusa may have reserved it in Lyon: then nothing moves
+        if step == EXCHANGE_REQUEST:
+            reserve_in(medusa, sale, "PARIS-01")
+
+    go(w, name, DELIVERED_STEPS, after=reserved_here)
+    assert_delivered(medusa, sale, "home")
+
+
+def test_a_delivered_exchange_batch_lost_any_way_is_applied_once(walk: Callable[[str], Walk], medusa: Any) -> None:
+    """Through the plugin: the batch refused with a 500, its answer dropped, timed out, its uploader killed."""
+    w = walk("PARIS-01")
+    kinds = ["500", "drop", "timeout", "kill"]
+    sale = make_order(medusa, [("TEE-ORG-M", len(kinds))])
+    delivering_till(w.till, w.engine, medusa, units=len(kinds) + 2)
+    for n, kind in enumerate(kinds):
+        exchange_delivered(w.till, sale, HOME, f"batch-{kind}")
+        rule = w.proxy.arm(*BATCH, kind)
+        (w.run_in_child if kind == "kill" else w.run_here)(*(["plugin"] if kind == "kill" else [w.plugin]))
+        assert rule.seen.is_set() and rule.done.wait(120)
+        w.finish(w.plugin)
+        assert_delivered(medusa, sale, "home", count=n + 1)
 
 
 @pytest.mark.parametrize("name", list(WALKS))

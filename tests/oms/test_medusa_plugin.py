@@ -1,5 +1,6 @@
 """The posreturns plugin (oms/medusa-plugin) in the real Medusa 2.21: it finishes, exactly once, every
-half-done return or exchange the stock Admin API can leave (an answer dropped after each step);
+half-done return, exchange or delivered exchange the stock Admin API can leave (an answer dropped after
+each step);
 a batch request dropped, refused with a 500, timed out or its uploader killed is sent again and
 applied once; and it fences: a batch of an uploader that a newer one replaced is refused, after
 which the till's next uploader catches up with the newest token and goes on."""
@@ -20,6 +21,7 @@ from helpers.medusa import (
     request,
     stocked,
 )
+from helpers.medusa_delivery import HOME, assert_delivered, delivering_till, exchange_delivered, reserve_in
 from helpers.medusa_faults import Walk, pending_changes
 from helpers.returns import CASHIER, line
 
@@ -38,6 +40,14 @@ HALF_EXCHANGES = [("POST", r"^/admin/exchanges$"), ("POST", r"/inbound/items$"),
                   ("POST", r"/outbound/shipping-method$"), ("POST", r"^/admin/exchanges/[^/]+/request$"),
                   ("POST", r"^/admin/returns/[^/]+/receive$"), ("POST", r"/receive-items$"),
                   ("POST", r"/receive/confirm$"), ("POST", r"/fulfillments$")]
+
+REQUESTED = ("POST", r"^/admin/exchanges/[^/]+/request$")
+# where a delivered exchange can stop, one step per state the plugin resumes from differently: the address
+# set and nothing else, an exchange never requested (its delivery already on the shipping method),
+# requested, a receive begun, received, the reservation moved to the source
+HALF_DELIVERED = [("POST", r"^/admin/orders/[^/]+$"), ("POST", r"/outbound/shipping-method/[^/]+$"), REQUESTED,
+                  ("POST", r"/receive-items$"), ("POST", r"/receive/confirm$"),
+                  ("POST", r"^/admin/reservations/[^/]+$")]
 
 
 def delivered(w: Walk) -> set[str]:
@@ -86,6 +96,27 @@ def test_the_plugin_finishes_an_exchange_the_admin_api_left_half_done(walk: Any,
     w.finish(w.plugin)
     assert_one_exchange(medusa, w.till, sale, before)
     assert pending_changes(medusa, sale["id"]) == []
+
+
+def test_the_plugin_finishes_a_delivered_exchange_the_admin_api_left_after_any_step(walk: Any, medusa: Any) -> None:
+    w: Walk = walk("PARIS-01")
+    sale = make_order(medusa, [("TEE-ORG-M", len(HALF_DELIVERED))])
+    delivering_till(w.till, w.engine, medusa, units=len(HALF_DELIVERED) + 2)
+    for n, (method, path) in enumerate(HALF_DELIVERED):
+        exchange_delivered(w.till, sale, HOME, f"half-delivered-{n}")
+        if n >= HALF_DELIVERED.index(REQUESTED):  # stopped after the request, reserved here (Medusa may pick Lyon)
+            rule = w.proxy.arm(*REQUESTED, "drop")
+            w.run_here()
+            assert rule.done.is_set()
+            reserve_in(medusa, sale, "PARIS-01")
+        if (method, path) != REQUESTED:
+            rule = w.proxy.arm(method, path, "drop")
+            w.run_here()                                    # the Admin API stops right after Medusa did it
+            assert rule.done.is_set(), f"{method} {path} was never reached"
+        w.run_here(w.plugin)                                # the plugin takes over from there
+        assert delivered(w) <= {"applied", "duplicate"}, [(r.event_type, r.status, r.last_error)
+                                                          for r in events(w.till)]
+        assert_delivered(medusa, sale, "home", count=n + 1)
 
 
 @pytest.mark.parametrize("kind", ["500", "drop", "timeout", "kill"])

@@ -14,10 +14,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from posreturns.services.sync_ports import Outcome, PushResult
+from posreturns.services.sync_ports import Outcome, PendingEvent, PushResult
 from posreturns.sync.medusa import mapping
 from posreturns.sync.medusa.reference import ReferenceData
 from posreturns.sync.medusa.state import Api
+
+DELIVERED_EXCHANGE = "delivered_exchange"  # the plugin's step (0.3.0) that applies them in Medusa itself
+
+
+def is_delivered(event: PendingEvent) -> bool:
+    """A delivered exchange's return, or its stock move (its reservation at the source)."""
+    data = event.payload.get("data") or {}
+    return delivery_of(data) is not None or any(
+        isinstance(d, dict) and d.get("reason") == "exchange_delivery" for d in data.get("deltas") or [])
 
 
 def delivery_of(data: dict[str, Any]) -> dict[str, Any] | None:

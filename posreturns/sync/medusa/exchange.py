@@ -11,13 +11,14 @@ instead: the source's outbound shipping method, the customer's address on the or
 pickup location in the method's metadata, the new lines reserved at the source and not fulfilled here.
 
 Resumable from any point: an exchange found by its marker whose request was never confirmed (its
-`exchange` order change still pending, even when its return already exists) is dropped and made
-again; a receive begun and never confirmed is cancelled and made again; new lines already fulfilled
-and refunds already made are not made twice.
+`exchange` order change still pending, even when its return already exists) is dropped, its shipping
+method with it, and made again; a receive begun and never confirmed is cancelled and made again; new
+lines already fulfilled and refunds already made are not made twice.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from posreturns.services.sync_ports import OmsRefused, Outcome, PendingEvent, PushResult
@@ -36,6 +37,9 @@ from posreturns.sync.medusa.receiving import Receiver
 from posreturns.sync.medusa.reference import ReferenceData
 from posreturns.sync.medusa.returned_units import ORDER_FIELDS, over_return, wanted_units
 from posreturns.sync.medusa.state import Api, OrderState
+
+log = logging.getLogger(__name__)
+SHORT = "not enough stock available"  # Medusa's refusal to reserve where its count is short
 
 
 class ExchangePusher:
@@ -58,7 +62,7 @@ def push_exchange(pusher: ExchangePusher, api: Api, event: PendingEvent, data: d
         return PushResult(Outcome.REJECTED, other_content(found, event), detail={"medusa_exchange_id": found["id"]})
     if found is not None and state is not None and (state.pending("exchange", exchange_id=found["id"])
                                                     or not found.get("return_id")):
-        api.delete(f"/admin/exchanges/{found['id']}/request")  # created but never requested: start again
+        drop_exchange(api, order["id"], found["id"])  # created but never requested: start again
         found = None
         order = api.get(f"/admin/orders/{order['id']}", [("fields", ORDER_FIELDS)])["order"]
     resumed = found is not None
@@ -81,10 +85,11 @@ def push_exchange(pusher: ExchangePusher, api: Api, event: PendingEvent, data: d
     if not received_before:
         pusher.receiver.receive(api, found["return_id"], wanted, data)
     fresh = api.get(f"/admin/orders/{order['id']}", [("fields", ORDER_FIELDS)])["order"]
+    own = _new_lines(api, found["id"])
     if delivery is None:
-        handed = _fulfil(api, fresh, data, location, not pusher.refs.notify_customers)
+        handed = _fulfil(api, fresh, data, own, location, not pusher.refs.notify_customers)
     else:  # the source ships it: its units are reserved there, and nothing is handed over here
-        lines = [i["id"] for i in _unfulfilled(fresh, data)]
+        lines = [i["id"] for i in _unfulfilled(fresh, data, own)]
         handed = bool(lines) and _reserve_here(api, lines, source_id(pusher.refs, delivery) or location)
     refunded = pusher.receiver.refund(api, event, data, fresh)
     duplicate = resumed and received_before and not handed and not refunded
@@ -117,10 +122,24 @@ def _create(pusher: ExchangePusher, api: Api, event: PendingEvent, data: dict[st
         if delivery is not None:
             describe_shipping(api, xid, shipped, delivery, location)
     except OmsRefused:
-        api.delete(f"/admin/exchanges/{xid}/request")  # an open exchange locks the order
+        drop_exchange(api, order["id"], xid)  # an open exchange locks the order
         raise
     requested = api.post(f"/admin/exchanges/{xid}/request", {})["exchange"]
     return {"id": xid, "return_id": requested.get("return_id")}
+
+
+def drop_exchange(api: Api, order_id: str, exchange_id: str) -> None:
+    """Cancel an exchange never requested. Medusa 2.21's cancel leaves the exchange's shipping methods on
+    the order (it deletes them by their action's id), where a delivery's would read as a second parcel:
+    they are removed first."""
+    changes = api.get(f"/admin/orders/{order_id}/changes", [("fields", "id,status,exchange_id,*actions")]
+                      ).get("order_changes") or []
+    for change in changes:
+        if change.get("exchange_id") == exchange_id and change.get("status") in ("pending", "requested"):
+            for action in change.get("actions") or []:
+                if action.get("action") == "SHIPPING_ADD":
+                    api.delete(f"/admin/exchanges/{exchange_id}/outbound/shipping-method/{action['id']}")
+    api.delete(f"/admin/exchanges/{exchange_id}/request")
 
 
 def _variant_id(api: Api, sku: str) -> str:
@@ -140,9 +159,17 @@ def _outbound_option(api: Api, location: str) -> str:
     raise OmsRefused("the store has no outbound shipping option in Medusa (needed to hand an exchange over)", 400)
 
 
-def _fulfil(api: Api, order: dict[str, Any], data: dict[str, Any], location: str, quiet: bool) -> bool:
+def _new_lines(api: Api, exchange_id: str) -> set[str]:
+    """The order lines this exchange added (a delivered exchange's stay unfulfilled: another exchange of
+    the same size on the order must not take them for its own)."""
+    exchange = api.get(f"/admin/exchanges/{exchange_id}", [("fields", "id,*additional_items")])["exchange"]
+    return {str(i.get("item_id")) for i in exchange.get("additional_items") or []}
+
+
+def _fulfil(api: Api, order: dict[str, Any], data: dict[str, Any], own: set[str], location: str,
+            quiet: bool) -> bool:
     """Fulfil the exchange's new lines still unfulfilled; True when something was handed over now."""
-    items = _unfulfilled(order, data)
+    items = _unfulfilled(order, data, own)
     if items:
         _reserve_here(api, [i["id"] for i in items], location)
         api.post(f"/admin/orders/{order['id']}/fulfillments",
@@ -150,15 +177,15 @@ def _fulfil(api: Api, order: dict[str, Any], data: dict[str, Any], location: str
     return bool(items)
 
 
-def _unfulfilled(order: dict[str, Any], data: dict[str, Any]) -> list[dict[str, Any]]:
-    """The exchange's new lines (by SKU) not yet fulfilled, with the quantity left of each."""
+def _unfulfilled(order: dict[str, Any], data: dict[str, Any], own: set[str]) -> list[dict[str, Any]]:
+    """The exchange's new lines (`own`, by SKU) not yet fulfilled, with the quantity left of each."""
     skus = {x["sku"]: int(x["qty"]) for x in (data.get("exchange") or {}).get("lines") or []}
     items = []
     for item in order.get("items") or []:
         sku = item.get("variant_sku")
         d = item.get("detail") or {}
         left = mapping.qty(d, "quantity") - mapping.qty(d, "fulfilled_quantity")
-        if sku in skus and left > 0 and skus[sku] > 0:
+        if item.get("id") in own and sku in skus and left > 0 and skus[sku] > 0:
             take = min(left, skus[sku])
             skus[sku] -= take
             items.append({"id": item["id"], "quantity": take})
@@ -166,13 +193,23 @@ def _unfulfilled(order: dict[str, Any], data: dict[str, Any]) -> list[dict[str, 
 
 
 def _reserve_here(api: Api, line_ids: list[str], location: str) -> bool:
-    """Move the new lines' reservations to the till's store: Medusa reserves them in any store with stock,
-    and the fulfilment takes the unit where the reservation is, not where the customer was handed it."""
+    """Move the new lines' reservations to `location` (the till's store, or a delivery's source): Medusa
+    reserves them in any store with stock. Medusa refuses to move one into a location whose count is
+    already short ("Not enough stock available", e.g. a unit sold there that Medusa did not know of):
+    it is then left where it is — a fulfilment from the store still takes the unit from the store's level
+    and releases the reservation wherever it sits. True when one was moved now."""
     found = api.get("/admin/reservations", [*(("line_item_id", i) for i in line_ids),
                                             ("fields", "id,location_id")]).get("reservations") or []
     moved = False
     for reservation in found:
         if reservation.get("location_id") != location:
-            api.post(f"/admin/reservations/{reservation['id']}", {"location_id": location})
+            try:
+                api.post(f"/admin/reservations/{reservation['id']}", {"location_id": location})
+            except OmsRefused as error:
+                if SHORT not in str(error).lower():
+                    raise
+                log.warning("reservation %s left at %s: Medusa counts no stock left at %s", reservation["id"],
+                            reservation.get("location_id"), location)
+                continue
             moved = True
     return moved

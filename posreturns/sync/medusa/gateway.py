@@ -21,7 +21,7 @@ from posreturns.services.canonical import FORMAT
 from posreturns.services.ports import Clock
 from posreturns.services.sync_ports import PendingEvent, PulledPage, PushResult
 from posreturns.sync.medusa import mapping
-from posreturns.sync.medusa.delivery import delivery_of
+from posreturns.sync.medusa.delivery import DELIVERED_EXCHANGE, is_delivered
 from posreturns.sync.medusa.plugin import PluginBatches
 from posreturns.sync.medusa.pull import delta_page
 from posreturns.sync.medusa.push import MedusaPusher
@@ -176,9 +176,10 @@ class MedusaGateway:
         return self.batches.limit()
 
     def push_batch(self, events: list[PendingEvent], fence: Any = None) -> dict[str, PushResult]:
-        if any(delivery_of(event.payload.get("data") or {}) for event in events):
-            return self.pusher.one_by_one(events, fence)  # the plugin knows no delivered exchange yet
-        return self.pusher.after_plugin(events, self.batches.push(events, fence), fence, self.batches.steps())
+        steps = self.batches.steps()
+        if DELIVERED_EXCHANGE not in steps and any(is_delivered(event) for event in events):
+            return self.pusher.one_by_one(events, fence)  # a plugin older than 0.3 knows no delivered exchange
+        return self.pusher.after_plugin(events, self.batches.push(events, fence), fence, steps)
 
     # -- is it there? -----------------------------------------------------------------------------------
     def probe(self, timeout: tuple[float, float] = PROBE_TIMEOUT) -> dict[str, Any]:

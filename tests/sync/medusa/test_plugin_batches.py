@@ -1,6 +1,7 @@
 """A batch through the posreturns plugin is one request when the plugin makes the held-stock and alert
 steps itself (it names them in `steps`): the till tells it which units a return holds. An older plugin
-(no `steps`) still gets those parts made by the till after the batch. The client is a recording fake:
+(no `steps`) still gets those parts made by the till after the batch. A delivered exchange goes in the
+batch only to a plugin that names `delivered_exchange` (0.3.0). The client is a recording fake:
 the plugin's own behaviour is tested against the real Medusa (tests/oms)."""
 
 from __future__ import annotations
@@ -71,3 +72,34 @@ def test_an_older_plugin_gets_the_held_stock_step_made_by_the_till_after_the_bat
     medusa.push_batch([held_return()])
     after = [path for _, path in client.log if path not in ("/admin/posreturns", "/admin/posreturns/events")]
     assert after, "the till made no held-stock call after an older plugin's batch"
+
+
+DELIVERED = {"return_id": "r2", "return_number": "RPARIS-01-T1-8", "original_order": {"id": "order_2"},
+             "refund_method": "exchange", "lines": [{"sku": "TEE-ORG-M", "qty": 1, "disposition": "RESTOCK"}],
+             "exchange": {"lines": [{"sku": "TEE-ORG-L", "qty": 1}],
+                          "delivery": {"source": "LYON-02", "to": "store"}}}
+DELIVERY_STOCK = {"deltas": [{"sku": "TEE-ORG-L", "location": "LYON-02", "bucket": "sellable", "delta": -1,
+                              "reason": "exchange_delivery"}]}
+
+
+def delivered(event_type: str, data: dict[str, Any], seq: int) -> PendingEvent:
+    payload = {"event_id": f"d{seq}", "event_type": event_type, "device": {"store_id": "PARIS-01"}, "data": data}
+    return PendingEvent(seq, f"d{seq}", "T1", "return", "r2", event_type, seq, payload, 0, order_key="order_2")
+
+
+def test_a_delivered_exchange_goes_in_the_batch_to_a_plugin_that_applies_them() -> None:
+    medusa, client = gateway({"steps": ["held_stock", "staff_alerts", "delivered_exchange"]})
+    results = medusa.push_batch([delivered("ReturnCompleted", DELIVERED, 1),
+                                 delivered("StockAdjusted", DELIVERY_STOCK, 2)])
+    assert {r.outcome for r in results.values()} == {Outcome.APPLIED}
+    assert [path for method, path in client.log if method == "POST"] == ["/admin/posreturns/events"]
+    assert [e["event_id"] for e in client.batches[0]["events"]] == ["d1", "d2"]
+
+
+def test_an_older_plugin_never_gets_a_delivered_exchange_nor_its_stock_move() -> None:
+    medusa, client = gateway({"steps": ["held_stock", "staff_alerts"]})
+    medusa.push_batch([delivered("ReturnCompleted", DELIVERED, 1)])   # through the Admin API (refused by the fake)
+    stock = medusa.push_batch([delivered("StockAdjusted", DELIVERY_STOCK, 2)])
+    assert ("POST", "/admin/posreturns/events") not in client.log
+    assert ("GET", "/admin/stock-locations") in client.log           # the Admin API path's first read
+    assert stock["d2"].detail == {"covered_by_returns": 1}

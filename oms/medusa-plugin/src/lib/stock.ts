@@ -7,7 +7,7 @@ import { Ctx } from "./context"
 import { qty } from "./money"
 import { EventResult, Refused, TillEvent } from "./types"
 
-const COVERED = new Set(["return", "exchange"])
+const COVERED = new Set(["return", "exchange", "exchange_delivery"])
 
 export async function applyStock(ctx: Ctx, event: TillEvent): Promise<EventResult> {
   const deltas: any[] = event.payload.data?.deltas ?? []
@@ -23,6 +23,7 @@ export async function applyStock(ctx: Ctx, event: TillEvent): Promise<EventResul
   let already = 0
   for (const [index, delta] of deltas.entries()) {
     if (delta.bucket !== "sellable" || !Number(delta.delta)) continue
+    if (delta.reason === "exchange_delivery") continue  // reserved at its source by the exchange, never made
     const location = await ctx.locationId(delta.location)
     if (!location) throw new Refused(`Medusa has no stock location for store ${delta.location}.`)
     if (await move(ctx, `posreturns_stock_${event.event_id}_${index}`, String(delta.sku), location, Number(delta.delta))) {
