@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Callable
 from typing import Any
 
 from posreturns.cli.output import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_NOT_FOUND, EXIT_OK, Output
@@ -96,8 +97,13 @@ def run_connect(args: argparse.Namespace, out: Output) -> int:
 def run_send(args: argparse.Namespace, out: Output) -> int:
     from posreturns.app import open_mail
 
+    return send_waiting(args, out, open_mail)
+
+
+def send_waiting(args: argparse.Namespace, out: Output, open_sender: Callable[[Any], Any]) -> int:
+    """Send every waiting message at once, then (`--watch`) those that come due, saying what each run did."""
     with open_from(args) as till:
-        sender = open_mail(till)
+        sender = open_sender(till)
         report = sender.run_once(due_only=False)
         _report(out, report.to_dict())
         while args.watch:

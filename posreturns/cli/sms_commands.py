@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 
-from posreturns.cli.mail_commands import WATCH_SECONDS, _report
-from posreturns.cli.output import EXIT_FAILED, EXIT_OK, Output
+from posreturns.cli.mail_commands import send_waiting
+from posreturns.cli.output import EXIT_OK, Output
 from posreturns.cli.signing import ask
 from posreturns.cli.till_args import open_from
 from posreturns.domain.permissions import Permission
@@ -59,16 +58,7 @@ def run_connect(args: argparse.Namespace, out: Output) -> int:
 def run_send(args: argparse.Namespace, out: Output) -> int:
     from posreturns.app import open_sms
 
-    with open_from(args) as till:
-        sender = open_sms(till)
-        report = sender.run_once(due_only=False)
-        _report(out, report.to_dict())
-        while args.watch:
-            time.sleep(WATCH_SECONDS)
-            report = sender.run_once()
-            if report.sent or report.failed or report.in_doubt or report.relay_error:
-                _report(out, report.to_dict())
-    return EXIT_OK if report.relay_error is None else EXIT_FAILED
+    return send_waiting(args, out, open_sms)
 
 
 def run_status(args: argparse.Namespace, out: Output) -> int:
