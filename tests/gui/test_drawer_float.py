@@ -71,3 +71,16 @@ def test_the_cashier_reads_why_the_cash_part_becomes_store_credit(qtbot, demo_ti
     decision = window.return_page.decision
     assert "Not enough cash in the drawer (€10.00): the cash part is given as store credit." in decision.trace.text()
     assert "Store credit: €29.90" in decision.totals.text() and "Cash" not in decision.totals.text()
+
+
+def test_a_receipt_scanned_while_the_float_is_asked_is_refused_in_the_dialog(qtbot, demo_till: Till) -> None:  # type: ignore[no-untyped-def]
+    demo_till.users.seed("camille", "Camille Martin", "cashier", "2580")
+    session = Session(till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
+    window = build_window(ui_services(demo_till, "en"), session, InlineTaskRunner(), poll_status=False)
+    qtbot.addWidget(window)
+    window.show()
+    dialog = _sign_in(qtbot, window)
+    assert dialog is not None
+    window.on_scan("PA01-000102")  # the customer is waiting: the cashier scans before counting the drawer
+    assert dialog.isVisible() and dialog.amount.text() == "" and "takes no scan" in dialog.error.text()
+    assert window.pages.currentIndex() == HOME and demo_till.drawer.current_float() is None

@@ -15,6 +15,7 @@ from posreturns.app import Till, open_restock
 from posreturns.app_ui import ui_services
 from posreturns.domain.held_units import UnitAction, UnitState
 from posreturns.domain.resale import Grade
+from posreturns.domain.users import Principal
 from posreturns.ui.presenters.return_flow import Session
 from posreturns.ui.tasks import InlineTaskRunner
 from posreturns.ui.views.main_window import HOME, MainWindow
@@ -28,6 +29,7 @@ def window(qtbot, demo_till: Till, printer: VirtualPrinter) -> Iterator[MainWind
     demo_till.users.seed("camille", "Camille Martin", "cashier", "2580")
     demo_till.users.seed("sophie", "Sophie Laurent", "manager", "1234")
     hold(demo_till, "PA01-000101", "TSH-NVY-M", 2)
+    demo_till.drawer.set_float(Principal.vouched("camille", by="tests"), "150")  # no float prompt over the scans
     session = Session(till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
     built = build_window(ui_services(demo_till, "en", printer.url), session, InlineTaskRunner(), poll_status=False)
     qtbot.addWidget(built)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from posreturns.app import Till
 from posreturns.app_ui import ui_services
+from posreturns.domain.users import Principal
 from posreturns.ui.presenters.return_flow import Session
 from posreturns.ui.tasks import InlineTaskRunner
 from posreturns.ui.views.main_window import DONE, HOME, SIGN_IN, MainWindow
@@ -16,6 +17,7 @@ from posreturns.ui.window import build_window
 
 
 def _window(qtbot, till: Till) -> MainWindow:  # type: ignore[no-untyped-def]
+    till.drawer.set_float(Principal.vouched("camille", by="tests"), "150")  # counted: no float prompt over the scans
     session = Session(till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
     window = build_window(ui_services(till, "en"), session, InlineTaskRunner(), poll_status=False)
     qtbot.addWidget(window)
