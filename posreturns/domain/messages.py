@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol, TypeGuard, runtime_checkable
 
 FRENCH_FILE = "posreturns_fr.ts"
 
@@ -41,7 +41,7 @@ class Text:
         pattern = french_catalogue().get((self.context, self.source), self.source) if french else self.source
         if not self.args:
             return pattern
-        return pattern.format(*(arg.in_language(language) if isinstance(arg, Localized) else arg for arg in self.args))
+        return pattern.format(*(arg.in_language(language) if _localized(arg) else arg for arg in self.args))
 
     def format(self, *args: object) -> Text:
         """The message with its arguments: `{0}`, `{1}`… of the English and of every translation."""
@@ -86,7 +86,14 @@ def translate(context: str, source: str) -> Text:
 
 def in_language(message: str | Localized, language: str) -> str:
     """A message in `language`; a plain string (e.g. a driver's own English sentence) stays as it is."""
-    return message.in_language(language) if isinstance(message, Localized) else message
+    return message.in_language(language) if _localized(message) else str(message)
+
+
+def _localized(value: object) -> TypeGuard[Localized]:
+    """`isinstance(value, Localized)` as the protocol check decides it (an `in_language` that is not None),
+    without its cost: a runtime protocol check walks the protocol's members on every call, and a
+    quote formats a few hundred arguments."""
+    return getattr(value, "in_language", None) is not None
 
 
 @cache

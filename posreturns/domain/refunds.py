@@ -80,7 +80,9 @@ def price_draft(draft: ReturnDraft, context: PolicyContext, currency: str) -> li
 
 def _price_linked(order: Order, line: OrderLine, request: ReturnLineRequest, before: int) -> LineAmounts:
     qty = request.qty
-    paid_before = line.paid_for_next(before)
+    # the first row of a line starts from nothing (what `paid_for_next(0)` says of a returnable line; on a
+    # line with nothing left the next call raises either way): one ledger computation per row, not two
+    paid_before = line.paid_for_next(before) if before else Money.zero(line.paid.currency)
     value = line.paid_for_next(before + qty) - paid_before
     consumed = line.refunded + paid_before
     tax = _cumulative(line.tax, (consumed + value).amount, line.paid.amount) - _cumulative(

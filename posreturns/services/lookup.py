@@ -49,14 +49,35 @@ class OrderLookup:
 
     def find_receipt(self, typed: str) -> Order:
         text, keys = _receipt_keys(typed)
-        order = self.orders.by_number_keys(keys) if keys else None
-        if order is None and keys and self.fetch_missing is not None and self.fetch_missing(text):
-            order = self.orders.by_number_keys(keys)
+        order = (self.orders.by_number_keys(keys) if keys else None) or self._fetched(text, keys)
         if order is None:
             shown = mask_card_numbers(text)
             raise NotFound(translate("services.lookup", 'No sale with the number "{0}" is on this till; check '
                                                         "the number or search by customer.").format(shown))
         return order
+
+    def find(self, query: str, scanned: bool = False) -> Order | list[OrderSummary]:
+        """What the scan field names: the sale itself when the text is the receipt number of a sale this
+        till has (one lookup, which loads it), else what `search` finds. `scanned`: the text came from
+        the scanner, so it is a receipt's barcode, never a phone number or a name: only the receipt
+        lookup, and the OMS on a miss."""
+        text = _clean(query)
+        if _other_search(text):
+            return self._search(text, receipt_tried=False)
+        receipt, keys = _receipt_keys(text)
+        order = self.orders.by_number_keys(keys) if keys else None
+        if order is not None:
+            return order
+        if scanned:
+            fetched = self._fetched(receipt, keys)
+            return [] if fetched is None else fetched
+        return self._search(text, receipt_tried=True)
+
+    def _fetched(self, text: str, keys: list[str]) -> Order | None:
+        """The sale with this receipt number, asked of the OMS (the cache has not got it)."""
+        if keys and self.fetch_missing is not None and self.fetch_missing(text):
+            return self.orders.by_number_keys(keys)
+        return None
 
     def get(self, order_id: str) -> Order:
         order = self.orders.get(order_id)
@@ -68,7 +89,10 @@ class OrderLookup:
     def search(self, query: str) -> list[OrderSummary]:
         """Auto-detects the kind of query: e-mail, phone, card last four + date, date + amount,
         receipt number, or customer name prefix."""
-        text = _clean(query)
+        return self._search(_clean(query), receipt_tried=False)
+
+    def _search(self, text: str, receipt_tried: bool) -> list[OrderSummary]:
+        """`receipt_tried`: the caller looked the text up as a receipt number of this till already."""
         if match := _CARD_AND_DATE.match(text):
             last4 = match.group(1) or match.group(4)
             return self.by_card(last4, _parse_date(match.group(2) or match.group(3)))
@@ -78,21 +102,19 @@ class OrderLookup:
             return self.by_email(text)
         if _PHONE.match(text) and sum(ch.isdigit() for ch in text) >= 6:
             # a scanned receipt number often looks like a phone number: its own index first
-            return self._known_receipt(text) or self.by_phone(text) or self._fetched_receipt(text)
-        return self._known_receipt(text) or self._fetched_receipt(text) or self.by_name(text)
+            return self._known_receipt(text, receipt_tried) or self.by_phone(text) or self._fetched_receipt(text)
+        return self._known_receipt(text, receipt_tried) or self._fetched_receipt(text) or self.by_name(text)
 
-    def _known_receipt(self, text: str) -> list[OrderSummary]:
-        """The sale with this receipt number on this till, as a summary: the window then loads it once."""
-        keys = _receipt_keys(text)[1]
+    def _known_receipt(self, text: str, tried: bool = False) -> list[OrderSummary]:
+        """The sale with this receipt number on this till, as a summary (the window's scan field asks
+        `find`, which loads the sale in the same lookup); `tried`: `find` looked already, in vain."""
+        keys = [] if tried else _receipt_keys(text)[1]
         return self.orders.summaries_by_number_keys(keys) if keys else []
 
     def _fetched_receipt(self, text: str) -> list[OrderSummary]:
         """The sale with this receipt number from the OMS, when the till has one to ask."""
-        if self.fetch_missing is None:
-            return []
-        try:
-            order = self.find_receipt(text)  # asks the OMS for it
-        except NotFound:
+        order = self._fetched(*_receipt_keys(text))
+        if order is None:
             return []
         return [OrderSummary(order.id, order.number, order.channel.value, order.placed_at, order.total,
                              order.customer_name, order.store_id)]
@@ -172,6 +194,11 @@ def _receipt_keys(typed: str) -> tuple[str, list[str]]:
     if "/" in text:  # e-receipt QR payloads are URLs ending with the receipt number
         text = text.rstrip("/").rsplit("/", 1)[-1]
     return text, number_key_candidates(text)
+
+
+def _other_search(text: str) -> bool:
+    """A card and a date, a date and an amount, or an e-mail: never a receipt number."""
+    return "@" in text or bool(_CARD_AND_DATE.match(text) or _DATE_AND_AMOUNT.match(text))
 
 
 def _clean(text: str) -> str:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from posreturns.app import Till
+from posreturns.domain.orders import Order
 from posreturns.services.errors import BadInput, NotFound
 
 
@@ -87,13 +90,38 @@ def _barcode(till: Till, sku: str) -> str:
     return str(code)[1:]  # as an EAN-13 scanner sends it
 
 
-def test_a_receipt_number_that_looks_like_a_phone_is_one_lookup_then_one_load(demo_till: Till,
-                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+class _Recording:
+    """The order repository port, with every call written down (method name, then its arguments)."""
+
+    def __init__(self, real: object) -> None:
+        self.real, self.calls = real, []
+
+    def __getattr__(self, name: str) -> Any:
+        method = getattr(self.real, name)
+
+        def recorded(*args: Any) -> Any:
+            self.calls.append((name, *args))
+            return method(*args)
+        return recorded
+
+
+def _statements(till: Till) -> list[str]:
+    """Every SQL statement the till runs from now on (a listener on its engine)."""
+    from sqlalchemy import event
+
+    run: list[str] = []
+    event.listen(till.engine, "before_cursor_execute", lambda *args: run.append(args[2]))
+    return run
+
+
+def test_a_scanned_receipt_that_looks_like_a_phone_is_one_lookup_that_loads_it(demo_till: Till) -> None:
     """The customer CUS-001's phone is 06 12 34 56 78: the receipt with those digits is still what was
-    scanned, found by its number alone; the window then loads the sale once."""
+    scanned, found by its number alone, and loaded in that one lookup; no phone search runs, and the
+    window does not load the sale again."""
     import json
 
     from posreturns.services.importing import import_bytes
+    from posreturns.services.lookup import OrderLookup
 
     order = {"id": "ORD-PHONE", "number": "06-1234-5678", "channel": "store", "store_id": "PARIS-01",
              "placed_at": "2026-11-25T10:00:00+01:00", "currency": "EUR", "prices_include_tax": True,
@@ -102,15 +130,27 @@ def test_a_receipt_number_that_looks_like_a_phone_is_one_lookup_then_one_load(de
              "tenders": [{"method": "cash", "amount": "29.90"}]}
     import_bytes(json.dumps({"format": "posreturns/1", "orders": [order]}).encode(), "phone.json",
                  demo_till.cache_writer)
-    loads: list[str] = []
-    repository = demo_till.lookup.orders
-    real_load = repository._load
-    monkeypatch.setattr(repository, "_load", lambda sql, params: loads.append(sql) or real_load(sql, params))
-    assert [s.id for s in demo_till.lookup.search("06-1234-5678")] == ["ORD-PHONE"]
-    assert loads == []
-    assert demo_till.lookup.get("ORD-PHONE").number == "06-1234-5678"
-    assert len(loads) == 1
-    assert {s.number for s in demo_till.lookup.search("+33 6 12 34 56 78")} == {"PA01-000101", "PA01-000106"}
+    port = _Recording(demo_till.orders)
+    lookup = OrderLookup(port)  # type: ignore[arg-type]
+    statements = _statements(demo_till)
+    for scanned in (True, False):  # from the scanner, and typed into the scan field
+        port.calls.clear()
+        found = lookup.find("06-1234-5678", scanned=scanned)
+        assert isinstance(found, Order) and found.id == "ORD-PHONE"
+        assert port.calls == [("by_number_keys", ["0612345678"])]
+    assert not any("phone_key" in sql for sql in statements)
+    assert sum("FROM orders o" in sql for sql in statements) == 2  # one head read per lookup
+    port.calls.clear()
+    assert {s.number for s in lookup.find("+33 6 12 34 56 78")} == {"PA01-000101", "PA01-000106"}  # type: ignore[union-attr]
+    assert [call[0] for call in port.calls] == ["by_number_keys", "by_customer_phone"]
+
+
+def test_a_scan_that_is_no_receipt_here_searches_nothing_else(demo_till: Till) -> None:
+    from posreturns.services.lookup import OrderLookup
+
+    port = _Recording(demo_till.orders)
+    assert OrderLookup(port).find("06 12 34 56 78", scanned=True) == []  # type: ignore[arg-type]
+    assert [call[0] for call in port.calls] == ["by_number_keys"]
 
 
 def test_the_name_index_follows_new_renamed_and_upserted_customers(demo_till: Till) -> None:

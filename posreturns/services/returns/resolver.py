@@ -145,6 +145,8 @@ class ReturnResolver:
         """Another size or colour of a returned item costs what the customer paid for it (never more
         than today's price): swapping the size of a discounted item is an even exchange, not a bill
         for the discount. Each returned unit pays for one such replacement unit."""
+        if not exchange:
+            return exchange  # nothing to price: no catalogue read per returned line
         units: dict[str, list[Money]] = {}  # product -> the price paid for each returned unit
         for line in lines:
             sold = order.line(line.order_line_id) if line.order_line_id else None

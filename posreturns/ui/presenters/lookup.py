@@ -39,7 +39,12 @@ class LookupPresenter(QObject):
             self.message.emit(self.tr("Scan a receipt or type a number, a phone, an e-mail or a name."))
             return
         self.busy.emit(True)
-        self.runner.run(lambda: self.lookup.search(text), self._on_results, self._on_error)
+        self.runner.run(lambda: self.lookup.find(text), self._on_found, self._on_error)
+
+    def submit_scan(self, code: str) -> None:
+        """A receipt's barcode from the scanner: looked up as a receipt number only (never a phone or a name)."""
+        self.busy.emit(True)
+        self.runner.run(lambda: self.lookup.find(code, scanned=True), self._on_found, self._on_error)
 
     def submit_card(self, last4: str, day: Any) -> None:
         self.busy.emit(True)
@@ -53,6 +58,12 @@ class LookupPresenter(QObject):
     def open_order(self, order_id: str) -> None:
         self.busy.emit(True)
         self.runner.run(lambda: self.lookup.get(order_id), self._on_order, self._on_error)
+
+    def _on_found(self, found: Order | list[OrderSummary]) -> None:
+        if isinstance(found, Order):
+            self._on_order(found)  # a receipt number: the sale came loaded with its lookup
+        else:
+            self._on_results(found)
 
     def _on_results(self, results: list[OrderSummary]) -> None:
         if len(results) == 1:

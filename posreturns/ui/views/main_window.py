@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
             self.go_home()
         if isinstance(route, FindReceipt):
             self.home.scan_field.setText(route.code)
-            self.lookup.submit(route.code)
+            self.lookup.submit_scan(route.code)
         elif route.error is not None:
             self._lookup_message(cashier_text(route.error))
         elif route.notice is Notice.SIGN_IN_FIRST:
