@@ -201,3 +201,15 @@ def test_suffix_settings() -> None:
 
     with pytest.raises(ValueError, match="enter-or-tab"):
         WedgeConfig.for_suffix("space")
+
+
+def test_a_typist_at_40_ms_a_key_is_typing_though_every_event_comes_within_20_ms() -> None:
+    """Press and release alternate every 20 ms: each key event is in time for a scan, the characters
+    (40 ms apart) are not."""
+    f = FakeFilter()
+    for char in "camille\r":
+        f.type([char], interval=0.020)
+        f.advance(0.020)
+        f._apply(f.detector.activity(), None)  # key up
+    f.settle()
+    assert f.scans == [] and "".join(f.widget) == "camille\r"

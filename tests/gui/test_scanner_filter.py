@@ -93,7 +93,7 @@ CODES = ["PA01-000101", "ROBE-LIN-40", "RPARIS01-T1-000007", "3760000000161"]
 
 
 @pytest.mark.parametrize("layout", ["us", "fr"])
-@pytest.mark.parametrize("every_ms", [2, 8, 20])
+@pytest.mark.parametrize("every_ms", [2, 8, 15])  # a HID report every 2–15 ms: 4–30 ms per character
 @pytest.mark.parametrize("code", CODES)
 def test_a_hid_scanner_with_shift_around_capitals_and_azerty_digits_gives_one_whole_scan(
         qtbot, layout: str, every_ms: int, code: str) -> None:  # type: ignore[no-untyped-def]
@@ -102,6 +102,19 @@ def test_a_hid_scanner_with_shift_around_capitals_and_azerty_digits_gives_one_wh
         Scanner().play(code + "\r", every_ms=every_ms, layout=layout)
         assert scans == [code]
         assert field.text() == ""
+    finally:
+        QApplication.instance().removeEventFilter(scanner)
+
+
+@pytest.mark.parametrize("text", ["camille\r", "Camille\r", "PA01-000101\r"])
+def test_a_fast_typist_at_40_ms_a_key_is_typing_not_a_scan(qtbot, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Press and release alternate every 20 ms (as xdotool types with --delay 40): each event comes
+    fast enough for a scanner, but a character only every 40 ms, slower than any scanner."""
+    field, scanner, scans, _records = _hid_setup(qtbot)
+    try:
+        Scanner().play(text, every_ms=20, layout="fr")
+        qtbot.waitUntil(lambda: field.text() == text[:-1], timeout=2000)
+        assert scans == []
     finally:
         QApplication.instance().removeEventFilter(scanner)
 
@@ -201,7 +214,8 @@ def test_each_scan_is_described_with_its_raw_keys_and_timing(qtbot) -> None:  # 
         pressed = [(k.key, k.modifiers, k.text) for k in record.keys if k.pressed]
         assert pressed[0][0] == "Shift" and pressed[1] == ("A", "Shift", "A")
         assert ("1", "Shift", "1") in pressed and [k.pressed for k in record.keys].count(False) > 4
-        assert record.longest_gap_ms == 10 and record.duration_ms == 10 * (len(record.keys) - 1)
+        # a report every 10 ms, Shift in its key's report: A B 1 2 pressed and released, then Enter
+        assert record.longest_gap_ms == 10 and record.duration_ms == 10 * 8
     finally:
         QApplication.instance().removeEventFilter(scanner)
 
