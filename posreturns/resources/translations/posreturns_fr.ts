@@ -735,6 +735,13 @@
     </message>
 </context>
 <context>
+    <name>FloatPrompt</name>
+    <message>
+        <source>Drawer float</source>
+        <translation>Fond de caisse</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Scan a receipt, or type a receipt number, phone, e-mail or name</source>
