@@ -87,7 +87,7 @@ def test_records_that_do_not_add_up_are_told_at_start_up(qtbot, demo_till: Till)
 
 
 def test_an_id_typed_fast_is_typing_and_a_scan_at_scanner_speed_is_a_scan(qtbot, demo_till: Till) -> None:  # type: ignore[no-untyped-def]
-    """At the sign-in page: a typist at 40 ms a key (Shift for the capital) fills the ID field; a USB
+    """At the sign-in page: a typist at 20 ms a key (Shift for the capital) fills the ID field; a USB
     scanner (a HID report every 6 ms, Shift around capitals and AZERTY digits) is a scan."""
     from helpers.hid_keyboard import Scanner
 
@@ -104,7 +104,7 @@ def test_an_id_typed_fast_is_typing_and_a_scan_at_scanner_speed_is_a_scan(qtbot,
     page.user_id.setFocus()
     qtbot.waitUntil(lambda: page.user_id.hasFocus())
     keys = Scanner()
-    keys.play("Camille\r", every_ms=20, layout="fr")
+    keys.play("Camille\r", every_ms=10, layout="fr")
     qtbot.waitUntil(lambda: page.user_id.text() == "Camille", timeout=2000)
     assert page.message.text() != "Sign in first, then scan."
     page.user_id.clear()

@@ -1,11 +1,12 @@
 """Keyboard-wedge scan detection, pure (no Qt): tells a scanner burst from a person typing.
 
 A wedge scanner "types" a code at a few milliseconds per key (7–16 ms), then Enter (or Tab). People
-type at 100 ms per key, a fast typist in bursts at 40 ms. The detector holds keys back while they
+type at 100 ms per key, a fast typist in bursts at 40 ms, and a program typing for a test
+(`xdotool type --delay 40`) at 20 ms. The detector holds keys back while they
 arrive fast enough to be a scan, and decides with the timing, an optional prefix, the suffix and a
 minimum length. Two times count: between any two key events of a scan (``max_interval``), and
 between two characters (``max_key_interval``): a typist whose presses and releases alternate every
-20 ms still puts 40 ms between characters, which no scanner does.
+10 ms still puts 20 ms between characters, slower than a scanner.
 
 How an event filter uses it (one detector per window; ``now`` from the same clock)::
 
@@ -51,11 +52,11 @@ SUFFIXES: dict[str, tuple[tuple[str, ...], bool]] = {
 @dataclass(frozen=True)
 class WedgeConfig:
     """Detection settings: ``max_interval`` in seconds between two key events of one scan (a
-    press, a release, Shift), ``max_key_interval`` between two of its characters (a scanner pressing
-    Shift down and up around a capital, in separate reports 8 ms apart, still types one every 32 ms)."""
+    press, a release, Shift), ``max_key_interval`` between two of its characters (a HID scanner sends
+    Shift in its key's report, so a capital takes no longer than a small letter)."""
 
     max_interval: float = 0.030
-    max_key_interval: float = 0.035
+    max_key_interval: float = 0.018
     min_length: int = 4
     prefix: str = ""
     suffixes: tuple[str, ...] = ("\r", "\n", "\t")
