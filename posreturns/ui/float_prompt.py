@@ -1,6 +1,7 @@
 """Asks for the drawer float after a sign-in, when none was entered today at this till (read off
 the GUI thread). The dialog is window-modal but does not block: the cashier may also press Later,
-and enter it (or a recount) later from the home screen's "Drawer float" button."""
+and enter it later from the home screen's "Drawer float" button, shown while today's float is missing
+(a recount goes through the command line or the next day's float)."""
 
 from __future__ import annotations
 
@@ -29,13 +30,11 @@ class FloatPrompt(QObject):
         self.window, self.floats, self.runner = window, floats, runner
         self.mark = "," if language == "fr" else "."
         self.dialog: FloatDialog | None = None
-
-    def tool_button(self) -> QPushButton:
-        """The home screen's "Drawer float" button: the float, or a recount, whenever the cashier is ready."""
-        button = big_button(self.tr("Drawer float"), icon_name="drawer")
-        button.setObjectName("floatButton")
-        button.clicked.connect(self.ask_now)
-        return button
+        # the home screen's: shown only while today's float is missing, so the tools row fits 1024 px
+        self.button = big_button(self.tr("Drawer float"), icon_name="drawer")
+        self.button.setObjectName("floatButton")
+        self.button.hide()
+        self.button.clicked.connect(self.ask_now)
 
     def ask_now(self) -> None:
         """For whoever is signed in (the service checks the permission again when it saves)."""
@@ -45,15 +44,21 @@ class FloatPrompt(QObject):
             self.ask(principal)
 
     def signed_in(self, principal: Principal) -> None:
-        self.runner.run(self.floats.current_float, lambda found: self.ask(principal) if found is None else None,
+        self.runner.run(self.floats.current_float, lambda found: self._found(principal, found),
                         lambda error: log.error("the drawer float could not be read: %s", type(error).__name__,
                                                 exc_info=error))
+
+    def _found(self, principal: Principal, found: object) -> None:
+        self.button.setVisible(found is None)
+        if found is None:
+            self.ask(principal)
 
     def ask(self, principal: Principal) -> None:
         if self.dialog is not None:
             self.dialog.close()
             self.dialog.deleteLater()
         self.dialog = FloatDialog(principal, self.floats, self.runner, self.mark, self.window)
+        self.dialog.saved.connect(self.button.hide)
         self.dialog.open()
         self.dialog.activateWindow()  # a kiosk till has no window manager to give it the keyboard
         self.dialog.amount.setFocus()

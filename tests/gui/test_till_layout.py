@@ -14,6 +14,7 @@ from posreturns.app import Till
 from posreturns.app_ui import ui_services
 from posreturns.domain.users import Principal
 from posreturns.ui.dialogs import ApprovalDialog
+from posreturns.ui.i18n import install_translators
 from posreturns.ui.presenters.return_flow import Session
 from posreturns.ui.resources import stylesheet
 from posreturns.ui.tasks import InlineTaskRunner
@@ -131,17 +132,34 @@ def test_targets_are_finger_sized(qtbot, demo_till: Till, styled: None) -> None:
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_the_signed_in_home_screen_fits_1024_with_the_manager_tools_and_a_wide_scan_field(
         qtbot, demo_till: Till, styled: None, language: str) -> None:  # type: ignore[no-untyped-def]
-    window = build_window(ui_services(demo_till, language, signs_in=True), SESSION, InlineTaskRunner())
-    qtbot.addWidget(window)
-    assert window.manager_button is not None and window.parked_button is not None  # the tools a sign-in adds
-    window.parked_button.show()  # as when a return waits for a manager
-    window.resize(1024, 768)
-    window.show()
-    _settle()
-    assert window.minimumSizeHint().width() <= 1024
-    window.pages.setCurrentWidget(window.home)
-    _settle()
-    assert window.width() == 1024 and window.home.scan_field.width() >= 600
+    app = QApplication.instance()
+    translators = install_translators(app, language)  # the French words, longer than the English
+    try:
+        window = build_window(ui_services(demo_till, language, signs_in=True), SESSION, InlineTaskRunner())
+        qtbot.addWidget(window)
+        assert window.manager_button is not None and window.parked_button is not None  # the tools a sign-in adds
+        assert window.float_button.text() == ("Fond de caisse" if language == "fr" else "Drawer float")
+        window.parked_button.show()  # as when a return waits for a manager
+        window.resize(1024, 768)
+        window.show()
+        _settle()
+        assert window.minimumSizeHint().width() <= 1024
+        window.pages.setCurrentWidget(window.home)
+        _settle()
+        assert window.width() == 1024 and window.home.scan_field.width() >= 600
+        tools = (window.home.receiptless_button, window.float_button, window.manager_button, window.parked_button,
+                 window.home.settings_button, window.home.sign_out_button)
+        for float_missing in (False, True):  # a return parked; or today's float put off with Later
+            window.parked_button.setVisible(not float_missing)
+            window.float_button.setVisible(float_missing)
+            _settle()
+            for button in (tool for tool in tools if tool.isVisible()):  # every tool whole, on the screen
+                assert button.mapTo(window, button.rect().topRight()).x() < 1024, button.text()
+                assert button.width() >= button.sizeHint().width(), button.text()
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+        install_translators(app, "en")
 
 
 @pytest.mark.parametrize("size", [(960, 540), (1093, 614)])  # 1920×1080 at 200 %, 1366×768 at 125 %
