@@ -9,7 +9,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QWidget
 
 from posreturns.domain.permissions import Permission, allows
 from posreturns.domain.users import Principal
