@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 from posreturns.domain.permissions import Permission, allows
 from posreturns.domain.users import Principal
 from posreturns.ui.ports import DrawerFloats
+from posreturns.ui.views.fitting import ready_to_show
 from posreturns.ui.views.float_dialog import FloatDialog
 from posreturns.ui.views.widgets import big_button
 
@@ -59,6 +60,7 @@ class FloatPrompt(QObject):
             self.dialog.deleteLater()
         self.dialog = FloatDialog(principal, self.floats, self.runner, self.mark, self.window)
         self.dialog.saved.connect(self.button.hide)
+        ready_to_show(self.dialog)  # cut to the screen, its content scrolling, as every dialog
         self.dialog.open()
         self.dialog.activateWindow()  # a kiosk till has no window manager to give it the keyboard
         self.dialog.amount.setFocus()

@@ -18,6 +18,7 @@ from posreturns.ui.i18n import install_translators
 from posreturns.ui.presenters.return_flow import Session
 from posreturns.ui.resources import stylesheet
 from posreturns.ui.tasks import InlineTaskRunner
+from posreturns.ui.views.float_dialog import FloatDialog
 from posreturns.ui.views.main_window import MainWindow
 from posreturns.ui.views.widgets import TOUCH
 from posreturns.ui.window import build_window
@@ -200,3 +201,14 @@ def test_on_a_scaled_screen_the_page_scrolls_under_the_status_bar_and_every_dial
             assert button.height() >= TOUCH
         assert min(key.height() for key in dialog.pad.buttons.values()) >= TOUCH
         dialog.close()  # deleted with the window
+    float_dialog = FloatDialog(SESSION.principal, demo_till.drawer, InlineTaskRunner(), ",", window)
+    ready_to_show(float_dialog, QRect(0, 0, width, height))
+    float_dialog.show()
+    _settle()
+    assert float_dialog.height() <= height - WINDOW_FRAME and float_dialog.width() <= width
+    assert float_dialog.focusWidget() is float_dialog.amount
+    for button in (float_dialog.save_button, float_dialog.later_button):  # in view under the scrolling pad
+        assert button.isVisible() and float_dialog.rect().contains(button.geometry().translated(
+            button.parentWidget().mapTo(float_dialog, button.parentWidget().rect().topLeft())))
+    assert min(key.height() for key in float_dialog.pad.buttons.values()) >= TOUCH
+    float_dialog.close()

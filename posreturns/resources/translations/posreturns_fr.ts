@@ -76,13 +76,6 @@
     </message>
 </context>
 <context>
-    <name>AmountPad</name>
-    <message>
-        <source>Erase</source>
-        <translation>Effacer</translation>
-    </message>
-</context>
-<context>
     <name>BackOfficePresenter</name>
     <message>
         <source>Cannot write {0}: {1}</source>
