@@ -29,7 +29,7 @@ class FloatPrompt(QObject):
     def __init__(self, window: QWidget, floats: DrawerFloats, runner: Any, language: str) -> None:
         super().__init__(window)
         self.window, self.floats, self.runner = window, floats, runner
-        self.mark = "," if language == "fr" else "."
+        self.language = language
         self.dialog: FloatDialog | None = None
         # the home screen's: shown only while today's float is missing, so the tools row fits 1024 px
         self.button = big_button(self.tr("Drawer float"), icon_name="drawer")
@@ -58,7 +58,8 @@ class FloatPrompt(QObject):
         if self.dialog is not None:
             self.dialog.close()
             self.dialog.deleteLater()
-        self.dialog = FloatDialog(principal, self.floats, self.runner, self.mark, self.window)
+        language = getattr(self.window, "language", self.language)  # the window's, after a live switch too
+        self.dialog = FloatDialog(principal, self.floats, self.runner, "," if language == "fr" else ".", self.window)
         self.dialog.saved.connect(self.button.hide)
         ready_to_show(self.dialog)  # cut to the screen, its content scrolling, as every dialog
         self.dialog.open()
