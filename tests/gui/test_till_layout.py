@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton, QScrollArea
 
 from posreturns.app import Till
@@ -133,7 +133,7 @@ def test_targets_are_finger_sized(qtbot, demo_till: Till, styled: None) -> None:
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_the_signed_in_home_screen_fits_1024_with_the_manager_tools_and_a_wide_scan_field(
         qtbot, demo_till: Till, styled: None, language: str) -> None:  # type: ignore[no-untyped-def]
-    app = QApplication.instance()
+    app, locale = QApplication.instance(), QLocale()
     translators = install_translators(app, language)  # the French words, longer than the English
     try:
         window = build_window(ui_services(demo_till, language, signs_in=True), SESSION, InlineTaskRunner())
@@ -160,7 +160,7 @@ def test_the_signed_in_home_screen_fits_1024_with_the_manager_tools_and_a_wide_s
     finally:
         for translator in translators:
             app.removeTranslator(translator)
-        install_translators(app, "en")
+        QLocale.setDefault(locale)
 
 
 @pytest.mark.parametrize("size", [(960, 540), (1093, 614)])  # 1920×1080 at 200 %, 1366×768 at 125 %
