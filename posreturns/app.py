@@ -135,11 +135,14 @@ class Till:
 
         return SettingsAdmin(self.settings, self.access, self.policies, self.moments)
 
+    def till_id(self) -> str:
+        """This till's one id for everything this process does: `--till` (or the host's), else the setting."""
+        return self.till_override or self.settings.get("till.id") or DEFAULT_TILL_ID
+
     def identity(self) -> TillIdentity:
-        """Who records a return: the store, this till (`--till` over the setting), its time zone, training."""
+        """Who records a return: the store, this till (`till_id()`), its time zone, training."""
         settings = self.settings
-        till_id = self.till_override or settings.get("till.id") or DEFAULT_TILL_ID
-        return till_identity(settings.store_id() or "", till_id, settings.store_timezone(), self.training)
+        return till_identity(settings.store_id() or "", self.till_id(), settings.store_timezone(), self.training)
 
     @functools.cached_property
     def return_service(self) -> ReturnService:
@@ -302,7 +305,7 @@ def receipt_sources(till: Till) -> ReceiptSources:
     def header() -> StoreHeader:
         store_id = till.settings.store_id() or ""
         name = SqlTillOverview(till.engine).store_name(store_id)
-        return StoreHeader(name or store_id, store_id, till.settings.get("till.id") or DEFAULT_TILL_ID,
+        return StoreHeader(name or store_id, store_id, till.till_id(),
                            till.settings.get("store.address") or "")
 
     def titles(skus: list[str]) -> dict[str, str]:
@@ -496,7 +499,7 @@ def open_restock(till: Till, till_id: str | None = None) -> RestockService:
 
     def identity() -> TillIdentity:
         settings = till.settings
-        return till_identity(settings.store_id() or "", till_id or settings.get("till.id") or DEFAULT_TILL_ID,
+        return till_identity(settings.store_id() or "", till_id or till.till_id(),
                              settings.store_timezone(), till.training)
 
     return restock_service(till.engine, till.access, till.policies, till.clock, identity)
@@ -553,7 +556,7 @@ def open_reports(till: Till, till_id: str | None = None) -> ReportService:
 
     def identity() -> TillIdentity:
         settings = till.settings
-        return till_identity(settings.store_id() or "", till_id or settings.get("till.id") or "T1",
+        return till_identity(settings.store_id() or "", till_id or till.till_id(),
                              settings.store_timezone(), till.training)
 
     return ReportService(SqlReportSource(till.engine), till.policies, identity)
@@ -575,7 +578,7 @@ def open_day_close(till: Till, till_id: str | None = None) -> DayCloseService:
 
     def identity() -> TillIdentity:
         settings = till.settings
-        return till_identity(settings.store_id() or "", till_id or settings.get("till.id") or "T1",
+        return till_identity(settings.store_id() or "", till_id or till.till_id(),
                              settings.store_timezone(), till.training)
 
     days = DayCloseService(SqlTillDays(till.engine), till.access, till.policies, till.clock, identity)
@@ -593,7 +596,7 @@ def open_queues(till: Till, till_id: str | None = None) -> OpenQueues:
 
     def identity() -> TillIdentity:
         settings = till.settings
-        return till_identity(settings.store_id() or "", till_id or settings.get("till.id") or "T1",
+        return till_identity(settings.store_id() or "", till_id or till.till_id(),
                              settings.store_timezone(), till.training)
 
     replacements = RefundReplacements(SqlRefundReplacements(till.engine), till.access, till.policies, till.clock,
@@ -609,7 +612,7 @@ def open_pending_approvals(till: Till, till_id: str | None = None) -> PendingApp
 
     def identity() -> TillIdentity:
         settings = till.settings
-        return till_identity(settings.store_id() or "", till_id or settings.get("till.id") or "T1",
+        return till_identity(settings.store_id() or "", till_id or till.till_id(),
                              settings.store_timezone(), till.training)
 
     return PendingApprovals(SqlPendingApprovals(till.engine), till.return_service, till.access, till.clock, identity)

@@ -31,7 +31,6 @@ from posreturns.services.policy_change import PolicyLoading
 from posreturns.services.policy_view import PolicyAndSettings
 from posreturns.services.promises import with_promises
 from posreturns.services.refund_replacement import Replacement
-from posreturns.services.setting_rules import DEFAULT_TILL_ID
 from posreturns.services.setting_rules import MANAGER_IDLE_KEY as IDLE_KEY
 from posreturns.services.setting_rules import QUEUE_AGE_KEY as AGE_KEY
 from posreturns.sync.worker import SyncWorker
@@ -50,7 +49,6 @@ def ui_services(till: Till, language: str, printer_url: str | None = None,
     """The window's services (built by `posreturns.bootstrap`). `signs_in`: the window asks for an ID and
     PIN (standalone); a host POS that vouches for its cashier passes False. `device`: the process's one
     printer thread (receipts, drawer, status and test prints); a new one if not given (tests)."""
-    till_id = till.settings.get("till.id") or DEFAULT_TILL_ID
     device = device or PrinterThread()
     printing = open_printing(till, printer_url, device) if (printer_url or till.settings.get("printer.url")) else None
 
@@ -63,7 +61,7 @@ def ui_services(till: Till, language: str, printer_url: str | None = None,
     def probe() -> dict[str, Any]:
         pending, pulled = overview.pending_events(), overview.last_pulled_at()
         state: dict[str, Any] = {"outbox_pending": pending, "store_id": till.settings.store_id() or "",
-                                 "till_id": till_id, "online": None, "cache_age_minutes": _age_minutes(pulled),
+                                 "till_id": till.till_id(), "online": None, "cache_age_minutes": _age_minutes(pulled),
                                  "printer_configured": printing is not None,
                                  "print_waiting": len(printing.waiting()) if printing is not None else 0}
         if sync is not None:
@@ -87,8 +85,9 @@ def ui_services(till: Till, language: str, printer_url: str | None = None,
                       promised=lambda variants: with_promises(variants, promises),
                       customer_address=lambda customer_id: (till.customer_address(customer_id)
                                                             if till.customer_address is not None else None),
-                      drafts=SqlDrafts(till.settings, till_id), printing=printing, status_probe=probe,
-                      recent_returns=lambda: overview.recent_returns(till_id), load_order=load_order, language=language,
+                      drafts=SqlDrafts(till.settings, till.till_id()), printing=printing, status_probe=probe,
+                      recent_returns=lambda: overview.recent_returns(till.till_id()), load_order=load_order,
+                      language=language,
                       receipt_image=receipt_images or (lambda: None),
                       approval_hint=till.settings.get("demo.approval_hint") or "", data_dir=str(till.data_dir),
                       after_return=sync.nudge if sync is not None else (lambda: None),

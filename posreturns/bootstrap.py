@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Literal
 from posreturns.app import Till, attach_oms, open_mail, open_sync, open_till
 from posreturns.services.errors import BadInput
 from posreturns.services.returns.ports import AuditEntry
-from posreturns.services.setting_rules import DEFAULT_TILL_ID
 from posreturns.services.sync_ports import OmsNotConfigured
 
 if TYPE_CHECKING:  # the window's and the widget's parts: a command line call (a host's lookup) never loads them
@@ -67,7 +66,7 @@ class Runtime:
         return self.online() is False
 
     def till_id(self) -> str:
-        return self.till.settings.get("till.id") or DEFAULT_TILL_ID
+        return self.till.till_id()
 
     def store_id(self) -> str:
         return self.till.settings.store_id() or ""

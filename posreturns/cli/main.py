@@ -130,7 +130,7 @@ def _run_gui(args: argparse.Namespace, out: Output) -> int:
 
     data_dir = resolve_data_dir(args.data_dir)
     try:
-        runtime = bootstrap(data_dir, "window")
+        runtime = bootstrap(data_dir, "window", till_id=getattr(args, "till", None))
     except StorageError as error:  # damaged, locked, unreadable: one sentence in a box, no window
         from posreturns.ui.launch import show_fatal
 

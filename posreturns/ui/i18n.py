@@ -47,6 +47,11 @@ def install_translators(app: QCoreApplication, language: str, host: bool = False
     return installed
 
 
+def date_edit_format(language: str) -> str:
+    """A date field's display format in `language`, as `Formats.day` writes a day."""
+    return "dd/MM/yyyy" if language == "fr" else "MM/dd/yyyy"
+
+
 class Formats:
     """Money and dates as the cashier reads them: '1 234,50 €' in French, '€1,234.50' in English; every
     time in the store's time zone (`zone()` names it, read at each use as the store may change; empty:

@@ -6,7 +6,7 @@ The window's sentences are set once, when each widget is built; Qt has no record
 text came from. The catalogue knows both languages of every sentence, so a text shown in the old
 language is looked up and replaced by the same sentence in the new one. What the screens compose
 (amounts, dates, the decision, the basket, the recent returns) is drawn again by the window, through
-the formats of the new language.
+the formats of the new language; date fields take its format and calendar, keeping their day.
 """
 
 from __future__ import annotations
@@ -14,11 +14,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QComboBox,
+    QDateTimeEdit,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from posreturns.domain.messages import french_catalogue
-from posreturns.ui.i18n import install_translators
+from posreturns.ui.i18n import date_edit_format, install_translators
 
 KEY_SUFFIX = "   "  # a button's shortcut follows its words after three spaces ("Complete the return   F12")
 
@@ -84,6 +85,17 @@ def retranslate_widget(widget: QWidget, words: dict[str, str]) -> None:
                 swap(header.text, header.setText)
 
 
+def redate(edit: QDateTimeEdit, old: str, new: str) -> None:
+    """A date field in the new language: its format (the day it holds stays) and its calendar's
+    month and day names."""
+    edit.setLocale(QLocale())  # the new language's, set by install_translators
+    if edit.displayFormat() == date_edit_format(old):
+        edit.setDisplayFormat(date_edit_format(new))
+    calendar = edit.calendarWidget()
+    if calendar is not None:
+        calendar.setLocale(QLocale())
+
+
 class LanguageSwitch:
     """Holds the translators the window installed; `switch(language)` changes them and every widget."""
 
@@ -100,6 +112,8 @@ class LanguageSwitch:
         words = _words(self.language, language)
         for widget in QApplication.allWidgets():
             retranslate_widget(widget, words)
+            if isinstance(widget, QDateTimeEdit):
+                redate(widget, self.language, language)
         self.language = language
         return True
 

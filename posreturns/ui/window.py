@@ -53,6 +53,8 @@ def build_window(services: UiServices, session: Session, runner: Any, dialogs: D
     if sign_in is not None and services.drawer_floats is not None:  # a host vouching for its cashier sets its own
         window.float_prompt = FloatPrompt(window, services.drawer_floats, runner, services.language)  # type: ignore[attr-defined]
         sign_in.signed_in.connect(window.float_prompt.signed_in)  # type: ignore[attr-defined]
+        window.float_button = window.float_prompt.button  # type: ignore[attr-defined]
+        window.home.add_tool(window.float_button)  # type: ignore[attr-defined]
     if services.manager is not None:
         attach_manager(window, services.manager, runner, printer_runner)
         if services.manager.approvals is not None:

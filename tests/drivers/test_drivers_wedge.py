@@ -65,8 +65,8 @@ def test_human_typing_the_same_code_reaches_the_widget_unchanged() -> None:
 def test_held_keys_are_released_by_the_timer_without_waiting_for_the_next_key() -> None:
     f = FakeFilter()
     f.type("a", interval=0.2)
-    assert f.widget == [] and f.detector.deadline == f.now + 0.030
-    f.advance(0.031)
+    assert f.widget == [] and f.detector.deadline == f.now + 0.018  # the next character is due by then
+    f.advance(0.019)
     assert f.widget == ["a"]
 
 
@@ -127,8 +127,8 @@ def test_gs1_separator_is_part_of_a_scan() -> None:
 
 def test_boundary_of_the_inter_key_threshold() -> None:
     at_threshold, beyond = (
-        FakeFilter(WedgeConfig(max_interval=0.030)),
-        FakeFilter(WedgeConfig(max_interval=0.030)),
+        FakeFilter(WedgeConfig(max_interval=0.030, max_key_interval=1.0)),
+        FakeFilter(WedgeConfig(max_interval=0.030, max_key_interval=1.0)),
     )
     at_threshold.type("ABCDEF\r", interval=0.030)
     beyond.type("ABCDEF\r", interval=0.0301)
@@ -137,8 +137,17 @@ def test_boundary_of_the_inter_key_threshold() -> None:
     assert at_threshold.scans == ["ABCDEF"] and beyond.scans == []
 
 
+def test_boundary_of_the_inter_character_threshold() -> None:
+    at_threshold, beyond = FakeFilter(), FakeFilter()
+    at_threshold.type("ABCDEF\r", interval=0.018)
+    beyond.type("ABCDEF\r", interval=0.0181)
+    at_threshold.settle()
+    beyond.settle()
+    assert at_threshold.scans == ["ABCDEF"] and beyond.scans == [] and "".join(beyond.widget) == "ABCDEF\r"
+
+
 keys = st.sampled_from(list("AB1-") + ["\r", "\t", "§"])
-events = st.lists(st.tuples(keys, st.sampled_from([0.001, 0.008, 0.029, 0.031, 0.2])), max_size=40)
+events = st.lists(st.tuples(keys, st.sampled_from([0.001, 0.008, 0.017, 0.019, 0.029, 0.031, 0.2])), max_size=40)
 
 
 @settings(deadline=None)
@@ -157,18 +166,18 @@ def test_every_key_ends_up_exactly_once_in_order(
 
 
 def test_shift_presses_and_key_releases_keep_a_scan_of_capitals_together() -> None:
-    """A HID scanner at 8 ms per event: Shift down, key, key up, Shift up; characters are 32 ms apart."""
+    """A HID scanner with a report every 8 ms: Shift down with its key, then both up; a character
+    every 16 ms."""
     f = FakeFilter()
     for char in "PA01-000101\r":
+        f.advance(0.008)
         if char.isupper():
-            f.advance(0.008)
-            f._apply(f.detector.activity(), None)  # Shift down
-        f.type([char], interval=0.008)
+            f._apply(f.detector.activity(), None)  # Shift down, in its key's report
+        f.type([char], interval=0.0)
         f.advance(0.008)
         f._apply(f.detector.activity(), None)  # key up
         if char.isupper():
-            f.advance(0.008)
-            f._apply(f.detector.activity(), None)  # Shift up
+            f._apply(f.detector.activity(), None)  # Shift up, in the same report
     f.settle()
     assert f.scans == ["PA01-000101"] and f.widget == []
 
@@ -201,3 +210,15 @@ def test_suffix_settings() -> None:
 
     with pytest.raises(ValueError, match="enter-or-tab"):
         WedgeConfig.for_suffix("space")
+
+
+def test_a_typist_at_40_ms_a_key_is_typing_though_every_event_comes_within_20_ms() -> None:
+    """Press and release alternate every 10 ms: each key event is in time for a scan, the characters
+    (20 ms apart) are not."""
+    f = FakeFilter()
+    for char in "camille\r":
+        f.type([char], interval=0.010)
+        f.advance(0.010)
+        f._apply(f.detector.activity(), None)  # key up
+    f.settle()
+    assert f.scans == [] and "".join(f.widget) == "camille\r"

@@ -1,6 +1,7 @@
 """The window asks for the drawer float after a sign-in when none was entered today at this till:
 typed on the on-screen pad with the language's decimal mark, a bad amount said in the dialog, which
-stays open; "Later" asks again at the next sign-in; once entered, nobody is asked again that day."""
+stays open; "Later" asks again at the next sign-in, and the home screen's "Drawer float" button asks
+whenever the cashier is ready; once entered, nobody is asked again that day."""
 
 from __future__ import annotations
 
@@ -39,6 +40,11 @@ def test_the_float_is_asked_after_the_first_sign_in_and_typed_on_the_pad(qtbot, 
     assert dialog is not None and dialog.isModal()
     qtbot.mouseClick(dialog.later_button, Qt.MouseButton.LeftButton)  # not now: asked again at the next sign-in
     assert not dialog.isVisible() and demo_till.drawer.current_float() is None
+    assert window.float_button.isVisibleTo(window)
+    qtbot.mouseClick(window.float_button, Qt.MouseButton.LeftButton)  # ready now: from the home screen
+    later = window.float_prompt.dialog
+    assert later is not None and later is not dialog and later.isVisible() and later.actor.user_id == "camille"
+    qtbot.mouseClick(later.later_button, Qt.MouseButton.LeftButton)
     window.sign_out()
     dialog = _sign_in(qtbot, window)
     assert dialog is not None
@@ -57,6 +63,7 @@ def test_the_float_is_asked_after_the_first_sign_in_and_typed_on_the_pad(qtbot, 
     assert entry is not None and (entry.amount, entry.set_by) == (Money.of("150.50", "EUR"), "camille")
     window.sign_out()
     assert _sign_in(qtbot, window) is None  # entered today: nobody is asked again
+    assert not window.float_button.isVisibleTo(window)  # nor offered it on the home screen
 
 
 def test_the_cashier_reads_why_the_cash_part_becomes_store_credit(qtbot, demo_till: Till) -> None:  # type: ignore[no-untyped-def]

@@ -3,7 +3,7 @@ language at once, amounts and dates follow it, and the return in progress is unt
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLocale
+from PySide6.QtCore import QDate, QEvent, QLocale
 from PySide6.QtWidgets import QApplication
 
 from posreturns.app import Till
@@ -46,9 +46,15 @@ def test_switching_to_french_mid_return_changes_every_word_and_keeps_the_return(
     assert english == ("Return without receipt   F4", "Complete the return   F12", "Wrong size · New with tags",
                        "Manager approval", "Manager ID")
     assert "€100.20" in window.return_page.decision.totals.text()
+    day = QDate(2026, 11, 3)
+    window.home.amount_date.setDate(day)
+    assert window.home.amount_date.text() == "11/03/2026"
     try:
         window.apply_language("fr")
         _settle()
+        assert window.home.amount_date.text() == "03/11/2026" and window.home.amount_date.date() == day
+        calendar = window.home.amount_date.calendarWidget()
+        assert calendar is not None and calendar.locale().language() == QLocale.Language.French
         french = (window.home.receiptless_button.text(), window.return_page.decision.confirm_button.text(),
                   window.return_page._cards[0].summary.text(), dialog.windowTitle(), dialog.manager.placeholderText())
         assert all(new != old for new, old in zip(french, english, strict=True)), french
@@ -63,6 +69,7 @@ def test_switching_to_french_mid_return_changes_every_word_and_keeps_the_return(
         assert (window.home.receiptless_button.text(), window.return_page.decision.confirm_button.text(),
                 window.return_page._cards[0].summary.text(), dialog.windowTitle(),
                 dialog.manager.placeholderText()) == english
+        assert window.home.amount_date.text() == "11/03/2026"
     finally:
         switch.switch("en")
         switch.remove()

@@ -407,3 +407,22 @@ def test_an_administrator_loads_a_policy_after_seeing_what_it_changes_and_edits_
     assert changed[0] == "root" and set(json.loads(changed[1])["changes"]) == {"manager.idle_minutes", "language"}
     qtbot.mouseClick(policy.save_button, Qt.MouseButton.LeftButton)
     assert workspace.message.text() == "Nothing to save: the settings are unchanged."
+
+
+def test_the_report_period_follows_a_live_language_change(window: MainWindow) -> None:
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QApplication
+
+    from posreturns.ui.live_language import LanguageSwitch
+
+    reports = workspace_of(window).reports
+    reports.start.setDate(QDate(2026, 11, 3))
+    assert reports.start.text() == "11/03/2026"
+    window.language_switch = switch = LanguageSwitch(QApplication.instance(), "en", [])
+    try:
+        window.apply_language("fr")
+        assert reports.start.text() == "03/11/2026" and reports.start.date() == QDate(2026, 11, 3)
+    finally:
+        switch.switch("en")
+        switch.remove()
+    assert reports.start.text() == "11/03/2026"

@@ -93,7 +93,7 @@ CODES = ["PA01-000101", "ROBE-LIN-40", "RPARIS01-T1-000007", "3760000000161"]
 
 
 @pytest.mark.parametrize("layout", ["us", "fr"])
-@pytest.mark.parametrize("every_ms", [2, 8, 20])
+@pytest.mark.parametrize("every_ms", [2, 4, 8])  # a HID report every 2–8 ms: 4–16 ms per character
 @pytest.mark.parametrize("code", CODES)
 def test_a_hid_scanner_with_shift_around_capitals_and_azerty_digits_gives_one_whole_scan(
         qtbot, layout: str, every_ms: int, code: str) -> None:  # type: ignore[no-untyped-def]
@@ -102,6 +102,19 @@ def test_a_hid_scanner_with_shift_around_capitals_and_azerty_digits_gives_one_wh
         Scanner().play(code + "\r", every_ms=every_ms, layout=layout)
         assert scans == [code]
         assert field.text() == ""
+    finally:
+        QApplication.instance().removeEventFilter(scanner)
+
+
+@pytest.mark.parametrize("text", ["camille\r", "Camille\r", "PA01-000101\r"])
+def test_a_fast_typist_at_40_ms_a_key_is_typing_not_a_scan(qtbot, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Press and release alternate every 10 ms (as `xdotool type --delay 40` types): each event comes
+    fast enough for a scanner, but a character only every 20 ms, slower than a scanner."""
+    field, scanner, scans, _records = _hid_setup(qtbot)
+    try:
+        Scanner().play(text, every_ms=10, layout="fr")
+        qtbot.waitUntil(lambda: field.text() == text[:-1], timeout=2000)
+        assert scans == []
     finally:
         QApplication.instance().removeEventFilter(scanner)
 
@@ -119,7 +132,7 @@ def test_a_window_busy_in_the_middle_of_a_scan_does_not_split_it(qtbot) -> None:
 def test_a_short_pause_of_the_scanner_itself_stays_inside_the_scan(qtbot) -> None:  # type: ignore[no-untyped-def]
     field, scanner, scans, _records = _hid_setup(qtbot)
     try:
-        Scanner().play("PA01-000101\r", every_ms=4, gap_after=10, gap_ms=22)
+        Scanner().play("PA01-000101\r", every_ms=4, gap_after=10, gap_ms=9)  # a character 17 ms after the last
         assert scans == ["PA01-000101"]
     finally:
         QApplication.instance().removeEventFilter(scanner)
@@ -173,7 +186,7 @@ def test_caps_lock_inverting_the_scanners_capitals_is_undone(qtbot) -> None:  # 
 
         stamp = 5_000
         for kind, key, modifiers, text in events(strokes("PA01-000101\r")):
-            stamp += 8
+            stamp += 4  # every event a report of its own: a capital every 16 ms
             event = QKeyEvent(kind, key, modifiers, text.lower() if text.isalpha() else text)
             event.setTimestamp(stamp)
             QApplication.sendEvent(field, event)
@@ -195,13 +208,14 @@ def test_a_person_typing_with_shift_reaches_the_field(qtbot) -> None:  # type: i
 def test_each_scan_is_described_with_its_raw_keys_and_timing(qtbot) -> None:  # type: ignore[no-untyped-def]
     field, scanner, scans, records = _hid_setup(qtbot)
     try:
-        Scanner().play("AB12\r", every_ms=10, layout="fr")
+        Scanner().play("AB12\r", every_ms=8, layout="fr")
         [record] = records
         assert record.text == "AB12" and record.completed and record.ended_by == "suffix"
         pressed = [(k.key, k.modifiers, k.text) for k in record.keys if k.pressed]
         assert pressed[0][0] == "Shift" and pressed[1] == ("A", "Shift", "A")
         assert ("1", "Shift", "1") in pressed and [k.pressed for k in record.keys].count(False) > 4
-        assert record.longest_gap_ms == 10 and record.duration_ms == 10 * (len(record.keys) - 1)
+        # a report every 8 ms, Shift in its key's report: A B 1 2 pressed and released, then Enter
+        assert record.longest_gap_ms == 8 and record.duration_ms == 8 * 8
     finally:
         QApplication.instance().removeEventFilter(scanner)
 

@@ -86,3 +86,31 @@ def test_records_that_do_not_add_up_are_told_at_start_up(qtbot, demo_till: Till)
     again = _window(qtbot, demo_till)
     assert again.integrity_banner.isVisibleTo(again)
     assert again.integrity_banner.text().startswith("The till's records do not add up: 1 sale line(s) do not match")
+
+
+def test_an_id_typed_fast_is_typing_and_a_scan_at_scanner_speed_is_a_scan(qtbot, demo_till: Till) -> None:  # type: ignore[no-untyped-def]
+    """At the sign-in page: a typist at 20 ms a key (Shift for the capital) fills the ID field; a USB
+    scanner (a HID report every 6 ms, Shift around capitals and AZERTY digits) is a scan."""
+    from helpers.hid_keyboard import Scanner
+
+    from posreturns.devices.device_settings import wedge_config
+
+    session = Session(till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
+    window = build_window(ui_services(demo_till, "en"), session, InlineTaskRunner(), poll_status=False,
+                          wedge=wedge_config(demo_till.settings.get))
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    page = window.sign_in_page
+    assert page is not None
+    page.user_id.setFocus()
+    qtbot.waitUntil(lambda: page.user_id.hasFocus())
+    keys = Scanner()
+    keys.play("Camille\r", every_ms=10, layout="fr")
+    qtbot.waitUntil(lambda: page.user_id.text() == "Camille", timeout=2000)
+    assert page.message.text() != "Sign in first, then scan."
+    page.user_id.clear()
+    page.user_id.setFocus()
+    keys.now_ms += 1000
+    keys.play("PA01-000101\r", every_ms=6, layout="fr")
+    assert page.message.text() == "Sign in first, then scan." and page.user_id.text() == ""

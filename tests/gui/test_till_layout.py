@@ -7,16 +7,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton, QScrollArea
 
 from posreturns.app import Till
 from posreturns.app_ui import ui_services
 from posreturns.domain.users import Principal
 from posreturns.ui.dialogs import ApprovalDialog
+from posreturns.ui.i18n import install_translators
 from posreturns.ui.presenters.return_flow import Session
 from posreturns.ui.resources import stylesheet
 from posreturns.ui.tasks import InlineTaskRunner
+from posreturns.ui.views.float_dialog import FloatDialog
 from posreturns.ui.views.main_window import MainWindow
 from posreturns.ui.views.widgets import TOUCH
 from posreturns.ui.window import build_window
@@ -131,17 +133,34 @@ def test_targets_are_finger_sized(qtbot, demo_till: Till, styled: None) -> None:
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_the_signed_in_home_screen_fits_1024_with_the_manager_tools_and_a_wide_scan_field(
         qtbot, demo_till: Till, styled: None, language: str) -> None:  # type: ignore[no-untyped-def]
-    window = build_window(ui_services(demo_till, language, signs_in=True), SESSION, InlineTaskRunner())
-    qtbot.addWidget(window)
-    assert window.manager_button is not None and window.parked_button is not None  # the tools a sign-in adds
-    window.parked_button.show()  # as when a return waits for a manager
-    window.resize(1024, 768)
-    window.show()
-    _settle()
-    assert window.minimumSizeHint().width() <= 1024
-    window.pages.setCurrentWidget(window.home)
-    _settle()
-    assert window.width() == 1024 and window.home.scan_field.width() >= 600
+    app, locale = QApplication.instance(), QLocale()
+    translators = install_translators(app, language)  # the French words, longer than the English
+    try:
+        window = build_window(ui_services(demo_till, language, signs_in=True), SESSION, InlineTaskRunner())
+        qtbot.addWidget(window)
+        assert window.manager_button is not None and window.parked_button is not None  # the tools a sign-in adds
+        assert window.float_button.text() == ("Fond de caisse" if language == "fr" else "Drawer float")
+        window.parked_button.show()  # as when a return waits for a manager
+        window.resize(1024, 768)
+        window.show()
+        _settle()
+        assert window.minimumSizeHint().width() <= 1024
+        window.pages.setCurrentWidget(window.home)
+        _settle()
+        assert window.width() == 1024 and window.home.scan_field.width() >= 600
+        tools = (window.home.receiptless_button, window.float_button, window.manager_button, window.parked_button,
+                 window.home.settings_button, window.home.sign_out_button)
+        for float_missing in (False, True):  # a return parked; or today's float put off with Later
+            window.parked_button.setVisible(not float_missing)
+            window.float_button.setVisible(float_missing)
+            _settle()
+            for button in (tool for tool in tools if tool.isVisible()):  # every tool whole, on the screen
+                assert button.mapTo(window, button.rect().topRight()).x() < 1024, button.text()
+                assert button.width() >= button.sizeHint().width(), button.text()
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+        QLocale.setDefault(locale)
 
 
 @pytest.mark.parametrize("size", [(960, 540), (1093, 614)])  # 1920×1080 at 200 %, 1366×768 at 125 %
@@ -182,3 +201,14 @@ def test_on_a_scaled_screen_the_page_scrolls_under_the_status_bar_and_every_dial
             assert button.height() >= TOUCH
         assert min(key.height() for key in dialog.pad.buttons.values()) >= TOUCH
         dialog.close()  # deleted with the window
+    float_dialog = FloatDialog(SESSION.principal, demo_till.drawer, InlineTaskRunner(), ",", window)
+    ready_to_show(float_dialog, QRect(0, 0, width, height))
+    float_dialog.show()
+    _settle()
+    assert float_dialog.height() <= height - WINDOW_FRAME and float_dialog.width() <= width
+    assert float_dialog.focusWidget() is float_dialog.amount
+    for button in (float_dialog.save_button, float_dialog.later_button):  # in view under the scrolling pad
+        assert button.isVisible() and float_dialog.rect().contains(button.geometry().translated(
+            button.parentWidget().mapTo(float_dialog, button.parentWidget().rect().topLeft())))
+    assert min(key.height() for key in float_dialog.pad.buttons.values()) >= TOUCH
+    float_dialog.close()

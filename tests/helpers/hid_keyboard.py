@@ -3,7 +3,9 @@
 A scanner in keyboard mode sends HID reports: for a capital, Shift down, the key down, the key up,
 Shift up; on a French AZERTY layout every digit needs Shift too; `]`, `@`, `|` need AltGr, which
 Windows reports as Ctrl+Alt and Linux as its own key; the GS1 separator is Ctrl+] (on AZERTY the key
-at that place is `$`). Each report becomes one Qt event with its own timestamp.
+at that place is `$`). A HID report carries the modifiers as bits beside the key: Shift (or AltGr)
+and its key arrive in one report, so their Qt events share a timestamp; each report is `every_ms`
+after the last (a press, then a release).
 """
 
 from __future__ import annotations
@@ -95,12 +97,16 @@ class Scanner:
              gap_ms: float = 0.0) -> None:
         """`busy_after`: after that many events the GUI thread is busy for `busy_seconds` (events
         keep their timestamps); `gap_after`: the scanner itself pauses `gap_ms` there."""
+        after_modifier = False
         for index, (kind, key, modifiers, text) in enumerate(events(strokes(code, layout, system))):
             if index == busy_after:
                 time.sleep(busy_seconds)
             if index == gap_after:
                 self.now_ms += gap_ms
-            self.now_ms += every_ms
+            modifier = key in _FLAGS
+            if not (modifier and kind == QEvent.Type.KeyRelease) and not after_modifier:
+                self.now_ms += every_ms  # a new report; a modifier goes in its key's report
+            after_modifier = modifier and kind == QEvent.Type.KeyPress
             event = QKeyEvent(kind, key, modifiers, text)
             event.setTimestamp(int(self.now_ms))
             target = QApplication.focusWidget() or QApplication.activeWindow()
@@ -108,5 +114,5 @@ class Scanner:
             QApplication.sendEvent(target, event)
 
     def type_slowly(self, text: str, every_ms: float = 150.0) -> None:
-        """A person typing: same events, 150 ms apart."""
+        """A person typing: the same events, a key every 2 × `every_ms` (300 ms by default)."""
         self.play(text, every_ms=every_ms)

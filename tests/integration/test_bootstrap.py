@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 from helpers.fake_medusa import KEY, FakeMedusa
+from helpers.returns import CASHIER, line, open_shop, request
 
 from posreturns.app import open_till
 from posreturns.bootstrap import bootstrap
+from posreturns.cli import main as run_cli
 from posreturns.till_session import MARKER_FILE, logs_dir
 
 
@@ -77,3 +79,47 @@ def test_a_window_that_failed_leaves_its_session_marked_unexpected(tmp_path: Pat
         raise RuntimeError("the window broke")
     with bootstrap(tmp_path, "window") as runtime:
         assert runtime.unexpected_end
+
+
+def test_the_window_started_with_till_is_that_till_everywhere(tmp_path: Path) -> None:
+    """`posreturns gui --till T9` on a till whose setting says T2: the recent returns, the drawer float,
+    the status bar, the receipts and the manager's close of day are all T9's."""
+    shop = tmp_path / "shop"
+    with open_shop(shop) as till:
+        till.settings.set("till.id", "T2")
+        sale = {**request("PA01-000103", line("TSH-WHT-L"), key="at-t2"), "till_id": None}
+        till.returns.complete(sale, CASHIER)
+    with open_shop(shop, till_id="T9", setup=False) as till:
+        t9 = till.returns.complete({**request("PA01-000101", line("TSH-NVY-M"), key="at-t9"), "till_id": None},
+                                   CASHIER)
+    with bootstrap(shop, "window", till_id="T9") as runtime:
+        services = runtime.ui_services("en")
+        assert runtime.till_id() == "T9" and services.status_probe()["till_id"] == "T9"
+        assert [r["return_number"] for r in services.recent_returns()] == [t9["return_number"]]
+        assert services.drawer_floats is not None
+        entry = services.drawer_floats.set_float(CASHIER, "150")
+        current = services.drawer_floats.current_float()
+        assert current is not None and (entry.till_id, current.till_id, current.amount) == ("T9", "T9", entry.amount)
+        assert services.manager is not None and services.manager.day_close is not None
+        assert services.manager.day_close.window().till_id == "T9"
+        assert services.manager.reports is not None and services.manager.reports.identity().till_id == "T9"
+    with open_till(shop) as plain:  # without --till, the setting's till has no float today
+        assert plain.till_id() == "T2" and plain.drawer.current_float() is None
+
+
+class _Opened(Exception):
+    """Stands for the window: the test only needs what the window's runtime was opened with."""
+
+
+@pytest.mark.parametrize("argv", [["gui", "--till", "T9"], ["--till", "T9", "gui"]])
+def test_gui_opens_the_till_given_with_till(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, argv: list[str]) -> None:
+    opened: dict[str, object] = {}
+
+    def fake_bootstrap(data_dir: Path, mode: str, **options: object) -> None:
+        opened.update(options, mode=mode)
+        raise _Opened
+
+    monkeypatch.setattr("posreturns.bootstrap.bootstrap", fake_bootstrap)
+    with pytest.raises(_Opened):
+        run_cli(["--data-dir", str(tmp_path), *argv])
+    assert opened == {"mode": "window", "till_id": "T9"}

@@ -1,8 +1,12 @@
 """Keyboard-wedge scan detection, pure (no Qt): tells a scanner burst from a person typing.
 
-A wedge scanner "types" a code at a few milliseconds per key, then Enter (or Tab). People type at
-100 ms per key or slower. The detector holds keys back while they arrive fast enough to be a scan,
-and decides with the timing, an optional prefix, the suffix and a minimum length.
+A wedge scanner "types" a code at a few milliseconds per key (7–16 ms), then Enter (or Tab). People
+type at 100 ms per key, a fast typist in bursts at 40 ms, and a program typing for a test
+(`xdotool type --delay 40`) at 20 ms. The detector holds keys back while they
+arrive fast enough to be a scan, and decides with the timing, an optional prefix, the suffix and a
+minimum length. Two times count: between any two key events of a scan (``max_interval``), and
+between two characters (``max_key_interval``): a typist whose presses and releases alternate every
+10 ms still puts 20 ms between characters, slower than a scanner.
 
 How an event filter uses it (one detector per window; ``now`` from the same clock)::
 
@@ -47,9 +51,12 @@ SUFFIXES: dict[str, tuple[tuple[str, ...], bool]] = {
 
 @dataclass(frozen=True)
 class WedgeConfig:
-    """Detection settings; ``max_interval`` in seconds between two key events of one scan."""
+    """Detection settings: ``max_interval`` in seconds between two key events of one scan (a
+    press, a release, Shift), ``max_key_interval`` between two of its characters (a HID scanner sends
+    Shift in its key's report, so a capital takes no longer than a small letter)."""
 
     max_interval: float = 0.030
+    max_key_interval: float = 0.018
     min_length: int = 4
     prefix: str = ""
     suffixes: tuple[str, ...] = ("\r", "\n", "\t")
@@ -81,7 +88,8 @@ class Decision:
 class _Burst:
     keys: list[str] = field(default_factory=list)  # as typed: what a replay gives back
     meant: list[str] = field(default_factory=list)  # as the scanner meant it: what a scan holds
-    last: float = 0.0
+    last: float = 0.0  # the last key event of any kind
+    last_key: float = 0.0  # the last character
 
 
 class WedgeDetector:
@@ -97,7 +105,9 @@ class WedgeDetector:
     @property
     def deadline(self) -> float | None:
         """When held keys expire (call :meth:`timeout` then), or None when nothing is held."""
-        return self._burst.last + self.config.max_interval if self._burst.keys else None
+        if not self._burst.keys:
+            return None
+        return min(self._burst.last + self.config.max_interval, self._burst.last_key + self.config.max_key_interval)
 
     @property
     def holding(self) -> bool:
@@ -121,7 +131,8 @@ class WedgeDetector:
     def timeout(self, at: float | None = None) -> Decision:
         """Release held keys (or complete a suffix-less scan) if the burst is over by ``at``."""
         at = self.clock() if at is None else at
-        if self._burst.keys and at - self._burst.last > self.config.max_interval:
+        deadline = self.deadline
+        if deadline is not None and at > deadline:
             return self._expire()
         return Decision()
 
@@ -158,7 +169,7 @@ class WedgeDetector:
             return Decision(consume=False, replay=replay)
         burst.keys.append(text)
         burst.meant.append(meant)
-        burst.last = at
+        burst.last = burst.last_key = at
         return Decision(consume=True)
 
     def _expire(self) -> Decision:

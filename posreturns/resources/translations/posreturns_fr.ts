@@ -76,13 +76,6 @@
     </message>
 </context>
 <context>
-    <name>AmountPad</name>
-    <message>
-        <source>Erase</source>
-        <translation>Effacer</translation>
-    </message>
-</context>
-<context>
     <name>BackOfficePresenter</name>
     <message>
         <source>Cannot write {0}: {1}</source>
@@ -732,6 +725,13 @@
     <message>
         <source>The float could not be saved; try again.</source>
         <translation>Le fond de caisse n&apos;a pas pu être enregistré ; réessayez.</translation>
+    </message>
+</context>
+<context>
+    <name>FloatPrompt</name>
+    <message>
+        <source>Drawer float</source>
+        <translation>Fond de caisse</translation>
     </message>
 </context>
 <context>

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from posreturns.services.audit_view import AuditFilter
-from posreturns.ui.i18n import Formats
+from posreturns.ui.i18n import Formats, date_edit_format
 from posreturns.ui.manager.people import PeoplePresenter
 from posreturns.ui.manager.reports_tab import ChooseFile, save_file_dialog
 from posreturns.ui.views.widgets import big_button, table
@@ -50,7 +50,7 @@ class PeopleTab(QWidget):
         self.subject = QLineEdit(placeholderText=self.tr("Return, unit or Z number"))
         self.since_on = QCheckBox(self.tr("Since"))
         self.since = QDateEdit(calendarPopup=True)
-        self.since.setDisplayFormat("dd/MM/yyyy" if formats.language == "fr" else "MM/dd/yyyy")
+        self.since.setDisplayFormat(date_edit_format(formats.language))
         self.since.setDate(QDate.currentDate().addDays(-7))
         self.search_button, self.export_button = (big_button(self.tr("Search"), "primary"),
                                                   big_button(self.tr("Export CSV")))

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from posreturns.domain.money import Money
 from posreturns.domain.returns_report import DIMENSIONS, ReturnsReport, percent
-from posreturns.ui.i18n import Formats
+from posreturns.ui.i18n import Formats, date_edit_format
 from posreturns.ui.manager.back_office import BackOfficePresenter
 from posreturns.ui.manager.report_labels import dimensions, key_label
 from posreturns.ui.report_pdf import formats_number, summary_rows
@@ -54,7 +54,7 @@ class ReportsTab(QWidget):
         self.choose_file = choose_file or save_file_dialog(self)
         self.start, self.end = QDateEdit(calendarPopup=True), QDateEdit(calendarPopup=True)
         for edit in (self.start, self.end):
-            edit.setDisplayFormat("dd/MM/yyyy" if formats.language == "fr" else "MM/dd/yyyy")
+            edit.setDisplayFormat(date_edit_format(formats.language))
         self.scope = QComboBox()
         self.scope.addItem(self.tr("This till"), False)
         self.scope.addItem(self.tr("Whole store"), True)

@@ -17,7 +17,7 @@ from posreturns.domain.errors import UserFacingError
 from posreturns.domain.money import Money
 from posreturns.domain.report_rows import ReportReturn
 from posreturns.services.serial_returners import SerialReturners, SerialReturnerService
-from posreturns.ui.i18n import Formats
+from posreturns.ui.i18n import Formats, date_edit_format
 from posreturns.ui.manager.report_labels import key_label
 from posreturns.ui.messages import cashier_text
 from posreturns.ui.ports import Runner
@@ -75,7 +75,7 @@ class SerialReturnersPanel(QWidget):
         self.presenter, self.formats = presenter, formats
         self.start, self.end = QDateEdit(calendarPopup=True), QDateEdit(calendarPopup=True)
         for edit in (self.start, self.end):
-            edit.setDisplayFormat("dd/MM/yyyy" if formats.language == "fr" else "MM/dd/yyyy")
+            edit.setDisplayFormat(date_edit_format(formats.language))
         self.show_button = big_button(self.tr("Show"), "primary")
         self.limit = QLabel(objectName="serialLimit", wordWrap=True)
         self.customers = table((self.tr("Customer"), self.tr("Phone"), self.tr("E-mail"), self.tr("Returns"),

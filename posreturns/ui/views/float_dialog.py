@@ -1,6 +1,7 @@
 """The drawer float, asked for after a sign-in when none was entered today at this till: the amount
 (keyboard or on-screen pad with the language's decimal mark), saved off the GUI thread; a bad amount
-is said in the dialog, which stays open. "Later" closes it: the next sign-in asks again."""
+is said in the dialog, which stays open. "Later" closes it: the next sign-in asks again, and the home
+screen's "Drawer float" button opens it whenever the cashier is ready."""
 
 from __future__ import annotations
 
@@ -8,48 +9,14 @@ from typing import Any
 
 from PySide6.QtCore import QRegularExpression, Signal
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import (
-    QDialog,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from posreturns.domain.errors import UserFacingError
 from posreturns.domain.users import Principal
 from posreturns.ui.messages import cashier_text
+from posreturns.ui.views.fitting import scrolling_body
+from posreturns.ui.views.pin_pad import PinPad, amount_keys
 from posreturns.ui.views.widgets import TOUCH, big_button
-
-
-class AmountPad(QWidget):
-    """Digits, the decimal mark and erase, typing into `target` (the keyboard works too)."""
-
-    def __init__(self, target: QLineEdit, mark: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.target = target
-        self.setObjectName("pinPad")
-        self.buttons: dict[str, QPushButton] = {}
-        grid = QGridLayout(self)
-        grid.setSpacing(8)
-        for index, key in enumerate(("1", "2", "3", "4", "5", "6", "7", "8", "9", mark, "0", "⌫")):
-            button = QPushButton(key, objectName="pinKey")
-            button.setMinimumSize(TOUCH + 28, TOUCH + 20)
-            button.clicked.connect(lambda _=False, k=key: self.press(k))
-            if key == "⌫":
-                button.setAccessibleName(self.tr("Erase"))
-            self.buttons[key] = button
-            grid.addWidget(button, index // 3, index % 3)
-
-    def press(self, key: str) -> None:
-        if key == "⌫":
-            self.target.backspace()
-        else:
-            self.target.insert(key)
-        self.target.setFocus()
 
 
 class FloatDialog(QDialog):
@@ -71,22 +38,22 @@ class FloatDialog(QDialog):
             "{0}", f"150{mark}00"), objectName="floatAmount")
         self.amount.setMinimumHeight(TOUCH)
         self.amount.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,7}([.,]\d{0,2})?"), self))
-        self.pad = AmountPad(self.amount, mark)
+        self.pad = PinPad(self.amount, keys=amount_keys(mark))
         self.pad.setMinimumSize(self.pad.minimumSizeHint())  # the keys keep their touch size in a short dialog
         self.error = QLabel(objectName="message", wordWrap=True)
         self.error.setMinimumHeight(self.error.fontMetrics().lineSpacing() * 2 + 4)  # no jump when it speaks
         self.save_button = big_button(self.tr("Save the float"), "primary")
         self.later_button = big_button(self.tr("Later"))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.later_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        column = QVBoxLayout(self)
-        for widget in (title, explain, self.amount, self.pad, self.error):
+        buttons = QWidget()
+        row = QHBoxLayout(buttons)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.later_button)
+        row.addStretch(1)
+        row.addWidget(self.save_button)
+        # on a short screen (200 %) the pad scrolls; the message and the buttons stay in view under it
+        column = QVBoxLayout(scrolling_body(self, self.error, buttons))
+        for widget in (title, explain, self.amount, self.pad):
             column.addWidget(widget)
-        column.addLayout(buttons)
-        # its wrapped sentence is taller in French: without this the dialog opens too short for the pad
-        self.setMinimumHeight(column.totalHeightForWidth(self.minimumWidth()))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.accept)
         self.later_button.clicked.connect(self.reject)

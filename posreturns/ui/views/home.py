@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from posreturns.services.ports import OrderSummary
-from posreturns.ui.i18n import Formats
+from posreturns.ui.i18n import Formats, date_edit_format
 from posreturns.ui.views.widgets import TOUCH, big_button, icon, show_key, table
 
 
@@ -111,6 +111,8 @@ class HomePage(QWidget):
         self.amount_date = QDateEdit(QDate.currentDate(), calendarPopup=True)
         for widget in (self.customer_field, self.card_field, self.card_date, self.amount_field, self.amount_date):
             widget.setMinimumHeight(TOUCH)
+        for edit in (self.card_date, self.amount_date):
+            edit.setDisplayFormat(date_edit_format(self.formats.language))
         customer_go, card_go, amount_go = (big_button(self.tr("Search"), icon_name="search") for _ in range(3))
         grid.addWidget(QLabel(self.tr("Customer")), 0, 0)
         grid.addWidget(self.customer_field, 0, 1, 1, 2)

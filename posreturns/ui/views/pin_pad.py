@@ -1,5 +1,6 @@
-"""An on-screen PIN pad for touch screens: digits, erase and OK, typing into a field (the keyboard
-works too). Used by the sign-in screen and the manager's approval."""
+"""An on-screen keypad for touch screens: digits, erase and OK (or the keys given), typing into a field
+(the keyboard works too). Used by the sign-in screen, the manager's approval and the drawer float
+(digits, the decimal mark and erase)."""
 
 from __future__ import annotations
 
@@ -11,12 +12,18 @@ from posreturns.ui.views.widgets import TOUCH
 KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "erase", "0", "ok")
 
 
+def amount_keys(mark: str) -> tuple[str, ...]:
+    """An amount's keys: digits, the language's decimal mark, erase."""
+    return ("1", "2", "3", "4", "5", "6", "7", "8", "9", mark, "0", "erase")
+
+
 class PinPad(QWidget):
-    """Signals: submitted() when OK is pressed. `target` is the field the digits go to."""
+    """Signals: submitted() when OK is pressed. `target` is the field the keys type into; `keys`, three
+    a row: "erase" and "ok" are those keys, any other is typed as it reads."""
 
     submitted = Signal()
 
-    def __init__(self, target: QLineEdit, parent: QWidget | None = None) -> None:
+    def __init__(self, target: QLineEdit, parent: QWidget | None = None, keys: tuple[str, ...] = KEYS) -> None:
         super().__init__(parent)
         self.target = target
         self.setObjectName("pinPad")
@@ -24,7 +31,7 @@ class PinPad(QWidget):
         grid = QGridLayout(self)
         grid.setSpacing(8)
         labels = {"erase": "⌫", "ok": self.tr("OK")}
-        for index, key in enumerate(KEYS):
+        for index, key in enumerate(keys):
             button = QPushButton(labels.get(key, key))
             button.setObjectName("primary" if key == "ok" else "pinKey")
             button.setMinimumSize(TOUCH + 28, TOUCH + 20)
