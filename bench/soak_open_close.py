@@ -73,6 +73,7 @@ def run(openings: int) -> dict[str, Any]:
     from posreturns.demo.install import DEMO_CASHIER
     from posreturns.plugin import create_returns_widget
     from posreturns.till_session import MARKER_FILE, logs_dir
+    from posreturns.ui.views.float_dialog import FloatDialog
     from posreturns.ui.views.main_window import HOME, RETURN, SIGN_IN, MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -86,9 +87,14 @@ def run(openings: int) -> dict[str, Any]:
             window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
             scanned = [False]
 
-            def step() -> None:  # as a cashier does: sign in, scan the receipt, close once the sale shows
+            def step() -> None:  # as a cashier does: sign in, count the drawer, scan the receipt, close
                 page = window.pages.currentIndex()
-                if page == SIGN_IN and window.sign_in_page is not None and window.sign_in_page.pin.isEnabled():
+                in_front = QApplication.activeModalWidget()
+                if isinstance(in_front, FloatDialog):  # the first sign-in of the day asks for the drawer float
+                    if in_front.save_button.isEnabled():
+                        in_front.amount.setText("150")
+                        in_front.accept()
+                elif page == SIGN_IN and window.sign_in_page is not None and window.sign_in_page.pin.isEnabled():
                     window.sign_in_page.user_id.setText(DEMO_CASHIER[0])
                     window.sign_in_page.pin.setText(DEMO_CASHIER[2])
                     window.sign_in_page.submit()
