@@ -44,11 +44,10 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
 def _fill(folder: Path) -> Path:
     """Write until the filesystem refuses: what is left is not enough for any page."""
     filler = folder / "filler"
-    with open(filler, "wb") as handle:
+    with open(filler, "wb", buffering=0) as handle:  # unbuffered: what did not fit is not written again at close
         try:
             while True:
                 handle.write(b"\0" * 65536)
-                handle.flush()
         except OSError as error:
             assert error.errno == errno.ENOSPC
     return filler

@@ -109,8 +109,13 @@ def test_an_older_database_with_data_is_migrated_at_start_up_without_losing_rows
         connection.commit()
     from posreturns.persistence.cache_writer import SqlCacheWriter
 
+    # today's writer puts the sale's channel on each return (0023): for the import only, a 0001 file gets the column
+    with engine.begin() as connection:
+        connection.exec_driver_sql("ALTER TABLE returns ADD COLUMN channel TEXT")
     with patch("posreturns.persistence.cache_writer.record_price_changes"):  # no price history table in 0001
         import_bytes(json.dumps(demo_document(DEMO_DAY)).encode(), "demo", SqlCacheWriter(engine))
+    with engine.begin() as connection:
+        connection.exec_driver_sql("ALTER TABLE returns DROP COLUMN channel")
     engine.dispose()
     reopened = open_till(tmp_path)
     assert migrate.current_revision(reopened.engine) == migrate.head_revision() != "0001"
@@ -119,4 +124,6 @@ def test_an_older_database_with_data_is_migrated_at_start_up_without_losing_rows
     with reopened.engine.connect() as connection:  # the prices the till held are the history's first points
         assert connection.exec_driver_sql(
             "SELECT price_minor FROM price_history WHERE sku = 'ENC-PORT' AND source = 'migration'").all() == [(7990,)]
+        assert connection.exec_driver_sql(  # the channel copied from each return's sale
+            "SELECT count(*) FROM returns WHERE channel IS NULL OR channel = ''").scalar() == 0
     reopened.close()
