@@ -125,12 +125,16 @@ def run_status(args: argparse.Namespace, out: Output) -> int:
     from posreturns.persistence.mail_queue import SqlMailQueue
 
     with open_from(args) as till:
-        counts = SqlMailQueue(till.engine).counts()
-        waiting = SqlMailQueue(till.engine).listing(MailStatus.PENDING, 1)
-        host = till.settings.get("mail.host")
-    latest = waiting[0] if waiting else None
-    data = {**counts, "relay": host or None, "last_error": latest.last_error if latest else None}
-    text = (f"SMTP relay: {host or 'not configured'}\n"
+        queue, host = SqlMailQueue(till.engine), till.settings.get("mail.host")
+        return queue_status(out, queue, ("relay", "SMTP relay"), host)
+
+
+def queue_status(out: Output, queue: Any, sender: tuple[str, str], address: str | None) -> int:
+    """The queue's counts by status, where it sends (`sender`: its JSON key and its name) and its last error."""
+    counts, waiting = queue.counts(), queue.listing(MailStatus.PENDING, 1)
+    key, name = sender
+    data = {**counts, key: address or None, "last_error": waiting[0].last_error if waiting else None}
+    text = (f"{name}: {address or 'not configured'}\n"
             + ", ".join(f"{count} {status.replace('_', ' ')}" for status, count in counts.items())
             + (f"\nlast error: {data['last_error']}" if data["last_error"] else ""))
     out.result(data, text)

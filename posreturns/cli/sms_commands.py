@@ -7,13 +7,13 @@ from __future__ import annotations
 import argparse
 import sys
 
-from posreturns.cli.mail_commands import send_waiting
+from posreturns.cli.mail_commands import queue_status, send_waiting
 from posreturns.cli.output import EXIT_OK, Output
 from posreturns.cli.signing import ask
 from posreturns.cli.till_args import open_from
 from posreturns.domain.permissions import Permission
 from posreturns.services.errors import BadInput
-from posreturns.services.mail_ports import InDoubtRule, MailStatus
+from posreturns.services.mail_ports import InDoubtRule
 
 
 def register(commands: argparse._SubParsersAction,  # type: ignore[type-arg]
@@ -65,13 +65,5 @@ def run_status(args: argparse.Namespace, out: Output) -> int:
     from posreturns.persistence.mail_queue import SMS_RECEIPT, SqlMailQueue
 
     with open_from(args) as till:
-        queue = SqlMailQueue(till.engine, SMS_RECEIPT)
-        counts, waiting = queue.counts(), queue.listing(MailStatus.PENDING, 1)
-        url = till.settings.get("sms.url")
-    latest = waiting[0] if waiting else None
-    data = {**counts, "gateway": url or None, "last_error": latest.last_error if latest else None}
-    text = (f"SMS gateway: {url or 'not configured'}\n"
-            + ", ".join(f"{count} {status.replace('_', ' ')}" for status, count in counts.items())
-            + (f"\nlast error: {data['last_error']}" if data["last_error"] else ""))
-    out.result(data, text)
-    return EXIT_OK
+        queue, url = SqlMailQueue(till.engine, SMS_RECEIPT), till.settings.get("sms.url")
+        return queue_status(out, queue, ("gateway", "SMS gateway"), url)

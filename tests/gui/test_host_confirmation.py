@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from helpers.host import FakeHost
 from posdrivers.virtual.printer import VirtualPrinter
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
@@ -26,15 +27,6 @@ from posreturns.ui.views.main_window import DONE, RETURN
 MANAGER, PIN = "mgr1", "2468"
 
 
-class FakeHost:
-    """A host that records the instructions it gets and answers only when the test says so."""
-
-    def __init__(self, parent: QWidget) -> None:
-        self.parent_window, self.cashier, self.store_id, self.till_id = parent, "paul", "PARIS-01", "T2"
-        self.instructions: list[RefundInstruction] = []
-
-    def on_refund(self, instruction: RefundInstruction) -> None:
-        self.instructions.append(instruction)
 
 
 class ManagerAtTheTill:

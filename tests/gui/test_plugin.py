@@ -13,11 +13,12 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from helpers.host import FakeHost
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from posreturns.app import Till
-from posreturns.plugin import RefundInstruction, TenderInstruction, create_returns_widget
+from posreturns.plugin import TenderInstruction, create_returns_widget
 from posreturns.ui.embedded import ReturnsWidget
 from posreturns.ui.views.main_window import DONE, RETURN
 
@@ -32,15 +33,6 @@ def _example() -> ModuleType:
     return module
 
 
-class FakeHost:
-    """A host that records the instructions it gets and never answers by itself."""
-
-    def __init__(self, parent: QWidget) -> None:
-        self.parent_window, self.cashier, self.store_id, self.till_id = parent, "paul", "PARIS-01", "T2"
-        self.instructions: list[RefundInstruction] = []
-
-    def on_refund(self, instruction: RefundInstruction) -> None:
-        self.instructions.append(instruction)
 
 
 class NoDialogs:
