@@ -73,3 +73,11 @@ def test_plain_sqlite_reads_rows_by_name_and_never_writes(demo_till: Till) -> No
         db.close()
     with pytest.raises(sqlite3.OperationalError):
         PlainSqlite(demo_till.data_dir / "nothing.db").connect().__enter__()
+
+
+def test_a_data_folder_given_relative_to_the_working_directory_is_read_quickly(
+        demo_till: Till, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(demo_till.data_dir.parent)  # as a host that runs `posreturns --data-dir data order show …`
+    relative = argparse.Namespace(data_dir=demo_till.data_dir.name, now=None, till=None)
+    assert read(relative, lookups) == read(args_for(demo_till), lookups)
+    assert read(relative, lambda r: type(r).__name__) == "QuickTill"
