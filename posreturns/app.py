@@ -158,7 +158,7 @@ class Till:
                                                      self.identity))
         if self.connectivity is not None:  # attach_oms ran before the first return
             service.offline_now = self.connectivity.offline
-        service.drawer_cash = self.drawer.cash_in_drawer
+        service.drawer_cash = self.drawer.cash_for_refunds
         return service
 
     @functools.cached_property

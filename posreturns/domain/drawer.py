@@ -28,6 +28,7 @@ class DrawerCash:
 
     float: DrawerFloat
     paid_out: Money
+    counted_until: datetime  # the end of the float's business day: cash paid out after it is the next day's
 
     @property
     def in_drawer(self) -> Money:

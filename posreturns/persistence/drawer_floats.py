@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from posreturns.domain.drawer import DrawerFloat
 from posreturns.domain.money import Money
@@ -46,17 +46,22 @@ class SqlDrawerFloats:
                  "currency": entry.amount.currency}, entry.set_at))
 
     def cash_paid_since(self, till_id: str, since: datetime, until: datetime, currency: str, training: bool) -> int:
-        """Minor units of cash the till paid out in [since, until): the cash tenders it executed and
-        the failed card refunds paid in cash."""
-        at, end = format_utc(since), format_utc(until)
         with self.engine.connect() as connection:
-            run = connection.exec_driver_sql
-            refunds = run("SELECT coalesce(sum(t.amount_minor), 0) FROM returns r JOIN return_tenders t "
-                          "ON t.return_id = r.id AND t.method = 'cash' AND t.executed_by = 'till' "
-                          "WHERE r.origin = 'till' AND r.till_id = ? AND r.created_at >= ? AND r.created_at < ? "
-                          "AND r.currency = ? AND (r.training = 0 OR ?)",
-                          (till_id, at, end, currency, training)).scalar_one()
-            replaced = run("SELECT coalesce(sum(amount_minor), 0) FROM refund_replacements WHERE till_id = ? "
-                           "AND method = 'cash' AND settled_at >= ? AND settled_at < ? AND currency = ?",
-                           (till_id, at, end, currency)).scalar_one()
-        return int(refunds) + int(replaced)
+            return cash_paid(connection, till_id, since, until, currency, training)
+
+
+def cash_paid(connection: Connection, till_id: str, since: datetime, until: datetime, currency: str,
+              training: bool) -> int:
+    """Minor units of cash the till paid out in [since, until): the cash tenders it executed and
+    the failed card refunds paid in cash."""
+    at, end = format_utc(since), format_utc(until)
+    run = connection.exec_driver_sql
+    refunds = run("SELECT coalesce(sum(t.amount_minor), 0) FROM returns r JOIN return_tenders t "
+                  "ON t.return_id = r.id AND t.method = 'cash' AND t.executed_by = 'till' "
+                  "WHERE r.origin = 'till' AND r.till_id = ? AND r.created_at >= ? AND r.created_at < ? "
+                  "AND r.currency = ? AND (r.training = 0 OR ?)",
+                  (till_id, at, end, currency, training)).scalar_one()
+    replaced = run("SELECT coalesce(sum(amount_minor), 0) FROM refund_replacements WHERE till_id = ? "
+                   "AND method = 'cash' AND settled_at >= ? AND settled_at < ? AND currency = ?",
+                   (till_id, at, end, currency)).scalar_one()
+    return int(refunds) + int(replaced)

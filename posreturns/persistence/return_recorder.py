@@ -20,6 +20,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
+from posreturns.persistence.drawer_floats import cash_paid
 from posreturns.persistence.engine import WRITE
 from posreturns.persistence.held_unit_writes import hold_units
 from posreturns.persistence.mail_queue import write_contact
@@ -110,6 +111,10 @@ def _check_activity(connection: Connection, c: Completion) -> None:
     if (seen.offline_till_id is not None and seen.offline_since is not None
             and offline_refunded(connection, seen.offline_till_id, seen.offline_since) != seen.offline_refunded_minor):
         raise LedgerChanged(f"till {seen.offline_till_id} refunded something else offline since the quote")
+    drawer = seen.drawer
+    if drawer is not None and cash_paid(connection, drawer.float.till_id, drawer.float.set_at, drawer.counted_until,
+                                        drawer.paid_out.currency, c.training) != drawer.paid_out.minor:
+        raise LedgerChanged(f"till {drawer.float.till_id} paid cash out of its drawer since the quote")
 
 
 def _next_number(connection: Connection, store_id: str, till_id: str) -> tuple[str, int]:

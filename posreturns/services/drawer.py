@@ -73,12 +73,17 @@ class DrawerService:
         # up to the day's end: a past day's close counts only what left the drawer that day
         end = datetime.combine(entry.business_day + timedelta(days=1), time(), ZoneInfo(till.timezone))
         paid = self.store.cash_paid_since(entry.till_id, entry.set_at, end, currency, till.training)
-        return DrawerCash(entry, Money.from_minor(paid, currency))
+        return DrawerCash(entry, Money.from_minor(paid, currency), end)
 
     def cash_in_drawer(self, till_id: str | None = None) -> Money | None:
         """What the policy's cash rule checks a cash refund against; None (no limit) without a float,
         or with a float in another currency than the policy's."""
+        cash = self.cash_for_refunds(till_id)
+        return None if cash is None else cash.in_drawer
+
+    def cash_for_refunds(self, till_id: str | None = None) -> DrawerCash | None:
+        """The drawer whose cash the policy's cash rule checks a refund against (see `cash_in_drawer`)."""
         cash = self.cash(till_id)
         if cash is None or cash.float.amount.currency != self.policies.active().currency:
             return None
-        return cash.in_drawer
+        return cash

@@ -8,10 +8,11 @@ import json
 import sqlite3
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers.cli import run_in
-from helpers.returns import CASHIER, MANAGER, NOW, PIN, line, open_shop, request, rows
+from helpers.returns import CASHIER, MANAGER, NOW, PIN, line, open_shop, orders_document, request, rows
 
 from posreturns.app import open_day_close
 from posreturns.domain.errors import InvalidAmount
@@ -20,6 +21,7 @@ from posreturns.domain.permissions import Permission
 from posreturns.paths import DATABASE_FILE
 from posreturns.persistence.drawer_floats import SqlDrawerFloats
 from posreturns.services.errors import BadInput
+from posreturns.services.importing import import_bytes
 
 CASH_SALE = "PA01-000103"  # paid 83.30 in cash; its white T-shirt refunds 29.90
 
@@ -106,3 +108,26 @@ def test_the_command_line_enters_the_float_with_a_pin_and_shows_the_cash_in_the_
     status = json.loads(out)
     assert (status["float"], status["cash_paid_out"], status["cash_in_drawer"], status["set_by"]) == (
         "150.00", "0.00", "150.00", MANAGER)
+
+
+def test_cash_paid_out_by_another_return_between_the_quote_and_the_commit_is_counted_again(shop: Path) -> None:
+    """Two returns of one till at the same instant (the window and a host, say) must not both be paid
+    in cash from a drawer that holds enough for one of them."""
+    with open_shop(shop, setup=False) as till:
+        cash_sales = orders_document(1, ["TSH-NVY-M"], 1, prefix="CASH")
+        cash_sales["orders"][0]["tenders"] = [{"method": "cash", "amount": "10.00"}]
+        import_bytes(json.dumps(cash_sales).encode(), "cash sales", till.cache_writer)
+        till.drawer.set_float(CASHIER, "35.00")
+        service = till.return_service
+        record = service.recorder.record
+
+        def another_return_commits_first(completion: Any) -> Any:
+            service.recorder.record = record  # type: ignore[method-assign]
+            till.returns.complete(request(CASH_SALE, line("TSH-WHT-L"), key="meanwhile"), CASHIER)  # 29.90 cash
+            return record(completion)
+
+        service.recorder.record = another_return_commits_first  # type: ignore[method-assign]
+        done = till.returns.complete(request("CASH-00000", line("TSH-NVY-M"), key="late"), CASHIER)
+        # quoted with 35.00 in the drawer, committed when 5.10 were left: store credit, and the drawer never short
+        assert [(t["method"], t["amount"]) for t in done["tenders"]] == [("store_credit", "10.00")]
+        assert till.drawer.cash_in_drawer() == Money.of("5.10", "EUR")

@@ -11,6 +11,7 @@ from posreturns.services.errors import AlreadyUsedKey
 
 if TYPE_CHECKING:  # names in annotations only: the audit log and the settings import this module at every start
     from posreturns.domain.contact import CustomerContact
+    from posreturns.domain.drawer import DrawerCash
     from posreturns.domain.orders import Order
     from posreturns.domain.quote_model import Quote
     from posreturns.services.returns.request import OverrideInput
@@ -42,9 +43,10 @@ class AuditEntry:
 @dataclass(frozen=True, slots=True)
 class ActivitySnapshot:
     """The counts the policy's limits were computed from: the customer's recent returns (serial
-    returners) and this till's offline refunds today. The recorder counts them again inside its
-    transaction; a difference means another till or process completed a return meanwhile, and the
-    return is quoted again (it may now need a manager's approval)."""
+    returners), this till's offline refunds today and the cash its drawer paid out since the float.
+    The recorder counts them again inside its transaction; a difference means another till or process
+    completed a return meanwhile, and the return is quoted again (it may now need a manager's approval,
+    or get store credit for the cash the drawer no longer holds)."""
 
     customer_id: str | None = None
     customer_since: datetime | None = None
@@ -53,6 +55,7 @@ class ActivitySnapshot:
     offline_till_id: str | None = None
     offline_since: datetime | None = None
     offline_refunded_minor: int = 0
+    drawer: DrawerCash | None = None
 
 
 @dataclass(frozen=True, slots=True)

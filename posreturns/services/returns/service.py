@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 
 from posreturns.domain.context import PolicyContext
 from posreturns.domain.decision import DecisionStatus
+from posreturns.domain.drawer import DrawerCash
 from posreturns.domain.messages import translate
 from posreturns.domain.money import Money
 from posreturns.domain.permissions import Permission
@@ -82,9 +83,9 @@ class ReturnService:
         # whether the till is offline right now (the OMS unreachable), set by the composition root;
         # a request's own `offline` flag can only make the rules stricter
         self.offline_now: Callable[[], bool] = lambda: False
-        # the cash in a till's drawer (its float less what it paid out), None when unknown (set by the
-        # composition root): the policy's cash rule gives the cash part as store credit beyond it
-        self.drawer_cash: Callable[[str], Money | None] = lambda till_id: None
+        # a till's drawer (its float and the cash it paid out since), None when unknown (set by the
+        # composition root): the policy's cash rule gives the cash part as store credit beyond its cash
+        self.drawer_cash: Callable[[str], DrawerCash | None] = lambda till_id: None
         # the delivery promises of exchanges delivered from the network (set by the composition root)
         self.promises: PromiseService | None = None
 
@@ -198,6 +199,8 @@ class ReturnService:
                                offline_refunded_minor=refunded_today)
             today = Money.from_minor(refunded_today, currency)
             as_of = self.queries.cache_as_of()
+        drawer = self.drawer_cash(self._till_id(request))
+        activity = replace(activity, drawer=drawer)
         context = PolicyContext(
             now=now,
             store_id=self.till.store_id,
@@ -209,7 +212,7 @@ class ReturnService:
             manager_approval=approved,
             cache_as_of=as_of,
             refusal_path=request.override.path if request.override else None,
-            drawer_cash=self.drawer_cash(self._till_id(request)),
+            drawer_cash=None if drawer is None else drawer.in_drawer,
         )
         return context, activity
 
