@@ -1,0 +1,40 @@
+"""The second process of a big import (`canonical_parallel`): reads the file on its standard input,
+writes its orders' checked records, chunk by chunk, to its standard output.
+
+    python -m posreturns.services.canonical_child < FILE
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+from typing import IO
+
+import msgspec
+
+from posreturns.services.canonical import FastParser
+from posreturns.services.canonical_fast import FastReader, Unsure, decode_document
+from posreturns.services.canonical_parallel import CHUNK, DONE, UNSURE, send
+from posreturns.services.canonical_stream import OrderStream
+
+
+def parse_orders(raw: bytes, out: IO[bytes]) -> None:
+    """Every chunk of the file's orders checked and packed, then `DONE`; `UNSURE` at the first doubt
+    (the writer then finds the exact error itself)."""
+    gc.disable()  # fresh records only, freed by reference counting: nothing for the collector to find
+    encode = msgspec.msgpack.Encoder().encode
+    try:
+        stream = OrderStream(raw, "-", decode_document(raw).orders, FastReader(FastParser("-")))
+        for chunk in stream.chunks(in_process=True):
+            send(out, CHUNK, encode(chunk))
+    except Unsure:
+        send(out, UNSURE)
+    else:
+        send(out, DONE)
+    out.flush()
+
+
+if __name__ == "__main__":
+    parse_orders(sys.stdin.buffer.read(), sys.stdout.buffer)
+    os._exit(0)  # nothing to tear down: skip freeing every object one by one
