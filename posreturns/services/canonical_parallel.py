@@ -53,6 +53,7 @@ def parallel_chunks(raw: bytes, command: Sequence[str] | None = None) -> Iterato
     assert child.stdin is not None and child.stdout is not None
     try:
         try:
+            child.stdin.write(len(raw).to_bytes(8, "little"))
             child.stdin.write(raw)  # read whole before the child writes anything: no deadlock
             child.stdin.close()
         except OSError:
