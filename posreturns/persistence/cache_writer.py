@@ -225,7 +225,7 @@ SALES_TABLES = ("orders", "order_lines", "tenders")
 @contextmanager
 def _references_checked_here(connection: Connection, bulk: bool) -> Iterator[None]:
     """SQLite's own foreign key checks off for a bulk import: each line and tender would look its
-    order and SKU up again, a third of the writer's time, and `_check_references` has already checked
+    order and SKU up again (a fifth of the writer's time), and `_check_references` has already checked
     every reference of the file's rows in the same transaction (the rest point at rows of the same
     records). Per connection, outside any transaction, and on again before the pool takes it back."""
     driver = connection.connection.driver_connection

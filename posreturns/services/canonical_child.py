@@ -1,8 +1,8 @@
 """The second process of a big import (`canonical_parallel`): reads the file on its standard input
-(its length in 8 bytes, then the file),
-writes its orders' checked records, chunk by chunk, to its standard output.
+(its length in 8 bytes, then the file) and writes its orders' checked records, chunk by chunk, to
+its standard output.
 
-    python -m posreturns.services.canonical_child < FILE
+    python -m posreturns.services.canonical_child
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The orders of a big file decoded and checked in a second process while this one writes them.
 
-Parsing and checking a file's orders costs about twice what writing them does: on a till with two
+Parsing and checking a file's orders costs about as much CPU as writing them: on a till with two
 cores, a child process does the first while the writer does the second. The child reads the file on
 its standard input and writes each chunk of checked records (`canonical_stream.CHUNK` orders),
 packed by msgspec in C, to its standard output; the pipe is the bounded queue between them (the child
@@ -17,10 +17,11 @@ embeds Python) the orders are parsed in the writer's own process.
 
 from __future__ import annotations
 
+import os
 import struct
 import subprocess
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
@@ -42,12 +43,12 @@ def can_parse_aside() -> bool:
     return not getattr(sys, "frozen", False) and Path(sys.executable).name.lower().startswith("python")
 
 
-def parallel_chunks(raw: bytes, command: Sequence[str] | None = None) -> Iterator[list[OrderRecord]]:
+def parallel_chunks(raw: bytes) -> Iterator[list[OrderRecord]]:
     """The file's orders, a chunk at a time, as `OrderStream.chunks` builds them, but built by a child
-    process; `Unsure` when the child doubts or fails (`command`: another child, for the tests)."""
+    process; `Unsure` when the child doubts or fails."""
     try:
-        child = subprocess.Popen(command or [sys.executable, "-m", CHILD], stdin=subprocess.PIPE,
-                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        child = subprocess.Popen([sys.executable, "-P", "-m", CHILD], stdin=subprocess.PIPE,
+                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=_same_code())
     except OSError:
         raise Unsure from None
     assert child.stdin is not None and child.stdout is not None
@@ -72,6 +73,13 @@ def parallel_chunks(raw: bytes, command: Sequence[str] | None = None) -> Iterato
             child.kill()  # the writer stopped early (an unknown SKU, a rollback): the rest is not wanted
         child.wait()
         child.stdout.close()
+
+
+def _same_code() -> dict[str, str]:
+    """The environment for a child that imports this very copy of posreturns, not one that happens to
+    be in the current folder (`-P` leaves that out) or elsewhere on the path."""
+    ours = str(Path(__file__).resolve().parents[2])
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (ours, os.environ.get("PYTHONPATH"))))}
 
 
 def _read_frame(stream: IO[bytes]) -> tuple[bytes, bytes]:

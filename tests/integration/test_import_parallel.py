@@ -33,13 +33,16 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def children(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Every file of orders goes to a second process; how many such processes the test started."""
+    """Every file of orders goes to a second process; how many orders each one the test started
+    handed to the writer."""
     started: list[int] = []
     parallel = canonical_parallel.parallel_chunks
 
-    def counted(raw: bytes, command: Any = None) -> Iterator[Any]:
-        started.append(1)
-        return parallel(raw, command)
+    def counted(raw: bytes) -> Iterator[Any]:
+        started.append(0)
+        for chunk in parallel(raw):
+            started[-1] += len(chunk)
+            yield chunk
 
     monkeypatch.setattr(canonical_parallel, "PARALLEL_FROM", 1)
     monkeypatch.setattr(canonical_parallel, "parallel_chunks", counted)
@@ -68,10 +71,10 @@ def test_the_second_process_writes_the_rows_of_one_process(tmp_path: Path, monke
     aside, alone = open_till(tmp_path / "aside"), open_till(tmp_path / "alone")
     try:
         assert import_bytes(raw, "big.json", aside.cache_writer)["orders"] == 300
-        assert children == [1]
+        assert children == [300]
         monkeypatch.setattr(canonical_parallel, "PARALLEL_FROM", 10**9)
         import_bytes(raw, "big.json", alone.cache_writer)
-        assert children == [1]
+        assert children == [300]
         assert _sales(aside) == _sales(alone)
         assert len(_sales(aside)) == sum(1 + len(o["lines"]) + len(o["tenders"]) for o in document["orders"])
         monkeypatch.setattr(canonical_parallel, "PARALLEL_FROM", 1)
@@ -82,6 +85,7 @@ def test_the_second_process_writes_the_rows_of_one_process(tmp_path: Path, monke
                 line["id"] = "D" + line["id"]
         for till in (aside, alone):
             assert import_bytes(json.dumps(delta).encode(), "delta.json", till.cache_writer)["orders"] == 40
+        assert children == [300, 40, 40]
         assert _sales(aside) == _sales(alone)
         assert _foreign_keys(aside) == [1, 1, 1]  # off for the bulk write only
     finally:
@@ -100,7 +104,7 @@ def test_a_bad_file_parsed_aside_is_refused_with_the_same_sentence(till: Till, c
     with pytest.raises(ImportRejected) as raised:
         import_bytes(json.dumps(document).encode(), "test.json", till.cache_writer)
     assert (raised.value.path, reason in raised.value.reason) == (path, True)
-    assert children == [1]
+    assert len(children) == 1
     assert dump(till) == before
     assert _foreign_keys(till) == [1, 1, 1]
 
@@ -110,7 +114,7 @@ def test_a_child_that_cannot_run_leaves_the_import_to_the_writer(till: Till, chi
     monkeypatch.setattr(canonical_parallel, "CHILD", "posreturns.no_such_module")
     document = {**demo_document(DEMO_DAY), "returns": []}
     assert import_bytes(json.dumps(document).encode(), "test.json", till.cache_writer)["orders"] == 10
-    assert children == [1]
+    assert children == [0]
     assert len(_sales(till)) == sum(1 + len(o["lines"]) + len(o["tenders"]) for o in document["orders"])
 
 
@@ -119,8 +123,8 @@ def test_a_child_that_dies_half_way_changes_nothing_written_by_then(till: Till, 
     """It sent a first chunk, then nothing: the writer rolls back and reads the file itself."""
     first = canonical_parallel.parallel_chunks
 
-    def dying(raw: bytes, command: Any = None) -> Iterator[Any]:
-        chunks = first(raw, command)
+    def dying(raw: bytes) -> Iterator[Any]:
+        chunks = first(raw)
         yield next(chunks)
         chunks.close()
         raise canonical_parallel.Unsure
