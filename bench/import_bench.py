@@ -3,15 +3,20 @@ alone: a canonical file into an empty cache (the first load), a delta of new ord
 cache, and the same rows through a raw `sqlite3` loader (the floor CPython can reach), for the ratio.
 
     python -m bench.import_bench empty|delta|raw FILE DATA_DIR   -> prints {"seconds": …, "cpu_s": …, "rss_mb": …}
+
+`cpu_s` counts the parser's process too (`parser_cpu_s`); `rss_mb` is the writer's peak and
+`parser_rss_mb` the parser's.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import resource
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -46,13 +51,49 @@ def import_into(file: Path, data_dir: Path) -> dict[str, Any]:
     from posreturns.services.importing import import_file
 
     till = open_till(data_dir)
-    started, cpu = time.perf_counter(), time.process_time()
+    watch = ChildrenPeak()
+    started, cpu, children = time.perf_counter(), time.process_time(), children_cpu()
     try:
         counts = import_file(file, till.cache_writer)
-        return {"seconds": time.perf_counter() - started, "cpu_s": time.process_time() - cpu,
-                "orders": counts["orders"]}
+        parser_cpu = children_cpu() - children
+        return {"seconds": time.perf_counter() - started, "cpu_s": time.process_time() - cpu + parser_cpu,
+                "parser_cpu_s": parser_cpu, "parser_rss_mb": watch.stop(), "orders": counts["orders"]}
     finally:
         till.close()
+
+
+def children_cpu() -> float:
+    """CPU seconds of this process's children that ended (the import's parser process)."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+class ChildrenPeak:
+    """The highest peak RSS (VmHWM) among this process's children, sampled while they run: their
+    `ru_maxrss` would carry this process's own peak at the fork."""
+
+    def __init__(self) -> None:
+        self.peak_kb = 0
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
+
+    def _sample(self) -> None:
+        while not self.done.wait(0.05):
+            for children in Path("/proc/self/task").glob("*/children"):
+                for pid in children.read_text().split():
+                    try:
+                        status = Path(f"/proc/{pid}/status").read_text()
+                    except OSError:
+                        continue
+                    for line in status.splitlines():
+                        if line.startswith("VmHWM:"):
+                            self.peak_kb = max(self.peak_kb, int(line.split()[1]))
+
+    def stop(self) -> float:
+        self.done.set()
+        self.thread.join()
+        return self.peak_kb / 1024
 
 
 def remove_delta(data_dir: Path) -> None:

@@ -135,14 +135,14 @@ _CUSTOMER = msgspec.json.Decoder(Customer)
 _STOCK = msgspec.json.Decoder(Stock)
 
 
-def decode_document(raw: bytes | str) -> Document:
+def decode_document(raw: bytes | bytearray | str) -> Document:
     return _decode(_DOCUMENT, raw)
 
 
 Decoded = TypeVar("Decoded")
 
 
-def _decode(decoder: msgspec.json.Decoder[Decoded], raw: bytes | str | msgspec.Raw) -> Decoded:
+def _decode(decoder: msgspec.json.Decoder[Decoded], raw: bytes | bytearray | str | msgspec.Raw) -> Decoded:
     try:
         return decoder.decode(raw)
     except (msgspec.MsgspecError, ValueError):  # invalid UTF-8 in a field name comes as a UnicodeDecodeError
@@ -199,8 +199,9 @@ class FastReader:
             raise Unsure
         searched = "\n".join((*people, *free)) if free else "\n".join(people)
         if _THIRTEEN in searched.translate(_DIGITS_AS_ZERO):
-            for text in (*people, *free):
-                self._checked(self.reader.check_text, text, "$")
+            for text in (*people, *free):  # only those with such a run: a product's EAN-13 is one
+                if _THIRTEEN in text.translate(_DIGITS_AS_ZERO):
+                    self._checked(self.reader.check_text, text, "$")
         joined = "\n".join((searched, *machines, *serials))
         if _CONTROL.search(joined):
             raise Unsure

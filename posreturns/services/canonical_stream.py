@@ -13,6 +13,7 @@ import gc
 from collections.abc import Iterator
 from typing import Any
 
+from posreturns.services import canonical_parallel
 from posreturns.services.canonical import Document, FastParser, all_unique, load_document
 from posreturns.services.canonical_fast import FastReader, Unsure
 from posreturns.services.canonical_records import OrderRecord
@@ -22,13 +23,14 @@ CHUNK = 5_000
 
 def stream_document(raw: bytes, source: str) -> Document:
     """The file's records, its orders an `OrderStream`; the file read whole (`load_document`) when it
-    has prior returns (they need every order) or when the fast reader is not sure of its head."""
+    has prior returns (they need every order) or held units (the head leaves them to the whole read),
+    or when the fast reader is not sure of its head."""
     parser = FastParser(source)
     try:
         head, orders, fast = parser.head(raw)
     except Unsure:
         return load_document(raw, source)
-    if parser.returns_raw or not orders or not all_unique(head):
+    if parser.returns_raw or parser.held_raw or not orders or not all_unique(head):
         return load_document(raw, source)
     return head._replace(orders=OrderStream(raw, source, orders, fast))
 
@@ -47,7 +49,19 @@ class OrderStream:
         for chunk in self.chunks():
             yield from chunk
 
-    def chunks(self) -> Iterator[list[OrderRecord]]:
+    def chunks(self, in_process: bool = False) -> Iterator[list[OrderRecord]]:
+        """The orders `CHUNK` at a time; built by a second process while the caller writes them when
+        there are many (`canonical_parallel`), unless `in_process`."""
+        if (not in_process and len(self.orders) >= canonical_parallel.PARALLEL_FROM
+                and canonical_parallel.can_parse_aside()):
+            paused = gc.isenabled()
+            gc.disable()  # the writer's side of the bulk work: no collection among its rows either
+            try:
+                yield from canonical_parallel.parallel_chunks(self.raw)
+            finally:
+                if paused:
+                    gc.enable()
+            return
         ids: set[str] = set()
         numbers: set[str] = set()
         line_ids: set[str] = set()
