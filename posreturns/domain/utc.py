@@ -4,10 +4,12 @@ whole seconds, `YYYY-MM-DDTHH:MM:SSZ`, so that the text sorts as the moments do.
 from __future__ import annotations
 
 import math
+import re
 from datetime import UTC, datetime, timedelta
 
 UTC_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_WRITTEN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
 
 
 def format_utc(moment: datetime | float, ceil: bool = False) -> str:
@@ -23,4 +25,6 @@ def format_utc(moment: datetime | float, ceil: bool = False) -> str:
 
 def parse_utc(text: str) -> datetime:
     """The moment `format_utc` wrote."""
-    return datetime.strptime(text, UTC_FORMAT).replace(tzinfo=UTC)
+    if _WRITTEN.fullmatch(text):  # fromisoformat is ~20x faster than strptime; a search reads 50 of these
+        return datetime.fromisoformat(text)  # its "Z" is UTC itself
+    return datetime.strptime(text, UTC_FORMAT).replace(tzinfo=UTC)  # anything else: strptime's own verdict

@@ -196,3 +196,29 @@ def test_a_receipt_missing_from_the_cache_is_asked_of_the_oms_after_the_phones(d
     assert asked == []
     assert [s.id for s in demo_till.lookup.search("77-5555-0001")] == ["ORD-OMS"]
     assert asked == ["77-5555-0001"]
+
+
+def test_a_search_gives_the_newest_sales_first_and_equal_times_in_the_order_they_were_written(
+        demo_till: Till) -> None:
+    """The newest `limit` sales of the customers found, newest first; sales of the same second come
+    newest-written first, so that the same search always shows the same list."""
+    import json
+
+    from posreturns.services.importing import import_bytes
+    from posreturns.services.lookup import OrderLookup
+
+    def sale(number: str, placed_at: str) -> dict[str, Any]:
+        return {"id": f"ORD-{number}", "number": number, "channel": "store", "store_id": "PARIS-01",
+                "placed_at": placed_at, "currency": "EUR", "prices_include_tax": True, "customer_id": "CUS-LOYAL",
+                "lines": [{"id": f"ORD-{number}-L1", "sku": "TSH-RED-M", "qty": 1, "unit_price": "29.90",
+                           "tax_rate": "20"}],
+                "tenders": [{"method": "cash", "amount": "29.90"}]}
+
+    document = {"format": "posreturns/1", "customers": [{"id": "CUS-LOYAL", "name": "Quentin Loyal"}],
+                "orders": [sale("LY-1", "2026-11-01T10:00:00Z"), sale("LY-2", "2026-11-03T10:00:00Z"),
+                           sale("LY-3", "2026-11-02T10:00:00Z"), sale("LY-4", "2026-11-03T10:00:00Z"),
+                           sale("LY-5", "2026-10-30T10:00:00Z")]}
+    import_bytes(json.dumps(document).encode(), "loyal", demo_till.cache_writer)
+    newest_three = OrderLookup(demo_till.orders, limit=3)
+    assert [s.number for s in newest_three.search("loyal quen")] == ["LY-4", "LY-2", "LY-3"]
+    assert [s.number for s in demo_till.lookup.search("quen")] == ["LY-4", "LY-2", "LY-3", "LY-1", "LY-5"]

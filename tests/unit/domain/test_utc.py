@@ -34,3 +34,17 @@ def test_what_is_written_reads_back_as_the_same_second(moment: datetime) -> None
 @given(MOMENTS, MOMENTS)
 def test_the_text_sorts_as_the_moments_do(a: datetime, b: datetime) -> None:
     assert (format_utc(a) <= format_utc(b)) == (a.replace(microsecond=0) <= b.replace(microsecond=0))
+
+
+@given(st.one_of(st.text(alphabet="0123456789-T:Z ", min_size=18, max_size=22),
+                 MOMENTS.map(lambda moment: format_utc(moment))))
+def test_any_text_reads_as_strptime_reads_it_or_is_refused_as_it_refuses_it(text: str) -> None:
+    try:
+        expected: datetime | None = datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    except ValueError:
+        expected = None
+    try:
+        read: datetime | None = parse_utc(text)
+    except ValueError:
+        read = None
+    assert read == expected
