@@ -197,8 +197,8 @@ class ReturnPage(QWidget):
             for card in self._spares:
                 card.deleteLater()
             self._spares = []
-        for row in self._exchange_rows:
-            row.deleteLater()
+        for shown_row in self._exchange_rows:
+            shown_row.deleteLater()
         self._exchange_rows = []
         while self.basket_box.count():
             self.basket_box.takeAt(0)  # the kept cards stay where they are in the widget, added again below
