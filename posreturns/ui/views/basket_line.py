@@ -164,9 +164,11 @@ class BasketLineCard(QFrame):
         picked = [dict(labels.reasons()).get(line.reason or ""), dict(labels.conditions()).get(line.condition or ""),
                   line.serial, self.tr("Second hand {0}").replace("{0}", line.grade) if line.grade else None]
         self.summary.setText(self.hint.text() if missing else " · ".join(filter(None, picked)))
-        self.summary.setProperty("state", "todo" if missing else "")
-        self.summary.style().unpolish(self.summary)
-        self.summary.style().polish(self.summary)
+        state = "todo" if missing else ""
+        if self.summary.property("state") != state:  # restyling costs a relayout: only when it changes
+            self.summary.setProperty("state", state)
+            self.summary.style().unpolish(self.summary)
+            self.summary.style().polish(self.summary)
 
     def _typed_serial(self) -> str | None:
         assert self.typed_serial is not None
