@@ -12,7 +12,7 @@ from posreturns.app import Till, open_drawer_control, open_printing
 from posreturns.devices.device_settings import check_setting, gs_substitute
 from posreturns.devices.printer_thread import PrinterThread
 from posreturns.devices.printing import PrinterProblem, PrinterSettings, PrintOutcome, ReceiptPrinting
-from posreturns.devices.scanner import Scan, interpret
+from posreturns.devices.scanner import Scan, interpret, prepare_scans
 from posreturns.domain.money import Money
 from posreturns.domain.permissions import Permission
 from posreturns.domain.users import Principal
@@ -99,7 +99,8 @@ def ui_services(till: Till, language: str, printer_url: str | None = None,
                       print_scanner_sheet=(lambda: printing.print_document("scanner_sheet", None,
                                                                            _scanner_sheet(language)))
                       if printing is not None else None,
-                      manager=manager_services(till, printing, language), **admin_services(till, device))
+                      manager=manager_services(till, printing, language), warm_up=prepare_scans,
+                      **admin_services(till, device))
 
 
 def manager_services(till: Till, printing: ReceiptPrinting | None, language: str) -> ManagerServices:

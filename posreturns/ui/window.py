@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import QTimer
 
 from posreturns.devices.keyboard_wedge import WedgeConfig
-from posreturns.devices.scanner import prepare_scans
 from posreturns.ui.application import running_application
 from posreturns.ui.device_runner import DeviceTaskRunner
 from posreturns.ui.dialogs import DialogService
@@ -90,8 +89,8 @@ def build_window(services: UiServices, session: Session, runner: Any, dialogs: D
     if services.integrity is not None:
         runner.run(services.integrity, window.show_integrity,
                    lambda error: log.error("the start-up check failed: %s", type(error).__name__, exc_info=error))
-    # what the first scan needs, loaded once the window has shown, off the GUI thread
-    QTimer.singleShot(FIRST_PAINT_MS, window, lambda: runner.run(prepare_scans, _ignore, _ignore))
+    if (warm_up := services.warm_up) is not None:  # what the first scan needs, once the window has shown
+        QTimer.singleShot(FIRST_PAINT_MS, window, lambda: runner.run(warm_up, _ignore, _ignore))
     return window
 
 
