@@ -205,8 +205,8 @@ class ReturnPage(QWidget):
         self._cards = self._cards[:kept] + [self._card_for(index, line) for index, line in enumerate(basket.lines)
                                             if index >= kept]
         for card in self._cards:
-            self.basket_box.addWidget(card)
             card.show()
+            self.basket_box.addWidget(card)
         for index, item in enumerate(basket.exchange):
             row = QHBoxLayout()
             row_widget = QWidget()
