@@ -30,6 +30,7 @@ from posreturns.ui.views.widgets import TOUCH, big_button, table
 
 SPARE_CARDS = 3  # most returns have one to three items
 
+
 class ReturnPage(QWidget):
     """Signals: pick_replacement(str) a SKU whose variants to offer; confirm(); cancel()."""
 
