@@ -206,7 +206,7 @@ class ReturnPage(QWidget):
         self._cards = self._cards[:kept] + [self._card_for(index, line) for index, line in enumerate(basket.lines)
                                             if index >= kept]
         for card in self._cards:
-            card.show()
+            card.show()  # before the layout takes it: shown after, a spare kept the size it had when hidden
             self.basket_box.addWidget(card)
         for index, item in enumerate(basket.exchange):
             row = QHBoxLayout()
@@ -236,7 +236,9 @@ class ReturnPage(QWidget):
             card = self._spares.pop()
             card.bind(line, *callbacks)
             return card
-        return BasketLineCard(line, *callbacks)
+        card = BasketLineCard(line, *callbacks)
+        card.setParent(self.basket_scroll.widget())  # shown before it joins the layout: never as a window of its own
+        return card
 
     def _retire(self, card: BasketLineCard) -> None:
         if card.plain and len(self._spares) < SPARE_CARDS:
