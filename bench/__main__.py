@@ -223,9 +223,12 @@ def scaling_table(by_scale: dict[int, dict[str, Any]]) -> None:
     print(f"{'cold start (s)':<34}" + "".join(f"{by_scale[n]['cold_start']['ready_s']:>12.2f}" for n in scales))
     print(f"{'cold start, CPU (s)':<34}" + "".join(f"{by_scale[n]['cold_start']['cpu_s']:>12.2f}" for n in scales))
     print(f"{'window RSS (MB)':<34}" + "".join(f"{by_scale[n]['cold_start']['rss_mb']:>12.0f}" for n in scales))
-    for name, label in PAINTED.items():
-        p99 = [by_scale[n]["scan_to_paint"].get(name, {}).get("p99_ms", float("nan")) for n in scales]
-        print(f"{label + ' p99 (ms)':<34}" + "".join(f"{v:>12.1f}" for v in p99))
+    for name, short in (("receipt", "receipt"), ("item", "item"), ("item_requote", "2nd unit"),
+                        ("reason_tap", "reason tap")):
+        painted = [by_scale[n]["scan_to_paint"].get(name, {}) for n in scales]
+        print(f"{'painted p99, ' + short + ' (ms)':<34}" + "".join(f"{f.get('p99_ms', float('nan')):>12.1f}"
+                                                                   for f in painted)
+              + "   (CPU p50 " + ", ".join(f"{f.get('cpu_p50_ms', float('nan')):.1f}" for f in painted) + ")")
     print(f"{'command line order show (ms)':<34}" + "".join(f"{by_scale[n]['cli_start']['order_show_ms']:>12,}"
                                                           for n in scales))
 
