@@ -188,6 +188,7 @@ def store_scale(args: argparse.Namespace, count: int, data_dir: Path) -> dict[st
     print(f"{'database file (pages in use)':<34} {size / 1e6:,.0f} MB = {size / count:,.0f} bytes per order "
           "(catalogue, customers, returns included)")
     results["cold_start"] = cold_start(data_dir)
+    results["scan_to_paint"] = scan_to_paint(data_dir)
     results["cli_start"] = cli_start(data_dir, receipt_number(indexes[0]))
     results["import"] = import_throughput(args.import_orders, data_dir)
     return results
@@ -220,7 +221,14 @@ def scaling_table(by_scale: dict[int, dict[str, Any]]) -> None:
         print(f"{'import ' + kind + ' (orders/s)':<34}" +
               "".join(f"{by_scale[n]['import'][kind]['orders_per_second']:>12,}" for n in scales))
     print(f"{'cold start (s)':<34}" + "".join(f"{by_scale[n]['cold_start']['ready_s']:>12.2f}" for n in scales))
+    print(f"{'cold start, CPU (s)':<34}" + "".join(f"{by_scale[n]['cold_start']['cpu_s']:>12.2f}" for n in scales))
     print(f"{'window RSS (MB)':<34}" + "".join(f"{by_scale[n]['cold_start']['rss_mb']:>12.0f}" for n in scales))
+    for name, short in (("receipt", "receipt"), ("item", "item"), ("item_requote", "2nd unit"),
+                        ("reason_tap", "reason tap")):
+        painted = [by_scale[n]["scan_to_paint"].get(name, {}) for n in scales]
+        print(f"{'painted p99, ' + short + ' (ms)':<34}" + "".join(f"{f.get('p99_ms', float('nan')):>12.1f}"
+                                                                   for f in painted)
+              + "   (CPU p50 " + ", ".join(f"{f.get('cpu_p50_ms', float('nan')):.1f}" for f in painted) + ")")
     print(f"{'command line order show (ms)':<34}" + "".join(f"{by_scale[n]['cli_start']['order_show_ms']:>12,}"
                                                           for n in scales))
 
@@ -353,16 +361,45 @@ def pin_check_bench(samples: int = 12) -> dict[str, float]:
 
 
 def cold_start(data_dir: Path) -> dict[str, float]:
+    """Start to a ready window on the full cache, in fresh processes: best of 3 (wall and CPU), and the
+    largest RSS (targets: 1.0 s, 200 MB)."""
     import subprocess
 
     runs = [json.loads(subprocess.run([sys.executable, "-m", "bench.app_start", str(data_dir)], capture_output=True,
                                       text=True, check=True).stdout.strip().splitlines()[-1]) for _ in range(3)]
     best = min(runs, key=lambda r: r["ready_s"])
+    cpu = min(r["cpu_s"] for r in runs)
     rss = max(r["rss_mb"] for r in runs)
-    print(f"{'cold start to ready window':<34} {best['ready_s']:.2f} s (best of 3)   target <= 1.5 s: "
-          f"{'meets' if best['ready_s'] <= 1.5 else 'MISSES'};   RSS {rss:.0f} MB   target <= 250 MB: "
-          f"{'meets' if rss <= 250 else 'MISSES'}")
-    return {"ready_s": best["ready_s"], "rss_mb": rss}
+    print(f"{'cold start to ready window':<34} {best['ready_s']:.2f} s (best of 3; CPU {cpu:.2f} s)   target <= 1.0 s: "
+          f"{'meets' if best['ready_s'] <= 1.0 else 'MISSES'};   RSS {rss:.0f} MB   target <= 200 MB: "
+          f"{'meets' if rss <= 200 else 'MISSES'}")
+    return {"ready_s": best["ready_s"], "cpu_s": cpu, "rss_mb": rss}
+
+
+PAINTED = {"receipt": "receipt scan -> sale painted", "item": "item scan -> decision painted",
+           "item_requote": "unit scan -> new refund painted", "reason_tap": "reason tap -> quote painted"}
+
+
+def scan_to_paint(data_dir: Path, receipts: int = 100) -> dict[str, Any]:
+    """What the cashier feels: from the scan to the window painted with its answer, in the real window
+    (bench/window_latency.py, in a child of its own): p99 <= 50 ms, the goal one frame (16 ms)."""
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-m", "bench.window_latency", str(data_dir), "--receipts", str(receipts)],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        print(f"bench.window_latency FAILED (exit {done.returncode}):\n{done.stderr[-3000:]}", file=sys.stderr)
+        return {"failed": done.returncode}
+    figures: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    for name, label in PAINTED.items():
+        if name in figures:
+            f = figures[name]
+            verdict = "meets" if f["p99_ms"] <= 50 else "MISSES"
+            frame = "within a frame" if f["p99_ms"] <= 16 else "over a frame"
+            print(f"{label:<34} p50 {f['p50_ms']:7.1f} ms   p99 {f['p99_ms']:7.1f} ms   target p99 <= 50 ms: {verdict} "
+                  f"(goal 16 ms: {frame})   (CPU p50 {f['cpu_p50_ms']:.1f}, p99 {f['cpu_p99_ms']:.1f} ms; "
+                  f"{f['count']} scans, load {figures['load']:.1f})")
+    return figures
 
 
 def soak(days: int) -> dict[str, Any]:

@@ -6,36 +6,33 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import Any
-
-from posdrivers import list_profiles
+from typing import TYPE_CHECKING, Any
 
 from posreturns.app import Till, open_drawer_control, open_printing
 from posreturns.devices.device_settings import check_setting, gs_substitute
-from posreturns.devices.documents import Block, Cut, Feed, Text
-from posreturns.devices.drawer import DrawerOutcome
 from posreturns.devices.printer_thread import PrinterThread
 from posreturns.devices.printing import PrinterProblem, PrinterSettings, PrintOutcome, ReceiptPrinting
-from posreturns.devices.scanner import Scan, interpret
-from posreturns.devices.scanner_sheet import describe_scan, scanner_sheet
-from posreturns.domain.day_close import DayClose
+from posreturns.devices.scanner import Scan, interpret, prepare_scans
 from posreturns.domain.money import Money
 from posreturns.domain.permissions import Permission
 from posreturns.domain.users import Principal
 from posreturns.persistence.catalog import SqlCatalog
 from posreturns.persistence.drafts import SqlDrafts
-from posreturns.persistence.integrity import SqlIntegrity
 from posreturns.persistence.till_overview import SqlTillOverview
-from posreturns.services.integrity import summary
 from posreturns.services.policy_change import PolicyLoading
 from posreturns.services.policy_view import PolicyAndSettings
 from posreturns.services.promises import with_promises
-from posreturns.services.refund_replacement import Replacement
 from posreturns.services.setting_rules import MANAGER_IDLE_KEY as IDLE_KEY
 from posreturns.services.setting_rules import QUEUE_AGE_KEY as AGE_KEY
-from posreturns.sync.worker import SyncWorker
 from posreturns.ui.manager.ports import ManagerServices
 from posreturns.ui.services import UiServices
+
+if TYPE_CHECKING:  # and imported where used: what the first screen does not need is loaded when first needed
+    from posreturns.devices.documents import Block
+    from posreturns.devices.drawer import DrawerOutcome
+    from posreturns.domain.day_close import DayClose
+    from posreturns.services.refund_replacement import Replacement
+    from posreturns.sync.worker import SyncWorker
 
 PRINTER_STATUS_SECONDS = 30.0
 
@@ -96,13 +93,14 @@ def ui_services(till: Till, language: str, printer_url: str | None = None,
                       sign_in_hint=till.settings.get("demo.sign_in_hint") or "", training=till.training,
                       approve=lambda user_id, pin: till.access.check_pin(user_id, pin, Permission.APPROVE_RETURN),
                       timezone=till.settings.store_timezone,
-                      integrity=lambda: summary(SqlIntegrity(till.engine).check()),
+                      integrity=lambda: _integrity_summary(till),
                       drawer=open_drawer_control(printing) if printing is not None else None,
                       drawer_floats=till.drawer,
                       print_scanner_sheet=(lambda: printing.print_document("scanner_sheet", None,
-                                                                           scanner_sheet(language)))
+                                                                           _scanner_sheet(language)))
                       if printing is not None else None,
-                      manager=manager_services(till, printing, language), **admin_services(till, device))
+                      manager=manager_services(till, printing, language), warm_up=prepare_scans,
+                      **admin_services(till, device))
 
 
 def manager_services(till: Till, printing: ReceiptPrinting | None, language: str) -> ManagerServices:
@@ -176,6 +174,8 @@ def admin_services(till: Till, device: PrinterThread | None = None) -> dict[str,
     scanner set-up page."""
 
     def test_print(url: str, profile: str) -> Any:
+        from posreturns.devices.documents import Cut, Feed, Text
+
         blocks: list[Block] = [Text("posreturns", "center", bold=True, large=True),
                                Text("Test d'impression — Test print", "center"),
                   Text("àâçéèêëîïôœùûü € ÀÇÉÈ", "center"), Feed(2), Cut()]
@@ -188,6 +188,8 @@ def admin_services(till: Till, device: PrinterThread | None = None) -> dict[str,
             raise PrinterProblem(outcome.said or "")
 
     def describe(text: str, completed: bool) -> dict[str, str]:
+        from posreturns.devices.scanner_sheet import describe_scan
+
         return describe_scan(text, completed, gs_substitute(till.settings.get))
 
     return {"settings": till.settings, "settings_access": SettingsAccess(till), "test_print": test_print,
@@ -205,6 +207,8 @@ def _printing_for(till: Till, url: str, profile: str, device: PrinterThread | No
 
 def _profiles_default_first() -> list[str]:
     """The shipped printer profiles, the default one first (what an unset `printer.profile` means)."""
+    from posdrivers import list_profiles
+
     default = PrinterSettings("").profile
     return [default, *(name for name in list_profiles() if name != default)]
 
@@ -216,3 +220,17 @@ def _age_minutes(stamp: str | None) -> int | None:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return int((datetime.now(UTC) - moment).total_seconds() // 60)
+
+
+def _integrity_summary(till: Till) -> Any:
+    """The start-up check, run in the background: its modules are loaded there too."""
+    from posreturns.persistence.integrity import SqlIntegrity
+    from posreturns.services.integrity import summary
+
+    return summary(SqlIntegrity(till.engine).check())
+
+
+def _scanner_sheet(language: str) -> list[Block]:
+    from posreturns.devices.scanner_sheet import scanner_sheet
+
+    return scanner_sheet(language)

@@ -33,7 +33,7 @@ def till_language(data_dir: Path) -> str:
     if not database.is_file():
         return ""
     try:
-        with closing(sqlite3.connect(f"{database.as_uri()}?mode=ro", uri=True, timeout=0.2)) as connection:
+        with closing(sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True, timeout=0.2)) as connection:
             row = connection.execute("SELECT value FROM settings WHERE key = 'language'").fetchone()
     except sqlite3.Error:
         return ""

@@ -122,6 +122,7 @@ def _register_gui(commands: argparse._SubParsersAction, shared: list[argparse.Ar
 def _run_gui(args: argparse.Namespace, out: Output) -> int:
     from contextlib import ExitStack
 
+    from posreturns import app_ui  # noqa: F401  (before Qt: PySide6 inspects every module imported after it)
     from posreturns.bootstrap import bootstrap
     from posreturns.devices.device_settings import wedge_config
     from posreturns.ui.i18n import choose_language

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from posdrivers import ScanError, parse_scan
+from posdrivers.scanner.parsing import prepare as prepare_scans
 
 from posreturns.domain.messages import translate
 from posreturns.services.errors import BadInput
@@ -15,6 +16,9 @@ class Scan:
     kind: str  # "item" (a product barcode) or "text" (a receipt, return or voucher number, a URL…)
     code: str  # the GTIN-14 of an item, or the text without its AIM prefix
     serial: str | None = None
+
+
+__all__ = ["Scan", "interpret", "prepare_scans"]
 
 
 def interpret(raw: str, gs_substitute: str | None = None) -> Scan:

@@ -70,7 +70,7 @@ class PlainSqlite:
 
 
 def _open(path: Path) -> sqlite3.Connection:
-    connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=rw", uri=True, isolation_level=None,
+    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, isolation_level=None,
                                  check_same_thread=True, timeout=10.0)
     connection.row_factory = _named_row
     connection.execute("PRAGMA query_only=ON")

@@ -108,6 +108,8 @@ class WedgeScannerFilter(QObject):
 
     # --- events -------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isinstance(event, QKeyEvent):
+            return False  # every event of the application passes here: the cheapest test first
         kind = event.type()
         if self._replaying or kind not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             return False
@@ -116,7 +118,6 @@ class WedgeScannerFilter(QObject):
         if isinstance(watched, QLineEdit) and watched.echoMode() is not QLineEdit.EchoMode.Normal:
             return False  # a PIN typed fast is still a PIN: never a scan, never shown as one
         self._target = watched
-        assert isinstance(event, QKeyEvent)
         at = self._stamp(event)
         self._remember(at, event)
         if kind == QEvent.Type.KeyRelease or event.key() in MODIFIER_KEYS:

@@ -57,3 +57,5 @@ class UiServices:
     promised: Callable[[list[dict[str, Any]]], list[dict[str, Any]]] | None = None
     # The delivery address the OMS holds for a customer id, fetched when a picker opens (None: no OMS).
     customer_address: Callable[[str], dict[str, Any] | None] | None = None
+    # Loads what the first scan needs (the GS1 tables), run off the GUI thread once the window shows.
+    warm_up: Callable[[], None] | None = None

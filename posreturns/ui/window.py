@@ -6,6 +6,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from PySide6.QtCore import QTimer
+
 from posreturns.devices.keyboard_wedge import WedgeConfig
 from posreturns.ui.application import running_application
 from posreturns.ui.device_runner import DeviceTaskRunner
@@ -30,6 +32,7 @@ from posreturns.ui.views.scanner_setup_dialog import ScannerSetupDialog
 from posreturns.ui.views.settings_dialog import connect_settings
 
 log = logging.getLogger(__name__)
+FIRST_PAINT_MS = 300  # the window has painted by then (its own start-up work comes before)
 
 
 def build_window(services: UiServices, session: Session, runner: Any, dialogs: DialogService | None = None,
@@ -86,7 +89,13 @@ def build_window(services: UiServices, session: Session, runner: Any, dialogs: D
     if services.integrity is not None:
         runner.run(services.integrity, window.show_integrity,
                    lambda error: log.error("the start-up check failed: %s", type(error).__name__, exc_info=error))
+    if (warm_up := services.warm_up) is not None:  # what the first scan needs, once the window has shown
+        QTimer.singleShot(FIRST_PAINT_MS, window, lambda: runner.run(warm_up, _ignore, _ignore))
     return window
+
+
+def _ignore(_outcome: object) -> None:
+    """The scan reader's warm-up: a failure shows again, with its sentence, at the first scan."""
 
 
 def _no_description(text: str, completed: bool) -> dict[str, str]:

@@ -101,8 +101,8 @@ def test_the_status_bar_counts_refused_and_held_apart_from_waiting_and_shows_a_b
     assert window.status_bar.outbox.text() == "0 waiting to sync"
 
 
-def test_picking_a_reason_updates_the_card_in_place_and_a_new_item_rebuilds_the_cards(qtbot,
-                                                                                      demo_till: Till) -> None:  # type: ignore[no-untyped-def]
+def test_picking_a_reason_updates_the_card_in_place_and_a_new_item_adds_one_card(qtbot,
+                                                                                 demo_till: Till) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, demo_till)
     window.on_scan("PA01-000106")
     window.flow.add_order_line(window.flow.order.lines[0].id)
@@ -118,5 +118,17 @@ def test_picking_a_reason_updates_the_card_in_place_and_a_new_item_rebuilds_the_
     assert window.flow.basket.lines[0].qty == 2 and page.basket_box.itemAt(0).widget() is card
     window.flow.add_order_line(window.flow.order.lines[1].id)
     cards = [page.basket_box.itemAt(i).widget() for i in range(2)]
-    assert card not in cards and [c.reasons.buttons["WRONG_SIZE"].isChecked() for c in cards] == [True, False]
+    assert cards[0] is card and [c.reasons.buttons["WRONG_SIZE"].isChecked() for c in cards] == [True, False]
     assert cards[0].qty.value() == 2
+    first, second = window.flow.order.lines[0], window.flow.order.lines[1]
+    window.flow.remove_line(0)  # the cards after it move up: each shows, and changes, its own line
+    remaining = page.basket_box.itemAt(0).widget()
+    assert second.sku in remaining.title.text() and not remaining.reasons.buttons["WRONG_SIZE"].isChecked()
+    remaining.reasons.buttons["CHANGED_MIND"].click()
+    assert [line.reason for line in window.flow.basket.lines] == ["CHANGED_MIND"]
+    window.flow.add_order_line(first.id)  # a spare card, bound to the item: its title, limit and choices
+    again = page.basket_box.itemAt(1).widget()
+    assert first.sku in again.title.text() and again.qty.value() == 1 and again.qty.maximum() == first.returnable_qty
+    assert not any(button.isChecked() for button in again.reasons.buttons.values())
+    again.reasons.buttons["DEFECTIVE"].click()
+    assert [line.reason for line in window.flow.basket.lines] == ["CHANGED_MIND", "DEFECTIVE"]

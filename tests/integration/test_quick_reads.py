@@ -75,9 +75,13 @@ def test_plain_sqlite_reads_rows_by_name_and_never_writes(demo_till: Till) -> No
         PlainSqlite(demo_till.data_dir / "nothing.db").connect().__enter__()
 
 
-def test_a_data_folder_given_relative_to_the_working_directory_is_read_quickly(
-        demo_till: Till, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(demo_till.data_dir.parent)  # as a host that runs `posreturns --data-dir data order show …`
+def test_a_data_folder_given_relative_to_the_working_folder_is_read(demo_till: Till,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from posreturns.cli.language import till_language
+
+    monkeypatch.chdir(demo_till.data_dir.parent)  # `--data-dir var/till`: sqlite3 wants an absolute file URI
     relative = argparse.Namespace(data_dir=demo_till.data_dir.name, now=None, till=None)
-    assert read(relative, lookups) == read(args_for(demo_till), lookups)
-    assert read(relative, lambda r: type(r).__name__) == "QuickTill"
+    assert read(relative, lambda reader: (type(reader).__name__, reader.lookup.find_receipt("PA01-000102").number)) \
+        == ("QuickTill", "PA01-000102")
+    demo_till.settings.set("language", "fr")
+    assert till_language(Path(demo_till.data_dir.name)) == "fr"

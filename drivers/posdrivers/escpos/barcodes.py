@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import re
 
-from biip.checksums import gs1_standard_check_digit
-
 from posdrivers.errors import BarcodeDataError
 from posdrivers.escpos.raster import BitImage
 
@@ -29,6 +27,8 @@ QR_MAX_BYTES = 7089
 
 def gtin_check_digit(payload: str) -> int:
     """Mod-10 check digit of a GTIN payload (weights 3,1,3,… from the right), as biip computes it."""
+    from biip.checksums import gs1_standard_check_digit  # biip builds its GS1 tables on import: when first asked
+
     return gs1_standard_check_digit(payload)
 
 

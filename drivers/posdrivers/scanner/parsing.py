@@ -27,11 +27,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from biip import ParseConfig, ParseError
-from biip.gs1_messages import GS1Message
-from biip.gtin import Gtin
-from biip.upc import Upc
-
 from posdrivers.errors import ScanError
 from posdrivers.scanner.framing import DEFAULT_MAX_LENGTH, GS, RawScan, check_frame, has_bad_controls
 from posdrivers.scanner.symbology import GS1_SYMBOLOGIES, split_aim, symbology_name
@@ -56,6 +51,14 @@ class ScannedCode:
     batch: str | None = None
     expiry: date | None = None
     ais: dict[str, str] = field(default_factory=dict, hash=False)
+
+
+def prepare() -> None:
+    """Imports what reading a scan needs (biip builds its GS1 tables on import, ~0.1 s of CPU): a
+    window calls it off its GUI thread once it shows, so neither its start nor its first scan waits."""
+    import biip.gs1_messages
+    import biip.gtin
+    import biip.upc  # noqa: F401
 
 
 def parse_scan(
@@ -111,6 +114,10 @@ def _looks_gs1(data: str, seps: list[str]) -> bool:
 
 
 def _gtin_14(digits: str, raw: str | bytes) -> str:
+    from biip import ParseError
+    from biip.gtin import Gtin
+    from biip.upc import Upc
+
     try:
         if len(digits) == 8 and not _valid_gtin(digits) and digits[0] in "01":
             return Gtin.parse(Upc.parse(digits).as_upc_a()).as_gtin_14()
@@ -122,6 +129,9 @@ def _gtin_14(digits: str, raw: str | bytes) -> str:
 
 
 def _valid_gtin(digits: str) -> bool:
+    from biip import ParseError
+    from biip.gtin import Gtin
+
     try:
         Gtin.parse(digits)
     except ParseError:
@@ -142,6 +152,9 @@ def _ean_upc(aim: str, data: str, base: dict[str, Any], raw: str | bytes) -> Sca
     if aim == "]E4" and len(data) == 8:
         return _gtin(data, base, raw, "EAN-8")
     if aim == "]E0" and len(data) == 8:
+        from biip import ParseError
+        from biip.upc import Upc
+
         try:
             upc_a = Upc.parse(data).as_upc_a()
         except ParseError as exc:
@@ -157,6 +170,9 @@ def _ean_upc(aim: str, data: str, base: dict[str, Any], raw: str | bytes) -> Sca
 
 
 def _gs1(data: str, seps: list[str], base: dict[str, Any], raw: str | bytes) -> ScannedCode:
+    from biip import ParseConfig, ParseError
+    from biip.gs1_messages import GS1Message
+
     config = ParseConfig(separator_chars=seps)
     try:
         message = (

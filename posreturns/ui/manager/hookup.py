@@ -5,6 +5,7 @@ bar for managers. The window itself knows nothing of it beyond `attach_manager`.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QSizePolicy
@@ -17,11 +18,13 @@ from posreturns.ui.manager.policy_tab import PolicyPresenter
 from posreturns.ui.manager.ports import ManagerServices
 from posreturns.ui.manager.presenter import ManagerPresenter
 from posreturns.ui.manager.serial_tab import SerialPresenter
-from posreturns.ui.manager.workspace import ManagerWorkspace
 from posreturns.ui.ports import Runner
 from posreturns.ui.presenters.sign_in import SignInPresenter
 from posreturns.ui.views.main_window import MainWindow
 from posreturns.ui.views.widgets import big_button
+
+if TYPE_CHECKING:
+    from posreturns.ui.manager.workspace import ManagerWorkspace
 
 ALERTS_POLL_MS = 60_000
 
@@ -31,7 +34,7 @@ class SignedInRelay(QObject):
 
 
 def attach_manager(window: MainWindow, manager: ManagerServices, runner: Runner,
-                   printer_runner: Runner | None = None) -> ManagerWorkspace:
+                   printer_runner: Runner | None = None) -> None:
     presenter = ManagerPresenter(manager.restock, manager.labels, runner, printer_runner)
     presenter.setParent(window)
     gate = SignInPresenter(lambda user_id, pin: manager.sign_in(user_id, pin), runner)
@@ -55,14 +58,23 @@ def attach_manager(window: MainWindow, manager: ManagerServices, runner: Runner,
     if manager.serial_returners is not None:
         serial = SerialPresenter(manager.serial_returners, runner)
         serial.setParent(window)
-    workspace = ManagerWorkspace(presenter, gate, window.formats, manager.idle_minutes,
-                                 manager.highlight_hours, manager.alert_text, back_office,
-                                 manager.day_close.today if manager.day_close is not None else date.today,
-                                 people=people, policy=policy, serial=serial)
-    if policy is not None and hasattr(window.home, "settings"):  # the settings screen, behind its own PIN
-        workspace.policy.change_button.clicked.connect(window.home.settings.emit)
-    index = window.add_workspace(workspace, workspace.on_scan)
-    running_application().installEventFilter(workspace)
+
+    def build() -> ManagerWorkspace:
+        """The workspace, built the first time it opens: a dozen tabs the cashier's first screen does not need."""
+        from posreturns.ui.manager.workspace import ManagerWorkspace
+
+        workspace = ManagerWorkspace(presenter, gate, window.formats, manager.idle_minutes,
+                                     manager.highlight_hours, manager.alert_text, back_office,
+                                     manager.day_close.today if manager.day_close is not None else date.today,
+                                     people=people, policy=policy, serial=serial)
+        if policy is not None and hasattr(window.home, "settings"):  # the settings screen, behind its own PIN
+            workspace.policy.change_button.clicked.connect(window.home.settings.emit)
+        window.add_workspace(workspace, workspace.on_scan)
+        running_application().installEventFilter(workspace)
+        workspace.closed.connect(window.go_home)
+        return workspace
+
+    window.build_manager_workspace = build
     button = big_button(QCoreApplication.translate("ManagerHookup", "Manager"), icon_name="settings")
     button.setObjectName("managerButton")
     window.home.add_tool(button)
@@ -71,14 +83,15 @@ def attach_manager(window: MainWindow, manager: ManagerServices, runner: Runner,
     count.setMinimumWidth(1)  # shrinks rather than widen the window: the bar is full on a 1024-pixel screen
     count.hide()
     window.status_bar.addPermanentWidget(count)
-    window.manager_workspace, window.manager_button, window.alerts_count = workspace, button, count
+    window.manager_button, window.alerts_count = button, count
 
     def principal() -> Principal | None:
         return window.session.actor() if window.session is not None else None
 
     def show_workspace() -> None:
+        workspace = cast("ManagerWorkspace", window.manager_workspace)  # built by `build` above
         workspace.open(principal())
-        window.pages.setCurrentIndex(index)
+        window.pages.setCurrentWidget(workspace)
 
     def show_count(open_alerts: int) -> None:
         visible = ManagerPresenter.may_manage(principal()) or presenter.manager is not None
@@ -95,7 +108,6 @@ def attach_manager(window: MainWindow, manager: ManagerServices, runner: Runner,
         runner.run(manager.restock.open_alert_count, show_count, lambda _error: None)
 
     button.clicked.connect(show_workspace)
-    workspace.closed.connect(window.go_home)
     presenter.loaded.connect(lambda snapshot: show_count(sum(1 for a in snapshot["alerts"] if a.status != "resolved")))
     timer = QTimer(window, interval=ALERTS_POLL_MS)
     timer.timeout.connect(poll)
@@ -109,4 +121,3 @@ def attach_manager(window: MainWindow, manager: ManagerServices, runner: Runner,
     window.home.sign_out.connect(lambda: show_count(0))
     window.show_manager = show_workspace
     poll()
-    return workspace

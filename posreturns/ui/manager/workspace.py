@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QTouchEvent, QWheelEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from posreturns.domain.users import Principal
@@ -31,6 +32,7 @@ from posreturns.ui.views.widgets import big_button
 
 GATE, TABS = range(2)
 ACTIVITY = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel, QEvent.Type.TouchBegin)
+ACTIVITY_EVENTS = (QKeyEvent, QMouseEvent, QWheelEvent, QTouchEvent)
 
 
 class ManagerWorkspace(QWidget):
@@ -176,7 +178,9 @@ class ManagerWorkspace(QWidget):
         self.idle.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in ACTIVITY and self.idle.isActive() and self.isVisible():
+        # every event of the application passes here: the type of its class first, the cheapest test
+        if (isinstance(event, ACTIVITY_EVENTS) and event.type() in ACTIVITY and self.idle.isActive()
+                and self.isVisible()):
             self.idle.start()  # a touch or key in the workspace keeps it open; the cashier's screen does not
         return False
 

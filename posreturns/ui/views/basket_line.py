@@ -32,16 +32,18 @@ class BasketLineCard(QFrame):
         super().__init__()
         self.setObjectName("basketLine")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.open_card = open_card
-        title = QLabel(f"<b>{line.title}</b> · {line.sku}", wordWrap=True)
+        self.update_line, self.remove, self.open_card = update, remove, open_card
+        # the signals call through these attributes: `bind` gives a spare card to another line
+        update = self._update
+        self.title = QLabel(wordWrap=True)
         self.summary = QLabel(objectName="lineSummary", wordWrap=True)
         self.qty = Stepper(1, max(1, line.max_qty), line.qty)
         self.qty.valueChanged.connect(lambda value: update(qty=value))
         remove_button = big_button(self.tr("Remove"))
-        remove_button.clicked.connect(remove)
+        remove_button.clicked.connect(lambda: self.remove())
         words = QVBoxLayout()
         words.setSpacing(2)
-        words.addWidget(title)
+        words.addWidget(self.title)
         words.addWidget(self.summary)
         head = QHBoxLayout()
         head.addLayout(words, 1)
@@ -98,14 +100,33 @@ class BasketLineCard(QFrame):
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.details)
+        self.plain = plain(line)
+        self.bind(line, self.update_line, self.remove, self.open_card)
+
+    def bind(self, line: BasketLine, update: Callable[..., None], remove: Callable[[], None],
+             open_card: Callable[[], None]) -> None:
+        """This card now shows `line` (a spare card given to a new item: far cheaper than building one).
+        Only a card built for a line without serial numbers takes another such line."""
+        self.update_line, self.remove, self.open_card = update, remove, open_card
+        self.title.setText(f"<b>{line.title}</b> · {line.sku}")
+        self.qty.blockSignals(True)  # the old line's quantity, cut to the new limit, is no change of the new line
+        try:
+            self.qty.setMaximum(max(1, line.max_qty))
+        finally:
+            self.qty.blockSignals(False)
         self.identity = card_identity(line)
         self.show_line(line)
+
+    def _update(self, **changes: Any) -> None:
+        self.update_line(**changes)
 
     @property
     def expanded(self) -> bool:
         return not self.details.isHidden()
 
     def set_expanded(self, expanded: bool) -> None:
+        if self.property("expanded") == expanded:
+            return  # restyling a card costs; most cards keep their state when another opens
         self.details.setHidden(not expanded)
         self.setProperty("expanded", expanded)
         self.style().unpolish(self)
@@ -143,9 +164,11 @@ class BasketLineCard(QFrame):
         picked = [dict(labels.reasons()).get(line.reason or ""), dict(labels.conditions()).get(line.condition or ""),
                   line.serial, self.tr("Second hand {0}").replace("{0}", line.grade) if line.grade else None]
         self.summary.setText(self.hint.text() if missing else " · ".join(filter(None, picked)))
-        self.summary.setProperty("state", "todo" if missing else "")
-        self.summary.style().unpolish(self.summary)
-        self.summary.style().polish(self.summary)
+        state = "todo" if missing else ""
+        if self.summary.property("state") != state:  # restyling costs a relayout: only when it changes
+            self.summary.setProperty("state", state)
+            self.summary.style().unpolish(self.summary)
+            self.summary.style().polish(self.summary)
 
     def _typed_serial(self) -> str | None:
         assert self.typed_serial is not None
@@ -159,3 +182,8 @@ class BasketLineCard(QFrame):
 def card_identity(line: BasketLine) -> tuple[object, ...]:
     """What a card is built from and cannot change in place: the sold line, its limit, its serials."""
     return line.order_line_id, line.sku, line.title, line.max_qty, tuple(line.serial_choices)
+
+
+def plain(line: BasketLine) -> bool:
+    """A line whose card has no serial number to pick or type: its card can be bound to another such line."""
+    return not line.serial_choices and not line.serial_required

@@ -123,8 +123,7 @@ class DecisionPanel(QWidget):
 
     def show_waiting(self, text: str) -> None:
         self.status.setText(text)
-        self.status.setProperty("state", "waiting")
-        self._restyle()
+        self._restyle("waiting")
         for widget in (self.trace, self.why, self.totals, self.offer):
             widget.clear()
         self.confirm_button.setEnabled(False)
@@ -137,8 +136,7 @@ class DecisionPanel(QWidget):
     def show_quote(self, quote: Quote, method: str, language: str) -> None:
         status = quote.status.value
         self.status.setText(labels.decisions().get(status, status))
-        self.status.setProperty("state", status)
-        self._restyle()
+        self._restyle(status)
         def said(entry: TraceEntry) -> str:
             return entry.fr if language == "fr" else entry.en
 
@@ -217,6 +215,10 @@ class DecisionPanel(QWidget):
         """'label: value' as the language writes it (French puts a space before the colon)."""
         return self.tr("{0}: {1}").replace("{1}", value).replace("{0}", label)
 
-    def _restyle(self) -> None:
+    def _restyle(self, state: str) -> None:
+        """The decision's colours for `state`; restyling costs a relayout, so only when it changes."""
+        if self.status.property("state") == state:
+            return
+        self.status.setProperty("state", state)
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)

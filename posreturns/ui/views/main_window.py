@@ -58,7 +58,8 @@ class MainWindow(QMainWindow):
         self.parked_button: QPushButton | None = None
         self.parked_dialog: QWidget | None = None
         # set by ui/manager/hookup.py when the till has a manager's workspace
-        self.manager_workspace: QWidget | None = None
+        self._manager_workspace: QWidget | None = None
+        self.build_manager_workspace: Callable[[], QWidget] | None = None  # builds it the first time it is needed
         self.manager_button: QPushButton | None = None
         self.alerts_count: QLabel | None = None
         self.show_manager: Callable[[], None] | None = None
@@ -138,6 +139,13 @@ class MainWindow(QMainWindow):
         if sign_in is not None:
             sign_in.signed_in.connect(self._signed_in)
         self.go_home()
+
+    @property
+    def manager_workspace(self) -> QWidget | None:
+        """The manager's workspace (None: this till has none), built when first asked for."""
+        if self._manager_workspace is None and self.build_manager_workspace is not None:
+            self._manager_workspace = self.build_manager_workspace()
+        return self._manager_workspace
 
     # --- who works here ---------------------------------------------------------------------------
     def start(self, session: Session) -> None:

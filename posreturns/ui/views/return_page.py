@@ -22,11 +22,13 @@ from posreturns.domain.orders import Order
 from posreturns.services.returns.results import QuotedReturn
 from posreturns.ui.i18n import Formats
 from posreturns.ui.messages import cashier_text
-from posreturns.ui.presenters.basket import Basket, ExchangeItem
+from posreturns.ui.presenters.basket import Basket, BasketLine, ExchangeItem
 from posreturns.ui.presenters.return_flow import ReturnFlowPresenter
-from posreturns.ui.views.basket_line import BasketLineCard, card_identity
+from posreturns.ui.views.basket_line import BasketLineCard, card_identity, plain
 from posreturns.ui.views.decision_panel import DecisionPanel
 from posreturns.ui.views.widgets import TOUCH, big_button, table
+
+SPARE_CARDS = 3  # most returns have one to three items
 
 
 class ReturnPage(QWidget):
@@ -84,6 +86,9 @@ class ReturnPage(QWidget):
         self.decision.consent.connect(flow.set_contact_consent)
         self.decision.pick_replacement.connect(self._pick_replacement)
         self._cards: list[BasketLineCard] = []
+        self._spares: list[BasketLineCard] = []  # cards no item uses now, hidden, ready to show the next ones
+        self._exchange_rows: list[QWidget] = []
+        self._words_changed = False  # the language changed: every card is built again
         self.editing = -1  # the one card shown whole (the newest item, or the one tapped); the others are compact
         self._shown: tuple[list[tuple[object, ...]], list[ExchangeItem]] | None = None  # what the cards were built for
         flow.changed.connect(self.refresh)
@@ -101,6 +106,7 @@ class ReturnPage(QWidget):
         self.editing = -1
         self.basket_scroll.verticalScrollBar().setValue(0)
         self.lines.setVisible(order is not None)  # no sale to list: its room goes to the items returned
+        QTimer.singleShot(0, self, self._stock_spares)
         if order is None:
             self.order_title.setText(self.tr("Return without receipt: store credit only, at most the item's lowest "
                                              "recent price (its steps below say which)."))
@@ -126,6 +132,7 @@ class ReturnPage(QWidget):
     def redraw(self) -> None:
         """Every card and the decision drawn again (the language changed)."""
         self._shown = None
+        self._words_changed = True  # no card is kept or bound again: their buttons say the old words
         self.refresh()
         if self.flow.quote is not None:
             self._show_quote(self.flow.quote)
@@ -173,20 +180,34 @@ class ReturnPage(QWidget):
                 self.basket_scroll.ensureWidgetVisible(card, 0, 0)
 
     def _rebuild(self, basket: Basket) -> None:
-        before = len(self._cards)
+        """The cards for the basket: those of its first lines kept as they are, the others bound to
+        spare cards or built; a card no longer needed becomes a spare (building one, two dozen styled
+        buttons, is most of what a scan costs the GUI thread)."""
+        before, fresh = len(self._cards), self._words_changed
+        self._words_changed = False
+        kept = 0
+        while (not fresh and kept < min(before, len(basket.lines))
+               and self._cards[kept].identity == card_identity(basket.lines[kept])):
+            kept += 1
+        for card in self._cards[kept:]:
+            if fresh:
+                card.deleteLater()
+            else:
+                self._retire(card)
+        if fresh:
+            for card in self._spares:
+                card.deleteLater()
+            self._spares = []
+        for shown_row in self._exchange_rows:
+            shown_row.deleteLater()
+        self._exchange_rows = []
         while self.basket_box.count():
-            taken = self.basket_box.takeAt(0)
-            if taken is None:  # count() said there was one
-                break
-            widget = taken.widget()
-            if widget is not None:
-                widget.deleteLater()
-        self._cards = []
-        for index, line in enumerate(basket.lines):
-            card = BasketLineCard(line, partial(self.flow.update_line, index),
-                                  partial(self.flow.remove_line, index), partial(self.open_card, index))
+            self.basket_box.takeAt(0)  # the kept cards stay where they are in the widget, added again below
+        self._cards = self._cards[:kept] + [self._card_for(index, line) for index, line in enumerate(basket.lines)
+                                            if index >= kept]
+        for card in self._cards:
+            card.show()  # before the layout takes it: shown after, a spare kept the size it had when hidden
             self.basket_box.addWidget(card)
-            self._cards.append(card)
         for index, item in enumerate(basket.exchange):
             row = QHBoxLayout()
             row_widget = QWidget()
@@ -203,9 +224,39 @@ class ReturnPage(QWidget):
             remove.clicked.connect(lambda _=False, i=index: self.flow.remove_exchange(i))
             row.addWidget(remove)
             self.basket_box.addWidget(row_widget)
+            self._exchange_rows.append(row_widget)
         self.basket_box.addStretch(1)
         newest = len(basket.lines) > before  # a scan or a tap added an item: it is the one to fill in
         self.open_card(len(basket.lines) - 1 if newest else min(self.editing, len(basket.lines) - 1))
+
+    def _card_for(self, index: int, line: BasketLine) -> BasketLineCard:
+        callbacks = partial(self.flow.update_line, index), partial(self.flow.remove_line, index), partial(
+            self.open_card, index)
+        if plain(line) and self._spares:
+            card = self._spares.pop()
+            card.bind(line, *callbacks)
+            return card
+        card = BasketLineCard(line, *callbacks)
+        card.setParent(self.basket_scroll.widget())  # shown before it joins the layout: never as a window of its own
+        return card
+
+    def _retire(self, card: BasketLineCard) -> None:
+        if card.plain and len(self._spares) < SPARE_CARDS:
+            card.hide()
+            self._spares.append(card)
+        else:
+            card.deleteLater()
+
+    def _stock_spares(self) -> None:
+        """Builds the spare cards while the cashier looks at the sale, one per turn of the event loop,
+        so that the first items scanned do not wait for theirs."""
+        if len(self._spares) + len(self._cards) >= SPARE_CARDS or not self.isVisible():
+            return
+        card = BasketLineCard(BasketLine(sku="", title="", max_qty=1), lambda **_changes: None, lambda: None)
+        card.setParent(self.basket_scroll.widget())
+        card.hide()
+        self._spares.append(card)
+        QTimer.singleShot(0, self, self._stock_spares)
 
     def _show_quote(self, quoted: QuotedReturn) -> None:
         self.decision.show_quote(quoted.quote, self.flow.basket.refund_method, self.language)

@@ -78,6 +78,11 @@ class ChoiceGrid(QWidget):
         self._place(columns)
 
     def select(self, code: str | None) -> None:
+        checked = self.group.checkedButton()
+        if code not in self.buttons and checked is not None:  # an exclusive group keeps one checked: not this time
+            self.group.setExclusive(False)
+            checked.setChecked(False)
+            self.group.setExclusive(True)
         for value, button in self.buttons.items():
             button.setChecked(value == code)
 
@@ -183,6 +188,10 @@ class Stepper(QWidget):
 
     def maximum(self) -> int:
         return self._maximum
+
+    def setMaximum(self, maximum: int) -> None:
+        self._maximum = max(self._minimum, maximum)
+        self.setValue(self._value)
 
     def setValue(self, value: int) -> None:
         before, self._value = self._value, max(self._minimum, min(self._maximum, value))
