@@ -17,7 +17,7 @@ from enum import StrEnum
 from posreturns.domain.context import PolicyContext
 from posreturns.domain.decision import TraceEntry, money_text
 from posreturns.domain.errors import RefundExceedsTenders
-from posreturns.domain.messages import Worded, both, translate
+from posreturns.domain.messages import Worded, translate
 from posreturns.domain.money import Money
 from posreturns.domain.orders import Order, TenderMethod
 from posreturns.domain.policy.model import Policy
@@ -150,22 +150,22 @@ def _code(codes: VoucherCodeSource | None) -> str:
 def _no_cash_tender(amount: Money) -> TraceEntry:
     return TraceEntry(
         "cash",
-        *both(translate("domain.allocation", "No cash was paid on this sale: the card part ({0}) is given as "
-                                             "store credit.").format(Worded(money_text, amount))),
+        translate("domain.allocation", "No cash was paid on this sale: the card part ({0}) is given as "
+                                       "store credit.").format(Worded(money_text, amount)),
     )
 
 
 def _drawer_short(drawer: Money) -> TraceEntry:
     return TraceEntry(
         "cash_drawer",
-        *both(translate("domain.allocation", "Not enough cash in the drawer ({0}): the cash part is given as "
-                                             "store credit.").format(Worded(money_text, drawer))),
+        translate("domain.allocation", "Not enough cash in the drawer ({0}): the cash part is given as "
+                                       "store credit.").format(Worded(money_text, drawer)),
     )
 
 
 def _rounded(exact: Money, paid: Money) -> TraceEntry:
     return TraceEntry(
         "cash_rounding",
-        *both(translate("domain.allocation", "Cash rounded from {0} to {1}.")
-              .format(Worded(money_text, exact), Worded(money_text, paid))),
+        translate("domain.allocation", "Cash rounded from {0} to {1}.")
+        .format(Worded(money_text, exact), Worded(money_text, paid)),
     )

@@ -18,7 +18,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from posreturns.domain.context import PolicyContext
 from posreturns.domain.decision import percent_text
-from posreturns.domain.messages import Worded, both, translate
+from posreturns.domain.messages import Localized, Worded, translate
 from posreturns.domain.money import Money
 from posreturns.domain.orders import Order, OrderLine
 from posreturns.domain.policy.model import CashRounding, RoundingMode
@@ -29,13 +29,21 @@ from posreturns.domain.returns import ReturnDraft, ReturnLineRequest
 
 @dataclass(frozen=True, slots=True)
 class BreakdownStep:
-    """One line of "why this amount"; `counted` steps add up to the refund, others only inform."""
+    """One line of "why this amount", worded when read (as a `TraceEntry`); `counted` steps add up to the
+    refund, others only inform."""
 
     key: str
-    en: str
-    fr: str
+    said: Localized
     amount: Money
     counted: bool = True
+
+    @property
+    def en(self) -> str:
+        return self.said.in_language("en")
+
+    @property
+    def fr(self) -> str:
+        return self.said.in_language("fr")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,32 +103,32 @@ def _price_linked(order: Order, line: OrderLine, request: ReturnLineRequest, bef
 
     gross = line.unit_price * qty
     steps = [
-        _step("price", *both(translate("domain.refunds", "Unit price {0} × {1}")
-                             .format(Worded(price_text, line.unit_price), qty)), gross)
+        _step("price", translate("domain.refunds", "Unit price {0} × {1}")
+                       .format(Worded(price_text, line.unit_price), qty), gross)
     ]
     line_discount, order_discount = share(line.discount), share(line.order_discount_share)
     if not line_discount.is_zero():
         steps.append(
-            _step("line_discount", *both(translate("domain.refunds", "Line discount share")), -line_discount)
+            _step("line_discount", translate("domain.refunds", "Line discount share"), -line_discount)
         )
     if not order_discount.is_zero():
         steps.append(
             _step(
-                "order_discount", *both(translate("domain.refunds", "Order discount share")), -order_discount
+                "order_discount", translate("domain.refunds", "Order discount share"), -order_discount
             )
         )
     rate = Worded(percent_text, line.tax_rate)
     if order.prices_include_tax:
         steps.append(
-            _step("tax", *both(translate("domain.refunds", "Of which tax ({0})").format(rate)), tax, False)
+            _step("tax", translate("domain.refunds", "Of which tax ({0})").format(rate), tax, False)
         )
         expected = gross - line_discount - order_discount
     else:
-        steps.append(_step("tax", *both(translate("domain.refunds", "Tax added ({0})").format(rate)), tax))
+        steps.append(_step("tax", translate("domain.refunds", "Tax added ({0})").format(rate), tax))
         expected = gross - line_discount - order_discount + tax
     if expected != value:  # a cent of rounding between unit shares and the exact amount paid
         steps.append(
-            _step("rounding", *both(translate("domain.refunds", "Rounding to the amount paid")), value - expected)
+            _step("rounding", translate("domain.refunds", "Rounding to the amount paid"), value - expected)
         )
     return LineAmounts(
         request, line, line.sku, line.category, line.final_sale, line.unit_paid, value, tax, tuple(steps),
@@ -136,14 +144,14 @@ def _price_receiptless(request: ReturnLineRequest, context: PolicyContext, curre
         return LineAmounts(request, None, sku, "", False, zero, zero, zero, (), price_known=False)
     unit = info.price
     steps = [
-        _step("current_price", *both(translate("domain.refunds", "Current price {0} × {1}")
-                                     .format(Worded(price_text, unit), request.qty)), unit * request.qty)
+        _step("current_price", translate("domain.refunds", "Current price {0} × {1}")
+                               .format(Worded(price_text, unit), request.qty), unit * request.qty)
     ]
     if info.lowest is not None and info.lowest < unit and info.lowest_from is not None:
         days, day = info.lowest_days, info.lowest_from
         steps.append(
-            _step("lowest_price", *both(translate("domain.refunds", "Lowest price of the last {0} days: {1} since {2}")
-                                        .format(days, Worded(price_text, info.lowest), Worded(day_text, day))),
+            _step("lowest_price", translate("domain.refunds", "Lowest price of the last {0} days: {1} since {2}")
+                                  .format(days, Worded(price_text, info.lowest), Worded(day_text, day)),
                   (info.lowest - unit) * request.qty)
         )
         unit = info.lowest
@@ -151,7 +159,7 @@ def _price_receiptless(request: ReturnLineRequest, context: PolicyContext, curre
         steps.append(
             _step(
                 "price_cap",
-                *both(translate("domain.refunds", "Limited to the price the customer paid")),
+                translate("domain.refunds", "Limited to the price the customer paid"),
                 (request.claimed_unit_price - unit) * request.qty,
             )
         )
@@ -159,7 +167,7 @@ def _price_receiptless(request: ReturnLineRequest, context: PolicyContext, curre
     value = unit * request.qty
     tax = Money.from_minor(tax_minor(value.minor, info.tax_rate, prices_include_tax=True), currency)
     rate = Worded(percent_text, info.tax_rate)
-    steps.append(_step("tax", *both(translate("domain.refunds", "Of which tax ({0})").format(rate)), tax, False))
+    steps.append(_step("tax", translate("domain.refunds", "Of which tax ({0})").format(rate), tax, False))
     return LineAmounts(request, None, sku, info.category, info.final_sale, unit, value, tax, tuple(steps),
                        serial_tracked=info.serial_tracked, second_hand=info.second_hand)
 
@@ -170,9 +178,9 @@ def apply_fee(amounts: LineAmounts, fee_rate: Decimal) -> tuple[Money, Money, tu
     steps = list(amounts.steps)
     if not fee.is_zero():
         fee_text = translate("domain.refunds", "Restocking fee ({0})").format(Worded(percent_text, fee_rate))
-        steps.append(_step("fee", *both(fee_text), -fee))
+        steps.append(_step("fee", fee_text, -fee))
     refund = amounts.value - fee
-    steps.append(_step("refund", *both(translate("domain.refunds", "Refund")), refund, False))
+    steps.append(_step("refund", translate("domain.refunds", "Refund"), refund, False))
     return fee, refund, tuple(steps)
 
 
@@ -185,8 +193,8 @@ def cash_round(amount: Money, rounding: CashRounding | None) -> Money:
     return Money.of(steps * rounding.step, amount.currency)
 
 
-def _step(key: str, en: str, fr: str, amount: Money, counted: bool = True) -> BreakdownStep:
-    return BreakdownStep(key, en, fr, amount, counted)
+def _step(key: str, said: Localized, amount: Money, counted: bool = True) -> BreakdownStep:
+    return BreakdownStep(key, said, amount, counted)
 
 
 def day_text(day: date, language: str) -> str:

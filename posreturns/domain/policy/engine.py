@@ -22,7 +22,7 @@ from posreturns.domain.decision import (
     percent_text,
     worst,
 )
-from posreturns.domain.messages import Worded, both, translate
+from posreturns.domain.messages import Worded, translate
 from posreturns.domain.money import Money
 from posreturns.domain.policy.limits import offline_limits, receiptless_limits, serial_returner
 from posreturns.domain.policy.model import Policy, RefusalPath
@@ -52,8 +52,8 @@ def evaluate(
         verdict.add(
             TraceEntry(
                 "high_value",
-                *both(translate("domain.policy.engine", "Refund above {0}: manager approval.")
-                      .format(Worded(money_text, limit))),
+                translate("domain.policy.engine", "Refund above {0}: manager approval.")
+                .format(Worded(money_text, limit)),
                 _APPROVAL,
             )
         )
@@ -63,16 +63,16 @@ def evaluate(
         verdict.add(
             TraceEntry(
                 "shipping",
-                *both(translate("domain.policy.engine", "Shipping refunded: the item was wrong, defective, "
-                                                        "damaged or late.")),
+                translate("domain.policy.engine", "Shipping refunded: the item was wrong, defective, "
+                                                  "damaged or late."),
             )
         )
     if draft.refund_method not in verdict.methods:
         verdict.add(
             TraceEntry(
                 "refund_method",
-                *both(translate("domain.policy.engine", "This return allows only {0}: change the refund method.")
-                      .format(Worded(methods_text, verdict.methods))),
+                translate("domain.policy.engine", "This return allows only {0}: change the refund method.")
+                .format(Worded(methods_text, verdict.methods)),
                 _REFUSED,
             )
         )
@@ -87,10 +87,10 @@ def evaluate(
         final = _APPROVAL  # the refusal is lifted only by a manager, who signs for it
         lifted = (translate("domain.policy.engine", "Refusal lifted by a manager: goodwill store credit.") if goodwill
                   else translate("domain.policy.engine", "Refusal lifted by a manager (override)."))
-        verdict.add(TraceEntry("refusal_override", *both(lifted)))
+        verdict.add(TraceEntry("refusal_override", lifted))
     if final is _APPROVAL and context.manager_approval:
         final = DecisionStatus.ALLOWED
-        verdict.add(TraceEntry("approval", *both(translate("domain.policy.engine", "Approved by a manager."))))
+        verdict.add(TraceEntry("approval", translate("domain.policy.engine", "Approved by a manager.")))
     return ReturnDecision(status, final, verdict.methods, lines, tuple(verdict.trace), shipping, bonus, paths)
 
 
@@ -117,5 +117,5 @@ def _incentive(draft: ReturnDraft, policy: Policy, verdict: LineVerdict) -> Deci
         return Decimal(0)
     bonus = translate("domain.policy.engine", "Bonus of {0} for choosing {1}.").format(
         Worded(percent_text, rules.percent), Worded(methods_text, frozenset({draft.refund_method})))
-    verdict.add(TraceEntry("incentive", *both(bonus)))
+    verdict.add(TraceEntry("incentive", bonus))
     return rules.percent

@@ -13,9 +13,9 @@ from decimal import Decimal
 from posreturns.domain.context import PolicyContext
 from posreturns.domain.decision import DecisionStatus, LineDecision, TraceEntry, money_text, percent_text, worst
 from posreturns.domain.disposition import decide_disposition
-from posreturns.domain.messages import Worded, both, translate
+from posreturns.domain.messages import Worded, translate
 from posreturns.domain.orders import Order
-from posreturns.domain.policy.model import Policy
+from posreturns.domain.policy.model import FeeRule, Policy
 from posreturns.domain.refunds import LineAmounts, day_text
 from posreturns.domain.resale import GRADE_WORDS, Grade
 from posreturns.domain.returns import Disposition, RefundMethod
@@ -32,6 +32,12 @@ def methods_text(methods: frozenset[RefundMethod], language: str) -> str:
     separator = translate("domain.policy.rules", " or ").in_language(language)
     joined = separator.join(_METHODS[m].in_language(language) for m in RefundMethod if m in methods)
     return joined or translate("domain.policy.rules", "no refund method").in_language(language)
+
+
+def fee_text(fee: FeeRule, language: str) -> str:
+    """The policy's own sentence for a restocking fee, e.g. "Opened electronics: 10 % restocking fee."."""
+    pattern = fee.fr if language.startswith("fr") else fee.en
+    return pattern.format(percent=percent_text(fee.percent, language))
 
 
 @dataclass
@@ -66,8 +72,8 @@ def decide_line(
         verdict.add(
             TraceEntry(
                 "final_sale",
-                *both(translate("domain.policy.rules", "Final-sale item: it cannot be returned (policy {0}).")
-                      .format(v)),
+                translate("domain.policy.rules", "Final-sale item: it cannot be returned (policy {0}).")
+                .format(v),
                 policy.final_sale,
             )
         )
@@ -81,8 +87,8 @@ def decide_line(
                 m,
                 TraceEntry(
                     "sale_item",
-                    *both(translate("domain.policy.rules", "Sale item ({0} % off): {1} only.")
-                          .format(rate, Worded(methods_text, m))),
+                    translate("domain.policy.rules", "Sale item ({0} % off): {1} only.")
+                    .format(rate, Worded(methods_text, m)),
                 ),
             )
     fee_rate = Decimal(0)
@@ -90,13 +96,7 @@ def decide_line(
     for fee in policy.fees:
         if fee.selector.matches(req.reason, req.condition, amounts.category):
             fee_rate = fee.percent
-            verdict.add(
-                TraceEntry(
-                    "fee",
-                    fee.en.format(percent=percent_text(fee.percent, "en")),
-                    fee.fr.format(percent=percent_text(fee.percent, "fr")),
-                )
-            )
+            verdict.add(TraceEntry("fee", Worded(fee_text, fee)))
             break
     disposition = decide_disposition(policy, req.reason, req.condition, amounts.category)
     verdict.add(disposition.trace)
@@ -106,8 +106,8 @@ def decide_line(
         verdict.add(
             TraceEntry(
                 "serial_missing",
-                *both(translate("domain.policy.rules", "Serial-tracked item returned without its serial: held for "
-                                                       "inspection, not put back on sale.")),
+                translate("domain.policy.rules", "Serial-tracked item returned without its serial: held for "
+                                                 "inspection, not put back on sale."),
             )
         )
     return LineDecision(
@@ -125,17 +125,17 @@ def _second_hand(grade: Grade, policy: Policy, verdict: LineVerdict) -> None:
     if grade in rules.sold_as_is:
         verdict.add(TraceEntry(
             "second_hand_as_is",
-            *both(translate("domain.policy.rules", "Second-hand item sold as is (grade {0}, {1}): it cannot be "
-                                                   "returned (policy {2}).")
-                  .format(grade.value, GRADE_WORDS[grade], v)),
+            translate("domain.policy.rules", "Second-hand item sold as is (grade {0}, {1}): it cannot be "
+                                             "returned (policy {2}).")
+            .format(grade.value, GRADE_WORDS[grade], v),
             DecisionStatus.REFUSED))
         return
     m = rules.return_methods
     if m != ALL_METHODS:
         verdict.restrict(m, TraceEntry(
             "second_hand",
-            *both(translate("domain.policy.rules", "Second-hand item (grade {0}): {1} only.")
-                  .format(grade.value, Worded(methods_text, m)))))
+            translate("domain.policy.rules", "Second-hand item (grade {0}): {1} only.")
+            .format(grade.value, Worded(methods_text, m))))
 
 
 def _receiptless_item(amounts: LineAmounts, policy: Policy, verdict: LineVerdict) -> None:
@@ -144,8 +144,8 @@ def _receiptless_item(amounts: LineAmounts, policy: Policy, verdict: LineVerdict
         verdict.add(
             TraceEntry(
                 "receiptless",
-                *both(translate("domain.policy.rules", "Returns without a receipt are not accepted (policy {0}).")
-                      .format(v)),
+                translate("domain.policy.rules", "Returns without a receipt are not accepted (policy {0}).")
+                .format(v),
                 DecisionStatus.REFUSED,
             )
         )
@@ -154,8 +154,8 @@ def _receiptless_item(amounts: LineAmounts, policy: Policy, verdict: LineVerdict
         verdict.add(
             TraceEntry(
                 "receiptless_price",
-                *both(translate("domain.policy.rules", "No current price is known for {0}: it cannot be taken "
-                                                       "back without a receipt.").format(amounts.sku)),
+                translate("domain.policy.rules", "No current price is known for {0}: it cannot be taken "
+                                                 "back without a receipt.").format(amounts.sku),
                 DecisionStatus.REFUSED,
             )
         )
@@ -166,11 +166,11 @@ def _receiptless_item(amounts: LineAmounts, policy: Policy, verdict: LineVerdict
         m,
         TraceEntry(
             "receiptless",
-            *both(translate("domain.policy.rules", "No receipt: {0} only, at most the lowest price of the last {1} "
-                                                   "days ({2}).").format(Worded(methods_text, m), days, price)
-                  if days else
-                  translate("domain.policy.rules", "No receipt: {0} only, at most the current price ({1}).")
-                  .format(Worded(methods_text, m), price)),
+            translate("domain.policy.rules", "No receipt: {0} only, at most the lowest price of the last {1} "
+                                             "days ({2}).").format(Worded(methods_text, m), days, price)
+            if days else
+            translate("domain.policy.rules", "No receipt: {0} only, at most the current price ({1}).")
+            .format(Worded(methods_text, m), price),
         ),
     )
 
@@ -198,8 +198,8 @@ def _window(order: Order, category: str, policy: Policy, now: datetime, verdict:
         verdict.add(
             TraceEntry(
                 "window",
-                *both(translate("domain.policy.rules", "Past the {0}-day return window, which ended on {1} "
-                                                       "(policy {2}).").format(days, Worded(day_text, deadline), v)),
+                translate("domain.policy.rules", "Past the {0}-day return window, which ended on {1} "
+                                                 "(policy {2}).").format(days, Worded(day_text, deadline), v),
                 policy.window.outside,
             )
         )
@@ -207,15 +207,15 @@ def _window(order: Order, category: str, policy: Policy, now: datetime, verdict:
         verdict.add(
             TraceEntry(
                 "window",
-                *both(translate("domain.policy.rules", 'Holiday extension "{0}": returnable until {1} (policy {2}).')
-                      .format(extension, Worded(day_text, deadline), v)),
+                translate("domain.policy.rules", 'Holiday extension "{0}": returnable until {1} (policy {2}).')
+                .format(extension, Worded(day_text, deadline), v),
             )
         )
     else:
         verdict.add(
             TraceEntry(
                 "window",
-                *both(translate("domain.policy.rules", "Within the {0}-day return window (policy {1}).")
-                      .format(days, v)),
+                translate("domain.policy.rules", "Within the {0}-day return window (policy {1}).")
+                .format(days, v),
             )
         )

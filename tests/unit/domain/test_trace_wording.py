@@ -106,7 +106,8 @@ def test_the_explanation_read_lazily_is_word_for_word_what_the_eager_quote_wrote
 
 def test_the_golden_file_covers_the_rules_and_both_languages() -> None:
     golden = json.loads(GOLDEN.read_text(encoding="utf-8"))
-    rules = {t["rule"] for s in golden.values() for t in [*s["trace"], *(t for line in s["lines"] for t in line["trace"])]}
+    rules = {t["rule"] for g in golden.values()
+             for t in [*g["trace"], *(t for line in g["lines"] for t in line["trace"])]}
     assert {"window", "refusal_override", "approval", "final_sale", "sale_item", "receiptless_contact",
             "receiptless_limit", "serial_returner", "high_value", "fee", "offline_till", "incentive_offer",
             "incentive", "shipping", "cash", "cash_drawer", "cash_rounding", "disposition"} <= rules
