@@ -19,7 +19,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from posreturns.domain.context import PolicyContext
 from posreturns.domain.decision import percent_text
 from posreturns.domain.messages import Localized, Worded, translate
-from posreturns.domain.money import Money
+from posreturns.domain.money import Money, div_half_up
 from posreturns.domain.orders import Order, OrderLine
 from posreturns.domain.policy.model import CashRounding, RoundingMode
 from posreturns.domain.pricing import tax_minor
@@ -64,13 +64,6 @@ class LineAmounts:
     second_hand: Grade | None = None
 
 
-def _cumulative(total: Money, part: int | Decimal, whole: int | Decimal) -> Money:
-    """Share of `total` for the first `part` of `whole`, rounded once (exact when part == whole)."""
-    if whole == 0:
-        return Money.zero(total.currency)
-    return Money.of(total.amount * Decimal(part) / Decimal(whole), total.currency)
-
-
 def price_draft(draft: ReturnDraft, context: PolicyContext, currency: str) -> list[LineAmounts]:
     """Value every row of a validated draft, in draft order."""
     taken: dict[str, int] = {}
@@ -87,53 +80,59 @@ def price_draft(draft: ReturnDraft, context: PolicyContext, currency: str) -> li
 
 
 def _price_linked(order: Order, line: OrderLine, request: ReturnLineRequest, before: int) -> LineAmounts:
-    qty = request.qty
+    # in minor units, as `Money.of` rounds (half away from zero, once per share): a 20-line quote prices
+    # every line, and a `Money` per intermediate sum was most of its cost
+    qty, currency = request.qty, line.paid.currency
     # the first row of a line starts from nothing (what `paid_for_next(0)` says of a returnable line; on a
     # line with nothing left the next call raises either way): one ledger computation per row, not two
-    paid_before = line.paid_for_next(before) if before else Money.zero(line.paid.currency)
-    value = line.paid_for_next(before + qty) - paid_before
-    consumed = line.refunded + paid_before
-    tax = _cumulative(line.tax, (consumed + value).amount, line.paid.amount) - _cumulative(
-        line.tax, consumed.amount, line.paid.amount
-    )
+    paid_before = line.paid_for_next_minor(before) if before else 0
+    value = line.paid_for_next_minor(before + qty) - paid_before
+    consumed, paid, line_tax = line.refunded.minor + paid_before, line.paid.minor, line.tax.minor
+    tax = _share(line_tax, consumed + value, paid) - _share(line_tax, consumed, paid)
     units_before, units_after = line.returned_qty + before, line.returned_qty + before + qty
 
-    def share(total: Money) -> Money:
-        return _cumulative(total, units_after, line.qty) - _cumulative(total, units_before, line.qty)
+    def share(total: Money) -> int:
+        whole = total.minor
+        return _share(whole, units_after, line.qty) - _share(whole, units_before, line.qty)
 
-    gross = line.unit_price * qty
+    def money(minor: int) -> Money:
+        return Money.from_minor(minor, currency)
+
+    gross = line.unit_price.minor * qty
     steps = [
         _step("price", translate("domain.refunds", "Unit price {0} × {1}")
-                       .format(Worded(price_text, line.unit_price), qty), gross)
+                       .format(Worded(price_text, line.unit_price), qty), money(gross))
     ]
     line_discount, order_discount = share(line.discount), share(line.order_discount_share)
-    if not line_discount.is_zero():
+    if line_discount:
+        steps.append(_step("line_discount", translate("domain.refunds", "Line discount share"), money(-line_discount)))
+    if order_discount:
         steps.append(
-            _step("line_discount", translate("domain.refunds", "Line discount share"), -line_discount)
-        )
-    if not order_discount.is_zero():
-        steps.append(
-            _step(
-                "order_discount", translate("domain.refunds", "Order discount share"), -order_discount
-            )
+            _step("order_discount", translate("domain.refunds", "Order discount share"), money(-order_discount))
         )
     rate = Worded(percent_text, line.tax_rate)
+    expected = gross - line_discount - order_discount
     if order.prices_include_tax:
-        steps.append(
-            _step("tax", translate("domain.refunds", "Of which tax ({0})").format(rate), tax, False)
-        )
-        expected = gross - line_discount - order_discount
+        steps.append(_step("tax", translate("domain.refunds", "Of which tax ({0})").format(rate), money(tax), False))
     else:
-        steps.append(_step("tax", translate("domain.refunds", "Tax added ({0})").format(rate), tax))
-        expected = gross - line_discount - order_discount + tax
+        steps.append(_step("tax", translate("domain.refunds", "Tax added ({0})").format(rate), money(tax)))
+        expected += tax
     if expected != value:  # a cent of rounding between unit shares and the exact amount paid
         steps.append(
-            _step("rounding", translate("domain.refunds", "Rounding to the amount paid"), value - expected)
+            _step("rounding", translate("domain.refunds", "Rounding to the amount paid"), money(value - expected))
         )
     return LineAmounts(
-        request, line, line.sku, line.category, line.final_sale, line.unit_paid, value, tax, tuple(steps),
-        second_hand=grade_of(line.second_hand),
+        request, line, line.sku, line.category, line.final_sale, line.unit_paid, money(value), money(tax),
+        tuple(steps), second_hand=grade_of(line.second_hand),
     )
+
+
+def _share(total: int, part: int, whole: int) -> int:
+    """Share of `total` minor units for the first `part` of `whole`, rounded once as `Money.of` rounds
+    (exact when part == whole)."""
+    if whole == 0:
+        return 0
+    return div_half_up(total * part, whole) if whole > 0 else div_half_up(-total * part, -whole)
 
 
 def _price_receiptless(request: ReturnLineRequest, context: PolicyContext, currency: str) -> LineAmounts:
