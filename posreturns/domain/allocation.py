@@ -22,6 +22,7 @@ from posreturns.domain.money import Money
 from posreturns.domain.orders import Order, TenderMethod
 from posreturns.domain.policy.model import Policy
 from posreturns.domain.refunds import cash_round
+from posreturns.domain.returns import RefundMethod, ReturnDraft
 from posreturns.domain.vouchers import Voucher, VoucherCodeSource
 
 
@@ -72,6 +73,15 @@ def tender_ledger(order: Order, amount: Money, policy: Policy) -> list[TenderDeb
             "check the order's refund history."
         )
     return ledger
+
+
+def may_pay_cash_at_till(draft: ReturnDraft) -> bool:
+    """Whether the refund could take cash out of this till's drawer, so that the drawer's cash matters: a
+    refund to the original payments of a sale paid partly in cash, or whose card part is asked in cash.
+    (Store credit, exchanges, which the host settles, and returns without a receipt never do.)"""
+    order = draft.order
+    return order is not None and draft.refund_method is RefundMethod.ORIGINAL and (
+        draft.cash_for_card or any(t.method is TenderMethod.CASH for t in order.tenders))
 
 
 def allocate_refund(

@@ -20,6 +20,7 @@ from datetime import datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from posreturns.domain.allocation import may_pay_cash_at_till
 from posreturns.domain.context import PolicyContext
 from posreturns.domain.decision import DecisionStatus
 from posreturns.domain.messages import translate
@@ -209,7 +210,8 @@ class ReturnService:
             manager_approval=approved,
             cache_as_of=as_of,
             refusal_path=request.override.path if request.override else None,
-            drawer_cash=self.drawer_cash(self._till_id(request)),
+            # read only when the refund could pay cash from the drawer (a query saved on most returns)
+            drawer_cash=self.drawer_cash(self._till_id(request)) if may_pay_cash_at_till(resolved.draft) else None,
         )
         return context, activity
 
