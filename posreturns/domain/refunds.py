@@ -171,9 +171,16 @@ def _price_receiptless(request: ReturnLineRequest, context: PolicyContext, curre
                        serial_tracked=info.serial_tracked, second_hand=info.second_hand)
 
 
+def restocking_fee(amounts: LineAmounts, fee_rate: Decimal) -> Money:
+    """The restocking fee of a row: `fee_rate` percent of its value, rounded once with `Money.of`."""
+    if not fee_rate:
+        return Money.zero(amounts.value.currency)
+    return Money.of(amounts.value.amount * fee_rate / 100, amounts.value.currency)
+
+
 def apply_fee(amounts: LineAmounts, fee_rate: Decimal) -> tuple[Money, Money, tuple[BreakdownStep, ...]]:
-    """The restocking fee (rounded once with `Money.of`), the refund, and the finished breakdown."""
-    fee = Money.of(amounts.value.amount * fee_rate / 100, amounts.value.currency)
+    """The restocking fee, the refund, and the finished breakdown."""
+    fee = restocking_fee(amounts, fee_rate)
     steps = list(amounts.steps)
     if not fee.is_zero():
         fee_text = translate("domain.refunds", "Restocking fee ({0})").format(Worded(percent_text, fee_rate))

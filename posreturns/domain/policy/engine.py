@@ -26,8 +26,8 @@ from posreturns.domain.messages import Worded, translate
 from posreturns.domain.money import Money
 from posreturns.domain.policy.limits import offline_limits, receiptless_limits, serial_returner
 from posreturns.domain.policy.model import Policy, RefusalPath
-from posreturns.domain.policy.rules import ALL_METHODS, LineVerdict, decide_line, methods_text
-from posreturns.domain.refunds import LineAmounts, apply_fee
+from posreturns.domain.policy.rules import ALL_METHODS, LineVerdict, Window, decide_line, methods_text
+from posreturns.domain.refunds import LineAmounts, restocking_fee
 from posreturns.domain.returns import RefundMethod, ReturnDraft
 
 _APPROVAL = DecisionStatus.NEEDS_APPROVAL
@@ -37,9 +37,11 @@ _REFUSED = DecisionStatus.REFUSED
 def evaluate(
     draft: ReturnDraft, policy: Policy, context: PolicyContext, amounts: Sequence[LineAmounts]
 ) -> ReturnDecision:
-    lines = tuple(decide_line(a, draft.order, policy, context) for a in amounts)
+    windows: dict[str, Window] = {}  # a return window per category, worked out once per quote
+    lines = tuple(decide_line(a, draft.order, policy, context, windows) for a in amounts)
     currency = policy.currency
-    refund = Money.total((apply_fee(a, d.fee_rate)[1] for a, d in zip(amounts, lines, strict=True)), currency)
+    refund = Money.total((a.value - restocking_fee(a, d.fee_rate) for a, d in zip(amounts, lines, strict=True)),
+                         currency)
     shipping = _shipping_refundable(draft, policy)
     total = refund + (draft.order.shipping_refundable if shipping and draft.order else Money.zero(currency))
     verdict = LineVerdict()

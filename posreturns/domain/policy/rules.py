@@ -34,6 +34,9 @@ def methods_text(methods: frozenset[RefundMethod], language: str) -> str:
     return joined or translate("domain.policy.rules", "no refund method").in_language(language)
 
 
+Window = tuple[date, int, str | None]  # a line's last day to be returned, its window in days, the holiday extension
+
+
 def fee_text(fee: FeeRule, language: str) -> str:
     """The policy's own sentence for a restocking fee, e.g. "Opened electronics: 10 % restocking fee."."""
     pattern = fee.fr if language.startswith("fr") else fee.en
@@ -59,15 +62,21 @@ class LineVerdict:
 
 
 def decide_line(
-    amounts: LineAmounts, order: Order | None, policy: Policy, context: PolicyContext
+    amounts: LineAmounts, order: Order | None, policy: Policy, context: PolicyContext,
+    windows: dict[str, Window] | None = None,
 ) -> LineDecision:
-    """Run the line rules in their documented order and combine them (worst status wins)."""
+    """Run the line rules in their documented order and combine them (worst status wins). `windows`: the
+    return windows of the sale by category, as far as worked out (for the other lines of the same quote)."""
     verdict = LineVerdict()
     v = policy.version
     if order is None:
         _receiptless_item(amounts, policy, verdict)
     else:
-        _window(order, amounts.category, policy, context.now, verdict)
+        known = {} if windows is None else windows
+        window = known.get(amounts.category)
+        if window is None:
+            window = known[amounts.category] = window_deadline(order, amounts.category, policy, context.now)
+        _window(window, policy, context.now, verdict)
     if amounts.final_sale:
         verdict.add(
             TraceEntry(
@@ -80,8 +89,9 @@ def decide_line(
     if amounts.second_hand is not None:
         _second_hand(amounts.second_hand, policy, verdict)
     if amounts.line is not None and policy.sale_items.enabled:
-        rate = (amounts.line.discount_rate * 100).quantize(Decimal(1))
-        if amounts.line.discount_rate * 100 >= policy.sale_items.min_discount_percent:
+        off = amounts.line.discount_rate * 100
+        rate = off.quantize(Decimal(1))
+        if off >= policy.sale_items.min_discount_percent:
             m = policy.sale_items.methods
             verdict.restrict(
                 m,
@@ -175,9 +185,7 @@ def _receiptless_item(amounts: LineAmounts, policy: Policy, verdict: LineVerdict
     )
 
 
-def window_deadline(
-    order: Order, category: str, policy: Policy, now: datetime
-) -> tuple[date, int, str | None]:
+def window_deadline(order: Order, category: str, policy: Policy, now: datetime) -> Window:
     """Last calendar day (store's timezone) the line is returnable, its window in days, and the
     holiday extension that applied, if any. Category overrides win over channel overrides."""
     rules = policy.window
@@ -191,8 +199,8 @@ def window_deadline(
     return deadline, days, extension
 
 
-def _window(order: Order, category: str, policy: Policy, now: datetime, verdict: LineVerdict) -> None:
-    deadline, days, extension = window_deadline(order, category, policy, now)
+def _window(window: Window, policy: Policy, now: datetime, verdict: LineVerdict) -> None:
+    deadline, days, extension = window
     v = policy.version
     if now.date() > deadline:
         verdict.add(
