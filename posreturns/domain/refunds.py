@@ -12,6 +12,7 @@ to `OrderLine.refunded`, and the allocation's ledger to `Tender.refunded`.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
@@ -20,7 +21,7 @@ from posreturns.domain.context import PolicyContext
 from posreturns.domain.decision import percent_text
 from posreturns.domain.messages import Localized, Worded, translate
 from posreturns.domain.money import Money, div_half_up
-from posreturns.domain.orders import Order, OrderLine
+from posreturns.domain.orders import OrderLine
 from posreturns.domain.policy.model import CashRounding, RoundingMode
 from posreturns.domain.pricing import tax_minor
 from posreturns.domain.resale import Grade, grade_of
@@ -75,11 +76,14 @@ def price_draft(draft: ReturnDraft, context: PolicyContext, currency: str) -> li
         line = draft.order.line(request.order_line_id or "")
         before = taken.get(line.id, 0)
         taken[line.id] = before + request.qty
-        result.append(_price_linked(draft.order, line, request, before))
+        result.append(_price_linked(draft.order.prices_include_tax, line, request, before))
     return result
 
 
-def _price_linked(order: Order, line: OrderLine, request: ReturnLineRequest, before: int) -> LineAmounts:
+# A pure function of frozen values, and most of a quote's cost: the window quotes its basket again at every
+# change, and a host quotes the same sale as it is built, so the rows that did not change are not priced again.
+@functools.lru_cache(maxsize=512)
+def _price_linked(prices_include_tax: bool, line: OrderLine, request: ReturnLineRequest, before: int) -> LineAmounts:
     # in minor units, as `Money.of` rounds (half away from zero, once per share): a 20-line quote prices
     # every line, and a `Money` per intermediate sum was most of its cost
     qty, currency = request.qty, line.paid.currency
@@ -110,19 +114,19 @@ def _price_linked(order: Order, line: OrderLine, request: ReturnLineRequest, bef
         steps.append(
             _step("order_discount", translate("domain.refunds", "Order discount share"), money(-order_discount))
         )
-    rate = Worded(percent_text, line.tax_rate)
+    rate, tax_amount = Worded(percent_text, line.tax_rate), money(tax)
     expected = gross - line_discount - order_discount
-    if order.prices_include_tax:
-        steps.append(_step("tax", translate("domain.refunds", "Of which tax ({0})").format(rate), money(tax), False))
+    if prices_include_tax:
+        steps.append(_step("tax", translate("domain.refunds", "Of which tax ({0})").format(rate), tax_amount, False))
     else:
-        steps.append(_step("tax", translate("domain.refunds", "Tax added ({0})").format(rate), money(tax)))
+        steps.append(_step("tax", translate("domain.refunds", "Tax added ({0})").format(rate), tax_amount))
         expected += tax
     if expected != value:  # a cent of rounding between unit shares and the exact amount paid
         steps.append(
             _step("rounding", translate("domain.refunds", "Rounding to the amount paid"), money(value - expected))
         )
     return LineAmounts(
-        request, line, line.sku, line.category, line.final_sale, line.unit_paid, money(value), money(tax),
+        request, line, line.sku, line.category, line.final_sale, line.unit_paid, money(value), tax_amount,
         tuple(steps), second_hand=grade_of(line.second_hand),
     )
 
