@@ -26,7 +26,7 @@ from posreturns.domain.messages import Worded, translate
 from posreturns.domain.money import Money
 from posreturns.domain.policy.limits import offline_limits, receiptless_limits, serial_returner
 from posreturns.domain.policy.model import Policy, RefusalPath
-from posreturns.domain.policy.rules import ALL_METHODS, LineVerdict, Window, decide_line, methods_text
+from posreturns.domain.policy.rules import ALL_METHODS, LineVerdict, SharedRules, decide_line, methods_text
 from posreturns.domain.refunds import LineAmounts, restocking_fee
 from posreturns.domain.returns import RefundMethod, ReturnDraft
 
@@ -37,8 +37,8 @@ _REFUSED = DecisionStatus.REFUSED
 def evaluate(
     draft: ReturnDraft, policy: Policy, context: PolicyContext, amounts: Sequence[LineAmounts]
 ) -> ReturnDecision:
-    windows: dict[str, Window] = {}  # a return window per category, worked out once per quote
-    lines = tuple(decide_line(a, draft.order, policy, context, windows) for a in amounts)
+    shared = SharedRules()
+    lines = tuple(decide_line(a, draft.order, policy, context, shared) for a in amounts)
     currency = policy.currency
     refund = Money.total((a.value - restocking_fee(a, d.fee_rate) for a, d in zip(amounts, lines, strict=True)),
                          currency)

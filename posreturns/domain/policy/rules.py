@@ -12,13 +12,13 @@ from decimal import Decimal
 
 from posreturns.domain.context import PolicyContext
 from posreturns.domain.decision import DecisionStatus, LineDecision, TraceEntry, money_text, percent_text, worst
-from posreturns.domain.disposition import decide_disposition
+from posreturns.domain.disposition import DispositionResult, decide_disposition
 from posreturns.domain.messages import Worded, translate
 from posreturns.domain.orders import Order
 from posreturns.domain.policy.model import FeeRule, Policy
 from posreturns.domain.refunds import LineAmounts, day_text
 from posreturns.domain.resale import GRADE_WORDS, Grade
-from posreturns.domain.returns import Disposition, RefundMethod
+from posreturns.domain.returns import Condition, Disposition, Reason, RefundMethod
 
 ALL_METHODS = frozenset(RefundMethod)
 _METHODS = {
@@ -33,8 +33,6 @@ def methods_text(methods: frozenset[RefundMethod], language: str) -> str:
     joined = separator.join(_METHODS[m].in_language(language) for m in RefundMethod if m in methods)
     return joined or translate("domain.policy.rules", "no refund method").in_language(language)
 
-
-Window = tuple[date, int, str | None]  # a line's last day to be returned, its window in days, the holiday extension
 
 
 def fee_text(fee: FeeRule, language: str) -> str:
@@ -61,22 +59,32 @@ class LineVerdict:
         self.add(entry)
 
 
+@dataclass
+class SharedRules:
+    """What the rules conclude alike for every line of one quote that has the same inputs, worked out once:
+    the return window by category, the disposition by reason, condition and category."""
+
+    windows: dict[str, TraceEntry] = field(default_factory=dict)
+    dispositions: dict[tuple[Reason, Condition, str], DispositionResult] = field(default_factory=dict)
+
+
 def decide_line(
     amounts: LineAmounts, order: Order | None, policy: Policy, context: PolicyContext,
-    windows: dict[str, Window] | None = None,
+    shared: SharedRules | None = None,
 ) -> LineDecision:
-    """Run the line rules in their documented order and combine them (worst status wins). `windows`: the
-    return windows of the sale by category, as far as worked out (for the other lines of the same quote)."""
+    """Run the line rules in their documented order and combine them (worst status wins). `shared`: what
+    the quote's other lines already worked out."""
     verdict = LineVerdict()
     v = policy.version
+    known = shared or SharedRules()
+    category = amounts.category
     if order is None:
         _receiptless_item(amounts, policy, verdict)
     else:
-        known = {} if windows is None else windows
-        window = known.get(amounts.category)
+        window = known.windows.get(category)
         if window is None:
-            window = known[amounts.category] = window_deadline(order, amounts.category, policy, context.now)
-        _window(window, policy, context.now, verdict)
+            window = known.windows[category] = _window(order, category, policy, context.now)
+        verdict.add(window)
     if amounts.final_sale:
         verdict.add(
             TraceEntry(
@@ -108,7 +116,10 @@ def decide_line(
             fee_rate = fee.percent
             verdict.add(TraceEntry("fee", Worded(fee_text, fee)))
             break
-    disposition = decide_disposition(policy, req.reason, req.condition, amounts.category)
+    disposition = known.dispositions.get((req.reason, req.condition, category))
+    if disposition is None:
+        disposition = decide_disposition(policy, req.reason, req.condition, category)
+        known.dispositions[(req.reason, req.condition, category)] = disposition
     verdict.add(disposition.trace)
     where = disposition.disposition
     if amounts.serial_tracked and not req.serial and where is Disposition.RESTOCK:
@@ -185,7 +196,7 @@ def _receiptless_item(amounts: LineAmounts, policy: Policy, verdict: LineVerdict
     )
 
 
-def window_deadline(order: Order, category: str, policy: Policy, now: datetime) -> Window:
+def window_deadline(order: Order, category: str, policy: Policy, now: datetime) -> tuple[date, int, str | None]:
     """Last calendar day (store's timezone) the line is returnable, its window in days, and the
     holiday extension that applied, if any. Category overrides win over channel overrides."""
     rules = policy.window
@@ -199,31 +210,23 @@ def window_deadline(order: Order, category: str, policy: Policy, now: datetime) 
     return deadline, days, extension
 
 
-def _window(window: Window, policy: Policy, now: datetime, verdict: LineVerdict) -> None:
-    deadline, days, extension = window
+def _window(order: Order, category: str, policy: Policy, now: datetime) -> TraceEntry:
+    deadline, days, extension = window_deadline(order, category, policy, now)
     v = policy.version
     if now.date() > deadline:
-        verdict.add(
-            TraceEntry(
-                "window",
-                translate("domain.policy.rules", "Past the {0}-day return window, which ended on {1} "
-                                                 "(policy {2}).").format(days, Worded(day_text, deadline), v),
-                policy.window.outside,
-            )
+        return TraceEntry(
+            "window",
+            translate("domain.policy.rules", "Past the {0}-day return window, which ended on {1} "
+                                             "(policy {2}).").format(days, Worded(day_text, deadline), v),
+            policy.window.outside,
         )
-    elif extension is not None:
-        verdict.add(
-            TraceEntry(
-                "window",
-                translate("domain.policy.rules", 'Holiday extension "{0}": returnable until {1} (policy {2}).')
-                .format(extension, Worded(day_text, deadline), v),
-            )
+    if extension is not None:
+        return TraceEntry(
+            "window",
+            translate("domain.policy.rules", 'Holiday extension "{0}": returnable until {1} (policy {2}).')
+            .format(extension, Worded(day_text, deadline), v),
         )
-    else:
-        verdict.add(
-            TraceEntry(
-                "window",
-                translate("domain.policy.rules", "Within the {0}-day return window (policy {1}).")
-                .format(days, v),
-            )
-        )
+    return TraceEntry(
+        "window",
+        translate("domain.policy.rules", "Within the {0}-day return window (policy {1}).").format(days, v),
+    )
