@@ -34,7 +34,6 @@ def methods_text(methods: frozenset[RefundMethod], language: str) -> str:
     return joined or translate("domain.policy.rules", "no refund method").in_language(language)
 
 
-
 def fee_text(fee: FeeRule, language: str) -> str:
     """The policy's own sentence for a restocking fee, e.g. "Opened electronics: 10 % restocking fee."."""
     pattern = fee.fr if language.startswith("fr") else fee.en
