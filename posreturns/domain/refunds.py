@@ -27,6 +27,12 @@ from posreturns.domain.pricing import tax_minor
 from posreturns.domain.resale import Grade, grade_of
 from posreturns.domain.returns import ReturnDraft, ReturnLineRequest
 
+# the steps every returned row may have, one message each (so the JSON of a quote words each once)
+_LINE_DISCOUNT = translate("domain.refunds", "Line discount share")
+_ORDER_DISCOUNT = translate("domain.refunds", "Order discount share")
+_ROUNDING = translate("domain.refunds", "Rounding to the amount paid")
+_REFUND = translate("domain.refunds", "Refund")
+
 
 @dataclass(frozen=True, slots=True)
 class BreakdownStep:
@@ -109,10 +115,10 @@ def _price_linked(prices_include_tax: bool, line: OrderLine, request: ReturnLine
     ]
     line_discount, order_discount = share(line.discount), share(line.order_discount_share)
     if line_discount:
-        steps.append(_step("line_discount", translate("domain.refunds", "Line discount share"), money(-line_discount)))
+        steps.append(_step("line_discount", _LINE_DISCOUNT, money(-line_discount)))
     if order_discount:
         steps.append(
-            _step("order_discount", translate("domain.refunds", "Order discount share"), money(-order_discount))
+            _step("order_discount", _ORDER_DISCOUNT, money(-order_discount))
         )
     rate, tax_amount = Worded(percent_text, line.tax_rate), money(tax)
     expected = gross - line_discount - order_discount
@@ -123,7 +129,7 @@ def _price_linked(prices_include_tax: bool, line: OrderLine, request: ReturnLine
         expected += tax
     if expected != value:  # a cent of rounding between unit shares and the exact amount paid
         steps.append(
-            _step("rounding", translate("domain.refunds", "Rounding to the amount paid"), money(value - expected))
+            _step("rounding", _ROUNDING, money(value - expected))
         )
     return LineAmounts(
         request, line, line.sku, line.category, line.final_sale, line.unit_paid, money(value), tax_amount,
@@ -190,7 +196,7 @@ def apply_fee(amounts: LineAmounts, fee_rate: Decimal) -> tuple[Money, Money, tu
         fee_text = translate("domain.refunds", "Restocking fee ({0})").format(Worded(percent_text, fee_rate))
         steps.append(_step("fee", fee_text, -fee))
     refund = amounts.value - fee
-    steps.append(_step("refund", translate("domain.refunds", "Refund"), refund, False))
+    steps.append(_step("refund", _REFUND, refund, False))
     return fee, refund, tuple(steps)
 
 
