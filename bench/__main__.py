@@ -140,7 +140,7 @@ def only_quote(args: argparse.Namespace) -> dict[str, Any]:
         print(f"== {count:,} orders (machine load {os.getloadavg()[0]:.1f}) ==")
         till, spec = _data_set(count, data_dir)
         indexes = [random.Random(11).randrange(spec.orders) for _ in range(args.samples)]
-        results[str(count)] = {"receipt_scan": scan_bench(till, indexes),
+        results[str(count)] = {"receipt_scan": scan_bench(till, indexes), "item_match": item_bench(till, indexes),
                                "quote_20_lines": quote_bench(till, args.samples // 4)}
         till.close()
     return results
@@ -153,6 +153,15 @@ def scan_bench(till: Any, indexes: list[int]) -> dict[str, float]:
         (lambda i=i: lookup.find(receipt_number(i), scanned=True)) for i in indexes])
 
 
+def item_bench(till: Any, indexes: list[int]) -> dict[str, float]:
+    """An item scanned on the sale the window holds: its barcode -> the returnable lines it designates."""
+    lookup = till.lookup
+    orders = [lookup.find_receipt(receipt_number(i)) for i in indexes[:500]]
+    pairs = [(o, sku_barcode(int(o.lines[-1].sku[3:]))) for o in orders]
+    return measure("item scan -> matched line", 2, [
+        (lambda o=o, code=code: lookup.match_item(o, code)) for o, code in pairs])
+
+
 def store_scale(args: argparse.Namespace, count: int, data_dir: Path) -> dict[str, Any]:
     """Every figure on a store of `count` orders (built once in `data_dir`)."""
     print(f"== {count:,} orders (machine load {os.getloadavg()[0]:.1f}) ==")
@@ -163,11 +172,8 @@ def store_scale(args: argparse.Namespace, count: int, data_dir: Path) -> dict[st
     lookup = till.lookup
     results["receipt_lookup"] = measure("receipt lookup (scan -> order)", 5, [
         (lambda i=i: lookup.find_receipt(receipt_number(i).lower().replace("-", " "))) for i in indexes])
-    orders = [lookup.find_receipt(receipt_number(i)) for i in indexes[:500]]
-    pairs = [(o, sku_barcode(int(o.lines[-1].sku[3:]))) for o in orders]
     results["receipt_scan"] = scan_bench(till, indexes)
-    results["item_match"] = measure("item scan -> matched line", 2, [
-        (lambda o=o, code=code: lookup.match_item(o, code)) for o, code in pairs])
+    results["item_match"] = item_bench(till, indexes)
     queries, names = [], []
     for n in (rng.randrange(spec.customers) for _ in range(args.samples)):
         first, last = FIRST[n % len(FIRST)], LAST[(n // len(FIRST)) % len(LAST)]

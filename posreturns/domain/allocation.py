@@ -17,11 +17,12 @@ from enum import StrEnum
 from posreturns.domain.context import PolicyContext
 from posreturns.domain.decision import TraceEntry, money_text
 from posreturns.domain.errors import RefundExceedsTenders
-from posreturns.domain.messages import Worded, both, translate
+from posreturns.domain.messages import Worded, translate
 from posreturns.domain.money import Money
 from posreturns.domain.orders import Order, TenderMethod
 from posreturns.domain.policy.model import Policy
 from posreturns.domain.refunds import cash_round
+from posreturns.domain.returns import RefundMethod, ReturnDraft
 from posreturns.domain.vouchers import Voucher, VoucherCodeSource
 
 
@@ -72,6 +73,15 @@ def tender_ledger(order: Order, amount: Money, policy: Policy) -> list[TenderDeb
             "check the order's refund history."
         )
     return ledger
+
+
+def may_pay_cash_at_till(draft: ReturnDraft) -> bool:
+    """Whether the refund could take cash out of this till's drawer, so that the drawer's cash matters: a
+    refund to the original payments of a sale paid partly in cash, or whose card part is asked in cash.
+    (Store credit, exchanges, which the host settles, and returns without a receipt never do.)"""
+    order = draft.order
+    return order is not None and draft.refund_method is RefundMethod.ORIGINAL and (
+        draft.cash_for_card or any(t.method is TenderMethod.CASH for t in order.tenders))
 
 
 def allocate_refund(
@@ -150,22 +160,22 @@ def _code(codes: VoucherCodeSource | None) -> str:
 def _no_cash_tender(amount: Money) -> TraceEntry:
     return TraceEntry(
         "cash",
-        *both(translate("domain.allocation", "No cash was paid on this sale: the card part ({0}) is given as "
-                                             "store credit.").format(Worded(money_text, amount))),
+        translate("domain.allocation", "No cash was paid on this sale: the card part ({0}) is given as "
+                                       "store credit.").format(Worded(money_text, amount)),
     )
 
 
 def _drawer_short(drawer: Money) -> TraceEntry:
     return TraceEntry(
         "cash_drawer",
-        *both(translate("domain.allocation", "Not enough cash in the drawer ({0}): the cash part is given as "
-                                             "store credit.").format(Worded(money_text, drawer))),
+        translate("domain.allocation", "Not enough cash in the drawer ({0}): the cash part is given as "
+                                       "store credit.").format(Worded(money_text, drawer)),
     )
 
 
 def _rounded(exact: Money, paid: Money) -> TraceEntry:
     return TraceEntry(
         "cash_rounding",
-        *both(translate("domain.allocation", "Cash rounded from {0} to {1}.")
-              .format(Worded(money_text, exact), Worded(money_text, paid))),
+        translate("domain.allocation", "Cash rounded from {0} to {1}.")
+        .format(Worded(money_text, exact), Worded(money_text, paid)),
     )

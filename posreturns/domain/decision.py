@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from posreturns.domain.messages import Localized
 from posreturns.domain.money import Money, display
 from posreturns.domain.returns import Disposition, RefundMethod
 
@@ -31,15 +32,25 @@ def worst(statuses: Iterable[DecisionStatus]) -> DecisionStatus:
 
 @dataclass(frozen=True, slots=True)
 class TraceEntry:
-    """One rule that fired, as a sentence in English and in French.
+    """One rule that fired, and the sentence that says so, in English (`en`) or French (`fr`).
 
-    `effect` is the status the rule asked for (None for rules that only explain or restrict).
+    The sentence is worded when read: a quote explains every line, the window shows a few sentences in
+    one language, and only the JSON and the receipt want them all (wording them up front was a fifth of
+    a 20-line quote). `effect` is the status the rule asked for (None for rules that only explain or
+    restrict).
     """
 
     rule: str
-    en: str
-    fr: str
+    said: Localized
     effect: DecisionStatus | None = None
+
+    @property
+    def en(self) -> str:
+        return self.said.in_language("en")
+
+    @property
+    def fr(self) -> str:
+        return self.said.in_language("fr")
 
     def text(self, language: str) -> str:
         return self.fr if language.startswith("fr") else self.en

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from posreturns.domain.decision import Alert, TraceEntry
-from posreturns.domain.messages import both, translate
+from posreturns.domain.messages import translate
 from posreturns.domain.policy.model import Policy
 from posreturns.domain.returns import Condition, Disposition, Reason
 
@@ -33,9 +33,9 @@ def decide_disposition(
     for rule in policy.dispositions:
         if rule.selector.matches(reason, condition, category):
             said = translate("domain.disposition", 'Item {0} (rule "{1}").').format(_NAMES[rule.disposition], rule.name)
-            trace = TraceEntry("disposition", *both(said))
+            trace = TraceEntry("disposition", said)
             return DispositionResult(rule.disposition, rule.alerts, trace)
     default = policy.default_disposition
-    trace = TraceEntry("disposition", *both(translate("domain.disposition", "Item {0} (default rule).")
-                                            .format(_NAMES[default])))
+    trace = TraceEntry("disposition", translate("domain.disposition", "Item {0} (default rule).")
+                                      .format(_NAMES[default]))
     return DispositionResult(default, (), trace)

@@ -73,11 +73,6 @@ class Worded:
         return self.write(self.value, language)
 
 
-def both(text: Text) -> tuple[str, str]:
-    """(English, French): for the records that keep both, e.g. a decision's trace in the JSON of a quote."""
-    return text.in_language("en"), text.in_language("fr")
-
-
 def translate(context: str, source: str) -> Text:
     """The message `source` of `context`, both literal strings: `lupdate` reads them from the code (arguments
     go through `.format(...)`, as with Qt's `tr`, so that `lupdate` still recognises the call)."""

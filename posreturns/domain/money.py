@@ -7,7 +7,6 @@ parts always add up exactly to the whole.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -24,9 +23,22 @@ def exponent(currency: str) -> int:
     return MINOR_UNITS.get(currency, 2)
 
 
-@functools.lru_cache(maxsize=64)  # made for every amount: a 20-line quote asks it ~400 times
 def quantum(currency: str) -> Decimal:
-    return Decimal(1).scaleb(-exponent(currency))
+    """The currency's minor unit as a `Decimal` (0.01 for EUR): what every amount is quantized to."""
+    return _scale(currency)[1]
+
+
+# (decimals, minor unit) by currency: asked for every amount made, several hundred times a quote
+_SCALES: dict[str, tuple[int, Decimal]] = {}
+_ZEROS: dict[str, Money] = {}
+
+
+def _scale(currency: str) -> tuple[int, Decimal]:
+    found = _SCALES.get(currency)
+    if found is None:
+        places = exponent(currency)
+        found = _SCALES[currency] = (places, Decimal(1).scaleb(-places))
+    return found
 
 
 def parse_minor(text: str, currency: str) -> int:
@@ -57,11 +69,12 @@ class Money:
     @classmethod
     def of(cls, value: Decimal | int | str, currency: str) -> Money:
         """Round `value` half up to the currency's minor unit: the product's only rounding rule."""
-        return cls(Decimal(value).quantize(quantum(currency), rounding=ROUND_HALF_UP), currency)
+        return cls(Decimal(value).quantize(_scale(currency)[1], rounding=ROUND_HALF_UP), currency)
 
     @classmethod
     def from_minor(cls, minor: int, currency: str) -> Money:
-        return cls(Decimal(minor).scaleb(-exponent(currency)).quantize(quantum(currency)), currency)
+        places, step = _scale(currency)
+        return cls(Decimal(minor).scaleb(-places).quantize(step), currency)
 
     @classmethod
     def parse(cls, text: str, currency: str) -> Money:
@@ -69,7 +82,10 @@ class Money:
 
     @classmethod
     def zero(cls, currency: str) -> Money:
-        return cls.from_minor(0, currency)
+        found = _ZEROS.get(currency)  # amounts are immutable: one zero per currency will do
+        if found is None:
+            found = _ZEROS[currency] = cls.from_minor(0, currency)
+        return found
 
     @classmethod
     def total(cls, amounts: Iterable[Money], currency: str) -> Money:
@@ -80,7 +96,7 @@ class Money:
 
     @property
     def minor(self) -> int:
-        return int(self.amount.scaleb(exponent(self.currency)))
+        return int(self.amount.scaleb(_scale(self.currency)[0]))
 
     def _check(self, other: Money) -> None:
         if other.currency != self.currency:

@@ -81,14 +81,18 @@ class OrderLine:
     def paid_for_next(self, count: int) -> Money:
         """What the next `count` units still to be returned cost, so that returning every unit
         in any number of steps refunds exactly `paid`, never more."""
-        if count < 0 or count > self.returnable_qty:
-            raise ValueError(f"cannot price {count} units; {self.returnable_qty} are returnable")
-        remaining = self.paid - self.refunded
-        if count == self.returnable_qty:
+        return Money.from_minor(self.paid_for_next_minor(count), self.paid.currency)
+
+    def paid_for_next_minor(self, count: int) -> int:
+        """`paid_for_next` in minor units (what pricing a return adds and subtracts, without a `Money` each time)."""
+        returnable = self.qty - self.returned_qty
+        if count < 0 or count > returnable:
+            raise ValueError(f"cannot price {count} units; {returnable} are returnable")
+        paid = self.paid.minor
+        remaining = paid - self.refunded.minor
+        if count == returnable:
             return remaining
-        planned = Money.from_minor(equal_shares(self.paid.minor, self.qty, self.returned_qty, count),
-                                   self.paid.currency)
-        return planned.min(remaining).max(Money.zero(self.paid.currency))
+        return max(min(equal_shares(paid, self.qty, self.returned_qty, count), remaining), 0)
 
 
 @dataclass(frozen=True, slots=True)

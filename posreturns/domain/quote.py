@@ -15,7 +15,7 @@ from posreturns.domain.allocation import Allocation, allocate_refund
 from posreturns.domain.context import PolicyContext
 from posreturns.domain.decision import DecisionStatus, ReturnDecision, TraceEntry, money_text
 from posreturns.domain.exchange import ExchangeQuote, quote_exchange, replacement_moves
-from posreturns.domain.messages import Worded, both, translate
+from posreturns.domain.messages import Worded, translate
 from posreturns.domain.money import Money
 from posreturns.domain.policy.engine import evaluate
 from posreturns.domain.policy.model import Policy
@@ -82,8 +82,8 @@ def quote_return(
     offer = _incentive_offer(draft, policy, decision, total)
     if offer is not None:
         trace.append(
-            TraceEntry("incentive_offer", *both(translate("domain.quote", "Offer: store credit would add {0}.")
-                                                .format(Worded(money_text, offer))))
+            TraceEntry("incentive_offer", translate("domain.quote", "Offer: store credit would add {0}.")
+                                          .format(Worded(money_text, offer)))
         )
     return Quote(
         status=decision.final_status,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from posreturns.domain.decision import Alert, TraceEntry
+from posreturns.domain.messages import Localized
 from posreturns.domain.money import Money
 from posreturns.domain.quote_model import LineQuote, Quote
 from posreturns.domain.refunds import BreakdownStep
@@ -14,19 +15,35 @@ def _m(amount: Money | None) -> str | None:
     return None if amount is None else str(amount.amount)
 
 
-def _trace(entry: TraceEntry) -> dict[str, Any]:
-    return {"rule": entry.rule, "en": entry.en, "fr": entry.fr, "effect": entry.effect and entry.effect.value}
+class _Wording:
+    """Each sentence of one quote in both languages, worded once: the lines of a sale share their window
+    and disposition sentences, and the steps every row has ("Refund", "Order discount share")."""
+
+    def __init__(self) -> None:
+        self.said: dict[int, tuple[str, str]] = {}  # by id(): the quote keeps every message alive meanwhile
+
+    def __call__(self, message: Localized) -> tuple[str, str]:
+        both = self.said.get(id(message))
+        if both is None:
+            both = self.said[id(message)] = (message.in_language("en"), message.in_language("fr"))
+        return both
+
+
+def _trace(entry: TraceEntry, words: _Wording) -> dict[str, Any]:
+    en, fr = words(entry.said)
+    return {"rule": entry.rule, "en": en, "fr": fr, "effect": entry.effect and entry.effect.value}
 
 
 def _alert(alert: Alert) -> dict[str, Any]:
     return {"code": alert.code, "en": alert.en, "fr": alert.fr}
 
 
-def _step(step: BreakdownStep) -> dict[str, Any]:
-    return {"key": step.key, "en": step.en, "fr": step.fr, "amount": _m(step.amount), "counted": step.counted}
+def _step(step: BreakdownStep, words: _Wording) -> dict[str, Any]:
+    en, fr = words(step.said)
+    return {"key": step.key, "en": en, "fr": fr, "amount": _m(step.amount), "counted": step.counted}
 
 
-def _line(line: LineQuote) -> dict[str, Any]:
+def _line(line: LineQuote, words: _Wording) -> dict[str, Any]:
     return {
         "order_line_id": line.order_line_id,
         "sku": line.sku,
@@ -43,14 +60,14 @@ def _line(line: LineQuote) -> dict[str, Any]:
         "disposition": line.disposition.value,
         "bucket": line.bucket.value,
         "alerts": [_alert(a) for a in line.alerts],
-        "breakdown": [_step(s) for s in line.breakdown],
-        "trace": [_trace(t) for t in line.trace],
+        "breakdown": [_step(s, words) for s in line.breakdown],
+        "trace": [_trace(t, words) for t in line.trace],
     }
 
 
 def quote_to_dict(quote: Quote) -> dict[str, Any]:
     """The quote as plain dicts, lists, strings, ints and bools (ready for `json.dumps`)."""
-    exchange = quote.exchange
+    exchange, words = quote.exchange, _Wording()
     return {
         "status": quote.status.value,
         "approval_required": quote.approval_required,
@@ -60,8 +77,8 @@ def quote_to_dict(quote: Quote) -> dict[str, Any]:
         "allowed_methods": [m.value for m in quote.allowed_methods],
         "refusal_paths": list(quote.refusal_paths),
         "offline": quote.offline,
-        "trace": [_trace(t) for t in quote.trace],
-        "lines": [_line(line) for line in quote.lines],
+        "trace": [_trace(t, words) for t in quote.trace],
+        "lines": [_line(line, words) for line in quote.lines],
         "shipping": _m(quote.shipping),
         "fee_total": _m(quote.fee_total),
         "tax_total": _m(quote.tax_total),

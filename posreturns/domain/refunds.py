@@ -12,30 +12,45 @@ to `OrderLine.refunded`, and the allocation's ledger to `Tender.refunded`.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from posreturns.domain.context import PolicyContext
 from posreturns.domain.decision import percent_text
-from posreturns.domain.messages import Worded, both, translate
-from posreturns.domain.money import Money
-from posreturns.domain.orders import Order, OrderLine
+from posreturns.domain.messages import Localized, Worded, translate
+from posreturns.domain.money import Money, div_half_up
+from posreturns.domain.orders import OrderLine
 from posreturns.domain.policy.model import CashRounding, RoundingMode
 from posreturns.domain.pricing import tax_minor
 from posreturns.domain.resale import Grade, grade_of
 from posreturns.domain.returns import ReturnDraft, ReturnLineRequest
 
+# the steps every returned row may have, one message each (so the JSON of a quote words each once)
+_LINE_DISCOUNT = translate("domain.refunds", "Line discount share")
+_ORDER_DISCOUNT = translate("domain.refunds", "Order discount share")
+_ROUNDING = translate("domain.refunds", "Rounding to the amount paid")
+_REFUND = translate("domain.refunds", "Refund")
+
 
 @dataclass(frozen=True, slots=True)
 class BreakdownStep:
-    """One line of "why this amount"; `counted` steps add up to the refund, others only inform."""
+    """One line of "why this amount", worded when read (as a `TraceEntry`); `counted` steps add up to the
+    refund, others only inform."""
 
     key: str
-    en: str
-    fr: str
+    said: Localized
     amount: Money
     counted: bool = True
+
+    @property
+    def en(self) -> str:
+        return self.said.in_language("en")
+
+    @property
+    def fr(self) -> str:
+        return self.said.in_language("fr")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,13 +71,6 @@ class LineAmounts:
     second_hand: Grade | None = None
 
 
-def _cumulative(total: Money, part: int | Decimal, whole: int | Decimal) -> Money:
-    """Share of `total` for the first `part` of `whole`, rounded once (exact when part == whole)."""
-    if whole == 0:
-        return Money.zero(total.currency)
-    return Money.of(total.amount * Decimal(part) / Decimal(whole), total.currency)
-
-
 def price_draft(draft: ReturnDraft, context: PolicyContext, currency: str) -> list[LineAmounts]:
     """Value every row of a validated draft, in draft order."""
     taken: dict[str, int] = {}
@@ -74,58 +82,67 @@ def price_draft(draft: ReturnDraft, context: PolicyContext, currency: str) -> li
         line = draft.order.line(request.order_line_id or "")
         before = taken.get(line.id, 0)
         taken[line.id] = before + request.qty
-        result.append(_price_linked(draft.order, line, request, before))
+        result.append(_price_linked(draft.order.prices_include_tax, line, request, before))
     return result
 
 
-def _price_linked(order: Order, line: OrderLine, request: ReturnLineRequest, before: int) -> LineAmounts:
-    qty = request.qty
+# A pure function of frozen values, and most of a quote's cost: the window quotes its basket again at every
+# change, and a host quotes the same sale as it is built, so the rows that did not change are not priced again.
+@functools.lru_cache(maxsize=512)
+def _price_linked(prices_include_tax: bool, line: OrderLine, request: ReturnLineRequest, before: int) -> LineAmounts:
+    # in minor units, as `Money.of` rounds (half away from zero, once per share): a 20-line quote prices
+    # every line, and a `Money` per intermediate sum was most of its cost
+    qty, currency = request.qty, line.paid.currency
     # the first row of a line starts from nothing (what `paid_for_next(0)` says of a returnable line; on a
     # line with nothing left the next call raises either way): one ledger computation per row, not two
-    paid_before = line.paid_for_next(before) if before else Money.zero(line.paid.currency)
-    value = line.paid_for_next(before + qty) - paid_before
-    consumed = line.refunded + paid_before
-    tax = _cumulative(line.tax, (consumed + value).amount, line.paid.amount) - _cumulative(
-        line.tax, consumed.amount, line.paid.amount
-    )
+    paid_before = line.paid_for_next_minor(before) if before else 0
+    value = line.paid_for_next_minor(before + qty) - paid_before
+    consumed, paid, line_tax = line.refunded.minor + paid_before, line.paid.minor, line.tax.minor
+    tax = _share(line_tax, consumed + value, paid) - _share(line_tax, consumed, paid)
     units_before, units_after = line.returned_qty + before, line.returned_qty + before + qty
 
-    def share(total: Money) -> Money:
-        return _cumulative(total, units_after, line.qty) - _cumulative(total, units_before, line.qty)
+    def share(total: Money) -> int:
+        whole = total.minor
+        return _share(whole, units_after, line.qty) - _share(whole, units_before, line.qty)
 
-    gross = line.unit_price * qty
+    def money(minor: int) -> Money:
+        return Money.from_minor(minor, currency)
+
+    gross = line.unit_price.minor * qty
     steps = [
-        _step("price", *both(translate("domain.refunds", "Unit price {0} × {1}")
-                             .format(Worded(price_text, line.unit_price), qty)), gross)
+        _step("price", translate("domain.refunds", "Unit price {0} × {1}")
+                       .format(Worded(price_text, line.unit_price), qty), money(gross))
     ]
     line_discount, order_discount = share(line.discount), share(line.order_discount_share)
-    if not line_discount.is_zero():
+    if line_discount:
+        steps.append(_step("line_discount", _LINE_DISCOUNT, money(-line_discount)))
+    if order_discount:
         steps.append(
-            _step("line_discount", *both(translate("domain.refunds", "Line discount share")), -line_discount)
+            _step("order_discount", _ORDER_DISCOUNT, money(-order_discount))
         )
-    if not order_discount.is_zero():
-        steps.append(
-            _step(
-                "order_discount", *both(translate("domain.refunds", "Order discount share")), -order_discount
-            )
-        )
-    rate = Worded(percent_text, line.tax_rate)
-    if order.prices_include_tax:
-        steps.append(
-            _step("tax", *both(translate("domain.refunds", "Of which tax ({0})").format(rate)), tax, False)
-        )
-        expected = gross - line_discount - order_discount
+    rate, tax_amount = Worded(percent_text, line.tax_rate), money(tax)
+    expected = gross - line_discount - order_discount
+    if prices_include_tax:
+        steps.append(_step("tax", translate("domain.refunds", "Of which tax ({0})").format(rate), tax_amount, False))
     else:
-        steps.append(_step("tax", *both(translate("domain.refunds", "Tax added ({0})").format(rate)), tax))
-        expected = gross - line_discount - order_discount + tax
+        steps.append(_step("tax", translate("domain.refunds", "Tax added ({0})").format(rate), tax_amount))
+        expected += tax
     if expected != value:  # a cent of rounding between unit shares and the exact amount paid
         steps.append(
-            _step("rounding", *both(translate("domain.refunds", "Rounding to the amount paid")), value - expected)
+            _step("rounding", _ROUNDING, money(value - expected))
         )
     return LineAmounts(
-        request, line, line.sku, line.category, line.final_sale, line.unit_paid, value, tax, tuple(steps),
-        second_hand=grade_of(line.second_hand),
+        request, line, line.sku, line.category, line.final_sale, line.unit_paid, money(value), tax_amount,
+        tuple(steps), second_hand=grade_of(line.second_hand),
     )
+
+
+def _share(total: int, part: int, whole: int) -> int:
+    """Share of `total` minor units for the first `part` of `whole`, rounded once as `Money.of` rounds
+    (exact when part == whole)."""
+    if whole == 0:
+        return 0
+    return div_half_up(total * part, whole) if whole > 0 else div_half_up(-total * part, -whole)
 
 
 def _price_receiptless(request: ReturnLineRequest, context: PolicyContext, currency: str) -> LineAmounts:
@@ -136,14 +153,14 @@ def _price_receiptless(request: ReturnLineRequest, context: PolicyContext, curre
         return LineAmounts(request, None, sku, "", False, zero, zero, zero, (), price_known=False)
     unit = info.price
     steps = [
-        _step("current_price", *both(translate("domain.refunds", "Current price {0} × {1}")
-                                     .format(Worded(price_text, unit), request.qty)), unit * request.qty)
+        _step("current_price", translate("domain.refunds", "Current price {0} × {1}")
+                               .format(Worded(price_text, unit), request.qty), unit * request.qty)
     ]
     if info.lowest is not None and info.lowest < unit and info.lowest_from is not None:
         days, day = info.lowest_days, info.lowest_from
         steps.append(
-            _step("lowest_price", *both(translate("domain.refunds", "Lowest price of the last {0} days: {1} since {2}")
-                                        .format(days, Worded(price_text, info.lowest), Worded(day_text, day))),
+            _step("lowest_price", translate("domain.refunds", "Lowest price of the last {0} days: {1} since {2}")
+                                  .format(days, Worded(price_text, info.lowest), Worded(day_text, day)),
                   (info.lowest - unit) * request.qty)
         )
         unit = info.lowest
@@ -151,7 +168,7 @@ def _price_receiptless(request: ReturnLineRequest, context: PolicyContext, curre
         steps.append(
             _step(
                 "price_cap",
-                *both(translate("domain.refunds", "Limited to the price the customer paid")),
+                translate("domain.refunds", "Limited to the price the customer paid"),
                 (request.claimed_unit_price - unit) * request.qty,
             )
         )
@@ -159,20 +176,27 @@ def _price_receiptless(request: ReturnLineRequest, context: PolicyContext, curre
     value = unit * request.qty
     tax = Money.from_minor(tax_minor(value.minor, info.tax_rate, prices_include_tax=True), currency)
     rate = Worded(percent_text, info.tax_rate)
-    steps.append(_step("tax", *both(translate("domain.refunds", "Of which tax ({0})").format(rate)), tax, False))
+    steps.append(_step("tax", translate("domain.refunds", "Of which tax ({0})").format(rate), tax, False))
     return LineAmounts(request, None, sku, info.category, info.final_sale, unit, value, tax, tuple(steps),
                        serial_tracked=info.serial_tracked, second_hand=info.second_hand)
 
 
+def restocking_fee(amounts: LineAmounts, fee_rate: Decimal) -> Money:
+    """The restocking fee of a row: `fee_rate` percent of its value, rounded once with `Money.of`."""
+    if not fee_rate:
+        return Money.zero(amounts.value.currency)
+    return Money.of(amounts.value.amount * fee_rate / 100, amounts.value.currency)
+
+
 def apply_fee(amounts: LineAmounts, fee_rate: Decimal) -> tuple[Money, Money, tuple[BreakdownStep, ...]]:
-    """The restocking fee (rounded once with `Money.of`), the refund, and the finished breakdown."""
-    fee = Money.of(amounts.value.amount * fee_rate / 100, amounts.value.currency)
+    """The restocking fee, the refund, and the finished breakdown."""
+    fee = restocking_fee(amounts, fee_rate)
     steps = list(amounts.steps)
     if not fee.is_zero():
         fee_text = translate("domain.refunds", "Restocking fee ({0})").format(Worded(percent_text, fee_rate))
-        steps.append(_step("fee", *both(fee_text), -fee))
+        steps.append(_step("fee", fee_text, -fee))
     refund = amounts.value - fee
-    steps.append(_step("refund", *both(translate("domain.refunds", "Refund")), refund, False))
+    steps.append(_step("refund", _REFUND, refund, False))
     return fee, refund, tuple(steps)
 
 
@@ -185,8 +209,8 @@ def cash_round(amount: Money, rounding: CashRounding | None) -> Money:
     return Money.of(steps * rounding.step, amount.currency)
 
 
-def _step(key: str, en: str, fr: str, amount: Money, counted: bool = True) -> BreakdownStep:
-    return BreakdownStep(key, en, fr, amount, counted)
+def _step(key: str, said: Localized, amount: Money, counted: bool = True) -> BreakdownStep:
+    return BreakdownStep(key, said, amount, counted)
 
 
 def day_text(day: date, language: str) -> str:

@@ -79,20 +79,7 @@ class SqlOrderRepository:
             shipping=Money.from_minor(head.shipping_minor, cur),
             shipping_refunded=(Money.from_minor(head.shipping_refunded_minor, cur)
                                if head.shipping_refunded_minor else None),
-            lines=tuple(
-                OrderLine(
-                    id=r.id, sku=r.sku, title=r.title, qty=r.qty, unit_price=Money.from_minor(r.unit_price_minor, cur),
-                    discount=Money.from_minor(r.discount_minor, cur),
-                    order_discount_share=Money.from_minor(r.order_discount_share_minor, cur),
-                    tax_rate=Decimal(r.tax_rate), tax=Money.from_minor(r.tax_minor, cur),
-                    paid=Money.from_minor(r.paid_minor, cur), returned_qty=r.returned_qty,
-                    refunded=Money.from_minor(r.refunded_minor, cur), serials=tuple(json.loads(r.serials_json)),
-                    returned_serials=tuple(serials_back.get(r.id, ())), category=r.category,
-                    final_sale=bool(r.final_sale), serial_tracked=bool(r.serial_tracked),
-                    second_hand=None if (grade := second_hand_grade(r.options_json)) is None else grade.value,
-                )
-                for r in lines
-            ),
+            lines=tuple(_line(tuple(r), cur, serials_back) for r in lines),
             tenders=tuple(
                 Tender(id=t.id, method=TenderMethod(t.method), amount=Money.from_minor(t.amount_minor, cur),
                        refunded=Money.from_minor(t.refunded_minor, cur), reference=t.reference, card_last4=t.card_last4)
@@ -163,9 +150,29 @@ class SqlOrderRepository:
                                (total_minor, format_utc(start), format_utc(end)), limit)
 
 
+def _line(row: tuple[Any, ...], cur: str, serials_back: dict[str, list[str]]) -> OrderLine:
+    """An `_LINES` row, unpacked by position: a receipt scan and a quote from the host read every line of
+    the sale, and a named column of a SQLAlchemy row costs a lookup each."""
+    (line_id, sku, title, qty, unit_price, discount, order_discount_share, tax_rate, tax, paid, returned_qty,
+     refunded, serials_json, category, final_sale, serial_tracked, options_json) = row
+    grade = second_hand_grade(options_json)
+    return OrderLine(
+        id=line_id, sku=sku, title=title, qty=qty, unit_price=Money.from_minor(unit_price, cur),
+        discount=Money.from_minor(discount, cur), order_discount_share=Money.from_minor(order_discount_share, cur),
+        tax_rate=Decimal(tax_rate), tax=Money.from_minor(tax, cur), paid=Money.from_minor(paid, cur),
+        returned_qty=returned_qty, refunded=Money.from_minor(refunded, cur),
+        serials=() if serials_json == "[]" else tuple(json.loads(serials_json)),
+        returned_serials=tuple(serials_back.get(line_id, ())), category=category,
+        final_sale=bool(final_sale), serial_tracked=bool(serial_tracked),
+        second_hand=None if grade is None else grade.value,
+    )
+
+
 def second_hand_grade(options_json: str | None) -> Grade | None:
     """The grade of a second-hand item, from its variant's options (`{"second_hand": "B"}`, as the till
     that graded it and the OMS pull both write them)."""
+    if not options_json or "second_hand" not in options_json:
+        return None  # most variants: no options to parse
     try:
         options = json.loads(options_json or "{}")
     except ValueError:

@@ -305,3 +305,53 @@ def test_a_draft_keeps_an_idempotency_key_whose_digits_pass_the_luhn_check_whole
     flow.update_line(0, reason="WRONG_SIZE", condition="NEW_WITH_TAGS")
     assert seen.quotes and seen.quotes[-1]["status"] == "allowed", seen.messages
     assert SqlDrafts(demo_till.settings).load()["key"] == flow.basket.key  # a restart completes it once
+
+
+class HeldRunner:
+    """Runs each task only when the test says so: a quote still running while the cashier goes on scanning."""
+
+    def __init__(self) -> None:
+        self.tasks: list[tuple[Any, Any, Any]] = []
+
+    def run(self, work: Any, on_done: Any, on_error: Any) -> None:
+        self.tasks.append((work, on_done, on_error))
+
+    def finish_all(self) -> None:
+        while self.tasks:
+            work, on_done, on_error = self.tasks.pop(0)
+            try:
+                result = work()
+            except Exception as error:
+                on_error(error)
+            else:
+                on_done(result)
+
+
+def test_changes_made_while_a_quote_runs_are_quoted_together_and_an_older_answer_is_never_shown(
+        demo_till: Till) -> None:
+    quoted: list[int] = []  # the quantity of each quote that ran
+
+    class CountingReturns:
+        def quote(self, request: Any) -> Any:
+            quoted.append(request.lines[0].qty)
+            return demo_till.return_service.quote(request)
+
+    session = Session(principal=Principal.vouched("marie", by="tests"), till_id=lambda: "T1", offline=lambda: False,
+                      store_id=lambda: "PARIS-01")
+    runner = HeldRunner()
+    flow = ReturnFlowPresenter(CountingReturns(), demo_till.lookup, SqlCatalog(demo_till.engine),  # type: ignore[arg-type]
+                               SqlDrafts(demo_till.settings), None, session, runner)
+    seen = Recorder(flow)
+    flow.start(demo_till.lookup.find_receipt("PA01-000101"))
+    flow.add_order_line("ORD-1001-L1")
+    flow.update_line(0, reason="CHANGED_MIND", condition="NEW_WITH_TAGS")  # ready: the first quote starts
+    flow.update_line(0, qty=2)  # while it runs: nothing more starts
+    flow.update_line(0, reason="WRONG_SIZE")
+    runner.finish_all()
+    assert quoted == [1, 2]  # the running one, then one for all the changes made meanwhile
+    assert len(seen.quotes) == 1 and seen.quotes[0]["lines"][0]["qty"] == 2  # only the answer for the basket shown
+    assert flow.quote is not None and flow.quote.quote.lines[0].qty == 2
+    flow.update_line(0, qty=1)
+    flow.abandon()  # the cashier drops the return while its quote runs
+    runner.finish_all()
+    assert quoted == [1, 2, 1] and len(seen.quotes) == 1 and flow.quote is None

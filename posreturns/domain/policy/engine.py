@@ -22,12 +22,12 @@ from posreturns.domain.decision import (
     percent_text,
     worst,
 )
-from posreturns.domain.messages import Worded, both, translate
+from posreturns.domain.messages import Worded, translate
 from posreturns.domain.money import Money
 from posreturns.domain.policy.limits import offline_limits, receiptless_limits, serial_returner
 from posreturns.domain.policy.model import Policy, RefusalPath
-from posreturns.domain.policy.rules import ALL_METHODS, LineVerdict, decide_line, methods_text
-from posreturns.domain.refunds import LineAmounts, apply_fee
+from posreturns.domain.policy.rules import ALL_METHODS, LineVerdict, SharedRules, decide_line, methods_text
+from posreturns.domain.refunds import LineAmounts, restocking_fee
 from posreturns.domain.returns import RefundMethod, ReturnDraft
 
 _APPROVAL = DecisionStatus.NEEDS_APPROVAL
@@ -37,9 +37,11 @@ _REFUSED = DecisionStatus.REFUSED
 def evaluate(
     draft: ReturnDraft, policy: Policy, context: PolicyContext, amounts: Sequence[LineAmounts]
 ) -> ReturnDecision:
-    lines = tuple(decide_line(a, draft.order, policy, context) for a in amounts)
+    shared = SharedRules()
+    lines = tuple(decide_line(a, draft.order, policy, context, shared) for a in amounts)
     currency = policy.currency
-    refund = Money.total((apply_fee(a, d.fee_rate)[1] for a, d in zip(amounts, lines, strict=True)), currency)
+    refund = Money.total((a.value - restocking_fee(a, d.fee_rate) for a, d in zip(amounts, lines, strict=True)),
+                         currency)
     shipping = _shipping_refundable(draft, policy)
     total = refund + (draft.order.shipping_refundable if shipping and draft.order else Money.zero(currency))
     verdict = LineVerdict()
@@ -52,8 +54,8 @@ def evaluate(
         verdict.add(
             TraceEntry(
                 "high_value",
-                *both(translate("domain.policy.engine", "Refund above {0}: manager approval.")
-                      .format(Worded(money_text, limit))),
+                translate("domain.policy.engine", "Refund above {0}: manager approval.")
+                .format(Worded(money_text, limit)),
                 _APPROVAL,
             )
         )
@@ -63,16 +65,16 @@ def evaluate(
         verdict.add(
             TraceEntry(
                 "shipping",
-                *both(translate("domain.policy.engine", "Shipping refunded: the item was wrong, defective, "
-                                                        "damaged or late.")),
+                translate("domain.policy.engine", "Shipping refunded: the item was wrong, defective, "
+                                                  "damaged or late."),
             )
         )
     if draft.refund_method not in verdict.methods:
         verdict.add(
             TraceEntry(
                 "refund_method",
-                *both(translate("domain.policy.engine", "This return allows only {0}: change the refund method.")
-                      .format(Worded(methods_text, verdict.methods))),
+                translate("domain.policy.engine", "This return allows only {0}: change the refund method.")
+                .format(Worded(methods_text, verdict.methods)),
                 _REFUSED,
             )
         )
@@ -87,10 +89,10 @@ def evaluate(
         final = _APPROVAL  # the refusal is lifted only by a manager, who signs for it
         lifted = (translate("domain.policy.engine", "Refusal lifted by a manager: goodwill store credit.") if goodwill
                   else translate("domain.policy.engine", "Refusal lifted by a manager (override)."))
-        verdict.add(TraceEntry("refusal_override", *both(lifted)))
+        verdict.add(TraceEntry("refusal_override", lifted))
     if final is _APPROVAL and context.manager_approval:
         final = DecisionStatus.ALLOWED
-        verdict.add(TraceEntry("approval", *both(translate("domain.policy.engine", "Approved by a manager."))))
+        verdict.add(TraceEntry("approval", translate("domain.policy.engine", "Approved by a manager.")))
     return ReturnDecision(status, final, verdict.methods, lines, tuple(verdict.trace), shipping, bonus, paths)
 
 
@@ -117,5 +119,5 @@ def _incentive(draft: ReturnDraft, policy: Policy, verdict: LineVerdict) -> Deci
         return Decimal(0)
     bonus = translate("domain.policy.engine", "Bonus of {0} for choosing {1}.").format(
         Worded(percent_text, rules.percent), Worded(methods_text, frozenset({draft.refund_method})))
-    verdict.add(TraceEntry("incentive", *both(bonus)))
+    verdict.add(TraceEntry("incentive", bonus))
     return rules.percent

@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from posreturns.domain.context import PolicyContext
 from posreturns.domain.decision import DecisionStatus, TraceEntry, money_text
-from posreturns.domain.messages import Text, Worded, both, translate
+from posreturns.domain.messages import Text, Worded, translate
 from posreturns.domain.money import Money
 from posreturns.domain.policy.model import Policy
 from posreturns.domain.policy.rules import LineVerdict, methods_text
@@ -26,7 +26,7 @@ def receiptless_limits(draft: ReturnDraft, policy: Policy, total: Money, verdict
         verdict.add(
             TraceEntry(
                 "receiptless_contact",
-                *both(translate("domain.policy.limits", "No receipt: the customer's phone or e-mail is required.")),
+                translate("domain.policy.limits", "No receipt: the customer's phone or e-mail is required."),
                 _REFUSED,
             )
         )
@@ -35,8 +35,8 @@ def receiptless_limits(draft: ReturnDraft, policy: Policy, total: Money, verdict
         verdict.add(
             TraceEntry(
                 "receiptless_limit",
-                *both(translate("domain.policy.limits", "No receipt and above {0}: manager approval.")
-                      .format(Worded(money_text, limit))),
+                translate("domain.policy.limits", "No receipt and above {0}: manager approval.")
+                .format(Worded(money_text, limit)),
                 _APPROVAL,
             )
         )
@@ -54,8 +54,8 @@ def serial_returner(
         verdict.add(
             TraceEntry(
                 "serial_returner",
-                f"Return number {count} in {rules.days} days: manager approval.",
-                f"{count}e retour en {rules.days} jours : accord d'un responsable.",
+                translate("domain.policy.limits", "Return number {0} in {1} days: manager approval.")
+                .format(count, rules.days),
                 _APPROVAL,
             )
         )
@@ -64,8 +64,8 @@ def serial_returner(
         verdict.add(
             TraceEntry(
                 "serial_returner_amount",
-                *both(translate("domain.policy.limits", "Over {0} refunded in {1} days: manager approval.")
-                      .format(Worded(money_text, limit), rules.days)),
+                translate("domain.policy.limits", "Over {0} refunded in {1} days: manager approval.")
+                .format(Worded(money_text, limit), rules.days),
                 _APPROVAL,
             )
         )
@@ -80,8 +80,8 @@ def offline_limits(
         verdict.add(
             TraceEntry(
                 "offline_return",
-                *both(translate("domain.policy.limits", "Offline return above {0}: manager approval.")
-                      .format(Worded(money_text, rules.return_above))),
+                translate("domain.policy.limits", "Offline return above {0}: manager approval.")
+                .format(Worded(money_text, rules.return_above)),
                 _APPROVAL,
             )
         )
@@ -91,9 +91,9 @@ def offline_limits(
         verdict.add(
             TraceEntry(
                 "offline_till",
-                *both(translate("domain.policy.limits", "Offline refunds at this till today would pass {0}: "
-                                                        "manager approval.")
-                      .format(Worded(money_text, rules.till_day_above))),
+                translate("domain.policy.limits", "Offline refunds at this till today would pass {0}: "
+                                                  "manager approval.")
+                .format(Worded(money_text, rules.till_day_above)),
                 _APPROVAL,
             )
         )
@@ -128,13 +128,13 @@ def offline_limits(
         verdict.add(
             TraceEntry(
                 "offline",
-                *both(translate("domain.policy.limits", "Offline return within the offline limits; it will sync "
-                                                        "later.")),
+                translate("domain.policy.limits", "Offline return within the offline limits; it will sync "
+                                                  "later."),
             )
         )
 
 
 def _restrict(verdict: LineVerdict, methods: frozenset[RefundMethod], rule: str, why: Text) -> bool:
     only = translate("domain.policy.limits", "{0}: {1} only.").format(why, Worded(methods_text, methods))
-    verdict.restrict(methods, TraceEntry(rule, *both(only)))
+    verdict.restrict(methods, TraceEntry(rule, only))
     return True

@@ -4423,6 +4423,10 @@
         <translation>Sans ticket : le téléphone ou l&apos;e-mail du client est obligatoire.</translation>
     </message>
     <message>
+        <source>Return number {0} in {1} days: manager approval.</source>
+        <translation>{0}e retour en {1} jours : accord d&apos;un responsable.</translation>
+    </message>
+    <message>
         <source>Over {0} refunded in {1} days: manager approval.</source>
         <translation>Plus de {0} remboursés en {1} jours : accord d&apos;un responsable.</translation>
     </message>

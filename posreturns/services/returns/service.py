@@ -20,6 +20,7 @@ from datetime import datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from posreturns.domain.allocation import may_pay_cash_at_till
 from posreturns.domain.context import PolicyContext
 from posreturns.domain.decision import DecisionStatus
 from posreturns.domain.drawer import DrawerCash
@@ -199,7 +200,8 @@ class ReturnService:
                                offline_refunded_minor=refunded_today)
             today = Money.from_minor(refunded_today, currency)
             as_of = self.queries.cache_as_of()
-        drawer = self.drawer_cash(self._till_id(request))
+        # read only when the refund could pay cash from the drawer (a query saved on most returns)
+        drawer = self.drawer_cash(self._till_id(request)) if may_pay_cash_at_till(resolved.draft) else None
         activity = replace(activity, drawer=drawer)
         context = PolicyContext(
             now=now,

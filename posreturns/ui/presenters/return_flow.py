@@ -100,6 +100,7 @@ class ReturnFlowPresenter(QObject):
         self.quote: QuotedReturn | None = None
         self.known_contact = ("", "")  # the e-mail address and phone number the store holds for the customer
         self._quote_generation = 0
+        self._quoting = False  # a quote is running on the task runner
         # adds each variant's promises from the delivery network (set by the window; None: no network)
         self.promised: Callable[[list[dict[str, Any]]], list[dict[str, Any]]] | None = None
         # the delivery address the OMS holds for a customer id (set by the window; None: no OMS)
@@ -115,7 +116,8 @@ class ReturnFlowPresenter(QObject):
     def start(self, order: Order) -> None:
         if self.order is not None and self.order.id == order.id and self.basket.lines:
             return
-        self.order, self.quote, self.known_contact, self.oms_address = order, None, ("", ""), None
+        self.order, self.known_contact, self.oms_address = order, ("", ""), None
+        self._drop_quote()
         self.basket = Basket(order_id=order.id, order_number=order.number, customer_id=order.customer_id,
                              language=current_language())
         self._changed(requote=False)
@@ -133,7 +135,8 @@ class ReturnFlowPresenter(QObject):
             self.known_contact = found
 
     def start_receiptless(self) -> None:
-        self.order, self.quote = None, None
+        self.order = None
+        self._drop_quote()
         self.basket = Basket(receiptless=True, refund_method="store_credit", language=current_language())
         self.known_contact, self.oms_address = ("", ""), None
         self._changed(requote=False)
@@ -157,8 +160,9 @@ class ReturnFlowPresenter(QObject):
 
     def abandon(self) -> None:
         self._store_draft(None)
-        self.basket, self.order, self.quote, self.known_contact = Basket(), None, None, ("", "")
+        self.basket, self.order, self.known_contact = Basket(), None, ("", "")
         self.oms_address = None
+        self._drop_quote()
         self.changed.emit()
 
     # --- building the return ----------------------------------------------------------------
@@ -343,15 +347,36 @@ class ReturnFlowPresenter(QObject):
         return self.basket.return_request(self.session.cashier(), self.session.till_id(), self.session.offline(),
                                           None if self.basket.receiptless else self.order, approval, override)
 
-    def requote(self) -> None:
+    def _drop_quote(self) -> None:
+        """Another basket: no quote, and an answer still on its way (for the previous one) is ignored."""
         self.quote = None
-        if not self.basket.ready:
-            return
         self._quote_generation += 1
+
+    def requote(self) -> None:
+        """Quote the basket as it is now, off the GUI thread. One quote runs at a time: changes made while it
+        runs (items scanned in a row) are quoted together once it ends, and an answer for a basket that has
+        changed since is dropped, so a burst of scans costs two quotes, not one per scan."""
+        self._drop_quote()
+        if not self.basket.ready or self._quoting:
+            return
+        self._quoting = True
         generation, request = self._quote_generation, self._request()
 
+        def settled() -> bool:
+            """The quote ended: True when its answer is still for this basket, else the newest one is quoted."""
+            self._quoting = False
+            if generation == self._quote_generation:
+                return True
+            if self.basket.ready:
+                self.requote()
+            return False
+
+        def failed(error: BaseException) -> None:
+            if settled():
+                self._error(error)
+
         def done(quote: QuotedReturn) -> None:
-            if generation != self._quote_generation:  # an older answer for a basket since changed
+            if not settled():
                 return
             allowed = [method.value for method in quote.quote.allowed_methods]
             if allowed and self.basket.refund_method not in (*allowed, "exchange"):
@@ -364,7 +389,7 @@ class ReturnFlowPresenter(QObject):
             self._second_hand(quote)
             self.quote_ready.emit(quote)
 
-        self.runner.run(lambda: self.returns.quote(request), done, self._error)
+        self.runner.run(lambda: self.returns.quote(request), done, failed)
 
     def _second_hand(self, quoted: QuotedReturn) -> None:
         """Offer a grade on the lines the policy sends to second hand, and drop one it no longer does."""

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from helpers.domain_builders import LineSpec, after, codes, ctx, draft, eur, make_order, policy, req
+from helpers.domain_builders import LineSpec, after, codes, ctx, draft, eur, make_order, policy, prices, req
 
-from posreturns.domain.allocation import ExecutedBy, allocate_refund
+from posreturns.domain.allocation import ExecutedBy, allocate_refund, may_pay_cash_at_till
 from posreturns.domain.errors import RefundExceedsTenders
 from posreturns.domain.money import Money
 from posreturns.domain.orders import TenderMethod
@@ -85,6 +85,22 @@ def test_cash_the_drawer_cannot_cover_becomes_store_credit() -> None:
     ok = quote_return(draft(order), POLICY, ctx(drawer_cash=eur("30.00")), voucher_codes=codes())
     assert [(p.method, p.tender_id) for p in ok.tenders] == [(T.CASH, 1)]
 
+
+
+def test_the_drawer_matters_only_to_a_refund_that_could_pay_cash_from_it() -> None:
+    """The service reads the drawer only when `may_pay_cash_at_till`: every other return is allocated the
+    same with an empty drawer as with an unknown one."""
+    card, cash = make_order([LineSpec(3000)]), make_order([LineSpec(3000)], tenders=[(T.CARD, 1), (T.CASH, 1)])
+    drafts = [draft(card), draft(card, method=RefundMethod.STORE_CREDIT), draft(cash, method=RefundMethod.STORE_CREDIT),
+              draft(None, req(None, sku="S"), method=RefundMethod.STORE_CREDIT)]
+    for d in drafts:
+        assert not may_pay_cash_at_till(d)
+        known = quote_return(d, POLICY, ctx(drawer_cash=eur("0.00"), prices=prices(S="10.00")), voucher_codes=codes())
+        unknown = quote_return(d, POLICY, ctx(prices=prices(S="10.00")), voucher_codes=codes())
+        assert (known.tenders, known.trace) == (unknown.tenders, unknown.trace)
+    assert may_pay_cash_at_till(draft(cash)) and may_pay_cash_at_till(draft(card, cash_for_card=True))
+    short = quote_return(draft(cash), POLICY, ctx(drawer_cash=eur("0.00")), voucher_codes=codes())
+    assert any(e.rule == "cash_drawer" for e in short.trace)  # where it matters, it is read and counts
 
 @pytest.mark.parametrize(("price", "paid", "rounding"), [(1233, "12.35", "0.02"), (1232, "12.30", "-0.02")])
 def test_chf_cash_is_rounded_to_five_centimes_but_the_ledger_stays_exact(

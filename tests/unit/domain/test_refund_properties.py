@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from posreturns.domain.money import Money
 from posreturns.domain.orders import Channel, Order, TenderMethod
 from posreturns.domain.quote import quote_return
+from posreturns.domain.refunds import _share
 from posreturns.domain.returns import Condition, Reason, RefundMethod
 
 PERMISSIVE = policy("""
@@ -137,3 +138,13 @@ def test_the_same_units_cannot_be_quoted_beyond_what_is_returnable() -> None:
 
     with pytest.raises(InvalidReturn, match="Only 0"):
         quote_return(draft(order, req("L1", 1)), PERMISSIVE, ctx(), voucher_codes=codes())
+
+
+
+@given(st.integers(-10**9, 10**9), st.integers(0, 10**9), st.integers(-10**9, 10**9).filter(bool),
+       st.sampled_from(["EUR", "JPY", "BHD"]))
+def test_a_share_in_minor_units_rounds_as_money_of_does(total: int, part: int, whole: int, currency: str) -> None:
+    """Pricing a line works in minor units; its shares must round exactly as `Money.of` on the amounts."""
+    amount = Money.from_minor(total, currency).amount
+    expected = Money.of(amount * Decimal(part) / Decimal(whole), currency)
+    assert Money.from_minor(_share(total, part, whole), currency) == expected
