@@ -98,8 +98,8 @@ class Walk:
 
 
 def start_walk(tmp_path: Path, medusa: Any, store: str, opened: list[Any]) -> Walk:
-    """A new till of `store` (a till id of its own: return numbers never repeat across the tests that
-    share one Medusa), its uploader behind a new fault proxy; what to close goes to `opened`."""
+    """A new till of `store` (its return numbers never repeat across the tests that share one Medusa:
+    helpers/medusa.own_numbers), its uploader behind a new fault proxy; what to close goes to `opened`."""
     proxy = FaultProxy(medusa.base_url).start()
     till_id = f"T{time.time_ns() // 1000 % 10**9}"
     till, engine = open_store_till(tmp_path / till_id, medusa, store, till_id)

@@ -16,10 +16,11 @@ plugin a push is one request: a delivered exchange's batch meets the four faults
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from helpers.fault_proxy import FaultProxy
 from helpers.medusa import (
     assert_one_exchange,
     ensure_stock,
@@ -31,7 +32,7 @@ from helpers.medusa import (
     stocked,
 )
 from helpers.medusa_delivery import HOME, assert_delivered, delivering_till, exchange_delivered, reserve_in
-from helpers.medusa_faults import Walk, pending_changes
+from helpers.medusa_faults import Walk, pending_changes, start_walk
 from helpers.restock import manager
 from helpers.returns import CASHIER, MANAGER, line
 
@@ -41,6 +42,7 @@ from posreturns.persistence.outbox_exceptions import SqlExceptionQueue
 from posreturns.sync.medusa.mapping import QUARANTINE_OF, RESALE_OF
 
 pytestmark = [pytest.mark.oms, pytest.mark.allow_warning_logs]
+HeldShoes = tuple[Walk, dict[str, Any], list[Any]]  # the walk till, the sale, the held units
 RETURN_STEPS = [("POST", r"^/admin/returns$"), ("DELETE", r"^/admin/returns/[^/]+/request$"),
                 ("POST", r"^/admin/returns/[^/]+$"), ("POST", r"/request-items$"),
                 ("POST", r"^/admin/returns/[^/]+/request$"),
@@ -175,37 +177,49 @@ def test_a_delivered_exchange_batch_lost_any_way_is_applied_once(walk: Callable[
         assert_delivered(medusa, sale, "home", count=n + 1)
 
 
+@pytest.fixture(scope="module")
+def held_shoes(tmp_path_factory: pytest.TempPathFactory, medusa: Any) -> Iterator[HeldShoes]:
+    """One walk till, one sale of four pairs of shoes, returned used: four held units in Medusa's
+    quarantine, one for each second-hand walk (the same sale and return for all four: they are slow)."""
+    opened: list[Any] = []
+    w = start_walk(tmp_path_factory.mktemp("second-hand"), medusa, "PARIS-01", opened)
+    try:
+        sale = make_order(medusa, [("SHOE-RUN-43", len(WALKS) + 1)])
+        w.till.lookup.find_receipt(str(sale["display_id"]))
+        answer = w.till.returns.complete(request(str(sale["display_id"]), line(
+            "SHOE-RUN-43", len(WALKS) + 1, reason="DEFECTIVE", condition="USED"), key="second-hand"), CASHIER)
+        w.run_here()
+        yield w, sale, [u for u in open_restock(w.till).queue() if u.return_number == answer["return_number"]]
+    finally:
+        for thing in reversed(opened):
+            (thing.stop if isinstance(thing, FaultProxy) else thing.close)()
+
+
 @pytest.mark.parametrize("name", list(WALKS))
-def test_a_unit_graded_for_second_hand(walk: Callable[[str], Walk], medusa: Any, name: str) -> None:
+def test_a_unit_graded_for_second_hand(held_shoes: HeldShoes, medusa: Any,
+                                       name: str) -> None:
     """A held unit a manager grades B: out of the store's quarantine, one product of its own in the
     second-hand channel with one unit at the store's second-hand location."""
-    w = walk("PARIS-01")
-    sale, unit, item, held = _graded_unit(w, medusa, name)
+    w, sale, units = held_shoes
+    unit, held, item = _graded(w, medusa, units[list(WALKS).index(name)])
     go(w, name, RESALE_STEPS)
     _assert_one_item(medusa, sale, unit, item, held)
 
 
-def test_a_unit_graded_for_second_hand_through_the_plugin(walk: Callable[[str], Walk], medusa: Any) -> None:
-    w = walk("PARIS-01")
-    sale, unit, item, held = _graded_unit(w, medusa, "plugin", w.plugin)
+def test_a_unit_graded_for_second_hand_through_the_plugin(held_shoes: HeldShoes,
+                                                          medusa: Any) -> None:
+    w, sale, units = held_shoes
+    unit, held, item = _graded(w, medusa, units[-1])
     for (method, path), kind in PLUGIN_RESALE_FAULTS:
         w.fail(method, path, kind, plugin=True)
     w.finish(w.plugin)
     _assert_one_item(medusa, sale, unit, item, held)
 
 
-def _graded_unit(w: Walk, medusa: Any, key: str, gateway: Any = None) -> tuple[dict[str, Any], Any, Any, int]:
-    """A pair of shoes returned used, held, pushed (unfaulted), then graded B: the sale, the unit, its item
-    and the quarantine's count in Medusa before."""
-    sale = make_order(medusa, [("SHOE-RUN-43", 1)])
-    w.till.lookup.find_receipt(str(sale["display_id"]))
-    answer = w.till.returns.complete(request(str(sale["display_id"]), line(
-        "SHOE-RUN-43", reason="DEFECTIVE", condition="USED"), key=key), CASHIER)
-    w.run_here(gateway)
-    restock = open_restock(w.till)
-    (unit,) = [u for u in restock.queue() if u.return_number == answer["return_number"]]
+def _graded(w: Walk, medusa: Any, unit: Any) -> tuple[Any, int, Any]:
+    """`unit` graded B: the unit, the quarantine's count in Medusa before, the second-hand item."""
     held = _level(medusa, medusa.variant("SHOE-RUN-43")["inventory_item_id"], QUARANTINE_OF)
-    return sale, unit, restock.resell(manager(w.till), unit.id, Grade.B), held
+    return unit, held, open_restock(w.till).resell(manager(w.till), unit.id, Grade.B)
 
 
 def _assert_one_item(medusa: Any, sale: dict[str, Any], unit: Any, item: Any, held: int) -> None:
