@@ -5,6 +5,7 @@ answer after Medusa committed (the lost-response fault, against the real OMS).""
 from __future__ import annotations
 
 import itertools
+import random
 import re
 from dataclasses import replace
 from datetime import datetime
@@ -23,6 +24,11 @@ from posreturns.sync.wire import HttpJsonClient
 
 NOW = datetime.now(ZoneInfo("Europe/Paris")).replace(microsecond=0)
 _keys = itertools.count(1)
+# The tests of a session share one Medusa, and many of their tills are "T1" of PARIS-01: each numbers its
+# returns, and so its held units (`U<return number>-n`, noted on the shared SKU's inventory item), and its
+# second-hand EAN-13 codes (a barcode Medusa keeps unique) from a block of 100 of its own. The first block
+# is drawn at random for a Medusa reused from earlier sessions (POSRETURNS_OMS_REUSE=1).
+_NUMBER_BLOCKS = itertools.count(random.randrange(1, 9000))
 
 
 def request(receipt: str, *lines: dict[str, Any], **extra: Any) -> dict[str, Any]:
@@ -65,6 +71,7 @@ class LosingClient(HttpJsonClient):
 def open_store_till(path: Path, medusa: Any, store: str = "PARIS-01", till_id: str = "T1",
                     lose: str | None = None, use_plugin: bool = True) -> tuple[Till, Any]:
     till = open_till(path, clock=SystemClock(), till_id=till_id)
+    own_numbers(till, till_id)
     till.settings.set("store.id", store)
     till.settings.set("till.id", till_id)
     till.policies.install(SHIPPED_POLICY.read_text(encoding="utf-8"), "default.toml")
@@ -72,6 +79,13 @@ def open_store_till(path: Path, medusa: Any, store: str = "PARIS-01", till_id: s
     client = LosingClient(medusa.base_url, medusa.api_key, lose)
     gateway = MedusaGateway(MedusaConfig(medusa.base_url, medusa.api_key, use_plugin=use_plugin), till.clock, client)
     return till, open_sync(till, gateway=gateway)
+
+
+def own_numbers(till: Till, till_id: str) -> None:
+    """This test till's returns and second-hand codes number from a block no other till of the session uses
+    (its returns are numbered after the request's till id, "T1" unless a test says otherwise)."""
+    start = str(next(_NUMBER_BLOCKS) % 9999 * 100)
+    till.settings.set_many({f"returns.seq.{till_id}": start, "returns.seq.T1": start, "resale.ean_seq": start})
 
 
 def resent(event: PendingEvent) -> PendingEvent:

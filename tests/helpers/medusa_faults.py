@@ -45,7 +45,7 @@ class Walk:
     clock: SettableClock
     gateway: MedusaGateway
     engine: Any
-    plugin: MedusaGateway  # the same till's gateway through the posreturns plugin (batches), unproxied
+    plugin: MedusaGateway  # the same till's gateway through the posreturns plugin (batches), proxied too
 
     def run_here(self, gateway: MedusaGateway | None = None) -> None:
         self.clock.advance(2)
@@ -66,11 +66,15 @@ class Walk:
         finally:
             self.proxy.victim = None
 
-    def fail(self, method: str, path: str, kind: str) -> None:
-        """Fail the next such step with `kind`; the attempts go on until it was reached."""
+    def fail(self, method: str, path: str, kind: str, plugin: bool = False) -> None:
+        """Fail the next such step with `kind` (the uploader sending batches through the posreturns plugin
+        when `plugin`); the attempts go on until it was reached."""
         rule = self.proxy.arm(method, path, kind)
         for _ in range(4):
-            (self.run_in_child if kind == "kill" else self.run_here)()
+            if kind == "kill":
+                self.run_in_child("plugin" if plugin else "admin")
+            else:
+                self.run_here(self.plugin if plugin else None)
             if self._reached(rule):
                 return
         raise AssertionError(f"{method} {path} was never reached")
@@ -94,8 +98,8 @@ class Walk:
 
 
 def start_walk(tmp_path: Path, medusa: Any, store: str, opened: list[Any]) -> Walk:
-    """A new till of `store` (a till id of its own: return numbers never repeat across the tests that
-    share one Medusa), its uploader behind a new fault proxy; what to close goes to `opened`."""
+    """A new till of `store` (its return numbers never repeat across the tests that share one Medusa:
+    helpers/medusa.own_numbers), its uploader behind a new fault proxy; what to close goes to `opened`."""
     proxy = FaultProxy(medusa.base_url).start()
     till_id = f"T{time.time_ns() // 1000 % 10**9}"
     till, engine = open_store_till(tmp_path / till_id, medusa, store, till_id)

@@ -1,6 +1,7 @@
 """Every step of every push, broken every way, against the real Medusa 2.21: each mutating request of
 a card return (restocked and dismissed units, refund), a store-credit return (credit line, voucher
-notes), an exchange, an exchange delivered home from another store, and a stock move released by a
+notes), an exchange, an exchange delivered home from another store, a unit graded for second hand
+(through the Admin API; through the plugin, its batch meeting the four faults), and a stock move released by a
 dismissed return (with the resolution's notes) is failed in turn
 through a fault-injecting proxy (tests/helpers/fault_proxy.py) — Medusa answers 500 without doing
 it; the answer is dropped after Medusa did it; the uploader times out while Medusa does it; the
@@ -15,10 +16,11 @@ plugin a push is one request: a delivered exchange's batch meets the four faults
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from helpers.fault_proxy import FaultProxy
 from helpers.medusa import (
     assert_one_exchange,
     ensure_stock,
@@ -30,12 +32,17 @@ from helpers.medusa import (
     stocked,
 )
 from helpers.medusa_delivery import HOME, assert_delivered, delivering_till, exchange_delivered, reserve_in
-from helpers.medusa_faults import Walk, pending_changes
+from helpers.medusa_faults import Walk, pending_changes, start_walk
+from helpers.restock import manager
 from helpers.returns import CASHIER, MANAGER, line
 
+from posreturns.app import open_restock
+from posreturns.domain.resale import Grade
 from posreturns.persistence.outbox_exceptions import SqlExceptionQueue
+from posreturns.sync.medusa.mapping import QUARANTINE_OF, RESALE_OF
 
 pytestmark = [pytest.mark.oms, pytest.mark.allow_warning_logs]
+HeldShoes = tuple[Walk, dict[str, Any], list[Any]]  # the walk till, the sale, the held units
 RETURN_STEPS = [("POST", r"^/admin/returns$"), ("DELETE", r"^/admin/returns/[^/]+/request$"),
                 ("POST", r"^/admin/returns/[^/]+$"), ("POST", r"/request-items$"),
                 ("POST", r"^/admin/returns/[^/]+/request$"),
@@ -57,6 +64,16 @@ DELIVERED_STEPS = [("POST", r"^/admin/orders/[^/]+$"),                          
                    EXCHANGE_REQUEST, ("POST", r"^/admin/returns/[^/]+/receive$"), ("POST", r"/receive-items$"),
                    ("POST", r"/receive/confirm$"), ("POST", r"^/admin/reservations/[^/]+$")]   # to the source
 BATCH = ("POST", r"^/admin/posreturns/events$")
+MADE_FOR_RESALE = [("POST", r"^/admin/products$"),                                  # the item, with its variant
+                   ("POST", r"^/admin/inventory-items/[^/]+/location-levels$")]     # one unit at second hand
+RESALE_STEPS = [("POST", r"^/admin/inventory-items/[^/]+$"),                 # the unit's note: out of quarantine
+                ("POST", r"^/admin/inventory-items/[^/]+/location-levels/[^/]+$"),   # the quarantine's count
+                ("POST", r"^/admin/orders/[^/]+$"), *MADE_FOR_RESALE]
+# through the plugin, which moves the unit, the batch meets the four faults in turn (it is sent again after
+# each); the item the connector then makes through the Admin API (the same code as above, walked there
+# with every fault) is made once after a fault on each of its steps
+PLUGIN_RESALE_FAULTS = [(BATCH, "500"), (BATCH, "drop"), (BATCH, "timeout"), (BATCH, "kill"),
+                        (MADE_FOR_RESALE[0], "timeout"), (MADE_FOR_RESALE[1], "kill")]
 STOCK_STEPS = [("POST", r"^/admin/inventory-items/[^/]+$"), ("POST", r"/location-levels/[^/]+$"),
                ("POST", r"^/admin/orders/[^/]+$"), ("POST", r"^/admin/customers/[^/]+$"),
                ("POST", r"^/admin/orders/[^/]+$"), ("POST", r"^/admin/customers/[^/]+$")]
@@ -158,6 +175,80 @@ def test_a_delivered_exchange_batch_lost_any_way_is_applied_once(walk: Callable[
         assert rule.seen.is_set() and rule.done.wait(120)
         w.finish(w.plugin)
         assert_delivered(medusa, sale, "home", count=n + 1)
+
+
+@pytest.fixture(scope="module")
+def held_shoes(tmp_path_factory: pytest.TempPathFactory, medusa: Any) -> Iterator[HeldShoes]:
+    """One walk till, one sale of four pairs of shoes, returned used: four held units in Medusa's
+    quarantine, one for each second-hand walk (the same sale and return for all four: they are slow)."""
+    opened: list[Any] = []
+    w = start_walk(tmp_path_factory.mktemp("second-hand"), medusa, "PARIS-01", opened)
+    try:
+        sale = make_order(medusa, [("SHOE-RUN-43", len(WALKS) + 1)])
+        w.till.lookup.find_receipt(str(sale["display_id"]))
+        answer = w.till.returns.complete(request(str(sale["display_id"]), line(
+            "SHOE-RUN-43", len(WALKS) + 1, reason="DEFECTIVE", condition="USED"), key="second-hand"), CASHIER)
+        w.run_here()
+        yield w, sale, [u for u in open_restock(w.till).queue() if u.return_number == answer["return_number"]]
+    finally:
+        for thing in reversed(opened):
+            (thing.stop if isinstance(thing, FaultProxy) else thing.close)()
+
+
+@pytest.mark.parametrize("name", list(WALKS))
+def test_a_unit_graded_for_second_hand(held_shoes: HeldShoes, medusa: Any,
+                                       name: str) -> None:
+    """A held unit a manager grades B: out of the store's quarantine, one product of its own in the
+    second-hand channel with one unit at the store's second-hand location."""
+    w, sale, units = held_shoes
+    unit, held, item = _graded(w, medusa, units[list(WALKS).index(name)])
+    go(w, name, RESALE_STEPS)
+    _assert_one_item(medusa, sale, unit, item, held)
+
+
+def test_a_unit_graded_for_second_hand_through_the_plugin(held_shoes: HeldShoes,
+                                                          medusa: Any) -> None:
+    w, sale, units = held_shoes
+    unit, held, item = _graded(w, medusa, units[-1])
+    for (method, path), kind in PLUGIN_RESALE_FAULTS:
+        w.fail(method, path, kind, plugin=True)
+    w.finish(w.plugin)
+    _assert_one_item(medusa, sale, unit, item, held)
+
+
+def _graded(w: Walk, medusa: Any, unit: Any) -> tuple[Any, int, Any]:
+    """`unit` graded B: the unit, the quarantine's count in Medusa before, the second-hand item."""
+    held = _level(medusa, medusa.variant("SHOE-RUN-43")["inventory_item_id"], QUARANTINE_OF)
+    return unit, held, open_restock(w.till).resell(manager(w.till), unit.id, Grade.B)
+
+
+def _assert_one_item(medusa: Any, sale: dict[str, Any], unit: Any, item: Any, held: int) -> None:
+    (variant,) = medusa.admin.get("/admin/product-variants", sku=item.sku,
+                                  fields="id,barcode,inventory_items.*")["variants"]   # one product, made once
+    assert variant["barcode"] == item.ean13
+    inventory = variant["inventory_items"][0]["inventory_item_id"]
+    levels = medusa.admin.get(f"/admin/inventory-items/{inventory}/location-levels")["inventory_levels"]
+    assert [(lv["location_id"], int(lv["stocked_quantity"])) for lv in levels] == [
+        (_location(medusa, RESALE_OF), 1)]                                            # one unit, at second hand
+    original = medusa.variant("SHOE-RUN-43")["inventory_item_id"]
+    assert _level(medusa, original, QUARANTINE_OF) == held - 1                       # out of quarantine, once
+    notes = medusa.admin.get(f"/admin/inventory-items/{original}", fields="id,metadata")["inventory_item"]["metadata"]
+    assert notes[f"posreturns_held_{unit.id}"]["state"] == "resale"
+    order = medusa.admin.get(f"/admin/orders/{sale['id']}", fields="id,metadata")["order"]
+    assert order["metadata"][f"posreturns_held_{unit.id}"]["action"] == "resale"
+    assert pending_changes(medusa, sale["id"]) == []
+
+
+def _location(medusa: Any, kind: str, store: str = "PARIS-01") -> str:
+    locations = medusa.admin.get("/admin/stock-locations", fields="id,metadata", limit=200)["stock_locations"]
+    (found,) = [loc["id"] for loc in locations if (loc.get("metadata") or {}).get(kind) == store]
+    return str(found)
+
+
+def _level(medusa: Any, inventory_item: str, kind: str) -> int:
+    levels = medusa.admin.get(f"/admin/inventory-items/{inventory_item}/location-levels",
+                              location_id=_location(medusa, kind))["inventory_levels"]
+    return int(levels[0]["stocked_quantity"]) if levels else 0
 
 
 @pytest.mark.parametrize("name", list(WALKS))

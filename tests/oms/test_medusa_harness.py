@@ -113,7 +113,8 @@ def test_variants_are_found_by_sku_barcode_ean_upc_or_free_text(medusa: MedusaOm
     all_rows = medusa.admin.get(
         "/admin/product-variants", limit=100, fields="id,sku,updated_at", order="updated_at"
     )["variants"]
-    assert len(all_rows) == 6
+    # the seeded six (tests that ran before may have made second-hand items: SH-… SKUs)
+    assert len([r for r in all_rows if r["sku"] in medusa.seed["variants"]]) == 6
     newer = medusa.admin.get(
         "/admin/product-variants", **{"updated_at[$gt]": all_rows[0]["updated_at"]}, fields="id"
     )["variants"]

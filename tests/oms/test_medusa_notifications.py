@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers.medusa import make_order, request
+from helpers.medusa import make_order, own_numbers, request
 from helpers.returns import CASHIER, line
 
 from posreturns.app import Till, open_sync, open_till
@@ -38,6 +38,7 @@ class RecordingClient(HttpJsonClient):
 def pushed_return(tmp_path: Path, medusa: Any, *, notify: bool, plugin: bool) -> tuple[dict[str, Any], RecordingClient]:
     from helpers.returns import MANAGER, PIN, SHIPPED_POLICY
     till: Till = open_till(tmp_path, clock=SystemClock(), till_id="T1")
+    own_numbers(till, "T1")
     till.settings.set("store.id", "PARIS-01")
     till.policies.install(SHIPPED_POLICY.read_text(encoding="utf-8"), "default.toml")
     till.users.seed(MANAGER, "Marie Manager", "manager", PIN)

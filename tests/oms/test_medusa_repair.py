@@ -1,7 +1,9 @@
 """`posreturns oms repair ORDER` against the real Medusa: the state an older version left after a kill
 between creating a return and requesting its items — an open, empty return whose receive change
 stays pending, the order locked, the event refused — is repaired: the till's leftovers are cancelled,
-a change made by someone else is left alone, and the refused event sent again makes one whole return."""
+a change made by someone else is left alone, and the refused event sent again makes one whole return.
+An exchange left never requested is cancelled with its shipping method (Medusa's own cancel leaves
+it on the order, where it shows up at the order's next version)."""
 
 from __future__ import annotations
 
@@ -13,7 +15,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers.medusa import events, make_order, medusa_returns, open_store_till, refunds, request
+from helpers.medusa import (
+    assert_one_exchange,
+    ensure_stock,
+    events,
+    make_order,
+    medusa_returns,
+    open_store_till,
+    refunds,
+    request,
+    stocked,
+)
 from helpers.returns import CASHIER, MANAGER, PIN, line
 
 from oms.harness import AdminApiError
@@ -100,6 +112,63 @@ def test_repair_unlocks_an_order_an_older_version_left_locked(tmp_path: Path, me
     finally:
         engine.gateway.close()
         till.close()
+
+
+@pytest.mark.allow_warning_logs
+def test_repair_cancels_an_exchange_left_unrequested_with_its_shipping_method(tmp_path: Path, medusa: Any) -> None:
+    till, engine = open_store_till(tmp_path / "paris", medusa)
+    try:
+        till.settings.set("oms.url", medusa.base_url)
+        sale = make_order(medusa, [("TEE-ORG-M", 1)])
+        till.lookup.find_receipt(str(sale["display_id"]))
+        for store in ("PARIS-01", "LYON-02"):  # Medusa may reserve the new line in either
+            ensure_stock(medusa, "TEE-ORG-L", store, at_least=2)
+        engine.puller.run(streams=("stores", "products", "stock"))
+        before = stocked(medusa, "TEE-ORG-M"), stocked(medusa, "TEE-ORG-L")
+        methods = len(shipping_methods(medusa, sale["id"]))
+        till.returns.complete(request(str(sale["display_id"]), line("TEE-ORG-M"), method="exchange",
+                                      exchange_lines=[{"code": "TEE-ORG-L", "qty": 1}], key="old-x"), CASHIER)
+        completed = next(e for e in events(till) if e.event_type == "ReturnCompleted")
+        old_version_exchange(medusa, sale, json.loads(completed.payload_json)["event_id"])
+        with till.engine.connect() as connection, connection.begin():  # the event it refused
+            connection.exec_driver_sql("UPDATE outbox SET status = 'rejected', last_error = 'active order change', "
+                                       "sent_at = created_at WHERE seq = ?", (completed.seq,))
+        assert [c["change_type"] for c in pending_changes(medusa, sale["id"])] == ["exchange"]
+
+        dry = cli(till.data_dir, medusa, "--json", "oms", "repair", str(sale["display_id"]), "--dry-run")
+        (planned,) = json.loads(dry.stdout)["cancelled"]
+        assert planned["type"] == "exchange" and "/outbound/shipping-method/" in planned["request"], planned
+        done = repair(till.data_dir, medusa, str(sale["display_id"]))
+        assert done.returncode == 0 and "cancelled 1 change(s)" in done.stdout, done.stderr
+        assert pending_changes(medusa, sale["id"]) == []               # unlocked
+
+        SqlExceptionQueue(till.engine).resolve(completed.seq, "retry", MANAGER, till.clock.now())
+        assert engine.uploader.run().counts["rejected"] == 0
+        assert_one_exchange(medusa, till, sale, before)
+        # one method more: the exchange's; the cancelled one's would show up here too, at this version
+        assert len(shipping_methods(medusa, sale["id"])) == methods + 1
+        assert pending_changes(medusa, sale["id"]) == []
+    finally:
+        engine.gateway.close()
+        till.close()
+
+
+def old_version_exchange(medusa: Any, sale: dict[str, Any], event_id: str) -> None:
+    """An exchange of the M for an L as the till makes it, killed before its request: the order locked."""
+    xid = medusa.admin.post("/admin/exchanges", {"order_id": sale["id"],
+                                                 "metadata": {"posreturns_event_id": event_id}})["exchange"]["id"]
+    m_line = next(i["id"] for i in sale["items"] if i["variant_sku"] == "TEE-ORG-M")
+    medusa.admin.post(f"/admin/exchanges/{xid}/inbound/items", {"location_id": medusa.location_id("PARIS-01"),
+                                                                "items": [{"id": m_line, "quantity": 1}]})
+    medusa.admin.post(f"/admin/exchanges/{xid}/outbound/items",
+                      {"items": [{"variant_id": medusa.variant("TEE-ORG-L")["id"], "quantity": 1}]})
+    medusa.admin.post(f"/admin/exchanges/{xid}/outbound/shipping-method", {
+        "shipping_option_id": medusa.seed["shipping_options"]["PARIS-01"]["outbound"], "custom_amount": 0})
+
+
+def shipping_methods(medusa: Any, order_id: str) -> list[dict[str, Any]]:
+    return list(medusa.admin.get(f"/admin/orders/{order_id}", fields="id,*shipping_methods")["order"][
+        "shipping_methods"])
 
 
 def test_a_resent_event_heals_the_same_leftovers_by_itself(tmp_path: Path, medusa: Any) -> None:

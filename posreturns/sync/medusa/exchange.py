@@ -128,18 +128,20 @@ def _create(pusher: ExchangePusher, api: Api, event: PendingEvent, data: dict[st
     return {"id": xid, "return_id": requested.get("return_id")}
 
 
-def drop_exchange(api: Api, order_id: str, exchange_id: str) -> None:
-    """Cancel an exchange never requested. Medusa 2.21's cancel leaves the exchange's shipping methods on
-    the order (it deletes them by their action's id), where a delivery's would read as a second parcel:
-    they are removed first."""
+def drop_exchange(api: Api, order_id: str, exchange_id: str, dry_run: bool = False) -> list[str]:
+    """Cancel an exchange never requested, as the requests made (or, `dry_run`, that would be). Medusa
+    2.21's cancel leaves the exchange's shipping methods on the order (it deletes them by their action's
+    id), where a delivery's would read as a second parcel: they are removed first."""
     changes = api.get(f"/admin/orders/{order_id}/changes", [("fields", "id,status,exchange_id,*actions")]
                       ).get("order_changes") or []
-    for change in changes:
-        if change.get("exchange_id") == exchange_id and change.get("status") in ("pending", "requested"):
-            for action in change.get("actions") or []:
-                if action.get("action") == "SHIPPING_ADD":
-                    api.delete(f"/admin/exchanges/{exchange_id}/outbound/shipping-method/{action['id']}")
-    api.delete(f"/admin/exchanges/{exchange_id}/request")
+    paths = [f"/admin/exchanges/{exchange_id}/outbound/shipping-method/{action['id']}" for change in changes
+             if change.get("exchange_id") == exchange_id and change.get("status") in ("pending", "requested")
+             for action in change.get("actions") or [] if action.get("action") == "SHIPPING_ADD"]
+    paths.append(f"/admin/exchanges/{exchange_id}/request")
+    if not dry_run:
+        for path in paths:
+            api.delete(path)
+    return [f"DELETE {path}" for path in paths]
 
 
 def _variant_id(api: Api, sku: str) -> str:

@@ -20,13 +20,18 @@ class Receiver:
         self.currency = currency
         self.refs = refs
 
-    def receive(self, api: Api, rid: str, wanted: dict[str, dict[str, Any]], data: dict[str, Any]) -> None:
+    def receive(self, api: Api, rid: str, wanted: dict[str, dict[str, Any]], data: dict[str, Any],
+                mark: dict[str, Any] | None = None) -> None:
+        """Receive the return whole (restocked units back in stock, the others dismissed), writing `mark` on
+        it meanwhile: Medusa updates a return only while one of its changes is open."""
         api.post(f"/admin/returns/{rid}/receive",
                  {"internal_note": f"Received in store, return {data.get('return_number')}"})
         back = [{"id": line, "quantity": w["restock"]} for line, w in wanted.items() if w["restock"]]
         held = [{"id": line, "quantity": w["qty"] - w["restock"]}
                 for line, w in wanted.items() if w["qty"] > w["restock"]]
         try:
+            if mark:
+                api.post(f"/admin/returns/{rid}", {"metadata": mark})
             if back:
                 api.post(f"/admin/returns/{rid}/receive-items", {"items": back})
             if held:

@@ -4,7 +4,8 @@ Before every push became resumable, a push broken half-way could leave a return 
 the till open in Medusa, its order change still pending: Medusa then refuses any other change of the
 order. Repair lists the order's pending changes and cancels those of the till's own records (a
 return or exchange carrying `metadata.posreturns_event_id`, or the return of such an exchange): a
-receive begun is cancelled, then a request never confirmed. Changes made by anyone else are left
+receive begun is cancelled, then a request never confirmed (an exchange's shipping methods first:
+Medusa's own cancel leaves them on the order). Changes made by anyone else are left
 alone and listed. Nothing the till sent is lost: its event is sent again (`sync resolve SEQ --retry`)
 and makes the return whole.
 """
@@ -16,6 +17,7 @@ from typing import Any
 
 from posreturns.services.errors import NotFound
 from posreturns.sync.medusa import mapping
+from posreturns.sync.medusa.exchange import drop_exchange
 from posreturns.sync.medusa.state import Api, OrderState
 from posreturns.sync.wire import NotFoundAtOms
 
@@ -79,8 +81,10 @@ def repair(api: Api, reference: str, dry_run: bool = False) -> Repair:
             path = f"/admin/returns/{rid}/receive"
         elif kind == "return_request" and rid in ours_returns:
             path = f"/admin/returns/{rid}/request"
-        elif kind == "exchange" and xid in ours_exchanges:
-            path = f"/admin/exchanges/{xid}/request"
+        elif kind == "exchange" and xid in ours_exchanges:  # its shipping method too, else left on the order
+            report.cancelled.append({"change": change.get("id"), "type": kind, "return_id": rid, "exchange_id": xid,
+                                     "request": "; ".join(drop_exchange(api, order["id"], str(xid), dry_run))})
+            continue
         else:
             report.left_alone.append({"change": change.get("id"), "type": kind, "return_id": rid, "exchange_id": xid})
             continue

@@ -21,6 +21,7 @@ from posreturns.services.sync_ports import OmsRefused, Outcome, PendingEvent, Pu
 from posreturns.sync.medusa.exchange import ExchangePusher
 from posreturns.sync.medusa.markers import event_metadata, other_content
 from posreturns.sync.medusa.notes import Notes
+from posreturns.sync.medusa.quick_leftovers import restock, restock_owed
 from posreturns.sync.medusa.receiving import Receiver
 from posreturns.sync.medusa.reference import ReferenceData
 from posreturns.sync.medusa.returned_units import ORDER_FIELDS, over_return, wanted_units
@@ -75,9 +76,12 @@ class ReturnPusher:
                 return self.notes.refused(api, event, data, order, problem, state)
             found = self.open(api, event, data, order, location, wanted)
         if found["status"] != "received":
-            self.receiver.receive(api, found["id"], wanted, data)
+            self.receiver.receive(api, found["id"], wanted, data, found["metadata"] if found.get("unmarked") else None)
+        restocked = 0
+        if state is not None and restock_owed(state, found, event.event_id):  # the plugin stopped before it
+            restocked = restock(api, event.event_id, found, wanted)
         refunded = self.receiver.refund(api, event, data, order)
-        done_before = received_before and refunded == 0
+        done_before = received_before and refunded == 0 and restocked == 0
         return PushResult(Outcome.DUPLICATE if done_before else Outcome.APPLIED,
                           detail={"medusa_return_id": found["id"], "refunds": refunded})
 

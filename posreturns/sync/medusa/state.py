@@ -13,7 +13,7 @@ from posreturns.sync.medusa import mapping
 
 RETURN_FIELDS = ("id,status,metadata,location_id,created_at,received_at,canceled_at,display_id,exchange_id,"
                  "*items")
-CHANGE_FIELDS = "id,change_type,status,return_id,exchange_id,created_at"
+CHANGE_FIELDS = "id,change_type,status,return_id,exchange_id,created_at,metadata"
 
 
 class Api(Protocol):
@@ -34,7 +34,19 @@ class OrderState:
         self._exchanges: list[dict[str, Any]] | None = None
 
     def return_of(self, event_id: str) -> dict[str, Any] | None:
-        return _marked(self.returns, event_id)
+        """The event's return, by the marker on it, else by the marker on its request's change (the plugin
+        writes it there first, in the step that makes the return: quick_leftovers.py), with that change's
+        metadata and `unmarked` (to be written on the return)."""
+        found = _marked(self.returns, event_id)
+        if found is not None:
+            return found
+        live = {r["id"]: r for r in self.returns if not r.get("canceled_at")}
+        for change in self.changes:
+            meta = change.get("metadata") or {}
+            made = live.get(change.get("return_id") or "")
+            if change.get("change_type") == "return_request" and meta.get(mapping.MARKER) == event_id and made:
+                return {**made, "metadata": {**(made.get("metadata") or {}), **meta}, "unmarked": True}
+        return None
 
     def exchange_of(self, event_id: str) -> dict[str, Any] | None:
         return _marked(self.exchange_records(), event_id)
