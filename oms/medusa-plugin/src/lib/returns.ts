@@ -5,7 +5,7 @@
 import {
   beginReceiveReturnWorkflow, beginReturnOrderWorkflow, cancelReturnReceiveWorkflow, cancelReturnRequestWorkflow,
   cancelReturnWorkflow, confirmReturnReceiveWorkflow, confirmReturnRequestWorkflow, createOrderCreditLinesWorkflow,
-  dismissItemReturnRequestWorkflow, receiveItemReturnRequestWorkflow, requestItemReturnWorkflow,
+  dismissItemReturnRequestWorkflow, receiveItemReturnRequestWorkflow, refundPaymentWorkflow, requestItemReturnWorkflow,
   updateReturnWorkflow,
 } from "@medusajs/core-flows"
 import { Ctx } from "./context"
@@ -14,7 +14,6 @@ import { major } from "./money"
 import { refused } from "./notes"
 import { byChangeMarker, markReturn, quick, receiveQuick, requestQuick, restockPending, restockQuick }
   from "./quick-return"
-import { refundPayment, transactionsOf } from "./refund"
 import { OrderState } from "./state"
 import { EventResult, MARKER, Refused, Retry, TillEvent } from "./types"
 
@@ -213,11 +212,6 @@ export async function refund(ctx: Ctx, event: TillEvent, data: Record<string, an
   for (const [index, tender] of (data.tenders ?? []).entries()) {
     const marker = `posreturns:${event.event_id}:${index}`
     const amount = major(tender.amount_minor, currency)
-    if (Number(tender.amount_minor ?? 0) > 0 && notes.has(marker)) {  // an attempt that stopped in between
-      const made = payments.find((p: any) => (p.refunds ?? []).some((r: any) => r.note === marker))
-      await transactionsOf(ctx, state.order.id, { currency_code: made.currency_code,
-        refunds: made.refunds.filter((r: any) => r.note === marker) }, amount)
-    }
     if (Number(tender.amount_minor ?? 0) <= 0 || notes.has(marker) || credits.has(marker)) continue
     if (tender.method === "store_credit") {
       try {
@@ -232,7 +226,7 @@ export async function refund(ctx: Ctx, event: TillEvent, data: Record<string, an
       if (!payment) continue
       const reason = await ctx.refundReasonId()
       try {
-        await refundPayment(ctx, state.order.id, { payment_id: payment.id, amount, note: marker, created_by: ctx.actor,
+        await ctx.run(refundPaymentWorkflow, { payment_id: payment.id, amount, note: marker, created_by: ctx.actor,
           ...(reason ? { refund_reason_id: reason } : {}) })
       } catch (error) {
         if (error instanceof Refused) {
