@@ -18,7 +18,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-PACKAGE = re.compile(r"node_modules/((?:@[^/]+/)?[^/]+)(/.*)?$")
+PACKAGE = re.compile(r".*node_modules/((?:@[^/]+/)?[^/]+)(/.*)?$")  # the innermost node_modules
 
 
 def package(url: str) -> str:
