@@ -1,6 +1,6 @@
 """A week's backlog drained into the real Medusa the tests start: `make bench-sync`.
 
-    python -m bench.sync [--returns 300] [--mode plugin|admin|both] [--held-every N] [--keep]
+    python -m bench.sync [--returns 300] [--mode plugin|admin|both] [--held-every N] [--keep] [--profile DIR]
 
 A till of PARIS-01 records `--returns` card returns of Medusa sales while "offline" (each with its
 stock move: two events per return), then the uploader drains them — through the posreturns plugin
@@ -9,7 +9,10 @@ prints the time, the HTTP requests per event, and whether the targets are met: p
 <= 0.1 requests per event; Admin API <= 90 s. The sales are made once (in parallel) in
 var/oms-bench and reused by later runs as long as they have units left to return. `--held-every N` makes
 every Nth return a defective one, held for inspection (its unit goes to the store's quarantine location
-in Medusa). Where Medusa spent the batches' time (per core workflow and query) is printed too.
+in Medusa). Where Medusa spent the batches' time (per core workflow and query) is printed too, and the
+CPU time and SQL statements Medusa used per return (statements when PostgreSQL has pg_stat_statements,
+which the harness loads when it is installed). `--profile DIR` runs Medusa under Node's CPU profiler
+and prints where its CPU went during each drain, per package and function (bench/cpuprofile.py).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 import tempfile
 import threading
@@ -28,7 +32,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench import cpuprofile  # noqa: E402
 from oms import harness  # noqa: E402
+from oms.postgres import psql  # noqa: E402
 from posreturns.app import open_sync, open_till  # noqa: E402
 from posreturns.domain.users import Principal  # noqa: E402
 from posreturns.services.clock import SystemClock  # noqa: E402
@@ -47,8 +53,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mode", choices=["plugin", "admin", "both"], default="both")
     parser.add_argument("--held-every", type=int, default=0, help="every Nth return is held for inspection")
     parser.add_argument("--keep", action="store_true", help="leave Medusa running afterwards")
+    parser.add_argument("--profile", type=Path, metavar="DIR",
+                        help="restart Medusa under node --cpu-prof, write its profile to DIR and summarise each drain")
     args = parser.parse_args(argv)
     settings = harness.Settings(var_dir=ROOT / "var" / "oms-bench")
+    if args.profile:
+        profile_medusa(settings, args.profile.resolve())
     state = harness.up(settings)
     results: dict[str, Any] = {}
     try:
@@ -56,10 +66,42 @@ def main(argv: list[str] | None = None) -> int:
         for mode in (["plugin", "admin"] if args.mode == "both" else [args.mode]):
             results[mode] = drain(state, admin, mode, args.returns, args.held_every)
     finally:
-        if not args.keep:
-            harness.stop(settings)
+        if not args.keep or args.profile:
+            harness.stop(settings)  # a profile is written when Medusa exits
+    if args.profile:
+        summarise_profile(args.profile.resolve(), int(state["medusa"]["pid"]), results)
     print(json.dumps(results, indent=2))
     return 0 if all(r["meets"] for r in results.values()) else 1
+
+
+def profile_medusa(settings: harness.Settings, folder: Path) -> None:
+    """The next Medusa started runs under `node --cpu-prof` (a `node` first on PATH that adds it: Node
+    refuses the option in NODE_OPTIONS)."""
+    node = shutil.which("node")
+    if node is None:
+        raise SystemExit("node is not on PATH")
+    folder.mkdir(parents=True, exist_ok=True)
+    wrapper = folder / "bin" / "node"
+    wrapper.parent.mkdir(exist_ok=True)
+    wrapper.write_text(f'#!/bin/sh\nexec "{node}" --cpu-prof --cpu-prof-dir="{folder}" "$@"\n')
+    wrapper.chmod(0o755)
+    os.environ["PATH"] = f"{wrapper.parent}{os.pathsep}{os.environ.get('PATH', '')}"
+    harness.stop(settings)
+
+
+def summarise_profile(folder: Path, pid: int, results: dict[str, Any]) -> None:
+    files = sorted(folder.glob(f"CPU.*.{pid}.*.cpuprofile"))
+    if not files:
+        print(f"no profile of Medusa (pid {pid}) in {folder}", flush=True)
+        return
+    profile = json.loads(files[-1].read_text())
+    for mode, result in results.items():
+        summary = cpuprofile.Summary()
+        summary.add(profile, *result["window_us"])
+        report = folder / f"{mode}.txt"
+        report.write_text("\n".join(summary.lines(40)) + "\n")
+        print(f"\n{mode}: where Medusa's CPU went while draining (all of it in {report}):", flush=True)
+        print("\n".join(summary.lines(12)[:30]), flush=True)
 
 
 CASHIER = Principal.vouched("bench", by="bench")  # as a host POS vouches for its cashier
@@ -89,17 +131,21 @@ def drain(state: dict[str, Any], admin: Any, mode: str, count: int, held_every: 
                                                   "condition": condition}]}, CASHIER)
             recorded = time.perf_counter() - started
             events = engine.outbox.stats(till.clock.now()).pending
-            cpu_before = _cpu_seconds(state)
+            cpu_before, sql_before = _cpu_seconds(state), _sql_statements(state)
             calls_before, started = gateway.client.calls, time.perf_counter()
+            window = [time.monotonic_ns() // 1000]  # the clock V8 stamps its profile samples with
             progress = Progress(mode, events)
             for _ in range(20):
                 engine.uploader.run(progress)
                 if engine.outbox.stats(till.clock.now()).pending == 0:
                     break
             seconds = time.perf_counter() - started
+            window.append(time.monotonic_ns() // 1000)
             calls = gateway.client.calls - calls_before
             medusa = dict(gateway.batches.timings)
             cpu = {name: round(used - cpu_before.get(name, 0.0), 1) for name, used in _cpu_seconds(state).items()}
+            sql_after = _sql_statements(state)
+            statements = None if sql_before is None or sql_after is None else sql_after - sql_before
             left = engine.outbox.stats(till.clock.now())
         finally:
             gateway.close()
@@ -117,17 +163,33 @@ def drain(state: dict[str, Any], admin: Any, mode: str, count: int, held_every: 
     print(f"        CPU used meanwhile: Medusa (node) {cpu.get('medusa', 0):.1f} s = {per_return:.0f} ms per return, "
           f"PostgreSQL {cpu.get('postgres', 0):.1f} s; machine load {os.getloadavg()[0]:.1f} on {os.cpu_count()} "
           "cores", flush=True)
+    if statements is not None:
+        print(f"        SQL statements Medusa ran meanwhile: {statements} = "
+              f"{statements / max(len(lines), 1):.0f} per return", flush=True)
     for name, spent in sorted(medusa.items(), key=lambda kv: -kv[1]["ms"]):
         print(f"        in Medusa: {name:<52} {spent['runs']:>5} runs {spent['ms'] / 1000:>7.1f} s "
               f"({spent['ms'] / max(spent['runs'], 1):.0f} ms each)", flush=True)
     return {"returns": len(lines), "events": events, "seconds": round(seconds, 1), "requests": calls,
             "requests_per_event": round(calls / events, 3), "events_per_second": round(events / seconds, 1),
-            "cpu_seconds": cpu,
+            "cpu_seconds": cpu, "sql_statements": statements, "window_us": window,
             "refused": left.rejected, "left": left.pending, "meets": meets}
 
 
+def _sql_statements(state: dict[str, Any]) -> int | None:
+    """SQL statements run so far in Medusa's database (None when PostgreSQL has no pg_stat_statements)."""
+    settings = harness.Settings(var_dir=Path(state["var_dir"]))
+    pg = state["postgres"]
+    try:
+        psql(settings, pg["port"], "create extension if not exists pg_stat_statements", db=pg["database"])
+        return int(psql(settings, pg["port"], "select coalesce(sum(calls), 0) from pg_stat_statements where dbid = "
+                        "(select oid from pg_database where datname = current_database())", db=pg["database"]))
+    except (harness.HarnessError, ValueError):
+        return None
+
+
 def _cpu_seconds(state: dict[str, Any]) -> dict[str, float]:
-    """CPU seconds used so far by Medusa's and PostgreSQL's process trees (Linux /proc; {} elsewhere)."""
+    """CPU seconds used so far by Medusa's and PostgreSQL's process trees, their ended processes included
+    (Linux /proc; {} elsewhere)."""
     tick = os.sysconf("SC_CLK_TCK")
     try:
         stats = {}
@@ -137,7 +199,8 @@ def _cpu_seconds(state: dict[str, Any]) -> dict[str, float]:
                     fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
                 except OSError:
                     continue
-                stats[int(entry.name)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / tick)
+                # with the reaped children's time (cutime, cstime): PostgreSQL's backends come and go
+                stats[int(entry.name)] = (int(fields[1]), sum(int(f) for f in fields[11:15]) / tick)
     except OSError:
         return {}
     used = {}

@@ -111,6 +111,9 @@ def start_postgres(settings: Settings, state: dict[str, Any]) -> None:
                 "-c",
                 "max_connections=100",
             ]
+            if (bindir.parent / "lib" / "pg_stat_statements.so").exists():
+                # counts the SQL statements per query shape (make bench-sync prints them per return)
+                cmd += ["-c", "shared_preload_libraries=pg_stat_statements"]
             pid = spawn(cmd, settings.pg_log, **as_postgres())
             deadline = time.monotonic() + 60
             while True:

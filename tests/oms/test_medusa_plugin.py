@@ -161,12 +161,14 @@ def test_a_replaced_uploader_is_refused_and_the_next_one_catches_up(walk: Any, m
 def _as_medusa_holds_it(medusa: Any, sale: dict[str, Any], before: dict[str, int]) -> dict[str, Any]:
     """A return of `sale` as Medusa ends up holding it, without the ids that differ from sale to sale."""
     (made,) = medusa.admin.get("/admin/returns", order_id=sale["id"],
-                               fields="id,status,location_id,no_notification,metadata,*items")["returns"]
+                               fields="id,status,location_id,no_notification,created_by,metadata,*items")["returns"]
     order = medusa.admin.get(f"/admin/orders/{sale['id']}", fields="id,summary,*items,items.detail.*")["order"]
     sku = {i["id"]: i["variant_sku"] for i in order["items"]}
     changes = medusa.admin.get(f"/admin/orders/{sale['id']}/changes", fields="id,change_type,status")["order_changes"]
+    paid_back = refunds(medusa, sale["id"])
+    transactions = medusa.admin.get(f"/admin/orders/{sale['id']}", fields="id,*transactions")["order"]["transactions"]
     return {"status": made["status"], "location": made["location_id"], "no_notification": made["no_notification"],
-            "marked": made["metadata"]["posreturns_event_id"] is not None,
+            "marked": made["metadata"]["posreturns_event_id"] is not None, "by": made["created_by"] is not None,
             "report": {k: v for k, v in made["metadata"]["posreturns_report"].items() if k != "lines"},
             "items": sorted((sku[i["item_id"]], i["quantity"], i["received_quantity"], i["damaged_quantity"],
                              i["reason_id"] or "", i["note"] or "") for i in made["items"]),
@@ -174,7 +176,11 @@ def _as_medusa_holds_it(medusa: Any, sale: dict[str, Any], before: dict[str, int
                                                                       "return_received_quantity",
                                                                       "return_dismissed_quantity")}
                        for i in order["items"]},
-            "summary": order["summary"], "refunds": len(refunds(medusa, sale["id"])),
+            "summary": order["summary"],
+            "refunds": sorted((r["amount"], r["created_by"] is not None, r["refund_reason_id"] is not None,
+                               r["note"].rsplit(":", 1)[-1]) for r in paid_back),
+            "transactions": sorted((t["amount"], t["reference"], t["reference_id"] in {r["id"] for r in paid_back})
+                                   for t in transactions),
             "stock": {s: stocked(medusa, s) - n for s, n in before.items()},
             "changes": sorted((c["change_type"] or "", c["status"]) for c in changes)}
 
