@@ -88,7 +88,8 @@ def price_draft(draft: ReturnDraft, context: PolicyContext, currency: str) -> li
 
 # A pure function of frozen values, and most of a quote's cost: the window quotes its basket again at every
 # change, and a host quotes the same sale as it is built, so the rows that did not change are not priced again.
-@functools.lru_cache(maxsize=512)
+# One sale's rows are what it needs: each entry keeps its sale's line alive, and a shift's soak counts them.
+@functools.lru_cache(maxsize=64)
 def _price_linked(prices_include_tax: bool, line: OrderLine, request: ReturnLineRequest, before: int) -> LineAmounts:
     # in minor units, as `Money.of` rounds (half away from zero, once per share): a 20-line quote prices
     # every line, and a `Money` per intermediate sum was most of its cost

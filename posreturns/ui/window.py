@@ -90,7 +90,10 @@ def build_window(services: UiServices, session: Session, runner: Any, dialogs: D
         runner.run(services.integrity, window.show_integrity,
                    lambda error: log.error("the start-up check failed: %s", type(error).__name__, exc_info=error))
     if (warm_up := services.warm_up) is not None:  # what the first scan needs, once the window has shown
-        QTimer.singleShot(FIRST_PAINT_MS, window, lambda: runner.run(warm_up, _ignore, _ignore))
+        # a child timer: a window closed before it fires drops it (a singleShot's functor would outlive it)
+        timer = QTimer(window, singleShot=True, interval=FIRST_PAINT_MS)
+        timer.timeout.connect(lambda: runner.run(warm_up, _ignore, _ignore))
+        timer.start()
     return window
 
 

@@ -77,6 +77,9 @@ class ReturnPage(QWidget):
         self.item_field.returnPressed.connect(self._typed_item)
         # the contact is taken as it is typed (a pause of half a second), not only on Enter: the price follows
         self.contact_pause = QTimer(self, singleShot=True, interval=500)
+        # a child timer, not QTimer.singleShot(…, self, …): a page deleted before it fires keeps nothing alive
+        self.spare_timer = QTimer(self, singleShot=True, interval=0)
+        self.spare_timer.timeout.connect(self._stock_spares)
         self.contact_pause.timeout.connect(self._contact_typed)
         self.customer_field.textEdited.connect(lambda _text: self.contact_pause.start())
         self.customer_field.editingFinished.connect(self._contact_typed)
@@ -106,7 +109,7 @@ class ReturnPage(QWidget):
         self.editing = -1
         self.basket_scroll.verticalScrollBar().setValue(0)
         self.lines.setVisible(order is not None)  # no sale to list: its room goes to the items returned
-        QTimer.singleShot(0, self, self._stock_spares)
+        self.spare_timer.start()
         if order is None:
             self.order_title.setText(self.tr("Return without receipt: store credit only, at most the item's lowest "
                                              "recent price (its steps below say which)."))
@@ -256,7 +259,7 @@ class ReturnPage(QWidget):
         card.setParent(self.basket_scroll.widget())
         card.hide()
         self._spares.append(card)
-        QTimer.singleShot(0, self, self._stock_spares)
+        self.spare_timer.start()
 
     def _show_quote(self, quoted: QuotedReturn) -> None:
         self.decision.show_quote(quoted.quote, self.flow.basket.refund_method, self.language)
