@@ -10,9 +10,11 @@
 // `receive_now` receives every line of the order in full, not the returned quantities.
 //
 // Resumable like the rest: the event's marker is on the request's change (written in the return's own
-// transaction); the receive's change says it was received here; the return itself is marked (the
-// marker, and restocked) in one write once its units are back, so a resume finds it by its request's
-// marker and restocks a received return exactly once.
+// transaction) and then on the return; the receive's change says it was received here, and the return
+// is marked restocked once its units are back, so a resume restocks a received return exactly once.
+// (Marking the return once, at the restock, saves 4 statements, but a return received and not yet
+// restocked would then carry neither the marker nor the till's report fields, and once received the
+// Admin API cannot add them: a till that lost the plugin meanwhile would leave it so.)
 
 import { InventoryLevelWorkflowEvents, Modules, OrderWorkflowEvents } from "@medusajs/framework/utils"
 import { cancelReturnWorkflow, createOrUpdateOrderPaymentCollectionWorkflow } from "@medusajs/core-flows"
@@ -52,6 +54,7 @@ export async function requestQuick(ctx: Ctx, event: TillEvent, data: Record<stri
       created_by: ctx.actor, requested_at: new Date(), metadata,
       description: `In-store return ${data.return_number}`, internal_note: `posreturns event ${event.event_id}` }))
     ctx.reached("created")
+    await markReturn(ctx, made.id, { ...metadata }, { created_by: ctx.actor })
     // the workflows refuse an over-return while the request is open; here the return is whole at once,
     // so a return of the same units made meanwhile (another till, the Admin API) is caught after it
     const [after] = await ctx.graph("order", ["id", "items.id", "items.detail.*"], { id: orderId })
@@ -62,7 +65,7 @@ export async function requestQuick(ctx: Ctx, event: TillEvent, data: Record<stri
     }
     await emit(ctx, OrderWorkflowEvents.RETURN_REQUESTED, [{ order_id: orderId, return_id: made.id }])
     ctx.reached("requested")
-    return { id: made.id, status: "requested", location_id: location, metadata, unmarked: true }
+    return { id: made.id, status: "requested", location_id: location, metadata }
   })
 }
 
@@ -94,8 +97,7 @@ export async function restockQuick(ctx: Ctx, found: any, state: OrderState, want
     const locking: any = ctx.container.resolve(Modules.LOCKING)
     return locking.execute([...new Set(plan.map((p) => p.inventoryItemId))], () => inventory.adjustInventory(plan))
   }) : []
-  await markReturn(ctx, found.id, { ...(found.metadata ?? {}), [RESTOCKED]: true },
-    found.unmarked ? { created_by: ctx.actor } : {})
+  await markReturn(ctx, found.id, { ...(found.metadata ?? {}), [RESTOCKED]: true })
   const orderId = state.order.id
   if ((state.order.payment_collections ?? []).some((c: any) => OPEN_COLLECTIONS.has(c.status))) {
     await ctx.run(createOrUpdateOrderPaymentCollectionWorkflow, { order_id: orderId })
