@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.cli_start import cli_start
+from bench.verdict import verdict
 from posreturns.app import open_till
 from posreturns.cli.output import Output
 from posreturns.demo.scale import FIRST, LAST, ScaleSpec, generate, receipt_number, sku_barcode
@@ -56,8 +57,8 @@ def measure(label: str, target_ms: float, calls: list[Callable[[], object]], war
         cpu.append((time.process_time() - started_cpu) * 1000)
     p50, p99 = percentiles(timings)
     cpu_p50, cpu_p99 = percentiles(cpu)
-    verdict = "meets" if p99 <= target_ms else "MISSES"
-    print(f"{label:<34} p50 {p50:7.3f} ms   p99 {p99:7.3f} ms   target p99 <= {target_ms} ms: {verdict}   "
+    print(f"{label:<34} p50 {p50:7.3f} ms   p99 {p99:7.3f} ms   target p99 <= {target_ms} ms: "
+          f"{verdict(p99, target_ms)}   "
           f"(CPU p50 {cpu_p50:.3f}, p99 {cpu_p99:.3f} ms)")
     return {"p50_ms": round(p50, 3), "p99_ms": round(p99, 3), "target_ms": target_ms,
             "cpu_p50_ms": round(cpu_p50, 3), "cpu_p99_ms": round(cpu_p99, 3)}
@@ -377,8 +378,7 @@ def cold_start(data_dir: Path) -> dict[str, float]:
     cpu = min(r["cpu_s"] for r in runs)
     rss = max(r["rss_mb"] for r in runs)
     print(f"{'cold start to ready window':<34} {best['ready_s']:.2f} s (best of 3; CPU {cpu:.2f} s)   target <= 1.0 s: "
-          f"{'meets' if best['ready_s'] <= 1.0 else 'MISSES'};   RSS {rss:.0f} MB   target <= 200 MB: "
-          f"{'meets' if rss <= 200 else 'MISSES'}")
+          f"{verdict(best['ready_s'], 1.0)};   RSS {rss:.0f} MB   target <= 200 MB: {verdict(rss, 200)}")
     return {"ready_s": best["ready_s"], "cpu_s": cpu, "rss_mb": rss}
 
 
@@ -400,9 +400,9 @@ def scan_to_paint(data_dir: Path, receipts: int = 100) -> dict[str, Any]:
     for name, label in PAINTED.items():
         if name in figures:
             f = figures[name]
-            verdict = "meets" if f["p99_ms"] <= 50 else "MISSES"
             frame = "within a frame" if f["p99_ms"] <= 16 else "over a frame"
-            print(f"{label:<34} p50 {f['p50_ms']:7.1f} ms   p99 {f['p99_ms']:7.1f} ms   target p99 <= 50 ms: {verdict} "
+            print(f"{label:<34} p50 {f['p50_ms']:7.1f} ms   p99 {f['p99_ms']:7.1f} ms   target p99 <= 50 ms: "
+                  f"{verdict(f['p99_ms'], 50)} "
                   f"(goal 16 ms: {frame})   (CPU p50 {f['cpu_p50_ms']:.1f}, p99 {f['cpu_p99_ms']:.1f} ms; "
                   f"{f['count']} scans, load {figures['load']:.1f})")
     return figures
@@ -462,19 +462,19 @@ def import_throughput(count: int, data_dir: Path) -> dict[str, Any]:
     results: dict[str, Any] = {}
     for name, run, target in (("empty", empty, 20_000), ("delta", full, 10_000), ("raw_sqlite3", raw, None)):
         rate = run["orders"] / run["seconds"]
-        verdict = "" if target is None else f"target >= {target:,}/s: {'meets' if rate >= target else 'MISSES'}"
+        meets = "" if target is None else f"target >= {target:,}/s: {verdict(rate, target, higher_is_better=True)}"
         parser = (f" of which the parser process {run['parser_cpu_s']:.2f} s" if run.get("parser_cpu_s") else "")
         memory = (f"writer {run['rss_mb']:.0f} + parser {run['parser_rss_mb']:.0f} MB" if run.get("parser_rss_mb")
                   else f"{run['rss_mb']:.0f} MB")
         print(f"{'import, ' + name:<34} {run['orders']:,} orders in {run['seconds']:.2f} s = {rate:,.0f} orders/s; "
               f"{run['orders'] / run['cpu_s']:,.0f} per CPU second (CPU {run['cpu_s']:.2f} s{parser}, peak RSS "
-              f"{memory}, load {run['load']:.1f})   {verdict}")
+              f"{memory}, load {run['load']:.1f})   {meets}")
         results[name] = {**run, "orders_per_second": round(rate), "orders_per_cpu_second": round(run["orders"] /
                                                                                                  run["cpu_s"])}
     ratio = results["empty"]["orders_per_second"] / results["raw_sqlite3"]["orders_per_second"]
     cpu_ratio = results["empty"]["orders_per_cpu_second"] / results["raw_sqlite3"]["orders_per_cpu_second"]
     peak = empty["rss_mb"] + empty.get("parser_rss_mb", 0)  # both processes at their peaks: at most this
-    memory = ("meets" if peak <= 300 else "MISSES") if count >= 100_000 else "measured at 100,000"
+    memory = verdict(peak, 300) if count >= 100_000 else "measured at 100,000"
     print(f"{'import vs raw sqlite3 loader':<34} x{ratio:.2f} in wall-clock time, x{cpu_ratio:.2f} per CPU second "
           f"(file {first.stat().st_size / 1e6:.0f} MB; peak RSS of both processes at most {peak:.0f} MB, "
           f"target <= 300 MB for 100,000 orders: {memory})")

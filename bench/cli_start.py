@@ -25,6 +25,8 @@ from collections import Counter
 from contextlib import closing
 from pathlib import Path
 
+from bench.verdict import verdict
+
 # Libraries a lookup from the command line has no use for (the window, migrations, HTTP, devices, and
 # SQLAlchemy: lookups read through plain sqlite3)
 HEAVY = ("PySide6", "sqlalchemy", "alembic", "requests", "posdrivers")
@@ -90,7 +92,7 @@ def cli_start(data_dir: Path, number: str, target_ms: float = 300) -> dict[str, 
     load = os.getloadavg()[0]
     print(f"{'command line: order show':<34} {show:.0f} ms (median of {RUNS}; bare python {bare:.0f} ms, "
           f"--version {version:.0f} ms; load {load:.1f})   target <= {target_ms:.0f} ms: "
-          f"{'meets' if show <= target_ms else 'MISSES'}")
+          f"{verdict(show, target_ms)}")
     print(f"{'  CPU time of the child':<34} {show_cpu:.0f} ms (bare python {bare_cpu:.0f} ms, --version "
           f"{version_cpu:.0f} ms); {len(modules)} modules; imports: SQLAlchemy {shares['sqlalchemy']:.0f} ms, "
           f"posreturns {shares['posreturns']:.0f} ms, the rest {shares['other']:.0f} ms; "

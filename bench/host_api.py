@@ -24,6 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench.cli_start import ENV, demo_store
+from bench.verdict import verdict
 
 CALLS, WARM_UP = 1000, 100
 TARGET_MS = 5.0
@@ -106,9 +107,9 @@ def host_api(data_dir: Path, number: str, sku: str) -> dict[str, object]:
     results: dict[str, object] = {"target_ms": TARGET_MS, "load": round(load, 1), "calls": CALLS}
     for name, (trips, overheads) in measured.items():
         (t50, t99), (o50, o99) = _p50_p99(trips), _p50_p99(overheads)
-        verdict = "meets" if o99 <= TARGET_MS else "MISSES"
         print(f"{'host API: ' + name:<34} round trip p50 {t50:6.2f}, p99 {t99:6.2f} ms; the API's overhead p50 "
-              f"{o50:5.2f}, p99 {o99:5.2f} ms (load {load:.1f})   target overhead p99 <= {TARGET_MS} ms: {verdict}")
+              f"{o50:5.2f}, p99 {o99:5.2f} ms (load {load:.1f})   target overhead p99 <= {TARGET_MS} ms: "
+              f"{verdict(o99, TARGET_MS)}")
         results[name.replace(" ", "_")] = {"p50_ms": round(t50, 3), "p99_ms": round(t99, 3),
                                            "overhead_p50_ms": round(o50, 3), "overhead_p99_ms": round(o99, 3)}
     return results

@@ -155,7 +155,8 @@ def drain(state: dict[str, Any], admin: Any, mode: str, count: int, held_every: 
     print(f"\n{mode:<7} {len(lines)} returns = {events} events drained in {seconds:.1f} s "
           f"({events / seconds:.1f} events/s), {calls} requests = {calls / events:.3f} per event, "
           f"{left.rejected} refused, {left.pending} left; target <= {limit:.0f} s"
-          + (f" and <= {per_event} requests/event" if per_event else "") + f": {'meets' if meets else 'MISSES'}"
+          + (f" and <= {per_event} requests/event" if per_event else "")
+          + f": {'meets' if meets else 'MISSES'} (x{seconds / limit:.2f} of the time limit)"
           f"  (recording the returns at the till: {recorded:.1f} s)", flush=True)
     print(f"        waiting for Medusa: {in_gateway['s']:.1f} s in {in_gateway['calls']} pushes; the till's own work "
           f"(outbox reads, commits, progress): {max(seconds - in_gateway['s'], 0):.1f} s", flush=True)

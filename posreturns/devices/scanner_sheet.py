@@ -62,19 +62,11 @@ def scanner_sheet(lang: str) -> list[Block]:
 
 
 @dataclass(frozen=True)
-class ScanCheck:
+class ScanCheck(messages.InBothLanguages):
     """What a scan on the set-up page says about the scanner; `ok` False means something to change."""
 
     ok: bool
     said: messages.Text
-
-    @property
-    def en(self) -> str:
-        return self.said.in_language("en")
-
-    @property
-    def fr(self) -> str:
-        return self.said.in_language("fr")
 
     def in_language(self, language: str) -> str:
         return self.said.in_language(language)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from posreturns.domain.messages import Localized
+from posreturns.domain.messages import InBothLanguages, Localized
 from posreturns.domain.money import Money, display
 from posreturns.domain.returns import Disposition, RefundMethod
 
@@ -31,7 +31,7 @@ def worst(statuses: Iterable[DecisionStatus]) -> DecisionStatus:
 
 
 @dataclass(frozen=True, slots=True)
-class TraceEntry:
+class TraceEntry(InBothLanguages):
     """One rule that fired, and the sentence that says so, in English (`en`) or French (`fr`).
 
     The sentence is worded when read: a quote explains every line, the window shows a few sentences in
@@ -43,14 +43,6 @@ class TraceEntry:
     rule: str
     said: Localized
     effect: DecisionStatus | None = None
-
-    @property
-    def en(self) -> str:
-        return self.said.in_language("en")
-
-    @property
-    def fr(self) -> str:
-        return self.said.in_language("fr")
 
     def text(self, language: str) -> str:
         return self.fr if language.startswith("fr") else self.en

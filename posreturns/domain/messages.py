@@ -28,6 +28,21 @@ class Localized(Protocol):
     def in_language(self, language: str) -> str: ...
 
 
+class InBothLanguages:
+    """A value that carries a message (`said`) and words it in English or French when read."""
+
+    __slots__ = ()
+    said: Localized
+
+    @property
+    def en(self) -> str:
+        return self.said.in_language("en")
+
+    @property
+    def fr(self) -> str:
+        return self.said.in_language("fr")
+
+
 @dataclass(frozen=True)
 class Text:
     """A catalogue message with its arguments, in no language yet; `str()` is the English."""

@@ -19,7 +19,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from posreturns.domain.context import PolicyContext
 from posreturns.domain.decision import percent_text
-from posreturns.domain.messages import Localized, Worded, translate
+from posreturns.domain.messages import InBothLanguages, Localized, Worded, translate
 from posreturns.domain.money import Money, div_half_up
 from posreturns.domain.orders import OrderLine
 from posreturns.domain.policy.model import CashRounding, RoundingMode
@@ -35,7 +35,7 @@ _REFUND = translate("domain.refunds", "Refund")
 
 
 @dataclass(frozen=True, slots=True)
-class BreakdownStep:
+class BreakdownStep(InBothLanguages):
     """One line of "why this amount", worded when read (as a `TraceEntry`); `counted` steps add up to the
     refund, others only inform."""
 
@@ -43,14 +43,6 @@ class BreakdownStep:
     said: Localized
     amount: Money
     counted: bool = True
-
-    @property
-    def en(self) -> str:
-        return self.said.in_language("en")
-
-    @property
-    def fr(self) -> str:
-        return self.said.in_language("fr")
 
 
 @dataclass(frozen=True, slots=True)
