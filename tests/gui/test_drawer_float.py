@@ -18,6 +18,16 @@ from posreturns.ui.views.main_window import HOME, MainWindow
 from posreturns.ui.window import build_window
 
 
+def _cashier_window(qtbot, demo_till: Till, language: str) -> MainWindow:  # type: ignore[no-untyped-def]
+    """The window showing its sign-in page, for a cashier (camille, PIN 2580) with no float entered today."""
+    demo_till.users.seed("camille", "Camille Martin", "cashier", "2580")
+    session = Session(till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
+    window = build_window(ui_services(demo_till, language), session, InlineTaskRunner(), poll_status=False)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
 def _sign_in(qtbot, window: MainWindow) -> FloatDialog | None:  # type: ignore[no-untyped-def]
     page = window.sign_in_page
     assert page is not None
@@ -31,11 +41,7 @@ def _sign_in(qtbot, window: MainWindow) -> FloatDialog | None:  # type: ignore[n
 
 
 def test_the_float_is_asked_after_the_first_sign_in_and_typed_on_the_pad(qtbot, demo_till: Till) -> None:  # type: ignore[no-untyped-def]
-    demo_till.users.seed("camille", "Camille Martin", "cashier", "2580")
-    session = Session(till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
-    window = build_window(ui_services(demo_till, "fr"), session, InlineTaskRunner(), poll_status=False)
-    qtbot.addWidget(window)
-    window.show()
+    window = _cashier_window(qtbot, demo_till, "fr")
     dialog = _sign_in(qtbot, window)
     assert dialog is not None and dialog.isModal()
     qtbot.mouseClick(dialog.later_button, Qt.MouseButton.LeftButton)  # not now: asked again at the next sign-in
@@ -81,11 +87,7 @@ def test_the_cashier_reads_why_the_cash_part_becomes_store_credit(qtbot, demo_ti
 
 
 def test_a_receipt_scanned_while_the_float_is_asked_is_refused_in_the_dialog(qtbot, demo_till: Till) -> None:  # type: ignore[no-untyped-def]
-    demo_till.users.seed("camille", "Camille Martin", "cashier", "2580")
-    session = Session(till_id=lambda: "T1", offline=lambda: False, store_id=lambda: "PARIS-01")
-    window = build_window(ui_services(demo_till, "en"), session, InlineTaskRunner(), poll_status=False)
-    qtbot.addWidget(window)
-    window.show()
+    window = _cashier_window(qtbot, demo_till, "en")
     dialog = _sign_in(qtbot, window)
     assert dialog is not None
     window.on_scan("PA01-000102")  # the customer is waiting: the cashier scans before counting the drawer

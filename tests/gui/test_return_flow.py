@@ -318,13 +318,7 @@ class HeldRunner:
 
     def finish_all(self) -> None:
         while self.tasks:
-            work, on_done, on_error = self.tasks.pop(0)
-            try:
-                result = work()
-            except Exception as error:
-                on_error(error)
-            else:
-                on_done(result)
+            InlineTaskRunner().run(*self.tasks.pop(0))
 
 
 def test_changes_made_while_a_quote_runs_are_quoted_together_and_an_older_answer_is_never_shown(
