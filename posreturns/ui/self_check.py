@@ -35,4 +35,8 @@ def schedule_self_check(app: QApplication, window: Any, language: str, seconds: 
         window.close()
         app.exit(0 if report["ok"] else 1)
 
-    QTimer.singleShot(int(seconds * 1000), check)
+    # a child timer: a window the user closed first takes the check with it (a loose singleShot would
+    # then read a deleted window)
+    timer = QTimer(window, singleShot=True, interval=int(seconds * 1000))
+    timer.timeout.connect(check)
+    timer.start()
