@@ -50,11 +50,16 @@ def test_every_statement_of_a_returns_commit_uses_an_index(shop: Till) -> None:
 
     shop.drawer.set_float(CASHIER, "200")  # the drawer's cash is counted again inside the transaction
     event.listen(shop.engine, "before_cursor_execute", remember)
+    with shop.reader.connect() as reading:  # the sale is read through plain sqlite3: its statements, values inlined
+        reading.connection.set_trace_callback(lambda sql: remember(None, None, sql, ()))
     try:
         shop.returns.complete(request(CASH_SALE_OF_A_CUSTOMER, line("TSH-WHT-L"), key="plans-1"), CASHIER)
     finally:
         event.remove(shop.engine, "before_cursor_execute", remember)
+        with shop.reader.connect() as reading:
+            reading.connection.set_trace_callback(None)
     statements = {sql: params for sql, params in ran}
+    assert any("FROM order_lines l JOIN variants" in sql for sql in statements)  # the sale's lines were read
     assert any("FROM returns WHERE customer_id" in sql for sql in statements)  # the serial-returner count ran
     assert any("JOIN return_tenders" in sql for sql in statements)  # and the drawer's cash paid out
     full_scans = {sql: found for sql, params in statements.items()
