@@ -230,3 +230,11 @@ def test_what_the_server_built_at_start_is_kept_out_of_the_collectors_sight() ->
         assert gc.get_freeze_count() >= len(built)
     finally:
         gc.unfreeze()
+
+
+def test_answers_are_utf8_json_whatever_their_keys() -> None:
+    from posreturns.cli.host_server import encoded
+
+    assert json.loads(encoded({"message": "Remboursé", "lines": [{"qty": 1}]})) == \
+        {"message": "Remboursé", "lines": [{"qty": 1}]}
+    assert json.loads(encoded({1: "a key json writes as a string"})) == {"1": "a key json writes as a string"}
