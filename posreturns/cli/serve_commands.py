@@ -65,7 +65,7 @@ def run_serve(args: argparse.Namespace, out: Output) -> int:
 def keep_out_of_collections() -> None:
     """What start-up built lives as long as the server (modules, the till, its use cases): kept out of
     the collector's sight (`gc.freeze`), so that a full collection during a host's call no longer walks
-    it all (on the million-order cache: ~53,000 objects, a full collection ~26 ms of CPU before, under
+    it all (on the million-order cache: ~53,000 objects, a full collection 14-27 ms of CPU before, under
     0.1 ms after; bench: make bench). What each call makes is collected as before."""
     gc.collect()
     gc.freeze()
