@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import sqlite3
 import threading
+import weakref
 from collections import namedtuple
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -51,23 +52,37 @@ class PlainConnection:
         return PlainResult(self.connection.execute(sql, tuple(params)))
 
 
+class _ThreadConnection:
+    """A thread's connection, closed when the thread ends (its thread-local slot goes, and this with it):
+    `posreturns serve` answers each host connection on a new thread, and a host may reconnect all day."""
+
+    __slots__ = ("__weakref__", "connection")
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+
+    def __del__(self) -> None:
+        self.connection.close()
+
+
 class PlainSqlite:
     """`path` must exist (this never creates a database)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._mine = threading.local()  # this thread's connection
-        self._opened: list[sqlite3.Connection] = []  # every thread's, closed together by close()
+        self._mine = threading.local()  # this thread's _ThreadConnection
+        self._opened: weakref.WeakSet[_ThreadConnection] = weakref.WeakSet()  # live threads', for close()
         self._lock = threading.Lock()
 
     @contextmanager
     def connect(self) -> Iterator[PlainConnection]:
         try:
-            connection: sqlite3.Connection | None = getattr(self._mine, "connection", None)
-            if connection is None:
-                connection = self._mine.connection = _open(self.path)
+            mine: _ThreadConnection | None = getattr(self._mine, "connection", None)
+            if mine is None:
+                mine = self._mine.connection = _ThreadConnection(_open(self.path))
                 with self._lock:
-                    self._opened.append(connection)
+                    self._opened.add(mine)
+            connection = mine.connection
             connection.execute("BEGIN")
         except sqlite3.Error as error:
             raise _fault(error, self.path) from None
@@ -80,11 +95,13 @@ class PlainSqlite:
                 connection.execute("ROLLBACK")  # nothing was written: ending the snapshot is all it does
 
     def close(self) -> None:
+        """Close every thread's connection (a thread that reads again after this opens a new one)."""
         with self._lock:
-            opened, self._opened = self._opened, []
-        for connection in opened:
-            connection.close()
-        self._mine = threading.local()
+            opened = list(self._opened)
+            self._opened = weakref.WeakSet()
+            self._mine = threading.local()
+        for mine in opened:
+            mine.connection.close()
 
 
 def _fault(error: sqlite3.Error, path: Path) -> Exception:
