@@ -26,6 +26,7 @@ from posreturns.persistence.audit import SqlAuditLog
 from posreturns.persistence.database_guard import DatabaseGuard, QuickCheck
 from posreturns.persistence.engine import create_sqlite_engine
 from posreturns.persistence.order_repository import SqlOrderRepository
+from posreturns.persistence.plain_sqlite import PlainSqlite
 from posreturns.persistence.return_queries import SqlReturnQueries
 from posreturns.persistence.settings import SqlSettings
 from posreturns.services.clock import FixedClock, SystemClock, parse_now, system_moment
@@ -77,6 +78,7 @@ class Till:
     clock: Clock
     queries: SqlReturnQueries
     guard: DatabaseGuard
+    reader: PlainSqlite  # what reads sales and the active policy: plain sqlite3 beside the engine (plain_sqlite.py)
     till_override: str | None = None  # `--till`: this process's till id, over the till.id setting
     moments: Callable[[], Moment] = system_moment  # the PIN lockout's time
     connectivity: Any = None  # posreturns.sync.connectivity.Connectivity, once attach_oms ran
@@ -120,7 +122,7 @@ class Till:
         from posreturns.persistence.policy_repository import SqlPolicyRepository
         from posreturns.services.policies import PolicyService
 
-        return PolicyService(SqlPolicyRepository(self.engine), self.clock, self.access)
+        return PolicyService(SqlPolicyRepository(self.engine, self.reader), self.clock, self.access)
 
     @functools.cached_property
     def users(self) -> UserAdmin:
@@ -228,9 +230,11 @@ def open_till(data_dir: Path, *, clock: Clock | None = None, till_id: str | None
     except BaseException:
         engine.dispose()
         raise
-    orders = SqlOrderRepository(engine)
+    reader = PlainSqlite(data_dir / DATABASE_FILE)
+    orders = SqlOrderRepository(reader)
     return Till(data_dir, engine, orders, OrderLookup(orders, timezone=settings.store_timezone()), settings,
-                clock or SystemClock(), SqlReturnQueries(engine), guard, till_id, moments)
+                clock or SystemClock(), SqlReturnQueries(engine), guard, reader, till_id, moments,
+                closers=[reader.close])
 
 
 def till_identity(store_id: str, till_id: str, timezone: str, training: bool) -> TillIdentity:

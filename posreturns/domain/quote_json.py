@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Hashable
+from functools import lru_cache
+from typing import Any, cast
 
 from posreturns.domain.decision import Alert, TraceEntry
 from posreturns.domain.messages import Localized
@@ -25,8 +27,20 @@ class _Wording:
     def __call__(self, message: Localized) -> tuple[str, str]:
         both = self.said.get(id(message))
         if both is None:
-            both = self.said[id(message)] = (message.in_language("en"), message.in_language("fr"))
+            try:
+                both = _in_both_languages(cast(Hashable, message))
+            except TypeError:  # a message that cannot be a key (an argument that is a list, say)
+                both = (message.in_language("en"), message.in_language("fr"))
+            self.said[id(message)] = both
         return both
+
+
+@lru_cache(maxsize=4096)
+def _in_both_languages(message: Hashable) -> tuple[str, str]:
+    """The same sentence of the next quotes (a rule's trace, a step with the same amount), worded once:
+    messages are immutable values, and their wording depends on nothing else."""
+    said = cast(Localized, message)
+    return said.in_language("en"), said.in_language("fr")
 
 
 def _trace(entry: TraceEntry, words: _Wording) -> dict[str, Any]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import Engine
 
 from posreturns.domain.utc import format_utc
@@ -9,17 +11,21 @@ from posreturns.persistence.audit import insert_audit
 from posreturns.persistence.engine import WRITE
 from posreturns.services.returns.ports import AuditEntry, StoredPolicy
 
+if TYPE_CHECKING:
+    from posreturns.persistence.plain_sqlite import Readable
+
 ACTIVE_POLICY = "policy.active"
 
 
 class SqlPolicyRepository:
     """`PolicyRepository`: every loaded text by version; the active version is a setting."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, reader: Readable | None = None) -> None:
         self.engine = engine
+        self.reader = reader or engine  # every quote reads the active policy: plain sqlite3 when given
 
     def active(self) -> StoredPolicy | None:
-        with self.engine.connect() as connection:
+        with self.reader.connect() as connection:
             row = connection.exec_driver_sql(
                 "SELECT p.version, p.text, p.sha256, p.loaded_at FROM policies p "
                 "JOIN settings s ON s.key = ? AND s.value = p.version",

@@ -85,7 +85,9 @@ class SqlReportSource:
             assert cursor is not None
             rows = cursor.execute(
                 "SELECT r.id, r.number, r.created_at, r.till_id, r.cashier, r.order_id, r.channel, r.decision, "
-                "r.approved_by, r.refund_method, r.refund_total_minor, r.customer_id, r.result_json, "
+                "r.approved_by, r.refund_method, r.refund_total_minor, r.customer_id, "
+                # the stored answer (kilobytes, often on overflow pages) only where the report reads it
+                "CASE WHEN r.refund_method IN ('store_credit', 'exchange') THEN r.result_json END, "
                 "l.sku, p.category, l.qty, l.refund_minor, l.reason, l.disposition "
                 "FROM returns r LEFT JOIN return_lines l ON l.return_id = r.id "
                 "LEFT JOIN variants v ON v.sku = l.sku LEFT JOIN products p ON p.id = v.product_id "

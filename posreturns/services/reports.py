@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from posreturns.domain.messages import translate
 from posreturns.domain.report_rows import RecoveredItem, ReportReturn, Sales
 from posreturns.domain.returns_report import ReturnsReport, behind, compute_report
+from posreturns.services.collector import collector_paused
 from posreturns.services.errors import BadInput
 from posreturns.services.policies import PolicyService
 from posreturns.services.returns.service import TillIdentity
@@ -58,17 +59,19 @@ class ReportService:
         return rows, self.source.recovered(first, after), currency, first, after
 
     def report(self, start: date, end: date, store_wide: bool = False) -> ReturnsReport:
-        rows, recovered, currency, first, after = self._rows(start, end, store_wide)
-        till, policy = self.identity(), self.policies.active()
-        costs = {d.value: cost.minor for d, cost in policy.handling_costs.items()}
-        sales = self.source.sales(till.store_id, first, after, currency) if till.store_id else None
-        return compute_report(rows, recovered, start=start, end=end,
-                              scope="store" if store_wide else f"till {till.till_id}", currency=currency,
-                              handling_costs=costs, sales=sales)
+        with collector_paused():  # thousands of fresh rows without cycles (services/collector.py)
+            rows, recovered, currency, first, after = self._rows(start, end, store_wide)
+            till, policy = self.identity(), self.policies.active()
+            costs = {d.value: cost.minor for d, cost in policy.handling_costs.items()}
+            sales = self.source.sales(till.store_id, first, after, currency) if till.store_id else None
+            return compute_report(rows, recovered, start=start, end=end,
+                                  scope="store" if store_wide else f"till {till.till_id}", currency=currency,
+                                  handling_costs=costs, sales=sales)
 
     def behind(self, start: date, end: date, trace: str, store_wide: bool = False) -> list[ReportReturn]:
         """The returns a figure of the report counts (`reason:DEFECTIVE`, `tender:cash`, `flag:kept`…)."""
-        rows, recovered, *_ = self._rows(start, end, store_wide)
+        with collector_paused():
+            rows, recovered, *_ = self._rows(start, end, store_wide)
         try:
             return behind(rows, recovered, trace)
         except ValueError:

@@ -215,3 +215,26 @@ def test_serve_keeps_its_token_private_and_stops_on_sigterm(data_dir: Path) -> N
 
 def _call(body: Any, headers: dict[str, str] | None = None) -> Call:
     return Call({}, {}, body, headers or {})
+
+
+def test_what_the_server_built_at_start_is_kept_out_of_the_collectors_sight() -> None:
+    import gc
+
+    from posreturns.cli.serve_commands import keep_out_of_collections
+
+    built = [{"lives": "as long as the server"} for _ in range(1000)]
+    try:
+        keep_out_of_collections()
+        assert gc.get_freeze_count() >= len(built)  # a full collection during a call no longer walks them
+        gc.collect()
+        assert gc.get_freeze_count() >= len(built)
+    finally:
+        gc.unfreeze()
+
+
+def test_answers_are_utf8_json_whatever_their_keys() -> None:
+    from posreturns.cli.host_server import encoded
+
+    assert json.loads(encoded({"message": "Remboursé", "lines": [{"qty": 1}]})) == \
+        {"message": "Remboursé", "lines": [{"qty": 1}]}
+    assert json.loads(encoded({1: "a key json writes as a string"})) == {"1": "a key json writes as a string"}

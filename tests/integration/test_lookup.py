@@ -106,11 +106,14 @@ class _Recording:
 
 
 def _statements(till: Till) -> list[str]:
-    """Every SQL statement the till runs from now on (a listener on its engine)."""
+    """Every SQL statement the till runs from now on, on this thread: a listener on its engine, and the
+    trace of its plain sqlite3 reader's connection (which reads the sales)."""
     from sqlalchemy import event
 
     run: list[str] = []
     event.listen(till.engine, "before_cursor_execute", lambda *args: run.append(args[2]))
+    with till.reader.connect() as connection:
+        connection.connection.set_trace_callback(run.append)
     return run
 
 

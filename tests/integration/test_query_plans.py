@@ -50,11 +50,16 @@ def test_every_statement_of_a_returns_commit_uses_an_index(shop: Till) -> None:
 
     shop.drawer.set_float(CASHIER, "200")  # the drawer's cash is counted again inside the transaction
     event.listen(shop.engine, "before_cursor_execute", remember)
+    with shop.reader.connect() as reading:  # the sale is read through plain sqlite3: its statements, values inlined
+        reading.connection.set_trace_callback(lambda sql: remember(None, None, sql, ()))
     try:
         shop.returns.complete(request(CASH_SALE_OF_A_CUSTOMER, line("TSH-WHT-L"), key="plans-1"), CASHIER)
     finally:
         event.remove(shop.engine, "before_cursor_execute", remember)
+        with shop.reader.connect() as reading:
+            reading.connection.set_trace_callback(None)
     statements = {sql: params for sql, params in ran}
+    assert any("FROM order_lines l JOIN variants" in sql for sql in statements)  # the sale's lines were read
     assert any("FROM returns WHERE customer_id" in sql for sql in statements)  # the serial-returner count ran
     assert any("JOIN return_tenders" in sql for sql in statements)  # and the drawer's cash paid out
     full_scans = {sql: found for sql, params in statements.items()
@@ -99,3 +104,20 @@ def test_the_customer_index_replaces_the_one_it_covers(shop: Till) -> None:
     finally:
         raw.close()
     assert "ix_returns_customer_created" in names and "ix_returns_customer_id" not in names
+
+
+def test_the_returns_report_reads_lines_and_tenders_from_their_indexes_alone(shop: Till) -> None:
+    from datetime import date
+
+    from posreturns.app import open_reports
+
+    shop.returns.complete(request(CASH_SALE_OF_A_CUSTOMER, line("TSH-WHT-L"), key="plans-report"), CASHIER)
+    ran: list[str] = []
+    shop.engine.dispose()  # the report's connections are new ones, traced (the source reads through the driver)
+    event.listen(shop.engine, "connect", lambda connection, _record: connection.set_trace_callback(ran.append))
+    report = open_reports(shop).report(date(2026, 11, 1), date(2026, 11, 30), store_wide=True)
+    assert report.total.returns >= 1
+    steps = {sql: plan(shop, sql, ()) for sql in ran if "return_lines" in sql or "return_tenders" in sql}
+    reading = [step for found in steps.values() for step in found if " l " in f" {step} " or " t " in f" {step} "]
+    assert "SEARCH l USING COVERING INDEX ix_return_lines_return_report (return_id=?) LEFT-JOIN" in reading
+    assert "SEARCH t USING COVERING INDEX ix_return_tenders_return_report (return_id=?)" in reading

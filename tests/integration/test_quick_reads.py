@@ -14,7 +14,7 @@ from posreturns.app import Till
 from posreturns.cli.quick_reads import Reader, read
 from posreturns.paths import DATABASE_FILE
 from posreturns.persistence.plain_sqlite import PlainSqlite
-from posreturns.services.errors import BadInput, NotFound
+from posreturns.services.errors import BadInput, NotFound, StorageError
 from posreturns.services.presenting import line_json, order_json, summary_json
 
 
@@ -71,7 +71,7 @@ def test_plain_sqlite_reads_rows_by_name_and_never_writes(demo_till: Till) -> No
                 connection.exec_driver_sql("DELETE FROM orders")
     finally:
         db.close()
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(StorageError, match="nothing.db"):  # said in one sentence, as the engine says it
         PlainSqlite(demo_till.data_dir / "nothing.db").connect().__enter__()
 
 

@@ -104,6 +104,18 @@ def test_the_explanation_read_lazily_is_word_for_word_what_the_eager_quote_wrote
         assert now[name] == golden[name], name
 
 
+def test_sentences_worded_again_for_the_next_quotes_are_the_same_words() -> None:
+    assert recorded() == recorded()  # the second time from the process's cache of worded sentences
+
+
+def test_a_sentence_whose_argument_cannot_be_a_key_is_still_worded() -> None:
+    from posreturns.domain.messages import translate
+    from posreturns.domain.quote_json import _Wording
+
+    listed = translate("domain.quote", "{0}").format(["a list", "of words"])
+    assert _Wording()(listed) == ("['a list', 'of words']",) * 2
+
+
 def test_the_golden_file_covers_the_rules_and_both_languages() -> None:
     golden = json.loads(GOLDEN.read_text(encoding="utf-8"))
     rules = {t["rule"] for g in golden.values()
