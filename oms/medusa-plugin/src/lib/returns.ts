@@ -140,7 +140,7 @@ async function returnOf(ctx: Ctx, event: TillEvent, data: Record<string, any>, f
   }
   if (found.status === "requested" && quick(wanted)) await receiveQuick(ctx, event, found, state, wanted, data)
   else if (found.status !== "received") await receive(ctx, found.id, wanted, data)
-  else if (restockPending(state, found, event.event_id)) await restockQuick(ctx, found, state, wanted)
+  else if (restockPending(state, found, event.event_id)) await restockQuick(ctx, found, state, wanted, event.event_id)
   const refunds = await refund(ctx, event, data, state)
   return { event_id: event.event_id, outcome: receivedBefore && refunds === 0 ? "duplicate" : "applied",
     detail: { medusa_return_id: found.id, refunds } }
