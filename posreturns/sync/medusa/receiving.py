@@ -60,7 +60,7 @@ class Receiver:
             if amount <= 0 or marker in credits:
                 continue
             if marker in made:
-                if not booked(order, str(made[marker]["id"])):
+                if not booked(order, str(made[marker].get("id"))):
                     raise UnbookedRefund(unbooked(order, amount, currency))
                 continue
             if tender.get("method") == "store_credit":
