@@ -248,6 +248,11 @@ def test_a_return_put_back_on_sale_stopped_after_any_step_is_finished_once(walk:
     assert returned["metadata"].get("posreturns_restocked") is (True if by == "plugin" else None)
     assert returned["metadata"]["posreturns_report"]["method"] == "original"
     assert stocked(medusa, "TEE-ORG-S") == before + 1        # restocked once
+    item = medusa.variant("TEE-ORG-S")["inventory_item_id"]
+    notes = medusa.admin.get(f"/admin/inventory-items/{item}", fields="id,metadata")["inventory_item"]["metadata"]
+    noted = [k for k in notes or {} if k.startswith(f"posreturns_stock_{returned['metadata']['posreturns_event_id']}")]
+    # the restock's note: gone once the plugin marked the return; the Admin API's (it cannot mark it) stays
+    assert len(noted) == (1 if by == "admin_api" and step in ("received", "restocked") else 0)
     assert len(refunds(medusa, sale["id"])) == 1
     assert pending_changes(medusa, sale["id"]) == []
 

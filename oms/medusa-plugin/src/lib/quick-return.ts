@@ -12,8 +12,8 @@
 // Resumable like the rest: the event's marker is on the request's change (written in the return's own
 // transaction) and then on the return; the receive's change says it was received here; each line's
 // restock is noted on its inventory items before the units go back (the note the till's Admin API path
-// writes when it restocks such a return), and the return is marked restocked once they are back, so a
-// resume by either path restocks a received return exactly once.
+// writes when it restocks such a return), and the return is marked restocked once they are back (the
+// notes then removed), so a resume by either path restocks a received return exactly once.
 // (Marking the return once, at the restock, saves 4 statements, but a return received and not yet
 // restocked would then carry neither the marker nor the till's report fields, and once received the
 // Admin API cannot add them: a till that lost the plugin meanwhile would leave it so.)
@@ -94,15 +94,24 @@ export function restockPending(state: OrderState, found: any, eventId: string): 
 export async function restockQuick(ctx: Ctx, found: any, state: OrderState, wanted: Wanted[],
                                    eventId: string): Promise<void> {
   const location = String(found.location_id)
-  const plan = await owedOnly(ctx, eventId, await restockPlan(ctx, state, wanted, location))
-  const levels: any[] = plan.length ? await ctx.call("inventory module: adjustInventory", () => {
-    const inventory: any = ctx.container.resolve(Modules.INVENTORY)
-    const locking: any = ctx.container.resolve(Modules.LOCKING)
-    return locking.execute([...new Set(plan.map((p) => p.inventoryItemId))], () => inventory.adjustInventory(
-      plan.map(({ inventoryItemId, locationId, adjustment }) => ({ inventoryItemId, locationId, adjustment }))))
-  }) : []
+  const plan = await restockPlan(ctx, state, wanted, location)
+  const inventory: any = ctx.container.resolve(Modules.INVENTORY)
+  const locking: any = ctx.container.resolve(Modules.LOCKING)
+  // under the items' lock: the notes are read and written whole, and another order's return of the same
+  // SKU (four orders are applied side by side) must not write its own in between
+  const levels: any[] = plan.length ? await locking.execute([...new Set(plan.map((p) => p.inventoryItemId))],
+    async () => {
+      const owed = await owedOnly(ctx, eventId, plan)
+      return owed.length ? ctx.call("inventory module: adjustInventory", () => inventory.adjustInventory(
+        owed.map(({ inventoryItemId, locationId, adjustment }) => ({ inventoryItemId, locationId, adjustment }))))
+        : []
+    }) : []
   ctx.reached("restocked")
   await markReturn(ctx, found.id, { ...(found.metadata ?? {}), [RESTOCKED]: true })
+  if (plan.length) {  // the return says it now: its notes would only grow the items' metadata return after return
+    await ctx.call("inventory module: updateInventoryItems", () => inventory.updateInventoryItems(
+      [...noteKeys(eventId, plan)].map(([id, keys]) => ({ id, metadata: Object.fromEntries(keys.map((k) => [k, ""])) }))))
+  }
   const orderId = state.order.id
   if ((state.order.payment_collections ?? []).some((c: any) => OPEN_COLLECTIONS.has(c.status))) {
     await ctx.run(createOrUpdateOrderPaymentCollectionWorkflow, { order_id: orderId })
@@ -123,6 +132,17 @@ export async function markReturn(ctx: Ctx, returnId: string, metadata: Record<st
 
 interface Adjustment { inventoryItemId: string; locationId: string; adjustment: number; line: string }
 
+function noteKey(eventId: string, line: string): string {
+  return `posreturns_stock_${eventId}_${line}`
+}
+
+/** Inventory item id -> the keys of this event's notes on it ("" removes a key: Medusa's metadata merge). */
+function noteKeys(eventId: string, plan: Adjustment[]): Map<string, string[]> {
+  const keys = new Map<string, string[]>()
+  for (const p of plan) keys.set(p.inventoryItemId, [...(keys.get(p.inventoryItemId) ?? []), noteKey(eventId, p.line)])
+  return keys
+}
+
 /** The plan less what is back already, each line's intent noted on its inventory items first: the same
  * note, `posreturns_stock_<event>_<line>` (location, level before, level after), as the till's Admin API
  * path writes when it restocks such a return (posreturns/sync/medusa/quick_leftovers.py), so that either
@@ -140,7 +160,7 @@ async function owedOnly(ctx: Ctx, eventId: string, plan: Adjustment[]): Promise<
     const item = items.get(p.inventoryItemId)
     const level = running.get(p.inventoryItemId) ?? qty((item?.location_levels ?? [])
       .find((l: any) => l.location_id === p.locationId)?.stocked_quantity)
-    const key = `posreturns_stock_${eventId}_${p.line}`
+    const key = noteKey(eventId, p.line)
     const note = item?.metadata?.[key]
     if (note && typeof note === "object") {
       if (Number(note.before) !== level) continue  // put back already, by this path or the Admin API's
