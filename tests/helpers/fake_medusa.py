@@ -45,7 +45,8 @@ class State:
 
 
 def order(order_id: str, lines: dict[str, int]) -> dict[str, Any]:
-    return {"id": order_id, "display_id": 1, "currency_code": "eur", "credit_lines": [], "metadata": {},
+    return {"id": order_id, "display_id": 1, "currency_code": "eur", "credit_lines": [], "transactions": [],
+            "metadata": {},
             "items": [{"id": line, "variant_sku": line.upper(), "quantity": q,
                        "detail": {"quantity": q, "fulfilled_quantity": q, "return_requested_quantity": 0,
                                   "return_received_quantity": 0, "return_dismissed_quantity": 0}}
@@ -211,10 +212,13 @@ def _route(s: State, method: str, path: str, query: dict[str, list[str]],
             return 200, {"deleted": True}
     if m := re.fullmatch(r"/admin/payments/([^/]+)/refund", path):
         s.refunds.append({"payment": m.group(1), "amount": body["amount"], "note": body.get("note", "")})
-        payment = next(p for o in s.orders.values() for p in o["payment_collections"][0]["payments"]
-                       if p["id"] == m.group(1))
-        payment["refunds"].append({"note": body.get("note", ""), "amount": body["amount"]})
-        return 200, {"payment": payment}
+        paid = next((o, p) for o in s.orders.values() for p in o["payment_collections"][0]["payments"]
+                    if p["id"] == m.group(1))
+        refund_id = f"ref_{len(s.refunds)}"
+        paid[1]["refunds"].append({"id": refund_id, "note": body.get("note", ""), "amount": body["amount"]})
+        # Medusa's refund workflow then books it on the order (the order's balance)
+        paid[0]["transactions"].append({"reference": "refund", "reference_id": refund_id, "amount": -body["amount"]})
+        return 200, {"payment": paid[1]}
     return 404, {"type": "not_found", "message": f"no route {method} {path}"}
 
 

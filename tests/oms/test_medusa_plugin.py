@@ -223,11 +223,13 @@ class StoppingClient(LosingClient):
 
 
 @pytest.mark.parametrize(("step", "by"), [("created", "plugin"), ("requested", "plugin"), ("received", "plugin"),
-                                          ("created", "admin_api"), ("received", "admin_api")])
+                                          ("restocked", "plugin"), ("created", "admin_api"),
+                                          ("received", "admin_api"), ("restocked", "admin_api")])
 def test_a_return_put_back_on_sale_stopped_after_any_step_is_finished_once(walk: Any, medusa: Any,
                                                                            step: str, by: str) -> None:
     """... by the plugin, or by the stock Admin API when the plugin was removed meanwhile: it finds the
-    return by its request's marker, and restocks a return the plugin received but did not restock."""
+    return by its request's marker, and restocks a return the plugin received but did not restock (and
+    not one it restocked but did not mark: the restock's note on the inventory item says so)."""
     w: Walk = walk("PARIS-01")
     sale = make_order(medusa, [("TEE-ORG-S", 1)])
     number = str(sale["display_id"])
@@ -246,5 +248,32 @@ def test_a_return_put_back_on_sale_stopped_after_any_step_is_finished_once(walk:
     assert returned["metadata"].get("posreturns_restocked") is (True if by == "plugin" else None)
     assert returned["metadata"]["posreturns_report"]["method"] == "original"
     assert stocked(medusa, "TEE-ORG-S") == before + 1        # restocked once
+    item = medusa.variant("TEE-ORG-S")["inventory_item_id"]
+    notes = medusa.admin.get(f"/admin/inventory-items/{item}", fields="id,metadata")["inventory_item"]["metadata"]
+    noted = [k for k in notes or {} if k.startswith(f"posreturns_stock_{returned['metadata']['posreturns_event_id']}")]
+    # the restock's note: gone once the plugin marked the return; the Admin API's (it cannot mark it) stays
+    assert len(noted) == (1 if by == "admin_api" and step in ("received", "restocked") else 0)
     assert len(refunds(medusa, sale["id"])) == 1
     assert pending_changes(medusa, sale["id"]) == []
+
+
+def test_a_return_the_admin_api_restocked_is_not_restocked_again_by_the_plugin(walk: Any, medusa: Any) -> None:
+    """The plugin received a return and stopped; the Admin API (the plugin gone) restocked it, and its
+    answer was lost before the refund; the plugin, back, finishes the event without restocking again."""
+    w: Walk = walk("PARIS-01")
+    sale = make_order(medusa, [("TEE-ORG-S", 1)])
+    number = str(sale["display_id"])
+    w.till.lookup.find_receipt(number)
+    before = stocked(medusa, "TEE-ORG-S")
+    w.till.returns.complete(request(number, line("TEE-ORG-S"), key="restocked-by-admin-api"), CASHIER)
+    stopping = MedusaGateway(MedusaConfig(medusa.base_url, medusa.api_key), w.clock, StoppingClient(medusa, "received"))
+    try:
+        w.run_here(stopping)
+    finally:
+        stopping.close()
+    rule = w.proxy.arm("POST", r"^/admin/payments/[^/]+/refund$", "500")
+    w.run_here(w.gateway)                                    # restocked through the Admin API, not refunded
+    assert rule.done.is_set() and stocked(medusa, "TEE-ORG-S") == before + 1
+    w.finish(w.plugin)
+    assert stocked(medusa, "TEE-ORG-S") == before + 1        # restocked once
+    assert len(refunds(medusa, sale["id"])) == 1 and pending_changes(medusa, sale["id"]) == []

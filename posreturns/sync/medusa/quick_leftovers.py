@@ -8,7 +8,9 @@ an attempt stops half-way and the plugin is gone before the next one, so the sto
   stock (the plugin restocks them itself, then marks the return `posreturns_restocked`; the receive's
   change says `posreturns_quick_receive`). The restock is made here, once: each line's units back
   on sale are added to the store's level with stock.py's intent note. The Admin API cannot mark a
-  received return, so the note on the inventory item is what makes a resumed restock a no-op.
+  received return, so the note on the inventory item is what makes a resumed restock a no-op: the
+  plugin writes the same note, under the same key, before it restocks, and honours one it finds (a
+  restock made here, then the plugin back for the same event), so neither path restocks twice.
 """
 
 from __future__ import annotations

@@ -15,6 +15,11 @@ from posreturns.sync.medusa.reference import ReferenceData
 from posreturns.sync.medusa.state import Api
 
 
+class UnbookedRefund(Exception):
+    """A refund of the till's is on the payment but not on the order's balance: Medusa stopped inside its
+    refund workflow, between the two, and only the posreturns plugin can write the missing half."""
+
+
 class Receiver:
     def __init__(self, currency: str, refs: ReferenceData) -> None:
         self.currency = currency
@@ -46,13 +51,17 @@ class Receiver:
         currency = str(data.get("currency") or order.get("currency_code") or self.currency)
         payments = [p for c in order.get("payment_collections") or [] for p in c.get("payments") or []
                     if p.get("captured_at") and not p.get("canceled_at")]
-        notes = {str(r.get("note") or "") for p in payments for r in p.get("refunds") or []}
+        made = {str(r.get("note") or ""): r for p in payments for r in p.get("refunds") or []}
         credits = {str(c.get("reference_id") or "") for c in order.get("credit_lines") or []}
         done = 0
         for index, tender in enumerate(data.get("tenders") or []):
             marker = f"posreturns:{event.event_id}:{index}"
             amount = major(int(tender.get("amount_minor") or 0), currency)
-            if amount <= 0 or marker in notes or marker in credits:
+            if amount <= 0 or marker in credits:
+                continue
+            if marker in made:
+                if not booked(order, str(made[marker].get("id"))):
+                    raise UnbookedRefund(unbooked(order, amount, currency))
                 continue
             if tender.get("method") == "store_credit":
                 self._credit_line(api, order["id"], marker, amount, data)
@@ -79,3 +88,17 @@ class Receiver:
             api.post(f"/admin/orders/{order_id}/credit-lines", {
                 "amount": -amount, "reference": "posreturns_store_credit", "reference_id": marker,
                 "metadata": {"voucher": voucher, "return_number": data.get("return_number")}})
+
+
+def booked(order: dict[str, Any], refund_id: str) -> bool:
+    """The refund's transaction is on the order (Medusa's refund workflow writes it after the refund)."""
+    return any(t.get("reference") == "refund" and t.get("reference_id") == refund_id
+               for t in order.get("transactions") or [])
+
+
+def unbooked(order: dict[str, Any], amount: Decimal, currency: str) -> str:
+    return (f"Medusa recorded the refund of {amount} {currency.upper()} on the payment of order "
+            f"#{order.get('display_id')} but stopped before writing it on the order, whose balance still shows it "
+            "owed to the customer. The customer was refunded once: do not refund again. The stock Admin API cannot "
+            "write the missing part; install the posreturns plugin in Medusa, then retry this event "
+            "(posreturns sync resolve SEQ --retry): the plugin completes it.")

@@ -8,7 +8,8 @@ from typing import Any
 from posreturns.sync.medusa import mapping
 
 ORDER_FIELDS = ("id,display_id,currency_code,customer_id,email,*items,items.detail.*,*payment_collections,"
-                "*payment_collections.payments,*payment_collections.payments.refunds,*credit_lines,*summary")
+                "*payment_collections.payments,*payment_collections.payments.refunds,*credit_lines,*summary,"
+                "*transactions")
 
 
 def wanted_units(data: dict[str, Any]) -> dict[str, dict[str, Any]]:

@@ -22,7 +22,7 @@ from posreturns.sync.medusa.exchange import ExchangePusher
 from posreturns.sync.medusa.markers import event_metadata, other_content
 from posreturns.sync.medusa.notes import Notes
 from posreturns.sync.medusa.quick_leftovers import restock, restock_owed
-from posreturns.sync.medusa.receiving import Receiver
+from posreturns.sync.medusa.receiving import Receiver, UnbookedRefund
 from posreturns.sync.medusa.reference import ReferenceData
 from posreturns.sync.medusa.returned_units import ORDER_FIELDS, over_return, wanted_units
 from posreturns.sync.medusa.state import Api, OrderState, finish_or_drop_return
@@ -53,6 +53,8 @@ class ReturnPusher:
             if data.get("refund_method") == "exchange" and (data.get("exchange") or {}).get("lines"):
                 return self.exchanges.push(api, event, data, order, location, state)
             return self._return(api, event, data, order, location, state)
+        except UnbookedRefund as error:
+            return PushResult(Outcome.REJECTED, str(error), detail={"unbooked_refund": True})
         except OmsRefused as error:
             if LOCKED in str(error):
                 return PushResult.retry(f"Medusa: {error} (another change of this order is in progress)")

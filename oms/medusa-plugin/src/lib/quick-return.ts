@@ -10,8 +10,10 @@
 // `receive_now` receives every line of the order in full, not the returned quantities.
 //
 // Resumable like the rest: the event's marker is on the request's change (written in the return's own
-// transaction) and then on the return; the receive's change says it was received here, and the return
-// is marked restocked once its units are back, so a resume restocks a received return exactly once.
+// transaction) and then on the return; the receive's change says it was received here; each line's
+// restock is noted on its inventory items before the units go back (the note the till's Admin API path
+// writes when it restocks such a return), and the return is marked restocked once they are back (the
+// notes then removed), so a resume by either path restocks a received return exactly once.
 // (Marking the return once, at the restock, saves 4 statements, but a return received and not yet
 // restocked would then carry neither the marker nor the till's report fields, and once received the
 // Admin API cannot add them: a till that lost the plugin meanwhile would leave it so.)
@@ -78,7 +80,7 @@ export async function receiveQuick(ctx: Ctx, event: TillEvent, found: any, state
     reference: "return", reference_id: found.id, metadata: { [RECEIVED_HERE]: event.event_id },
     internal_note: `Received in store, return ${data.return_number}` }))
   ctx.reached("received")
-  await restockQuick(ctx, found, state, wanted)
+  await restockQuick(ctx, found, state, wanted, event.event_id)
 }
 
 /** A return received here but not yet restocked (the attempt stopped in between). */
@@ -89,15 +91,27 @@ export function restockPending(state: OrderState, found: any, eventId: string): 
 
 /** The returned units back in the store's stock (what confirmReturnReceiveWorkflow adjusts), the return
  * marked restocked, the order's open payment collection brought to its new balance, the events sent. */
-export async function restockQuick(ctx: Ctx, found: any, state: OrderState, wanted: Wanted[]): Promise<void> {
+export async function restockQuick(ctx: Ctx, found: any, state: OrderState, wanted: Wanted[],
+                                   eventId: string): Promise<void> {
   const location = String(found.location_id)
   const plan = await restockPlan(ctx, state, wanted, location)
-  const levels: any[] = plan.length ? await ctx.call("inventory module: adjustInventory", () => {
-    const inventory: any = ctx.container.resolve(Modules.INVENTORY)
-    const locking: any = ctx.container.resolve(Modules.LOCKING)
-    return locking.execute([...new Set(plan.map((p) => p.inventoryItemId))], () => inventory.adjustInventory(plan))
-  }) : []
+  const inventory: any = ctx.container.resolve(Modules.INVENTORY)
+  const locking: any = ctx.container.resolve(Modules.LOCKING)
+  // under the items' lock: the notes are read and written whole, and another order's return of the same
+  // SKU (four orders are applied side by side) must not write its own in between
+  const levels: any[] = plan.length ? await locking.execute([...new Set(plan.map((p) => p.inventoryItemId))],
+    async () => {
+      const owed = await owedOnly(ctx, eventId, plan)
+      return owed.length ? ctx.call("inventory module: adjustInventory", () => inventory.adjustInventory(
+        owed.map(({ inventoryItemId, locationId, adjustment }) => ({ inventoryItemId, locationId, adjustment }))))
+        : []
+    }) : []
+  ctx.reached("restocked")
   await markReturn(ctx, found.id, { ...(found.metadata ?? {}), [RESTOCKED]: true })
+  if (plan.length) {  // the return says it now: its notes would only grow the items' metadata return after return
+    await ctx.call("inventory module: updateInventoryItems", () => inventory.updateInventoryItems(
+      [...noteKeys(eventId, plan)].map(([id, keys]) => ({ id, metadata: Object.fromEntries(keys.map((k) => [k, ""])) }))))
+  }
   const orderId = state.order.id
   if ((state.order.payment_collections ?? []).some((c: any) => OPEN_COLLECTIONS.has(c.status))) {
     await ctx.run(createOrUpdateOrderPaymentCollectionWorkflow, { order_id: orderId })
@@ -116,7 +130,54 @@ export async function markReturn(ctx: Ctx, returnId: string, metadata: Record<st
     data: { ...fields, metadata } }]))
 }
 
-interface Adjustment { inventoryItemId: string; locationId: string; adjustment: number }
+interface Adjustment { inventoryItemId: string; locationId: string; adjustment: number; line: string }
+
+function noteKey(eventId: string, line: string): string {
+  return `posreturns_stock_${eventId}_${line}`
+}
+
+/** Inventory item id -> the keys of this event's notes on it ("" removes a key: Medusa's metadata merge). */
+function noteKeys(eventId: string, plan: Adjustment[]): Map<string, string[]> {
+  const keys = new Map<string, string[]>()
+  for (const p of plan) keys.set(p.inventoryItemId, [...(keys.get(p.inventoryItemId) ?? []), noteKey(eventId, p.line)])
+  return keys
+}
+
+/** The plan less what is back already, each line's intent noted on its inventory items first: the same
+ * note, `posreturns_stock_<event>_<line>` (location, level before, level after), as the till's Admin API
+ * path writes when it restocks such a return (posreturns/sync/medusa/quick_leftovers.py), so that either
+ * path resuming the other's restock finds it. A line is back when its item's level no longer reads the
+ * note's level before (the notes of one item chain: each one's level before is the previous one's after). */
+async function owedOnly(ctx: Ctx, eventId: string, plan: Adjustment[]): Promise<Adjustment[]> {
+  if (!plan.length) return plan
+  const rows = await ctx.graph("inventory_item", ["id", "metadata", "location_levels.location_id",
+    "location_levels.stocked_quantity"], { id: [...new Set(plan.map((p) => p.inventoryItemId))] })
+  const items = new Map(rows.map((r) => [r.id, r]))
+  const running = new Map<string, number>()
+  const owed: Adjustment[] = []
+  const notes = new Map<string, Record<string, unknown>>()
+  for (const p of plan) {
+    const item = items.get(p.inventoryItemId)
+    const level = running.get(p.inventoryItemId) ?? qty((item?.location_levels ?? [])
+      .find((l: any) => l.location_id === p.locationId)?.stocked_quantity)
+    const key = noteKey(eventId, p.line)
+    const note = item?.metadata?.[key]
+    if (note && typeof note === "object") {
+      if (Number(note.before) !== level) continue  // put back already, by this path or the Admin API's
+    } else {
+      notes.set(p.inventoryItemId, { ...(notes.get(p.inventoryItemId) ?? {}), [key]: { location_id: p.locationId,
+        before: level, after: level + p.adjustment, delta: p.adjustment } })
+    }
+    running.set(p.inventoryItemId, level + p.adjustment)
+    owed.push(p)
+  }
+  if (notes.size) {
+    const inventory: any = ctx.container.resolve(Modules.INVENTORY)
+    await ctx.call("inventory module: updateInventoryItems", () => inventory.updateInventoryItems(
+      [...notes].map(([id, metadata]) => ({ id, metadata }))))  // Medusa merges the keys into the item's
+  }
+  return owed
+}
 
 /** Per returned line, each inventory item of its variant (when Medusa manages its stock) up by the units
  * times the item's required quantity, at the store; a variant not stocked there is refused. */
@@ -138,7 +199,7 @@ async function restockPlan(ctx: Ctx, state: OrderState, wanted: Wanted[], locati
         throw new Refused(`Cannot receive the return at location ${location}: ${w.sku ?? item.variant_id} is not `
           + "stocked there in Medusa.")
       }
-      plan.push({ inventoryItemId: link.inventory_item_id, locationId: location,
+      plan.push({ inventoryItemId: link.inventory_item_id, locationId: location, line: w.line,
         adjustment: w.restock * (qty(link.required_quantity) || 1) })
     }
   }

@@ -10,6 +10,7 @@ import {
 } from "@medusajs/core-flows"
 import { Ctx } from "./context"
 import { applyExchange } from "./exchange"
+import { booked, bookRefund } from "./ledger"
 import { major } from "./money"
 import { refused } from "./notes"
 import { byChangeMarker, markReturn, quick, receiveQuick, requestQuick, restockPending, restockQuick }
@@ -139,7 +140,7 @@ async function returnOf(ctx: Ctx, event: TillEvent, data: Record<string, any>, f
   }
   if (found.status === "requested" && quick(wanted)) await receiveQuick(ctx, event, found, state, wanted, data)
   else if (found.status !== "received") await receive(ctx, found.id, wanted, data)
-  else if (restockPending(state, found, event.event_id)) await restockQuick(ctx, found, state, wanted)
+  else if (restockPending(state, found, event.event_id)) await restockQuick(ctx, found, state, wanted, event.event_id)
   const refunds = await refund(ctx, event, data, state)
   return { event_id: event.event_id, outcome: receivedBefore && refunds === 0 ? "duplicate" : "applied",
     detail: { medusa_return_id: found.id, refunds } }
@@ -202,17 +203,28 @@ export async function receive(ctx: Ctx, returnId: string, wanted: Wanted[], data
   }
 }
 
-/** Each tender once (a refund's note or a credit line's reference is the marker); how many now. */
+/** Each tender once (a refund's note or a credit line's reference is the marker); how many now. A refund
+ * found by its note whose order transaction Medusa never wrote (it stopped inside its refund workflow)
+ * gets that transaction now, and counts as done now. */
 export async function refund(ctx: Ctx, event: TillEvent, data: Record<string, any>, state: OrderState): Promise<number> {
   const currency = String(data.currency ?? state.order.currency_code ?? ctx.currency).toUpperCase()
   const payments = state.payments()
-  const notes = new Set(payments.flatMap((p: any) => (p.refunds ?? []).map((r: any) => String(r.note ?? ""))))
+  const made = new Map<string, [any, any]>(payments.flatMap((p: any) =>
+    (p.refunds ?? []).map((r: any) => [String(r.note ?? ""), [p, r]] as [string, [any, any]])))
   const credits = new Set((state.order.credit_lines ?? []).map((c: any) => String(c.reference_id ?? "")))
   let done = 0
   for (const [index, tender] of (data.tenders ?? []).entries()) {
     const marker = `posreturns:${event.event_id}:${index}`
     const amount = major(tender.amount_minor, currency)
-    if (Number(tender.amount_minor ?? 0) <= 0 || notes.has(marker) || credits.has(marker)) continue
+    if (Number(tender.amount_minor ?? 0) <= 0 || credits.has(marker)) continue
+    const found = made.get(marker)
+    if (found) {
+      const [payment, paid] = found
+      if (booked(state, paid.id)) continue
+      await bookRefund(ctx, state, payment, paid)
+      done += 1
+      continue
+    }
     if (tender.method === "store_credit") {
       try {
         await ctx.run(createOrderCreditLinesWorkflow, { id: state.order.id, credit_lines: [{

@@ -7,7 +7,7 @@ import { qty } from "./money"
 
 export const ORDER_FIELDS = ["id", "display_id", "currency_code", "customer_id", "email", "metadata", "items.*",
   "items.detail.*", "payment_collections.*", "payment_collections.payments.*",
-  "payment_collections.payments.refunds.*", "credit_lines.*"]
+  "payment_collections.payments.refunds.*", "credit_lines.*", "transactions.*"]
 export const RETURN_FIELDS = ["id", "status", "metadata", "location_id", "created_at", "received_at", "canceled_at",
   "display_id", "exchange_id", "items.*"]
 

@@ -8,7 +8,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MAX_BATCH } from "./events/route"
 
 export const GET = async (_req: MedusaRequest, res: MedusaResponse) => {
-  res.json({ plugin: "@posreturns/medusa-plugin", version: "0.3.2", api: 1, max_batch: MAX_BATCH,
+  res.json({ plugin: "@posreturns/medusa-plugin", version: "0.3.3", api: 1, max_batch: MAX_BATCH,
     event_types: ["ReturnCompleted", "StockAdjusted", "VoucherIssued", "VoucherVoided", "ExceptionResolved",
       "HeldUnitMoved", "StaffAlertSettled"], steps: ["held_stock", "staff_alerts", "delivered_exchange"],
     stock_changes: true })
