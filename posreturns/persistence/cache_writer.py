@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from decimal import Decimal
+from itertools import chain
 from operator import attrgetter
 from typing import Any
 
@@ -150,10 +151,10 @@ class SqlCacheWriter:
                 _insert_sales(connection, orders)
                 continue
             many(run, UPSERT_ORDER, [order_row(o) for o in orders])
-            lines = [line for o in orders for line in o.lines]
+            lines = list(_each(_LINES, orders))
             if lines and run(UPSERT_LINE, lines).rowcount != len(lines):  # a line id of another order: not moved
                 _refuse_moved_lines(connection, orders, source)
-            many(run, UPSERT_TENDER, [tender for o in orders for tender in o.tenders])
+            many(run, UPSERT_TENDER, list(_each(_TENDERS, orders)))
         for _, sql in indexes:
             run(sql)
         now = utc_now()
@@ -267,8 +268,17 @@ def _insert_sales(connection: Connection, orders: Sequence[OrderRecord]) -> None
     driver = connection.connection.driver_connection
     assert driver is not None
     driver.executemany(INSERT_ORDER, map(order_row, orders))
-    driver.executemany(INSERT_LINE, (line for order in orders for line in order.lines))
-    driver.executemany(INSERT_TENDER, (tender for order in orders for tender in order.tenders))
+    driver.executemany(INSERT_LINE, _each(_LINES, orders))
+    driver.executemany(INSERT_TENDER, _each(_TENDERS, orders))
+
+
+_LINES, _TENDERS = attrgetter("lines"), attrgetter("tenders")
+
+
+def _each(part: Callable[[OrderRecord], list[Any]], orders: Sequence[OrderRecord]) -> Iterator[Any]:
+    """The lines (or tenders) of all `orders`, without a Python frame per row: 400,000 rows for
+    100,000 orders."""
+    return chain.from_iterable(map(part, orders))
 
 
 def many(run: Any, statement: str, rows: Sequence[tuple[Any, ...]]) -> None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import gc
 from array import array
+from itertools import chain
+from operator import attrgetter
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -20,6 +22,7 @@ from posreturns.services.canonical_fast import FastReader, Unsure
 from posreturns.services.canonical_records import OrderRecord
 
 CHUNK = 5_000
+_ID, _NUMBER, _LINES = attrgetter("id"), attrgetter("number"), attrgetter("lines")
 
 
 def stream_document(raw: bytes, source: str, reread: Callable[[], bytes] | None = None) -> Document:
@@ -76,9 +79,9 @@ class OrderStream:
             for start in range(0, self.count, CHUNK):
                 chunk = [self.reader.order(item, f"$.orders[{i}]")
                          for i, item in enumerate(self.orders[start : start + CHUNK], start)]
-                ids.extend(hash(order.id) for order in chunk)
-                numbers.extend(hash(order.number.upper()) for order in chunk)
-                line_ids.extend(hash(line.id) for order in chunk for line in order.lines)
+                ids.extend(map(hash, map(_ID, chunk)))
+                numbers.extend(map(hash, map(str.upper, map(_NUMBER, chunk))))
+                line_ids.extend(map(hash, map(_ID, chain.from_iterable(map(_LINES, chunk)))))
                 yield chunk
                 del chunk
             if not self.raw:  # in the second process, the file's bytes can go before the last check
