@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import gc
 from array import array
+from collections.abc import Callable, Iterator
 from itertools import chain
 from operator import attrgetter
-from collections.abc import Callable, Iterator
 from typing import Any
 
 from posreturns.services import canonical_parallel
