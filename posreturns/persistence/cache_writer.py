@@ -185,7 +185,7 @@ class SqlCacheWriter:
         """What the records of `document` (its orders: `orders`) refer to is in the file or on the till.
         Only the references neither has are looked for again, for the path of the first one."""
         in_file = in_file or InFile(document)
-        unknown = {line.sku for o in orders for line in o.lines} - in_file.skus
+        unknown = set(map(_SKU, _each(_LINES, orders))) - in_file.skus
         unknown.update(s.sku for s in document.stock if s.sku not in in_file.skus)
         unknown -= existing(connection, "variants", "sku", unknown)
         if unknown:
@@ -272,7 +272,8 @@ def _insert_sales(connection: Connection, orders: Sequence[OrderRecord]) -> None
     driver.executemany(INSERT_TENDER, _each(_TENDERS, orders))
 
 
-_LINES, _TENDERS = attrgetter("lines"), attrgetter("tenders")
+_LINES, _TENDERS, _SKU = attrgetter("lines"), attrgetter("tenders"), attrgetter("sku")
+_STORE_AND_CURRENCY = attrgetter("store_id", "currency")
 
 
 def _each(part: Callable[[OrderRecord], list[Any]], orders: Sequence[OrderRecord]) -> Iterator[Any]:
@@ -421,7 +422,8 @@ def _check_stores(connection: Connection, document: Document, orders: Sequence[O
     run = connection.exec_driver_sql
     known = {row.id: row.currency for row in run("SELECT id, currency FROM stores")}
     known.update({s.id: s.currency for s in document.stores})
-    for order in orders:
+    sold = set(map(_STORE_AND_CURRENCY, orders))  # a few pairs for thousands of orders
+    for order in orders if any(known.get(store or "") not in (None, currency) for store, currency in sold) else ():
         expected = known.get(order.store_id or "")
         if expected is not None and order.currency != expected:
             raise ImportRejected(source, order.path + ".currency", f"the order is in {order.currency} but its store "
