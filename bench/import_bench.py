@@ -23,6 +23,7 @@ from typing import Any
 
 from bench.import_file import import_document
 from bench.peak_rss import peak_rss_mb
+from posreturns.services.canonical_parallel import CHILD
 
 DELTA_PREFIX = "BD"  # the delta's orders, removed again after each measure
 
@@ -83,6 +84,8 @@ class ChildrenPeak:
             for children in Path("/proc/self/task").glob("*/children"):
                 for pid in children.read_text().split():
                     try:
+                        if CHILD.encode() not in Path(f"/proc/{pid}/cmdline").read_bytes():
+                            continue  # forked, not yet the parser: its peak is this process's own
                         status = Path(f"/proc/{pid}/status").read_text()
                     except OSError:
                         continue

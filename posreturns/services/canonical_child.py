@@ -20,14 +20,16 @@ from posreturns.services.canonical_parallel import CHUNK, DONE, UNSURE, send
 from posreturns.services.canonical_stream import OrderStream
 
 
-def parse_orders(raw: bytes | bytearray, out: IO[bytes]) -> None:
+def parse_orders(source: IO[bytes], out: IO[bytes]) -> None:
     """Every chunk of the file's orders checked and packed, then `DONE`; `UNSURE` at the first doubt
     (the writer then finds the exact error itself)."""
     gc.disable()  # fresh records only, freed by reference counting: nothing for the collector to find
     encode = msgspec.msgpack.Encoder().encode
     try:
+        raw = read_file(source)
         # no file to read again when in doubt: the writer does that, in its own process
         stream = OrderStream(b"", "-", decode_document(raw).orders, FastReader(FastParser("-")))
+        del raw  # the orders' undecoded JSON hold the file, until the last chunk is built
         for chunk in stream.chunks(in_process=True):
             send(out, CHUNK, encode(chunk))
     except Unsure:
@@ -52,5 +54,5 @@ def read_file(stream: IO[bytes]) -> bytearray:
 
 
 if __name__ == "__main__":
-    parse_orders(read_file(sys.stdin.buffer), sys.stdout.buffer)
+    parse_orders(sys.stdin.buffer, sys.stdout.buffer)
     os._exit(0)  # nothing to tear down: skip freeing every object one by one

@@ -21,6 +21,7 @@ import msgspec
 import orjson
 
 from posreturns.domain.currencies import is_iso_currency
+from posreturns.domain.money import exponent
 from posreturns.domain.pricing import ChargeRow, price_rows
 from posreturns.services.canonical_records import (
     TENDER_METHODS,
@@ -42,6 +43,8 @@ FIRST_YEAR, LAST_YEAR = 1970, 2999
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _DIGITS_AS_ZERO = str.maketrans("123456789 -", "0" * 11)
 _THIRTEEN = "0" * 13
+_CENTS = re.compile(r"[0-9]{1,13}\.[0-9]{2}")
+_REMEMBERED = 10_000  # amounts remembered per currency
 
 
 # A record from a tuple of all its fields, without the Python-level `__new__` of a NamedTuple:
@@ -171,9 +174,18 @@ class FastReader:
         return self.amounts.setdefault(currency, {})
 
     def amount(self, text: str, currency: str) -> int:
-        known = self.prices(currency).get(text)
-        if known is None:
-            known = self.amounts[currency][text] = self._checked(self.reader.amount, {"v": text}, "v", "$", currency)
+        prices = self.prices(currency)
+        known = prices.get(text)
+        if known is not None:
+            return known
+        if _CENTS.fullmatch(text) and exponent(currency) == 2:  # the usual shape, as `parse_minor` reads it
+            known = int(text.replace(".", ""))
+            if known > MAX_AMOUNT_MINOR:
+                raise Unsure
+        else:
+            known = self._checked(self.reader.amount, {"v": text}, "v", "$", currency)
+        if len(prices) < _REMEMBERED:  # prices repeat; the totals of a million orders mostly do not
+            prices[text] = known
         return known
 
     def rate(self, text: str) -> tuple[str, Decimal]:

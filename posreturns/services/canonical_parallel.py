@@ -59,6 +59,7 @@ def parallel_chunks(raw: bytes) -> Iterator[list[OrderRecord]]:
             child.stdin.close()
         except OSError:
             raise Unsure from None  # it died before reading the file
+        del raw  # the caller may have let go of it too: the writer needs its memory for SQLite's pages
         while True:
             kind, payload = _read_frame(child.stdout)
             if kind == DONE:

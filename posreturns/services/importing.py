@@ -17,11 +17,14 @@ def import_bytes(raw: bytes, source: str, writer: CacheWriter) -> dict[str, int]
 def read_import(path: Path) -> Document:
     """The file, read and its shape checked (`ImportRejected` naming what is wrong); nothing is
     written. Its orders are checked as they are written, all or nothing (`stream_document`)."""
+    return stream_document(_read(path), str(path), reread=lambda: _read(path))
+
+
+def _read(path: Path) -> bytes:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise ImportRejected(str(path), "$", f"the file cannot be read ({error.strerror}).") from None
-    return stream_document(raw, str(path))
 
 
 def import_file(path: Path, writer: CacheWriter) -> dict[str, int]:
