@@ -7,7 +7,8 @@ process changed them: the return is quoted again, and may now need a manager), t
 return number, the return and its lines, tenders and exchange lines, the line / tender / shipping
 ledgers (CHECK constraints are the last guard), the stock levels and the append-only stock
 movements, the voucher, the audit rows and the outbox events. The commit is fsynced (WAL,
-synchronous=FULL) before the caller prints or opens the drawer.
+synchronous=FULL) before the caller prints or opens the drawer; copying the log into the database
+file is left to a thread of its own (`checkpoints`), so that no return waits for it.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
+from posreturns.persistence.checkpoints import Checkpointer, without_autocheckpoint
 from posreturns.persistence.drawer_floats import cash_paid
 from posreturns.persistence.engine import WRITE
 from posreturns.persistence.held_unit_writes import hold_units
@@ -44,9 +46,11 @@ class SqlReturnRecorder:
     def __init__(self, engine: Engine, after_commit: Callable[[Marks], None] = lambda marks: None) -> None:
         self.engine = engine
         self.after_commit = after_commit  # the high-water marks beside the database (see `marks`)
+        self.checkpoints = Checkpointer(engine)
 
     def record(self, c: Completion) -> dict[str, Any]:
-        with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
+        with (self.engine.connect().execution_options(**WRITE) as connection, without_autocheckpoint(connection),
+              connection.begin()):
             run = connection.exec_driver_sql
             row = run(
                 "SELECT request_sha256, result_json FROM returns WHERE idempotency_key = ?",
@@ -74,6 +78,7 @@ class SqlReturnRecorder:
             write_contact(connection, c)
             marks = Marks({c.till_id: seq}, run("SELECT MAX(seq) FROM outbox").scalar_one())
         self.after_commit(marks)
+        self.checkpoints.committed()
         return result
 
 
