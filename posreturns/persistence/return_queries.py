@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
-from sqlalchemy.engine import Connection
 
 from posreturns.domain.money import Money
 from posreturns.domain.utc import format_utc
 from posreturns.persistence.price_history import SqlPriceHistory
 from posreturns.services.returns.ports import CustomerMatch, StoredReturn
 
+if TYPE_CHECKING:
+    from posreturns.persistence.plain_sqlite import Runs
 
-def customer_activity(connection: Connection, customer_id: str, since: datetime) -> tuple[int, int]:
+
+def customer_activity(connection: Runs, customer_id: str, since: datetime) -> tuple[int, int]:
     """How many returns the customer made since `since`, and how much they were refunded."""
     row = connection.exec_driver_sql(
         "SELECT COUNT(*), COALESCE(SUM(refund_total_minor), 0) FROM returns WHERE customer_id = ? AND created_at >= ?",
@@ -24,7 +26,7 @@ def customer_activity(connection: Connection, customer_id: str, since: datetime)
     return int(row[0]), int(row[1])
 
 
-def offline_refunded(connection: Connection, till_id: str, since: datetime) -> int:
+def offline_refunded(connection: Runs, till_id: str, since: datetime) -> int:
     """What `till_id` refunded offline since `since`, in minor units."""
     return int(
         connection.exec_driver_sql(
