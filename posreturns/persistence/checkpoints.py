@@ -56,7 +56,7 @@ class Checkpointer:
             if self._stopping:
                 return
             self.pending += 1
-            if self._thread is None:
+            if self._thread is None or not self._thread.is_alive():  # not alive: in a process forked since
                 self._thread = threading.Thread(target=self._run, name="wal-checkpoint", daemon=True)
                 self._thread.start()
             self._state.notify_all()
