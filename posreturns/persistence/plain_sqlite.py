@@ -135,4 +135,4 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
     Readable = Engine | PlainSqlite  # what the read-only repositories accept
-    Runs = Connection | DriverConnection  # what the functions that write a return's rows accept
+    Runs = Connection | DriverConnection  # SQLAlchemy's connection, or the sqlite3 one under it in its transaction
