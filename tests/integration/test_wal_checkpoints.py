@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from helpers.returns import check_whole, open_shop, rows
 
 from posreturns.persistence.checkpoints import Checkpointer, without_autocheckpoint
@@ -102,3 +103,14 @@ def test_a_till_killed_after_its_commit_keeps_the_return_that_lived_only_in_the_
     assert rows(tmp_path / "alone.db", find, (number,))[0][0] == 0  # never checkpointed into the .db file
     assert rows(db, find, (number,))[0][0] == 1  # recovered from the -wal
     assert check_whole(db) == 1
+
+
+def test_a_failed_return_gives_the_connection_back_with_sqlites_own_checkpoints(tmp_path: Path) -> None:
+    engine = create_sqlite_engine(tmp_path / "failed.db")
+    with engine.connect() as connection:
+        driver = connection.connection.driver_connection
+        assert driver is not None
+        with pytest.raises(ValueError), without_autocheckpoint(connection), connection.begin():
+            raise ValueError("the return fails inside its transaction")
+        assert driver.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+    engine.dispose()
