@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from helpers.returns import check_whole, open_shop, rows
+from sqlalchemy import Engine
 
 from posreturns.persistence.checkpoints import Checkpointer, without_autocheckpoint
 from posreturns.persistence.engine import WRITE, create_sqlite_engine
@@ -21,10 +22,7 @@ TESTS = Path(__file__).parents[1]
 PAGES = 1200  # past SQLite's automatic checkpoint (1,000 pages)
 
 
-def _write_pages(engine: object, skip_checkpoint: bool) -> None:
-    from sqlalchemy import Engine
-
-    assert isinstance(engine, Engine)
+def _write_pages(engine: Engine, skip_checkpoint: bool) -> None:
     with engine.connect().execution_options(**WRITE) as connection:
         if skip_checkpoint:
             with without_autocheckpoint(connection), connection.begin():
