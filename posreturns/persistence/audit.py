@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
@@ -21,10 +22,13 @@ from posreturns.persistence.audit_chain import chain_hash
 from posreturns.persistence.engine import WRITE
 from posreturns.services.returns.ports import AuditEntry
 
+if TYPE_CHECKING:
+    from posreturns.persistence.plain_sqlite import Runs
+
 TRIGGERS = ("audit_log_chain", "audit_log_no_update", "audit_log_no_delete")
 
 
-def insert_audit(connection: Connection, entry: AuditEntry) -> None:
+def insert_audit(connection: Runs, entry: AuditEntry) -> None:
     connection.exec_driver_sql(
         "INSERT INTO audit_log (at, actor, action, subject, detail_json) VALUES (?,?,?,?,?)",
         (

@@ -5,8 +5,9 @@ from its returns' cash tenders and the failed card refunds paid in cash."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Engine
 
 from posreturns.domain.drawer import DrawerFloat
 from posreturns.domain.money import Money
@@ -14,6 +15,9 @@ from posreturns.domain.utc import format_utc, parse_utc
 from posreturns.persistence.audit import insert_audit
 from posreturns.persistence.engine import WRITE
 from posreturns.services.returns.ports import AuditEntry
+
+if TYPE_CHECKING:
+    from posreturns.persistence.plain_sqlite import Runs
 
 FLOAT_SET = "drawer.float_set"
 
@@ -50,7 +54,7 @@ class SqlDrawerFloats:
             return cash_paid(connection, till_id, since, until, currency, training)
 
 
-def cash_paid(connection: Connection, till_id: str, since: datetime, until: datetime, currency: str,
+def cash_paid(connection: Runs, till_id: str, since: datetime, until: datetime, currency: str,
               training: bool) -> int:
     """Minor units of cash the till paid out in [since, until): the cash tenders it executed and
     the failed card refunds paid in cash."""

@@ -4,19 +4,23 @@ alert per alert the policy raised on a line (inside the recorder's transaction).
 from __future__ import annotations
 
 import json
-
-from sqlalchemy.engine import Connection
+from typing import TYPE_CHECKING
 
 from posreturns.domain.held_units import unit_ids
 from posreturns.domain.returns import StockBucket
 from posreturns.domain.utc import format_utc
 from posreturns.services.returns.ports import Completion
 
+if TYPE_CHECKING:
+    from posreturns.persistence.plain_sqlite import Runs
 
-def hold_units(connection: Connection, c: Completion, number: str) -> None:
+
+def hold_units(connection: Runs, c: Completion, number: str) -> None:
     run, at = connection.exec_driver_sql, format_utc(c.created_at)
-    line_ids = [row.id for row in run("SELECT id FROM return_lines WHERE return_id = ? ORDER BY id", (c.return_id,))]
     lines = c.quote.lines
+    if not any(line.bucket is StockBucket.QUARANTINE or line.alerts for line in lines):
+        return  # most returns: nothing held, nothing to tell the staff
+    line_ids = [row.id for row in run("SELECT id FROM return_lines WHERE return_id = ? ORDER BY id", (c.return_id,))]
     ids = unit_ids(number, [line.qty for line in lines])
     for line, line_id, units in zip(lines, line_ids, ids, strict=True):
         if line.bucket is StockBucket.QUARANTINE:

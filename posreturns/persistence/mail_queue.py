@@ -9,10 +9,9 @@ message is its own short `BEGIN IMMEDIATE` transaction, so two senders (the wind
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
-from sqlalchemy.engine import Connection
 
 from posreturns.domain.contact import ContactChannel
 from posreturns.domain.utc import format_utc, parse_utc
@@ -28,6 +27,9 @@ from posreturns.services.mail_ports import (
 )
 from posreturns.services.returns.ports import AuditEntry, Completion
 
+if TYPE_CHECKING:
+    from posreturns.persistence.plain_sqlite import Runs
+
 RETURN_RECEIPT = "return_receipt"
 SMS_RECEIPT = "sms_receipt"  # the same queue carries the SMS receipts: a sender reads its own kind only
 NEVER_ANSWERED = "The relay's answer was never read (the till stopped or lost the connection)."
@@ -36,7 +38,7 @@ _SELECT = ("SELECT m.id, m.return_id, r.number, m.kind, m.recipient, m.language,
            "FROM mail_queue m JOIN returns r ON r.id = m.return_id ")
 
 
-def write_contact(connection: Connection, c: Completion) -> None:
+def write_contact(connection: Runs, c: Completion) -> None:
     contact = c.contact
     if contact is None:
         return

@@ -7,24 +7,26 @@ process changed them: the return is quoted again, and may now need a manager), t
 return number, the return and its lines, tenders and exchange lines, the line / tender / shipping
 ledgers (CHECK constraints are the last guard), the stock levels and the append-only stock
 movements, the voucher, the audit rows and the outbox events. The commit is fsynced (WAL,
-synchronous=FULL) before the caller prints or opens the drawer.
+synchronous=FULL) before the caller prints or opens the drawer; copying the log into the database
+file is left to a thread of its own (`checkpoints`), so that no return waits for it.
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
-from sqlalchemy.engine import Connection
-from sqlalchemy.exc import IntegrityError
 
+from posreturns.persistence.checkpoints import Checkpointer, without_autocheckpoint
 from posreturns.persistence.drawer_floats import cash_paid
 from posreturns.persistence.engine import WRITE
 from posreturns.persistence.held_unit_writes import hold_units
 from posreturns.persistence.mail_queue import write_contact
 from posreturns.persistence.marks import Marks
+from posreturns.persistence.plain_sqlite import DriverConnection
 from posreturns.persistence.return_queries import customer_activity, offline_refunded
 from posreturns.persistence.return_writes import (
     audit_return,
@@ -37,6 +39,9 @@ from posreturns.services.errors import LedgerChanged
 from posreturns.services.numbering import return_number
 from posreturns.services.returns.ports import Completion, StoredReturn, replay
 
+if TYPE_CHECKING:
+    from posreturns.persistence.plain_sqlite import Runs
+
 
 class SqlReturnRecorder:
     """`ReturnRecorder` over SQLite."""
@@ -44,9 +49,12 @@ class SqlReturnRecorder:
     def __init__(self, engine: Engine, after_commit: Callable[[Marks], None] = lambda marks: None) -> None:
         self.engine = engine
         self.after_commit = after_commit  # the high-water marks beside the database (see `marks`)
+        self.checkpoints = Checkpointer(engine)
 
     def record(self, c: Completion) -> dict[str, Any]:
-        with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
+        with (self.engine.connect().execution_options(**WRITE) as transaction, without_autocheckpoint(transaction),
+              transaction.begin()):
+            connection = DriverConnection(transaction)  # the same transaction, without SQLAlchemy per statement
             run = connection.exec_driver_sql
             row = run(
                 "SELECT request_sha256, result_json FROM returns WHERE idempotency_key = ?",
@@ -65,8 +73,8 @@ class SqlReturnRecorder:
             insert_return(connection, c, number, result)
             try:
                 charge_ledgers(connection, c)
-            except IntegrityError as error:  # a CHECK constraint: the ledger moved under us
-                raise LedgerChanged(str(error.orig)) from None
+            except sqlite3.IntegrityError as error:  # a CHECK constraint: the ledger moved under us
+                raise LedgerChanged(str(error)) from None
             move_stock(connection, c, number)
             audit_return(connection, c, number)
             write_outbox(connection, c, number)
@@ -74,10 +82,11 @@ class SqlReturnRecorder:
             write_contact(connection, c)
             marks = Marks({c.till_id: seq}, run("SELECT MAX(seq) FROM outbox").scalar_one())
         self.after_commit(marks)
+        self.checkpoints.committed()
         return result
 
 
-def _check_ledgers(connection: Connection, c: Completion) -> None:
+def _check_ledgers(connection: Runs, c: Completion) -> None:
     order = c.order
     if order is None:
         return
@@ -101,7 +110,7 @@ def _check_ledgers(connection: Connection, c: Completion) -> None:
         raise LedgerChanged(f"order {order.id} changed since the quote")
 
 
-def _check_activity(connection: Connection, c: Completion) -> None:
+def _check_activity(connection: Runs, c: Completion) -> None:
     """The serial-returner and offline limits were read before this transaction: count again."""
     seen = c.activity
     if seen.customer_id is not None and seen.customer_since is not None:
@@ -117,7 +126,7 @@ def _check_activity(connection: Connection, c: Completion) -> None:
         raise LedgerChanged(f"till {drawer.float.till_id} paid cash out of its drawer since the quote")
 
 
-def _next_number(connection: Connection, store_id: str, till_id: str) -> tuple[str, int]:
+def _next_number(connection: Runs, store_id: str, till_id: str) -> tuple[str, int]:
     """The till's next return number. A number already taken (a till id that shared its code with
     another before numbers were fixed, a restored backup) is skipped, never reissued."""
     run = connection.exec_driver_sql

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import Any
-
-from sqlalchemy.engine import Connection
+from typing import TYPE_CHECKING, Any
 
 from posreturns.domain.quote_json import quote_to_dict
 from posreturns.domain.utc import format_utc
@@ -14,6 +12,9 @@ from posreturns.persistence.audit import insert_audit
 from posreturns.services.errors import LedgerChanged
 from posreturns.services.returns.events import SCHEMA_VERSION, return_events
 from posreturns.services.returns.ports import AuditEntry, Completion
+
+if TYPE_CHECKING:
+    from posreturns.persistence.plain_sqlite import Runs
 
 _INSERT_RETURN = (
     "INSERT INTO returns (id, number, order_id, origin, store_id, till_id, customer_id, created_at, "
@@ -37,7 +38,7 @@ _INSERT_OUTBOX = (
 )
 
 
-def insert_return(connection: Connection, c: Completion, number: str, result: dict[str, Any]) -> None:
+def insert_return(connection: Runs, c: Completion, number: str, result: dict[str, Any]) -> None:
     q, run, at = c.quote, connection.exec_driver_sql, format_utc(c.created_at)
     difference = q.exchange.difference.minor if q.exchange else 0
     run(
@@ -109,7 +110,7 @@ def insert_return(connection: Connection, c: Completion, number: str, result: di
         )
 
 
-def charge_ledgers(connection: Connection, c: Completion) -> None:
+def charge_ledgers(connection: Runs, c: Completion) -> None:
     q, run = c.quote, connection.exec_driver_sql
     qty: Counter[str] = Counter()
     value: Counter[str] = Counter()
@@ -135,7 +136,7 @@ def charge_ledgers(connection: Connection, c: Completion) -> None:
         )
 
 
-def move_stock(connection: Connection, c: Completion, number: str) -> None:
+def move_stock(connection: Runs, c: Completion, number: str) -> None:
     moves, at = c.quote.stock_moves, format_utc(c.created_at)
     if not moves:
         return
@@ -153,7 +154,7 @@ def move_stock(connection: Connection, c: Completion, number: str) -> None:
     )
 
 
-def audit_return(connection: Connection, c: Completion, number: str) -> None:
+def audit_return(connection: Runs, c: Completion, number: str) -> None:
     q = c.quote
     key = q.key_line
     insert_audit(
@@ -215,7 +216,7 @@ def audit_return(connection: Connection, c: Completion, number: str) -> None:
         )
 
 
-def write_outbox(connection: Connection, c: Completion, number: str) -> None:
+def write_outbox(connection: Runs, c: Completion, number: str) -> None:
     at = format_utc(c.created_at)
     order_key = c.order.id if c.order is not None else c.return_id  # the return's events stay in order
     connection.exec_driver_sql(

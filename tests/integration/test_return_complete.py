@@ -281,3 +281,30 @@ def test_a_manager_lifts_a_refusal_with_a_reason_signed_and_audited_once(shop: T
     assert [(actor, json.loads(detail)["override"]) for actor, detail in entries] == [
         (MANAGER, {"path": "goodwill", "reason": "Regular customer, box unopened"})]
     assert "window" in json.loads(entries[0][1])["rules"]
+
+
+def test_a_ledger_check_constraint_that_fires_at_commit_quotes_the_return_again(
+        shop: Till, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The last guard: with the re-read of the ledgers switched off, another till's return of the
+    whole line lands just before this one writes; the order lines' CHECK refuses the write, and the
+    return is quoted again from what is stored now, which refuses it. Nothing of it is written."""
+    from posreturns.persistence import return_recorder
+
+    monkeypatch.setattr(return_recorder, "_check_ledgers", lambda connection, c: None)
+    recorder = shop.return_service.recorder
+    record = recorder.record
+    other_till = iter([True])
+
+    def after_another_till(c: object) -> object:
+        if next(other_till, False):
+            with shop.engine.begin() as connection:
+                connection.exec_driver_sql("UPDATE order_lines SET returned_qty = qty WHERE order_id = "
+                                           "(SELECT id FROM orders WHERE number = 'PA01-000101')")
+        return record(c)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(recorder, "record", after_another_till)
+    before = rows(db(shop), "SELECT COUNT(*) FROM returns")[0][0]
+    with pytest.raises(Exception, match="already been returned") as raised:
+        shop.returns.complete(request("PA01-000101", line("TSH-NVY-M")), CASHIER)
+    assert "IntegrityError" not in type(raised.value).__name__
+    assert rows(db(shop), "SELECT COUNT(*) FROM returns")[0][0] == before
