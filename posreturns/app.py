@@ -405,7 +405,9 @@ def open_sync(till: Till, gateway: Any = None, clock: Any = None) -> Any:
     the store is noticed at the next run: the cursors of the old one are forgotten."""
     from posreturns.persistence.outbox import SqlOutbox, owner_id
     from posreturns.persistence.sync_state import SqlSyncState
+    from posreturns.persistence.till_numbers import SqlTillNumbers
     from posreturns.sync.engine import SyncEngine
+    from posreturns.sync.numbers import NumberClaims
     from posreturns.sync.settings import gateway_from_settings
 
     if till.training:
@@ -418,7 +420,8 @@ def open_sync(till: Till, gateway: Any = None, clock: Any = None) -> Any:
     def identity() -> str:
         return f"{till.settings.get('oms.url') or gateway.name}|{till.settings.store_id() or ''}"
 
-    engine = SyncEngine(gateway, SqlOutbox(till.engine), state, clock, owner_id(), identity=identity)
+    numbers = NumberClaims(SqlTillNumbers(till.engine, till._install_id, till.till_id))
+    engine = SyncEngine(gateway, SqlOutbox(till.engine), state, clock, owner_id(), identity=identity, numbers=numbers)
     attach_oms(till, gateway if given else None, clock)
     return engine
 

@@ -18,6 +18,7 @@ from helpers.returns import request as base_request
 from oms import harness
 from posreturns.app import Till, open_sync, open_till
 from posreturns.services.clock import SystemClock
+from posreturns.services.numbering import RANGE_SIZE
 from posreturns.services.sync_ports import OmsUnavailable, PendingEvent
 from posreturns.sync.medusa.gateway import MedusaConfig, MedusaGateway
 from posreturns.sync.wire import HttpJsonClient
@@ -29,6 +30,7 @@ _keys = itertools.count(1)
 # second-hand EAN-13 codes (a barcode Medusa keeps unique) from a block of 100 of its own. The first block
 # is drawn at random for a Medusa reused from earlier sessions (POSRETURNS_OMS_REUSE=1).
 _NUMBER_BLOCKS = itertools.count(random.randrange(1, 9000))
+OWN_EAN_BLOCKS = 5000
 
 
 def request(receipt: str, *lines: dict[str, Any], **extra: Any) -> dict[str, Any]:
@@ -69,9 +71,12 @@ class LosingClient(HttpJsonClient):
 
 
 def open_store_till(path: Path, medusa: Any, store: str = "PARIS-01", till_id: str = "T1",
-                    lose: str | None = None, use_plugin: bool = True) -> tuple[Till, Any]:
+                    lose: str | None = None, use_plugin: bool = True, claim: bool = False) -> tuple[Till, Any]:
+    """`claim`: the till claims its numbers in Medusa at its first sync, as a till does; else it numbers
+    from a block of its own (`own_numbers`)."""
     till = open_till(path, clock=SystemClock(), till_id=till_id)
-    own_numbers(till, till_id)
+    if not claim:
+        own_numbers(till, till_id)
     till.settings.set("store.id", store)
     till.settings.set("till.id", till_id)
     till.policies.install(SHIPPED_POLICY.read_text(encoding="utf-8"), "default.toml")
@@ -83,9 +88,15 @@ def open_store_till(path: Path, medusa: Any, store: str = "PARIS-01", till_id: s
 
 def own_numbers(till: Till, till_id: str) -> None:
     """This test till's returns and second-hand codes number from a block no other till of the session uses
-    (its returns are numbered after the request's till id, "T1" unless a test says otherwise)."""
-    start = str(next(_NUMBER_BLOCKS) % 9999 * 100)
-    till.settings.set_many({f"returns.seq.{till_id}": start, "returns.seq.T1": start, "resale.ean_seq": start})
+    (its returns are numbered after the request's till id, "T1" unless a test says otherwise), held as if
+    claimed in the OMS (sync/numbers.py): the tills of test_medusa_till_numbers.py claim theirs for real,
+    with other till ids and second-hand blocks below OWN_EAN_BLOCKS."""
+    block = next(_NUMBER_BLOCKS) % 9000
+    number_range = block // 900  # a block of 100 numbers never near the end of its range: nothing more to claim
+    start = str(number_range * RANGE_SIZE + block % 900 * 100)
+    ranges = {f"returns.range.{till_id}": str(number_range), "returns.range.T1": str(number_range)}
+    till.settings.set_many({f"returns.seq.{till_id}": start, "returns.seq.T1": start, **ranges,
+                            "resale.ean_block": str(OWN_EAN_BLOCKS + block % 4000), "resale.ean_seq": "0"})
 
 
 def resent(event: PendingEvent) -> PendingEvent:

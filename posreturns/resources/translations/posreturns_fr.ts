@@ -3619,6 +3619,13 @@
     </message>
 </context>
 <context>
+    <name>persistence.resale</name>
+    <message>
+        <source>This till has no block of second-hand codes from the OMS yet, so its labels could repeat another till&apos;s; connect it to the OMS (posreturns sync --once) and grade the unit again.</source>
+        <translation>Cette caisse n&apos;a pas encore reçu de l&apos;OMS de bloc de codes seconde main : ses étiquettes pourraient reprendre celles d&apos;une autre caisse ; connectez-la à l&apos;OMS (posreturns sync --once) puis notez à nouveau l&apos;article.</translation>
+    </message>
+</context>
+<context>
     <name>persistence.restock_rtv</name>
     <message>
         <source>No RTV batch {0!r} on this till; `posreturns rtv list` shows them.</source>

@@ -42,6 +42,8 @@ class ResaleItems:
         data = event.payload.get("data") or {}
         try:
             detail = self._publish(api, event, data)
+        except LabelTaken as taken:
+            return PushResult(Outcome.REJECTED, str(taken))
         except OmsRefused as error:
             return PushResult(Outcome.REJECTED, f"Medusa refused the second-hand item of unit {data.get('unit_id')}: "
                                                 f"{error}")
@@ -53,9 +55,12 @@ class ResaleItems:
         if location is None:
             raise OmsRefused(f"Medusa has no stock location for store {store}", 404)
         sku = str(resale["sku"])
-        variant = _variant(api, sku)
+        variant = _variant(api, sku, OWNER_FIELDS)
+        if variant is not None:
+            _check_ours(variant, event, data)
         made = variant is None
         if variant is None:
+            _check_label_free(api, data, str(resale.get("ean13") or ""))
             api.post("/admin/products", self._product(api, event, data, resale))
             variant = _variant(api, sku)
             if variant is None:
@@ -97,6 +102,42 @@ class ResaleItems:
         if profile:
             body["shipping_profile_id"] = profile
         return body
+
+
+class LabelTaken(Exception):
+    """What the till labelled the unit with already belongs to another product in Medusa."""
+
+
+OWNER_FIELDS = "id,sku,barcode,ean,product_id,title,product.title,product.metadata"
+
+
+def _check_ours(variant: dict[str, Any], event: PendingEvent, data: dict[str, Any]) -> None:
+    """A variant with the item's SKU made for another event is another till's item with the same unit
+    id (two tills numbering their returns alike): never taken as this one, already published."""
+    meta = (variant.get("product") or {}).get("metadata") or {}
+    theirs = meta.get("posreturns_event_id")
+    if theirs and theirs != event.event_id:
+        unit = data.get("unit_id")
+        raise LabelTaken(
+            f"Medusa already has SKU {variant.get('sku')} for another second-hand item (unit {meta.get(UNIT_KEY)} of "
+            f"store {meta.get('posreturns_store')}, return {meta.get('posreturns_return_number')}), so unit {unit} "
+            "was not put on sale there: two tills issued the same return number; keep the unit off the shelf and "
+            "ask head office to give one of the two tills another till id before it grades more units.")
+
+
+def _check_label_free(api: Api, data: dict[str, Any], ean: str) -> None:
+    """Medusa keeps a variant's barcode unique: the label's code must not be another product's."""
+    if not ean:
+        return
+    found = api.get("/admin/product-variants", [("q", ean), ("fields", OWNER_FIELDS), ("limit", 5)]).get("variants")
+    other = next((v for v in found or [] if ean in (v.get("barcode"), v.get("ean"))), None)
+    if other is not None:
+        product = other.get("product") or {}
+        raise LabelTaken(
+            f"The label code {ean} of second-hand unit {data.get('unit_id')} is already the barcode of "
+            f"{other.get('sku')} (\"{product.get('title') or other.get('title')}\") in Medusa, so the unit was not put "
+            "on sale there: remove its label, grade the unit again from the restock queue on an up-to-date till "
+            "(it prints a new code) and resolve this exception.")
 
 
 def _variant(api: Api, sku: str, fields: str = "id,sku,product_id") -> dict[str, Any] | None:
