@@ -219,8 +219,8 @@ class ClaimHolder:
 class ClaimingGateway(OmsGateway, Protocol):
     """An OMS where a till claims what no other till may hold (its numbers), first come first served."""
 
-    def claimed(self, kind: str) -> set[str]:
-        """The names of the claims of `kind` made so far (by every till)."""
+    def claimed(self, kind: str) -> dict[str, str]:
+        """The claims of `kind` made so far (by every till): name -> the install id of its holder."""
         ...
 
     def claim(self, kind: str, name: str, holder: ClaimHolder) -> ClaimHolder:

@@ -43,8 +43,9 @@ class NumberClaims:
         return done
 
     def _ean_block(self, gateway: ClaimingGateway, me: ClaimHolder, held: NumbersHeld) -> list[str]:
-        taken = {int(name) for name in gateway.claimed(EAN) if name.isdigit()}
-        for block in (b for b in BLOCKS if b not in taken and b != held.ean_block):
+        taken = {int(name): holder for name, holder in gateway.claimed(EAN).items() if name.isdigit()}
+        mine = [b for b, holder in taken.items() if holder == me.install_id and b != held.ean_block]
+        for block in mine + [b for b in BLOCKS if b not in taken]:  # one whose answer was lost is ours
             if gateway.claim(EAN, f"{block:0{BLOCK_DIGITS}d}", me).install_id == me.install_id:
                 self.numbers.hold_ean_block(block)
                 return [f"second-hand codes: block {block}"]

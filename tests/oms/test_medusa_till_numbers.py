@@ -65,7 +65,7 @@ def test_tills_numbering_alone_repeat_numbers_and_the_push_refuses_the_clash_in_
         (paris_a, a_item), (paris_b, b_item), (lyon, lyon_item) = made
         assert paris_a == paris_b != lyon and a_item.sku == b_item.sku      # the faults: one number, one SKU...
         assert a_item.ean13 == b_item.ean13 == lyon_item.ean13            # ...and one label code for three units
-        for till, sync in tills:
+        for _till, sync in tills:
             sync.run_once()
         assert len(medusa_returns_numbered(medusa, paris_a)) == 2          # Medusa holds both returns numbered alike
         assert resale_event(tills[0][0]).status == "applied"

@@ -24,12 +24,13 @@ def claim_sku(kind: str, name: str) -> str:
     return f"{PREFIX}{kind}-{name}".upper()
 
 
-def claimed(api: Api, kind: str) -> set[str]:
-    stem, names, offset = claim_sku(kind, ""), set(), 0
+def claimed(api: Api, kind: str) -> dict[str, str]:
+    stem, names, offset = claim_sku(kind, ""), {}, 0
     while True:
-        items = api.get("/admin/inventory-items", [("q", stem), ("fields", "id,sku"), ("limit", PAGE),
+        items = api.get("/admin/inventory-items", [("q", stem), ("fields", "id,sku,metadata"), ("limit", PAGE),
                                                    ("offset", offset)]).get("inventory_items") or []
-        names |= {str(i["sku"])[len(stem):] for i in items if str(i.get("sku") or "").startswith(stem)}
+        names.update({str(i["sku"])[len(stem):]: str((i.get("metadata") or {}).get(INSTALL) or "")
+                      for i in items if str(i.get("sku") or "").startswith(stem)})
         if len(items) < PAGE:
             return names
         offset += PAGE

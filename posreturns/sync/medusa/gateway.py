@@ -182,7 +182,7 @@ class MedusaGateway:
         return self.pusher.after_plugin(events, self.batches.push(events, fence), fence, steps)
 
     # -- numbers no other till issues (claims.py) ------------------------------------------------------------
-    def claimed(self, kind: str) -> set[str]:
+    def claimed(self, kind: str) -> dict[str, str]:
         return claims.claimed(self.client, kind)
 
     def claim(self, kind: str, name: str, holder: ClaimHolder) -> ClaimHolder:
