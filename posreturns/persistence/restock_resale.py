@@ -30,7 +30,7 @@ def _item(row: Any) -> ResaleItem:
                       row.currency, parse_utc(row.created_at), row.created_by)
 
 
-def _next_code(connection: Connection, prefix: str) -> str:
+def next_code(connection: Connection, prefix: str) -> str:
     """The next in-store code of this till's block (claimed in the OMS by the sync; block 0 on a till
     without an OMS), past the highest code of the block the catalogue holds (a restored backup, codes the
     OMS already has) and never a code already taken: a code is never issued twice."""
@@ -41,8 +41,7 @@ def _next_code(connection: Connection, prefix: str) -> str:
     if block is None and settings.get("oms.url"):
         raise BadInput(translate("persistence.resale", "This till has no block of second-hand codes from the OMS "
                                                        "yet, so its labels could repeat another till's; connect it "
-                                                       "to the OMS (posreturns sync --once) and grade the unit "
-                                                       "again."))
+                                                       "to the OMS (posreturns sync --once) and try again."))
     block_number = int(block or 0)
     first12 = till_ean13(prefix, block_number, 1)[:12]
     stem = "0" + first12[: len(prefix) + BLOCK_DIGITS]
@@ -85,7 +84,7 @@ class SqlResale:
             unit = unit_or_fail(connection, offer.unit_id)
             check_can_act(unit, UnitAction.RESALE)
             sku = resale_sku(unit.id)
-            ean = _next_code(connection, offer.ean_prefix)
+            ean = next_code(connection, offer.ean_prefix)
             product = run("SELECT product_id, tax_rate, serial_tracked FROM variants WHERE sku = ?",
                           (unit.sku,)).first()
             if product is None:

@@ -14,10 +14,11 @@ from typing import Any
 import pytest
 from helpers.medusa import OWN_EAN_BLOCKS, events, make_order, open_store_till, request
 from helpers.restock import manager
-from helpers.returns import CASHIER, line
+from helpers.returns import CASHIER, MANAGER, line
 
 from posreturns.app import Till, open_restock
 from posreturns.domain.resale import Grade
+from posreturns.persistence.outbox_exceptions import SqlExceptionQueue
 from posreturns.sync.medusa.claims import claim_sku
 
 pytestmark = pytest.mark.oms
@@ -36,8 +37,9 @@ def resell_one(till: Till, sync: Any, medusa: Any, till_id: str, key: str) -> tu
 
 
 def resale_event(till: Till) -> Any:
-    (moved,) = [e for e in events(till) if e.event_type == "HeldUnitMoved"]
-    return moved
+    with till.engine.connect() as connection:
+        return connection.exec_driver_sql("SELECT seq, status, last_error FROM outbox WHERE event_type = "
+                                          "'HeldUnitMoved'").one()
 
 
 def medusa_returns_numbered(medusa: Any, number: str) -> list[str]:
@@ -75,6 +77,14 @@ def test_tills_numbering_alone_repeat_numbers_and_the_push_refuses_the_clash_in_
         assert same_code.last_error.startswith(f"The label code {a_item.ean13} of second-hand unit "
                                                f"{lyon_item.unit_id} is already the barcode of {a_item.sku}")
         assert variants_with_barcode(medusa, a_item.ean13) == [a_item.sku]  # the first till's item, untouched
+
+        lyon_till, lyon_sync = tills[2]                                    # the manager relabels Lyon's unit
+        code = SqlExceptionQueue(lyon_till.engine).relabel(same_code.seq, MANAGER, lyon_till.clock.now(), "2")
+        assert code != lyon_item.ean13 and open_restock(lyon_till).resale_items()[0].ean13 == code
+        report = lyon_sync.run_once()
+        assert report.upload.counts["rejected"] == 0, report.upload
+        assert [e.status for e in events(lyon_till) if e.event_type == "ResaleRelabelled"] == ["applied"]
+        assert variants_with_barcode(medusa, code) == [lyon_item.sku]      # on sale in Medusa with its new label
     finally:
         for till, sync in tills:
             sync.gateway.close()

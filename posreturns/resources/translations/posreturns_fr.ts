@@ -3610,6 +3610,10 @@
         <source>Voucher {0} is not on this till or was voided already.</source>
         <translation>Le bon {0} n&apos;est pas sur cette caisse ou est déjà annulé.</translation>
     </message>
+    <message>
+        <source>Event {0} is not a second-hand item; only those get a new label.</source>
+        <translation>L&apos;événement {0} n&apos;est pas un article de seconde main ; seuls ceux-ci reçoivent une nouvelle étiquette.</translation>
+    </message>
 </context>
 <context>
     <name>persistence.refund_replacements</name>
@@ -3621,8 +3625,8 @@
 <context>
     <name>persistence.resale</name>
     <message>
-        <source>This till has no block of second-hand codes from the OMS yet, so its labels could repeat another till&apos;s; connect it to the OMS (posreturns sync --once) and grade the unit again.</source>
-        <translation>Cette caisse n&apos;a pas encore reçu de l&apos;OMS de bloc de codes seconde main : ses étiquettes pourraient reprendre celles d&apos;une autre caisse ; connectez-la à l&apos;OMS (posreturns sync --once) puis notez à nouveau l&apos;article.</translation>
+        <source>This till has no block of second-hand codes from the OMS yet, so its labels could repeat another till&apos;s; connect it to the OMS (posreturns sync --once) and try again.</source>
+        <translation>Cette caisse n&apos;a pas encore reçu de l&apos;OMS de bloc de codes seconde main : ses étiquettes pourraient reprendre celles d&apos;une autre caisse ; connectez-la à l&apos;OMS (posreturns sync --once) puis réessayez.</translation>
     </message>
 </context>
 <context>
