@@ -133,6 +133,8 @@ def test_the_workspace_settings_take_whole_numbers_only(store: Path) -> None:
     code, _out, err = run_in(store, "config", "set", "resale.ean_seq", "1", "--user", "admin", "--pin-stdin",
                              stdin="246810\n")
     assert code == 2  # the in-store EAN counter is posreturns' own: never set by hand
+    for claimed in ("resale.ean_block", "returns.range.T1"):  # and so are the numbers claimed in the OMS
+        assert run_in(store, "config", "set", claimed, "7", "--user", "admin", "--pin-stdin", stdin="246810\n")[0] == 2
 
 
 def test_a_second_hand_label_the_oms_gives_to_another_product_gets_a_new_code(store: Path) -> None:
