@@ -605,7 +605,8 @@ def open_queues(till: Till, till_id: str | None = None) -> OpenQueues:
     replacements = RefundReplacements(SqlRefundReplacements(till.engine), till.access, till.policies, till.clock,
                                       identity)
     return OpenQueues(SqlExceptionQueue(till.engine), SqlCardRefunds(till.engine), till.host_answers, till.access,
-                      till.clock, identity, replacements, SqlAuditLog(till.engine).record)
+                      till.clock, identity, replacements, SqlAuditLog(till.engine).record,
+                      lambda: till.policies.active().resale.ean_prefix)
 
 
 def open_pending_approvals(till: Till, till_id: str | None = None) -> PendingApprovals:

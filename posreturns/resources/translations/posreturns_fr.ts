@@ -78,6 +78,10 @@
 <context>
     <name>BackOfficePresenter</name>
     <message>
+        <source>The unit has a new code: print its label (Second hand, Print label) and stick it over the old one.</source>
+        <translation>L&apos;article a un nouveau code : imprimez son étiquette (Seconde main, Imprimer l&apos;étiquette) et collez-la sur l&apos;ancienne.</translation>
+    </message>
+    <message>
         <source>Cannot write {0}: {1}</source>
         <translation>Impossible d&apos;écrire {0} : {1}</translation>
     </message>
@@ -1696,6 +1700,10 @@
 </context>
 <context>
     <name>QueuesTab</name>
+    <message>
+        <source>New label</source>
+        <translation>Nouvelle étiquette</translation>
+    </message>
     <message>
         <source>Return</source>
         <translation>Retour</translation>
@@ -3868,6 +3876,10 @@
 </context>
 <context>
     <name>services.open_queues</name>
+    <message>
+        <source>This till gives no second-hand labels.</source>
+        <translation>Cette caisse ne donne pas d&apos;étiquettes de seconde main.</translation>
+    </message>
     <message>
         <source>Event {0} issued no store-credit voucher; send it again or accept the write-off.</source>
         <translation>L&apos;événement {0} n&apos;a émis aucun bon d&apos;achat.</translation>
