@@ -26,9 +26,10 @@ from posreturns.sync.wire import HttpJsonClient
 NOW = datetime.now(ZoneInfo("Europe/Paris")).replace(microsecond=0)
 _keys = itertools.count(1)
 # The tests of a session share one Medusa, and many of their tills are "T1" of PARIS-01: each numbers its
-# returns, and so its held units (`U<return number>-n`, noted on the shared SKU's inventory item), and its
-# second-hand EAN-13 codes (a barcode Medusa keeps unique) from a block of 100 of its own. The first block
-# is drawn at random for a Medusa reused from earlier sessions (POSRETURNS_OMS_REUSE=1).
+# returns, and so its held units (`U<return number>-n`, noted on the shared SKU's inventory item), from a
+# block of 100 numbers of its own, and its second-hand EAN-13 codes (a barcode Medusa keeps unique) from a
+# block of codes of its own (OWN_EAN_BLOCKS and up: the tills that claim theirs get the lowest free ones).
+# The first block is drawn at random for a Medusa reused from earlier sessions (POSRETURNS_OMS_REUSE=1).
 _NUMBER_BLOCKS = itertools.count(random.randrange(1, 9000))
 OWN_EAN_BLOCKS = 5000
 
