@@ -203,7 +203,7 @@ class NumbersHeld:
     ean_block: int | None     # the block of second-hand codes claimed in the OMS
     ean_block_full: bool      # most of its codes issued: time to claim the next one
     return_seq: int           # the till's last return number
-    return_range: int | None  # the range of return numbers claimed in the OMS
+    return_range: tuple[str, int] | None  # the range of return numbers claimed: (store-till codes, range)
 
 
 @dataclass(frozen=True)
@@ -237,8 +237,8 @@ class TillNumbers(Protocol):
         """Issue second-hand codes from `block` from now on (from its first code)."""
         ...
 
-    def hold_return_range(self, till_id: str, number_range: int, first_seq: int) -> None:
-        """Issue `till_id`'s return numbers from `number_range`, from `first_seq` at least."""
+    def hold_return_range(self, till_id: str, stem: str, number_range: int, first_seq: int) -> None:
+        """Issue `till_id`'s return numbers (`R<stem>-…`) from `number_range`, from `first_seq` at least."""
         ...
 
 

@@ -38,7 +38,7 @@ class NumberClaims:
         done: list[str] = []
         if held.ean_block is None or held.ean_block_full:
             done += self._ean_block(gateway, me, held)
-        if _wants_range(held):
+        if held.store_id and _wants_range(held):  # numbered after the store: claimed once it is known
             done += self._return_range(gateway, me, held)
         return done
 
@@ -53,21 +53,27 @@ class NumberClaims:
         return []
 
     def _return_range(self, gateway: ClaimingGateway, me: ClaimHolder, held: NumbersHeld) -> list[str]:
-        first = range_of(held.return_seq) if held.return_range is None else held.return_range + 1
-        stem = f"{store_code(held.store_id)}-{till_code(held.till_id)}"
+        stem = _stem(held)
+        first = held.return_range[1] + 1 if held.return_range and held.return_range[0] == stem else range_of(
+            held.return_seq)
         for number_range in range(first, RANGES):
             holder = gateway.claim(RETURNS, f"{stem}-{number_range}", me)
             if holder.install_id == me.install_id:
-                self.numbers.hold_return_range(held.till_id, number_range, last_before_range(number_range))
+                self.numbers.hold_return_range(held.till_id, stem, number_range, last_before_range(number_range))
                 return [f"return numbers of till {held.till_id}: range {number_range}"]
             log.info("return numbers %s-%d are held by another till database (store %s, till %s): this one "
-                        "takes a later range", stem, number_range, holder.store_id, holder.till_id)
+                     "takes a later range", stem, number_range, holder.store_id, holder.till_id)
         log.error("every range of return numbers of till %s is claimed in the OMS", held.till_id)
         return []
 
 
+def _stem(held: NumbersHeld) -> str:
+    """What a return number of this till starts with, after the R: its store and till codes."""
+    return f"{store_code(held.store_id)}-{till_code(held.till_id)}"
+
+
 def _wants_range(held: NumbersHeld) -> bool:
-    if held.return_range is None:
+    if held.return_range is None or held.return_range[0] != _stem(held):  # none yet, or another store's
         return True
-    end = (held.return_range + 1) * RANGE_SIZE
-    return held.return_seq >= end - NEAR_END and held.return_range + 1 < RANGES
+    end = (held.return_range[1] + 1) * RANGE_SIZE
+    return held.return_seq >= end - NEAR_END and held.return_range[1] + 1 < RANGES

@@ -18,7 +18,7 @@ from helpers.returns import request as base_request
 from oms import harness
 from posreturns.app import Till, open_sync, open_till
 from posreturns.services.clock import SystemClock
-from posreturns.services.numbering import RANGE_SIZE
+from posreturns.services.numbering import RANGE_SIZE, store_code, till_code
 from posreturns.services.sync_ports import OmsUnavailable, PendingEvent
 from posreturns.sync.medusa.gateway import MedusaConfig, MedusaGateway
 from posreturns.sync.wire import HttpJsonClient
@@ -77,7 +77,7 @@ def open_store_till(path: Path, medusa: Any, store: str = "PARIS-01", till_id: s
     from a block of its own (`own_numbers`)."""
     till = open_till(path, clock=SystemClock(), till_id=till_id)
     if not claim:
-        own_numbers(till, till_id)
+        own_numbers(till, till_id, store)
     till.settings.set("store.id", store)
     till.settings.set("till.id", till_id)
     till.policies.install(SHIPPED_POLICY.read_text(encoding="utf-8"), "default.toml")
@@ -87,7 +87,7 @@ def open_store_till(path: Path, medusa: Any, store: str = "PARIS-01", till_id: s
     return till, open_sync(till, gateway=gateway)
 
 
-def own_numbers(till: Till, till_id: str) -> None:
+def own_numbers(till: Till, till_id: str, store: str = "PARIS-01") -> None:
     """This test till's returns and second-hand codes number from a block no other till of the session uses
     (its returns are numbered after the request's till id, "T1" unless a test says otherwise), held as if
     claimed in the OMS (sync/numbers.py): the tills of test_medusa_till_numbers.py claim theirs for real,
@@ -95,7 +95,7 @@ def own_numbers(till: Till, till_id: str) -> None:
     block = next(_NUMBER_BLOCKS) % 9000
     number_range = block // 900  # a block of 100 numbers never near the end of its range: nothing more to claim
     start = str(number_range * RANGE_SIZE + block % 900 * 100)
-    ranges = {f"returns.range.{till_id}": str(number_range), "returns.range.T1": str(number_range)}
+    ranges = {f"returns.range.{t}": f"{store_code(store)}-{till_code(t)}/{number_range}" for t in (till_id, "T1")}
     till.settings.set_many({f"returns.seq.{till_id}": start, "returns.seq.T1": start, **ranges,
                             "resale.ean_block": str(OWN_EAN_BLOCKS + block % 4000), "resale.ean_seq": "0"})
 

@@ -64,7 +64,7 @@ def test_each_till_database_claims_its_own_block_and_range(tmp_path: Path) -> No
         assert claims(first).ensure(registry) == ["second-hand codes: block 1", "return numbers of till T1: range 0"]
         assert claims(twin).ensure(registry) == ["second-hand codes: block 2", "return numbers of till T1: range 1"]
         assert claims(lyon).ensure(registry) == ["second-hand codes: block 3", "return numbers of till T1: range 0"]
-        assert (stored(twin, "returns.seq.T1"), stored(twin, "returns.range.T1")) == ("99999", "1")
+        assert (stored(twin, "returns.seq.T1"), stored(twin, "returns.range.T1")) == ("99999", "PARIS01-T1/1")
         assert stored(first, "returns.seq.T1") == "0"           # the first database numbers as before
         assert set(registry.held) == {(EAN, "0001"), (EAN, "0002"), (EAN, "0003"), (RETURNS, "PARIS01-T1-0"),
                                       (RETURNS, "PARIS01-T1-1"), (RETURNS, "LYON02-T1-0")}
@@ -87,6 +87,20 @@ def test_a_claim_whose_answer_was_lost_is_ours_and_an_oms_down_changes_nothing(t
         registry.down = False
         assert claims(till).ensure(registry) == ["second-hand codes: block 2", "return numbers of till T1: range 0"]
         assert len(registry.held) == 3
+    finally:
+        till.close()
+
+
+def test_a_till_moved_to_another_store_claims_a_range_there_and_one_without_a_store_waits(tmp_path: Path) -> None:
+    registry, till = Registry(), opened(tmp_path / "a", store="")
+    try:
+        assert claims(till).ensure(registry) == ["second-hand codes: block 1"]   # its numbers need its store
+        till.settings.set("store.id", "LYON-02")
+        assert claims(till).ensure(registry) == ["return numbers of till T1: range 0"]
+        till.settings.set("store.id", "PARIS-01")
+        registry.held[(RETURNS, "PARIS01-T1-0")] = ClaimHolder("another-till", "PARIS-01", "T1")
+        assert claims(till).ensure(registry) == ["return numbers of till T1: range 1"]
+        assert stored(till, "returns.range.T1") == "PARIS01-T1/1"
     finally:
         till.close()
 
