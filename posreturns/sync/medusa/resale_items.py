@@ -125,8 +125,8 @@ def _check_ours(variant: dict[str, Any], event: PendingEvent, data: dict[str, An
         raise LabelTaken(
             f"Medusa already has SKU {variant.get('sku')} for another second-hand item (unit {meta.get(UNIT_KEY)} of "
             f"store {meta.get('posreturns_store')}, return {meta.get('posreturns_return_number')}), so unit {unit} "
-            "was not put on sale there: two tills issued the same return number; keep the unit off the shelf and "
-            "ask head office to give one of the two tills another till id before it grades more units.")
+            "was not put on sale there: two tills issued the same return number; give one of them another till id "
+            "(posreturns config set till.id), and dismiss this exception once the unit is on sale in Medusa by hand.")
 
 
 def _check_label_free(api: Api, data: dict[str, Any], ean: str) -> None:
