@@ -60,8 +60,8 @@ def test_tills_numbering_alone_repeat_numbers_and_the_push_refuses_the_clash_in_
     for name, store in (("paris-a", "PARIS-01"), ("paris-b", "PARIS-01"), ("lyon", "LYON-02")):
         till, sync = open_store_till(tmp_path / name, medusa, store=store, till_id=till_id, claim=True)
         # what every till did before claims: its own counters from 1, one block of codes for all
-        till.settings.set_many({f"returns.seq.{till_id}": "0", f"returns.range.{till_id}": f"{store_code(store)}-"
-                                f"{till_id}/0",
+        held_range = f"{store_code(store)}-{till_id}/0"
+        till.settings.set_many({f"returns.seq.{till_id}": "0", f"returns.range.{till_id}": held_range,
                                 "resale.ean_block": block, "resale.ean_seq": "0"})
         tills.append((till, sync))
     try:
