@@ -409,7 +409,9 @@ def open_sync(till: Till, gateway: Any = None, clock: Any = None) -> Any:
     the store is noticed at the next run: the cursors of the old one are forgotten."""
     from posreturns.persistence.outbox import SqlOutbox, owner_id
     from posreturns.persistence.sync_state import SqlSyncState
+    from posreturns.persistence.till_numbers import SqlTillNumbers
     from posreturns.sync.engine import SyncEngine
+    from posreturns.sync.numbers import NumberClaims
     from posreturns.sync.settings import gateway_from_settings
 
     if till.training:
@@ -422,7 +424,8 @@ def open_sync(till: Till, gateway: Any = None, clock: Any = None) -> Any:
     def identity() -> str:
         return f"{till.settings.get('oms.url') or gateway.name}|{till.settings.store_id() or ''}"
 
-    engine = SyncEngine(gateway, SqlOutbox(till.engine), state, clock, owner_id(), identity=identity)
+    numbers = NumberClaims(SqlTillNumbers(till.engine, till._install_id, till.till_id))
+    engine = SyncEngine(gateway, SqlOutbox(till.engine), state, clock, owner_id(), identity=identity, numbers=numbers)
     attach_oms(till, gateway if given else None, clock)
     return engine
 
@@ -606,7 +609,8 @@ def open_queues(till: Till, till_id: str | None = None) -> OpenQueues:
     replacements = RefundReplacements(SqlRefundReplacements(till.engine), till.access, till.policies, till.clock,
                                       identity)
     return OpenQueues(SqlExceptionQueue(till.engine), SqlCardRefunds(till.engine), till.host_answers, till.access,
-                      till.clock, identity, replacements, SqlAuditLog(till.engine).record)
+                      till.clock, identity, replacements, SqlAuditLog(till.engine).record,
+                      lambda: till.policies.active().resale.ean_prefix)
 
 
 def open_pending_approvals(till: Till, till_id: str | None = None) -> PendingApprovals:

@@ -1,4 +1,4 @@
-"""`sync [--once]`, `sync status`, `sync exceptions`, `sync resolve SEQ --retry|--dismiss`,
+"""`sync [--once]`, `sync status`, `sync exceptions`, `sync resolve SEQ --retry|--dismiss|--relabel`,
 `oms connect --url URL --api-key-stdin` (the key goes to the OS keyring, or a 0600 file outside the
 data folder, one per data folder; never to the data folder, the screen or a log) and `oms repair ORDER`.
 Resolving needs a manager and connecting an administrator (with --pin-stdin, the PIN is the first line
@@ -45,6 +45,9 @@ def register(commands: argparse._SubParsersAction,  # type: ignore[type-arg]
     action = resolve.add_mutually_exclusive_group(required=True)
     action.add_argument("--retry", action="store_const", dest="action", const="retry")
     action.add_argument("--dismiss", action="store_const", dest="action", const="dismiss")
+    action.add_argument("--relabel", action="store_const", dest="action", const="relabel",
+                        help="a second-hand item whose label code the OMS gives to another product: a new code, "
+                             "and the refused event closed")
     resolve.add_argument("--note", help="what was done (voucher voided, customer called…): sent to the OMS")
     resolve.set_defaults(handler=run_resolve)
     oms = commands.add_parser("oms", parents=shared, help="the OMS connection")

@@ -1,4 +1,4 @@
-"""`sync exceptions`, `sync resolve SEQ --retry|--dismiss --user MANAGER` and `oms repair ORDER`: what
+"""`sync exceptions`, `sync resolve SEQ --retry|--dismiss|--relabel --user MANAGER` and `oms repair ORDER`: what
 a manager needs to settle the events the OMS refused, and to unlock an order an older version left
 locked (docs/sync.md, "Exceptions" and "Repair"). Resolving and repairing sign a manager in (their PIN
 is asked, or read from the first line of stdin with --pin-stdin); `oms repair --dry-run` needs nobody."""
@@ -50,7 +50,9 @@ def _exception_text(s: dict[str, Any], refused: dict[str, int]) -> str:
         lines.append(f"       already returned: {who} ({c.get('store')}), {c.get('status')} {c.get('at') or ''}")
     if s["customer"]:
         lines.append("       customer: " + " · ".join(str(v) for v in s["customer"].values() if v))
-    lines.append(f"       resolve: posreturns sync resolve {s['seq']} --retry|--dismiss --user MANAGER [--note TEXT]")
+    relabel = "|--relabel" if s["event_type"] == "HeldUnitMoved" and "label code" in str(s["reason"]) else ""
+    lines.append(f"       resolve: posreturns sync resolve {s['seq']} --retry|--dismiss{relabel} --user MANAGER "
+                 "[--note TEXT]")
     return "\n".join(lines)
 
 
@@ -60,12 +62,25 @@ def run_resolve(args: argparse.Namespace, out: Output) -> int:
     credentials = ask(args, Permission.RESOLVE_SYNC, "sync resolve")
     with open_from(args) as till:
         actor = credentials.sign_in(till, Permission.RESOLVE_SYNC)
-        item = SqlExceptionQueue(till.engine).resolve(args.seq, args.action, actor.user_id, till.clock.now(),
-                                                      args.note)
+        queue = SqlExceptionQueue(till.engine)
+        if args.action == "relabel":
+            unit = _unit_of(queue, args.seq)
+            code = queue.relabel(args.seq, actor.user_id, till.clock.now(), till.policies.active().resale.ean_prefix,
+                                 args.note)
+            out.result({"seq": args.seq, "action": "relabel", "by": actor.user_id, "unit_id": unit, "ean13": code},
+                       f"Event {args.seq} is closed; unit {unit} now has code {code}: print its label (posreturns "
+                       f"print label {unit}) and stick it over the old one. The OMS gets it at the next sync.")
+            return EXIT_OK
+        item = queue.resolve(args.seq, args.action, actor.user_id, till.clock.now(), args.note)
     verb = "will be sent again" if args.action == "retry" else "is closed; events held behind it go on"
     out.result({"seq": item.seq, "action": args.action, "by": actor.user_id},
                f"Event {item.seq} {verb}; the OMS is told at the next sync.")
     return EXIT_OK
+
+
+def _unit_of(queue: Any, seq: int) -> str:
+    found = next((i for i in queue.exceptions() if i.seq == seq), None)
+    return str(((found.payload.get("data") or {}) if found else {}).get("unit_id") or "")
 
 
 def run_repair(args: argparse.Namespace, out: Output) -> int:

@@ -81,5 +81,22 @@ def restricted_ean13(prefix: str, number: int) -> str:
     return first12 + str(ean13_check_digit(first12))
 
 
+BLOCK_DIGITS = 4  # a till's block of in-store codes: 1-9999 claimed in the OMS; 0 for a till without one
+
+
+def serials_per_block(prefix: str) -> int:
+    return int(10 ** (12 - len(check_prefix(prefix)) - BLOCK_DIGITS))
+
+
+def till_ean13(prefix: str, block: int, serial: int) -> str:
+    """The `serial`-th in-store code of a till's `block`: prefix, block on four digits, serial, check
+    digit. Block 0 gives the codes numbered without a block (`restricted_ean13`)."""
+    per_block = serials_per_block(prefix)
+    if not 0 <= block < 10**BLOCK_DIGITS or not 0 < serial < per_block:
+        raise BadEan(f"In-store code {serial} of block {block} does not fit after prefix {prefix}; this till "
+                     "needs a new block of codes (posreturns sync --once claims one).")
+    return restricted_ean13(prefix, block * per_block + serial)
+
+
 def is_valid_ean13(code: str) -> bool:
     return len(code) == 13 and code.isdigit() and ean13_check_digit(code[:12]) == int(code[12])

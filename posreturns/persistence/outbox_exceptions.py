@@ -20,8 +20,11 @@ from posreturns.domain.messages import translate
 from posreturns.domain.utc import format_utc
 from posreturns.persistence.engine import WRITE
 from posreturns.persistence.outbox import payload_of
+from posreturns.persistence.restock_resale import next_code
 from posreturns.services.errors import BadInput, NotFound
 from posreturns.services.exception_events import ACTIONS, exception_resolved
+from posreturns.services.normalize import barcode_key
+from posreturns.services.restock_events import restock_event
 from posreturns.services.returns.events import OutboxEvent
 from posreturns.services.sync_ports import ExceptionItem
 
@@ -79,6 +82,38 @@ class SqlExceptionQueue:
                 (at, manager, "voucher.voided", code, json.dumps({"event_seq": seq, "note": note},
                                                                   ensure_ascii=False, sort_keys=True)))
             return self._resolve(connection, seq, "dismiss", manager, now, note)
+
+    def relabel(self, seq: int, manager: str, now: datetime, prefix: str, note: str | None = None) -> str:
+        """The refused event `seq` of a second-hand item whose label code the OMS gives to another product:
+        the unit gets the next code of this till's block (its barcode and item), a `ResaleRelabelled` event
+        takes the item to the OMS with it, and the refused event is closed, in one transaction. The new code."""
+        with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
+            run = connection.exec_driver_sql
+            row = run(f"SELECT {_COLUMNS} FROM outbox WHERE seq = ?", (seq,)).first()
+            payload = payload_of(row.payload_json) if row is not None else {}
+            data = payload.get("data") or {}
+            resale = data.get("resale")
+            if row is None or row.event_type != "HeldUnitMoved" or not isinstance(resale, dict):
+                raise BadInput(translate("persistence.outbox_exceptions", "Event {0} is not a second-hand item; "
+                                                                          "only those get a new label.").format(seq))
+            old, sku = str(resale["ean13"]), str(resale["sku"])
+            new = next_code(connection, prefix)
+            run("DELETE FROM barcodes WHERE code = ? AND sku = ?", (barcode_key(old), sku))
+            run("INSERT INTO barcodes (code, sku) VALUES (?, ?)", (barcode_key(new), sku))
+            run("UPDATE resale_items SET ean13 = ? WHERE sku = ?", (new, sku))
+            self._resolve(connection, seq, "dismiss", manager, now, note or f"relabelled {old} -> {new}")
+            event = restock_event("ResaleRelabelled", "held_unit", str(data.get("unit_id")),
+                                  {**data, "resale": {**resale, "ean13": new}, "relabelled_from": old,
+                                   "resale_event_id": row.event_id},
+                                  store_id=str((payload.get("device") or {}).get("store_id") or ""),
+                                  till_id=row.till_id, operator=manager, at=now)
+            run(_INSERT, (event.event_id, row.till_id, event.aggregate_type, event.aggregate_id, event.event_type,
+                          event.payload["schema_version"], json.dumps(event.payload, ensure_ascii=False,
+                                                                      sort_keys=True), format_utc(now), row.order_key))
+            run("INSERT INTO audit_log (at, actor, action, subject, detail_json) VALUES (?, ?, ?, ?, ?)",
+                (format_utc(now), manager, "resale.relabelled", sku,
+                 json.dumps({"event_seq": seq, "from": old, "to": new}, sort_keys=True)))
+        return new
 
     def _resolve(self, connection: Connection, seq: int, action: str, manager: str, now: datetime,
                  note: str | None) -> ExceptionItem:

@@ -7,10 +7,12 @@ import json
 from typing import Any
 
 from sqlalchemy import Engine
+from sqlalchemy.engine import Connection
 
 from posreturns.domain.held_units import UnitAction, check_can_act
+from posreturns.domain.messages import translate
 from posreturns.domain.money import div_half_up
-from posreturns.domain.resale import Grade, restricted_ean13
+from posreturns.domain.resale import BLOCK_DIGITS, Grade, till_ean13
 from posreturns.domain.returns import StockBucket
 from posreturns.domain.utc import format_utc, parse_utc
 from posreturns.persistence.engine import WRITE
@@ -26,6 +28,33 @@ _ITEMS = ("SELECT i.sku, i.unit_id, i.ean13, i.grade, i.price_minor, i.refund_mi
 def _item(row: Any) -> ResaleItem:
     return ResaleItem(row.sku, row.unit_id, row.ean13, Grade(row.grade), row.title, row.price_minor, row.refund_minor,
                       row.currency, parse_utc(row.created_at), row.created_by)
+
+
+def next_code(connection: Connection, prefix: str) -> str:
+    """The next in-store code of this till's block (claimed in the OMS by the sync; block 0 on a till
+    without an OMS), past the highest code of the block the catalogue holds (a restored backup, codes the
+    OMS already has) and never a code already taken: a code is never issued twice."""
+    run = connection.exec_driver_sql
+    settings: dict[str, str] = dict(run("SELECT key, value FROM settings WHERE key IN "
+                                        "('resale.ean_block', 'resale.ean_seq', 'oms.url')").all())
+    block = settings.get("resale.ean_block")
+    if block is None and settings.get("oms.url"):
+        raise BadInput(translate("persistence.resale", "This till has no block of second-hand codes from the OMS "
+                                                       "yet, so its labels could repeat another till's; connect it "
+                                                       "to the OMS (posreturns sync --once) and try again."))
+    block_number = int(block or 0)
+    first12 = till_ean13(prefix, block_number, 1)[:12]
+    stem = "0" + first12[: len(prefix) + BLOCK_DIGITS]
+    highest = run("SELECT MAX(code) FROM barcodes WHERE code LIKE ? AND length(code) = 14", (stem + "%",)).scalar()
+    seq = max(int(settings.get("resale.ean_seq") or 0), int(highest[len(stem):13]) if highest else 0)
+    while True:  # a code already taken (an import, a restored backup) is skipped, never reused
+        seq += 1
+        ean = till_ean13(prefix, block_number, seq)
+        if run("SELECT 1 FROM barcodes WHERE code = ?", (barcode_key(ean),)).first() is None:
+            break
+    run("INSERT INTO settings (key, value) VALUES ('resale.ean_seq', ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (str(seq),))
+    return ean
 
 
 def resale_sku(unit_id: str) -> str:
@@ -55,14 +84,7 @@ class SqlResale:
             unit = unit_or_fail(connection, offer.unit_id)
             check_can_act(unit, UnitAction.RESALE)
             sku = resale_sku(unit.id)
-            seq = int(run("SELECT value FROM settings WHERE key = 'resale.ean_seq'").scalar() or 0)
-            while True:  # a code already taken (an import, a restored backup) is skipped, never reused
-                seq += 1
-                ean = restricted_ean13(offer.ean_prefix, seq)
-                if run("SELECT 1 FROM barcodes WHERE code = ?", (barcode_key(ean),)).first() is None:
-                    break
-            run("INSERT INTO settings (key, value) VALUES ('resale.ean_seq', ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (str(seq),))
+            ean = next_code(connection, offer.ean_prefix)
             product = run("SELECT product_id, tax_rate, serial_tracked FROM variants WHERE sku = ?",
                           (unit.sku,)).first()
             if product is None:

@@ -64,3 +64,16 @@ def check_till_id(till_id: str, known: Iterable[str]) -> str:
                                                 "in more than case or punctuation.").format(value, code, other),
             )
     return value
+
+
+RANGE_SIZE = 100_000  # return numbers of one till id claimed at a time in the OMS (sync/numbers.py)
+RANGES = 10  # six digits: ranges 0-9
+
+
+def range_of(seq: int) -> int:
+    return max(seq, 0) // RANGE_SIZE
+
+
+def last_before_range(number_range: int) -> int:
+    """The sequence to store so that the next return is the first of `number_range`."""
+    return max(number_range * RANGE_SIZE - 1, 0)

@@ -45,6 +45,8 @@ class ExceptionStore(Protocol):
     def void_voucher(self, seq: int, code: str, manager: str, now: datetime, note: str,
                      voided: OutboxEvent) -> ExceptionItem: ...
 
+    def relabel(self, seq: int, manager: str, now: datetime, prefix: str, note: str | None = None) -> str: ...
+
 
 class CardRefundStore(Protocol):
     def pending(self, till_id: str, training: bool) -> list[PendingCardRefund]: ...
@@ -54,8 +56,10 @@ class OpenQueues:
     def __init__(self, exceptions: ExceptionStore, cards: CardRefundStore, host_answers: HostAnswers,
                  access: AccessService, clock: Clock, identity: Callable[[], TillIdentity],
                  replacements: RefundReplacements | None = None,
-                 audit: Callable[[AuditEntry], None] | None = None) -> None:
+                 audit: Callable[[AuditEntry], None] | None = None,
+                 resale_prefix: Callable[[], str] | None = None) -> None:
         self.exception_store, self.cards, self.host_answers = exceptions, cards, host_answers
+        self.resale_prefix = resale_prefix  # the policy's in-store EAN prefix, for a new second-hand label
         self.replacements, self.audit = replacements, audit
         self.access, self.clock, self.identity = access, clock, identity
 
@@ -76,6 +80,16 @@ class OpenQueues:
         note = clean_note(note, translate("services.notes", "note"), required=not retry)
         self.exception_store.resolve(seq, "retry" if retry else "dismiss", actor.user_id, self.clock.now(),
                                      note or None)
+
+    def relabel(self, actor: Principal, seq: int, note: str = "") -> str:
+        """A second-hand item whose label code the OMS gives to another product: the unit's new code (the
+        refused event is closed and the item sent again with it); its label is printed again by the caller."""
+        self.access.require(actor, Permission.RESOLVE_SYNC, subject=str(seq))
+        if self.resale_prefix is None:
+            raise BadInput(translate("services.open_queues", "This till gives no second-hand labels."))
+        return self.exception_store.relabel(seq, actor.user_id, self.clock.now(), self.resale_prefix(),
+                                            clean_note(note, translate("services.notes", "note"), required=False)
+                                            or None)
 
     def void_voucher(self, actor: Principal, seq: int, note: str) -> str:
         """Void the store-credit voucher the refused event issued and close the event by hand (the

@@ -23,7 +23,7 @@ from posreturns.services.returns.ports import AuditEntry
 # the printer, the scanner, the screen, with "language": a manager's
 DEVICE_PREFIXES = ("printer.", "scanner.", "window.")
 KEPT_BY_POSRETURNS = ("till.training", "security.", "returns.seq.", "sync.", "draft.", "demo.", "rtv.seq.",
-                      "resale.ean_seq")
+                      "resale.ean_seq", "resale.ean_block", "returns.range.")
 POLICY_KEY = "policy.active"
 CHOICES = {"language": ("", "fr", "en"), "scanner.mode": ("keyboard", "serial"), "window.fullscreen": ("", "yes")}
 

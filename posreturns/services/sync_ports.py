@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from posreturns.domain.errors import UserFacingError
 
@@ -190,6 +190,55 @@ class BatchGateway(OmsGateway, Protocol):
     def push_batch(self, events: list[PendingEvent], fence: Fence | None = None) -> dict[str, PushResult]:
         """Apply `events` (in `seq` order per order); the result of each event attempted, by event
         id. An event missing from the answer was not attempted (an earlier one of its order failed)."""
+        ...
+
+
+@dataclass(frozen=True)
+class NumbersHeld:
+    """What this till database holds of the chain-wide numbering (sync/numbers.py)."""
+
+    store_id: str
+    till_id: str
+    install_id: str
+    ean_block: int | None     # the block of second-hand codes claimed in the OMS
+    ean_block_full: bool      # most of its codes issued: time to claim the next one
+    return_seq: int           # the till's last return number
+    return_range: tuple[str, int] | None  # the range of return numbers claimed: (store-till codes, range)
+
+
+@dataclass(frozen=True)
+class ClaimHolder:
+    """Who holds a claim in the OMS."""
+
+    install_id: str
+    store_id: str
+    till_id: str
+
+
+@runtime_checkable
+class ClaimingGateway(OmsGateway, Protocol):
+    """An OMS where a till claims what no other till may hold (its numbers), first come first served."""
+
+    def claimed(self, kind: str) -> dict[str, str]:
+        """The claims of `kind` made so far (by every till): name -> the install id of its holder."""
+        ...
+
+    def claim(self, kind: str, name: str, holder: ClaimHolder) -> ClaimHolder:
+        """Claim `name`; the holder: `holder` when the claim is ours (now or before), another one when not."""
+        ...
+
+
+class TillNumbers(Protocol):
+    """The till database's side of the chain-wide numbering."""
+
+    def held(self) -> NumbersHeld: ...
+
+    def hold_ean_block(self, block: int) -> None:
+        """Issue second-hand codes from `block` from now on (from its first code)."""
+        ...
+
+    def hold_return_range(self, till_id: str, stem: str, number_range: int, first_seq: int) -> None:
+        """Issue `till_id`'s return numbers (`R<stem>-…`) from `number_range`, from `first_seq` at least."""
         ...
 
 

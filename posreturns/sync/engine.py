@@ -16,8 +16,16 @@ from datetime import datetime
 from typing import Any
 
 from posreturns.services.ports import Clock
-from posreturns.services.sync_ports import OmsGateway, OmsRefused, OmsUnavailable, Outbox, SyncState
+from posreturns.services.sync_ports import (
+    ClaimingGateway,
+    OmsGateway,
+    OmsRefused,
+    OmsUnavailable,
+    Outbox,
+    SyncState,
+)
 from posreturns.sync.backoff import Backoff
+from posreturns.sync.numbers import NumberClaims
 from posreturns.sync.puller import Progress, Puller, PullReport
 from posreturns.sync.uploader import Uploader, UploadReport
 
@@ -40,8 +48,9 @@ class SyncReport:
 class SyncEngine:
     def __init__(self, gateway: OmsGateway, outbox: Outbox, state: SyncState, clock: Clock, owner: str,
                  backoff: Backoff | None = None, page_size: int = 100,
-                 identity: Callable[[], str] | None = None) -> None:
+                 identity: Callable[[], str] | None = None, numbers: NumberClaims | None = None) -> None:
         self.gateway = gateway
+        self.numbers = numbers  # what this till must claim in the OMS before it numbers anything (numbers.py)
         self.identity = identity  # the OMS and store pulled from: another one means other cursors
         self.outbox = outbox
         self.state = state
@@ -54,6 +63,7 @@ class SyncEngine:
     def run_once(self, progress: Progress | None = None, pull: bool = True) -> SyncReport:
         if self.identity is not None and self.state.pull_from(self.identity(), self.clock.now()):
             log.warning("the OMS or the store changed: its cursors were reset, everything is pulled again")
+        self._claim_numbers()
         upload = self.uploader.run(progress)
         report = SyncReport(online=upload.online, upload=upload, error=upload.error)
         if upload.online and pull:
@@ -66,6 +76,17 @@ class SyncEngine:
             report.error = report.error or "another uploader took the upload lock over; this one stopped"
         self.state.record_run(report.online, report.error, self.clock.now())
         return report
+
+    def _claim_numbers(self) -> None:
+        if self.numbers is None or not isinstance(self.gateway, ClaimingGateway):
+            return
+        try:
+            for claimed in self.numbers.ensure(self.gateway):
+                log.info("claimed in the OMS: %s", claimed)
+        except OmsUnavailable:
+            return  # the upload finds the OMS unreachable too, and says so
+        except OmsRefused as error:
+            log.warning("the OMS refused this till's claim of its numbers (%s); it numbers as before", error)
 
     def status(self) -> dict[str, Any]:
         """What the status bar and `posreturns sync status` show."""

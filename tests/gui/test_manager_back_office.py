@@ -249,6 +249,33 @@ def test_a_refused_store_credit_return_shows_its_customer_and_its_voucher_is_voi
     assert tuple(voucher) == ("mgr1", "refunded twice; voucher taken back")
 
 
+def test_a_second_hand_label_the_oms_gives_to_another_product_gets_a_new_code(
+        qtbot, window: MainWindow, till: Till) -> None:  # type: ignore[no-untyped-def]
+    workspace = workspace_of(window)
+    queues = workspace.queues
+    workspace.show_tab(queues)
+    with till.engine.begin() as connection:  # the OMS refused the second-hand item of return 3's unit
+        connection.exec_driver_sql("UPDATE outbox SET status = 'rejected', last_error = 'The label code … is "
+                                   "already the barcode of SH-X in Medusa' WHERE event_type = 'HeldUnitMoved'")
+        connection.exec_driver_sql("UPDATE outbox SET status = 'rejected', last_error = 'line already returned' "
+                                   "WHERE seq = (SELECT min(seq) FROM outbox WHERE event_type = 'ReturnCompleted')")
+        old = connection.exec_driver_sql("SELECT ean13 FROM resale_items").scalar_one()
+    qtbot.mouseClick(workspace.refresh_button, Qt.MouseButton.LeftButton)
+    open_queue(qtbot, queues, 3)
+    returned = next(r for r in range(queues.sync.rowCount()) if "ReturnCompleted" in queues.sync.item(r, 0).text())
+    queues.sync.selectRow(returned)
+    qtbot.mouseClick(queues.relabel_button, Qt.MouseButton.LeftButton)
+    assert "only those get a new label" in workspace.message.text() and queues.sync.rowCount() == 2
+    queues.sync.selectRow(1 - returned)
+    qtbot.mouseClick(queues.relabel_button, Qt.MouseButton.LeftButton)
+    assert workspace.message.text().startswith("The unit has a new code: print its label")
+    assert queues.sync.rowCount() == 1
+    (item,) = rows(till.data_dir / DATABASE_FILE, "SELECT ean13, sku FROM resale_items")
+    (sent,) = rows(till.data_dir / DATABASE_FILE, "SELECT payload_json FROM outbox WHERE event_type = "
+                                                  "'ResaleRelabelled'")
+    assert item["ean13"] != old and json.loads(sent["payload_json"])["data"]["resale"]["ean13"] == item["ean13"]
+
+
 def test_a_manager_approves_one_parked_return_and_refuses_another_with_a_reason(
         qtbot, window: MainWindow, till: Till) -> None:  # type: ignore[no-untyped-def]
     approvals = open_pending_approvals(till)

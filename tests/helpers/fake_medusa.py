@@ -1,5 +1,6 @@
 """A scripted OMS on 127.0.0.1: the subset of Medusa's Admin API the connector uses to push a
-return (locations, reasons, an order, returns, refunds), with faults injected on demand.
+return (locations, reasons, an order, returns, refunds) and to claim a till's numbers (inventory items),
+with faults injected on demand.
 
 Faults (`server.fault(method, path_regex, kind, times=1)`), checked in order, each consumed once:
   "drop"      do the work, then close the connection without an answer (lost response)
@@ -41,6 +42,7 @@ class State:
     orders: dict[str, dict[str, Any]] = field(default_factory=dict)
     returns: dict[str, dict[str, Any]] = field(default_factory=dict)
     refunds: list[dict[str, Any]] = field(default_factory=list)
+    inventory_items: dict[str, dict[str, Any]] = field(default_factory=dict)  # by SKU: the tills' claims
     counter: int = 0
 
 
@@ -210,6 +212,16 @@ def _route(s: State, method: str, path: str, query: dict[str, list[str]],
                 next(i for i in s.orders[ret["order_id"]]["items"] if i["id"] == item["item_id"])["detail"][
                     "return_requested_quantity"] -= item["quantity"]
             return 200, {"deleted": True}
+    if path == "/admin/inventory-items" and method == "GET":  # Medusa's q searches the SKU (and titles)
+        wanted, sku = query.get("q", [""])[0].upper(), query.get("sku", [None])[0]
+        return 200, {"inventory_items": [i for k, i in s.inventory_items.items()
+                                         if (sku is None or k == sku) and wanted in k]}
+    if path == "/admin/inventory-items" and method == "POST":  # as Medusa: one item per SKU
+        if body["sku"] in s.inventory_items:
+            return 400, {"type": "invalid_data", "message": f"Inventory item with sku: {body['sku']}, already exists."}
+        s.counter += 1
+        s.inventory_items[body["sku"]] = {"id": f"iitem_{s.counter}", **body}
+        return 200, {"inventory_item": s.inventory_items[body["sku"]]}
     if m := re.fullmatch(r"/admin/payments/([^/]+)/refund", path):
         s.refunds.append({"payment": m.group(1), "amount": body["amount"], "note": body.get("note", "")})
         paid = next((o, p) for o in s.orders.values() for p in o["payment_collections"][0]["payments"]

@@ -18,6 +18,7 @@ from helpers.returns import request as base_request
 from oms import harness
 from posreturns.app import Till, open_sync, open_till
 from posreturns.services.clock import SystemClock
+from posreturns.services.numbering import RANGE_SIZE, store_code, till_code
 from posreturns.services.sync_ports import OmsUnavailable, PendingEvent
 from posreturns.sync.medusa.gateway import MedusaConfig, MedusaGateway
 from posreturns.sync.wire import HttpJsonClient
@@ -25,10 +26,12 @@ from posreturns.sync.wire import HttpJsonClient
 NOW = datetime.now(ZoneInfo("Europe/Paris")).replace(microsecond=0)
 _keys = itertools.count(1)
 # The tests of a session share one Medusa, and many of their tills are "T1" of PARIS-01: each numbers its
-# returns, and so its held units (`U<return number>-n`, noted on the shared SKU's inventory item), and its
-# second-hand EAN-13 codes (a barcode Medusa keeps unique) from a block of 100 of its own. The first block
-# is drawn at random for a Medusa reused from earlier sessions (POSRETURNS_OMS_REUSE=1).
+# returns, and so its held units (`U<return number>-n`, noted on the shared SKU's inventory item), from a
+# block of 100 numbers of its own, and its second-hand EAN-13 codes (a barcode Medusa keeps unique) from a
+# block of codes of its own (OWN_EAN_BLOCKS and up: the tills that claim theirs get the lowest free ones).
+# The first block is drawn at random for a Medusa reused from earlier sessions (POSRETURNS_OMS_REUSE=1).
 _NUMBER_BLOCKS = itertools.count(random.randrange(1, 9000))
+OWN_EAN_BLOCKS = 5000
 
 
 def request(receipt: str, *lines: dict[str, Any], **extra: Any) -> dict[str, Any]:
@@ -69,9 +72,12 @@ class LosingClient(HttpJsonClient):
 
 
 def open_store_till(path: Path, medusa: Any, store: str = "PARIS-01", till_id: str = "T1",
-                    lose: str | None = None, use_plugin: bool = True) -> tuple[Till, Any]:
+                    lose: str | None = None, use_plugin: bool = True, claim: bool = False) -> tuple[Till, Any]:
+    """`claim`: the till claims its numbers in Medusa at its first sync, as a till does; else it numbers
+    from a block of its own (`own_numbers`)."""
     till = open_till(path, clock=SystemClock(), till_id=till_id)
-    own_numbers(till, till_id)
+    if not claim:
+        own_numbers(till, till_id, store)
     till.settings.set("store.id", store)
     till.settings.set("till.id", till_id)
     till.policies.install(SHIPPED_POLICY.read_text(encoding="utf-8"), "default.toml")
@@ -81,11 +87,17 @@ def open_store_till(path: Path, medusa: Any, store: str = "PARIS-01", till_id: s
     return till, open_sync(till, gateway=gateway)
 
 
-def own_numbers(till: Till, till_id: str) -> None:
+def own_numbers(till: Till, till_id: str, store: str = "PARIS-01") -> None:
     """This test till's returns and second-hand codes number from a block no other till of the session uses
-    (its returns are numbered after the request's till id, "T1" unless a test says otherwise)."""
-    start = str(next(_NUMBER_BLOCKS) % 9999 * 100)
-    till.settings.set_many({f"returns.seq.{till_id}": start, "returns.seq.T1": start, "resale.ean_seq": start})
+    (its returns are numbered after the request's till id, "T1" unless a test says otherwise), held as if
+    claimed in the OMS (sync/numbers.py): the tills of test_medusa_till_numbers.py claim theirs for real,
+    with other till ids and second-hand blocks below OWN_EAN_BLOCKS."""
+    block = next(_NUMBER_BLOCKS) % 9000
+    number_range = block // 900  # a block of 100 numbers never near the end of its range: nothing more to claim
+    start = str(number_range * RANGE_SIZE + block % 900 * 100)
+    ranges = {f"returns.range.{t}": f"{store_code(store)}-{till_code(t)}/{number_range}" for t in (till_id, "T1")}
+    till.settings.set_many({f"returns.seq.{till_id}": start, "returns.seq.T1": start, **ranges,
+                            "resale.ean_block": str(OWN_EAN_BLOCKS + block % 4000), "resale.ean_seq": "0"})
 
 
 def resent(event: PendingEvent) -> PendingEvent:

@@ -133,3 +133,31 @@ def test_the_workspace_settings_take_whole_numbers_only(store: Path) -> None:
     code, _out, err = run_in(store, "config", "set", "resale.ean_seq", "1", "--user", "admin", "--pin-stdin",
                              stdin="246810\n")
     assert code == 2  # the in-store EAN counter is posreturns' own: never set by hand
+    for claimed in ("resale.ean_block", "returns.range.T1"):  # and so are the numbers claimed in the OMS
+        assert run_in(store, "config", "set", claimed, "7", "--user", "admin", "--pin-stdin", stdin="246810\n")[0] == 2
+
+
+def test_a_second_hand_label_the_oms_gives_to_another_product_gets_a_new_code(store: Path) -> None:
+    code, out, _ = run_in(store, "--json", "restock", "resale", UNIT1, "--grade", "B", *MANAGER, stdin="1234\n")
+    old = json.loads(out)["ean13"]
+    taken = (f"The label code {old} of second-hand unit {UNIT1} is already the barcode of SH-X in Medusa, so the "
+             "unit was not put on sale there: give it a new code (…).")
+    with open_till(store) as till, till.engine.connect() as connection, connection.begin():
+        seq = connection.exec_driver_sql("SELECT seq FROM outbox WHERE event_type = 'HeldUnitMoved'").scalar_one()
+        connection.exec_driver_sql("UPDATE outbox SET status = 'rejected', last_error = ? WHERE seq = ?", (taken, seq))
+    assert f"resolve: posreturns sync resolve {seq} --retry|--dismiss|--relabel" in run_in(store, "sync",
+                                                                                          "exceptions")[1]
+    code, out, err = run_in(store, "--json", "sync", "resolve", str(seq), "--relabel", *MANAGER, stdin="1234\n")
+    assert code == 0, err
+    new = json.loads(out)["ean13"]
+    assert new != old and json.loads(out)["unit_id"] == UNIT1
+    assert [i["ean13"] for i in json.loads(run_in(store, "--json", "resale", "list")[1])["items"]] == [new]
+    db = store / "posreturns.db"
+    barcodes = rows(db, "SELECT code FROM barcodes WHERE sku = 'SH-PARIS01-T1-000001-1'")
+    assert [r["code"] for r in barcodes] == ["0" + new]
+    relabelled = rows(db, "SELECT status, payload_json FROM outbox WHERE event_type = 'ResaleRelabelled'")
+    assert relabelled[0]["status"] == "pending" and json.loads(relabelled[0]["payload_json"])["data"]["resale"][
+        "ean13"] == new
+    assert json.loads(run_in(store, "--json", "sync", "exceptions")[1])["exceptions"] == []
+    code, _out, err = run_in(store, "sync", "resolve", "1", "--relabel", *MANAGER, stdin="1234\n")
+    assert code == 2 and "only those get a new label" in err

@@ -78,6 +78,10 @@
 <context>
     <name>BackOfficePresenter</name>
     <message>
+        <source>The unit has a new code: print its label (Second hand, Print label) and stick it over the old one.</source>
+        <translation>L&apos;article a un nouveau code : imprimez son étiquette (Seconde main, Imprimer l&apos;étiquette) et collez-la sur l&apos;ancienne.</translation>
+    </message>
+    <message>
         <source>Cannot write {0}: {1}</source>
         <translation>Impossible d&apos;écrire {0} : {1}</translation>
     </message>
@@ -1696,6 +1700,10 @@
 </context>
 <context>
     <name>QueuesTab</name>
+    <message>
+        <source>New label</source>
+        <translation>Nouvelle étiquette</translation>
+    </message>
     <message>
         <source>Return</source>
         <translation>Retour</translation>
@@ -3610,12 +3618,23 @@
         <source>Voucher {0} is not on this till or was voided already.</source>
         <translation>Le bon {0} n&apos;est pas sur cette caisse ou est déjà annulé.</translation>
     </message>
+    <message>
+        <source>Event {0} is not a second-hand item; only those get a new label.</source>
+        <translation>L&apos;événement {0} n&apos;est pas un article de seconde main ; seuls ceux-ci reçoivent une nouvelle étiquette.</translation>
+    </message>
 </context>
 <context>
     <name>persistence.refund_replacements</name>
     <message>
         <source>Return {0}&apos;s failed card refund was paid a moment ago on another screen; it is never paid twice.</source>
         <translation>Le remboursement carte échoué du retour {0} vient d&apos;être payé sur un autre écran ; il n&apos;est jamais payé deux fois.</translation>
+    </message>
+</context>
+<context>
+    <name>persistence.resale</name>
+    <message>
+        <source>This till has no block of second-hand codes from the OMS yet, so its labels could repeat another till&apos;s; connect it to the OMS (posreturns sync --once) and try again.</source>
+        <translation>Cette caisse n&apos;a pas encore reçu de l&apos;OMS de bloc de codes seconde main : ses étiquettes pourraient reprendre celles d&apos;une autre caisse ; connectez-la à l&apos;OMS (posreturns sync --once) puis réessayez.</translation>
     </message>
 </context>
 <context>
@@ -3857,6 +3876,10 @@
 </context>
 <context>
     <name>services.open_queues</name>
+    <message>
+        <source>This till gives no second-hand labels.</source>
+        <translation>Cette caisse ne donne pas d&apos;étiquettes de seconde main.</translation>
+    </message>
     <message>
         <source>Event {0} issued no store-credit voucher; send it again or accept the write-off.</source>
         <translation>L&apos;événement {0} n&apos;a émis aucun bon d&apos;achat.</translation>

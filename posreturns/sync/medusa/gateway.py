@@ -19,8 +19,8 @@ from typing import Any
 
 from posreturns.services.canonical import FORMAT
 from posreturns.services.ports import Clock
-from posreturns.services.sync_ports import PendingEvent, PulledPage, PushResult
-from posreturns.sync.medusa import mapping
+from posreturns.services.sync_ports import ClaimHolder, PendingEvent, PulledPage, PushResult
+from posreturns.sync.medusa import claims, mapping
 from posreturns.sync.medusa.delivery import DELIVERED_EXCHANGE, is_delivered
 from posreturns.sync.medusa.plugin import PluginBatches
 from posreturns.sync.medusa.pull import delta_page
@@ -180,6 +180,13 @@ class MedusaGateway:
         if DELIVERED_EXCHANGE not in steps and any(is_delivered(event) for event in events):
             return self.pusher.one_by_one(events, fence)  # a plugin older than 0.3 knows no delivered exchange
         return self.pusher.after_plugin(events, self.batches.push(events, fence), fence, steps)
+
+    # -- numbers no other till issues (claims.py) ------------------------------------------------------------
+    def claimed(self, kind: str) -> dict[str, str]:
+        return claims.claimed(self.client, kind)
+
+    def claim(self, kind: str, name: str, holder: ClaimHolder) -> ClaimHolder:
+        return claims.claim(self.client, kind, name, holder)
 
     # -- is it there? -----------------------------------------------------------------------------------
     def probe(self, timeout: tuple[float, float] = PROBE_TIMEOUT) -> dict[str, Any]:

@@ -12,6 +12,8 @@ made again; every step that changes Medusa is fenced (the uploader must still ho
 * `HeldUnitMoved`     -> the unit leaves the store's quarantine location (held_stock.py), which a
   return's held units entered when the return was pushed; a unit graded for second hand becomes a
   product in the second-hand sales channel (resale_items.py).
+* `ResaleRelabelled`  -> the second-hand item made (or its code changed) with the new code a manager gave
+  its unit after the OMS refused its label (resale_items.py).
 * `RtvBatchShipped`   -> the batch's units leave the store's quarantine location, and the orders
   concerned are noted with the batch (rtv_shipments.py).
 * `StaffAlertSettled` -> added to the note of the return's alerts on its order (alert_notes.py), which

@@ -22,6 +22,7 @@ from posreturns.sync.medusa.reference import ReferenceData
 from posreturns.sync.medusa.state import Api
 
 UNIT_KEY = "posreturns_resale_unit"
+KINDS = ("HeldUnitMoved", "ResaleRelabelled")  # a unit graded for second hand; its new code after a refusal
 COPIED = ("category", "tax_rate", "serial_tracked")
 
 
@@ -33,8 +34,7 @@ class ResaleItems:
 
     def concerns(self, event: PendingEvent) -> bool:
         data = event.payload.get("data") or {}
-        return event.event_type == "HeldUnitMoved" and data.get("action") == "resale" and isinstance(
-            data.get("resale"), dict)
+        return event.event_type in KINDS and data.get("action") == "resale" and isinstance(data.get("resale"), dict)
 
     def after(self, api: Api, event: PendingEvent, done: PushResult) -> PushResult:
         if done.outcome not in (Outcome.APPLIED, Outcome.DUPLICATE) or not self.concerns(event):
@@ -42,6 +42,8 @@ class ResaleItems:
         data = event.payload.get("data") or {}
         try:
             detail = self._publish(api, event, data)
+        except LabelTaken as taken:
+            return PushResult(Outcome.REJECTED, str(taken))
         except OmsRefused as error:
             return PushResult(Outcome.REJECTED, f"Medusa refused the second-hand item of unit {data.get('unit_id')}: "
                                                 f"{error}")
@@ -53,9 +55,16 @@ class ResaleItems:
         if location is None:
             raise OmsRefused(f"Medusa has no stock location for store {store}", 404)
         sku = str(resale["sku"])
-        variant = _variant(api, sku)
+        variant, ean = _variant(api, sku, OWNER_FIELDS), str(resale.get("ean13") or "")
+        if variant is not None:
+            _check_ours(variant, event, data)
+            if ean and variant.get("barcode") != ean:  # relabelled after it was put on sale
+                _check_label_free(api, data, ean)
+                api.post(f"/admin/products/{variant['product_id']}/variants/{variant['id']}",
+                         {"barcode": ean, "ean": ean})
         made = variant is None
         if variant is None:
+            _check_label_free(api, data, ean)
             api.post("/admin/products", self._product(api, event, data, resale))
             variant = _variant(api, sku)
             if variant is None:
@@ -88,7 +97,7 @@ class ResaleItems:
             "metadata": {**copied, mapping.SECOND_HAND_GRADE: grade, UNIT_KEY: data.get("unit_id"),
                          "posreturns_original_sku": data.get("sku"), "posreturns_return_number":
                          data.get("return_number"), "posreturns_store": data.get("location"),
-                         "posreturns_event_id": event.event_id},
+                         "posreturns_event_id": data.get("resale_event_id") or event.event_id},
             "variants": [{"title": f"Grade {grade}", "sku": sku, "barcode": resale.get("ean13"),
                           "ean": resale.get("ean13"), "options": {"Grade": grade}, "manage_inventory": True,
                           "prices": [{"currency_code": currency.lower(),
@@ -97,6 +106,43 @@ class ResaleItems:
         if profile:
             body["shipping_profile_id"] = profile
         return body
+
+
+class LabelTaken(Exception):
+    """What the till labelled the unit with already belongs to another product in Medusa."""
+
+
+OWNER_FIELDS = "id,sku,barcode,ean,product_id,title,product.title,product.metadata"
+
+
+def _check_ours(variant: dict[str, Any], event: PendingEvent, data: dict[str, Any]) -> None:
+    """A variant with the item's SKU made for another event is another till's item with the same unit
+    id (two tills numbering their returns alike): never taken as this one, already published."""
+    meta = (variant.get("product") or {}).get("metadata") or {}
+    theirs = meta.get("posreturns_event_id")
+    if theirs and theirs not in (event.event_id, data.get("resale_event_id")):
+        unit = data.get("unit_id")
+        raise LabelTaken(
+            f"Medusa already has SKU {variant.get('sku')} for another second-hand item (unit {meta.get(UNIT_KEY)} of "
+            f"store {meta.get('posreturns_store')}, return {meta.get('posreturns_return_number')}), so unit {unit} "
+            "was not put on sale there: two tills issued the same return number; give one of them another till id "
+            "(posreturns config set till.id), and dismiss this exception once the unit is on sale in Medusa by hand.")
+
+
+def _check_label_free(api: Api, data: dict[str, Any], ean: str) -> None:
+    """Medusa keeps a variant's barcode unique: the label's code must not be another product's."""
+    if not ean:
+        return
+    found = api.get("/admin/product-variants", [("q", ean), ("fields", OWNER_FIELDS), ("limit", 5)]).get("variants")
+    other = next((v for v in found or [] if ean in (v.get("barcode"), v.get("ean"))), None)
+    if other is not None:
+        product = other.get("product") or {}
+        raise LabelTaken(
+            f"The label code {ean} of second-hand unit {data.get('unit_id')} is already the barcode of "
+            f"{other.get('sku')} (\"{product.get('title') or other.get('title')}\") in Medusa, so the unit was not put "
+            "on sale there: give it a new code (posreturns sync resolve <this exception's number> --relabel --user "
+            f"MANAGER), print its new label (posreturns print label {data.get('unit_id')}) and stick it over the old "
+            "one.")
 
 
 def _variant(api: Api, sku: str, fields: str = "id,sku,product_id") -> dict[str, Any] | None:

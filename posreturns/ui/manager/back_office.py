@@ -151,6 +151,14 @@ class BackOfficePresenter(QObject):
                       self.tr("The event will be sent again.") if retry else
                       self.tr("Write-off accepted; the event is closed."))
 
+    def relabel(self, seq: int, note: str) -> None:
+        """A new code for a second-hand unit whose label the OMS gives to another product, then its label."""
+        actor = self._actor()
+        if actor is not None:
+            self._run(lambda: self.queues.relabel(actor, seq, note),
+                      self.tr("The unit has a new code: print its label (Second hand, Print label) and stick it over "
+                              "the old one."))
+
     def void_voucher(self, seq: int, note: str) -> None:
         actor = self._actor()
         if actor is not None:

@@ -53,6 +53,7 @@ class QueuesTab(QWidget):
         self.contact = QLabel(objectName="customerContact", wordWrap=True)
         self.contact.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.void_button = big_button(self.tr("Void the voucher"))
+        self.relabel_button = big_button(self.tr("New label"))
         self.contact_button = big_button(self.tr("Contact the customer"))
         self._cards: list[Any] = []
         self._approvals: list[Any] = []
@@ -69,7 +70,8 @@ class QueuesTab(QWidget):
         self.queues.addTab(_page(self.tr("Failed card refunds to pay another way"), self.failed, None,
                                  self.credit_button, self.cash_button), "")
         self.queues.addTab(_page(self.tr("Events the OMS refused"), self.sync, self.sync_note, self.retry_button,
-                                 self.write_off_button, self.void_button, self.contact_button, below=self.contact), "")
+                                 self.write_off_button, self.void_button, self.relabel_button, self.contact_button,
+                                 below=self.contact), "")
         self.serial: SerialReturnersPanel | None = None
         self._over_limit = 0
         if serial is not None:  # not a queue to clear: it is never put in front nor counted as waiting
@@ -88,6 +90,7 @@ class QueuesTab(QWidget):
         self.retry_button.clicked.connect(lambda: self._resolve(True))
         self.write_off_button.clicked.connect(lambda: self._resolve(False))
         self.void_button.clicked.connect(self._void)
+        self.relabel_button.clicked.connect(self._relabel)
         self.contact_button.clicked.connect(self._contact)
         presenter.queues_loaded.connect(self.show_queues)
         presenter.contact.connect(self.contact.setText)
@@ -173,6 +176,12 @@ class QueuesTab(QWidget):
         seq = self._selected_event()
         if seq is not None:
             self.presenter.void_voucher(seq, self.sync_note.text())
+            self.sync_note.clear()
+
+    def _relabel(self) -> None:
+        seq = self._selected_event()
+        if seq is not None:
+            self.presenter.relabel(seq, self.sync_note.text())
             self.sync_note.clear()
 
     def _contact(self) -> None:

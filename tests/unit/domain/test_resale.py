@@ -19,6 +19,7 @@ from posreturns.domain.resale import (
     is_valid_ean13,
     resale_price,
     restricted_ean13,
+    till_ean13,
 )
 
 RULES = ResaleRules({Grade.A: Decimal(70), Grade.B: Decimal(50), Grade.C: Decimal(30)}, Decimal("0.90"), "2")
@@ -51,6 +52,21 @@ def test_prefix_outside_restricted_circulation_is_refused(prefix: str) -> None:
 def test_a_number_too_long_for_the_prefix_is_refused() -> None:
     with pytest.raises(BadEan, match="does not fit"):
         restricted_ean13("299", 10**9)
+
+
+@given(st.sampled_from(["2", "29", "299"]), st.integers(0, 9999), st.integers(0, 9999),
+       st.integers(1, 10**5 - 1), st.integers(1, 10**5 - 1))
+def test_two_blocks_never_share_a_code(prefix: str, block: int, other: int, serial: int, other_serial: int) -> None:
+    code = till_ean13(prefix, block, serial)
+    assert is_valid_ean13(code) and code[len(prefix):len(prefix) + 4] == f"{block:04d}"
+    assert (code == till_ean13(prefix, other, other_serial)) == ((block, serial) == (other, other_serial))
+
+
+def test_block_zero_is_the_numbering_without_a_block_and_a_full_block_is_refused() -> None:
+    assert till_ean13("2", 0, 1) == restricted_ean13("2", 1) == "2000000000015"
+    assert till_ean13("2", 12, 7) == restricted_ean13("2", 12 * 10**7 + 7)
+    with pytest.raises(BadEan, match="needs a new block"):
+        till_ean13("299", 3, 10**5)
 
 
 @pytest.mark.parametrize(("paid", "grade", "expected"), [
