@@ -125,6 +125,7 @@ def start_cluster(state: Mapping[str, Any], workers: int) -> dict[str, Any]:
     settings = Settings(var_dir=var_dir, pg_dir=Path(state["postgres"]["data_dir"]).parent, workers=workers)
     cluster = {key: state[key] for key in ("version", "secrets", "postgres", "api_key", "seed") if key in state}
     cluster.update(var_dir=str(var_dir), project_dir=str(settings.project_dir), timings={})
+    var_dir.mkdir(parents=True, exist_ok=True)
     migrate(settings, cluster)  # the locking module's table
     start_medusa(settings, cluster)
     save_state(settings, cluster)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers.medusa import make_order, medusa_returns, open_store_till, refunds, request, stocked
+from helpers.medusa import make_order, medusa_returns, open_store_till, refunds, request, resent, stocked
 from helpers.returns import CASHIER, line
 
 from oms import harness
@@ -67,7 +67,7 @@ def returned(tmp_path: Path, medusa: Any, till_id: str, sales: list[tuple[dict[s
         till.lookup.find_receipt(str(sale["display_id"]))
         till.returns.complete(request(str(sale["display_id"]), line(sku), key=f"{till_id}-{n}", till_id=till_id),
                               CASHIER)
-    pending = SqlOutbox(till.engine).due(till.clock.now(), 100)
+    pending = SqlOutbox(till.engine).chains(till.clock.now(), 100)
     engine.gateway.close()
     till.close()
     return pending
@@ -79,8 +79,9 @@ def returns_of(medusa: Any, sale: dict[str, Any]) -> list[str]:
 
 def test_a_replaced_uploader_is_refused_by_every_process_even_with_its_batch_under_way(
         tmp_path: Path, medusa: Any, processes: list[PluginBatches]) -> None:
-    sales = [make_order(medusa, [("TEE-ORG-M", 1)]) for _ in range(8)]
-    events = returned(tmp_path, medusa, "T1", [(sale, "TEE-ORG-M") for sale in sales])
+    sales = [make_order(medusa, [("TEE-ORG-M", 4)]) for _ in range(2)]
+    # each unit returned alone: each sale's events are applied one after the other
+    events = returned(tmp_path, medusa, "T1", [(sale, "TEE-ORG-M") for sale in sales for _ in range(4)])
     before = stocked(medusa, "TEE-ORG-M")
     scope = f"cluster-{uuid.uuid4()}"
     old, new = processes
@@ -102,11 +103,11 @@ def test_a_replaced_uploader_is_refused_by_every_process_even_with_its_batch_und
         with pytest.raises(LeaseLost) as refused:
             process.push(events, Fence(scope, 1))
         assert refused.value.newest == 2
-    caught_up = old.push(events, Fence(scope, 2))                 # the new uploader sends everything again
+    caught_up = old.push([resent(e) for e in events], Fence(scope, 2))  # the new uploader sends them all again
     assert {r.outcome for r in caught_up.values()} <= {Outcome.APPLIED, Outcome.DUPLICATE}
     assert len(caught_up) == len(events)
-    assert all(returns_of(medusa, sale) == ["received"] for sale in sales)
-    assert stocked(medusa, "TEE-ORG-M") == before + len(sales)   # each unit restocked once
+    assert all(returns_of(medusa, sale) == ["received"] * 4 for sale in sales)
+    assert stocked(medusa, "TEE-ORG-M") == before + 8             # each unit restocked once
 
 
 def test_two_tills_returning_one_sale_through_two_processes_at_once_are_applied_one_after_the_other(
