@@ -3,8 +3,9 @@ one OMS order in sequence order, independent orders in parallel; per event appli
 rejected / retry.
 
 * With an OMS that applies batches (Medusa with the posreturns plugin) the events go in requests
-  of up to `batch_limit()` events, each order's events in order; otherwise one event per request
-  from a small pool of workers, at most one event of an order at a time.
+  of up to `batch_limit()` events, each order's events in order, and `batches_at_once()` of them side
+  by side (one per process of a Medusa in cluster mode), an order's events always in one batch;
+  otherwise one event per request from a small pool of workers, at most one event of an order at a time.
 * A retry (transport error, timeout, 5xx, 429, unreadable answer) keeps the event pending with a
   capped, fully jittered backoff stored in its row (it survives a restart); `Retry-After` is a
   floor. When the OMS is unreachable no new event is started: the next ones would fail the same way.
