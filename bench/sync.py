@@ -1,6 +1,7 @@
 """A week's backlog drained into the real Medusa the tests start: `make bench-sync`.
 
     python -m bench.sync [--returns 300] [--mode plugin|admin|both] [--held-every N] [--keep] [--profile DIR]
+                         [--workers N]
 
 A till of PARIS-01 records `--returns` card returns of Medusa sales while "offline" (each with its
 stock move: two events per return), then the uploader drains them — through the posreturns plugin
@@ -13,6 +14,8 @@ in Medusa). Where Medusa spent the batches' time (per core workflow and query) i
 CPU time and SQL statements Medusa used per return (statements when PostgreSQL has pg_stat_statements,
 which the harness loads when it is installed). `--profile DIR` runs Medusa under Node's CPU profiler
 and prints where its CPU went during each drain, per package and function (bench/cpuprofile.py).
+`--workers N` runs Medusa in cluster mode (`medusa start --cluster N`, PostgreSQL locking) and prints
+each process's CPU time.
 """
 
 from __future__ import annotations
@@ -53,10 +56,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mode", choices=["plugin", "admin", "both"], default="both")
     parser.add_argument("--held-every", type=int, default=0, help="every Nth return is held for inspection")
     parser.add_argument("--keep", action="store_true", help="leave Medusa running afterwards")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="Node processes of Medusa (medusa start --cluster N when > 1, PostgreSQL locking)")
     parser.add_argument("--profile", type=Path, metavar="DIR",
                         help="restart Medusa under node --cpu-prof, write its profile to DIR and summarise each drain")
     args = parser.parse_args(argv)
-    settings = harness.Settings(var_dir=ROOT / "var" / "oms-bench")
+    settings = harness.Settings(var_dir=ROOT / "var" / "oms-bench", workers=max(1, args.workers))
     if args.profile:
         profile_medusa(settings, args.profile.resolve())
     state = harness.up(settings)
@@ -166,6 +171,10 @@ def drain(state: dict[str, Any], admin: Any, mode: str, count: int, held_every: 
     print(f"        CPU used meanwhile: Medusa (node) {cpu.get('medusa', 0):.1f} s = {per_return:.0f} ms per return, "
           f"PostgreSQL {cpu.get('postgres', 0):.1f} s; machine load {os.getloadavg()[0]:.1f} on {os.cpu_count()} "
           "cores", flush=True)
+    processes = {name: spent for name, spent in cpu.items() if name.startswith("medusa pid ")}
+    if len(processes) > 1:
+        shares = ", ".join(f"{name[7:]} {spent:.1f} s" for name, spent in processes.items())
+        print(f"        Medusa's processes: {shares}", flush=True)
     if statements is not None:
         print(f"        SQL statements Medusa ran meanwhile: {statements} = "
               f"{statements / max(len(lines), 1):.0f} per return", flush=True)
@@ -212,6 +221,8 @@ def _cpu_seconds(state: dict[str, Any]) -> dict[str, float]:
         for _ in range(4):  # children, grandchildren…
             tree |= {pid for pid, (parent, _) in stats.items() if parent in tree}
         used[name] = sum(stats[pid][1] for pid in tree if pid in stats)
+        if name == "medusa":  # each Node process apart (cluster mode: the primary and its workers)
+            used.update({f"medusa pid {pid}": stats[pid][1] for pid in tree if pid in stats})
     return used
 
 

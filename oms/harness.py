@@ -43,6 +43,7 @@ from oms.medusa_server import (
     plugin_hash,
     seed,
     start_medusa,
+    stop_medusa,
 )
 from oms.postgres import postmaster_pid, start_postgres
 from oms.process import pid_alive, stop_pid
@@ -73,9 +74,11 @@ __all__ = [
     "save_state",
     "seed",
     "start",
+    "start_cluster",
     "start_medusa",
     "status",
     "stop",
+    "stop_medusa",
     "up",
 ]
 
@@ -101,7 +104,7 @@ def start(settings: Settings, *, fresh: bool = False) -> dict[str, Any]:
         # a running Medusa has the plugin it started with loaded: the `up` of another var folder (tests,
         # bench, `make oms` share oms/medusa) may have installed a newer one meanwhile
         if (plugin_changed or running.get("plugin") != plugin_hash()) and pid_alive(running.get("pid")):
-            stop_pid(running["pid"], "medusa", signal.SIGTERM, timeout=20)
+            stop_medusa(running)
         start_medusa(settings, state)
         state["medusa"]["plugin"] = plugin_hash()
         with Timer(state, "api_key"):
@@ -112,6 +115,21 @@ def start(settings: Settings, *, fresh: bool = False) -> dict[str, Any]:
     state["started_at"] = now_iso()
     save_state(settings, state)
     return state
+
+
+def start_cluster(state: Mapping[str, Any], workers: int) -> dict[str, Any]:
+    """Another Medusa on the database of `state`'s (already migrated and seeded), in cluster mode with
+    `workers` Node processes and PostgreSQL locking: tests of cluster mode. Stop it with
+    ``stop_medusa(returned["medusa"])``."""
+    var_dir = Path(state["var_dir"]) / f"cluster-{workers}"
+    settings = Settings(var_dir=var_dir, pg_dir=Path(state["postgres"]["data_dir"]).parent, workers=workers)
+    cluster = {key: state[key] for key in ("version", "secrets", "postgres", "api_key", "seed") if key in state}
+    cluster.update(var_dir=str(var_dir), project_dir=str(settings.project_dir), timings={})
+    var_dir.mkdir(parents=True, exist_ok=True)
+    migrate(settings, cluster)  # the locking module's table
+    start_medusa(settings, cluster)
+    save_state(settings, cluster)
+    return cluster
 
 
 def _remove_var(settings: Settings) -> None:
@@ -131,7 +149,7 @@ def stop(settings: Settings) -> dict[str, bool]:
     stopped = {"medusa": False, "postgres": False}
     medusa = state.get("medusa") or {}
     if medusa.get("pid"):
-        stopped["medusa"] = stop_pid(medusa["pid"], "medusa", signal.SIGTERM, timeout=20)
+        stopped["medusa"] = stop_medusa(medusa)
         medusa["pid"] = None
     pg = state.get("postgres") or {}
     pg_pid = pg.get("pid")

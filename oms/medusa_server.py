@@ -4,9 +4,11 @@ Each step is skipped when what it would produce is already there (markers hold t
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
+import signal
 import subprocess
 import time
 from collections.abc import Mapping
@@ -17,7 +19,7 @@ import requests
 
 from oms.admin_api import AdminClient
 from oms.postgres import psql
-from oms.process import exit_code, free_port, pid_alive, run, sha256_files, spawn, tail
+from oms.process import cmdline, exit_code, free_port, pid_alive, run, sha256_files, spawn, stop_pid, tail
 from oms.seed import Seeder
 from oms.state import LOOPBACK, ROOT, HarnessError, Settings, Timer, now_iso, save_state, say
 
@@ -150,6 +152,8 @@ def medusa_env(settings: Settings, state: Mapping[str, Any], production: bool = 
         "NODE_ENV": "production" if production else "development",
         "NO_UPDATE_NOTIFIER": "1",
     }
+    if settings.workers > 1:  # Medusa's own locks shared by its processes (medusa-config.ts)
+        env["POSRETURNS_MEDUSA_LOCKING"] = "postgres"
     if "medusa" in state:
         origin = state["medusa"]["base_url"]
         env.update(ADMIN_CORS=origin, AUTH_CORS=origin, STORE_CORS=origin)
@@ -157,7 +161,9 @@ def medusa_env(settings: Settings, state: Mapping[str, Any], production: bool = 
 
 
 def migrate(settings: Settings, state: dict[str, Any]) -> None:
-    if state.get("migrated") == lock_hash(settings):
+    with_locking = lock_hash(settings) + ":locking-postgres"  # the locking table too (cluster mode)
+    wanted = with_locking if settings.workers > 1 else lock_hash(settings)
+    if state.get("migrated") in (wanted, with_locking):
         say("database already migrated with this package-lock.json; db:migrate skipped")
         return
     with Timer(state, "medusa_db_migrate"):
@@ -167,7 +173,7 @@ def migrate(settings: Settings, state: dict[str, Any]) -> None:
             env=medusa_env(settings, state),
             log=settings.var_dir / "medusa-cli.log",
         )
-    state["migrated"] = lock_hash(settings)
+    state["migrated"] = wanted
     save_state(settings, state)
 
 
@@ -212,8 +218,10 @@ def start_medusa(settings: Settings, state: dict[str, Any]) -> None:
     """``medusa start`` the built server on loopback (or reuse a live one) and wait for /health."""
     old = state.get("medusa") or {}
     if pid_alive(old.get("pid")) and health(old.get("base_url", "")):
-        say(f"Medusa already running (pid {old['pid']}, {old['base_url']})")
-        return
+        if old.get("workers", 1) == settings.workers:
+            say(f"Medusa already running (pid {old['pid']}, {old['base_url']})")
+            return
+        stop_medusa(old)
     port = settings.medusa_port or free_port(old.get("port"))
     base_url = f"http://{LOOPBACK}:{port}"
     state["medusa"] = {
@@ -222,6 +230,7 @@ def start_medusa(settings: Settings, state: dict[str, Any]) -> None:
         "host": LOOPBACK,
         "base_url": base_url,
         "log": str(settings.medusa_log),
+        "workers": settings.workers,
     }
     cmd = [
         str(settings.server_dir / "node_modules" / ".bin" / "medusa"),
@@ -230,6 +239,7 @@ def start_medusa(settings: Settings, state: dict[str, Any]) -> None:
         LOOPBACK,
         "-p",
         str(port),
+        *(["--cluster", str(settings.workers)] if settings.workers > 1 else []),
     ]
     with Timer(state, "medusa_start"):
         with settings.medusa_log.open("a") as log:
@@ -255,6 +265,16 @@ def start_medusa(settings: Settings, state: dict[str, Any]) -> None:
                     f"End of {settings.medusa_log}:\n{tail(settings.medusa_log)}"
                 )
             time.sleep(0.3)
+
+
+def stop_medusa(medusa: Mapping[str, Any]) -> bool:
+    """Stop a Medusa this harness started; in cluster mode its whole process group (the primary only
+    notes a SIGTERM and waits for its workers to end)."""
+    pid = medusa.get("pid")
+    if medusa.get("workers", 1) > 1 and pid_alive(pid) and "medusa" in cmdline(pid):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(pid, signal.SIGTERM)
+    return stop_pid(pid, "medusa", signal.SIGTERM, timeout=20)
 
 
 def ensure_api_keys(state: dict[str, Any]) -> None:

@@ -46,6 +46,9 @@ class Settings:
     admin_email: str = "admin@posreturns.test"
     admin_password: str = "Posreturns-admin-1"
     start_timeout: float = 180.0
+    # Node processes of Medusa (`medusa start --cluster N` when > 1, with PostgreSQL locking);
+    # POSRETURNS_OMS_WORKERS
+    workers: int = dataclasses.field(default_factory=lambda: int(os.environ.get("POSRETURNS_OMS_WORKERS") or 1))
 
     def __post_init__(self) -> None:
         self.var_dir = Path(self.var_dir).resolve()

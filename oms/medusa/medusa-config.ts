@@ -20,4 +20,10 @@ module.exports = defineConfig({
   admin: { disable: true },
   // The till's batch route (oms/medusa-plugin), installed from its folder by oms/harness.py.
   plugins: [{ resolve: "@posreturns/medusa-plugin", options: {} }],
+  // Several Node processes (`medusa start --cluster N`, POSRETURNS_OMS_WORKERS=N): Medusa's own locks
+  // (an order's changes, inventory) in PostgreSQL, shared by the processes, instead of in each one's memory.
+  modules: process.env.POSRETURNS_MEDUSA_LOCKING === "postgres" ? [{
+    resolve: "@medusajs/medusa/locking",
+    options: { providers: [{ resolve: "@medusajs/medusa/locking-postgres", id: "locking-postgres", is_default: true }] },
+  }] : [],
 })

@@ -3,8 +3,9 @@ one OMS order in sequence order, independent orders in parallel; per event appli
 rejected / retry.
 
 * With an OMS that applies batches (Medusa with the posreturns plugin) the events go in requests
-  of up to `batch_limit()` events, each order's events in order; otherwise one event per request
-  from a small pool of workers, at most one event of an order at a time.
+  of up to `batch_limit()` events, each order's events in order, and `batches_at_once()` of them side
+  by side (one per process of a Medusa in cluster mode), an order's events always in one batch;
+  otherwise one event per request from a small pool of workers, at most one event of an order at a time.
 * A retry (transport error, timeout, 5xx, 429, unreadable answer) keeps the event pending with a
   capped, fully jittered backoff stored in its row (it survives a restart); `Retry-After` is a
   floor. When the OMS is unreachable no new event is started: the next ones would fail the same way.
@@ -98,7 +99,9 @@ class Uploader:
                        heartbeat=self.heartbeat_seconds) as lease:
                 limit = _batch_limit(self.gateway)
                 if limit > 0:  # about ten requests for a backlog, so that its progress shows as it goes
-                    run.batches(lease, max(1, min(limit, self.batch, max(MIN_BATCH, run.total // 10))))
+                    at_once = _batches_at_once(self.gateway)
+                    run.batches(lease, max(1, min(limit, self.batch, max(MIN_BATCH, run.total // (10 * at_once)))),
+                                at_once)
                 else:
                     run.pool(lease)
         finally:
@@ -115,6 +118,26 @@ def _batch_limit(gateway: OmsGateway) -> int:
         return int(probe())
     except OmsUnavailable:
         return 0  # the pool's first request says whether the OMS is there at all
+
+
+def _batches_at_once(gateway: OmsGateway) -> int:
+    """How many batches the OMS takes at once (one per process of a Medusa in cluster mode)."""
+    probe = getattr(gateway, "batches_at_once", None)
+    try:
+        return max(1, int(probe())) if probe is not None else 1
+    except OmsUnavailable:
+        return 1
+
+
+def _whole_orders(events: list[PendingEvent], parts: int) -> list[list[PendingEvent]]:
+    """`events` in up to `parts` batches of about as many events, each order's events in one, in order."""
+    chains: dict[str, list[PendingEvent]] = {}
+    for event in events:
+        chains.setdefault(event.order_key, []).append(event)
+    batches: list[list[PendingEvent]] = [[] for _ in range(parts)]
+    for chain in sorted(chains.values(), key=len, reverse=True):
+        min(batches, key=len).extend(chain)
+    return [sorted(b, key=lambda e: e.seq) for b in batches if b]
 
 
 class _Run:
@@ -152,47 +175,56 @@ class _Run:
                     result, reachable = future.result()
                     self._record([(event, result)], reachable)
 
-    # -- many events per request ---------------------------------------------------------------------
-    def batches(self, lease: Lease, size: int) -> None:
+    # -- many events per request, a batch or (an OMS of several processes) a few at once ----------------
+    def batches(self, lease: Lease, size: int, at_once: int = 1) -> None:
+        with ThreadPoolExecutor(at_once, thread_name_prefix="posreturns batch") as pool:
+            while not self.stop:
+                events = [e for e in self.up.outbox.chains(self.up.clock.now(), size * at_once)
+                          if e.seq not in self.tried]
+                sealed, refused, stopped = [], [], set()
+                for event in events:  # a changed event is refused here; its order's later events wait for it
+                    if event.order_key in stopped:
+                        continue
+                    if _tampered(event):
+                        refused.append((event, _tamper_refusal(event)))
+                        stopped.add(event.order_key)
+                    else:
+                        sealed.append(event)
+                if not events or not self._begin(sealed + [e for e, _ in refused]):
+                    return
+                sent = [pool.submit(self._push_batch, batch, lease) for batch in _whole_orders(sealed, at_once)]
+                attempted, reachable = list(refused), True
+                for batch_sent in sent:
+                    answers, ok = batch_sent.result()
+                    reachable = reachable and ok
+                    attempted += [(e, answers[e.event_id]) for e in sealed if e.event_id in answers]
+                if self.stop:  # a newer uploader holds the lease: mark nothing
+                    return
+                self.tried.update(e.seq for e, _ in attempted)
+                self._record(attempted, reachable)
+                if not attempted:
+                    return
+
+    def _push_batch(self, sealed: list[PendingEvent], lease: Lease) -> tuple[dict[str, PushResult], bool]:
+        """The OMS's answers to one batch by event id; (answers, OMS reachable). A lost lease stops the run."""
         # only called when `_batch_limit` found that the gateway takes batches
         push_batch: Callable[..., dict[str, PushResult]] = cast(BatchGateway, self.up.gateway).push_batch
-        while not self.stop:
-            events = [e for e in self.up.outbox.chains(self.up.clock.now(), size) if e.seq not in self.tried]
-            sealed, refused, stopped = [], [], set()
-            for event in events:  # a changed event is refused here; its order's later events wait for it
-                if event.order_key in stopped:
-                    continue
-                if _tampered(event):
-                    refused.append((event, _tamper_refusal(event)))
-                    stopped.add(event.order_key)
-                else:
-                    sealed.append(event)
-            if not events or not self._begin(sealed + [e for e, _ in refused]):
-                return
-            answers: dict[str, PushResult] = {}
-            reachable = True
-            try:
-                lease()
-                answers = push_batch(sealed, lease) if sealed else {}
-            except LeaseLost as error:
-                if error.newest is not None:  # a till database older than what the OMS saw: catch up
-                    self.up.outbox.raise_token(error.newest, self.up.clock.now())
-                self.report.lost_lock, self.stop = True, True
-                return
-            except OmsUnavailable as error:
-                reachable = False
-                heads = {e.order_key: e for e in reversed(sealed)}  # the first event of each order
-                answers = {e.event_id: PushResult.retry(str(error), error.retry_after) for e in heads.values()}
-            except Exception as error:  # a connector bug must not stop the queue nor lose the events
-                log.exception("a batch of %d events could not be sent", len(sealed))
-                heads = {e.order_key: e for e in reversed(sealed)}
-                answers = {e.event_id: PushResult.retry(f"{type(error).__name__}: {error}"[:300])
-                           for e in heads.values()}
-            attempted = [(e, answers[e.event_id]) for e in sealed if e.event_id in answers] + refused
-            self.tried.update(e.seq for e, _ in attempted)
-            self._record(attempted, reachable)
-            if not attempted:
-                return
+        try:
+            lease()
+            return push_batch(sealed, lease), True
+        except LeaseLost as error:
+            if error.newest is not None:  # a till database older than what the OMS saw: catch up
+                self.up.outbox.raise_token(error.newest, self.up.clock.now())
+            self.report.lost_lock, self.stop = True, True
+            return {}, True
+        except OmsUnavailable as error:
+            heads = {e.order_key: e for e in reversed(sealed)}  # the first event of each order
+            return {e.event_id: PushResult.retry(str(error), error.retry_after) for e in heads.values()}, False
+        except Exception as error:  # a connector bug must not stop the queue nor lose the events
+            log.exception("a batch of %d events could not be sent", len(sealed))
+            heads = {e.order_key: e for e in reversed(sealed)}
+            return {e.event_id: PushResult.retry(f"{type(error).__name__}: {error}"[:300])
+                    for e in heads.values()}, True
 
     # -- shared ---------------------------------------------------------------------------------------
     def _begin(self, events: list[PendingEvent]) -> bool:

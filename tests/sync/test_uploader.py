@@ -3,6 +3,8 @@ backoff kept in the row, held aggregates, the exception queue, the lock."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from helpers.clock import SettableClock
 from helpers.sync import add_event, add_return, outbox_rows, return_payload
@@ -195,3 +197,39 @@ def test_an_event_of_a_training_return_is_never_sent(till: Till) -> None:
     assert report.counts["rejected"] == 1
     (refused,) = [e for e in SqlExceptionQueue(till.engine).exceptions() if e.event_id == training]
     assert "training return" in (refused.reason or "")
+
+
+class FakeBatchOms(FakeOms):
+    """Takes batches, and says it runs `at_once` processes: the batches of one round must be in flight
+    together (each waits for the others, else the barrier breaks and the batch is answered with an error)."""
+
+    def __init__(self, at_once: int) -> None:
+        super().__init__()
+        self.at_once = at_once
+        self.batches: list[list[PendingEvent]] = []
+        self.together = threading.Barrier(at_once, timeout=20)
+
+    def batch_limit(self) -> int:
+        return 100
+
+    def batches_at_once(self) -> int:
+        return self.at_once
+
+    def push_batch(self, events: list[PendingEvent], fence: object = None) -> dict[str, PushResult]:
+        self.batches.append(list(events))
+        self.together.wait()
+        return {e.event_id: PushResult(Outcome.APPLIED) for e in events}
+
+
+def test_an_oms_of_two_processes_gets_two_batches_at_once_each_with_whole_orders_in_order(till: Till) -> None:
+    orders = [f"order_{n}" for n in range(6)]
+    ids = {order: [add_return(till.engine, order_id=order) for _ in range(2)] for order in orders}
+    oms = FakeBatchOms(at_once=2)
+    report = uploader(till, oms, SettableClock()).run()
+    assert report.counts["applied"] == 12 and len(oms.batches) == 2
+    assert sorted(len(batch) for batch in oms.batches) == [6, 6]
+    for batch in oms.batches:
+        sent = [e.event_id for e in batch]
+        for order in {e.order_key for e in batch}:
+            assert [i for i in sent if i in ids[order]] == ids[order]   # the whole order, in order
+    assert {r.status for r in outbox_rows(till.engine)} == {"applied"}

@@ -175,6 +175,9 @@ class MedusaGateway:
     def batch_limit(self) -> int:
         return self.batches.limit()
 
+    def batches_at_once(self) -> int:
+        return self.batches.batches_at_once()
+
     def push_batch(self, events: list[PendingEvent], fence: Any = None) -> dict[str, PushResult]:
         steps = self.batches.steps()
         if DELIVERED_EXCHANGE not in steps and any(is_delivered(event) for event in events):

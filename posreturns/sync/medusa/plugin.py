@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import threading
 import time
 from collections.abc import Callable
 from typing import Any
@@ -32,6 +33,7 @@ log = logging.getLogger(__name__)
 PROBE_SECONDS = 300.0      # how long the answer to "is the plugin there?" is trusted
 BATCH_TIMEOUT = (3.05, 180.0)  # a batch takes a while to apply; the lease heartbeat runs meanwhile
 BATCH_LIMIT = 100
+MAX_BATCHES_AT_ONCE = 8  # whatever Medusa says: each batch keeps a few of its database connections busy
 
 
 class PluginBatches:
@@ -42,6 +44,7 @@ class PluginBatches:
         self._offer: dict[str, Any] | None = None
         self._probed_at = float("-inf")
         self.timings: dict[str, dict[str, float]] = {}  # where Medusa spent the batches' time (bench.sync)
+        self._timings_lock = threading.Lock()
 
     def offer(self) -> dict[str, Any]:
         """What the plugin says it offers ({} when it is not installed, or switched off)."""
@@ -67,6 +70,17 @@ class PluginBatches:
         """The parts of an event the plugin makes itself beyond Medusa's own steps (held units, alerts)."""
         return frozenset(str(s) for s in self.offer().get("steps") or [])
 
+    def batches_at_once(self) -> int:
+        """How many batches to send at once: one per Node process of Medusa when the plugin keeps its fence
+        and locks where every process sees them (0.4.0, `shared_fence`), else one."""
+        offer = self.offer()
+        if not offer.get("shared_fence"):
+            return 1
+        try:
+            return max(1, min(int(offer.get("processes") or 1), MAX_BATCHES_AT_ONCE))
+        except (TypeError, ValueError):
+            return 1
+
     def stock_changes(self) -> bool:
         """Whether the plugin lists the stock levels changed since a time."""
         return bool(self.offer().get("stock_changes"))
@@ -89,7 +103,8 @@ class PluginBatches:
                 raise OmsUnavailable(
                     "The posreturns plugin is no longer in Medusa; the events go one by one.") from None
             raise
-        self._add_timings(answer.get("timings"))
+        with self._timings_lock:  # batches may be sent side by side (batches_at_once)
+            self._add_timings(answer.get("timings"))
         results: dict[str, PushResult] = {}
         for item in answer.get("results") or []:
             try:

@@ -4,7 +4,7 @@
 
 import { updateOrderWorkflow } from "@medusajs/core-flows"
 import { Ctx } from "./context"
-import { serially } from "./held"
+import { exclusively } from "./locks"
 import { TillEvent } from "./types"
 
 const ALERTS_KEY = "posreturns_alerts_"
@@ -24,7 +24,7 @@ export async function alertsRaised(ctx: Ctx, event: TillEvent): Promise<boolean>
   const data = event.payload.data ?? {}
   const orderId = alertOrder(data)!
   const key = `${ALERTS_KEY}${data.return_number}`
-  return serially(`order ${orderId}`, async () => {
+  return exclusively(ctx, `order ${orderId}`, async () => {
     const metadata = await metadataOf(ctx, orderId)
     if (metadata[key] && typeof metadata[key] === "object") return false
     await ctx.run(updateOrderWorkflow, { id: orderId, user_id: ctx.actor, metadata: { [key]: {
@@ -40,7 +40,7 @@ export async function alertSettled(ctx: Ctx, event: TillEvent): Promise<boolean>
   const data = event.payload.data ?? {}
   const orderId = String(data.order_id)
   const key = `${ALERTS_KEY}${data.return_number}`
-  return serially(`order ${orderId}`, async () => {
+  return exclusively(ctx, `order ${orderId}`, async () => {
     const old = (await metadataOf(ctx, orderId))[key]
     const note = old && typeof old === "object" ? { ...old }
       : { return_id: data.return_id ?? null, return_number: data.return_number ?? null, settled: [] }

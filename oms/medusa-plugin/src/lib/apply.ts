@@ -3,17 +3,27 @@
 
 import { alertOrder, alertSettled, alertsRaised, raisedAlerts } from "./alerts"
 import { Ctx } from "./context"
+import { underFence } from "./fence"
 import { heldAtReturn, heldMoved, heldUnits } from "./held"
 import { resolved, voided, voucher } from "./notes"
 import { applyReturn } from "./returns"
 import { applyStock } from "./stock"
 import { EventResult, Refused, Retry, TillEvent } from "./types"
 
-export async function applyChain(ctx: Ctx, events: TillEvent[], stillHeld: () => boolean): Promise<EventResult[]> {
+export async function applyChain(ctx: Ctx, events: TillEvent[], uploader: string, token: number)
+  : Promise<EventResult[]> {
   const results: EventResult[] = []
   for (const event of events) {
-    if (!stillHeld()) break  // a newer uploader of this till took over: attempt nothing more
-    const result = await applyOne(ctx, event)
+    const result = await underFence(ctx.container, uploader, token, event, null, async (locks) => {
+      ctx.locks = locks
+      try {
+        return await applyOne(ctx, event)
+      } finally {
+        ctx.locks = undefined
+      }
+    }).catch((error: any): EventResult => ({ event_id: event.event_id, outcome: "retry",  // e.g. a lock waited too long
+      reason: `Medusa could not lock event ${event.seq}'s order: ${String(error?.message ?? error).slice(0, 300)}` }))
+    if (!result) break  // a newer uploader of this till took over: attempt nothing more
     results.push(result)
     if (result.outcome === "rejected" || result.outcome === "retry") break
   }

@@ -3,6 +3,7 @@
 
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
+import type { EventLocks } from "./locks"
 import { LOCKED, Refused, Retry } from "./types"
 
 type Workflow = ((container: MedusaContainer) => { run: (args: { input: any }) => Promise<{ result: any }> })
@@ -66,6 +67,7 @@ export function closeBatch(id: string): void {
 export class Ctx {
   readonly query: any
   readonly shared: Shared
+  locks?: EventLocks  // the event under way's locks (fence.ts): shared by every process of Medusa
 
   constructor(readonly container: MedusaContainer, readonly actor: string, readonly currency: string,
               readonly noNotification = true, batch?: string) {

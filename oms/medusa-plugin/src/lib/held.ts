@@ -12,6 +12,7 @@ import {
   updateInventoryItemsWorkflow, updateInventoryLevelsWorkflow, updateOrderWorkflow,
 } from "@medusajs/core-flows"
 import { Ctx } from "./context"
+import { exclusively } from "./locks"
 import { qty } from "./money"
 import { move } from "./stock"
 import { Refused, TillEvent } from "./types"
@@ -25,19 +26,6 @@ const ITEM_FIELDS = ["id", "sku", "metadata", "location_levels.*"]
 
 export interface HeldUnit { unit_id: string; sku: string; serial?: string | null; reason?: string | null;
   condition?: string | null; disposition?: string | null; note?: string | null }
-
-/** One writer at a time per key in this process: two orders of a batch may hold units of one SKU, and a
- * count read while another order notes a unit would be set wrong. */
-const queues = new Map<string, Promise<unknown>>()
-
-export function serially<T>(key: string, work: () => Promise<T>): Promise<T> {
-  const before = queues.get(key) ?? Promise.resolve()
-  const mine = before.catch(() => undefined).then(work)
-  const tail = mine.catch(() => undefined)
-  queues.set(key, tail)
-  tail.then(() => { if (queues.get(key) === tail) queues.delete(key) })
-  return mine
-}
 
 export function heldUnits(event: TillEvent): HeldUnit[] {
   const units = (event.context as any)?.held_units
@@ -54,7 +42,7 @@ export async function heldAtReturn(ctx: Ctx, event: TillEvent): Promise<Record<s
   for (const unit of units) bySku.set(unit.sku, [...(bySku.get(unit.sku) ?? []), unit])
   let noted = 0
   for (const [sku, held] of bySku) {
-    noted += await serially(`sku ${sku}`, async () => {
+    noted += await exclusively(ctx, `sku ${sku}`, async () => {
       const item = await itemOf(ctx, sku)
       if (!item) return 0  // not in Medusa's catalogue: nothing to show there
       const fresh: Record<string, unknown> = {}
@@ -91,7 +79,7 @@ export async function heldMoved(ctx: Ctx, event: TillEvent): Promise<Record<stri
   const quarantine = await quarantineOf(ctx, store)
   const state = String(data.to ?? data.action ?? "")
   const key = `${HELD_KEY}${unit}`
-  const detail = await serially(`sku ${sku}`, async () => {
+  const detail = await exclusively(ctx, `sku ${sku}`, async () => {
     let item = await itemOf(ctx, sku)
     if (!item) return { not_sent: `Medusa has no inventory item with SKU ${sku}` }
     const noted = item.metadata?.[key]
@@ -154,7 +142,7 @@ async function setCount(ctx: Ctx, item: any, quarantine: string): Promise<number
  * updated with the move, so the order reads the unit's whole story. */
 async function noteOnOrder(ctx: Ctx, orderId: string, notes: Record<string, Record<string, unknown>>,
                            onlyNew: boolean): Promise<void> {
-  await serially(`order ${orderId}`, async () => {
+  await exclusively(ctx, `order ${orderId}`, async () => {
     const [order] = await ctx.graph("order", ["id", "metadata"], { id: orderId })
     const metadata = order?.metadata ?? {}
     const fresh: Record<string, unknown> = {}
@@ -171,7 +159,7 @@ async function noteOnOrder(ctx: Ctx, orderId: string, notes: Record<string, Reco
  * tills made one at the same moment, as the till's connector does). */
 export async function quarantineOf(ctx: Ctx, store: string): Promise<string> {
   if (!(await ctx.locationId(store))) throw new Refused(`Medusa has no stock location for store ${store}`)
-  return serially(`quarantine ${store}`, async () => {
+  return exclusively(ctx, `quarantine ${store}`, async () => {
     const found = await quarantines(ctx)
     if (found.has(store)) return found.get(store)!
     const made = await ctx.run(createStockLocationsWorkflow, { locations: [{

@@ -21,7 +21,7 @@
 import { InventoryLevelWorkflowEvents, Modules, OrderWorkflowEvents } from "@medusajs/framework/utils"
 import { cancelReturnWorkflow, createOrUpdateOrderPaymentCollectionWorkflow } from "@medusajs/core-flows"
 import { Ctx } from "./context"
-import { serially } from "./held"
+import { exclusively } from "./locks"
 import { qty } from "./money"
 import type { Wanted } from "./returns"
 import { OrderState } from "./state"
@@ -50,7 +50,7 @@ export async function requestQuick(ctx: Ctx, event: TillEvent, data: Record<stri
       ...(w.note ? { note: w.note, internal_note: w.note } : {}) })
   }
   const orderId = state.order.id
-  return serially(`return of ${orderId}`, async () => {
+  return exclusively(ctx, `return of ${orderId}`, async () => {
     const made: any = await ctx.call("order module: createReturn", () => orders.createReturn({
       order_id: orderId, location_id: location, items, no_notification: ctx.noNotification,
       created_by: ctx.actor, requested_at: new Date(), metadata,

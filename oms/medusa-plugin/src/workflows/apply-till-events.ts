@@ -3,7 +3,6 @@
 import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { applyChain } from "../lib/apply"
 import { Ctx } from "../lib/context"
-import { stillHeld } from "../lib/fence"
 import { EventResult, TillEvent } from "../lib/types"
 
 export interface ApplyTillEventsInput {
@@ -20,7 +19,7 @@ export const applyTillEventsStep = createStep(
   "posreturns-apply-till-events-of-an-order",
   async (input: ApplyTillEventsInput, { container }) => {
     const ctx = new Ctx(container, input.actor, input.currency, input.no_notification, input.batch)
-    const results = await applyChain(ctx, input.events, stillHeld(input.uploader, input.fence))
+    const results = await applyChain(ctx, input.events, input.uploader, input.fence)
     return new StepResponse<EventResult[]>(results)
   },
 )

@@ -20,7 +20,7 @@ export const POST = async (req: AuthenticatedMedusaRequest<Batch>, res: MedusaRe
     return
   }
   const uploader = batch.uploader ?? batch.till_id
-  const newest = admit(uploader, batch.fence)
+  const newest = await admit(req.scope, uploader, batch.fence)
   if (newest !== null) {
     res.status(409).json({ type: "stale_fence", message: `A newer uploader of till ${batch.till_id} holds its `
       + `upload lease (token ${newest}); this one must stop.` })
