@@ -91,13 +91,6 @@ class SqlOrderRepository:
         rows = self._rows("SELECT sku FROM barcodes WHERE code = ?", (code_key,))
         return rows[0][0] if rows else None
 
-    def barcodes_of(self, skus: list[str]) -> dict[str, str]:
-        """Every barcode of these SKUs (stored key -> SKU), through the index on barcodes.sku."""
-        if not skus:
-            return {}
-        marks = ", ".join("?" * len(skus))
-        return dict(self._rows(f"SELECT code, sku FROM barcodes WHERE sku IN ({marks})", skus))
-
     def variant(self, sku: str) -> VariantInfo | None:
         rows = self._rows(
             "SELECT v.sku, v.product_id, v.title, p.category, v.price_minor, v.final_sale, "

@@ -178,11 +178,6 @@ class OrderLookup:
             return self.match_sku(order, sku)
         return _returnable(order, sku, lines)
 
-    def barcodes_of(self, order: Order) -> dict[str, str]:
-        """The barcodes of the products on `order` (stored key, see `barcode_key` -> SKU): what a scan of
-        one of them matches, known before it is scanned."""
-        return self.orders.barcodes_of(sorted({line.sku for line in order.lines}))
-
     def match_sku(self, order: Order, sku: str) -> ItemMatch:
         """The returnable lines of `order` for a product already known (a code matched before): reads
         nothing but the sale, so the window answers a further unit of an item at once."""

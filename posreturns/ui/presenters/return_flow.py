@@ -19,7 +19,6 @@ from posreturns.domain.orders import Order
 from posreturns.domain.returns import Disposition
 from posreturns.domain.users import Principal
 from posreturns.services.errors import ApprovalRequired
-from posreturns.services.normalize import barcode_key
 from posreturns.services.returns.request import ReturnRequest
 from posreturns.services.returns.results import CompletedReturn, QuotedReturn
 from posreturns.ui.messages import cashier_text, current_language
@@ -37,7 +36,6 @@ class Returns(Protocol):
 class ItemFinder(Protocol):
     def match_item(self, order: Order, code: str) -> Any: ...
     def match_sku(self, order: Order, sku: str) -> Any: ...
-    def barcodes_of(self, order: Order) -> dict[str, str]: ...
 
 
 class Printing(Protocol):
@@ -112,11 +110,9 @@ class ReturnFlowPresenter(QObject):
         self._draft: dict[str, Any] | None = None  # what the next draft write stores (None: clear it)
         self._draft_lock = threading.Lock()
         self._draft_queued = False  # a draft write waits for a thread (it will store the newest)
-        # The product each code scanned on this sale stands for, and the barcodes of the sale's products
-        # (read while the cashier looks at the sale): an item is then matched from the sale alone, on the
-        # GUI thread, without a trip to the database and back.
+        # the product each code scanned on this sale stands for: a further unit is matched from the sale
+        # alone, on the GUI thread, without a trip to the database and back (the cashier's "unit" scan)
         self._sku_of_code: dict[str, str] = {}
-        self._sale_barcodes: dict[str, str] = {}
         # whether a committed return's receipt waits (the host widget: for its terminal's answer to the
         # card refund, so that it prints the tender that was paid); it is printed with `print_receipt`
         self.holds_receipt: Callable[[CompletedReturn], bool] = lambda done: False
@@ -126,26 +122,12 @@ class ReturnFlowPresenter(QObject):
         if self.order is not None and self.order.id == order.id and self.basket.lines:
             return
         self.order, self.known_contact, self.oms_address = order, ("", ""), None
-        self._forget_codes()
+        self._sku_of_code.clear()
         self._drop_quote()
         self.basket = Basket(order_id=order.id, order_number=order.number, customer_id=order.customer_id,
                              language=current_language())
         self._changed(requote=False)
         self._look_up_contact()
-        self.runner.run(lambda: self.finder.barcodes_of(order), lambda found: self._know_barcodes(order, found),
-                        self._barcodes_unknown)
-
-    @staticmethod
-    def _barcodes_unknown(error: BaseException) -> None:
-        """Each scan then looks its item up, and says what is wrong if the database does."""
-        log.warning("the sale's barcodes were not read ahead: %s", type(error).__name__)
-
-    def _forget_codes(self) -> None:
-        self._sku_of_code, self._sale_barcodes = {}, {}
-
-    def _know_barcodes(self, order: Order, barcodes: dict[str, str]) -> None:
-        if order is self.order:  # still this sale
-            self._sale_barcodes = barcodes
 
     def _look_up_contact(self) -> None:
         """The customer's own address and number, ready for an e-receipt or an SMS."""
@@ -178,7 +160,7 @@ class ReturnFlowPresenter(QObject):
             self._store_draft(None)
             return False
         self.basket, self.oms_address = basket, None
-        self._forget_codes()
+        self._sku_of_code.clear()
         self._changed()
         self._look_up_contact()
         return True
@@ -187,7 +169,7 @@ class ReturnFlowPresenter(QObject):
         self._store_draft(None)
         self.basket, self.order, self.known_contact = Basket(), None, ("", "")
         self.oms_address = None
-        self._forget_codes()
+        self._sku_of_code.clear()
         self._drop_quote()
         self.changed.emit()
 
@@ -243,20 +225,11 @@ class ReturnFlowPresenter(QObject):
         order = self.order
         if order is None:
             return
-        if (sku := self._known_product(order, code)) is not None:
+        if (sku := self._sku_of_code.get(code)) is not None:
             self._on_match(self.finder.match_sku(order, sku), serial)
             return
         self.runner.run(lambda: self.finder.match_item(order, code),
                         lambda match: self._on_match(match, serial, (order, code)), self._error)
-
-    def _known_product(self, order: Order, code: str) -> str | None:
-        """The SKU a code stands for when known without the database (as `match_item` would find it)."""
-        if (sku := self._sku_of_code.get(code)) is not None:
-            return sku
-        typed = code.strip()
-        if not typed or any(line.id == typed for line in order.lines):  # a line's own id picks that line
-            return None
-        return self._sale_barcodes.get(barcode_key(typed))
 
     def _on_match(self, match: Any, serial: str | None = None, scanned: tuple[Order, str] | None = None) -> None:
         if scanned is not None and scanned[0] is self.order and match.sku is not None:
