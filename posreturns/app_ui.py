@@ -9,9 +9,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from posreturns.app import Till, open_drawer_control, open_printing
-from posreturns.devices.device_settings import check_setting, gs_substitute
 from posreturns.devices.printer_thread import PrinterThread
-from posreturns.devices.printing import PrinterProblem, PrinterSettings, PrintOutcome, ReceiptPrinting
 from posreturns.devices.scanner import Scan, interpret, prepare_scans
 from posreturns.domain.money import Money
 from posreturns.domain.permissions import Permission
@@ -19,27 +17,31 @@ from posreturns.domain.users import Principal
 from posreturns.persistence.catalog import SqlCatalog
 from posreturns.persistence.drafts import SqlDrafts
 from posreturns.persistence.till_overview import SqlTillOverview
-from posreturns.services.policy_change import PolicyLoading
-from posreturns.services.policy_view import PolicyAndSettings
 from posreturns.services.promises import with_promises
 from posreturns.services.setting_rules import MANAGER_IDLE_KEY as IDLE_KEY
 from posreturns.services.setting_rules import QUEUE_AGE_KEY as AGE_KEY
-from posreturns.ui.manager.ports import ManagerServices
 from posreturns.ui.services import UiServices
 
 if TYPE_CHECKING:  # and imported where used: what the first screen does not need is loaded when first needed
     from posreturns.devices.documents import Block
     from posreturns.devices.drawer import DrawerOutcome
+    from posreturns.devices.printing import PrintOutcome, ReceiptPrinting
     from posreturns.domain.day_close import DayClose
     from posreturns.services.refund_replacement import Replacement
     from posreturns.sync.worker import SyncWorker
+    from posreturns.ui.manager.ports import ManagerServices
 
 PRINTER_STATUS_SECONDS = 30.0
 
 
 def scan_interpreter(till: Till) -> Callable[[str], Scan]:
     """What a scan means, with the GS stand-in the till's scanner is set to send (read at each scan)."""
-    return lambda raw: interpret(raw, gs_substitute(till.settings.get))
+    def interpret_scan(raw: str) -> Scan:
+        from posreturns.devices.device_settings import gs_substitute  # the drivers: after the first paint
+
+        return interpret(raw, gs_substitute(till.settings.get))
+
+    return interpret_scan
 def ui_services(till: Till, language: str, printer_url: str | None = None,
                 receipt_images: Callable[[], str | None] | None = None, sync: SyncWorker | None = None,
                 signs_in: bool = True, device: PrinterThread | None = None) -> UiServices:
@@ -99,7 +101,7 @@ def ui_services(till: Till, language: str, printer_url: str | None = None,
                       print_scanner_sheet=(lambda: printing.print_document("scanner_sheet", None,
                                                                            _scanner_sheet(language)))
                       if printing is not None else None,
-                      manager=manager_services(till, printing, language), warm_up=prepare_scans,
+                      manager_services=lambda: manager_services(till, printing, language), warm_up=prepare_scans,
                       **admin_services(till, device))
 
 
@@ -117,6 +119,9 @@ def manager_services(till: Till, printing: ReceiptPrinting | None, language: str
     )
     from posreturns.devices.receipt_layout import voucher_slip
     from posreturns.devices.z_report import print_z_report
+    from posreturns.services.policy_change import PolicyLoading
+    from posreturns.services.policy_view import PolicyAndSettings
+    from posreturns.ui.manager.ports import ManagerServices
 
     labels = open_labels(till, printing) if printing is not None else None
     sources = receipt_sources(till)
@@ -185,29 +190,42 @@ def admin_services(till: Till, device: PrinterThread | None = None) -> dict[str,
         till.access.require(actor, Permission.OPEN_DRAWER, "settings")
         outcome = open_drawer_control(_printing_for(till, url, profile, device)).open(actor.user_id)  # audited
         if not outcome.opened:
+            from posreturns.devices.printing import PrinterProblem
+
             raise PrinterProblem(outcome.said or "")
 
     def describe(text: str, completed: bool) -> dict[str, str]:
+        from posreturns.devices.device_settings import gs_substitute
         from posreturns.devices.scanner_sheet import describe_scan
 
         return describe_scan(text, completed, gs_substitute(till.settings.get))
 
     return {"settings": till.settings, "settings_access": SettingsAccess(till), "test_print": test_print,
             "test_drawer": test_drawer, "printer_profiles": _profiles_default_first,
-            "check_setting": check_setting, "describe_scan": describe}
+            "check_setting": _check_setting, "describe_scan": describe}
 
 
 def _printing_for(till: Till, url: str, profile: str, device: PrinterThread | None) -> ReceiptPrinting:
     """The till's printing, on the printer and model typed in the settings (maybe not saved yet)."""
+    from posreturns.devices.printing import ReceiptPrinting
+
     base = open_printing(till, url, device)
     chosen = replace(base.settings(), profile=profile or base.settings().profile)
     return ReceiptPrinting(base.jobs, base.returns, lambda: chosen, base.header, base.titles, base.order_placed_at,
                            base.local_time, base.device)
 
 
+def _check_setting(key: str, value: str) -> str:
+    from posreturns.devices.device_settings import check_setting  # the drivers: when a setting is changed
+
+    return check_setting(key, value)
+
+
 def _profiles_default_first() -> list[str]:
     """The shipped printer profiles, the default one first (what an unset `printer.profile` means)."""
     from posdrivers import list_profiles
+
+    from posreturns.devices.printing import PrinterSettings
 
     default = PrinterSettings("").profile
     return [default, *(name for name in list_profiles() if name != default)]

@@ -4,7 +4,6 @@ window reaches the drivers through this layer only, like every other device."""
 
 from __future__ import annotations
 
-from posdrivers import WedgeConfig, WedgeDetector
-from posdrivers.scanner.wedge import Decision
+from posdrivers.scanner.wedge import Decision, WedgeConfig, WedgeDetector
 
 __all__ = ["Decision", "WedgeConfig", "WedgeDetector"]

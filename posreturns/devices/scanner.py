@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from posdrivers import ScanError, parse_scan
-from posdrivers.scanner.parsing import prepare as prepare_scans
-
 from posreturns.domain.messages import translate
 from posreturns.services.errors import BadInput
 
@@ -21,8 +18,18 @@ class Scan:
 __all__ = ["Scan", "interpret", "prepare_scans"]
 
 
+def prepare_scans() -> None:
+    """Load the drivers' scan reader and its GS1 tables now (the window does it off the GUI thread once it
+    has shown), not at the first scan."""
+    from posdrivers.scanner.parsing import prepare
+
+    prepare()
+
+
 def interpret(raw: str, gs_substitute: str | None = None) -> Scan:
     """One scan from a wedge or serial scanner; garbage gives one clear sentence, never a crash."""
+    from posdrivers import ScanError, parse_scan  # loaded after the window's first paint (`prepare_scans`)
+
     try:
         scanned = parse_scan(raw, gs_substitute=gs_substitute)
     except ScanError as error:

@@ -175,17 +175,26 @@ class OrderLookup:
                 return ItemMatch(None, (), "unknown_product",
                                  translate("services.lookup", '"{0}" is not a product this till knows; scan the '
                                            "item's barcode again or type its SKU.").format(text))
-            lines = tuple(order.lines_for_sku(sku))
-        if not lines:
-            return ItemMatch(sku, (), "not_on_receipt",
-                             translate("services.lookup", "This item ({0}) is not on receipt {1}; check the receipt "
-                                       "or search for another sale.").format(sku, order.number))
-        returnable = tuple(line for line in lines if line.returnable_qty > 0)
-        if not returnable:
-            return ItemMatch(sku, (), "already_returned",
-                             translate("services.lookup", "This item ({0}) has already been returned from receipt "
-                                       "{1}; nothing is left to return.").format(sku, order.number))
-        return ItemMatch(sku, returnable)
+            return self.match_sku(order, sku)
+        return _returnable(order, sku, lines)
+
+    def match_sku(self, order: Order, sku: str) -> ItemMatch:
+        """The returnable lines of `order` for a product already known (a code matched before): reads
+        nothing but the sale, so the window answers a further unit of an item at once."""
+        return _returnable(order, sku, tuple(order.lines_for_sku(sku)))
+
+
+def _returnable(order: Order, sku: str | None, lines: tuple[OrderLine, ...]) -> ItemMatch:
+    if not lines:
+        return ItemMatch(sku, (), "not_on_receipt",
+                         translate("services.lookup", "This item ({0}) is not on receipt {1}; check the receipt "
+                                   "or search for another sale.").format(sku, order.number))
+    returnable = tuple(line for line in lines if line.returnable_qty > 0)
+    if not returnable:
+        return ItemMatch(sku, (), "already_returned",
+                         translate("services.lookup", "This item ({0}) has already been returned from receipt "
+                                   "{1}; nothing is left to return.").format(sku, order.number))
+    return ItemMatch(sku, returnable)
 
 
 def _receipt_keys(typed: str) -> tuple[str, list[str]]:

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from posreturns.domain.messages import Localized
 from posreturns.domain.orders import Order
 from posreturns.domain.users import Principal
 from posreturns.services.lookup import OrderLookup
-from posreturns.services.returns.service import ReturnService
-from posreturns.ui.manager.ports import ManagerServices
 from posreturns.ui.ports import Catalog, Drafts, Drawer, DrawerFloats, Printing, Settings, SettingsAccess
+
+if TYPE_CHECKING:
+    from posreturns.services.returns.service import ReturnService
+    from posreturns.ui.manager.ports import ManagerServices
 
 
 @dataclass
@@ -51,11 +54,16 @@ class UiServices:
     describe_scan: Callable[[str, bool], dict[str, str]] | None = None
     print_scanner_sheet: Callable[[], object] | None = None
     check_setting: Callable[[str, str], str] = lambda key, value: value.strip()
-    # The manager's workspace (restock queue, second hand, alerts, back office), or None.
-    manager: ManagerServices | None = None
+    # The manager's workspace (restock queue, second hand, alerts, back office), built when first asked
+    # (`manager`): the window asks once it has shown, as the cashier's first screen does not need it. None: none.
+    manager_services: Callable[[], ManagerServices] | None = None
     # The exchange picker's variants with their promises from the store's delivery network (None: none).
     promised: Callable[[list[dict[str, Any]]], list[dict[str, Any]]] | None = None
     # The delivery address the OMS holds for a customer id, fetched when a picker opens (None: no OMS).
     customer_address: Callable[[str], dict[str, Any] | None] | None = None
     # Loads what the first scan needs (the GS1 tables), run off the GUI thread once the window shows.
     warm_up: Callable[[], None] | None = None
+
+    @functools.cached_property
+    def manager(self) -> ManagerServices | None:
+        return self.manager_services() if self.manager_services is not None else None

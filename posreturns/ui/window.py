@@ -14,8 +14,6 @@ from posreturns.ui.device_runner import DeviceTaskRunner
 from posreturns.ui.dialogs import DialogService
 from posreturns.ui.float_prompt import FloatPrompt
 from posreturns.ui.i18n import Formats
-from posreturns.ui.manager.hookup import attach_manager
-from posreturns.ui.parked_hookup import attach_parked
 from posreturns.ui.presenters.lookup import LookupPresenter
 from posreturns.ui.presenters.print_queue import PrintQueuePresenter
 from posreturns.ui.presenters.return_flow import ReturnFlowPresenter, Session
@@ -30,6 +28,7 @@ from posreturns.ui.views.main_window import MainWindow
 from posreturns.ui.views.print_queue_dialog import PrintQueueDialog
 from posreturns.ui.views.scanner_setup_dialog import ScannerSetupDialog
 from posreturns.ui.views.settings_dialog import connect_settings
+from posreturns.ui.views.widgets import manager_button
 
 log = logging.getLogger(__name__)
 FIRST_PAINT_MS = 300  # the window has painted by then (its own start-up work comes before)
@@ -58,10 +57,8 @@ def build_window(services: UiServices, session: Session, runner: Any, dialogs: D
         sign_in.signed_in.connect(window.float_prompt.signed_in)  # type: ignore[attr-defined]
         window.float_button = window.float_prompt.button  # type: ignore[attr-defined]
         window.home.add_tool(window.float_button)  # type: ignore[attr-defined]
-    if services.manager is not None:
-        attach_manager(window, services.manager, runner, printer_runner)
-        if services.manager.approvals is not None:
-            attach_parked(window, services.manager.approvals, runner)
+    if services.manager_services is not None:
+        _manager_once_shown(window, services, runner, printer_runner)
     if services.printing is not None:
         printing = services.printing
         window.print_queue = lambda: PrintQueueDialog(PrintQueuePresenter(printing, runner, printer_runner), window)
@@ -95,6 +92,44 @@ def build_window(services: UiServices, session: Session, runner: Any, dialogs: D
         timer.timeout.connect(lambda: runner.run(warm_up, _ignore, _ignore))
         timer.start()
     return window
+
+
+def _manager_once_shown(window: MainWindow, services: UiServices, runner: Any, printer_runner: Any) -> None:
+    """The "Manager" button now, drawn with the home screen; the manager's services, presenters and parked
+    returns once the window has shown (a tenth of the start's imports), or at once when the button is
+    pressed or a return is parked before then."""
+    button = manager_button()
+    window.home.add_tool(button)
+    window.manager_button = button
+
+    def attach() -> None:
+        if window.show_manager is not show_now:  # attached already
+            return
+        from posreturns.ui.manager.hookup import attach_manager
+        from posreturns.ui.parked_hookup import attach_parked
+
+        manager = services.manager
+        assert manager is not None
+        attach_manager(window, manager, runner, printer_runner, button)
+        window.park_for_manager = None
+        if manager.approvals is not None:
+            attach_parked(window, manager.approvals, runner)
+
+    def show_now() -> None:
+        attach()
+        assert window.show_manager is not None and window.show_manager is not show_now
+        window.show_manager()
+
+    def park_now(reason: str) -> None:
+        attach()
+        if window.park_for_manager is not None:
+            window.park_for_manager(reason)
+
+    window.show_manager, window.park_for_manager = show_now, park_now
+    button.clicked.connect(lambda: window.show_manager() if window.show_manager is not None else None)
+    timer = QTimer(window, singleShot=True, interval=FIRST_PAINT_MS)
+    timer.timeout.connect(attach)
+    timer.start()
 
 
 def _ignore(_outcome: object) -> None:

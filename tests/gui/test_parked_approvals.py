@@ -47,7 +47,7 @@ def window(qtbot, demo_till: Till, printer: VirtualPrinter) -> Iterator[MainWind
     qtbot.addWidget(built)
     built.show()
     yield built
-    runner.wait()
+    runner.close()  # as the till does once its window closes: nothing more is delivered to it
 
 
 def park_the_big_return(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

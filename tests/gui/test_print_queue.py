@@ -48,7 +48,7 @@ def window(qtbot, demo_till: Till, printer: VirtualPrinter) -> Iterator[MainWind
                          dialogs=KeepDialogs(), poll_status=False)  # type: ignore[arg-type]
     qtbot.addWidget(built)
     yield built
-    runner.wait()
+    runner.close()  # as the till does once its window closes: nothing more is delivered to it
 
 
 def _complete_cash_return(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

@@ -237,9 +237,56 @@ def test_drafts_are_written_off_the_gui_thread_and_the_newest_one_wins(demo_till
     flow.update_line(0, reason="WRONG_SIZE")
     assert drafts.load() is None  # nothing written on the GUI thread
     draft_writes = [job for job in runner.jobs if job[0] == flow._write_draft]
-    runner.jobs = draft_writes
+    assert len(draft_writes) == 1  # one write waits at a time, for three changes: it stores the newest
+    flow.abandon()
+    flow.start(demo_till.lookup.find_receipt("PA01-000101"))
+    flow.add_order_line("ORD-1001-L1")
+    flow.update_line(0, reason="WRONG_SIZE")
+    runner.jobs = draft_writes * 2
     runner.run_all(reverse=True)  # the writes finish in the wrong order
     assert drafts.load()["lines"][0]["reason"] == "WRONG_SIZE"
+    flow.update_line(0, condition="NEW_WITH_TAGS")  # once the write ran, a change queues another
+    assert [job[0] for job in runner.jobs].count(flow._write_draft) == 1
+
+
+def test_a_further_unit_of_a_scanned_item_is_matched_from_the_sale_alone(demo_till: Till) -> None:
+    """The second scan of a product on the same sale needs no lookup on a worker thread; a line's own
+    id, or another sale, is matched as usual."""
+    looked_up: list[str] = []
+
+    class CountingFinder:
+        def match_item(self, order: Any, code: str) -> Any:
+            looked_up.append(code)
+            return demo_till.lookup.match_item(order, code)
+
+        def match_sku(self, order: Any, sku: str) -> Any:
+            return demo_till.lookup.match_sku(order, sku)
+
+    session = Session(principal=Principal.vouched("marie", by="tests"), till_id=lambda: "T1", offline=lambda: False,
+                      store_id=lambda: "PARIS-01")
+    runner = HeldRunner()
+    flow = ReturnFlowPresenter(demo_till.return_service, CountingFinder(), SqlCatalog(demo_till.engine),
+                               SqlDrafts(demo_till.settings), None, session, runner)
+    seen = Recorder(flow)
+    flow.start(demo_till.lookup.find_receipt("PA01-000101"))
+    flow.scan_item("TSH-NVY-M")
+    assert flow.basket.lines == []  # the first unit waits for its lookup
+    runner.finish_all()
+    flow.scan_item("TSH-NVY-M")
+    assert [line.qty for line in flow.basket.lines] == [2]  # at once, from the sale: only its draft waits
+    assert [task[0] for task in runner.tasks] == [flow._write_draft]
+    flow.scan_item("TSH-NVY-M")
+    assert "already in the return" in seen.messages[-1] and [line.qty for line in flow.basket.lines] == [2]  # 2 sold
+    assert looked_up == ["TSH-NVY-M"]
+    flow.abandon()
+    flow.start(demo_till.lookup.find_receipt("PA01-000101"))
+    flow.scan_item("ORD-1001-L1")
+    runner.finish_all()
+    flow.scan_item("ORD-1001-L1")
+    runner.finish_all()
+    flow.scan_item("TSH-NVY-M")  # another customer's return: looked up again
+    runner.finish_all()
+    assert looked_up == ["TSH-NVY-M", "ORD-1001-L1", "ORD-1001-L1", "TSH-NVY-M"]
 
 
 def test_a_scanned_gs1_serial_picks_that_very_unit(demo_till: Till) -> None:

@@ -53,7 +53,7 @@ def window(qtbot, demo_till: Till, printer: VirtualPrinter) -> Iterator[MainWind
     built.show()
     yield built
     QApplication.instance().removeEventFilter(built.wedge)  # type: ignore[attr-defined]
-    runner.wait()
+    runner.close()  # as the till does once its window closes: nothing more is delivered to it
 
 
 def _open_setup(qtbot, window: MainWindow) -> ScannerSetupDialog:  # type: ignore[no-untyped-def]

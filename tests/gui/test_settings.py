@@ -48,7 +48,7 @@ class FakeDialogs:
 def runner() -> Iterator[TaskRunner]:
     started = TaskRunner()
     yield started
-    started.wait()
+    started.close()  # as the till does once its window closes: nothing more is delivered to it
 
 
 def _window(qtbot, till: Till, dialogs: FakeDialogs, runner: TaskRunner) -> MainWindow:  # type: ignore[no-untyped-def]

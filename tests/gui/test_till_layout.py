@@ -138,7 +138,9 @@ def test_the_signed_in_home_screen_fits_1024_with_the_manager_tools_and_a_wide_s
     try:
         window = build_window(ui_services(demo_till, language, signs_in=True), SESSION, InlineTaskRunner())
         qtbot.addWidget(window)
-        assert window.manager_button is not None and window.parked_button is not None  # the tools a sign-in adds
+        # the tools a sign-in adds: the manager's button at once, the parked returns' once the window has shown
+        qtbot.waitUntil(lambda: window.parked_button is not None, timeout=5000)
+        assert window.manager_button is not None
         assert window.float_button.text() == ("Fond de caisse" if language == "fr" else "Drawer float")
         window.parked_button.show()  # as when a return waits for a manager
         window.resize(1024, 768)

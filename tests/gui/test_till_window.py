@@ -58,7 +58,7 @@ def window(qtbot, demo_till: Till, printer: VirtualPrinter) -> Iterator[MainWind
     QApplication.instance().installEventFilter(scanner)
     yield built
     QApplication.instance().removeEventFilter(scanner)
-    runner.wait()
+    runner.close()  # as the till does once its window closes: nothing more is delivered to it
 
 
 def _scan(qtbot, window: MainWindow, code: str) -> None:  # type: ignore[no-untyped-def]

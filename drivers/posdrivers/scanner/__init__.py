@@ -1,9 +1,15 @@
 """Barcode scanner input: serial framing and reader, keyboard-wedge detection, scan interpretation."""
 
-from posdrivers.scanner.framing import LineFramer, RawScan, ScanItem, UnreadableScan
-from posdrivers.scanner.parsing import ScannedCode, parse_scan
-from posdrivers.scanner.serial_reader import ScannerStatus, SerialScannerReader
-from posdrivers.scanner.wedge import Decision, WedgeConfig, WedgeDetector
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from posdrivers.scanner.framing import LineFramer, RawScan, ScanItem, UnreadableScan
+    from posdrivers.scanner.parsing import ScannedCode, parse_scan
+    from posdrivers.scanner.serial_reader import ScannerStatus, SerialScannerReader
+    from posdrivers.scanner.wedge import Decision, WedgeConfig, WedgeDetector
 
 __all__ = [
     "Decision",
@@ -18,3 +24,27 @@ __all__ = [
     "WedgeDetector",
     "parse_scan",
 ]
+
+# each name is imported from its module when first asked (PEP 562): the wedge rules without pyserial
+_HOMES = {
+    "Decision": "posdrivers.scanner.wedge",
+    "LineFramer": "posdrivers.scanner.framing",
+    "RawScan": "posdrivers.scanner.framing",
+    "ScanItem": "posdrivers.scanner.framing",
+    "ScannedCode": "posdrivers.scanner.parsing",
+    "ScannerStatus": "posdrivers.scanner.serial_reader",
+    "SerialScannerReader": "posdrivers.scanner.serial_reader",
+    "UnreadableScan": "posdrivers.scanner.framing",
+    "WedgeConfig": "posdrivers.scanner.wedge",
+    "WedgeDetector": "posdrivers.scanner.wedge",
+    "parse_scan": "posdrivers.scanner.parsing",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value

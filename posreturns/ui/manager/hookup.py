@@ -8,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QSizePolicy
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy
 
 from posreturns.domain.users import Principal
 from posreturns.ui.application import running_application
@@ -21,7 +21,7 @@ from posreturns.ui.manager.serial_tab import SerialPresenter
 from posreturns.ui.ports import Runner
 from posreturns.ui.presenters.sign_in import SignInPresenter
 from posreturns.ui.views.main_window import MainWindow
-from posreturns.ui.views.widgets import big_button
+from posreturns.ui.views.widgets import manager_button
 
 if TYPE_CHECKING:
     from posreturns.ui.manager.workspace import ManagerWorkspace
@@ -34,7 +34,9 @@ class SignedInRelay(QObject):
 
 
 def attach_manager(window: MainWindow, manager: ManagerServices, runner: Runner,
-                   printer_runner: Runner | None = None) -> None:
+                   printer_runner: Runner | None = None, button: QPushButton | None = None) -> None:
+    """`button`: the "Manager" button already on the home screen, whose presses the caller handles (the
+    window shows it before the workspace's services are built); None: one is added here."""
     presenter = ManagerPresenter(manager.restock, manager.labels, runner, printer_runner)
     presenter.setParent(window)
     gate = SignInPresenter(lambda user_id, pin: manager.sign_in(user_id, pin), runner)
@@ -75,9 +77,10 @@ def attach_manager(window: MainWindow, manager: ManagerServices, runner: Runner,
         return workspace
 
     window.build_manager_workspace = build
-    button = big_button(QCoreApplication.translate("ManagerHookup", "Manager"), icon_name="settings")
-    button.setObjectName("managerButton")
-    window.home.add_tool(button)
+    pressed_here = button is None
+    if button is None:
+        button = manager_button()
+        window.home.add_tool(button)
     count = QLabel(objectName="alertsCount")
     count.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
     count.setMinimumWidth(1)  # shrinks rather than widen the window: the bar is full on a 1024-pixel screen
@@ -107,7 +110,8 @@ def attach_manager(window: MainWindow, manager: ManagerServices, runner: Runner,
     def poll() -> None:
         runner.run(manager.restock.open_alert_count, show_count, lambda _error: None)
 
-    button.clicked.connect(show_workspace)
+    if pressed_here:
+        button.clicked.connect(show_workspace)
     presenter.loaded.connect(lambda snapshot: show_count(sum(1 for a in snapshot["alerts"] if a.status != "resolved")))
     timer = QTimer(window, interval=ALERTS_POLL_MS)
     timer.timeout.connect(poll)

@@ -7,22 +7,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from posreturns.domain.day_close import DayClose
-from posreturns.domain.users import Principal
-from posreturns.services.audit_view import AuditView
-from posreturns.services.day_close import DayCloseService
-from posreturns.services.open_queues import OpenQueues
-from posreturns.services.pending_approvals import PendingApprovals
-from posreturns.services.policy_change import PolicyLoading
-from posreturns.services.policy_view import PolicyAndSettings
-from posreturns.services.refund_replacement import Replacement
-from posreturns.services.reports import ReportService
-from posreturns.services.restock import RestockService
-from posreturns.services.serial_returners import SerialReturnerService
-from posreturns.services.settings_admin import SettingsAdmin
-from posreturns.services.users import UserAdmin
+if TYPE_CHECKING:  # annotations only: the services are imported by what builds them, once the window shows
+    from posreturns.domain.day_close import DayClose
+    from posreturns.domain.users import Principal
+    from posreturns.services.audit_view import AuditView
+    from posreturns.services.day_close import DayCloseService
+    from posreturns.services.open_queues import OpenQueues
+    from posreturns.services.pending_approvals import PendingApprovals
+    from posreturns.services.policy_change import PolicyLoading
+    from posreturns.services.policy_view import PolicyAndSettings
+    from posreturns.services.refund_replacement import Replacement
+    from posreturns.services.reports import ReportService
+    from posreturns.services.restock import RestockService
+    from posreturns.services.serial_returners import SerialReturnerService
+    from posreturns.services.settings_admin import SettingsAdmin
+    from posreturns.services.users import UserAdmin
 
 
 class LabelPrinter(Protocol):

@@ -35,6 +35,7 @@ class Returns(Protocol):
 
 class ItemFinder(Protocol):
     def match_item(self, order: Order, code: str) -> Any: ...
+    def match_sku(self, order: Order, sku: str) -> Any: ...
 
 
 class Printing(Protocol):
@@ -108,6 +109,10 @@ class ReturnFlowPresenter(QObject):
         self.oms_address: dict[str, Any] | None = None  # the sale's customer's, fetched for this basket only
         self._draft: dict[str, Any] | None = None  # what the next draft write stores (None: clear it)
         self._draft_lock = threading.Lock()
+        self._draft_queued = False  # a draft write waits for a thread (it will store the newest)
+        # the product each code scanned on this sale stands for: a further unit is matched from the sale
+        # alone, on the GUI thread, without a trip to the database and back (the cashier's "unit" scan)
+        self._sku_of_code: dict[str, str] = {}
         # whether a committed return's receipt waits (the host widget: for its terminal's answer to the
         # card refund, so that it prints the tender that was paid); it is printed with `print_receipt`
         self.holds_receipt: Callable[[CompletedReturn], bool] = lambda done: False
@@ -117,6 +122,7 @@ class ReturnFlowPresenter(QObject):
         if self.order is not None and self.order.id == order.id and self.basket.lines:
             return
         self.order, self.known_contact, self.oms_address = order, ("", ""), None
+        self._sku_of_code.clear()
         self._drop_quote()
         self.basket = Basket(order_id=order.id, order_number=order.number, customer_id=order.customer_id,
                              language=current_language())
@@ -154,6 +160,7 @@ class ReturnFlowPresenter(QObject):
             self._store_draft(None)
             return False
         self.basket, self.oms_address = basket, None
+        self._sku_of_code.clear()
         self._changed()
         self._look_up_contact()
         return True
@@ -162,6 +169,7 @@ class ReturnFlowPresenter(QObject):
         self._store_draft(None)
         self.basket, self.order, self.known_contact = Basket(), None, ("", "")
         self.oms_address = None
+        self._sku_of_code.clear()
         self._drop_quote()
         self.changed.emit()
 
@@ -217,10 +225,17 @@ class ReturnFlowPresenter(QObject):
         order = self.order
         if order is None:
             return
-        self.runner.run(lambda: self.finder.match_item(order, code), lambda match: self._on_match(match, serial),
-                        self._error)
+        if (sku := self._sku_of_code.get(code)) is not None:
+            self._on_match(self.finder.match_sku(order, sku), serial)
+            return
+        self.runner.run(lambda: self.finder.match_item(order, code),
+                        lambda match: self._on_match(match, serial, (order, code)), self._error)
 
-    def _on_match(self, match: Any, serial: str | None = None) -> None:
+    def _on_match(self, match: Any, serial: str | None = None, scanned: tuple[Order, str] | None = None) -> None:
+        if scanned is not None and scanned[0] is self.order and match.sku is not None:
+            order, code = scanned
+            if not any(line.id == code.strip() for line in order.lines):  # a line's id picks that line, not its product
+                self._sku_of_code[code] = match.sku
         if match.problem:
             self.message.emit(cashier_text(match.message))
             return
@@ -469,18 +484,30 @@ class ReturnFlowPresenter(QObject):
         lock. Each write stores the newest draft at the time it runs, so writes finishing out of
         order never leave an older draft behind."""
         self._draft = data
-        self.runner.run(self._write_draft, lambda _result: None, self._error)
+        self._queue_draft_write()
+
+    def _queue_draft_write(self) -> None:
+        """One write waits at a time, and stores the newest draft when it runs: a burst of changes takes
+        one thread of the pool, not one each, and leaves the other to the lookups and quotes."""
+        if not self._draft_queued:
+            self._draft_queued = True
+            self.runner.run(self._write_draft, lambda _result: None, self._error)
 
     def _write_draft(self) -> None:
         with self._draft_lock:
-            if self._draft is None:
+            self._draft_queued = False  # a change from now on queues another write
+            draft = self._draft
+            if draft is None:
                 self.drafts.clear()
             else:
-                self.drafts.save(self._draft)
+                self.drafts.save(draft)
 
     def _changed(self, requote: bool = True) -> None:
-        if self.basket.lines or self.basket.receiptless:
-            self._store_draft(self.basket.to_json())
+        saved = bool(self.basket.lines or self.basket.receiptless)
+        if saved:
+            self._draft = self.basket.to_json()
         self.changed.emit()
         if requote:
             self.requote()
+        if saved:  # queued after the quote: the cashier waits for the quote, not for the draft's write
+            self._queue_draft_write()

@@ -48,6 +48,13 @@ def big_button(text: str, object_name: str = "", checkable: bool = False, icon_n
     return button
 
 
+def manager_button() -> QPushButton:
+    """The home screen's way into the manager's workspace (`ui.manager.hookup`), drawn with the first screen."""
+    button = big_button(QCoreApplication.translate("ManagerHookup", "Manager"), icon_name="settings")
+    button.setObjectName("managerButton")
+    return button
+
+
 def show_key(button: QPushButton, key: str) -> None:
     """The button's keyboard shortcut, on it (after its text) and in its tooltip."""
     text = button.text().split("   ")[0]
