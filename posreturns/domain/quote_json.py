@@ -35,10 +35,11 @@ class _Wording:
         return both
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=128)
 def _in_both_languages(message: Hashable) -> tuple[str, str]:
     """The same sentence of the next quotes (a rule's trace, a step with the same amount), worded once:
-    messages are immutable values, and their wording depends on nothing else."""
+    messages are immutable values, and their wording depends on nothing else. About one sale's worth:
+    the window and a host quote one sale again and again; a longer memory only keeps past sales."""
     said = cast(Localized, message)
     return said.in_language("en"), said.in_language("fr")
 
