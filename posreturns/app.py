@@ -101,9 +101,11 @@ class Till:
     def peppers(self) -> PepperStore:
         from posreturns.sync.pepper_store import PepperStore
 
-        return PepperStore(self.data_dir, self._install_id)
+        return PepperStore(self.data_dir, self.install_id)
 
-    def _install_id(self) -> str:
+    def install_id(self) -> str:
+        """This till database's own id, made at its first use: the pepper's keyring entry and the holder
+        of the numbers it claims in the OMS (a reinstalled till is a new database, with a new id)."""
         known = self.settings.get(INSTALL_ID_KEY)
         if not known:
             known = uuid.uuid4().hex
@@ -424,7 +426,7 @@ def open_sync(till: Till, gateway: Any = None, clock: Any = None) -> Any:
     def identity() -> str:
         return f"{till.settings.get('oms.url') or gateway.name}|{till.settings.store_id() or ''}"
 
-    numbers = NumberClaims(SqlTillNumbers(till.engine, till._install_id, till.till_id))
+    numbers = NumberClaims(SqlTillNumbers(till.engine, till.install_id, till.till_id))
     engine = SyncEngine(gateway, SqlOutbox(till.engine), state, clock, owner_id(), identity=identity, numbers=numbers)
     attach_oms(till, gateway if given else None, clock)
     return engine

@@ -41,7 +41,7 @@ class Registry:
 
 
 def claims(till: Till) -> NumberClaims:
-    return NumberClaims(SqlTillNumbers(till.engine, till._install_id, till.till_id))
+    return NumberClaims(SqlTillNumbers(till.engine, till.install_id, till.till_id))
 
 
 def stored(till: Till, key: str) -> str | None:
@@ -78,8 +78,8 @@ def test_a_claim_whose_answer_was_lost_is_ours_and_an_oms_down_changes_nothing(t
     registry, till = Registry(), opened(tmp_path / "a")
     try:
         registry.held[(EAN, "0001")] = ClaimHolder("another-till", "PARIS-01", "T2")
-        registry.held[(EAN, "0002")] = ClaimHolder(till._install_id(), "PARIS-01", "T1")  # its answer was lost
-        registry.held[(RETURNS, "PARIS01-T1-0")] = ClaimHolder(till._install_id(), "PARIS-01", "T1")
+        registry.held[(EAN, "0002")] = ClaimHolder(till.install_id(), "PARIS-01", "T1")  # its answer was lost
+        registry.held[(RETURNS, "PARIS01-T1-0")] = ClaimHolder(till.install_id(), "PARIS-01", "T1")
         registry.down = True
         with pytest.raises(OmsUnavailable):
             claims(till).ensure(registry)
